@@ -1,0 +1,34 @@
+# detente — the two commands a newcomer needs: `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+DB     ?= detente.duckdb
+
+.PHONY: demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/detente ingest --db $(DB) examples/
+	@echo
+	$(BIN)/detente documents --db $(DB)
+	@echo
+	$(BIN)/detente events --db $(DB) --limit 15
+	@echo
+	@echo "Results are in $(DB) (DuckDB). Try: $(BIN)/detente events --db $(DB) --format jsonl"
+
+test: $(STAMP)
+	$(BIN)/ruff check detente tests bench
+	$(BIN)/pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache .ruff_cache

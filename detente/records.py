@@ -1,0 +1,148 @@
+"""Typed records passed between pipeline stages.
+
+Every stage is a plain function over these dataclasses so it can be tested alone and run later inside a
+distributed engine without change. ``to_dict`` gives the JSON shapes documented in docs/DESIGN.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Genre = Literal["news", "editorial", "newsletter"]
+Modality = Literal["asserted", "negated", "planned", "hypothetical"]
+DatePrecision = Literal["day", "month", "season", "year", "unresolved"]
+CHANNELS = (
+    "diplomatic",
+    "military",
+    "economic",
+    "technology",
+    "climate",
+    "party",
+    "law-enforcement",
+    "people-to-people",
+    "humanitarian",
+    "other",
+)
+
+
+@dataclass(slots=True)
+class Document:
+    """One cleaned article. ``id`` is the content hash of the normalized text: the same article twice is one
+    document whatever its file name or caller id."""
+
+    id: str
+    text: str
+    source_id: str | None = None  # the caller's id: JSONL ``id`` field or the file name without extension
+    origin: str | None = None  # PATH or PATH:LINE it came from
+    published: dt.date | None = None
+    published_raw: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str = "en"
+    genre: Genre | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["published"] = self.published.isoformat() if self.published else None
+        return d
+
+
+@dataclass(slots=True)
+class Actor:
+    """A resolved participant. ``country`` is ISO 3166-1 alpha-3 (``IGO`` for bodies, then ``name`` says which);
+    ``None`` when unknown: detente never guesses a country."""
+
+    text: str
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Location:
+    text: str
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: Literal["city", "region", "country", "place"] = "city"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class DateResolution:
+    """When an event happened. ``date`` is None only when neither the text nor a publication date gives one."""
+
+    date: dt.date | None
+    date_end: dt.date | None
+    precision: DatePrecision
+    text: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat() if self.date else None,
+            "date_end": self.date_end.isoformat() if self.date_end else None,
+            "date_precision": self.precision,
+            "date_text": self.text,
+        }
+
+
+@dataclass(slots=True)
+class EventRecord:
+    """One sentence-level coding (a *mention*); clusters of these become events in the store."""
+
+    event_id: str
+    doc_id: str
+    sentence: str
+    sentence_index: int
+    type: str
+    mode: str | None
+    cameo: str | None
+    goldstein: float | None
+    quad_class: int | None
+    modality: Modality
+    channel: str
+    source: list[Actor] = field(default_factory=list)
+    target: list[Actor] = field(default_factory=list)
+    speaker: Actor | None = None
+    trigger: str | None = None
+    date: dt.date | None = None
+    date_end: dt.date | None = None
+    date_precision: DatePrecision = "unresolved"
+    date_text: str | None = None
+    location: Location | None = None
+    confidence: float = 0.5
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "doc_id": self.doc_id,
+            "sentence": self.sentence,
+            "sentence_index": self.sentence_index,
+            "type": self.type,
+            "mode": self.mode,
+            "cameo": self.cameo,
+            "goldstein": self.goldstein,
+            "quad_class": self.quad_class,
+            "modality": self.modality,
+            "channel": self.channel,
+            "source": [a.to_dict() for a in self.source],
+            "target": [a.to_dict() for a in self.target],
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "trigger": self.trigger,
+            "date": self.date.isoformat() if self.date else None,
+            "date_end": self.date_end.isoformat() if self.date_end else None,
+            "date_precision": self.date_precision,
+            "date_text": self.date_text,
+            "location": self.location.to_dict() if self.location else None,
+            "confidence": round(self.confidence, 3),
+        }

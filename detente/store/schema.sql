@@ -1,0 +1,85 @@
+-- detente store schema (DuckDB). Column meanings follow the event record in docs/DESIGN.md.
+-- Actor lists are kept as JSON text plus flat country arrays so dyad filters stay plain SQL.
+
+CREATE TABLE IF NOT EXISTS documents (
+    id            VARCHAR PRIMARY KEY,      -- sha256 of the normalized text: the document's identity
+    source_id     VARCHAR,                  -- the caller's id (JSONL id, file name without extension)
+    origin        VARCHAR,                  -- PATH or PATH:LINE first ingested from
+    published     DATE,
+    published_raw VARCHAR,
+    title         VARCHAR,
+    outlet        VARCHAR,
+    url           VARCHAR,
+    language      VARCHAR,
+    genre         VARCHAR,
+    text          VARCHAR NOT NULL,
+    run_id        INTEGER,
+    ingested_at   TIMESTAMP DEFAULT current_timestamp
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    mention_id       VARCHAR PRIMARY KEY,   -- the coder's deterministic record id
+    doc_id           VARCHAR NOT NULL,      -- documents.id
+    event_id         VARCHAR,               -- events.event_id once clustered
+    sentence_index   INTEGER NOT NULL,
+    sentence         VARCHAR NOT NULL,
+    type             VARCHAR NOT NULL,
+    mode             VARCHAR,
+    cameo            VARCHAR,
+    goldstein        DOUBLE,
+    quad_class       INTEGER,
+    modality         VARCHAR NOT NULL,
+    channel          VARCHAR NOT NULL,
+    source           VARCHAR NOT NULL,      -- JSON list of actor objects
+    target           VARCHAR NOT NULL,      -- JSON list of actor objects
+    speaker          VARCHAR,               -- JSON actor object or NULL
+    source_countries VARCHAR[],
+    target_countries VARCHAR[],
+    trigger          VARCHAR,
+    date             DATE,
+    date_end         DATE,
+    date_precision   VARCHAR NOT NULL,
+    date_text        VARCHAR,
+    location         VARCHAR,               -- JSON location object or NULL
+    confidence       DOUBLE
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    event_id         VARCHAR PRIMARY KEY,
+    type             VARCHAR NOT NULL,
+    mode             VARCHAR,
+    cameo            VARCHAR,
+    goldstein        DOUBLE,
+    quad_class       INTEGER,
+    modality         VARCHAR NOT NULL,
+    channel          VARCHAR NOT NULL,
+    source           VARCHAR NOT NULL,
+    target           VARCHAR NOT NULL,
+    source_countries VARCHAR[],
+    target_countries VARCHAR[],
+    date             DATE,
+    date_end         DATE,
+    date_precision   VARCHAR NOT NULL,
+    date_text        VARCHAR,
+    location         VARCHAR,
+    sentence         VARCHAR,               -- the most confident evidence sentence
+    confidence       DOUBLE,
+    mentions         INTEGER NOT NULL,
+    sources          INTEGER NOT NULL,      -- distinct outlets (documents without an outlet count once each)
+    documents        INTEGER NOT NULL,
+    first_reported   DATE,
+    last_reported    DATE
+);
+
+CREATE TABLE IF NOT EXISTS runs (
+    run_id       INTEGER PRIMARY KEY,
+    command      VARCHAR NOT NULL,
+    inputs       VARCHAR,
+    started_at   TIMESTAMP NOT NULL,
+    finished_at  TIMESTAMP,
+    ingested     INTEGER DEFAULT 0,
+    duplicates   INTEGER DEFAULT 0,
+    rejected     INTEGER DEFAULT 0,
+    mentions     INTEGER DEFAULT 0,
+    status       VARCHAR NOT NULL           -- running | done | failed (a run killed outright stays 'running')
+);
