@@ -14,6 +14,7 @@ from typing import Any, cast
 from detente.ingest.cleaning import clean_article, normalize_space
 from detente.ingest.dates import DateError, parse_date
 from detente.ingest.errors import Rejection
+from detente.ingest.outlets import outlet_from_url
 from detente.records import Document, Genre
 
 MIN_TEXT_CHARS = 20  # less than a short sentence: a page that was all furniture, or a stub
@@ -87,7 +88,7 @@ def document_from_text(
         published=published,
         published_raw=published_raw,
         title=cleaned.title,
-        outlet=fields.get("outlet") or cleaned.outlet,
+        outlet=fields.get("outlet") or cleaned.outlet or outlet_from_url(fields.get("url")),
         url=fields.get("url"),
         language=fields.get("language", "en"),
         genre=cast(Genre, genre) if genre is not None else cleaned.genre,
