@@ -1,0 +1,317 @@
+"""Dates: single expressions against a publication date and tense, then each dated event of the three seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from detente.records import DateResolution
+from detente.resolve.dates import Tense, date_expressions, event_tense, parse_date_expression, resolve_event_date
+from tests.resolve.conftest import SEEDS, find
+
+D = dt.date
+SAT = D(2023, 9, 30)  # seed 000, a Saturday
+THU = D(2024, 1, 11)  # seed 001, a Thursday
+FRI = D(2024, 1, 12)  # seed 002, a Friday
+
+# text, published, tense, date, date_end, precision
+PHRASES = [
+    # weekdays by tense; the publication weekday itself is that day in either tense
+    ("on Thursday", SAT, "past", D(2023, 9, 28), None, "day"),
+    ("on Tuesday", SAT, "future", D(2023, 10, 3), None, "day"),
+    ("on Saturday", SAT, "past", SAT, None, "day"),
+    ("on Saturday", SAT, "future", SAT, None, "day"),
+    ("Thursday", SAT, "present", D(2023, 9, 28), None, "day"),
+    ("On Tuesday", THU, "past", D(2024, 1, 9), None, "day"),
+    ("last Tuesday", THU, "past", D(2024, 1, 9), None, "day"),
+    ("next Tuesday", THU, "past", D(2024, 1, 16), None, "day"),
+    ("on Thursday morning", SAT, "past", D(2023, 9, 28), None, "day"),
+    ("Tuesday, Jan. 9", THU, "past", D(2024, 1, 9), None, "day"),
+    # months relative to publication and tense
+    ("last November", SAT, "past", D(2022, 11, 1), None, "month"),
+    ("since last November", SAT, "past", D(2022, 11, 1), None, "month"),
+    ("last December", THU, "past", D(2023, 12, 1), None, "month"),
+    ("last September", SAT, "past", D(2022, 9, 1), None, "month"),
+    ("next January", D(2023, 12, 20), "future", D(2024, 1, 1), None, "month"),
+    ("in October", SAT, "future", D(2023, 10, 1), None, "month"),
+    ("in October", SAT, "past", D(2022, 10, 1), None, "month"),
+    ("in November", SAT, "present", D(2023, 11, 1), None, "month"),
+    ("in November", FRI, "past", D(2023, 11, 1), None, "month"),
+    ("in September", SAT, "future", D(2023, 9, 1), None, "month"),
+    ("next month", SAT, "future", D(2023, 10, 1), None, "month"),
+    ("next month", D(2023, 12, 15), "future", D(2024, 1, 1), None, "month"),
+    ("last month", THU, "past", D(2023, 12, 1), None, "month"),
+    ("earlier this month", D(2023, 9, 15), "past", D(2023, 9, 1), D(2023, 9, 15), "month"),
+    ("earlier this month", SAT, "past", D(2023, 9, 1), None, "month"),
+    # parts of months and years
+    ("in late May", SAT, "past", D(2023, 5, 21), D(2023, 5, 31), "month"),
+    ("early May", SAT, "future", D(2024, 5, 1), D(2024, 5, 10), "month"),
+    ("mid-June", SAT, "past", D(2023, 6, 11), D(2023, 6, 20), "month"),
+    ("late February", D(2024, 3, 15), "past", D(2024, 2, 21), D(2024, 2, 29), "month"),
+    ("mid-2023", FRI, "past", D(2023, 5, 1), D(2023, 8, 31), "year"),
+    ("at the beginning of 2023", THU, "past", D(2023, 1, 1), D(2023, 2, 28), "year"),
+    ("by the year's end", FRI, "future", D(2024, 12, 1), None, "month"),
+    ("by the end of the year", FRI, "future", D(2024, 12, 1), None, "month"),
+    ("at the year-end", THU, "past", D(2023, 12, 1), None, "month"),
+    ("the end of this month", SAT, "future", D(2023, 9, 21), D(2023, 9, 30), "month"),
+    # years
+    ("earlier this year", SAT, "past", D(2023, 1, 1), SAT, "year"),
+    ("later this year", SAT, "future", SAT, D(2023, 12, 31), "year"),
+    ("this year", SAT, "past", D(2023, 1, 1), None, "year"),
+    ("last year", FRI, "past", D(2023, 1, 1), None, "year"),
+    ("next year", SAT, "future", D(2024, 1, 1), None, "year"),
+    ("in 2024", SAT, "future", D(2024, 1, 1), None, "year"),
+    ("45 years ago", FRI, "past", D(1979, 1, 1), None, "year"),
+    ("a decade ago", FRI, "past", D(2014, 1, 1), None, "year"),
+    # seasons: northern meteorological, date_end always given
+    ("over the summer", SAT, "past", D(2023, 6, 1), D(2023, 8, 31), "season"),
+    ("in the summer", D(2023, 5, 10), "past", D(2022, 6, 1), D(2022, 8, 31), "season"),
+    ("this summer", D(2023, 5, 10), "future", D(2023, 6, 1), D(2023, 8, 31), "season"),
+    ("last summer", SAT, "past", D(2023, 6, 1), D(2023, 8, 31), "season"),
+    ("last summer", D(2023, 7, 15), "past", D(2022, 6, 1), D(2022, 8, 31), "season"),
+    ("this winter", THU, "present", D(2023, 12, 1), D(2024, 2, 29), "season"),
+    ("next spring", SAT, "future", D(2024, 3, 1), D(2024, 5, 31), "season"),
+    ("in the autumn of 2021", SAT, "past", D(2021, 9, 1), D(2021, 11, 30), "season"),
+    # ranges
+    ("on September 16 and 17", SAT, "past", D(2023, 9, 16), D(2023, 9, 17), "day"),
+    ("from January 8 to 9", THU, "past", D(2024, 1, 8), D(2024, 1, 9), "day"),
+    ("16-17 September", SAT, "past", D(2023, 9, 16), D(2023, 9, 17), "day"),
+    ("September 16-17", SAT, "past", D(2023, 9, 16), D(2023, 9, 17), "day"),
+    ("from December 30 to January 2", D(2024, 1, 5), "past", D(2023, 12, 30), D(2024, 1, 2), "day"),
+    ("Dec 30, 2023 to Jan 2, 2024", SAT, "past", D(2023, 12, 30), D(2024, 1, 2), "day"),
+    ("between November 14 and 17", SAT, "future", D(2023, 11, 14), D(2023, 11, 17), "day"),
+    ("from May to July", SAT, "past", D(2023, 5, 1), D(2023, 7, 31), "month"),
+    ("Monday and Tuesday", THU, "past", D(2024, 1, 8), D(2024, 1, 9), "day"),
+    # a month-day after the publication date is last year's in past tense, this year's in future tense
+    ("September 18", SAT, "past", D(2023, 9, 18), None, "day"),
+    ("on September 18 in New York", SAT, "past", D(2023, 9, 18), None, "day"),
+    ("October 5", SAT, "past", D(2022, 10, 5), None, "day"),
+    ("October 5", SAT, "future", D(2023, 10, 5), None, "day"),
+    ("Dec. 31", D(2024, 1, 2), "past", D(2023, 12, 31), None, "day"),
+    ("January 3", D(2023, 12, 28), "future", D(2024, 1, 3), None, "day"),
+    ("the 18th of September", SAT, "past", D(2023, 9, 18), None, "day"),
+    # explicit dates: dateparser's formats
+    ("September 18, 2023", None, "past", D(2023, 9, 18), None, "day"),
+    ("18 September 2023", SAT, "future", D(2023, 9, 18), None, "day"),
+    ("Sept. 18, 2023", SAT, "past", D(2023, 9, 18), None, "day"),
+    ("2023-09-18", SAT, "past", D(2023, 9, 18), None, "day"),
+    ("9/18/2023", SAT, "past", D(2023, 9, 18), None, "day"),
+    ("November 2022", SAT, "past", D(2022, 11, 1), None, "month"),
+    ("on January 17, 2024", FRI, "future", D(2024, 1, 17), None, "day"),
+    # named days
+    ("On the first day of the New Year", THU, "past", D(2024, 1, 1), None, "day"),
+    ("on the first day of the New Year", D(2023, 12, 20), "future", D(2024, 1, 1), None, "day"),
+    ("New Year's Day", D(2023, 12, 20), "past", D(2023, 1, 1), None, "day"),
+    ("on Christmas Day 2022", SAT, "past", D(2022, 12, 25), None, "day"),
+    # days and weeks around the publication date, across year ends
+    ("yesterday", D(2024, 1, 1), "past", D(2023, 12, 31), None, "day"),
+    ("today", SAT, "present", SAT, None, "day"),
+    ("tomorrow", D(2023, 12, 31), "future", D(2024, 1, 1), None, "day"),
+    ("three days ago", SAT, "past", D(2023, 9, 27), None, "day"),
+    ("two weeks ago", SAT, "past", D(2023, 9, 11), D(2023, 9, 17), "day"),
+    ("six months ago", FRI, "past", D(2023, 7, 1), None, "month"),
+    ("last week", D(2024, 1, 3), "past", D(2023, 12, 25), D(2023, 12, 31), "day"),
+    ("this week", D(2024, 1, 3), "past", D(2024, 1, 1), D(2024, 1, 7), "day"),
+    ("earlier this week", SAT, "past", D(2023, 9, 25), D(2023, 9, 29), "day"),
+    ("earlier this week", D(2023, 9, 25), "past", D(2023, 9, 25), None, "day"),
+    ("next week's", SAT, "future", D(2023, 10, 2), D(2023, 10, 8), "day"),
+    ("this weekend", FRI, "future", D(2024, 1, 13), D(2024, 1, 14), "day"),
+    ("this weekend", D(2024, 1, 14), "past", D(2024, 1, 13), D(2024, 1, 14), "day"),
+    ("last weekend", FRI, "past", D(2024, 1, 6), D(2024, 1, 7), "day"),
+    ("over the weekend", D(2024, 1, 15), "past", D(2024, 1, 13), D(2024, 1, 14), "day"),
+    # leap days: the nearest February 29 in the tense's direction
+    ("February 29", SAT, "past", D(2020, 2, 29), None, "day"),
+    ("February 29", SAT, "future", D(2024, 2, 29), None, "day"),
+    ("February 29", SAT, "present", D(2024, 2, 29), None, "day"),
+    ("February 29", D(2024, 3, 1), "past", D(2024, 2, 29), None, "day"),
+    ("February 29, 2024", SAT, "past", D(2024, 2, 29), None, "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "tense", "start", "end", "precision"), PHRASES)
+def test_phrase(
+    text: str, published: dt.date | None, tense: Tense, start: dt.date, end: dt.date | None, precision: str
+) -> None:
+    assert parse_date_expression(text, published, tense=tense) == DateResolution(start, end, precision, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "in recent months", "the sidelines", "the 45th anniversary", "before Thursday", "after May 3",
+     "until next week", "the past year", "in the last year", "over the past two weeks",
+     "the year ahead", "February 29, 2023", "1970s"],
+)  # fmt: skip
+def test_not_an_event_date(text: str) -> None:
+    assert parse_date_expression(text, SAT) is None
+
+
+@pytest.mark.parametrize("text", ["on Thursday", "last November", "September 18", "over the summer", "yesterday"])
+def test_missing_publication_date_leaves_relative_expressions_unresolved(text: str) -> None:
+    assert parse_date_expression(text, None) == DateResolution(None, None, "unresolved", text)
+
+
+def test_publication_date_in_the_future_is_used_as_given() -> None:
+    found = parse_date_expression("on Thursday", D(2031, 5, 3))
+    assert found is not None and found.date == D(2031, 5, 1)
+
+
+def test_publication_datetime_is_accepted() -> None:
+    found = parse_date_expression("yesterday", dt.datetime(2024, 1, 11, 0, 27))
+    assert found is not None and found.date == D(2024, 1, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [("last year", D(1, 1, 1)), ("next year", D(9999, 12, 31)), ("tomorrow", D(9999, 12, 31)),
+     ("yesterday", D(1, 1, 1)), ("next month", D(9999, 12, 1)), ("on Thursday", D(1, 1, 1))],
+)  # fmt: skip
+def test_calendar_edges_do_not_crash(text: str, published: dt.date) -> None:
+    found = parse_date_expression(text, published)
+    assert found is None or found.precision == "unresolved" or found.date is not None
+
+
+# ---------------------------------------------------------------- in sentences
+
+
+Parse = Callable[[str, str], tuple[Span, Token]]
+
+
+@pytest.fixture(scope="module")
+def parse(nlp: Language) -> Parse:
+    def run(text: str, trigger: str) -> tuple[Span, Token]:
+        doc = nlp(text)
+        return doc[:], next(t for t in doc if t.text == trigger)
+
+    return run
+
+
+def test_reporting_verb_keeps_its_own_date(parse: Parse) -> None:
+    sent, met = parse("Sun Weidong met Daniel Kritenbrink in Washington on Thursday, officials said on Friday.", "met")
+    assert resolve_event_date(sent, met, SAT).date == D(2023, 9, 28)
+    said = next(t for t in sent if t.text == "said")
+    assert resolve_event_date(sent, said, SAT).date == D(2023, 9, 29)
+
+
+def test_reported_content_never_borrows_the_report_date(parse: Parse) -> None:
+    sent, met = parse("Officials said on Friday that Sun Weidong met Daniel Kritenbrink in Washington.", "met")
+    assert resolve_event_date(sent, met, SAT) == DateResolution(SAT, None, "unresolved", None)
+
+
+def test_ordering_phrase_is_not_the_event_date(parse: Parse) -> None:
+    sent, conducted = parse(
+        "Beijing and Washington have conducted a series of senior official exchanges in recent months after a "
+        "deep freeze earlier this year.",
+        "conducted",
+    )
+    assert resolve_event_date(sent, conducted, SAT).precision == "unresolved"
+
+
+def test_date_of_what_the_event_precedes_is_not_its_date(parse: Parse) -> None:
+    sent, speaking = parse("Speaking ahead of Wednesday's hearing, Mhike said the arrest sent a message.", "Speaking")
+    assert resolve_event_date(sent, speaking, SAT).precision == "unresolved"
+
+
+def test_nothing_found_without_publication_date(parse: Parse) -> None:
+    sent, met = parse("The two ministers met in Geneva.", "met")
+    assert resolve_event_date(sent, met, None) == DateResolution(None, None, "unresolved", None)
+
+
+def test_relative_date_without_publication_date_keeps_its_text(parse: Parse) -> None:
+    sent, met = parse("The two ministers met in Geneva on Thursday.", "met")
+    assert resolve_event_date(sent, met, None) == DateResolution(None, None, "unresolved", "on Thursday")
+
+
+def test_absolute_date_without_publication_date(parse: Parse) -> None:
+    sent, met = parse("The two ministers met in Geneva on March 3, 2022.", "met")
+    assert resolve_event_date(sent, met, None).date == D(2022, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "tense"),
+    [
+        ("Wang Yi will visit Washington on Tuesday.", "visit", "future"),
+        ("Wang Yi is expected to visit Washington on Tuesday.", "visit", "future"),
+        ("Wang Yi is planning a trip in October.", "trip", "future"),
+        ("Wang Yi visited Washington on Tuesday.", "visited", "past"),
+        ("Wang Yi has visited Washington.", "visited", "past"),
+        ("Wang Yi visits Washington on Tuesday.", "visits", "present"),
+        ("Wang Yi visited the US and was invited to deliver a speech.", "deliver", "past"),
+        ("Wang Yi will visit Washington and meet Blinken.", "meet", "future"),
+        ("The upcoming visit will be his first.", "visit", "future"),
+    ],
+)
+def test_event_tense(parse: Parse, text: str, trigger: str, tense: str) -> None:
+    _, tok = parse(text, trigger)
+    assert event_tense(tok) == tense
+
+
+def test_tense_decides_the_weekday(parse: Parse) -> None:
+    sent, visit = parse("Wang Yi will visit Washington on Tuesday.", "visit")
+    assert resolve_event_date(sent, visit, SAT).date == D(2023, 10, 3)
+    sent, visited = parse("Wang Yi visited Washington on Tuesday.", "visited")
+    assert resolve_event_date(sent, visited, SAT).date == D(2023, 9, 26)
+
+
+def test_untagged_month_is_found(parse: Parse) -> None:
+    sent, _ = parse("Referring to Blinken’s June visit, Han said the trip meant a lot.", "visit")
+    assert [s.text for s in date_expressions(sent)] == ["June"]
+
+
+# ---------------------------------------------------------------- the seeds
+
+# seed, phrase locating the sentence, trigger, date, date_end, precision
+SEED_DATES = [
+    ("000", "visited Beijing over the summer", "visited", D(2023, 6, 1), D(2023, 8, 31), "season"),
+    ("000", "Han Zheng also met Blinken", "met", D(2023, 9, 18), None, "day"),
+    ("000", "Referring to Blinken’s June visit", "visit", D(2023, 6, 1), None, "month"),
+    ("000", "Jake Sullivan also held talks", "held", D(2023, 9, 16), D(2023, 9, 17), "day"),
+    ("000", "Jake Sullivan also held talks", "talks", D(2023, 9, 16), D(2023, 9, 17), "day"),
+    ("000", "Sun Weidong, China’s foreign", "met", D(2023, 9, 28), None, "day"),
+    ("000", "However, Chinese President Xi", "held", D(2022, 11, 1), None, "month"),
+    ("000", "Xi was absent from the G20", "attended", D(2023, 1, 1), None, "year"),
+    ("000", "The Post reported earlier", "reported", D(2023, 9, 25), D(2023, 9, 29), "day"),
+    ("000", "The Post reported earlier", "attending", D(2023, 11, 1), None, "month"),
+    ("000", "Wang Yi is planning a trip", "trip", D(2023, 10, 1), None, "month"),
+    ("000", "Wang Wentao, who visited", "visited", D(2023, 5, 21), D(2023, 5, 31), "month"),
+    ("001", "On the first day of the New Year", "exchanged", D(2024, 1, 1), None, "day"),
+    ("001", "Coordination Talks were held", "held", D(2024, 1, 8), D(2024, 1, 9), "day"),
+    ("001", "On Tuesday, Liu Jianchao", "visited", D(2024, 1, 9), None, "day"),
+    ("001", "Signs of relaxation", "emerged", D(2023, 1, 1), D(2023, 2, 28), "year"),
+    ("002", "Wang promised that", "promised", D(2024, 12, 1), None, "month"),
+    ("002", "Wang promised that", "comeback", D(2024, 12, 1), None, "month"),
+    ("002", "their ties will be tested", "head", D(2024, 1, 13), D(2024, 1, 14), "day"),
+    ("002", "when they established relations", "established", D(1979, 1, 1), None, "year"),
+    ("002", "that signed the Bletchley Declaration", "signed", D(2023, 11, 1), None, "month"),
+    ("002", "About to star in a beautiful program", "star", D(2024, 1, 17), None, "day"),
+    ("002", "Last year, Tasmin Little", "had", D(2023, 1, 1), None, "year"),
+]
+
+
+@pytest.mark.parametrize(("seed", "phrase", "trigger", "start", "end", "precision"), SEED_DATES)
+def test_seed_event_date(
+    seed_docs: dict[str, Doc],
+    seed: str,
+    phrase: str,
+    trigger: str,
+    start: dt.date,
+    end: dt.date | None,
+    precision: str,
+) -> None:
+    sent, tok = find(seed_docs[seed], phrase, trigger)
+    found = resolve_event_date(sent, tok, SEEDS[seed][1])
+    assert (found.date, found.date_end, found.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize(
+    ("seed", "phrase", "trigger"),
+    [("000", "It also said Beijing and Washington", "visit"), ("001", "Meanwhile, the Peking University", "visit"),
+     ("000", "The Wall Street Journal reported", "reported")],
+)  # fmt: skip
+def test_seed_event_without_date_is_unresolved(seed_docs: dict[str, Doc], seed: str, phrase: str, trigger: str) -> None:
+    sent, tok = find(seed_docs[seed], phrase, trigger)
+    published = SEEDS[seed][1]
+    assert resolve_event_date(sent, tok, published) == DateResolution(published, None, "unresolved", None)

@@ -1,0 +1,168 @@
+"""Places: the offline gazetteer, then each event place of the three seeds."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente.records import Location
+from detente.resolve.places import _DATA, lookup_place, normalize_place, resolve_event_place
+from tests.resolve.conftest import find
+
+CHINA_US = ("USA", "CHN")
+
+
+def located(found: Location | None) -> tuple[str, str | None, str]:
+    assert found is not None
+    return found.name, found.country, found.precision
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "expected"),
+    [
+        ("Malta", (), ("Malta", "MLT", "country")),
+        ("Washington", CHINA_US, ("Washington", "USA", "city")),
+        ("Washington", ("GBR",), ("Washington", "USA", "city")),
+        ("Washington, D.C.", (), ("Washington", "USA", "city")),
+        ("Washington state", (), ("Washington State", "USA", "region")),
+        ("New York", (), ("New York City", "USA", "city")),
+        ("Beijing", (), ("Beijing", "CHN", "city")),
+        ("the United States", (), ("United States", "USA", "country")),
+        ("US", (), ("United States", "USA", "country")),
+        ("U.S.", (), ("United States", "USA", "country")),
+        ("California", (), ("California", "USA", "region")),
+        ("Bali", (), ("Bali", "IDN", "region")),
+        ("Xinjiang", (), ("Xinjiang", "CHN", "region")),
+        ("Paris", ("USA",), ("Paris", "FRA", "city")),
+        ("Georgia", ("USA",), ("Georgia", "USA", "region")),
+        ("Georgia", (), ("Georgia", "GEO", "country")),
+        ("New Delhi", (), ("New Delhi", "IND", "city")),
+        ("Kiev", (), ("Kyiv", "UKR", "city")),
+        ("Ürümqi", (), ("Ürümqi", "CHN", "city")),
+        ("Urumqi", (), ("Ürümqi", "CHN", "city")),
+        ("the White House", (), ("White House", "USA", "place")),
+        ("Taiwan", CHINA_US, ("Taiwan", "TWN", "country")),
+        ("Kosovo", (), ("Kosovo", "XKX", "country")),
+    ],
+)
+def test_lookup(name: str, context: tuple[str, ...], expected: tuple[str, str, str]) -> None:
+    found = lookup_place(name, context)
+    assert located(found) == expected
+    assert found is not None and found.text == name and found.lat is not None and found.lon is not None
+
+
+@pytest.mark.parametrize("name", ["", "Apec", "the sidelines", "Xyzzyville"])
+def test_unknown_names_are_none(name: str) -> None:
+    assert lookup_place(name, CHINA_US) is None
+
+
+def test_country_is_its_centroid_not_its_capital() -> None:
+    malta = lookup_place("Malta")
+    assert malta is not None and 35.7 < malta.lat < 36.1 and 14.2 < malta.lon < 14.7
+    usa = lookup_place("the US")
+    assert usa is not None and 30 < usa.lat < 45 and -105 < usa.lon < -85  # mid-continent, not Washington
+
+
+def test_region_point_lies_in_the_region() -> None:
+    cal = lookup_place("California")
+    assert cal is not None and 32.5 < cal.lat < 42 and -124.5 < cal.lon < -114
+
+
+def test_normalize_place() -> None:
+    assert normalize_place("the U.S.") == normalize_place("US") == "us"
+    assert normalize_place("Ürümqi") == "urumqi"
+
+
+@pytest.mark.parametrize("row", list(csv.DictReader((_DATA / "regions.csv").open(encoding="utf-8"))))
+def test_every_region_resolves_inside_its_country(row: dict[str, str]) -> None:
+    found = lookup_place(row["name"], [row["country"]])
+    assert found is not None and found.precision == "region" and found.country == row["country"]
+    assert found.lat is not None and found.lon is not None
+
+
+# ---------------------------------------------------------------- in sentences
+
+
+PlaceOf = Callable[..., Location | None]
+
+
+@pytest.fixture(scope="module")
+def place_of(nlp: Language) -> PlaceOf:
+    def run(text: str, trigger: str, context: tuple[str, ...] = CHINA_US) -> Location | None:
+        doc = nlp(text)
+        return resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), context)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Xi and Biden met at the Filoli estate in Woodside, California.", "met", ("Filoli", "USA", "place")),
+        ("Blinken held talks at the Great Hall of the People in Beijing.", "held",
+         ("Great Hall of the People", "CHN", "place")),
+        ("The two leaders met in Paris, Texas.", "met", ("Paris", "USA", "city")),
+        ("The two leaders met in Woodside, California.", "met", ("California", "USA", "region")),
+        ("Talks were held in Washington on Friday.", "held", ("Washington", "USA", "city")),
+        ("Blinken travelled to Beijing for talks.", "travelled", ("Beijing", "CHN", "city")),
+        ("Sun Weidong met Daniel Kritenbrink in Washington on Thursday, officials in Beijing said.", "met",
+         ("Washington", "USA", "city")),
+    ],
+)  # fmt: skip
+def test_event_place(place_of: PlaceOf, text: str, trigger: str, expected: tuple[str, str, str]) -> None:
+    assert located(place_of(text, trigger)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Sun Weidong met Daniel Kritenbrink in Washington on Thursday, officials in Beijing said.", "said"),
+        ("Wang, head of the party's office in Beijing, met Blinken.", "met"),
+        ("Sullivan held talks with Wang covering Russia's war in Ukraine.", "held"),
+        ("Beijing protested against the decision.", "protested"),
+        ("The two ministers met on Thursday.", "met"),
+        ("Officials from Japan met their counterparts.", "met"),
+    ],
+)
+def test_no_place_is_no_guess(place_of: PlaceOf, text: str, trigger: str) -> None:
+    assert place_of(text, trigger) is None
+
+
+# ---------------------------------------------------------------- the seeds
+
+# seed, phrase locating the sentence, trigger, (name, country, precision) or None
+SEED_PLACES = [
+    ("000", "visited Beijing over the summer", "visited", ("Beijing", "CHN", "city")),
+    ("000", "Han Zheng also met Blinken", "met", ("New York City", "USA", "city")),
+    ("000", "Jake Sullivan also held talks", "held", ("Malta", "MLT", "country")),
+    ("000", "Jake Sullivan also held talks", "talks", ("Malta", "MLT", "country")),
+    ("000", "Sun Weidong, China’s foreign", "met", ("Washington", "USA", "city")),
+    ("000", "However, Chinese President Xi", "held", ("Bali", "IDN", "region")),
+    ("000", "Xi was absent from the G20", "attended", ("New Delhi", "IND", "city")),
+    ("000", "The Post reported earlier", "attending", ("San Francisco", "USA", "city")),
+    ("000", "It also said Beijing and Washington", "visit", ("United States", "USA", "country")),
+    ("000", "The last senior Chinese official to travel", "travel", ("Washington", "USA", "city")),
+    ("000", "Wang Yi is planning a trip", "trip", None),
+    ("000", "The Post reported earlier", "reported", None),
+    ("001", "Coordination Talks were held", "held", ("Washington", "USA", "city")),
+    ("001", "On Tuesday, Liu Jianchao", "visited", ("United States", "USA", "country")),
+    ("001", "Meanwhile, the Peking University", "visit", ("United States", "USA", "country")),
+    ("001", "After the San Francisco meeting", "meeting", ("San Francisco", "USA", "city")),
+    ("001", "On the first day of the New Year", "exchanged", None),
+    ("002", "Wang promised that", "comeback", ("California", "USA", "region")),
+    ("002", "Wang promised that", "promised", ("California", "USA", "region")),
+    ("002", "About to star in a beautiful program", "star", ("Hong Kong", "HKG", "country")),
+]
+
+
+@pytest.mark.parametrize(("seed", "phrase", "trigger", "expected"), SEED_PLACES)
+def test_seed_event_place(
+    seed_docs: dict[str, Doc], seed: str, phrase: str, trigger: str, expected: tuple[str, str, str] | None
+) -> None:
+    sent, tok = find(seed_docs[seed], phrase, trigger)
+    found = resolve_event_place(sent, tok, CHINA_US)
+    assert (located(found) if expected else found) == expected
