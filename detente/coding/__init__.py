@@ -1,0 +1,10 @@
+"""Event coding: who did what to whom, as PLOVER event records with CAMEO codes, modality and channel.
+
+``Coder`` is the entry point (see docs/coding.md); the trigger lexicon and the other tables are data files in
+``detente/coding/data``.
+"""
+
+from detente.coding.coder import Coder, event_id, merge_records
+from detente.coding.lexicon import PLOVER_TYPES, Lexicon, load_lexicon
+
+__all__ = ["PLOVER_TYPES", "Coder", "Lexicon", "event_id", "load_lexicon", "merge_records"]

@@ -1,0 +1,15 @@
+"""The language layer: one spaCy pipeline, rule-based sentence splitting and the pre-parse filter."""
+
+from detente.nlp.pipeline import DEFAULT_MODEL, NEEDED_COMPONENTS, load_nlp, pipeline_summary
+from detente.nlp.prefilter import Prefilter
+from detente.nlp.sentences import Sentence, split_sentences
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "NEEDED_COMPONENTS",
+    "Prefilter",
+    "Sentence",
+    "load_nlp",
+    "pipeline_summary",
+    "split_sentences",
+]

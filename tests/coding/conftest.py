@@ -1,0 +1,60 @@
+"""Session fixtures for the coding tests: the spaCy pipeline, the knowledge base and a coder are loaded once,
+and the seed articles are coded once, so the suite stays fast."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Span
+
+from detente.coding import Coder
+from detente.coding.compose import load_composer
+from detente.coding.events import Candidate, extract
+from detente.coding.lexicon import load_lexicon
+from detente.coding.modality import load_cues
+from detente.ingest import iter_documents
+from detente.nlp import load_nlp
+from detente.records import Document, EventRecord
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def kb():  # type: ignore[no-untyped-def]
+    from detente.resolve.actors import default_kb
+
+    return default_kb()
+
+
+@pytest.fixture(scope="session")
+def coder(kb) -> Coder:  # type: ignore[no-untyped-def]
+    return Coder(kb=kb)
+
+
+@pytest.fixture(scope="session")
+def candidates(nlp: Language) -> Callable[[str], list[Candidate]]:
+    """Event candidates of one sentence, before actor resolution (no knowledge base involved)."""
+    lexicon, composer, cues = load_lexicon(), load_composer(), load_cues()
+
+    def run(text: str) -> list[Candidate]:
+        sent: Span = nlp(text)[:]
+        return extract(sent, lexicon, composer, cues)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seeds(coder: Coder) -> dict[str, tuple[Document, list[EventRecord]]]:
+    """The three seed articles (examples/, copies of ../shared/seeds) coded once: key = file prefix."""
+    docs = [d for d in iter_documents([str(EXAMPLES)]) if isinstance(d, Document)]
+    out: dict[str, tuple[Document, list[EventRecord]]] = {}
+    for doc, records in coder.code_documents(docs):
+        assert doc.source_id
+        out[doc.source_id[:3]] = (doc, records)
+    return out

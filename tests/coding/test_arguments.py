@@ -1,0 +1,123 @@
+"""Reading actors, recipients and speakers from the parse (before knowledge-base resolution)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from detente.coding.events import Candidate
+
+Cands = Callable[[str], list[Candidate]]
+
+
+def one(cands: list[Candidate], type_: str) -> Candidate:
+    found = [c for c in cands if c.coded.type == type_]
+    assert len(found) == 1, [(c.coded.type, c.trigger_text) for c in cands]
+    return found[0]
+
+
+def heads(args) -> list[str]:  # type: ignore[no-untyped-def]
+    return [a.token.text for a in args]
+
+
+def test_subject_and_object(candidates: Cands) -> None:
+    c = one(candidates("Japanese Prime Minister Fumio Kishida met Joe Biden at the White House."), "CONSULT")
+    assert heads(c.sources) == ["Kishida"] and c.sources[0].texts[0] == "Japanese Prime Minister Fumio Kishida"
+    assert heads(c.targets) == ["Biden"]
+
+
+def test_coordinated_subjects_all_act(candidates: Cands) -> None:
+    c = one(candidates("Blinken, Yellen, Raimondo and Kerry visited Beijing."), "CONSULT")
+    assert heads(c.sources) == ["Blinken", "Yellen", "Raimondo", "Kerry"]
+    assert heads(c.targets) == ["Beijing"] and c.targets[0].place
+
+
+def test_names_listed_after_a_colon_replace_a_generic_subject(candidates: Cands) -> None:
+    c = one(candidates("Three senior officials visited Moscow in May: Wang Yi, Li Qiang and Zhao Leji."),
+            "CONSULT")
+    assert heads(c.sources) == ["Yi", "Qiang", "Leji"]
+
+
+def test_passive_agent_is_the_actor(candidates: Cands) -> None:
+    c = one(candidates("The talks were attended by Foreign Minister Sergei Lavrov."), "CONSULT")
+    assert heads(c.sources) == ["Lavrov"]
+
+
+def test_relative_clause_takes_the_noun_it_modifies(candidates: Cands) -> None:
+    c = one(candidates("The delegation was led by Wang Wentao, who visited Washington in May."), "CONSULT")
+    assert heads(c.sources) == ["Wentao"] and heads(c.targets) == ["Washington"]
+
+
+def test_copula_identity_names_the_actor(candidates: Cands) -> None:
+    c = one(candidates("The last minister to travel to Tokyo was Wang Wentao."), "CONSULT")
+    assert heads(c.sources) == ["Wentao"] and heads(c.targets) == ["Tokyo"]
+
+
+def test_possessive_on_a_noun_event(candidates: Cands) -> None:
+    c = one(candidates("Officials praised Blinken's June visit to Beijing."), "SUPPORT")
+    assert heads(c.targets) == ["visit"] and c.targets[0].texts[0].startswith("Blinken")  # praise of his visit
+    cands = candidates("Blinken's June visit to Beijing was the first in five years.")
+    v = one(cands, "CONSULT")
+    assert heads(v.sources) == ["Blinken"] and heads(v.targets) == ["Beijing"]
+
+
+def test_names_compounded_on_a_noun_event(candidates: Cands) -> None:
+    c = one(candidates("The China-US Defense Policy Coordination Talks were held in Washington."), "CONSULT")
+    assert [a.texts[0] for a in c.sources] == ["China", "US Defense Policy Coordination"]
+    c = one(candidates("Officials are preparing the Xi-Biden talks."), "AGREE")
+    assert heads(c.sources) == ["Xi", "Biden"]
+
+
+def test_by_phrase_and_destination_of_a_visit(candidates: Cands) -> None:
+    v = one(candidates("A US visit by Vice Premier He Lifeng took place last week."), "CONSULT")
+    assert heads(v.sources) == ["Lifeng"] and heads(v.targets) == ["US"] and v.targets[0].place
+
+
+def test_reported_speech_keeps_the_speaker_apart(candidates: Cands) -> None:
+    c = one(candidates("The ministry said Russia will withdraw its troops from the border."), "AGREE")
+    assert heads(c.sources) == ["Russia"]
+    assert c.speaker is not None and c.speaker.token.text == "ministry"
+
+
+def test_pronoun_subject_takes_the_speaker(candidates: Cands) -> None:
+    c = one(candidates("Switzerland said on Tuesday it had expelled two Russian diplomats."), "SANCTION")
+    assert heads(c.sources) == ["Switzerland"]
+    assert [a.texts[0] for a in c.targets] == ["two Russian diplomats"]
+
+
+def test_according_to_names_a_speaker(candidates: Cands) -> None:
+    c = one(candidates("Biden wrote a letter to Xi Jinping, according to Chinese officials."), "CONSULT")
+    assert c.speaker is not None and c.speaker.token.text == "officials"
+    assert heads(c.sources) == ["Biden"] and heads(c.targets) == ["Jinping"]
+
+
+def test_host_swaps_visitor_and_host(candidates: Cands) -> None:
+    c = one(candidates("President Macron hosted Chancellor Scholz in Paris."), "CONSULT")
+    assert heads(c.sources) == ["Scholz"] and heads(c.targets) == ["Macron"] and c.coded.cameo == "043"
+
+
+def test_meeting_a_goal_is_not_a_meeting(candidates: Cands) -> None:
+    assert not [c for c in candidates("The summit met the modest goal of stabilizing ties.")
+                if c.coded.type == "CONSULT" and c.mention.token.text == "met"]
+
+
+def test_dates_are_not_recipients(candidates: Cands) -> None:
+    c = one(candidates("Han Zheng met Blinken on September 18 in New York."), "CONSULT")
+    assert heads(c.targets) == ["Blinken"]
+
+
+def test_group_noun_stands_for_its_members(candidates: Cands) -> None:
+    c = one(candidates("A number of countries, including China, the United States and Japan, signed the "
+                       "declaration."), "SUPPORT")
+    assert heads(c.sources) == ["China", "States", "Japan"]
+
+
+def test_governed_act_gives_the_recipient_of_a_demand(candidates: Cands) -> None:
+    c = one(candidates("EU ministers demanded the withdrawal of Serbian forces from Bosnia."), "REQUEST")
+    assert heads(c.sources) == ["ministers"] and heads(c.targets) == ["forces"]
+    assert c.coded.mode == "yield" and c.coded.cameo == "106"
+
+
+def test_object_control(candidates: Cands) -> None:
+    c = one(candidates("The UN urged Israel to release the prisoners."), "REQUEST")
+    assert heads(c.sources) == ["UN"] and heads(c.targets) == ["Israel"]
+    assert (c.coded.mode, c.coded.cameo) == ("yield", "025")

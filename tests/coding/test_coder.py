@@ -1,0 +1,65 @@
+"""The public API: streaming documents through the coder, stable ids, one-off snippets, merging."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from detente.coding import Coder, event_id, merge_records
+from detente.records import Actor, Document, EventRecord
+
+
+def doc(i: str, text: str, published: dt.date | None = dt.date(2024, 3, 1)) -> Document:
+    return Document(id=i, text=text, published=published)
+
+
+def test_documents_stream_in_order_with_their_records(coder: Coder) -> None:
+    docs = [doc("a", "Blinken met Wang Yi in Beijing on Tuesday."),
+            doc("b", "The weather was mild all week."),  # nothing to parse at all
+            doc("c", "China imposed sanctions on three US defense firms. Beijing also summoned the US envoy.")]
+    out = list(coder.code_documents(iter(docs)))
+    assert [d.id for d, _ in out] == ["a", "b", "c"]
+    a, b, c = (records for _, records in out)
+    assert [r.type for r in a] == ["CONSULT"] and b == []
+    assert [r.type for r in c] == ["SANCTION", "ACCUSE"]
+    assert [r.sentence_index for r in c] == [0, 1]
+    assert c[0].channel in ("economic", "military") and c[0].quad_class == 4
+
+
+def test_event_ids_are_stable(coder: Coder) -> None:
+    d = doc("z", "Russia expelled two British diplomats on Monday.")
+    first = [r.event_id for _, rs in coder.code_documents([d]) for r in rs]
+    again = [r.event_id for _, rs in coder.code_documents([d]) for r in rs]
+    assert first == again and len(first) == 1
+    assert event_id("z", 0, 1, "SANCTION") == first[0]
+    assert event_id("z", 0, 1, "SANCTION") != event_id("z", 0, 2, "SANCTION")
+
+
+def test_code_text_uses_the_date_for_officeholders(coder: Coder) -> None:
+    [r] = coder.code_text("The US president met the Chinese president in Bali.", on=dt.date(2022, 11, 14))
+    assert r.type == "CONSULT"
+    assert {a.country for a in r.source + r.target} == {"USA", "CHN"}
+
+
+def test_unresolvable_events_are_dropped(coder: Coder) -> None:
+    assert coder.code_text("Some people met other people.") == []
+
+
+def test_prefilter_skips_sentences_without_triggers(kb) -> None:  # type: ignore[no-untyped-def]
+    c = Coder(kb=kb)
+    text = "China's economy grew. Blinken visited Beijing. Prices rose in Shanghai. Wang met Blinken."
+    list(c.code_documents([doc("p", text)]))
+    assert c.stats["sentences"] == 4 and c.stats["parsed"] == 2
+
+
+def test_merge_records_joins_one_act_reported_twice() -> None:
+    def r(type_: str, src: str, tgt: str | None, conf: float, modality: str = "asserted") -> EventRecord:
+        return EventRecord(event_id=f"{type_}{src}{conf}", doc_id="d", sentence="s", sentence_index=0,
+                           type=type_, mode=None, cameo="042", goldstein=1.9, quad_class=1,
+                           modality=modality,  # type: ignore[arg-type]
+                           channel="diplomatic", source=[Actor(src, name=src, country="CHN")],
+                           target=[Actor(tgt, name=tgt, country="USA")] if tgt else [], confidence=conf)
+    merged = merge_records([r("CONSULT", "Wang", None, 0.9), r("CONSULT", "Wang", "Washington", 0.7),
+                            r("CONSULT", "Wang", None, 0.5, "negated"), r("ACCUSE", "Wang", None, 0.6)])
+    assert [(m.type, m.modality) for m in merged] == [("CONSULT", "asserted"), ("CONSULT", "negated"),
+                                                      ("ACCUSE", "asserted")]
+    assert [a.name for a in merged[0].target] == ["Washington"]

@@ -1,0 +1,121 @@
+"""The trigger lexicon and the CAMEO tables: loading, validity of every entry, coverage of the vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.coding.cameo import load_cameo, quad_class
+from detente.coding.lexicon import PLOVER_TYPES, build_lexicon, inflections, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon():  # type: ignore[no-untyped-def]
+    return load_lexicon()
+
+
+def test_every_plover_type_has_triggers(lexicon) -> None:  # type: ignore[no-untyped-def]
+    types = {s.type for s in lexicon.all_senses()}
+    assert types == set(PLOVER_TYPES)
+
+
+def test_every_cameo_code_is_in_the_table_and_fits_the_type(lexicon) -> None:  # type: ignore[no-untyped-def]
+    table = load_cameo()
+    for sense in lexicon.all_senses():
+        entry = table.get(sense.cameo)
+        assert entry is not None, (sense.lemmas, sense.cameo)
+        # the conversion table gives each CAMEO root a set of PLOVER types; the appeal root 02 is not in it
+        # and is REQUEST by PLOVER's definition ("all requests")
+        root = sense.cameo[:2]
+        allowed = table.plover_types(root) | ({"REQUEST"} if root == "02" else set())
+        if root == "17" and sense.cameo == "1712":
+            allowed.add("ASSAULT")  # destruction of property: ASSAULT 'destroy' in PLOVER
+        if root == "19" and sense.cameo in ("191", "192"):
+            allowed.add("COERCE")
+        if root == "16" and sense.type == "SANCTION":
+            allowed.add("SANCTION")
+        assert sense.type in allowed, (sense.lemmas, sense.cameo, sense.type, allowed)
+
+
+def test_modes_belong_to_their_type(lexicon) -> None:  # type: ignore[no-untyped-def]
+    modes = {
+        "CONSULT": {"visit", "third-party", "multilateral", "phone"},
+        "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign", "ease"},
+        "REQUEST": {"assist", "change", "yield", "meet"},
+        "REJECT": {"assist", "change", "yield", "meet"},
+        "ACCUSE": {"disapprove", "investigate", "allege"},
+        "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
+        "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
+        "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
+        "MOBILIZE": {"troops", "weapons", "police", "militia"},
+        "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
+                   "misinformation", "cyber", "ban"},
+        "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
+                    "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
+                    "unconventional"},
+    }
+    for sense in lexicon.all_senses():
+        if sense.mode is not None:
+            assert sense.mode in modes.get(sense.type, set()), (sense.lemmas, sense.type, sense.mode)
+
+
+@pytest.mark.parametrize(("code", "quad"), [("042", 1), ("057", 1), ("061", 2), ("0871", 2), ("090", 3),
+                                            ("112", 3), ("138", 3), ("145", 3), ("154", 4), ("166", 4),
+                                            ("173", 4), ("190", 4), ("2042", 4), ("x1", None)])
+def test_quad_class_follows_the_root(code: str, quad: int | None) -> None:
+    assert quad_class(code) == quad
+
+
+def test_goldstein_scores_come_from_the_table() -> None:
+    table = load_cameo()
+    assert table.goldstein("042") == 1.9
+    assert table.goldstein("0872") == 9.0  # the repaired row
+    assert table.get("0872").description == "Ease military blockade"  # type: ignore[union-attr]
+    assert table.goldstein("1384") == -7.0
+    assert table.goldstein("0573") == table.goldstein("057")  # an unlisted sub-code falls back to its parent
+
+
+@pytest.mark.parametrize("word", [
+    # the diplomacy vocabulary of the seed articles
+    "visited", "met", "held", "talks", "exchanged", "letters", "speech", "warned", "promised", "signed",
+    "prepared", "cross",
+    # the usual conflict and cooperation words
+    "accuse", "condemned", "criticized", "urged", "calls", "demanded", "rejected", "denied", "sanctioned",
+    "tariffs", "banned", "expelled", "arrested", "detained", "deployed", "attacked", "strikes", "killed",
+    "bombed", "invaded", "threatened", "aid", "donated", "cooperate", "agreed", "negotiating", "hosted",
+    "praised", "supported", "apologized", "withdrew", "released", "protested", "boycott", "seized",
+])
+def test_prefilter_forms_cover_the_vocabulary(lexicon, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert word in lexicon.surface_forms()
+
+
+def test_inflections_are_generous() -> None:
+    assert {"ban", "bans", "banned", "banning"} <= inflections("ban", "verb")
+    assert {"apply", "applies", "applied", "applying"} <= inflections("apply", "verb")
+    assert {"agree", "agreed", "agreeing"} <= inflections("agree", "verb")
+    assert inflections("sanction", "noun") == {"sanction", "sanctions"}
+
+
+def test_irregular_forms_map_to_their_own_lemma(lexicon) -> None:  # type: ignore[no-untyped-def]
+    assert lexicon.lemmas_of("held") == {"hold"}
+    assert lexicon.lemmas_of("met") == {"meet"}
+    assert "take" not in lexicon.lemmas_of("held")
+
+
+def test_constrained_senses_come_first(lexicon) -> None:  # type: ignore[no-untyped-def]
+    lift = lexicon.lookup("lift", "verb")
+    assert lift[0].type == "RETREAT" and all(s.objects for s in lift)
+    meet = lexicon.lookup("meet", "verb")
+    assert meet[0].type == "CONCEDE" and meet[-1].type == "CONSULT"
+
+
+def test_yaml_booleans_are_rejected() -> None:
+    with pytest.raises(ValueError, match="booleans"):
+        build_lexicon({"senses": [{"lemma": "call", "pos": "verb", "type": "REQUEST", "cameo": "020",
+                                   "prep": [True]}]})
+
+
+def test_unknown_types_and_fields_are_rejected() -> None:
+    with pytest.raises(ValueError, match="not a PLOVER type"):
+        build_lexicon({"senses": [{"lemma": "x", "pos": "verb", "type": "YIELD", "cameo": "080"}]})
+    with pytest.raises(ValueError, match="unknown fields"):
+        build_lexicon({"senses": [{"lemma": "x", "pos": "verb", "type": "AID", "cameo": "070", "obj": ["y"]}]})

@@ -1,0 +1,94 @@
+"""Modality (asserted, negated, planned, hypothetical) and what governing words make of an act."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from detente.coding.compose import Coded, load_composer
+from detente.coding.events import Candidate
+
+Cands = Callable[[str], list[Candidate]]
+
+
+def main(cands: list[Candidate]) -> Candidate:
+    assert cands
+    return max(cands, key=lambda c: c.weight * c.prominence)
+
+
+@pytest.mark.parametrize(("text", "type_", "modality"), [
+    ("Chinese and US officials held talks in Beijing on Monday.", "CONSULT", "asserted"),
+    ("Xi and Biden have not met since November.", "CONSULT", "negated"),
+    ("No talks were held between the two militaries last year.", "CONSULT", "negated"),
+    ("Blinken will visit Beijing next week.", "AGREE", "planned"),
+    ("Wang Yi is planning a trip to Washington in October.", "AGREE", "planned"),
+    ("Xi is expected to attend the summit in San Francisco.", "AGREE", "planned"),
+    ("Officials are preparing for the upcoming talks between Xi and Biden.", "AGREE", "planned"),
+    ("The two leaders could meet in Bali if the dispute is settled.", "CONSULT", "hypothetical"),
+    ("If Beijing attacks Taiwan, Washington would respond.", "ASSAULT", "hypothetical"),
+    ("The US imposed sanctions on three Chinese firms.", "SANCTION", "asserted"),
+    ("The ministry said it would impose sanctions on the firms.", "THREATEN", "planned"),
+])
+def test_modality(candidates: Cands, text: str, type_: str, modality: str) -> None:
+    c = main(candidates(text))
+    assert (c.coded.type, c.modality) == (type_, modality), (c.trigger_text, c.notes)
+
+
+def test_negation_does_not_reach_an_adverbial_clause(candidates: Cands) -> None:
+    cands = candidates("Xi and Biden have not met since last November, when they held talks in Bali.")
+    got = sorted((c.mention.token.lower_, c.modality) for c in cands)
+    assert got == [("met", "negated"), ("talks", "asserted")]
+    talks = next(c for c in cands if c.mention.token.lower_ == "talks")
+    assert [a.token.text for a in talks.sources] == ["Xi", "Biden"]  # "they", resolved in the sentence
+
+
+@pytest.mark.parametrize(("text", "type_", "cameo"), [
+    ("Syria says it is willing to withdraw its troops from Lebanon.", "AGREE", "0357"),
+    ("Putin offered to negotiate with the president of Armenia.", "AGREE", "036"),
+    ("British Defence Secretary Tom King has promised to continue military aid to Mozambique.", "AGREE", "0332"),
+    ("Pakistan has refused to deploy peacekeepers in Iraq.", "REJECT", "1212"),
+    ("Syria says it will not accept any more refugees.", "REJECT", "122"),
+    ("Iran threatened to shell Iraqi towns.", "THREATEN", "138"),
+    ("Greece plans to impose restrictions on its labour market.", "THREATEN", "132"),
+    ("The UN urged Israel to ease restrictions on workers.", "REQUEST", "024"),
+    ("Washington demanded that Hamas release the hostages.", "REQUEST", "1053"),
+    ("Amnesty International accused the United States of violating human rights.", "ACCUSE", "112"),
+    ("Pakistan President Zia today rejected a fresh offer from Afghanistan for direct talks.", "REJECT", "124"),
+    ("China reiterated its determination not to compromise on Taiwan.", "REJECT", "123"),
+    ("The government ordered the newspaper to suspend publication.", "COERCE", "1721"),
+])
+def test_governing_words_compose_with_their_complement(candidates: Cands, text: str, type_: str,
+                                                       cameo: str) -> None:
+    c = main(candidates(text))
+    assert (c.coded.type, c.coded.cameo) == (type_, cameo), (c.trigger_text, c.notes)
+
+
+def test_a_refusal_is_asserted_not_planned(candidates: Cands) -> None:
+    c = main(candidates("China reiterated its determination not to compromise on Taiwan."))
+    assert c.modality == "asserted"
+
+
+def test_deontic_clause_is_a_demand_of_the_speaker(candidates: Cands) -> None:
+    c = main(candidates("Russia said on Tuesday that Sudan must return the helicopter."))
+    assert c.coded.type == "REQUEST" and c.needs_speaker_source
+    assert c.speaker is not None and c.speaker.token.text == "Russia"
+    assert [a.token.text for a in c.targets] == ["Sudan"]
+    editorial = main(candidates("The US must exercise caution and not cross red lines."))
+    assert editorial.coded.type == "REQUEST" and editorial.needs_speaker_source and editorial.speaker is None
+    assert [a.token.text for a in editorial.targets] == ["US"]
+
+
+def test_composer_tables() -> None:
+    comp = load_composer()
+    assert comp.intended(Coded("CONSULT", "visit", "042")) == Coded("AGREE", None, "036")
+    assert comp.intended(Coded("ASSAULT", None, "190")).type == "THREATEN"
+    assert comp.intended(Coded("REJECT", None, "120")) == Coded("REJECT", None, "120")
+    assert comp.refused(Coded("AID", None, "070")) == Coded("REJECT", "assist", "122")
+    assert comp.refused(Coded("ASSAULT", None, "190")).type == "AGREE"
+    assert comp.apply("demand", Coded("REQUEST", None, "100"), Coded("RETREAT", "release", "0841")) == \
+        Coded("REQUEST", "yield", "1053")
+    assert comp.apply("order", Coded("REQUEST", None, "100"), Coded("COERCE", "arrest", "173")) == \
+        Coded("COERCE", "arrest", "173")
+    assert comp.apply("threaten", Coded("THREATEN", None, "130"), Coded("SANCTION", "discontinue", "166")) == \
+        Coded("THREATEN", "restrict", "1312")

@@ -1,0 +1,35 @@
+"""Rule-based sentence splitting: indices, offsets, paragraphs, headings and hard-wrapped lines."""
+
+from __future__ import annotations
+
+from detente.nlp import split_sentences
+
+
+def test_indices_and_offsets_point_into_the_text() -> None:
+    text = "Xi met Biden in Bali. They talked for hours.\n\nBlinken visited Beijing in June."
+    sents = split_sentences(text)
+    assert [s.index for s in sents] == [0, 1, 2]
+    assert [s.text for s in sents] == ["Xi met Biden in Bali.", "They talked for hours.",
+                                       "Blinken visited Beijing in June."]
+    for s in sents:
+        assert text[s.start:s.end] == s.text
+    assert sents[0].tokens == ("xi", "met", "biden", "in", "bali", ".")
+
+
+def test_a_heading_line_is_its_own_sentence() -> None:
+    sents = split_sentences("Focus This Week\nChina and the US held talks on Tuesday.")
+    assert [s.text for s in sents] == ["Focus This Week", "China and the US held talks on Tuesday."]
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    text = ("US National Security Adviser Jake Sullivan also held talks with Chinese Foreign Minister\n"
+            "Wang Yi on September 16 and 17 in Malta.")
+    sents = split_sentences(text)
+    assert len(sents) == 1
+    assert sents[0].text.endswith("Wang Yi on September 16 and 17 in Malta.")
+    assert "\n" not in sents[0].text
+
+
+def test_blank_and_punctuation_only_pieces_are_skipped() -> None:
+    assert split_sentences("\n\n   \n") == []
+    assert [s.text for s in split_sentences("***\n\nTalks resumed.")] == ["Talks resumed."]
