@@ -11,6 +11,7 @@ Prints human-readable figures, then one JSON line with docs_per_s, ratio_vs_spac
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -72,16 +73,14 @@ def run_detente(corpus: Path, processes: int, batch_size: int) -> dict[str, obje
             if not isinstance(item, Rejection):
                 docs.append(item)
         stages["read"] = time.perf_counter() - t
-        n_events = n_sentences = 0
-        for start in range(0, len(docs), batch_size):
-            batch = docs[start:start + batch_size]
-            t = time.perf_counter()
-            coded = list(coder.code_documents(batch))
-            stages["code"] += time.perf_counter() - t
-            n_events += sum(len(recs) for _, recs in coded)
-            t = time.perf_counter()
-            store.add_batch(coded, after_insert=update_events)
-            stages["store"] += time.perf_counter() - t
+        n_events = 0
+        t = time.perf_counter()
+        for chunk in itertools.batched(coder.code_documents(docs), batch_size):
+            n_events += sum(len(recs) for _, recs in chunk)
+            t_store = time.perf_counter()
+            store.add_batch(chunk, after_insert=update_events)
+            stages["store"] += time.perf_counter() - t_store
+        stages["code"] = time.perf_counter() - t - stages["store"]
         n_sentences = getattr(coder, "stats", {}).get("sentences", 0)
         counts = store.counts()
         store.close()

@@ -6,6 +6,7 @@ Exit status as for ``ingest``: 1 when any input was rejected.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 
@@ -23,14 +24,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     tally = Tally()
-    code = None
-    out = sys.stdout
-    for batch in read_batches(args, tally):
-        if code is None:
-            code = make_coder(args)
-        for _doc, records in code(batch):
+    docs = itertools.chain.from_iterable(read_batches(args, tally))
+    first = next(docs, None)
+    if first is not None:
+        out = sys.stdout
+        for _doc, records in make_coder(args)(itertools.chain([first], docs)):
             for rec in records:
                 out.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
-                tally.mentions += 1
-        out.flush()
+            out.flush()
     return 1 if tally.rejected else 0

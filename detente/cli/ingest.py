@@ -7,7 +7,9 @@ Exit status: 0 when every input was stored or was already there, 1 when at least
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
+from collections.abc import Iterable, Iterator
 
 from detente.cli.common import add_coding_options, add_db_option, error
 from detente.cli.pipeline import Tally, make_coder, read_batches
@@ -37,27 +39,21 @@ def run(args: argparse.Namespace) -> int:
     tally = Tally()
     with store:
         run_id = store.start_run("ingest", args.paths)
-        code = None
         status = "failed"
         try:
-            for batch in read_batches(args, tally):
-                known = store.known_ids(d.id for d in batch)
-                fresh: dict[str, Document] = {}
-                for doc in batch:
-                    if doc.id not in known and doc.id not in fresh:
-                        fresh[doc.id] = doc
-                tally.duplicates += len(batch) - len(fresh)
-                if not fresh:
-                    continue
-                if code is None:
-                    code = make_coder(args)
-                items = list(code(fresh.values()))
-                result = store.add_batch(items, run_id=run_id, after_insert=_cluster_hook())
-                tally.ingested += len(result.added)
-                tally.duplicates += len(result.duplicates)
-                tally.mentions += result.mentions
-                if args.verbose:
-                    error(f"committed batch: {len(result.added)} documents, {result.mentions} mentions")
+            fresh = fresh_documents(read_batches(args, tally), store, tally)
+            first = next(fresh, None)
+            if first is not None:
+                # One coding stream for the whole run (spaCy worker processes start once); commits are
+                # grouped in batches behind it.
+                coded = make_coder(args)(itertools.chain([first], fresh))
+                for chunk in itertools.batched(coded, args.batch_size):
+                    result = store.add_batch(chunk, run_id=run_id, after_insert=_cluster_hook())
+                    tally.ingested += len(result.added)
+                    tally.duplicates += len(result.duplicates)
+                    tally.mentions += result.mentions
+                    if args.verbose:
+                        error(f"committed batch: {len(result.added)} documents, {result.mentions} mentions")
             status = "done"
         finally:
             store.finish_run(run_id, ingested=tally.ingested, duplicates=tally.duplicates,
@@ -69,6 +65,20 @@ def run(args: argparse.Namespace) -> int:
           f"{counts['events']} events")
     sys.stdout.flush()
     return 1 if tally.rejected else 0
+
+
+def fresh_documents(batches: Iterable[list[Document]], store: Store, tally: Tally) -> Iterator[Document]:
+    """Documents not yet stored (by content hash) and not seen earlier in this run; the rest are counted as
+    duplicates before any coding is spent on them."""
+    seen: set[str] = set()
+    for batch in batches:
+        known = store.known_ids(d.id for d in batch)
+        for doc in batch:
+            if doc.id in known or doc.id in seen:
+                tally.duplicates += 1
+                continue
+            seen.add(doc.id)
+            yield doc
 
 
 def _cluster_hook() -> BatchHook:
