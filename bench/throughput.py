@@ -11,7 +11,6 @@ Prints human-readable figures, then one JSON line with docs_per_s, ratio_vs_spac
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import resource
@@ -55,6 +54,7 @@ def peak_rss_mb() -> float:
 def run_detente(corpus: Path, processes: int, batch_size: int) -> dict[str, object]:
     """End-to-end ingest into a fresh store, timing each stage."""
     from detente.analysis.cluster import update_events
+    from detente.cli.common import batched
     from detente.coding import Coder
     from detente.ingest import Rejection, iter_documents
     from detente.resolve.actors import ActorKB
@@ -75,7 +75,7 @@ def run_detente(corpus: Path, processes: int, batch_size: int) -> dict[str, obje
         stages["read"] = time.perf_counter() - t
         n_events = 0
         t = time.perf_counter()
-        for chunk in itertools.batched(coder.code_documents(docs), batch_size):
+        for chunk in batched(coder.code_documents(docs), batch_size):
             n_events += sum(len(recs) for _, recs in chunk)
             t_store = time.perf_counter()
             store.add_batch(chunk, after_insert=update_events)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
@@ -35,6 +36,13 @@ def progress(items: Iterable[T], *, desc: str, unit: str = "doc") -> Iterator[T]
     from tqdm import tqdm
 
     yield from tqdm(items, desc=desc, unit=unit, file=sys.stderr, leave=False)
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:
+    """Consecutive groups of ``size`` items (``itertools.batched`` arrives only in Python 3.12)."""
+    it = iter(items)
+    while chunk := tuple(itertools.islice(it, size)):
+        yield chunk
 
 
 def error(message: str) -> None:

@@ -11,7 +11,7 @@ import itertools
 import sys
 from collections.abc import Iterable, Iterator
 
-from detente.cli.common import add_coding_options, add_db_option, error
+from detente.cli.common import add_coding_options, add_db_option, batched, error
 from detente.cli.pipeline import Tally, make_coder, read_batches
 from detente.config import resolve_db_path
 from detente.records import Document
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
                 # One coding stream for the whole run (spaCy worker processes start once); commits are
                 # grouped in batches behind it.
                 coded = make_coder(args)(itertools.chain([first], fresh))
-                for chunk in itertools.batched(coded, args.batch_size):
+                for chunk in batched(coded, args.batch_size):
                     result = store.add_batch(chunk, run_id=run_id, after_insert=_cluster_hook())
                     tally.ingested += len(result.added)
                     tally.duplicates += len(result.duplicates)
