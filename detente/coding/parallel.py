@@ -46,7 +46,8 @@ def code_in_processes(coder: Coder, docs: Iterable[Document], processes: int,
     coder.stats.update(stats)
     coder.timings.update(timings)
     _WORKER = coder
-    window = 2 * processes
+    # Enough chunks in flight that workers keep coding while the caller commits a batch to the store.
+    window = 8 * processes
     pending: deque[AsyncResult[tuple[Coded, Counter[str], Counter[str]]]] = deque()
 
     def drain(result: AsyncResult[tuple[Coded, Counter[str], Counter[str]]]) -> Coded:
