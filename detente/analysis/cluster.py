@@ -383,10 +383,21 @@ def persons_conflict(a: Mention, b: Mention) -> bool:
     return False
 
 
+REMOTE_MODE = "phone"  # PLOVER's mode for exchanges at a distance: calls, letters, messages
+
+
+def modes_compatible(a: Mention, b: Mention) -> bool:
+    """An exchange at a distance (a call, a letter) and an encounter are different happenings even between the
+    same people in the same days; a mention whose mode is unknown is taken as an encounter, since the reports
+    that leave the medium unsaid ("the Xi-Biden meeting", "held talks") are mostly about meetings."""
+    return (a.mode == REMOTE_MODE) == (b.mode == REMOTE_MODE)
+
+
 def compatible(a: Mention, b: Mention) -> bool:
     """Could both mentions describe one happening? (They are already in one block.)"""
     return (
-        countries_compatible(a, b)
+        modes_compatible(a, b)
+        and countries_compatible(a, b)
         and dates_compatible(a, b)
         and places_compatible(a, b)
         and (family(a.type) in UNDIRECTED_FAMILIES or directions_compatible(a, b))

@@ -32,7 +32,7 @@ from detente.coding.compose import Coded, load_composer
 from detente.coding.events import Arg, Candidate, extract
 from detente.coding.lexicon import Lexicon, load_data, load_lexicon
 from detente.coding.modality import load_cues
-from detente.coding.syntax import DYAD_PHRASES, PLACE_NOUNS, RESIDENT_WORDS, lemma
+from detente.coding.syntax import DYAD_OFFICES, DYAD_PHRASES, PLACE_NOUNS, RESIDENT_WORDS, lemma
 from detente.nlp import DEFAULT_MODEL, Prefilter, Sentence, load_nlp, split_sentences
 from detente.records import Actor, DateResolution, Document, EventRecord, Location
 from detente.resolve.actors import DocumentActors
@@ -136,6 +136,15 @@ class Coder:
     # ------------------------------------------------------------------------------------------ public
 
     def code_documents(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[EventRecord]]]:
+        """Each document with its records, in input order, streaming; with ``n_process`` > 1 whole documents
+        are coded in worker processes (see ``detente.coding.parallel``)."""
+        if self.n_process > 1:
+            from detente.coding.parallel import code_in_processes
+
+            return code_in_processes(self, docs, self.n_process)
+        return self.code_documents_serial(docs)
+
+    def code_documents_serial(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[EventRecord]]]:
         """Each document with its records, in input order, streaming: one parse stream for all documents."""
         pending: deque[_DocState] = deque()
 
@@ -148,7 +157,7 @@ class Coder:
                     yield sent.text, (n, sent.index)
 
         first = 0  # document number of pending[0]
-        stream = self.nlp.pipe(feed(), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process)
+        stream = self.nlp.pipe(feed(), as_tuples=True, batch_size=self.batch_size)
         for parsed, (n, index) in stream:
             while n > first:
                 state = pending.popleft()
@@ -388,8 +397,16 @@ class Coder:
                                                            "head", "minister")) else None
                 if any(w in low for w in ("militar", "army", "armed forces", "defense", "defence")):
                     sector = "MIL"
-                return _Resolved([Actor(text=arg.texts[0], name=None, country=c, sector=sector) for c in countries],
-                                 [description, description])
+                offices = _dyad_offices(arg)
+                actors: list[Actor] = []
+                for c in countries:
+                    holder = kb.office_holder(c, offices, on, arg.texts[0]) if offices and on else None
+                    if holder is not None and holder.country == c:
+                        state.actors.observe(holder)  # later "Xi" or "the president" is the same person
+                        actors.append(holder)
+                    else:
+                        actors.append(Actor(text=arg.texts[0], name=None, country=c, sector=sector))
+                return _Resolved(actors, [description, description])
         if arg.pronoun:
             # only from the sentence just before: further back, a pronoun is too often someone else
             person = arg.token.lower_ in _PERSON_PRONOUNS
@@ -530,6 +547,21 @@ def _separate_clause(tok: Any) -> bool:
     if tok.dep_ not in ("relcl", "ccomp", "parataxis", "advcl"):
         return False
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _dyad_offices(arg: Arg) -> tuple[str, ...] | None:
+    """The offices a dyad phrase's head names ("leaders of the two countries", "the two presidents", "heads of
+    state of both countries": each country's head), or None: a modified head ("opposition leaders", "vice
+    presidents", "former presidents", "military leaders") is someone else."""
+    tok = arg.token
+    if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children):
+        return None
+    head = tok.lemma_.lower()
+    tail = " ".join(t.lower_ for t in tok.subtree if t.i >= tok.i)
+    for cue, offices in DYAD_OFFICES:
+        if tail.startswith(cue) or (" " not in cue and head == cue):
+            return offices
+    return None
 
 
 def _descs(r: _Resolved) -> list[str]:

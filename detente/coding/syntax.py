@@ -30,6 +30,9 @@ GENERIC_HEADS = frozenset(_WORDS["generic_heads"])
 OBJECT_CONTROL = frozenset(_WORDS["object_control"])
 CALENDAR = frozenset(_WORDS["calendar"])
 DYAD_PHRASES = tuple(_WORDS["dyad_phrases"])
+DYAD_OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (str(cue), tuple(offices)) for cue, offices in _WORDS["dyad_offices"]
+)
 PLACE_NOUNS = frozenset(_WORDS["place_nouns"])
 RESIDENT_WORDS = frozenset(_WORDS["resident_words"])
 

@@ -387,9 +387,20 @@ def test_how_far_back_an_undated_report_reaches_depends_on_its_genre(
 ) -> None:
     store = ingest(tmp_path / "s.duckdb", [
         (doc("a", "2024-01-01", "Xinhua"), [rec("a", 0, date="2024-01-01", mode="phone")]),
-        (doc("b", "2024-01-12", "Focus", genre=genre), [rec("b", 0, date="2024-01-12", precision="unresolved")]),
+        (doc("b", "2024-01-12", "Focus", genre=genre), [rec("b", 0, date="2024-01-12", precision="unresolved",
+                                                            mode="phone")]),
     ])
     assert groups(store) == expected
+
+
+def test_a_call_or_letter_is_not_the_meeting_of_the_same_people(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2024-01-12", "Focus", genre="newsletter"), [
+            rec("a", 0, date="2024-01-12", precision="unresolved", mode="phone"),  # "in a letter to Xi"
+            rec("a", 9, date="2024-01-12", precision="unresolved"),  # "the Xi-Biden meeting met the goal"
+        ]),
+    ])
+    assert groups(store) == [["a-m0"], ["a-m9"]]
 
 
 def test_an_undated_retelling_joins_the_nearest_meeting_of_its_article(tmp_path: Path) -> None:

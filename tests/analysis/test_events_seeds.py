@@ -103,10 +103,6 @@ def test_the_anniversary_letters_from_the_editorial_stand_alone(tmp_path: Path, 
     assert "congratulatory letters" in event["sentence"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "needs the coder to code 002's 'Biden also commemorated the anniversary in a letter to President Xi' "
-    "(no record yet) and the resolver to read 'leaders of the two countries' in 001 as Xi and Biden; "
-    "clustering then links them (shared people, newsletter window of 14 days)"))
 def test_the_anniversary_letters_are_one_event_with_two_sources(tmp_path: Path, seeds: dict) -> None:
     """The Global Times editorial and the China-US Focus newsletter both report the leaders' letters."""
     store = _store(tmp_path / "s.duckdb", [seeds["001"], seeds["002"]])

@@ -40,6 +40,20 @@ def test_code_text_uses_the_date_for_officeholders(coder: Coder) -> None:
     assert {a.country for a in r.source + r.target} == {"USA", "CHN"}
 
 
+def test_the_two_countries_leaders_are_their_heads_of_state_then(coder: Coder) -> None:
+    text = ("Russia and China signed a trade deal in Moscow. The presidents of the two countries held talks "
+            "on Tuesday.")
+    found = [r for r in coder.code_text(text, on=dt.date(2019, 6, 5)) if r.trigger and "talks" in r.trigger]
+    assert found and {a.name for a in found[0].source + found[0].target} == {"Vladimir Putin", "Xi Jinping"}
+
+
+def test_modified_leaders_of_the_two_countries_stay_anonymous(coder: Coder) -> None:
+    text = ("Russia and China signed a trade deal in Moscow. Opposition leaders of the two countries held talks "
+            "on Tuesday.")
+    found = [r for r in coder.code_text(text, on=dt.date(2019, 6, 5)) if r.trigger and "talks" in r.trigger]
+    assert found and all(a.name is None for a in found[0].source + found[0].target)
+
+
 def test_unresolvable_events_are_dropped(coder: Coder) -> None:
     assert coder.code_text("Some people met other people.") == []
 

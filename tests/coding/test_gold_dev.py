@@ -24,7 +24,7 @@ def test_event_type_accuracy(result: EvaluationResult) -> None:
 
 
 def test_actor_country_accuracy(result: EvaluationResult) -> None:
-    assert result.source_accuracy >= 0.88
+    assert result.source_accuracy >= 0.90
     assert result.target_accuracy >= 0.80
 
 

@@ -141,6 +141,8 @@ def test_wang_wentao_visited_in_may(seeds: Seeds) -> None:
 def test_leaders_exchanged_congratulatory_letters(seeds: Seeds) -> None:
     r = one(seeds, "001", "exchanged congratulatory letters", "CONSULT", "asserted")
     assert countries(r.source) == {"CHN", "USA"}  # "the two countries": the editorial's dyad
+    # "leaders of the two countries": each country's head of state on 1 January 2024
+    assert names(r.source) == {"Xi Jinping", "Joe Biden"}
     assert r.date == dt.date(2024, 1, 1)
 
 

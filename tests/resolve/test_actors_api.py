@@ -118,6 +118,27 @@ def test_countries_in(kb: ActorKB) -> None:
     assert kb.countries_in("nothing here") == set()
 
 
+def test_countries_in_reads_a_portfolio_between_demonym_and_office(kb: ActorKB) -> None:
+    """ "Serbian Labour Minister": the demonym says whose minister; Labour is the portfolio, not Britain's party."""
+    assert kb.countries_in("a bill signed by Serbian Labour Minister Dragan Milovanovic") == {"SRB"}
+    assert kb.countries_in("Australian Labor Minister") == {"AUS"}
+    assert kb.countries_in("British Labour Minister") == {"GBR"}
+    assert kb.countries_in("Keir Starmer's Labour Party") == {"GBR"}  # not a portfolio: no office after it
+
+
+def test_office_holder_names_the_holder_on_the_date(kb: ActorKB) -> None:
+    xi = kb.office_holder("CHN", "president", dt.date(2024, 1, 1), "leaders")
+    assert xi is not None and (xi.name, xi.country, xi.sector, xi.text) == ("Xi Jinping", "CHN", "GOV", "leaders")
+    biden = kb.office_holder("USA", ["president", "monarch"], dt.datetime(2024, 1, 1, 12))
+    assert biden is not None and biden.id == "person/usa/joe-biden"
+    obama = kb.office_holder("USA", "president", dt.date(2012, 6, 1))
+    assert obama is not None and obama.name == "Barack Obama"
+    assert kb.office_holder("USA", "monarch", dt.date(2024, 1, 1)) is None
+    # the first office in the list with a holder decides: the US has no monarch, so its president
+    fallback = kb.office_holder("USA", ["monarch", "president"], dt.date(2024, 1, 1))
+    assert fallback is not None and fallback.name == "Joe Biden"
+
+
 def test_resolve_all_splits_coordinated_spans(kb: ActorKB) -> None:
     both = kb.resolve_all("Beijing and Washington", DAY)
     assert [(a.country, a.sector) for a in both] == [("CHN", "GOV"), ("USA", "GOV")]

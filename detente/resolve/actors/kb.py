@@ -129,7 +129,10 @@ class ActorKB:
     def countries_in(self, text: str) -> set[str]:
         """Countries a text mentions by name, demonym, capital, seat of government, place or a known full name."""
         out: set[str] = set()
-        for it in self._scanner.scan(text, None).items:
+        items = self._scanner.scan(text, None).items
+        for i, it in enumerate(items):
+            if self._portfolio(items, i):
+                continue
             owners = {lx.entity.id for lx in it.of("surname") if lx.entity is not None}
             unique_surname = len(owners) == 1 and it.low not in self._ix.weak_surnames
             for lx in it.lexes:
@@ -141,6 +144,32 @@ class ActorKB:
                     t = lx.entity.latest()
                     out.add(t.country if t and t.country else lx.entity.country)
         return out - NON_STATE
+
+    def office_holder(self, country: str, offices: str | Sequence[str], on: dt.date | dt.datetime,
+                      text: str = "") -> Actor | None:
+        """The person holding an office of ``country`` (or of a body id) on ``on``: ``offices`` is an office name
+        of ``agents.yaml`` ("president", "prime_minister", "monarch") or a list tried in order, the first office
+        with exactly one holder on that date deciding (``["president", "monarch"]``: the head of state).
+        ``text`` becomes the actor's ``text``. None when no office has a single holder then."""
+        if isinstance(on, dt.datetime):
+            on = on.date()
+        for office in [offices] if isinstance(offices, str) else offices:
+            holder = self._holder(country, office, on)
+            if holder is not None:
+                lex = Lex("office", office=office, sector=self._ix.office_sectors.get(office))
+                return self._person_actor(text, holder, on, lex, False)
+        return None
+
+    @staticmethod
+    def _portfolio(items: list[Item], i: int) -> bool:
+        """ "Serbian Labour Minister": a body name between a demonym or country and an agent or office word is
+        the office's portfolio, not the body (the British Labour Party); the demonym says whose."""
+        it = items[i]
+        if not it.of("body") or i == 0 or i + 1 >= len(items):
+            return False
+        before, after = items[i - 1], items[i + 1]
+        return any(lx.kind in COUNTRY_KINDS for lx in before.lexes) and \
+            any(lx.kind in ("agent", "office") for lx in after.lexes)
 
     # ------------------------------------------------------------------ resolution
     def resolve(self, text: str, on: dt.date | None = None, context: DocumentActors | None = None) -> Actor | None:
