@@ -22,16 +22,18 @@ if TYPE_CHECKING:
     from detente.coding.coder import Coder
 
 Coded = list[tuple[Document, list[EventRecord]]]
+Records = list[list[EventRecord]]
 _WORKER: Coder | None = None  # the forked copy of the coder, one per worker process
 
 
-def _code_chunk(chunk: tuple[Document, ...]) -> tuple[Coded, Counter[str], Counter[str]]:
+def _code_chunk(chunk: tuple[Document, ...]) -> tuple[Records, Counter[str], Counter[str]]:
+    """Only the records travel back: the caller still holds the documents, and their text is most of the bytes."""
     coder = _WORKER
     assert coder is not None, "worker started without a coder"
     coder.stats.clear()
     coder.timings.clear()
-    coded = list(coder.code_documents_serial(chunk))
-    return coded, Counter(coder.stats), Counter(coder.timings)
+    records = [recs for _doc, recs in coder.code_documents_serial(chunk)]
+    return records, Counter(coder.stats), Counter(coder.timings)
 
 
 def code_in_processes(coder: Coder, docs: Iterable[Document], processes: int,
@@ -48,13 +50,14 @@ def code_in_processes(coder: Coder, docs: Iterable[Document], processes: int,
     _WORKER = coder
     # Enough chunks in flight that workers keep coding while the caller commits a batch to the store.
     window = 8 * processes
-    pending: deque[AsyncResult[tuple[Coded, Counter[str], Counter[str]]]] = deque()
+    pending: deque[tuple[tuple[Document, ...], AsyncResult[tuple[Records, Counter[str], Counter[str]]]]] = deque()
 
-    def drain(result: AsyncResult[tuple[Coded, Counter[str], Counter[str]]]) -> Coded:
-        coded, chunk_stats, chunk_timings = result.get()
+    def drain(item: tuple[tuple[Document, ...], AsyncResult[tuple[Records, Counter[str], Counter[str]]]]) -> Coded:
+        chunk, result = item
+        records, chunk_stats, chunk_timings = result.get()
         coder.stats.update(chunk_stats)
         coder.timings.update(chunk_timings)
-        return coded
+        return list(zip(chunk, records, strict=True))
 
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         chunk: list[Document] = []
@@ -62,12 +65,14 @@ def code_in_processes(coder: Coder, docs: Iterable[Document], processes: int,
             chunk.append(doc)
             if len(chunk) < chunk_size:
                 continue
-            pending.append(pool.apply_async(_code_chunk, (tuple(chunk),)))
+            submitted = tuple(chunk)
+            pending.append((submitted, pool.apply_async(_code_chunk, (submitted,))))
             chunk = []
             while len(pending) >= window:
                 yield from drain(pending.popleft())
         if chunk:
-            pending.append(pool.apply_async(_code_chunk, (tuple(chunk),)))
+            submitted = tuple(chunk)
+            pending.append((submitted, pool.apply_async(_code_chunk, (submitted,))))
         while pending:
             yield from drain(pending.popleft())
     _WORKER = None
