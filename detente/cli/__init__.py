@@ -36,8 +36,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2
+    from detente.cli.pipeline import SetupError
+
     try:
         return int(args.run(args))
+    except SetupError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("detente: interrupted", file=sys.stderr)
         return 130

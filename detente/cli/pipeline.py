@@ -49,11 +49,23 @@ def read_batches(args: argparse.Namespace, tally: Tally) -> Iterator[list[Docume
 CodeBatch = Callable[[Iterable[Document]], Iterator[tuple[Document, list[EventRecord]]]]
 
 
+class SetupError(RuntimeError):
+    """A problem with the command's setup (actor files, model): reported in one line, exit status 2."""
+
+
 def make_coder(args: argparse.Namespace) -> CodeBatch:
     """Load the knowledge base and the spaCy model once; return the batch coding function."""
     from detente.coding import Coder
-    from detente.resolve.actors import ActorKB
+    from detente.resolve.actors import ActorDataError, ActorKB
 
-    kb = ActorKB.load(resolve_actor_paths(args.actors))
-    coder = Coder(kb=kb, model=resolve_model(args.model), n_process=args.processes)
+    try:
+        kb = ActorKB.load(resolve_actor_paths(args.actors))
+    except (ActorDataError, OSError) as exc:
+        raise SetupError(f"detente: actor knowledge base: {exc}") from exc
+    model = resolve_model(args.model)
+    coder = Coder(kb=kb, model=model, n_process=args.processes)
+    try:
+        coder.nlp  # noqa: B018 - load now, so a bad model name fails before any work
+    except (OSError, ImportError, ValueError) as exc:
+        raise SetupError(f"detente: cannot load spaCy model {model!r}: {exc}") from exc
     return coder.code_documents

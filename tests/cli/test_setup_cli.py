@@ -1,0 +1,43 @@
+"""Command setup from the command line: user actor files, bad actor files, bad model names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.cli.test_ingest_cli import detente
+
+TEXT = "Norwegian envoy Ola Fjellheim met Chinese Foreign Minister Wang Yi in Beijing on Monday."
+
+
+def _code(*options: str, tmp_path: Path) -> tuple[int, list[dict], str]:
+    doc = tmp_path / "doc.jsonl"
+    doc.write_text(json.dumps({"id": "d", "text": TEXT, "published": "2024-03-06"}) + "\n")
+    result = detente("code", *options, str(doc))
+    return result.returncode, [json.loads(x) for x in result.stdout.splitlines()], result.stderr
+
+
+def test_user_actor_file_adds_a_person(tmp_path: Path) -> None:
+    actors = tmp_path / "mine.csv"
+    actors.write_text("name,country,title,sector,from,to,aliases\n"
+                      "Ola Fjellheim,NOR,special envoy to China,GOV,2023-01,,\n")
+    rc, records, stderr = _code("--actors", str(actors), tmp_path=tmp_path)
+    assert rc == 0, stderr
+    sources = [a for r in records for a in r["source"] + r["target"] if "Fjellheim" in a["text"]]
+    assert sources and sources[0]["name"] == "Ola Fjellheim" and sources[0]["country"] == "NOR"
+
+
+def test_bad_actor_file_is_one_line_naming_file_and_line(tmp_path: Path) -> None:
+    actors = tmp_path / "bad.csv"
+    actors.write_text("name,country,title,sector,from,to,aliases\nSomeone,NOR,mayor,GOV,someday,,\n")
+    rc, records, stderr = _code("--actors", str(actors), tmp_path=tmp_path)
+    assert rc == 2 and records == []
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and f"{actors}:2" in lines[0] and "someday" in lines[0]
+
+
+def test_unknown_model_is_one_line(tmp_path: Path) -> None:
+    rc, records, stderr = _code("--model", "no_such_model_xyz", tmp_path=tmp_path)
+    assert rc == 2 and records == []
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and "no_such_model_xyz" in lines[0]
