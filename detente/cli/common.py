@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
+import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
@@ -35,7 +37,9 @@ def progress(items: Iterable[T], *, desc: str, unit: str = "doc") -> Iterator[T]
         return
     from tqdm import tqdm
 
-    yield from tqdm(items, desc=desc, unit=unit, file=sys.stderr, leave=False)
+    # A terminal that reports no size (some ptys, `script`) would get an empty bar from tqdm.
+    width = os.get_terminal_size(sys.stderr.fileno()).columns or shutil.get_terminal_size().columns
+    yield from tqdm(items, desc=desc, unit=unit, file=sys.stderr, leave=False, ncols=width)
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:
