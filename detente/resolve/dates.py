@@ -751,7 +751,10 @@ def _orders(path: list[Token]) -> bool:
 
 
 @dataclass(slots=True)
-class _Candidate:
+class ClauseCandidate:
+    """An expression (a date here, a place in places.py) found near an event's trigger: where it attaches,
+    in which clause, how many clause hops and tokens away; the resolvers rank candidates by these."""
+
     span: Span
     attach: Token
     clause: Token
@@ -759,7 +762,7 @@ class _Candidate:
     distance: int
 
 
-def _candidates(sent: Span, trigger: Token) -> list[_Candidate]:
+def _candidates(sent: Span, trigger: Token) -> list[ClauseCandidate]:
     found = []
     for span in date_expressions(sent):
         if span.start <= trigger.i < span.end:
@@ -771,11 +774,11 @@ def _candidates(sent: Span, trigger: Token) -> list[_Candidate]:
         if _orders(path):
             continue
         hops = 0 if attach.i == trigger.i or any(t.i == trigger.i for t in path) else len(path)
-        found.append(_Candidate(span, attach, clause, hops, abs(span.start - trigger.i)))
+        found.append(ClauseCandidate(span, attach, clause, hops, abs(span.start - trigger.i)))
     return found
 
 
-def _in_clause(candidates: list[_Candidate], clause: Token) -> list[_Candidate]:
+def _in_clause(candidates: list[ClauseCandidate], clause: Token) -> list[ClauseCandidate]:
     return sorted((c for c in candidates if c.clause.i == clause.i), key=lambda c: (c.hops, c.distance))
 
 
@@ -815,7 +818,7 @@ def event_clauses(trigger: Token) -> Iterator[tuple[Token, ClauseRole]]:
         clause = clause_head(head)
 
 
-def _ordered_candidates(sent: Span, trigger: Token) -> Iterator[tuple[_Candidate, bool]]:
+def _ordered_candidates(sent: Span, trigger: Token) -> Iterator[tuple[ClauseCandidate, bool]]:
     """Date expressions that may date the trigger, best first; the flag marks a commissive's content (future)."""
     candidates = _candidates(sent, trigger)
     for clause, role in event_clauses(trigger):

@@ -24,7 +24,7 @@ from countryinfo.exceptions import CountryNotFoundError
 from spacy.tokens import Span, Token
 
 from detente.records import Location
-from detente.resolve.dates import clause_head, event_clauses, path_to
+from detente.resolve.dates import ClauseCandidate, clause_head, event_clauses, path_to
 
 _DATA = Path(__file__).with_name("place_data")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -240,13 +240,8 @@ _RANK = {"city": 0, "place": 0, "region": 1, "country": 2}
 
 
 @dataclass(slots=True)
-class _Candidate:
-    span: Span
-    attach: Token
-    clause: Token
-    hops: int
-    distance: int
-    keeps: bool
+class _Candidate(ClauseCandidate):
+    keeps: bool  # the words between place and clause leave it the event's place (see _keeps_event)
 
 
 def _place_spans(sent: Span) -> list[Span]:
