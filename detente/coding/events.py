@@ -112,7 +112,8 @@ def _trim(tokens: list[Token]) -> str:
     while tokens and (tokens[0].dep_ in ("det", "punct", "cc", "preconj") or tokens[0].lower_ in (
             "his", "her", "their", "its", "our", "both", "either", "also")):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("ADP", "CCONJ", "DET")):
+    # a trailing possessive marker ("the Peking University Table Tennis Team's visit") is not part of the name
+    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("ADP", "CCONJ", "DET") or tokens[-1].tag_ == "POS"):
         tokens = tokens[:-1]
     text = "".join(t.text_with_ws for t in tokens).strip()
     return text

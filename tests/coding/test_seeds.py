@@ -168,6 +168,8 @@ def test_table_tennis_team_visits(seeds: Seeds) -> None:
         (frozenset({"CHN"}), frozenset({"USA"})), (frozenset({"USA"}), frozenset({"CHN"}))}
     assert {r.channel for r in visits} == {"people-to-people"}
     assert {r.modality for r in visits} == {"asserted"}
+    teams = {(a.name, a.country, a.sector) for r in visits for a in r.source}
+    assert teams == {("Peking University", "CHN", "EDU"), ("University of Virginia", "USA", "EDU")}
 
 
 @pytest.mark.parametrize("words", ["should genuinely meet China halfway", "needs to work together with China",
