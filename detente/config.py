@@ -7,7 +7,6 @@ command at one store with ``DETENTE_DB`` alone.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_DB = "detente.duckdb"
@@ -29,11 +28,3 @@ def resolve_actor_paths(flags: list[str] | None) -> list[str]:
     """User actor files: ``--actors`` (repeatable) plus ``DETENTE_ACTORS`` (os.pathsep-separated)."""
     env = [p for p in os.environ.get("DETENTE_ACTORS", "").split(os.pathsep) if p]
     return env + list(flags or [])
-
-
-@dataclass(slots=True)
-class Settings:
-    db: Path = field(default_factory=lambda: Path(DEFAULT_DB))
-    model: str = DEFAULT_MODEL
-    max_bytes: int = DEFAULT_MAX_BYTES
-    actors: list[str] = field(default_factory=list)

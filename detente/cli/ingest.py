@@ -44,11 +44,12 @@ def run(args: argparse.Namespace) -> int:
             fresh = fresh_documents(read_batches(args, tally), store, tally)
             first = next(fresh, None)
             if first is not None:
+                cluster = _cluster_hook()
                 # One coding stream for the whole run (spaCy worker processes start once); commits are
                 # grouped in batches behind it.
                 coded = make_coder(args)(itertools.chain([first], fresh))
                 for chunk in batched(coded, args.batch_size):
-                    result = store.add_batch(chunk, run_id=run_id, after_insert=_cluster_hook())
+                    result = store.add_batch(chunk, run_id=run_id, after_insert=cluster)
                     tally.ingested += len(result.added)
                     tally.duplicates += len(result.duplicates)
                     tally.mentions += result.mentions

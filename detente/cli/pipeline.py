@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from detente.cli.common import error, progress
 from detente.config import resolve_actor_paths, resolve_model
@@ -22,7 +22,6 @@ class Tally:
     duplicates: int = 0
     rejected: int = 0
     mentions: int = 0
-    rejections: list[str] = field(default_factory=list)
 
 
 def read_batches(args: argparse.Namespace, tally: Tally) -> Iterator[list[Document]]:
@@ -35,7 +34,6 @@ def read_batches(args: argparse.Namespace, tally: Tally) -> Iterator[list[Docume
     for item in progress(items, desc="documents"):
         if isinstance(item, Rejection):
             tally.rejected += 1
-            tally.rejections.append(item.message())
             error(item.message())
             continue
         batch.append(item)

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from detente.config import DEFAULT_MAX_BYTES
 from detente.ingest.decoding import DecodeError, decode_bytes
 from detente.ingest.document import document_from_text
 from detente.ingest.errors import Rejection, over_size_limit
@@ -21,7 +22,6 @@ from detente.ingest.html import document_from_html
 from detente.ingest.jsonl import iter_jsonl
 from detente.records import Document
 
-DEFAULT_MAX_BYTES = 5_000_000
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})

