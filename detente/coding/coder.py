@@ -34,6 +34,7 @@ from detente.coding.lexicon import Lexicon, load_data, load_lexicon
 from detente.coding.modality import load_cues
 from detente.coding.syntax import DYAD_OFFICES, DYAD_PHRASES, PLACE_NOUNS, RESIDENT_WORDS, lemma
 from detente.nlp import DEFAULT_MODEL, Prefilter, Sentence, load_nlp, split_sentences
+from detente.nlp.pipeline import EntitySource
 from detente.records import Actor, DateResolution, Document, EventRecord, Location
 from detente.resolve.actors import DocumentActors
 from detente.resolve.dates import resolve_event_date
@@ -89,16 +90,20 @@ class Coder:
     """Codes documents into PLOVER event records. Load once, reuse: the model and tables are cached."""
 
     def __init__(self, kb: ActorKB | None = None, model: str = DEFAULT_MODEL, batch_size: int = 256,
-                 n_process: int = 1, lexicon: Lexicon | None = None, warm: bool = False) -> None:
+                 n_process: int = 1, lexicon: Lexicon | None = None, warm: bool = False,
+                 entities: EntitySource = "rules") -> None:
         """``batch_size``: sentences per ``nlp.pipe`` batch (sentences are short, so larger batches than
         spaCy's default amortize its per-batch cost); ``warm``: load the model and build the date and place
-        resolvers' tables now rather than on the first document (for timing and for servers)."""
+        resolvers' tables now rather than on the first document (for timing and for servers); ``entities``:
+        named entities from rules over the knowledge base (default, fast) or from the model's NER (see
+        ``detente.nlp.pipeline``)."""
         if kb is None:
             from detente.resolve.actors import default_kb
 
             kb = default_kb()
         self.kb = kb
         self.model = model
+        self.entities: EntitySource = entities
         self.batch_size = batch_size
         self.n_process = n_process
         self.lexicon = lexicon or load_lexicon()
@@ -130,7 +135,11 @@ class Coder:
     @property
     def nlp(self) -> Any:
         if self._nlp is None:
-            self._nlp = load_nlp(self.model)
+            from detente.resolve.actors import default_kb
+
+            # the bundled KB is passed as None so that the pipeline is shared with every other user of it
+            kb = None if self.kb is default_kb() else self.kb
+            self._nlp = load_nlp(self.model, entities=self.entities, kb=kb)
         return self._nlp
 
     # ------------------------------------------------------------------------------------------ public

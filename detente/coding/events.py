@@ -284,6 +284,8 @@ def clause_subject(verb: Token) -> tuple[Token | None, str]:
                     return a, "inherited"
                 continue
             s = child(anc, "nsubj", "csubj")
+            if s is not None and s.lower_ == "it" and lemma(anc) == "be" and child(anc, "acomp", "attr"):
+                return None, "extraposed"  # "it was good to maintain ...": nobody is "it"
             if s is not None and s.dep_ != "expl":
                 if s.lower_ in RELATIVE_PRONOUNS and anc.dep_ == "relcl":
                     return anc.head, "relcl"
@@ -531,7 +533,8 @@ def _unique(args: list[Arg]) -> list[Arg]:
 def _subject_args(verb: Token, speaker: Token | None) -> list[Arg]:
     subj, via = clause_subject(verb)
     if subj is None:
-        return []
+        # "Blinken told Han it was good to maintain contacts": the speaker holds the view
+        return _expand(speaker, "speaker") if via == "extraposed" and speaker is not None else []
     if is_pronoun(subj):
         ante = _resolve_pronoun(subj, verb, speaker)
         if ante is not None:

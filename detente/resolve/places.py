@@ -174,6 +174,18 @@ def _usable_alias(name: str) -> bool:
     return _LATIN_NAME.fullmatch(name) is not None and not name.isupper()
 
 
+def place_label(name: str) -> str | None:
+    """Entity type of a name the gazetteer knows: "FAC" for a venue, "GPE" for a country, region or city; None
+    for anything else. A cheap membership test for the rule-based entity pass."""
+    key = normalize_place(name)
+    gaz = _gazetteer()
+    if key in gaz.landmarks:
+        return "FAC"
+    if key in gaz.forced or key in gaz.countries or key in gaz.regions or key in gaz.cities:
+        return "GPE"
+    return None
+
+
 def lookup_place(name: str, context_countries: Iterable[str] = ()) -> Location | None:
     """Gazetteer lookup of one place name. Order: pinned aliases ("Washington" → Washington, D.C.; "U.S." → the
     United States), venues, countries (centroid, precision ``country``), the curated regions, then cities: a

@@ -10,7 +10,8 @@ from __future__ import annotations
 from ._index import Index
 
 _PROPER = frozenset({"country", "demonym", "people", "capital", "surname", "person"})
-_MIN = 7
+FUZZY_MIN = 7  # shorter words are too often a different word one edit away
+_MEMO_MAX = 50_000  # remembered corrections; news vocabulary recurs, so the memo is cleared rather than evicted
 
 
 def _deletes(word: str) -> set[str]:
@@ -40,14 +41,16 @@ class Fuzzy:
     def __init__(self, ix: Index) -> None:
         self._proper: dict[str, set[str]] = {}
         self._common: dict[str, set[str]] = {}
+        # the same unknown words ("announced", "Kritenbrink") come back in every document: remember each answer
+        self._memo: dict[tuple[str, bool], str | None] = {}
         for k, lexes in ix.lex.items():
-            if " " in k or len(k) < _MIN or not k.isalpha():
+            if " " in k or len(k) < FUZZY_MIN or not k.isalpha():
                 continue
             kinds = {lx.kind for lx in lexes}
             if kinds & _PROPER:
                 if any(lx.kind != "surname" or k not in ix.weak_surnames for lx in lexes):
                     self._add(self._proper, k)
-            elif "agent" in kinds and len(k) > _MIN:
+            elif "agent" in kinds and len(k) > FUZZY_MIN:
                 self._add(self._common, k)
 
     @staticmethod
@@ -57,6 +60,16 @@ class Fuzzy:
             table.setdefault(d, set()).add(word)
 
     def correct(self, word: str, proper: bool) -> str | None:
+        """The single known word one edit from ``word`` (names when ``proper``, agent words otherwise), or None."""
+        memo_key = (word, proper)
+        if memo_key in self._memo:
+            return self._memo[memo_key]
+        if len(self._memo) >= _MEMO_MAX:
+            self._memo.clear()
+        self._memo[memo_key] = answer = self._correct(word, proper)
+        return answer
+
+    def _correct(self, word: str, proper: bool) -> str | None:
         table = self._proper if proper else self._common
         found: set[str] = set()
         for variant in {word} | _deletes(word):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ._fuzzy import Fuzzy
+from ._fuzzy import FUZZY_MIN, Fuzzy
 from ._index import PROPER_KINDS, Index, Lex
 from ._text import POSSESSIVE, SEPARATORS, Token, fold, tokenize
 
@@ -115,13 +115,18 @@ class Scanner:
         _zones(items)
         return Span(text, folded, items)
 
-    def _fuzzy_lookup(self, t: Token, on: dt.date | None) -> list[Lex]:
-        """One-edit misspellings of long names ("Ethopia", "peackeepers"): only for words unknown as spelled."""
-        if len(t.low) < 7 or not t.low.isalpha():
-            return []
+    @property
+    def fuzzy(self) -> Fuzzy:
+        """The spelling corrector, built on first use (its tables take a moment) and shared with ``CountryFinder``."""
         if self._fuzzy is None:
             self._fuzzy = Fuzzy(self._ix)
-        word = self._fuzzy.correct(t.low, proper=t.capitalized)
+        return self._fuzzy
+
+    def _fuzzy_lookup(self, t: Token, on: dt.date | None) -> list[Lex]:
+        """One-edit misspellings of long names ("Ethopia", "peackeepers"): only for words unknown as spelled."""
+        if len(t.low) < FUZZY_MIN or not t.low.isalpha():
+            return []
+        word = self.fuzzy.correct(t.low, proper=t.capitalized)
         if word is None:
             return []
         return [lx for lx in self._ix.lex.get(word, ()) if t.capitalized or lx.kind not in PROPER_KINDS]

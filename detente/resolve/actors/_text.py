@@ -74,6 +74,21 @@ def tokenize(text: str, folded: bool = False) -> list[Token]:
     return out
 
 
+def raw_words(folded: str) -> list[str]:
+    """The regex matches ``tokenize`` starts from, before ``split_word``: for callers that memoize per word."""
+    return _TOKEN.findall(folded)
+
+
+def split_word(word: str) -> tuple[str, ...]:
+    """The token(s) one regex match makes, in folded original case, as ``tokenize`` makes them: dots dropped
+    ("U.S." -> "US"), a possessive split off ("China's" -> "China", "'s")."""
+    if "." in word:
+        word = word.replace(".", "")
+    if len(word) > 2 and word[-2:].lower() == "'s":
+        return word[:-2], POSSESSIVE
+    return (word,)
+
+
 def surface(text: str) -> list[str]:
     """Word tokens in their folded original case, possessives split, separators dropped: ``tokenize`` without
     offsets, for the many aliases compiled at load time."""

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ...records import Actor
 from ._cache import load_index
+from ._countries import CountryFinder
 from ._data import NON_STATE
 from ._index import COUNTRY_KINDS, Entity, Index, Lex, Term, pick_sector
 from ._span import Item, Scanner, Span
@@ -70,6 +71,7 @@ class ActorKB:
     def __init__(self, index: Index) -> None:
         self._ix = index
         self._scanner = Scanner(index)
+        self._countries = CountryFinder(index, self._scanner)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -127,23 +129,11 @@ class ActorKB:
         return codes.pop() if len(codes) == 1 else None
 
     def countries_in(self, text: str) -> set[str]:
-        """Countries a text mentions by name, demonym, capital, seat of government, place or a known full name."""
-        out: set[str] = set()
-        items = self._scanner.scan(text, None).items
-        for i, it in enumerate(items):
-            if self._portfolio(items, i):
-                continue
-            owners = {lx.entity.id for lx in it.of("surname") if lx.entity is not None}
-            unique_surname = len(owners) == 1 and it.low not in self._ix.weak_surnames
-            for lx in it.lexes:
-                if lx.kind in COUNTRY_KINDS and lx.code:
-                    out.add(lx.code)
-                elif lx.entity is not None and (
-                    lx.kind in {"person", "body"} or (lx.kind == "surname" and unique_surname)
-                ):
-                    t = lx.entity.latest()
-                    out.add(t.country if t and t.country else lx.entity.country)
-        return out - NON_STATE
+        """Countries a text mentions by name, demonym, capital, seat of government, place or a known full name.
+        A body between a demonym and a title is a portfolio, not a mention ("Serbian Labour Minister": SRB only).
+        Answered by ``CountryFinder``: the scan ``resolve`` uses, less what only resolution needs (the coder's
+        prefilter asks this of nearly every sentence)."""
+        return self._countries.countries_in(text)
 
     def office_holder(self, country: str, offices: str | Sequence[str], on: dt.date | dt.datetime,
                       text: str = "") -> Actor | None:
@@ -159,17 +149,6 @@ class ActorKB:
                 lex = Lex("office", office=office, sector=self._ix.office_sectors.get(office))
                 return self._person_actor(text, holder, on, lex, False)
         return None
-
-    @staticmethod
-    def _portfolio(items: list[Item], i: int) -> bool:
-        """ "Serbian Labour Minister": a body name between a demonym or country and an agent or office word is
-        the office's portfolio, not the body (the British Labour Party); the demonym says whose."""
-        it = items[i]
-        if not it.of("body") or i == 0 or i + 1 >= len(items):
-            return False
-        before, after = items[i - 1], items[i + 1]
-        return any(lx.kind in COUNTRY_KINDS for lx in before.lexes) and \
-            any(lx.kind in ("agent", "office") for lx in after.lexes)
 
     # ------------------------------------------------------------------ resolution
     def resolve(self, text: str, on: dt.date | None = None, context: DocumentActors | None = None) -> Actor | None:

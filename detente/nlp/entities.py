@@ -1,0 +1,281 @@
+"""Named entities from rules — dates, numbers and names — instead of the model's statistical NER.
+
+The small English model's NER is the dearest part of its pipeline (an embedding layer of its own and a
+transition system over every token: about half the parse), while event coding reads only a few labels from it.
+Here dates, times and amounts come from token patterns run by spaCy's compiled ``Matcher``; names are the
+tagger's proper-noun runs, typed by what the actor knowledge base and the gazetteer know about them (the
+caller passes both in as plain functions, so this layer does not depend on them). Names nobody listed are typed
+by their head word ("... Ministry" ORG, "... Strait" LOC, "... Airport" FAC) and are people otherwise. Labels
+follow OntoNotes (PERSON NORP ORG GPE LOC FAC EVENT DATE TIME CARDINAL ORDINAL MONEY PERCENT), so code reading
+``ent_type_`` works with either source. Word tables live in ``data/entities.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+DATA = Path(__file__).parent / "data" / "entities.yaml"
+FACTORY = "detente_rule_entities"
+
+# (start, end, label) character spans of a text: label "" marks known words that are not names (titles)
+NameLabeller = Callable[[str], list[tuple[int, int, str]]]
+PlaceLabeller = Callable[[str], str | None]
+
+_NAME_TAGS = ["NNP", "NNPS"]
+_WORDS = re.compile(r"'s|[\w.]+|[^\w\s]")  # how the tokenizer splits the multi-word entries of the tables
+_YEARS = range(1800, 2101)
+# Pattern keys in the order they win overlaps; within one key the longest match wins.
+_PRIORITY = ("MONEY", "PERCENT", "TIME", "DATE", "ORDINAL", "NAME", "CARDINAL")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityWords:
+    """The word lists of ``data/entities.yaml``, lowercase."""
+
+    lists: dict[str, list[str]]
+
+    def __getitem__(self, key: str) -> list[str]:
+        return self.lists[key]
+
+    def set(self, key: str) -> frozenset[str]:
+        return frozenset(self.lists[key])
+
+
+@cache
+def load_entity_words(path: Path = DATA) -> EntityWords:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return EntityWords({k: [str(w).lower() for w in v] for k, v in raw.items()})
+
+
+def _in(words: list[str], **extra: Any) -> dict[str, Any]:
+    return {"LOWER": {"IN": words}, **extra}
+
+
+def _patterns(w: EntityWords) -> dict[str, list[list[dict[str, Any]]]]:
+    """Token patterns per key. Optional pieces ("?") let one pattern cover "March", "March 3" and "March 3,
+    2024"; the matcher keeps the longest match of each key."""
+    month = _in(w["months"], TAG="NNP")
+    day = {"SHAPE": {"IN": ["d", "dd"]}}
+    day_th = {"LOWER": {"REGEX": r"^\d{1,2}(st|nd|rd|th)$"}}
+    year = {"SHAPE": "dddd"}
+    decade = {"LOWER": {"REGEX": r"^(1[89]|20)\d0s$"}}
+    the = {"LOWER": "the", "OP": "?"}
+    rel = _in(w["relative"])
+    unit = _in(w["units"])
+    count = {"LOWER": {"IN": w["counters"]}} | {"OP": "+"}
+    num = {"LIKE_NUM": True}
+    shift = _in(w["shifts"])
+    dash = {"ORTH": {"IN": ["-", "–"]}, "OP": "?"}
+    weekday = _in(w["weekdays"], IS_TITLE=True)
+    ordinal = {"LOWER": {"IN": w["ordinals"]}}
+    tod = _in(w["times_of_day"])
+    mag = _in(w["magnitudes"], OP="?")
+    date = [
+        [month, {**day, "OP": "?"}],
+        [month, day, {"ORTH": ","}, year],
+        [month, day_th],
+        [month, {"ORTH": ",", "OP": "?"}, year],
+        [day, month, {**year, "OP": "?"}],
+        [the, {"LOWER": {"IN": [*w["ordinals"]]}, "OP": "?"}, day_th, {"LOWER": "of"}, month],
+        [shift, dash, {**rel, "OP": "?"}, weekday],
+        [weekday],
+        [the, rel, {**num, "OP": "?"}, unit],
+        [the, rel, {"LOWER": {"IN": w["counters"]}}, unit],
+        [shift, rel, unit],
+        [shift, dash, year],
+        [shift, dash, month],
+        [the, _in(w["parts"]), {"LOWER": "of"}, {"LOWER": {"IN": ["the", *w["relative"]]}, "OP": "?"}, unit],
+        [the, _in(w["parts"]), {"LOWER": "of"}, year],
+        [the, _in(w["parts"]), {"LOWER": "of"}, month],
+        [the, ordinal, unit],
+        [num, unit, _in(w["after_duration"], OP="?")],
+        [count, unit, _in(w["after_duration"], OP="?")],
+        [_in(w["deictic"])],
+        [the, decade],
+        [{"LOWER": "the"}, {"LOWER": {"IN": ["weekend", "holidays"]}}],
+        [year],
+        *([the, *({"LOWER": word} for word in _WORDS.findall(holiday))] for holiday in w["holidays"]),
+    ]
+    time = [
+        [{"SHAPE": {"IN": ["d:dd", "dd:dd"]}}, _in(w["clock"], OP="?")],
+        [num, _in(w["clock"])],
+        [_in([*w["deictic"], "this", "last", "next", *w["weekdays"]]), tod],
+        [{"LOWER": "tonight"}],
+    ]
+    money = [
+        [{"ORTH": {"IN": w["currency_symbols"]}}, {**num, "OP": "+"}, mag],
+        [{**num, "OP": "+"}, mag, _in(w["currency_words"])],
+    ]
+    percent = [
+        [num, _in(["%", "percent"])],
+        [num, {"LOWER": "per"}, {"LOWER": "cent"}],
+    ]
+    name_tok = {"TAG": {"IN": _NAME_TAGS}, "OP": "+"}
+    adj_name = {"TAG": "JJ", "IS_TITLE": True, "OP": "?"}  # "Chinese", "American": a demonym before a name
+    bridge = {"LOWER": {"IN": [*w["bridges"], "-", "–", "'s"]}}
+    the_in = {"LOWER": "the", "OP": "?"}
+    name = [
+        [adj_name, name_tok],
+        [{"TAG": "JJ", "IS_TITLE": True}],
+        [adj_name, name_tok, bridge, the_in, name_tok],
+        [adj_name, name_tok, bridge, the_in, name_tok, bridge, the_in, name_tok],
+    ]
+    return {
+        "MONEY": money, "PERCENT": percent, "TIME": time, "DATE": date,
+        "ORDINAL": [[ordinal], [day_th]],
+        "NAME": name,
+        "CARDINAL": [[{**num, "TAG": "CD", "OP": "+"}, mag]],
+    }  # fmt: skip
+
+
+class RuleEntities:
+    """A pipeline component that sets ``doc.ents`` from rules; it needs the tagger's tags, not the parse. The
+    name and place labellers are set after construction (``set_labellers``): they are functions over the
+    knowledge base and the gazetteer, which spaCy's config system cannot carry."""
+
+    def __init__(self, vocab: Vocab, label_names: NameLabeller | None = None,
+                 label_place: PlaceLabeller | None = None, words: EntityWords | None = None) -> None:
+        self.words = words or load_entity_words()
+        self._label_names: NameLabeller = label_names or _unset
+        self._label_place: PlaceLabeller = label_place or _unset
+        self._matcher = Matcher(vocab)
+        for key, patterns in _patterns(self.words).items():
+            self._matcher.add(key, patterns, greedy="LONGEST")
+        self._rank = {vocab.strings[k]: i for i, k in enumerate(_PRIORITY)}
+        self._org = self.words.set("org_words")
+        self._loc = self.words.set("loc_words")
+        self._fac = self.words.set("fac_words")
+        self._event = self.words.set("event_words")
+        self._heads = self._org | self._loc | self._fac | self._event
+        self._bridges = self.words.set("bridges") | {"-", "–", "the", "'s"}
+        self._months = self.words.set("months")
+
+    def set_labellers(self, label_names: NameLabeller, label_place: PlaceLabeller) -> None:
+        self._label_names = label_names
+        self._label_place = label_place
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = sorted(self._matcher(doc), key=lambda m: (self._rank[m[0]], m[1] - m[2], m[1]))
+        taken = bytearray(len(doc))
+        spans: list[Span] = []
+        strings = doc.vocab.strings
+        for key, start, end in found:
+            if any(taken[start:end]):
+                continue
+            label = strings[key]
+            if label == "NAME":
+                new = self._names(doc, start, end)
+            elif label == "DATE" and not self._plausible_date(doc, start, end):
+                continue
+            else:
+                new = [Span(doc, start, end, label=label)]
+            for span in new:
+                taken[span.start:span.end] = b"\x01" * len(span)
+                spans.append(span)
+        doc.ents = sorted(spans, key=lambda s: s.start)
+        return doc
+
+    def _plausible_date(self, doc: Doc, start: int, end: int) -> bool:
+        """Years in range; a bare four-digit number before a plural noun is a count ("2000 troops"); a month
+        right after a name is part of it ("Theresa May")."""
+        for tok in doc[start:end]:
+            if tok.shape_ == "dddd" and int(tok.text) not in _YEARS:
+                return False
+        if end - start == 1:
+            tok = doc[start]
+            if tok.shape_ == "dddd" and end < len(doc) and doc[end].tag_ in ("NNS", "NNPS"):
+                return False
+            if tok.lower_ in self._months and start > 0 and doc[start - 1].tag_ in _NAME_TAGS:
+                return False
+        return True
+
+    def _names(self, doc: Doc, start: int, end: int) -> list[Span]:
+        """Entities inside one proper-noun stretch: the knowledge base's names, then the words it does not know
+        grouped into runs and typed by their head word."""
+        chunk = doc[start:end]
+        base = chunk.start_char
+        # per token: (label, item number) from the knowledge base, or None for a word it does not know; label
+        # "" is a known word that is not a name (a title), unless it is a head word that makes names
+        # ("Ministry", "Airport"), which joins the unknown run around it.
+        known: list[tuple[str, int] | None] = [None] * len(chunk)
+        for k, (s, e, label) in enumerate(self._label_names(chunk.text)):
+            span = doc.char_span(base + s, base + e, alignment_mode="expand")
+            if span is None:
+                continue
+            lo, hi = max(span.start, start), min(span.end, end)
+            if not label and all(t.lower_ in self._heads for t in doc[lo:hi]):
+                continue
+            for i in range(lo, hi):
+                known[i - start] = (label, k)
+        out: list[Span] = []
+        i = 0
+        n = len(chunk)
+        while i < n:
+            here = known[i]
+            j = i + 1
+            while j < n and known[j] == here:
+                j += 1
+            if here is None:
+                s, e = i, j
+                while s < e and (chunk[s].lower_ in self._bridges or chunk[s].tag_ not in _NAME_TAGS):
+                    s += 1
+                while e > s and (chunk[e - 1].lower_ in self._bridges or chunk[e - 1].tag_ not in _NAME_TAGS):
+                    e -= 1
+                if s < e:
+                    self._add_unknown(out, doc, start + s, start + e)
+            elif here[0]:
+                out.append(Span(doc, start + i, start + j, label=here[0]))
+            i = j
+        return out
+
+    def _add_unknown(self, out: list[Span], doc: Doc, start: int, end: int) -> None:
+        label = self._unknown_label(doc[start:end])
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == start:
+            # "Tony" + "Blinken" is one person; "Beijing" + "Capital International Airport" one airport;
+            # "China" + "Daily" one newspaper
+            if label == prev.label_ == "PERSON" or label in ("ORG", "FAC", "EVENT") and \
+                    prev.label_ in ("GPE", "NORP", "ORG", "PERSON"):
+                out[-1] = Span(doc, prev.start, end, label=label)
+                return
+        out.append(Span(doc, start, end, label=label))
+
+    def _unknown_label(self, run: Span) -> str:
+        words = [t.lower_ for t in run]
+        last = words[-1]
+        if last in self._fac:
+            return "FAC"
+        if last in self._loc:
+            return "LOC"
+        if last in self._event:
+            return "EVENT"
+        if last in self._org or any(w in self._org for w in words):
+            return "ORG"
+        text = run.text
+        letters = [c for c in text if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            return "ORG"  # an acronym nobody listed
+        place = self._label_place(text)
+        if place is not None:
+            return place
+        return "PERSON"
+
+
+def _unset(text: str) -> Any:
+    raise RuntimeError("RuleEntities used before set_labellers(): build the pipeline with detente.nlp.load_nlp")
+
+
+@Language.factory(FACTORY)
+def make_rule_entities(nlp: Language, name: str) -> RuleEntities:
+    return RuleEntities(nlp.vocab)

@@ -1,0 +1,82 @@
+"""The rule-based entity pass: names typed from the knowledge base and the gazetteer, dates, times, amounts."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from detente.nlp import load_nlp
+from detente.nlp.entities import RuleEntities
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def ents(nlp: Language, text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # titles end a name; the knowledge base's people, countries and demonyms keep their own types
+    ("Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Monday, June 19, 2023.",
+     [("Antony Blinken", "PERSON"), ("Chinese", "NORP"), ("Wang Yi", "PERSON"), ("Beijing", "GPE"),
+      ("Monday", "DATE"), ("June 19, 2023", "DATE")]),
+    # a body the knowledge base knows whole, a hyphenated pair of countries in one token
+    ("Chinese Foreign Ministry spokesman Wang Wenbin said the U.S.-China relationship is at a low point.",
+     [("Chinese Foreign Ministry", "ORG"), ("Wang Wenbin", "PERSON"), ("U.S.-China", "GPE")]),
+    # a month inside a name is the name; durations, money, percentages
+    ("Theresa May visited the University of Virginia two days ago and spent $5 million, 20 percent more "
+     "than last year.",
+     [("Theresa May", "PERSON"), ("University of Virginia", "ORG"), ("two days ago", "DATE"),
+      ("$5 million", "MONEY"), ("20 percent", "PERCENT"), ("last year", "DATE")]),
+    # names nobody listed: typed by their head word, joined to the known name before them
+    ("The Xinhua News Agency said Tony Blinken flew to Beijing Capital International Airport early last week.",
+     [("Xinhua News Agency", "ORG"), ("Tony Blinken", "PERSON"), ("Beijing Capital International Airport", "FAC"),
+      ("early last week", "DATE")]),
+    ("On the first day of the New Year, Xi Jinping and Joe Biden exchanged letters on the 45th anniversary.",
+     [("the first day", "DATE"), ("the New Year", "DATE"), ("Xi Jinping", "PERSON"), ("Joe Biden", "PERSON"),
+      ("45th", "ORDINAL")]),
+    # "March" the month is a date, not a protest; a hyphenated region the knowledge base knows
+    ("In March, protesters in Kunming and Xiamen marched across the Indo-Pacific.",
+     [("March", "DATE"), ("Kunming", "GPE"), ("Xiamen", "GPE"), ("Indo-Pacific", "LOC")]),
+    ("The Ministry of Commerce and the People's Liberation Army held drills near the Taiwan Strait during the "
+     "Lunar New Year.",
+     [("Ministry of Commerce", "ORG"), ("People's Liberation Army", "ORG"), ("Taiwan Strait", "LOC"),
+      ("the Lunar New Year", "DATE")]),
+    # an unknown surname is a person; a number before a plural noun is a count, not a year
+    ("Smith told reporters at the Pentagon on Jan. 3 that 2000 troops would leave by 2025.",
+     [("Smith", "PERSON"), ("Pentagon", "ORG"), ("Jan. 3", "DATE"), ("2000", "CARDINAL"), ("2025", "DATE")]),
+    ("Talks resumed at 3:30 p.m. on Friday morning, the second round this month.",
+     [("3:30 p.m.", "TIME"), ("Friday morning", "TIME"), ("second", "ORDINAL"), ("this month", "DATE")]),
+])  # fmt: skip
+def test_entities(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert ents(nlp, text) == expected
+
+
+def test_accented_names_keep_their_offsets(nlp: Language) -> None:
+    # the knowledge base folds accents ("Erdoğan" -> "Erdogan"); spans must still land on the right tokens
+    assert ents(nlp, "Recep Tayyip Erdoğan met Jonas Gahr Støre in Ankara.") == [
+        ("Recep Tayyip Erdoğan", "PERSON"), ("Jonas Gahr Støre", "PERSON"), ("Ankara", "GPE")]
+
+
+def test_used_before_configured_fails_loudly(nlp: Language) -> None:
+    bare = RuleEntities(nlp.vocab)
+    doc = nlp.make_doc("Xi Jinping")
+    for tok in doc:
+        tok.tag_ = "NNP"
+    with pytest.raises(RuntimeError, match="set_labellers"):
+        bare(doc)
+
+
+def test_a_custom_knowledge_base_types_its_own_names(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from detente.resolve.actors import ActorKB
+
+    nlp = load_nlp()
+    before = ents(nlp, "Envoy Zorblax Quentworth arrived.")
+    assert ("Zorblax Quentworth", "PERSON") in before  # unknown two-word name: a person by default
+    extra = tmp_path / "bodies.yaml"
+    extra.write_text("country: FRA\nbodies:\n  - {name: Zorblax Quentworth, sector: BUS}\n", encoding="utf-8")
+    custom = load_nlp(kb=ActorKB.load([extra]))
+    assert ("Zorblax Quentworth", "ORG") in ents(custom, "Envoy Zorblax Quentworth arrived.")
