@@ -296,7 +296,7 @@ class Coder:
         return EventRecord(
             event_id=event_id(doc.id, index, cand.token.i, coded.type),
             doc_id=doc.id,
-            sentence=sent.text,
+            sentence=sentence_text(sent.doc),
             sentence_index=index,
             type=coded.type,
             mode=coded.mode,
@@ -350,7 +350,7 @@ class Coder:
         for group in (sources, targets):
             if group.actors and all(a.country is None for a in group.actors):
                 if sentence_countries is None:
-                    sentence_countries = set(self.kb.countries_in(cand.token.doc.text))
+                    sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc)))
                 if len(sentence_countries) == 1:
                     # "the rebels", "workers affiliated with the Serbian union" in a sentence about one
                     # country are of it
@@ -507,7 +507,7 @@ class Coder:
         visit when it is where the recipient is (PLOVER CONSULT modes)."""
         if coded.type != "CONSULT" or coded.mode in ("phone", "visit") and coded.cameo != "040":
             return coded
-        low = f" {sent.text.lower()} "
+        low = f" {sentence_text(sent.doc).lower()} "
         if any(f" {w} " in low or f" {w}," in low or f"({w})" in low for w in self.multilateral):
             return Coded("CONSULT", "multilateral", coded.cameo if coded.cameo != "042" else "040")
         if coded.mode in ("phone", "third-party") or location is None or not location.country:
@@ -545,9 +545,25 @@ class Coder:
             sense_hint=cand.mention.sense.channel if cand.child is None else (
                 cand.child.sense.channel or cand.mention.sense.channel),
             type=cand.coded.type,
-            sentence_words=[w for t in tok.doc for w in (t.lower_, lemma(t))],
-            sentence_text=tok.doc.text,
+            sentence_words=_sentence_words(tok.doc),
+            sentence_text=sentence_text(tok.doc),
         )
+
+
+def sentence_text(doc: Doc) -> str:
+    """``Doc.text`` joins the tokens again on every call; each parsed sentence keeps its text once."""
+    text = doc.user_data.get("detente.text")
+    if text is None:
+        text = doc.user_data["detente.text"] = doc.text
+    return text
+
+
+def _sentence_words(doc: Doc) -> list[str]:
+    """Every word of the sentence and its lemma, once per sentence for all its candidates' channel evidence."""
+    words = doc.user_data.get("detente.words")
+    if words is None:
+        words = doc.user_data["detente.words"] = [w for t in doc for w in (t.lower_, lemma(t))]
+    return words
 
 
 def _separate_clause(tok: Any) -> bool:

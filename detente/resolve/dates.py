@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -470,10 +470,12 @@ _NUMERIC_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-
 _RELATIVE_WORDS = re.compile(r"\b(ago|last|next|this|past|coming|week|weekend|yesterday|today|tomorrow|recent)")
 
 
+@lru_cache(maxsize=20_000)
 def _shape(t: str) -> _Shape | None:
     """Parse an absolute form with dateparser. It is asked twice, around two leap years four years apart: a year
     that comes out the same both times was written in the text; one that moves was inferred, and ``_place_year``
-    infers it instead, by tense."""
+    infers it instead, by tense. Memoized: the answer depends on the text alone, dateparser is slow (about half
+    the time spent reading events from parses) and news repeats its dates."""
     if _RELATIVE_WORDS.search(t) or len(t) > 40:
         return None
     if not (re.search(rf"\b({_MONTH_RE})\b", t) or _NUMERIC_DATE.fullmatch(t) or re.fullmatch(r"\d{4}", t)):
