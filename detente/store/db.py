@@ -82,19 +82,18 @@ DOCUMENT_COLUMNS = (
 )
 
 
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: str, rows: Sequence[tuple[Any, ...]],
-                per_statement: int = 256) -> None:
-    """Insert many rows with multi-row VALUES statements: DuckDB runs ``executemany`` one row at a time, which
-    made inserting most of a batch's store time. ``table`` and ``columns`` are this module's constants; every
-    value is a parameter."""
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert many rows in one statement, column by column: each column travels as one list parameter, cast to
+    its column's type and unnested. DuckDB runs ``executemany`` one row at a time, and multi-row ``VALUES``
+    statements pay per placeholder; this is about three times faster again. ``table`` and ``columns`` are this
+    module's constants; every value is a parameter."""
     if not rows:
         return
-    width = len(rows[0])
-    group = "(" + ", ".join("?" * width) + ")"
-    for start in range(0, len(rows), per_statement):
-        chunk = rows[start:start + per_statement]
-        sql = f"INSERT INTO {table} ({columns}) VALUES " + ", ".join([group] * len(chunk))
-        con.execute(sql, [value for row in chunk for value in row])
+    names = [c.strip() for c in columns.split(",")]
+    types = dict(con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [table]).fetchall())
+    selects = ", ".join(f"unnest(CAST(${i} AS {types[name]}[]))" for i, name in enumerate(names, 1))
+    con.execute(f"INSERT INTO {table} ({columns}) SELECT {selects}", [list(col) for col in zip(*rows, strict=True)])
 
 
 class Store:
