@@ -13,16 +13,19 @@ follow OntoNotes (PERSON NORP ORG GPE LOC FAC EVENT DATE TIME CARDINAL ORDINAL M
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy
 import yaml
+from spacy.attrs import LIKE_NUM, LOWER, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 from spacy.vocab import Vocab
 
 DATA = Path(__file__).parent / "data" / "entities.yaml"
@@ -33,6 +36,7 @@ NameLabeller = Callable[[str], list[tuple[int, int, str]]]
 PlaceLabeller = Callable[[str], str | None]
 
 _NAME_TAGS = ["NNP", "NNPS"]
+_REACH = 7  # longest date, time or amount pattern (tokens), counted from the anchor word it must contain
 _MAX_KNOWN = 100_000  # memoized name stretches
 # "1st" ... "200th": a set lookup, far cheaper in the matcher than a regular expression on every token
 _NUMBER_ORDINALS = [f"{d}{'th' if 10 <= d % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')}"
@@ -154,9 +158,20 @@ class RuleEntities:
         self._label_names: NameLabeller = label_names or _unset
         self._label_place: PlaceLabeller = label_place or _unset
         self._known: dict[str, list[tuple[int, int, str]]] = {}
-        self._matcher = Matcher(vocab)
+        # Names are looked for everywhere; dates, times and amounts only in sentences with a word they need
+        # (a number, a month, "week", "yesterday", ...): most patterns test a word list on every token.
+        self._names_matcher = Matcher(vocab)
+        self._amounts_matcher = Matcher(vocab)
         for key, patterns in _patterns(self.words).items():
-            self._matcher.add(key, patterns, greedy="LONGEST")
+            matcher = self._names_matcher if key == "NAME" else self._amounts_matcher
+            matcher.add(key, patterns, greedy="LONGEST")
+        w = self.words
+        anchors = {*w["months"], *w["weekdays"], *w["units"], *w["deictic"], *w["times_of_day"], *w["ordinals"],
+                   *w["percent"], *w["currency_symbols"], *w["currency_words"], "tonight", "holidays",
+                   *_NUMBER_ORDINALS, *(f"{y}s" for y in range(1800, 2100, 10)),
+                   *(word for holiday in w["holidays"] for word in _WORDS.findall(holiday))}
+        self._anchors = numpy.array(sorted(vocab.strings.add(a) for a in anchors), dtype=numpy.uint64)
+        self._clock_shapes = numpy.array([vocab.strings.add(s) for s in ("d:dd", "dd:dd")], dtype=numpy.uint64)
         self._rank = {vocab.strings[k]: i for i, k in enumerate(_PRIORITY)}
         self._org = self.words.set("org_words")
         self._loc = self.words.set("loc_words")
@@ -183,7 +198,19 @@ class RuleEntities:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        found = sorted(self._matcher(doc), key=lambda m: (self._rank[m[0]], m[1] - m[2], m[1]))
+        return self._label(doc, self._amount_windows([doc])[0])
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
+        """``nlp.pipe`` hands batches: the anchor test runs once over a whole batch's tokens."""
+        for batch in minibatch(docs, size=batch_size):
+            for doc, windows in zip(batch, self._amount_windows(batch), strict=True):
+                yield self._label(doc, windows)
+
+    def _label(self, doc: Doc, windows: list[tuple[int, int]]) -> Doc:
+        matches = self._names_matcher(doc)
+        for s, e in windows:
+            matches += [(key, s + a, s + b) for key, a, b in self._amounts_matcher(doc[s:e])]
+        found = sorted(matches, key=lambda m: (self._rank[m[0]], m[1] - m[2], m[1]))
         taken = bytearray(len(doc))
         spans: list[Span] = []
         strings = doc.vocab.strings
@@ -204,6 +231,31 @@ class RuleEntities:
                 spans.append(span)
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
+
+    def _amount_windows(self, docs: Sequence[Doc]) -> list[list[tuple[int, int]]]:
+        """Per document, the token windows that can hold a date, time or amount: every such pattern contains an
+        anchor (a number, a month, "week", "yesterday", ...) and is at most ``_REACH`` tokens long, so the
+        matcher, which tests word lists on every token it sees, only sees the tokens around the anchors. The
+        anchors of a whole batch are found in one vectorized test."""
+        if not docs:
+            return []
+        arr = numpy.concatenate([doc.to_array([LOWER, LIKE_NUM, SHAPE]).reshape(-1, 3) for doc in docs])
+        mask = (arr[:, 1] != 0) | numpy.isin(arr[:, 0], self._anchors) | numpy.isin(arr[:, 2], self._clock_shapes)
+        ends = numpy.cumsum([len(doc) for doc in docs]).tolist()
+        out: list[list[tuple[int, int]]] = [[] for _ in docs]
+        k, offset = 0, 0
+        for i in numpy.flatnonzero(mask).tolist():
+            while i >= ends[k]:
+                offset = ends[k]
+                k += 1
+            n = ends[k] - offset
+            s, e = max(i - offset - _REACH, 0), min(i - offset + _REACH + 1, n)
+            windows = out[k]
+            if windows and s <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], e)
+            else:
+                windows.append((s, e))
+        return out
 
     def _with_article(self, doc: Doc, start: int, taken: bytearray) -> int:
         """"the past week", "the New Year", "the 1990s" take their article (matched without it: an optional

@@ -80,3 +80,26 @@ def test_a_custom_knowledge_base_types_its_own_names(tmp_path) -> None:  # type:
     extra.write_text("country: FRA\nbodies:\n  - {name: Zorblax Quentworth, sector: BUS}\n", encoding="utf-8")
     custom = load_nlp(kb=ActorKB.load([extra]))
     assert ("Zorblax Quentworth", "ORG") in ents(custom, "Envoy Zorblax Quentworth arrived.")
+
+
+def test_windows_around_anchors_find_what_the_whole_sentence_holds(nlp: Language) -> None:
+    """Dates and amounts are matched only around anchor words, a batch at a time; the result must equal the
+    matcher run over every whole sentence."""
+    import json
+
+    from detente.nlp import split_sentences
+    from tests.conftest import EXAMPLES, VOA
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    if VOA.exists():
+        texts += [json.loads(line)["text"] for line in VOA.read_text(encoding="utf-8").splitlines()[:20] if line]
+    sentences = [s.text for text in texts for s in split_sentences(text)]
+    sentences += ["At 3:30 on the 4th, in the 1990s, $5 bn and 20 per cent of it went on Eid al-Fitr."]
+    component: RuleEntities = nlp.get_pipe("entities")
+    windowed = [[(e.start, e.end, e.label_) for e in d.ents] for d in nlp.pipe(sentences, batch_size=64)]
+    whole = []
+    for doc in nlp.pipe(sentences, disable=["entities"]):
+        component._label(doc, [(0, len(doc))])
+        whole.append([(e.start, e.end, e.label_) for e in doc.ents])
+    assert len(sentences) > 300
+    assert windowed == whole
