@@ -173,10 +173,13 @@ class RuleEntities:
         self._anchors = numpy.array(sorted(vocab.strings.add(a) for a in anchors), dtype=numpy.uint64)
         self._clock_shapes = numpy.array([vocab.strings.add(s) for s in ("d:dd", "dd:dd")], dtype=numpy.uint64)
         self._rank = {vocab.strings[k]: i for i, k in enumerate(_PRIORITY)}
+        self._key_label = {vocab.strings[k]: k for k in _PRIORITY}
         self._org = self.words.set("org_words")
         self._loc = self.words.set("loc_words")
         self._fac = self.words.set("fac_words")
         self._event = self.words.set("event_words")
+        self._groups = self.words.set("groups")
+        self._languages = self.words.set("languages")
         self._heads = self._org | self._loc | self._fac | self._event
         self._bridges = self.words.set("bridges") | {"-", "–", "the", "'s"}
         self._months = self.words.set("months")
@@ -213,13 +216,12 @@ class RuleEntities:
         found = sorted(matches, key=lambda m: (self._rank[m[0]], m[1] - m[2], m[1]))
         taken = bytearray(len(doc))
         spans: list[Span] = []
-        strings = doc.vocab.strings
         for key, start, end in found:
             if any(taken[start:end]):
                 continue
-            label = strings[key]
+            label = self._key_label[key]
             if label == "NAME":
-                new = self._names(doc, start, end)
+                new = [self._name_with_article(doc, span, taken) for span in self._names(doc, start, end)]
             elif label == "DATE":
                 if not self._plausible_date(doc, start, end):
                     continue
@@ -256,6 +258,18 @@ class RuleEntities:
             else:
                 windows.append((s, e))
         return out
+
+    @staticmethod
+    def _name_with_article(doc: Doc, span: Span, taken: bytearray) -> Span:
+        """"the United Nations", "the Taiwan Strait", "the United States" take their article, as OntoNotes
+        (the model's training data) marks them; people, peoples and one-word countries do not ("the
+        Philippines" is marked without it)."""
+        start = span.start
+        if start == 0 or taken[start - 1] or doc[start - 1].lower_ != "the":
+            return span
+        if span.label_ in ("ORG", "LOC", "FAC", "EVENT") or (span.label_ == "GPE" and len(span) > 1):
+            return Span(doc, start - 1, span.end, label=span.label_)
+        return span
 
     def _with_article(self, doc: Doc, start: int, taken: bytearray) -> int:
         """"the past week", "the New Year", "the 1990s" take their article (matched without it: an optional
@@ -319,7 +333,14 @@ class RuleEntities:
             elif here[0]:
                 out.append(Span(doc, start + i, start + j, label=here[0]))
             i = j
-        return out
+        # "Adrianna" (nobody listed) + "Zhang" (a known surname): one person
+        merged: list[Span] = []
+        for span in out:
+            if merged and span.label_ == merged[-1].label_ == "PERSON" and merged[-1].end == span.start:
+                merged[-1] = Span(doc, merged[-1].start, span.end, label="PERSON")
+            else:
+                merged.append(span)
+        return merged
 
     def _add_unknown(self, out: list[Span], doc: Doc, start: int, end: int) -> None:
         label = self._unknown_label(doc[start:end])
@@ -336,6 +357,10 @@ class RuleEntities:
     def _unknown_label(self, run: Span) -> str:
         words = [t.lower_ for t in run]
         last = words[-1]
+        if len(words) == 1 and last in self._groups:
+            return "NORP"
+        if len(words) == 1 and last in self._languages:
+            return "LANGUAGE"
         if last in self._fac:
             return "FAC"
         if last in self._loc:
