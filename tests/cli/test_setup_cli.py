@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.cli.test_ingest_cli import detente
 
 TEXT = "Norwegian envoy Ola Fjellheim met Chinese Foreign Minister Wang Yi in Beijing on Monday."
@@ -41,3 +43,34 @@ def test_unknown_model_is_one_line(tmp_path: Path) -> None:
     assert rc == 2 and records == []
     lines = stderr.strip().splitlines()
     assert len(lines) == 1 and "no_such_model_xyz" in lines[0]
+
+
+def test_entities_from_the_models_ner_on_request(tmp_path: Path) -> None:
+    rc, records, stderr = _code("--entities", "model", tmp_path=tmp_path)
+    assert rc == 0, stderr
+    assert any(r["type"] == "CONSULT" and "CHN" in [a["country"] for a in r["source"] + r["target"]]
+               for r in records)
+
+
+def test_bad_entity_source_in_the_environment_is_one_line(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DETENTE_ENTITIES", "bogus")
+    rc, records, stderr = _code(tmp_path=tmp_path)
+    assert rc == 2 and records == []
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and "DETENTE_ENTITIES" in lines[0] and "rules, model" in lines[0]
+
+
+def test_bad_entity_source_flag_is_refused(tmp_path: Path) -> None:
+    rc, records, stderr = _code("--entities", "bogus", tmp_path=tmp_path)
+    assert rc == 2 and records == [] and "invalid choice" in stderr
+
+
+def test_entity_source_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
+    from detente.config import resolve_entities
+
+    monkeypatch.delenv("DETENTE_ENTITIES", raising=False)
+    assert resolve_entities(None) == "rules"
+    monkeypatch.setenv("DETENTE_ENTITIES", "model")
+    assert resolve_entities(None) == "model"
+    assert resolve_entities("rules") == "rules"
