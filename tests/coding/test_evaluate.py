@@ -69,7 +69,8 @@ def test_read_gold(tmp_path: Path) -> None:
         read_gold(path)
 
 
-def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], coder) -> None:  # type: ignore[no-untyped-def]
+def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+             coder) -> None:  # type: ignore[no-untyped-def]
     parser = argparse.ArgumentParser()
     cli_evaluate.add_parser(parser.add_subparsers())
     path = tmp_path / "g.jsonl"
@@ -85,3 +86,11 @@ def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], coder) -> None:
     assert "event-type accuracy   1.000" in capsys.readouterr().out
     args = parser.parse_args(["evaluate", str(tmp_path / "missing.jsonl")])
     assert args.run(args) == 2
+    # the same gold with the model's own NER, and a bad entity source in the environment
+    args = parser.parse_args(["evaluate", str(path), "--json", "--entities", "model"])
+    assert args.run(args) == 0
+    assert json.loads(capsys.readouterr().out)["accuracy"] == 1.0
+    monkeypatch.setenv("DETENTE_ENTITIES", "bogus")
+    args = parser.parse_args(["evaluate", str(path)])
+    assert args.run(args) == 2
+    assert "DETENTE_ENTITIES" in capsys.readouterr().err
