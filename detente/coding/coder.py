@@ -137,8 +137,10 @@ class Coder:
         if self._nlp is None:
             from detente.resolve.actors import default_kb
 
-            # the bundled KB is passed as None so that the pipeline is shared with every other user of it
-            kb = None if self.kb is default_kb() else self.kb
+            # the bundled KB is passed as None so that the pipeline is shared with every other user of it (and
+            # a coder with its own KB does not load the bundled one just to compare)
+            bundled = default_kb.cache_info().currsize > 0 and self.kb is default_kb()
+            kb = None if bundled else self.kb
             self._nlp = load_nlp(self.model, entities=self.entities, kb=kb)
         return self._nlp
 

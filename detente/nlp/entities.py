@@ -42,6 +42,7 @@ _MAX_KNOWN = 100_000  # memoized name stretches
 _NUMBER_ORDINALS = [f"{d}{'th' if 10 <= d % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')}"
                     for d in range(1, 201)]
 _DAY_ORDINALS = _NUMBER_ORDINALS[:31]
+_DECADES = [f"{y}s" for y in range(1800, 2100, 10)]  # "the 1990s"
 _WORDS = re.compile(r"'s|[\w.]+|[^\w\s]")  # how the tokenizer splits the multi-word entries of the tables
 _YEARS = range(1800, 2101)
 # Pattern keys in the order they win overlaps; within one key the longest match wins.
@@ -78,7 +79,7 @@ def _patterns(w: EntityWords) -> dict[str, list[list[dict[str, Any]]]]:
     day = {"SHAPE": {"IN": ["d", "dd"]}}
     day_th = {"LOWER": {"IN": _DAY_ORDINALS}}
     year = {"SHAPE": "dddd"}
-    decade = {"LOWER": {"IN": [f"{y}s" for y in range(1800, 2100, 10)]}}
+    decade = {"LOWER": {"IN": _DECADES}}
     rel = _in(w["relative"])
     unit = _in(w["units"])
     count = {"LOWER": {"IN": w["counters"]}} | {"OP": "+"}
@@ -168,7 +169,7 @@ class RuleEntities:
         w = self.words
         anchors = {*w["months"], *w["weekdays"], *w["units"], *w["deictic"], *w["times_of_day"], *w["ordinals"],
                    *w["percent"], *w["currency_symbols"], *w["currency_words"], "tonight", "holidays",
-                   *_NUMBER_ORDINALS, *(f"{y}s" for y in range(1800, 2100, 10)),
+                   *_NUMBER_ORDINALS, *_DECADES,
                    *(word for holiday in w["holidays"] for word in _WORDS.findall(holiday))}
         self._anchors = numpy.array(sorted(vocab.strings.add(a) for a in anchors), dtype=numpy.uint64)
         self._clock_shapes = numpy.array([vocab.strings.add(s) for s in ("d:dd", "dd:dd")], dtype=numpy.uint64)
@@ -260,25 +261,26 @@ class RuleEntities:
         return out
 
     @staticmethod
-    def _name_with_article(doc: Doc, span: Span, taken: bytearray) -> Span:
+    def _free_article(doc: Doc, start: int, taken: bytearray) -> bool:
+        """A "the" right before ``start`` that no other entity holds."""
+        return start > 0 and not taken[start - 1] and doc[start - 1].lower_ == "the"
+
+    def _name_with_article(self, doc: Doc, span: Span, taken: bytearray) -> Span:
         """"the United Nations", "the Taiwan Strait", "the United States" take their article, as OntoNotes
         (the model's training data) marks them; people, peoples and one-word countries do not ("the
         Philippines" is marked without it)."""
-        start = span.start
-        if start == 0 or taken[start - 1] or doc[start - 1].lower_ != "the":
-            return span
-        if span.label_ in ("ORG", "LOC", "FAC", "EVENT") or (span.label_ == "GPE" and len(span) > 1):
-            return Span(doc, start - 1, span.end, label=span.label_)
+        if self._free_article(doc, span.start, taken) and (
+                span.label_ in ("ORG", "LOC", "FAC", "EVENT") or (span.label_ == "GPE" and len(span) > 1)):
+            return Span(doc, span.start - 1, span.end, label=span.label_)
         return span
 
     def _with_article(self, doc: Doc, start: int, taken: bytearray) -> int:
         """"the past week", "the New Year", "the 1990s" take their article (matched without it: an optional
         first token doubles the matcher's work on every token); a month, weekday or year does not ("the 2024
         election")."""
-        if start == 0 or taken[start - 1] or doc[start - 1].lower_ != "the":
-            return start
         first = doc[start]
-        if first.shape_ == "dddd" or first.lower_ in self._months or first.lower_ in self._weekdays:
+        if not self._free_article(doc, start, taken) or first.shape_ == "dddd" or \
+                first.lower_ in self._months or first.lower_ in self._weekdays:
             return start
         return start - 1
 
