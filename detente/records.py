@@ -97,10 +97,14 @@ class DateResolution:
 
 
 @dataclass(slots=True)
-class EventRecord:
-    """One sentence-level coding (a *mention*); clusters of these become events in the store."""
+class Mention:
+    """One sentence-level coding: who did what to whom, said in one sentence of one document. Mentions of one
+    real-world exchange, from one or many documents, are clustered into an ``Event``.
 
-    event_id: str
+    ``doc_id`` is the store's content hash of the document; ``document_id`` and ``url`` are the caller's own id
+    and link for it, so records join back to the caller's data."""
+
+    mention_id: str
     doc_id: str
     sentence: str
     sentence_index: int
@@ -121,11 +125,15 @@ class EventRecord:
     date_text: str | None = None
     location: Location | None = None
     confidence: float = 0.5
+    document_id: str | None = None
+    url: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "event_id": self.event_id,
+            "mention_id": self.mention_id,
             "doc_id": self.doc_id,
+            "document_id": self.document_id,
+            "url": self.url,
             "sentence": self.sentence,
             "sentence_index": self.sentence_index,
             "type": self.type,

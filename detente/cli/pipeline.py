@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from detente.cli.common import error, progress
 from detente.config import resolve_actor_paths, resolve_entities, resolve_model
-from detente.records import Document, EventRecord
+from detente.records import Document, Mention
 
 
 @dataclass(slots=True)
@@ -44,7 +44,7 @@ def read_batches(args: argparse.Namespace, tally: Tally) -> Iterator[list[Docume
         yield batch
 
 
-CodeBatch = Callable[[Iterable[Document]], Iterator[tuple[Document, list[EventRecord]]]]
+CodeBatch = Callable[[Iterable[Document]], Iterator[tuple[Document, list[Mention]]]]
 
 
 class SetupError(RuntimeError):

@@ -4,7 +4,7 @@
 ``detente/coding/data``.
 """
 
-from detente.coding.coder import Coder, event_id, merge_records
+from detente.coding.coder import Coder, mention_id, merge_records
 from detente.coding.lexicon import PLOVER_TYPES, Lexicon, load_lexicon
 
-__all__ = ["PLOVER_TYPES", "Coder", "Lexicon", "event_id", "load_lexicon", "merge_records"]
+__all__ = ["PLOVER_TYPES", "Coder", "Lexicon", "load_lexicon", "mention_id", "merge_records"]

@@ -3,7 +3,7 @@
 
 Both tables are copied, as data, from the project's reference folder: cameo_codes.tsv is the GDELT CAMEO table
 (one description was repaired: 0872 "Ease military blockade"), cameo2plover.txt the PLOVER 2021 conversion.
-The two number some sub-codes differently (035x, 12x, 16x); ``EventRecord.cameo`` uses the GDELT numbering,
+The two number some sub-codes differently (035x, 12x, 16x); ``Mention.cameo`` uses the GDELT numbering,
 so that Goldstein scores and the GDELT export agree with the code.
 
 Quad class follows from the CAMEO root: 01–05 verbal cooperation (1), 06–08 material cooperation (2), 09–14

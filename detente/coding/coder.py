@@ -35,7 +35,7 @@ from detente.coding.modality import load_cues
 from detente.coding.syntax import DYAD_OFFICES, DYAD_PHRASES, PLACE_NOUNS, RESIDENT_WORDS, lemma
 from detente.nlp import DEFAULT_MODEL, Prefilter, Sentence, load_nlp, split_sentences
 from detente.nlp.pipeline import EntitySource
-from detente.records import Actor, DateResolution, Document, EventRecord, Location
+from detente.records import Actor, DateResolution, Document, Location, Mention
 from detente.resolve.actors import DocumentActors
 from detente.resolve.dates import resolve_event_date
 from detente.resolve.places import resolve_event_place
@@ -55,7 +55,7 @@ _SPOKEN = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATE
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 
 
-def event_id(doc_id: str, sentence_index: int, trigger_index: int, type_: str) -> str:
+def mention_id(doc_id: str, sentence_index: int, trigger_index: int, type_: str) -> str:
     """Stable id of a coded mention: re-coding the same document gives the same ids."""
     key = f"{doc_id}|{sentence_index}|{trigger_index}|{type_}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
@@ -75,7 +75,7 @@ class _DocState:
     last_actor: Actor | None = None
     last_thing: Actor | None = None
     last_index: int = -10
-    records: list[EventRecord] = field(default_factory=list)
+    records: list[Mention] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -146,7 +146,7 @@ class Coder:
 
     # ------------------------------------------------------------------------------------------ public
 
-    def code_documents(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[EventRecord]]]:
+    def code_documents(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Mention]]]:
         """Each document with its records, in input order, streaming; with ``n_process`` > 1 whole documents
         are coded in worker processes (see ``detente.coding.parallel``)."""
         if self.n_process > 1:
@@ -155,7 +155,7 @@ class Coder:
             return code_in_processes(self, docs, self.n_process)
         return self.code_documents_serial(docs)
 
-    def code_documents_serial(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[EventRecord]]]:
+    def code_documents_serial(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Mention]]]:
         """Each document with its records, in input order, streaming: one parse stream for all documents."""
         pending: deque[_DocState] = deque()
 
@@ -179,7 +179,7 @@ class Coder:
             state = pending.popleft()
             yield state.doc, self._finish(state)
 
-    def code_text(self, text: str, on: dt.date | None = None) -> list[EventRecord]:
+    def code_text(self, text: str, on: dt.date | None = None) -> list[Mention]:
         """Records for one snippet of text (as if a document published on ``on``)."""
         doc_id = hashlib.sha1(text.encode("utf-8")).hexdigest()
         doc = Document(id=doc_id, text=text, published=on)
@@ -214,7 +214,7 @@ class Coder:
         return _DocState(doc=doc, sentences=sentences, actors=actors, selected=selected,
                          countries=set(self._seen_countries))
 
-    def _finish(self, state: _DocState) -> list[EventRecord]:
+    def _finish(self, state: _DocState) -> list[Mention]:
         self.stats["events"] += len(state.records)
         return state.records
 
@@ -239,7 +239,7 @@ class Coder:
         t0 = time.perf_counter()
         sent = parsed[:]
         candidates = extract(sent, self.lexicon, self.composer, self.cues)
-        records: list[EventRecord] = []
+        records: list[Mention] = []
         for cand in candidates:
             rec = self._record(state, index, sent, cand)
             if rec is not None:
@@ -247,7 +247,7 @@ class Coder:
         state.records.extend(merge_records(records))
         self.timings["code"] += time.perf_counter() - t0
 
-    def _record(self, state: _DocState, index: int, sent: Span, cand: Candidate) -> EventRecord | None:
+    def _record(self, state: _DocState, index: int, sent: Span, cand: Candidate) -> Mention | None:
         doc = state.doc
         published = doc.published
         found = self._actors(state, cand, published, index)
@@ -295,8 +295,8 @@ class Coder:
         conf *= 0.9 if cand.mention.nominal and cand.child is None else 1.0
         conf *= _MODALITY_FACTOR[modality]
         self._remember(state, cand, sources.actors, speaker, index)
-        return EventRecord(
-            event_id=event_id(doc.id, index, cand.token.i, coded.type),
+        return Mention(
+            mention_id=mention_id(doc.id, index, cand.token.i, coded.type),
             doc_id=doc.id,
             sentence=sentence_text(sent.doc),
             sentence_index=index,
@@ -317,6 +317,8 @@ class Coder:
             date_text=date.text,
             location=location,
             confidence=max(0.05, min(0.99, conf)),
+            document_id=doc.source_id,
+            url=doc.url,
         )
 
     def _actors(self, state: _DocState, cand: Candidate, on: dt.date | None,
@@ -629,11 +631,11 @@ def _dedupe(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def merge_records(records: list[EventRecord]) -> list[EventRecord]:
+def merge_records(records: list[Mention]) -> list[Mention]:
     """One sentence reporting one act twice ("the official to travel to Washington was Wang Wentao, who
     visited in late May") gives one record: same type, same negation and overlapping actors merge (the most
     confident one kept, recipients united); records stay in their original order."""
-    kept: list[tuple[int, EventRecord]] = []
+    kept: list[tuple[int, Mention]] = []
     for pos, rec in sorted(enumerate(records), key=lambda pr: -pr[1].confidence):
         for _, k in kept:
             if k.type != rec.type or (k.modality == "negated") != (rec.modality == "negated"):

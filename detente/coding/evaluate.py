@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.coding.lexicon import PLOVER_TYPES
-from detente.records import EventRecord
+from detente.records import Mention
 
 NO_EVENT = "-"
 
@@ -133,9 +133,9 @@ class EvaluationResult:
         }
 
 
-def best_event(records: Sequence[EventRecord]) -> EventRecord | None:
+def best_event(records: Sequence[Mention]) -> Mention | None:
     """The coder's answer for a sentence: its most confident event (the first, on ties)."""
-    best: EventRecord | None = None
+    best: Mention | None = None
     for rec in records:
         if best is None or rec.confidence > best.confidence:
             best = rec
@@ -149,7 +149,7 @@ def _country(actors: Sequence[Any]) -> str | None:
     return None
 
 
-def score(gold: Sequence[GoldRecord], coded: Sequence[Sequence[EventRecord]]) -> EvaluationResult:
+def score(gold: Sequence[GoldRecord], coded: Sequence[Sequence[Mention]]) -> EvaluationResult:
     """Scores for coded events (one list per gold record, same order) against the gold records."""
     if len(gold) != len(coded):
         raise ValueError("one list of coded events per gold record is needed")
@@ -217,8 +217,8 @@ def _type_order(t: str) -> int:
 def evaluate(gold: Iterable[GoldRecord], coder: Any) -> EvaluationResult:
     """Code every gold sentence with ``coder`` (a ``Coder``) at its date and score the answers."""
     records = list(gold)
-    cache: dict[tuple[str, dt.date | None], list[EventRecord]] = {}
-    coded: list[list[EventRecord]] = []
+    cache: dict[tuple[str, dt.date | None], list[Mention]] = {}
+    coded: list[list[Mention]] = []
     for g in records:
         key = (g.text, g.date)
         if key not in cache:

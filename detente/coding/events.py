@@ -2,7 +2,7 @@
 
 The steps, each a small function:
 
-1. find trigger mentions (``triggers.find_mentions``);
+1. find trigger mentions (``triggers.find_triggers``);
 2. let governing triggers absorb the act in their complement ("agreed to withdraw", "urged X to release",
    "refused to meet"), using the composition tables;
 3. read the modality of each event's clause, turning unrealised acts into intentions or threats and refused
@@ -44,7 +44,7 @@ from detente.coding.syntax import (
     looks_like_actor,
     prep_objects,
 )
-from detente.coding.triggers import Mention, find_mentions
+from detente.coding.triggers import Trigger, find_triggers
 from detente.records import Modality
 
 # Nouns of a noun event whose "of" phrase names the actor ("the visit of the premier") rather than the one
@@ -72,7 +72,7 @@ class Arg:
 class Candidate:
     """One event read from a sentence, its arguments still text."""
 
-    mention: Mention
+    mention: Trigger
     coded: Coded
     modality: Modality
     flags: Flags
@@ -80,7 +80,7 @@ class Candidate:
     targets: list[Arg] = field(default_factory=list)
     speaker: Arg | None = None
     addressee: Arg | None = None
-    child: Mention | None = None
+    child: Trigger | None = None
     weight: float = 0.9
     needs_speaker_source: bool = False  # a demand in the author's or speaker's voice
     prominence: float = 1.0
@@ -574,7 +574,7 @@ def _colon_list(verb: Token, sources: list[Arg]) -> list[Arg] | None:
 # ---------------------------------------------------------------------------------------- composition
 
 
-def _complement_children(gov: Mention) -> list[Token]:
+def _complement_children(gov: Trigger) -> list[Token]:
     """Tokens in the complement of a governing trigger, where the governed act may be found."""
     tok = gov.token
     heads = [tok]
@@ -611,7 +611,7 @@ def _complement_children(gov: Mention) -> list[Token]:
     return out
 
 
-def find_child(gov: Mention, mentions: list[Mention], used: set[int]) -> Mention | None:
+def find_child(gov: Trigger, mentions: list[Trigger], used: set[int]) -> Trigger | None:
     """The act a governing trigger governs: a mention anchored in its complement, nearest first."""
     found = _find_child(gov, mentions, used)
     if found is None and gov.sense.role == "reject":
@@ -624,9 +624,9 @@ def find_child(gov: Mention, mentions: list[Mention], used: set[int]) -> Mention
     return found
 
 
-def _find_child(gov: Mention, mentions: list[Mention], used: set[int]) -> Mention | None:
+def _find_child(gov: Trigger, mentions: list[Trigger], used: set[int]) -> Trigger | None:
     comp = _complement_children(gov)
-    best: Mention | None = None
+    best: Trigger | None = None
     best_d = 10_000
     for m in mentions:
         if m is gov or id(m) in used:
@@ -653,7 +653,7 @@ def _depth(tok: Token) -> int:
 # ------------------------------------------------------------------------------------------- building
 
 
-def _governed_args(gov: Mention, kid: Mention, gov_args: Args, kid_args: Args) -> Args:
+def _governed_args(gov: Trigger, kid: Trigger, gov_args: Args, kid_args: Args) -> Args:
     role = gov.sense.role
     out = Args(sources=list(gov_args.sources))
     if kid_args.own_sources and role == "intent" and kid.nominal:
@@ -670,7 +670,7 @@ def _governed_args(gov: Mention, kid: Mention, gov_args: Args, kid_args: Args) -
     return out
 
 
-def mention_args(m: Mention, speaker: Token | None) -> Args:
+def mention_args(m: Trigger, speaker: Token | None) -> Args:
     """Sources and targets of one mention from its clause (verb), light verb or noun phrase."""
     sense = m.sense
     if m.nominal:
@@ -728,7 +728,7 @@ def mention_args(m: Mention, speaker: Token | None) -> Args:
     return Args(sources=sources, targets=targets)
 
 
-def _complement_targets(gov: Mention) -> list[Arg]:
+def _complement_targets(gov: Trigger) -> list[Arg]:
     """Recipients named in a governing trigger's complement when it governs no trigger: the subject a demand
     is made of ("demanded that Hamas renounce ..."), or a country the promise is to ("promised that pandas
     would make a comeback to the United States")."""
@@ -768,7 +768,7 @@ def _deontic_candidates(sent: Span, anchored: set[int], cues: Cues) -> list[Toke
     return out
 
 
-def _inside_same_type(m: Mention, others: list[Mention]) -> bool:
+def _inside_same_type(m: Trigger, others: list[Trigger]) -> bool:
     """A noun event inside another mention's clause with the same type is that event again ("held talks on
     the sidelines of the G20 meetings")."""
     for o in others:
@@ -779,17 +779,17 @@ def _inside_same_type(m: Mention, others: list[Mention]) -> bool:
     return False
 
 
-def _passive_without_agent(m: Mention) -> bool:
+def _passive_without_agent(m: Trigger) -> bool:
     tok = m.token
     return not m.nominal and is_passive(tok) and agent(tok) is None
 
 
 def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues) -> list[Candidate]:
     """Event candidates of one sentence, in trigger order, before actor resolution and merging."""
-    mentions = find_mentions(sent, lexicon)
+    mentions = find_triggers(sent, lexicon)
     used: set[int] = set()
-    composed: dict[int, Mention] = {}
-    siblings: dict[int, list[Mention]] = {}
+    composed: dict[int, Trigger] = {}
+    siblings: dict[int, list[Trigger]] = {}
     governors = sorted((m for m in mentions if m.sense.role), key=lambda m: -_depth(m.token))
     for gov in governors:
         if id(gov) in used:
@@ -835,8 +835,8 @@ def _coded(sense: Sense) -> Coded:
     return Coded(sense.type, sense.mode, sense.cameo)
 
 
-def _candidate(m: Mention, kid: Mention | None, composed: dict[int, Mention], lexicon: Lexicon,
-               composer: Composer, cues: Cues, kid_siblings: list[Mention]) -> Candidate | None:
+def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], lexicon: Lexicon,
+               composer: Composer, cues: Cues, kid_siblings: list[Trigger]) -> Candidate | None:
     speaker, addressee, _ = speaker_of(m.anchor, lexicon)
     anchor = m.anchor
     if m.sense.pos == "adj" and anchor.dep_ in ("acomp", "attr", "oprd") and is_verbal(anchor.head):
@@ -965,7 +965,7 @@ def _protested_at(anchor: Token) -> list[Arg]:
     return []
 
 
-def _self_announced(m: Mention) -> bool:
+def _self_announced(m: Trigger) -> bool:
     """"X warned it would smash ...": an unrealised act whose subject is a pronoun for an actor higher up."""
     subj, _ = clause_subject(m.anchor)
     return subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we", "he", "she")
@@ -989,7 +989,7 @@ def _make_demand(cand: Candidate, composer: Composer, demanded: Coded | None = N
 def _deontic_only(verb: Token, lexicon: Lexicon, composer: Composer, cues: Cues) -> Candidate:
     speaker, _, _ = speaker_of(verb, lexicon)
     sense = Sense(lemmas=(lemma(verb),), pos="verb", type="REQUEST", cameo="100", mode="change", weight=0.55)
-    m = Mention(token=verb, sense=sense, anchor=verb)
+    m = Trigger(token=verb, sense=sense, anchor=verb)
     flags = clause_flags(verb, cues)
     cand = Candidate(mention=m, coded=Coded("REQUEST", "change", "1042"), modality="asserted", flags=flags,
                      sources=[], targets=_subject_args(verb, speaker), weight=0.55, notes=["deontic"],

@@ -16,13 +16,13 @@ from collections.abc import Iterable, Iterator
 from multiprocessing.pool import AsyncResult
 from typing import TYPE_CHECKING
 
-from detente.records import Document, EventRecord
+from detente.records import Document, Mention
 
 if TYPE_CHECKING:
     from detente.coding.coder import Coder
 
-Coded = list[tuple[Document, list[EventRecord]]]
-Records = list[list[EventRecord]]
+Coded = list[tuple[Document, list[Mention]]]
+Records = list[list[Mention]]
 _WORKER: Coder | None = None  # the forked copy of the coder, one per worker process
 
 
@@ -37,7 +37,7 @@ def _code_chunk(chunk: tuple[Document, ...]) -> tuple[Records, Counter[str], Cou
 
 
 def code_in_processes(coder: Coder, docs: Iterable[Document], processes: int,
-                      chunk_size: int = 4) -> Iterator[tuple[Document, list[EventRecord]]]:
+                      chunk_size: int = 4) -> Iterator[tuple[Document, list[Mention]]]:
     """Each document with its records, in input order, coded by ``processes`` forked workers."""
     global _WORKER
     if "fork" not in multiprocessing.get_all_start_methods():  # no fork (Windows, macOS spawn): stay serial

@@ -36,7 +36,7 @@ _PREP_LIGHT_VERBS = frozenset({"engage", "participate", "join", "take", "enter",
 
 
 @dataclass(slots=True)
-class Mention:
+class Trigger:
     """A trigger word in a sentence, in one sense.
 
     ``anchor`` is the token whose clause supplies the arguments: the trigger itself, or the light verb of a
@@ -190,8 +190,8 @@ def _word_matches(tok: Token, word: str) -> bool:
     return tok.lower_ == word or lemma(tok) == word or (word.endswith("s") is False and tok.lower_ == word + "s")
 
 
-def _phrase_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
-    out: list[Mention] = []
+def _phrase_mentions(sent: Span, lexicon: Lexicon) -> list[Trigger]:
+    out: list[Trigger] = []
     toks = list(sent)
     firsts = lexicon.phrase_index()
     for i, tok in enumerate(toks):
@@ -201,7 +201,7 @@ def _phrase_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
                 span = sent.doc[toks[i].i:toks[i + n - 1].i + 1]
                 head = span.root
                 if not any(m.phrase is not None and m.phrase.start == span.start for m in out):
-                    out.append(Mention(token=head, sense=phrase.sense, anchor=head, phrase=span))
+                    out.append(Trigger(token=head, sense=phrase.sense, anchor=head, phrase=span))
     return out
 
 
@@ -245,12 +245,12 @@ def _noun_anchor(tok: Token, lexicon: Lexicon, verb_triggers: set[int]) -> tuple
     return tok, True
 
 
-def find_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
+def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """Every trigger mention in ``sent``, in token order; phrase triggers win over their words."""
     phrases = _phrase_mentions(sent, lexicon)
     in_phrase = {t.i for m in phrases if m.phrase is not None for t in m.phrase}
-    verbs: dict[int, Mention] = {}
-    adjs: list[Mention] = []
+    verbs: dict[int, Trigger] = {}
+    adjs: list[Trigger] = []
     nouns: list[tuple[Token, Sense]] = []
     for tok in sent:
         if tok.i in in_phrase or tok.is_punct:
@@ -275,30 +275,30 @@ def find_mentions(sent: Span, lexicon: Lexicon) -> list[Mention]:
             if found is None:
                 continue
             if pos == "verb":
-                verbs[tok.i] = Mention(token=tok, sense=found, anchor=tok)
+                verbs[tok.i] = Trigger(token=tok, sense=found, anchor=tok)
             elif pos == "adj":
-                adjs.append(Mention(token=tok, sense=found, anchor=tok))
+                adjs.append(Trigger(token=tok, sense=found, anchor=tok))
             else:
                 if tok.dep_ == "compound":
                     break
                 nouns.append((tok, found))
             break
-    out: list[Mention] = list(verbs.values()) + adjs + phrases
+    out: list[Trigger] = list(verbs.values()) + adjs + phrases
     verb_ids = set(verbs) | {m.token.i for m in phrases}
     for tok, sense in nouns:
         anchor, nominal = _noun_anchor(tok, lexicon, verb_ids)
         if anchor is None:
             owner = tok.head if tok.dep_ != "conj" else next(a for a in tok.ancestors if a.i in verb_ids)
-            out.append(Mention(token=tok, sense=sense, anchor=tok, nominal=True, owner=owner))
+            out.append(Trigger(token=tok, sense=sense, anchor=tok, nominal=True, owner=owner))
             continue
         if nominal and not sense.standalone:
             # "in a letter to Xi", "in a phone call with Biden": an adjunct naming its recipient is an event
             if _adjunct_with_target(tok, sense):
-                out.append(Mention(token=tok, sense=sense, anchor=tok, nominal=True, adjunct=True))
+                out.append(Trigger(token=tok, sense=sense, anchor=tok, nominal=True, adjunct=True))
             else:
-                out.append(Mention(token=tok, sense=sense, anchor=tok, nominal=True))
+                out.append(Trigger(token=tok, sense=sense, anchor=tok, nominal=True))
             continue
-        out.append(Mention(token=tok, sense=sense, anchor=anchor, nominal=nominal))
+        out.append(Trigger(token=tok, sense=sense, anchor=anchor, nominal=nominal))
     out.sort(key=lambda m: m.token.i)
     return out
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from detente.records import Document, EventRecord
+from detente.records import Document, Mention
 
 # Called inside the batch transaction with the connection and the ids of the documents just added, so event
 # clustering commits or rolls back together with the documents it reads.
@@ -43,10 +43,10 @@ def _countries(actors: Sequence[Any]) -> list[str]:
     return sorted({a.country for a in actors if a.country})
 
 
-def mention_row(doc_id: str, rec: EventRecord) -> tuple[Any, ...]:
+def mention_row(doc_id: str, rec: Mention) -> tuple[Any, ...]:
     """The ``mentions`` row for one coded record (column order of MENTION_COLUMNS)."""
     return (
-        rec.event_id,
+        rec.mention_id,
         doc_id,
         rec.sentence_index,
         rec.sentence,
@@ -148,7 +148,7 @@ class Store:
 
     def add_batch(
         self,
-        items: Sequence[tuple[Document, Sequence[EventRecord]]],
+        items: Sequence[tuple[Document, Sequence[Mention]]],
         *,
         run_id: int | None = None,
         after_insert: BatchHook | None = None,
@@ -172,8 +172,8 @@ class Store:
             )
             seen: set[str] = set()
             for rec in records:
-                if rec.event_id not in seen:
-                    seen.add(rec.event_id)
+                if rec.mention_id not in seen:
+                    seen.add(rec.mention_id)
                     mention_rows.append(mention_row(doc.id, rec))
         self.con.execute("BEGIN TRANSACTION")
         try:

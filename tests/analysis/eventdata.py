@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.analysis.cluster import update_events
-from detente.records import Actor, Document, EventRecord, Location
+from detente.records import Actor, Document, Location, Mention
 from detente.store.db import Store
 
 BIDEN = ("Joe Biden", "USA")
@@ -63,9 +63,9 @@ def rec(
     cameo: str | None = "040",
     channel: str = "diplomatic",
     sentence: str | None = None,
-) -> EventRecord:
-    return EventRecord(
-        event_id=f"{doc_id}-m{index}", doc_id=doc_id, sentence=sentence or f"sentence {index} of {doc_id}",
+) -> Mention:
+    return Mention(
+        mention_id=f"{doc_id}-m{index}", doc_id=doc_id, sentence=sentence or f"sentence {index} of {doc_id}",
         sentence_index=index, type=type, mode=mode, cameo=cameo, goldstein=1.0, quad_class=1,
         modality=modality,  # type: ignore[arg-type]
         channel=channel, source=[actor(a) for a in source], target=[actor(a) for a in target],
@@ -76,7 +76,7 @@ def rec(
     )
 
 
-Batch = list[tuple[Document, list[EventRecord]]]
+Batch = list[tuple[Document, list[Mention]]]
 
 
 def ingest(path: Path, *batches: Batch) -> Store:

@@ -11,7 +11,7 @@ import random
 from pathlib import Path
 
 from detente.analysis.cluster import recluster
-from detente.records import Document, EventRecord, Location
+from detente.records import Document, Location, Mention
 from tests.analysis.eventdata import BALI, WASHINGTON, doc, events, ingest, membership, rec
 
 PEOPLE = {
@@ -23,7 +23,7 @@ PRECISIONS = ["day"] * 5 + ["unresolved"] * 3 + ["month", "season", "year"]
 PLACES: list[Location | None] = [None, None, BALI, WASHINGTON]
 
 
-def _corpus(seed: int, n_docs: int) -> list[tuple[Document, list[EventRecord]]]:
+def _corpus(seed: int, n_docs: int) -> list[tuple[Document, list[Mention]]]:
     rnd = random.Random(seed)
     start = dt.date(2023, 1, 1)
     corpus = []

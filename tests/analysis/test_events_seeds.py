@@ -12,12 +12,12 @@ import pytest
 from detente.analysis.cluster import update_events
 from detente.coding import Coder
 from detente.ingest import document_from_text, iter_documents
-from detente.records import Document, EventRecord
+from detente.records import Document, Mention
 from detente.store.db import Store
 from tests.analysis.eventdata import events, membership
 from tests.conftest import EXAMPLES
 
-Coded = list[tuple[Document, list[EventRecord]]]
+Coded = list[tuple[Document, list[Mention]]]
 BALI_2022 = (
     "Chinese President Xi Jinping and US President Joe Biden held talks in Bali, Indonesia, on Monday on the "
     "sidelines of the G20 summit, their first in-person meeting."
@@ -30,14 +30,14 @@ def coder() -> Coder:
 
 
 @pytest.fixture(scope="module")
-def seeds(coder: Coder) -> dict[str, tuple[Document, list[EventRecord]]]:
+def seeds(coder: Coder) -> dict[str, tuple[Document, list[Mention]]]:
     """The three seeds coded once, by file prefix (000 SCMP news, 001 Global Times, 002 China-US Focus)."""
     docs = [d for d in iter_documents([str(EXAMPLES)]) if isinstance(d, Document)]
     return {str(doc.source_id)[:3]: (doc, records) for doc, records in coder.code_documents(docs)}
 
 
 @pytest.fixture(scope="module")
-def bali_report(coder: Coder) -> tuple[Document, list[EventRecord]]:
+def bali_report(coder: Coder) -> tuple[Document, list[Mention]]:
     doc = document_from_text(BALI_2022, origin="test", source_id="bali-2022",
                              meta={"published": "2022-11-14", "outlet": "Reuters", "title": "Xi and Biden meet"})
     assert isinstance(doc, Document)

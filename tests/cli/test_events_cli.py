@@ -13,7 +13,7 @@ import pytest
 
 from detente.analysis.cluster import update_events
 from detente.cli import main
-from detente.records import Actor, Document, EventRecord, Location
+from detente.records import Actor, Document, Location, Mention
 from detente.store.db import Store
 
 LONG = ("US National Security Adviser Jake Sullivan also held talks with Chinese Foreign Minister Wang Yi on "
@@ -27,9 +27,9 @@ def _actor(name: str, country: str) -> Actor:
 
 def _rec(doc_id: str, index: int, sentence: str, source: Sequence[Actor], target: Sequence[Actor], date: str,
          *, precision: str = "day", end: str | None = None, type: str = "CONSULT", channel: str = "diplomatic",
-         location: Location | None = None, confidence: float = 0.8) -> EventRecord:
-    return EventRecord(
-        event_id=f"{doc_id}-{index}", doc_id=doc_id, sentence=sentence, sentence_index=index, type=type,
+         location: Location | None = None, confidence: float = 0.8) -> Mention:
+    return Mention(
+        mention_id=f"{doc_id}-{index}", doc_id=doc_id, sentence=sentence, sentence_index=index, type=type,
         mode=None, cameo="040", goldstein=1.0, quad_class=1, modality="asserted", channel=channel,
         source=list(source), target=list(target), date=dt.date.fromisoformat(date),
         date_end=dt.date.fromisoformat(end) if end else None,

@@ -16,7 +16,7 @@ from detente.coding.lexicon import load_lexicon
 from detente.coding.modality import load_cues
 from detente.ingest import iter_documents
 from detente.nlp import load_nlp
-from detente.records import Document, EventRecord
+from detente.records import Document, Mention
 from tests.conftest import EXAMPLES
 
 
@@ -50,10 +50,10 @@ def candidates(nlp: Language) -> Callable[[str], list[Candidate]]:
 
 
 @pytest.fixture(scope="session")
-def seeds(coder: Coder) -> dict[str, tuple[Document, list[EventRecord]]]:
+def seeds(coder: Coder) -> dict[str, tuple[Document, list[Mention]]]:
     """The three seed articles (examples/, copies of ../shared/seeds) coded once: key = file prefix."""
     docs = [d for d in iter_documents([str(EXAMPLES)]) if isinstance(d, Document)]
-    out: dict[str, tuple[Document, list[EventRecord]]] = {}
+    out: dict[str, tuple[Document, list[Mention]]] = {}
     for doc, records in coder.code_documents(docs):
         assert doc.source_id
         out[doc.source_id[:3]] = (doc, records)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from detente.coding import Coder, event_id, merge_records
-from detente.records import Actor, Document, EventRecord
+from detente.coding import Coder, mention_id, merge_records
+from detente.records import Actor, Document, Mention
 
 
 def doc(i: str, text: str, published: dt.date | None = dt.date(2024, 3, 1)) -> Document:
@@ -27,11 +27,11 @@ def test_documents_stream_in_order_with_their_records(coder: Coder) -> None:
 
 def test_event_ids_are_stable(coder: Coder) -> None:
     d = doc("z", "Russia expelled two British diplomats on Monday.")
-    first = [r.event_id for _, rs in coder.code_documents([d]) for r in rs]
-    again = [r.event_id for _, rs in coder.code_documents([d]) for r in rs]
+    first = [r.mention_id for _, rs in coder.code_documents([d]) for r in rs]
+    again = [r.mention_id for _, rs in coder.code_documents([d]) for r in rs]
     assert first == again and len(first) == 1
-    assert event_id("z", 0, 1, "SANCTION") == first[0]
-    assert event_id("z", 0, 1, "SANCTION") != event_id("z", 0, 2, "SANCTION")
+    assert mention_id("z", 0, 1, "SANCTION") == first[0]
+    assert mention_id("z", 0, 1, "SANCTION") != mention_id("z", 0, 2, "SANCTION")
 
 
 def test_code_text_uses_the_date_for_officeholders(coder: Coder) -> None:
@@ -66,8 +66,8 @@ def test_prefilter_skips_sentences_without_triggers(kb) -> None:  # type: ignore
 
 
 def test_merge_records_joins_one_act_reported_twice() -> None:
-    def r(type_: str, src: str, tgt: str | None, conf: float, modality: str = "asserted") -> EventRecord:
-        return EventRecord(event_id=f"{type_}{src}{conf}", doc_id="d", sentence="s", sentence_index=0,
+    def r(type_: str, src: str, tgt: str | None, conf: float, modality: str = "asserted") -> Mention:
+        return Mention(mention_id=f"{type_}{src}{conf}", doc_id="d", sentence="s", sentence_index=0,
                            type=type_, mode=None, cameo="042", goldstein=1.9, quad_class=1,
                            modality=modality,  # type: ignore[arg-type]
                            channel="diplomatic", source=[Actor(src, name=src, country="CHN")],

@@ -11,11 +11,11 @@ import pytest
 
 from detente.cli import evaluate as cli_evaluate
 from detente.coding.evaluate import GoldRecord, best_event, format_result, read_gold, score
-from detente.records import Actor, EventRecord
+from detente.records import Actor, Mention
 
 
-def rec(type_: str, conf: float, src: str | None = None, tgt: str | None = None) -> EventRecord:
-    return EventRecord(event_id="x", doc_id="d", sentence="s", sentence_index=0, type=type_, mode=None,
+def rec(type_: str, conf: float, src: str | None = None, tgt: str | None = None) -> Mention:
+    return Mention(mention_id="x", doc_id="d", sentence="s", sentence_index=0, type=type_, mode=None,
                        cameo="010", goldstein=0.0, quad_class=1, modality="asserted", channel="other",
                        source=[Actor("a", country=src)] if src else [],
                        target=[Actor("b", country=tgt)] if tgt else [], confidence=conf)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from detente.records import EventRecord
+from detente.records import Mention
 
 D = dt.date
 CASES: list[tuple[str, str, str, D, D | None, str, str | None, str | None]] = [
@@ -25,7 +25,7 @@ CASES: list[tuple[str, str, str, D, D | None, str, str | None, str | None]] = [
 ]
 
 
-def _find(records: list[EventRecord], fragment: str, type_: str) -> list[EventRecord]:
+def _find(records: list[Mention], fragment: str, type_: str) -> list[Mention]:
     return [r for r in records if fragment in r.sentence and r.type == type_]
 
 

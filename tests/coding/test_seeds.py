@@ -11,17 +11,17 @@ import datetime as dt
 
 import pytest
 
-from detente.records import Document, EventRecord
+from detente.records import Document, Mention
 
-Seeds = dict[str, tuple[Document, list[EventRecord]]]
+Seeds = dict[str, tuple[Document, list[Mention]]]
 
 
-def events(seeds: Seeds, doc: str, words: str) -> list[EventRecord]:
+def events(seeds: Seeds, doc: str, words: str) -> list[Mention]:
     """Records of sentences containing ``words``."""
     return [r for r in seeds[doc][1] if words in r.sentence]
 
 
-def one(seeds: Seeds, doc: str, words: str, type_: str, modality: str | None = None) -> EventRecord:
+def one(seeds: Seeds, doc: str, words: str, type_: str, modality: str | None = None) -> Mention:
     found = [r for r in events(seeds, doc, words) if r.type == type_ and (modality is None or r.modality == modality)]
     assert found, [(r.type, r.modality, r.trigger) for r in events(seeds, doc, words)]
     return found[0]
@@ -35,7 +35,7 @@ def names(actors) -> set[str]:  # type: ignore[no-untyped-def]
     return {a.name for a in actors if a.name}
 
 
-def both(r: EventRecord) -> set[str]:
+def both(r: Mention) -> set[str]:
     return countries(r.source) | countries(r.target)
 
 
@@ -44,7 +44,7 @@ def test_documents_and_dates(seeds: Seeds) -> None:
         "000": dt.date(2023, 9, 30), "001": dt.date(2024, 1, 11), "002": dt.date(2024, 1, 12)}
     for _doc, records in seeds.values():
         assert all(r.doc_id == _doc.id for r in records)
-        assert len({r.event_id for r in records}) == len(records)
+        assert len({r.mention_id for r in records}) == len(records)
 
 
 # ---------------------------------------------------------------------------------------- SCMP, 2023-09-30

@@ -8,7 +8,7 @@ import json
 import duckdb
 import pytest
 
-from detente.records import Actor, Document, EventRecord, Location
+from detente.records import Actor, Document, Location, Mention
 from detente.store.db import Store, StoreError
 
 
@@ -19,9 +19,9 @@ def _doc(text: str, source_id: str = "a") -> Document:
                     published=dt.date(2023, 9, 30), outlet="Wire", title="T")
 
 
-def _mention(doc: Document, idx: int = 0) -> EventRecord:
-    return EventRecord(
-        event_id=f"{doc.id[:8]}-{idx}", doc_id=doc.id, sentence="Wang Yi met Blinken.", sentence_index=idx,
+def _mention(doc: Document, idx: int = 0) -> Mention:
+    return Mention(
+        mention_id=f"{doc.id[:8]}-{idx}", doc_id=doc.id, sentence="Wang Yi met Blinken.", sentence_index=idx,
         type="CONSULT", mode="visit", cameo="042", goldstein=1.9, quad_class=1, modality="asserted",
         channel="diplomatic", source=[Actor("Wang Yi", "Wang Yi", "CHN", "GOV")],
         target=[Actor("Blinken", "Antony Blinken", "USA", "GOV")], date=dt.date(2023, 9, 28),
