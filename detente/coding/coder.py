@@ -27,14 +27,16 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from detente.coding.cameo import load_cameo, quad_class
+from detente.coding.candidates import Candidate, extract
 from detente.coding.channel import ChannelEvidence, choose_channel
 from detente.coding.compose import Coded, load_composer
-from detente.coding.events import Arg, Candidate, extract
 from detente.coding.lexicon import Lexicon, load_data, load_lexicon
 from detente.coding.modality import load_cues
-from detente.coding.syntax import DYAD_OFFICES, DYAD_PHRASES, PLACE_NOUNS, RESIDENT_WORDS, lemma
+from detente.coding.spans import Arg
+from detente.coding.words import DYAD_OFFICES, DYAD_PHRASES, PLACE_NOUNS, RESIDENT_WORDS
 from detente.nlp import DEFAULT_MODEL, Prefilter, Sentence, load_nlp, split_sentences
 from detente.nlp.pipeline import EntitySource
+from detente.nlp.syntax import lemma
 from detente.records import Actor, DateResolution, Document, Location, Mention
 from detente.resolve.actors import DocumentActors
 from detente.resolve.dates import resolve_event_date

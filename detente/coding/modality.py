@@ -4,7 +4,8 @@ The cues are auxiliaries and markers on the event's clause (``will``, ``could``,
 a noun event ("upcoming talks", "no talks"), and the clauses it is embedded in: negation and modals carry into
 coordinated and controlled verbs ("will visit and meet", "will continue to send") but not into adverbial
 clauses, so in "have not met since November, when they held talks" only the meeting in the main clause is
-negated. Cue words are data (``data/modality.yaml``).
+negated. Cue words are data (``data/modality.yaml``); what an auxiliary means (future, "would", possible,
+deontic) is grammar (``detente.nlp.syntax.modal``).
 """
 
 from __future__ import annotations
@@ -15,16 +16,13 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from detente.coding.lexicon import load_data
-from detente.coding.syntax import is_verbal, lemma
+from detente.nlp.syntax import MODAL_AUXILIARIES, is_verbal, lemma, modal, would_is_future
 from detente.records import Modality
 
 
 @dataclass(frozen=True, slots=True)
 class Cues:
-    future_aux: frozenset[str]
-    conditional_aux: frozenset[str]
-    possibility_aux: frozenset[str]
-    deontic_aux: frozenset[str]
+    deontic_aux: frozenset[str]  # the grammar's deontic modals (the coder keeps their sentences)
     deontic_verbs: frozenset[str]
     conditional_marks: frozenset[str]
     planned_modifiers: frozenset[str]
@@ -34,8 +32,11 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
+    """The cue words; the modal auxiliaries are the grammar's (``detente.nlp.syntax.MODAL_AUXILIARIES``)."""
     data = load_data("modality.yaml")
-    return Cues(**{name: frozenset(str(w) for w in data[name]) for name in Cues.__dataclass_fields__})
+    words = {name: frozenset(str(w) for w in data[name]) for name in Cues.__dataclass_fields__
+             if name != "deontic_aux"}
+    return Cues(deontic_aux=MODAL_AUXILIARIES["deontic"], **words)
 
 
 @dataclass(slots=True)
@@ -64,7 +65,7 @@ class Flags:
             return "negated"
         if self.conditional or self.possible:
             return "hypothetical"
-        if self.future or (self.would and reported):
+        if self.future or (self.would and would_is_future("assertion", reported)):
             return "planned"
         if self.would:
             return "hypothetical"
@@ -83,17 +84,16 @@ def _own_flags(verb: Token, cues: Cues) -> Flags:
             f.negated = True
             f.cues.append(low)
         elif c.dep_ in ("aux", "auxpass"):
-            if low in cues.future_aux:
+            kind = modal(c)
+            if kind == "future":
                 f.future = True
-                f.cues.append(low)
-            elif low in cues.conditional_aux:
+            elif kind == "would":
                 f.would = True
-                f.cues.append(low)
-            elif low in cues.possibility_aux:
+            elif kind == "possible":
                 f.possible = True
-                f.cues.append(low)
-            elif low in cues.deontic_aux:
+            elif kind == "deontic":
                 f.deontic = True
+            if kind is not None:
                 f.cues.append(low)
         elif c.dep_ == "mark" and low in cues.conditional_marks:
             f.conditional = True

@@ -14,18 +14,15 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.coding.lexicon import Lexicon, Pos, Sense
-from detente.coding.syntax import (
-    GENERIC_HEADS,
+from detente.coding.words import GENERIC_HEADS, PLACE_ENTS, QUANTITY_NOUNS, looks_like_actor
+from detente.nlp.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
-    PLACE_ENTS,
-    QUANTITY_NOUNS,
     children,
     direct_object,
     is_nominal,
     is_verbal,
     lemma,
-    looks_like_actor,
     phrase_lemmas,
 )
 

@@ -22,9 +22,9 @@ import yaml
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
+from detente.nlp.syntax import Tense, clause_head, clause_tense, path_to
 from detente.records import DatePrecision, DateResolution
 
-Tense = Literal["past", "present", "future"]
 # How an occurrence is chosen among the yearly/weekly repeats of a calendar name.
 Choice = Literal["past", "future", "nearest", "last", "next"]
 
@@ -36,8 +36,6 @@ _MONTHS["sept"] = 9
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(_WEEKDAYS)
 _UNITS = ("day", "week", "month", "year", "decade")
-_CLAUSE_POS = {"VERB", "AUX"}
-_NOT_CLAUSE_DEPS = {"aux", "auxpass", "amod", "compound"}
 # Clause links across which an event shares the time of the clause above it.
 _SHARED_TIME = {"conj", "xcomp", "advcl"}
 
@@ -71,7 +69,6 @@ class _Lexicon:
     introducers: tuple[str, ...]
     ordering: tuple[str, ...]
     ordering_words: frozenset[str]
-    future_auxiliaries: frozenset[str]
     future_lemmas: frozenset[str]
     commissive_lemmas: frozenset[str]
     simultaneous_markers: frozenset[str]
@@ -96,7 +93,6 @@ def _lexicon() -> _Lexicon:
         introducers=_by_length(raw["introducers"]),
         ordering=_by_length(raw["ordering"]),
         ordering_words=frozenset(raw["ordering_words"]),
-        future_auxiliaries=frozenset(raw["future_auxiliaries"]),
         future_lemmas=frozenset(raw["future_lemmas"]),
         commissive_lemmas=frozenset(raw["commissive_lemmas"]),
         simultaneous_markers=frozenset(raw["simultaneous_markers"]),
@@ -727,24 +723,6 @@ def _widen(doc: Doc, sent: Span, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def clause_head(tok: Token) -> Token:
-    """The verb heading the clause a token sits in (the sentence root when there is none)."""
-    while tok.head.i != tok.i:
-        if tok.pos_ in _CLAUSE_POS and tok.dep_ not in _NOT_CLAUSE_DEPS:
-            return tok
-        tok = tok.head
-    return tok
-
-
-def path_to(tok: Token, stop: Token) -> list[Token]:
-    """Tokens from ``tok`` up to ``stop`` (exclusive), or up to the root when ``stop`` is not an ancestor."""
-    path = []
-    while tok.i != stop.i and tok.head.i != tok.i:
-        path.append(tok)
-        tok = tok.head
-    return path
-
-
 def _orders(path: list[Token]) -> bool:
     """The expression dates something the event is ordered against ("after a deep freeze earlier this year",
     "speaking ahead of Wednesday's hearing")."""
@@ -832,36 +810,9 @@ def _ordered_candidates(sent: Span, trigger: Token) -> Iterator[tuple[ClauseCand
 
 
 def event_tense(trigger: Token) -> Tense:
-    """Tense of the trigger's clause: future for will/would/'ll and for governors of the plan/expect/schedule kind
-    ("is planning a trip", "is expected to visit", "the upcoming visit"); past for past forms; present otherwise.
-    Clauses joined by "and" or an infinitive also look at the clause above; non-finite ones ("Referring to…",
-    "to travel") take its tense."""
-    lex = _lexicon()
-    if any(c.dep_ == "amod" and c.lemma_.lower() in lex.future_lemmas for c in trigger.children):
-        return "future"
-    tok = clause_head(trigger)
-    for _ in range(len(trigger.sent)):
-        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in lex.future_auxiliaries for a in auxes):
-            return "future"
-        if tok.i != trigger.i and tok.lemma_.lower() in lex.future_lemmas:
-            return "future"
-        verdict = _finite_tense(tok, auxes)
-        if verdict is not None:
-            return verdict
-        if tok.head.i == tok.i:
-            break
-        tok = clause_head(tok.head)
-    return "present"
-
-
-def _finite_tense(tok: Token, auxes: list[Token]) -> Tense | None:
-    tags = {a.tag_ for a in auxes} | {tok.tag_}
-    if tags & {"VBD"} or (tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)):
-        return "past"
-    if tags & {"VBZ", "VBP", "MD"}:
-        return "present"
-    return None
+    """Tense of the trigger's clause, for choosing which Thursday or May a date means: the grammar's
+    ``clause_tense`` with this module's planning words ("is planning a trip", "is expected to visit")."""
+    return clause_tense(trigger, _lexicon().future_lemmas)
 
 
 def resolve_event_date(sent: Span, trigger: Token, published: dt.date | None) -> DateResolution:

@@ -24,8 +24,9 @@ from countryinfo.exceptions import CountryNotFoundError
 from spacy.tokens import Span, Token
 
 from detente.cache import cached_build
+from detente.nlp.syntax import clause_head, path_to
 from detente.records import Location
-from detente.resolve.dates import ClauseCandidate, clause_head, event_clauses, path_to
+from detente.resolve.dates import ClauseCandidate, event_clauses
 
 _DATA = Path(__file__).with_name("place_data")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}

@@ -10,8 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from detente.coding import Coder
+from detente.coding.candidates import Candidate, extract
 from detente.coding.compose import load_composer
-from detente.coding.events import Candidate, extract
 from detente.coding.lexicon import load_lexicon
 from detente.coding.modality import load_cues
 from detente.ingest import iter_documents

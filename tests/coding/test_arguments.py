@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from detente.coding.events import Candidate
+from detente.coding.candidates import Candidate
 
 Cands = Callable[[str], list[Candidate]]
 

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
+from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded, load_composer
-from detente.coding.events import Candidate
 
 Cands = Callable[[str], list[Candidate]]
 

@@ -1,0 +1,328 @@
+"""Arguments of a trigger: actors (subjects, passive agents, possessors, "by"/"between" phrases, names
+compounded on a noun event, the noun a relative clause hangs on) and recipients (objects, dative and
+prepositional objects, a place visited), still as text spans; resolution to actors happens in the coder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from detente.coding.lexicon import Sense
+from detente.coding.spans import Arg, expand, make_arg
+from detente.coding.speaker import resolve_pronoun
+from detente.coding.subjects import clause_subject
+from detente.coding.triggers import Trigger
+from detente.coding.words import CALENDAR, QUANTITY_NOUNS, is_place, looks_like_actor
+from detente.nlp.syntax import (
+    PASSIVE_SUBJECT_DEPS,
+    RELATIVE_PRONOUNS,
+    agent,
+    child,
+    children,
+    direct_object,
+    is_passive,
+    is_pronoun,
+    is_verbal,
+    lemma,
+    prep_objects,
+)
+
+# Nouns of a noun event whose "of" phrase names the actor ("the visit of the premier") rather than the one
+# acted on ("the arrest of the activist").
+_AGENTIVE_OF = frozenset({"CONSULT", "PROTEST", "MOBILIZE", "RETREAT", "AGREE", "SUPPORT", "COOPERATE",
+                          "REQUEST", "THREATEN", "REJECT", "CONCEDE", "AID"})
+
+_NOMINAL_ACTOR_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+_OBJECT_PREPS = ("to", "on", "against", "with", "from", "toward", "towards", "among", "between", "of", "for",
+                 "by")
+
+@dataclass(slots=True)
+class Args:
+    sources: list[Arg] = field(default_factory=list)
+    targets: list[Arg] = field(default_factory=list)
+    own_sources: bool = False  # sources found inside a noun event itself (compounds, possessor, "by")
+
+
+def _noun_args(noun: Token, sense: Sense) -> Args:
+    """Participants named inside a noun event: "Blinken's visit", "the Xi-Biden talks", "a visit by He",
+    "talks between X and Y", "US sanctions on Russia", "Palestinian riots against ..."."""
+    out = Args()
+    poss = child(noun, "poss")
+    by = agent(noun)
+    if by is not None:
+        out.sources.extend(expand(by, "by"))
+    if poss is not None:
+        if is_pronoun(poss):
+            ante = resolve_pronoun(poss, noun, None)
+            if ante is not None:
+                out.sources.extend(expand(ante, "poss"))
+        else:
+            out.sources.extend(expand(poss, "poss"))
+    for run in _name_runs(noun, poss):
+        out.sources.append(Arg(token=run[-1], texts=(" ".join(t.text for t in run),), via="compound"))
+    if "between" not in sense.targets:
+        for _p, obj in prep_objects(noun, ("between", "among")):
+            out.sources.extend(expand(obj, "between"))
+    for p, obj in prep_objects(noun, ("of", "from")):
+        if p == "from" or sense.type in _AGENTIVE_OF:
+            if looks_like_actor(obj) and not out.sources:
+                out.sources.extend(expand(obj, p))
+        elif looks_like_actor(obj) or has_country_mod(obj):
+            out.targets.extend(expand(obj, "of"))
+    for p, obj in prep_objects(noun, tuple(sense.targets)):
+        if looks_like_actor(obj) or has_country_mod(obj) or is_place(obj):
+            out.targets.extend(expand(obj, p, place_ok=sense.place_target))
+    out.own_sources = bool(out.sources)
+    if sense.place_target and (by is not None or poss is not None):
+        # "a US visit by He Lifeng": the country compounded on the visit is where it goes
+        moved = [a for a in out.sources if a.via == "compound" and a.token.ent_type_ == "GPE"]
+        for a in moved:
+            out.sources.remove(a)
+            a.place = True
+            out.targets.append(a)
+    return out
+
+
+def _name_runs(noun: Token, poss: Token | None) -> list[list[Token]]:
+    """Names compounded on a noun event, split at hyphens and slashes: "China-US Defense Policy Coordination
+    Talks" gives [China], [US, Defense, Policy, Coordination]; "the Xi-Biden talks" [Xi], [Biden];
+    "Palestinian riots" [Palestinian]."""
+    toks = sorted((t for c in noun.children if c.dep_ in _NOMINAL_ACTOR_DEPS and c.i < noun.i and c != poss
+                   for t in c.subtree), key=lambda t: t.i)
+    runs: list[list[Token]] = []
+    cur: list[Token] = []
+    for t in toks:
+        name = not t.is_punct and (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "PERSON", "ORG")) and \
+            t.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL") and t.dep_ != "poss" and \
+            t.lower_ not in CALENDAR
+        if name and (not cur or t.i == cur[-1].i + 1):
+            cur.append(t)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [t] if name else []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+
+def has_country_mod(tok: Token) -> bool:
+    """"Iraqi towns", "Taiwan independence plots", "a Security Council resolution": a thing of someone's."""
+    return any(c.ent_type_ in ("GPE", "NORP", "ORG") or (c.pos_ == "PROPN" and c.dep_ == "compound")
+               for c in tok.children if c.dep_ in _NOMINAL_ACTOR_DEPS)
+
+
+def _verb_targets(verb: Token, sense: Sense, event_noun: Token | None = None) -> list[Arg]:
+    out: list[Arg] = []
+    obj = direct_object(verb)
+    if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        obj = verb.head  # "the summit, which was attended by Biden"
+    if obj is not None and (lemma(obj) in QUANTITY_NOUNS or obj.pos_ == "NUM"):
+        counted = next((o for _p, o in prep_objects(obj, ("of",))), None)
+        obj = counted if counted is not None else obj  # "holding thousands of refugees"
+    if obj is not None and sense.topic_object and obj.dep_ in ("dobj", "obj"):
+        obj = None  # "discussed trade": a topic, not a participant
+    if obj is not None and (looks_like_actor(obj) or has_country_mod(obj) or
+                            (sense.place_target and is_place(obj))):
+        out.extend(expand(obj, "obj", place_ok=sense.place_target))
+    elif obj is not None and obj != event_noun:
+        # "cancelled a planned visit to Haiti", "threatened action against Russia", "shelled positions of
+        # the security forces", "accepted demands from the rebels": the object's own recipient
+        for p, pobj in prep_objects(obj, _OBJECT_PREPS):
+            if looks_like_actor(pobj) or has_country_mod(pobj) or (is_place(pobj) and p != "of"):
+                out.extend(expand(pobj, p))
+                break
+    for d in children(verb, "dative", "iobj"):
+        obj2 = child(d, "pobj") if d.pos_ == "ADP" else d
+        if obj2 is not None and (looks_like_actor(obj2) or has_country_mod(obj2)):
+            out.extend(expand(obj2, "dative"))
+    preps = tuple(sense.targets) + (("between",) if sense.reciprocal or sense.type == "CONSULT" else ())
+    for p, pobj in prep_objects(verb, preps):
+        if looks_like_actor(pobj) or has_country_mod(pobj) or (sense.place_target and is_place(pobj)):
+            out.extend(expand(pobj, p, place_ok=sense.place_target))
+    if not out and obj is None and not sense.place_target and not sense.reciprocal:
+        # a misparsed object ("kidnapped up to 16 Russian advisers" as particle + preposition)
+        for c in verb.children:
+            if c.dep_ == "prt":
+                for g in c.subtree:
+                    if g.dep_ == "pobj" and looks_like_actor(g) and has_country_mod(g):
+                        out.extend(expand(g, "obj"))
+                        break
+    return _unique(out)
+
+
+def _unique(args: list[Arg]) -> list[Arg]:
+    out: list[Arg] = []
+    for a in args:
+        if not any(a.token == b.token for b in out):
+            out.append(a)
+    return out
+
+
+def subject_args(verb: Token, speaker: Token | None) -> list[Arg]:
+    subj, via = clause_subject(verb)
+    if subj is None:
+        # "Blinken told Han it was good to maintain contacts": the speaker holds the view
+        return expand(speaker, "speaker") if via == "extraposed" and speaker is not None else []
+    if is_pronoun(subj):
+        ante = resolve_pronoun(subj, verb, speaker)
+        if ante is not None:
+            args = expand(ante, "pronoun")
+            for a in args:
+                a.pronoun = False
+            return args
+        return [make_arg(subj, via)]
+    if via == "relcl" and subj.lower_ in RELATIVE_PRONOUNS:
+        return []
+    return expand(subj, via)
+
+
+def subject_args_of(subj: Token, verb: Token, speaker: Token | None) -> list[Arg]:
+    if is_pronoun(subj):
+        ante = resolve_pronoun(subj, verb, speaker)
+        return expand(ante, "pronoun") if ante is not None else [make_arg(subj, "subj")]
+    return expand(subj, "subj")
+
+
+def _colon_list(verb: Token, sources: list[Arg]) -> list[Arg] | None:
+    """"Four officials visited Beijing: Blinken, Yellen, Raimondo and Kerry" – the names after the colon."""
+    sent = verb.doc
+    colon = next((t for t in sent if t.text == ":" and t.i > verb.i), None)
+    if colon is None or not sources:
+        return None
+    if any(a.token.ent_type_ == "PERSON" or a.token.pos_ == "PROPN" for a in sources):
+        return None
+    heads = [t for t in sent if t.i > colon.i and t.ent_type_ == "PERSON" and
+             (t.head.ent_type_ != "PERSON" or t.head.i < t.i or t.head == t or t.dep_ in ("conj", "appos"))
+             and t.dep_ != "compound" and t.dep_ != "poss"]
+    if len(heads) < 2:
+        return None
+    return [make_arg(h, "list") for h in heads]
+
+
+def governed_args(gov: Trigger, kid: Trigger, gov_args: Args, kid_args: Args) -> Args:
+    role = gov.sense.role
+    out = Args(sources=list(gov_args.sources))
+    if kid_args.own_sources and role == "intent" and kid.nominal:
+        out.sources = list(kid_args.sources)  # "to prepare for the Xi-Biden talks": the talks' own actors
+    gov_targets = [a for a in gov_args.targets if not any(a.token == s.token for s in out.sources)]
+    if role in ("request", "demand", "accuse", "reject"):
+        kid_src = [a for a in kid_args.sources if not any(a.token == s.token for s in out.sources)]
+        out.targets = gov_targets or kid_src or kid_args.targets
+    elif role == "threaten":
+        kid_src = [a for a in kid_args.sources if not any(a.token == s.token for s in out.sources)]
+        out.targets = gov_targets or kid_src or kid_args.targets
+    else:
+        out.targets = kid_args.targets or gov_targets
+    return out
+
+
+def mention_args(m: Trigger, speaker: Token | None) -> Args:
+    """Sources and targets of one mention from its clause (verb), light verb or noun phrase."""
+    sense = m.sense
+    if m.nominal:
+        args = _noun_args(m.token, sense)
+        if not args.sources and args.targets and m.token.dep_ == "pobj":
+            # a noun event in an adjunct of a plain verb takes that verb's actor:
+            # "commemorated the anniversary in a letter to Xi"
+            prep = m.token.head
+            verb = prep.head
+            if prep.lower_ in ("in", "with", "through", "via") and is_verbal(verb):
+                args.sources = subject_args(verb, speaker)
+        return args
+    verb = m.anchor
+    if sense.pos == "adj" and m.phrase is None:
+        # "Israel is opposed to French mediation", "Syria is willing to withdraw": the copula's subject acts
+        cop = verb.head if verb.dep_ in ("acomp", "attr", "oprd") else verb
+        subj = child(cop, "nsubj", "nsubjpass", "csubj") or child(verb, "nsubj", "nsubjpass")
+        sources = []
+        if subj is not None:
+            if is_pronoun(subj):
+                ante = resolve_pronoun(subj, cop, speaker)
+                sources = expand(ante, "pronoun") if ante is not None else [make_arg(subj, "subj")]
+            else:
+                sources = expand(subj, "subj")
+        else:
+            sources = subject_args(cop, speaker)
+        targets = [a for p, o in prep_objects(verb, tuple(sense.targets)) if looks_like_actor(o) or is_place(o)
+                   for a in expand(o, p)]
+        return Args(sources=sources, targets=targets)
+    sources = subject_args(verb, speaker)
+    targets = _verb_targets(verb, sense, event_noun=m.token if m.anchor != m.token else None)
+    if sense.role in ("intent", "reject") and is_passive(verb) and agent(verb) is None:
+        # "Israel is opposed to ...", "China is committed to ...": a state of the subject, not a passive
+        subj = child(verb, *PASSIVE_SUBJECT_DEPS)
+        if subj is not None:
+            sources = subject_args_of(subj, verb, speaker)
+            targets = [a for a in targets if a.token != subj]
+    if m.anchor != m.token and not sources and is_passive(verb) and agent(verb) is None and \
+            m.token.dep_ == "pobj":
+        subj = child(verb, *PASSIVE_SUBJECT_DEPS)  # "Serb forces were engaged in ethnic cleansing"
+        if subj is not None:
+            sources = subject_args_of(subj, verb, speaker)
+            targets = [a for a in targets if a.token != subj]
+    if m.anchor != m.token:  # light verb + noun event: the noun's own phrases count too
+        targets = [a for a in targets if a.token != m.token]
+        inner = _noun_args(m.token, sense)
+        if not sources:
+            sources = inner.sources
+        targets.extend(a for a in inner.targets if not any(a.token == t.token for t in targets))
+    listed = _colon_list(verb, sources)
+    if listed:
+        sources = listed
+    if sense.swap:
+        sources, targets = targets, sources
+    return Args(sources=sources, targets=targets)
+
+
+def complement_targets(gov: Trigger) -> list[Arg]:
+    """Recipients named in a governing trigger's complement when it governs no trigger: the subject a demand
+    is made of ("demanded that Hamas renounce ..."), or a country the promise is to ("promised that pandas
+    would make a comeback to the United States")."""
+    out: list[Arg] = []
+    if gov.sense.role in ("request", "demand", "order", "accuse"):
+        for c in gov.token.children:
+            if c.dep_ in ("ccomp", "acl") and is_verbal(c):
+                subj = child(c, "nsubj", "nsubjpass")
+                if subj is not None and looks_like_actor(subj) and not is_pronoun(subj):
+                    return expand(subj, "complement")
+    for c in gov.token.children:
+        if c.dep_ not in ("ccomp", "xcomp"):
+            continue
+        for t in c.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "for", "toward", "towards", "against") and \
+                    (t.ent_type_ in ("GPE", "NORP") or looks_like_actor(t)):
+                out.extend(expand(t, "complement"))
+                return out
+    return out
+
+
+def condition_subject(anchor: Token) -> list[Arg]:
+    """"threatened to stop talks if the United States goes ahead": a threat is aimed at whoever must act."""
+    for c in anchor.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+            subj = child(c, "nsubj", "nsubjpass")
+            if subj is not None and looks_like_actor(subj) and not is_pronoun(subj):
+                return expand(subj, "condition")
+    return []
+
+
+def protested_at(anchor: Token) -> list[Arg]:
+    """"staged a hunger strike in protest against violations by the security forces": whom a protest is
+    against, looked for in its purpose and manner phrases."""
+    stop = {t.i for c in anchor.children if c.dep_ in ("relcl", "ccomp", "parataxis") and
+            not any(a.lower_ == "to" for a in c.children) for t in c.subtree}
+    for tok in anchor.subtree:
+        if tok.i in stop or tok.dep_ != "pobj" or tok.head.lower_ not in ("against", "at", "from"):
+            continue
+        if looks_like_actor(tok) or has_country_mod(tok):
+            return expand(tok, "against")
+        by = agent(tok) or next((o for _p, o in prep_objects(tok, ("of", "by")) if looks_like_actor(o)), None)
+        if by is not None:
+            return expand(by, "against")
+    return []
+

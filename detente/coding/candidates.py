@@ -1,0 +1,270 @@
+"""From one parsed sentence to event candidates: trigger, type, modality and argument spans (unresolved).
+
+The steps, each in its own module:
+
+1. find trigger mentions (``triggers.find_triggers``);
+2. let governing triggers absorb the act in their complement (``governors``), composed by ``compose``'s tables;
+3. read the modality of each event's clause (``modality``), turning unrealised acts into intentions or threats
+   and refused ones into rejections; deontic clauses ("the US must not cross red lines") become demands of the
+   speaker;
+4. read the arguments (``arguments``) and the speaker of reported speech (``speaker``).
+
+Resolution of the spans to actors happens later, in ``coder``; nothing here knows about the knowledge base.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from detente.coding.arguments import (
+    Args,
+    complement_targets,
+    condition_subject,
+    governed_args,
+    mention_args,
+    protested_at,
+    subject_args,
+)
+from detente.coding.compose import Coded, Composer
+from detente.coding.governors import pair_governors
+from detente.coding.lexicon import Lexicon, Sense
+from detente.coding.modality import Cues, Flags, clause_flags
+from detente.coding.spans import Arg, make_arg
+from detente.coding.speaker import speaker_of
+from detente.coding.subjects import clause_subject
+from detente.coding.triggers import Trigger, find_triggers
+from detente.coding.words import looks_like_actor
+from detente.nlp.syntax import is_verbal, lemma, would_is_future
+from detente.records import Modality
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One event read from a sentence, its arguments still text."""
+
+    mention: Trigger
+    coded: Coded
+    modality: Modality
+    flags: Flags
+    sources: list[Arg] = field(default_factory=list)
+    targets: list[Arg] = field(default_factory=list)
+    speaker: Arg | None = None
+    addressee: Arg | None = None
+    child: Trigger | None = None
+    weight: float = 0.9
+    needs_speaker_source: bool = False  # a demand in the author's or speaker's voice
+    prominence: float = 1.0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def token(self) -> Token:
+        return self.mention.token
+
+    @property
+    def trigger_text(self) -> str:
+        if self.child is not None and self.child.token != self.mention.token:
+            return f"{self.mention.text} … {self.child.text}"
+        return self.mention.text
+
+
+def _deontic_candidates(sent: Span, anchored: set[int], cues: Cues) -> list[Token]:
+    """Verbs under must/should/need to with an actor subject and no trigger of their own."""
+    out = []
+    for tok in sent:
+        if not is_verbal(tok) or tok.i in anchored or tok.pos_ == "AUX":
+            continue
+        flags = clause_flags(tok, cues)
+        if not flags.deontic:
+            continue
+        subj, via = clause_subject(tok)
+        if subj is None or not looks_like_actor(subj) or via not in ("subj", "inherited", "relcl"):
+            continue
+        if subj.pos_ == "PRON" and subj.lower_ in ("we", "i", "us"):
+            continue  # "we need to keep in mind": a speaker's resolve, not a demand on others
+        out.append(tok)
+    return out
+
+
+def _inside_same_type(m: Trigger, others: list[Trigger]) -> bool:
+    """A noun event inside another mention's clause with the same type is that event again ("held talks on
+    the sidelines of the G20 meetings")."""
+    for o in others:
+        if o is m or o.nominal or o.sense.type != m.sense.type:
+            continue
+        if any(a == o.anchor for a in m.token.ancestors):
+            return True
+    return False
+
+
+def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues) -> list[Candidate]:
+    """Event candidates of one sentence, in trigger order, before actor resolution and merging."""
+    mentions = find_triggers(sent, lexicon)
+    pairs = pair_governors(mentions)
+    used, composed, siblings = pairs.used, pairs.composed, pairs.siblings
+    out: list[Candidate] = []
+    for m in mentions:
+        if id(m) in used:
+            continue
+        kid = composed.get(id(m))
+        if m.owner is not None:
+            continue  # an object its verb has read ("lifted sanctions", "would not meet demands")
+        if kid is None:
+            if not m.sense.alone:
+                continue
+            if m.nominal and not m.sense.standalone and not m.adjunct:
+                continue
+            if m.nominal and _inside_same_type(m, mentions):
+                continue
+        cand = _candidate(m, kid, composed, lexicon, composer, cues, siblings.get(id(kid), []) if kid else [])
+        if cand is not None:
+            out.append(cand)
+    anchored = {m.anchor.i for m in mentions} | {m.token.i for m in mentions}
+    for verb in _deontic_candidates(sent, anchored, cues):
+        out.append(_deontic_only(verb, lexicon, composer, cues))
+    out.sort(key=lambda c: c.token.i)
+    return out
+
+
+def _coded(sense: Sense) -> Coded:
+    return Coded(sense.type, sense.mode, sense.cameo)
+
+
+def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], lexicon: Lexicon,
+               composer: Composer, cues: Cues, kid_siblings: list[Trigger]) -> Candidate | None:
+    speaker, addressee, _ = speaker_of(m.anchor, lexicon)
+    anchor = m.anchor
+    if m.sense.pos == "adj" and anchor.dep_ in ("acomp", "attr", "oprd") and is_verbal(anchor.head):
+        anchor = anchor.head  # "must be ready to mediate": the copula carries the modals
+    elif m.phrase is not None and is_verbal(anchor.head) and not is_verbal(anchor):
+        anchor = anchor.head
+    flags = clause_flags(anchor, cues) if not m.nominal else clause_flags(m.token, cues)
+    if not m.nominal and m.anchor != m.token:
+        flags.merge(clause_flags(m.token, cues))  # "no talks were held", "will hold the planned talks"
+    args = mention_args(m, speaker)
+    coded = _coded(m.sense)
+    weight = m.sense.weight
+    notes: list[str] = []
+    modality: Modality
+    if kid is not None:
+        # the governed act may itself govern one ("refused to agree to talks"): use its composition
+        kid_coded = _coded(kid.sense)
+        grandkid = composed.get(id(kid))
+        if grandkid is not None and kid.sense.role == "intent":
+            kid_coded = _coded(grandkid.sense)  # "rejected an offer of talks" rejects the talks
+        elif grandkid is not None and kid.sense.role:
+            kid_coded = composer.apply(kid.sense.role, kid_coded, _coded(grandkid.sense))
+        kid_flags = clause_flags(kid.anchor if not kid.nominal else kid.token, cues)
+        role = m.sense.role or "intent"
+        if role == "intent" and kid_flags.negated:
+            coded = composer.refused(kid_coded)
+            notes.append("intent-not")
+        else:
+            coded = composer.apply(role, coded, kid_coded)
+        kid_args = mention_args(kid, speaker)
+        for sib in kid_siblings:
+            sib_args = mention_args(sib, speaker)
+            kid_args.targets.extend(a for a in sib_args.targets
+                                    if not any(a.token == t.token for t in kid_args.targets))
+        args = governed_args(m, kid, args, kid_args)
+        if not m.sense.alone:
+            weight = kid.sense.weight
+        notes.append(f"composed:{role}")
+        modality = "planned" if role == "intent" and coded.type not in ("REJECT",) else "asserted"
+        if flags.negated:
+            modality = "negated"
+        elif flags.conditional or flags.possible or \
+                (flags.would and not would_is_future("assertion", reported=speaker is not None)):
+            modality = "hypothetical"
+        elif flags.future:
+            modality = "planned"
+    else:
+        modality = flags.modality(reported=speaker is not None)
+        if m.sense.role == "intent" and modality == "asserted" and \
+                any(c.dep_ in ("ccomp", "xcomp") for c in m.token.children):
+            modality = "planned"  # "promised that pandas would return": the promised act is to come
+        if m.sense.role and not args.targets:
+            args.targets = complement_targets(m)
+        if flags.deontic:
+            modality = "asserted"
+        elif modality == "negated" and (flags.future or flags.would) and \
+                composer.family(coded.type) == "cooperative":
+            coded = composer.refused(coded)  # "will not accept", "would not meet demands"
+            modality = "asserted"
+            notes.append("refused")
+        elif modality in ("planned", "hypothetical") and coded.type in composer.cooperative:
+            if modality == "planned" or speaker is not None:
+                coded = composer.intended(coded)
+                modality = "planned"
+                notes.append("intended")
+        elif modality in ("planned", "hypothetical") and coded.type in composer.material_conflict:
+            if speaker is not None or _self_announced(m) or (modality == "planned" and _first_person(args)):
+                coded = composer.intended(coded)
+                notes.append("threat")
+    if not args.targets and coded.type == "THREATEN":
+        args.targets = condition_subject(kid.anchor if kid is not None else m.anchor) or \
+            condition_subject(m.anchor)
+    if not args.targets and coded.type == "PROTEST":
+        args.targets = protested_at(m.anchor)
+    cand = Candidate(mention=m, coded=coded, modality=modality, flags=flags, sources=args.sources,
+                     targets=args.targets, child=kid, weight=weight, notes=notes,
+                     prominence=prominence(m.anchor if not m.nominal else m.token))
+    if speaker is not None:
+        cand.speaker = make_arg(speaker, "speaker")
+    if addressee is not None:
+        cand.addressee = make_arg(addressee, "addressee")
+    if flags.deontic and (not notes or (kid is not None and m.sense.role == "intent")) and \
+            not any(a.token.pos_ == "PRON" and a.token.lower_ in ("we", "i") for a in cand.sources):
+        _make_demand(cand, composer, demanded=_coded(kid.sense) if kid is not None else None)
+    return cand
+
+
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "csubj", "amod", "npadvmod"})
+
+
+def prominence(tok: Token) -> float:
+    """How central the event's clause is: 1.0 in the main clause (or in what a speaker said), 0.85 for each
+    subordinate clause or prepositional phrase it sits in ("following the invasion", "suspected of blowing
+    up", "in which 20 people were killed"). Ranks the sentence's main event above background."""
+    k = 0
+    cur = tok
+    while cur.head != cur:
+        if cur.dep_ in _SUBORDINATE or cur.dep_ == "pobj":
+            k += 1
+        cur = cur.head
+    return 0.85 ** k
+
+
+def _self_announced(m: Trigger) -> bool:
+    """"X warned it would smash ...": an unrealised act whose subject is a pronoun for an actor higher up."""
+    subj, _ = clause_subject(m.anchor)
+    return subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we", "he", "she")
+
+
+def _first_person(args: Args) -> bool:
+    return any(a.token.lower_ in ("we", "i") for a in args.sources)
+
+
+def _make_demand(cand: Candidate, composer: Composer, demanded: Coded | None = None) -> None:
+    """A deontic clause ("the US must not cross red lines") is the speaker's demand on its subject."""
+    demanded = demanded or cand.coded
+    cand.coded = composer.apply("demand", Coded("REQUEST", None, "100"), demanded)
+    cand.targets = cand.sources
+    cand.sources = []
+    cand.needs_speaker_source = True
+    cand.modality = "asserted"
+    cand.notes.append("deontic")
+
+
+def _deontic_only(verb: Token, lexicon: Lexicon, composer: Composer, cues: Cues) -> Candidate:
+    speaker, _, _ = speaker_of(verb, lexicon)
+    sense = Sense(lemmas=(lemma(verb),), pos="verb", type="REQUEST", cameo="100", mode="change", weight=0.55)
+    m = Trigger(token=verb, sense=sense, anchor=verb)
+    flags = clause_flags(verb, cues)
+    cand = Candidate(mention=m, coded=Coded("REQUEST", "change", "1042"), modality="asserted", flags=flags,
+                     sources=[], targets=subject_args(verb, speaker), weight=0.55, notes=["deontic"],
+                     needs_speaker_source=True)
+    if speaker is not None:
+        cand.speaker = make_arg(speaker, "speaker")
+    return cand

@@ -1,0 +1,48 @@
+"""Word classes the coder reads arguments with (``data/words.yaml``), and the tests over them.
+
+Lexical knowledge, not grammar: which nouns name a participant ("official", "delegation"), which count one
+("a number of"), which verbs pass their object to an infinitive ("urged Israel to withdraw"). The grammar they
+are applied to is ``detente.nlp.syntax``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.coding.lexicon import load_data
+from detente.nlp.syntax import PRONOUNS, lemma
+
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW",
+                            "WORK_OF_ART", "LANGUAGE", "PRODUCT", "EVENT"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_WORDS = load_data("words.yaml")
+AGENT_NOUNS = frozenset(_WORDS["agent_nouns"])
+QUANTITY_NOUNS = frozenset(_WORDS["quantity_nouns"])
+GENERIC_HEADS = frozenset(_WORDS["generic_heads"])
+OBJECT_CONTROL = frozenset(_WORDS["object_control"])
+CALENDAR = frozenset(_WORDS["calendar"])
+DYAD_PHRASES = tuple(_WORDS["dyad_phrases"])
+DYAD_OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (str(cue), tuple(offices)) for cue, offices in _WORDS["dyad_offices"]
+)
+PLACE_NOUNS = frozenset(_WORDS["place_nouns"])
+RESIDENT_WORDS = frozenset(_WORDS["resident_words"])
+
+
+def looks_like_actor(tok: Token) -> bool:
+    """A name, a pronoun or a noun naming a participant (not a thing): the test for "met X" and "host X"."""
+    if tok.ent_type_ in NON_ACTOR_ENTS:
+        return False
+    if tok.ent_type_ in ACTOR_ENTS or tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "PRON" and tok.lower_ in PRONOUNS:
+        return True
+    if lemma(tok) in AGENT_NOUNS or tok.lower_ in AGENT_NOUNS:
+        return True
+    return any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP", "PERSON")
+               and lemma(tok) in AGENT_NOUNS for c in tok.children)
+
+
+def is_place(tok: Token) -> bool:
+    return tok.ent_type_ in PLACE_ENTS

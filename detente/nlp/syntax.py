@@ -1,0 +1,254 @@
+"""English grammar over a spaCy dependency parse: the one place that reads dependency labels for general questions.
+
+Clause head, subject, object, passive agent, recipient, prepositional objects, coordination, the path between
+two tokens, and whether a clause is past, present or future. Everything here is grammar, true of any sentence;
+which words name a participant, a place or a topic is lexical knowledge and lives with its user (``coding/words``,
+``resolve/*_data``). The few closed classes of function words (pronouns, modal auxiliaries) are
+``data/grammar.yaml``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from spacy.tokens import Token
+
+Tense = Literal["past", "present", "future"]
+# What a modal auxiliary says of its clause's act.
+Modal = Literal["future", "would", "possible", "deontic"]
+# The question "would" is asked about: when the act is (time) or whether it is said to happen (assertion).
+WouldQuestion = Literal["time", "assertion"]
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+AUX_DEPS = ("aux", "auxpass")
+# Tokens on these links are parts of a clause (auxiliaries, verbs used as modifiers), never its head.
+_NOT_CLAUSE_DEPS = frozenset({"aux", "auxpass", "amod", "compound"})
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+
+_DATA = Path(__file__).parent / "data" / "grammar.yaml"
+
+
+@cache
+def _grammar() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    return data
+
+
+PRONOUNS = frozenset(_grammar()["personal_pronouns"])
+RELATIVE_PRONOUNS = frozenset(_grammar()["relative_pronouns"])
+MODAL_AUXILIARIES: dict[Modal, frozenset[str]] = {
+    kind: frozenset(str(w) for w in words) for kind, words in _grammar()["modal_auxiliaries"].items()
+}
+
+# ------------------------------------------------------------------------------------------ word classes
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def is_verbal(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def is_nominal(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "X" and tok.tag_.startswith("NN"))
+
+
+def is_pronoun(tok: Token) -> bool:
+    """A personal pronoun ("it", "they"), not a name spelled like one ("US")."""
+    return tok.pos_ == "PRON" and tok.lower_ in PRONOUNS
+
+
+def is_relative_pronoun(tok: Token) -> bool:
+    return tok.lower_ in RELATIVE_PRONOUNS
+
+
+# -------------------------------------------------------------------------------------------- navigation
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def path_to(tok: Token, stop: Token) -> list[Token]:
+    """Tokens from ``tok`` up to ``stop`` (exclusive), or up to the root when ``stop`` is not an ancestor."""
+    path = []
+    while tok.i != stop.i and tok.head.i != tok.i:
+        path.append(tok)
+        tok = tok.head
+    return path
+
+
+def depth(tok: Token) -> int:
+    """How many heads lie above ``tok``: governors deeper in the tree are read first."""
+    return sum(1 for _ in tok.ancestors)
+
+
+def phrase_lemmas(tok: Token) -> str:
+    """Lemmas of ``tok``'s subtree without its clauses, joined by spaces ("state of emergency")."""
+    words = [lemma(t) for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct", "det")]
+    return " ".join(words)
+
+
+def coordinated(tok: Token) -> list[Token]:
+    """``tok`` and the nouns coordinated after it ("Blinken, Yellen and Kerry")."""
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.i > tok.i and (is_nominal(c) or c.pos_ == "PRON"):
+            out.append(c)
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ clause
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb heading the clause ``tok`` sits in (``tok`` itself when it heads one; the sentence root when
+    no verb is above it). Auxiliaries and verbs used as modifiers ("the occupied West Bank") head nothing."""
+    while tok.head.i != tok.i:
+        if tok.pos_ in _CLAUSE_POS and tok.dep_ not in _NOT_CLAUSE_DEPS:
+            return tok
+        tok = tok.head
+    return tok
+
+
+# ----------------------------------------------------------------------------------------- grammatical roles
+
+
+def subject(verb: Token) -> Token | None:
+    """The active subject of ``verb`` ("nsubj"/"csubj"), whatever it is (a name, a pronoun, "there")."""
+    return child(verb, *SUBJECT_DEPS)
+
+
+def passive_subject(verb: Token) -> Token | None:
+    """The surface subject of a passive verb: what was acted on ("the talks were held")."""
+    return child(verb, *PASSIVE_SUBJECT_DEPS)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def direct_object(verb: Token) -> Token | None:
+    """The direct object, or for a passive the surface subject (what was acted on)."""
+    obj = child(verb, *OBJECT_DEPS)
+    if obj is not None:
+        return obj
+    if is_passive(verb):
+        return passive_subject(verb)
+    return None
+
+
+def agent(verb: Token) -> Token | None:
+    """The ``by`` agent of a passive verb (or of a noun: "a visit by He Lifeng"); when the parser gives the
+    preposition several objects (a split name), the last one, which is the head of the name."""
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[-1]
+    return None
+
+
+def recipients(verb: Token) -> list[Token]:
+    """Indirect objects: "gave Israel", "sent aid to Haiti" when the parser labels "to" a dative."""
+    out = []
+    for d in children(verb, "dative", "iobj"):
+        obj = child(d, "pobj") if d.pos_ == "ADP" else d
+        if obj is not None:
+            out.append(obj)
+    return out
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[tuple[str, Token]]:
+    """(preposition, object) for prepositional children of ``tok`` whose preposition is in ``preps``.
+
+    "in front of" style chains are not followed; "both X and Y" objects come back as the head only (the
+    caller expands coordination).
+    """
+    out: list[tuple[str, Token]] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            for obj in c.children:
+                if obj.dep_ in ("pobj", "pcomp", "dobj"):
+                    out.append((c.lower_, obj))
+    return out
+
+
+def prep_attachment(obj: Token) -> tuple[str, Token] | None:
+    """(preposition, what it attaches to) for a prepositional object: "met in Malta" → ("in", met)."""
+    prep = obj.head
+    if obj.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return None
+    return prep.lower_, prep.head
+
+
+# ------------------------------------------------------------------------------------------ tense and mood
+
+
+def modal(aux: Token) -> Modal | None:
+    """What an auxiliary says of its clause's act: future ("will"), would, possible ("could"), deontic ("must")."""
+    low = aux.lower_
+    for kind, words in MODAL_AUXILIARIES.items():
+        if low in words:
+            return kind
+    return None
+
+
+def would_is_future(question: WouldQuestion, reported: bool = False) -> bool:
+    """Whether "would" makes its act future. Asked about *time* (which Thursday is meant) it always does: a
+    promised or an imagined act lies ahead either way. Asked whether the act is *asserted* to come, only in
+    reported speech ("said it would boycott"); elsewhere it is hypothetical ("would welcome talks")."""
+    return question == "time" or reported
+
+
+def is_future_aux(aux: Token, question: WouldQuestion, reported: bool = False) -> bool:
+    """An auxiliary that puts its clause in the future: will/shall/'ll/going, and "would" as ``would_is_future``."""
+    kind = modal(aux)
+    return kind == "future" or (kind == "would" and would_is_future(question, reported))
+
+
+def clause_tense(tok: Token, planning: frozenset[str]) -> Tense:
+    """Tense of the clause of ``tok`` as a point in time: future for will/would/'ll and for governors whose
+    lemma is in ``planning`` ("is planning a trip", "is expected to visit", "the upcoming visit"); past for past
+    forms; present otherwise. Clauses joined by "and" or an infinitive also look at the clause above; non-finite
+    ones ("Referring to…", "to travel") take its tense."""
+    if any(c.dep_ == "amod" and lemma(c) in planning for c in tok.children):
+        return "future"
+    head = clause_head(tok)
+    for _ in range(len(tok.sent)):
+        auxes = children(head, *AUX_DEPS)
+        if any(is_future_aux(a, "time") for a in auxes):
+            return "future"
+        if head.i != tok.i and lemma(head) in planning:
+            return "future"
+        verdict = finite_tense(head, auxes)
+        if verdict is not None:
+            return verdict
+        if head.head.i == head.i:
+            break
+        head = clause_head(head.head)
+    return "present"
+
+
+def finite_tense(verb: Token, auxes: list[Token]) -> Tense | None:
+    """Past or present from a finite verb's tags and auxiliaries; None for a non-finite verb."""
+    tags = {a.tag_ for a in auxes} | {verb.tag_}
+    if tags & {"VBD"} or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)):
+        return "past"
+    if tags & {"VBZ", "VBP", "MD"}:
+        return "present"
+    return None
