@@ -16,17 +16,17 @@ from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
 from detente.coding.words import CALENDAR, QUANTITY_NOUNS, is_place, looks_like_actor
 from detente.nlp.syntax import (
-    PASSIVE_SUBJECT_DEPS,
-    RELATIVE_PRONOUNS,
     agent,
     child,
-    children,
     direct_object,
     is_passive,
     is_pronoun,
+    is_relative_pronoun,
     is_verbal,
     lemma,
+    passive_subject,
     prep_objects,
+    recipients,
 )
 
 # Nouns of a noun event whose "of" phrase names the actor ("the visit of the premier") rather than the one
@@ -119,7 +119,7 @@ def has_country_mod(tok: Token) -> bool:
 def _verb_targets(verb: Token, sense: Sense, event_noun: Token | None = None) -> list[Arg]:
     out: list[Arg] = []
     obj = direct_object(verb)
-    if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+    if obj is not None and is_relative_pronoun(obj) and verb.dep_ == "relcl":
         obj = verb.head  # "the summit, which was attended by Biden"
     if obj is not None and (lemma(obj) in QUANTITY_NOUNS or obj.pos_ == "NUM"):
         counted = next((o for _p, o in prep_objects(obj, ("of",))), None)
@@ -136,9 +136,8 @@ def _verb_targets(verb: Token, sense: Sense, event_noun: Token | None = None) ->
             if looks_like_actor(pobj) or has_country_mod(pobj) or (is_place(pobj) and p != "of"):
                 out.extend(expand(pobj, p))
                 break
-    for d in children(verb, "dative", "iobj"):
-        obj2 = child(d, "pobj") if d.pos_ == "ADP" else d
-        if obj2 is not None and (looks_like_actor(obj2) or has_country_mod(obj2)):
+    for obj2 in recipients(verb):
+        if looks_like_actor(obj2) or has_country_mod(obj2):
             out.extend(expand(obj2, "dative"))
     preps = tuple(sense.targets) + (("between",) if sense.reciprocal or sense.type == "CONSULT" else ())
     for p, pobj in prep_objects(verb, preps):
@@ -176,7 +175,7 @@ def subject_args(verb: Token, speaker: Token | None) -> list[Arg]:
                 a.pronoun = False
             return args
         return [make_arg(subj, via)]
-    if via == "relcl" and subj.lower_ in RELATIVE_PRONOUNS:
+    if via == "relcl" and is_relative_pronoun(subj):
         return []
     return expand(subj, via)
 
@@ -255,13 +254,13 @@ def mention_args(m: Trigger, speaker: Token | None) -> Args:
     targets = _verb_targets(verb, sense, event_noun=m.token if m.anchor != m.token else None)
     if sense.role in ("intent", "reject") and is_passive(verb) and agent(verb) is None:
         # "Israel is opposed to ...", "China is committed to ...": a state of the subject, not a passive
-        subj = child(verb, *PASSIVE_SUBJECT_DEPS)
+        subj = passive_subject(verb)
         if subj is not None:
             sources = subject_args_of(subj, verb, speaker)
             targets = [a for a in targets if a.token != subj]
     if m.anchor != m.token and not sources and is_passive(verb) and agent(verb) is None and \
             m.token.dep_ == "pobj":
-        subj = child(verb, *PASSIVE_SUBJECT_DEPS)  # "Serb forces were engaged in ethnic cleansing"
+        subj = passive_subject(verb)  # "Serb forces were engaged in ethnic cleansing"
         if subj is not None:
             sources = subject_args_of(subj, verb, speaker)
             targets = [a for a in targets if a.token != subj]

@@ -31,7 +31,7 @@ from detente.coding.candidates import Candidate, extract
 from detente.coding.channel import ChannelEvidence, choose_channel
 from detente.coding.compose import Coded, load_composer
 from detente.coding.lexicon import Lexicon, load_data, load_lexicon
-from detente.coding.modality import load_cues
+from detente.coding.modality import dated_modality, load_cues
 from detente.coding.spans import Arg
 from detente.coding.words import DYAD_OFFICES, DYAD_PHRASES, PLACE_NOUNS, RESIDENT_WORDS
 from detente.nlp import DEFAULT_MODEL, Prefilter, Sentence, load_nlp, split_sentences
@@ -261,12 +261,9 @@ class Coder:
             found = self._actors(state, cand, date.date, index) or found  # who held an office back then
         speaker, sources, targets, factor = found
         coded = cand.coded
-        modality = cand.modality
-        if modality == "asserted" and date.date and published and date.precision != "unresolved" and \
-                date.date > published + dt.timedelta(days=1) and not cand.needs_speaker_source:
-            modality = "planned"  # dated after publication: announced, not yet happened
-            if coded.type in self.composer.cooperative:
-                coded = self.composer.intended(coded)
+        modality = dated_modality(cand.modality, date, published, demand=cand.needs_speaker_source)
+        if modality != cand.modality and coded.type in self.composer.cooperative:
+            coded = self.composer.intended(coded)  # dated after publication: announced, not yet happened
         location = self._place(sent, cand.token, self._context_countries(state))
         if coded.type == "CONSULT" and not targets.actors and location is not None and location.country and \
                 len({a.country for a in sources.actors}) == 1 and \

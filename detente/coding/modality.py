@@ -10,6 +10,7 @@ deontic) is grammar (``detente.nlp.syntax.modal``).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,7 +18,7 @@ from spacy.tokens import Token
 
 from detente.coding.lexicon import load_data
 from detente.nlp.syntax import MODAL_AUXILIARIES, is_verbal, lemma, modal, would_is_future
-from detente.records import Modality
+from detente.records import DateResolution, Modality
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,18 @@ class Flags:
     @property
     def unrealised(self) -> bool:
         return self.future or self.would or self.possible or self.conditional
+
+
+def dated_modality(modality: Modality, date: DateResolution, published: dt.date | None,
+                   demand: bool = False) -> Modality:
+    """The modality once the event is dated. The clause's own future ("will", "would" as
+    ``detente.nlp.syntax.would_is_future`` reads it) is already in ``modality``; an act the clause asserts but
+    its date puts after publication is announced, not yet happened: planned. A demand ("must withdraw by
+    Friday") stays asserted."""
+    if modality == "asserted" and date.date and published and date.precision != "unresolved" and \
+            date.date > published + dt.timedelta(days=1) and not demand:
+        return "planned"
+    return modality
 
 
 def _own_flags(verb: Token, cues: Cues) -> Flags:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from detente.coding.lexicon import Lexicon
 from detente.coding.subjects import clause_subject
 from detente.coding.words import looks_like_actor
-from detente.nlp.syntax import RELATIVE_PRONOUNS, child, is_pronoun, is_verbal, lemma, path_to
+from detente.nlp.syntax import child, is_pronoun, is_relative_pronoun, is_verbal, lemma, path_to
 
 
 def resolve_pronoun(tok: Token, start: Token, speaker: Token | None) -> Token | None:
@@ -23,7 +23,7 @@ def resolve_pronoun(tok: Token, start: Token, speaker: Token | None) -> Token | 
     for anc in start.ancestors:
         if is_verbal(anc) or anc.pos_ == "ADJ":
             s, _ = clause_subject(anc)
-            if s is not None and s != tok and not is_pronoun(s) and s.lower_ not in RELATIVE_PRONOUNS \
+            if s is not None and s != tok and not is_pronoun(s) and not is_relative_pronoun(s) \
                     and s.i < tok.i and _agrees(tok, s):
                 return s
     if speaker is not None and not is_pronoun(speaker) and _agrees(tok, speaker):

@@ -11,16 +11,17 @@ from spacy.tokens import Token
 
 from detente.coding.words import OBJECT_CONTROL, looks_like_actor
 from detente.nlp.syntax import (
-    PASSIVE_SUBJECT_DEPS,
-    RELATIVE_PRONOUNS,
     agent,
     child,
     is_nominal,
     is_passive,
     is_pronoun,
+    is_relative_pronoun,
     is_verbal,
     lemma,
+    passive_subject,
     prep_objects,
+    subject,
 )
 
 
@@ -34,9 +35,9 @@ def clause_subject(verb: Token) -> tuple[Token | None, str]:
     if is_passive(verb):
         a = agent(verb)
         return (a, "agent") if a is not None else (None, "passive")
-    s = child(verb, "nsubj", "csubj")
+    s = subject(verb)
     if s is not None:
-        if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl", "advcl"):
+        if is_relative_pronoun(s) and verb.dep_ in ("relcl", "acl", "advcl"):
             return verb.head, "relcl"
         if s.dep_ == "expl" or s.lower_ in ("there",):
             return None, "expl"
@@ -56,7 +57,7 @@ def clause_subject(verb: Token) -> tuple[Token | None, str]:
         if owner is not None and dep == "acl" and not is_pronoun(owner):
             return owner, "acl"
     if dep == "xcomp" and is_passive(head):
-        s = child(head, *PASSIVE_SUBJECT_DEPS)
+        s = passive_subject(head)
         if s is not None:
             return s, "control"  # "was invited to deliver a speech": the invitee speaks
     if dep == "xcomp":
@@ -73,11 +74,11 @@ def clause_subject(verb: Token) -> tuple[Token | None, str]:
                 if a is not None:
                     return a, "inherited"
                 continue
-            s = child(anc, "nsubj", "csubj")
+            s = subject(anc)
             if s is not None and s.lower_ == "it" and lemma(anc) == "be" and child(anc, "acomp", "attr"):
                 return None, "extraposed"  # "it was good to maintain ...": nobody is "it"
             if s is not None and s.dep_ != "expl":
-                if s.lower_ in RELATIVE_PRONOUNS and anc.dep_ == "relcl":
+                if is_relative_pronoun(s) and anc.dep_ == "relcl":
                     return anc.head, "relcl"
                 return s, "inherited"
         if anc.dep_ in ("ROOT",):

@@ -24,7 +24,7 @@ from countryinfo.exceptions import CountryNotFoundError
 from spacy.tokens import Span, Token
 
 from detente.cache import cached_build
-from detente.nlp.syntax import clause_head, path_to
+from detente.nlp.syntax import clause_head, lemma, path_to, prep_attachment
 from detente.records import Location
 from detente.resolve.dates import ClauseCandidate, event_clauses
 
@@ -290,12 +290,13 @@ def _attachment(span: Span) -> Token | None:
         return head  # "a US visit", "the San Francisco meeting"
     if root.dep_ in ("compound", "nmod", "poss") and head.dep_ == "pobj":
         root, head = head, head.head  # "at the Filoli estate", "at Hong Kong's City Hall"
-    if root.dep_ == "pobj" and head.dep_ == "prep":
-        prep = head.lower_
+    attached = prep_attachment(root)
+    if attached is not None:
+        prep, to = attached
         if prep in cues.location_preps:
-            return head.head
-        if prep == "to" and head.head.lemma_.lower() in cues.motion_lemmas:
-            return head.head
+            return to
+        if prep == "to" and lemma(to) in cues.motion_lemmas:
+            return to
         return None
     if root.dep_ == "dobj" and head.lemma_.lower() in cues.visit_verbs:
         return head
