@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
 
 from detente.coding.candidates import Candidate
-from detente.coding.compose import Coded, load_composer
+from detente.coding.modality import Flags, dated_modality
+from detente.records import DateResolution
 
 Cands = Callable[[str], list[Candidate]]
 
@@ -79,16 +81,30 @@ def test_deontic_clause_is_a_demand_of_the_speaker(candidates: Cands) -> None:
     assert [a.token.text for a in editorial.targets] == ["US"]
 
 
-def test_composer_tables() -> None:
-    comp = load_composer()
-    assert comp.intended(Coded("CONSULT", "visit", "042")) == Coded("AGREE", None, "036")
-    assert comp.intended(Coded("ASSAULT", None, "190")).type == "THREATEN"
-    assert comp.intended(Coded("REJECT", None, "120")) == Coded("REJECT", None, "120")
-    assert comp.refused(Coded("AID", None, "070")) == Coded("REJECT", "assist", "122")
-    assert comp.refused(Coded("ASSAULT", None, "190")).type == "AGREE"
-    assert comp.apply("demand", Coded("REQUEST", None, "100"), Coded("RETREAT", "release", "0841")) == \
-        Coded("REQUEST", "yield", "1053")
-    assert comp.apply("order", Coded("REQUEST", None, "100"), Coded("COERCE", "arrest", "173")) == \
-        Coded("COERCE", "arrest", "173")
-    assert comp.apply("threaten", Coded("THREATEN", None, "130"), Coded("SANCTION", "discontinue", "166")) == \
-        Coded("THREATEN", "restrict", "1312")
+def test_would_is_planned_only_in_reported_speech() -> None:
+    assert Flags(would=True).modality(reported=True) == "planned"
+    assert Flags(would=True).modality(reported=False) == "hypothetical"
+    assert Flags(future=True).modality(reported=False) == "planned"
+    assert Flags(would=True, negated=True).modality(reported=True) == "negated"
+
+
+PUB = dt.date(2024, 1, 11)
+
+
+def _dated(day: dt.date) -> DateResolution:
+    return DateResolution(day, None, "day", "on Tuesday")
+
+
+def test_an_asserted_act_dated_after_publication_is_planned() -> None:
+    assert dated_modality("asserted", _dated(dt.date(2024, 1, 16)), PUB) == "planned"
+    assert dated_modality("asserted", _dated(dt.date(2024, 1, 12)), PUB) == "asserted"  # within a day
+    assert dated_modality("asserted", _dated(dt.date(2024, 1, 9)), PUB) == "asserted"
+    assert dated_modality("asserted", _dated(dt.date(2024, 1, 16)), None) == "asserted"  # nothing to compare
+    assert dated_modality("asserted", DateResolution(PUB, None, "unresolved", None), PUB) == "asserted"
+
+
+def test_dating_changes_only_asserted_acts_and_never_a_demand() -> None:
+    later = _dated(dt.date(2024, 2, 1))
+    assert dated_modality("negated", later, PUB) == "negated"
+    assert dated_modality("hypothetical", later, PUB) == "hypothetical"
+    assert dated_modality("asserted", later, PUB, demand=True) == "asserted"

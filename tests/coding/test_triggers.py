@@ -1,0 +1,66 @@
+"""Trigger finding: which words of a parsed sentence report an event, in which sense, anchored where."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from detente.coding.lexicon import load_lexicon
+from detente.coding.triggers import Trigger, find_triggers
+
+Find = Callable[[str], list[Trigger]]
+
+
+@pytest.fixture(scope="module")
+def find(nlp: Language) -> Find:
+    lexicon = load_lexicon()
+
+    def run(text: str) -> list[Trigger]:
+        return find_triggers(nlp(text)[:], lexicon)
+
+    return run
+
+
+def only(found: list[Trigger], word: str) -> Trigger:
+    hits = [m for m in found if m.token.text == word]
+    assert len(hits) == 1, [(m.token.text, m.sense.type) for m in found]
+    return hits[0]
+
+
+def test_a_verb_is_its_own_anchor(find: Find) -> None:
+    met = only(find("Japanese Prime Minister Fumio Kishida met Joe Biden at the White House."), "met")
+    assert met.sense.type == "CONSULT" and met.anchor == met.token and not met.nominal
+
+
+def test_meeting_a_goal_is_no_meeting(find: Find) -> None:
+    """"meet" as a meeting needs a participant for its object."""
+    assert not [m for m in find("The company met its sales goal.") if m.sense.type == "CONSULT"]
+
+
+def test_a_light_verb_anchors_its_noun_event(find: Find) -> None:
+    talks = only(find("The two sides held talks in Geneva."), "talks")
+    assert talks.sense.type == "CONSULT"
+    assert talks.anchor.text == "held" and not talks.nominal
+    assert talks.text == "held talks"
+
+
+def test_a_noun_event_without_a_light_verb_stands_alone(find: Find) -> None:
+    visit = only(find("Blinken's visit to Beijing was his first in five years."), "visit")
+    assert visit.sense.type == "CONSULT" and visit.sense.mode == "visit"
+    assert visit.nominal and visit.anchor == visit.token
+
+
+def test_the_object_of_a_trigger_verb_is_left_to_that_verb(find: Find) -> None:
+    found = find("The United States lifted sanctions on Iran.")
+    lifted = only(found, "lifted")
+    assert lifted.sense.type == "RETREAT" and lifted.sense.mode == "ease"
+    sanctions = only(found, "sanctions")
+    assert sanctions.owner == lifted.token
+
+
+def test_triggers_come_in_token_order(find: Find) -> None:
+    found = find("Biden met Xi and the two leaders held talks.")
+    assert [m.token.i for m in found] == sorted(m.token.i for m in found)
+    assert {"met", "talks"} <= {m.token.text for m in found}

@@ -1,0 +1,163 @@
+"""Grammar over real parses of hand-written sentences: clause heads, roles, attachments, tense and modals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Token
+
+from detente.nlp import load_nlp
+from detente.nlp.syntax import (
+    agent,
+    clause_head,
+    clause_tense,
+    coordinated,
+    direct_object,
+    is_future_aux,
+    is_passive,
+    is_pronoun,
+    modal,
+    passive_subject,
+    path_to,
+    prep_attachment,
+    prep_objects,
+    recipients,
+    subject,
+    would_is_future,
+)
+
+Tok = Callable[[str, str], Token]
+PLANNING = frozenset({"plan", "expect"})
+
+
+def text(t: Token | None) -> str | None:
+    return None if t is None else t.text
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def tok(nlp: Language) -> Tok:
+    """The first token spelled ``word`` in the parse of ``text``."""
+
+    def find(text: str, word: str) -> Token:
+        return next(t for t in nlp(text) if t.text == word)
+
+    return find
+
+
+def test_clause_head_of_a_prepositional_object_is_its_verb(tok: Tok) -> None:
+    place = tok("Wang Yi met Blinken in Washington on Friday.", "Washington")
+    assert clause_head(place).text == "met"
+
+
+def test_a_verb_heads_its_own_clause(tok: Tok) -> None:
+    visit = tok("Officials said the minister would visit Beijing.", "visit")
+    assert clause_head(visit) == visit
+    beijing = tok("Officials said the minister would visit Beijing.", "Beijing")
+    assert clause_head(beijing).text == "visit"
+
+
+def test_an_auxiliary_heads_no_clause(tok: Tok) -> None:
+    would = tok("Officials said the minister would visit Beijing.", "would")
+    assert clause_head(would).text == "visit"
+
+
+def test_path_to_climbs_to_the_stop(tok: Tok) -> None:
+    beijing = tok("Officials said the minister would visit Beijing.", "Beijing")
+    said = next(t for t in beijing.doc if t.text == "said")
+    assert [t.text for t in path_to(beijing, said)] == ["Beijing", "visit"]
+
+
+def test_subject_and_object(tok: Tok) -> None:
+    met = tok("Kishida met Biden at the White House.", "met")
+    assert text(subject(met)) == "Kishida"
+    assert text(direct_object(met)) == "Biden"
+    assert not is_passive(met) and agent(met) is None
+
+
+def test_passive_agent_and_patient(tok: Tok) -> None:
+    released = tok("The prisoners were released by Israel.", "released")
+    assert is_passive(released)
+    assert text(agent(released)) == "Israel"
+    assert text(passive_subject(released)) == "prisoners"
+    # what was acted on: the surface subject of a passive
+    assert text(direct_object(released)) == "prisoners"
+    assert subject(released) is None
+
+
+def test_recipient_of_a_double_object_verb(tok: Tok) -> None:
+    sent = tok("China sent Russia a letter.", "sent")
+    assert [t.text for t in recipients(sent)] == ["Russia"]
+    assert text(direct_object(sent)) == "letter"
+
+
+def test_prepositional_objects_and_attachment(tok: Tok) -> None:
+    met = tok("Wang Yi met Blinken in Washington on Friday.", "met")
+    assert [(p, o.text) for p, o in prep_objects(met, ("in",))] == [("in", "Washington")]
+    assert [(p, o.text) for p, o in prep_objects(met, ("in", "on"))] == [("in", "Washington"), ("on", "Friday")]
+    place = tok("Wang Yi met Blinken in Washington on Friday.", "Washington")
+    attached = prep_attachment(place)
+    assert attached is not None and attached[0] == "in" and attached[1].text == "met"
+    assert prep_attachment(met) is None
+
+
+def test_coordinated_names(tok: Tok) -> None:
+    blinken = tok("Blinken, Yellen and Kerry visited Beijing.", "Blinken")
+    assert [t.text for t in coordinated(blinken)] == ["Blinken", "Yellen", "Kerry"]
+
+
+def test_pronoun_is_not_a_name_spelled_like_one(tok: Tok) -> None:
+    assert is_pronoun(tok("They met the US envoy.", "They"))
+    assert not is_pronoun(tok("They met the US envoy.", "US"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("China will send aid.", "will", "future"),
+        ("China would send aid.", "would", "would"),
+        ("China could send aid.", "could", "possible"),
+        ("China must send aid.", "must", "deontic"),
+        ("China has sent aid.", "has", None),
+    ],
+)
+def test_modal_auxiliaries(tok: Tok, text: str, word: str, kind: str | None) -> None:
+    assert modal(tok(text, word)) == kind
+
+
+def test_would_is_future_in_time_but_asserted_only_when_reported(tok: Tok) -> None:
+    assert would_is_future("time")
+    assert not would_is_future("assertion")
+    assert would_is_future("assertion", reported=True)
+    would = tok("China would send aid.", "would")
+    assert is_future_aux(would, "time") and not is_future_aux(would, "assertion")
+    will = tok("China will send aid.", "will")
+    assert is_future_aux(will, "time") and is_future_aux(will, "assertion")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "tense"),
+    [
+        ("Wang Yi will visit Washington.", "visit", "future"),
+        ("Wang Yi visited Washington.", "visited", "past"),
+        ("Wang Yi has visited Washington.", "visited", "past"),
+        ("Wang Yi visits Washington.", "visits", "present"),
+        ("He said he would visit Beijing.", "visit", "future"),
+        ("Wang Yi is expected to visit Washington.", "visit", "future"),
+        ("Wang Yi will visit Washington and meet Blinken.", "meet", "future"),
+    ],
+)
+def test_clause_tense(tok: Tok, text: str, word: str, tense: str) -> None:
+    assert clause_tense(tok(text, word), PLANNING) == tense
+
+
+def test_planning_words_are_the_callers(tok: Tok) -> None:
+    """Without "expect" among the planning words, "is expected to visit" is the present of "is"."""
+    visit = tok("Wang Yi is expected to visit Washington.", "visit")
+    assert clause_tense(visit, frozenset()) == "present"
