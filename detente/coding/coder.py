@@ -2,7 +2,7 @@
 
 ``Coder`` splits every document into sentences, lets the prefilter pick those worth parsing, parses them in one
 ``nlp.pipe`` stream across documents (batched, optionally in several processes), reads event candidates from
-each parse (``events.extract``), resolves their actors through the knowledge base, dates and places them,
+each parse (``candidates.extract``), resolves their actors through the knowledge base, dates and places them,
 chooses a channel, scores a confidence, merges what one sentence says twice, and yields each document with its
 records as soon as its last sentence is parsed.
 
