@@ -10,21 +10,9 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-Genre = Literal["news", "editorial", "newsletter"]
-Modality = Literal["asserted", "negated", "planned", "hypothetical"]
-DatePrecision = Literal["day", "month", "season", "year", "unresolved"]
-CHANNELS = (
-    "diplomatic",
-    "military",
-    "economic",
-    "technology",
-    "climate",
-    "party",
-    "law-enforcement",
-    "people-to-people",
-    "humanitarian",
-    "other",
-)
+# The closed vocabularies are written once, in detente/ontology.yaml; importable from here as before.
+from detente.ontology import CHANNELS as CHANNELS
+from detente.ontology import DatePrecision, Genre, Modality
 
 
 @dataclass(slots=True)

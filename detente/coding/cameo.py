@@ -7,7 +7,7 @@ The two number some sub-codes differently (035x, 12x, 16x); ``Mention.cameo`` us
 so that Goldstein scores and the GDELT export agree with the code.
 
 Quad class follows from the CAMEO root: 01–05 verbal cooperation (1), 06–08 material cooperation (2), 09–14
-verbal conflict (3), 15–20 material conflict (4).
+verbal conflict (3), 15–20 material conflict (4); the ranges are in ``detente/ontology.yaml``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from detente.datafiles import load
+from detente.ontology import quad_class_of_root
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,16 +40,7 @@ def quad_class(code: str) -> int | None:
     """1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict (None if unknown)."""
     if len(code) < 2 or not code[:2].isdigit():
         return None
-    root = int(code[:2])
-    if 1 <= root <= 5:
-        return 1
-    if 6 <= root <= 8:
-        return 2
-    if 9 <= root <= 14:
-        return 3
-    if 15 <= root <= 20:
-        return 4
-    return None
+    return quad_class_of_root(int(code[:2]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,18 +66,14 @@ class CameoTable:
         return {m.type for c, m in self.plover.items() if c.startswith(root)}
 
 
-def _text(name: str) -> str:
-    return resources.files("detente.coding").joinpath("data", name).read_text(encoding="utf-8")
-
-
 _C2P_LINE = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*,([^,#]*),?([^#]*)#?(.*)$")
 
 
 @lru_cache(maxsize=1)
 def load_cameo() -> CameoTable:
     codes: dict[str, CameoCode] = {}
-    for line in _text("cameo_codes.tsv").splitlines()[1:]:
-        parts = line.split("\t")
+    rows: list[list[str]] = load("detente.coding", "data/cameo_codes.tsv")
+    for parts in rows[1:]:
         if len(parts) < 3 or not parts[0].strip():
             continue
         code = parts[0].strip()
@@ -94,7 +83,8 @@ def load_cameo() -> CameoTable:
             continue
         codes[code] = CameoCode(code=code, description=parts[1].strip(), goldstein=score)
     plover: dict[str, PloverMapping] = {}
-    for line in _text("cameo2plover.txt").splitlines():
+    text: str = load("detente.coding", "data/cameo2plover.txt")
+    for line in text.splitlines():
         m = _C2P_LINE.match(line.strip())
         if not m:
             continue

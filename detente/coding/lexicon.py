@@ -13,17 +13,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any, Literal
 
-import yaml
+from detente import datafiles
+from detente.ontology import CHANNELS, PLOVER_TYPES, ROLES, is_mode_of
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-ROLES = ("intent", "request", "demand", "order", "permit", "reject", "threaten", "accuse")
+__all__ = ["PLOVER_TYPES", "ROLES", "Lexicon", "Phrase", "Sense", "build_lexicon", "inflections", "load_data",
+           "load_lexicon"]
+
 DEFAULT_TARGETS = ("with", "to", "against", "on", "toward", "towards")
 Pos = Literal["verb", "noun", "adj"]
 
@@ -255,12 +252,18 @@ def _sense(entry: Mapping[str, Any], order: int, *, lemmas: tuple[str, ...] | No
     role = entry.get("role")
     if role is not None and role not in ROLES:
         raise ValueError(f"trigger entry {entry!r}: unknown role {role}")
+    mode = entry.get("mode")
+    if mode is not None and not is_mode_of(type_, mode):
+        raise ValueError(f"trigger entry {entry!r}: {mode} is not a mode of {type_}")
+    channel = entry.get("channel")
+    if channel is not None and channel not in CHANNELS:
+        raise ValueError(f"trigger entry {entry!r}: unknown channel {channel}")
     return Sense(
         lemmas=lemmas if lemmas is not None else _tuple(entry["lemma"]),
         pos=pos or entry["pos"],
         type=type_,
         cameo=str(entry["cameo"]),
-        mode=entry.get("mode"),
+        mode=mode,
         objects=_tuple(entry.get("objects")),
         object_actor=bool(entry.get("object_actor", False)),
         need_object=bool(entry.get("need_object", False)),
@@ -279,7 +282,7 @@ def _sense(entry: Mapping[str, Any], order: int, *, lemmas: tuple[str, ...] | No
         standalone=bool(entry.get("standalone", True)),
         alone=bool(entry.get("alone", True)),
         weight=float(entry.get("weight", 0.9)),
-        channel=entry.get("channel"),
+        channel=channel,
         order=order,
     )
 
@@ -321,18 +324,13 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
     )
 
 
-def _data_text(name: str) -> str:
-    return resources.files("detente.coding").joinpath("data", name).read_text(encoding="utf-8")
-
-
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """The bundled lexicon, or the one at ``path`` (same format) when given."""
-    text = Path(path).read_text(encoding="utf-8") if path else _data_text("triggers.yaml")
-    return build_lexicon(yaml.safe_load(text))
+    data = datafiles.load_file(path, as_type=".yaml") if path else load_data("triggers.yaml")
+    return build_lexicon(data)
 
 
-@lru_cache(maxsize=8)
 def load_data(name: str) -> Any:
-    """A bundled YAML data file of the coding package (compose.yaml, modality.yaml, channels.yaml)."""
-    return yaml.safe_load(_data_text(name))
+    """A bundled data file of the coding package (``data/NAME``), read once through ``detente.datafiles``."""
+    return datafiles.load("detente.coding", f"data/{name}")
