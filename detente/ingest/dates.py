@@ -12,12 +12,27 @@ import datetime as dt
 import re
 from typing import Literal
 
+from detente.datafiles import DataFileError, load
+
 EARLIEST_YEAR = 1900
 FUTURE_SLACK = dt.timedelta(days=2)  # time zones and scheduled posts put honest dates a little ahead of us
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
-_MONTHS["sept"] = 9
+CALENDAR = ("detente.resolve", "date_data/calendar.yaml")
+
+
+def _month_forms() -> tuple[tuple[str, ...], ...]:
+    """The month table of ``date_data/calendar.yaml``: (name, *abbreviations) for January to December. Every
+    stage that reads month names reads it here, so "Sept" cannot be a month to one and a word to another."""
+    months = load(*CALENDAR).get("months")
+    if not isinstance(months, dict) or len(months) != 12 or any(
+            not isinstance(v, list) or not all(isinstance(a, str) for a in v) for v in months.values()):
+        raise DataFileError(f"{'/'.join(CALENDAR)}: months must map the twelve month names to abbreviation lists")
+    return tuple((str(name).lower(), *(a.lower() for a in abbrs)) for name, abbrs in months.items())
+
+
+MONTH_FORMS = _month_forms()  # MONTH_FORMS[0] is January's (name, *abbreviations)
+MONTHS = {form: number for number, forms in enumerate(MONTH_FORMS, 1) for form in forms}
+_MONTHS = MONTHS
 _WEEKDAYS = {name.lower() for name in (*calendar.day_name, *calendar.day_abbr)}
 
 _TIME = r"(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)"

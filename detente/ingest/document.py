@@ -15,11 +15,11 @@ from detente.ingest.cleaning import clean_article, normalize_space
 from detente.ingest.dates import DateError, parse_date
 from detente.ingest.errors import Rejection
 from detente.ingest.outlets import outlet_from_url
+from detente.ontology import GENRES as GENRES
 from detente.records import Document, Genre
 
 MIN_TEXT_CHARS = 20  # less than a short sentence: a page that was all furniture, or a stub
 NO_TEXT = "no article text"
-GENRES: tuple[Genre, ...] = ("news", "editorial", "newsletter")
 
 # meta key -> the Document field it fills; the aliases are the ones DESIGN.md allows in JSONL records
 _STRING_FIELDS = {"title": "title", "outlet": "outlet", "source": "outlet", "url": "url", "language": "language"}

@@ -7,16 +7,14 @@ domain is the most reliable hint scraped records carry.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from urllib.parse import urlsplit
 
-import yaml
+from detente.datafiles import load
 
 
 @cache
 def _names() -> dict[str, str]:
-    text = resources.files("detente.ingest").joinpath("outlets.yaml").read_text(encoding="utf-8")
-    return {str(k).lower(): str(v) for k, v in (yaml.safe_load(text) or {}).items()}
+    return {str(k).lower(): str(v) for k, v in (load("detente.ingest", "outlets.yaml") or {}).items()}
 
 
 def outlet_from_url(url: str | None) -> str | None:

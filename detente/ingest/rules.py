@@ -9,16 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, cast
 
-import yaml
-
-from detente.records import Genre
+from detente import datafiles
+from detente.ingest.dates import MONTH_FORMS
+from detente.ontology import GENRES, Genre
 
 Where = Literal["header", "title", "text"]
-_GENRES = ("news", "editorial", "newsletter")
 _WHERE = ("header", "title", "text")
 _NAME = re.compile(r"<([A-Z]+)>")
 
@@ -59,12 +57,11 @@ class Rules:
 def load_rules(path: Path | None = None) -> Rules:
     """Rules from ``path``, or the bundled ``rules.yaml``."""
     if path is None:
-        text = resources.files("detente.ingest").joinpath("rules.yaml").read_text(encoding="utf-8")
-        origin = "detente/ingest/rules.yaml"
+        data, origin = datafiles.load("detente.ingest", "rules.yaml"), "detente/ingest/rules.yaml"
     else:
-        text, origin = path.read_text(encoding="utf-8"), str(path)
+        data, origin = datafiles.load_file(path, as_type=".yaml"), str(path)
     try:
-        return _build(yaml.safe_load(text))
+        return _build(data)
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ValueError(f"{origin}: malformed rules: {exc!r}") from exc
 
@@ -74,8 +71,14 @@ def default_rules() -> Rules:
     return load_rules()
 
 
+def _month_pattern() -> str:
+    """``<MONTH>``: a word starting like a month name, from the one month table."""
+    return f"(?i:{'|'.join(forms[0][:3] for forms in MONTH_FORMS)})[a-z]*\\.?"
+
+
 def _build(data: dict[str, Any]) -> Rules:
-    names: dict[str, str] = {str(k): str(v) for k, v in data.get("names", {}).items()}
+    names: dict[str, str] = {"MONTH": _month_pattern()}
+    names |= {str(k): str(v) for k, v in data.get("names", {}).items()}
 
     def compile_(pattern: str) -> re.Pattern[str]:
         def expand(m: re.Match[str]) -> str:
@@ -92,7 +95,7 @@ def _build(data: dict[str, Any]) -> Rules:
     header, title, furniture = data["header"], data["title"], data["furniture"]
     genres = []
     for rule in data["genres"]:
-        if rule["genre"] not in _GENRES or rule["where"] not in _WHERE:
+        if rule["genre"] not in GENRES or rule["where"] not in _WHERE:
             raise ValueError(f"bad genre rule {rule!r}")
         genres.append(GenreRule(cast(Genre, rule["genre"]), rule["where"], compile_(rule["pattern"])))
     outlets = []

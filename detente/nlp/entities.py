@@ -7,7 +7,8 @@ tagger's proper-noun runs, typed by what the actor knowledge base and the gazett
 caller passes both in as plain functions, so this layer does not depend on them). Names nobody listed are typed
 by their head word ("... Ministry" ORG, "... Strait" LOC, "... Airport" FAC) and are people otherwise. Labels
 follow OntoNotes (PERSON NORP ORG GPE LOC FAC EVENT DATE TIME CARDINAL ORDINAL MONEY PERCENT), so code reading
-``ent_type_`` works with either source. Word tables live in ``data/entities.yaml``.
+``ent_type_`` works with either source. Word tables live in ``data/entities.yaml``; month names come from the one
+month table (``detente/resolve/date_data/calendar.yaml``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-import yaml
 from spacy.attrs import LIKE_NUM, LOWER, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -28,7 +28,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 from spacy.vocab import Vocab
 
-DATA = Path(__file__).parent / "data" / "entities.yaml"
+from detente import datafiles
+from detente.ingest.dates import MONTH_FORMS
+
+DATA = ("detente.nlp", "data/entities.yaml")
 FACTORY = "detente_rule_entities"
 
 # (start, end, label) character spans of a text: label "" marks known words that are not names (titles)
@@ -62,10 +65,19 @@ class EntityWords:
         return frozenset(self.lists[key])
 
 
+def month_words() -> list[str]:
+    """Month names and abbreviations, the abbreviations also with a full stop ("Jan.", "Sept.")."""
+    abbreviations = [a for forms in MONTH_FORMS for a in forms[1:]]
+    return [*(forms[0] for forms in MONTH_FORMS), *abbreviations, *(f"{a}." for a in abbreviations)]
+
+
 @cache
-def load_entity_words(path: Path = DATA) -> EntityWords:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return EntityWords({k: [str(w).lower() for w in v] for k, v in raw.items()})
+def load_entity_words(path: Path | None = None) -> EntityWords:
+    """The bundled word tables, or a file of the same shape; ``months`` defaults to the one month table."""
+    raw = datafiles.load(*DATA) if path is None else datafiles.load_file(path, as_type=".yaml")
+    lists = {k: [str(w).lower() for w in v] for k, v in raw.items()}
+    lists.setdefault("months", month_words())
+    return EntityWords(lists)
 
 
 def _in(words: list[str], **extra: Any) -> dict[str, Any]:

@@ -22,6 +22,7 @@ import yaml
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
+from detente.ingest.dates import MONTHS as _MONTHS  # the one month table, date_data/calendar.yaml's
 from detente.nlp.syntax import Tense, clause_head, clause_tense, path_to
 from detente.records import DatePrecision, DateResolution
 
@@ -30,9 +31,6 @@ Choice = Literal["past", "future", "nearest", "last", "next"]
 
 _DATA = Path(__file__).with_name("date_data") / "calendar.yaml"
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(_WEEKDAYS)
 _UNITS = ("day", "week", "month", "year", "decade")
