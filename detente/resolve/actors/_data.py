@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from detente import datafiles
+
 from ._text import key
 
 _BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -32,7 +34,7 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in _BASE.yaml_implicit_resolvers.items()
 }
 _LOADER: Any = _Loader
-DATA_DIR = Path(__file__).resolve().parent.parent / "actor_data"
+DATA_DIR = datafiles.path("detente.resolve", "actor_data").resolve()
 # Codes that are not states: PLOVER's non-state international entities, plus Kosovo's PLOVER code.
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
 _CODE = re.compile(r"^(?:[A-Z]{3})$")
@@ -66,7 +68,9 @@ _VOCAB_KEYS = {
     "weak_surnames",
     "not_surnames",
     "not_actors",
+    "name_particles",
 }
+PARTICLE_USES = frozenset({"surname", "article", "joins"})
 _PERSON_KEYS = {"name", "aliases", "surname", "sector", "country", "roles", "id", "notes"}
 _BODY_KEYS = {"name", "aliases", "sector", "country", "roles", "self_names", "id", "notes"}
 _ROLE_KEYS = {"title", "from", "to", "sector", "country", "body"}
@@ -230,6 +234,8 @@ def _merge_vocab(vocab: dict[str, Any], doc: dict[str, Any], where: Where) -> No
     """Vocabulary sections extend what came before: a user file can add agent words or office names."""
     for section, value in doc.items():
         here = where.at(section)
+        if section == "name_particles":
+            _check_particles(value, here)
         if isinstance(value, dict):
             dst = vocab.setdefault(section, {})
             if not isinstance(dst, dict):
@@ -242,6 +248,20 @@ def _merge_vocab(vocab: dict[str, Any], doc: dict[str, Any], where: Where) -> No
             dst.extend(_strings(value, here))
         else:
             raise here.fail(f"{section} must be a list or a mapping")
+
+
+def _check_particles(value: Any, where: Where) -> None:
+    """``name_particles`` maps each word to its uses; an article is also where a surname starts."""
+    if not isinstance(value, dict):
+        raise where.fail("name_particles must be a mapping of word -> [uses]")
+    for word, uses in value.items():
+        here = where.at(word)
+        if not isinstance(word, str):
+            raise here.fail(f"name particle {word!r} must be a word (quote YAML's yes/no/on/off)")
+        if not isinstance(uses, list) or not uses or not set(uses) <= PARTICLE_USES:
+            raise here.fail(f"the uses of {word!r} must be a list of {sorted(PARTICLE_USES)}")
+        if "article" in uses and "surname" not in uses:
+            raise here.fail(f"{word!r}: an article must also be a surname particle")
 
 
 def _merge_mapping(dst: dict[Any, Any], src: dict[Any, Any]) -> None:

@@ -21,35 +21,6 @@ from ._text import POSSESSIVE, fold, key, slug, surface, tokenize
 COUNTRY_KINDS = frozenset({"country", "demonym", "people", "capital", "seat", "place", "city"})
 PROPER_KINDS = COUNTRY_KINDS | {"person", "surname", "body", "local_body"}
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "vi"})
-_ARTICLES = frozenset({"al", "el", "ul", "ad", "as", "ash", "an", "ar", "az", "at"})
-_PARTICLES = _ARTICLES | frozenset(
-    {
-        "bin",
-        "ibn",
-        "bint",
-        "ben",
-        "abu",
-        "van",
-        "von",
-        "de",
-        "der",
-        "den",
-        "da",
-        "di",
-        "du",
-        "del",
-        "della",
-        "dos",
-        "das",
-        "le",
-        "la",
-        "ter",
-        "ten",
-        "st",
-        "mac",
-        "ould",
-    }
-)
 _FAST = re.compile(r"[a-z0-9]+")
 # PLOVER's codes for actors that are not states (Table "International Non-state actor names").
 NON_STATE_NAMES = {
@@ -126,6 +97,22 @@ class Lex:
         return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
 
 
+@dataclass(frozen=True, slots=True)
+class Particles:
+    """The ``name_particles`` of the vocabulary, by use (see agents.yaml)."""
+
+    surname: frozenset[str] = frozenset()  # a surname may start with these
+    article: frozenset[str] = frozenset()  # ... and is also used without them
+    joins: frozenset[str] = frozenset()  # an unknown name runs on across these
+
+    @classmethod
+    def of(cls, raw: dict[str, list[str]]) -> Particles:
+        def used(use: str) -> frozenset[str]:
+            return frozenset(key(w) for w, uses in raw.items() if use in uses)
+
+        return cls(used("surname"), used("article"), used("joins"))
+
+
 @dataclass(slots=True)
 class Index:
     lex: dict[str, list[Lex]] = field(default_factory=lambda: defaultdict(list))
@@ -138,6 +125,7 @@ class Index:
     self_names: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
     weak_surnames: frozenset[str] = frozenset()
     not_surnames: frozenset[str] = frozenset()
+    particles: Particles = field(default_factory=Particles)
     office_sectors: dict[str, str | None] = field(default_factory=dict)
     prefilter_uni: frozenset[str] = frozenset()
     prefilter_bi: frozenset[tuple[str, str]] = frozenset()
@@ -190,7 +178,7 @@ def plural(word: str) -> str:
     return f"{head} {p}" if head else p
 
 
-def surnames_of(name: str, family_first: bool) -> list[str]:
+def surnames_of(name: str, family_first: bool, particles: Particles) -> list[str]:
     """Keys a later bare mention may use: "Bashar al-Assad" -> "al assad", "assad"; "Ursula von der Leyen" ->
     "von der leyen"; family-name-first names (Chinese, Korean) -> their first word."""
     toks = key(name).split()
@@ -201,11 +189,11 @@ def surnames_of(name: str, family_first: bool) -> list[str]:
     if family_first:
         return [toks[0]]
     j = len(toks) - 1
-    while j > 1 and toks[j - 1] in _PARTICLES:
+    while j > 1 and toks[j - 1] in particles.surname:
         j -= 1
     run = toks[j:-1]
     out = [" ".join(toks[j:])] if run else []
-    if not run or all(p in _ARTICLES for p in run):
+    if not run or all(p in particles.article for p in run):
         out.append(toks[-1])
     return out
 
@@ -225,6 +213,7 @@ class _Vocab:
         self.weak_surnames = frozenset(key(s) for s in raw.get("weak_surnames") or [])
         self.not_surnames = frozenset(key(s) for s in raw.get("not_surnames") or [])
         self.not_actors: list[str] = raw.get("not_actors") or []
+        self.particles = Particles.of(raw.get("name_particles") or {})
 
 
 _RANKS = {"weak": 0, "strong": 1, "dominant": 2}
@@ -232,7 +221,7 @@ _RANKS = {"weak": 0, "strong": 1, "dominant": 2}
 
 def compile_index(raw: RawData) -> Index:
     vocab = _Vocab(raw.vocab)
-    ix = Index(weak_surnames=vocab.weak_surnames, not_surnames=vocab.not_surnames)
+    ix = Index(weak_surnames=vocab.weak_surnames, not_surnames=vocab.not_surnames, particles=vocab.particles)
     _add_vocab(ix, vocab)
     global_offices = {key(a): name for name, spec in vocab.offices.items() for a in spec.get("aliases", [])}
     ix.office_sectors = {name: spec.get("sector") for name, spec in vocab.offices.items()}
@@ -317,7 +306,8 @@ def compile_index(raw: RawData) -> Index:
             terms.append(_term(ix, vocab, raw, raw_e, role, c.sector if c else None, bodies, ids, office_of))
         family_first = c.family_name_first if c else False
         if raw_e.kind == "person":
-            names = raw_e.surnames if raw_e.surnames is not None else surnames_of(raw_e.name, family_first)
+            names = (raw_e.surnames if raw_e.surnames is not None
+                     else surnames_of(raw_e.name, family_first, ix.particles))
             surnames = tuple(key(s) for s in names if key(s) and key(s) not in vocab.not_surnames)
         else:
             surnames = ()

@@ -29,32 +29,6 @@ from .context import DocumentActors, retext
 _GOVLIKE = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY"})
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _CONJ = frozenset({"and", "&", "or"})
-_PARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "bint",
-        "ben",
-        "abu",
-        "van",
-        "von",
-        "de",
-        "der",
-        "da",
-        "di",
-        "du",
-        "del",
-        "la",
-        "le",
-        "dos",
-        "das",
-        "ul",
-        "ur",
-        "ud",
-    }
-)
 
 
 @dataclass(slots=True)
@@ -477,8 +451,7 @@ class ActorKB:
             found = narrowed if len({e.country for e in narrowed}) == 1 else []
         return found[:1]
 
-    @staticmethod
-    def _name_neighbours(items: list[Item], it: Item) -> list[str]:
+    def _name_neighbours(self, items: list[Item], it: Item) -> list[str]:
         """Name words next to ``it`` (across particles such as "al" or "bin"): the rest of a name it is part of
         ("Anwar al-Bunni" is not Anwar Ibrahim, "Hector Paul Joseph" is not Arnel Joseph)."""
         out: list[str] = []
@@ -486,7 +459,7 @@ class ActorKB:
         by_end = {x.j: x for x in items}
         for forward in (True, False):
             other = by_start.get(it.j) if forward else by_end.get(it.i)
-            while other is not None and not other.lexes and other.low in _PARTICLES:
+            while other is not None and not other.lexes and other.low in self._ix.particles.joins:
                 other = by_start.get(other.j) if forward else by_end.get(other.i)
             if other is None or other.seg != it.seg or other.mod != it.mod or not other.cap:
                 continue
@@ -536,7 +509,7 @@ class ActorKB:
         first_names = _place_first_names(items)
         for it in items:
             namelike = not it.lexes or all(lx.kind == "surname" for lx in it.lexes) or it.i in first_names
-            unknown = namelike and not it.sep and (it.cap or bool(cur and it.low in _PARTICLES))
+            unknown = namelike and not it.sep and (it.cap or bool(cur and it.low in self._ix.particles.joins))
             if unknown and (not cur or (cur[-1].seg == it.seg and cur[-1].mod == it.mod and cur[-1].j == it.i)):
                 cur.append(it)
                 if it.poss:
