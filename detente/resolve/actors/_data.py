@@ -69,6 +69,7 @@ _VOCAB_KEYS = {
     "not_surnames",
     "not_actors",
     "name_particles",
+    "former_elite_sectors",
 }
 PARTICLE_USES = frozenset({"surname", "article", "joins"})
 _PERSON_KEYS = {"name", "aliases", "surname", "sector", "country", "roles", "id", "notes"}

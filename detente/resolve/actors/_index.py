@@ -126,6 +126,7 @@ class Index:
     weak_surnames: frozenset[str] = frozenset()
     not_surnames: frozenset[str] = frozenset()
     particles: Particles = field(default_factory=Particles)
+    former_elite: frozenset[str] = frozenset()  # sectors whose former members are ELI
     office_sectors: dict[str, str | None] = field(default_factory=dict)
     prefilter_uni: frozenset[str] = frozenset()
     prefilter_bi: frozenset[tuple[str, str]] = frozenset()
@@ -214,6 +215,10 @@ class _Vocab:
         self.not_surnames = frozenset(key(s) for s in raw.get("not_surnames") or [])
         self.not_actors: list[str] = raw.get("not_actors") or []
         self.particles = Particles.of(raw.get("name_particles") or {})
+        self.former_elite = frozenset(raw.get("former_elite_sectors") or [])
+        unknown = self.former_elite - set(self.sectors)
+        if unknown:
+            raise ValueError(f"former_elite_sectors: {sorted(unknown)} are not listed under sectors")
 
 
 _RANKS = {"weak": 0, "strong": 1, "dominant": 2}
@@ -221,7 +226,8 @@ _RANKS = {"weak": 0, "strong": 1, "dominant": 2}
 
 def compile_index(raw: RawData) -> Index:
     vocab = _Vocab(raw.vocab)
-    ix = Index(weak_surnames=vocab.weak_surnames, not_surnames=vocab.not_surnames, particles=vocab.particles)
+    ix = Index(weak_surnames=vocab.weak_surnames, not_surnames=vocab.not_surnames, particles=vocab.particles,
+               former_elite=vocab.former_elite)
     _add_vocab(ix, vocab)
     global_offices = {key(a): name for name, spec in vocab.offices.items() for a in spec.get("aliases", [])}
     ix.office_sectors = {name: spec.get("sector") for name, spec in vocab.offices.items()}

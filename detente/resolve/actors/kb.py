@@ -26,7 +26,6 @@ from ._span import Item, Scanner, Span
 from ._text import fold, key
 from .context import DocumentActors, retext
 
-_GOVLIKE = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY"})
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _CONJ = frozenset({"and", "&", "or"})
 
@@ -314,7 +313,7 @@ class ActorKB:
                 places = (lx.name for it in items for lx in it.lexes if lx.kind in kinds and lx.code == country)
                 place = next(places, None) or self._ix.country_names.get(country)
                 return Actor(text, place, country, sector, None), None
-        if former and sector in _GOVLIKE | {None}:
+        if former and (sector is None or sector in self._ix.former_elite):
             sector = "ELI"
         if country is None and sector is None:
             return None, None
@@ -704,7 +703,7 @@ class ActorKB:
         if how == "past" and e.kind == "person":
             if country in NON_STATE:
                 country = e.country if e.country not in NON_STATE else country
-            if sector in _GOVLIKE:
+            if sector in self._ix.former_elite:
                 sector = "ELI"
         elif how == "future" and office is not None and e.kind == "person":
             sector = office.sector or sector
