@@ -4,7 +4,8 @@
 ``detente/coding/data``.
 """
 
-from detente.coding.coder import Coder, mention_id, merge_records
+from detente.coding.coder import Coder, mention_id
 from detente.coding.lexicon import PLOVER_TYPES, Lexicon, load_lexicon
+from detente.coding.merge import merge_records
 
 __all__ = ["PLOVER_TYPES", "Coder", "Lexicon", "load_lexicon", "mention_id", "merge_records"]

@@ -1,0 +1,32 @@
+"""What the coder knows about the document whose sentences it is coding: one record per document, passed to
+the components that need it (who was named before, which countries the document is about)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from detente.nlp import Sentence
+from detente.records import Actor, Document, Mention
+from detente.resolve.actors import DocumentActors
+
+
+@dataclass(slots=True)
+class DocumentContext:
+    """Per-document state while its sentences are coded.
+
+    ``countries``: those the prefilter found in the sentences worth parsing (the context for place names);
+    ``country_counts``: every sentence's countries, counted on the first "the two countries";
+    ``last_person``/``last_thing``/``last_index``: the last actors coded, and in which sentence, for a pronoun
+    in the next one."""
+
+    doc: Document
+    sentences: list[Sentence]
+    actors: DocumentActors
+    countries: set[str]
+    selected: list[Sentence] = field(default_factory=list)
+    country_counts: Counter[str] | None = None
+    last_person: Actor | None = None
+    last_thing: Actor | None = None
+    last_index: int = -10
+    records: list[Mention] = field(default_factory=list)

@@ -1,0 +1,245 @@
+"""Who takes part in an event: the actor policy that turns a candidate's argument phrases into its source and
+target actors.
+
+Each phrase is resolved through the knowledge base as of the event's date, in the context of the actors the
+document already named. Around that sit the rules for phrases the knowledge base cannot answer alone: a
+pronoun is whoever the previous sentence's event was about; "the two countries" (and "the presidents of the two
+countries") are the two countries the document is mostly about; an editorial's demand with no speaker is its
+outlet's; a group with no country in a sentence about one country is of that country. An event where no side
+has a country, or a statement nobody made, is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from detente.coding.candidates import Candidate
+from detente.coding.compose import Coded
+from detente.coding.context import DocumentContext
+from detente.coding.merge import dedupe, same_actor
+from detente.coding.sentence import sentence_text
+from detente.coding.spans import Arg
+from detente.coding.words import DYAD_OFFICES
+from detente.records import Actor
+
+if TYPE_CHECKING:
+    from detente.resolve.actors import ActorKB
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+# Verbal acts: without an actor nobody said anything.
+_SPOKEN = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
+# Acts whose speaker is their actor when the clause names none ("removing sanctions is out of the question").
+_SPEAKER_ACTS = frozenset({"REJECT", "REQUEST", "ACCUSE", "THREATEN", "AGREE"})
+
+
+@dataclass(slots=True)
+class Resolved:
+    """The actors one side's phrases resolved to, with the phrase that described each; ``fallback``: a country
+    was read off an unresolved phrase or the sentence; ``pronoun``: an actor came from a pronoun."""
+
+    actors: list[Actor]
+    descriptions: list[str]
+    fallback: bool = False
+    pronoun: bool = False
+
+    def described(self) -> list[str]:
+        """Each actor's describing phrase (its own text when it has none)."""
+        return [self.descriptions[i] if i < len(self.descriptions) else a.text for i, a in enumerate(self.actors)]
+
+
+@dataclass(slots=True)
+class Sides:
+    """The participants of one event; ``outlet_speaker``: its source is the outlet of an editorial."""
+
+    speaker: list[Actor]
+    sources: Resolved
+    targets: Resolved
+    outlet_speaker: bool = False
+
+
+class Participants:
+    """Resolves a candidate's source, target and speaker phrases; counts the events it drops in ``stats``."""
+
+    def __init__(self, kb: ActorKB, stats: Counter[str]) -> None:
+        self.kb = kb
+        self.stats = stats
+
+    def find(self, ctx: DocumentContext, cand: Candidate, on: dt.date | None, index: int) -> Sides | None:
+        """The event's participants as of ``on``, or None when no side has a country (or nobody spoke)."""
+        doc = ctx.doc
+        speaker = self._resolve(ctx, cand.speaker, on, index).actors if cand.speaker else []
+        sources = self._resolve_all(ctx, cand.sources, on, index)
+        targets = self._resolve_all(ctx, cand.targets, on, index)
+        outlet_speaker = False
+        if cand.needs_speaker_source:
+            if speaker:
+                sources = Resolved(list(speaker), [a.text for a in speaker])
+            elif doc.genre == "editorial" and doc.outlet:
+                outlet = self._outlet(ctx, on)
+                sources = Resolved([outlet], [outlet.text]) if outlet else sources
+                outlet_speaker = True
+            else:
+                return None
+        if not sources.actors and speaker and cand.coded.type in _SPEAKER_ACTS:
+            sources = Resolved(list(speaker), [a.text for a in speaker])  # "removing sanctions is out of ..."
+        if not targets.actors and cand.addressee is not None and sources.actors and speaker and \
+                {a.country for a in sources.actors} == {a.country for a in speaker}:
+            targets = self._resolve(ctx, cand.addressee, on, index)
+        if not sources.actors and any(a.pronoun for a in cand.sources) and not cand.needs_speaker_source:
+            self.stats["dropped_unresolved"] += 1
+            return None  # "She asked ...": who asked is unknown
+        sources.actors = dedupe(sources.actors)
+        targets.actors = [a for a in dedupe(targets.actors) if not any(same_actor(a, s) for s in sources.actors)]
+        sentence_countries: set[str] | None = None
+        for group in (sources, targets):
+            if group.actors and all(a.country is None for a in group.actors):
+                if sentence_countries is None:
+                    sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc)))
+                if len(sentence_countries) == 1:
+                    # "the rebels", "workers affiliated with the Serbian union" in a sentence about one
+                    # country are of it
+                    only = next(iter(sentence_countries))
+                    group.actors = [Actor(a.text, a.name, only, a.sector, a.id) for a in group.actors]
+                    group.fallback = True
+        if not any(a.country for a in sources.actors) and not any(a.country for a in targets.actors):
+            self.stats["dropped_unresolved"] += 1
+            return None
+        if not sources.actors and cand.coded.type in _SPOKEN:
+            self.stats["dropped_unresolved"] += 1
+            return None  # a statement, demand or threat needs someone who makes it
+        if cand.needs_speaker_source and not targets.actors:
+            self.stats["dropped_unresolved"] += 1
+            return None  # a demand on nobody known
+        return Sides(speaker, sources, targets, outlet_speaker)
+
+    def one_sided(self, coded: Coded, cand: Candidate, sides: Sides) -> bool:
+        """A reciprocal meeting verb with one actor and nobody met ("Biden discussed how ..."): no meeting."""
+        if coded.type == "CONSULT" and cand.mention.sense.reciprocal and cand.child is None and \
+                not sides.targets.actors and len(sides.sources.actors) < 2:
+            self.stats["dropped_one_sided"] += 1
+            return True
+        return False
+
+    def remember(self, ctx: DocumentContext, sides: Sides, index: int) -> None:
+        """The sentence's last person and last other actor, for a pronoun in the next sentence."""
+        for actor in sides.sources.actors + sides.speaker:
+            ctx.last_index = index
+            if (actor.id or "").startswith("person/"):
+                ctx.last_person = actor
+            else:
+                ctx.last_thing = actor
+
+    # ------------------------------------------------------------------------------------------ phrases
+
+    def _resolve_all(self, ctx: DocumentContext, args: list[Arg], on: dt.date | None, index: int) -> Resolved:
+        out = Resolved([], [])
+        for arg in args:
+            r = self._resolve(ctx, arg, on, index)
+            if arg.via == "compound" and r.actors and not self._names_participant(arg, r.actors[0]):
+                continue  # "the San Francisco meeting", "the Kabul attack": where, not who
+            out.actors.extend(r.actors)
+            out.descriptions.extend(r.descriptions)
+            out.fallback |= r.fallback
+            out.pronoun |= r.pronoun
+        return out
+
+    def _names_participant(self, arg: Arg, actor: Actor) -> bool:
+        """A name compounded on a meeting names a participant when it is a person, a country or a
+        nationality ("the Xi-Biden talks", "China-US talks"), not a city or a forum."""
+        if actor.id and actor.id.startswith(("person/", "country/")):
+            return True
+        if arg.token.ent_type_ == "NORP":
+            return True
+        words = arg.texts[0].split()
+        return bool(self.kb.country_of_name(arg.texts[0]) or (words and self.kb.country_of_name(words[0])))
+
+    def _resolve(self, ctx: DocumentContext, arg: Arg | None, on: dt.date | None, index: int = -1) -> Resolved:
+        if arg is None:
+            return Resolved([], [])
+        kb = self.kb
+        description = " ; ".join(arg.texts)
+        if arg.dyad:
+            countries = self._dyad(ctx)
+            if len(countries) == 2:
+                low = description.lower()
+                sector = "GOV" if any(w in low for w in ("leader", "government", "official", "president",
+                                                           "head", "minister")) else None
+                if any(w in low for w in ("militar", "army", "armed forces", "defense", "defence")):
+                    sector = "MIL"
+                offices = dyad_offices(arg)
+                actors: list[Actor] = []
+                for c in countries:
+                    holder = kb.office_holder(c, offices, on, arg.texts[0]) if offices and on else None
+                    if holder is not None and holder.country == c:
+                        ctx.actors.observe(holder)  # later "Xi" or "the president" is the same person
+                        actors.append(holder)
+                    else:
+                        actors.append(Actor(text=arg.texts[0], name=None, country=c, sector=sector))
+                return Resolved(actors, [description, description])
+        if arg.pronoun:
+            # only from the sentence just before: further back, a pronoun is too often someone else
+            person = arg.token.lower_ in _PERSON_PRONOUNS
+            remembered = ctx.last_person if person else ctx.last_thing
+            if remembered is not None and ctx.last_index >= index - 1:
+                return Resolved([remembered], [remembered.text], pronoun=True)
+            return Resolved([], [])
+        if arg.place:
+            for text in arg.texts:
+                country = kb.metonym_country(text) or kb.country_of_name(text)
+                if country:
+                    return Resolved([Actor(text=text, name=text, country=country, sector=None)], [description])
+        first: Actor | None = None
+        for text in arg.texts:
+            actor = kb.resolve(text, on=on, context=ctx.actors)
+            if actor is None:
+                continue
+            if actor.country:
+                if first is not None and first.sector and not actor.sector:
+                    actor = Actor(actor.text, actor.name, actor.country, first.sector, actor.id)
+                ctx.actors.observe(actor)
+                return Resolved([actor], [description])
+            first = first or actor  # a sector without a country ("police"): a longer text may say whose
+        if first is not None:
+            return Resolved([first], [description])
+        countries = kb.countries_in(arg.texts[0])
+        if len(countries) == 1:
+            country = next(iter(countries))
+            return Resolved([Actor(text=arg.texts[0], name=None, country=country, sector=None)], [description],
+                            fallback=True)
+        return Resolved([], [])
+
+    def _outlet(self, ctx: DocumentContext, on: dt.date | None) -> Actor | None:
+        outlet = ctx.doc.outlet
+        if not outlet:
+            return None
+        actor = self.kb.resolve(outlet, on=on, context=ctx.actors)
+        if actor is not None:
+            return actor
+        return Actor(text=outlet, name=outlet, country=None, sector="MED")
+
+    def _dyad(self, ctx: DocumentContext) -> list[str]:
+        """The two countries a document is mostly about ("the two countries" refers to them)."""
+        if ctx.country_counts is None:
+            counts: Counter[str] = Counter()
+            for s in ctx.sentences:
+                counts.update(self.kb.countries_in(s.text))
+            ctx.country_counts = counts
+        return [c for c, _ in ctx.country_counts.most_common(2)]
+
+
+def dyad_offices(arg: Arg) -> tuple[str, ...] | None:
+    """The offices a dyad phrase's head names ("leaders of the two countries", "the two presidents", "heads of
+    state of both countries": each country's head), or None: a modified head ("opposition leaders", "vice
+    presidents", "former presidents", "military leaders") is someone else."""
+    tok = arg.token
+    if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children):
+        return None
+    head = tok.lemma_.lower()
+    tail = " ".join(t.lower_ for t in tok.subtree if t.i >= tok.i)
+    for cue, offices in DYAD_OFFICES:
+        if tail.startswith(cue) or (" " not in cue and head == cue):
+            return offices
+    return None

@@ -1,0 +1,130 @@
+"""Where an event happens, and what that says about who takes part in it.
+
+A place can be a participant: an act done in a country is done to it ("fired shells at targets in Jericho"),
+except for verbal acts, where it is only the venue; a meeting abroad with nobody named is a visit to that
+country; an ethnic group with no better identity belongs to the country where it acts. A place also sets a
+meeting's mode (PLOVER CONSULT modes): multilateral at a summit or forum, a visit when it is where the
+recipient is, third-party when neither side belongs there.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Span, Token
+
+from detente.coding.candidates import Candidate
+from detente.coding.compose import Coded
+from detente.coding.merge import same_actor
+from detente.coding.participants import Resolved, Sides
+from detente.coding.sentence import sentence_text
+from detente.coding.words import PLACE_NOUNS, RESIDENT_WORDS
+from detente.nlp.syntax import lemma
+from detente.records import Actor, Location
+from detente.resolve.places import resolve_event_place
+
+if TYPE_CHECKING:
+    from detente.resolve.actors import ActorKB
+
+# Verbal acts aimed at an actor: where they are said is a venue, never their recipient.
+_VENUE_ONLY = frozenset({"CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"})
+_PLACE_PREPS = frozenset({"in", "at", "into", "near", "inside", "across", "to", "from", "on", "outside"})
+_WHERE_PREPS = frozenset({"in", "at", "inside", "near", "across", "outside"})
+
+
+class Places:
+    """Places events and lets the place decide participants and meeting modes; ``multilateral``: words that
+    make a meeting multilateral ("summit", "forum", ...)."""
+
+    def __init__(self, kb: ActorKB, multilateral: tuple[str, ...]) -> None:
+        self.kb = kb
+        self.multilateral = multilateral
+
+    def locate(self, sent: Span, trigger: Token, context_countries: set[str]) -> Location | None:
+        """The event's place (``context_countries``: the document's, for ambiguous names)."""
+        return resolve_event_place(sent, trigger, context_countries)
+
+    def place_sides(self, coded: Coded, cand: Candidate, location: Location | None, sides: Sides) -> None:
+        """Lets the place complete the participants: a visit abroad, residents of the place, a place acted on."""
+        sources, targets = sides.sources, sides.targets
+        if coded.type == "CONSULT" and not targets.actors and location is not None and location.country and \
+                len({a.country for a in sources.actors}) == 1 and \
+                location.country not in {a.country for a in sources.actors}:
+            # "Wang Yi held talks in Washington": a meeting abroad is a visit to that country
+            targets.actors = [Actor(text=location.text, name=location.name, country=location.country, sector=None)]
+        where = self.place_actor(location, cand, where_only=True)
+        if where is not None:
+            # CAMEO codes an ethnic group by the state it lives in: "ethnic Albanians demonstrated in Serbia"
+            sources.actors = _residents(sources, where)
+            targets.actors = _residents(targets, where)
+        place = where or self.place_actor(location, cand)
+        if not any(a.country for a in targets.actors) and (coded.type not in _VENUE_ONLY or cand.child is not None):
+            # "fired shells at targets in Jericho", "will evacuate settlements in the Gaza Strip": an act
+            # done in a place is done to that country
+            if place is not None and not any(same_actor(place, x) for x in sources.actors):
+                targets.actors = targets.actors + [place]
+
+    def place_actor(self, location: Location | None, cand: Candidate, where_only: bool = False) -> Actor | None:
+        """The country where an act happens, as a recipient: the resolved location, else the first place
+        named in the act's own clause ("exploded bombs in the capital Kabul"); with ``where_only`` only a
+        place it happens in, not one it goes to or comes from."""
+        if location is not None and location.country:
+            return Actor(text=location.text, name=location.name, country=location.country, sector=None)
+        preps = _WHERE_PREPS if where_only else _PLACE_PREPS
+        anchor = cand.child.anchor if cand.child is not None else cand.mention.anchor
+        skip = {t.i for c in anchor.children if separate_clause(c) for t in c.subtree}
+        for tok in anchor.subtree:
+            if tok.i in skip or tok.dep_ != "pobj":
+                continue
+            prep = tok.head
+            if prep.lower_ not in preps and not (prep.lower_ == "of" and lemma(prep.head) in PLACE_NOUNS):
+                continue
+            if tok.pos_ != "PROPN" and tok.ent_type_ not in ("GPE", "LOC"):
+                continue
+            text = " ".join(t.text for t in tok.subtree if t.dep_ in ("compound", "amod") or t == tok)
+            country = self.kb.country_of_name(text) or self.kb.metonym_country(text)
+            if country is None:
+                found = self.kb.countries_in(text)
+                country = next(iter(found)) if len(found) == 1 else None
+            if country:
+                return Actor(text=text, name=text, country=country, sector=None)
+        return None
+
+    def consult_mode(self, coded: Coded, sent: Span, location: Location | None, sources: list[Actor],
+                     targets: list[Actor]) -> Coded:
+        """Meetings: multilateral at a summit or forum, third-party at a place neither side belongs to, a
+        visit when it is where the recipient is (PLOVER CONSULT modes)."""
+        if coded.type != "CONSULT" or coded.mode in ("phone", "visit") and coded.cameo != "040":
+            return coded
+        low = f" {sentence_text(sent.doc).lower()} "
+        if any(f" {w} " in low or f" {w}," in low or f"({w})" in low for w in self.multilateral):
+            return Coded("CONSULT", "multilateral", coded.cameo if coded.cameo != "042" else "040")
+        if coded.mode in ("phone", "third-party") or location is None or not location.country:
+            return coded
+        src = {a.country for a in sources if a.country}
+        tgt = {a.country for a in targets if a.country}
+        if location.country in tgt and location.country not in src:
+            return Coded("CONSULT", "visit", "042")
+        if src and tgt and location.country not in src | tgt:
+            return Coded("CONSULT", "third-party", "044")
+        return coded
+
+
+def separate_clause(tok: Any) -> bool:
+    """A clause with its own time and place: a finite relative, complement or adverbial clause (not an
+    infinitive: in "a call for forces to be deployed in East Timor" the place is the act's)."""
+    if tok.dep_ not in ("relcl", "ccomp", "parataxis", "advcl"):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _residents(side: Resolved, place: Actor) -> list[Actor]:
+    return [resident(a, d, place) for a, d in zip(side.actors, side.described(), strict=True)]
+
+
+def resident(actor: Actor, description: str, place: Actor) -> Actor:
+    """An "ethnic ..." group with no better identity takes the country where the act happens."""
+    words = set(f"{actor.text} {description}".lower().split())
+    if actor.id is None and words & RESIDENT_WORDS and place.country and actor.country != place.country:
+        return Actor(actor.text, actor.name, place.country, actor.sector, actor.id)
+    return actor

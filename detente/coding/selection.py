@@ -1,0 +1,57 @@
+"""Which sentences of a document are worth parsing: the prefilter, wired to the knowledge base.
+
+A sentence is parsed when it has a trigger word (the lexicon's prefilter rules, plus the deontic modals: "the
+US must not cross red lines" is a demand with no trigger word of its own) and a candidate actor. The countries
+the actor test finds are kept as the document's context countries for place resolution, so no sentence is
+searched for them twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from detente.coding.lexicon import Lexicon
+from detente.coding.modality import Cues
+from detente.coding.words import DYAD_PHRASES
+from detente.nlp import Prefilter, Sentence, split_sentences
+
+if TYPE_CHECKING:
+    from detente.resolve.actors import ActorKB
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """A document's sentences, those worth parsing, and the countries named in those."""
+
+    sentences: list[Sentence]
+    selected: list[Sentence]
+    countries: set[str]
+
+
+class SentenceSelector:
+    def __init__(self, kb: ActorKB, lexicon: Lexicon, cues: Cues) -> None:
+        self.kb = kb
+        alone, paired = lexicon.prefilter_rules()
+        self.prefilter = Prefilter(alone | cues.deontic_aux, self._has_actor, paired)
+        self._seen_countries: set[str] = set()
+
+    def select(self, text: str) -> Selection:
+        sentences = split_sentences(text)
+        self._seen_countries = set()
+        selected = self.prefilter.select(sentences)
+        return Selection(sentences, selected, set(self._seen_countries))
+
+    def _has_actor(self, text: str) -> bool:
+        """The prefilter's actor test: a known actor word (the KB's fast check), and a country among the
+        mentions (an event needs a country on one side), a leading pronoun, or "the two countries"."""
+        if not self.kb.is_candidate(text):
+            return False
+        countries = self.kb.countries_in(text)
+        self._seen_countries |= countries
+        if countries:
+            return True
+        low = text.lower()
+        return low.split(" ", 1)[0] in _SUBJECT_PRONOUNS or any(w in low for w in DYAD_PHRASES)
