@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from detente.coding import Coder, mention_id, merge_records
-from detente.records import Actor, Document, Mention
+from detente.coding import Coder, mention_id
+from detente.records import Document
 
 
 def doc(i: str, text: str, published: dt.date | None = dt.date(2024, 3, 1)) -> Document:
@@ -63,17 +63,3 @@ def test_prefilter_skips_sentences_without_triggers(kb) -> None:  # type: ignore
     text = "China's economy grew. Blinken visited Beijing. Prices rose in Shanghai. Wang met Blinken."
     list(c.code_documents([doc("p", text)]))
     assert c.stats["sentences"] == 4 and c.stats["parsed"] == 2
-
-
-def test_merge_records_joins_one_act_reported_twice() -> None:
-    def r(type_: str, src: str, tgt: str | None, conf: float, modality: str = "asserted") -> Mention:
-        return Mention(mention_id=f"{type_}{src}{conf}", doc_id="d", sentence="s", sentence_index=0,
-                           type=type_, mode=None, cameo="042", goldstein=1.9, quad_class=1,
-                           modality=modality,  # type: ignore[arg-type]
-                           channel="diplomatic", source=[Actor(src, name=src, country="CHN")],
-                           target=[Actor(tgt, name=tgt, country="USA")] if tgt else [], confidence=conf)
-    merged = merge_records([r("CONSULT", "Wang", None, 0.9), r("CONSULT", "Wang", "Washington", 0.7),
-                            r("CONSULT", "Wang", None, 0.5, "negated"), r("ACCUSE", "Wang", None, 0.6)])
-    assert [(m.type, m.modality) for m in merged] == [("CONSULT", "asserted"), ("CONSULT", "negated"),
-                                                      ("ACCUSE", "asserted")]
-    assert [a.name for a in merged[0].target] == ["Washington"]

@@ -1,0 +1,40 @@
+"""Actor identity and merging one act reported twice in a sentence."""
+
+from __future__ import annotations
+
+from detente.coding import merge_records
+from detente.coding.merge import dedupe, same_actor
+from detente.records import Actor, Mention
+
+
+def test_actors_with_ids_are_the_same_when_the_ids_agree() -> None:
+    a = Actor("Xi", name="Xi Jinping", country="CHN", id="person/xi")
+    b = Actor("President Xi", name="Xi Jinping", country="CHN", id="person/xi")
+    c = Actor("Xi", name="Xi Jinping", country="CHN", id="person/other")
+    assert same_actor(a, b) and not same_actor(a, c)
+
+
+def test_actors_without_ids_are_the_same_by_name_or_text_and_country() -> None:
+    assert same_actor(Actor("the Rebels", country="SYR"), Actor("the rebels", country="SYR"))
+    assert not same_actor(Actor("the rebels", country="SYR"), Actor("the rebels", country="IRQ"))
+    assert same_actor(Actor("Beijing", name="China", country="CHN"), Actor("China", name="China", country="CHN"))
+
+
+def test_dedupe_keeps_the_first_of_each_in_order() -> None:
+    us, cn = Actor("US", name="United States", country="USA"), Actor("China", name="China", country="CHN")
+    again = Actor("the United States", name="United States", country="USA")
+    assert dedupe([us, cn, again]) == [us, cn]
+
+
+def test_merge_records_joins_one_act_reported_twice() -> None:
+    def r(type_: str, src: str, tgt: str | None, conf: float, modality: str = "asserted") -> Mention:
+        return Mention(mention_id=f"{type_}{src}{conf}", doc_id="d", sentence="s", sentence_index=0,
+                           type=type_, mode=None, cameo="042", goldstein=1.9, quad_class=1,
+                           modality=modality,  # type: ignore[arg-type]
+                           channel="diplomatic", source=[Actor(src, name=src, country="CHN")],
+                           target=[Actor(tgt, name=tgt, country="USA")] if tgt else [], confidence=conf)
+    merged = merge_records([r("CONSULT", "Wang", None, 0.9), r("CONSULT", "Wang", "Washington", 0.7),
+                            r("CONSULT", "Wang", None, 0.5, "negated"), r("ACCUSE", "Wang", None, 0.6)])
+    assert [(m.type, m.modality) for m in merged] == [("CONSULT", "asserted"), ("CONSULT", "negated"),
+                                                      ("ACCUSE", "asserted")]
+    assert [a.name for a in merged[0].target] == ["Washington"]

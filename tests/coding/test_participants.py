@@ -1,0 +1,130 @@
+"""Who takes part in an event: argument phrases resolved through the knowledge base, and the policy around it
+(pronouns, "the two countries", an editorial's outlet, a country read off the sentence, dropped events)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+
+import pytest
+
+from detente.coding.compose import Coded
+from detente.coding.context import DocumentContext
+from detente.coding.events import Candidate
+from detente.coding.participants import Participants, Resolved, Sides, dyad_offices
+from detente.nlp import split_sentences
+from detente.records import Actor, Document, Genre
+from detente.resolve.actors import DocumentActors
+
+Candidates = Callable[[str], list[Candidate]]
+BLINKEN = Actor("Blinken", name="Antony Blinken", country="USA", sector="GOV", id="person/usa/antony-blinken")
+
+
+@pytest.fixture()
+def participants(kb) -> Participants:  # type: ignore[no-untyped-def]
+    return Participants(kb, Counter())
+
+
+def context(text: str, genre: Genre | None = None, outlet: str | None = None) -> DocumentContext:
+    doc = Document(id="d", text=text, published=dt.date(2024, 3, 1), genre=genre, outlet=outlet)
+    return DocumentContext(doc=doc, sentences=split_sentences(text), actors=DocumentActors(outlet=outlet),
+                           countries=set())
+
+
+def test_names_resolve_through_the_knowledge_base(participants: Participants, candidates: Candidates) -> None:
+    [cand] = candidates("Blinken met Wang Yi in Beijing.")
+    sides = participants.find(context("Blinken met Wang Yi in Beijing."), cand, dt.date(2024, 3, 1), 0)
+    assert sides is not None
+    assert [a.name for a in sides.sources.actors] == ["Antony Blinken"]
+    assert [(a.name, a.country) for a in sides.targets.actors] == [("Wang Yi", "CHN")]
+    assert not (sides.sources.pronoun or sides.sources.fallback or sides.outlet_speaker)
+
+
+def test_a_pronoun_is_the_person_of_the_sentence_just_before(participants: Participants,
+                                                              candidates: Candidates) -> None:
+    [cand] = candidates("He met Wang Yi in Beijing.")
+    ctx = context("Blinken arrived on Monday. He met Wang Yi in Beijing.")
+    ctx.last_person, ctx.last_index = BLINKEN, 0
+    sides = participants.find(ctx, cand, None, 1)
+    assert sides is not None and sides.sources.actors == [BLINKEN] and sides.sources.pronoun
+    # two sentences on, "he" may be anyone: who met Wang Yi is unknown and the event is dropped
+    assert participants.find(ctx, cand, None, 2) is None
+    assert participants.stats["dropped_unresolved"] == 1
+
+
+def test_the_last_person_coded_is_remembered(participants: Participants) -> None:
+    ctx = context("")
+    china = Actor("China", name="China", country="CHN", id="country/chn")
+    participants.remember(ctx, Sides([], Resolved([BLINKEN, china], ["Blinken", "China"]), Resolved([], [])), 3)
+    assert (ctx.last_person, ctx.last_thing, ctx.last_index) == (BLINKEN, china, 3)
+
+
+def test_the_presidents_of_the_two_countries_are_their_heads_of_state_then(participants: Participants,
+                                                                            candidates: Candidates) -> None:
+    text = "Russia and China signed a trade deal in Moscow. The presidents of the two countries held talks."
+    [cand] = candidates("The presidents of the two countries held talks.")
+    sides = participants.find(context(text), cand, dt.date(2019, 6, 5), 1)
+    assert sides is not None
+    assert {a.name for a in sides.sources.actors} == {"Vladimir Putin", "Xi Jinping"}
+
+
+def test_without_a_date_the_two_countries_are_their_governments(participants: Participants,
+                                                                candidates: Candidates) -> None:
+    text = "Russia and China signed a trade deal in Moscow. The presidents of the two countries held talks."
+    [cand] = candidates("The presidents of the two countries held talks.")
+    sides = participants.find(context(text), cand, None, 1)
+    assert sides is not None
+    assert sorted((a.country, a.sector, a.name) for a in sides.sources.actors) == [("CHN", "GOV", None),
+                                                                                   ("RUS", "GOV", None)]
+
+
+def test_a_modified_head_names_no_office(candidates: Candidates) -> None:
+    [plain] = candidates("The presidents of the two countries held talks.")
+    [modified] = candidates("Opposition leaders of the two countries held talks.")
+    assert dyad_offices(plain.sources[0]) is not None
+    assert dyad_offices(modified.sources[0]) is None
+
+
+def test_an_editorials_demand_is_its_outlets(participants: Participants, candidates: Candidates) -> None:
+    [cand] = candidates("The US must stop its provocations.")
+    assert cand.needs_speaker_source
+    sides = participants.find(context("The US must stop its provocations.", "editorial", "Global Times"), cand,
+                              None, 0)
+    assert sides is not None and sides.outlet_speaker
+    assert [(a.name, a.country) for a in sides.sources.actors] == [("Global Times", "CHN")]
+    assert [a.country for a in sides.targets.actors] == ["USA"]
+    unknown = participants.find(context("The US must stop it.", "editorial", "Zorblat"), cand, None, 0)
+    assert unknown is not None  # an outlet the knowledge base does not know is still a medium
+    assert [(a.name, a.sector) for a in unknown.sources.actors] == [("Zorblat", "MED")]
+
+
+def test_a_demand_with_no_speaker_in_a_news_story_is_dropped(participants: Participants,
+                                                            candidates: Candidates) -> None:
+    [cand] = candidates("The US must stop its provocations.")
+    assert participants.find(context("The US must stop its provocations.", "news"), cand, None, 0) is None
+
+
+def test_a_group_in_a_sentence_about_one_country_is_of_it(participants: Participants,
+                                                          candidates: Candidates) -> None:
+    [cand] = candidates("The rebels attacked a Syrian army base.")
+    sides = participants.find(context("The rebels attacked a Syrian army base."), cand, None, 0)
+    assert sides is not None and sides.sources.fallback
+    assert [(a.text, a.country) for a in sides.sources.actors] == [("rebels", "SYR")]
+
+
+def test_an_event_where_no_side_has_a_country_is_dropped(participants: Participants,
+                                                         candidates: Candidates) -> None:
+    [cand] = candidates("The rebels attacked the town.")
+    assert participants.find(context("The rebels attacked the town."), cand, None, 0) is None
+    assert participants.stats["dropped_unresolved"] == 1
+
+
+def test_a_meeting_needs_two_sides(participants: Participants, candidates: Candidates) -> None:
+    [cand] = candidates("Biden discussed how to end the war.")
+    biden = Actor("Biden", name="Joe Biden", country="USA", id="person/usa/joe-biden")
+    alone = Sides([], Resolved([biden], ["Biden"]), Resolved([], []))
+    assert participants.one_sided(Coded("CONSULT", None, "040"), cand, alone)
+    assert participants.stats["dropped_one_sided"] == 1
+    met = Sides([], Resolved([biden], ["Biden"]), Resolved([BLINKEN], ["Blinken"]))
+    assert not participants.one_sided(Coded("CONSULT", None, "040"), cand, met)
