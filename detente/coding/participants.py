@@ -204,9 +204,9 @@ class Participants:
             first = first or actor  # a sector without a country ("police"): a longer text may say whose
         if first is not None:
             return Resolved([first], [description])
-        countries = kb.countries_in(arg.texts[0])
-        if len(countries) == 1:
-            country = next(iter(countries))
+        named = kb.countries_in(arg.texts[0])
+        if len(named) == 1:
+            country = next(iter(named))
             return Resolved([Actor(text=arg.texts[0], name=None, country=country, sector=None)], [description],
                             fallback=True)
         return Resolved([], [])
