@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from detente.coding import Coder, mention_id
 from detente.records import Document
 
@@ -63,3 +65,22 @@ def test_prefilter_skips_sentences_without_triggers(kb) -> None:  # type: ignore
     text = "China's economy grew. Blinken visited Beijing. Prices rose in Shanghai. Wang met Blinken."
     list(c.code_documents([doc("p", text)]))
     assert c.stats["sentences"] == 4 and c.stats["parsed"] == 2
+
+
+def test_confidence_follows_the_weights_file(coder: Coder) -> None:
+    # "meet" has the default prior 0.9 (triggers.yaml), a main clause keeps it; confidence.yaml: both sides 1.0,
+    # asserted 1.0, negated 0.7
+    [both] = coder.code_text("Blinken met Wang Yi in Beijing.", on=dt.date(2024, 3, 1))
+    assert both.confidence == pytest.approx(0.9)
+    [negated] = coder.code_text("Blinken did not meet Wang Yi.", on=dt.date(2024, 3, 1))
+    assert negated.modality == "negated" and negated.confidence == pytest.approx(0.9 * 0.7)
+
+
+def test_stats_and_timings_count_the_work(kb) -> None:  # type: ignore[no-untyped-def]
+    c = Coder(kb=kb)
+    out = list(c.code_documents([doc("a", "Blinken met Wang Yi in Beijing. Russia expelled two British diplomats.")]))
+    assert c.stats["documents"] == 1 and c.stats["sentences"] == 2 and c.stats["parsed"] == 2
+    assert c.stats["events"] == sum(len(records) for _, records in out) == 2
+    assert c.timings["prefilter"] > 0 and c.timings["code"] > 0
+    c.warm()
+    assert not c.stats and not c.timings  # warming up is not work
