@@ -1,4 +1,4 @@
-"""The public API: streaming documents through the coder, stable ids, one-off snippets, merging."""
+"""The public API: streaming documents through the coder, stable ids, one-off snippets, confidence, counts."""
 
 from __future__ import annotations
 
