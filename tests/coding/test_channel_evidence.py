@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from spacy.language import Language
 
+from detente.coding.candidates import Candidate
 from detente.coding.channel import choose_channel
 from detente.coding.channel_evidence import channel_evidence, described
-from detente.coding.events import Candidate
 from detente.coding.participants import Resolved
 from detente.coding.sentence import sentence_text, sentence_words
 from detente.records import Actor

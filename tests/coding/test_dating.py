@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from detente.coding.candidates import Candidate
 from detente.coding.compose import load_composer
 from detente.coding.dating import as_dated, far_from_publication
-from detente.coding.events import Candidate
 from detente.records import DateResolution
 
 PUBLISHED = dt.date(2024, 3, 1)

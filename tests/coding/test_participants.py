@@ -9,9 +9,9 @@ from collections.abc import Callable
 
 import pytest
 
+from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
-from detente.coding.events import Candidate
 from detente.coding.participants import Participants, Resolved, Sides, dyad_offices
 from detente.nlp import split_sentences
 from detente.records import Actor, Document, Genre

@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 
+from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
-from detente.coding.events import Candidate
 from detente.coding.lexicon import load_data
 from detente.coding.participants import Resolved, Sides
 from detente.coding.places import Places, resident, separate_clause
