@@ -54,42 +54,31 @@ def peak_rss_mb() -> float:
 
 
 def run_detente(corpus: Path, processes: int, batch_size: int) -> dict[str, object]:
-    """End-to-end ingest into a fresh store, timing each stage."""
-    from detente.analysis.cluster import update_events
-    from detente.cli.common import batched
-    from detente.coding import Coder
-    from detente.ingest import Rejection, iter_documents
-    from detente.resolve.actors import ActorKB
-    from detente.store.db import Store
+    """End-to-end ingest into a fresh store through the public API, timing each stage."""
+    import detente
+    from detente.store.db import BatchResult
 
     stages = {"load": 0.0, "read": 0.0, "code": 0.0, "store": 0.0}
     t_all = time.perf_counter()
     t = time.perf_counter()
-    coder = Coder(kb=ActorKB.load(), n_process=processes)
+    pipe = detente.load(processes=processes)
     stages["load"] = time.perf_counter() - t
+    t = time.perf_counter()
+    docs = list(detente.read(corpus, max_bytes=50_000_000))
+    stages["read"] = time.perf_counter() - t
+
+    def committed(result: BatchResult) -> None:
+        stages["store"] += result.seconds
+
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "bench.duckdb")
-        docs = []
         t = time.perf_counter()
-        for item in iter_documents([str(corpus)], max_bytes=50_000_000):
-            if not isinstance(item, Rejection):
-                docs.append(item)
-        stages["read"] = time.perf_counter() - t
-        n_events = 0
-        t = time.perf_counter()
-        for chunk in batched(coder.code_documents(docs), batch_size):
-            n_events += sum(len(recs) for _, recs in chunk)
-            t_store = time.perf_counter()
-            store.add_batch(chunk, after_insert=update_events)
-            stages["store"] += time.perf_counter() - t_store
+        report = pipe.ingest(docs, Path(tmp) / "bench.duckdb", batch_size=batch_size, on_batch=committed)
         stages["code"] = time.perf_counter() - t - stages["store"]
-        n_sentences = getattr(coder, "stats", {}).get("sentences", 0)
-        counts = store.counts()
-        store.close()
+    coder = pipe.coder
     total = time.perf_counter() - t_all
-    return {"seconds": total, "stages": stages, "docs": len(docs), "events": n_events, "sentences": n_sentences,
-            "clustered_events": counts["events"], "coder_stats": getattr(coder, "stats", {}),
-            "peak_rss_mb": peak_rss_mb()}
+    return {"seconds": total, "stages": stages, "docs": len(docs), "events": report.mentions,
+            "sentences": coder.stats.get("sentences", 0), "clustered_events": report.totals["events"],
+            "coder_stats": dict(coder.stats), "peak_rss_mb": peak_rss_mb()}
 
 
 def run_bare_spacy(corpus: Path, processes: int, model: str) -> dict[str, object]:

@@ -1,2 +1,48 @@
-"""detente: political event data for a pair of countries."""
+"""detente: political event data for a pair of countries.
+
+The public API (see README): ``load`` a pipeline and ``code`` text, ``read`` documents, ``ingest`` them into a
+store, and read ``events``, their ``evidence`` and ``documents`` back as typed records.
+"""
+
+from detente.api import (
+    Pipeline,
+    SetupError,
+    StoreError,
+    documents,
+    event,
+    events,
+    evidence,
+    ingest,
+    load,
+    open_store,
+    parse_period,
+    read,
+    recluster,
+)
+from detente.records import Actor, DateResolution, Document, Event, Location, Mention, RunReport
+
 __version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "DateResolution",
+    "Document",
+    "Event",
+    "Location",
+    "Mention",
+    "Pipeline",
+    "RunReport",
+    "SetupError",
+    "StoreError",
+    "__version__",
+    "documents",
+    "event",
+    "events",
+    "evidence",
+    "ingest",
+    "load",
+    "open_store",
+    "parse_period",
+    "read",
+    "recluster",
+]

@@ -1,6 +1,6 @@
 """Reading the data files shipped inside the package: one way, for every module.
 
-Tables live next to the code that uses them (``detente/coding/data/triggers.yaml``, ``detente/ingest/rules.yaml``)
+Tables live next to the code that uses them (``detente/coding/data/triggers.yaml``, ``detente/readers/rules.yaml``)
 and must keep working from an installed wheel, so they are found through ``importlib.resources`` by package and
 name, never through ``__file__``. The format follows the extension: YAML (``.yaml``/``.yml``), JSON, tab- or
 comma-separated tables (a list of rows, header included) and plain text. A file that cannot be parsed stops the

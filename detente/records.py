@@ -52,6 +52,18 @@ class Actor:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Actor:
+        return cls(text=d.get("text") or "", name=d.get("name"), country=d.get("country"), sector=d.get("sector"),
+                   id=d.get("id"))
+
+    @property
+    def kind(self) -> str | None:
+        """What a knowledge-base id says the actor is ("person", "body", "country", ...); None without an id."""
+        if self.id and "/" in self.id:
+            return self.id.split("/", 1)[0]
+        return None
+
 
 @dataclass(slots=True)
 class Location:
@@ -64,6 +76,11 @@ class Location:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Location:
+        return cls(text=d.get("text") or "", name=d.get("name") or "", country=d.get("country"), lat=d.get("lat"),
+                   lon=d.get("lon"), precision=d.get("precision") or "city")
 
 
 @dataclass(slots=True)
@@ -115,6 +132,7 @@ class Mention:
     confidence: float = 0.5
     document_id: str | None = None
     url: str | None = None
+    event_id: str | None = None  # the event this mention was clustered into, once stored
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -142,3 +160,96 @@ class Mention:
             "location": self.location.to_dict() if self.location else None,
             "confidence": round(self.confidence, 3),
         }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+@dataclass(slots=True)
+class Event:
+    """One real-world exchange: the mentions that report it, from one or many documents, merged.
+
+    Its fields are the merged values (type by confidence-weighted vote, the finest date and place reported,
+    all actors), plus how widely it was reported: ``mentions`` sentences, ``sources`` distinct outlets,
+    ``documents``; ``document_ids`` and ``urls`` are the callers' ids and links of those documents."""
+
+    event_id: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    goldstein: float | None
+    quad_class: int | None
+    modality: Modality
+    channel: str
+    source: list[Actor]
+    target: list[Actor]
+    date: dt.date | None
+    date_end: dt.date | None
+    date_precision: DatePrecision
+    date_text: str | None
+    location: Location | None
+    sentence: str | None
+    confidence: float
+    mentions: int
+    sources: int
+    documents: int
+    first_reported: dt.date | None
+    last_reported: dt.date | None
+    document_ids: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+
+    @property
+    def source_countries(self) -> list[str]:
+        return sorted({a.country for a in self.source if a.country})
+
+    @property
+    def target_countries(self) -> list[str]:
+        return sorted({a.country for a in self.target if a.country})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "type": self.type,
+            "mode": self.mode,
+            "cameo": self.cameo,
+            "goldstein": self.goldstein,
+            "quad_class": self.quad_class,
+            "modality": self.modality,
+            "channel": self.channel,
+            "source": [a.to_dict() for a in self.source],
+            "target": [a.to_dict() for a in self.target],
+            "source_countries": self.source_countries,
+            "target_countries": self.target_countries,
+            "date": _iso(self.date),
+            "date_end": _iso(self.date_end),
+            "date_precision": self.date_precision,
+            "date_text": self.date_text,
+            "location": self.location.to_dict() if self.location else None,
+            "sentence": self.sentence,
+            "confidence": self.confidence,
+            "mentions": self.mentions,
+            "sources": self.sources,
+            "documents": self.documents,
+            "first_reported": _iso(self.first_reported),
+            "last_reported": _iso(self.last_reported),
+            "document_ids": list(self.document_ids),
+            "urls": list(self.urls),
+        }
+
+
+@dataclass(slots=True)
+class RunReport:
+    """What one ``ingest`` did: counts, the store's totals after it, and each rejection's one-line reason."""
+
+    run_id: int
+    db: str
+    ingested: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    mentions: int = 0
+    rejections: list[str] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -36,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2
-    from detente.cli.pipeline import SetupError
+    from detente.api import SetupError
 
     try:
         return int(args.run(args))

@@ -1,4 +1,4 @@
-"""``detente code PATH…``: documents in, one JSON event record per line out; the store is not touched.
+"""``detente code PATH…``: documents in, one JSON record per coded mention out; the store is not touched.
 
 Exit status as for ``ingest``: 1 when any input was rejected.
 """
@@ -9,27 +9,40 @@ import argparse
 import itertools
 import json
 import sys
+from collections.abc import Iterator
 
-from detente.cli.common import add_coding_options
-from detente.cli.pipeline import Tally, make_coder, read_batches
+from detente.cli.common import add_coding_options, error, load_pipeline, read_inputs
+from detente.readers import Rejection
+from detente.records import Document
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("code", help="print coded events as JSON lines (stateless)",
-                       description="Code documents and print one JSON event record per line; stores nothing.")
+    p = sub.add_parser("code", help="print coded mentions as JSON lines (stateless)",
+                       description="Code documents and print one JSON record per coded mention; stores nothing.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     add_coding_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    tally = Tally()
-    docs = itertools.chain.from_iterable(read_batches(args, tally))
+    pipe = load_pipeline(args)
+    rejected = 0
+
+    def documents() -> Iterator[Document]:
+        nonlocal rejected
+        for item in read_inputs(args):
+            if isinstance(item, Rejection):
+                rejected += 1
+                error(item.message())
+            else:
+                yield item
+
+    docs = documents()
     first = next(docs, None)
     if first is not None:
         out = sys.stdout
-        for _doc, records in make_coder(args)(itertools.chain([first], docs)):
+        for _doc, records in pipe.code_documents(itertools.chain([first], docs)):
             for rec in records:
                 out.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
             out.flush()
-    return 1 if tally.rejected else 0
+    return 1 if rejected else 0

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
 import shutil
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
+from detente import api
 from detente.config import DEFAULT_MAX_BYTES, ENTITY_SOURCES
+
+if TYPE_CHECKING:
+    from detente.readers import Rejection
+    from detente.records import Document
 
 T = TypeVar("T")
 
@@ -35,6 +39,18 @@ def add_coding_options(parser: argparse.ArgumentParser) -> None:
                         help="parser processes (spaCy n_process; default 1)")
 
 
+def load_pipeline(args: argparse.Namespace) -> api.Pipeline:
+    """The pipeline the coding options describe; the model loads only once something new needs coding."""
+    return api.load(model=args.model, actors=args.actors, entities=args.entities, processes=args.processes,
+                    lazy=True)
+
+
+def read_inputs(args: argparse.Namespace) -> Iterator[Document | Rejection]:
+    """The command's inputs as documents and rejections, behind a progress bar on a terminal."""
+    stdin = sys.stdin.buffer if "-" in args.paths else None
+    return progress(api.read_items(args.paths, max_bytes=args.max_bytes, stdin=stdin), desc="documents")
+
+
 def progress(items: Iterable[T], *, desc: str, unit: str = "doc") -> Iterator[T]:
     """A progress bar on an interactive terminal, nothing when stderr is piped or redirected."""
     if not sys.stderr.isatty():
@@ -45,13 +61,6 @@ def progress(items: Iterable[T], *, desc: str, unit: str = "doc") -> Iterator[T]
     # A terminal that reports no size (some ptys, `script`) would get an empty bar from tqdm.
     width = os.get_terminal_size(sys.stderr.fileno()).columns or shutil.get_terminal_size().columns
     yield from tqdm(items, desc=desc, unit=unit, file=sys.stderr, leave=False, ncols=width)
-
-
-def batched(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:
-    """Consecutive groups of ``size`` items (``itertools.batched`` arrives only in Python 3.12)."""
-    it = iter(items)
-    while chunk := tuple(itertools.islice(it, size)):
-        yield chunk
 
 
 def error(message: str) -> None:

@@ -6,9 +6,11 @@ import argparse
 import json
 import sys
 
+from detente import api
 from detente.cli.common import add_db_option, error
-from detente.config import resolve_db_path
-from detente.store.db import Store, StoreError
+from detente.store.db import StoreError
+
+JSONL_FIELDS = ("id", "source_id", "published", "outlet", "genre", "title", "origin")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -20,30 +22,29 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        with Store(resolve_db_path(args.db), read_only=True) as store:
-            rows = store.documents()
+        docs = api.documents(args.db)
     except StoreError as exc:
         error(f"detente: {exc}")
         return 2
     if args.format == "jsonl":
-        for row in rows:
-            row["published"] = row["published"].isoformat() if row["published"] else None
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for doc in docs:
+            row = doc.to_dict()
+            sys.stdout.write(json.dumps({k: row[k] for k in JSONL_FIELDS}, ensure_ascii=False) + "\n")
         return 0
     header = ("ID", "DATE", "OUTLET", "GENRE", "TITLE")
     lines = [header] + [
         (
-            str(r["source_id"] or r["id"][:12])[:24],
-            r["published"].isoformat() if r["published"] else "-",
-            (r["outlet"] or "-")[:20],
-            r["genre"] or "-",
-            (r["title"] or "-")[:70],
+            str(d.source_id or d.id[:12])[:24],
+            d.published.isoformat() if d.published else "-",
+            (d.outlet or "-")[:20],
+            d.genre or "-",
+            (d.title or "-")[:70],
         )
-        for r in rows
+        for d in docs
     ]
     widths = [max(len(line[i]) for line in lines) for i in range(len(header) - 1)]
     for line in lines:
         cells = [cell.ljust(w) for cell, w in zip(line, widths, strict=False)] + [line[-1]]
         sys.stdout.write("  ".join(cells).rstrip() + "\n")
-    sys.stdout.write(f"{len(rows)} documents\n")
+    sys.stdout.write(f"{len(docs)} documents\n")
     return 0

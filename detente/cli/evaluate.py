@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 
+from detente import api
 from detente.config import ENTITY_SOURCES
 
 
@@ -31,20 +32,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from detente.coding import Coder
     from detente.coding.evaluate import evaluate, format_result, read_gold
-    from detente.config import resolve_actor_paths, resolve_entities, resolve_model
-    from detente.resolve.actors import ActorKB
 
     try:
         gold = read_gold(args.gold)
-        entities = resolve_entities(args.entities)
     except (OSError, ValueError) as exc:
         print(f"detente evaluate: {exc}", file=sys.stderr)
         return 2
-    kb = ActorKB.load(resolve_actor_paths(getattr(args, "actors", None)))
-    coder = Coder(kb=kb, model=resolve_model(args.model), entities=entities)
-    result = evaluate(gold, coder)
+    try:
+        pipe = api.load(model=args.model, actors=args.actors, entities=args.entities)
+    except api.SetupError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    result = evaluate(gold, pipe.coder)
     if args.json:
         out = result.to_dict()
         if not args.misses:

@@ -7,17 +7,20 @@ store cannot be used or the options contradict each other.
 from __future__ import annotations
 
 import argparse
-import calendar
 import csv
 import datetime as dt
 import json
 import re
 import sys
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
+from detente import api
 from detente.cli.common import add_db_option, error
-from detente.config import resolve_db_path
+from detente.records import Actor, Document, Event, Mention
 from detente.store.db import Store, StoreError
+
+T = TypeVar("T")
 
 # Table cell widths; longer text is cut with "...". The sentence column gets what a terminal leaves over.
 ID_WIDTH = 16
@@ -26,21 +29,11 @@ PLACE_WIDTH = 16
 SENTENCE_WIDTH = 70
 TITLE_WIDTH = 60
 
-_EVENT_ORDER = "ORDER BY date DESC NULLS LAST, last_reported DESC NULLS LAST, event_id"
-# Filters are fixed SQL fragments joined as needed (--since is built in _where from the period rule); every
-# value travels as a named parameter.
-_FILTERS = {
-    "type": "type = $type",
-    "channel": "channel = $channel",
-    "dyad": "list_contains(list_concat(source_countries, target_countries), $dyad_a) "
-            "AND list_contains(list_concat(source_countries, target_countries), $dyad_b)",
-    "until": "date IS NOT NULL AND date <= $until",
-}
 CSV_COLUMNS = (
     "event_id", "date", "date_end", "date_precision", "type", "mode", "cameo", "goldstein", "quad_class",
     "modality", "channel", "source", "target", "source_countries", "target_countries", "location",
     "location_country", "mentions", "sources", "documents", "first_reported", "last_reported", "confidence",
-    "sentence",
+    "sentence", "document_ids", "urls",
 )
 MENTION_CSV_COLUMNS = (
     "mention_id", "event_id", "doc_id", "source_id", "title", "outlet", "published", "sentence_index", "type",
@@ -48,33 +41,14 @@ MENTION_CSV_COLUMNS = (
 )
 
 
-def _dyad(value: str) -> tuple[str, str]:
-    match = re.fullmatch(r"([A-Za-z]{3})-([A-Za-z]{3})", value.strip())
-    if not match:
-        raise argparse.ArgumentTypeError(f"expected two country codes like CHN-USA, got {value!r}")
-    return match.group(1).upper(), match.group(2).upper()
-
-
-def _period(value: str) -> tuple[dt.date, dt.date]:
-    """YYYY, YYYY-MM or YYYY-MM-DD as the first and last day it covers."""
-    try:
-        if re.fullmatch(r"\d{4}", value):
-            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
-        if re.fullmatch(r"\d{4}-\d{2}", value):
-            year, month = int(value[:4]), int(value[5:])
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-        day = dt.date.fromisoformat(value)
-        return day, day
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}") from exc
-
-
-def _since(value: str) -> dt.date:
-    return _period(value)[0]
-
-
-def _until(value: str) -> dt.date:
-    return _period(value)[1]
+def _option(parse: Callable[[str], T]) -> Callable[[str], T]:
+    """An argparse type from a parser that raises ``ValueError`` with the message to show."""
+    def convert(value: str) -> T:
+        try:
+            return parse(value)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from exc
+    return convert
 
 
 def _positive(value: str) -> int:
@@ -96,11 +70,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     add_db_option(p)
     p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
-    p.add_argument("--dyad", type=_dyad, metavar="AAA-BBB",
+    p.add_argument("--dyad", type=_option(api.parse_dyad), metavar="AAA-BBB",
                    help="events involving both countries, either direction (e.g. CHN-USA)")
-    p.add_argument("--since", type=_since, metavar="DATE",
+    p.add_argument("--since", type=_option(lambda v: api.parse_period(v)[0]), metavar="DATE",
                    help="events whose period ends on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
-    p.add_argument("--until", type=_until, metavar="DATE",
+    p.add_argument("--until", type=_option(lambda v: api.parse_period(v)[1]), metavar="DATE",
                    help="events whose period starts on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--type", type=str.upper, metavar="TYPE", help="PLOVER type, e.g. CONSULT")
     p.add_argument("--channel", metavar="CH", help="channel, e.g. diplomatic, military, economic")
@@ -117,11 +91,10 @@ def run(args: argparse.Namespace) -> int:
     if args.mentions and args.id is None:
         error("detente events: --mentions needs --id ID")
         return 2
-    path = resolve_db_path(args.db)
     try:
         if args.recluster:
-            _recluster(path)
-        with Store(path, read_only=True) as store:
+            api.recluster(args.db)
+        with api.open_store(args.db, read_only=True) as store:
             if args.id is not None:
                 return _show_event(store, args)
             _list_events(store, args)
@@ -131,145 +104,83 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _recluster(path: Any) -> None:
-    from detente.analysis.cluster import recluster
-
-    with Store(path) as store:
-        store.con.execute("BEGIN TRANSACTION")
-        try:
-            recluster(store.con)
-            store.con.execute("COMMIT")
-        except BaseException:
-            store.con.execute("ROLLBACK")
-            raise
-
-
-# -- queries ----------------------------------------------------------------------------------------------
-
-
-def _where(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
-    from detente.analysis.cluster import PERIOD_END_SQL, SEASON_MONTHS
-
-    clauses: list[str] = []
-    params: dict[str, Any] = {}
-    if args.type:
-        clauses.append(_FILTERS["type"])
-        params["type"] = args.type
-    if args.channel:
-        clauses.append(_FILTERS["channel"])
-        params["channel"] = args.channel
-    if args.dyad:
-        clauses.append(_FILTERS["dyad"])
-        params["dyad_a"], params["dyad_b"] = args.dyad
-    if args.since:
-        clauses.append("date IS NOT NULL AND (" + PERIOD_END_SQL + ") >= $since")
-        params["since"] = args.since
-        params["season"] = SEASON_MONTHS
-    if args.until:
-        clauses.append(_FILTERS["until"])
-        params["until"] = args.until
-    return (" WHERE " + " AND ".join(f"({c})" for c in clauses) if clauses else ""), params
-
-
-def _fetch(store: Store, sql: str, params: dict[str, Any] | list[Any]) -> list[dict[str, Any]]:
-    cur = store.con.execute(sql, params)
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
-
-
 def _list_events(store: Store, args: argparse.Namespace) -> None:
-    where, params = _where(args)
-    sql = "SELECT * FROM events" + where + " " + _EVENT_ORDER
-    if args.limit:
-        sql += " LIMIT $limit"
-        params = {**params, "limit": args.limit}
-    rows = _fetch(store, sql, params)
+    query = api.event_query(dyad=args.dyad, since=args.since, until=args.until, type=args.type,
+                            channel=args.channel, limit=args.limit)
+    found = store.events(query)
     if args.format == "jsonl":
-        _write_jsonl(_event_json(r) for r in rows)
+        _write_jsonl(e.to_dict() for e in found)
     elif args.format == "csv":
-        _write_csv(CSV_COLUMNS, (_event_csv(r) for r in rows))
+        _write_csv(CSV_COLUMNS, (_event_csv(e) for e in found))
     else:
-        total = len(rows)
-        if args.limit and len(rows) == args.limit:
-            where_params = {k: v for k, v in params.items() if k != "limit"}
-            count = store.con.execute("SELECT count(*) FROM events" + where, where_params).fetchone()
-            total = int(count[0]) if count else total
-        _event_table(rows)
-        shown = f"{len(rows)} events" + (f" of {total}" if total > len(rows) else "")
+        total = len(found)
+        if args.limit and len(found) == args.limit:
+            total = store.count_events(query)
+        _event_table(found)
+        shown = f"{len(found)} events" + (f" of {total}" if total > len(found) else "")
         sys.stdout.write(shown + "\n")
 
 
 def _show_event(store: Store, args: argparse.Namespace) -> int:
-    matches = _fetch(store, "SELECT * FROM events WHERE starts_with(event_id, ?) ORDER BY event_id LIMIT 2",
-                     [args.id.strip()])
-    if not matches:
-        error(f"detente events: no event with id {args.id!r}")
+    try:
+        event = api.event(store, args.id)
+    except LookupError as exc:
+        error(f"detente events: {exc}")
         return 1
-    if len(matches) > 1:
-        error(f"detente events: {args.id!r} matches several events; give more of the id")
-        return 1
-    event = matches[0]
-    mentions = _fetch(
-        store,
-        "SELECT m.mention_id, m.event_id, m.doc_id, d.source_id, d.title, d.outlet, d.published, "
-        "m.sentence_index, m.type, m.modality, m.date, m.date_precision, m.confidence, m.sentence "
-        "FROM mentions m LEFT JOIN documents d ON d.id = m.doc_id WHERE m.event_id = ? "
-        "ORDER BY d.published NULLS LAST, m.doc_id, m.sentence_index, m.mention_id",
-        [event["event_id"]],
-    ) if args.mentions else []
+    evidence = store.evidence(event.event_id) if args.mentions else []
     if args.format == "jsonl":
-        _write_jsonl([_plain(m) for m in mentions] if args.mentions else [_event_json(event)])
+        _write_jsonl([_mention_row(m, d) for m, d in evidence] if args.mentions else [event.to_dict()])
     elif args.format == "csv":
         if args.mentions:
-            _write_csv(MENTION_CSV_COLUMNS, (_plain(m) for m in mentions))
+            _write_csv(MENTION_CSV_COLUMNS, (_mention_row(m, d) for m, d in evidence))
         else:
             _write_csv(CSV_COLUMNS, [_event_csv(event)])
     else:
         _event_card(event)
         if args.mentions:
-            _mention_list(mentions)
+            _mention_list(evidence)
     return 0
 
 
 # -- shaping ----------------------------------------------------------------------------------------------
 
 
-def _plain(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()}
+def _mention_row(m: Mention, d: Document) -> dict[str, Any]:
+    return {
+        "mention_id": m.mention_id, "event_id": m.event_id, "doc_id": m.doc_id, "source_id": d.source_id,
+        "title": d.title, "outlet": d.outlet, "published": _iso(d.published), "sentence_index": m.sentence_index,
+        "type": m.type, "modality": m.modality, "date": _iso(m.date), "date_precision": m.date_precision,
+        "confidence": m.confidence, "sentence": m.sentence,
+    }
 
 
-def _event_json(row: dict[str, Any]) -> dict[str, Any]:
-    out = _plain(row)
-    out["source"] = json.loads(row["source"] or "[]")
-    out["target"] = json.loads(row["target"] or "[]")
-    out["location"] = json.loads(row["location"]) if row["location"] else None
-    out["source_countries"] = list(row["source_countries"] or [])
-    out["target_countries"] = list(row["target_countries"] or [])
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _names(actors: list[Actor]) -> list[str]:
+    return [a.name or a.text or a.country or "?" for a in actors]
+
+
+def _event_csv(e: Event) -> dict[str, Any]:
+    out = e.to_dict()
+    out["source"] = "; ".join(_names(e.source))
+    out["target"] = "; ".join(_names(e.target))
+    out["source_countries"] = ";".join(e.source_countries)
+    out["target_countries"] = ";".join(e.target_countries)
+    out["location"] = e.location.name if e.location else None
+    out["location_country"] = e.location.country if e.location else None
+    out["document_ids"] = ";".join(e.document_ids)
+    out["urls"] = " ".join(e.urls)
     return out
 
 
-def _names(actors_json: str | None) -> list[str]:
-    return [a.get("name") or a.get("text") or a.get("country") or "?" for a in json.loads(actors_json or "[]")]
-
-
-def _event_csv(row: dict[str, Any]) -> dict[str, Any]:
-    out = _plain(row)
-    location = json.loads(row["location"]) if row["location"] else {}
-    out["source"] = "; ".join(_names(row["source"]))
-    out["target"] = "; ".join(_names(row["target"]))
-    out["source_countries"] = ";".join(row["source_countries"] or [])
-    out["target_countries"] = ";".join(row["target_countries"] or [])
-    out["location"] = location.get("name")
-    out["location_country"] = location.get("country")
-    return out
-
-
-def _write_jsonl(objects: Any) -> None:
+def _write_jsonl(objects: Iterable[dict[str, Any]]) -> None:
     for obj in objects:
         sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
-def _write_csv(columns: tuple[str, ...], rows: Any) -> None:
+def _write_csv(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> None:
     writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
@@ -281,13 +192,12 @@ def _cut(text: str | None, width: int) -> str:
     return text if len(text) <= width else text[: width - 3].rstrip() + "..."
 
 
-def date_label(row: dict[str, Any]) -> str:
+def date_label(e: Event) -> str:
     """The event date at the precision it is known: 2023-09-16..17, 2022-11, 2023, ~2023-09-30 (publication)."""
-    date: dt.date | None = row["date"]
-    end: dt.date | None = row["date_end"]
+    date, end = e.date, e.date_end
     if date is None:
         return "-"
-    precision = row["date_precision"]
+    precision = e.date_precision
     if precision == "unresolved":
         return "~" + date.isoformat()
     if precision == "year":
@@ -304,29 +214,23 @@ def date_label(row: dict[str, Any]) -> str:
     return f"{date.isoformat()}..{end.isoformat()}"
 
 
-def actors_label(row: dict[str, Any]) -> str:
-    source, target = list(dict.fromkeys(_names(row["source"]))), list(dict.fromkeys(_names(row["target"])))
-    left = ", ".join(source) or ",".join(row["source_countries"] or []) or "?"
+def actors_label(e: Event) -> str:
+    source, target = list(dict.fromkeys(_names(e.source))), list(dict.fromkeys(_names(e.target)))
+    left = ", ".join(source) or ",".join(e.source_countries) or "?"
     return f"{left} -> {', '.join(target)}" if target else left
 
 
-def _place(row: dict[str, Any]) -> str:
-    location = json.loads(row["location"]) if row["location"] else None
-    return (location.get("name") or "-") if location else "-"
-
-
-def _event_table(rows: list[dict[str, Any]]) -> None:
+def _event_table(found: list[Event]) -> None:
     header = ("ID", "DATE", "TYPE", "MODALITY", "ACTORS", "PLACE", "MENT", "SRC", "DOCS", "FIRST", "LAST",
               "SENTENCE")
     lines = [header] + [
         (
-            r["event_id"][:ID_WIDTH], date_label(r), r["type"], r["modality"], _cut(actors_label(r), ACTORS_WIDTH),
-            _cut(_place(r), PLACE_WIDTH), str(r["mentions"]), str(r["sources"]), str(r["documents"]),
-            r["first_reported"].isoformat() if r["first_reported"] else "-",
-            r["last_reported"].isoformat() if r["last_reported"] else "-",
-            _cut(r["sentence"], SENTENCE_WIDTH),
+            e.event_id[:ID_WIDTH], date_label(e), e.type, e.modality, _cut(actors_label(e), ACTORS_WIDTH),
+            _cut(e.location.name if e.location else "-", PLACE_WIDTH), str(e.mentions), str(e.sources),
+            str(e.documents), _iso(e.first_reported) or "-", _iso(e.last_reported) or "-",
+            _cut(e.sentence, SENTENCE_WIDTH),
         )
-        for r in rows
+        for e in found
     ]
     if len(lines) == 1:
         return
@@ -338,33 +242,32 @@ def _event_table(rows: list[dict[str, Any]]) -> None:
         sys.stdout.write("  ".join([*cells, line[-1]]).rstrip() + "\n")
 
 
-def _event_card(row: dict[str, Any]) -> None:
-    location = json.loads(row["location"]) if row["location"] else None
-    where = f"{location.get('name')} ({location.get('country') or '?'})" if location else "-"
+def _event_card(e: Event) -> None:
+    where = f"{e.location.name} ({e.location.country or '?'})" if e.location else "-"
     fields = (
-        ("event", row["event_id"]),
-        ("type", " ".join(x for x in (row["type"], f"({row['mode']})" if row["mode"] else "") if x)),
-        ("modality", row["modality"]),
-        ("channel", row["channel"]),
-        ("cameo", f"{row['cameo'] or '-'} (Goldstein {row['goldstein'] if row['goldstein'] is not None else '-'}, "
-                  f"quad class {row['quad_class'] if row['quad_class'] is not None else '-'})"),
-        ("actors", actors_label(row)),
-        ("date", date_label(row) + (f'  "{row["date_text"]}"' if row["date_text"] else "")),
+        ("event", e.event_id),
+        ("type", " ".join(x for x in (e.type, f"({e.mode})" if e.mode else "") if x)),
+        ("modality", e.modality),
+        ("channel", e.channel),
+        ("cameo", f"{e.cameo or '-'} (Goldstein {e.goldstein if e.goldstein is not None else '-'}, "
+                  f"quad class {e.quad_class if e.quad_class is not None else '-'})"),
+        ("actors", actors_label(e)),
+        ("date", date_label(e) + (f'  "{e.date_text}"' if e.date_text else "")),
         ("place", where),
-        ("reports", f"{row['mentions']} mentions, {row['sources']} sources, {row['documents']} documents"),
-        ("reported", f"{row['first_reported'] or '-'} .. {row['last_reported'] or '-'}"),
-        ("sentence", re.sub(r"\s+", " ", row["sentence"] or "-").strip()),
+        ("reports", f"{e.mentions} mentions, {e.sources} sources, {e.documents} documents"),
+        ("reported", f"{e.first_reported or '-'} .. {e.last_reported or '-'}"),
+        ("sentence", re.sub(r"\s+", " ", e.sentence or "-").strip()),
     )
     for name, value in fields:
         sys.stdout.write(f"{name:<9} {value}\n")
 
 
-def _mention_list(mentions: list[dict[str, Any]]) -> None:
-    for n, m in enumerate(mentions, 1):
+def _mention_list(evidence: list[tuple[Mention, Document]]) -> None:
+    for n, (m, d) in enumerate(evidence, 1):
         sys.stdout.write("\n")
-        published = m["published"].isoformat() if m["published"] else "undated"
-        document = m["source_id"] or m["doc_id"][:12]
-        sys.stdout.write(f"[{n}] {published}  {m['outlet'] or '(no outlet)'}  document {document}  "
-                         f"sentence {m['sentence_index']}\n")
-        sys.stdout.write(f"    {_cut(m['title'], TITLE_WIDTH)}\n")
-        sys.stdout.write("    " + re.sub(r"\s+", " ", m["sentence"]).strip() + "\n")
+        published = d.published.isoformat() if d.published else "undated"
+        document = d.source_id or m.doc_id[:12]
+        sys.stdout.write(f"[{n}] {published}  {d.outlet or '(no outlet)'}  document {document}  "
+                         f"sentence {m.sentence_index}\n")
+        sys.stdout.write(f"    {_cut(d.title, TITLE_WIDTH)}\n")
+        sys.stdout.write("    " + re.sub(r"\s+", " ", m.sentence).strip() + "\n")

@@ -29,7 +29,7 @@ from spacy.util import minibatch
 from spacy.vocab import Vocab
 
 from detente import datafiles
-from detente.ingest.dates import MONTH_FORMS
+from detente.readers.dates import MONTH_FORMS
 
 DATA = ("detente.nlp", "data/entities.yaml")
 FACTORY = "detente_rule_entities"

@@ -22,8 +22,8 @@ import yaml
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
-from detente.ingest.dates import MONTHS as _MONTHS  # the one month table, date_data/calendar.yaml's
 from detente.nlp.syntax import Tense, clause_head, clause_tense, path_to
+from detente.readers.dates import MONTHS as _MONTHS  # the one month table, date_data/calendar.yaml's
 from detente.records import DatePrecision, DateResolution
 
 # How an occurrence is chosen among the yearly/weekly repeats of a calendar name.

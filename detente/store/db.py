@@ -1,15 +1,17 @@
-"""The embedded DuckDB store.
+"""The embedded DuckDB store: the only place that runs SQL or opens a transaction.
 
-Writes go in one transaction per batch of documents (documents, their mentions, and the event clustering
-that depends on them), so a run killed at any point leaves the store as it was after the last committed
-batch; a rerun skips what is there by content hash and adds the rest.
+Writes go in one transaction per batch of documents (documents, their mentions, and the events clustered from
+them), so a run killed at any point leaves the store as it was after the last committed batch; a rerun skips
+what is there by content hash and adds the rest. Reads return typed records (``detente.records``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -17,10 +19,22 @@ from typing import Any
 
 import duckdb
 
-from detente.records import Document, Mention
+from detente.clustering import (
+    ClusterMention,
+    EventChanges,
+    LightMention,
+    affected_segments,
+    family,
+    light_mention,
+    rebuild,
+)
+from detente.clustering import rule as cluster_rule
+from detente.records import Actor, Document, Event, Location, Mention
+from detente.store import queries as q
+from detente.store.queries import EventQuery
 
-# Called inside the batch transaction with the connection and the ids of the documents just added, so event
-# clustering commits or rolls back together with the documents it reads.
+# Called inside the batch transaction with the connection and the ids of the documents just added (after their
+# events are clustered): what it writes commits or rolls back with the batch.
 BatchHook = Callable[[duckdb.DuckDBPyConnection, list[str]], None]
 
 
@@ -29,6 +43,7 @@ class BatchResult:
     added: list[str]
     duplicates: list[str]
     mentions: int
+    seconds: float = 0.0  # spent in the store: the transaction with its clustering
 
 
 class StoreError(RuntimeError):
@@ -39,61 +54,103 @@ def _schema_sql() -> str:
     return resources.files("detente.store").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
-def _countries(actors: Sequence[Any]) -> list[str]:
+def _countries(actors: Sequence[Actor]) -> list[str]:
     return sorted({a.country for a in actors if a.country})
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 def mention_row(doc_id: str, rec: Mention) -> tuple[Any, ...]:
-    """The ``mentions`` row for one coded record (column order of MENTION_COLUMNS)."""
+    """The ``mentions`` row for one coded record (column order of ``queries.MENTION_COLUMNS``)."""
     return (
-        rec.mention_id,
-        doc_id,
-        rec.sentence_index,
-        rec.sentence,
-        rec.type,
-        rec.mode,
-        rec.cameo,
-        rec.goldstein,
-        rec.quad_class,
-        rec.modality,
-        rec.channel,
-        json.dumps([a.to_dict() for a in rec.source], ensure_ascii=False),
-        json.dumps([a.to_dict() for a in rec.target], ensure_ascii=False),
-        json.dumps(rec.speaker.to_dict(), ensure_ascii=False) if rec.speaker else None,
-        _countries(rec.source),
-        _countries(rec.target),
-        rec.trigger,
-        rec.date,
-        rec.date_end,
-        rec.date_precision,
-        rec.date_text,
-        json.dumps(rec.location.to_dict(), ensure_ascii=False) if rec.location else None,
-        rec.confidence,
+        rec.mention_id, doc_id, rec.sentence_index, rec.sentence, rec.type, rec.mode, rec.cameo, rec.goldstein,
+        rec.quad_class, rec.modality, rec.channel, _json([a.to_dict() for a in rec.source]),
+        _json([a.to_dict() for a in rec.target]), _json(rec.speaker.to_dict()) if rec.speaker else None,
+        _countries(rec.source), _countries(rec.target), rec.trigger, rec.date, rec.date_end, rec.date_precision,
+        rec.date_text, _json(rec.location.to_dict()) if rec.location else None, rec.confidence,
     )
 
 
-MENTION_COLUMNS = (
-    "mention_id, doc_id, sentence_index, sentence, type, mode, cameo, goldstein, quad_class, modality, "
-    "channel, source, target, speaker, source_countries, target_countries, trigger, date, date_end, "
-    "date_precision, date_text, location, confidence"
-)
-DOCUMENT_COLUMNS = (
-    "id, source_id, origin, published, published_raw, title, outlet, url, language, genre, text, run_id"
-)
+def event_row(e: Event) -> tuple[Any, ...]:
+    """The ``events`` row for one event (column order of ``queries.EVENT_COLUMNS``)."""
+    return (
+        e.event_id, e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.modality, e.channel,
+        _json([a.to_dict() for a in e.source]), _json([a.to_dict() for a in e.target]), e.source_countries,
+        e.target_countries, e.date, e.date_end, e.date_precision, e.date_text,
+        _json(e.location.to_dict()) if e.location else None, e.sentence, e.confidence, e.mentions, e.sources,
+        e.documents, e.first_reported, e.last_reported,
+    )
 
 
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: str, rows: Sequence[tuple[Any, ...]]) -> None:
-    """Insert many rows in one statement, column by column: each column travels as one list parameter, cast to
-    its column's type and unnested. DuckDB runs ``executemany`` one row at a time, and multi-row ``VALUES``
-    statements pay per placeholder; this is about three times faster again. ``table`` and ``columns`` are this
-    module's constants; every value is a parameter."""
-    if not rows:
-        return
-    names = [c.strip() for c in columns.split(",")]
-    types = dict(con.execute(
-        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [table]).fetchall())
-    selects = ", ".join(f"unnest(CAST(${i} AS {types[name]}[]))" for i, name in enumerate(names, 1))
-    con.execute(f"INSERT INTO {table} ({columns}) SELECT {selects}", [list(col) for col in zip(*rows, strict=True)])
+def _actors(text: str | None) -> list[Actor]:
+    return [Actor.from_dict(a) for a in json.loads(text or "[]")]
+
+
+def _location(text: str | None) -> Location | None:
+    return Location.from_dict(json.loads(text)) if text else None
+
+
+def _event(row: dict[str, Any]) -> Event:
+    return Event(
+        event_id=row["event_id"], type=row["type"], mode=row["mode"], cameo=row["cameo"],
+        goldstein=row["goldstein"], quad_class=row["quad_class"], modality=row["modality"],
+        channel=row["channel"], source=_actors(row["source"]), target=_actors(row["target"]), date=row["date"],
+        date_end=row["date_end"], date_precision=row["date_precision"], date_text=row["date_text"],
+        location=_location(row["location"]), sentence=row["sentence"], confidence=row["confidence"],
+        mentions=row["mentions"], sources=row["sources"], documents=row["documents"],
+        first_reported=row["first_reported"], last_reported=row["last_reported"],
+        document_ids=list(row.get("document_ids") or []), urls=list(row.get("urls") or []),
+    )
+
+
+def _mention(row: dict[str, Any]) -> Mention:
+    speaker = json.loads(row["speaker"]) if row["speaker"] else None
+    return Mention(
+        mention_id=row["mention_id"], doc_id=row["doc_id"], sentence=row["sentence"],
+        sentence_index=row["sentence_index"], type=row["type"], mode=row["mode"], cameo=row["cameo"],
+        goldstein=row["goldstein"], quad_class=row["quad_class"], modality=row["modality"], channel=row["channel"],
+        source=_actors(row["source"]), target=_actors(row["target"]),
+        speaker=Actor.from_dict(speaker) if speaker else None, trigger=row["trigger"], date=row["date"],
+        date_end=row["date_end"], date_precision=row["date_precision"], date_text=row["date_text"],
+        location=_location(row["location"]), confidence=row["confidence"], document_id=row["source_id"],
+        url=row["url"], event_id=row["event_id"],
+    )
+
+
+def _document(row: dict[str, Any]) -> Document:
+    return Document(
+        id=row.get("doc_id") or row["id"], text=row["text"], source_id=row["source_id"], origin=row["origin"],
+        published=row["published"], published_raw=row["published_raw"], title=row["title"], outlet=row["outlet"],
+        url=row["url"], language=row["language"] or "en", genre=row["genre"],
+    )
+
+
+def _cluster_mention(row: dict[str, Any]) -> ClusterMention:
+    return ClusterMention(
+        mention_id=row["mention_id"], doc_id=row["doc_id"], old_event_id=row["event_id"],
+        sentence_index=row["sentence_index"], sentence=row["sentence"], type=row["type"], mode=row["mode"],
+        cameo=row["cameo"], goldstein=row["goldstein"], quad_class=row["quad_class"],
+        modality=row["modality"], channel=row["channel"], source=json.loads(row["source"] or "[]"),
+        target=json.loads(row["target"] or "[]"), date=row["date"], date_end=row["date_end"],
+        precision=row["date_precision"], date_text=row["date_text"],
+        location=json.loads(row["location"]) if row["location"] else None,
+        confidence=row["confidence"] if row["confidence"] is not None else 0.5,
+        published=row["published"], outlet=row["outlet"], countries=tuple(row["countries"] or ()),
+        weak=bool(row["weak"]), lo=row["lo"], hi=row["hi"], sentence_key=row["sentence_key"],
+        document_id=row["document_id"], url=row["url"],
+    )
+
+
+def _light(row: dict[str, Any]) -> LightMention:
+    actors = [(a["id"], a["name"], a["country"]) for a in [*(row["src"] or ()), *(row["tgt"] or ())]]
+    return light_mention(
+        row["mention_id"], row["doc_id"], event_type=row["type"], modality=row["modality"],
+        countries=row["countries"] or (), weak=bool(row["weak"]), precision=row["date_precision"], lo=row["lo"],
+        hi=row["hi"], actors=actors, place=row["place"], place_precision=row["place_precision"],
+        sentence_key=row["sentence_key"],
+    )
 
 
 class Store:
@@ -119,42 +176,67 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything inside commits together or not at all (also on KeyboardInterrupt)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _rows(self, sql: str, params: dict[str, Any] | list[Any] | None = None) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, params or [])
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    def _insert(self, table: str, columns: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Insert many rows in one statement, column by column: each column travels as one list parameter, cast
+        to its column's type and unnested. DuckDB runs ``executemany`` one row at a time, and multi-row ``VALUES``
+        statements pay per placeholder; this is about three times faster again. ``table`` and ``columns`` are
+        constants of ``queries``; every value is a parameter."""
+        if not rows:
+            return
+        names = [c.strip() for c in columns.split(",")]
+        types = dict(self.con.execute(q.COLUMN_TYPES_SQL, [table]).fetchall())
+        selects = ", ".join(f"unnest(CAST(${i} AS {types[name]}[]))" for i, name in enumerate(names, 1))
+        self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {selects}",
+                         [list(col) for col in zip(*rows, strict=True)])
+
     # -- runs -------------------------------------------------------------------------------------------
     def start_run(self, command: str, inputs: Sequence[str]) -> int:
-        row = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()
+        row = self.con.execute(q.NEXT_RUN_SQL).fetchone()
         run_id = int(row[0]) if row else 1
-        self.con.execute(
-            "INSERT INTO runs (run_id, command, inputs, started_at, status) VALUES (?, ?, ?, ?, 'running')",
-            [run_id, command, json.dumps(list(inputs)), dt.datetime.now()],
-        )
+        self.con.execute(q.START_RUN_SQL, [run_id, command, json.dumps(list(inputs)), dt.datetime.now()])
         return run_id
 
     def finish_run(
         self, run_id: int, *, ingested: int, duplicates: int, rejected: int, mentions: int, status: str = "done"
     ) -> None:
-        self.con.execute(
-            "UPDATE runs SET finished_at = ?, ingested = ?, duplicates = ?, rejected = ?, mentions = ?, "
-            "status = ? WHERE run_id = ?",
-            [dt.datetime.now(), ingested, duplicates, rejected, mentions, status, run_id],
-        )
+        self.con.execute(q.FINISH_RUN_SQL,
+                         [dt.datetime.now(), ingested, duplicates, rejected, mentions, status, run_id])
 
     # -- writes -----------------------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         ids = list(ids)
         if not ids:
             return set()
-        rows = self.con.execute("SELECT id FROM documents WHERE list_contains(?, id)", [ids]).fetchall()
-        return {r[0] for r in rows}
+        return {r[0] for r in self.con.execute(q.KNOWN_IDS_SQL, [ids]).fetchall()}
 
     def add_batch(
         self,
         items: Sequence[tuple[Document, Sequence[Mention]]],
         *,
         run_id: int | None = None,
+        cluster: bool = True,
         after_insert: BatchHook | None = None,
     ) -> BatchResult:
-        """Store documents and their mentions in one transaction; documents already present (same content
-        hash, in the store or earlier in this batch) are skipped and reported as duplicates."""
+        """Store documents and their mentions, and cluster the new mentions into events, in one transaction;
+        documents already present (same content hash, in the store or earlier in this batch) are skipped and
+        reported as duplicates."""
+        started = time.perf_counter()
         known = self.known_ids(doc.id for doc, _ in items)
         added: list[str] = []
         duplicates: list[str] = []
@@ -175,30 +257,87 @@ class Store:
                 if rec.mention_id not in seen:
                     seen.add(rec.mention_id)
                     mention_rows.append(mention_row(doc.id, rec))
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            insert_rows(self.con, "documents", DOCUMENT_COLUMNS, doc_rows)
-            insert_rows(self.con, "mentions", MENTION_COLUMNS, mention_rows)
+        with self.transaction():
+            self._insert("documents", q.DOCUMENT_COLUMNS, doc_rows)
+            self._insert("mentions", q.MENTION_COLUMNS, mention_rows)
+            if cluster and added:
+                self._update_events(added)
             if after_insert is not None and added:
                 after_insert(self.con, added)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        return BatchResult(added, duplicates, len(mention_rows))
+        return BatchResult(added, duplicates, len(mention_rows), time.perf_counter() - started)
+
+    def recluster(self) -> None:
+        """Rebuild every event from every mention (after the clustering rule changed), in one transaction."""
+        with self.transaction():
+            for sql in q.CLEAR_EVENTS_SQL:
+                self.con.execute(sql)
+            lights = [_light(r) for r in self._rows(q.ALL_LIGHT_SQL, q.window_params())]
+            self._write(self._changes(lights, None))
+
+    def _update_events(self, doc_ids: list[str]) -> None:
+        """Attach the mentions of newly added documents to events: re-cluster only the segments they fall into
+        (the result equals ``recluster``)."""
+        params = q.window_params()
+        new_blocks = self.con.execute(q.NEW_BLOCKS_SQL, {**params, "ids": list(doc_ids)}).fetchall()
+        if not new_blocks:
+            return
+        wanted = {(family(t), m) for t, m in new_blocks}
+        families = {f for f, _ in wanted}
+        types = {t for t, f in cluster_rule.TYPE_FAMILY.items() if f in families} | {t for t, _ in new_blocks}
+        modalities = sorted({m for _, m in wanted})
+        rows = self._rows(q.LIGHT_SQL, {**params, "types": sorted(types), "modalities": modalities})
+        lights = [light for light in map(_light, rows) if light.block in wanted]
+        added = set(doc_ids)
+        self._write(self._changes(lights, {light.mention_id for light in lights if light.doc_id in added}))
+
+    def _changes(self, lights: list[LightMention], focus: set[str] | None) -> EventChanges:
+        segs = affected_segments(lights, focus)
+        wanted = [mid for seg in segs for mid in seg]
+        if not wanted:
+            return EventChanges()
+        rows = self._rows(q.FULL_SQL, {**q.window_params(), "ids": wanted})
+        return rebuild(segs, {row["mention_id"]: _cluster_mention(row) for row in rows})
+
+    def _write(self, changes: EventChanges) -> None:
+        if changes.stale:
+            self.con.execute(q.DELETE_EVENTS_SQL, {"ids": changes.stale})
+        self._insert("events", q.EVENT_COLUMNS, [event_row(e) for e in changes.events])
+        ids = sorted(changes.assignment)
+        if ids:
+            self.con.execute(q.ASSIGN_EVENTS_SQL, {"mids": ids, "eids": [changes.assignment[i] for i in ids]})
 
     # -- reads ------------------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
-        for table in ("documents", "mentions", "events", "runs"):
-            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()  # table names are constants
+        for table, sql in q.COUNT_SQL.items():
+            row = self.con.execute(sql).fetchone()
             out[table] = int(row[0]) if row else 0
         return out
 
-    def documents(self) -> list[dict[str, Any]]:
-        cur = self.con.execute(
-            "SELECT id, source_id, published, outlet, genre, title, origin FROM documents "
-            "ORDER BY published NULLS LAST, source_id, id"
-        )
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+    def documents(self) -> list[Document]:
+        return [_document(r) for r in self._rows(q.DOCUMENTS_SQL)]
+
+    def events(self, query: EventQuery | None = None) -> list[Event]:
+        """Events matching ``query`` (all when None), newest first."""
+        query = query or EventQuery()
+        where, params = q.event_filter(query)
+        sql = q.EVENTS_SQL.format(where=where) + q.EVENT_ORDER
+        if query.limit:
+            sql += " LIMIT $limit"
+            params["limit"] = query.limit
+        return [_event(r) for r in self._rows(sql, params)]
+
+    def count_events(self, query: EventQuery | None = None) -> int:
+        query = query or EventQuery()
+        where, params = q.event_filter(query)
+        row = self.con.execute(q.COUNT_EVENTS_SQL.format(where=where), params).fetchone()
+        return int(row[0]) if row else 0
+
+    def events_by_prefix(self, prefix: str, limit: int = 2) -> list[Event]:
+        """Events whose id starts with ``prefix`` (a unique prefix names one event)."""
+        sql = q.EVENTS_SQL.format(where=" WHERE starts_with(event_id, $prefix)") + " ORDER BY event_id LIMIT $limit"
+        return [_event(r) for r in self._rows(sql, {"prefix": prefix, "limit": limit})]
+
+    def evidence(self, event_id: str) -> list[tuple[Mention, Document]]:
+        """The mentions behind one event, each with the document it is from, oldest report first."""
+        return [(_mention(r), _document(r)) for r in self._rows(q.EVIDENCE_SQL, {"event_id": event_id})]

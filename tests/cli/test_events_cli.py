@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from detente.analysis.cluster import update_events
 from detente.cli import main
 from detente.records import Actor, Document, Location, Mention
 from detente.store.db import Store
@@ -67,7 +66,7 @@ def db(tmp_path: Path) -> Path:
                 _rec("tass", 1, "Putin accused Washington of meddling.", [PUTIN], [BIDEN], "2023-05-01",
                      type="ACCUSE", channel="military"),
             ]),
-        ], after_insert=update_events)
+        ])
     return path
 
 

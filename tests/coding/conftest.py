@@ -14,8 +14,8 @@ from detente.coding.candidates import Candidate, extract
 from detente.coding.compose import load_composer
 from detente.coding.lexicon import load_lexicon
 from detente.coding.modality import load_cues
-from detente.ingest import iter_documents
 from detente.nlp import load_nlp
+from detente.readers import iter_documents
 from detente.records import Document, Mention
 from tests.conftest import EXAMPLES
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from detente.coding import Coder, parallel
 from detente.coding.parallel import code_in_processes
-from detente.ingest import iter_documents
+from detente.readers import iter_documents
 from detente.records import Document, Mention
 from tests.conftest import EXAMPLES
 

@@ -1,0 +1,349 @@
+"""The Python API: a few verbs that compose, over typed records. The CLI is a thin shell over the same functions.
+
+    import detente
+    pipe = detente.load()                                   # the model and tables, loaded once
+    pipe.code("Wang Yi met Antony Blinken in Beijing on Monday.", published="2023-06-19")
+    report = detente.ingest(["examples/"], db="detente.duckdb")
+    for event in detente.events("detente.duckdb", dyad="CHN-USA", since="2023-06"):
+        print(event.date, event.type, [a.name for a in event.source])
+
+Heavy modules (spaCy, the knowledge base) load on first use, so ``import detente`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import itertools
+import logging
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from detente.config import DEFAULT_MAX_BYTES, EntitySource, resolve_actor_paths, resolve_db_path, resolve_entities
+from detente.config import resolve_model as _resolve_model
+from detente.records import Document, Event, Mention, RunReport
+from detente.store.db import BatchResult, Store, StoreError
+from detente.store.queries import EventQuery
+
+if TYPE_CHECKING:
+    from detente.coding import Coder
+    from detente.readers import Rejection
+
+__all__ = [
+    "Pipeline",
+    "SetupError",
+    "StoreError",
+    "documents",
+    "event",
+    "events",
+    "evidence",
+    "ingest",
+    "load",
+    "open_store",
+    "parse_period",
+    "read",
+    "recluster",
+]
+
+log = logging.getLogger("detente")
+PathLike = str | os.PathLike[str]
+DbArg = PathLike | Store | None
+
+
+class SetupError(RuntimeError):
+    """The setup cannot work (a bad actor file, an unknown model or option): nothing was read or stored."""
+
+
+# -- reading ---------------------------------------------------------------------------------------------
+
+
+def read_items(paths: Iterable[PathLike], *, max_bytes: int = DEFAULT_MAX_BYTES,
+               stdin: Any = None) -> Iterator[Document | Rejection]:
+    """Documents and rejections from files, directories, JSONL and ``-`` (JSONL on ``stdin``), in order."""
+    from detente.readers import iter_documents
+
+    return iter_documents([os.fspath(p) for p in _paths(paths)], max_bytes=max_bytes, stdin=stdin)
+
+
+def read(paths: PathLike | Iterable[PathLike], *, max_bytes: int = DEFAULT_MAX_BYTES,
+         on_reject: Callable[[Rejection], None] | None = None) -> Iterator[Document]:
+    """Cleaned documents from ``paths`` (.txt/.md/.html/.jsonl files and directories). A bad input never stops
+    the rest: it goes to ``on_reject`` (default: a warning on the ``detente`` logger naming it and why)."""
+    from detente.readers import Rejection
+
+    for item in read_items(_paths(paths), max_bytes=max_bytes):
+        if isinstance(item, Rejection):
+            (on_reject or _log_rejection)(item)
+        else:
+            yield item
+
+
+def _paths(paths: PathLike | Iterable[PathLike]) -> list[PathLike]:
+    if isinstance(paths, str | os.PathLike):
+        return [paths]
+    return list(paths)
+
+
+def _log_rejection(rejection: Rejection) -> None:
+    log.warning("%s", rejection.message())
+
+
+# -- coding ----------------------------------------------------------------------------------------------
+
+
+def load(*, model: str | None = None, actors: Sequence[PathLike] | None = None,
+         entities: EntitySource | None = None, processes: int = 1, lazy: bool = False) -> Pipeline:
+    """Load the knowledge base (bundled, plus ``actors`` files) and the spaCy model once. ``model``, ``actors``
+    and ``entities`` default to ``DETENTE_MODEL``, ``DETENTE_ACTORS`` and ``DETENTE_ENTITIES``, then to the
+    bundled model and rule-based entities; ``processes`` > 1 codes in forked worker processes. With ``lazy``
+    the settings are checked now but the tables and model load on first use (a run with nothing new to code
+    never pays for them). A bad setting raises ``SetupError``."""
+    if processes < 1:
+        raise SetupError(f"detente: processes must be at least 1, got {processes}")
+    try:
+        source = resolve_entities(entities)
+    except ValueError as exc:
+        raise SetupError(f"detente: {exc}") from exc
+    pipe = Pipeline(model=_resolve_model(model), actors=resolve_actor_paths([os.fspath(p) for p in actors or ()]),
+                    entities=source, processes=processes)
+    if not lazy:
+        pipe.coder  # noqa: B018 - load now: a bad actor file or model fails before any work
+    return pipe
+
+
+class Pipeline:
+    """A coder and its settings: text or documents in, mentions out; or straight into a store."""
+
+    def __init__(self, *, model: str, actors: Sequence[str] = (), entities: EntitySource = "rules",
+                 processes: int = 1) -> None:
+        self.model = model
+        self.actors = list(actors)
+        self.entities: EntitySource = entities
+        self.processes = processes
+        self._coder: Coder | None = None
+
+    @property
+    def coder(self) -> Coder:
+        """The loaded coder (knowledge base and spaCy model), built on first use."""
+        if self._coder is None:
+            from detente.coding import Coder
+            from detente.resolve.actors import ActorDataError, ActorKB
+
+            try:
+                kb = ActorKB.load(self.actors)
+            except (ActorDataError, OSError) as exc:
+                raise SetupError(f"detente: actor knowledge base: {exc}") from exc
+            coder = Coder(kb=kb, model=self.model, n_process=self.processes, entities=self.entities)
+            try:
+                coder.nlp  # noqa: B018 - load now, so a bad model name fails before any work
+            except (OSError, ImportError, ValueError) as exc:
+                raise SetupError(f"detente: cannot load spaCy model {self.model!r}: {exc}") from exc
+            self._coder = coder
+        return self._coder
+
+    def code(self, text: str, *, published: dt.date | str | None = None, title: str | None = None,
+             outlet: str | None = None, url: str | None = None, document_id: str | None = None) -> list[Mention]:
+        """The mentions in ``text`` (taken as given, not cleaned: use ``read`` for scraped pages), as if
+        published on ``published`` (a date or a date string): relative dates and office holders resolve to it."""
+        from detente.readers import content_id
+        from detente.readers.dates import parse_date
+
+        day = parse_date(published) if isinstance(published, str) else published
+        doc = Document(id=content_id(text), text=text, source_id=document_id, published=day, title=title,
+                       outlet=outlet, url=url)
+        return next(iter(self.coder.code_documents([doc])))[1]
+
+    def code_documents(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Mention]]]:
+        """Each document with its mentions, in input order, streaming."""
+        return self.coder.code_documents(docs)
+
+    def ingest(self, items: Iterable[Document | Rejection], db: DbArg = None, *, batch_size: int = 32,
+               inputs: Sequence[str] = (), on_reject: Callable[[Rejection], None] | None = None,
+               on_batch: Callable[[BatchResult], None] | None = None) -> RunReport:
+        """Code and store documents not yet in the store, one transaction per ``batch_size`` documents; events
+        are clustered in the same transaction. Rejections are counted and passed to ``on_reject``."""
+        from detente.readers import Rejection
+
+        if batch_size < 1:
+            raise SetupError(f"detente: batch size must be at least 1, got {batch_size}")
+        with _open(db) as store:
+            report = RunReport(run_id=store.start_run("ingest", inputs), db=str(store.path))
+
+            def documents() -> Iterator[Document]:
+                for item in items:
+                    if isinstance(item, Rejection):
+                        report.rejected += 1
+                        report.rejections.append(item.message())
+                        (on_reject or _log_rejection)(item)
+                    else:
+                        yield item
+
+            status = "failed"
+            try:
+                fresh = _fresh(_batched(documents(), batch_size), store, report)
+                first = next(fresh, None)
+                if first is not None:
+                    # One coding stream for the whole run (worker processes start once); commits are grouped
+                    # in batches behind it.
+                    coded = self.coder.code_documents(itertools.chain([first], fresh))
+                    for chunk in _batched(coded, batch_size):
+                        result = store.add_batch(chunk, run_id=report.run_id)
+                        report.ingested += len(result.added)
+                        report.duplicates += len(result.duplicates)
+                        report.mentions += result.mentions
+                        if on_batch is not None:
+                            on_batch(result)
+                status = "done"
+            finally:
+                store.finish_run(report.run_id, ingested=report.ingested, duplicates=report.duplicates,
+                                 rejected=report.rejected, mentions=report.mentions, status=status)
+            report.totals = store.counts()
+        return report
+
+
+def ingest(paths: PathLike | Iterable[PathLike], db: DbArg = None, *, model: str | None = None,
+           actors: Sequence[PathLike] | None = None, entities: EntitySource | None = None, processes: int = 1,
+           batch_size: int = 32, max_bytes: int = DEFAULT_MAX_BYTES,
+           on_reject: Callable[[Rejection], None] | None = None) -> RunReport:
+    """Read, code and store ``paths`` into the store ``db`` (default ``DETENTE_DB``, else ./detente.duckdb).
+    The same article twice is one document; a killed run, rerun, loses and duplicates nothing."""
+    items = _paths(paths)
+    pipe = load(model=model, actors=actors, entities=entities, processes=processes)
+    return pipe.ingest(read_items(items, max_bytes=max_bytes), db, batch_size=batch_size,
+                       inputs=[os.fspath(p) for p in items], on_reject=on_reject)
+
+
+def _fresh(batches: Iterable[list[Document]], store: Store, report: RunReport) -> Iterator[Document]:
+    """Documents not yet stored (by content hash) and not seen earlier in this run; the rest are counted as
+    duplicates before any coding is spent on them."""
+    seen: set[str] = set()
+    for batch in batches:
+        known = store.known_ids(d.id for d in batch)
+        for doc in batch:
+            if doc.id in known or doc.id in seen:
+                report.duplicates += 1
+                continue
+            seen.add(doc.id)
+            yield doc
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# -- the store -------------------------------------------------------------------------------------------
+
+
+class _open:
+    """A store from a path (opened here, closed after) or an open ``Store`` (left open)."""
+
+    def __init__(self, db: DbArg, *, read_only: bool = False) -> None:
+        self.given = db if isinstance(db, Store) else None
+        self.path = None if self.given else resolve_db_path(os.fspath(db) if db is not None else None)
+        self.read_only = read_only
+        self.store: Store | None = None
+
+    def __enter__(self) -> Store:
+        if self.given is not None:
+            return self.given
+        assert self.path is not None
+        self.store = Store(self.path, read_only=self.read_only)
+        return self.store
+
+    def __exit__(self, *exc: object) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def events(db: DbArg = None, *, dyad: str | tuple[str, str] | None = None, since: str | dt.date | None = None,
+           until: str | dt.date | None = None, type: str | None = None, channel: str | None = None,
+           limit: int | None = None) -> Iterator[Event]:
+    """Stored events, newest first. ``dyad``: "CHN-USA" (both countries, either direction); ``since``/``until``:
+    YYYY, YYYY-MM, YYYY-MM-DD or a date (an event counts when its period overlaps); ``type``: a PLOVER type."""
+    query = event_query(dyad=dyad, since=since, until=until, type=type, channel=channel, limit=limit)
+    with _open(db, read_only=True) as store:
+        found = store.events(query)
+    return iter(found)
+
+
+def event_query(*, dyad: str | tuple[str, str] | None = None, since: str | dt.date | None = None,
+                until: str | dt.date | None = None, type: str | None = None, channel: str | None = None,
+                limit: int | None = None) -> EventQuery:
+    """The store query for these filters; a malformed value raises ``ValueError`` saying what was expected."""
+    if limit is not None and limit < 1:
+        raise ValueError(f"expected a positive limit, got {limit!r}")
+    return EventQuery(
+        dyad=parse_dyad(dyad) if isinstance(dyad, str) else dyad,
+        since=parse_period(since)[0] if isinstance(since, str) else since,
+        until=parse_period(until)[1] if isinstance(until, str) else until,
+        type=type.upper() if type else None,
+        channel=channel or None,
+        limit=limit,
+    )
+
+
+def event(db: DbArg, event_id: str) -> Event:
+    """One event by its id or a unique prefix of it; ``LookupError`` when none or several match."""
+    with _open(db, read_only=True) as store:
+        matches = store.events_by_prefix(event_id.strip())
+    if not matches:
+        raise LookupError(f"no event with id {event_id!r}")
+    if len(matches) > 1:
+        raise LookupError(f"{event_id!r} matches several events; give more of the id")
+    return matches[0]
+
+
+def evidence(db: DbArg, event_id: str) -> list[tuple[Mention, Document]]:
+    """The sentences behind one event: each mention with its document, oldest report first."""
+    with _open(db, read_only=True) as store:
+        return store.evidence(event_id)
+
+
+def documents(db: DbArg = None) -> list[Document]:
+    """Stored documents, oldest first."""
+    with _open(db, read_only=True) as store:
+        return store.documents()
+
+
+def recluster(db: DbArg = None) -> None:
+    """Rebuild every event from the stored mentions (after the clustering rule changed)."""
+    with _open(db) as store:
+        store.recluster()
+
+
+def parse_dyad(value: str) -> tuple[str, str]:
+    """"CHN-USA" → ("CHN", "USA")."""
+    match = re.fullmatch(r"([A-Za-z]{3})-([A-Za-z]{3})", value.strip())
+    if not match:
+        raise ValueError(f"expected two country codes like CHN-USA, got {value!r}")
+    return match.group(1).upper(), match.group(2).upper()
+
+
+def parse_period(value: str) -> tuple[dt.date, dt.date]:
+    """YYYY, YYYY-MM or YYYY-MM-DD as the first and last day it covers."""
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            year, month = int(value[:4]), int(value[5:])
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        day = dt.date.fromisoformat(value)
+        return day, day
+    except ValueError as exc:
+        raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}") from exc
+
+
+def open_store(db: PathLike | None = None, *, read_only: bool = False) -> Store:
+    """The store at ``db`` (default ``DETENTE_DB``, else ./detente.duckdb), for many reads over one connection:
+    pass it as ``db`` to the other verbs."""
+    return Store(resolve_db_path(os.fspath(db) if db is not None else None), read_only=read_only)
+

@@ -1,0 +1,37 @@
+"""Clustering: mentions of one real-world exchange, from one or many documents, become one event.
+
+One meeting told three times in an article and again by two other outlets is one event with five mentions and
+three sources. Everything here is a pure function of mentions; the store reads them and writes the result in the
+same transaction as the documents they come from (``Store.add_batch``). The rule and its thresholds:
+docs/events.md.
+
+- ``rule``: when two mentions can be one event (the pairwise rule) and the features of a mention it reads;
+- ``segments``: blocks and segments (which mentions could ever link) and the clusters inside one segment;
+- ``merge``: one ``Event`` from the mentions of one cluster;
+- ``rebuild``: which events change when mentions arrive.
+"""
+
+from detente.clustering.merge import event_id_for, merge_event
+from detente.clustering.rebuild import EventChanges, affected_segments, cluster, rebuild
+from detente.clustering.rule import TYPE_FAMILY, ClusterMention, compatible, family, link_strength, named_actor
+from detente.clustering.segments import LightMention, cluster_mentions, light_mention, light_of, segments
+
+__all__ = [
+    "TYPE_FAMILY",
+    "ClusterMention",
+    "EventChanges",
+    "LightMention",
+    "affected_segments",
+    "cluster",
+    "cluster_mentions",
+    "compatible",
+    "event_id_for",
+    "family",
+    "light_mention",
+    "light_of",
+    "link_strength",
+    "merge_event",
+    "named_actor",
+    "rebuild",
+    "segments",
+]

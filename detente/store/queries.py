@@ -1,0 +1,181 @@
+"""Every SQL statement of the store, in one place. Values always travel as parameters; the only text spliced into
+SQL is this module's own constants and the filter fragments chosen by ``event_filter``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from detente.clustering.rule import SEASON_MONTHS, UNRESOLVED_WINDOW_BY_GENRE, UNRESOLVED_WINDOW_DAYS
+
+DOCUMENT_COLUMNS = (
+    "id, source_id, origin, published, published_raw, title, outlet, url, language, genre, text, run_id"
+)
+MENTION_COLUMNS = (
+    "mention_id, doc_id, sentence_index, sentence, type, mode, cameo, goldstein, quad_class, modality, "
+    "channel, source, target, speaker, source_countries, target_countries, trigger, date, date_end, "
+    "date_precision, date_text, location, confidence"
+)
+EVENT_COLUMNS = (
+    "event_id, type, mode, cameo, goldstein, quad_class, modality, channel, source, target, source_countries, "
+    "target_countries, date, date_end, date_precision, date_text, location, sentence, confidence, mentions, "
+    "sources, documents, first_reported, last_reported"
+)
+
+# with `detente events --since` so listing and clustering read periods alike. Uses $season.
+PERIOD_END_SQL = """
+    CASE WHEN date_end IS NOT NULL THEN greatest(date, date_end)
+         WHEN date_precision = 'month' THEN last_day(date)
+         WHEN date_precision = 'season' THEN CAST(date + to_months(CAST($season AS INTEGER)) AS DATE) - 1
+         WHEN date_precision = 'year' THEN make_date(year(date), 12, 31)
+         ELSE date END"""
+
+# Every mention with its block columns and its date window [lo, hi]; the window is the one place the date
+# rule lives, so segmenting (light rows) and clustering (full rows) agree on it.
+BASE_SQL = (
+    """
+WITH joined AS (
+    SELECT m.mention_id, m.doc_id, m.event_id, m.sentence_index, m.sentence, m.type, m.mode, m.cameo,
+           m.goldstein, m.quad_class, m.modality, m.channel, m.source, m.target, m.date, m.date_end,
+           m.date_precision, m.date_text, m.location, m.confidence, d.published, d.outlet, d.genre,
+           d.source_id AS document_id, d.url,
+           list_sort(list_distinct(list_concat(coalesce(m.source_countries, []::VARCHAR[]),
+                                               coalesce(m.target_countries, []::VARCHAR[])))) AS countries,
+           (m.date IS NULL OR m.date_precision = 'unresolved') AS weak,
+           md5(lower(trim(regexp_replace(m.sentence, '[^[:alnum:]]+', ' ', 'g')))) AS sentence_key
+    FROM mentions m LEFT JOIN documents d ON d.id = m.doc_id
+), base AS (
+    SELECT *,
+           CASE WHEN weak THEN coalesce(date, published) - CAST(CASE genre WHEN 'editorial' THEN $window_editorial
+                                                                       WHEN 'newsletter' THEN $window_newsletter
+                                                                       WHEN 'news' THEN $window_news
+                                                                       ELSE $window END AS INTEGER)
+                ELSE date END AS lo,
+           CASE WHEN weak THEN coalesce(date, published) ELSE """
+    + PERIOD_END_SQL
+    + """ END AS hi
+    FROM joined
+)
+"""
+)
+# Light rows: enough to find which mentions could ever link (block, window, actors, place) without building
+# full records. DuckDB parses the actor JSON.
+LIGHT_COLUMNS = (
+    "SELECT mention_id, doc_id, type, modality, countries, weak, lo, hi, date_precision, sentence_key, "
+    "from_json(source, '[{\"id\": \"VARCHAR\", \"name\": \"VARCHAR\", \"country\": \"VARCHAR\"}]') AS src, "
+    "from_json(target, '[{\"id\": \"VARCHAR\", \"name\": \"VARCHAR\", \"country\": \"VARCHAR\"}]') AS tgt, "
+    "json_extract_string(location, '$.name') AS place, "
+    "json_extract_string(location, '$.precision') AS place_precision FROM base"
+)
+# A superset of the blocks asked for (types × modalities); exact blocks are picked in Python.
+LIGHT_SQL = (
+    BASE_SQL + LIGHT_COLUMNS + " WHERE list_contains($types, type) AND list_contains($modalities, modality)"
+)
+ALL_LIGHT_SQL = BASE_SQL + LIGHT_COLUMNS
+FULL_SQL = (
+    BASE_SQL + "SELECT base.* FROM base JOIN (SELECT unnest(CAST($ids AS VARCHAR[])) AS mention_id) AS sel "
+    "USING (mention_id)"
+)
+NEW_BLOCKS_SQL = (
+    BASE_SQL + "SELECT DISTINCT type, modality FROM base "
+    "JOIN (SELECT unnest(CAST($ids AS VARCHAR[])) AS doc_id) AS sel USING (doc_id)"
+)
+
+
+
+def window_params() -> dict[str, Any]:
+    """The clustering's date-window parameters of ``BASE_SQL``."""
+    windows = {f"window_{genre}": UNRESOLVED_WINDOW_BY_GENRE[genre] for genre in ("news", "editorial", "newsletter")}
+    return {"window": UNRESOLVED_WINDOW_DAYS, "season": SEASON_MONTHS, **windows}
+
+
+DELETE_EVENTS_SQL = "DELETE FROM events WHERE list_contains(CAST($ids AS VARCHAR[]), event_id)"
+ASSIGN_EVENTS_SQL = (
+    "UPDATE mentions SET event_id = u.event_id FROM (SELECT unnest(CAST($mids AS VARCHAR[])) AS mention_id, "
+    "unnest(CAST($eids AS VARCHAR[])) AS event_id) AS u WHERE mentions.mention_id = u.mention_id"
+)
+CLEAR_EVENTS_SQL = ("DELETE FROM events", "UPDATE mentions SET event_id = NULL")
+
+# -- reading ----------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True, frozen=True)
+class EventQuery:
+    """Which events to read. ``dyad``: both countries involved, either direction; ``since``/``until``: the
+    event's period ends on or after / starts on or before the day."""
+
+    dyad: tuple[str, str] | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    type: str | None = None
+    channel: str | None = None
+    limit: int | None = None
+
+
+_FILTERS = {
+    "type": "type = $type",
+    "channel": "channel = $channel",
+    "dyad": "list_contains(list_concat(source_countries, target_countries), $dyad_a) "
+            "AND list_contains(list_concat(source_countries, target_countries), $dyad_b)",
+    "since": "date IS NOT NULL AND (" + PERIOD_END_SQL + ") >= $since",
+    "until": "date IS NOT NULL AND date <= $until",
+}
+EVENT_ORDER = " ORDER BY date DESC NULLS LAST, last_reported DESC NULLS LAST, event_id"
+# Events with the callers' ids and links of the documents behind each; {where} is event_filter's clause.
+EVENTS_SQL = """
+SELECT e.*, coalesce(r.document_ids, []::VARCHAR[]) AS document_ids, coalesce(r.urls, []::VARCHAR[]) AS urls
+FROM (SELECT * FROM events{where}) AS e LEFT JOIN (
+    SELECT m.event_id,
+           list_sort(list(DISTINCT d.source_id) FILTER (WHERE d.source_id IS NOT NULL)) AS document_ids,
+           list_sort(list(DISTINCT d.url) FILTER (WHERE d.url IS NOT NULL)) AS urls
+    FROM mentions m JOIN documents d ON d.id = m.doc_id
+    WHERE m.event_id IS NOT NULL
+    GROUP BY m.event_id
+) AS r USING (event_id)"""
+COUNT_EVENTS_SQL = "SELECT count(*) FROM events{where}"
+
+
+def event_filter(query: EventQuery) -> tuple[str, dict[str, Any]]:
+    """The WHERE clause (fixed fragments) and its named parameters for ``query``."""
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    if query.type:
+        clauses.append(_FILTERS["type"])
+        params["type"] = query.type
+    if query.channel:
+        clauses.append(_FILTERS["channel"])
+        params["channel"] = query.channel
+    if query.dyad:
+        clauses.append(_FILTERS["dyad"])
+        params["dyad_a"], params["dyad_b"] = query.dyad
+    if query.since:
+        clauses.append(_FILTERS["since"])
+        params["since"] = query.since
+        params["season"] = SEASON_MONTHS
+    if query.until:
+        clauses.append(_FILTERS["until"])
+        params["until"] = query.until
+    return (" WHERE " + " AND ".join(f"({c})" for c in clauses) if clauses else ""), params
+
+
+# The mentions behind one event, each with its document, oldest report first.
+EVIDENCE_SQL = (
+    "SELECT m.*, d.source_id, d.url, d.title, d.outlet, d.published, d.origin, d.published_raw, d.language, "
+    "d.genre, d.text FROM mentions m LEFT JOIN documents d ON d.id = m.doc_id WHERE m.event_id = $event_id "
+    "ORDER BY d.published NULLS LAST, m.doc_id, m.sentence_index, m.mention_id"
+)
+DOCUMENTS_SQL = (
+    "SELECT id, source_id, origin, published, published_raw, title, outlet, url, language, genre, text "
+    "FROM documents ORDER BY published NULLS LAST, source_id, id"
+)
+KNOWN_IDS_SQL = "SELECT id FROM documents WHERE list_contains(?, id)"
+COLUMN_TYPES_SQL = "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?"
+NEXT_RUN_SQL = "SELECT coalesce(max(run_id), 0) + 1 FROM runs"
+START_RUN_SQL = "INSERT INTO runs (run_id, command, inputs, started_at, status) VALUES (?, ?, ?, ?, 'running')"
+FINISH_RUN_SQL = (
+    "UPDATE runs SET finished_at = ?, ingested = ?, duplicates = ?, rejected = ?, mentions = ?, status = ? "
+    "WHERE run_id = ?"
+)
+COUNT_SQL = {table: f"SELECT count(*) FROM {table}" for table in ("documents", "mentions", "events", "runs")}

@@ -1,0 +1,451 @@
+"""Clustering mentions into events through the store's batch hook."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from detente.clustering import event_id_for, named_actor
+from detente.store.db import Store
+from tests.clustering.eventdata import (
+    BALI,
+    BIDEN,
+    BLINKEN,
+    CHINA,
+    MALTA,
+    SULLIVAN,
+    US,
+    VALLETTA,
+    WANG,
+    WASHINGTON,
+    XI,
+    doc,
+    events,
+    groups,
+    ingest,
+    membership,
+    rec,
+)
+
+D = dt.date.fromisoformat
+
+
+def test_one_meeting_told_three_times_in_one_document_is_one_event(tmp_path: Path) -> None:
+    d = doc("a", "2023-09-18", "SCMP")
+    store = ingest(tmp_path / "s.duckdb", [(d, [
+        rec("a", 0, source=[SULLIVAN], target=[WANG], date="2023-09-16", date_end="2023-09-17", location=MALTA,
+            confidence=0.9),
+        rec("a", 2, source=[US], target=[CHINA], precision="unresolved", date="2023-09-18", confidence=0.6),
+        rec("a", 5, source=[WANG], target=[SULLIVAN], precision="unresolved", date="2023-09-18",
+            location=VALLETTA),
+    ])])
+    [event] = events(store)
+    assert (event["mentions"], event["documents"], event["sources"]) == (3, 1, 1)
+    assert (event["date"], event["date_end"], event["date_precision"]) == (D("2023-09-16"), D("2023-09-17"), "day")
+    assert event["sentence"] == "sentence 0 of a"
+    assert json.loads(event["location"])["name"] == "Valletta"  # the city beats the country
+    names = {a["name"] for a in json.loads(event["source"]) + json.loads(event["target"])}
+    assert names == {"Jake Sullivan", "Wang Yi", "United States", "China"}
+    assert event["event_id"] == event_id_for("a-m0")
+
+
+def test_one_meeting_from_two_outlets_is_one_event_with_two_sources(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2023-11-15", "Reuters"), [rec("a", 1, date="2023-11-15", location=WASHINGTON)]),
+        (doc("b", "2023-11-16", "Xinhua"), [rec("b", 4, source=[XI], target=[BIDEN], date="2023-11-15")]),
+    ])
+    [event] = events(store)
+    assert (event["mentions"], event["documents"], event["sources"]) == (2, 2, 2)
+    assert (event["first_reported"], event["last_reported"]) == (D("2023-11-15"), D("2023-11-16"))
+
+
+def test_sources_count_outlets_not_documents(tmp_path: Path) -> None:
+    """Two stories of one outlet are one source; a document without an outlet is a source of its own."""
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2023-11-15", "Reuters"), [rec("a", 1, date="2023-11-15")]),
+        (doc("b", "2023-11-16", "reuters "), [rec("b", 1, date="2023-11-15")]),
+        (doc("c", "2023-11-16", None), [rec("c", 1, date="2023-11-15")]),
+        (doc("d", "2023-11-17", None), [rec("d", 1, date="2023-11-15")]),
+    ])
+    [event] = events(store)
+    assert (event["mentions"], event["documents"], event["sources"]) == (4, 4, 3)
+
+
+def test_distinct_meetings_of_the_same_people_stay_apart(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2023-06-20", "AP"), [rec("a", 0, date="2023-06-19"), rec("a", 2, date="2023-06-20")]),
+        (doc("b", "2023-11-16", "AP"), [rec("b", 0, date="2023-11-15")]),
+        (doc("c", "2023-11-17", "CGTN"), [rec("c", 7, date="2023-11-15")]),
+    ])
+    assert groups(store) == [["a-m0"], ["a-m2"], ["b-m0", "c-m7"]]
+
+
+def test_different_people_on_the_same_day_are_different_meetings(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2023-06-19", "AP"), [rec("a", 0, source=[BLINKEN], target=[WANG], date="2023-06-19"),
+                                         rec("a", 1, source=[BLINKEN], target=[XI], date="2023-06-19")]),
+        (doc("b", "2023-06-20", "BBC"), [rec("b", 0, source=[BLINKEN], target=[XI], date="2023-06-19"),
+                                          rec("b", 1, source=[WANG, BLINKEN], target=[], date="2023-06-19")]),
+    ])
+    assert groups(store) == [["a-m0", "b-m1"], ["a-m1", "b-m0"]]
+
+
+def test_a_plan_and_its_fulfilment_stay_distinct(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2023-09-30", "SCMP"), [rec("a", 0, source=[WANG], target=[US], date="2023-10-01",
+                                              precision="month", modality="planned")]),
+        (doc("b", "2023-10-27", "SCMP"), [rec("b", 0, source=[WANG], target=[US], date="2023-10-26")]),
+    ])
+    assert groups(store) == [["a-m0"], ["b-m0"]]
+    assert {e["modality"] for e in events(store)} == {"planned", "asserted"}
+
+
+def test_negated_and_asserted_mentions_do_not_merge(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2023-09-30", "SCMP"), [
+            rec("a", 0, date="2022-11-01", precision="month", location=BALI),
+            rec("a", 1, date="2022-11-01", precision="month", modality="negated"),
+        ]),
+    ])
+    assert groups(store) == [["a-m0"], ["a-m1"]]
+
+
+def test_direction_matters_except_for_meetings(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2023-03-02", "AP"), [rec("a", 0, type="ACCUSE", source=[US], target=[CHINA], date="2023-03-01"),
+                                         rec("a", 1, source=[BIDEN], target=[XI], date="2023-03-01")]),
+        (doc("b", "2023-03-02", "CGTN"), [rec("b", 0, type="ACCUSE", source=[CHINA], target=[US],
+                                              date="2023-03-01"),
+                                          rec("b", 1, source=[XI], target=[BIDEN], date="2023-03-01")]),
+    ])
+    assert groups(store) == [["a-m0"], ["a-m1", "b-m1"], ["b-m0"]]
+    meeting = next(e for e in events(store) if e["type"] == "CONSULT")
+    # sides are oriented like the most confident mention before they are united
+    assert [a["name"] for a in json.loads(meeting["source"])] == ["Joe Biden"]
+    assert [a["name"] for a in json.loads(meeting["target"])] == ["Xi Jinping"]
+
+
+def test_places_in_different_countries_do_not_merge(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2023-09-17", "AP"), [rec("a", 0, source=[US], target=[CHINA], date="2023-09-16",
+                                            location=MALTA)]),
+        (doc("b", "2023-09-17", "BBC"), [rec("b", 0, source=[US], target=[CHINA], date="2023-09-16",
+                                             location=WASHINGTON)]),
+        (doc("c", "2023-09-17", "NPR"), [rec("c", 0, source=[US], target=[CHINA], date="2023-09-16")]),
+    ])
+    # the placeless report fits either; it joins one of them, never both
+    assert sorted(len(g) for g in groups(store)) == [1, 2]
+
+
+def test_undated_reports_need_the_same_people(tmp_path: Path) -> None:
+    """Undated reports (publication date only) merge when the same people appear and they were published the
+    same day; an undated report joins a dated one of the three days before it."""
+    undated = {"precision": "unresolved"}
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2023-04-05", "AP"), [rec("a", 0, date="2023-04-05", **undated),
+                                         rec("a", 1, type="AID", source=[US], target=[CHINA], date="2023-04-05",
+                                             **undated)]),
+        (doc("b", "2023-04-05", "BBC"), [rec("b", 0, date="2023-04-05", **undated),
+                                          rec("b", 1, type="AID", source=[US], target=[CHINA], date="2023-04-05",
+                                              **undated)]),
+        (doc("c", "2023-04-06", "NPR"), [rec("c", 0, date="2023-04-06", **undated)]),
+        (doc("d", "2023-04-06", "CNN"), [rec("d", 0, date="2023-04-03")]),
+        (doc("e", "2023-04-06", "CNN"), [rec("e", 0, date="2023-04-01")]),
+    ])
+    assert groups(store) == [["a-m0", "b-m0", "d-m0"], ["a-m1"], ["b-m1"], ["c-m0"], ["e-m0"]]
+
+
+def test_a_vague_date_does_not_chain_two_meetings(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2022-11-14", "AP"), [rec("a", 0, date="2022-11-14", location=BALI)]),
+        (doc("b", "2022-11-28", "AP"), [rec("b", 0, date="2022-11-28", mode="phone")]),
+        (doc("c", "2023-01-10", "BBC"), [rec("c", 0, date="2022-11-01", precision="month", location=BALI)]),
+    ])
+    assert groups(store) == [["a-m0", "c-m0"], ["b-m0"]]
+
+
+@pytest.mark.parametrize("order", ["old_first", "new_first"])
+def test_a_past_event_mentioned_later_joins_it(tmp_path: Path, order: str) -> None:
+    """Xi–Biden in Bali (November 2022) recalled in a 2023 article is that meeting, not a 2023 event."""
+    old = (doc("x-bali", "2022-11-14", "Reuters"), [
+        rec("x-bali", 2, date="2022-11-14", location=BALI, sentence="Xi and Biden met in Bali on Monday."),
+    ])
+    recalled = (doc("a-later", "2023-09-30", "SCMP"), [
+        rec("a-later", 11, date="2022-11-01", precision="month", location=BALI,
+            sentence="Xi and Biden have not met since last November when they held talks in Bali."),
+    ])
+    batches = [[old], [recalled]] if order == "old_first" else [[recalled], [old]]
+    store = ingest(tmp_path / "s.duckdb", *batches)
+    [event] = events(store)
+    assert event["event_id"] == event_id_for("x-bali-m2")  # named by its first report, whatever the order
+    assert (event["date"], event["date_precision"]) == (D("2022-11-14"), "day")
+    assert (event["first_reported"], event["last_reported"]) == (D("2022-11-14"), D("2023-09-30"))
+    assert event["mentions"] == 2 and event["sources"] == 2
+
+
+def test_a_past_event_alone_keeps_its_own_date(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("later", "2023-09-30", "SCMP"), [rec("later", 11, date="2022-11-01", precision="month",
+                                                  location=BALI)]),
+    ])
+    [event] = events(store)
+    assert (event["date"], event["date_precision"], event["first_reported"]) == (
+        D("2022-11-01"), "month", D("2023-09-30"))
+
+
+def _corpus() -> list[tuple]:
+    return [
+        (doc("a", "2023-06-19", "AP"), [
+            rec("a", 0, source=[BLINKEN], target=[XI], date="2023-06-19", location=WASHINGTON),
+            rec("a", 1, source=[BLINKEN], target=[WANG], date="2023-06-18"),
+            rec("a", 2, source=[US], target=[CHINA], precision="unresolved", date="2023-06-19"),
+            rec("a", 3, type="ACCUSE", source=[CHINA], target=[US], precision="unresolved", date="2023-06-19"),
+        ]),
+        (doc("b", "2023-06-20", "Xinhua"), [
+            rec("b", 0, source=[XI], target=[BLINKEN], date="2023-06-19", confidence=0.95),
+            rec("b", 1, source=[WANG], target=[BLINKEN], precision="month", date="2023-06-01"),
+            rec("b", 2, source=[XI], target=[BLINKEN], precision="unresolved", date="2023-06-20"),
+        ]),
+        (doc("c", "2023-06-25", None), [
+            rec("c", 0, source=[BLINKEN], target=[WANG], date="2023-06-01", precision="month"),
+            rec("c", 1, type="ACCUSE", source=[CHINA], target=[US], date="2023-06-24"),
+        ]),
+        (doc("d", "2023-11-16", "AP"), [rec("d", 0, date="2023-11-15"), rec("d", 1, date="2023-06-01",
+                                                                           precision="year")]),
+    ]
+
+
+def _snapshot(store: Store) -> tuple[list[dict], dict[str, list[str]]]:
+    return events(store), membership(store)
+
+
+def test_same_events_in_any_order_batching_and_after_reingest(tmp_path: Path) -> None:
+    corpus = _corpus()
+    one_batch = _snapshot(ingest(tmp_path / "1.duckdb", corpus))
+    reversed_singles = _snapshot(ingest(tmp_path / "2.duckdb", *[[item] for item in reversed(corpus)]))
+    shuffled = _snapshot(ingest(tmp_path / "3.duckdb", [corpus[2], corpus[0]], [corpus[3], corpus[1]]))
+    twice = ingest(tmp_path / "4.duckdb", corpus, list(reversed(corpus)))
+    assert one_batch == reversed_singles == shuffled == _snapshot(twice)
+    assert twice.counts()["mentions"] == sum(len(recs) for _, recs in corpus)
+    # the incremental result is the full re-clustering
+    twice.recluster()
+    assert _snapshot(twice) == one_batch
+    assert len(one_batch[0]) < sum(len(recs) for _, recs in corpus)
+
+
+def test_a_failed_batch_leaves_no_events_behind(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2023-11-15", "AP"), [rec("a", 0, date="2023-11-15")])])
+    before = _snapshot(store)
+
+    def failing(con: object, doc_ids: list[str]) -> None:  # runs after the batch's events were clustered
+        raise RuntimeError("killed")
+
+    with pytest.raises(RuntimeError):
+        store.add_batch([(doc("b", "2023-11-16", "BBC"), [rec("b", 0, date="2023-11-15")])],
+                        after_insert=failing)
+    assert _snapshot(store) == before
+    store.add_batch([(doc("b", "2023-11-16", "BBC"), [rec("b", 0, date="2023-11-15")])])
+    [event] = events(store)
+    assert event["mentions"] == 2
+
+
+def test_merged_fields_follow_majority_and_confidence(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2023-11-16", "AP"), [
+            rec("a", 0, date="2023-11-15", mode="visit", cameo="042", confidence=0.6, channel="diplomatic"),
+            rec("a", 1, date="2023-11-01", precision="month", mode="third-party", cameo="040", confidence=0.9,
+                channel="economic", source=[BIDEN, BLINKEN]),
+        ]),
+        (doc("b", "2023-11-16", "BBC"), [
+            rec("b", 0, date="2023-11-15", mode="visit", cameo="042", confidence=0.5, channel="diplomatic",
+                location=WASHINGTON),
+        ]),
+    ])
+    [event] = events(store)
+    assert (event["mode"], event["cameo"], event["channel"]) == ("visit", "042", "diplomatic")
+    assert (event["date"], event["date_precision"]) == (D("2023-11-15"), "day")
+    assert event["sentence"] == "sentence 1 of a" and event["confidence"] == pytest.approx(0.9)
+    assert json.loads(event["location"])["name"] == "Washington"
+    assert event["source_countries"] == ["USA"] and event["target_countries"] == ["CHN"]
+    assert [a["name"] for a in json.loads(event["source"])] == ["Joe Biden", "Antony Blinken"]
+
+
+def test_documents_without_mentions_change_nothing(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2023-11-15", "AP"), [rec("a", 0, date="2023-11-15")])])
+    before = _snapshot(store)
+    store.add_batch([(doc("empty", "2023-11-16", "AP"), [])])
+    assert _snapshot(store) == before
+
+
+@pytest.mark.parametrize(("actor", "expected"), [
+    ({"name": "Joe Biden", "country": "USA", "id": "person/usa/joe-biden"}, "person"),
+    ({"name": "State Department", "country": "USA", "id": "body/usa/state-department"}, "body"),
+    ({"name": "United States", "country": "USA", "id": "country/USA"}, None),
+    ({"name": "Uncle Sam", "country": "USA", "id": "country/USA"}, None),  # an alias: the id says country
+    ({"name": "China", "country": "CHN", "id": None}, None),
+    ({"name": "Beijing", "country": "CHN", "id": None}, None),
+    ({"name": "Chinese officials", "country": "CHN", "id": None}, None),
+    ({"name": None, "country": "CHN", "id": None}, None),
+    # names the knowledge base does not know are specific, but their absence contradicts nothing
+    ({"name": "Daniel Kritenbrink", "country": "USA", "id": None}, "body"),
+    ({"name": "Defense Policy Coordination", "country": "USA", "id": None}, "body"),
+    # a user's entry with an id of its own kind: judged by its name
+    ({"name": "Jane Roe", "country": "USA", "id": "jroe"}, "person"),
+    ({"name": "Ministry of Commerce", "country": "CHN", "id": "mofcom"}, "body"),
+])
+def test_specific_actors_and_persons(actor: dict, expected: str | None) -> None:
+    named = named_actor(actor)
+    assert (None if named is None else "person" if named.person else "body") == expected
+
+
+def test_two_undated_reports_of_one_day_merge_without_a_dated_one(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2023-04-05", "AP"), [rec("a", 0, date="2023-04-05", precision="unresolved")]),
+    ], [
+        (doc("b", "2023-04-05", "BBC"), [rec("b", 0, date="2023-04-05", precision="unresolved")]),
+    ])
+    assert groups(store) == [["a-m0", "b-m0"]]
+
+
+def test_outlets_one_day_apart_agree_only_with_the_same_people(tmp_path: Path) -> None:
+    """Time zones: Washington's 14 November evening is Beijing's 15 November."""
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2023-11-15", "AP"), [rec("a", 0, date="2023-11-14"),
+                                         rec("a", 1, type="AGREE", source=[US], target=[CHINA], date="2023-11-14")]),
+    ], [
+        (doc("b", "2023-11-16", "Xinhua"), [rec("b", 0, date="2023-11-15"),
+                                             rec("b", 1, type="AGREE", source=[US], target=[CHINA],
+                                                 date="2023-11-15")]),
+    ])
+    assert groups(store) == [["a-m0", "b-m0"], ["a-m1"], ["b-m1"]]
+
+
+def test_one_document_links_overlapping_days_without_names_but_not_a_month(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2023-12-01", "AP"), [
+            rec("a", 0, source=[US], target=[CHINA], date="2023-11-14", date_end="2023-11-15"),
+            rec("a", 4, source=[US], target=[CHINA], date="2023-11-15"),
+            rec("a", 7, source=[US], target=[CHINA], date="2023-11-01", precision="month"),
+        ]),
+        (doc("b", "2023-12-02", "BBC"), [rec("b", 0, source=[US], target=[CHINA], date="2023-11-01",
+                                              precision="month")]),
+    ])
+    # "in November the two sides talked" could be any of their talks that month: it stays apart
+    assert groups(store) == [["a-m0", "a-m4"], ["a-m7"], ["b-m0"]]
+
+
+def test_the_same_sentence_in_two_versions_of_a_story_is_one_event(tmp_path: Path) -> None:
+    said = "Beijing routinely rejects Washington's demands."
+    mention = {"type": "REJECT", "source": [CHINA], "target": [US], "date": "2025-03-12", "precision": "unresolved"}
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2025-03-12", "VOA"), [rec("a", 5, sentence=said, **mention)]),
+        (doc("b", "2025-03-12", "VOA"), [rec("b", 9, sentence="  " + said.upper(), **mention)]),
+        (doc("c", "2025-03-12", "VOA"), [rec("c", 2, sentence="Beijing rejected the demands.", **mention)]),
+    ])
+    assert groups(store) == [["a-m5", "b-m9"], ["c-m2"]]
+
+
+def test_one_prominent_person_does_not_tie_undated_stories(tmp_path: Path) -> None:
+    rubio, iwaya = ("Marco Rubio", "USA"), ("Takeshi Iwaya", "JPN")
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2025-03-14", "VOA"), [rec("a", 0, source=[rubio], target=[], date="2025-03-14",
+                                             precision="unresolved")]),
+        (doc("b", "2025-03-14", "AP"), [rec("b", 0, source=[rubio], target=[iwaya], date="2025-03-14",
+                                            precision="unresolved")]),
+        (doc("c", "2025-03-14", "NHK"), [rec("c", 0, source=[iwaya], target=[rubio], date="2025-03-14",
+                                             precision="unresolved")]),
+    ])
+    assert groups(store) == [["a-m0"], ["b-m0", "c-m0"]]
+
+
+def test_a_report_missing_one_side_joins_through_shared_people(tmp_path: Path) -> None:
+    lavrov = ("Sergei Lavrov", "RUS")
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2023-06-19", "AP"), [rec("a", 0, source=[BLINKEN], target=[WANG], date="2023-06-18"),
+                                         rec("a", 1, source=[US], target=[CHINA], date="2023-06-20")]),
+        (doc("b", "2023-09-30", "SCMP"), [rec("b", 0, source=[BLINKEN], target=[], date="2023-06-01",
+                                              precision="month")]),  # "Blinken's June visit"
+        (doc("c", "2023-06-21", "BBC"), [rec("c", 0, source=[US], target=[], date="2023-06-20")]),
+        (doc("d", "2023-06-19", "TASS"), [rec("d", 0, source=[BLINKEN], target=[lavrov], date="2023-06-18")]),
+    ])
+    # the US-only day report names nobody: the day alone does not tie it to a China meeting; USA-RUS never joins
+    assert groups(store) == [["a-m0", "b-m0"], ["a-m1"], ["c-m0"], ["d-m0"]]
+
+
+@pytest.mark.parametrize(("genre", "expected"), [
+    ("newsletter", [["a-m0", "b-m0"]]),  # a weekly looks back two weeks
+    ("editorial", [["a-m0"], ["b-m0"]]),  # eleven days is more than an editorial's week
+    ("news", [["a-m0"], ["b-m0"]]),
+])
+def test_how_far_back_an_undated_report_reaches_depends_on_its_genre(
+    tmp_path: Path, genre: str, expected: list[list[str]]
+) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2024-01-01", "Xinhua"), [rec("a", 0, date="2024-01-01", mode="phone")]),
+        (doc("b", "2024-01-12", "Focus", genre=genre), [rec("b", 0, date="2024-01-12", precision="unresolved",
+                                                            mode="phone")]),
+    ])
+    assert groups(store) == expected
+
+
+def test_a_call_or_letter_is_not_the_meeting_of_the_same_people(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2024-01-12", "Focus", genre="newsletter"), [
+            rec("a", 0, date="2024-01-12", precision="unresolved", mode="phone"),  # "in a letter to Xi"
+            rec("a", 9, date="2024-01-12", precision="unresolved"),  # "the Xi-Biden meeting met the goal"
+        ]),
+    ])
+    assert groups(store) == [["a-m0"], ["a-m9"]]
+
+
+def test_an_undated_retelling_joins_the_nearest_meeting_of_its_article(tmp_path: Path) -> None:
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2023-09-30", "SCMP"), [
+        rec("a", 1, source=[SULLIVAN], target=[WANG], date="2023-09-16"),
+        rec("a", 3, source=[WANG], target=[BLINKEN], date="2023-09-18"),
+        rec("a", 4, source=[US], target=[CHINA], date="2023-09-30", precision="unresolved"),  # "During the meeting"
+        rec("a", 9, source=[BIDEN], target=[XI], date="2023-09-30", precision="unresolved"),
+        rec("a", 10, source=[US], target=[CHINA], date="2023-09-30", precision="unresolved"),
+        rec("a", 14, source=[US], target=[CHINA], date="2023-09-30", precision="unresolved"),  # too far
+    ])])
+    assert groups(store) == [["a-m1"], ["a-m10", "a-m9"], ["a-m14"], ["a-m3", "a-m4"]]
+
+
+def test_an_anonymous_retelling_needs_the_same_countries(tmp_path: Path) -> None:
+    mbs, zelensky = ("Mohammed bin Salman", "SAU"), ("Volodymyr Zelensky", "UKR")
+    ukraine = ("Ukrainian officials", "UKR")
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2025-03-10", "VOA"), [
+        rec("a", 1, source=[ukraine], target=[], date="2025-03-11"),  # "talks Tuesday with Ukrainian officials"
+        rec("a", 2, source=[mbs], target=[zelensky], date="2025-03-10", precision="unresolved"),
+    ])])
+    assert groups(store) == [["a-m1"], ["a-m2"]]
+
+
+@pytest.mark.parametrize(("place", "expected"), [
+    (BALI, [["a-m0", "b-m0"]]),  # "met in Bali in 2022"
+    (None, [["a-m0"], ["b-m0"]]),  # "met in 2022": which of their meetings?
+])
+def test_a_year_needs_the_same_people_and_place(tmp_path: Path, place: object, expected: list) -> None:
+    store = ingest(tmp_path / "s.duckdb", [
+        (doc("a", "2022-11-14", "AP"), [rec("a", 0, date="2022-11-14", location=BALI)]),
+        (doc("b", "2023-06-01", "BBC"), [rec("b", 0, date="2022-01-01", precision="year", location=place)]),
+    ])
+    assert groups(store) == expected
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_types_mapped_to_one_family_merge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, order: int) -> None:
+    import detente.clustering.rule as rule
+
+    monkeypatch.setattr(rule, "TYPE_FAMILY", {"ACCUSE": "CRITICISM", "REJECT": "CRITICISM"})
+    items = [
+        (doc("a", "2023-03-02", "AP"), [rec("a", 0, type="ACCUSE", source=[WANG], target=[BLINKEN],
+                                            date="2023-03-01", confidence=0.9)]),
+        (doc("b", "2023-03-02", "BBC"), [rec("b", 0, type="REJECT", source=[WANG], target=[BLINKEN],
+                                             date="2023-03-01")]),
+    ]
+    store = ingest(tmp_path / "s.duckdb", [items[order]], [items[1 - order]])
+    [event] = events(store)
+    assert (event["type"], event["mentions"]) == ("ACCUSE", 2)  # the type with the most confidence
