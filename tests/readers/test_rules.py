@@ -7,7 +7,7 @@ import yaml
 
 from detente.readers.rules import default_rules, load_rules
 
-BUNDLED = Path(__file__).parents[2] / "detente" / "ingest" / "rules.yaml"
+BUNDLED = Path(__file__).parents[2] / "detente" / "readers" / "rules.yaml"
 
 
 def test_bundled_rules_load_with_names_expanded() -> None:
