@@ -19,6 +19,7 @@ import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from detente.config import DEFAULT_MAX_BYTES, EntitySource, resolve_actor_paths, resolve_db_path, resolve_entities
@@ -243,25 +244,14 @@ def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 # -- the store -------------------------------------------------------------------------------------------
 
 
-class _open:
+@contextmanager
+def _open(db: DbArg, *, read_only: bool = False) -> Iterator[Store]:
     """A store from a path (opened here, closed after) or an open ``Store`` (left open)."""
-
-    def __init__(self, db: DbArg, *, read_only: bool = False) -> None:
-        self.given = db if isinstance(db, Store) else None
-        self.path = None if self.given else resolve_db_path(os.fspath(db) if db is not None else None)
-        self.read_only = read_only
-        self.store: Store | None = None
-
-    def __enter__(self) -> Store:
-        if self.given is not None:
-            return self.given
-        assert self.path is not None
-        self.store = Store(self.path, read_only=self.read_only)
-        return self.store
-
-    def __exit__(self, *exc: object) -> None:
-        if self.store is not None:
-            self.store.close()
+    if isinstance(db, Store):
+        yield db
+        return
+    with open_store(db, read_only=read_only) as store:
+        yield store
 
 
 def events(db: DbArg = None, *, dyad: str | tuple[str, str] | None = None, since: str | dt.date | None = None,

@@ -16,7 +16,7 @@ from detente.clustering.rule import (
     _norm,
     family,
 )
-from detente.records import Actor, Event, Location
+from detente.records import Actor, DatePrecision, Event, Location
 
 # -- merged event records ---------------------------------------------------------------------------------
 
@@ -72,7 +72,7 @@ def _merged_actors(by_confidence: Sequence[ClusterMention], undirected: bool) ->
     return _union_actors((s for s, _ in sides), seen), _union_actors((t for _, t in sides), seen)
 
 
-def _merged_date(members: Sequence[ClusterMention]) -> tuple[dt.date | None, dt.date | None, str, str | None]:
+def _merged_date(members: Sequence[ClusterMention]) -> tuple[dt.date | None, dt.date | None, DatePrecision, str | None]:
     """The best-resolved date: finest precision, then most mentions, then most confidence, then earliest."""
     dated = [m for m in members if m.date is not None]
     if not dated:
@@ -99,7 +99,7 @@ def _merged_place(members: Sequence[ClusterMention]) -> Location | None:
         return (_norm(loc.get("name")), loc.get("country") or "")
 
     counts = Counter(place_key(m) for m in placed)
-    where = _best(placed, lambda m: (PLACE_RANK.get((m.location or {}).get("precision"), 4),
+    where = _best(placed, lambda m: (PLACE_RANK.get(str((m.location or {}).get("precision")), 4),
                                      -counts[place_key(m)], -m.confidence, place_key(m)))
     return Location.from_dict(where.location) if where.location else None
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from detente.records import DatePrecision, Modality
+
 # Mentions merge only within one family. A type missing from this table is its own family, and so is every
 # PLOVER type today: a meeting (CONSULT) and the agreement reached at it (AGREE) are two events, linked by
 # actors and date but counted apart. Map close types to one family name here to let them merge.
@@ -172,13 +174,13 @@ class ClusterMention:
     cameo: str | None
     goldstein: float | None
     quad_class: int | None
-    modality: str
+    modality: Modality
     channel: str
     source: list[dict[str, Any]]
     target: list[dict[str, Any]]
     date: dt.date | None
     date_end: dt.date | None
-    precision: str
+    precision: DatePrecision
     date_text: str | None
     location: dict[str, Any] | None
     confidence: float

@@ -14,6 +14,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from detente.clustering.rule import (
     DATE_TOLERANCE_DAYS,
@@ -44,6 +45,25 @@ class _UnionFind:
         root, child = min(ri, rj), max(ri, rj)
         self.parent[child] = root
         return root
+
+
+class Windowed(Protocol):
+    """What grouping reads of a mention, light or full."""
+
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def countries(self) -> tuple[str, ...]: ...
+    @property
+    def weak(self) -> bool: ...
+    @property
+    def day(self) -> bool: ...
+    @property
+    def lo(self) -> dt.date | None: ...
+    @property
+    def hi(self) -> dt.date | None: ...
+    @property
+    def keys(self) -> tuple[str, ...]: ...
 
 
 @dataclass(slots=True)
@@ -92,7 +112,7 @@ class _Groups:
     the same evidence key (dated with dated, undated with undated of one publication day, undated with dated);
     dated to the day with windows that meet. Shared by segmenting (light rows) and clustering (full rows)."""
 
-    def __init__(self, items: Sequence[LightMention] | Sequence[ClusterMention]) -> None:
+    def __init__(self, items: Sequence[Windowed]) -> None:
         self.items = items
         by_doc: dict[str, list[int]] = defaultdict(list)
         by_key: dict[str, list[int]] = defaultdict(list)
