@@ -38,6 +38,14 @@ class Document:
         return d
 
 
+def actor_kind(ident: str | None) -> str | None:
+    """The kind a knowledge-base id names ("person/usa/joe-biden" → "person"); None for no id or a bare one.
+    The one place that reads the id's shape."""
+    if ident and "/" in ident:
+        return ident.split("/", 1)[0]
+    return None
+
+
 @dataclass(slots=True)
 class Actor:
     """A resolved participant. ``country`` is ISO 3166-1 alpha-3 (``IGO`` for bodies, then ``name`` says which);
@@ -59,10 +67,8 @@ class Actor:
 
     @property
     def kind(self) -> str | None:
-        """What a knowledge-base id says the actor is ("person", "body", "country", ...); None without an id."""
-        if self.id and "/" in self.id:
-            return self.id.split("/", 1)[0]
-        return None
+        """What the knowledge-base id says the actor is ("person", "body", "country"); None without an id."""
+        return actor_kind(self.id)
 
 
 @dataclass(slots=True)

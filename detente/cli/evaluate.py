@@ -32,7 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from detente.coding.evaluate import evaluate, format_result, read_gold
+    from detente.evaluation import evaluate, format_result, read_gold
 
     try:
         gold = read_gold(args.gold)

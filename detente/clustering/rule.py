@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from detente.records import DatePrecision, Modality
+from detente.records import DatePrecision, Modality, actor_kind
 
 # Mentions merge only within one family. A type missing from this table is its own family, and so is every
 # PLOVER type today: a meeting (CONSULT) and the agreement reached at it (AGREE) are two events, linked by
@@ -117,7 +117,7 @@ def named_parts(ident: str | None, raw_name: str | None, country: str | None) ->
     name = _norm(raw_name)
     if not ident and not name:
         return None
-    kind = ident.split("/", 1)[0] if ident and "/" in ident else None
+    kind = actor_kind(ident)
     if kind == "country":
         return None
     labels = _country_labels().get(country or "", frozenset())

@@ -127,7 +127,7 @@ class Participants:
         """The sentence's last person and last other actor, for a pronoun in the next sentence."""
         for actor in sides.sources.actors + sides.speaker:
             ctx.last_index = index
-            if (actor.id or "").startswith("person/"):
+            if actor.kind == "person":
                 ctx.last_person = actor
             else:
                 ctx.last_thing = actor
@@ -149,7 +149,7 @@ class Participants:
     def _names_participant(self, arg: Arg, actor: Actor) -> bool:
         """A name compounded on a meeting names a participant when it is a person, a country or a
         nationality ("the Xi-Biden talks", "China-US talks"), not a city or a forum."""
-        if actor.id and actor.id.startswith(("person/", "country/")):
+        if actor.kind in ("person", "country"):
             return True
         if arg.token.ent_type_ == "NORP":
             return True

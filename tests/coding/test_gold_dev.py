@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from detente.coding import Coder
-from detente.coding.evaluate import EvaluationResult, evaluate, read_gold
+from detente.evaluation import EvaluationResult, evaluate, read_gold
 from tests.conftest import GOLD_DEV
 
 

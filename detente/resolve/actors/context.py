@@ -50,7 +50,7 @@ class DocumentActors:
             if len(full) < 2:
                 return
             keys = {" ".join(full)} | ({full[-1]} if not words[-1].isupper() else set())
-        elif actor.id and actor.id.startswith("person/") and actor.name:
+        elif actor.kind == "person" and actor.name:
             full = key(actor.name).split()
             keys = {" ".join(full), full[0], full[-1]}
         else:

@@ -21,10 +21,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from detente.coding.lexicon import PLOVER_TYPES
 from detente.records import Mention
+
+if TYPE_CHECKING:
+    from detente.coding import Coder
 
 NO_EVENT = "-"
 
@@ -214,7 +217,7 @@ def _type_order(t: str) -> int:
     return PLOVER_TYPES.index(t) if t in PLOVER_TYPES else len(PLOVER_TYPES)
 
 
-def evaluate(gold: Iterable[GoldRecord], coder: Any) -> EvaluationResult:
+def evaluate(gold: Iterable[GoldRecord], coder: Coder) -> EvaluationResult:
     """Code every gold sentence with ``coder`` (a ``Coder``) at its date and score the answers."""
     records = list(gold)
     cache: dict[tuple[str, dt.date | None], list[Mention]] = {}
