@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from detente.coding import Coder
+    from detente.resolve.actors import ActorKB
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -18,3 +23,19 @@ def voa_path() -> Path:
     if not VOA.exists():
         pytest.skip(f"shared corpus not found at {VOA}")
     return VOA
+
+
+@pytest.fixture(scope="session")
+def kb() -> ActorKB:
+    """The bundled knowledge base, loaded once for the session."""
+    from detente.resolve.actors import default_kb
+
+    return default_kb()
+
+
+@pytest.fixture(scope="session")
+def coder(kb: ActorKB) -> Coder:
+    """One coder over the bundled knowledge base, shared by the whole suite."""
+    from detente.coding import Coder
+
+    return Coder(kb=kb)

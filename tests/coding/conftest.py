@@ -26,18 +26,6 @@ def nlp() -> Language:
 
 
 @pytest.fixture(scope="session")
-def kb():  # type: ignore[no-untyped-def]
-    from detente.resolve.actors import default_kb
-
-    return default_kb()
-
-
-@pytest.fixture(scope="session")
-def coder(kb) -> Coder:  # type: ignore[no-untyped-def]
-    return Coder(kb=kb)
-
-
-@pytest.fixture(scope="session")
 def candidates(nlp: Language) -> Callable[[str], list[Candidate]]:
     """Event candidates of one sentence, before actor resolution (no knowledge base involved)."""
     lexicon, composer, cues = load_lexicon(), load_composer(), load_cues()
