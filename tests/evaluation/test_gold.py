@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from detente.cli import evaluate as cli_evaluate
-from detente.evaluation import GoldRecord, best_event, format_result, read_gold, score
+from detente.evaluation.gold import GoldRecord, best_event, format_result, read_gold, score
 from detente.records import Actor, Mention
 
 
