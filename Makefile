@@ -25,10 +25,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check detente tests bench
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache .ruff_cache .mypy_cache

@@ -16,6 +16,7 @@ import json
 import time
 from collections import Counter
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "voa_stories.jsonl"
@@ -40,15 +41,18 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--prefiltered", action="store_true")
     args = ap.parse_args()
+    from spacy.pipeline import EntityRecognizer
+
     from detente.nlp import load_nlp
+    from detente.nlp.entities import RuleEntities
 
     texts = sentences(args.corpus, args.prefiltered)
     rules = load_nlp()
     model = load_nlp(entities="model")
     # the shared part of the pipeline once, then each entity source on copies of the same parses
     parsed = list(model.pipe(texts, batch_size=256, disable=["ner"]))
-    ner = model.get_pipe("ner")
-    entities = rules.get_pipe("entities")
+    ner = cast(EntityRecognizer, model.get_pipe("ner"))
+    entities = cast(RuleEntities, rules.get_pipe("entities"))
     by_model = [d.copy() for d in parsed]
     by_rules = [d.copy() for d in parsed]
     t = time.perf_counter()
@@ -69,9 +73,9 @@ def main() -> None:
     print(f"{len(texts)} sentences from {args.corpus.name}{' (prefiltered)' if args.prefiltered else ''}")
     print(f"{'label':9} {'model':>6} {'rules':>6} {'agree':>6} {'prec':>6} {'rec':>6}")
     for lab in LABELS:
-        p = agreed[lab] / found[lab] if found[lab] else 0.0
-        r = agreed[lab] / expected[lab] if expected[lab] else 0.0
-        print(f"{lab:9} {expected[lab]:6d} {found[lab]:6d} {agreed[lab]:6d} {p:6.3f} {r:6.3f}")
+        prec = agreed[lab] / found[lab] if found[lab] else 0.0
+        rec = agreed[lab] / expected[lab] if expected[lab] else 0.0
+        print(f"{lab:9} {expected[lab]:6d} {found[lab]:6d} {agreed[lab]:6d} {prec:6.3f} {rec:6.3f}")
     total_p = sum(agreed.values()) / max(sum(found.values()), 1)
     total_r = sum(agreed.values()) / max(sum(expected.values()), 1)
     print(f"{'all':9} {sum(expected.values()):6d} {sum(found.values()):6d} {sum(agreed.values()):6d} "

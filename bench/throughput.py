@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "voa_stories.jsonl"
@@ -30,7 +31,7 @@ def make_corpus(src: Path, n_docs: int, dest: Path) -> int:
     """Repeat the corpus to at least n_docs records; each copy gets its own id and one changed word so the
     content hash differs and nothing is deduplicated."""
     records = [json.loads(line) for line in src.read_text(encoding="utf-8").splitlines() if line.strip()]
-    out = []
+    out: list[dict[str, Any]] = []
     copy = 0
     while len(out) < n_docs:
         for rec in records:
@@ -101,7 +102,7 @@ def child(kind: str, corpus: Path, processes: int, batch_size: int, model: str) 
     print(json.dumps(result))
 
 
-def spawn(kind: str, corpus: Path, processes: int, batch_size: int, model: str) -> dict[str, object]:
+def spawn(kind: str, corpus: Path, processes: int, batch_size: int, model: str) -> dict[str, Any]:
     cmd = [sys.executable, __file__, "--child", kind, "--corpus", str(corpus), "--processes", str(processes),
            "--batch-size", str(batch_size), "--model", model]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=os.environ.copy())
@@ -140,7 +141,7 @@ def main() -> None:
     if bare_one is not bare:
         print(f"bare spaCy pipe: {float(bare_one['seconds']):7.2f} s  {n / float(bare_one['seconds']):7.1f} docs/s"
               f"  peak RSS {bare_one['peak_rss_mb']:.0f} MB  (1 process, spaCy's default)")
-    for stage, value in det["stages"].items():  # type: ignore[union-attr]
+    for stage, value in det["stages"].items():
         print(f"  stage {stage:<6} {value:7.2f} s")
     if det.get("coder_stats"):
         print(f"  coder stats: {json.dumps(det['coder_stats'])}")

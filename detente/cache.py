@@ -41,7 +41,7 @@ def fingerprint(inputs: Sequence[Path], salt: str = "") -> str:
     return h.hexdigest()[:32]
 
 
-def cached_build(kind: str, inputs: Sequence[Path], build: Callable[[], T], expect: type, salt: str = "") -> T:
+def cached_build(kind: str, inputs: Sequence[Path], build: Callable[[], T], expect: type[T], salt: str = "") -> T:
     """``build()``'s result, from ``cache_dir()/KIND-KEY.pickle`` when one was written for these very inputs."""
     if not cache_enabled():
         return build()
@@ -50,7 +50,7 @@ def cached_build(kind: str, inputs: Sequence[Path], build: Callable[[], T], expe
         with path.open("rb") as fh:
             found = pickle.load(fh)
         if isinstance(found, expect):
-            return found  # type: ignore[return-value]
+            return found
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
     built = build()

@@ -43,4 +43,4 @@ def resolve_entities(flag: str | None) -> EntitySource:
         return "rules"
     if env not in ENTITY_SOURCES:
         raise ValueError(f"DETENTE_ENTITIES={env!r}: must be one of {', '.join(ENTITY_SOURCES)}")
-    return cast(EntitySource, env)
+    return env  # narrowed by the membership test

@@ -100,9 +100,9 @@ def span_texts(tok: Token) -> tuple[str, ...]:
     if len(whole) <= 20:
         texts.append(_trim(whole))
     seen: list[str] = []
-    for t in texts:
-        if t and t not in seen:
-            seen.append(t)
+    for text in texts:
+        if text and text not in seen:
+            seen.append(text)
     return tuple(seen)
 
 

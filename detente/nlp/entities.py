@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import LIKE_NUM, LOWER, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -80,11 +79,14 @@ def load_entity_words(path: Path | None = None) -> EntityWords:
     return EntityWords(lists)
 
 
-def _in(words: list[str], **extra: Any) -> dict[str, Any]:
+_TokenPattern = dict[str, Any]  # one token of a Matcher pattern
+
+
+def _in(words: list[str], **extra: Any) -> _TokenPattern:
     return {"LOWER": {"IN": words}, **extra}
 
 
-def _patterns(w: EntityWords) -> dict[str, list[list[dict[str, Any]]]]:
+def _patterns(w: EntityWords) -> dict[str, list[list[_TokenPattern]]]:
     """Token patterns per key. Optional pieces ("?") let one pattern cover "March", "March 3" and "March 3,
     2024"; the matcher keeps the longest match of each key."""
     month = _in(w["months"], TAG="NNP")
@@ -102,7 +104,7 @@ def _patterns(w: EntityWords) -> dict[str, list[list[dict[str, Any]]]]:
     ordinal = {"LOWER": {"IN": w["ordinals"]}}
     tod = _in(w["times_of_day"])
     mag = _in(w["magnitudes"], OP="?")
-    date = [
+    date: list[list[_TokenPattern]] = [
         [month, {**day, "OP": "?"}],
         [month, day, {"ORTH": ","}, year],
         [month, day_th],
@@ -128,17 +130,17 @@ def _patterns(w: EntityWords) -> dict[str, list[list[dict[str, Any]]]]:
         [year],
         *([*({"LOWER": word} for word in _WORDS.findall(holiday))] for holiday in w["holidays"]),
     ]
-    time = [
+    time: list[list[_TokenPattern]] = [
         [{"SHAPE": {"IN": ["d:dd", "dd:dd"]}}, _in(w["clock"], OP="?")],
         [num, _in(w["clock"])],
         [_in([*w["deictic"], "this", "last", "next", *w["weekdays"]]), tod],
         [{"LOWER": "tonight"}],
     ]
-    money = [
+    money: list[list[_TokenPattern]] = [
         [{"ORTH": {"IN": w["currency_symbols"]}}, {**num, "OP": "+"}, mag],
         [{**num, "OP": "+"}, mag, _in(w["currency_words"])],
     ]
-    percent = [
+    percent: list[list[_TokenPattern]] = [
         [num, _in(["%", "percent"])],
         [num, {"LOWER": "per"}, {"LOWER": "cent"}],
     ]
@@ -146,7 +148,7 @@ def _patterns(w: EntityWords) -> dict[str, list[list[dict[str, Any]]]]:
     adj_name = {"TAG": "JJ", "IS_TITLE": True, "OP": "?"}  # "Chinese", "American": a demonym before a name
     bridge = {"LOWER": {"IN": [*w["bridges"], "-", "–", "'s"]}}
     the_in = {"LOWER": "the", "OP": "?"}
-    name = [
+    name: list[list[_TokenPattern]] = [
         [adj_name, name_tok],
         [{"TAG": "JJ", "IS_TITLE": True}],
         [adj_name, name_tok, bridge, the_in, name_tok],
@@ -254,7 +256,7 @@ class RuleEntities:
         anchors of a whole batch are found in one vectorized test."""
         if not docs:
             return []
-        arr = numpy.concatenate([doc.to_array([LOWER, LIKE_NUM, SHAPE]).reshape(-1, 3) for doc in docs])
+        arr = numpy.concatenate([doc.to_array(["LOWER", "LIKE_NUM", "SHAPE"]).reshape(-1, 3) for doc in docs])
         mask = (arr[:, 1] != 0) | numpy.isin(arr[:, 0], self._anchors) | numpy.isin(arr[:, 2], self._clock_shapes)
         ends = numpy.cumsum([len(doc) for doc in docs]).tolist()
         out: list[list[tuple[int, int]]] = [[] for _ in docs]

@@ -11,7 +11,7 @@ The model is a parameter everywhere so users can bring their own package or path
 from __future__ import annotations
 
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import spacy
 from spacy.language import Language
@@ -58,7 +58,7 @@ def _install_rule_entities(nlp: Language, kb: ActorKB | None) -> None:
     from detente.resolve.actors.names import label_names
     from detente.resolve.places import place_label
 
-    component: RuleEntities = nlp.add_pipe(RULE_ENTITIES, name="entities")
+    component = cast(RuleEntities, nlp.add_pipe(RULE_ENTITIES, name="entities"))  # what the factory makes
     component.set_labellers(partial(label_names, kb or default_kb()), place_label)
 
 

@@ -19,16 +19,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import numpy
-from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 FACTORY = "detente_tag_lemma_cache"
-KEY_ATTRS = [ORTH, TAG, DEP]
-OUT_ATTRS = [TAG, POS, MORPH, LEMMA, DEP]
+# Attribute names, which Doc.to_array/from_array accept as well as the ids in spacy.attrs (a Cython module with no
+# stub, so a type checker cannot see those ids).
+KEY_ATTRS: list[int | str] = ["ORTH", "TAG", "DEP"]
+OUT_ATTRS: list[int | str] = ["TAG", "POS", "MORPH", "LEMMA", "DEP"]
 _MATCH_KEYS = {"LOWER", "ORTH", "TEXT", "TAG", "DEP", "IS_SPACE"}
 _SET_ATTRS = {"TAG", "POS", "MORPH", "LEMMA", "DEP"}
 DEFAULT_MAX_ENTRIES = 200_000
@@ -136,7 +138,7 @@ class TagLemmaCache:
         values = [cache.get(k) for k in keys]
         if None not in values:
             self.hits += 1
-            doc.from_array(OUT_ATTRS, numpy.array(values, dtype=numpy.uint64))
+            doc.from_array(OUT_ATTRS, _uint64_rows(values))
             return doc
         self.misses += 1
         return self._fill(doc, keys, values)
@@ -188,8 +190,14 @@ class TagLemmaCache:
             value = tuple(rows[i])
             values[i] = value
             cache[keys[i]] = value
-        doc.from_array(OUT_ATTRS, numpy.array(values, dtype=numpy.uint64))
+        doc.from_array(OUT_ATTRS, _uint64_rows(values))
         return doc
+
+
+def _uint64_rows(values: list[Any]) -> Ints2d:
+    """The rows as the uint64 array ``Doc.from_array`` reads; thinc's ``Ints2d`` is the name spaCy's stub gives a
+    2-d integer numpy array (thinc casts its own arrays the same way)."""
+    return cast(Ints2d, numpy.array(values, dtype=numpy.uint64))
 
 
 @Language.factory(FACTORY, default_config={"max_entries": DEFAULT_MAX_ENTRIES})
@@ -207,10 +215,11 @@ def install(nlp: Language, max_entries: int = DEFAULT_MAX_ENTRIES) -> Language:
         return nlp
     ruler = nlp.remove_pipe("attribute_ruler")[1]
     lemmatizer = nlp.remove_pipe("lemmatizer")[1]
+    # add_pipe is typed as returning any component; the factory makes a TagLemmaCache
     if at < len(nlp.pipe_names):
         comp = nlp.add_pipe(FACTORY, name="tag_lemma", before=nlp.pipe_names[at],
                             config={"max_entries": max_entries})
     else:
         comp = nlp.add_pipe(FACTORY, name="tag_lemma", config={"max_entries": max_entries})
-    comp.set_components(ruler, lemmatizer)
+    cast(TagLemmaCache, comp).set_components(ruler, lemmatizer)
     return nlp

@@ -165,7 +165,8 @@ def _yearly(
 
 
 def _tense_choice(tense: Tense) -> Choice:
-    return {"past": "past", "future": "future", "present": "nearest"}[tense]
+    choices: dict[Tense, Choice] = {"past": "past", "future": "future", "present": "nearest"}
+    return choices[tense]
 
 
 def _modifier_choice(modifier: str | None, tense: Tense) -> Choice:
@@ -561,22 +562,23 @@ def _range_halves(left: str, right: str, pub: dt.date | None, tense: Tense) -> _
 
 
 def _calendar_range(left: _Shape, right: _Shape, pub: dt.date | None, tense: Tense) -> _Result:
-    assert left.month is not None and right.month is not None
+    lmonth, rmonth = left.month, right.month
+    assert lmonth is not None and rmonth is not None
     precision: DatePrecision = "day" if left.day and right.day else "month"
-    lkey, rkey = (left.month, left.day or 1), (right.month, right.day or 1)
+    lkey, rkey = (lmonth, left.day or 1), (rmonth, right.day or 1)
     if left.year is None and right.year is not None:
-        left = _Shape(left.month, left.day, right.year if lkey <= rkey else right.year - 1)
+        left = _Shape(lmonth, left.day, right.year if lkey <= rkey else right.year - 1)
     if left.year is None:
-        placed = _place_year(_Shape(left.month, left.day, None), pub, _tense_choice(tense))
+        placed = _place_year(_Shape(lmonth, left.day, None), pub, _tense_choice(tense))
         if not isinstance(placed, _Found):
             return placed
-        left = _Shape(left.month, left.day, placed.start.year)
+        left = _Shape(lmonth, left.day, placed.start.year)
     assert left.year is not None
     if right.year is None:
-        right = _Shape(right.month, right.day, left.year if rkey >= lkey else left.year + 1)
+        right = _Shape(rmonth, right.day, left.year if rkey >= lkey else left.year + 1)
     assert right.year is not None
-    start = dt.date(left.year, left.month, left.day or 1)
-    end = dt.date(right.year, right.month, right.day) if right.day else _clip(right.year, right.month, 31)
+    start = dt.date(left.year, lmonth, left.day or 1)
+    end = dt.date(right.year, rmonth, right.day) if right.day else _clip(right.year, rmonth, 31)
     if end < start:
         return None
     return _found(start, end, precision)

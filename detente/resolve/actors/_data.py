@@ -25,7 +25,7 @@ from ._text import key
 _BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BASE):  # type: ignore[misc, valid-type]
+class _Loader(_BASE):
     """The C safe loader, with dates left as text: ``parse_date`` reads them and can say which line is wrong."""
 
 

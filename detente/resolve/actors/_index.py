@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -261,8 +262,8 @@ def compile_index(raw: RawData) -> Index:
         for seat, sector in c.seats.items():
             ix.add(seat, Lex("seat", code=code, sector=sector or "GOV", name=c.name))
         for kind, items in (("place", c.places), ("city", c.cities)):
-            for p in items:
-                ix.add(p.name, Lex(kind, code=code, name=p.name, start=p.start, end=p.end))
+            for place in items:
+                ix.add(place.name, Lex(kind, code=code, name=place.name, start=place.start, end=place.end))
         for title, office in c.offices.items():
             sector = ix.office_sectors.get(office)
             ix.add(title, Lex("office", office=office, sector=sector or "GOV", scopes=frozenset({code})), False)
@@ -301,16 +302,16 @@ def compile_index(raw: RawData) -> Index:
         return k
 
     generic = {k for k, lexes in ix.lex.items() if any(lx.kind in {"agent", "office", "filler"} for lx in lexes)}
-    known_offices = {lx.office for lexes in ix.lex.values() for lx in lexes if lx.kind == "office"}
-    adhoc: set[str] = set(known_offices)
+    adhoc = {lx.office for lexes in ix.lex.values() for lx in lexes if lx.kind == "office" and lx.office is not None}
     for raw_e in raw.entities.values():
-        c = raw.countries.get(raw_e.country)
-        if raw_e.country not in NON_STATE and (c is None or not c.name):
+        country = raw.countries.get(raw_e.country)
+        if raw_e.country not in NON_STATE and (country is None or not country.name):
             raise raw_e.where.fail(f"unknown country {raw_e.country!r}: add a country file for it first")
         terms = []
+        country_sector = country.sector if country else None
         for role in raw_e.roles or [RawRole(None, None, None, None, None, None, raw_e.where)]:
-            terms.append(_term(ix, vocab, raw, raw_e, role, c.sector if c else None, bodies, ids, office_of))
-        family_first = c.family_name_first if c else False
+            terms.append(_term(ix, vocab, raw, raw_e, role, country_sector, bodies, ids, office_of))
+        family_first = country.family_name_first if country else False
         if raw_e.kind == "person":
             names = (raw_e.surnames if raw_e.surnames is not None
                      else surnames_of(raw_e.name, family_first, ix.particles))
@@ -373,7 +374,7 @@ def _term(
     country_sector: str | None,
     bodies: dict[str, RawEntity],
     ids: dict[int, str],
-    office_of: Any,
+    office_of: Callable[[str, str], str],
 ) -> Term:
     body = None
     if role.body:

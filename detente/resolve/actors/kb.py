@@ -361,11 +361,11 @@ class ActorKB:
             prev = it
         # a country named once is one cue, however often it recurs
         seen: set[tuple[str, int]] = set()
-        out = []
-        for c in sorted(cues, key=lambda c: (c.pri, c.pos)):
-            if (c.code, c.pri) not in seen:
-                seen.add((c.code, c.pri))
-                out.append(c)
+        out: list[_Cue] = []
+        for cue in sorted(cues, key=lambda cue: (cue.pri, cue.pos)):
+            if (cue.code, cue.pri) not in seen:
+                seen.add((cue.code, cue.pri))
+                out.append(cue)
         return out
 
     def _country(self, cues: list[_Cue], items: list[Item]) -> str | None:
