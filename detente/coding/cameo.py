@@ -1,10 +1,13 @@
 """CAMEO codes: descriptions and Goldstein scores (``data/cameo_codes.tsv``), the CAMEO-to-PLOVER table
 (``data/cameo2plover.txt``), and the quad class of a code.
 
-Both tables are copied, as data, from the project's reference folder: cameo_codes.tsv is the GDELT CAMEO table
-(one description was repaired: 0872 "Ease military blockade"), cameo2plover.txt the PLOVER 2021 conversion.
-The two number some sub-codes differently (035x, 12x, 16x); ``Mention.cameo`` uses the GDELT numbering,
-so that Goldstein scores and the GDELT export agree with the code.
+Both tables come, as data, from the project's reference folder: cameo_codes.tsv is the CAMEO table with Goldstein
+scores (two repairs: 0872 "Ease military blockade", and codes 163–166 numbered as the CAMEO codebook, GDELT's
+event codes and the PLOVER conversion number them — 163 impose embargo, boycott or sanctions; 164 halt
+negotiations; 165 halt mediation; 166 expel or withdraw — where the reference table had them in another order;
+each keeps its own Goldstein score), cameo2plover.txt the PLOVER 2021 conversion. The two still number some
+sub-codes differently (035x, 12x); ``Mention.cameo`` uses the table's numbering, so that Goldstein scores and
+the GDELT export agree with the code.
 
 Quad class follows from the CAMEO root: 01–05 verbal cooperation (1), 06–08 material cooperation (2), 09–14
 verbal conflict (3), 15–20 material conflict (4); the ranges are in ``detente/ontology.yaml``.

@@ -16,7 +16,7 @@ def test_composer_tables() -> None:
         Coded("REQUEST", "yield", "1053")
     assert comp.apply("order", Coded("REQUEST", None, "100"), Coded("COERCE", "arrest", "173")) == \
         Coded("COERCE", "arrest", "173")
-    assert comp.apply("threaten", Coded("THREATEN", None, "130"), Coded("SANCTION", "discontinue", "166")) == \
+    assert comp.apply("threaten", Coded("THREATEN", None, "130"), Coded("SANCTION", "discontinue", "163")) == \
         Coded("THREATEN", "restrict", "1312")
 
 
