@@ -171,7 +171,9 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
         if not m.sense.alone:
             weight = kid.sense.weight
         notes.append(f"composed:{role}")
-        modality = "planned" if role == "intent" and coded.type not in ("REJECT",) else "asserted"
+        # A commitment is what happened: "agreed to set up a working group" is an agreement made (AGREE asserted)
+        # whose content is to come; a plan or wish ("is planning a trip") stands for the planned act.
+        modality = "planned" if role == "intent" and not m.sense.commitment and coded.type != "REJECT" else "asserted"
         if flags.negated:
             modality = "negated"
         elif flags.conditional or flags.possible or \
@@ -181,9 +183,9 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
             modality = "planned"
     else:
         modality = flags.modality(reported=speaker is not None)
-        if m.sense.role == "intent" and modality == "asserted" and \
+        if m.sense.role == "intent" and not m.sense.commitment and modality == "asserted" and \
                 any(c.dep_ in ("ccomp", "xcomp") for c in m.token.children):
-            modality = "planned"  # "promised that pandas would return": the promised act is to come
+            modality = "planned"  # "hopes that pandas would return": the hoped-for act is to come
         if m.sense.role and not args.targets:
             args.targets = complement_targets(m)
         if flags.deontic:

@@ -40,6 +40,7 @@ class Sense:
     prep: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
     role: str | None = None
+    commitment: bool = False
     targets: tuple[str, ...] = DEFAULT_TARGETS
     place_target: bool = False
     swap: bool = False
@@ -270,6 +271,7 @@ def _sense(entry: Mapping[str, Any], order: int, *, lemmas: tuple[str, ...] | No
         prep=_tuple(entry.get("prep")),
         cues=_tuple(entry.get("cues")),
         role=role,
+        commitment=bool(entry.get("commitment", False)),
         targets=_tuple(entry["targets"]) if "targets" in entry else DEFAULT_TARGETS,
         place_target=bool(entry.get("place_target", False)),
         swap=bool(entry.get("swap", False)),

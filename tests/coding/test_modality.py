@@ -27,6 +27,11 @@ def main(cands: list[Candidate]) -> Candidate:
     ("Wang Yi is planning a trip to Washington in October.", "AGREE", "planned"),
     ("Xi is expected to attend the summit in San Francisco.", "AGREE", "planned"),
     ("Officials are preparing for the upcoming talks between Xi and Biden.", "AGREE", "planned"),
+    # a commitment made is asserted, though what was committed to is to come
+    ("China and the United States agreed on Tuesday to resume military talks.", "AGREE", "asserted"),
+    ("Japan pledged to send relief supplies to Turkey.", "AGREE", "asserted"),
+    ("France offered to host the next round of talks.", "AGREE", "asserted"),
+    ("China will not agree to any inspection of its bases.", "REJECT", "asserted"),
     ("The two leaders could meet in Bali if the dispute is settled.", "CONSULT", "hypothetical"),
     ("If Beijing attacks Taiwan, Washington would respond.", "ASSAULT", "hypothetical"),
     ("The US imposed sanctions on three Chinese firms.", "SANCTION", "asserted"),

@@ -208,7 +208,8 @@ def test_relations_established_45_years_ago(seeds: Seeds) -> None:
 
 
 def test_wang_promised_pandas(seeds: Seeds) -> None:
-    r = one(seeds, "002", "giant pandas", "AGREE", "planned")
+    # the promise was made (PLOVER AGREE: "agree to, offer, promise"); the pandas' return is its content
+    r = one(seeds, "002", "giant pandas", "AGREE", "asserted")
     assert names(r.source) == {"Wang Yi"} and countries(r.target) == {"USA"}
 
 
