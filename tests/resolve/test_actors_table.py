@@ -81,7 +81,7 @@ def gold_agreement(kb: ActorKB) -> tuple[int, int]:
     return agree, total
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold is not available")
+@pytest.mark.skipif(not GOLD.exists(), reason=f"gold set not found: {GOLD}")
 def test_gold_dev_country_agreement(kb: ActorKB) -> None:
     agree, total = gold_agreement(kb)
     share = agree / total
