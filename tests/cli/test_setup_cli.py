@@ -66,16 +66,6 @@ def test_bad_entity_source_flag_is_refused(tmp_path: Path) -> None:
     assert rc == 2 and records == [] and "invalid choice" in stderr
 
 
-def test_entity_source_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
-    from detente.config import resolve_entities
-
-    monkeypatch.delenv("DETENTE_ENTITIES", raising=False)
-    assert resolve_entities(None) == "rules"
-    monkeypatch.setenv("DETENTE_ENTITIES", "model")
-    assert resolve_entities(None) == "model"
-    assert resolve_entities("rules") == "rules"
-
-
 def test_ingest_with_the_models_ner_stores_mentions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The flag wins over a bad environment value, so the variable is only read when the flag is absent.
     monkeypatch.setenv("DETENTE_ENTITIES", "bogus")
