@@ -31,14 +31,19 @@ def table() -> CameoTable:
         ("057", 1),  # sign formal agreement: root 05 is verbal cooperation in the documented mapping
         ("061", 2),  # cooperate economically
         ("071", 2),  # provide economic aid
+        ("0871", 2),  # declare truce, ceasefire
         ("0872", 2),  # ease military blockade
         ("090", 3),  # investigate
         ("111", 3),  # criticize or denounce
         ("120", 3),  # reject
         ("138", 3),  # threaten to use military force
         ("141", 3),  # demonstrate or rally: root 14 counted as verbal conflict (docs/DESIGN.md)
+        ("145", 3),  # protest violently, riot: still root 14
         ("150", 4),  # demonstrate military or police power
+        ("154", 4),  # mobilize or increase armed forces
+        ("166", 4),  # impose embargo, boycott, or sanctions
         ("172", 4),  # impose administrative sanctions
+        ("173", 4),  # arrest, detain, or charge with legal action
         ("180", 4),  # use unconventional violence
         ("195", 4),  # employ aerial weapons
         ("2042", 4),  # detonate nuclear weapons
@@ -50,7 +55,7 @@ def test_quad_class_of_known_codes(code: str, expected: int) -> None:
     assert quad_class(code) == expected
 
 
-@pytest.mark.parametrize("code", ["", "0", "00", "21", "99", "x42", "-1", "AB"])
+@pytest.mark.parametrize("code", ["", "0", "00", "21", "99", "x42", "x1", "-1", "AB"])
 def test_quad_class_of_codes_outside_cameo_is_none(code: str) -> None:
     assert quad_class(code) is None
 
@@ -73,6 +78,7 @@ def test_quad_class_of_codes_outside_cameo_is_none(code: str) -> None:
         ("120", -4.0),
         ("124", -5.0),
         ("138", -7.0),
+        ("1384", -7.0),
         ("141", -6.5),
         ("150", -7.2),
         ("162", -5.6),
@@ -90,6 +96,7 @@ def test_a_sub_code_the_table_lacks_takes_its_nearest_parent(table: CameoTable) 
     assert table.get("0429") is not None and table.get("0429") == table.get("042")
     assert table.goldstein("0429") == 1.9  # 042 "Make a visit"
     assert table.goldstein("19599") == -10.0  # 195 "Employ aerial weapons"
+    assert table.goldstein("0573") == 8.0  # 057 "Sign formal agreement"
 
 
 @pytest.mark.parametrize("code", ["", "99", "999", "x"])
