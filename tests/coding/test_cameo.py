@@ -93,7 +93,8 @@ def test_goldstein_of_known_codes(table: CameoTable, code: str, goldstein: float
 
 
 def test_a_sub_code_the_table_lacks_takes_its_nearest_parent(table: CameoTable) -> None:
-    assert table.get("0429") is not None and table.get("0429") == table.get("042")
+    parent = table.get("0429")
+    assert parent is not None and (parent.code, parent.description) == ("042", "Make a visit")
     assert table.goldstein("0429") == 1.9  # 042 "Make a visit"
     assert table.goldstein("19599") == -10.0  # 195 "Employ aerial weapons"
     assert table.goldstein("0573") == 8.0  # 057 "Sign formal agreement"
