@@ -9,9 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from tests.cli.conftest import detente, table
 from tests.conftest import EXAMPLES, ROOT
 
 SEED_DATES = {
@@ -19,31 +19,12 @@ SEED_DATES = {
     "001_f0cbdb990b61ab6f": "2024-01-11",
     "002_aaa8e36048052d9a": "2024-01-12",
 }
+SEED_000 = EXAMPLES / "000_69b6d8408b5211e1.txt"
+STDIN_TEXT = "US Secretary of State Antony Blinken met Chinese President Xi Jinping in Beijing."
 
 
-def detente(*args: str, db: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "DETENTE_DB"}
-    if db is not None:
-        env["DETENTE_DB"] = str(db)
-    return subprocess.run([sys.executable, "-m", "detente", *args], cwd=ROOT, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=600)
-
-
-def table(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-    result = detente("ingest", str(EXAMPLES), db=db)
-    assert result.returncode == 0, result.stderr
-    assert "ingested 3, duplicate 0, rejected 0" in result.stdout
-    return db
+def test_seeds_ingest_reports_its_counts(seeds_ingest: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    assert "ingested 3, duplicate 0, rejected 0" in seeds_ingest[1].stdout
 
 
 def test_seeds_are_stored_with_dates_genres_and_mentions(seeds_db: Path) -> None:
@@ -55,12 +36,13 @@ def test_seeds_are_stored_with_dates_genres_and_mentions(seeds_db: Path) -> None
     assert status == "done"
 
 
-def test_reingest_is_a_no_op_reported_as_duplicates(seeds_db: Path) -> None:
-    before = table(seeds_db, "SELECT count(*) FROM documents")[0][0], table(seeds_db, "SELECT count(*) FROM mentions")
-    result = detente("ingest", str(EXAMPLES), db=seeds_db)
+def test_reingest_is_a_no_op_reported_as_duplicates(seeds_db_copy: Path) -> None:
+    db = seeds_db_copy
+    before = table(db, "SELECT count(*) FROM documents")[0][0], table(db, "SELECT count(*) FROM mentions")
+    result = detente("ingest", str(EXAMPLES), db=db)
     assert result.returncode == 0
     assert "ingested 0, duplicate 3, rejected 0" in result.stdout
-    after = table(seeds_db, "SELECT count(*) FROM documents")[0][0], table(seeds_db, "SELECT count(*) FROM mentions")
+    after = table(db, "SELECT count(*) FROM documents")[0][0], table(db, "SELECT count(*) FROM mentions")
     assert before == after
 
 
@@ -97,21 +79,30 @@ def test_bad_inputs_are_reported_one_line_each_and_the_batch_goes_on(tmp_path: P
     assert table(db, "SELECT source_id FROM documents") == [("ok",)]
 
 
-def test_code_prints_event_records_and_touches_no_store(tmp_path: Path) -> None:
-    result = detente("code", str(EXAMPLES / "000_69b6d8408b5211e1.txt"), db=tmp_path / "never.duckdb")
+@pytest.fixture(scope="module")
+def coded(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """One ``detente code`` run over a seed file and a JSONL line on stdin (both tests below read it), with
+    ``DETENTE_DB`` pointing at a store that must not come into being."""
+    never = tmp_path_factory.mktemp("code") / "never.duckdb"
+    line = json.dumps({"text": STDIN_TEXT, "published": "2023-06-19"})
+    result = detente("code", str(SEED_000), "-", db=never, stdin=line + "\n")
     assert result.returncode == 0, result.stderr
+    return result, never
+
+
+def test_code_prints_event_records_and_touches_no_store(coded: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    result, never = coded
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert records and all(r["doc_id"] and r["type"] and r["sentence"] for r in records)
-    assert not (tmp_path / "never.duckdb").exists()
+    from_file = [r for r in records if r["document_id"] == SEED_000.stem]
+    assert from_file and all(r["doc_id"] and r["type"] and r["sentence"] for r in from_file)
+    assert not never.exists()
 
 
-def test_code_reads_jsonl_from_stdin() -> None:
-    line = json.dumps({"text": "US Secretary of State Antony Blinken met Chinese President Xi Jinping in Beijing.",
-                       "published": "2023-06-19"})
-    result = detente("code", "-", stdin=line + "\n")
-    assert result.returncode == 0, result.stderr
-    records = [json.loads(x) for x in result.stdout.splitlines()]
-    assert any(r["type"] == "CONSULT" for r in records)
+def test_code_reads_jsonl_from_stdin(coded: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    records = [json.loads(x) for x in coded[0].stdout.splitlines()]
+    from_stdin = [r for r in records if r["document_id"] != SEED_000.stem]
+    assert from_stdin and all(r["sentence"] == STDIN_TEXT for r in from_stdin)
+    assert any(r["type"] == "CONSULT" for r in from_stdin)
 
 
 def _kill_after_commits(cmd: list[str], env: dict[str, str], commits: int) -> int:

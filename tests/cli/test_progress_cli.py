@@ -11,7 +11,6 @@ import sys
 import termios
 from pathlib import Path
 
-from tests.cli.test_ingest_cli import detente
 from tests.conftest import EXAMPLES, ROOT
 
 
@@ -36,10 +35,12 @@ def _run_on_terminal(args: list[str], env: dict[str, str]) -> str:
     return b"".join(chunks).decode("utf-8", "replace")
 
 
-def test_progress_bar_on_a_terminal_and_silence_when_piped(tmp_path: Path) -> None:
+def test_progress_bar_on_a_terminal_and_silence_when_piped(
+    tmp_path: Path, seeds_ingest: tuple[Path, subprocess.CompletedProcess[str]]
+) -> None:
     env = {**os.environ, "DETENTE_DB": str(tmp_path / "tty.duckdb")}
     shown = _run_on_terminal(["ingest", str(EXAMPLES)], env)
     assert "\rdocuments:" in shown and "doc" in shown, shown
-    piped = detente("ingest", str(EXAMPLES), db=tmp_path / "piped.duckdb")
+    piped = seeds_ingest[1]  # the same ingest, piped (tests/cli/conftest.py)
     assert piped.returncode == 0
     assert piped.stderr == "" and "documents:" not in piped.stdout

@@ -1,10 +1,11 @@
-"""The trigger lexicon and the CAMEO tables: loading, validity of every entry, coverage of the vocabulary."""
+"""The trigger lexicon: loading, validity of every entry against the CAMEO tables, coverage of the vocabulary.
+(The CAMEO tables themselves: test_cameo.py.)"""
 
 from __future__ import annotations
 
 import pytest
 
-from detente.coding.cameo import load_cameo, quad_class
+from detente.coding.cameo import load_cameo
 from detente.coding.lexicon import PLOVER_TYPES, build_lexicon, inflections, load_lexicon
 
 
@@ -56,22 +57,6 @@ def test_modes_belong_to_their_type(lexicon) -> None:  # type: ignore[no-untyped
     for sense in lexicon.all_senses():
         if sense.mode is not None:
             assert sense.mode in modes.get(sense.type, set()), (sense.lemmas, sense.type, sense.mode)
-
-
-@pytest.mark.parametrize(("code", "quad"), [("042", 1), ("057", 1), ("061", 2), ("0871", 2), ("090", 3),
-                                            ("112", 3), ("138", 3), ("145", 3), ("154", 4), ("166", 4),
-                                            ("173", 4), ("190", 4), ("2042", 4), ("x1", None)])
-def test_quad_class_follows_the_root(code: str, quad: int | None) -> None:
-    assert quad_class(code) == quad
-
-
-def test_goldstein_scores_come_from_the_table() -> None:
-    table = load_cameo()
-    assert table.goldstein("042") == 1.9
-    assert table.goldstein("0872") == 9.0  # the repaired row
-    assert table.get("0872").description == "Ease military blockade"  # type: ignore[union-attr]
-    assert table.goldstein("1384") == -7.0
-    assert table.goldstein("0573") == table.goldstein("057")  # an unlisted sub-code falls back to its parent
 
 
 @pytest.mark.parametrize("word", [

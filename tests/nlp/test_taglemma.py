@@ -10,19 +10,18 @@ import spacy
 
 from detente.nlp import DEFAULT_MODEL, load_nlp, split_sentences
 from detente.nlp.taglemma import TagLemmaCache, install
-
-ROOT = Path(__file__).resolve().parents[2]
-VOA = ROOT.parent / "shared" / "corpora" / "voa_stories.jsonl"
+from tests.conftest import EXAMPLES
 
 
-def _sentences() -> list[str]:
+def _sentences(voa: Path) -> list[str]:
+    """The examples, the first 12 VOA stories (a missing corpus skips the test, through ``voa_path``), and
+    sentences for the ruler's special patterns."""
     out: list[str] = []
-    for path in sorted((ROOT / "examples").glob("*.txt")):
+    for path in sorted(EXAMPLES.glob("*.txt")):
         out += [s.text for s in split_sentences(path.read_text(encoding="utf-8"))]
-    if VOA.exists():
-        lines = [line for line in VOA.read_text(encoding="utf-8").splitlines() if line.strip()]
-        for line in lines[:12]:
-            out += [s.text for s in split_sentences(json.loads(line)["text"])]
+    lines = [line for line in voa.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for line in lines[:12]:
+        out += [s.text for s in split_sentences(json.loads(line)["text"])]
     # The multi-token and dependency-keyed ruler patterns, and whitespace tokens.
     out += ["We're gonna win, y'all.", "Let's go, c'mon!", "There is a problem and there were two.",
             "I ain't leaving.  You saw it and it saw me.", "But  he said so\n\nthen left."]
@@ -40,12 +39,19 @@ def test_load_nlp_uses_the_cache() -> None:
     assert isinstance(nlp.get_pipe("tag_lemma"), TagLemmaCache) and nlp.get_pipe("tag_lemma").enabled
 
 
-@pytest.mark.parametrize("max_entries", [200_000, 500])
-def test_identical_to_the_stock_components(max_entries: int) -> None:
-    sentences = _sentences()
+@pytest.fixture(scope="module")
+def stock(voa_path: Path) -> tuple[list[str], list[list[tuple[object, ...]]]]:
+    """The sentences and the stock pipeline's output for them, computed once for both cache sizes."""
+    sentences = _sentences(voa_path)
     assert len(sentences) > 200
-    stock = spacy.load(DEFAULT_MODEL)
-    expected = [_signature(doc) for doc in stock.pipe(sentences)]
+    return sentences, [_signature(doc) for doc in spacy.load(DEFAULT_MODEL).pipe(sentences)]
+
+
+@pytest.mark.parametrize("max_entries", [200_000, 500])
+def test_identical_to_the_stock_components(
+    max_entries: int, stock: tuple[list[str], list[list[tuple[object, ...]]]]
+) -> None:
+    sentences, expected = stock
     cached = install(spacy.load(DEFAULT_MODEL), max_entries=max_entries)
     comp = cached.get_pipe("tag_lemma")
     for _round in range(2):  # cold, then warm (mostly cache hits)
