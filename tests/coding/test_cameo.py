@@ -41,7 +41,7 @@ def table() -> CameoTable:
         ("145", 3),  # protest violently, riot: still root 14
         ("150", 4),  # demonstrate military or police power
         ("154", 4),  # mobilize or increase armed forces
-        ("166", 4),  # impose embargo, boycott, or sanctions
+        ("163", 4),  # impose embargo, boycott, or sanctions
         ("172", 4),  # impose administrative sanctions
         ("173", 4),  # arrest, detain, or charge with legal action
         ("180", 4),  # use unconventional violence
@@ -138,13 +138,22 @@ def test_plover_types_under_a_root(table: CameoTable) -> None:
     assert table.plover_types("99") == set()
 
 
+# The reference table numbers 163-166 in another order than the CAMEO codebook, GDELT's event codes and the
+# PLOVER conversion table; the bundled table follows the codebook (163 = impose embargo, boycott or sanctions),
+# each act keeping its score. Reference code -> bundled code:
+RENUMBERED = {"163": "164", "164": "166", "1641": "1661", "1642": "1662", "1643": "1663", "166": "163"}
+
+
 def test_every_code_of_the_reference_table(table: CameoTable) -> None:
-    """The bundled copy agrees with ../shared/reference on every code and score (descriptions may be repaired)."""
+    """The bundled copy agrees with ../shared/reference on every act and score (descriptions may be repaired)."""
     if not REFERENCE.exists():
         pytest.skip(f"reference table not found: {REFERENCE}")
     rows = [line.split("\t") for line in REFERENCE.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
     assert len(rows) > 250
-    for code, _description, score, *_ in rows:
-        assert table.goldstein(code) == float(score), code
-        entry = table.get(code)
-        assert entry is not None and entry.code == code
+    for code, description, score, *_ in rows:
+        ours = RENUMBERED.get(code, code)
+        assert table.goldstein(ours) == float(score), code
+        entry = table.get(ours)
+        assert entry is not None and entry.code == ours
+        if code in RENUMBERED:
+            assert entry.description.strip() == description.strip(), code
