@@ -1,0 +1,195 @@
+"""Build ``gold/news.jsonl`` from the sentence skeleton and the hand labels in ``gold/labels.txt``.
+
+The labels file is the one the annotator edits (format in docs/labelling.md): a ``@ DOC`` line opens each
+document, then ``INDEX: -`` (no event) or ``INDEX: EVENT ; EVENT ...``, where an index may be a range
+``3-7``. Every sentence of the skeleton must be covered exactly once. An event is written
+``TYPE[.mode] a|n|p|h SRC,SRC>TGT,TGT [d=DATE] [p=PLACE@CTY] [bg]``:
+
+* modality letters: a asserted, n negated, p planned, h hypothetical;
+* ``d=YYYY-MM-DD`` day precision, ``d=YYYY-MM`` month (date = first of the month), ``d=YYYY`` year (date =
+  1 January); no ``d=`` means date null, precision ``unresolved``;
+* ``p=Place@CTY`` (quote the whole token when the place has spaces: ``"p=New York@USA"``); ``p=@CTY`` gives
+  a country with no place name;
+* ``bg`` marks a backgrounded or embedded event (``core: false``).
+
+Usage: ``python scripts/build_gold.py [--counts]`` (``--counts`` prints the tables for docs/labelling.md).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SKELETON = ROOT / "gold" / "skeleton.jsonl"
+LABELS = ROOT / "gold" / "labels.txt"
+OUT = ROOT / "gold" / "news.jsonl"
+
+TYPES = (
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION "
+    "MOBILIZE COERCE ASSAULT"
+).split()
+MODALITY = {"a": "asserted", "n": "negated", "p": "planned", "h": "hypothetical"}
+_CODE = re.compile(r"^([A-Z]{3})$")
+
+
+def _codes(side: str, where: str) -> list[str]:
+    codes = [c for c in side.split(",") if c]
+    for c in codes:
+        if not _CODE.match(c):
+            raise SystemExit(f"{where}: bad country code {c!r}")
+    return codes
+
+
+def parse_event(text: str, where: str) -> dict:
+    tokens = shlex.split(text)
+    if len(tokens) < 3:
+        raise SystemExit(f"{where}: too few fields in {text!r}")
+    kind, letter, sides, *rest = tokens
+    etype, _, mode = kind.partition(".")
+    if etype not in TYPES:
+        raise SystemExit(f"{where}: unknown type {etype!r}")
+    if letter not in MODALITY or ">" not in sides:
+        raise SystemExit(f"{where}: bad modality or sides in {text!r}")
+    src, tgt = sides.split(">", 1)
+    event = {
+        "type": etype,
+        "mode": mode or None,
+        "modality": MODALITY[letter],
+        "source": _codes(src, where),
+        "target": _codes(tgt, where),
+        "date": None,
+        "date_precision": "unresolved",
+        "place": None,
+        "place_country": None,
+        "core": True,
+    }
+    for tok in rest:
+        if tok == "bg":
+            event["core"] = False
+        elif tok.startswith("d="):
+            value = tok[2:]
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                event["date"], event["date_precision"] = value, "day"
+            elif re.fullmatch(r"\d{4}-\d{2}", value):
+                event["date"], event["date_precision"] = value + "-01", "month"
+            elif re.fullmatch(r"\d{4}", value):
+                event["date"], event["date_precision"] = value + "-01-01", "year"
+            else:
+                raise SystemExit(f"{where}: bad date {value!r}")
+        elif tok.startswith("p="):
+            place, _, country = tok[2:].rpartition("@")
+            event["place"] = place or None
+            event["place_country"] = _codes(country, where)[0] if country else None
+        else:
+            raise SystemExit(f"{where}: unknown field {tok!r}")
+    return event
+
+
+def parse_labels(path: Path) -> dict[str, dict[int, list[dict]]]:
+    labels: dict[str, dict[int, list[dict]]] = {}
+    doc = None
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        where = f"{path.name}:{number}"
+        if line.startswith("@"):
+            doc = line[1:].strip()
+            if doc in labels:
+                raise SystemExit(f"{where}: document {doc} twice")
+            labels[doc] = {}
+            continue
+        if doc is None:
+            raise SystemExit(f"{where}: label before any @ DOC line")
+        head, sep, body = line.partition(":")
+        if not sep:
+            raise SystemExit(f"{where}: no ':' in {line!r}")
+        first, _, last = head.strip().partition("-")
+        indexes = range(int(first), int(last or first) + 1)
+        body = body.strip()
+        if body == "-":
+            events: list[dict] = []
+        elif len(indexes) > 1:
+            raise SystemExit(f"{where}: a range must be '-'")
+        else:
+            events = [parse_event(part.strip(), where) for part in body.split(" ; ")]
+        for i in indexes:
+            if i in labels[doc]:
+                raise SystemExit(f"{where}: {doc} sentence {i} labelled twice")
+            labels[doc][i] = events
+    return labels
+
+
+def build() -> list[dict]:
+    labels = parse_labels(LABELS)
+    rows = [json.loads(line) for line in SKELETON.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = list(dict.fromkeys(r["doc"] for r in rows))
+    missing = [d for d in docs if d not in labels]
+    if missing:
+        raise SystemExit(f"documents not labelled: {missing}")
+    extra = [d for d in labels if d not in docs]
+    if extra:
+        raise SystemExit(f"labels for documents not in the skeleton: {extra}")
+    out = []
+    for r in rows:
+        doc_labels = labels[r["doc"]]
+        if r["sentence_index"] not in doc_labels:
+            raise SystemExit(f"{r['doc']} sentence {r['sentence_index']} not labelled")
+        out.append({**r, "events": doc_labels[r["sentence_index"]]})
+    for d in docs:
+        n = sum(r["doc"] == d for r in rows)
+        beyond = [i for i in labels[d] if i >= n]
+        if beyond:
+            raise SystemExit(f"{d}: labels for sentences beyond the last ({n - 1}): {beyond}")
+    return out
+
+
+def counts(rows: list[dict]) -> str:
+    lines = ["| split | documents | sentences | with ≥1 event | events | core events |", "|---|---|---|---|---|---|"]
+    for split in ("tune", "check", "all"):
+        rs = [r for r in rows if split == "all" or r["split"] == split]
+        evs = [e for r in rs for e in r["events"]]
+        lines.append(
+            f"| {split} | {len({r['doc'] for r in rs})} | {len(rs)} | {sum(bool(r['events']) for r in rs)} "
+            f"| {len(evs)} | {sum(e['core'] for e in evs)} |"
+        )
+    by = {s: Counter(e["type"] for r in rows if s == "all" or r["split"] == s for e in r["events"]) for s in
+          ("tune", "check", "all")}
+    lines += ["", "| type | tune | check | all |", "|---|---|---|---|"]
+    for t in TYPES:
+        lines.append(f"| {t} | {by['tune'][t]} | {by['check'][t]} | {by['all'][t]} |")
+    mods = {s: Counter(e["modality"] for r in rows if s == "all" or r["split"] == s for e in r["events"]) for s in
+            ("tune", "check", "all")}
+    lines += ["", "| modality | tune | check | all |", "|---|---|---|---|"]
+    for m in MODALITY.values():
+        lines.append(f"| {m} | {mods['tune'][m]} | {mods['check'][m]} | {mods['all'][m]} |")
+    lines += ["", "| document | published | outlet | split | sentences | with ≥1 event | events |",
+              "|---|---|---|---|---|---|---|"]
+    for d in dict.fromkeys(r["doc"] for r in rows):
+        rs = [r for r in rows if r["doc"] == d]
+        lines.append(
+            f"| {d} | {rs[0]['published']} | {rs[0]['outlet']} | {rs[0]['split']} | {len(rs)} "
+            f"| {sum(bool(r['events']) for r in rs)} | {sum(len(r['events']) for r in rs)} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> None:
+    rows = build()
+    with OUT.open("w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    if "--counts" in argv:
+        print(counts(rows))
+    else:
+        n_events = sum(len(r["events"]) for r in rows)
+        print(f"{len(rows)} sentences, {n_events} events -> {OUT}")
+
+
+if __name__ == "__main__":
+    main(sys.argv)

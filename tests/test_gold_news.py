@@ -1,0 +1,150 @@
+"""Integrity of gold/news.jsonl, the hand-labelled news evaluation set (docs/labelling.md).
+
+Checks the data only: it never runs the coder. The ``check`` split is scored, never read to write rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "gold" / "news.jsonl"
+LABELS = ROOT / "gold" / "labels.txt"
+SKELETON = ROOT / "gold" / "skeleton.jsonl"
+SEEDS = {p.stem for p in (ROOT / "examples").glob("*.txt")}
+
+TYPES = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+}
+# modes from the PLOVER manual (draft 0.8); types without a table take none
+MODES = {
+    "CONSULT": {"visit", "third-party", "multilateral", "phone"},
+    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
+    "REQUEST": {"assist", "change", "yield", "meet"},
+    "REJECT": {"assist", "change", "yield", "meet"},
+    "ACCUSE": {"disapprove", "investigate", "allege"},
+    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
+    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
+    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
+    "MOBILIZE": {"troops", "weapons", "police", "militia"},
+    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
+               "misinformation", "cyber"},
+    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
+                "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
+                "unconventional"},
+}
+MODALITIES = {"asserted", "negated", "planned", "hypothetical"}
+PRECISIONS = {"day", "month", "year", "unresolved"}
+ROW_KEYS = {"doc", "published", "outlet", "sentence_index", "text", "split", "events"}
+EVENT_KEYS = {"type", "mode", "modality", "source", "target", "date", "date_precision", "place", "place_country",
+              "core"}
+CODE = re.compile(r"^(?:[A-Z]{3}|IGO)$")
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict]:
+    lines = GOLD.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def test_size(rows):
+    assert len(rows) >= 400
+    assert sum(bool(r["events"]) for r in rows) >= 100
+
+
+def test_row_fields(rows):
+    for r in rows:
+        assert set(r) == ROW_KEYS, r
+        assert isinstance(r["doc"], str) and r["doc"]
+        assert isinstance(r["outlet"], str) and r["outlet"]
+        assert isinstance(r["text"], str) and r["text"].strip()
+        assert isinstance(r["sentence_index"], int) and r["sentence_index"] >= 0
+        assert r["split"] in {"tune", "check"}
+        dt.date.fromisoformat(r["published"])
+        assert isinstance(r["events"], list)
+
+
+def test_event_fields(rows):
+    for r in rows:
+        published = dt.date.fromisoformat(r["published"])
+        where = f"{r['doc']}:{r['sentence_index']}"
+        for e in r["events"]:
+            assert set(e) == EVENT_KEYS, where
+            assert e["type"] in TYPES, where
+            assert e["mode"] is None or e["mode"] in MODES.get(e["type"], set()), (where, e["mode"])
+            assert e["modality"] in MODALITIES, where
+            assert isinstance(e["core"], bool), where
+            for side in ("source", "target"):
+                assert isinstance(e[side], list), where
+                assert all(isinstance(c, str) and CODE.match(c) for c in e[side]), (where, e[side])
+                assert len(set(e[side])) == len(e[side]), (where, e[side])
+            assert e["source"] or e["target"], f"{where}: an event with neither side"
+            assert e["date_precision"] in PRECISIONS, where
+            if e["date"] is None:
+                assert e["date_precision"] == "unresolved", where
+            else:
+                assert e["date_precision"] != "unresolved", where
+                day = dt.date.fromisoformat(e["date"])
+                assert day <= published + dt.timedelta(days=2 * 366), where
+                if e["date_precision"] == "month":
+                    assert day.day == 1, where
+                if e["date_precision"] == "year":
+                    assert (day.month, day.day) == (1, 1), where
+                if e["modality"] == "asserted" and e["date_precision"] == "day":
+                    assert day <= published, f"{where}: an asserted event after publication"
+            assert e["place"] is None or (isinstance(e["place"], str) and e["place"].strip()), where
+            assert e["place_country"] is None or CODE.match(e["place_country"]), where
+
+
+def test_sentence_indexes_contiguous_and_in_order(rows):
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    order: list[str] = []
+    for r in rows:
+        if r["doc"] not in by_doc:
+            order.append(r["doc"])
+        elif order[-1] != r["doc"]:
+            pytest.fail(f"document {r['doc']} is not one block")
+        by_doc[r["doc"]].append(r["sentence_index"])
+    for doc, indexes in by_doc.items():
+        assert indexes == list(range(len(indexes))), doc
+
+
+def test_document_metadata_is_constant(rows):
+    seen: dict[str, tuple] = {}
+    for r in rows:
+        key = (r["published"], r["outlet"], r["split"])
+        assert seen.setdefault(r["doc"], key) == key, r["doc"]
+
+
+def test_split_by_document_and_share(rows):
+    splits: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        splits[r["doc"]].add(r["split"])
+    assert all(len(s) == 1 for s in splits.values())
+    share = sum(r["split"] == "check" for r in rows) / len(rows)
+    assert 0.25 <= share <= 0.40, share
+
+
+def test_seeds_are_never_check(rows):
+    docs = {r["doc"] for r in rows}
+    assert SEEDS and SEEDS <= docs, "the three seed articles belong in the tuning part"
+    assert all(r["split"] == "tune" for r in rows if r["doc"] in SEEDS)
+    assert any(r["split"] == "check" for r in rows)
+
+
+def test_gold_matches_its_sources(rows):
+    """news.jsonl is built from the skeleton and labels.txt: it must not drift from them by hand edits."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_gold", ROOT / "scripts" / "build_gold.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == rows
