@@ -24,7 +24,7 @@ demo: $(STAMP)
 	@echo "Results are in $(DB) (DuckDB). Try: $(BIN)/detente events --db $(DB) --format jsonl"
 
 test: $(STAMP)
-	$(BIN)/ruff check detente tests bench
+	$(BIN)/ruff check detente tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 

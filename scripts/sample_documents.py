@@ -30,11 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-try:  # the reading layer is ``detente.readers`` on later trees, ``detente.ingest`` before
-    from detente.readers import iter_documents  # type: ignore[import-not-found]
-except ImportError:
-    from detente.ingest import iter_documents
 from detente.nlp import split_sentences  # noqa: E402
+from detente.readers import iter_documents  # noqa: E402
 from detente.records import Document  # noqa: E402
 
 VOA = ROOT.parent / "shared" / "corpora" / "voa_stories.jsonl"
