@@ -215,6 +215,9 @@ class Coder:
         self.places.place_sides(coded, cand, location, sides)
         if participants.one_sided(coded, cand, sides):
             return None
+        if cand.mention.sense.fallback and not sides.targets.actors:
+            self.stats["dropped_fallback"] += 1
+            return None  # an act read from its verb's default meaning alone needs a recipient
         sources, targets = sides.sources, sides.targets
         coded = self.places.consult_mode(coded, sent, location, sources.actors, targets.actors)
         channel = choose_channel(channel_evidence(cand, sources, targets))

@@ -41,6 +41,7 @@ class Sense:
     cues: tuple[str, ...] = ()
     role: str | None = None
     commitment: bool = False
+    fallback: bool = False  # the verb's default meaning, tried only when no other sense fits (see triggers.yaml)
     targets: tuple[str, ...] = DEFAULT_TARGETS
     place_target: bool = False
     swap: bool = False
@@ -272,6 +273,7 @@ def _sense(entry: Mapping[str, Any], order: int, *, lemmas: tuple[str, ...] | No
         cues=_tuple(entry.get("cues")),
         role=role,
         commitment=bool(entry.get("commitment", False)),
+        fallback=bool(entry.get("fallback", False)),
         targets=_tuple(entry["targets"]) if "targets" in entry else DEFAULT_TARGETS,
         place_target=bool(entry.get("place_target", False)),
         swap=bool(entry.get("swap", False)),

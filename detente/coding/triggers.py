@@ -264,11 +264,13 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             found: Sense | None = None
             for lem in lemmas:
                 for sense in lexicon.lookup(lem, pos):
-                    if sense_fits(tok, sense, lexicon):
+                    if not sense.fallback and sense_fits(tok, sense, lexicon):
                         found = sense
                         break
                 if found:
                     break
+            if found is None and pos == "verb":
+                found = _default_sense(tok, lemmas, lexicon)
             if found is None:
                 continue
             if pos == "verb":
@@ -298,6 +300,19 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         out.append(Trigger(token=tok, sense=sense, anchor=anchor, nominal=nominal))
     out.sort(key=lambda m: m.token.i)
     return out
+
+
+def _default_sense(tok: Token, lemmas: list[str], lexicon: Lexicon) -> Sense | None:
+    """The verb's ``fallback`` sense, when none of its listed objects matched: an object list is a preference,
+    not a gate ("sealed the frontier" where "border" is listed). It needs a direct object here, and the coder
+    asks it for a recipient."""
+    if direct_object(tok) is None:
+        return None
+    for lem in lemmas:
+        for sense in lexicon.lookup(lem, "verb"):
+            if sense.fallback and sense_fits(tok, sense, lexicon):
+                return sense
+    return None
 
 
 def _adjunct_with_target(tok: Token, sense: Sense) -> bool:
