@@ -22,7 +22,7 @@ from detente.coding.context import DocumentContext
 from detente.coding.merge import dedupe, same_actor
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
-from detente.coding.words import DYAD_OFFICES
+from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS
 from detente.records import Actor
 
 if TYPE_CHECKING:
@@ -165,10 +165,7 @@ class Participants:
             countries = self._dyad(ctx)
             if len(countries) == 2:
                 low = description.lower()
-                sector = "GOV" if any(w in low for w in ("leader", "government", "official", "president",
-                                                           "head", "minister")) else None
-                if any(w in low for w in ("militar", "army", "armed forces", "defense", "defence")):
-                    sector = "MIL"
+                sector = next((s for s, words in DYAD_SECTORS if any(w in low for w in words)), None)
                 offices = dyad_offices(arg)
                 actors: list[Actor] = []
                 for c in countries:

@@ -26,6 +26,9 @@ DYAD_PHRASES = tuple(_WORDS["dyad_phrases"])
 DYAD_OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (str(cue), tuple(offices)) for cue, offices in _WORDS["dyad_offices"]
 )
+DYAD_SECTORS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (str(sector), tuple(str(w) for w in words)) for sector, words in _WORDS["dyad_sectors"]
+)
 PLACE_NOUNS = frozenset(_WORDS["place_nouns"])
 RESIDENT_WORDS = frozenset(_WORDS["resident_words"])
 
