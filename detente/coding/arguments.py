@@ -136,6 +136,11 @@ def _verb_targets(verb: Token, sense: Sense, event_noun: Token | None = None) ->
             if looks_like_actor(pobj) or has_country_mod(pobj) or (is_place(pobj) and p != "of"):
                 out.extend(expand(pobj, p))
                 break
+        else:
+            # "rejected its offer", "condemned Beijing's crackdown": whose act the object is
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if owner is not None and (looks_like_actor(owner) or has_country_mod(owner) or is_pronoun(owner)):
+                out.extend(expand(owner, "poss"))
     for obj2 in recipients(verb):
         if looks_like_actor(obj2) or has_country_mod(obj2):
             out.extend(expand(obj2, "dative"))

@@ -121,3 +121,10 @@ def test_object_control(candidates: Cands) -> None:
     c = one(candidates("The UN urged Israel to release the prisoners."), "REQUEST")
     assert heads(c.sources) == ["UN"] and heads(c.targets) == ["Israel"]
     assert (c.coded.mode, c.coded.cameo) == ("yield", "025")
+
+
+def test_whose_act_the_object_is_receives_it(candidates: Cands) -> None:
+    c = one(candidates("Tehran rejected its offer of new talks."), "REJECT")
+    assert heads(c.targets) == ["its"] and c.targets[0].pronoun
+    c = one(candidates("The minister rejected the ambassador's proposal."), "REJECT")
+    assert heads(c.targets) == ["ambassador"]
