@@ -8,18 +8,23 @@ searched for them twice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from detente.coding.lexicon import Lexicon
 from detente.coding.modality import Cues
-from detente.coding.words import DYAD_PHRASES
+from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES
 from detente.nlp import Prefilter, Sentence, split_sentences
 
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+# "the two senior diplomats", "both foreign ministers": two of a state agent, a few words apart at most
+_PLURALS = sorted({w + "s" for w in DYAD_AGENTS} | {w[:-1] + "ies" for w in DYAD_AGENTS if w.endswith("y")},
+                  key=len, reverse=True)
+_PAIR = re.compile(r"\b(?:two|both)\b(?:\s+[\w-]+){0,3}?\s+(?:" + "|".join(_PLURALS) + r")\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,4 +59,5 @@ class SentenceSelector:
         if countries:
             return True
         low = text.lower()
-        return low.split(" ", 1)[0] in _SUBJECT_PRONOUNS or any(w in low for w in DYAD_PHRASES)
+        return low.split(" ", 1)[0] in _SUBJECT_PRONOUNS or any(w in low for w in DYAD_PHRASES) or \
+            _PAIR.search(low) is not None

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from detente.coding.words import DYAD_PHRASES, QUANTITY_NOUNS, is_place
+from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES, QUANTITY_NOUNS, is_place
 from detente.nlp.syntax import child, coordinated, is_pronoun, lemma
 
 _LEFT_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "punct", "det",
@@ -112,10 +112,19 @@ def _left_set(tok: Token) -> set[int]:
     return out
 
 
+def _pair_of_agents(tok: Token) -> bool:
+    """A plural state agent counted as two ("the two senior diplomats", "both foreign ministers")."""
+    if tok.tag_ not in ("NNS", "NNPS") or lemma(tok) not in DYAD_AGENTS:
+        return False
+    return any((c.dep_ == "nummod" and c.lower_ == "two") or (c.lower_ == "both" and c.dep_ in ("det", "predet",
+                                                                                               "preconj"))
+               for c in tok.children)
+
+
 def make_arg(tok: Token, via: str, place: bool = False) -> Arg:
     texts = span_texts(tok)
     low = " ".join(texts).lower()
-    dyad = any(w in low for w in DYAD_PHRASES)
+    dyad = any(w in low for w in DYAD_PHRASES) or _pair_of_agents(tok)
     pronoun = is_pronoun(tok)
     return Arg(token=tok, texts=texts, via=via, place=place, pronoun=pronoun, dyad=dyad)
 

@@ -23,6 +23,7 @@ GENERIC_HEADS = frozenset(_WORDS["generic_heads"])
 OBJECT_CONTROL = frozenset(_WORDS["object_control"])
 CALENDAR = frozenset(_WORDS["calendar"])
 DYAD_PHRASES = tuple(_WORDS["dyad_phrases"])
+DYAD_AGENTS = frozenset(_WORDS["dyad_agents"])
 DYAD_OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (str(cue), tuple(offices)) for cue, offices in _WORDS["dyad_offices"]
 )

@@ -84,3 +84,14 @@ def test_stats_and_timings_count_the_work(kb) -> None:  # type: ignore[no-untype
     assert c.timings["prefilter"] > 0 and c.timings["code"] > 0
     c.warm()
     assert not c.stats and not c.timings  # warming up is not work
+
+
+def test_two_of_a_state_agent_are_the_documents_two_countries(coder: Coder) -> None:
+    text = ("China and the United States held talks in Beijing on Monday. "
+            "Both foreign ministers agreed to meet again in March. "
+            "The two senior diplomats pledged to keep talking.")
+    doc = Document(id="pair", text=text, published=dt.date(2024, 3, 6))
+    [(_, records)] = list(coder.code_documents([doc]))
+    later = [r for r in records if r.sentence_index > 0]
+    assert {r.sentence_index for r in later} == {1, 2}
+    assert all({a.country for a in r.source} == {"CHN", "USA"} for r in later)
