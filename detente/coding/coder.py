@@ -39,6 +39,7 @@ from detente.nlp import DEFAULT_MODEL, load_nlp
 from detente.nlp.pipeline import EntitySource
 from detente.records import Document, Mention
 from detente.resolve.actors import DocumentActors
+from detente.resolve.places import dateline_place
 
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
@@ -178,7 +179,8 @@ class Coder:
         self.stats["documents"] += 1
         self.stats["sentences"] += len(selection.sentences)
         ctx = DocumentContext(doc=doc, sentences=selection.sentences, actors=DocumentActors(outlet=doc.outlet),
-                              countries=selection.countries, selected=selection.selected)
+                              countries=selection.countries, selected=selection.selected,
+                              dateline=dateline_place(doc.text))
         self.nanoseconds["prefilter"] += time.perf_counter_ns() - t0
         return ctx
 
@@ -211,7 +213,7 @@ class Coder:
         if far_from_publication(date, published):
             sides = participants.find(ctx, cand, date.date, index) or sides  # who held an office back then
         coded, modality = as_dated(cand, date, published, self.composer)
-        location = self.places.locate(sent, cand.token, ctx.countries)
+        location = self.places.locate(sent, cand.token, ctx.countries) or self.places.lead_place(ctx, index)
         self.places.place_sides(coded, cand, location, sides)
         if participants.one_sided(coded, cand, sides):
             return None

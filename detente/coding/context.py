@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from detente.nlp import Sentence
-from detente.records import Actor, Document, Mention
+from detente.records import Actor, Document, Location, Mention
 from detente.resolve.actors import DocumentActors
 
 
@@ -18,7 +18,7 @@ class DocumentContext:
     ``countries``: those the prefilter found in the sentences worth parsing (the context for place names);
     ``country_counts``: every sentence's countries, counted on the first "the two countries";
     ``last_person``/``last_thing``/``last_index``: the last actors coded, and in which sentence, for a pronoun
-    in the next one."""
+    in the next one; ``dateline``: the place a wire story's dateline names."""
 
     doc: Document
     sentences: list[Sentence]
@@ -30,3 +30,4 @@ class DocumentContext:
     last_thing: Actor | None = None
     last_index: int = -10
     records: list[Mention] = field(default_factory=list)
+    dateline: Location | None = None

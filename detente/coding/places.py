@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
+from detente.coding.context import DocumentContext
 from detente.coding.merge import same_actor
 from detente.coding.participants import Resolved, Sides
 from detente.coding.sentence import sentence_text
@@ -26,6 +27,8 @@ from detente.resolve.places import resolve_event_place
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
 
+# How many first sentences of a story with a dateline report what happened where it was filed.
+LEAD_SENTENCES = 2
 # Verbal acts aimed at an actor: where they are said is a venue, never their recipient.
 _VENUE_ONLY = frozenset({"CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"})
 _PLACE_PREPS = frozenset({"in", "at", "into", "near", "inside", "across", "to", "from", "on", "outside"})
@@ -43,6 +46,11 @@ class Places:
     def locate(self, sent: Span, trigger: Token, context_countries: set[str]) -> Location | None:
         """The event's place (``context_countries``: the document's, for ambiguous names)."""
         return resolve_event_place(sent, trigger, context_countries)
+
+    def lead_place(self, ctx: DocumentContext, index: int) -> Location | None:
+        """A wire story's lead happened where it was filed: the dateline's place for an event of the first
+        sentences that names none of its own."""
+        return ctx.dateline if index < LEAD_SENTENCES else None
 
     def place_sides(self, coded: Coded, cand: Candidate, location: Location | None, sides: Sides) -> None:
         """Lets the place complete the participants: a visit abroad, residents of the place, a place acted on."""

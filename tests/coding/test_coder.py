@@ -95,3 +95,15 @@ def test_two_of_a_state_agent_are_the_documents_two_countries(coder: Coder) -> N
     later = [r for r in records if r.sentence_index > 0]
     assert {r.sentence_index for r in later} == {1, 2}
     assert all({a.country for a in r.source} == {"CHN", "USA"} for r in later)
+
+
+def test_a_dateline_places_the_lead_not_the_whole_story(coder: Coder) -> None:
+    text = ("BEIJING, June 19 (Reuters) - Chinese President Xi Jinping met U.S. Secretary of State Antony Blinken "
+            "on Monday. Xi told Blinken that the two countries should respect each other.\n\n"
+            "Separately, Japan criticized China over its military drills. "
+            "Later, Australia criticized China over the detention of a journalist.")
+    doc = Document(id="wire", text=text, published=dt.date(2023, 6, 20))
+    [(_, records)] = list(coder.code_documents([doc]))
+    meeting = next(r for r in records if r.type == "CONSULT")
+    assert meeting.location is not None and meeting.location.name == "Beijing"
+    assert all(r.location is None or r.location.name != "Beijing" for r in records if r.sentence_index > 1)

@@ -166,3 +166,18 @@ def test_seed_event_place(
     sent, tok = find(seed_docs[seed], phrase, trigger)
     found = resolve_event_place(sent, tok, CHINA_US)
     assert (located(found) if expected else found) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("BEIJING, June 19 (Reuters) - Chinese President Xi Jinping met", ("Beijing", "CHN")),
+    ("WASHINGTON (AP) — The Senate voted", ("Washington", "USA")),
+    ("NEW DELHI — India and Japan signed", ("New Delhi", "IND")),
+    ("KYIV, Ukraine — Russian drones struck", ("Kyiv", "UKR")),
+    ("The US said on Monday", None),
+    ("NATO - the alliance", None),
+])
+def test_a_wire_storys_dateline_names_its_place(text: str, expected: tuple[str, str] | None) -> None:
+    from detente.resolve.places import dateline_place
+
+    found = dateline_place(text)
+    assert (found.name, found.country) == expected if found else expected is None
