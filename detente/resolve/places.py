@@ -403,7 +403,8 @@ def resolve_event_place(sent: Span, trigger: Token, context_countries: Iterable[
 # "BEIJING, June 19 (Reuters) - ", "MARANCHON, SPAIN — ", "WASHINGTON (AP) —": a wire story's first words name
 # where it was filed, in capitals, before a dash.
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:, (?P<region>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2}))?"
+    r"^\s*(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
+    r"(?:, (?P<region>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2}))?"
     r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?(?: \([A-Za-z .&]+\))?\s*(?:-{1,2}|–|—)\s")
 
 
