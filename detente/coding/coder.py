@@ -217,6 +217,7 @@ class Coder:
         self.places.place_sides(coded, cand, location, sides)
         if participants.one_sided(coded, cand, sides):
             return None
+        participants.domestic_target(coded, sides)
         if cand.mention.sense.fallback and not sides.targets.actors:
             self.stats["dropped_fallback"] += 1
             return None  # an act read from its verb's default meaning alone needs a recipient

@@ -28,6 +28,8 @@ from detente.records import Actor
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
 
+# Types whose acts, with no recipient named, are done to the actor's own country.
+DOMESTIC_TYPES = frozenset({"COERCE"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # Verbal acts: without an actor nobody said anything.
 _SPOKEN = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
@@ -122,6 +124,18 @@ class Participants:
             self.stats["dropped_one_sided"] += 1
             return True
         return False
+
+    def domestic_target(self, coded: Coded, sides: Sides) -> None:
+        """Coercion with no recipient named, by an actor of one country, is done at home: "the Taliban banned
+        her book", "police detained dozens" are acts against that country's own people (PLOVER codes the
+        recipient as the country)."""
+        if coded.type not in DOMESTIC_TYPES or sides.targets.actors:
+            return
+        countries = {a.country for a in sides.sources.actors if a.country}
+        if len(countries) == 1:
+            country = next(iter(countries))
+            sides.targets.actors = [Actor(text=country, name=None, country=country, sector=None)]
+            sides.targets.fallback = True
 
     def remember(self, ctx: DocumentContext, sides: Sides, index: int) -> None:
         """The sentence's last person and last other actor, for a pronoun in the next sentence."""

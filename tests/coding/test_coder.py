@@ -107,3 +107,12 @@ def test_a_dateline_places_the_lead_not_the_whole_story(coder: Coder) -> None:
     meeting = next(r for r in records if r.type == "CONSULT")
     assert meeting.location is not None and meeting.location.name == "Beijing"
     assert all(r.location is None or r.location.name != "Beijing" for r in records if r.sentence_index > 1)
+
+
+def test_coercion_with_no_recipient_named_is_done_at_home(coder: Coder) -> None:
+    [ban] = [r for r in coder.code_text("The Taliban banned her book.", on=dt.date(2024, 11, 20))
+             if r.type == "COERCE"]
+    assert [a.country for a in ban.source] == ["AFG"] and [a.country for a in ban.target] == ["AFG"]
+    [arrest] = [r for r in coder.code_text("Chinese police detained a Japanese businessman.",
+                                           on=dt.date(2024, 11, 20)) if r.type == "COERCE"]
+    assert [a.country for a in arrest.target] == ["JPN"]  # a named recipient stays
