@@ -22,7 +22,7 @@ from detente.coding.context import DocumentContext
 from detente.coding.merge import dedupe, same_actor
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
-from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS
+from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS
 from detente.records import Actor
 
 if TYPE_CHECKING:
@@ -95,6 +95,11 @@ class Participants:
             return None  # "She asked ...": who asked is unknown
         sources.actors = dedupe(sources.actors)
         targets.actors = [a for a in dedupe(targets.actors) if not any(same_actor(a, s) for s in sources.actors)]
+        if cand.coded.type == "CONSULT":
+            # "spoke to reporters", "told the press": talking to journalists is no exchange between actors
+            kept = [(a, d) for a, d in zip(targets.actors, targets.described(), strict=True)
+                    if not PRESS_WORDS.intersection(d.lower().replace(",", " ").split())]
+            targets.actors, targets.descriptions = [a for a, _ in kept], [d for _, d in kept]
         sentence_countries: set[str] | None = None
         for group in (sources, targets):
             if group.actors and all(a.country is None for a in group.actors):
@@ -238,7 +243,8 @@ class Participants:
             for s in ctx.sentences:
                 counts.update(self.kb.countries_in(s.text))
             ctx.country_counts = counts
-        return [c for c, _ in ctx.country_counts.most_common(2)]
+        # ties by name, so the answer never depends on the order sets were filled in
+        return [c for c, _ in sorted(ctx.country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
 
 
 def dyad_offices(arg: Arg) -> tuple[str, ...] | None:

@@ -116,6 +116,8 @@ def _pair_of_agents(tok: Token) -> bool:
     """A plural state agent counted as two ("the two senior diplomats", "both foreign ministers")."""
     if tok.tag_ not in ("NNS", "NNPS") or lemma(tok) not in DYAD_AGENTS:
         return False
+    if any(c.ent_type_ in ("NORP", "GPE") for c in tok.children if c.dep_ in ("amod", "compound", "nmod")):
+        return False  # "two Russian diplomats" say whose they are
     return any((c.dep_ == "nummod" and c.lower_ == "two") or (c.lower_ == "both" and c.dep_ in ("det", "predet",
                                                                                                "preconj"))
                for c in tok.children)

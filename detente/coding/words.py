@@ -24,6 +24,7 @@ OBJECT_CONTROL = frozenset(_WORDS["object_control"])
 CALENDAR = frozenset(_WORDS["calendar"])
 DYAD_PHRASES = tuple(_WORDS["dyad_phrases"])
 DYAD_AGENTS = frozenset(_WORDS["dyad_agents"])
+PRESS_WORDS = frozenset(_WORDS["press_words"])
 DYAD_OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (str(cue), tuple(offices)) for cue, offices in _WORDS["dyad_offices"]
 )
