@@ -58,7 +58,8 @@ class Actor:
     id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # spelled out: dataclasses.asdict deep-copies, and actors are serialized for every mention and event
+        return {"text": self.text, "name": self.name, "country": self.country, "sector": self.sector, "id": self.id}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Actor:
@@ -81,7 +82,8 @@ class Location:
     precision: Literal["city", "region", "country", "place"] = "city"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"text": self.text, "name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon,
+                "precision": self.precision}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Location:
