@@ -15,7 +15,7 @@ from detente.coding.speaker import resolve_pronoun
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
 from detente.coding.words import CALENDAR, QUANTITY_NOUNS, is_place, looks_like_actor
-from detente.nlp.syntax import (
+from detente.syntax import (
     agent,
     child,
     direct_object,

@@ -36,8 +36,8 @@ from detente.coding.speaker import speaker_of
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger, find_triggers
 from detente.coding.words import looks_like_actor
-from detente.nlp.syntax import is_verbal, lemma, would_is_future
 from detente.records import Modality
+from detente.syntax import is_verbal, lemma, would_is_future
 
 
 @dataclass(slots=True)

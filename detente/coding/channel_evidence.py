@@ -8,8 +8,8 @@ from detente.coding.candidates import Candidate
 from detente.coding.channel import ChannelEvidence
 from detente.coding.participants import Resolved
 from detente.coding.sentence import sentence_text, sentence_words
-from detente.nlp.syntax import lemma
 from detente.records import Actor
+from detente.syntax import lemma
 
 
 def channel_evidence(cand: Candidate, sources: Resolved, targets: Resolved) -> ChannelEvidence:

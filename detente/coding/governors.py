@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from detente.coding.triggers import Trigger
 from detente.coding.words import OBJECT_CONTROL
-from detente.nlp.syntax import agent, depth, is_nominal, is_passive, is_verbal, lemma
+from detente.syntax import agent, depth, is_nominal, is_passive, is_verbal, lemma
 
 
 def _complement_children(gov: Trigger) -> list[Token]:

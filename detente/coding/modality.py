@@ -5,7 +5,7 @@ a noun event ("upcoming talks", "no talks"), and the clauses it is embedded in: 
 coordinated and controlled verbs ("will visit and meet", "will continue to send") but not into adverbial
 clauses, so in "have not met since November, when they held talks" only the meeting in the main clause is
 negated. Cue words are data (``data/modality.yaml``); what an auxiliary means (future, "would", possible,
-deontic) is grammar (``detente.nlp.syntax.modal``).
+deontic) is grammar (``detente.syntax.modal``).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from detente.coding.lexicon import load_data
-from detente.nlp.syntax import MODAL_AUXILIARIES, is_verbal, lemma, modal, would_is_future
 from detente.records import DateResolution, Modality
+from detente.syntax import MODAL_AUXILIARIES, is_verbal, lemma, modal, would_is_future
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,7 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
-    """The cue words; the modal auxiliaries are the grammar's (``detente.nlp.syntax.MODAL_AUXILIARIES``)."""
+    """The cue words; the modal auxiliaries are the grammar's (``detente.syntax.MODAL_AUXILIARIES``)."""
     data = load_data("modality.yaml")
     words = {name: frozenset(str(w) for w in data[name]) for name in Cues.__dataclass_fields__
              if name != "deontic_aux"}
@@ -80,7 +80,7 @@ class Flags:
 def dated_modality(modality: Modality, date: DateResolution, published: dt.date | None,
                    demand: bool = False) -> Modality:
     """The modality once the event is dated. The clause's own future ("will", "would" as
-    ``detente.nlp.syntax.would_is_future`` reads it) is already in ``modality``; an act the clause asserts but
+    ``detente.syntax.would_is_future`` reads it) is already in ``modality``; an act the clause asserts but
     its date puts after publication is announced, not yet happened: planned. A demand ("must withdraw by
     Friday") stays asserted."""
     if modality == "asserted" and date.date and published and date.precision != "unresolved" and \

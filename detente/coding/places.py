@@ -20,9 +20,9 @@ from detente.coding.merge import same_actor
 from detente.coding.participants import Resolved, Sides
 from detente.coding.sentence import sentence_text
 from detente.coding.words import PLACE_NOUNS, RESIDENT_WORDS
-from detente.nlp.syntax import lemma
 from detente.records import Actor, Location
 from detente.resolve.places import resolve_event_place
+from detente.syntax import lemma
 
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from detente.nlp.syntax import lemma
+from detente.syntax import lemma
 
 
 def sentence_text(doc: Doc) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES, QUANTITY_NOUNS, is_place
-from detente.nlp.syntax import child, coordinated, is_pronoun, lemma
+from detente.syntax import child, coordinated, is_pronoun, lemma
 
 _LEFT_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "punct", "det",
                         "npadvmod", "advmod"})

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from detente.coding.lexicon import Lexicon
 from detente.coding.subjects import clause_subject
 from detente.coding.words import looks_like_actor
-from detente.nlp.syntax import child, is_pronoun, is_relative_pronoun, is_verbal, lemma, path_to
+from detente.syntax import child, is_pronoun, is_relative_pronoun, is_verbal, lemma, path_to
 
 
 def resolve_pronoun(tok: Token, start: Token, speaker: Token | None) -> Token | None:

@@ -1,7 +1,7 @@
 """Who acts in a clause: its subject, a passive's agent, or the actor it inherits from the clause above.
 
 Relative clauses take the noun they modify, infinitives of object-control verbs their object, other infinitives
-and coordinated verbs the subject of the verb they depend on. Grammar comes from ``detente.nlp.syntax``; which
+and coordinated verbs the subject of the verb they depend on. Grammar comes from ``detente.syntax``; which
 nouns can act and which verbs pass on their object are word classes (``words``).
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from detente.coding.words import OBJECT_CONTROL, looks_like_actor
-from detente.nlp.syntax import (
+from detente.syntax import (
     agent,
     child,
     is_nominal,

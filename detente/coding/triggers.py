@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from detente.coding.lexicon import Lexicon, Pos, Sense
 from detente.coding.words import GENERIC_HEADS, PLACE_ENTS, QUANTITY_NOUNS, looks_like_actor
-from detente.nlp.syntax import (
+from detente.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     children,

@@ -2,7 +2,7 @@
 
 Lexical knowledge, not grammar: which nouns name a participant ("official", "delegation"), which count one
 ("a number of"), which verbs pass their object to an infinitive ("urged Israel to withdraw"). The grammar they
-are applied to is ``detente.nlp.syntax``.
+are applied to is ``detente.syntax``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from detente.coding.lexicon import load_data
-from detente.nlp.syntax import PRONOUNS, lemma
+from detente.syntax import PRONOUNS, lemma
 
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW",

@@ -22,9 +22,9 @@ import yaml
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
-from detente.nlp.syntax import Tense, clause_head, clause_tense, path_to
 from detente.readers.dates import MONTHS as _MONTHS  # the one month table, date_data/calendar.yaml's
 from detente.records import DatePrecision, DateResolution
+from detente.syntax import Tense, clause_head, clause_tense, path_to
 
 # How an occurrence is chosen among the yearly/weekly repeats of a calendar name.
 Choice = Literal["past", "future", "nearest", "last", "next"]

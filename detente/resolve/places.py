@@ -24,9 +24,9 @@ from countryinfo.exceptions import CountryNotFoundError
 from spacy.tokens import Span, Token
 
 from detente.cache import cached_build
-from detente.nlp.syntax import clause_head, lemma, path_to, prep_attachment
 from detente.records import Location
 from detente.resolve.dates import ClauseCandidate, event_clauses
+from detente.syntax import clause_head, lemma, path_to, prep_attachment
 
 _DATA = Path(__file__).with_name("place_data")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}

@@ -4,17 +4,17 @@ Clause head, subject, object, passive agent, recipient, prepositional objects, c
 two tokens, and whether a clause is past, present or future. Everything here is grammar, true of any sentence;
 which words name a participant, a place or a topic is lexical knowledge and lives with its user (``coding/words``,
 ``resolve/*_data``). The few closed classes of function words (pronouns, modal auxiliaries) are
-``data/grammar.yaml``.
+``grammar.yaml``.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from spacy.tokens import Token
+
+from detente import datafiles
 
 Tense = Literal["past", "present", "future"]
 # What a modal auxiliary says of its clause's act.
@@ -30,12 +30,9 @@ AUX_DEPS = ("aux", "auxpass")
 _NOT_CLAUSE_DEPS = frozenset({"aux", "auxpass", "amod", "compound"})
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 
-_DATA = Path(__file__).parent / "data" / "grammar.yaml"
-
-
 @cache
 def _grammar() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    data: dict[str, Any] = datafiles.load("detente", "grammar.yaml")
     return data
 
 

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from detente.nlp import load_nlp
-from detente.nlp.syntax import (
+from detente.syntax import (
     agent,
     clause_head,
     clause_tense,
