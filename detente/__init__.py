@@ -19,7 +19,7 @@ from detente.api import (
     read,
     recluster,
 )
-from detente.records import Actor, DateResolution, Document, Event, Location, Mention, RunReport
+from detente.records import Actor, DateResolution, Document, Event, Location, Mention, RunReport, Sentence
 
 __version__ = "0.1.0"
 
@@ -32,6 +32,7 @@ __all__ = [
     "Mention",
     "Pipeline",
     "RunReport",
+    "Sentence",
     "SetupError",
     "StoreError",
     "__version__",

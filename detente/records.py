@@ -1,4 +1,5 @@
-"""Typed records passed between pipeline stages.
+"""Typed records passed between pipeline stages: Document → Sentence → (coding's Trigger and Candidate, which
+hold spaCy tokens) → Mention → Event, with Actor, Location, DateResolution and RunReport.
 
 Every stage is a plain function over these dataclasses so it can be tested alone and run later inside a
 distributed engine without change. ``to_dict`` gives the JSON shapes documented in docs/DESIGN.md.
@@ -44,6 +45,18 @@ def actor_kind(ident: str | None) -> str | None:
     if ident and "/" in ident:
         return ident.split("/", 1)[0]
     return None
+
+
+@dataclass(slots=True, frozen=True)
+class Sentence:
+    """One sentence of a document: its position in the document's split (``index``, the ``sentence_index`` of
+    its mentions), character span and lowercase tokens (for the prefilter)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[str, ...]
 
 
 @dataclass(slots=True)

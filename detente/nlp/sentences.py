@@ -11,26 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 
+from detente.records import Sentence
+
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _HEADING_MAX = 80  # a short line without final punctuation is a heading or byline, not a wrapped sentence
-
-
-@dataclass(slots=True, frozen=True)
-class Sentence:
-    """One sentence of a document: its position, character span and lowercase tokens (for the prefilter)."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-    tokens: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)

@@ -15,13 +15,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
+from detente import datafiles
 from detente.readers.dates import MONTHS as _MONTHS  # the one month table, date_data/calendar.yaml's
 from detente.records import DatePrecision, DateResolution
 from detente.syntax import Tense, clause_head, clause_tense, path_to
@@ -29,7 +28,6 @@ from detente.syntax import Tense, clause_head, clause_tense, path_to
 # How an occurrence is chosen among the yearly/weekly repeats of a calendar name.
 Choice = Literal["past", "future", "nearest", "last", "next"]
 
-_DATA = Path(__file__).with_name("date_data") / "calendar.yaml"
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(_WEEKDAYS)
@@ -78,7 +76,7 @@ def _by_length(words: Iterable[str]) -> tuple[str, ...]:
 
 @cache
 def _lexicon() -> _Lexicon:
-    raw: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = datafiles.load("detente.resolve", "date_data/calendar.yaml")
     named = {name: (row["month"], row["day"]) for row in raw["named_days"] for name in row["names"]}
     return _Lexicon(
         seasons={k: (tuple(v["start"]), tuple(v["end"])) for k, v in raw["seasons"].items()},

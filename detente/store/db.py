@@ -13,12 +13,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from detente import datafiles
 from detente.clustering import (
     ClusterMention,
     EventChanges,
@@ -51,7 +51,7 @@ class StoreError(RuntimeError):
 
 
 def _schema_sql() -> str:
-    return resources.files("detente.store").joinpath("schema.sql").read_text(encoding="utf-8")
+    return datafiles.read_text("detente.store", "schema.sql")
 
 
 def _countries(actors: Sequence[Actor]) -> list[str]:

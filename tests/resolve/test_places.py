@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from detente import datafiles
 from detente.records import Location
-from detente.resolve.places import _DATA, lookup_place, normalize_place, resolve_event_place
+from detente.resolve.places import lookup_place, normalize_place, resolve_event_place
 from tests.resolve.conftest import find
 
 CHINA_US = ("USA", "CHN")
@@ -77,8 +77,12 @@ def test_normalize_place() -> None:
     assert normalize_place("Ürümqi") == "urumqi"
 
 
-@pytest.mark.parametrize("row", list(csv.DictReader((_DATA / "regions.csv").open(encoding="utf-8"))))
-def test_every_region_resolves_inside_its_country(row: dict[str, str]) -> None:
+_REGIONS: list[list[str]] = datafiles.load("detente.resolve", "place_data/regions.csv")
+
+
+@pytest.mark.parametrize("row", [dict(zip(_REGIONS[0], r, strict=False)) for r in _REGIONS[1:]])
+def test_every_curated_region_is_found_as_a_region_of_its_country(row: dict[str, str]) -> None:
+    """Data integrity: no city or country of the gazetteer shadows a region the curated table lists."""
     found = lookup_place(row["name"], [row["country"]])
     assert found is not None and found.precision == "region" and found.country == row["country"]
     assert found.lat is not None and found.lon is not None
