@@ -29,6 +29,7 @@ from detente.syntax import (
 _COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "acomp", "oprd", "dative")
 _ADJ_DEPS = frozenset({"acomp", "amod", "ROOT", "ccomp", "xcomp", "conj", "advcl", "attr", "oprd"})
 _LIGHT_PREPS = frozenset({"in", "on", "into"})
+_NAME_ENTS = frozenset({"ORG", "FAC", "GPE", "NORP", "PERSON", "LAW"})
 _PREP_LIGHT_VERBS = frozenset({"engage", "participate", "join", "take", "enter", "embark"})
 
 
@@ -257,6 +258,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             classes.remove("verb")  # "the occupied West Bank", "its long-threatened invasion"
         if tok.ent_type_ in ("DATE", "TIME") and "noun" in classes:
             classes.remove("noun")  # "in March"
+        if tok.tag_ in ("NNP", "NNPS") and tok.ent_type_ in _NAME_ENTS and "noun" in classes:
+            classes.remove("noun")  # "the U.S. Mission to the United Nations", "Peace Corps": a name, not an act
         if not classes:
             continue
         lemmas = _lemmas(tok, lexicon)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
 from spacy.language import Language
 
+from detente.coding import Coder
 from detente.coding.lexicon import load_lexicon
 from detente.coding.triggers import Trigger, find_triggers
 
@@ -64,3 +66,9 @@ def test_triggers_come_in_token_order(find: Find) -> None:
     found = find("Biden met Xi and the two leaders held talks.")
     assert [m.token.i for m in found] == sorted(m.token.i for m in found)
     assert {"met", "talks"} <= {m.token.text for m in found}
+
+
+def test_a_name_is_not_an_act(coder: Coder) -> None:
+    records = coder.code_text("The U.S. Mission to the United Nations said Iran was enriching uranium.",
+                              on=dt.date(2024, 11, 20))
+    assert "CONSULT" not in {r.type for r in records}
