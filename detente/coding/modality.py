@@ -29,6 +29,7 @@ class Cues:
     planned_modifiers: frozenset[str]
     negators: frozenset[str]
     negating_verbs: frozenset[str]
+    negating_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +113,10 @@ def _own_flags(verb: Token, cues: Cues) -> Flags:
             f.conditional = True
             f.cues.append(low)
     head = verb.head
+    if verb.dep_ == "acl" and head != verb and lemma(head) in cues.negating_nouns and \
+            any(a.lower_ == "to" for a in verb.children):
+        f.negated = True
+        f.cues.append(lemma(head))
     if verb.dep_ == "xcomp" and head != verb:
         hl = lemma(head)
         if hl in cues.deontic_verbs and any(a.lower_ == "to" for a in verb.children):

@@ -32,6 +32,7 @@ def main(cands: list[Candidate]) -> Candidate:
     ("Japan pledged to send relief supplies to Turkey.", "AGREE", "asserted"),
     ("France offered to host the next round of talks.", "AGREE", "asserted"),
     ("China will not agree to any inspection of its bases.", "REJECT", "asserted"),
+    ("Ankara resents Washington's failure to sell Patriot missiles to Turkey.", "AID", "negated"),
     ("The two leaders could meet in Bali if the dispute is settled.", "CONSULT", "hypothetical"),
     ("If Beijing attacks Taiwan, Washington would respond.", "ASSAULT", "hypothetical"),
     ("The US imposed sanctions on three Chinese firms.", "SANCTION", "asserted"),
