@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.plover_manual import MANUAL_MODES
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "gold" / "news.jsonl"
 LABELS = ROOT / "gold" / "labels.txt"
@@ -22,23 +24,6 @@ SEEDS = {p.stem for p in (ROOT / "examples").glob("*.txt")}
 TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-}
-# modes from the PLOVER manual (draft 0.8); types without a table take none
-MODES = {
-    "CONSULT": {"visit", "third-party", "multilateral", "phone"},
-    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
-    "REQUEST": {"assist", "change", "yield", "meet"},
-    "REJECT": {"assist", "change", "yield", "meet"},
-    "ACCUSE": {"disapprove", "investigate", "allege"},
-    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
-    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
-    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
-    "MOBILIZE": {"troops", "weapons", "police", "militia"},
-    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
-               "misinformation", "cyber"},
-    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
-                "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
-                "unconventional"},
 }
 MODALITIES = {"asserted", "negated", "planned", "hypothetical"}
 PRECISIONS = {"day", "month", "year", "unresolved"}
@@ -78,7 +63,7 @@ def test_event_fields(rows):
         for e in r["events"]:
             assert set(e) == EVENT_KEYS, where
             assert e["type"] in TYPES, where
-            assert e["mode"] is None or e["mode"] in MODES.get(e["type"], set()), (where, e["mode"])
+            assert e["mode"] is None or e["mode"] in MANUAL_MODES.get(e["type"], set()), (where, e["mode"])
             assert e["modality"] in MODALITIES, where
             assert isinstance(e["core"], bool), where
             for side in ("source", "target"):

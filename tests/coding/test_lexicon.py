@@ -7,6 +7,7 @@ import pytest
 
 from detente.coding.cameo import load_cameo
 from detente.coding.lexicon import PLOVER_TYPES, build_lexicon, inflections, load_lexicon
+from tests.plover_manual import MANUAL_MODES, PROJECT_MODES
 
 
 @pytest.fixture(scope="module")
@@ -38,22 +39,7 @@ def test_every_cameo_code_is_in_the_table_and_fits_the_type(lexicon) -> None:  #
 
 
 def test_modes_belong_to_their_type(lexicon) -> None:  # type: ignore[no-untyped-def]
-    modes = {
-        "CONSULT": {"visit", "third-party", "multilateral", "phone"},
-        "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign", "ease"},
-        "REQUEST": {"assist", "change", "yield", "meet"},
-        "REJECT": {"assist", "change", "yield", "meet"},
-        "ACCUSE": {"disapprove", "investigate", "allege"},
-        "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
-        "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
-        "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
-        "MOBILIZE": {"troops", "weapons", "police", "militia"},
-        "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
-                   "misinformation", "cyber", "ban"},
-        "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
-                    "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
-                    "unconventional"},
-    }
+    modes = {t: MANUAL_MODES.get(t, set()) | PROJECT_MODES.get(t, set()) for t in {*MANUAL_MODES, *PROJECT_MODES}}
     for sense in lexicon.all_senses():
         if sense.mode is not None:
             assert sense.mode in modes.get(sense.type, set()), (sense.lemmas, sense.type, sense.mode)
