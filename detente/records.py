@@ -163,21 +163,10 @@ class Mention:
             "url": self.url,
             "sentence": self.sentence,
             "sentence_index": self.sentence_index,
-            "type": self.type,
-            "mode": self.mode,
-            "cameo": self.cameo,
-            "goldstein": self.goldstein,
-            "quad_class": self.quad_class,
-            "modality": self.modality,
-            "channel": self.channel,
-            "source": [a.to_dict() for a in self.source],
-            "target": [a.to_dict() for a in self.target],
+            **_coded(self),
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "trigger": self.trigger,
-            "date": self.date.isoformat() if self.date else None,
-            "date_end": self.date_end.isoformat() if self.date_end else None,
-            "date_precision": self.date_precision,
-            "date_text": self.date_text,
+            **_dated(self),
             "location": self.location.to_dict() if self.location else None,
             "confidence": round(self.confidence, 3),
         }
@@ -185,6 +174,20 @@ class Mention:
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def _coded(r: Mention | Event) -> dict[str, Any]:
+    """What was done by whom to whom, as mentions and events both write it."""
+    return {
+        "type": r.type, "mode": r.mode, "cameo": r.cameo, "goldstein": r.goldstein, "quad_class": r.quad_class,
+        "modality": r.modality, "channel": r.channel, "source": [a.to_dict() for a in r.source],
+        "target": [a.to_dict() for a in r.target],
+    }
+
+
+def _dated(r: Mention | Event) -> dict[str, Any]:
+    return {"date": _iso(r.date), "date_end": _iso(r.date_end), "date_precision": r.date_precision,
+            "date_text": r.date_text}
 
 
 @dataclass(slots=True)
@@ -231,21 +234,10 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         return {
             "event_id": self.event_id,
-            "type": self.type,
-            "mode": self.mode,
-            "cameo": self.cameo,
-            "goldstein": self.goldstein,
-            "quad_class": self.quad_class,
-            "modality": self.modality,
-            "channel": self.channel,
-            "source": [a.to_dict() for a in self.source],
-            "target": [a.to_dict() for a in self.target],
+            **_coded(self),
             "source_countries": self.source_countries,
             "target_countries": self.target_countries,
-            "date": _iso(self.date),
-            "date_end": _iso(self.date_end),
-            "date_precision": self.date_precision,
-            "date_text": self.date_text,
+            **_dated(self),
             "location": self.location.to_dict() if self.location else None,
             "sentence": self.sentence,
             "confidence": self.confidence,
