@@ -43,6 +43,7 @@ def test_code_one_sentence(pipe: detente.Pipeline) -> None:
     countries = {a.country for a in meeting.source + meeting.target}
     assert countries == {"CHN", "USA"}
     assert meeting.date == dt.date(2023, 6, 19)  # the Monday before a Wednesday publication
+    assert meeting.location is not None and meeting.location.name == "Beijing"
     assert (meeting.document_id, meeting.url) == ("note-7", "https://example.org/7")
     assert json.loads(json.dumps(meeting.to_dict()))["document_id"] == "note-7"
 

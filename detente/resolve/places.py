@@ -314,11 +314,24 @@ def _keeps_event(path: list[Token], trigger: Token) -> bool:
         if tok.i == trigger.i:
             return True
         if tok.dep_ == "prep":
-            if tok.lower_ not in cues.path_preps:
+            if tok.lower_ not in cues.path_preps and not _participant(tok, trigger):
                 return False
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in nouns:
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in nouns and not _participant(tok, trigger):
             return False
     return True
+
+
+def _participant(tok: Token, trigger: Token) -> bool:
+    """A person the act is done with or to ("met Blinken in Beijing", "talks with Wang Yi in Vienna"): a place
+    hung on them is where they took part, the act's place."""
+    if tok.dep_ == "prep":
+        return tok.lower_ == "with" and tok.head.i == trigger.i
+    if tok.ent_type_ != "PERSON":
+        return False
+    head = tok.head
+    if head.i == trigger.i:
+        return tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "dative")
+    return tok.dep_ == "pobj" and head.lower_ == "with" and head.head.i == trigger.i
 
 
 def _candidates(sent: Span, trigger: Token) -> list[_Candidate]:

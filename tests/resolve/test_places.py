@@ -115,6 +115,9 @@ def place_of(nlp: Language) -> PlaceOf:
         ("Blinken travelled to Beijing for talks.", "travelled", ("Beijing", "CHN", "city")),
         ("Sun Weidong met Daniel Kritenbrink in Washington on Thursday, officials in Beijing said.", "met",
          ("Washington", "USA", "city")),
+        # the place hung on the person met is where the meeting was
+        ("Chinese Foreign Minister Wang Yi met U.S. Secretary of State Antony Blinken in Beijing on Monday.", "met",
+         ("Beijing", "CHN", "city")),
     ],
 )  # fmt: skip
 def test_event_place(place_of: PlaceOf, text: str, trigger: str, expected: tuple[str, str, str]) -> None:
