@@ -223,6 +223,7 @@ class Coder:
             return None  # an act read from its verb's default meaning alone needs a recipient
         sources, targets = sides.sources, sides.targets
         coded = self.places.consult_mode(coded, sent, location, sources.actors, targets.actors)
+        location = location or self.places.host_place(coded, cand, sides)
         channel = choose_channel(channel_evidence(cand, sources, targets))
         score = confidence(
             self.weights, prior=cand.weight, prominence=cand.prominence,

@@ -21,7 +21,7 @@ from detente.coding.participants import Resolved, Sides
 from detente.coding.sentence import sentence_text
 from detente.coding.words import PLACE_NOUNS, RESIDENT_WORDS
 from detente.records import Actor, Location
-from detente.resolve.places import resolve_event_place
+from detente.resolve.places import country_place, resolve_event_place
 from detente.syntax import lemma
 
 if TYPE_CHECKING:
@@ -46,6 +46,13 @@ class Places:
     def locate(self, sent: Span, trigger: Token, context_countries: set[str]) -> Location | None:
         """The event's place (``context_countries``: the document's, for ambiguous names)."""
         return resolve_event_place(sent, trigger, context_countries)
+
+    def host_place(self, coded: Coded, cand: Candidate, sides: Sides) -> Location | None:
+        """A visit or a hosting with no place named happened in the host's country ("Xi hosted Biden")."""
+        if coded.type != "CONSULT" or not (coded.mode == "visit" or cand.mention.sense.swap):
+            return None
+        countries = {a.country for a in sides.targets.actors if a.country}
+        return country_place(next(iter(countries))) if len(countries) == 1 else None
 
     def lead_place(self, ctx: DocumentContext, index: int) -> Location | None:
         """A wire story's lead happened where it was filed: the dateline's place for an event of the first

@@ -116,3 +116,10 @@ def test_coercion_with_no_recipient_named_is_done_at_home(coder: Coder) -> None:
     [arrest] = [r for r in coder.code_text("Chinese police detained a Japanese businessman.",
                                            on=dt.date(2024, 11, 20)) if r.type == "COERCE"]
     assert [a.country for a in arrest.target] == ["JPN"]  # a named recipient stays
+
+
+def test_a_hosted_visit_with_no_place_named_is_in_the_hosts_country(coder: Coder) -> None:
+    [visit] = coder.code_text("Xi hosted Biden on Monday.", on=dt.date(2023, 6, 21))
+    assert visit.location is not None and (visit.location.country, visit.location.precision) == ("CHN", "country")
+    [meeting] = coder.code_text("Blinken met Wang Yi on Monday.", on=dt.date(2023, 6, 21))
+    assert meeting.location is None  # a meeting says nothing of whose country it was in
