@@ -137,10 +137,7 @@ def _verb_targets(verb: Token, sense: Sense, event_noun: Token | None = None) ->
                 out.extend(expand(pobj, p))
                 break
         else:
-            # "rejected its offer", "condemned Beijing's crackdown": whose act the object is
-            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
-            if owner is not None and (looks_like_actor(owner) or has_country_mod(owner) or is_pronoun(owner)):
-                out.extend(expand(owner, "poss"))
+            out.extend(_owner(obj))  # "rejected its offer", "condemned Beijing's crackdown": whose act it is
     for obj2 in recipients(verb):
         if looks_like_actor(obj2) or has_country_mod(obj2):
             out.extend(expand(obj2, "dative"))
@@ -148,6 +145,8 @@ def _verb_targets(verb: Token, sense: Sense, event_noun: Token | None = None) ->
     for p, pobj in prep_objects(verb, preps):
         if looks_like_actor(pobj) or has_country_mod(pobj) or (sense.place_target and is_place(pobj)):
             out.extend(expand(pobj, p, place_ok=sense.place_target))
+        elif p != "with":
+            out.extend(_owner(pobj))  # "critical of China's military buildup"
     if not out and obj is None and not sense.place_target and not sense.reciprocal:
         # a misparsed object ("kidnapped up to 16 Russian advisers" as particle + preposition)
         for c in verb.children:
@@ -157,6 +156,14 @@ def _verb_targets(verb: Token, sense: Sense, event_noun: Token | None = None) ->
                         out.extend(expand(g, "obj"))
                         break
     return _unique(out)
+
+
+def _owner(noun: Token) -> list[Arg]:
+    """The actor whose act or thing ``noun`` is (its possessor), when that looks like an actor."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and (looks_like_actor(owner) or has_country_mod(owner) or is_pronoun(owner)):
+        return expand(owner, "poss")
+    return []
 
 
 def _unique(args: list[Arg]) -> list[Arg]:
