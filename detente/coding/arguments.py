@@ -145,8 +145,6 @@ def _verb_targets(verb: Token, sense: Sense, event_noun: Token | None = None) ->
     for p, pobj in prep_objects(verb, preps):
         if looks_like_actor(pobj) or has_country_mod(pobj) or (sense.place_target and is_place(pobj)):
             out.extend(expand(pobj, p, place_ok=sense.place_target))
-        elif p != "with":
-            out.extend(_owner(pobj))  # "critical of China's military buildup"
     if not out and obj is None and not sense.place_target and not sense.reciprocal:
         # a misparsed object ("kidnapped up to 16 Russian advisers" as particle + preposition)
         for c in verb.children:
