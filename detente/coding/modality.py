@@ -30,6 +30,8 @@ class Cues:
     negators: frozenset[str]
     negating_verbs: frozenset[str]
     negating_nouns: frozenset[str]
+    negating_preps: frozenset[str]
+    alternative_marks: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +143,11 @@ def clause_flags(anchor: Token, cues: Cues | None = None) -> Flags:
     if not is_verbal(anchor):
         return _noun_flags(anchor, cues)
     flags = _own_flags(anchor, cues)
+    prep = anchor.head
+    if anchor.dep_ == "pcomp" and prep != anchor and (
+            prep.lower_ in cues.negating_preps or any(c.lower_ in cues.alternative_marks for c in prep.children)):
+        flags.negated = True  # "instead of calling for an Asian NATO": the call was not made
+        flags.cues.append(prep.lower_)
     cur = anchor
     # coordinated and controlled verbs share the modals of the verb they depend on
     while cur.dep_ in ("conj", "xcomp") and cur.head != cur and is_verbal(cur.head):

@@ -114,3 +114,13 @@ def test_dating_changes_only_asserted_acts_and_never_a_demand() -> None:
     assert dated_modality("negated", later, PUB) == "negated"
     assert dated_modality("hypothetical", later, PUB) == "hypothetical"
     assert dated_modality("asserted", later, PUB, demand=True) == "asserted"
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Japan will deepen ties with NATO instead of calling for an Asian NATO.", "REQUEST"),
+    ("Iran walked out without signing the deal with the United States.", "SUPPORT"),
+    ("Seoul chose talks rather than imposing sanctions on Pyongyang.", "SANCTION"),
+])
+def test_an_act_done_instead_or_without_did_not_happen(candidates: Cands, text: str, type_: str) -> None:
+    [c] = [c for c in candidates(text) if c.coded.type == type_]
+    assert c.modality == "negated", c.notes
