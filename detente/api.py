@@ -36,6 +36,7 @@ __all__ = [
     "Pipeline",
     "SetupError",
     "StoreError",
+    "accepted",
     "documents",
     "event",
     "events",
@@ -60,7 +61,7 @@ class SetupError(RuntimeError):
 # -- reading ---------------------------------------------------------------------------------------------
 
 
-def read_items(paths: Iterable[PathLike], *, max_bytes: int = DEFAULT_MAX_BYTES,
+def read_items(paths: PathLike | Iterable[PathLike], *, max_bytes: int = DEFAULT_MAX_BYTES,
                stdin: Any = None) -> Iterator[Document | Rejection]:
     """Documents and rejections from files, directories, JSONL and ``-`` (JSONL on ``stdin``), in order."""
     from detente.readers import iter_documents
@@ -72,9 +73,15 @@ def read(paths: PathLike | Iterable[PathLike], *, max_bytes: int = DEFAULT_MAX_B
          on_reject: Callable[[Rejection], None] | None = None) -> Iterator[Document]:
     """Cleaned documents from ``paths`` (.txt/.md/.html/.jsonl files and directories). A bad input never stops
     the rest: it goes to ``on_reject`` (default: a warning on the ``detente`` logger naming it and why)."""
+    return accepted(read_items(paths, max_bytes=max_bytes), on_reject)
+
+
+def accepted(items: Iterable[Document | Rejection],
+             on_reject: Callable[[Rejection], None] | None = None) -> Iterator[Document]:
+    """The documents among ``items``; each rejection goes to ``on_reject`` (default: a logged warning)."""
     from detente.readers import Rejection
 
-    for item in read_items(_paths(paths), max_bytes=max_bytes):
+    for item in items:
         if isinstance(item, Rejection):
             (on_reject or _log_rejection)(item)
         else:
@@ -157,45 +164,41 @@ class Pipeline:
         return next(iter(self.coder.code_documents([doc])))[1]
 
     def code_documents(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Mention]]]:
-        """Each document with its mentions, in input order, streaming."""
-        return self.coder.code_documents(docs)
+        """Each document with its mentions, in input order, streaming. The model loads only when there is a
+        first document: a run with nothing new to code never pays for it."""
+        it = iter(docs)
+        first = next(it, None)
+        if first is None:
+            return iter(())
+        return self.coder.code_documents(itertools.chain([first], it))
 
     def ingest(self, items: Iterable[Document | Rejection], db: DbArg = None, *, batch_size: int = 32,
                inputs: Sequence[str] = (), on_reject: Callable[[Rejection], None] | None = None,
                on_batch: Callable[[BatchResult], None] | None = None) -> RunReport:
         """Code and store documents not yet in the store, one transaction per ``batch_size`` documents; events
         are clustered in the same transaction. Rejections are counted and passed to ``on_reject``."""
-        from detente.readers import Rejection
-
         if batch_size < 1:
             raise SetupError(f"detente: batch size must be at least 1, got {batch_size}")
         with _open(db) as store:
             report = RunReport(run_id=store.start_run("ingest", inputs), db=str(store.path))
 
-            def documents() -> Iterator[Document]:
-                for item in items:
-                    if isinstance(item, Rejection):
-                        report.rejected += 1
-                        report.rejections.append(item.message())
-                        (on_reject or _log_rejection)(item)
-                    else:
-                        yield item
+            def rejected(item: Rejection) -> None:
+                report.rejected += 1
+                report.rejections.append(item.message())
+                (on_reject or _log_rejection)(item)
 
             status = "failed"
             try:
-                fresh = _fresh(_batched(documents(), batch_size), store, report)
-                first = next(fresh, None)
-                if first is not None:
-                    # One coding stream for the whole run (worker processes start once); commits are grouped
-                    # in batches behind it.
-                    coded = self.coder.code_documents(itertools.chain([first], fresh))
-                    for chunk in _batched(coded, batch_size):
-                        result = store.add_batch(chunk, run_id=report.run_id)
-                        report.ingested += len(result.added)
-                        report.duplicates += len(result.duplicates)
-                        report.mentions += result.mentions
-                        if on_batch is not None:
-                            on_batch(result)
+                fresh = _fresh(_batched(accepted(items, rejected), batch_size), store, report)
+                # One coding stream for the whole run (worker processes start once); commits are grouped in
+                # batches behind it.
+                for chunk in _batched(self.code_documents(fresh), batch_size):
+                    result = store.add_batch(chunk, run_id=report.run_id)
+                    report.ingested += len(result.added)
+                    report.duplicates += len(result.duplicates)
+                    report.mentions += result.mentions
+                    if on_batch is not None:
+                        on_batch(result)
                 status = "done"
             finally:
                 store.finish_run(report.run_id, ingested=report.ingested, duplicates=report.duplicates,

@@ -6,14 +6,12 @@ Exit status as for ``ingest``: 1 when any input was rejected.
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import sys
-from collections.abc import Iterator
 
+from detente import api
 from detente.cli.common import add_coding_options, error, load_pipeline, read_inputs
 from detente.readers import Rejection
-from detente.records import Document
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -26,23 +24,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     pipe = load_pipeline(args)
-    rejected = 0
+    rejected: list[Rejection] = []
 
-    def documents() -> Iterator[Document]:
-        nonlocal rejected
-        for item in read_inputs(args):
-            if isinstance(item, Rejection):
-                rejected += 1
-                error(item.message())
-            else:
-                yield item
+    def reject(item: Rejection) -> None:
+        rejected.append(item)
+        error(item.message())
 
-    docs = documents()
-    first = next(docs, None)
-    if first is not None:
-        out = sys.stdout
-        for _doc, records in pipe.code_documents(itertools.chain([first], docs)):
-            for rec in records:
-                out.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
-            out.flush()
+    out = sys.stdout
+    for _doc, records in pipe.code_documents(api.accepted(read_inputs(args), reject)):
+        for rec in records:
+            out.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
+        out.flush()
     return 1 if rejected else 0
