@@ -8,6 +8,7 @@ distributed engine without change. ``to_dict`` gives the JSON shapes documented 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -172,8 +173,13 @@ class Mention:
         }
 
 
-def _iso(day: dt.date | None) -> str | None:
+def iso_date(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def countries_of(actors: Iterable[Actor]) -> list[str]:
+    """The countries a side's actors belong to, sorted, each once (the store's flat country columns)."""
+    return sorted({a.country for a in actors if a.country})
 
 
 def _coded(r: Mention | Event) -> dict[str, Any]:
@@ -186,7 +192,7 @@ def _coded(r: Mention | Event) -> dict[str, Any]:
 
 
 def _dated(r: Mention | Event) -> dict[str, Any]:
-    return {"date": _iso(r.date), "date_end": _iso(r.date_end), "date_precision": r.date_precision,
+    return {"date": iso_date(r.date), "date_end": iso_date(r.date_end), "date_precision": r.date_precision,
             "date_text": r.date_text}
 
 
@@ -225,11 +231,11 @@ class Event:
 
     @property
     def source_countries(self) -> list[str]:
-        return sorted({a.country for a in self.source if a.country})
+        return countries_of(self.source)
 
     @property
     def target_countries(self) -> list[str]:
-        return sorted({a.country for a in self.target if a.country})
+        return countries_of(self.target)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -244,8 +250,8 @@ class Event:
             "mentions": self.mentions,
             "sources": self.sources,
             "documents": self.documents,
-            "first_reported": _iso(self.first_reported),
-            "last_reported": _iso(self.last_reported),
+            "first_reported": iso_date(self.first_reported),
+            "last_reported": iso_date(self.last_reported),
             "document_ids": list(self.document_ids),
             "urls": list(self.urls),
         }

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from detente import api
 from detente.cli.common import add_db_option, error
-from detente.records import Actor, Document, Event, Mention
+from detente.records import Actor, Document, Event, Mention, iso_date
 from detente.store.db import Store, StoreError
 
 T = TypeVar("T")
@@ -148,14 +148,10 @@ def _show_event(store: Store, args: argparse.Namespace) -> int:
 def _mention_row(m: Mention, d: Document) -> dict[str, Any]:
     return {
         "mention_id": m.mention_id, "event_id": m.event_id, "doc_id": m.doc_id, "source_id": d.source_id,
-        "title": d.title, "outlet": d.outlet, "published": _iso(d.published), "sentence_index": m.sentence_index,
-        "type": m.type, "modality": m.modality, "date": _iso(m.date), "date_precision": m.date_precision,
+        "title": d.title, "outlet": d.outlet, "published": iso_date(d.published), "sentence_index": m.sentence_index,
+        "type": m.type, "modality": m.modality, "date": iso_date(m.date), "date_precision": m.date_precision,
         "confidence": m.confidence, "sentence": m.sentence,
     }
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def _names(actors: list[Actor]) -> list[str]:
@@ -227,7 +223,7 @@ def _event_table(found: list[Event]) -> None:
         (
             e.event_id[:ID_WIDTH], date_label(e), e.type, e.modality, _cut(actors_label(e), ACTORS_WIDTH),
             _cut(e.location.name if e.location else "-", PLACE_WIDTH), str(e.mentions), str(e.sources),
-            str(e.documents), _iso(e.first_reported) or "-", _iso(e.last_reported) or "-",
+            str(e.documents), iso_date(e.first_reported) or "-", iso_date(e.last_reported) or "-",
             _cut(e.sentence, SENTENCE_WIDTH),
         )
         for e in found

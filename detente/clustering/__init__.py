@@ -12,9 +12,9 @@ docs/events.md.
 """
 
 from detente.clustering.merge import event_id_for, merge_event
-from detente.clustering.rebuild import EventChanges, affected_segments, cluster, rebuild
+from detente.clustering.rebuild import EventChanges, affected_segments, rebuild
 from detente.clustering.rule import TYPE_FAMILY, ClusterMention, compatible, family, link_strength, named_actor
-from detente.clustering.segments import LightMention, cluster_mentions, light_mention, light_of, segments
+from detente.clustering.segments import LightMention, cluster_mentions, light_mention, segments
 
 __all__ = [
     "TYPE_FAMILY",
@@ -22,13 +22,11 @@ __all__ = [
     "EventChanges",
     "LightMention",
     "affected_segments",
-    "cluster",
     "cluster_mentions",
     "compatible",
     "event_id_for",
     "family",
     "light_mention",
-    "light_of",
     "link_strength",
     "merge_event",
     "named_actor",

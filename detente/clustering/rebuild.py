@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from detente.clustering.merge import event_id_for, merge_event
 from detente.clustering.rule import ClusterMention
-from detente.clustering.segments import LightMention, cluster_mentions, light_of, segments
+from detente.clustering.segments import LightMention, cluster_mentions, segments
 from detente.records import Event
 
 
@@ -59,9 +59,3 @@ def rebuild(segs: Sequence[Sequence[str]], mentions: Mapping[str, ClusterMention
     changes.stale = sorted(set(old_members) - kept)
     return changes
 
-
-def cluster(mentions: Iterable[ClusterMention]) -> list[Event]:
-    """Every event of a set of mentions, from scratch (any events they belonged to are ignored)."""
-    by_id = {m.mention_id: m for m in mentions}
-    segs = affected_segments((light_of(m) for m in by_id.values()), None)
-    return [merge_event(members) for seg in segs for members in cluster_mentions(by_id[mid] for mid in seg)]

@@ -81,12 +81,6 @@ class LightMention:
     block: tuple[str, str] = ("", "")  # (type family, modality): links never cross blocks
 
 
-def light_of(m: ClusterMention) -> LightMention:
-    """The light form of a full mention (segmenting reads only this)."""
-    return LightMention(m.mention_id, m.doc_id, m.countries, m.weak, m.day, m.lo, m.hi, m.keys,
-                        (family(m.type), m.modality))
-
-
 def light_mention(
     mention_id: str, doc_id: str, *, event_type: str, modality: str, countries: Iterable[str], weak: bool,
     precision: str, lo: dt.date | None, hi: dt.date | None, actors: Iterable[tuple[str | None, str | None, str | None]],

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from detente.ontology import ONTOLOGY, PLOVER_TYPES
-from detente.records import Document, Mention
+from detente.records import Document, Mention, countries_of
 
 if TYPE_CHECKING:
     from detente.coding import Coder
@@ -195,10 +195,6 @@ def _place_right(e: GoldEvent, m: Mention) -> bool:
     return e.place is None and bool(e.place_country) and m.location.country == e.place_country
 
 
-def _countries(actors: Iterable[Any]) -> set[str]:
-    return {a.country for a in actors if a.country}
-
-
 def _score_sentence(c: Counts, g: GoldSentence, mentions: Sequence[Mention]) -> None:
     c.sentences += 1
     c.coded_events += len(mentions)
@@ -226,10 +222,10 @@ def _score_sentence(c: Counts, g: GoldSentence, mentions: Sequence[Mention]) -> 
         a = c.attributes
         if e.source:
             a["source_scored"] += 1
-            a["source_right"] += bool(_countries(m.source) & e.source)
+            a["source_right"] += bool(e.source.intersection(countries_of(m.source)))
         if e.target:
             a["target_scored"] += 1
-            a["target_right"] += bool(_countries(m.target) & e.target)
+            a["target_right"] += bool(e.target.intersection(countries_of(m.target)))
         a["modality_scored"] += 1
         a["modality_right"] += m.modality == e.modality
         if e.date is not None:

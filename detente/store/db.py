@@ -29,7 +29,7 @@ from detente.clustering import (
     rebuild,
 )
 from detente.clustering import rule as cluster_rule
-from detente.records import Actor, Document, Event, Location, Mention
+from detente.records import Actor, Document, Event, Location, Mention, countries_of
 from detente.store import queries as q
 from detente.store.queries import EventQuery
 
@@ -54,10 +54,6 @@ def _schema_sql() -> str:
     return datafiles.read_text("detente.store", "schema.sql")
 
 
-def _countries(actors: Sequence[Actor]) -> list[str]:
-    return sorted({a.country for a in actors if a.country})
-
-
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -68,7 +64,7 @@ def mention_row(doc_id: str, rec: Mention) -> tuple[Any, ...]:
         rec.mention_id, doc_id, rec.sentence_index, rec.sentence, rec.type, rec.mode, rec.cameo, rec.goldstein,
         rec.quad_class, rec.modality, rec.channel, _json([a.to_dict() for a in rec.source]),
         _json([a.to_dict() for a in rec.target]), _json(rec.speaker.to_dict()) if rec.speaker else None,
-        _countries(rec.source), _countries(rec.target), rec.trigger, rec.date, rec.date_end, rec.date_precision,
+        countries_of(rec.source), countries_of(rec.target), rec.trigger, rec.date, rec.date_end, rec.date_precision,
         rec.date_text, _json(rec.location.to_dict()) if rec.location else None, rec.confidence,
     )
 
