@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from detente.coding.accusations import find_accusations
 from detente.coding.arguments import (
     Args,
     complement_targets,
@@ -123,6 +124,12 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues) -> lis
     anchored = {m.anchor.i for m in mentions} | {m.token.i for m in mentions}
     for verb in _deontic_candidates(sent, anchored, cues):
         out.append(_deontic_only(verb, lexicon, composer, cues))
+    if not any(c.coded.type == "ACCUSE" for c in out):
+        for m, speaker, accused in find_accusations(sent, lexicon, cues, anchored):
+            out.append(Candidate(mention=m, coded=_coded(m.sense), modality="asserted",
+                                 flags=clause_flags(m.token, cues), targets=[accused],
+                                 speaker=make_arg(speaker, "speaker"), weight=m.sense.weight,
+                                 needs_speaker_source=True, notes=["reported-disapproval"]))
     out.sort(key=lambda c: c.token.i)
     return out
 

@@ -12,8 +12,9 @@ has a country, or a statement nobody made, is dropped.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from detente.coding.candidates import Candidate
@@ -22,7 +23,7 @@ from detente.coding.context import DocumentContext
 from detente.coding.merge import dedupe, same_actor
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
-from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS
+from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS, TITLE_HEADS
 from detente.records import Actor
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 # Types whose acts, with no recipient named, are done to the actor's own country.
 DOMESTIC_TYPES = frozenset({"COERCE"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+# Runs of capitalized words: the names (with their titles) a sentence that was not parsed may hold.
+_NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 # Verbal acts: without an actor nobody said anything.
 _SPOKEN = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
 # Acts whose speaker is their actor when the clause names none ("removing sanctions is out of the question").
@@ -201,7 +204,8 @@ class Participants:
             remembered = ctx.last_person if person else ctx.last_thing
             if remembered is not None and ctx.last_index >= index - 1:
                 return Resolved([remembered], [remembered.text], pronoun=True)
-            return Resolved([], [])
+            before = self._named_before(ctx, index, on) if person else None
+            return Resolved([before], [before.text], pronoun=True) if before else Resolved([], [])
         if arg.place:
             for text in arg.texts:
                 country = kb.metonym_country(text) or kb.country_of_name(text)
@@ -219,6 +223,9 @@ class Participants:
                 return Resolved([actor], [description])
             first = first or actor  # a sector without a country ("police"): a longer text may say whose
         if first is not None:
+            titled = self._titled(ctx, arg, first)
+            if titled is not None:
+                return Resolved([titled], [description], pronoun=True)
             return Resolved([first], [description])
         named = kb.countries_in(arg.texts[0])
         if len(named) == 1:
@@ -226,6 +233,34 @@ class Participants:
             return Resolved([Actor(text=arg.texts[0], name=None, country=country, sector=None)], [description],
                             fallback=True)
         return Resolved([], [])
+
+    def _named_before(self, ctx: DocumentContext, index: int, on: dt.date | None) -> Actor | None:
+        """The one person the sentence just before names, when no event there was coded ("Akar spoke on
+        Monday. He criticized Washington ..."), unless that sentence has a "he" or "she" of its own: read only
+        now, since few sentences need it."""
+        if index < 1 or index > len(ctx.sentences):
+            return None
+        before = ctx.sentences[index - 1]
+        if _PERSON_PRONOUNS.intersection(before.tokens):
+            return None  # "He met Wang Yi. He then flew on": that sentence's own "he" is the topic, not Wang
+        resolved = (self.kb.resolve(run, on=on, context=ctx.actors) for run in _NAME_RUN.findall(before.text))
+        found = [a for a in resolved if a is not None and a.kind == "person" and a.country]
+        people = {a.id or a.name for a in found}
+        return replace(found[-1], text=found[-1].name or found[-1].text) if len(people) == 1 else None
+
+    def _titled(self, ctx: DocumentContext, arg: Arg, generic: Actor) -> Actor | None:
+        """A bare title ("the minister", "the foreign minister") is the last person the document named with
+        it, not whoever shares the sentence's one country."""
+        tok = arg.token
+        if generic.country or generic.name or tok.lower_ not in TITLE_HEADS or \
+                any(c.dep_ in ("poss", "nummod") or c.ent_type_ for c in tok.children) or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        for seen in ctx.actors.recent():
+            titles = [t.title or "" for t in seen.entity.terms] if seen.entity else [seen.actor.text]
+            if seen.actor.country and any(tok.lower_ in t.lower().split() for t in titles):
+                return seen.actor
+        return None
 
     def _outlet(self, ctx: DocumentContext, on: dt.date | None) -> Actor | None:
         outlet = ctx.doc.outlet

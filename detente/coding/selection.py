@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from detente.coding.lexicon import Lexicon
+from detente.coding.accusations import cue_forms
+from detente.coding.lexicon import Lexicon, inflections
 from detente.coding.modality import Cues
 from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES
 from detente.nlp import Prefilter, Sentence, split_sentences
@@ -40,6 +41,13 @@ class SentenceSelector:
     def __init__(self, kb: ActorKB, lexicon: Lexicon, cues: Cues) -> None:
         self.kb = kb
         alone, paired = lexicon.prefilter_rules()
+        # a disapproval word counts with a speech verb: "said Iran is defying ..." (coding/accusations.py)
+        speech: set[str] = set()
+        for verb in lexicon.speech_verbs:
+            speech |= inflections(verb, "verb") | set(lexicon.irregular.get(verb, ()))
+        paired = dict(paired)
+        for form in cue_forms():
+            paired[form] = paired.get(form, frozenset()) | frozenset(speech)
         self.prefilter = Prefilter(alone | cues.deontic_aux, self._has_actor, paired)
         self._seen_countries: set[str] = set()
 

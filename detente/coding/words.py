@@ -25,6 +25,9 @@ CALENDAR = frozenset(_WORDS["calendar"])
 DYAD_PHRASES = tuple(_WORDS["dyad_phrases"])
 DYAD_AGENTS = frozenset(_WORDS["dyad_agents"])
 PRESS_WORDS = frozenset(_WORDS["press_words"])
+TITLE_HEADS = frozenset(_WORDS["title_heads"])
+ACCUSATION_CUES = frozenset(_WORDS["accusation_cues"])
+EXPERIENCER_CUES = frozenset(_WORDS["experiencer_cues"])
 DYAD_OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (str(cue), tuple(offices)) for cue, offices in _WORDS["dyad_offices"]
 )

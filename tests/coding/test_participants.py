@@ -128,3 +128,29 @@ def test_a_meeting_needs_two_sides(participants: Participants, candidates: Candi
     assert participants.stats["dropped_one_sided"] == 1
     met = Sides([], Resolved([biden], ["Biden"]), Resolved([BLINKEN], ["Blinken"]))
     assert not participants.one_sided(Coded("CONSULT", None, "040"), cand, met)
+
+
+def test_a_pronoun_after_an_uncoded_sentence_is_the_one_person_it_named(participants: Participants,
+                                                                         candidates: Candidates) -> None:
+    [cand] = candidates("He criticized Washington for its stance.")
+    text = "Turkish Defense Minister Hulusi Akar spoke on Monday. He criticized Washington for its stance."
+    sides = participants.find(context(text), cand, dt.date(2020, 1, 1), 1)
+    assert sides is not None and [a.name for a in sides.sources.actors] == ["Hulusi Akar"]
+    assert sides.sources.pronoun and sides.sources.actors[0].text == "Hulusi Akar"
+    # two people named just before: "he" is either, so nobody
+    text = "Akar spoke with Mike Pompeo on Monday. He criticized Washington for its stance."
+    assert participants.find(context(text), cand, dt.date(2020, 1, 1), 1) is None
+
+
+def test_a_bare_title_is_the_last_person_named_with_it(participants: Participants, candidates: Candidates) -> None:
+    text = "Turkish Defense Minister Hulusi Akar spoke on Monday. The minister accused the United States of lying."
+    ctx = context(text)
+    [first] = participants.kb.resolve_all(ctx.sentences[0].text, on=dt.date(2020, 1, 1), context=ctx.actors)
+    assert first.name == "Hulusi Akar"
+    [cand] = candidates("The minister accused the United States of lying.")
+    sides = participants.find(ctx, cand, dt.date(2020, 1, 1), 1)
+    assert sides is not None and [(a.name, a.country) for a in sides.sources.actors] == [("Hulusi Akar", "TUR")]
+    # with nobody so titled before, the title stays a generic official (not the accused's country)
+    sides = participants.find(context("The minister accused the United States of lying."), cand,
+                              dt.date(2020, 1, 1), 0)
+    assert sides is not None and [a.name for a in sides.sources.actors] != ["Hulusi Akar"]

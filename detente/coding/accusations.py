@@ -1,0 +1,95 @@
+"""Accusations made in reported speech without an accusing verb.
+
+News and readouts report criticism as what someone *said* about another actor: "The United States said Iran is
+flagrantly defying the Security Council", "Washington, which claims the system poses a threat to NATO",
+"'we are seriously concerned about Iran's production of enriched uranium,' the ambassador said". No trigger word
+says "accuse"; the disapproval is in the reported clause's words. When a clause reported by a speaker holds one
+of the disapproval words (``words.yaml``: ``accusation_cues``) and names whom it is about (the word's possessor,
+its clause's subject, or the object of "about"/"over"), the speaker accuses that actor (PLOVER ACCUSE,
+disapprove). A sentence with an accusation already coded gets no second one, and a negated clause ("poses no
+threat") is no accusation.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from detente.coding.lexicon import Lexicon, Sense, inflections
+from detente.coding.modality import Cues, clause_flags
+from detente.coding.spans import Arg, make_arg
+from detente.coding.speaker import speaker_of
+from detente.coding.subjects import clause_subject
+from detente.coding.triggers import Trigger
+from detente.coding.words import ACCUSATION_CUES, EXPERIENCER_CUES, looks_like_actor
+from detente.syntax import child, lemma
+
+# Below a lexicon sense: the disapproval is read off, not said.
+WEIGHT = 0.6
+_ABOUT = frozenset({"about", "over", "at", "by", "from", "of", "toward", "towards"})
+
+
+def cue_forms() -> frozenset[str]:
+    """Every form of every cue, for the prefilter (paired with a speech verb's forms)."""
+    forms: set[str] = set()
+    for word in ACCUSATION_CUES:
+        for pos in ("verb", "noun"):
+            forms |= inflections(word, pos)
+        forms.add(word)
+    return frozenset(forms)
+
+
+def find_accusations(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int]) -> list[tuple[Trigger, Token,
+                                                                                                Arg]]:
+    """(trigger, speaker, accused) for each cue word in reported speech, first cue per speaker; ``taken``:
+    token indices already read as triggers."""
+    out: list[tuple[Trigger, Token, Arg]] = []
+    speakers: set[int] = set()
+    for tok in sent:
+        if tok.i in taken or lemma(tok) not in ACCUSATION_CUES or tok.pos_ not in ("NOUN", "VERB", "ADJ", "ADV"):
+            continue
+        speaker, _, _ = speaker_of(tok, lexicon)
+        if speaker is None or speaker.i in speakers or clause_flags(tok, cues).negated:
+            continue
+        accused = _accused(tok)
+        if accused is None or accused == speaker or accused in speaker.subtree:
+            continue
+        sense = Sense(lemmas=(lemma(tok),), pos="noun" if tok.pos_ == "NOUN" else "verb", type="ACCUSE",
+                      mode="disapprove", cameo="111", weight=WEIGHT)
+        speakers.add(speaker.i)
+        out.append((Trigger(token=tok, sense=sense, anchor=tok), speaker, make_arg(accused, "object")))
+    return out
+
+
+def _accused(tok: Token) -> Token | None:
+    """Whom a disapproval word is about: "China's aggression", "Chinese aggression", "Iran is defying",
+    "Iran's production ..." reached through "concerned about", "the system poses a threat"."""
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")):
+            if looks_like_actor(c):
+                return c
+    if lemma(tok) in EXPERIENCER_CUES:
+        return _about(tok)  # "we are concerned about ...": the subject is the one who disapproves
+    clause = tok
+    if (tok.pos_ == "ADV" or tok.dep_ in ("attr", "acomp", "dobj")) and tok.head.pos_ in ("VERB", "AUX"):
+        clause = tok.head  # "flagrantly defying", "is a threat", "is reckless", "poses a threat"
+    if clause.pos_ in ("VERB", "AUX", "ADJ"):
+        subj, via = clause_subject(clause)
+        if subj is not None and via in ("subj", "inherited") and looks_like_actor(subj) and \
+                not (subj.pos_ == "PRON" and subj.lower_ in ("we", "i", "us")):
+            return subj
+    return _about(tok)
+
+
+def _about(tok: Token) -> Token | None:
+    """The actor "about"/"over" a disapproval word points at, or the owner of what it points at."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in _ABOUT:
+            obj = child(p, "pobj")
+            if obj is None:
+                continue
+            if looks_like_actor(obj):
+                return obj
+            owner = child(obj, "poss")
+            if owner is not None and looks_like_actor(owner):
+                return owner
+    return None

@@ -1,0 +1,25 @@
+"""Accusations read off reported speech: a disapproval word in a speaker's clause about another actor."""
+
+from __future__ import annotations
+
+from detente.coding import Coder
+
+
+def _coded(coder: Coder, text: str) -> list[tuple[str, list[str | None], list[str | None]]]:
+    return [(m.type, [a.country for a in m.source], [a.country for a in m.target]) for m in coder.code_text(text)]
+
+
+def test_a_speaker_calling_another_actor_a_bully_accuses_it(coder: Coder) -> None:
+    assert ("ACCUSE", ["CHN"], ["USA"]) in _coded(coder, "China said the US was bullying smaller nations.")
+
+
+def test_concern_about_an_actors_conduct_accuses_its_owner_not_the_speaker(coder: Coder) -> None:
+    text = ("We are seriously concerned about Iran's production of uranium, British Ambassador James Kariuki "
+            "told reporters.")
+    assert _coded(coder, text) == [("ACCUSE", ["GBR"], ["IRN"])]
+
+
+def test_no_speaker_no_accusation_and_a_denial_is_none(coder: Coder) -> None:
+    assert not [c for c in _coded(coder, "The US was bullying smaller nations.") if c[0] == "ACCUSE"]
+    assert not [c for c in _coded(coder, "Akar said the S-400 poses no threat to NATO systems.")
+                if c[0] == "ACCUSE"]
