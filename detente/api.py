@@ -41,6 +41,7 @@ __all__ = [
     "event",
     "events",
     "evidence",
+    "export",
     "ingest",
     "load",
     "open_store",
@@ -340,3 +341,21 @@ def open_store(db: PathLike | None = None, *, read_only: bool = False) -> Store:
     pass it as ``db`` to the other verbs."""
     return Store(resolve_db_path(os.fspath(db) if db is not None else None), read_only=read_only)
 
+
+
+# -- exports ---------------------------------------------------------------------------------------------
+
+
+def export(db: DbArg, format: str, path: PathLike, *, table: str | None = None, header: bool = False,
+           dyad: str | tuple[str, str] | None = None, since: str | dt.date | None = None,
+           until: str | dt.date | None = None, type: str | None = None, channel: str | None = None,
+           stdout: Any = None) -> int:
+    """Write the stored events (filtered as ``events`` filters them), their mentions or their documents as
+    ``format``: gdelt-events, gdelt-mentions, plover-json, or csv / jsonl / parquet of ``table`` (events,
+    mentions, documents). ``path`` ``-`` is stdout for the text formats. The file is written whole or not at
+    all; returns the number of records. Bad options raise ``ValueError``; docs/exports.md."""
+    from detente.exports import export as write_export
+
+    query = event_query(dyad=dyad, since=since, until=until, type=type, channel=channel)
+    with _open(db, read_only=True) as store:
+        return write_export(store, format, path, query, table=table, header=header, stdout=stdout)

@@ -272,3 +272,33 @@ class RunReport:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(slots=True, frozen=True)
+class Report:
+    """The document a mention was read in, as exports cite it: identity, link, size and when the store took it
+    in, without the text. ``sentence_offset`` is where the mention's sentence starts in the text (characters
+    from 0), None when the sentence is not found there verbatim."""
+
+    doc_id: str
+    source_id: str | None
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: dt.date | None
+    language: str
+    added: dt.datetime | None
+    length: int
+    sentence_offset: int | None
+
+
+@dataclass(slots=True, frozen=True)
+class EventOrigin:
+    """Where an event was first reported: the earliest published document among its reports (``report``),
+    whether that document tells it in its lead (first paragraph, first sentences), and when the first of its
+    documents entered the store (``added``). GDELT's IsRootEvent, SOURCEURL and DATEADDED."""
+
+    event_id: str
+    report: Report
+    lead: bool
+    added: dt.datetime | None

@@ -22,6 +22,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"resolve"}),
     frozenset({"nlp"}),
     frozenset({"coding", "store"}),
+    frozenset({"exports"}),
     frozenset({"evaluation", "api"}),
     frozenset({"__init__", "cli", "__main__"}),
 )

@@ -29,7 +29,7 @@ from detente.clustering import (
     rebuild,
 )
 from detente.clustering import rule as cluster_rule
-from detente.records import Actor, Document, Event, Location, Mention, countries_of
+from detente.records import Actor, Document, Event, EventOrigin, Location, Mention, Report, countries_of
 from detente.store import queries as q
 from detente.store.queries import EventQuery
 
@@ -337,3 +337,56 @@ class Store:
     def evidence(self, event_id: str) -> list[tuple[Mention, Document]]:
         """The mentions behind one event, each with the document it is from, oldest report first."""
         return [(_mention(r), _document(r)) for r in self._rows(q.EVIDENCE_SQL, {"event_id": event_id})]
+
+    # -- exports ----------------------------------------------------------------------------------------
+    def event_origins(self, query: EventQuery | None = None, *, lead_sentences: int = 3) -> dict[str, EventOrigin]:
+        """Each selected event's first report, whether it tells the event in its lead, and when the first of its
+        documents was taken in (``queries.EVENT_ORIGINS_SQL``)."""
+        where, params = q.event_filter(query or EventQuery())
+        rows = self._rows(q.EVENT_ORIGINS_SQL.format(where=where), {**params, "lead_sentences": lead_sentences})
+        return {r["event_id"]: EventOrigin(r["event_id"], _report(r), bool(r["lead"]), r["added"]) for r in rows}
+
+    def mention_reports(self, query: EventQuery | None = None) -> list[tuple[Mention, Report]]:
+        """The mentions of the selected events, each with the document it was read in (without its text)."""
+        where, params = q.event_filter(query or EventQuery())
+        return [(_mention(r), _report(r)) for r in self._rows(q.EXPORT_MENTIONS_SQL.format(where=where), params)]
+
+    def table_rows(self, table: str, query: EventQuery | None = None,
+                   batch: int = 1000) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """The column names and rows of one export table (``queries.EXPORT_TABLE_SQL``), streamed in batches
+        over a cursor of their own."""
+        sql, params = self._export_select(table, query)
+        cur = self.con.cursor().execute(sql, params)
+        columns = [d[0] for d in cur.description]
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            while chunk := cur.fetchmany(batch):
+                yield from chunk
+
+        return columns, rows()
+
+    def copy_table(self, table: str, query: EventQuery | None, path: str | Path, format: str) -> int:
+        """Write one export table to ``path`` with DuckDB's own writer (``COPY ... TO``); the number of rows."""
+        if format not in q.EXPORT_COPY_FORMATS:
+            raise ValueError(f"DuckDB cannot write {format!r} here")
+        sql, params = self._export_select(table, query)
+        row = self.con.execute(q.EXPORT_COPY_SQL.format(select=sql, format=format),
+                               {**params, "path": str(path)}).fetchone()
+        return int(row[0]) if row else 0
+
+    def _export_select(self, table: str, query: EventQuery | None) -> tuple[str, dict[str, Any]]:
+        if table not in q.EXPORT_TABLE_SQL:
+            raise ValueError(f"no table {table!r} to export (expected one of {', '.join(q.EXPORT_TABLE_SQL)})")
+        where, params = q.event_filter(query or EventQuery())
+        if table == "documents":
+            params["all"] = not where
+        return q.EXPORT_TABLE_SQL[table].format(where=where), params
+
+
+def _report(row: dict[str, Any]) -> Report:
+    at = row.get("sentence_at")
+    return Report(
+        doc_id=row["doc_id"], source_id=row["source_id"], url=row["url"], outlet=row["outlet"], title=row["title"],
+        published=row["published"], language=row["language"] or "en", added=row["ingested_at"],
+        length=int(row["length"] or 0), sentence_offset=at - 1 if at else None,
+    )

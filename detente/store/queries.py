@@ -179,3 +179,66 @@ FINISH_RUN_SQL = (
     "WHERE run_id = ?"
 )
 COUNT_SQL = {table: f"SELECT count(*) FROM {table}" for table in ("documents", "mentions", "events", "runs")}
+
+# -- exports ------------------------------------------------------------------------------------------------
+# An export covers the events event_filter picks ({where}), the mentions of those events and the documents
+# that report them. Each statement here takes {where} as EVENTS_SQL does; values stay parameters (the output
+# path of COPY included).
+
+EXPORT_SELECTED = "SELECT event_id FROM events{where}"
+# Mentions of a selected event, each with what exports cite of its document: the store takes documents in
+# whole, so strpos finds each sentence in its text (0 when the reader's cleaning changed it).
+EXPORT_REPORT_COLUMNS = (
+    "d.source_id, d.url, d.title, d.outlet, d.published, d.language, d.ingested_at, length(d.text) AS length, "
+    "strpos(d.text, m.sentence) AS sentence_at"
+)
+EXPORT_MENTIONS_SQL = (
+    "SELECT m.*, " + EXPORT_REPORT_COLUMNS + " FROM mentions m JOIN (" + EXPORT_SELECTED + ") AS sel USING (event_id) "
+    "LEFT JOIN documents d ON d.id = m.doc_id "
+    "ORDER BY m.event_id, d.published NULLS LAST, m.doc_id, m.sentence_index, m.mention_id"
+)
+# Each selected event's first report (earliest published document, then earliest taken in), whether that
+# document tells the event in its lead (before its first blank line and within its first $lead_sentences
+# sentences; a text without blank lines is one paragraph), and when the first of its documents was taken in.
+EVENT_ORIGINS_SQL = (
+    "WITH reports AS (SELECT m.event_id, m.doc_id, m.sentence_index, " + EXPORT_REPORT_COLUMNS + ", "
+    "strpos(d.text, chr(10) || chr(10)) AS lead_end "
+    "FROM mentions m JOIN (" + EXPORT_SELECTED + ") AS sel USING (event_id) JOIN documents d ON d.id = m.doc_id), "
+    """ranked AS (
+    SELECT *, row_number() OVER (PARTITION BY event_id
+                                 ORDER BY published NULLS LAST, ingested_at, doc_id, sentence_index) AS n,
+              min(ingested_at) OVER (PARTITION BY event_id) AS added
+    FROM reports)
+SELECT f.event_id, f.doc_id, f.source_id, f.url, f.title, f.outlet, f.published, f.language, f.ingested_at,
+       f.length, f.sentence_at, f.added,
+       bool_or(r.sentence_index < $lead_sentences AND (r.lead_end = 0 OR r.sentence_at BETWEEN 1 AND r.lead_end))
+           AS lead
+FROM ranked AS f JOIN reports AS r ON r.event_id = f.event_id AND r.doc_id = f.doc_id
+WHERE f.n = 1
+GROUP BY ALL"""
+)
+
+# The flat tables the csv, jsonl and parquet exports write: one statement per table, the same columns for all
+# three formats.
+EXPORT_TABLE_SQL = {
+    "events": EVENTS_SQL + EVENT_ORDER,
+    "mentions": (
+        "SELECT m.mention_id, m.event_id, m.doc_id, d.source_id AS document_id, d.url, m.sentence_index, "
+        "m.sentence, m.type, m.mode, m.cameo, m.goldstein, m.quad_class, m.modality, m.channel, m.source, "
+        "m.target, m.speaker, m.source_countries, m.target_countries, m.trigger, m.date, m.date_end, "
+        "m.date_precision, m.date_text, m.location, m.confidence "
+        "FROM mentions m JOIN (" + EXPORT_SELECTED + ") AS sel USING (event_id) "
+        "LEFT JOIN documents d ON d.id = m.doc_id "
+        "ORDER BY m.event_id, d.published NULLS LAST, m.doc_id, m.sentence_index, m.mention_id"
+    ),
+    # Every document when no filter is given ({where} empty); else the documents reporting a selected event.
+    "documents": (
+        "SELECT id, source_id, origin, published, published_raw, title, outlet, url, language, genre, text, "
+        "ingested_at FROM documents WHERE $all OR id IN (SELECT m.doc_id FROM mentions m JOIN ("
+        + EXPORT_SELECTED + ") AS sel USING (event_id)) ORDER BY published NULLS LAST, source_id, id"
+    ),
+}
+# JSON text columns of those tables, which jsonl writes as objects.
+EXPORT_JSON_COLUMNS = frozenset({"source", "target", "speaker", "location"})
+EXPORT_COPY_SQL = "COPY ({select}) TO $path (FORMAT {format})"
+EXPORT_COPY_FORMATS = frozenset({"parquet"})
