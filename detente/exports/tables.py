@@ -69,9 +69,7 @@ def write_jsonl(columns: list[str], rows: Iterable[tuple[Any, ...]], stream: Tex
 def export_table(store: Store, fmt: str, table: str, out: str | os.PathLike[str], query: EventQuery,
                  stdout: TextIO | None = None) -> int:
     """Write ``table`` (events, mentions or documents) as ``fmt`` (csv, jsonl or parquet); the number of rows."""
-    if fmt == "parquet":
-        if os.fspath(out) == "-":
-            raise ValueError("parquet is a binary format: give a file with -o, not -")
+    if fmt == "parquet":  # a file only: ``export`` refuses stdout for it
         with atomic_path(out) as tmp:
             return store.copy_table(table, query, tmp, "parquet")
     columns, rows = store.table_rows(table, query)

@@ -160,9 +160,14 @@ def test_hostile_text_stays_in_its_cell(hostile_store: Path, tmp_path: Path) -> 
     assert accuse["ActionGeo_Lat"] is None and accuse["ActionGeo_Long"] is None  # no point: empty, not 0,0
     assert accuse["ActionGeo_CountryCode"] is None
     assert consult["SOURCEURL"] == "https://www.example.com/news/1"
+    assert accuse["SOURCEURL"] == "'=Outlet; Line one line two; 2023-06-20; +id second"
+    mention_lines = mentions.read_text(encoding="utf-8").split("\n")
+    assert mention_lines[-1] == "" and all(len(line.split("\t")) == 16 for line in mention_lines[:-1])
     mention_rows = _load(mentions, MENTIONS_HEADER)
-    assert {r["MentionSourceName"] for r in mention_rows} == {"example.com"}
-    located = next(r for r in mention_rows if r["SentenceID"] == 2)
+    assert {r["MentionSourceName"] for r in mention_rows} == {"example.com", "'=Outlet"}
+    cited = next(r for r in mention_rows if r["MentionType"] == 2)
+    assert cited["MentionIdentifier"] == accuse["SOURCEURL"]
+    located = next(r for r in mention_rows if r["MentionType"] == 1)
     assert HOSTILE_TEXT[located["ActionCharOffset"]:].startswith("met")
     assert HOSTILE_TEXT[located["Actor2CharOffset"]:].startswith("Wang Yi")
 

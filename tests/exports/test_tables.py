@@ -11,7 +11,7 @@ import pytest
 import detente
 from detente.exports.output import neutralize
 from detente.exports.tables import csv_cell
-from tests.exports.conftest import HOSTILE_OUTLET, HOSTILE_TITLE
+from tests.exports.conftest import HOSTILE_OUTLET, HOSTILE_TEXT, HOSTILE_TITLE
 
 
 def _count(db: Path, sql: str) -> int:
@@ -71,12 +71,13 @@ def test_filters_select_events_and_what_reports_them(seeds_store: Path, tmp_path
 
 def test_csv_neutralizes_formulas(hostile_store: Path, tmp_path: Path) -> None:
     out = tmp_path / "documents.csv"
-    assert detente.export(hostile_store, "csv", out, table="documents") == 1
+    assert detente.export(hostile_store, "csv", out, table="documents") == 2
     con = duckdb.connect()
-    row = con.execute("SELECT source_id, title, outlet, text FROM read_csv($p, header=true, all_varchar=true)",
-                      {"p": str(out)}).fetchone()
-    assert row[0] == "'-evil-id" and row[1] == "'" + HOSTILE_TITLE and row[2] == "'" + HOSTILE_OUTLET
-    assert "\n" in row[3]  # CSV quotes a multi-line text; it comes back whole
+    rows = con.execute("SELECT source_id, title, outlet, text FROM read_csv($p, header=true, all_varchar=true) "
+                       "ORDER BY published", {"p": str(out)}).fetchall()
+    assert rows[0][:3] == ("'-evil-id", "'" + HOSTILE_TITLE, "'" + HOSTILE_OUTLET)
+    assert rows[0][3] == HOSTILE_TEXT  # CSV quotes a multi-line text; it comes back whole
+    assert rows[1][:3] == ("'+id\tsecond", "Line one\nline\ttwo", "'=Outlet")
     mentions = tmp_path / "mentions.csv"
     detente.export(hostile_store, "csv", mentions, table="mentions")
     goldstein = con.execute("SELECT goldstein FROM read_csv($p, header=true) ORDER BY goldstein",
