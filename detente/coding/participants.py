@@ -23,7 +23,7 @@ from detente.coding.context import DocumentContext
 from detente.coding.merge import dedupe, same_actor
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
-from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS, TITLE_HEADS
+from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS, TITLE_HEADS, names_people
 from detente.records import Actor
 
 if TYPE_CHECKING:
@@ -232,6 +232,10 @@ class Participants:
             country = next(iter(named))
             return Resolved([Actor(text=arg.texts[0], name=None, country=country, sector=None)], [description],
                             fallback=True)
+        if names_people(arg.token) and not arg.place:
+            # "historians", "Khoshbo", "the publishers": an actor the knowledge base does not know, kept without
+            # a country (the sentence's one country may still give it one)
+            return Resolved([Actor(text=arg.texts[0], name=None, country=None, sector=None)], [description])
         return Resolved([], [])
 
     def _named_before(self, ctx: DocumentContext, index: int, on: dt.date | None) -> Actor | None:

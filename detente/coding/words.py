@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from detente import datafiles
 from detente.coding.lexicon import load_data
 from detente.syntax import PRONOUNS, lemma
 
@@ -28,6 +29,9 @@ PRESS_WORDS = frozenset(_WORDS["press_words"])
 TITLE_HEADS = frozenset(_WORDS["title_heads"])
 ACCUSATION_CUES = frozenset(_WORDS["accusation_cues"])
 EXPERIENCER_CUES = frozenset(_WORDS["experiencer_cues"])
+# WordNet nouns whose commonest sense is a person (scripts/build_person_nouns.py)
+PERSON_NOUNS = frozenset(line for line in datafiles.read_text("detente.coding", "data/person_nouns.txt").splitlines()
+                         if line and not line.startswith("#"))
 DYAD_OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (str(cue), tuple(offices)) for cue, offices in _WORDS["dyad_offices"]
 )
@@ -50,6 +54,11 @@ def looks_like_actor(tok: Token) -> bool:
         return True
     return any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP", "PERSON")
                and lemma(tok) in AGENT_NOUNS for c in tok.children)
+
+
+def names_people(tok: Token) -> bool:
+    """An actor by the test above, or a common noun for people ("historians", "bloggers", "publishers")."""
+    return looks_like_actor(tok) or (tok.pos_ == "NOUN" and lemma(tok) in PERSON_NOUNS)
 
 
 def is_place(tok: Token) -> bool:

@@ -154,3 +154,13 @@ def test_a_bare_title_is_the_last_person_named_with_it(participants: Participant
     sides = participants.find(context("The minister accused the United States of lying."), cand,
                               dt.date(2020, 1, 1), 0)
     assert sides is not None and [a.name for a in sides.sources.actors] != ["Hulusi Akar"]
+
+
+def test_an_actor_the_knowledge_base_does_not_know_takes_the_sentences_one_country(
+        participants: Participants, candidates: Candidates) -> None:
+    text = "Historians criticized the Afghan government."
+    [cand] = candidates(text)
+    sides = participants.find(context(text), cand, dt.date(2024, 3, 1), 0)
+    assert sides is not None and [a.text for a in sides.sources.actors] == ["Historians"]
+    # the only country named is the recipient's: the unknown source may be of it (a fallback), never dropped
+    assert sides.sources.actors[0].country == "AFG" and sides.sources.fallback
