@@ -88,6 +88,51 @@ def _deontic_candidates(sent: Span, anchored: set[int], cues: Cues) -> list[Toke
     return out
 
 
+def _condition(verb: Token) -> Token | None:
+    """The "if"/"unless" clause a verb is conditional on."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and
+                 any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)), None)
+
+
+def _conditional_threats(sent: Span, anchored: set[int], cues: Cues) -> list[Token]:
+    """Verbs with no trigger of their own that announce what an actor will do, or stop doing, unless another
+    acts: "Turkey will buy Russian aircraft if the F-35 freeze is not lifted", "if this happens, Turkey will
+    not buy any more US aircraft". A promise with a plain condition ("will attend if invited") is no threat:
+    the condition is negative ("unless", "if ... not") or the announced act is a refusal."""
+    out = []
+    for tok in sent:
+        if not is_verbal(tok) or tok.i in anchored or tok.pos_ == "AUX":
+            continue
+        cond = _condition(tok)
+        if cond is None:
+            continue
+        flags = clause_flags(tok, cues)
+        if not (flags.future or flags.would):
+            continue
+        unless = any(g.dep_ == "mark" and g.lower_ == "unless" for g in cond.children)
+        if not (unless or flags.negated or clause_flags(cond, cues).negated):
+            continue
+        subj, via = clause_subject(tok)
+        if subj is None or via not in ("subj", "inherited") or not looks_like_actor(subj) or \
+                (subj.pos_ == "PRON" and subj.lower_ in ("we", "i")):
+            continue
+        out.append(tok)
+    return out
+
+
+def _threat_only(verb: Token, lexicon: Lexicon, cues: Cues) -> Candidate:
+    speaker, _, _ = speaker_of(verb, lexicon)
+    sense = Sense(lemmas=(lemma(verb),), pos="verb", type="THREATEN", cameo="130", weight=0.55)
+    m = Trigger(token=verb, sense=sense, anchor=verb)
+    cand = Candidate(mention=m, coded=Coded("THREATEN", None, "130"), modality="asserted",
+                     flags=clause_flags(verb, cues), sources=subject_args(verb, speaker),
+                     targets=condition_subject(verb), weight=0.55, notes=["conditional-threat"],
+                     prominence=prominence(verb))
+    if speaker is not None:
+        cand.speaker = make_arg(speaker, "speaker")
+    return cand
+
+
 def _inside_same_type(m: Trigger, others: list[Trigger]) -> bool:
     """A noun event inside another mention's clause with the same type is that event again ("held talks on
     the sidelines of the G20 meetings")."""
@@ -124,6 +169,8 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues) -> lis
     anchored = {m.anchor.i for m in mentions} | {m.token.i for m in mentions}
     for verb in _deontic_candidates(sent, anchored, cues):
         out.append(_deontic_only(verb, lexicon, composer, cues))
+    for verb in _conditional_threats(sent, anchored, cues):
+        out.append(_threat_only(verb, lexicon, cues))
     if not any(c.coded.type == "ACCUSE" for c in out):
         for m, speaker, accused in find_accusations(sent, lexicon, cues, anchored):
             out.append(Candidate(mention=m, coded=_coded(m.sense), modality="asserted",

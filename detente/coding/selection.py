@@ -28,6 +28,9 @@ _PLURALS = sorted({w + "s" for w in DYAD_AGENTS} | {w[:-1] + "ies" for w in DYAD
 _PAIR = re.compile(r"\b(?:two|both)\b(?:\s+[\w-]+){0,3}?\s+(?:" + "|".join(_PLURALS) + r")\b")
 
 
+_FUTURE = frozenset({"will", "would", "wo", "won't", "'ll", "wouldn't"})
+
+
 @dataclass(frozen=True, slots=True)
 class Selection:
     """A document's sentences, those worth parsing, and the countries named in those."""
@@ -48,6 +51,10 @@ class SentenceSelector:
         paired = dict(paired)
         for form in cue_forms():
             paired[form] = paired.get(form, frozenset()) | frozenset(speech)
+        # a conditional announcement may be a threat with no trigger word: "will buy Russian jets if ..."
+        # (candidates._conditional_threats)
+        for mark in ("if", "unless"):
+            paired[mark] = paired.get(mark, frozenset()) | _FUTURE
         self.prefilter = Prefilter(alone | cues.deontic_aux, self._has_actor, paired)
         self._seen_countries: set[str] = set()
 
