@@ -1,5 +1,4 @@
-"""Acts read off clause structure rather than a trigger word: accusations in reported speech, conditional
-threats, and whom "leading X to" makes act."""
+"""Accusations read off reported speech: a disapproval word in a speaker's clause about another actor."""
 
 from __future__ import annotations
 
@@ -24,19 +23,3 @@ def test_no_speaker_no_accusation_and_a_denial_is_none(coder: Coder) -> None:
     assert not [c for c in _coded(coder, "The US was bullying smaller nations.") if c[0] == "ACCUSE"]
     assert not [c for c in _coded(coder, "Akar said the S-400 poses no threat to NATO systems.")
                 if c[0] == "ACCUSE"]
-
-
-def test_an_act_announced_against_a_negative_condition_is_a_threat(coder: Coder) -> None:
-    assert _coded(coder, "Beijing will respond firmly unless Washington stops its arms sales to Taiwan.") == [
-        ("THREATEN", ["CHN"], ["USA"])]
-    assert _coded(coder, "If this happens, Turkey will not buy any more U.S. combat aircraft.") == [
-        ("THREATEN", ["TUR"], [])]
-    # a plain condition is no threat
-    assert not [c for c in _coded(coder, "China will attend the talks if invited by the United States.")
-                if c[0] == "THREATEN"]
-
-
-def test_leading_someone_to_call_for_something_makes_them_ask(coder: Coder) -> None:
-    text = ("Skepticism grew among U.S. allies over its deterrence commitment, leading South Korea to call for "
-            "its own nuclear weapons.")
-    assert ("REQUEST", ["KOR"], []) in _coded(coder, text)

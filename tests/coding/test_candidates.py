@@ -1,0 +1,23 @@
+"""Candidates read off clause structure with no trigger word of their own: conditional threats, and whom
+"leading X to" makes act."""
+
+from __future__ import annotations
+
+from detente.coding import Coder
+from tests.coding.test_accusations import _coded
+
+
+def test_an_act_announced_against_a_negative_condition_is_a_threat(coder: Coder) -> None:
+    assert _coded(coder, "Beijing will respond firmly unless Washington stops its arms sales to Taiwan.") == [
+        ("THREATEN", ["CHN"], ["USA"])]
+    assert _coded(coder, "If this happens, Turkey will not buy any more U.S. combat aircraft.") == [
+        ("THREATEN", ["TUR"], [])]
+    # a plain condition is no threat
+    assert not [c for c in _coded(coder, "China will attend the talks if invited by the United States.")
+                if c[0] == "THREATEN"]
+
+
+def test_leading_someone_to_call_for_something_makes_them_ask(coder: Coder) -> None:
+    text = ("Skepticism grew among U.S. allies over its deterrence commitment, leading South Korea to call for "
+            "its own nuclear weapons.")
+    assert ("REQUEST", ["KOR"], []) in _coded(coder, text)
