@@ -211,6 +211,11 @@ class Participants:
                 country = kb.metonym_country(text) or kb.country_of_name(text)
                 if country:
                     return Resolved([Actor(text=text, name=text, country=country, sector=None)], [description])
+        if " and " in arg.texts[0]:
+            # "Chinese and US officials": coordinated modifiers name one group per country
+            many = [a for a in kb.resolve_all(arg.texts[0], on=on, context=ctx.actors) if a.country]
+            if len({a.country for a in many}) >= 2:
+                return Resolved(many, [description] * len(many))
         first: Actor | None = None
         for text in arg.texts:
             actor = kb.resolve(text, on=on, context=ctx.actors)

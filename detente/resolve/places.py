@@ -66,6 +66,7 @@ class _Cues:
     visit_nouns: frozenset[str]
     venue_nouns: frozenset[str]
     path_preps: frozenset[str]
+    venue_participles: frozenset[str]
 
 
 def normalize_place(text: str) -> str:
@@ -288,6 +289,9 @@ def _attachment(span: Span) -> Token | None:
     head = root.head
     if root.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in cues.visit_nouns | cues.venue_nouns:
         return head  # "a US visit", "the San Francisco meeting"
+    venue = _hosted_venue(root)
+    if venue is not None:
+        return venue  # "a Singapore-hosted forum", "a summit hosted by Indonesia": where the host is
     if root.dep_ in ("compound", "nmod", "poss") and head.dep_ == "pobj":
         root, head = head, head.head  # "at the Filoli estate", "at Hong Kong's City Hall"
     attached = prep_attachment(root)
@@ -301,6 +305,31 @@ def _attachment(span: Span) -> Token | None:
     if root.dep_ == "dobj" and head.lemma_.lower() in cues.visit_verbs:
         return head
     return None
+
+
+def _hosted_venue(root: Token) -> Token | None:
+    """The venue noun a place hosts: "a Singapore-hosted forum" (the name hangs on "hosted"), "the summit
+    hosted by Indonesia" (the name is the participle's agent)."""
+    cues = _cues()
+    participle = None
+    if root.dep_ in ("npadvmod", "compound") and root.head.dep_ == "amod":
+        participle = root.head
+    elif root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.dep_ == "acl":
+        participle = root.head.head
+    if participle is not None and participle.lemma_.lower() in cues.venue_participles and \
+            participle.head.lemma_.lower() in cues.venue_nouns:
+        return participle.head
+    return None
+
+
+def _venue_clause(clause: Token) -> Token:
+    """A place in a participle on a venue ("the APEC summit hosted by the US in San Francisco") is the venue's:
+    its clause is the one the venue noun sits in."""
+    cues = _cues()
+    while clause.dep_ == "acl" and clause.lemma_.lower() in cues.venue_participles and \
+            clause.head.lemma_.lower() in cues.venue_nouns and clause.head.i != clause.i:
+        clause = clause_head(clause.head)
+    return clause
 
 
 def _keeps_event(path: list[Token], trigger: Token) -> bool:
@@ -340,10 +369,12 @@ def _candidates(sent: Span, trigger: Token) -> list[_Candidate]:
         attach = _attachment(span)
         if attach is None:
             continue
-        clause = clause_head(attach)
+        clause = _venue_clause(clause_head(attach))
         path = path_to(attach, clause)
         below_trigger = attach.i == trigger.i or any(t.i == trigger.i for t in path)
         hops = 0 if below_trigger else len(path)
+        if _hosted_venue(span.root) is not None:
+            hops += len(sent)  # the host's country only when no place of the venue itself is named
         keeps = _keeps_event(path, trigger)
         found.append(_Candidate(span, attach, clause, hops, abs(span.start - trigger.i), keeps))
     return found

@@ -164,3 +164,11 @@ def test_an_actor_the_knowledge_base_does_not_know_takes_the_sentences_one_count
     assert sides is not None and [a.text for a in sides.sources.actors] == ["Historians"]
     # the only country named is the recipient's: the unknown source may be of it (a fallback), never dropped
     assert sides.sources.actors[0].country == "AFG" and sides.sources.fallback
+
+
+def test_coordinated_nationalities_are_one_group_per_country(participants: Participants,
+                                                             candidates: Candidates) -> None:
+    text = "Chinese and US officials met in Singapore on Monday."
+    [cand] = candidates(text)
+    sides = participants.find(context(text), cand, dt.date(2024, 3, 1), 0)
+    assert sides is not None and sorted(a.country or "" for a in sides.sources.actors) == ["CHN", "USA"]

@@ -118,6 +118,13 @@ def place_of(nlp: Language) -> PlaceOf:
         # the place hung on the person met is where the meeting was
         ("Chinese Foreign Minister Wang Yi met U.S. Secretary of State Antony Blinken in Beijing on Monday.", "met",
          ("Beijing", "CHN", "city")),
+        # a venue's own places, and failing those its host
+        ("Xi met Biden at the APEC summit hosted by the United States in San Francisco.", "met",
+         ("San Francisco", "USA", "city")),
+        ("Xi met Biden at a summit hosted by Indonesia.", "met", ("Indonesia", "IDN", "country")),
+        ("Wang Yi held talks with Blinken during the Indonesia-hosted ASEAN meeting.", "held",
+         ("Indonesia", "IDN", "country")),
+        ("Xi met Biden at a summit held in Bali.", "met", ("Bali", "IDN", "region")),
     ],
 )  # fmt: skip
 def test_event_place(place_of: PlaceOf, text: str, trigger: str, expected: tuple[str, str, str]) -> None:
