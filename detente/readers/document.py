@@ -15,6 +15,7 @@ from detente.ontology import GENRES as GENRES
 from detente.readers.cleaning import clean_article, normalize_space
 from detente.readers.dates import DateError, parse_date
 from detente.readers.errors import Rejection
+from detente.readers.language import UnsupportedLanguage, document_language
 from detente.readers.outlets import outlet_from_url
 from detente.records import Document, Genre
 
@@ -60,6 +61,10 @@ def document_from_text(
     cleaned = clean_article(text, title=fields.get("title"))
     if len(normalize_space(cleaned.text)) < MIN_TEXT_CHARS:
         return Rejection(origin, NO_TEXT)
+    try:
+        language = document_language(cleaned.text, given=fields.get("language"))
+    except UnsupportedLanguage as exc:
+        return Rejection(origin, exc.reason)
 
     given = meta.get("published") if meta.get("published") is not None else meta.get("date")
     if isinstance(given, str) and not given.strip():
@@ -90,6 +95,6 @@ def document_from_text(
         title=cleaned.title,
         outlet=fields.get("outlet") or cleaned.outlet or outlet_from_url(fields.get("url")),
         url=fields.get("url"),
-        language=fields.get("language", "en"),
+        language=language,
         genre=cast(Genre, genre) if genre is not None else cleaned.genre,
     )
