@@ -8,6 +8,7 @@ header lines trafilatura kept are handled once, in one place.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
 from typing import Any
 
 import trafilatura
@@ -21,8 +22,11 @@ from detente.records import Document
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
-def document_from_html(html: str, *, origin: str, source_id: str | None = None) -> Document | Rejection:
-    """The document a page holds, its title, date, outlet (site name) and URL taken from page metadata."""
+def document_from_html(html: str, *, origin: str, source_id: str | None = None, meta: Mapping[str, Any] | None = None,
+                       fallback: Mapping[str, Any] | None = None) -> Document | Rejection:
+    """The document a page holds, its title, date, outlet (site name) and URL taken from page metadata. What the
+    caller knows better (``meta``: a feed entry's title and date, the URL asked for) wins over the page; what it
+    knows worse (``fallback``: the feed's title as outlet) fills only what the page lacks."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # trafilatura's internals warn about lxml truth-testing
         extracted: Any = trafilatura.bare_extraction(
@@ -36,14 +40,15 @@ def document_from_html(html: str, *, origin: str, source_id: str | None = None) 
     text = getattr(extracted, "text", None) or ""
     if len(" ".join(text.split())) < MIN_TEXT_CHARS:
         return Rejection(origin, "no article text found in HTML")
-    meta = {
+    page = {
         "title": extracted.title,
         "published": extracted.date,
         "outlet": extracted.sitename,
         "url": extracted.url,
     }
+    known = {k: v for layer in (fallback or {}, page, meta or {}) for k, v in layer.items() if v}
     # Trafilatura emits one line per block element; a blank line between them marks the paragraphs.
-    result = document_from_text(text.replace("\n", "\n\n"), origin=origin, source_id=source_id, meta=meta)
+    result = document_from_text(text.replace("\n", "\n\n"), origin=origin, source_id=source_id, meta=known)
     if isinstance(result, Rejection) and result.reason == NO_TEXT:
         return Rejection(origin, "no article text found in HTML")  # all of it was page furniture
     return result

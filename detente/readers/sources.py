@@ -1,4 +1,5 @@
-"""Paths to readers: files by extension, directories recursively, ``-`` for JSON Lines on stdin.
+"""Paths to readers: files by extension, directories recursively, ``-`` for JSON Lines on stdin, URLs and feed
+files (``online.py``).
 
 Everything a caller names yields something: a document, or a rejection saying why not. Files inside a
 directory whose extension is not one of ours are skipped silently (a folder of articles also holds images,
@@ -18,14 +19,17 @@ from detente.config import DEFAULT_MAX_BYTES
 from detente.readers.decoding import DecodeError, decode_bytes
 from detente.readers.document import document_from_text
 from detente.readers.errors import Rejection, over_size_limit
+from detente.readers.feeds import FEED_SUFFIXES
 from detente.readers.html import document_from_html
 from detente.readers.jsonl import iter_jsonl
+from detente.readers.online import read_feed_file, read_url
+from detente.readers.web import looks_like_url
 from detente.records import Document
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
 Item = Document | Rejection
 
@@ -43,6 +47,8 @@ def iter_documents(
     for given in paths:
         if given == "-":
             yield from iter_jsonl(stdin or sys.stdin.buffer, name="-", max_bytes=max_bytes)
+        elif looks_like_url(given) and not os.path.exists(given):
+            yield from read_url(given, max_bytes=max_bytes)  # an article or a feed; see online.py
         elif os.path.isdir(given):
             yield from _read_directory(given, max_bytes)
         elif os.path.exists(given):
@@ -84,6 +90,9 @@ def _walk(directory: str) -> Iterator[str | Rejection]:
 
 def _read_file(path: str, max_bytes: int, *, explicit: bool) -> Iterator[Item]:
     suffix = Path(path).suffix.lower()
+    if suffix in FEED_SUFFIXES or (explicit and suffix == ".xml"):
+        yield from read_feed_file(path, max_bytes=max_bytes)
+        return
     try:
         if suffix in JSONL_SUFFIXES:
             with open(path, "rb") as stream:

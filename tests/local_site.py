@@ -1,0 +1,129 @@
+"""A web site on 127.0.0.1 for the URL, feed and watch tests: pages, feeds, and the ways servers misbehave.
+
+Only the loopback address is ever served or fetched. Each route is a ``Page`` (status, body, headers, a delay,
+an ETag that answers conditional GETs); ``/huge`` streams without end, ``/slow`` answers after a delay, and every
+request is recorded (path and headers) so tests can check what the client sent. The server thread stops with
+the fixture; a sleeping handler wakes up then too.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+FIXTURES = Path(__file__).parent / "readers" / "feeds"
+
+ARTICLE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title} | Harbor Wire</title>
+<meta property="og:site_name" content="Harbor Wire">
+<meta property="article:published_time" content="{date}">
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>{title}</h1>
+<p>{body}</p>
+<p>The talks were the latest in a series of contacts between the two governments this year, officials said.</p>
+</article><footer>Copyright Harbor Wire</footer></body></html>"""
+
+
+def article_page(title: str, body: str, date: str = "2024-01-10T08:00:00Z") -> bytes:
+    return ARTICLE.format(title=title, body=body, date=date).encode("utf-8")
+
+
+@dataclass
+class Page:
+    body: bytes = b""
+    status: int = 200
+    content_type: str = "text/html; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering
+    etag: str | None = None  # answered 304 when the request's If-None-Match carries it
+
+
+@dataclass
+class Request:
+    path: str
+    headers: dict[str, str]
+
+
+class LocalSite:
+    """The server and its routes; ``url(path)`` is the address of a path on it."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Page] = {}
+        self.requests: list[Request] = []
+        self.stopping = threading.Event()
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - the http.server API
+                site.requests.append(Request(self.path, {k.lower(): v for k, v in self.headers.items()}))
+                site.answer(self)
+
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def paths(self) -> list[str]:
+        return [r.path for r in self.requests]
+
+    def start(self) -> LocalSite:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+    def feed(self, name: str) -> bytes:
+        """A feed template from tests/readers/feeds with ``{base}`` replaced by this site's address."""
+        return (FIXTURES / name).read_text(encoding="utf-8").replace("{base}", self.base).encode("utf-8")
+
+    def answer(self, handler: BaseHTTPRequestHandler) -> None:
+        if handler.path == "/huge":
+            self._stream_forever(handler)
+            return
+        page = self.routes.get(handler.path)
+        if page is None:
+            page = Page(b"<html><body>not here</body></html>", status=404)
+        if page.delay and self.stopping.wait(page.delay):
+            return
+        try:
+            if page.etag and handler.headers.get("If-None-Match") == page.etag:
+                handler.send_response(304)
+                handler.send_header("ETag", page.etag)
+                handler.end_headers()
+                return
+            handler.send_response(page.status)
+            handler.send_header("Content-Type", page.content_type)
+            handler.send_header("Content-Length", str(len(page.body)))
+            if page.etag:
+                handler.send_header("ETag", page.etag)
+            for name, value in page.headers.items():
+                handler.send_header(name, value)
+            handler.end_headers()
+            handler.wfile.write(page.body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def _stream_forever(self, handler: BaseHTTPRequestHandler) -> None:
+        """HTML without a Content-Length, until the client hangs up (or 200 MB: a bound, whatever happens)."""
+        try:
+            handler.send_response(200)
+            handler.send_header("Content-Type", "text/html")
+            handler.end_headers()
+            chunk = b"<p>" + b"more words " * 6000 + b"</p>\n"
+            for _ in range(200_000_000 // len(chunk)):
+                if self.stopping.is_set():
+                    return
+                handler.wfile.write(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
