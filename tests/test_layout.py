@@ -23,7 +23,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"nlp"}),
     frozenset({"coding", "store"}),
     frozenset({"exports"}),
-    frozenset({"evaluation", "api"}),
+    frozenset({"evaluation", "api", "watch"}),
     frozenset({"__init__", "cli", "__main__"}),
 )
 

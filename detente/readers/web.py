@@ -43,12 +43,15 @@ USER_AGENT = _user_agent()
 
 
 class FetchError(Exception):
-    """A URL that could not be fetched; ``reason`` is one short line, ``status`` the HTTP status if any."""
+    """A URL that could not be fetched; ``reason`` is one short line, ``status`` the HTTP status if any.
+    ``transient`` failures (timeouts, refused connections, 5xx, 429) may go away by themselves; the others (a
+    bad scheme, robots.txt, 404, too large, a redirect loop) will not, and a poller need not try again."""
 
-    def __init__(self, reason: str, *, status: int | None = None) -> None:
+    def __init__(self, reason: str, *, status: int | None = None, transient: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
         self.status = status
+        self.transient = transient or status == 429 or (status is not None and status >= 500)
 
 
 @dataclass(slots=True, frozen=True)
@@ -182,11 +185,11 @@ class Fetcher:
                     asked, url, status, content, media_type.strip().lower(), reply.charset_encoding,
                     reply.headers.get("etag"), reply.headers.get("last-modified"))
         except httpx.TimeoutException as exc:
-            raise FetchError(_timeout_reason(exc, self.limits)) from exc
+            raise FetchError(_timeout_reason(exc, self.limits), transient=True) from exc
         except httpx.ConnectError as exc:
-            raise FetchError(f"cannot connect ({_one_line(exc)})") from exc
+            raise FetchError(f"cannot connect ({_one_line(exc)})", transient=True) from exc
         except httpx.TransportError as exc:
-            raise FetchError(f"connection failed ({_one_line(exc)})") from exc
+            raise FetchError(f"connection failed ({_one_line(exc)})", transient=True) from exc
         except httpx.HTTPError as exc:  # invalid URLs and headers, decoding errors of the body
             raise FetchError(f"HTTP error ({_one_line(exc)})") from exc
 
@@ -201,7 +204,8 @@ class Fetcher:
             if len(body) > max_bytes:
                 raise FetchError(over_size_limit(len(body), max_bytes))
             if time.monotonic() > deadline:
-                raise FetchError(f"timed out (body not complete in {self.limits.total_timeout:g} s)")
+                raise FetchError(f"timed out (body not complete in {self.limits.total_timeout:g} s)",
+                                 transient=True)
         return bytes(body)
 
     def _obey_robots(self, url: str) -> None:

@@ -383,6 +383,23 @@ class Store:
         return q.EXPORT_TABLE_SQL[table].format(where=where), params
 
 
+    # -- watched sources (detente watch) --------------------------------------------------------------------
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """Which of ``urls`` a stored document was read from."""
+        urls = list(urls)
+        if not urls:
+            return set()
+        return {r[0] for r in self.con.execute(q.KNOWN_URLS_SQL, [urls]).fetchall()}
+
+    def source_validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified a source last answered with, for a conditional GET; (None, None) at first."""
+        row = self.con.execute(q.SOURCE_VALIDATORS_SQL, [url]).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def save_source_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self.con.execute(q.SAVE_SOURCE_SQL, [url, etag, last_modified, dt.datetime.now()])
+
+
 def _report(row: dict[str, Any]) -> Report:
     at = row.get("sentence_at")
     return Report(

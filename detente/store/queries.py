@@ -242,3 +242,14 @@ EXPORT_TABLE_SQL = {
 EXPORT_JSON_COLUMNS = frozenset({"source", "target", "speaker", "location"})
 EXPORT_COPY_SQL = "COPY ({select}) TO $path (FORMAT {format})"
 EXPORT_COPY_FORMATS = frozenset({"parquet"})
+
+
+# -- watched sources (detente watch) ---------------------------------------------------------------------
+
+KNOWN_URLS_SQL = "SELECT DISTINCT url FROM documents WHERE list_contains(?, url)"
+SOURCE_VALIDATORS_SQL = "SELECT etag, last_modified FROM sources WHERE url = ?"
+SAVE_SOURCE_SQL = (
+    "INSERT INTO sources (url, etag, last_modified, checked_at) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, "
+    "checked_at = excluded.checked_at"
+)

@@ -83,3 +83,10 @@ CREATE TABLE IF NOT EXISTS runs (
     mentions     INTEGER DEFAULT 0,
     status       VARCHAR NOT NULL           -- running | done | failed (a run killed outright stays 'running')
 );
+
+CREATE TABLE IF NOT EXISTS sources (         -- feeds and pages `detente watch` polls
+    url           VARCHAR PRIMARY KEY,
+    etag          VARCHAR,                   -- validators for the next conditional GET
+    last_modified VARCHAR,
+    checked_at    TIMESTAMP
+);
