@@ -29,7 +29,8 @@ from detente.config import DEFAULT_MAX_BYTES
 from detente.readers.errors import Rejection
 from detente.readers.feeds import Feed, FeedEntry, FeedError, looks_like_feed, parse_feed
 from detente.readers.online import ACCEPT_ANY, ACCEPT_HTML, entry_item, page_document
-from detente.readers.web import Fetcher, FetchError, FetchLimits, check_url, looks_like_url
+from detente.readers.urls import URLError, check_url, looks_like_url
+from detente.readers.web import Fetcher, FetchError, FetchLimits
 from detente.records import Document, RunReport
 from detente.store.db import Store, StoreError
 
@@ -158,7 +159,7 @@ class Watcher:
                 return
             try:
                 check_url(url)
-            except FetchError as exc:
+            except URLError as exc:
                 report.failed += 1
                 self._reject(Rejection(url, exc.reason))
                 continue

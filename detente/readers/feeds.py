@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import feedparser
-
 from detente.readers.dates import DateError, parse_date
 
 FEED_SUFFIXES = frozenset({".rss", ".atom"})  # read inside directories; an explicit ".xml" file is a feed too
@@ -60,6 +58,8 @@ def looks_like_feed(content: bytes, media_type: str = "") -> bool:
 
 def parse_feed(content: bytes) -> Feed:
     """The feed in ``content``; ``FeedError`` when it is none."""
+    import feedparser  # only when a feed is read
+
     parsed: Any = feedparser.parse(io.BytesIO(content), sanitize_html=True, resolve_relative_uris=True)
     if not parsed.get("version"):
         problem = parsed.get("bozo_exception")

@@ -22,8 +22,7 @@ from detente.readers.errors import Rejection, over_size_limit
 from detente.readers.feeds import FEED_SUFFIXES
 from detente.readers.html import document_from_html
 from detente.readers.jsonl import iter_jsonl
-from detente.readers.online import read_feed_file, read_url
-from detente.readers.web import looks_like_url
+from detente.readers.urls import looks_like_url
 from detente.records import Document
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -48,7 +47,9 @@ def iter_documents(
         if given == "-":
             yield from iter_jsonl(stdin or sys.stdin.buffer, name="-", max_bytes=max_bytes)
         elif looks_like_url(given) and not os.path.exists(given):
-            yield from read_url(given, max_bytes=max_bytes)  # an article or a feed; see online.py
+            from detente.readers.online import read_url  # brings in the HTTP client: only when needed
+
+            yield from read_url(given, max_bytes=max_bytes)  # an article or a feed
         elif os.path.isdir(given):
             yield from _read_directory(given, max_bytes)
         elif os.path.exists(given):
@@ -91,6 +92,8 @@ def _walk(directory: str) -> Iterator[str | Rejection]:
 def _read_file(path: str, max_bytes: int, *, explicit: bool) -> Iterator[Item]:
     suffix = Path(path).suffix.lower()
     if suffix in FEED_SUFFIXES or (explicit and suffix == ".xml"):
+        from detente.readers.online import read_feed_file
+
         yield from read_feed_file(path, max_bytes=max_bytes)
         return
     try:

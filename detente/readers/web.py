@@ -9,7 +9,6 @@ once per site with the same client. Every failure is one ``FetchError`` whose ``
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -20,15 +19,12 @@ import httpx
 
 from detente.config import DEFAULT_MAX_BYTES
 from detente.readers.errors import over_size_limit
+from detente.readers.urls import URLError, check_url
 
 PROJECT_URL = "https://pypi.org/project/detente/"
 ROBOTS_AGENT = "detente"  # the product token robots.txt rules name
-SCHEMES = frozenset({"http", "https"})
 ROBOTS_MAX_BYTES = 512_000  # Google's limit is 500 KiB; more is not a robots.txt
 MAX_CRAWL_DELAY = 30.0  # seconds; a longer Crawl-delay is honoured at this
-
-# A scheme followed by ":" (two letters or more, so a Windows drive "C:" is a path): what makes an argument a URL.
-_URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:")
 
 
 def _user_agent() -> str:
@@ -83,29 +79,6 @@ class Response:
         return self.status == 304
 
 
-def looks_like_url(given: str) -> bool:
-    """Whether a command-line input names a URL (of any scheme: ``file:`` and ``javascript:`` are refused later,
-    with a reason, rather than read as missing files)."""
-    return bool(_URL_LIKE.match(given.strip()))
-
-
-def check_url(url: str) -> str:
-    """``url`` stripped, or ``FetchError`` when it is not an http(s) URL with a host."""
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname
-    except ValueError as exc:
-        raise FetchError(f"invalid URL ({exc})") from exc
-    scheme = parts.scheme.lower()
-    if scheme not in SCHEMES:
-        shown = f"'{scheme}'" if scheme else "none"
-        raise FetchError(f"unsupported URL scheme {shown} (only http and https)")
-    if not host:
-        raise FetchError("invalid URL (no host)")
-    return url
-
-
 @dataclass(slots=True)
 class _Site:
     robots: RobotFileParser
@@ -145,7 +118,7 @@ class Fetcher:
         return self._follow(url, headers, robots=True, max_bytes=self.limits.max_bytes)
 
     def _follow(self, url: str, headers: dict[str, str], *, robots: bool, max_bytes: int) -> Response:
-        current = check_url(url)
+        current = _checked(url)
         visited = {current}
         for _ in range(self.limits.max_redirects + 1):
             if robots:
@@ -157,7 +130,7 @@ class Fetcher:
             target = urljoin(current, location)
             try:
                 check_url(target)
-            except FetchError as exc:
+            except URLError as exc:
                 raise FetchError(f"redirect to {target[:200]}: {exc.reason}") from exc
             if target in visited:
                 raise FetchError(f"redirect loop (back to {target[:200]})")
@@ -241,6 +214,13 @@ class Fetcher:
         robots.parse(reply.content.decode("utf-8", errors="replace").splitlines())
         delay = robots.crawl_delay(ROBOTS_AGENT)
         return _Site(robots, delay=min(float(delay), MAX_CRAWL_DELAY) if delay else 0.0)
+
+
+def _checked(url: str) -> str:
+    try:
+        return check_url(url)
+    except URLError as exc:
+        raise FetchError(exc.reason) from exc
 
 
 def _timeout_reason(exc: httpx.TimeoutException, limits: FetchLimits) -> str:
