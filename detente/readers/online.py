@@ -10,6 +10,7 @@ link is recognized on the next poll; ``source_id`` is the entry's id, else that 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 
 from detente.readers.decoding import DecodeError, decode_bytes
@@ -59,7 +60,11 @@ def items_from_response(response: Response, fetcher: Fetcher) -> Iterator[Item]:
 def read_feed_file(path: str, *, max_bytes: int) -> Iterator[Item]:
     """A feed saved on disk; entries without their article text are fetched from their links."""
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            yield Rejection(path, "not a regular file")  # a FIFO or device would block or never end
+            return
+        size = info.st_size
         if size > max_bytes:
             yield Rejection(path, over_size_limit(size, max_bytes))
             return

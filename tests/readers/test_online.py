@@ -4,6 +4,7 @@ metadata, and one ``URL: reason`` line for each entry or URL that fails while th
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import detente
@@ -116,3 +117,9 @@ def test_the_api_reads_urls_like_paths(site: LocalSite) -> None:
     assert [d.title for d in docs] == ["Wang Yi meets Blinken in Munich",
                                        "Beijing and Washington to restart drug talks"]
     assert [r.origin for r in refused] == [site.url("/articles/gone.html"), "javascript:alert(1)"]
+
+
+def test_a_fifo_named_like_a_feed_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.rss"
+    os.mkfifo(fifo)
+    assert read(fifo) == [Rejection(str(fifo), "not a regular file")]
