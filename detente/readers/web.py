@@ -25,6 +25,7 @@ PROJECT_URL = "https://pypi.org/project/detente/"
 ROBOTS_AGENT = "detente"  # the product token robots.txt rules name
 ROBOTS_MAX_BYTES = 512_000  # Google's limit is 500 KiB; more is not a robots.txt
 MAX_CRAWL_DELAY = 30.0  # seconds; a longer Crawl-delay is honoured at this
+ROBOTS_MAX_AGE = 24 * 3600.0  # seconds a site's robots.txt is trusted (RFC 9309 asks no longer than a day)
 
 
 def _user_agent() -> str:
@@ -83,7 +84,8 @@ class Response:
 class _Site:
     robots: RobotFileParser
     delay: float = 0.0
-    last: float = field(default=-1e9)
+    last: float = field(default=-1e9)  # when the last request to the site was sent
+    fetched: float = field(default_factory=time.monotonic)  # when robots.txt was read
 
 
 class Fetcher:
@@ -185,8 +187,10 @@ class Fetcher:
         parts = urlsplit(url)
         key = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
         site = self._sites.get(key)
-        if site is None:
+        if site is None or time.monotonic() - site.fetched > ROBOTS_MAX_AGE:
+            last = site.last if site else -1e9
             site = self._sites[key] = self._fetch_robots(key)
+            site.last = last
         if not site.robots.can_fetch(ROBOTS_AGENT, url):
             raise FetchError("disallowed by robots.txt")
         wait = site.last + site.delay - time.monotonic()

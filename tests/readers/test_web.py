@@ -84,3 +84,20 @@ def test_a_closed_port_cannot_connect(fetcher: Fetcher) -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     assert reason(fetcher, f"http://127.0.0.1:{port}/a.html").startswith("cannot connect (")
+
+
+def test_crawl_delay_spaces_requests_and_robots_txt_is_read_again_when_old(
+        site: LocalSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    site.routes["/robots.txt"] = Page(b"User-agent: detente\nCrawl-delay: 1\nDisallow: /private/\n",
+                                      content_type="text/plain")
+    with Fetcher(QUICK) as fetcher:
+        started = time.monotonic()
+        fetcher.get(site.url("/articles/1.html"))
+        fetcher.get(site.url("/articles/2.html"))
+        assert time.monotonic() - started >= 1.0
+    assert site.paths() == ["/robots.txt", "/articles/1.html", "/articles/2.html"]
+    monkeypatch.setattr("detente.readers.web.ROBOTS_MAX_AGE", 0.0)
+    with Fetcher(QUICK) as fetcher:
+        fetcher.get(site.url("/articles/1.html"))
+        fetcher.get(site.url("/articles/2.html"))
+    assert site.paths()[3:] == ["/robots.txt", "/articles/1.html", "/robots.txt", "/articles/2.html"]
