@@ -1,15 +1,16 @@
 """Following feeds and pages over time: poll, ingest what is new, sleep, again; stop cleanly on a signal.
 
 Each cycle opens the store, polls every source with a conditional GET (the ETag and Last-Modified each source
-last answered with are kept in the store's ``sources`` table), skips feed entries and pages whose URL a stored
-document came from, and hands the rest to ``Pipeline.ingest``, which drops known content (by hash), codes and
-commits in batches. The store is closed between cycles, so other commands can read it while ``watch`` sleeps.
+last answered with are kept in the store's ``sources`` table, written once the cycle's documents are
+committed), skips feed entries and pages whose URL a stored document came from, and hands the rest to
+``Pipeline.ingest``, which drops known content (by hash), codes and commits in batches. The store is closed
+between cycles, so other commands can read it while ``watch`` sleeps.
 
 A source that fails (down, timing out, not a feed) is one line and is polled again next cycle; its validators
 are saved only when every new entry of it is settled, so an entry page that failed for a passing reason (a
-timeout, a 503) is retried too, while a 404 or a robots.txt refusal is not asked again.
-An entry read once (stored, a duplicate by content, or refused for what it is) is not fetched again in this process.
-A stop request (``stop`` set, e.g. by SIGTERM) ends the cycle's input: the batch in hand is coded and committed,
+timeout, a 503) is retried too, while a 404 or a robots.txt refusal is not asked again. An entry read once
+(stored, a duplicate by content, or refused for what it is) is not fetched again in this process. A stop
+request (``stop`` set, e.g. by SIGTERM) ends the cycle's input: the batch in hand is coded and committed,
 nothing new is fetched, and ``run`` returns.
 """
 
@@ -135,12 +136,17 @@ class Watcher:
         report.sources = len(urls)
         for problem in problems:
             self._reject(problem)
+        settled: dict[str, tuple[str | None, str | None]] = {}
         with self._store() as store:
-            items = self._poll(urls, store, fetcher, report)
+            items = self._poll(urls, store, fetcher, report, settled)
             first = next(items, None)  # nothing new: no run recorded, the model not loaded
             if first is not None:
                 report.run = self.pipe.ingest(_chain(first, items), store, batch_size=self.batch_size,
                                               inputs=urls, on_reject=self._reject)
+            # Only now that everything read is committed: saved earlier, a crash before the commit would leave
+            # the next poll a 304 for entries that never reached the store.
+            for url, (etag, modified) in settled.items():
+                store.save_source_validators(url, etag, modified)
         return report
 
     def _store(self) -> AbstractContextManager[Store]:
@@ -150,10 +156,11 @@ class Watcher:
     def _reject(self, rejection: Rejection) -> None:
         (self.on_reject or (lambda r: None))(rejection)
 
-    def _poll(self, urls: list[str], store: Store, fetcher: Fetcher, report: CycleReport) -> Iterator[Item]:
-        """New documents (and rejected entries) of every source, fetched lazily as the ingest asks for them; each
-        source's validators saved once its items are all handed over. A source that fails is reported here and
-        counted in ``report.failed``, not in the ingest run."""
+    def _poll(self, urls: list[str], store: Store, fetcher: Fetcher, report: CycleReport,
+              settled: dict[str, tuple[str | None, str | None]]) -> Iterator[Item]:
+        """New documents (and rejected entries) of every source, fetched lazily as the ingest asks for them. A
+        source whose items were all handed over, each settled, gets its validators put in ``settled``. A source
+        that fails is reported here and counted in ``report.failed``, not in the ingest run."""
         for url in urls:
             if self.stop.is_set():
                 return
@@ -198,7 +205,7 @@ class Watcher:
             else:
                 yield page_document(response)
             if complete:
-                store.save_source_validators(url, response.etag, response.last_modified)
+                settled[url] = (response.etag, response.last_modified)
 
     def _entry(self, entry: FeedEntry, feed: Feed, origin: str, fetcher: Fetcher) -> tuple[Item, bool]:
         """An entry's item and whether it is settled: a fetch that failed for a passing reason (a timeout, a 503)
