@@ -17,7 +17,7 @@ PACKAGE = ROOT / "detente"
 # Lower layers first; a module may import from its own layer or any below. Within a layer, top-level units
 # named together must not import each other in both directions (the cycle test covers modules).
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"records", "ontology", "datafiles", "config", "cache"}),
+    frozenset({"records", "ontology", "datafiles", "config", "cache", "textsafe"}),
     frozenset({"readers", "clustering", "syntax"}),
     frozenset({"resolve"}),
     frozenset({"nlp"}),

@@ -33,8 +33,9 @@ class DecodeError(ValueError):
 def decode_bytes(data: bytes) -> str:
     """Text of ``data``: BOM if any, else UTF-8, else the detected charset.
 
-    A NUL byte outside a BOM-marked UTF-16/32 file means binary (images, PDFs, office files): text
-    encodings other than those never produce one.
+    A NUL byte means UTF-16/32 without a byte order mark, or binary (images, PDFs, office files): text
+    encodings other than those never produce one. The detector tells the two apart; only a wide encoding whose
+    text is nearly free of control characters is believed.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -43,7 +44,10 @@ def decode_bytes(data: bytes) -> str:
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"undecodable bytes (invalid {encoding} after its byte order mark)") from exc
     if b"\x00" in data:
-        raise DecodeError("binary file")
+        text = _wide_text(data)
+        if text is None:
+            raise DecodeError("binary file")
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -55,3 +59,20 @@ def decode_bytes(data: bytes) -> str:
     tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
     tied.sort(key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED))
     return str(tied[0])
+
+
+_WIDE = frozenset({"utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"})
+_MAX_CONTROL_SHARE = 0.01  # real text has next to no control characters; binary read as UTF-16 has many
+
+
+def _wide_text(data: bytes) -> str | None:
+    """``data`` as UTF-16 or UTF-32 text without a byte order mark, when the detector says so and the text
+    looks like text; None for binary data."""
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.encoding not in _WIDE:
+        return None
+    text = str(best)
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f")
+    if not text.strip() or controls > _MAX_CONTROL_SHARE * len(text):
+        return None
+    return text

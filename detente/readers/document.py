@@ -18,6 +18,7 @@ from detente.readers.errors import Rejection
 from detente.readers.language import UnsupportedLanguage, document_language
 from detente.readers.outlets import outlet_from_url
 from detente.records import Document, Genre
+from detente.textsafe import without_surrogates
 
 MIN_TEXT_CHARS = 20  # less than a short sentence: a page that was all furniture, or a stub
 NO_TEXT = "no article text"
@@ -42,9 +43,14 @@ def document_from_text(
 
     ``meta`` holds what the source already says, with the JSONL field names: ``published`` (or ``date``; a
     string or a date), ``title``, ``outlet`` (or ``source``), ``url``, ``language``, ``genre``. Given values
-    win over what header lines say; other keys are ignored so a whole JSON record can be passed.
+    win over what header lines say; other keys are ignored so a whole JSON record can be passed. Lone
+    surrogates (a JSON ``\\ud800`` escape, an undecodable file name) become U+FFFD here, at reading, so that
+    nothing downstream meets a string that cannot be encoded.
     """
     meta = meta or {}
+    text = without_surrogates(text)
+    origin = without_surrogates(origin)
+    source_id = None if source_id is None else without_surrogates(source_id)
     fields: dict[str, str] = {}
     for key, target in _STRING_FIELDS.items():
         value = meta.get(key)
@@ -52,6 +58,7 @@ def document_from_text(
             continue
         if not isinstance(value, str):
             return Rejection(origin, f"field '{key}' is not a string")
+        value = without_surrogates(value)
         if normalize_space(value):
             fields[target] = normalize_space(value)
     genre = meta.get("genre")
@@ -77,7 +84,7 @@ def document_from_text(
     elif isinstance(raw, dt.date):
         published, published_raw = raw, raw.isoformat()
     elif isinstance(raw, str):
-        published_raw = raw.strip()
+        published_raw = without_surrogates(raw.strip())
         try:
             published = parse_date(published_raw)
         except DateError as exc:

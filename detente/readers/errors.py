@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from detente.textsafe import for_terminal
+
 
 @dataclass(slots=True, frozen=True)
 class Rejection:
@@ -15,9 +17,10 @@ class Rejection:
     reason: str  # short and human: "empty file", "invalid JSON: ...", "impossible date '2023-02-30'"
 
     def message(self) -> str:
-        """One line for stderr: ``PATH[:LINE]: reason``."""
+        """One line for stderr: ``PATH[:LINE]: reason``, control characters in a file name or a quoted value
+        shown escaped (a newline in a file name stays on the line)."""
         reason = " ".join(self.reason.split())
-        return f"{self.origin}: {reason}"
+        return for_terminal(f"{self.origin}: {reason}")
 
 
 def over_size_limit(size: int, limit: int) -> str:
