@@ -178,6 +178,8 @@ class Coder:
         selection = self.selector.select(doc.text)
         self.stats["documents"] += 1
         self.stats["sentences"] += len(selection.sentences)
+        if selection.truncated:
+            self.stats["over_budget"] += 1  # coded only up to the budget (detente.coding.selection)
         ctx = DocumentContext(doc=doc, sentences=selection.sentences, actors=DocumentActors(outlet=doc.outlet),
                               countries=selection.countries, selected=selection.selected,
                               dateline=dateline_place(doc.text))

@@ -21,6 +21,11 @@ from detente.records import Sentence
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _HEADING_MAX = 80  # a short line without final punctuation is a heading or byline, not a wrapped sentence
+# spaCy refuses a text over nlp.max_length (1,000,000 characters, error E088) and its memory grows with the text;
+# a longer block is cut at whitespace into pieces of at most this many characters before it is tokenized. A
+# block this long is no paragraph of prose (news paragraphs run to hundreds of characters, whole VOA stories
+# sent as one line to about 7,000), so a cut inside it loses at most the sentence it falls in.
+MAX_BLOCK_CHARS = 100_000
 
 
 @lru_cache(maxsize=1)
@@ -54,11 +59,23 @@ def _blocks(text: str) -> Iterator[tuple[int, str]]:
             offset = line_end + 1
 
 
+def _pieces(blocks: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """The blocks, each over ``MAX_BLOCK_CHARS`` cut at the last whitespace before the limit (or at the limit
+    when a piece has none)."""
+    for offset, block in blocks:
+        while len(block) > MAX_BLOCK_CHARS:
+            cut = max(block.rfind(" ", 0, MAX_BLOCK_CHARS), block.rfind("\n", 0, MAX_BLOCK_CHARS))
+            cut = cut + 1 if cut > 0 else MAX_BLOCK_CHARS
+            yield offset, block[:cut]
+            offset, block = offset + cut, block[cut:]
+        yield offset, block
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """All sentences of ``text`` in order, indexed from 0; whitespace-only pieces are skipped."""
     nlp = _splitter()
     out: list[Sentence] = []
-    for offset, block in _blocks(text):
+    for offset, block in _pieces(_blocks(text)):
         doc = nlp(block)
         for sent in doc.sents:
             stext = sent.text.strip()
