@@ -158,10 +158,12 @@ class Pipeline:
         published on ``published`` (a date or a date string): relative dates and office holders resolve to it."""
         from detente.readers import content_id
         from detente.readers.dates import parse_date
+        from detente.textsafe import without_surrogates as safe
 
         day = parse_date(published) if isinstance(published, str) else published
-        doc = Document(id=content_id(text), text=text, source_id=document_id, published=day, title=title,
-                       outlet=outlet, url=url)
+        text = safe(text)  # a lone surrogate cannot be hashed or stored: U+FFFD, as the readers do
+        doc = Document(id=content_id(text), text=text, source_id=document_id and safe(document_id), published=day,
+                       title=title and safe(title), outlet=outlet and safe(outlet), url=url and safe(url))
         return next(iter(self.coder.code_documents([doc])))[1]
 
     def code_documents(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Mention]]]:

@@ -1,22 +1,53 @@
-"""Options and output helpers shared by several commands."""
+"""Options and output helpers shared by several commands: option checks, one-line errors, safe table cells."""
 
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import re
 import shutil
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from detente import api
 from detente.config import DEFAULT_MAX_BYTES, ENTITY_SOURCES
+from detente.textsafe import for_terminal
 
 if TYPE_CHECKING:
     from detente.readers import Rejection
     from detente.records import Document
 
 T = TypeVar("T")
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """A parser whose usage errors are one line on stderr and exit status 2, like every other refusal; the
+    subcommands' parsers are made of the same class."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _integer(value: str, *, least: int, what: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = least - 1
+    if number < least:
+        raise argparse.ArgumentTypeError(f"expected {what}, got {value!r}")
+    return number
+
+
+def positive_int(value: str) -> int:
+    """argparse type: a whole number of at least 1 (``--batch-size``, ``--processes``, ``--max-bytes``, ``--limit``)."""
+    return _integer(value, least=1, what="a whole number of at least 1")
+
+
+def non_negative_int(value: str) -> int:
+    """argparse type: a whole number of at least 0 (``--misses``)."""
+    return _integer(value, least=0, what="a whole number of at least 0")
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -31,11 +62,11 @@ def add_coding_options(parser: argparse.ArgumentParser) -> None:
                         "own NER (default: $DETENTE_ENTITIES or rules)")
     parser.add_argument("--actors", metavar="FILE_OR_DIR", action="append",
                         help="extra actor knowledge-base file or directory (repeatable; adds or overrides)")
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+    parser.add_argument("--max-bytes", type=positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
                         help="reject input files larger than N bytes (default 5000000)")
-    parser.add_argument("--batch-size", type=int, default=32, metavar="N",
+    parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N",
                         help="documents per coding batch and per store transaction (default 32)")
-    parser.add_argument("--processes", type=int, default=1, metavar="N",
+    parser.add_argument("--processes", type=positive_int, default=1, metavar="N",
                         help="parser processes (spaCy n_process; default 1)")
 
 
@@ -66,3 +97,38 @@ def progress(items: Iterable[T], *, desc: str, unit: str = "doc") -> Iterator[T]
 def error(message: str) -> None:
     """One line on stderr: the contract for every rejected input and failed command."""
     print(message, file=sys.stderr, flush=True)
+
+
+def cell(text: str | None, width: int | None = None) -> str:
+    """A table cell: whitespace runs (newlines included) as one space, control characters and bidi overrides
+    escaped (``detente.textsafe.for_terminal``), cut to ``width`` with "..."; "-" for nothing."""
+    text = for_terminal(re.sub(r"\s+", " ", text or "").strip()) or "-"
+    if width is None or len(text) <= width:
+        return text
+    return text[: width - 3].rstrip() + "..."
+
+
+def name_cell(text: str | None, width: int | None = None) -> str:
+    """A cell for a name that must stay exact (an id, a file name): nothing collapsed, a newline shown as
+    ``\\n``, control characters escaped, cut to ``width``."""
+    text = for_terminal(text or "") or "-"
+    return text if width is None else text[:width]
+
+
+# OS errors that are the machine's state, not detente's fault nor the input's: one line and status 2.
+_ENVIRONMENT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.EIO,
+                                 errno.ENOMEM, errno.EMFILE, errno.ENFILE})
+
+
+def fault_line(exc: BaseException) -> str | None:
+    """One line for an error of the store or the machine (disk full, permission denied, read-only file
+    system, a store the database engine refuses), else None: an unexpected exception is a bug."""
+    import duckdb  # only its exception classes: the store itself is detente.store's
+
+    if isinstance(exc, OSError) and exc.errno in _ENVIRONMENT_ERRNOS:
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"detente: {exc.strerror or exc}{where}"
+    if isinstance(exc, duckdb.Error):
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return f"detente: store error: {first}"
+    return None

@@ -7,7 +7,7 @@ import json
 import sys
 
 from detente import api
-from detente.cli.common import add_db_option, error
+from detente.cli.common import add_db_option, cell, error, name_cell
 from detente.store.db import StoreError
 
 JSONL_FIELDS = ("id", "source_id", "published", "outlet", "genre", "title", "origin")
@@ -34,11 +34,11 @@ def run(args: argparse.Namespace) -> int:
     header = ("ID", "DATE", "OUTLET", "GENRE", "TITLE")
     lines = [header] + [
         (
-            str(d.source_id or d.id[:12])[:24],
+            name_cell(d.source_id or d.id[:12], 24),
             d.published.isoformat() if d.published else "-",
-            (d.outlet or "-")[:20],
-            d.genre or "-",
-            (d.title or "-")[:70],
+            cell(d.outlet, 20),
+            cell(d.genre),
+            cell(d.title, 70),
         )
         for d in docs
     ]

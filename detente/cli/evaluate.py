@@ -12,6 +12,7 @@ import json
 import sys
 
 from detente import api
+from detente.cli.common import cell, name_cell, non_negative_int
 from detente.config import ENTITY_SOURCES
 
 
@@ -31,7 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="extra actor knowledge-base file or directory (repeatable)")
     p.add_argument("--entities", choices=ENTITY_SOURCES,
                    help="named entities from rules (default: $DETENTE_ENTITIES or rules) or the model's own NER")
-    p.add_argument("--misses", type=int, default=0, metavar="N",
+    p.add_argument("--misses", type=non_negative_int, default=0, metavar="N",
                    help="also list the first N misses (labelled news: of the tune split only; the check split is "
                    "scored, never shown)")
     p.set_defaults(run=run)
@@ -93,6 +94,6 @@ def _run_news(args: argparse.Namespace) -> int:
     else:
         print(format_news(result))
         for miss in shown:
-            print(f"\n{miss['doc']}:{miss['sentence_index']}  gold {miss['gold'] or '-'}  coded {miss['coded'] or '-'}"
-                  f"\n  {miss['text']}")
+            print(f"\n{name_cell(str(miss['doc']))}:{miss['sentence_index']}  gold {cell(str(miss['gold'] or '-'))}  "
+                  f"coded {cell(str(miss['coded'] or '-'))}\n  {cell(str(miss['text']))}")
     return 0

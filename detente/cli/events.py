@@ -10,15 +10,15 @@ import argparse
 import csv
 import datetime as dt
 import json
-import re
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from detente import api
-from detente.cli.common import add_db_option, error
+from detente.cli.common import add_db_option, cell, error, name_cell, positive_int
 from detente.records import Actor, Document, Event, Mention, iso_date
 from detente.store.db import Store, StoreError
+from detente.textsafe import for_csv
 
 T = TypeVar("T")
 
@@ -51,16 +51,6 @@ def _option(parse: Callable[[str], T]) -> Callable[[str], T]:
     return convert
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {value!r}") from exc
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {value!r}")
-    return number
-
-
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "events", help="list events (clustered mentions) with their report counts",
@@ -78,7 +68,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="events whose period starts on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--type", type=str.upper, metavar="TYPE", help="PLOVER type, e.g. CONSULT")
     p.add_argument("--channel", metavar="CH", help="channel, e.g. diplomatic, military, economic")
-    p.add_argument("--limit", type=_positive, metavar="N", help="at most N events")
+    p.add_argument("--limit", type=positive_int, metavar="N", help="at most N events")
     p.add_argument("--id", metavar="ID", help="one event (a unique prefix of its id is enough)")
     p.add_argument("--mentions", action="store_true",
                    help="with --id: the evidence sentences with their documents and outlets")
@@ -180,12 +170,7 @@ def _write_csv(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> None
     writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(row)
-
-
-def _cut(text: str | None, width: int) -> str:
-    text = re.sub(r"\s+", " ", text or "").strip() or "-"
-    return text if len(text) <= width else text[: width - 3].rstrip() + "..."
+        writer.writerow({key: for_csv(value) for key, value in row.items()})
 
 
 def date_label(e: Event) -> str:
@@ -221,10 +206,11 @@ def _event_table(found: list[Event]) -> None:
               "SENTENCE")
     lines = [header] + [
         (
-            e.event_id[:ID_WIDTH], date_label(e), e.type, e.modality, _cut(actors_label(e), ACTORS_WIDTH),
-            _cut(e.location.name if e.location else "-", PLACE_WIDTH), str(e.mentions), str(e.sources),
+            name_cell(e.event_id, ID_WIDTH), date_label(e), cell(e.type), cell(e.modality),
+            cell(actors_label(e), ACTORS_WIDTH),
+            cell(e.location.name if e.location else "-", PLACE_WIDTH), str(e.mentions), str(e.sources),
             str(e.documents), iso_date(e.first_reported) or "-", iso_date(e.last_reported) or "-",
-            _cut(e.sentence, SENTENCE_WIDTH),
+            cell(e.sentence, SENTENCE_WIDTH),
         )
         for e in found
     ]
@@ -252,18 +238,18 @@ def _event_card(e: Event) -> None:
         ("place", where),
         ("reports", f"{e.mentions} mentions, {e.sources} sources, {e.documents} documents"),
         ("reported", f"{e.first_reported or '-'} .. {e.last_reported or '-'}"),
-        ("sentence", re.sub(r"\s+", " ", e.sentence or "-").strip()),
+        ("sentence", e.sentence),
     )
     for name, value in fields:
-        sys.stdout.write(f"{name:<9} {value}\n")
+        sys.stdout.write(f"{name:<9} {cell(value)}\n")
 
 
 def _mention_list(evidence: list[tuple[Mention, Document]]) -> None:
     for n, (m, d) in enumerate(evidence, 1):
         sys.stdout.write("\n")
         published = d.published.isoformat() if d.published else "undated"
-        document = d.source_id or m.doc_id[:12]
-        sys.stdout.write(f"[{n}] {published}  {d.outlet or '(no outlet)'}  document {document}  "
+        document = name_cell(d.source_id or m.doc_id[:12])
+        sys.stdout.write(f"[{n}] {published}  {cell(d.outlet or '(no outlet)')}  document {document}  "
                          f"sentence {m.sentence_index}\n")
-        sys.stdout.write(f"    {_cut(d.title, TITLE_WIDTH)}\n")
-        sys.stdout.write("    " + re.sub(r"\s+", " ", m.sentence).strip() + "\n")
+        sys.stdout.write(f"    {cell(d.title, TITLE_WIDTH)}\n")
+        sys.stdout.write(f"    {cell(m.sentence)}\n")

@@ -2,7 +2,9 @@
 
 Main-text extraction (navigation, ads, comments and footers out) is a maintained library's job; what comes
 back still goes through the same cleaning and checks as plain text, so furniture inside the article body and
-header lines trafilatura kept are handled once, in one place.
+header lines trafilatura kept are handled once, in one place. Metadata values (title, site name) are plain
+text: markup inside them (``Evil<script>…</script>`` in an ``og:site_name``) is parsed and dropped, never kept
+for a terminal, a spreadsheet or a web page to interpret.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import warnings
 from collections.abc import Mapping
 from typing import Any
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from detente.readers.document import MIN_TEXT_CHARS, NO_TEXT, document_from_text
@@ -41,9 +45,9 @@ def document_from_html(html: str, *, origin: str, source_id: str | None = None, 
     if len(" ".join(text.split())) < MIN_TEXT_CHARS:
         return Rejection(origin, "no article text found in HTML")
     page = {
-        "title": extracted.title,
+        "title": plain_text(extracted.title),
         "published": extracted.date,
-        "outlet": extracted.sitename,
+        "outlet": plain_text(extracted.sitename),
         "url": extracted.url,
     }
     known = {k: v for layer in (fallback or {}, page, meta or {}) for k, v in layer.items() if v}
@@ -52,3 +56,25 @@ def document_from_html(html: str, *, origin: str, source_id: str | None = None, 
     if isinstance(result, Rejection) and result.reason == NO_TEXT:
         return Rejection(origin, "no article text found in HTML")  # all of it was page furniture
     return result
+
+
+_NOT_TEXT = ("script", "style", "template", "noscript")
+
+
+def plain_text(value: str | None) -> str | None:
+    """The text of a metadata value that may hold markup: elements parsed, scripts and styles dropped with
+    their content, entities decoded, whitespace collapsed; None when nothing is left.
+
+    >>> plain_text("Evil<script>alert(1)</script>")
+    'Evil'
+    """
+    if not value or "<" not in value:
+        return value
+    try:
+        root = lxml.html.fragment_fromstring(value, create_parent="div")
+    except (lxml.etree.LxmlError, ValueError):
+        return None
+    for element in list(root.iter(*_NOT_TEXT)):
+        element.drop_tree()
+    text = " ".join(root.text_content().split())
+    return text or None
