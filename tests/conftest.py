@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    import detente
     from detente.coding import Coder
     from detente.resolve.actors import ActorKB
 
@@ -39,3 +40,11 @@ def coder(kb: ActorKB) -> Coder:
     from detente.coding import Coder
 
     return Coder(kb=kb)
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> detente.Pipeline:
+    """``detente.load()`` once for the session: the model and tables, shared with every coder that uses them."""
+    import detente
+
+    return detente.load()
