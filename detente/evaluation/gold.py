@@ -249,10 +249,10 @@ def format_result(result: EvaluationResult, misses: int = 0) -> str:
     cols = [t for t in PLOVER_TYPES if any(t in row for row in result.confusion.values())] + [NO_EVENT]
     lines += ["", "confusion (rows gold, columns coded)", " " * 10 + "".join(f"{c[:4]:>5}" for c in cols)]
     for gt, row in result.confusion.items():
-        lines.append(f"{for_terminal(str(gt)):<10}" + "".join(f"{row.get(c, 0) or '.':>5}" for c in cols))
+        lines.append(f"{gt:<10}" + "".join(f"{row.get(c, 0) or '.':>5}" for c in cols))
     if misses:
         lines += ["", f"first {min(misses, len(result.misses))} of {len(result.misses)} misses:"]
         for m in result.misses[:misses]:
-            text = " ".join(m.text.split())[:140]  # gold text is input: shown escaped, on one line
-            lines.append(for_terminal(f"  [{m.gold} -> {m.coded}; src {m.source} tgt {m.target}] {text}"))
-    return "\n".join(lines)
+            text = " ".join(m.text.split())[:140]
+            lines.append(f"  [{m.gold} -> {m.coded}; src {m.source} tgt {m.target}] {text}")
+    return "\n".join(for_terminal(line) for line in lines)  # gold ids, types and text are input: escaped
