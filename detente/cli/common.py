@@ -122,13 +122,27 @@ _ENVIRONMENT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno
 
 def fault_line(exc: BaseException) -> str | None:
     """One line for an error of the store or the machine (disk full, permission denied, read-only file
-    system, a store the database engine refuses), else None: an unexpected exception is a bug."""
+    system, a store the database engine refuses), else None: an unexpected exception is a bug. The first error
+    of a chain names the cause: a failed write is often followed by a failed rollback."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    for error in reversed(chain):
+        line = _fault(error)
+        if line is not None:
+            return line
+    return None
+
+
+def _fault(exc: BaseException) -> str | None:
     import duckdb  # only its exception classes: the store itself is detente.store's
 
     if isinstance(exc, OSError) and exc.errno in _ENVIRONMENT_ERRNOS:
         where = f": {exc.filename}" if exc.filename else ""
         return f"detente: {exc.strerror or exc}{where}"
     if isinstance(exc, duckdb.Error):
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return f"detente: store error: {first}"
+        first = " ".join(str(exc).split()) or type(exc).__name__
+        return f"detente: store error: {first[:300]}"
     return None
