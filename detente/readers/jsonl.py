@@ -52,6 +52,8 @@ def record_to_document(line: bytes, *, origin: str) -> Document | Rejection:
         return Rejection(origin, f"invalid JSON: {exc.msg} (column {exc.colno})")
     except RecursionError:
         return Rejection(origin, "invalid JSON: nested too deeply")
+    except ValueError:  # Python's cap on the digits of an integer (4,300): not a JSON error, still unreadable
+        return Rejection(origin, "invalid JSON: a number too long to read")
     if not isinstance(record, dict):
         kind = "null" if record is None else _JSON_TYPES.get(type(record), type(record).__name__)
         return Rejection(origin, f"record is not a JSON object (got {kind})")

@@ -103,3 +103,11 @@ def test_a_line_exactly_at_the_limit_is_accepted() -> None:
 def test_a_binary_file_is_one_rejection_not_one_per_line() -> None:
     gzip_like = b"\x1f\x8b\x08\x00\x00\x00\x00\x00" + b"\n\xff\xfe\n" * 50
     assert read(gzip_like) == [Rejection("in.jsonl", "binary file")]
+
+
+def test_a_number_past_pythons_digit_limit_is_one_rejection() -> None:
+    good = json.dumps({"id": "good", "text": "Wang Yi met Antony Blinken in Beijing on Monday."}).encode()
+    line = b'{"text": "Wang Yi met Antony Blinken.", "id": ' + b"7" * 5000 + b"}"
+    items = list(iter_jsonl(io.BytesIO(line + b"\n" + good + b"\n"), name="d.jsonl", max_bytes=1_000_000))
+    assert items[0] == Rejection("d.jsonl:1", "invalid JSON: a number too long to read")
+    assert isinstance(items[1], Document) and items[1].source_id == "good"

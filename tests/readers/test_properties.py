@@ -56,6 +56,8 @@ def test_any_text_is_a_document_or_a_rejection(text: str, title: str) -> None:
 @fast
 @given(st.lists(jsonl_lines, max_size=8))
 @example([json.dumps({"id": "long", "text": LONG_LINE}).encode()])
+@example([b'{"text": "' + GOOD.encode() + b' Digits.", "id": ' + b"1" * 5000 + b"}"])  # over Python's int limit
+@example([b"[" * 100_000 + b"]" * 100_000])  # nested too deeply
 def test_random_jsonl_never_raises_and_good_records_beside_it_come_out(lines: list[bytes]) -> None:
     good_first = json.dumps({"id": "first", "text": GOOD}).encode()
     good_last = json.dumps({"id": "last", "text": GOOD.replace("Monday", "Friday")}).encode()
