@@ -39,7 +39,8 @@ records = st.fixed_dictionaries(
         "title": st.one_of(hostile_text, _json_scalars),
         "published": st.one_of(st.dates().map(str), st.text(max_size=30), _json_scalars),
         "outlet": st.one_of(hostile_text, _json_scalars),
-        "url": st.one_of(st.just("https://www.voanews.com/a/x.html"), hostile_text),
+        "url": st.one_of(st.sampled_from(["https://www.voanews.com/a/x.html", "http://[abc/", "http://\u2100.com/x",
+                                          "https://[::1]:80/", "http://a\x00b.com/"]), hostile_text),
         "genre": st.sampled_from(["news", "editorial", "newsletter", "gossip", None]),
     },
 )

@@ -21,8 +21,11 @@ def outlet_from_url(url: str | None) -> str | None:
     """The outlet's name for a known domain (or any of its subdomains), else the bare domain; None for no URL."""
     if not url:
         return None
-    host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
-    if not host or "." not in host:
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+    except ValueError:  # "http://[abc" (a broken IPv6 literal), a netloc that NFKC changes: no outlet to give
+        return None
+    if not host or "." not in host or not host.isprintable():
         return None
     host = host.removeprefix("www.")
     names = _names()

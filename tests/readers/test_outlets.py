@@ -28,3 +28,8 @@ def test_record_outlet_beats_url_and_url_fills_a_gap() -> None:
     from_url = document_from_text(text, origin="x", meta={"url": "https://www.voanews.com/a/1"})
     assert given.outlet == "VOA"
     assert from_url.outlet == "Voice of America"
+
+
+@pytest.mark.parametrize("url", ["http://[abc/", "http://\u2100.com/x", "http://a\x00b.com/", "https://[::1]:80/"])
+def test_a_url_that_cannot_be_split_gives_no_outlet(url: str) -> None:
+    assert outlet_from_url(url) is None
