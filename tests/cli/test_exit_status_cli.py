@@ -4,6 +4,7 @@ internal error (one line pointing at ``--debug``, which shows the traceback)."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import subprocess
@@ -130,3 +131,16 @@ def test_a_store_in_a_folder_without_write_permission_is_one_line(jsonl: Path, t
     finally:
         locked.chmod(0o700)
     assert rc == 2 and len(err.splitlines()) == 1 and "s.duckdb" in err
+
+
+def test_permission_denied_is_one_line_even_as_root(jsonl: Path, capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The OS error as the store would raise it where permission is denied (root is never denied, so the
+    error is raised here): one line naming the file, status 2."""
+    def denied(*args: object, **kwargs: object) -> Store:
+        raise PermissionError(errno.EACCES, "Permission denied", "/locked/s.duckdb")
+
+    monkeypatch.setattr(api, "open_store", denied)
+    rc, out, err = run(capsys, "ingest", str(jsonl), "--db", "/locked/s.duckdb")
+    assert (rc, out) == (2, "")
+    assert err.splitlines() == ["detente: Permission denied: /locked/s.duckdb"]
