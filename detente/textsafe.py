@@ -9,7 +9,7 @@ Three places need it, each with its own rule, and every command uses the one hel
   or clear the screen), bidirectional overrides and isolates (text that reads in another order than it is
   stored), line and paragraph separators, newlines in file names, and lone surrogates are shown as visible
   escapes (``\\x1b``, ``\\u202e``, ``\\n``), never sent raw; one table row stays one line.
-- **A spreadsheet**: ``for_csv`` — a cell starting with ``= + - @`` (or tab, carriage return) is a formula to
+- **A spreadsheet**: ``for_csv`` (``formula_safe`` for a string, which the exports use too) — a cell starting with ``= + - @`` (or tab, carriage return) is a formula to
   Excel, LibreOffice and Google Sheets (``=HYPERLINK(…)``); it gets a leading apostrophe, as OWASP's
   CSV-injection advice says, so the cell shows the text as written.
 """
@@ -50,9 +50,12 @@ def for_terminal(text: str) -> str:
     return _UNSAFE_FOR_TERMINAL.sub(_escape, text)
 
 
+def formula_safe(text: str) -> str:
+    """``text`` as a spreadsheet shows it but never runs it: a leading ``'`` before a formula start."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def for_csv(value: object) -> object:
     """A CSV cell that a spreadsheet shows as text: strings that start like a formula get a leading ``'``;
     numbers and everything else pass unchanged (a negative Goldstein value stays a number)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    return formula_safe(value) if isinstance(value, str) else value

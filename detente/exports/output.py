@@ -12,17 +12,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from detente.textsafe import formula_safe
+
 STDOUT = "-"
-# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP "CSV
-# injection"): = + - @, and tab and carriage return, which some of them skip before reading the formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # What a GDELT TSV cell cannot hold: its field and row separators (and the other line breaks readers honour).
 _TSV_BREAKS = re.compile(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
 def neutralize(text: str) -> str:
-    """``text`` as a spreadsheet shows it but never runs it: a leading single quote before a formula start."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """``text`` as a spreadsheet shows it but never runs it: a leading single quote before a formula start
+    (= + - @, tab, carriage return; OWASP "CSV injection"). The rule is ``detente.textsafe``'s, shared with the
+    ``events`` command's CSV."""
+    return formula_safe(text)
 
 
 def tsv_cell(text: str) -> str:
