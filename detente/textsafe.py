@@ -9,9 +9,10 @@ Three places need it, each with its own rule, and every command uses the one hel
   or clear the screen), bidirectional overrides and isolates (text that reads in another order than it is
   stored), line and paragraph separators, newlines in file names, and lone surrogates are shown as visible
   escapes (``\\x1b``, ``\\u202e``, ``\\n``), never sent raw; one table row stays one line.
-- **A spreadsheet**: ``for_csv`` (``formula_safe`` for a string, which the exports use too) — a cell starting with ``= + - @`` (or tab, carriage return) is a formula to
-  Excel, LibreOffice and Google Sheets (``=HYPERLINK(…)``); it gets a leading apostrophe, as OWASP's
-  CSV-injection advice says, so the cell shows the text as written.
+- **A spreadsheet**: ``for_csv`` (``formula_safe`` for a string; the exports use it too) — a cell starting with
+  ``= + - @`` (or tab, carriage return) is a formula to Excel, LibreOffice and Google Sheets
+  (``=HYPERLINK(…)``); it gets a leading apostrophe, as OWASP's CSV-injection advice says, so the cell shows the
+  text as written.
 """
 
 from __future__ import annotations
