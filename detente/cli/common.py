@@ -8,7 +8,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from detente import api
@@ -48,6 +48,28 @@ def positive_int(value: str) -> int:
 def non_negative_int(value: str) -> int:
     """argparse type: a whole number of at least 0 (``--misses``)."""
     return _integer(value, least=0, what="a whole number of at least 0")
+
+
+def checked(parse: Callable[[str], T]) -> Callable[[str], T]:
+    """An argparse type from a parser that raises ``ValueError`` with the message to show."""
+    def convert(value: str) -> T:
+        try:
+            return parse(value)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from exc
+    return convert
+
+
+def add_event_filters(parser: argparse.ArgumentParser) -> None:
+    """The filters every command over stored events takes (``detente.events``' keyword arguments)."""
+    parser.add_argument("--dyad", type=checked(api.parse_dyad), metavar="AAA-BBB",
+                        help="events involving both countries, either direction (e.g. CHN-USA)")
+    parser.add_argument("--since", type=checked(lambda v: api.parse_period(v)[0]), metavar="DATE",
+                        help="events whose period ends on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    parser.add_argument("--until", type=checked(lambda v: api.parse_period(v)[1]), metavar="DATE",
+                        help="events whose period starts on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    parser.add_argument("--type", type=str.upper, metavar="TYPE", help="PLOVER type, e.g. CONSULT")
+    parser.add_argument("--channel", metavar="CH", help="channel, e.g. diplomatic, military, economic")
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:

@@ -11,16 +11,14 @@ import csv
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Iterable
+from typing import Any
 
 from detente import api
-from detente.cli.common import add_db_option, cell, error, name_cell, positive_int
+from detente.cli.common import add_db_option, add_event_filters, cell, error, name_cell, positive_int
 from detente.records import Actor, Document, Event, Mention, iso_date
 from detente.store.db import Store, StoreError
 from detente.textsafe import for_csv
-
-T = TypeVar("T")
 
 # Table cell widths; longer text is cut with "...". The sentence column gets what a terminal leaves over.
 ID_WIDTH = 16
@@ -41,14 +39,6 @@ MENTION_CSV_COLUMNS = (
 )
 
 
-def _option(parse: Callable[[str], T]) -> Callable[[str], T]:
-    """An argparse type from a parser that raises ``ValueError`` with the message to show."""
-    def convert(value: str) -> T:
-        try:
-            return parse(value)
-        except ValueError as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from exc
-    return convert
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -60,14 +50,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     add_db_option(p)
     p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
-    p.add_argument("--dyad", type=_option(api.parse_dyad), metavar="AAA-BBB",
-                   help="events involving both countries, either direction (e.g. CHN-USA)")
-    p.add_argument("--since", type=_option(lambda v: api.parse_period(v)[0]), metavar="DATE",
-                   help="events whose period ends on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
-    p.add_argument("--until", type=_option(lambda v: api.parse_period(v)[1]), metavar="DATE",
-                   help="events whose period starts on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
-    p.add_argument("--type", type=str.upper, metavar="TYPE", help="PLOVER type, e.g. CONSULT")
-    p.add_argument("--channel", metavar="CH", help="channel, e.g. diplomatic, military, economic")
+    add_event_filters(p)
     p.add_argument("--limit", type=positive_int, metavar="N", help="at most N events")
     p.add_argument("--id", metavar="ID", help="one event (a unique prefix of its id is enough)")
     p.add_argument("--mentions", action="store_true",

@@ -8,24 +8,11 @@ cannot be used or the options do not fit together.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from typing import TypeVar
 
 from detente import api
-from detente.cli.common import add_db_option, error
+from detente.cli.common import add_db_option, add_event_filters, error
 from detente.exports import FORMATS, TABLES, ExportError
 from detente.store.db import StoreError
-
-T = TypeVar("T")
-
-
-def _checked(parse: Callable[[str], T]) -> Callable[[str], T]:
-    def convert(value: str) -> T:
-        try:
-            return parse(value)
-        except ValueError as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from exc
-    return convert
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -42,14 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="file to write, or - for stdout")
     p.add_argument("--header", action="store_true", help="GDELT formats: a first line naming the columns "
                    "(GDELT's own files have none)")
-    p.add_argument("--dyad", type=_checked(api.parse_dyad), metavar="AAA-BBB",
-                   help="events involving both countries, either direction (e.g. CHN-USA)")
-    p.add_argument("--since", type=_checked(lambda v: api.parse_period(v)[0]), metavar="DATE",
-                   help="events whose period ends on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
-    p.add_argument("--until", type=_checked(lambda v: api.parse_period(v)[1]), metavar="DATE",
-                   help="events whose period starts on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
-    p.add_argument("--type", type=str.upper, metavar="TYPE", help="PLOVER type, e.g. CONSULT")
-    p.add_argument("--channel", metavar="CH", help="channel, e.g. diplomatic, military, economic")
+    add_event_filters(p)
     p.set_defaults(run=run)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from detente import api
-from detente.cli.common import add_coding_options, add_db_option, error, load_pipeline
+from detente.cli.common import add_coding_options, add_db_option, error, load_pipeline, positive_int
 from detente.readers.web import FetchLimits
 from detente.store.db import StoreError
 from detente.watch import DEFAULT_EVERY, CycleReport, Watcher, parse_interval, stop_on_signals
@@ -24,7 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="a feed or article URL, or a file listing them one per line (# starts a comment)")
     p.add_argument("--every", type=_interval, default=DEFAULT_EVERY, metavar="INTERVAL",
                    help="time between polls: 30s, 15m, 1h (default 15m)")
-    p.add_argument("--cycles", type=int, metavar="N", help="stop after N polls (default: run until stopped)")
+    p.add_argument("--cycles", type=positive_int, metavar="N", help="stop after N polls (default: run until stopped)")
     add_db_option(p)
     add_coding_options(p)
     p.set_defaults(run=run)
