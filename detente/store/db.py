@@ -399,6 +399,69 @@ class Store:
     def save_source_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         self.con.execute(q.SAVE_SOURCE_SQL, [url, etag, last_modified, dt.datetime.now()])
 
+    # -- pages and concurrent readers (detente serve) ---------------------------------------------------
+    def cursor(self) -> Store:
+        """This store over another connection to the same open database. A DuckDB connection serves one thread
+        at a time and each sees only committed transactions: a server reads through these, one per thread,
+        while its one writer ingests."""
+        other = object.__new__(Store)
+        other.path = self.path
+        other.con = self.con.cursor()
+        return other
+
+    def event_page(self, query: EventQuery, extra: q.EventFilter) -> tuple[list[Event], tuple[Any, ...] | None]:
+        """Up to ``query.limit`` events in ``extra.sort`` order after ``extra.after``, and the sort key of the
+        last one when more may follow (None on the last page)."""
+        keys = q.EVENT_SORTS[extra.sort]
+        where, params = q.event_page_filter(query, extra)
+        limit = query.limit or 50
+        sql = q.EVENT_PAGE_SQL.format(keys=q.key_columns(keys), where=where, order=q.order_by(keys))
+        rows = self._rows(sql, {**params, "limit": limit + 1})
+        more = len(rows) > limit
+        rows = rows[:limit]
+        last = tuple(rows[-1][f"_k{i}"] for i in range(len(keys))) if more and rows else None
+        return [_event(r) for r in rows], last
+
+    def count_event_page(self, query: EventQuery, extra: q.EventFilter) -> int:
+        """How many events match ``query`` and ``extra``'s filters (its cursor ignored)."""
+        where, params = q.event_page_filter(query, q.EventFilter(extra.modality, extra.outlet, extra.text))
+        row = self.con.execute(q.COUNT_EVENT_PAGE_SQL.format(where=where), params).fetchone()
+        return int(row[0]) if row else 0
+
+    def document_page(self, *, limit: int = 50, outlet: str | None = None,
+                      after: tuple[Any, ...] | None = None) -> tuple[list[Document], tuple[Any, ...] | None]:
+        """Up to ``limit`` documents, newest first, after the sort key ``after``; and the last one's key when
+        more may follow."""
+        keys = q.DOCUMENT_SORT
+        clauses: list[str] = []
+        params: dict[str, Any] = {"limit": limit + 1}
+        if outlet:
+            clauses.append(q.DOCUMENT_OUTLET_FILTER)
+            params["outlet"] = outlet
+        if after is not None:
+            condition, key_params = q.keyset(keys, after)
+            clauses.append(f"({condition})")
+            params.update(key_params)
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        rows = self._rows(q.DOCUMENT_PAGE_SQL.format(keys=q.key_columns(keys), where=where,
+                                                     order=q.order_by(keys)), params)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        last = tuple(rows[-1][f"_k{i}"] for i in range(len(keys))) if more and rows else None
+        return [_document(r) for r in rows], last
+
+    def documents_by_prefix(self, prefix: str) -> list[Document]:
+        """Documents whose content hash starts with ``prefix`` (at most two: a unique prefix names one)."""
+        return [_document(r) for r in self._rows(q.DOCUMENT_BY_PREFIX_SQL, {"prefix": prefix})]
+
+    def document_mentions(self, doc_id: str) -> list[Mention]:
+        """The mentions coded from one document, in reading order."""
+        return [_mention(r) for r in self._rows(q.DOCUMENT_MENTIONS_SQL, {"doc_id": doc_id})]
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """Each outlet with how many stored documents it published, most first."""
+        return [(r["outlet"], int(r["documents"])) for r in self._rows(q.OUTLETS_SQL)]
+
 
 def _report(row: dict[str, Any]) -> Report:
     at = row.get("sentence_at")

@@ -253,3 +253,117 @@ SAVE_SOURCE_SQL = (
     "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, "
     "checked_at = excluded.checked_at"
 )
+
+
+# -- pages of events and documents (detente serve) ---------------------------------------------------------
+# A page is read by keyset: each sort is a fixed list of (expression, direction, kind) ending in the unique id,
+# so the order is total and stable, and a cursor holds the last row's key values ("kind" says how a cursor
+# spells each one). NULLs sort last through fixed sentinels.
+
+_NO_DAY_LOW = "DATE '0001-01-01'"
+_NO_DAY_HIGH = "DATE '9999-12-31'"
+SortKey = tuple[str, str, str]
+EVENT_SORTS: dict[str, tuple[SortKey, ...]] = {
+    "date": ((f"coalesce(date, {_NO_DAY_LOW})", "DESC", "date"),
+             (f"coalesce(last_reported, {_NO_DAY_LOW})", "DESC", "date"), ("event_id", "ASC", "str")),
+    "date_asc": ((f"coalesce(date, {_NO_DAY_HIGH})", "ASC", "date"),
+                 (f"coalesce(last_reported, {_NO_DAY_HIGH})", "ASC", "date"), ("event_id", "ASC", "str")),
+    "reported": ((f"coalesce(last_reported, {_NO_DAY_LOW})", "DESC", "date"),
+                 (f"coalesce(date, {_NO_DAY_LOW})", "DESC", "date"), ("event_id", "ASC", "str")),
+    "mentions": (("mentions", "DESC", "int"), ("sources", "DESC", "int"),
+                 (f"coalesce(date, {_NO_DAY_LOW})", "DESC", "date"), ("event_id", "ASC", "str")),
+}
+DOCUMENT_SORT: tuple[SortKey, ...] = ((f"coalesce(published, {_NO_DAY_LOW})", "DESC", "date"), ("id", "ASC", "str"))
+
+
+@dataclass(slots=True, frozen=True)
+class EventFilter:
+    """The filters a page of events adds to ``EventQuery``'s: ``modality``, an ``outlet`` that reported it
+    (any case), ``text`` in its sentences or actor names (any case), the ``sort`` (a key of ``EVENT_SORTS``)
+    and ``after``, the sort key of the last event of the previous page."""
+
+    modality: str | None = None
+    outlet: str | None = None
+    text: str | None = None
+    sort: str = "date"
+    after: tuple[Any, ...] | None = None
+
+
+_PAGE_FILTERS = {
+    "modality": "modality = $modality",
+    "outlet": "event_id IN (SELECT m.event_id FROM mentions m JOIN documents d ON d.id = m.doc_id "
+              "WHERE lower(d.outlet) = lower($outlet))",
+    "text": "contains(lower(coalesce(sentence, '') || ' ' || source || ' ' || target), lower($text)) "
+            "OR event_id IN (SELECT event_id FROM mentions WHERE contains(lower(sentence), lower($text)))",
+}
+
+
+def keyset(keys: tuple[SortKey, ...], after: tuple[Any, ...]) -> tuple[str, dict[str, Any]]:
+    """The condition "comes after ``after`` in this order" and its parameters ($k0, $k1, ...)."""
+    params = {f"k{i}": value for i, value in enumerate(after)}
+    condition = ""
+    for i in reversed(range(len(keys))):
+        expr, direction, _ = keys[i]
+        beyond = f"{expr} {'<' if direction == 'DESC' else '>'} $k{i}"
+        condition = beyond if not condition else f"{beyond} OR ({expr} = $k{i} AND ({condition}))"
+    return condition, params
+
+
+def order_by(keys: tuple[SortKey, ...]) -> str:
+    return " ORDER BY " + ", ".join(f"{expr} {direction}" for expr, direction, _ in keys)
+
+
+def key_columns(keys: tuple[SortKey, ...]) -> str:
+    """The sort key values as extra columns (_k0, _k1, ...), so a page can hand its last key to a cursor."""
+    return ", ".join(f"{expr} AS _k{i}" for i, (expr, _, _) in enumerate(keys))
+
+
+def event_page_filter(query: EventQuery, extra: EventFilter) -> tuple[str, dict[str, Any]]:
+    """``event_filter``'s clause and parameters plus the page's own filters and its keyset condition."""
+    where, params = event_filter(query)
+    clauses = [where.removeprefix(" WHERE ")] if where else []
+    for name in ("modality", "outlet", "text"):
+        value = getattr(extra, name)
+        if value:
+            clauses.append(f"({_PAGE_FILTERS[name]})")
+            params[name] = value
+    if extra.after is not None:
+        condition, key_params = keyset(EVENT_SORTS[extra.sort], extra.after)
+        clauses.append(f"({condition})")
+        params.update(key_params)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+# One page of events: the page is cut first, then only its events get their documents' ids and links.
+# {keys}, {where} and {order} are key_columns, event_page_filter and order_by of one EVENT_SORTS entry.
+EVENT_PAGE_SQL = """
+WITH page AS (SELECT *, {keys} FROM events{where}{order} LIMIT $limit)
+SELECT page.*, coalesce(r.document_ids, []::VARCHAR[]) AS document_ids, coalesce(r.urls, []::VARCHAR[]) AS urls
+FROM page LEFT JOIN (
+    SELECT m.event_id,
+           list_sort(list(DISTINCT d.source_id) FILTER (WHERE d.source_id IS NOT NULL)) AS document_ids,
+           list_sort(list(DISTINCT d.url) FILTER (WHERE d.url IS NOT NULL)) AS urls
+    FROM mentions m JOIN documents d ON d.id = m.doc_id
+    WHERE m.event_id IN (SELECT event_id FROM page)
+    GROUP BY m.event_id
+) AS r USING (event_id){order}"""
+COUNT_EVENT_PAGE_SQL = "SELECT count(*) FROM events{where}"
+
+DOCUMENT_PAGE_SQL = (
+    "SELECT id, source_id, origin, published, published_raw, title, outlet, url, language, genre, text, {keys} "
+    "FROM documents{where}{order} LIMIT $limit"
+)
+DOCUMENT_OUTLET_FILTER = "lower(outlet) = lower($outlet)"
+DOCUMENT_BY_PREFIX_SQL = (
+    "SELECT id, source_id, origin, published, published_raw, title, outlet, url, language, genre, text "
+    "FROM documents WHERE starts_with(id, $prefix) ORDER BY id LIMIT 2"
+)
+# The mentions coded from one document, in reading order, with the document's caller id and link.
+DOCUMENT_MENTIONS_SQL = (
+    "SELECT m.*, d.source_id, d.url FROM mentions m JOIN documents d ON d.id = m.doc_id "
+    "WHERE m.doc_id = $doc_id ORDER BY m.sentence_index, m.mention_id"
+)
+OUTLETS_SQL = (
+    "SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL GROUP BY outlet "
+    "ORDER BY documents DESC, outlet"
+)
