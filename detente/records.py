@@ -302,3 +302,23 @@ class EventOrigin:
     report: Report
     lead: bool
     added: dt.datetime | None
+
+
+@dataclass(slots=True)
+class ActorEntry:
+    """A knowledge-base entry as it stood on a date: the ``actor`` (name, country and sector then), what it is
+    (``kind``: person or body) and the office it held then (``title``, ``term_start``, ``term_end``); ``standing``
+    says how that term relates to the date: active, past (after its last term), future (before its first) or
+    latest (no date asked)."""
+
+    actor: Actor
+    kind: str
+    title: str | None
+    term_start: dt.date | None
+    term_end: dt.date | None
+    standing: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.actor.to_dict(), "kind": self.kind, "title": self.title,
+                "term_start": iso_date(self.term_start), "term_end": iso_date(self.term_end),
+                "standing": self.standing}

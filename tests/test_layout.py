@@ -24,7 +24,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"coding", "store"}),
     frozenset({"exports"}),
     frozenset({"evaluation", "api", "watch"}),
-    frozenset({"__init__", "cli", "__main__"}),
+    frozenset({"__init__", "cli", "__main__", "serve"}),
 )
 
 

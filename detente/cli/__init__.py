@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from detente import __version__
 
 # (module, command) in the order `detente --help` lists them.
-COMMANDS = ("ingest", "documents", "code", "events", "export", "evaluate", "watch")
+COMMANDS = ("ingest", "documents", "code", "events", "export", "evaluate", "watch", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...records import Actor
+from ...records import Actor, ActorEntry
 from ._cache import load_index
 from ._countries import CountryFinder
 from ._data import NON_STATE
@@ -45,6 +45,7 @@ class ActorKB:
         self._ix = index
         self._scanner = Scanner(index)
         self._countries = CountryFinder(index, self._scanner)
+        self._search_names: list[tuple[str, Entity]] | None = None
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -122,6 +123,45 @@ class ActorKB:
                 lex = Lex("office", office=office, sector=self._ix.office_sectors.get(office))
                 return self._person_actor(text, holder, on, lex, False)
         return None
+
+    # ------------------------------------------------------------------ search
+    def search(self, text: str, on: dt.date | None = None, limit: int = 20) -> list[ActorEntry]:
+        """People and bodies whose name or an alias contains ``text`` (any case, diacritics folded), each as it
+        stood on ``on``: those holding a term then first, then by name. ``text`` is matched as words, so "wang"
+        finds Wang Yi and not Ngawang."""
+        words = key(fold(text))
+        if not words:
+            return []
+        pattern = re.compile(r"(?:^| )" + re.escape(words))
+        found = {e.id: e for name, e in self._names() if pattern.search(name)}
+        entries = [self._entry(e, on) for e in found.values()]
+        entries.sort(key=lambda x: (x.standing not in ("active", "latest"), x.actor.name or "", x.actor.id or ""))
+        return entries[:limit]
+
+    def _names(self) -> list[tuple[str, Entity]]:
+        """Every (lookup key, entity) pair: names and aliases; built on first search."""
+        if self._search_names is None:
+            pairs = {(key(fold(e.name)), e.id): e for e in self._ix.entities.values()}
+            for table in (self._ix.lex, self._ix.lex_cs):
+                for k, lexes in table.items():
+                    for lx in lexes:
+                        if lx.entity is not None:
+                            pairs[(key(fold(k)), lx.entity.id)] = lx.entity
+            self._search_names = [(name, e) for (name, _), e in pairs.items()]
+        return self._search_names
+
+    def _entry(self, e: Entity, on: dt.date | None) -> ActorEntry:
+        term, how = self._term(e, on, None)
+        if e.kind == "person":
+            actor = self._person_actor(e.name, e, on, None, False)
+        else:
+            actor = Actor(e.name, e.name, term.country if term else e.country, term.sector if term else e.sector,
+                          e.id)
+        if term is None:
+            how = "active" if on is not None else "latest"
+        return ActorEntry(actor=actor, kind=e.kind, title=term.title if term else None,
+                          term_start=term.start if term else None, term_end=term.end if term else None,
+                          standing=how)
 
     # ------------------------------------------------------------------ resolution
     def resolve(self, text: str, on: dt.date | None = None, context: DocumentActors | None = None) -> Actor | None:

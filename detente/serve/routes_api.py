@@ -1,0 +1,198 @@
+"""The JSON API under ``/api``: the records of ``detente.records`` as their ``to_dict`` gives them (the shapes
+``detente events --format jsonl`` and ``detente code`` print), pages by opaque cursor, one-line errors."""
+
+from __future__ import annotations
+
+import queue
+from typing import Annotated, Any
+
+import anyio
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
+from fastapi.responses import JSONResponse
+
+from detente.records import Document, Event, Mention
+from detente.serve import params
+from detente.serve.ingest import BadBody, jsonl_body
+from detente.serve.server import Server
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+HEX_ID = r"^[0-9a-fA-F]{4,64}$"
+WAIT_SECONDS = 600.0
+
+EventId = Annotated[str, Path(pattern=HEX_ID, description="an event id or a unique prefix of it (4+ hex digits)")]
+DocumentId = Annotated[str, Path(pattern=HEX_ID, description="a document's content hash or a unique prefix of it")]
+Limit = Annotated[int | None, Query(description=f"page size, 1 to {params.MAX_LIMIT} (default "
+                                                f"{params.DEFAULT_LIMIT})")]
+Cursor = Annotated[str | None, Query(description="next_cursor of the previous page")]
+
+
+def server_of(request: Request) -> Server:
+    server: Server = request.app.state.server
+    return server
+
+
+def event_filters(dyad: Annotated[str | None, Query(description="both countries, either direction: CHN-USA")] = None,
+                  since: Annotated[str | None, Query(description="period ends on or after: YYYY[-MM[-DD]]")] = None,
+                  until: Annotated[str | None, Query(description="period starts on or before: YYYY[-MM[-DD]]")] = None,
+                  type: Annotated[str | None, Query(description="PLOVER type, e.g. CONSULT")] = None,
+                  channel: Annotated[str | None, Query(description="e.g. diplomatic, military, economic")] = None,
+                  modality: Annotated[str | None, Query(description="e.g. asserted, planned, denied")] = None,
+                  outlet: Annotated[str | None, Query(description="an outlet that reported it (any case)")] = None,
+                  q: Annotated[str | None, Query(description="text in its sentences or actors' names")] = None,
+                  sort: Annotated[str | None, Query(description="date (newest first), date_asc, reported, "
+                                                                "mentions")] = None,
+                  limit: Limit = None, cursor: Cursor = None) -> params.EventSelection:
+    return params.event_selection(dyad=dyad, since=since, until=until, type=type, channel=channel,
+                                  modality=modality, outlet=outlet, q=q, sort=sort, limit=limit, cursor=cursor)
+
+
+def find_event(server: Server, event_id: str) -> Event:
+    matches = server.reader().events_by_prefix(event_id.lower())
+    if not matches:
+        raise HTTPException(404, f"no event with id {event_id!r}")
+    if len(matches) > 1:
+        raise HTTPException(400, f"event_id: {event_id!r} matches several events; give more of the id")
+    return matches[0]
+
+
+def find_document(server: Server, doc_id: str) -> Document:
+    matches = server.reader().documents_by_prefix(doc_id.lower())
+    if not matches:
+        raise HTTPException(404, f"no document with id {doc_id!r}")
+    if len(matches) > 1:
+        raise HTTPException(400, f"doc_id: {doc_id!r} matches several documents; give more of the id")
+    return matches[0]
+
+
+def mention_dict(m: Mention) -> dict[str, Any]:
+    return {**m.to_dict(), "event_id": m.event_id}
+
+
+@router.get("/stats", summary="How many documents, mentions, events and runs the store holds")
+def stats(request: Request) -> dict[str, Any]:
+    server = server_of(request)
+    return {"counts": server.reader().counts(), "writable": server.writable}
+
+
+@router.get("/events", summary="Events, filtered, sorted and paged by cursor")
+def list_events(request: Request, selection: Annotated[params.EventSelection, Depends(event_filters)],
+                count: Annotated[bool, Query(description="also give the total (one more query)")] = False,
+                ) -> dict[str, Any]:
+    reader = server_of(request).reader()
+    found, last = reader.event_page(selection.query, selection.extra)
+    out: dict[str, Any] = {
+        "events": [e.to_dict() for e in found],
+        "next_cursor": params.encode_cursor(selection.extra.sort, last) if last else None,
+    }
+    if count:
+        out["total"] = reader.count_event_page(selection.query, selection.extra)
+    return out
+
+
+@router.get("/events/{event_id}", summary="One event with its mentions, documents, outlets and evidence")
+def one_event(request: Request, event_id: EventId) -> dict[str, Any]:
+    server = server_of(request)
+    event = find_event(server, event_id)
+    evidence = server.reader().evidence(event.event_id)
+    docs: dict[str, Document] = {}
+    for _, doc in evidence:
+        docs.setdefault(doc.id, doc)
+    outlets = sorted({d.outlet for d in docs.values() if d.outlet})
+    return {"event": event.to_dict(), "outlets": outlets, "documents": [d.to_dict() for d in docs.values()],
+            "mentions": [mention_dict(m) for m, _ in evidence]}
+
+
+@router.get("/documents", summary="Stored documents, newest first, paged by cursor")
+def list_documents(request: Request, limit: Limit = None, cursor: Cursor = None,
+                   outlet: Annotated[str | None, Query(description="only this outlet (any case)")] = None,
+                   ) -> dict[str, Any]:
+    docs, last = server_of(request).reader().document_page(limit=params.page_size(limit), outlet=outlet or None,
+                                                           after=params.document_after(cursor))
+    return {"documents": [d.to_dict() for d in docs],
+            "next_cursor": params.encode_cursor("documents", last) if last else None}
+
+
+@router.get("/documents/{doc_id}", summary="One document with the mentions coded from it")
+def one_document(request: Request, doc_id: DocumentId) -> dict[str, Any]:
+    server = server_of(request)
+    doc = find_document(server, doc_id)
+    return {"document": doc.to_dict(), "mentions": [mention_dict(m) for m in server.reader().document_mentions(doc.id)]}
+
+
+@router.get("/outlets", summary="Outlets with how many stored documents each published")
+def outlets(request: Request) -> dict[str, Any]:
+    return {"outlets": [{"outlet": o, "documents": n} for o, n in server_of(request).reader().outlets()]}
+
+
+@router.get("/actors", summary="Search the actor knowledge base as of a date")
+def actors(request: Request, q: Annotated[str, Query(min_length=1, max_length=params.MAX_TEXT,
+                                                     description="words of a name or alias")],
+           date: Annotated[str | None, Query(description="YYYY-MM-DD: offices held that day")] = None,
+           limit: Limit = None) -> dict[str, Any]:
+    on = params.day("date", date)
+    found = server_of(request).kb().search(q, on, limit=params.page_size(limit))
+    return {"actors": [a.to_dict() for a in found], "date": on.isoformat() if on else None}
+
+
+def _check_token(server: Server, authorization: str | None, x_detente_token: str | None) -> None:
+    if not server.writable:
+        raise HTTPException(403, "read-only server: start it with DETENTE_TOKEN set to accept documents")
+    given = x_detente_token or ""
+    if authorization and authorization.lower().startswith("bearer "):
+        given = authorization[7:].strip()
+    if not given or not server.token_matches(given):
+        raise HTTPException(401, "missing or wrong token (send Authorization: Bearer TOKEN)",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+@router.post("/documents", status_code=202, summary="Queue documents (JSON or JSONL) for ingest; needs the token",
+             responses={200: {"description": "ingested (with wait=true)"}, 401: {"description": "wrong token"},
+                        403: {"description": "read-only server"}, 413: {"description": "too large"},
+                        503: {"description": "queue full"}})
+async def post_documents(request: Request,
+                         wait: Annotated[bool, Query(description="answer when the batch is stored")] = False,
+                         authorization: Annotated[str | None, Header()] = None,
+                         x_detente_token: Annotated[str | None, Header()] = None) -> JSONResponse:
+    server = server_of(request)
+    _check_token(server, authorization, x_detente_token)
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > server.max_body:
+        raise HTTPException(413, f"request body over {server.max_body} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > server.max_body:
+            raise HTTPException(413, f"request body over {server.max_body} bytes")
+        chunks.append(chunk)
+    try:
+        body = jsonl_body(b"".join(chunks), request.headers.get("content-type", ""))
+    except BadBody as exc:
+        raise HTTPException(400, str(exc)) from exc
+    lines = sum(1 for line in body.splitlines() if line.strip())
+    if lines == 0:
+        raise HTTPException(400, "no documents in the request body")
+    if lines > server.max_documents:
+        raise HTTPException(413, f"{lines} documents in one request; at most {server.max_documents}")
+    assert server.ingests is not None
+    try:
+        job = server.ingests.submit(body)
+    except queue.Full as exc:
+        raise HTTPException(503, "ingest queue full; try again later", headers={"Retry-After": "10"}) from exc
+    if wait:
+        await anyio.to_thread.run_sync(job.done.wait, WAIT_SECONDS)
+    return JSONResponse(job.to_dict(), status_code=200 if job.done.is_set() else 202)
+
+
+@router.get("/ingests/{job_id}", summary="What became of a posted batch; needs the token")
+def ingest_status(request: Request, job_id: Annotated[int, Path(ge=1)],
+                  authorization: Annotated[str | None, Header()] = None,
+                  x_detente_token: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+    server = server_of(request)
+    _check_token(server, authorization, x_detente_token)
+    assert server.ingests is not None
+    job = server.ingests.job(job_id)
+    if job is None:
+        raise HTTPException(404, f"no ingest job {job_id}")
+    return job.to_dict()

@@ -1,0 +1,105 @@
+"""The dashboard: server-rendered pages that read without JavaScript. Each page is one route here and one
+template in ``templates/``; links to pages go in ``base.html``'s navigation."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from detente.ontology import CHANNELS, MODALITIES, PLOVER_TYPES
+from detente.serve import params, present
+from detente.serve.routes_api import (
+    HEX_ID,
+    Cursor,
+    event_filters,
+    find_document,
+    find_event,
+    server_of,
+)
+from detente.serve.templating import STATIC, render
+from detente.store.queries import EVENT_SORTS
+
+router = APIRouter(include_in_schema=False)
+
+
+def page(request: Request, template: str, **context: Any) -> HTMLResponse:
+    return HTMLResponse(render(template, request=request, writable=server_of(request).writable, **context))
+
+
+@router.get("/", response_class=HTMLResponse)
+def timeline(request: Request, selection: Annotated[params.EventSelection, Depends(event_filters)]) -> HTMLResponse:
+    reader = server_of(request).reader()
+    found, last = reader.event_page(selection.query, selection.extra)
+    next_link = None
+    if last is not None:
+        next_link = "/?" + urlencode({**selection.form, "cursor": params.encode_cursor(selection.extra.sort, last)})
+    total = reader.count_event_page(selection.query, selection.extra)
+    return page(request, "timeline.html", events=found, form=selection.form, next_link=next_link, total=total,
+                first_page=selection.extra.after is None, types=PLOVER_TYPES, channels=CHANNELS,
+                modalities=MODALITIES, sorts=list(EVENT_SORTS), outlets=[o for o, _ in reader.outlets()],
+                counts=reader.counts())
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: Annotated[str, Path(pattern=HEX_ID)]) -> HTMLResponse:
+    server = server_of(request)
+    event = find_event(server, event_id)
+    evidence = server.reader().evidence(event.event_id)
+    return page(request, "event.html", event=event, evidence=evidence, outlets=present.outlets(evidence),
+                point=present.map_point(event.location))
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, cursor: Cursor = None,
+                   outlet: Annotated[str | None, Query()] = None) -> HTMLResponse:
+    outlet = (outlet or "").strip() or None
+    docs, last = server_of(request).reader().document_page(limit=params.DEFAULT_LIMIT, outlet=outlet,
+                                                           after=params.document_after(cursor))
+    next_link = None
+    if last is not None:
+        query = {"cursor": params.encode_cursor("documents", last), **({"outlet": outlet} if outlet else {})}
+        next_link = "/documents?" + urlencode(query)
+    return page(request, "documents.html", documents=docs, next_link=next_link, outlet=outlet or "")
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(request: Request, doc_id: Annotated[str, Path(pattern=HEX_ID)]) -> HTMLResponse:
+    server = server_of(request)
+    doc = find_document(server, doc_id)
+    return page(request, "document.html", document=doc, mentions=server.reader().document_mentions(doc.id))
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, q: Annotated[str | None, Query(max_length=params.MAX_TEXT)] = None,
+                date: Annotated[str | None, Query()] = None) -> HTMLResponse:
+    on = params.day("date", date)
+    words = (q or "").strip()
+    found = server_of(request).kb().search(words, on, limit=params.MAX_LIMIT) if words else []
+    return page(request, "actors.html", q=words, date=on.isoformat() if on else "", actors=found)
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The API's endpoints and parameters, read from the OpenAPI schema (no Swagger UI from a CDN)."""
+    schema = request.app.openapi()
+    endpoints = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            endpoints.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                              "parameters": [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                                              "description": p.get("description", "")}
+                                             for p in op.get("parameters", [])]})
+    return page(request, "docs.html", endpoints=endpoints, title=schema["info"]["title"],
+                version=schema["info"]["version"])
+
+
+@router.get("/static/{name}")
+def static(name: str) -> Response:
+    found = STATIC.get(name)
+    if found is None:
+        raise HTTPException(404, f"no such file: {name}")
+    body, media_type = found
+    return Response(body, media_type=media_type, headers={"Cache-Control": "public, max-age=3600"})
