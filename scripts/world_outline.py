@@ -54,9 +54,26 @@ def polygons(geometry: dict[str, Any]) -> list[list[list[int]]]:
     return []
 
 
+def unwrapped(points: list[Point]) -> list[list[Point]]:
+    """A ring that crosses the antimeridian (a jump of more than 180 degrees) made continuous, drawn twice:
+    once as is and once a world-width over, so the box clips each copy where it leaves the map."""
+    out = [points[0]]
+    for lon, lat in points[1:]:
+        previous = out[-1][0]
+        while lon - previous > 180:
+            lon -= 360
+        while previous - lon > 180:
+            lon += 360
+        out.append((lon, lat))
+    if all(-180 <= lon <= 180 for lon, _ in out):
+        return [out]
+    shift = 360 if min(lon for lon, _ in out) < -180 else -360
+    return [out, [(lon + shift, lat) for lon, lat in out]]
+
+
 def svg_path(rings: list[list[Point]]) -> str:
     parts = []
-    for points in rings:
+    for points in (copy for r in rings for copy in unwrapped(r)):
         coords = [f"{lon + 180:.1f} {90 - lat:.1f}" for lon, lat in points]
         deduped = [c for i, c in enumerate(coords) if i == 0 or c != coords[i - 1]]
         if len(deduped) >= 3:
