@@ -64,7 +64,7 @@ def test_modality_outlet_and_text_filters(client: TestClient, seeds_store: Path)
     assert by_outlet == reported and by_outlet
 
     def says_malta(e: detente.Event) -> bool:
-        texts = [e.sentence or "", *(a.name or a.text for a in e.source + e.target)]
+        texts = [e.sentence or "", *(t for a in e.source + e.target for t in (a.name, a.text, a.id))]
         texts += [m.sentence for m, _ in detente.evidence(seeds_store, e.event_id)]
         return any("malta" in (t or "").lower() for t in texts)
 
