@@ -1,0 +1,152 @@
+"""The dashboard in a real browser: Playwright's Python client driving Debian's chromium (never a downloaded
+browser) against uvicorn on 127.0.0.1. These tests fail, never skip, when chromium is missing: ``make test``
+installs it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+
+from tests.serve.conftest import HOSTILE, LiveServer, auth
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Debian's chromium is not installed (apt-get install -y chromium; make test does it)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def live(read_app: FastAPI) -> Iterator[LiveServer]:
+    with LiveServer(read_app) as server:
+        yield server
+
+
+class Watched:
+    """A page with every dialog, console error and failed request recorded."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+
+        def on_dialog(dialog: Dialog) -> None:
+            self.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+
+def watched(browser: Browser, **options: Any) -> Watched:
+    return Watched(browser.new_page(**options))
+
+
+def test_timeline_filter_event_and_evidence(browser: Browser, live: LiveServer, tmp_path: Path) -> None:
+    w = watched(browser, viewport={"width": 1280, "height": 900})
+    page = w.page
+    page.goto(live.url + "/")
+    assert page.locator("h1").inner_text() == "Timeline"
+    everything = page.locator("ol.events > li").count()
+    assert everything > 0
+    page.screenshot(path=str(tmp_path / "timeline.png"), full_page=True)
+
+    page.select_option("select[name=channel]", "military")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/?*channel=military*")
+    military = page.locator("ol.events > li")
+    assert 0 < military.count() < everything
+    tags = page.locator("ol.events > li .tags").all_inner_texts()
+    assert all("military" in t for t in tags)
+
+    page.select_option("select[name=channel]", "diplomatic")
+    page.fill("form.filters input[name=q]", "Malta")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/?*q=Malta*")
+    page.locator("ol.events a.title").first.click()
+    page.wait_for_url("**/events/*")
+    assert page.locator("h2", has_text="Evidence").count() == 1
+    sentence = page.locator("ol.evidence blockquote").first
+    assert "Malta" in sentence.inner_text()
+    assert page.locator("ol.evidence mark").first.inner_text() == "held talks"  # the trigger word, marked
+    assert "precision" in page.locator(".facts").inner_text()
+    assert page.locator("figure.map circle").count() == 1  # the place has coordinates: a dot on the outline
+    assert page.evaluate("() => document.querySelector('figure.map image').getBBox().width") > 0
+    page.screenshot(path=str(tmp_path / "event.png"), full_page=True)
+
+    page.locator("ol.evidence .meta a").first.click()
+    page.wait_for_url("**/documents/*")
+    assert page.locator("div.text p").count() > 3
+    page.screenshot(path=str(tmp_path / "document.png"), full_page=True)
+
+    for path, name in (("/documents", "documents"), ("/actors?q=blinken&date=2023-06-18", "actors"),
+                       ("/docs", "docs")):
+        page.goto(live.url + path)
+        page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
+    page.goto(live.url + "/actors?q=blinken&date=2023-06-18")
+    assert "secretary of state" in page.locator("table.actors").inner_text().lower()
+    assert w.dialogs == [] and w.errors == []
+    assert all((tmp_path / f"{n}.png").stat().st_size > 5000
+               for n in ("timeline", "event", "document", "documents", "actors", "docs"))
+
+
+def test_search_box_and_phone_layout(browser: Browser, live: LiveServer, tmp_path: Path) -> None:
+    w = watched(browser, viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = w.page
+    page.goto(live.url + "/documents")
+    page.fill("header input[name=q]", "pandas")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_url("**/?q=pandas")
+    titles = page.locator("ol.events > li").all_inner_texts()
+    assert titles and all("panda" in t.lower() for t in titles)
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 390  # nothing overflows a phone's width
+    page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+    assert w.dialogs == [] and w.errors == []
+
+
+def test_hostile_article_shows_as_text_and_runs_nothing(browser: Browser, write_app: FastAPI,
+                                                        tmp_path: Path) -> None:
+    with LiveServer(write_app) as live:
+        import httpx
+
+        posted = httpx.post(live.url + "/api/documents?wait=true", json=HOSTILE, headers=auth(), timeout=300)
+        assert posted.status_code == 200 and posted.json()["report"]["ingested"] == 1, posted.text
+        doc_id = httpx.get(live.url + "/api/documents", params={"limit": 1}).json()["documents"][0]["id"]
+        event_id = httpx.get(live.url + "/api/events", params={"q": "alert(4)"}).json()["events"][0]["event_id"]
+
+        w = watched(browser, viewport={"width": 1280, "height": 900})
+        page = w.page
+        pages = {"timeline": "/?q=alert", "event": f"/events/{event_id}", "document": f"/documents/{doc_id}",
+                 "documents": "/documents"}
+        for name, path in pages.items():
+            page.goto(live.url + path)
+            page.wait_for_load_state("load")
+            page.screenshot(path=str(tmp_path / f"hostile-{name}.png"), full_page=True)
+            text = page.locator("main").inner_text()
+            assert page.locator("script").count() == 0, name
+            assert page.locator("img").count() == 0, name  # no <img onerror> made it into the DOM
+            assert page.locator("a[href^='javascript' i]").count() == 0, name
+            assert page.evaluate("() => window.__pwned === undefined")
+            shown = ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>") if name == "documents" else (
+                "<script>alert(4)</script>", "<img src=x onerror=alert(5)>")
+            assert all(payload in text for payload in shown), name  # shown as the text it is
+        page.goto(live.url + f"/documents/{doc_id}")
+        assert "<script>alert(1)</script> Talks" in page.locator("h1").inner_text()
+        assert "javascript:alert(3)" in page.locator("p.meta").inner_text()  # the URL as text, not a link
+        assert page.locator("p.meta a").count() == 0
+        assert w.dialogs == [], w.dialogs
