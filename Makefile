@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DB     ?= detente.duckdb
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,13 @@ demo: $(STAMP)
 	@echo
 	@echo "Results are in $(DB) (DuckDB). Try: $(BIN)/detente events --db $(DB) --format jsonl"
 
-test: $(STAMP)
+# The dashboard's browser tests drive Debian's chromium (never a downloaded browser): installed when missing, as
+# root on Debian (CI); elsewhere install it yourself, or those tests fail saying so.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
+		apt-get install -y chromium || (apt-get update && apt-get install -y chromium)
+
+test: $(STAMP) chromium
 	$(BIN)/ruff check detente tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/pytest -q

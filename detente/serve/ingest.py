@@ -15,6 +15,7 @@ import json
 import queue
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,8 +76,9 @@ class IngestQueue:
     """A bounded queue of posted batches and the one thread that writes them into ``store``."""
 
     def __init__(self, store: Store, pipeline: Pipeline, *, max_queued: int = 8,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+                 max_bytes: int = DEFAULT_MAX_BYTES, on_write: Callable[[], None] | None = None) -> None:
         self.store = store
+        self.on_write = on_write  # told after each batch, committed or not (the server drops its cached pages)
         self.pipeline = pipeline
         self.max_bytes = max_bytes
         self._queue: queue.Queue[tuple[IngestJob, bytes] | None] = queue.Queue(maxsize=max_queued)
@@ -126,4 +128,6 @@ class IngestQueue:
             except Exception as exc:  # noqa: BLE001 - the worker must outlive one bad batch; the job says why
                 job.status, job.error = "failed", f"ingest failed: {type(exc).__name__}"
             finally:
+                if self.on_write is not None:
+                    self.on_write()
                 job.done.set()

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import json
 import queue
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import anyio
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from detente.records import Document, Event, Mention
 from detente.serve import params
@@ -48,7 +50,7 @@ def event_filters(dyad: Annotated[str | None, Query(description="both countries,
 
 
 def find_event(server: Server, event_id: str) -> Event:
-    matches = server.reader().events_by_prefix(event_id.lower())
+    matches = server.reader().find_events(event_id.lower())
     if not matches:
         raise HTTPException(404, f"no event with id {event_id!r}")
     if len(matches) > 1:
@@ -65,6 +67,13 @@ def find_document(server: Server, doc_id: str) -> Document:
     return matches[0]
 
 
+def cached_json(request: Request, make: Callable[[], Any]) -> Response:
+    """The JSON of ``make()``, or the same request's answer since the store last changed."""
+    body = server_of(request).cache.get(("api", request.url.path, request.url.query),
+                                        lambda: json.dumps(make(), ensure_ascii=False).encode())
+    return Response(body, media_type="application/json")
+
+
 def mention_dict(m: Mention) -> dict[str, Any]:
     return {**m.to_dict(), "event_id": m.event_id}
 
@@ -78,29 +87,35 @@ def stats(request: Request) -> dict[str, Any]:
 @router.get("/events", summary="Events, filtered, sorted and paged by cursor")
 def list_events(request: Request, selection: Annotated[params.EventSelection, Depends(event_filters)],
                 count: Annotated[bool, Query(description="also give the total (one more query)")] = False,
-                ) -> dict[str, Any]:
-    reader = server_of(request).reader()
-    found, last = reader.event_page(selection.query, selection.extra)
-    out: dict[str, Any] = {
-        "events": [e.to_dict() for e in found],
-        "next_cursor": params.encode_cursor(selection.extra.sort, last) if last else None,
-    }
-    if count:
-        out["total"] = reader.count_event_page(selection.query, selection.extra)
-    return out
+                ) -> Response:
+    def make() -> dict[str, Any]:
+        reader = server_of(request).reader()
+        found, last = reader.event_page(selection.query, selection.extra)
+        out: dict[str, Any] = {
+            "events": [e.to_dict() for e in found],
+            "next_cursor": params.encode_cursor(selection.extra.sort, last) if last else None,
+        }
+        if count:
+            out["total"] = reader.count_event_page(selection.query, selection.extra)
+        return out
+
+    return cached_json(request, make)
 
 
 @router.get("/events/{event_id}", summary="One event with its mentions, documents, outlets and evidence")
-def one_event(request: Request, event_id: EventId) -> dict[str, Any]:
-    server = server_of(request)
-    event = find_event(server, event_id)
-    evidence = server.reader().evidence(event.event_id)
-    docs: dict[str, Document] = {}
-    for _, doc in evidence:
-        docs.setdefault(doc.id, doc)
-    outlets = sorted({d.outlet for d in docs.values() if d.outlet})
-    return {"event": event.to_dict(), "outlets": outlets, "documents": [d.to_dict() for d in docs.values()],
-            "mentions": [mention_dict(m) for m, _ in evidence]}
+def one_event(request: Request, event_id: EventId) -> Response:
+    def make() -> dict[str, Any]:
+        server = server_of(request)
+        event = find_event(server, event_id)
+        evidence = server.reader().evidence(event.event_id)
+        docs: dict[str, Document] = {}
+        for _, doc in evidence:
+            docs.setdefault(doc.id, doc)
+        outlets = sorted({d.outlet for d in docs.values() if d.outlet})
+        return {"event": event.to_dict(), "outlets": outlets, "documents": [d.to_dict() for d in docs.values()],
+                "mentions": [mention_dict(m) for m, _ in evidence]}
+
+    return cached_json(request, make)
 
 
 @router.get("/documents", summary="Stored documents, newest first, paged by cursor")

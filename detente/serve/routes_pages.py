@@ -3,6 +3,7 @@ template in ``templates/``; links to pages go in ``base.html``'s navigation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -29,8 +30,18 @@ def page(request: Request, template: str, **context: Any) -> HTMLResponse:
     return HTMLResponse(render(template, request=request, writable=server_of(request).writable, **context))
 
 
+def cached_page(request: Request, make: Callable[[], HTMLResponse]) -> HTMLResponse:
+    """The page ``make()`` renders, or the same request's page since the store last changed."""
+    body = server_of(request).cache.get(("page", request.url.path, request.url.query), lambda: bytes(make().body))
+    return HTMLResponse(body)
+
+
 @router.get("/", response_class=HTMLResponse)
 def timeline(request: Request, selection: Annotated[params.EventSelection, Depends(event_filters)]) -> HTMLResponse:
+    return cached_page(request, lambda: _timeline(request, selection))
+
+
+def _timeline(request: Request, selection: params.EventSelection) -> HTMLResponse:
     reader = server_of(request).reader()
     found, last = reader.event_page(selection.query, selection.extra)
     next_link = None
@@ -45,6 +56,10 @@ def timeline(request: Request, selection: Annotated[params.EventSelection, Depen
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: Annotated[str, Path(pattern=HEX_ID)]) -> HTMLResponse:
+    return cached_page(request, lambda: _event_page(request, event_id))
+
+
+def _event_page(request: Request, event_id: str) -> HTMLResponse:
     server = server_of(request)
     event = find_event(server, event_id)
     evidence = server.reader().evidence(event.event_id)

@@ -15,6 +15,7 @@ from pathlib import Path
 from detente.api import Pipeline, load
 from detente.config import DEFAULT_MAX_BYTES, resolve_actor_paths, resolve_db_path
 from detente.resolve.actors import ActorKB, default_kb
+from detente.serve.cache import ResponseCache
 from detente.serve.ingest import IngestQueue
 from detente.store.db import Store
 
@@ -26,7 +27,7 @@ class Server:
 
     def __init__(self, db: str | os.PathLike[str] | None, *, token: str | None = None,
                  pipeline: Pipeline | None = None, kb: ActorKB | None = None, max_body: int = MAX_BODY,
-                 max_bytes: int = DEFAULT_MAX_BYTES, max_documents: int = 1000) -> None:
+                 max_bytes: int = DEFAULT_MAX_BYTES, max_documents: int = 1000, cache_size: int = 2048) -> None:
         self.token = token or None
         self.path = Path(resolve_db_path(os.fspath(db) if db is not None else None))
         self.max_body = max_body
@@ -37,9 +38,11 @@ class Server:
         self._readers: list[Store] = []
         self._lock = threading.Lock()
         self._kb = kb
+        self.cache = ResponseCache(cache_size)
         self.ingests: IngestQueue | None = None
         if self.token is not None:
-            self.ingests = IngestQueue(self.store, pipeline or load(lazy=True), max_bytes=max_bytes)
+            self.ingests = IngestQueue(self.store, pipeline or load(lazy=True), max_bytes=max_bytes,
+                                       on_write=self.cache.clear)
 
     @property
     def writable(self) -> bool:

@@ -462,6 +462,17 @@ class Store:
         """Each outlet with how many stored documents it published, most first."""
         return [(r["outlet"], int(r["documents"])) for r in self._rows(q.OUTLETS_SQL)]
 
+    def find_events(self, event_id: str) -> list[Event]:
+        """The event with this id, else those whose id starts with it (at most two: a unique prefix names one);
+        read like a page, so only these events' documents are gathered."""
+        keys = q.EVENT_SORTS["date"]
+        columns, order = q.key_columns(keys), q.order_by(keys)
+        sql = q.EVENT_PAGE_SQL.format(keys=columns, where=q.EVENT_BY_ID_FILTER, order=order)
+        rows = self._rows(sql, {"event_id": event_id, "limit": 1})
+        if not rows:
+            sql = q.EVENT_PAGE_SQL.format(keys=columns, where=q.EVENT_BY_PREFIX_FILTER, order=order)
+            rows = self._rows(sql, {"prefix": event_id, "limit": 2})
+        return [_event(r) for r in rows]
 
 def _report(row: dict[str, Any]) -> Report:
     at = row.get("sentence_at")

@@ -367,3 +367,5 @@ OUTLETS_SQL = (
     "SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL GROUP BY outlet "
     "ORDER BY documents DESC, outlet"
 )
+EVENT_BY_ID_FILTER = " WHERE event_id = $event_id"  # an exact id: the primary key's index, no scan
+EVENT_BY_PREFIX_FILTER = " WHERE starts_with(event_id, $prefix)"

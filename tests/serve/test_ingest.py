@@ -16,6 +16,7 @@ from tests.serve.conftest import HOSTILE, TALKS, auth
 
 def test_a_reader_never_sees_a_half_written_batch(write_app: FastAPI, writer: TestClient) -> None:
     server = write_app.state.server
+    server.cache.size = 0  # every read below goes to the database (test_cached_answers... covers the cache)
     store = server.store
     inside = threading.Event()
     release = threading.Event()
@@ -78,3 +79,14 @@ def test_json_bodies_become_jsonl_lines() -> None:
         except BadBody:
             continue
         raise AssertionError(f"{kind!r} {body!r} accepted")
+
+
+def test_cached_answers_last_until_the_store_changes(write_app: FastAPI, writer: TestClient) -> None:
+    urls = ["/api/events?limit=200", "/?limit=200", "/api/events?q=Tuesday"]
+    before = [writer.get(url).text for url in urls]
+    assert [writer.get(url).text for url in urls] == before
+    assert len(write_app.state.server.cache) == len(urls)
+    assert writer.post("/api/documents?wait=true", json=TALKS, headers=auth()).json()["status"] == "done"
+    after = [writer.get(url).text for url in urls]
+    assert all(a != b for a, b in zip(after, before, strict=True))
+    assert "talks-1" in after[0] and "talks-1" in after[2]

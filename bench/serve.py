@@ -1,0 +1,238 @@
+"""Load on `detente serve`: 50 concurrent clients for 20 s against 127.0.0.1, on a store of 10,000+ events.
+
+    python bench/serve.py [--db PATH] [--events 10000] [--clients 50] [--seconds 20]
+
+The store is synthetic but shaped like a real one: documents from a dozen outlets over six years, each with one
+to four coded sentences between real actors of the knowledge base (China, the United States and their
+neighbours), PLOVER types with their CAMEO roots and quad classes, channels, modalities, dates at several
+precisions, places with coordinates; stored through ``Store.add_batch`` and clustered into events by the
+store's own ``recluster``, as an ingest would. It is built once and reused (``--rebuild`` to start over).
+
+The server runs in its own process (read-only, as ``detente serve`` starts without a token); the clients are
+asyncio tasks on httpx, each alternating a timeline page (50 events, a random filter, sometimes the next page by
+cursor) and one event with its evidence. Prints requests/s and p50/p99 latency per endpoint, then one JSON line.
+This is a shared machine: the figures move with its load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import hashlib
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from detente.ontology import CHANNELS, MODES, ONTOLOGY, PLOVER_TYPES
+from detente.records import Actor, Document, Location, Mention
+from detente.store.db import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DB = Path(tempfile.gettempdir()) / "detente-bench-serve.duckdb"
+
+ACTORS = [
+    Actor("Wang Yi", "Wang Yi", "CHN", "GOV", "person/chn/wang-yi"),
+    Actor("Xi Jinping", "Xi Jinping", "CHN", "GOV", "person/chn/xi-jinping"),
+    Actor("Li Qiang", "Li Qiang", "CHN", "GOV", "person/chn/li-qiang"),
+    Actor("Beijing", "China", "CHN", "GOV", None),
+    Actor("Chinese military", "China", "CHN", "MIL", None),
+    Actor("Antony Blinken", "Antony Blinken", "USA", "GOV", "person/usa/antony-blinken"),
+    Actor("Joe Biden", "Joe Biden", "USA", "GOV", "person/usa/joe-biden"),
+    Actor("Janet Yellen", "Janet Yellen", "USA", "GOV", "person/usa/janet-yellen"),
+    Actor("Washington", "United States", "USA", "GOV", None),
+    Actor("the Pentagon", "United States", "USA", "MIL", None),
+    Actor("Taipei", "Taiwan", "TWN", "GOV", None),
+    Actor("Tokyo", "Japan", "JPN", "GOV", None),
+    Actor("Manila", "Philippines", "PHL", "GOV", None),
+]
+PLACES = [
+    Location("Beijing", "Beijing", "CHN", 39.9, 116.4), Location("Washington", "Washington", "USA", 38.9, -77.0),
+    Location("Bali", "Bali", "IDN", -8.4, 115.2, "region"), Location("Malta", "Malta", "MLT", 35.9, 14.5, "country"),
+    Location("San Francisco", "San Francisco", "USA", 37.8, -122.4), Location("Geneva", "Geneva", "CHE", 46.2, 6.1),
+    Location("Taiwan Strait", "Taiwan Strait", None, 24.5, 119.5, "place"),
+]
+OUTLETS = ["Reuters", "Associated Press", "Xinhua", "Global Times", "VOA", "South China Morning Post",
+           "The New York Times", "Bloomberg", "China Daily", "Nikkei Asia", "The Diplomat", "CGTN"]
+VERBS = {"AGREE": "agreed with", "CONSULT": "met", "SUPPORT": "praised", "CONCEDE": "conceded to",
+         "COOPERATE": "signed a deal with", "AID": "sent aid to", "RETREAT": "eased restrictions on",
+         "REQUEST": "urged", "ACCUSE": "accused", "REJECT": "rejected", "THREATEN": "threatened",
+         "PROTEST": "protested to", "SANCTION": "sanctioned", "MOBILIZE": "mobilized against",
+         "COERCE": "detained citizens of", "ASSAULT": "fired on"}
+CAMEO_ROOTS = {1: (1, 5), 2: (6, 8), 3: (9, 14), 4: (15, 20)}
+GOLDSTEIN = {1: 3.0, 2: 6.0, 3: -3.0, 4: -8.0}
+MODALITIES = ["asserted"] * 8 + ["planned", "reported", "hypothetical", "denied"]
+START = dt.date(2019, 1, 1)
+DAYS = 6 * 365
+
+
+def synthetic_document(rng: random.Random, n: int) -> tuple[Document, list[Mention]]:
+    published = START + dt.timedelta(days=rng.randrange(DAYS))
+    outlet = rng.choice(OUTLETS)
+    mentions: list[Mention] = []
+    sentences: list[str] = []
+    doc_key = f"bench-{n}"
+    doc_id = hashlib.sha256(doc_key.encode()).hexdigest()
+    for i in range(rng.randint(1, 4)):
+        kind = rng.choice(PLOVER_TYPES)
+        quad = ONTOLOGY.type_quads[kind]
+        source, target = rng.sample(ACTORS, 2)
+        precision = rng.choice(["day", "day", "day", "month", "unresolved", "season", "year"])
+        date = published - dt.timedelta(days=rng.randrange(30))
+        place = rng.choice(PLACES) if rng.random() < 0.6 else None
+        where = f" in {place.text}" if place else ""
+        sentence = f"{source.text} {VERBS[kind]} {target.text}{where}, {outlet} reported (item {n}.{i})."
+        sentences.append(sentence)
+        first, last = CAMEO_ROOTS[quad]
+        modes = MODES[kind]
+        mentions.append(Mention(
+            mention_id=hashlib.sha256(f"{doc_key}:{i}".encode()).hexdigest()[:16], doc_id=doc_id,
+            sentence=sentence, sentence_index=i, type=kind, mode=rng.choice(modes) if modes else None,
+            cameo=f"{rng.randint(first, last):02d}0", goldstein=GOLDSTEIN[quad], quad_class=quad,
+            modality=rng.choice(MODALITIES),  # type: ignore[arg-type]  # a modality of the ontology
+            channel=rng.choice(CHANNELS), source=[source], target=[target], trigger=VERBS[kind].split()[0],
+            date=date, date_end=date + dt.timedelta(days=1) if rng.random() < 0.1 else None,
+            date_precision=precision,  # type: ignore[arg-type]  # a precision of the ontology
+            date_text=None if precision == "unresolved" else "on that day", location=place,
+            confidence=round(rng.uniform(0.5, 0.95), 2), document_id=f"bench-{n}"))
+    text = " ".join(sentences)
+    doc = Document(id=doc_id, text=text, source_id=f"bench-{n}", origin="bench", published=published,
+                   title=f"{outlet}: {sentences[0][:60]}", outlet=outlet, url=f"https://example.org/bench/{n}",
+                   genre="news")
+    return doc, mentions
+
+
+def build_store(path: Path, events: int, seed: int = 14) -> dict[str, int]:
+    """Add synthetic documents until the store holds ``events`` events; clustered once at the end of each
+    round (``recluster``), as a bulk load would be."""
+    rng = random.Random(seed)
+    with Store(path) as store:
+        n = store.counts()["documents"]
+        rng.seed(seed + n)
+        while store.counts()["events"] < events:
+            missing = events - store.counts()["events"]
+            for _ in range(max(1, missing // 2000) + 1):
+                batch = [synthetic_document(rng, n + k) for k in range(1000)]
+                n += len(batch)
+                store.add_batch(batch, cluster=False)
+            store.recluster()
+        return store.counts()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("DETENTE_TOKEN", None)
+    proc = subprocess.Popen([sys.executable, "-m", "detente", "serve", "--db", str(db), "--port", str(port)],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit(f"server did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
+
+
+TIMELINE_FILTERS: list[dict[str, str]] = [
+    {}, {}, {"dyad": "CHN-USA"}, {"channel": "military"}, {"type": "CONSULT"}, {"since": "2023-06"},
+    {"dyad": "CHN-USA", "since": "2022", "until": "2023"}, {"modality": "planned"}, {"outlet": "Xinhua"},
+    {"q": "Blinken"}, {"sort": "mentions"}, {"sort": "reported"},
+]
+
+
+async def client(http: httpx.AsyncClient, ids: list[str], until: float, rng: random.Random,
+                 times: dict[str, list[float]], failures: list[str]) -> None:
+    cursor: tuple[dict[str, str], str] | None = None
+    while time.monotonic() < until:
+        if rng.random() < 0.5:
+            name = "timeline"
+            if cursor is not None and rng.random() < 0.3:
+                params = {**cursor[0], "cursor": cursor[1]}
+            else:
+                params = dict(rng.choice(TIMELINE_FILTERS))
+            params["limit"] = "50"
+            url = "/api/events"
+        else:
+            name, url, params = "event", f"/api/events/{rng.choice(ids)}", {}
+        started = time.perf_counter()
+        response = await http.get(url, params=params)
+        times[name].append(time.perf_counter() - started)
+        if response.status_code != 200:
+            failures.append(f"{url} {response.status_code}")
+        elif name == "timeline":
+            nxt = response.json()["next_cursor"]
+            base = {k: v for k, v in params.items() if k not in ("cursor", "limit")}
+            cursor = (base, nxt) if nxt else None
+
+
+async def drive(port: int, clients: int, seconds: float, ids: list[str]) -> dict[str, Any]:
+    times: dict[str, list[float]] = {"timeline": [], "event": []}
+    failures: list[str] = []
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=30) as http:
+        await http.get("/api/events", params={"limit": "50"})  # warm: connections, caches
+        until = time.monotonic() + seconds
+        started = time.monotonic()
+        await asyncio.gather(*(client(http, ids, until, random.Random(i), times, failures) for i in range(clients)))
+        elapsed = time.monotonic() - started
+    out: dict[str, Any] = {"clients": clients, "seconds": round(elapsed, 1), "failures": len(failures)}
+    for name, values in times.items():
+        ordered = sorted(values)
+        out[name] = {"requests": len(values), "per_s": round(len(values) / elapsed, 1),
+                     "p50_ms": round(1000 * statistics.median(ordered), 1) if ordered else None,
+                     "p99_ms": round(1000 * ordered[int(0.99 * (len(ordered) - 1))], 1) if ordered else None}
+    out["requests_per_s"] = round(sum(len(v) for v in times.values()) / elapsed, 1)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"store to build or reuse ({DEFAULT_DB})")
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--rebuild", action="store_true", help="delete the store first")
+    args = parser.parse_args()
+    if args.rebuild:
+        args.db.unlink(missing_ok=True)
+    started = time.monotonic()
+    counts = build_store(args.db, args.events)
+    print(f"store {args.db}: {counts['documents']} documents, {counts['mentions']} mentions, {counts['events']} "
+          f"events (ready in {time.monotonic() - started:.0f} s)")
+    with Store(args.db, read_only=True) as store:
+        ids = [e.event_id for e in store.events()]
+    port = free_port()
+    server = start_server(args.db, port)
+    try:
+        result = asyncio.run(drive(port, args.clients, args.seconds, random.Random(1).sample(ids, 2000)))
+    finally:
+        server.terminate()
+        server.wait(30)
+    for name in ("timeline", "event"):
+        r = result[name]
+        print(f"{name:9} {r['requests']:6} requests  {r['per_s']:7.1f}/s  p50 {r['p50_ms']} ms  p99 {r['p99_ms']} ms")
+    print(f"all       {result['requests_per_s']} requests/s with {args.clients} clients over {result['seconds']} s; "
+          f"{result['failures']} failures (a shared machine: figures move with its load)")
+    print(json.dumps({"events": counts["events"], **result}))
+
+
+if __name__ == "__main__":
+    main()
