@@ -420,7 +420,14 @@ class Store:
         more = len(rows) > limit
         rows = rows[:limit]
         last = tuple(rows[-1][f"_k{i}"] for i in range(len(keys))) if more and rows else None
-        return [_event(r) for r in rows], last
+        return self._with_documents(rows), last
+
+    def _with_documents(self, rows: list[dict[str, Any]]) -> list[Event]:
+        """Events from ``events`` rows, with the callers' ids and links of the documents behind each."""
+        if not rows:
+            return []
+        found = {r["event_id"]: r for r in self._rows(q.EVENT_DOCUMENTS_SQL, {"ids": [r["event_id"] for r in rows]})}
+        return [_event({**row, **found.get(row["event_id"], {})}) for row in rows]
 
     def count_event_page(self, query: EventQuery, extra: q.EventFilter) -> int:
         """How many events match ``query`` and ``extra``'s filters (its cursor ignored)."""
@@ -465,14 +472,9 @@ class Store:
     def find_events(self, event_id: str) -> list[Event]:
         """The event with this id, else those whose id starts with it (at most two: a unique prefix names one);
         read like a page, so only these events' documents are gathered."""
-        keys = q.EVENT_SORTS["date"]
-        columns, order = q.key_columns(keys), q.order_by(keys)
-        sql = q.EVENT_PAGE_SQL.format(keys=columns, where=q.EVENT_BY_ID_FILTER, order=order)
-        rows = self._rows(sql, {"event_id": event_id, "limit": 1})
-        if not rows:
-            sql = q.EVENT_PAGE_SQL.format(keys=columns, where=q.EVENT_BY_PREFIX_FILTER, order=order)
-            rows = self._rows(sql, {"prefix": event_id, "limit": 2})
-        return [_event(r) for r in rows]
+        rows = self._rows(q.EVENT_BY_ID_SQL, {"event_id": event_id})
+        return self._with_documents(rows or self._rows(q.EVENT_BY_PREFIX_SQL, {"prefix": event_id}))
+
 
 def _report(row: dict[str, Any]) -> Report:
     at = row.get("sentence_at")

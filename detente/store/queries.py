@@ -334,19 +334,17 @@ def event_page_filter(query: EventQuery, extra: EventFilter) -> tuple[str, dict[
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-# One page of events: the page is cut first, then only its events get their documents' ids and links.
+# One page of events, then the callers' ids and links of the documents behind just those events (two
+# statements: DuckDB plans the page's sort and the documents' join better apart than as one query).
 # {keys}, {where} and {order} are key_columns, event_page_filter and order_by of one EVENT_SORTS entry.
-EVENT_PAGE_SQL = """
-WITH page AS (SELECT *, {keys} FROM events{where}{order} LIMIT $limit)
-SELECT page.*, coalesce(r.document_ids, []::VARCHAR[]) AS document_ids, coalesce(r.urls, []::VARCHAR[]) AS urls
-FROM page LEFT JOIN (
-    SELECT m.event_id,
-           list_sort(list(DISTINCT d.source_id) FILTER (WHERE d.source_id IS NOT NULL)) AS document_ids,
-           list_sort(list(DISTINCT d.url) FILTER (WHERE d.url IS NOT NULL)) AS urls
-    FROM mentions m JOIN documents d ON d.id = m.doc_id
-    WHERE m.event_id IN (SELECT event_id FROM page)
-    GROUP BY m.event_id
-) AS r USING (event_id){order}"""
+EVENT_PAGE_SQL = "SELECT *, {keys} FROM events{where}{order} LIMIT $limit"
+EVENT_DOCUMENTS_SQL = """
+SELECT m.event_id,
+       list_sort(list(DISTINCT d.source_id) FILTER (WHERE d.source_id IS NOT NULL)) AS document_ids,
+       list_sort(list(DISTINCT d.url) FILTER (WHERE d.url IS NOT NULL)) AS urls
+FROM mentions m JOIN documents d ON d.id = m.doc_id
+WHERE m.event_id = ANY($ids)
+GROUP BY m.event_id"""
 COUNT_EVENT_PAGE_SQL = "SELECT count(*) FROM events{where}"
 
 DOCUMENT_PAGE_SQL = (
@@ -367,5 +365,5 @@ OUTLETS_SQL = (
     "SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL GROUP BY outlet "
     "ORDER BY documents DESC, outlet"
 )
-EVENT_BY_ID_FILTER = " WHERE event_id = $event_id"  # an exact id: the primary key's index, no scan
-EVENT_BY_PREFIX_FILTER = " WHERE starts_with(event_id, $prefix)"
+EVENT_BY_ID_SQL = "SELECT * FROM events WHERE event_id = $event_id"  # the primary key's index, no sort
+EVENT_BY_PREFIX_SQL = "SELECT * FROM events WHERE starts_with(event_id, $prefix) ORDER BY event_id LIMIT 2"
