@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente.config import DEFAULT_MAX_BYTES, EntitySource, resolve_actor_paths, resolve_db_path, resolve_entities
 from detente.config import resolve_model as _resolve_model
-from detente.records import Document, Event, Mention, RunReport
+from detente.records import ActorEntry, Document, Event, Mention, RunReport
 from detente.store.db import BatchResult, Store, StoreError
 from detente.store.queries import EventQuery
 
@@ -37,6 +37,7 @@ __all__ = [
     "SetupError",
     "StoreError",
     "accepted",
+    "actors",
     "documents",
     "event",
     "events",
@@ -361,3 +362,19 @@ def export(db: DbArg, format: str, path: PathLike, *, table: str | None = None, 
     query = event_query(dyad=dyad, since=since, until=until, type=type, channel=channel)
     with _open(db, read_only=True) as store:
         return write_export(store, format, path, query, table=table, header=header, stdout=stdout)
+
+
+# -- the actor knowledge base ----------------------------------------------------------------------------
+
+
+def actors(text: str, *, on: str | dt.date | None = None, limit: int = 20,
+           actor_files: Sequence[PathLike] | None = None) -> list[ActorEntry]:
+    """Knowledge-base entries whose name or an alias has the words ``text``, each as it stood ``on`` a day
+    (YYYY-MM-DD or a date): its country, sector and the office it held then. ``actor_files`` (default
+    ``DETENTE_ACTORS``) add to the bundled knowledge base."""
+    from detente.resolve.actors import ActorKB, default_kb
+
+    day = dt.date.fromisoformat(on) if isinstance(on, str) else on
+    paths = resolve_actor_paths([os.fspath(p) for p in actor_files or ()])
+    kb = ActorKB.load(paths) if paths else default_kb()
+    return kb.search(text, day, limit=limit)

@@ -31,3 +31,10 @@ def test_aliases_words_and_limits(kb: ActorKB) -> None:
     assert len(kb.search("a", limit=5)) == 5
     assert kb.search("   ") == [] and kb.search("zzqqxx") == []
     assert kb.search("Erdoğan")[0].actor.id == kb.search("erdogan")[0].actor.id  # diacritics folded
+
+
+def test_the_python_api_gives_the_same_entries(kb: ActorKB) -> None:
+    import detente
+
+    got = detente.actors("wang yi", on="2020-05-01", limit=3)
+    assert [e.to_dict() for e in got] == [e.to_dict() for e in kb.search("wang yi", dt.date(2020, 5, 1), limit=3)]
