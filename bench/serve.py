@@ -173,7 +173,11 @@ async def client(http: httpx.AsyncClient, ids: list[str], until: float, rng: ran
         else:
             name, url, params = "event", f"/api/events/{rng.choice(ids)}", {}
         started = time.perf_counter()
-        response = await http.get(url, params=params)
+        try:
+            response = await http.get(url, params=params)
+        except httpx.HTTPError as exc:
+            failures.append(f"{url} {type(exc).__name__}")
+            continue
         times[name].append(time.perf_counter() - started)
         if response.status_code != 200:
             failures.append(f"{url} {response.status_code}")
