@@ -107,7 +107,7 @@ def one_event(request: Request, event_id: EventId) -> Response:
     def make() -> dict[str, Any]:
         server = server_of(request)
         event = find_event(server, event_id)
-        evidence = server.reader().evidence(event.event_id)
+        evidence = server.reader().event_evidence(event.event_id)
         docs: dict[str, Document] = {}
         for _, doc in evidence:
             docs.setdefault(doc.id, doc)

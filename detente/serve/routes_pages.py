@@ -62,7 +62,7 @@ def event_page(request: Request, event_id: Annotated[str, Path(pattern=HEX_ID)])
 def _event_page(request: Request, event_id: str) -> HTMLResponse:
     server = server_of(request)
     event = find_event(server, event_id)
-    evidence = server.reader().evidence(event.event_id)
+    evidence = server.reader().event_evidence(event.event_id)
     return page(request, "event.html", event=event, evidence=evidence, outlets=present.outlets(evidence),
                 point=present.map_point(event.location))
 

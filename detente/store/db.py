@@ -423,11 +423,33 @@ class Store:
         return self._with_documents(rows), last
 
     def _with_documents(self, rows: list[dict[str, Any]]) -> list[Event]:
-        """Events from ``events`` rows, with the callers' ids and links of the documents behind each."""
+        """Events from ``events`` rows, with the callers' ids and links of the documents behind each, sorted
+        (as ``EVENTS_SQL`` gives them)."""
         if not rows:
             return []
-        found = {r["event_id"]: r for r in self._rows(q.EVENT_DOCUMENTS_SQL, {"ids": [r["event_id"] for r in rows]})}
-        return [_event({**row, **found.get(row["event_id"], {})}) for row in rows]
+        pairs = self.con.execute(q.EVENT_DOCUMENT_IDS_SQL, {"ids": [r["event_id"] for r in rows]}).fetchall()
+        links = {doc_id: (source_id, url) for doc_id, source_id, url in
+                 self.con.execute(q.DOCUMENT_LINKS_SQL, {"ids": sorted({d for _, d in pairs})}).fetchall()}
+        ids: dict[str, set[str]] = {}
+        urls: dict[str, set[str]] = {}
+        for event_id, doc_id in pairs:
+            source_id, url = links.get(doc_id, (None, None))
+            if source_id is not None:
+                ids.setdefault(event_id, set()).add(source_id)
+            if url is not None:
+                urls.setdefault(event_id, set()).add(url)
+        return [_event({**row, "document_ids": sorted(ids.get(row["event_id"], ())),
+                        "urls": sorted(urls.get(row["event_id"], ()))}) for row in rows]
+
+    def event_evidence(self, event_id: str) -> list[tuple[Mention, Document]]:
+        """``evidence`` in two lookups (the event's mentions, then their documents) instead of a join: the same
+        pairs in the same order, oldest report first."""
+        mentions = self._rows(q.EVENT_MENTIONS_SQL, {"event_id": event_id})
+        docs = {r["id"]: r for r in self._rows(q.DOCUMENTS_BY_ID_SQL, {"ids": sorted({m["doc_id"] for m in mentions})})}
+        pairs = [(m, docs[m["doc_id"]]) for m in mentions if m["doc_id"] in docs]
+        pairs.sort(key=lambda p: (p[1]["published"] is None, p[1]["published"] or dt.date.min, p[0]["doc_id"],
+                                  p[0]["sentence_index"], p[0]["mention_id"]))
+        return [(_mention({**m, "source_id": d["source_id"], "url": d["url"]}), _document(d)) for m, d in pairs]
 
     def count_event_page(self, query: EventQuery, extra: q.EventFilter) -> int:
         """How many events match ``query`` and ``extra``'s filters (its cursor ignored)."""

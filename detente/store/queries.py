@@ -334,17 +334,18 @@ def event_page_filter(query: EventQuery, extra: EventFilter) -> tuple[str, dict[
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-# One page of events, then the callers' ids and links of the documents behind just those events (two
-# statements: DuckDB plans the page's sort and the documents' join better apart than as one query).
+# One page of events, then the callers' ids and links of the documents behind just those events (separate
+# statements: DuckDB plans the page's sort and the documents' lookup better apart than as one query).
 # {keys}, {where} and {order} are key_columns, event_page_filter and order_by of one EVENT_SORTS entry.
 EVENT_PAGE_SQL = "SELECT *, {keys} FROM events{where}{order} LIMIT $limit"
-EVENT_DOCUMENTS_SQL = """
-SELECT m.event_id,
-       list_sort(list(DISTINCT d.source_id) FILTER (WHERE d.source_id IS NOT NULL)) AS document_ids,
-       list_sort(list(DISTINCT d.url) FILTER (WHERE d.url IS NOT NULL)) AS urls
-FROM mentions m JOIN documents d ON d.id = m.doc_id
-WHERE m.event_id = ANY($ids)
-GROUP BY m.event_id"""
+# Each statement alone, with no join, reads only the rows it names: several times cheaper than the join.
+EVENT_DOCUMENT_IDS_SQL = "SELECT event_id, doc_id FROM mentions WHERE event_id = ANY($ids)"
+DOCUMENT_LINKS_SQL = "SELECT id, source_id, url FROM documents WHERE id = ANY($ids)"
+EVENT_MENTIONS_SQL = "SELECT * FROM mentions WHERE event_id = $event_id"
+DOCUMENTS_BY_ID_SQL = (
+    "SELECT id, source_id, origin, published, published_raw, title, outlet, url, language, genre, text "
+    "FROM documents WHERE id = ANY($ids)"
+)
 COUNT_EVENT_PAGE_SQL = "SELECT count(*) FROM events{where}"
 
 DOCUMENT_PAGE_SQL = (

@@ -119,3 +119,9 @@ def test_readers_on_other_connections_see_commits(store: Store) -> None:
     store.add_batch([(d, [mention(d, 0, "AGREE", dt.date(2024, 1, 1))])])
     assert reader.counts()["documents"] == before + 1
     reader.close()
+
+
+def test_event_evidence_is_evidence(store: Store) -> None:
+    for event in store.events():
+        assert store.event_evidence(event.event_id) == store.evidence(event.event_id)
+    assert store.event_evidence("no-such-event") == []
