@@ -65,3 +65,10 @@ def test_serve_without_a_store_exits_2(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.strip().endswith("no such store (run `detente ingest` first)")
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_the_cli_loads_the_web_stack_only_to_serve() -> None:
+    code = ("import sys, detente.cli; detente.cli.build_parser(); "
+            "print(sorted(m for m in ('fastapi', 'uvicorn', 'jinja2', 'starlette') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
