@@ -135,6 +135,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time a process has used (Linux /proc), to tell the server's own cost per request
+    from the waiting a loaded machine adds."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("DETENTE_TOKEN", None)
@@ -226,15 +236,24 @@ def main() -> None:
     port = free_port()
     server = start_server(args.db, port)
     try:
+        cpu_before = cpu_seconds(server.pid)
         result = asyncio.run(drive(port, args.clients, args.seconds, random.Random(1).sample(ids, 2000)))
+        cpu_after = cpu_seconds(server.pid)
     finally:
         server.terminate()
         server.wait(30)
+    served = result["timeline"]["requests"] + result["event"]["requests"]
+    if cpu_before is not None and cpu_after is not None and served:
+        result["server_cpu_ms_per_request"] = round(1000 * (cpu_after - cpu_before) / served, 2)
+        result["server_cpu_share"] = round((cpu_after - cpu_before) / result["seconds"], 2)
     for name in ("timeline", "event"):
         r = result[name]
         print(f"{name:9} {r['requests']:6} requests  {r['per_s']:7.1f}/s  p50 {r['p50_ms']} ms  p99 {r['p99_ms']} ms")
     print(f"all       {result['requests_per_s']} requests/s with {args.clients} clients over {result['seconds']} s; "
           f"{result['failures']} failures (a shared machine: figures move with its load)")
+    if "server_cpu_ms_per_request" in result:
+        print(f"server    {result['server_cpu_ms_per_request']} ms of CPU per request; it had "
+              f"{result['server_cpu_share']} of a core on average")
     print(json.dumps({"events": counts["events"], **result}))
 
 
