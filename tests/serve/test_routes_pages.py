@@ -150,3 +150,33 @@ def test_hostile_article_shows_as_text_and_runs_nothing(browser: Browser, write_
         assert "javascript:alert(3)" in page.locator("p.meta").inner_text()  # the URL as text, not a link
         assert page.locator("p.meta a").count() == 0
         assert w.dialogs == [], w.dialogs
+
+
+# -- the same pages without a browser ------------------------------------------------------------------------
+
+
+def test_pages_answer_errors_with_a_plain_page(read_app: FastAPI) -> None:
+    from fastapi.testclient import TestClient
+
+    with TestClient(read_app, raise_server_exceptions=False) as client:
+        for path, status, words in (("/?limit=0", 400, "limit: expected 1 to 200"),
+                                    ("/?dyad=%3Cscript%3E", 400, "dyad: expected two country codes"),
+                                    ("/events/ffffffffffff", 404, "no event with id"),
+                                    ("/documents/abcdef0123", 404, "no document with id"),
+                                    ("/actors?q=wang&date=soon", 400, "date: expected YYYY-MM-DD"),
+                                    ("/nowhere", 404, "no such page")):
+            page = client.get(path)
+            assert page.status_code == status and page.headers["content-type"].startswith("text/html"), path
+            assert words in page.text and "Traceback" not in page.text, path
+            assert "&lt;script&gt;" in page.text or "<script" not in page.text
+            assert "script-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_every_page_has_the_security_headers(read_app: FastAPI) -> None:
+    from fastapi.testclient import TestClient
+
+    with TestClient(read_app) as client:
+        for path in ("/", "/documents", "/actors?q=xi", "/docs", "/static/style.css", "/api/stats"):
+            headers = client.get(path).headers
+            assert "'unsafe-inline'" not in headers["content-security-policy"], path
+            assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY", path
