@@ -38,3 +38,11 @@ def test_the_python_api_gives_the_same_entries(kb: ActorKB) -> None:
 
     got = detente.actors("wang yi", on="2020-05-01", limit=3)
     assert [e.to_dict() for e in got] == [e.to_dict() for e in kb.search("wang yi", dt.date(2020, 5, 1), limit=3)]
+
+
+def test_whole_words_rank_before_prefixes(kb: ActorKB) -> None:
+    found = kb.search("wang", dt.date(2023, 8, 1), limit=200)
+    names = [e.actor.name or "" for e in found]
+    assert any(n.startswith("Wang ") for n in names) and any("Wangchuck" in n for n in names)
+    first_prefix_only = next(i for i, n in enumerate(names) if "Wangchuck" in n)
+    assert all(n.split()[0] == "Wang" or "wang" in n.lower().split() for n in names[:first_prefix_only])

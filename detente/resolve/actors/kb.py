@@ -126,17 +126,23 @@ class ActorKB:
 
     # ------------------------------------------------------------------ search
     def search(self, text: str, on: dt.date | None = None, limit: int = 20) -> list[ActorEntry]:
-        """People and bodies whose name or an alias contains ``text`` (any case, diacritics folded), each as it
-        stood on ``on``: those holding a term then first, then by name. ``text`` is matched as words, so "wang"
-        finds Wang Yi and not Ngawang."""
+        """People and bodies whose name or an alias has the words of ``text`` (any case, diacritics folded; the
+        last word may be the start of one: "wang" finds Wang Yi and Wangchuck, not Ngawang), each as it stood on
+        ``on``. Whole-word matches first, then those holding a term that day, then by name."""
         words = key(fold(text))
         if not words:
             return []
         pattern = re.compile(r"(?:^| )" + re.escape(words))
-        found = {e.id: e for name, e in self._names() if pattern.search(name)}
-        entries = [self._entry(e, on) for e in found.values()]
-        entries.sort(key=lambda x: (x.standing not in ("active", "latest"), x.actor.name or "", x.actor.id or ""))
-        return entries[:limit]
+        whole = re.compile(r"(?:^| )" + re.escape(words) + r"(?: |$)")
+        found: dict[str, tuple[Entity, bool]] = {}
+        for name, e in self._names():
+            if pattern.search(name):
+                exact = bool(whole.search(name)) or found.get(e.id, (e, False))[1]
+                found[e.id] = (e, exact)
+        ranked = [(self._entry(e, on), exact) for e, exact in found.values()]
+        ranked.sort(key=lambda x: (not x[1], x[0].standing not in ("active", "latest"), x[0].actor.name or "",
+                                   x[0].actor.id or ""))
+        return [entry for entry, _ in ranked[:limit]]
 
     def _names(self) -> list[tuple[str, Entity]]:
         """Every (lookup key, entity) pair: names and aliases; built on first search."""
