@@ -34,7 +34,7 @@ from typing import Any
 
 import httpx
 
-from detente.ontology import CHANNELS, MODES, ONTOLOGY, PLOVER_TYPES
+from detente.ontology import CHANNELS, MODALITIES, MODES, ONTOLOGY, PLOVER_TYPES
 from detente.records import Actor, Document, Location, Mention
 from detente.store.db import Store
 
@@ -71,7 +71,6 @@ VERBS = {"AGREE": "agreed with", "CONSULT": "met", "SUPPORT": "praised", "CONCED
          "COERCE": "detained citizens of", "ASSAULT": "fired on"}
 CAMEO_ROOTS = {1: (1, 5), 2: (6, 8), 3: (9, 14), 4: (15, 20)}
 GOLDSTEIN = {1: 3.0, 2: 6.0, 3: -3.0, 4: -8.0}
-MODALITIES = ["asserted"] * 8 + ["planned", "reported", "hypothetical", "denied"]
 START = dt.date(2019, 1, 1)
 DAYS = 6 * 365
 
@@ -99,7 +98,7 @@ def synthetic_document(rng: random.Random, n: int) -> tuple[Document, list[Menti
             mention_id=hashlib.sha256(f"{doc_key}:{i}".encode()).hexdigest()[:16], doc_id=doc_id,
             sentence=sentence, sentence_index=i, type=kind, mode=rng.choice(modes) if modes else None,
             cameo=f"{rng.randint(first, last):02d}0", goldstein=GOLDSTEIN[quad], quad_class=quad,
-            modality=rng.choice(MODALITIES),  # type: ignore[arg-type]  # a modality of the ontology
+            modality=MODALITIES[0] if rng.random() < 0.7 else rng.choice(MODALITIES),
             channel=rng.choice(CHANNELS), source=[source], target=[target], trigger=VERBS[kind].split()[0],
             date=date, date_end=date + dt.timedelta(days=1) if rng.random() < 0.1 else None,
             date_precision=precision,  # type: ignore[arg-type]  # a precision of the ontology

@@ -12,6 +12,7 @@ import anyio
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from detente.ontology import CHANNELS, MODALITIES
 from detente.records import Document, Event, Mention
 from detente.serve import params
 from detente.serve.ingest import BadBody, jsonl_body
@@ -38,8 +39,8 @@ def event_filters(dyad: Annotated[str | None, Query(description="both countries,
                   since: Annotated[str | None, Query(description="period ends on or after: YYYY[-MM[-DD]]")] = None,
                   until: Annotated[str | None, Query(description="period starts on or before: YYYY[-MM[-DD]]")] = None,
                   type: Annotated[str | None, Query(description="PLOVER type, e.g. CONSULT")] = None,
-                  channel: Annotated[str | None, Query(description="e.g. diplomatic, military, economic")] = None,
-                  modality: Annotated[str | None, Query(description="e.g. asserted, planned, denied")] = None,
+                  channel: Annotated[str | None, Query(description=", ".join(CHANNELS))] = None,
+                  modality: Annotated[str | None, Query(description=", ".join(MODALITIES))] = None,
                   outlet: Annotated[str | None, Query(description="an outlet that reported it (any case)")] = None,
                   q: Annotated[str | None, Query(description="text in its sentences or actors' names")] = None,
                   sort: Annotated[str | None, Query(description="date (newest first), date_asc, reported, "
@@ -167,8 +168,9 @@ def _check_token(server: Server, authorization: str | None, x_detente_token: str
                         503: {"description": "queue full"}})
 async def post_documents(request: Request,
                          wait: Annotated[bool, Query(description="answer when the batch is stored")] = False,
-                         authorization: Annotated[str | None, Header()] = None,
-                         x_detente_token: Annotated[str | None, Header()] = None) -> JSONResponse:
+                         authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
+                         x_detente_token: Annotated[str | None, Header(description="or the token alone")] = None,
+                         ) -> JSONResponse:
     server = server_of(request)
     _check_token(server, authorization, x_detente_token)
     declared = request.headers.get("content-length")
