@@ -206,7 +206,8 @@ async def drive(port: int, clients: int, seconds: float, ids: list[str]) -> dict
         started = time.monotonic()
         await asyncio.gather(*(client(http, ids, until, random.Random(i), times, failures) for i in range(clients)))
         elapsed = time.monotonic() - started
-    out: dict[str, Any] = {"clients": clients, "seconds": round(elapsed, 1), "failures": len(failures)}
+    out: dict[str, Any] = {"clients": clients, "seconds": round(elapsed, 1), "failures": len(failures),
+                           "failure_kinds": sorted({f.split()[-1] for f in failures})}
     for name, values in times.items():
         ordered = sorted(values)
         out[name] = {"requests": len(values), "per_s": round(len(values) / elapsed, 1),
