@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import itertools
 import json
+import logging
 import queue
 import threading
 from collections import OrderedDict
@@ -25,6 +26,7 @@ from detente.records import RunReport
 from detente.store.db import Store, StoreError
 
 JSONL_TYPES = frozenset({"application/x-ndjson", "application/jsonl", "application/x-jsonlines", "text/plain"})
+log = logging.getLogger("detente.serve")
 KEPT_JOBS = 200  # finished jobs whose status can still be asked for
 
 
@@ -125,7 +127,8 @@ class IngestQueue:
                 job.status = "done"
             except (SetupError, StoreError) as exc:
                 job.status, job.error = "failed", " ".join(str(exc).split())
-            except Exception as exc:  # noqa: BLE001 - the worker must outlive one bad batch; the job says why
+            except Exception as exc:  # the worker must outlive one bad batch; the job says why, the log says where
+                log.exception("ingest job %d failed", job.id)
                 job.status, job.error = "failed", f"ingest failed: {type(exc).__name__}"
             finally:
                 if self.on_write is not None:

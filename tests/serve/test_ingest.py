@@ -90,3 +90,23 @@ def test_cached_answers_last_until_the_store_changes(write_app: FastAPI, writer:
     after = [writer.get(url).text for url in urls]
     assert all(a != b for a, b in zip(after, before, strict=True))
     assert "talks-1" in after[0] and "talks-1" in after[2]
+
+
+def test_a_failing_batch_fails_its_job_and_the_worker_goes_on(write_app: FastAPI, writer: TestClient,
+                                                              monkeypatch: Any) -> None:
+    queue = write_app.state.server.ingests
+    real = queue.pipeline.ingest
+    calls = {"n": 0}
+
+    def once_broken(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("disk on fire")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(queue.pipeline, "ingest", once_broken)
+    failed = writer.post("/api/documents?wait=true", json=TALKS, headers=auth()).json()
+    assert failed["status"] == "failed" and failed["error"] == "ingest failed: RuntimeError"
+    assert "disk on fire" not in json.dumps(failed)
+    done = writer.post("/api/documents?wait=true", json=TALKS, headers=auth()).json()
+    assert done["status"] == "done" and done["report"]["ingested"] == 1
