@@ -14,12 +14,17 @@ from detente.api import (
     events,
     evidence,
     export,
+    index,
     ingest,
     load,
+    numbers,
     open_store,
     parse_period,
+    quotes,
     read,
     recluster,
+    tone,
+    upcoming,
 )
 from detente.records import Actor, DateResolution, Document, Event, Location, Mention, RunReport, Sentence
 
@@ -44,10 +49,15 @@ __all__ = [
     "events",
     "evidence",
     "export",
+    "index",
     "ingest",
     "load",
+    "numbers",
     "open_store",
     "parse_period",
+    "quotes",
     "read",
     "recluster",
+    "tone",
+    "upcoming",
 ]

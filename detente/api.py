@@ -24,13 +24,19 @@ from typing import TYPE_CHECKING, Any
 
 from detente.config import DEFAULT_MAX_BYTES, EntitySource, resolve_actor_paths, resolve_db_path, resolve_entities
 from detente.config import resolve_model as _resolve_model
-from detente.records import ActorEntry, Document, Event, Mention, RunReport
+from detente.records import ActorEntry, Document, Event, Mention, RunReport, Sentence
 from detente.store.db import BatchResult, Store, StoreError
 from detente.store.queries import EventQuery
 
 if TYPE_CHECKING:
+    from detente.analysis.calendar import Upcoming
+    from detente.analysis.index import IndexRow
+    from detente.analysis.numbers import NumberMention
+    from detente.analysis.quotes import Quote
+    from detente.analysis.tone import ToneReport
     from detente.coding import Coder
     from detente.readers import Rejection
+    from detente.resolve.actors import ActorKB
 
 __all__ = [
     "Pipeline",
@@ -43,12 +49,17 @@ __all__ = [
     "events",
     "evidence",
     "export",
+    "index",
     "ingest",
     "load",
+    "numbers",
     "open_store",
     "parse_period",
+    "quotes",
     "read",
     "recluster",
+    "tone",
+    "upcoming",
 ]
 
 log = logging.getLogger("detente")
@@ -378,3 +389,101 @@ def actors(text: str, *, on: str | dt.date | None = None, limit: int = 20,
     paths = resolve_actor_paths([os.fspath(p) for p in actor_files or ()])
     kb = ActorKB.load(paths) if paths else default_kb()
     return kb.search(text, day, limit=limit)
+# -- analysis (issue 13): the relationship index, quotes, numbers, tone, what's next ----------------------------
+
+
+def index(db: DbArg = None, *, dyad: str | tuple[str, str] | None = None, by: str = "week",
+          channel: str | None = None, since: str | dt.date | None = None, until: str | dt.date | None = None,
+          samples: int | None = None, seed: int | None = None) -> list[IndexRow]:
+    """The relationship index per ``by`` period ("day", "week", "month"): event counts by quad class, the
+    confidence- and source-weighted Goldstein score of deduplicated events with its bootstrap band, the document
+    volume, and the plain mean Goldstein of raw mentions beside it (docs/analysis.md)."""
+    from detente.analysis import index as ix
+    from detente.analysis.periods import parse_by
+
+    period = parse_by(by)
+    query = event_query(dyad=dyad, since=since, until=until, channel=channel)
+    with _open(db, read_only=True) as store:
+        found, raw = store.index_events(query), store.index_mentions(query)
+    label = "-".join(query.dyad) if query.dyad else None
+    return ix.relationship_index(found, raw, by=period, dyad=label, channel=query.channel,
+                                 samples=samples or ix.SAMPLES, seed=ix.SEED if seed is None else seed)
+
+
+def _analysis_texts(db: DbArg, *, dyad: str | tuple[str, str] | None, since: str | dt.date | None,
+                    until: str | dt.date | None) -> list[tuple[Document, list[Sentence], list[Mention]]]:
+    """Stored documents published in the period (with a mention of the dyad, when one is given), each with its
+    sentence split (whose indexes are the mentions' ``sentence_index``) and its stored mentions."""
+    from detente.nlp.sentences import split_sentences
+
+    query = event_query(dyad=dyad, since=since, until=until)
+    with _open(db, read_only=True) as store:
+        docs = store.analysis_documents(query)
+        mentions = store.document_mentions([d.id for d in docs])
+    by_doc: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_doc.setdefault(m.doc_id, []).append(m)
+    return [(d, split_sentences(d.text), by_doc.get(d.id, [])) for d in docs]
+
+
+def _actor_kb(actors: Sequence[PathLike] | None = None) -> ActorKB:
+    from detente.resolve.actors import ActorDataError, ActorKB
+
+    try:
+        return ActorKB.load(resolve_actor_paths([os.fspath(p) for p in actors or ()]))
+    except (ActorDataError, OSError) as exc:
+        raise SetupError(f"detente: actor knowledge base: {exc}") from exc
+
+
+def quotes(db: DbArg = None, *, dyad: str | tuple[str, str] | None = None, since: str | dt.date | None = None,
+           until: str | dt.date | None = None, speaker: str | None = None,
+           actors: Sequence[PathLike] | None = None) -> list[Quote]:
+    """Direct quotations in the stored documents, oldest document first, each with its speaker resolved through
+    the actor knowledge base as of the publication date, its outlet and date, and the event of its sentence.
+    ``speaker``: part of the speaker's name, title or id (docs/analysis.md)."""
+    from detente.analysis.quotes import quotes_in, speaker_matches
+
+    kb = _actor_kb(actors)
+    out: list[Quote] = []
+    for doc, sentences, mentions in _analysis_texts(db, dyad=dyad, since=since, until=until):
+        out.extend(q for q in quotes_in(doc, sentences, mentions, kb) if not speaker or speaker_matches(q, speaker))
+    return out
+
+
+def numbers(db: DbArg = None, *, dyad: str | tuple[str, str] | None = None, since: str | dt.date | None = None,
+            until: str | dt.date | None = None, kind: str | None = None) -> list[NumberMention]:
+    """Notable numbers in the stored documents: each with its unit, what it counts, its sentence and that
+    sentence's event. ``kind``: money, percent, ordinal, duration or count (docs/analysis.md)."""
+    from detente.analysis.numbers import KINDS, numbers_in
+
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"expected a kind of {', '.join(KINDS)}, got {kind!r}")
+    out: list[NumberMention] = []
+    for doc, sentences, mentions in _analysis_texts(db, dyad=dyad, since=since, until=until):
+        out.extend(n for n in numbers_in(doc, sentences, mentions) if kind is None or n.kind == kind)
+    return out
+
+
+def upcoming(db: DbArg = None, *, dyad: str | tuple[str, str] | None = None, since: str | dt.date | None = None,
+             until: str | dt.date | None = None, undated: bool = False) -> list[Upcoming]:
+    """What comes next: announced exchanges (planned, dated after the article that announced them) whose window
+    overlaps ``since``..``until``, each marked planned, held, cancelled or postponed from later reports, and
+    linked to the event that says so. ``undated``: also planned exchanges with no date of their own."""
+    from detente.analysis.calendar import in_period
+    from detente.analysis.calendar import upcoming as calendar
+
+    query = event_query(dyad=dyad, since=since, until=until)
+    with _open(db, read_only=True) as store:
+        found = store.events()
+    return in_period(calendar(found, undated=undated, dyad=query.dyad), query.since, query.until)
+
+
+def tone(db: DbArg = None, *, dyad: str | tuple[str, str] | None = None, since: str | dt.date | None = None,
+         until: str | dt.date | None = None) -> ToneReport:
+    """Tone (-1 hostile .. +1 warm) of every stored mention and document in scope, the outlet-stance table
+    (per outlet, its mean tone toward each country of ``dyad`` and its genre mix), and events reported by several
+    outlets with their tones side by side (docs/analysis.md)."""
+    from detente.analysis.tone import tone_report
+
+    pair = parse_dyad(dyad) if isinstance(dyad, str) else dyad
+    return tone_report(_analysis_texts(db, dyad=pair, since=since, until=until), pair)

@@ -322,3 +322,33 @@ class ActorEntry:
         return {**self.actor.to_dict(), "kind": self.kind, "title": self.title,
                 "term_start": iso_date(self.term_start), "term_end": iso_date(self.term_end),
                 "standing": self.standing}
+# -- analysis inputs (issue 13): the slices of stored events and mentions the relationship index reads ---------
+
+
+@dataclass(slots=True, frozen=True)
+class IndexEvent:
+    """One stored event as the relationship index weighs it: its Goldstein value and quad class, the coder's
+    confidence, how many independent outlets report it, and the documents (content hashes) behind it."""
+
+    event_id: str
+    date: dt.date
+    goldstein: float | None
+    quad_class: int | None
+    confidence: float
+    sources: int
+    channel: str
+    modality: Modality
+    doc_ids: tuple[str, ...]
+    date_precision: DatePrecision = "day"
+
+
+@dataclass(slots=True, frozen=True)
+class IndexMention:
+    """One stored mention as the usual GDELT recipe reads it: a raw report with its Goldstein value."""
+
+    mention_id: str
+    date: dt.date
+    goldstein: float | None
+    doc_id: str
+    modality: Modality
+    date_precision: DatePrecision = "day"

@@ -21,7 +21,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"readers", "clustering", "syntax"}),
     frozenset({"resolve"}),
     frozenset({"nlp"}),
-    frozenset({"coding", "store"}),
+    frozenset({"coding", "store", "analysis"}),
     frozenset({"exports"}),
     frozenset({"evaluation", "api", "watch"}),
     frozenset({"__init__", "cli", "__main__", "serve"}),

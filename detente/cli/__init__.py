@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from detente import __version__
 
 # (module, command) in the order `detente --help` lists them.
-COMMANDS = ("ingest", "documents", "code", "events", "export", "evaluate", "watch", "serve")
+COMMANDS = ("ingest", "documents", "code", "events", "export", "evaluate", "watch", "index", "quotes",
+            "numbers", "upcoming", "tone", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -133,7 +133,8 @@ def list_documents(request: Request, limit: Limit = None, cursor: Cursor = None,
 def one_document(request: Request, doc_id: DocumentId) -> dict[str, Any]:
     server = server_of(request)
     doc = find_document(server, doc_id)
-    return {"document": doc.to_dict(), "mentions": [mention_dict(m) for m in server.reader().document_mentions(doc.id)]}
+    mentions = server.reader().document_mentions([doc.id])
+    return {"document": doc.to_dict(), "mentions": [mention_dict(m) for m in mentions]}
 
 
 @router.get("/outlets", summary="Outlets with how many stored documents each published")

@@ -84,7 +84,7 @@ def documents_page(request: Request, cursor: Cursor = None,
 def document_page(request: Request, doc_id: Annotated[str, Path(pattern=HEX_ID)]) -> HTMLResponse:
     server = server_of(request)
     doc = find_document(server, doc_id)
-    return page(request, "document.html", document=doc, mentions=server.reader().document_mentions(doc.id))
+    return page(request, "document.html", document=doc, mentions=server.reader().document_mentions([doc.id]))
 
 
 @router.get("/actors", response_class=HTMLResponse)

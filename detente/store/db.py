@@ -29,7 +29,18 @@ from detente.clustering import (
     rebuild,
 )
 from detente.clustering import rule as cluster_rule
-from detente.records import Actor, Document, Event, EventOrigin, Location, Mention, Report, countries_of
+from detente.records import (
+    Actor,
+    Document,
+    Event,
+    EventOrigin,
+    IndexEvent,
+    IndexMention,
+    Location,
+    Mention,
+    Report,
+    countries_of,
+)
 from detente.store import queries as q
 from detente.store.queries import EventQuery
 
@@ -382,6 +393,41 @@ class Store:
             params["all"] = not where
         return q.EXPORT_TABLE_SQL[table].format(where=where), params
 
+    # -- analysis reads (issue 13) ---------------------------------------------------------------------
+    def index_events(self, query: EventQuery | None = None) -> list[IndexEvent]:
+        """Dated events matching ``query`` with the documents behind each, oldest first."""
+        where, params = q.event_filter(query or EventQuery())
+        return [
+            IndexEvent(event_id=r["event_id"], date=r["date"], goldstein=r["goldstein"], quad_class=r["quad_class"],
+                       confidence=float(r["confidence"]), sources=int(r["sources"]), channel=r["channel"],
+                       modality=r["modality"], doc_ids=tuple(r["doc_ids"]), date_precision=r["date_precision"])
+            for r in self._rows(q.INDEX_EVENTS_SQL.format(where=where), params)
+        ]
+
+    def index_mentions(self, query: EventQuery | None = None) -> list[IndexMention]:
+        """Raw mentions matching ``query`` (the same filters as events), dated, oldest first."""
+        where, params = q.event_filter(query or EventQuery())
+        return [
+            IndexMention(mention_id=r["mention_id"], date=r["date"], goldstein=r["goldstein"], doc_id=r["doc_id"],
+                         modality=r["modality"], date_precision=r["date_precision"])
+            for r in self._rows(q.INDEX_MENTIONS_SQL.format(where=where), params)
+        ]
+
+    def analysis_documents(self, query: EventQuery | None = None) -> list[Document]:
+        """Documents published within ``query``'s since/until that have a mention matching its other filters
+        (all documents in the period when it has none)."""
+        query = query or EventQuery()
+        mention_query = EventQuery(dyad=query.dyad, type=query.type, channel=query.channel)
+        where, params = q.event_filter(mention_query)
+        params.update({"since": query.since, "until": query.until, "all": not where})
+        return [_document(r) for r in self._rows(q.ANALYSIS_DOCUMENTS_SQL.format(where=where), params)]
+
+    def document_mentions(self, doc_ids: Sequence[str]) -> list[Mention]:
+        """Every stored mention of these documents, in document and sentence order."""
+        if not doc_ids:
+            return []
+        return [_mention(r) for r in self._rows(q.DOCUMENT_MENTIONS_SQL, {"ids": list(doc_ids)})]
+
 
     # -- watched sources (detente watch) --------------------------------------------------------------------
     def known_urls(self, urls: Iterable[str]) -> set[str]:
@@ -483,9 +529,6 @@ class Store:
         """Documents whose content hash starts with ``prefix`` (at most two: a unique prefix names one)."""
         return [_document(r) for r in self._rows(q.DOCUMENT_BY_PREFIX_SQL, {"prefix": prefix})]
 
-    def document_mentions(self, doc_id: str) -> list[Mention]:
-        """The mentions coded from one document, in reading order."""
-        return [_mention(r) for r in self._rows(q.DOCUMENT_MENTIONS_SQL, {"doc_id": doc_id})]
 
     def outlets(self) -> list[tuple[str, int]]:
         """Each outlet with how many stored documents it published, most first."""

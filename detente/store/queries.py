@@ -357,14 +357,43 @@ DOCUMENT_BY_PREFIX_SQL = (
     "SELECT id, source_id, origin, published, published_raw, title, outlet, url, language, genre, text "
     "FROM documents WHERE starts_with(id, $prefix) ORDER BY id LIMIT 2"
 )
-# The mentions coded from one document, in reading order, with the document's caller id and link.
-DOCUMENT_MENTIONS_SQL = (
-    "SELECT m.*, d.source_id, d.url FROM mentions m JOIN documents d ON d.id = m.doc_id "
-    "WHERE m.doc_id = $doc_id ORDER BY m.sentence_index, m.mention_id"
-)
 OUTLETS_SQL = (
     "SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL GROUP BY outlet "
     "ORDER BY documents DESC, outlet"
 )
 EVENT_BY_ID_SQL = "SELECT * FROM events WHERE event_id = $event_id"  # the primary key's index, no sort
 EVENT_BY_PREFIX_SQL = "SELECT * FROM events WHERE starts_with(event_id, $prefix) ORDER BY event_id LIMIT 2"
+# -- analysis (issue 13): what the relationship index, quotes, numbers and the calendar read --------------------
+
+# Dated events with the documents (content hashes) behind each; {where} is event_filter's clause.
+INDEX_EVENTS_SQL = """
+SELECT e.event_id, e.date, e.goldstein, e.quad_class, coalesce(e.confidence, 0.5) AS confidence, e.sources,
+       e.channel, e.modality, coalesce(r.doc_ids, []::VARCHAR[]) AS doc_ids, e.date_precision
+FROM (SELECT * FROM events{where}) AS e LEFT JOIN (
+    SELECT event_id, list_sort(list(DISTINCT doc_id)) AS doc_ids FROM mentions WHERE event_id IS NOT NULL
+    GROUP BY event_id
+) AS r USING (event_id)
+WHERE e.date IS NOT NULL
+ORDER BY e.date, e.event_id"""
+# Raw mentions dated by their event date, else their document's publication day; {where} as above.
+INDEX_MENTIONS_SQL = """
+SELECT m.mention_id, coalesce(m.date, d.published) AS date, m.goldstein, m.doc_id, m.modality,
+       CASE WHEN m.date IS NULL THEN 'unresolved' ELSE m.date_precision END AS date_precision
+FROM (SELECT * FROM mentions{where}) AS m LEFT JOIN documents d ON d.id = m.doc_id
+WHERE coalesce(m.date, d.published) IS NOT NULL
+ORDER BY date, m.mention_id"""
+# Documents published in [$since, $until] (either may be NULL); {where} is event_filter's clause over mentions:
+# a document qualifies when one of its mentions matches (all documents when there is no clause).
+ANALYSIS_DOCUMENTS_SQL = """
+SELECT id, source_id, origin, published, published_raw, title, outlet, url, language, genre, text
+FROM documents
+WHERE (CAST($since AS DATE) IS NULL OR published >= CAST($since AS DATE))
+  AND (CAST($until AS DATE) IS NULL OR published <= CAST($until AS DATE))
+  AND ($all OR id IN (SELECT doc_id FROM mentions{where}))
+ORDER BY published NULLS LAST, source_id, id"""
+# Every mention of the given documents, in document and reading order, with the caller's id and link of its
+# document (one document's for its page in detente serve; a period's for the analysis verbs).
+DOCUMENT_MENTIONS_SQL = (
+    "SELECT m.*, d.source_id, d.url FROM mentions m JOIN documents d ON d.id = m.doc_id "
+    "WHERE list_contains(CAST($ids AS VARCHAR[]), m.doc_id) ORDER BY m.doc_id, m.sentence_index, m.mention_id"
+)

@@ -1,0 +1,95 @@
+"""Output shapes shared by the analysis commands (index, quotes, numbers, tone, upcoming): an aligned table on
+the terminal, CSV or JSONL, to stdout or a file. Article text is attacker-controlled: table cells lose control
+characters (no escape sequence reaches the terminal) and are cut to a width."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+FORMATS = ("table", "csv", "jsonl")
+
+
+def clean_cell(value: Any, width: int | None = None) -> str:
+    """A table cell: None as "-", whitespace collapsed, control characters dropped, cut to ``width``."""
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        text = f"{value:.2f}"
+    else:
+        text = str(value)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf") or ch in " \t\n")
+    text = re.sub(r"\s+", " ", text).strip() or "-"
+    if width is not None and len(text) > width:
+        text = text[: width - 3].rstrip() + "..."
+    return text
+
+
+def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str, int | None]],
+                out: IO[str]) -> None:
+    """``columns``: (key, header, width or None); numbers right-aligned, the last column left unpadded."""
+    cells = [[clean_cell(r.get(key), width) for key, _, width in columns] for r in rows]
+    header = [h for _, h, _ in columns]
+    numeric = [all(isinstance(r.get(key), int | float) or r.get(key) is None for r in rows)
+               and any(isinstance(r.get(key), int | float) for r in rows) for key, _, _ in columns]
+    widths = [max([len(header[i])] + [len(c[i]) for c in cells]) for i in range(len(columns))]
+    for line in [header, *cells]:
+        parts = [(cell.rjust(w) if numeric[i] else cell.ljust(w)) if i < len(columns) - 1 else cell
+                 for i, (cell, w) in enumerate(zip(line, widths, strict=True))]
+        out.write("  ".join(parts).rstrip() + "\n")
+
+
+def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: IO[str]) -> None:
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _flat(v) for k, v in row.items()})
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> None:
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return ";".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def write_rows(rows: Sequence[dict[str, Any]], fmt: str, table: Sequence[tuple[str, str, int | None]],
+               csv_columns: Sequence[str], path: str | None = None) -> None:
+    """``rows`` in ``fmt`` to ``path`` (UTF-8) or stdout."""
+    if path and path != "-":
+        with Path(path).open("w", encoding="utf-8", newline="") as fh:
+            _write(rows, fmt, table, csv_columns, fh)
+    else:
+        _write(rows, fmt, table, csv_columns, sys.stdout)
+
+
+def _write(rows: Sequence[dict[str, Any]], fmt: str, table: Sequence[tuple[str, str, int | None]],
+           csv_columns: Sequence[str], out: IO[str]) -> None:
+    if fmt == "csv":
+        write_csv(rows, csv_columns, out)
+    elif fmt == "jsonl":
+        write_jsonl(rows, out)
+    else:
+        write_table(rows, table, out)
+
+
+def add_output_options(parser: Any, *, default_dyad: str | None = "CHN-USA") -> None:
+    """--dyad, --since, --until, --format and -o, as every analysis command takes them."""
+    parser.add_argument("--dyad", default=default_dyad, metavar="AAA-BBB",
+                        help=f"two countries, either direction (default {default_dyad or 'all'})")
+    parser.add_argument("--since", metavar="DATE", help="from DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    parser.add_argument("--until", metavar="DATE", help="up to DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    parser.add_argument("--format", choices=FORMATS, default="table")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
