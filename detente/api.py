@@ -394,10 +394,11 @@ def actors(text: str, *, on: str | dt.date | None = None, limit: int = 20,
 
 def index(db: DbArg = None, *, dyad: str | tuple[str, str] | None = None, by: str = "week",
           channel: str | None = None, since: str | dt.date | None = None, until: str | dt.date | None = None,
-          samples: int | None = None, seed: int | None = None) -> list[IndexRow]:
+          samples: int | None = None, seed: int | None = None, by_channel: bool = False) -> list[IndexRow]:
     """The relationship index per ``by`` period ("day", "week", "month"): event counts by quad class, the
     confidence- and source-weighted Goldstein score of deduplicated events with its bootstrap band, the document
-    volume, and the plain mean Goldstein of raw mentions beside it (docs/analysis.md)."""
+    volume, and the plain mean Goldstein of raw mentions beside it (docs/analysis.md). ``channel`` keeps one
+    channel; ``by_channel`` gives one series per channel over the same periods."""
     from detente.analysis import index as ix
     from detente.analysis.periods import parse_by
 
@@ -406,6 +407,9 @@ def index(db: DbArg = None, *, dyad: str | tuple[str, str] | None = None, by: st
     with _open(db, read_only=True) as store:
         found, raw = store.index_events(query), store.index_mentions(query)
     label = "-".join(query.dyad) if query.dyad else None
+    if by_channel:
+        return ix.index_by_channel(found, raw, by=period, dyad=label, samples=samples or ix.SAMPLES,
+                                   seed=ix.SEED if seed is None else seed)
     return ix.relationship_index(found, raw, by=period, dyad=label, channel=query.channel,
                                  samples=samples or ix.SAMPLES, seed=ix.SEED if seed is None else seed)
 

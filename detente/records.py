@@ -352,3 +352,4 @@ class IndexMention:
     doc_id: str
     modality: Modality
     date_precision: DatePrecision = "day"
+    channel: str = ""

@@ -104,10 +104,11 @@ def period_seed(seed: int, start: dt.date) -> int:
 
 def relationship_index(events: Iterable[IndexEvent], mentions: Iterable[IndexMention] = (), *, by: Period = "week",
                        dyad: str | None = None, channel: str | None = None, samples: int = SAMPLES,
-                       seed: int = SEED) -> list[IndexRow]:
+                       seed: int = SEED, span: tuple[dt.date, dt.date] | None = None) -> list[IndexRow]:
     """One row per period from the first to the last dated event or mention, empty periods included. Events and
     mentions dated more coarsely than the period (a month by week, a season or a year) are left out of both
-    series: "45 years ago" is no week's event."""
+    series: "45 years ago" is no week's event. ``span`` (first, last day) widens the range, so several series
+    share their periods."""
     counted: dict[dt.date, list[IndexEvent]] = defaultdict(list)
     raw: dict[dt.date, list[IndexMention]] = defaultdict(list)
     days: list[dt.date] = []
@@ -122,6 +123,8 @@ def relationship_index(events: Iterable[IndexEvent], mentions: Iterable[IndexMen
             continue
         days.append(m.date)
         raw[period_start(m.date, by)].append(m)
+    if span is not None:
+        days.extend(span)
     if not days:
         return []
     rows: list[IndexRow] = []
@@ -147,3 +150,19 @@ def relationship_index(events: Iterable[IndexEvent], mentions: Iterable[IndexMen
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
+
+
+def index_by_channel(events: Sequence[IndexEvent], mentions: Sequence[IndexMention] = (), *, by: Period = "week",
+                     dyad: str | None = None, samples: int = SAMPLES, seed: int = SEED) -> list[IndexRow]:
+    """One index per channel (diplomatic, military, economic …) over the same periods, channel by channel."""
+    days = [e.date for e in events if fits(e.date_precision, by)] + \
+        [m.date for m in mentions if fits(m.date_precision, by)]
+    if not days:
+        return []
+    span = (min(days), max(days))
+    rows: list[IndexRow] = []
+    for channel in sorted({e.channel for e in events} | {m.channel for m in mentions if m.channel}):
+        rows += relationship_index([e for e in events if e.channel == channel],
+                                   [m for m in mentions if m.channel == channel], by=by, dyad=dyad,
+                                   channel=channel, samples=samples, seed=seed, span=span)
+    return rows

@@ -14,6 +14,7 @@ from detente.cli.formats import add_output_options, write_rows
 if TYPE_CHECKING:
     from detente.analysis.index import IndexRow
 
+EACH = "*"  # --channel with no name
 TABLE = (
     ("period", "PERIOD", None), ("events", "EVENTS", None), ("verbal_cooperation", "VCOOP", None),
     ("material_cooperation", "MCOOP", None), ("verbal_conflict", "VCONF", None),
@@ -37,15 +38,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_db_option(p)
     add_output_options(p)
     p.add_argument("--by", choices=("day", "week", "month"), default="week")
-    p.add_argument("--channel", metavar="CH", help="one channel, e.g. diplomatic, military, economic")
+    p.add_argument("--channel", metavar="CH", nargs="?", const=EACH,
+                   help="one channel (diplomatic, military, economic …); --channel alone: one series per channel")
     p.add_argument("--chart", metavar="FILE", help="also draw the index into FILE (.png or .svg)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.chart and args.channel == EACH:
+        error("detente index: --chart draws one series; give --channel NAME, or no --channel")
+        return 2
     try:
-        rows = api.index(args.db, dyad=args.dyad, by=args.by, channel=args.channel, since=args.since,
-                         until=args.until)
+        each = args.channel == EACH
+        rows = api.index(args.db, dyad=args.dyad, by=args.by, channel=None if each else args.channel,
+                         since=args.since, until=args.until, by_channel=each)
     except ValueError as exc:
         error(f"detente index: {exc}")
         return 2
@@ -61,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
             error(f"detente index: {exc}")
             return 2
     try:
-        write_rows([r.to_dict() for r in rows], args.format, TABLE, CSV_COLUMNS, args.output)
+        table = ((("channel", "CHANNEL", 16),) if each else ()) + TABLE
+        write_rows([r.to_dict() for r in rows], args.format, table, CSV_COLUMNS, args.output)
     except OSError as exc:
         error(f"detente index: {args.output}: {exc.strerror or exc}")
         return 2

@@ -409,7 +409,7 @@ class Store:
         where, params = q.event_filter(query or EventQuery())
         return [
             IndexMention(mention_id=r["mention_id"], date=r["date"], goldstein=r["goldstein"], doc_id=r["doc_id"],
-                         modality=r["modality"], date_precision=r["date_precision"])
+                         modality=r["modality"], date_precision=r["date_precision"], channel=r["channel"])
             for r in self._rows(q.INDEX_MENTIONS_SQL.format(where=where), params)
         ]
 

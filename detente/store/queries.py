@@ -378,7 +378,7 @@ ORDER BY e.date, e.event_id"""
 # Raw mentions dated by their event date, else their document's publication day; {where} as above.
 INDEX_MENTIONS_SQL = """
 SELECT m.mention_id, coalesce(m.date, d.published) AS date, m.goldstein, m.doc_id, m.modality,
-       CASE WHEN m.date IS NULL THEN 'unresolved' ELSE m.date_precision END AS date_precision
+       CASE WHEN m.date IS NULL THEN 'unresolved' ELSE m.date_precision END AS date_precision, m.channel
 FROM (SELECT * FROM mentions{where}) AS m LEFT JOIN documents d ON d.id = m.doc_id
 WHERE coalesce(m.date, d.published) IS NOT NULL
 ORDER BY date, m.mention_id"""

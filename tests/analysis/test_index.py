@@ -79,6 +79,19 @@ def test_index_on_the_seeds(seeds_store: Path) -> None:
         detente.index(seeds_store, by="year")
 
 
+def test_one_series_per_channel_over_the_same_periods(seeds_store: Path) -> None:
+    overall = detente.index(seeds_store, dyad="CHN-USA", by="month", since="2023-09")
+    split = detente.index(seeds_store, dyad="CHN-USA", by="month", since="2023-09", by_channel=True)
+    channels = {r.channel for r in split}
+    assert "diplomatic" in channels and len(channels) > 1 and None not in channels
+    periods = {c: [r.period for r in split if r.channel == c] for c in channels}
+    assert all(p == [r.period for r in overall] for p in periods.values())
+    assert sum(r.events for r in split) == sum(r.events for r in overall)
+    assert sum(r.mentions for r in split) == sum(r.mentions for r in overall)
+    only = detente.index(seeds_store, dyad="CHN-USA", by="month", since="2023-09", channel="diplomatic")
+    assert [(r.events, r.score) for r in only] == [(r.events, r.score) for r in split if r.channel == "diplomatic"]
+
+
 def test_index_on_voa(voa_store: Path) -> None:
     db = voa_store
     rows = detente.index(db, by="month")

@@ -23,6 +23,9 @@ def test_index_cli_table_csv_and_chart(seeds_db: Path, tmp_path: Path) -> None:
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert rows and rows[0]["period"] == "2024-01-01" and rows[0]["method"] == "detente.index.v1"
     assert chart.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    split = run_detente("index", "--by", "month", "--channel", "--format", "jsonl", db=seeds_db)
+    assert split.returncode == 0, split.stderr
+    assert {"diplomatic", "military"} <= {json.loads(line)["channel"] for line in split.stdout.splitlines()}
     bad = run_detente("index", "--chart", str(tmp_path / "x.gif"), db=seeds_db)
     assert bad.returncode == 2 and "png or .svg" in bad.stderr
 
