@@ -82,13 +82,16 @@ class _Words:
     pronouns: frozenset[str]
     fillers: frozenset[str]
     min_words: int
+    not_person: frozenset[str]
+    starters: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     raw: dict[str, Any] = datafiles.load("detente.analysis", "data/quotes.yaml")
     return _Words(frozenset(raw["speech_verbs"]), frozenset(raw["pronouns"]), frozenset(raw["fillers"]),
-                  int(raw["min_words_without_speaker"]))
+                  int(raw["min_words_without_speaker"]), frozenset(raw["not_person_words"]),
+                  frozenset(raw["sentence_starters"]))
 
 
 @dataclass(slots=True)
@@ -199,10 +202,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     who_before = re.compile(
         rf"(?P<who>(?:{_NAME}\s+){{0,6}}{_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
         rf"(?:\s*,\s*(?P<title>[^,“”\"]{{3,90}}),)?{fill}\s+(?P<verb>{verbs})\b")
+    end = r"\s*(?:[,.;:!?]|$|\s(?:at|in|on|to|during|after|before|as|when|while|that|of|about|by|via)\b)"
     after = re.compile(
-        rf"^[\s,;:—–-]*(?:(?P<verb1>{verbs})\s+(?P<who1>[^,.;:!?“”\"]{{1,90}}?)"
-        rf"|(?P<who2>[^,.;:!?“”\"]{{1,90}}?){fill}\s+(?P<verb2>{verbs}))\s*(?:[,.;:!?]|$|\s(?:at|in|on|to|during|"
-        rf"after|before|as|when|while|that|of|about)\b)")
+        rf"^[\s,;:—–-]*(?:(?P<verb1>{verbs})\s+(?P<who1>[^,.;:!?“”\"]{{1,90}}?){end}"
+        rf"|(?P<who2>[^,.;:!?“”\"]{{1,90}}?){fill}\s+(?P<verb2>{verbs})"
+        rf"(?:\s+(?:{_NAME}(?:\s+{_NAME}){{0,3}}|reporters|journalists|me|us|him|her|them))?{end})")
     according = re.compile(r"\baccording to\s+(?P<who>[^,.;:!?“”\"]{1,90})")
     return who_before, after, according
 
@@ -215,13 +219,16 @@ class _Named:
 
 
 class _People:
-    """The people a document names, in order, resolved as of its date; surnames then mean the same person."""
+    """The people a document names, in order, resolved as of its date; surnames then mean the same person, also
+    for names the knowledge base does not know ("Steven Pifer" … "Pifer")."""
 
-    def __init__(self, kb: ActorKB, doc: Document) -> None:
+    def __init__(self, kb: ActorKB, doc: Document, sentence_starts: Sequence[int]) -> None:
         self.kb = kb
         self.on = doc.published
         self.context = DocumentActors(outlet=doc.outlet)
         self.seen: list[_Named] = []
+        self.starts = sorted(sentence_starts)
+        self._unknown: dict[str, Actor] = {}
         self._scanned = 0
 
     def scan_to(self, text: str, pos: int) -> None:
@@ -234,14 +241,53 @@ class _People:
             actor = self.kb.resolve(m.group(0), self.on, self.context)
             if actor is not None and _is_person(actor):
                 self.seen.append(_Named(m.start(), actor, _stated_title(m.group(0), actor)))
+                continue
+            if actor is not None:
+                continue
+            run = _without_starters(m.group(0))
+            known = self._unknown.get(run.lower())
+            if known is not None:
+                self.seen.append(_Named(m.start(), known, None))
+            elif _looks_like_a_name(run, self.kb):
+                person = Actor(text=run, name=run)
+                self.seen.append(_Named(m.start(), person, None))
+                self._unknown.setdefault(run.split()[-1].lower(), person)
         self._scanned = pos
 
-    def last_before(self, pos: int) -> _Named | None:
+    def antecedent(self, pos: int) -> _Named | None:
+        """Whom "he"/"she" before ``pos`` means: the first person named in the nearest sentence that names one
+        (news names the subject first: "Fu Cong blamed the Trump administration …, he said")."""
         found = [n for n in self.seen if n.pos < pos]
-        return found[-1] if found else None
+        if not found:
+            return None
+        last = found[-1]
+        start = max((s for s in self.starts if s <= last.pos), default=0)
+        return next(n for n in found if n.pos >= start)
 
     def resolve(self, phrase: str) -> Actor | None:
-        return self.kb.resolve(phrase, self.on, self.context)
+        actor = self.kb.resolve(phrase, self.on, self.context)
+        if actor is None:
+            return self._unknown.get(phrase.lower())
+        return actor
+
+
+def _without_starters(run: str) -> str:
+    words = run.split()
+    while words and words[0].lower() in _words().starters:
+        words = words[1:]
+    return " ".join(words)
+
+
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?:\s+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?){1,2}")
+
+
+def _looks_like_a_name(run: str, kb: ActorKB) -> bool:
+    """"Glenn Jusnes": two or three plain capitalized words, none a body, place or time word, not a country."""
+    if not _PLAIN_NAME.fullmatch(run):
+        return False
+    words = run.split()
+    not_person = _words().not_person
+    return not any(w.lower() in not_person for w in words) and kb.country_of_name(words[0]) is None
 
 
 def _is_person(actor: Actor) -> bool:
@@ -261,7 +307,7 @@ def _stated_title(phrase: str, actor: Actor) -> str | None:
         at = phrase.find(last)
         if at <= 0:
             return None
-    title = phrase[:at].strip(" ,")
+    title = _without_starters(phrase[:at].strip(" ,"))
     return title or None
 
 
@@ -285,7 +331,7 @@ def _speaker(phrase: str, stated: str | None, people: _People, quote_start: int)
     if core.lower().rstrip(".") in {"the", "a", "an", "gen", "mr", "ms", "mrs", "dr", "sen", "rep", "lt", "col"}:
         return Speaker(text=phrase)
     if core.lower() in words.pronouns:
-        named = people.last_before(quote_start)
+        named = people.antecedent(quote_start)
         if named is None:
             return Speaker(text=phrase)
         return _from_actor(phrase, named.actor, stated or named.title, people)
@@ -319,7 +365,7 @@ def _under(text: str, span: _Span) -> tuple[str, str | None] | None:
     return lines[0], title
 
 
-def _attribute(text: str, span: _Span, sentence: Sentence, end_sentence: Sentence, people: _People) -> Speaker | None:
+def _attribute(text: str, span: _Span, head_start: int, end_sentence: Sentence, people: _People) -> Speaker | None:
     who_before, after, according = _patterns()
     people.scan_to(text, span.start)
     for between in span.between:
@@ -330,7 +376,7 @@ def _attribute(text: str, span: _Span, sentence: Sentence, end_sentence: Sentenc
     m = after.match(tail)
     if m and m.group("verb1") != "according":
         return _speaker(m.group("who1") or m.group("who2"), None, people, span.start)
-    head = text[sentence.start:span.start]
+    head = text[head_start:span.start]
     found = list(who_before.finditer(head))
     if found:
         last = found[-1]
@@ -364,11 +410,18 @@ def _reporting_subject(head: str, people: _People) -> Speaker | None:
     return None
 
 
+def _continues(text: str, prev_end: int, start: int) -> bool:
+    """A quote with no attribution of its own right after an attributed one (the same paragraph, at most one
+    sentence between) goes on in the same voice."""
+    gap = text[prev_end:start]
+    return _PARAGRAPH.search(gap) is None and len(re.findall(r"[.!?](?:\s|$)", gap)) <= 1 and len(gap) < 300
+
+
 def quotes_in(doc: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention], kb: ActorKB) -> list[Quote]:
     """The quotations of one stored document. ``sentences`` is the document's split (its indexes are the
     mentions' ``sentence_index``); ``mentions`` its stored mentions, for the event each quote belongs to."""
     text = doc.text
-    people = _People(kb, doc)
+    people = _People(kb, doc, [s.start for s in sentences])
     best: dict[int, Mention] = {}
     for m in mentions:
         if m.sentence_index not in best or m.confidence > best[m.sentence_index].confidence:
@@ -379,12 +432,22 @@ def quotes_in(doc: Document, sentences: Sequence[Sentence], mentions: Sequence[M
         body = " ".join(re.sub(r"\s+", " ", text[a:b]).strip().rstrip(",") for a, b in span.parts).strip()
         if not body:
             continue
-        covering = [s for s in sentences if s.start < span.end and span.start < s.end] or \
+        # The sentence split leaves an opening mark at the end of the sentence before ("… told VOA. “"): the
+        # quote's sentences are those its words are in; the words before the mark are still read for a speaker.
+        inner = span.parts[0][0]
+        while inner < span.end and text[inner].isspace():
+            inner += 1
+        covering = [s for s in sentences if s.start < span.end and inner < s.end] or \
             [s for s in sentences if s.start <= span.start][-1:]
         if not covering:
             continue
         first, last = covering[0], covering[-1]
-        speaker = _attribute(text, span, first, last, people)
+        marked = [s for s in sentences if s.start <= span.start][-1:]
+        head_start = first.start if first.start <= span.start or not marked else marked[0].start
+        speaker = _attribute(text, span, head_start, last, people)
+        if speaker is None and out and out[-1].speaker is not None and out[-1].doc_id == doc.id \
+                and _continues(text, out[-1].end, span.start):
+            speaker = out[-1].speaker
         if speaker is None and len(body.split()) < _words().min_words:
             continue
         key = (body.lower(), speaker.name if speaker else None)
