@@ -112,3 +112,11 @@ def test_coarse_dates_stay_out_of_finer_periods() -> None:
     assert [(r.period, r.events) for r in weekly] == [(dt.date(2024, 1, 8), 2)]
     monthly = relationship_index(events, by="month")
     assert [(r.period, r.events, r.score) for r in monthly] == [(dt.date(2024, 1, 1), 3, 1.0)]
+
+
+def test_verbs_share_one_open_store(seeds_store: Path) -> None:
+    with detente.open_store(seeds_store, read_only=True) as store:
+        assert detente.index(store, dyad="CHN-USA", by="month", since="2024-01") == \
+            detente.index(seeds_store, dyad="CHN-USA", by="month", since="2024-01")
+        assert detente.quotes(store, speaker="Weitz") and detente.numbers(store, kind="ordinal")
+        assert detente.upcoming(store) and detente.tone(store).stance

@@ -96,3 +96,14 @@ def test_quotes_on_voa(voa_store: Path) -> None:
 @pytest.mark.parametrize("mark", ['"', "“"])
 def test_unclosed_quote_at_the_end_does_not_crash(kb: ActorKB, mark: str) -> None:
     assert isinstance(_quotes(f"He said {mark}this never closes", kb), list)
+
+
+def test_unknown_people_surnames_pronouns_and_continuations(kb: ActorKB) -> None:
+    text = ("But Steven Pifer, a senior fellow and former diplomat, told VOA there was uncertainty. "
+            "“Russia does not have a good record of living up to ceasefires,” Pifer said. “We saw what happened "
+            "in Donbas.”\n\nFu Cong blamed the Trump administration for the collapse of the deal. “Maximum pressure "
+            "is not going to achieve the goal,” he added.")
+    found = _quotes(text, kb, dt.date(2025, 3, 13))
+    speakers = [(q.text[:12], q.speaker.name if q.speaker else None) for q in found]
+    assert speakers == [("Russia does ", "Steven Pifer"), ("We saw what ", "Steven Pifer"),
+                        ("Maximum pres", "Fu Cong")]
