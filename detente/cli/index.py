@@ -32,7 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "index", help="the relationship index of a dyad per day, week or month",
         description="Per period: events by quad class, the confidence- and source-weighted Goldstein score of "
-        "deduplicated events with a 90%% bootstrap band, the documents behind them, and the plain mean "
+        "deduplicated events with a 90% bootstrap band, the documents behind them, and the plain mean "
         "Goldstein of raw mentions (the usual GDELT recipe) beside it. See docs/analysis.md.",
     )
     add_db_option(p)
