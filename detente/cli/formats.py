@@ -1,34 +1,29 @@
 """Output shapes shared by the analysis commands (index, quotes, numbers, tone, upcoming): an aligned table on
-the terminal, CSV or JSONL, to stdout or a file. Article text is attacker-controlled: table cells lose control
-characters (no escape sequence reaches the terminal) and are cut to a width."""
+the terminal, CSV or JSONL, to stdout or a file. Article text is attacker-controlled: table cells go through the
+CLI's one cell helper (control characters shown as escapes, cut to a width) and CSV cells through
+``textsafe.for_csv`` (a formula start gets a leading apostrophe)."""
 
 from __future__ import annotations
 
 import csv
 import json
-import re
 import sys
-import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
+
+from detente.cli.common import cell
+from detente.textsafe import for_csv
 
 FORMATS = ("table", "csv", "jsonl")
 
 
 def clean_cell(value: Any, width: int | None = None) -> str:
-    """A table cell: None as "-", whitespace collapsed, control characters dropped, cut to ``width``."""
+    """A table cell: None as "-", a float to two places, text through ``common.cell`` (whitespace collapsed,
+    control characters and bidi overrides escaped, cut to ``width``)."""
     if value is None:
         return "-"
-    if isinstance(value, float):
-        text = f"{value:.2f}"
-    else:
-        text = str(value)
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf") or ch in " \t\n")
-    text = re.sub(r"\s+", " ", text).strip() or "-"
-    if width is not None and len(text) > width:
-        text = text[: width - 3].rstrip() + "..."
-    return text
+    return cell(f"{value:.2f}" if isinstance(value, float) else str(value), width)
 
 
 def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str, int | None]],
@@ -49,7 +44,7 @@ def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: IO[st
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _flat(v) for k, v in row.items()})
+        writer.writerow({k: for_csv(_flat(v)) for k, v in row.items()})
 
 
 def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> None:

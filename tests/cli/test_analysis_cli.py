@@ -4,10 +4,11 @@ the real CLI, their formats, files and one-line errors."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 
-from detente.cli.formats import clean_cell
+from detente.cli.formats import clean_cell, write_csv
 from tests.cli.conftest import detente as run_detente
 
 
@@ -81,6 +82,9 @@ def test_bad_options_and_stores_are_one_line_errors(seeds_db: Path, tmp_path: Pa
 
 
 def test_table_cells_drop_control_characters() -> None:
-    assert clean_cell("evil\x1b[31mred\x07 text\n  more") == "evil[31mred text more"
+    assert clean_cell("evil\x1b[31mred\x07 text\n  more") == "evil\\x1b[31mred\\x07 text more"
     assert clean_cell(None) == "-" and clean_cell(0.5) == "0.50"
     assert clean_cell("a" * 30, 10) == "aaaaaaa..."
+    out = io.StringIO()
+    write_csv([{"text": "=HYPERLINK(1)", "value": -2.5}], ("text", "value"), out)
+    assert out.getvalue().splitlines()[1] == "'=HYPERLINK(1),-2.5"
