@@ -8,14 +8,16 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
-from detente.cli.common import cell
+from detente import api
+from detente.cli.common import cell, error
 from detente.textsafe import for_csv
 
 FORMATS = ("table", "csv", "jsonl")
+Found = TypeVar("Found")
 
 
 def clean_cell(value: Any, width: int | None = None) -> str:
@@ -88,3 +90,24 @@ def add_output_options(parser: Any, *, default_dyad: str | None = "CHN-USA") -> 
     parser.add_argument("--until", metavar="DATE", help="up to DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     parser.add_argument("--format", choices=FORMATS, default="table")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+
+def listing(command: str, fetch: Callable[[], Found], rows: Callable[[Found], Sequence[dict[str, Any]]],
+            fmt: str, table: Sequence[tuple[str, str, int | None]], csv_columns: Sequence[str],
+            output: str | None) -> int:
+    """One analysis command's run: ``fetch`` the records (a bad option or store is one line, exit 2), shape them
+    into ``rows`` and write them in ``fmt`` (a file that cannot be written is one line, exit 2)."""
+    try:
+        found = fetch()
+    except ValueError as exc:
+        error(f"detente {command}: {exc}")
+        return 2
+    except api.StoreError as exc:
+        error(f"detente: {exc}")
+        return 2
+    try:
+        write_rows(rows(found), fmt, table, csv_columns, output)
+    except OSError as exc:
+        error(f"detente {command}: {output}: {exc.strerror or exc}")
+        return 2
+    return 0

@@ -7,8 +7,8 @@ import argparse
 
 from detente import api
 from detente.analysis.numbers import KINDS
-from detente.cli.common import add_db_option, error
-from detente.cli.formats import add_output_options, write_rows
+from detente.cli.common import add_db_option
+from detente.cli.formats import add_output_options, listing
 
 TABLE = (
     ("published", "DATE", None), ("outlet", "OUTLET", 18), ("text", "NUMBER", 18), ("kind", "KIND", None),
@@ -31,17 +31,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        found = api.numbers(args.db, dyad=args.dyad, since=args.since, until=args.until, kind=args.kind)
-    except ValueError as exc:
-        error(f"detente numbers: {exc}")
-        return 2
-    except api.StoreError as exc:
-        error(f"detente: {exc}")
-        return 2
-    try:
-        write_rows([n.to_dict() for n in found], args.format, TABLE, CSV_COLUMNS, args.output)
-    except OSError as exc:
-        error(f"detente numbers: {args.output}: {exc.strerror or exc}")
-        return 2
-    return 0
+    return listing("numbers", lambda: api.numbers(args.db, dyad=args.dyad, since=args.since, until=args.until,
+                                                  kind=args.kind),
+                   lambda found: [n.to_dict() for n in found], args.format, TABLE, CSV_COLUMNS, args.output)

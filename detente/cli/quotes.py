@@ -7,8 +7,8 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from detente import api
-from detente.cli.common import add_db_option, error
-from detente.cli.formats import add_output_options, write_rows
+from detente.cli.common import add_db_option
+from detente.cli.formats import add_output_options, listing
 
 if TYPE_CHECKING:
     from detente.analysis.quotes import Quote
@@ -48,18 +48,9 @@ def row(q: Quote) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        found = api.quotes(args.db, dyad=args.dyad, since=args.since, until=args.until, speaker=args.speaker)
-    except ValueError as exc:
-        error(f"detente quotes: {exc}")
-        return 2
-    except api.StoreError as exc:
-        error(f"detente: {exc}")
-        return 2
-    rows = [q.to_dict() for q in found] if args.format == "jsonl" else [row(q) for q in found]
-    try:
-        write_rows(rows, args.format, TABLE, CSV_COLUMNS, args.output)
-    except OSError as exc:
-        error(f"detente quotes: {args.output}: {exc.strerror or exc}")
-        return 2
-    return 0
+    def rows(found: list[Quote]) -> list[dict[str, Any]]:
+        return [q.to_dict() for q in found] if args.format == "jsonl" else [row(q) for q in found]
+
+    return listing("quotes", lambda: api.quotes(args.db, dyad=args.dyad, since=args.since, until=args.until,
+                                                speaker=args.speaker), rows, args.format, TABLE, CSV_COLUMNS,
+                   args.output)

@@ -8,8 +8,8 @@ import argparse
 from typing import Any
 
 from detente import api
-from detente.cli.common import add_db_option, error
-from detente.cli.formats import add_output_options, write_rows
+from detente.cli.common import add_db_option
+from detente.cli.formats import add_output_options, listing
 
 VIEWS: dict[str, tuple[tuple[tuple[str, str, int | None], ...], tuple[str, ...]]] = {
     "stance": ((("outlet", "OUTLET", 24), ("country", "CTRY", None), ("tone", "TONE", None),
@@ -54,18 +54,6 @@ def _rows(report: Any, view: str) -> list[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        report = api.tone(args.db, dyad=args.dyad, since=args.since, until=args.until)
-    except ValueError as exc:
-        error(f"detente tone: {exc}")
-        return 2
-    except api.StoreError as exc:
-        error(f"detente: {exc}")
-        return 2
     table, columns = VIEWS[args.view]
-    try:
-        write_rows(_rows(report, args.view), args.format, table, columns, args.output)
-    except OSError as exc:
-        error(f"detente tone: {args.output}: {exc.strerror or exc}")
-        return 2
-    return 0
+    return listing("tone", lambda: api.tone(args.db, dyad=args.dyad, since=args.since, until=args.until),
+                   lambda report: _rows(report, args.view), args.format, table, columns, args.output)

@@ -7,8 +7,8 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from detente import api
-from detente.cli.common import add_db_option, error
-from detente.cli.formats import add_output_options, write_rows
+from detente.cli.common import add_db_option
+from detente.cli.formats import add_output_options, listing
 
 if TYPE_CHECKING:
     from detente.analysis.calendar import Upcoming
@@ -45,18 +45,9 @@ def _row(u: Upcoming) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        found = api.upcoming(args.db, dyad=args.dyad, since=args.since, until=args.until, undated=args.undated)
-    except ValueError as exc:
-        error(f"detente upcoming: {exc}")
-        return 2
-    except api.StoreError as exc:
-        error(f"detente: {exc}")
-        return 2
-    rows = [u.to_dict() for u in found] if args.format == "jsonl" else [_row(u) for u in found]
-    try:
-        write_rows(rows, args.format, TABLE, CSV_COLUMNS, args.output)
-    except OSError as exc:
-        error(f"detente upcoming: {args.output}: {exc.strerror or exc}")
-        return 2
-    return 0
+    def rows(found: list[Upcoming]) -> list[dict[str, Any]]:
+        return [u.to_dict() for u in found] if args.format == "jsonl" else [_row(u) for u in found]
+
+    return listing("upcoming", lambda: api.upcoming(args.db, dyad=args.dyad, since=args.since, until=args.until,
+                                                    undated=args.undated), rows, args.format, TABLE, CSV_COLUMNS,
+                   args.output)
