@@ -108,7 +108,7 @@ def test_document_pages_and_lookups(store: Store) -> None:
     assert only and {d.outlet for d in only} == {"Reuters"}
     first = store.documents()[0]
     assert [d.id for d in store.documents_by_prefix(first.id[:8])] == [first.id]
-    assert [m.doc_id for m in store.document_mentions(first.id)] == [first.id, first.id]
+    assert [m.doc_id for m in store.document_mentions([first.id])] == [first.id, first.id]
     assert dict(store.outlets()) == {"Xinhua": 10, "Reuters": 10}
 
 
