@@ -351,9 +351,10 @@ def parse_period(value: str) -> tuple[dt.date, dt.date]:
 
 
 def open_store(db: PathLike | None = None, *, read_only: bool = False) -> Store:
-    """The store at ``db`` (default ``DETENTE_DB``, else ./detente.duckdb), for many reads over one connection:
-    pass it as ``db`` to the other verbs."""
-    return Store(resolve_db_path(os.fspath(db) if db is not None else None), read_only=read_only)
+    """The store at ``db`` (default ``DETENTE_DB``, else ./detente.duckdb): pass it as ``db`` to the other verbs.
+    It holds the file only while a call runs (or inside ``store.session()``), so readers and one writer in other
+    processes take turns: a writer between its batches, a reader between its queries (docs/DESIGN.md)."""
+    return Store(resolve_db_path(os.fspath(db) if db is not None else None), read_only=read_only, transient=True)
 
 
 

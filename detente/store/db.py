@@ -8,13 +8,16 @@ what is there by content hash and adds the rest. Reads return typed records (``d
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import functools
 import json
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, TypeVar
 
 import duckdb
 
@@ -24,11 +27,9 @@ from detente.clustering import (
     EventChanges,
     LightMention,
     affected_segments,
-    family,
     light_mention,
     rebuild,
 )
-from detente.clustering import rule as cluster_rule
 from detente.records import (
     Actor,
     Document,
@@ -41,6 +42,7 @@ from detente.records import (
     Report,
     countries_of,
 )
+from detente.store import index as clustering_index
 from detente.store import queries as q
 from detente.store.queries import EventQuery
 
@@ -55,6 +57,30 @@ class BatchResult:
     duplicates: list[str]
     mentions: int
     seconds: float = 0.0  # spent in the store: the transaction with its clustering
+
+
+# How long opening the store waits for another process's lock (a writer's batch commit, a reader's query).
+LOCK_WAIT_S = 30.0
+YIELD_POLL_S = 0.05  # how often an idle transient writer looks for a reader's request
+_T = TypeVar("_T")
+
+
+def _writer_lock(path: Path) -> IO[bytes]:
+    """``PATH.writer.lock``, locked for this process: one writer per store at a time (see ``Store``)."""
+    handle = open(f"{path}.writer.lock", "ab")  # noqa: SIM115 - held until Store.close
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        handle.close()
+        raise StoreError(f"{path}: another process is writing to this store (an ingest or a recluster); "
+                         "run this when it has finished") from exc
+    return handle
+
+
+# Documents replayed per step by ``recluster``: bounds its memory, not its result.
+RECLUSTER_CHUNK = 500
+MAX_ROW = 2**62
+PROVISIONAL_ROWS = 2**54  # DuckDB numbers uncommitted rows from 2**55 - 3968 up
 
 
 class StoreError(RuntimeError):
@@ -160,22 +186,149 @@ def _light(row: dict[str, Any]) -> LightMention:
     )
 
 
-class Store:
-    """A DuckDB file holding documents, mentions, events and runs."""
+def _in_session(method: Callable[..., _T]) -> Callable[..., _T]:
+    """Run a store method on one connection: a transient store opens it for the call and closes it after."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: Any, **kwargs: Any) -> _T:
+        with self.session():
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+class Store:
+    """A DuckDB file holding documents, mentions, events and runs.
+
+    DuckDB lets one process at a time open a file for writing, and none may read it meanwhile. A *transient*
+    store (``transient=True``, what ``detente.open_store`` gives) takes turns: a reader holds the file for one
+    call (or one ``session()``), so an idle reader never blocks a writer; a reader that finds the file locked
+    leaves a request (``PATH.read-request``) and waits with backoff, up to ``lock_wait`` seconds, then raises
+    ``StoreError``; a writer keeps its connection between calls (no reopening per batch) until it sees a
+    request at the end of a call (a batch's commit, a duplicate check), and then closes it. A transient writer
+    also takes ``PATH.writer.lock`` for its whole life, so a second writer gets a clear error at once instead of
+    interleaving its batches. Docs: docs/DESIGN.md, "Readers during an ingest"."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, transient: bool = False,
+                 lock_wait: float = LOCK_WAIT_S) -> None:
         self.path = Path(path)
+        self.read_only = read_only
+        self.transient = transient
+        self.lock_wait = lock_wait
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `detente ingest` first)")
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._depth = 0  # nested sessions
+        self._index_checked = False
+        self._request = Path(f"{self.path}.read-request")  # a waiting reader's request for a turn
+        self._schema_done = read_only
+        self._types: dict[str, dict[str, str]] = {}  # column types per table, for inserts
+        self._writer_lock = None if read_only or not transient else _writer_lock(self.path)
+        self._mutex = threading.Lock()  # a session, or the watcher closing the connection between sessions
+        self._stopped = threading.Event()
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open store: {exc}") from exc
-        if not read_only:
-            self.con.execute(_schema_sql())
+            con = self.con  # open now: a missing or broken store fails here, not in the first call
+        except BaseException:
+            self.close()
+            raise
+        if transient and read_only:  # an idle reader holds nothing
+            con.close()
+            self._con = None
+        if transient and not read_only:
+            threading.Thread(target=self._yield_when_asked, name="detente-store-yield", daemon=True).start()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The open connection (opened here, and then held until ``close``, when none is)."""
+        if self._con is None:
+            self._con = self._connect()
+        return self._con
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + self.lock_wait
+        pause = 0.01
+        while True:
+            try:
+                con = duckdb.connect(str(self.path), read_only=self.read_only)
+                break
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise StoreError(f"{self.path}: cannot open store: {exc}") from exc
+                if self.read_only:
+                    self._ask_for_turn()
+                if time.monotonic() >= deadline:
+                    raise StoreError(f"{self.path}: the store stayed locked by another process for "
+                                     f"{self.lock_wait:g} s (a long write such as a recluster?); try again later"
+                                     ) from exc
+                time.sleep(pause)
+                pause = min(pause * 2, 0.25)
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: cannot open store: {exc}") from exc
+        if not self._schema_done:
+            con.execute(_schema_sql())
+            self._schema_done = True
+        if self.transient and not self.read_only:
+            for sql in q.TRANSIENT_WRITER_SQL:
+                con.execute(sql)
+        return con
+
+    @contextmanager
+    def session(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One connection for everything inside (reads inside see one state of the store). Sessions nest; when
+        the outermost ends, a transient reader closes the connection, and a transient writer closes it if a
+        reader has asked for a turn (see ``Store``)."""
+        if self._depth == 0:
+            self._mutex.acquire()
+        self._depth += 1
+        try:
+            yield self.con
+        finally:
+            self._depth -= 1
+            if self._depth == 0:
+                try:
+                    if self.transient and (self.read_only or self._turn_asked()):
+                        self._drop()
+                finally:
+                    self._mutex.release()
+
+    def _drop(self) -> None:
+        if self._con is not None:
+            con, self._con = self._con, None
+            con.close()
+
+    def _yield_when_asked(self) -> None:
+        """A transient writer's watcher: between calls, a reader's request closes the connection at once."""
+        while not self._stopped.wait(YIELD_POLL_S):
+            if self._con is not None and self._request.exists() and self._mutex.acquire(blocking=False):
+                try:
+                    if self._depth == 0 and self._turn_asked():
+                        self._drop()
+                finally:
+                    self._mutex.release()
+
+    def _turn_asked(self) -> bool:
+        """Has a reader asked for a turn? The request is answered (and removed) by closing."""
+        try:
+            self._request.unlink()
+        except FileNotFoundError:
+            return False
+        except OSError:
+            return True  # cannot tell: let readers in
+        return True
+
+    def _ask_for_turn(self) -> None:
+        try:
+            self._request.touch()
+        except OSError:
+            pass  # a read-only directory: the writer yields only when it closes
 
     def close(self) -> None:
-        self.con.close()
+        self._stopped.set()
+        with self._mutex:
+            self._drop()
+        if self._writer_lock is not None:
+            self._writer_lock.close()
+            self._writer_lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -186,13 +339,14 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Everything inside commits together or not at all (also on KeyboardInterrupt)."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            yield
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+        with self.session():
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                yield
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
 
     def _rows(self, sql: str, params: dict[str, Any] | list[Any] | None = None) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, params or [])
@@ -207,18 +361,22 @@ class Store:
         if not rows:
             return
         names = [c.strip() for c in columns.split(",")]
-        types = dict(self.con.execute(q.COLUMN_TYPES_SQL, [table]).fetchall())
+        if table not in self._types:
+            self._types[table] = dict(self.con.execute(q.COLUMN_TYPES_SQL, [table]).fetchall())
+        types = self._types[table]
         selects = ", ".join(f"unnest(CAST(${i} AS {types[name]}[]))" for i, name in enumerate(names, 1))
         self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {selects}",
                          [list(col) for col in zip(*rows, strict=True)])
 
     # -- runs -------------------------------------------------------------------------------------------
+    @_in_session
     def start_run(self, command: str, inputs: Sequence[str]) -> int:
         row = self.con.execute(q.NEXT_RUN_SQL).fetchone()
         run_id = int(row[0]) if row else 1
         self.con.execute(q.START_RUN_SQL, [run_id, command, json.dumps(list(inputs)), dt.datetime.now()])
         return run_id
 
+    @_in_session
     def finish_run(
         self, run_id: int, *, ingested: int, duplicates: int, rejected: int, mentions: int, status: str = "done"
     ) -> None:
@@ -226,12 +384,14 @@ class Store:
                          [dt.datetime.now(), ingested, duplicates, rejected, mentions, status, run_id])
 
     # -- writes -----------------------------------------------------------------------------------------
+    @_in_session
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         ids = list(ids)
         if not ids:
             return set()
         return {r[0] for r in self.con.execute(q.KNOWN_IDS_SQL, [ids]).fetchall()}
 
+    @_in_session
     def add_batch(
         self,
         items: Sequence[tuple[Document, Sequence[Mention]]],
@@ -265,55 +425,103 @@ class Store:
                     seen.add(rec.mention_id)
                     mention_rows.append(mention_row(doc.id, rec))
         with self.transaction():
+            # a store from before the clustering index gets it built once, with this batch (checked once a store:
+            # this code keeps the index whole)
+            stale_index = cluster and bool(added) and not self._index_checked and not self._index_is_current()
+            first_new_row = self._next_row()
             self._insert("documents", q.DOCUMENT_COLUMNS, doc_rows)
             self._insert("mentions", q.MENTION_COLUMNS, mention_rows)
             if cluster and added:
-                self._update_events(added)
+                if stale_index:
+                    self._recluster()
+                else:
+                    self._update_events(added, first_new_row, len(mention_rows))
             if after_insert is not None and added:
                 after_insert(self.con, added)
+        self._index_checked = self._index_checked or (cluster and bool(added))  # committed: the index is whole
         return BatchResult(added, duplicates, len(mention_rows), time.perf_counter() - started)
 
+    @_in_session
     def recluster(self) -> None:
-        """Rebuild every event from every mention (after the clustering rule changed), in one transaction."""
+        """Rebuild every event and the clustering index from every mention (after the clustering rule changed),
+        in one transaction. It streams: documents are replayed through the incremental path a chunk at a time,
+        oldest first, so memory holds one chunk and the segments it touches, never the whole store; the result
+        equals clustering everything at once because events depend only on the set of mentions."""
         with self.transaction():
-            for sql in q.CLEAR_EVENTS_SQL:
-                self.con.execute(sql)
-            lights = [_light(r) for r in self._rows(q.ALL_LIGHT_SQL, q.window_params())]
-            self._write(self._changes(lights, None))
+            self._recluster()
 
-    def _update_events(self, doc_ids: list[str]) -> None:
-        """Attach the mentions of newly added documents to events: re-cluster only the segments they fall into
-        (the result equals ``recluster``)."""
+    def _recluster(self) -> None:
+        for sql in (*q.CLEAR_EVENTS_SQL, *q.CLEAR_INDEX_SQL):
+            self.con.execute(sql)
+        doc_ids = [r[0] for r in self.con.execute(q.DOCUMENT_IDS_SQL).fetchall()]
+        for pos in range(0, len(doc_ids), RECLUSTER_CHUNK):
+            self._update_events(doc_ids[pos:pos + RECLUSTER_CHUNK])
+
+    def _next_row(self) -> int:
+        row = self.con.execute(q.ROW_BOUNDS_SQL).fetchone()
+        return int(row[0]) + 1 if row else 0
+
+    def _index_is_current(self) -> bool:
+        """Every mention has its clustering-index row (a store written before the index existed has none)."""
+        row = self.con.execute(q.INDEX_COUNT_SQL).fetchone()
+        return row is None or row[0] == row[1]
+
+    def _rows_within(self, sql: str, params: dict[str, Any], first: int, expected: int) -> list[dict[str, Any]]:
+        """Rows of ``sql`` read from the mentions at rowid ``first`` onwards; when fewer than ``expected`` come back
+        (rowids are a hint, not a promise), read again from the whole table."""
+        rows = self._rows(sql, {**params, "first": max(first, 0), "last": MAX_ROW})
+        if first > 0 and len(rows) < expected:
+            rows = self._rows(sql, {**params, "first": 0, "last": MAX_ROW})
+        return rows
+
+    def _update_events(self, doc_ids: list[str], first_new_row: int = 0, new_rows: int = 0) -> None:
+        """Attach the mentions of newly added documents to events. Their candidates come from the clustering
+        index (the same key or the same countries on the same days, in one block): the segments those belong to,
+        joined with the new mentions, are re-clustered from scratch, so the result equals ``recluster``."""
         params = q.window_params()
-        new_blocks = self.con.execute(q.NEW_BLOCKS_SQL, {**params, "ids": list(doc_ids)}).fetchall()
-        if not new_blocks:
+        light_rows = self._rows_within(q.LIGHT_OF_DOCS_SQL, {**params, "ids": list(doc_ids)}, first_new_row, new_rows)
+        new = [_light(r) for r in light_rows]
+        if not new:
             return
-        wanted = {(family(t), m) for t, m in new_blocks}
-        families = {f for f, _ in wanted}
-        types = {t for t, f in cluster_rule.TYPE_FAMILY.items() if f in families} | {t for t, _ in new_blocks}
-        modalities = sorted({m for _, m in wanted})
-        rows = self._rows(q.LIGHT_SQL, {**params, "types": sorted(types), "modalities": modalities})
-        lights = [light for light in map(_light, rows) if light.block in wanted]
-        added = set(doc_ids)
-        self._write(self._changes(lights, {light.mention_id for light in lights if light.doc_id in added}))
-
-    def _changes(self, lights: list[LightMention], focus: set[str] | None) -> EventChanges:
-        segs = affected_segments(lights, focus)
+        # rows this transaction added carry provisional rowids until the commit appends them after every row
+        # there was: for those, the first free rowid is the bound to keep
+        row_at = {r["mention_id"]: int(r["row_at"]) if r["row_at"] < PROVISIONAL_ROWS else first_new_row
+                  for r in light_rows}
+        index_rows, key_rows = clustering_index.rows(new, row_at)
+        self._insert("cluster_index", q.INDEX_COLUMNS, index_rows)
+        self._insert("cluster_keys", q.KEY_COLUMNS, key_rows)
+        found = {r[0] for r in self.con.execute(q.NEIGHBOURS_SQL, clustering_index.neighbour_params(new)).fetchall()
+                 } if clustering_index.has_links(new) else set()
+        new_ids = {light.mention_id for light in new}
+        members = self._rows(q.SEGMENT_MEMBERS_SQL, {"ids": sorted(found - new_ids)}) if found - new_ids else []
+        old_labels = {r["mention_id"]: r["segment"] for r in members}
+        row_at.update((r["mention_id"], r["row_at"]) for r in members if r["row_at"] is not None)
+        lights = new + [clustering_index.light_of(r) for r in members if r["mention_id"] not in new_ids]
+        segs = affected_segments(lights, None)
+        relabel = clustering_index.labels(segs, old_labels)
+        if relabel:
+            mids = sorted(relabel)
+            self.con.execute(q.RELABEL_SQL, {"mids": mids, "segs": [relabel[m] for m in mids]})
         wanted = [mid for seg in segs for mid in seg]
-        if not wanted:
-            return EventChanges()
-        rows = self._rows(q.FULL_SQL, {**q.window_params(), "ids": wanted})
-        return rebuild(segs, {row["mention_id"]: _cluster_mention(row) for row in rows})
+        first = min((row_at.get(mid, -1) for mid in wanted), default=-1)
+        rows = self._rows_within(q.FULL_OF_MENTIONS_SQL, {**params, "ids": wanted}, first, len(wanted))
+        self._write(rebuild(segs, {row["mention_id"]: _cluster_mention(row) for row in rows}), first)
 
-    def _write(self, changes: EventChanges) -> None:
+    def _write(self, changes: EventChanges, first: int = 0) -> None:
+        """Replace the changed events and point their mentions at them (``first``: the lowest rowid among
+        those mentions, a hint)."""
         if changes.stale:
             self.con.execute(q.DELETE_EVENTS_SQL, {"ids": changes.stale})
         self._insert("events", q.EVENT_COLUMNS, [event_row(e) for e in changes.events])
         ids = sorted(changes.assignment)
         if ids:
-            self.con.execute(q.ASSIGN_EVENTS_SQL, {"mids": ids, "eids": [changes.assignment[i] for i in ids]})
+            params = {"mids": ids, "eids": [changes.assignment[i] for i in ids]}
+            row = self.con.execute(q.ASSIGN_IN_ROWS_SQL, {**params, "first": max(first, 0), "last": MAX_ROW}).fetchone()
+            if row is None or int(row[0]) < len(ids):
+                self.con.execute(q.ASSIGN_EVENTS_SQL, params)
 
     # -- reads ------------------------------------------------------------------------------------------
+    @_in_session
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
         for table, sql in q.COUNT_SQL.items():
@@ -321,9 +529,11 @@ class Store:
             out[table] = int(row[0]) if row else 0
         return out
 
+    @_in_session
     def documents(self) -> list[Document]:
         return [_document(r) for r in self._rows(q.DOCUMENTS_SQL)]
 
+    @_in_session
     def events(self, query: EventQuery | None = None) -> list[Event]:
         """Events matching ``query`` (all when None), newest first."""
         query = query or EventQuery()
@@ -334,22 +544,26 @@ class Store:
             params["limit"] = query.limit
         return [_event(r) for r in self._rows(sql, params)]
 
+    @_in_session
     def count_events(self, query: EventQuery | None = None) -> int:
         query = query or EventQuery()
         where, params = q.event_filter(query)
         row = self.con.execute(q.COUNT_EVENTS_SQL.format(where=where), params).fetchone()
         return int(row[0]) if row else 0
 
+    @_in_session
     def events_by_prefix(self, prefix: str, limit: int = 2) -> list[Event]:
         """Events whose id starts with ``prefix`` (a unique prefix names one event)."""
         sql = q.EVENTS_SQL.format(where=" WHERE starts_with(event_id, $prefix)") + " ORDER BY event_id LIMIT $limit"
         return [_event(r) for r in self._rows(sql, {"prefix": prefix, "limit": limit})]
 
+    @_in_session
     def evidence(self, event_id: str) -> list[tuple[Mention, Document]]:
         """The mentions behind one event, each with the document it is from, oldest report first."""
         return [(_mention(r), _document(r)) for r in self._rows(q.EVIDENCE_SQL, {"event_id": event_id})]
 
     # -- exports ----------------------------------------------------------------------------------------
+    @_in_session
     def event_origins(self, query: EventQuery | None = None, *, lead_sentences: int = 3) -> dict[str, EventOrigin]:
         """Each selected event's first report, whether it tells the event in its lead, and when the first of its
         documents was taken in (``queries.EVENT_ORIGINS_SQL``)."""
@@ -357,6 +571,7 @@ class Store:
         rows = self._rows(q.EVENT_ORIGINS_SQL.format(where=where), {**params, "lead_sentences": lead_sentences})
         return {r["event_id"]: EventOrigin(r["event_id"], _report(r), bool(r["lead"]), r["added"]) for r in rows}
 
+    @_in_session
     def mention_reports(self, query: EventQuery | None = None) -> list[tuple[Mention, Report]]:
         """The mentions of the selected events, each with the document it was read in (without its text)."""
         where, params = q.event_filter(query or EventQuery())
@@ -367,15 +582,23 @@ class Store:
         """The column names and rows of one export table (``queries.EXPORT_TABLE_SQL``), streamed in batches
         over a cursor of their own."""
         sql, params = self._export_select(table, query)
-        cur = self.con.cursor().execute(sql, params)
+        held = ExitStack()  # the session lasts until the rows are read
+        held.enter_context(self.session())
+        try:
+            cur = self.con.cursor().execute(sql, params)
+        except BaseException:
+            held.close()
+            raise
         columns = [d[0] for d in cur.description]
 
         def rows() -> Iterator[tuple[Any, ...]]:
-            while chunk := cur.fetchmany(batch):
-                yield from chunk
+            with held:
+                while chunk := cur.fetchmany(batch):
+                    yield from chunk
 
         return columns, rows()
 
+    @_in_session
     def copy_table(self, table: str, query: EventQuery | None, path: str | Path, format: str) -> int:
         """Write one export table to ``path`` with DuckDB's own writer (``COPY ... TO``); the number of rows."""
         if format not in q.EXPORT_COPY_FORMATS:
@@ -430,6 +653,7 @@ class Store:
 
 
     # -- watched sources (detente watch) --------------------------------------------------------------------
+    @_in_session
     def known_urls(self, urls: Iterable[str]) -> set[str]:
         """Which of ``urls`` a stored document was read from."""
         urls = list(urls)
@@ -437,11 +661,13 @@ class Store:
             return set()
         return {r[0] for r in self.con.execute(q.KNOWN_URLS_SQL, [urls]).fetchall()}
 
+    @_in_session
     def source_validators(self, url: str) -> tuple[str | None, str | None]:
         """The ETag and Last-Modified a source last answered with, for a conditional GET; (None, None) at first."""
         row = self.con.execute(q.SOURCE_VALIDATORS_SQL, [url]).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
+    @_in_session
     def save_source_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         self.con.execute(q.SAVE_SOURCE_SQL, [url, etag, last_modified, dt.datetime.now()])
 
@@ -451,8 +677,14 @@ class Store:
         at a time and each sees only committed transactions: a server reads through these, one per thread,
         while its one writer ingests."""
         other = object.__new__(Store)
-        other.path = self.path
-        other.con = self.con.cursor()
+        other.__dict__.update(self.__dict__)
+        other.transient = False  # the server's one store owns the file; its cursors take no turns
+        other._con = self.con.cursor()
+        other._depth = 0
+        other._writer_lock = None
+        other._mutex = threading.Lock()
+        other._stopped = threading.Event()
+        other._types = {}
         return other
 
     def event_page(self, query: EventQuery, extra: q.EventFilter) -> tuple[list[Event], tuple[Any, ...] | None]:

@@ -69,22 +69,6 @@ LIGHT_COLUMNS = (
     "json_extract_string(location, '$.name') AS place, "
     "json_extract_string(location, '$.precision') AS place_precision FROM base"
 )
-# A superset of the blocks asked for (types × modalities); exact blocks are picked in Python.
-LIGHT_SQL = (
-    BASE_SQL + LIGHT_COLUMNS + " WHERE list_contains($types, type) AND list_contains($modalities, modality)"
-)
-ALL_LIGHT_SQL = BASE_SQL + LIGHT_COLUMNS
-FULL_SQL = (
-    BASE_SQL + "SELECT base.* FROM base JOIN (SELECT unnest(CAST($ids AS VARCHAR[])) AS mention_id) AS sel "
-    "USING (mention_id)"
-)
-NEW_BLOCKS_SQL = (
-    BASE_SQL + "SELECT DISTINCT type, modality FROM base "
-    "JOIN (SELECT unnest(CAST($ids AS VARCHAR[])) AS doc_id) AS sel USING (doc_id)"
-)
-
-
-
 def window_params() -> dict[str, Any]:
     """The clustering's date-window parameters of ``BASE_SQL``."""
     windows = {f"window_{genre}": UNRESOLVED_WINDOW_BY_GENRE[genre] for genre in ("news", "editorial", "newsletter")}
@@ -397,3 +381,66 @@ DOCUMENT_MENTIONS_SQL = (
     "SELECT m.*, d.source_id, d.url FROM mentions m JOIN documents d ON d.id = m.doc_id "
     "WHERE list_contains(CAST($ids AS VARCHAR[]), m.doc_id) ORDER BY m.doc_id, m.sentence_index, m.mention_id"
 )
+# -- the clustering index (docs/events.md, "Deterministic and incremental") -------------------------------------
+# A batch's new mentions find their candidate links here, never by reading the whole store: the same evidence
+# key in one block with windows that meet, or day-dated windows of the same countries that overlap (the
+# relation ``clustering.segments`` chains). Each side is an equality join on indexed-size columns plus a date
+# range, so a batch reads the index rows of its own window and the rows of the segments it touches.
+_MENTIONS_FROM = "FROM mentions m LEFT JOIN documents d ON d.id = m.doc_id"
+# $first/$last bound the rows' positions (rowid) in ``mentions``: new mentions are the last rows and a segment's
+# members lie close together, so DuckDB reads only those rows. The store checks the row count and asks again
+# with the whole table as bounds if any row was missed.
+LIGHT_OF_DOCS_SQL = BASE_SQL.replace(_MENTIONS_FROM, (
+    "FROM mentions m JOIN (SELECT unnest(CAST($ids AS VARCHAR[])) AS sel_doc) AS sel ON sel.sel_doc = m.doc_id "
+    "LEFT JOIN documents d ON d.id = m.doc_id WHERE m.rowid BETWEEN $first AND $last")).replace(
+    "SELECT m.mention_id,", "SELECT m.rowid AS row_at, m.mention_id,") + LIGHT_COLUMNS.replace(
+    "SELECT mention_id,", "SELECT row_at, mention_id,")
+FULL_OF_MENTIONS_SQL = BASE_SQL.replace(_MENTIONS_FROM, (
+    "FROM mentions m JOIN (SELECT unnest(CAST($ids AS VARCHAR[])) AS sel_mention) AS sel "
+    "ON sel.sel_mention = m.mention_id LEFT JOIN documents d ON d.id = m.doc_id "
+    "WHERE m.rowid BETWEEN $first AND $last")) + "SELECT * FROM base"
+ASSIGN_IN_ROWS_SQL = ASSIGN_EVENTS_SQL + " AND mentions.rowid BETWEEN $first AND $last"
+ROW_BOUNDS_SQL = "SELECT coalesce(max(rowid), -1) FROM mentions"
+INDEX_COLUMNS = "mention_id, doc_id, family, modality, countries, weak, day, lo, hi, keys, segment, row_at"
+KEY_COLUMNS = "key, family, modality, weak, lo, hi, reach, mention_id"
+# The mentions linked by a possible link to the new key rows ($key, $family, …: one list per column) or the
+# new day-dated rows ($dfamily, …). $lo and $reach bound every window involved, so the scan skips row groups of
+# other periods.
+NEIGHBOURS_SQL = """
+WITH nk AS (
+    SELECT unnest(CAST($key AS VARCHAR[])) AS key, unnest(CAST($family AS VARCHAR[])) AS family,
+           unnest(CAST($modality AS VARCHAR[])) AS modality, unnest(CAST($weak AS BOOLEAN[])) AS weak,
+           unnest(CAST($klo AS DATE[])) AS lo, unnest(CAST($khi AS DATE[])) AS hi,
+           unnest(CAST($kreach AS DATE[])) AS reach
+), nd AS (
+    SELECT unnest(CAST($dfamily AS VARCHAR[])) AS family, unnest(CAST($dmodality AS VARCHAR[])) AS modality,
+           unnest(CAST($dcountries AS VARCHAR[][])) AS countries, unnest(CAST($dlo AS DATE[])) AS lo,
+           unnest(CAST($dhi AS DATE[])) AS hi
+)
+SELECT DISTINCT o.mention_id FROM nk JOIN cluster_keys o
+    ON o.key = nk.key AND o.family = nk.family AND o.modality = nk.modality
+WHERE o.lo <= $reach AND o.reach >= $lo
+  AND CASE WHEN nk.weak AND o.weak THEN o.hi = nk.hi ELSE o.lo <= nk.reach AND nk.lo <= o.reach END
+UNION
+SELECT DISTINCT o.mention_id FROM nd JOIN cluster_index o
+    ON o.day AND o.family = nd.family AND o.modality = nd.modality AND o.countries = nd.countries
+WHERE o.lo <= $reach AND o.hi >= $lo AND o.lo <= nd.hi AND nd.lo <= o.hi
+"""
+# Every index row of the segments holding these mentions.
+SEGMENT_MEMBERS_SQL = """
+SELECT * FROM cluster_index WHERE segment IN (
+    SELECT segment FROM cluster_index JOIN (SELECT unnest(CAST($ids AS VARCHAR[])) AS sel_mention) AS sel
+    ON sel.sel_mention = cluster_index.mention_id)
+"""
+RELABEL_SQL = (
+    "UPDATE cluster_index SET segment = u.segment FROM (SELECT unnest(CAST($mids AS VARCHAR[])) AS mention_id, "
+    "unnest(CAST($segs AS VARCHAR[])) AS segment) AS u WHERE cluster_index.mention_id = u.mention_id"
+)
+CLEAR_INDEX_SQL = ("DELETE FROM cluster_keys", "DELETE FROM cluster_index")
+INDEX_COUNT_SQL = "SELECT (SELECT count(*) FROM mentions), (SELECT count(*) FROM cluster_index)"
+DOCUMENT_IDS_SQL = "SELECT id FROM documents ORDER BY published NULLS LAST, id"
+
+# A transient writer closes the file after every batch: closing skips DuckDB's checkpoint (the committed batch is
+# safe in the write-ahead log), and DuckDB checkpoints on a commit once the log passes this size, so the log a
+# reader replays on opening stays small while a batch does not pay a checkpoint each.
+TRANSIENT_WRITER_SQL = ("PRAGMA disable_checkpoint_on_shutdown", "SET checkpoint_threshold = '4MB'")

@@ -90,3 +90,32 @@ CREATE TABLE IF NOT EXISTS sources (         -- feeds and pages `detente watch` 
     last_modified VARCHAR,
     checked_at    TIMESTAMP
 );
+
+-- The clustering index (docs/events.md, "Deterministic and incremental"): what finds a new mention's candidate
+-- links without reading the store. One row per mention: its block, window and evidence keys, and the segment
+-- (a label: the smallest mention id of the segment) it belongs to; one row per (mention, evidence key).
+CREATE TABLE IF NOT EXISTS cluster_index (
+    mention_id VARCHAR NOT NULL,         -- mentions.mention_id (no key of its own: no index to keep)
+    doc_id     VARCHAR NOT NULL,
+    family     VARCHAR NOT NULL,
+    modality   VARCHAR NOT NULL,
+    countries  VARCHAR[] NOT NULL,
+    weak       BOOLEAN NOT NULL,
+    day        BOOLEAN NOT NULL,
+    lo         DATE,
+    hi         DATE,
+    keys       VARCHAR[] NOT NULL,
+    segment    VARCHAR NOT NULL,
+    row_at     BIGINT                   -- a rowid in mentions at or before the mention's: bounds reads
+);
+
+CREATE TABLE IF NOT EXISTS cluster_keys (
+    key        VARCHAR NOT NULL,
+    family     VARCHAR NOT NULL,
+    modality   VARCHAR NOT NULL,
+    weak       BOOLEAN NOT NULL,
+    lo         DATE NOT NULL,
+    hi         DATE NOT NULL,
+    reach      DATE NOT NULL,           -- hi plus the one-day tolerance for mentions dated to the day
+    mention_id VARCHAR NOT NULL
+);

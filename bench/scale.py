@@ -1,0 +1,261 @@
+"""Cost of ingest as the store grows: docs/s and store seconds per batch at each 2k-document step.
+
+Synthetic news: copies of the VOA corpus, each with its own ids, its dates shifted by ``--shift-days`` times the
+copy number and two words swapped in every text (so contents and sentences hash differently), ingested in
+batches of ``--batch-size`` into a fresh store.
+
+    python bench/scale.py [--docs 20000] [--no-code] [--mentions-from PATH] [--shift-days 60]
+
+Two modes (bench/README.md):
+
+- default: every synthetic document is read, coded and stored through ``Pipeline.ingest`` (the real cost;
+  hours for 20,000 documents on two shared cores);
+- ``--no-code``: the corpus is coded once (or loaded from ``--mentions-from``, written there the first time) and
+  its mentions are replayed, with shifted dates and fresh ids, into the store through ``Store.add_batch``: the
+  store and clustering cost alone, in minutes.
+
+Each mode runs in a child process so the peak RSS is the store's, not the coder's; ``events --recluster`` on the
+full store runs in another. The last line is one JSON object with the slope (last step's docs/s ÷ first
+step's), the seconds to add one document to the full store and both peak RSS figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from detente.records import Document, Mention
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "voa_stories.jsonl"
+Coded = list[tuple[Document, list[Mention]]]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def swap_words(text: str, copy: int) -> str:
+    """Two neighbouring words swapped at a place chosen by the copy number: another hash, the same story."""
+    words = text.split(" ")
+    if copy == 0 or len(words) < 3:
+        return text
+    i = copy % (len(words) - 1)
+    words[i], words[i + 1] = words[i + 1], words[i]
+    return " ".join(words)
+
+
+def _shift(day: dt.date | None, days: int) -> dt.date | None:
+    return day + dt.timedelta(days=days) if day else None
+
+
+def synthetic_records(corpus: Path, n_docs: int, shift_days: int) -> Iterator[dict[str, Any]]:
+    """JSONL records for the coding mode: copies with their own ids, shifted publication dates, swapped words."""
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for n in range(n_docs):
+        copy, rec = divmod(n, len(records))
+        r = dict(records[rec])
+        r["id"] = f"{r['id']}-s{copy}"
+        r["text"] = swap_words(r["text"], copy)
+        published = dt.date.fromisoformat(str(r["published"])[:10])
+        r["published"] = (published + dt.timedelta(days=copy * shift_days)).isoformat()
+        yield r
+
+
+def replayed(coded: Coded, n_docs: int, shift_days: int) -> Iterator[tuple[Document, list[Mention]]]:
+    """Coded documents copied with fresh ids, dates shifted by ``shift_days`` per copy and swapped words."""
+    for n in range(n_docs):
+        copy, pos = divmod(n, len(coded))
+        doc, mentions = coded[pos]
+        days = copy * shift_days
+        doc_id = hashlib.sha256(f"{doc.id}\x00{copy}".encode()).hexdigest()
+        new_doc = dataclasses.replace(doc, id=doc_id, source_id=f"{doc.source_id}-s{copy}",
+                                      published=_shift(doc.published, days), text=swap_words(doc.text, copy))
+        yield new_doc, [dataclasses.replace(
+            m, mention_id=f"{m.mention_id}-s{copy}", doc_id=doc_id, document_id=new_doc.source_id,
+            sentence=swap_words(m.sentence, copy), date=_shift(m.date, days), date_end=_shift(m.date_end, days),
+        ) for m in mentions]
+
+
+def load_coded(corpus: Path, cache: Path | None) -> Coded:
+    """The corpus coded once; with ``cache``, read from it or written to it (a pickle this bench wrote)."""
+    if cache is not None and cache.exists():
+        coded: Coded = pickle.loads(cache.read_bytes())
+        return coded
+    import detente
+
+    pipe = detente.load()
+    coded = list(pipe.code_documents(detente.read(corpus, max_bytes=50_000_000)))
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(coded))
+    return coded
+
+
+class Steps:
+    """Docs/s and store seconds per batch, printed at each step."""
+
+    def __init__(self, step: int) -> None:
+        self.step = step
+        self.rows: list[dict[str, float]] = []
+        self.done = 0
+        self.mark = 0
+        self.t = time.perf_counter()
+        self.store_s: list[float] = []
+
+    def batch(self, docs: int, store_seconds: float) -> None:
+        self.done += docs
+        self.store_s.append(store_seconds)
+        if self.done - self.mark >= self.step:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.done == self.mark:
+            return
+        now = time.perf_counter()
+        row = {"docs": self.done, "docs_per_s": (self.done - self.mark) / (now - self.t),
+               "store_s_per_batch": sum(self.store_s) / len(self.store_s), "max_store_s": max(self.store_s),
+               "rss_mb": peak_rss_mb()}
+        self.rows.append(row)
+        print(f"{self.done:7d} docs  {row['docs_per_s']:8.1f} docs/s  store {row['store_s_per_batch']:.3f} s/batch"
+              f" (max {row['max_store_s']:.3f})  peak RSS {row['rss_mb']:.0f} MB", file=sys.stderr, flush=True)
+        self.mark, self.t, self.store_s = self.done, now, []
+
+
+def _batched(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def child_ingest(args: argparse.Namespace) -> dict[str, Any]:
+    import detente
+    from detente.store.db import BatchResult
+
+    pipe = None if args.no_code else detente.load()  # loaded before the clock starts
+    steps = Steps(args.step)
+    if args.no_code:
+        coded = load_coded(args.corpus, args.mentions_from)
+        with detente.open_store(args.db) as store:
+            for batch in _batched(replayed(coded, args.docs, args.shift_days), args.batch_size):
+                result = store.add_batch(batch)
+                steps.batch(len(result.added), result.seconds)
+        steps.flush()
+        extra = next(replayed(coded, len(coded) * (args.docs // len(coded) + 1) + 1, args.shift_days))
+        extra_doc = dataclasses.replace(extra[0], id=hashlib.sha256(b"one more").hexdigest())
+        extra_mentions = [dataclasses.replace(m, mention_id=f"{m.mention_id}-one", doc_id=extra_doc.id)
+                          for m in extra[1]]
+        t = time.perf_counter()
+        with detente.open_store(args.db) as store:
+            store.add_batch([(extra_doc, extra_mentions)])
+        one = time.perf_counter() - t
+    else:
+        assert pipe is not None
+        with tempfile.TemporaryDirectory() as tmp:
+            src = Path(tmp) / "scale.jsonl"
+            with src.open("w", encoding="utf-8") as fh:
+                for rec in synthetic_records(args.corpus, args.docs + 1, args.shift_days):
+                    fh.write(json.dumps(rec) + "\n")
+            lines = src.read_text(encoding="utf-8").splitlines(keepends=True)
+            src.write_text("".join(lines[:-1]), encoding="utf-8")
+            (Path(tmp) / "one.jsonl").write_text(lines[-1], encoding="utf-8")
+
+            def committed(result: BatchResult) -> None:
+                steps.batch(len(result.added), result.seconds)
+
+            pipe.ingest(detente.read(src, max_bytes=50_000_000), args.db, batch_size=args.batch_size,
+                        on_batch=committed)
+            steps.flush()
+            t = time.perf_counter()
+            pipe.ingest(detente.read(Path(tmp) / "one.jsonl"), args.db)
+            one = time.perf_counter() - t
+    with detente.open_store(args.db, read_only=True) as store:
+        counts = store.counts()
+    return {"steps": steps.rows, "one_doc_s": one, "peak_rss_mb": peak_rss_mb(), "counts": counts}
+
+
+def child_recluster(args: argparse.Namespace) -> dict[str, Any]:
+    import detente
+
+    t = time.perf_counter()
+    detente.recluster(args.db)
+    return {"seconds": time.perf_counter() - t, "peak_rss_mb": peak_rss_mb()}
+
+
+def spawn(kind: str, args: argparse.Namespace) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--child", kind, "--db", str(args.db), "--docs", str(args.docs),
+           "--batch-size", str(args.batch_size), "--corpus", str(args.corpus), "--step", str(args.step),
+           "--shift-days", str(args.shift_days)]
+    if args.no_code:
+        cmd.append("--no-code")
+    if args.mentions_from:
+        cmd += ["--mentions-from", str(args.mentions_from)]
+    out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=20000)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--step", type=int, default=2000, help="report every N documents")
+    ap.add_argument("--shift-days", type=int, default=60, help="days between two copies of the corpus")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--no-code", action="store_true", help="replay mentions coded once instead of coding each copy")
+    ap.add_argument("--mentions-from", type=Path, help="with --no-code: coded corpus cache (written if missing)")
+    ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--child", choices=("ingest", "recluster"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child_ingest(args) if args.child == "ingest" else child_recluster(args), default=str))
+        return
+    if args.docs < 1 or args.batch_size < 1 or args.step < 1:
+        sys.exit("bench: --docs, --batch-size and --step must be at least 1")
+    if not args.corpus.exists():
+        sys.exit(f"bench: corpus not found: {args.corpus}")
+    with tempfile.TemporaryDirectory() as tmp:
+        args.db = Path(tmp) / "scale.duckdb"
+        if args.no_code and args.mentions_from is None:
+            args.mentions_from = Path(tmp) / "coded.pickle"
+        if args.no_code:
+            load_coded(args.corpus, args.mentions_from)  # coded here, once, so the child's RSS is the store's
+        mode = "replayed mentions (--no-code)" if args.no_code else "read, code and store"
+        print(f"scale: {args.docs} documents from {args.corpus.name}, {mode}, batches of {args.batch_size}, "
+              f"{os.cpu_count()} cores", file=sys.stderr, flush=True)
+        ingest = spawn("ingest", args)
+        recluster = spawn("recluster", args)
+    steps = ingest["steps"]
+    slope = steps[-1]["docs_per_s"] / steps[0]["docs_per_s"]
+    print(f"one more document into the full store: {ingest['one_doc_s']:.3f} s; store {ingest['counts']}")
+    print(f"recluster of the full store: {recluster['seconds']:.1f} s, peak RSS {recluster['peak_rss_mb']:.0f} MB")
+    print(json.dumps({
+        "mode": "no-code" if args.no_code else "code", "docs": args.docs, "batch_size": args.batch_size,
+        "shift_days": args.shift_days, "slope": round(slope, 3),
+        "first_docs_per_s": round(steps[0]["docs_per_s"], 1), "last_docs_per_s": round(steps[-1]["docs_per_s"], 1),
+        "first_store_s_per_batch": round(steps[0]["store_s_per_batch"], 4),
+        "last_store_s_per_batch": round(steps[-1]["store_s_per_batch"], 4),
+        "one_doc_s": round(ingest["one_doc_s"], 3), "ingest_peak_rss_mb": round(ingest["peak_rss_mb"], 1),
+        "recluster_s": round(recluster["seconds"], 2), "recluster_peak_rss_mb": round(recluster["peak_rss_mb"], 1),
+    }))
+
+
+if __name__ == "__main__":
+    main()
