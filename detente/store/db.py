@@ -325,6 +325,11 @@ class Store:
     def close(self) -> None:
         self._stopped.set()
         with self._mutex:
+            if self._writer_lock is not None:  # a transient writer's last close leaves one self-contained file
+                try:
+                    self.con.execute(q.CHECKPOINT_SQL)
+                except (StoreError, duckdb.Error):
+                    pass  # the write-ahead log stays; the next open replays it
             self._drop()
         if self._writer_lock is not None:
             self._writer_lock.close()

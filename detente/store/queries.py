@@ -444,3 +444,4 @@ DOCUMENT_IDS_SQL = "SELECT id FROM documents ORDER BY published NULLS LAST, id"
 # safe in the write-ahead log), and DuckDB checkpoints on a commit once the log passes this size, so the log a
 # reader replays on opening stays small while a batch does not pay a checkpoint each.
 TRANSIENT_WRITER_SQL = ("PRAGMA disable_checkpoint_on_shutdown", "SET checkpoint_threshold = '4MB'")
+CHECKPOINT_SQL = "CHECKPOINT"  # the writer's last close: the log folded into the file
