@@ -22,11 +22,11 @@ def test_a_reader_never_sees_a_half_written_batch(write_app: FastAPI, writer: Te
     release = threading.Event()
     cluster = store._update_events
 
-    def slow_clustering(doc_ids: list[str]) -> None:
+    def slow_clustering(doc_ids: list[str], *rows: int) -> None:
         # called inside the batch's transaction, after its documents and mentions are inserted
         inside.set()
         assert release.wait(60)
-        cluster(doc_ids)
+        cluster(doc_ids, *rows)
 
     store._update_events = slow_clustering
     before = writer.get("/api/stats").json()["counts"]
