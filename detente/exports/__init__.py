@@ -60,10 +60,14 @@ def export(store: Store, fmt: str, out: str | os.PathLike[str], query: EventQuer
         return export_table(store, fmt, table, out, query, stdout)
     origins = store.event_origins(query, lead_sentences=gdelt.LEAD_SENTENCES)
     with text_output(out, stdout) as stream:
-        if fmt == "gdelt-events":
-            rows = (gdelt.event_row(e, origins.get(e.event_id)) for e in store.events(query))
-            return gdelt.write_rows(gdelt.EVENT_COLUMNS, rows, stream, header=header)
         reports = store.mention_reports(query)
+        if fmt == "gdelt-events":
+            sentences: dict[str, list[str]] = defaultdict(list)
+            for mention, _ in reports:
+                sentences[mention.event_id or ""].append(mention.sentence)
+            rows = (gdelt.event_row(e, origins.get(e.event_id), sentences.get(e.event_id, []))
+                    for e in store.events(query))
+            return gdelt.write_rows(gdelt.EVENT_COLUMNS, rows, stream, header=header)
         if fmt == "gdelt-mentions":
             mentions = (gdelt.mention_row(m, r, origins.get(m.event_id or "")) for m, r in reports)
             return gdelt.write_rows(gdelt.MENTION_COLUMNS, mentions, stream, header=header)

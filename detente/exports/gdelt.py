@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 from urllib.parse import urlsplit
 
+from detente.analysis.tone import sentence_tone
 from detente.exports import codes, geonames
 from detente.exports.output import neutralize, tsv_cell
 from detente.records import Actor, Event, EventOrigin, Location, Mention, Report
@@ -134,7 +135,16 @@ def source_name(report: Report) -> str | None:
     return report.outlet
 
 
-def event_row(event: Event, origin: EventOrigin | None) -> dict[str, Any]:
+def gdelt_tone(sentences: Sequence[str]) -> float | None:
+    """GDELT's tone scale (-100 to +100) for what reports an event: the mean tone of its sentences
+    (``analysis.tone``, VADER with diplomacy words) times 100. GDELT scores whole documents; detente scores
+    the sentences that report the event, which is what the row is about (docs/exports.md)."""
+    if not sentences:
+        return None
+    return round(100 * sum(sentence_tone(s) for s in sentences) / len(sentences), 2)
+
+
+def event_row(event: Event, origin: EventOrigin | None, sentences: Sequence[str] = ()) -> dict[str, Any]:
     day = event.date
     cameo = event.cameo or None
     row: dict[str, Any] = {
@@ -154,7 +164,7 @@ def event_row(event: Event, origin: EventOrigin | None) -> dict[str, Any]:
         "NumMentions": event.mentions,
         "NumSources": event.sources,
         "NumArticles": event.documents,
-        "AvgTone": None,  # the store holds no tone yet
+        "AvgTone": gdelt_tone(sentences),
         **_geo("ActionGeo", event.location),
         "DATEADDED": timestamp(origin.added) if origin else None,
         "SOURCEURL": citation(origin.report) if origin else None,
@@ -187,7 +197,7 @@ def mention_row(mention: Mention, report: Report, origin: EventOrigin | None) ->
         "InRawText": 1,
         "Confidence": round(mention.confidence * 100),
         "MentionDocLen": report.length,
-        "MentionDocTone": None,  # the store holds no tone yet
+        "MentionDocTone": gdelt_tone([mention.sentence]),
         "MentionDocTranslationInfo": None,
         "Extras": None,
     }

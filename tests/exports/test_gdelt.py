@@ -12,6 +12,7 @@ import duckdb
 import pytest
 
 import detente
+from detente.analysis.tone import sentence_tone
 from detente.exports import codes, gdelt
 from tests.conftest import SHARED
 from tests.exports.conftest import HOSTILE_TEXT
@@ -79,6 +80,9 @@ def test_events_load_back_and_match_the_store(seeds_store: Path, tmp_path: Path)
     stored = {int(e["event_id"][:15], 16): e for e in _store_rows(seeds_store, "SELECT * FROM events")}
     assert len(rows) == len(stored) == 36
     assert {r["GLOBALEVENTID"] for r in rows} == set(stored)
+    reported: dict[str, list[str]] = {}
+    for m in _store_rows(seeds_store, "SELECT event_id, sentence FROM mentions"):
+        reported.setdefault(m["event_id"], []).append(m["sentence"])
     for r in rows:
         e = stored[r["GLOBALEVENTID"]]
         assert r["EventCode"] == e["cameo"]
@@ -86,7 +90,10 @@ def test_events_load_back_and_match_the_store(seeds_store: Path, tmp_path: Path)
         assert r["QuadClass"] == e["quad_class"] and r["GoldsteinScale"] == pytest.approx(e["goldstein"])
         assert (r["NumMentions"], r["NumSources"], r["NumArticles"]) == (e["mentions"], e["sources"], e["documents"])
         assert r["SQLDATE"] == int(e["date"].strftime("%Y%m%d")) and r["Year"] == e["date"].year
-        assert r["AvgTone"] is None and r["IsRootEvent"] in (0, 1)
+        # AvgTone: the mean tone of the sentences reporting the event, on GDELT's -100..100 scale
+        tones = [sentence_tone(t) for t in reported[e["event_id"]]]
+        assert r["AvgTone"] == pytest.approx(100 * sum(tones) / len(tones), abs=0.01)
+        assert -100 <= r["AvgTone"] <= 100 and r["IsRootEvent"] in (0, 1)
         assert len(str(r["DATEADDED"])) == 14
         location = json.loads(e["location"]) if e["location"] else None
         if location is None or location["lat"] is None:
@@ -138,9 +145,10 @@ def test_mentions_load_back_and_join_the_events(seeds_store: Path, tmp_path: Pat
         text = docs[source_id]
         assert r["MentionType"] == 2 and r["MentionDocLen"] == len(text)
         assert r["EventTimeDate"] is not None and r["MentionTimeDate"] is not None
-        assert 0 <= r["Confidence"] <= 100 and r["InRawText"] == 1 and r["MentionDocTone"] is None
+        assert 0 <= r["Confidence"] <= 100 and r["InRawText"] == 1
         matches = [m for m in stored if m["source_id"] == source_id and m["sentence_index"] + 1 == r["SentenceID"]]
         assert matches
+        assert r["MentionDocTone"] == pytest.approx(100 * sentence_tone(matches[0]["sentence"]), abs=0.01)
         if r["ActionCharOffset"] is not None:
             assert any(text[r["ActionCharOffset"]:].startswith(m["trigger"].split("…")[0].strip()) for m in matches)
 
