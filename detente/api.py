@@ -189,11 +189,15 @@ class Pipeline:
 
     def ingest(self, items: Iterable[Document | Rejection], db: DbArg = None, *, batch_size: int = 32,
                inputs: Sequence[str] = (), on_reject: Callable[[Rejection], None] | None = None,
-               on_batch: Callable[[BatchResult], None] | None = None) -> RunReport:
+               on_batch: Callable[[BatchResult], None] | None = None, engine: str = "local",
+               workers: int | None = None, ray_address: str | None = None) -> RunReport:
         """Code and store documents not yet in the store, one transaction per ``batch_size`` documents; events
-        are clustered in the same transaction. Rejections are counted and passed to ``on_reject``."""
+        are clustered in the same transaction. Rejections are counted and passed to ``on_reject``. ``engine``
+        "ray" codes in ``workers`` Ray actors (at ``ray_address``) and commits here the same way
+        (docs/scaleout.md)."""
         if batch_size < 1:
             raise SetupError(f"detente: batch size must be at least 1, got {batch_size}")
+        coded = self._engine(engine, workers, ray_address)
         with _open(db) as store:
             report = RunReport(run_id=store.start_run("ingest", inputs), db=str(store.path))
 
@@ -207,7 +211,7 @@ class Pipeline:
                 fresh = _fresh(_batched(accepted(items, rejected), batch_size), store, report)
                 # One coding stream for the whole run (worker processes start once); commits are grouped in
                 # batches behind it.
-                for chunk in _batched(self.code_documents(fresh), batch_size):
+                for chunk in _batched(coded(fresh), batch_size):
                     result = store.add_batch(chunk, run_id=report.run_id)
                     report.ingested += len(result.added)
                     report.duplicates += len(result.duplicates)
@@ -221,17 +225,47 @@ class Pipeline:
             report.totals = store.counts()
         return report
 
+    def _engine(self, engine: str, workers: int | None,
+                address: str | None) -> Callable[[Iterable[Document]], Iterator[tuple[Document, list[Mention]]]]:
+        """The coding stream of ``engine``, checked before anything is read: a bad choice is a setup error."""
+        if workers is not None and workers < 1:
+            raise SetupError(f"detente: workers must be at least 1, got {workers}")
+        if engine == "local":
+            return self.code_documents
+        if engine != "ray":
+            raise SetupError(f"detente: unknown engine {engine!r} (expected local or ray)")
+        from detente.scaleout.ray_engine import CoderSettings, RayUnavailable, code_on_ray, require_ray
+
+        try:
+            require_ray()
+        except RayUnavailable as exc:
+            raise SetupError(f"detente: {exc}") from exc
+        settings = CoderSettings(model=self.model, actors=tuple(os.path.abspath(a) for a in self.actors),
+                                 entities=self.entities)
+
+        def coded(docs: Iterable[Document]) -> Iterator[tuple[Document, list[Mention]]]:
+            try:
+                yield from code_on_ray(docs, settings, workers=workers, address=address)
+            except RayUnavailable as exc:
+                raise SetupError(f"detente: {exc}") from exc
+
+        return coded
+
 
 def ingest(paths: PathLike | Iterable[PathLike], db: DbArg = None, *, model: str | None = None,
            actors: Sequence[PathLike] | None = None, entities: EntitySource | None = None, processes: int = 1,
            batch_size: int = 32, max_bytes: int = DEFAULT_MAX_BYTES,
-           on_reject: Callable[[Rejection], None] | None = None) -> RunReport:
+           on_reject: Callable[[Rejection], None] | None = None, engine: str = "local",
+           workers: int | None = None, ray_address: str | None = None) -> RunReport:
     """Read, code and store ``paths`` into the store ``db`` (default ``DETENTE_DB``, else ./detente.duckdb).
-    The same article twice is one document; a killed run, rerun, loses and duplicates nothing."""
+    The same article twice is one document; a killed run, rerun, loses and duplicates nothing. ``engine``
+    "ray" codes on a Ray cluster (``workers`` actors, ``ray_address``); reading and the store stay here."""
     items = _paths(paths)
-    pipe = load(model=model, actors=actors, entities=entities, processes=processes)
+    # With the ray engine the model loads in the actors, not here.
+    pipe = load(model=model, actors=actors, entities=entities, processes=processes, lazy=engine == "ray")
     return pipe.ingest(read_items(items, max_bytes=max_bytes), db, batch_size=batch_size,
-                       inputs=[os.fspath(p) for p in items], on_reject=on_reject)
+                       inputs=[os.fspath(p) for p in items], on_reject=on_reject, engine=engine, workers=workers,
+                       ray_address=ray_address)
 
 
 def _fresh(batches: Iterable[list[Document]], store: Store, report: RunReport) -> Iterator[Document]:

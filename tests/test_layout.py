@@ -23,7 +23,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"nlp"}),
     frozenset({"coding", "store", "analysis"}),
     frozenset({"exports"}),
-    frozenset({"evaluation", "api", "watch"}),
+    frozenset({"evaluation", "api", "watch", "scaleout"}),
     frozenset({"__init__", "cli", "__main__", "serve"}),
 )
 

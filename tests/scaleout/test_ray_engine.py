@@ -1,0 +1,112 @@
+"""The Ray engine end to end on a local two-CPU Ray cluster: the same store as the local engine, byte for byte
+in what the store returns (documents, mentions, events), through the API and the command."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import detente
+from detente.cli import main
+from detente.records import Document, Event, Mention
+from detente.store.db import Store
+from tests.conftest import EXAMPLES, VOA
+
+VOA_STORIES = 20
+
+
+@pytest.fixture(scope="module")
+def ray_session() -> Iterator[Any]:
+    """One local Ray cluster for the module (starting one takes seconds); the engine joins it."""
+    ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'detente[ray]')")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        yield ray
+    finally:
+        ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The bundled examples, plus the first VOA stories as JSONL when the shared corpus is there."""
+    paths = [str(EXAMPLES)]
+    if VOA.exists():
+        voa = tmp_path_factory.mktemp("voa") / "voa.jsonl"
+        with VOA.open(encoding="utf-8") as lines:
+            voa.write_text("".join(itertools.islice(lines, VOA_STORIES)), encoding="utf-8")
+        paths.append(str(voa))
+    return paths
+
+
+Snapshot = tuple[list[Document], list[tuple[Mention, str]], list[Event], dict[str, int]]
+
+
+def _snapshot(db: Path) -> Snapshot:
+    with Store(db, read_only=True) as store:
+        counts = store.counts()
+        counts.pop("runs")
+        # a mention with its document's id; the report's other fields hold when it was stored
+        mentions = [(m, report.doc_id) for m, report in store.mention_reports()]
+        return store.documents(), mentions, store.events(), counts
+
+
+def _ingest(pipeline: detente.Pipeline, paths: list[str], db: Path, **engine: Any) -> detente.RunReport:
+    # A small batch size so that several transactions and several chunks per worker are exercised.
+    return pipeline.ingest(detente.api.read_items(paths), db, batch_size=5, inputs=paths, **engine)
+
+
+@pytest.fixture(scope="module")
+def local_store(pipeline: detente.Pipeline, inputs: list[str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("local") / "local.duckdb"
+    _ingest(pipeline, inputs, db)
+    return db
+
+
+def test_ray_engine_stores_what_the_local_engine_stores(ray_session: Any, pipeline: detente.Pipeline,
+                                                        inputs: list[str], local_store: Path,
+                                                        tmp_path: Path) -> None:
+    db = tmp_path / "ray.duckdb"
+    report = _ingest(pipeline, inputs, db, engine="ray", workers=2)
+    expected = 3 + (VOA_STORIES if VOA.exists() else 0)
+    assert (report.ingested, report.rejected) == (expected, 0)
+    local, ray = _snapshot(local_store), _snapshot(db)
+    assert [d.id for d in ray[0]] == [d.id for d in local[0]]  # the same documents in the same order
+    assert ray == local
+    assert local[3]["mentions"] > 0 and local[3]["events"] > 0
+    # a rerun finds everything stored: no actor is started for nothing
+    again = _ingest(pipeline, inputs, db, engine="ray", workers=2)
+    assert (again.ingested, again.duplicates) == (0, expected)
+    assert _snapshot(db) == local
+
+
+def test_command_with_the_ray_engine(ray_session: Any, local_store: Path, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "cli.duckdb"
+    assert main(["ingest", "--engine", "ray", "--workers", "2", "--batch-size", "2", "--db", str(db),
+                 str(EXAMPLES)]) == 0
+    assert "ingested 3, duplicate 0, rejected 0" in capsys.readouterr().out
+    documents, mentions, _events, _counts = _snapshot(db)
+    local_documents, local_mentions, _events, _counts = _snapshot(local_store)
+    examples = {d.id for d in documents}
+    assert [d for d in local_documents if d.id in examples] == documents
+    assert [m for m in local_mentions if m[1] in examples] == mentions
+
+
+def test_worker_options_need_the_ray_engine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", "--workers", "2", "--db", str(tmp_path / "s.duckdb"), str(EXAMPLES)]) == 2
+    assert "--workers and --ray-address need --engine ray" in capsys.readouterr().err
+    assert not (tmp_path / "s.duckdb").exists()
+
+
+def test_without_ray_the_engine_is_a_setup_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray now raises ImportError
+    pipe = detente.load(lazy=True)
+    with pytest.raises(detente.SetupError, match=r"needs Ray.*detente\[ray\]"):
+        pipe.ingest(detente.api.read_items([str(EXAMPLES)]), tmp_path / "s.duckdb", engine="ray")
+    with pytest.raises(detente.SetupError, match="unknown engine 'spark'"):
+        pipe.ingest([], tmp_path / "s.duckdb", engine="spark")
