@@ -15,6 +15,8 @@ join, a run fails before anything is read, with ``RayUnavailable``.
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ from detente.records import Document, Mention
 log = logging.getLogger("detente")
 
 INSTALL_HINT = "pip install 'detente[ray]'"
+CONNECT_TIMEOUT_S = 10.0
 
 
 class RayUnavailable(RuntimeError):
@@ -97,12 +100,27 @@ def _connect(ray: Any, address: str | None) -> bool:
     """Join the session or cluster; True when this call started it (and so must shut it down)."""
     if ray.is_initialized():
         return False
+    address = address or os.environ.get("RAY_ADDRESS") or None
+    if address:
+        _check_reachable(address)
     try:
         ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = address or "RAY_ADDRESS or a new local cluster"
         raise RayUnavailable(f"cannot join the Ray cluster at {where}: {exc}") from exc
     return True
+
+
+def _check_reachable(address: str) -> None:
+    """A head that does not answer makes ``ray.init`` retry for minutes: a plain ``HOST:PORT`` is tried first
+    with a short timeout (``auto`` and ``ray://`` addresses are left to Ray)."""
+    host, sep, port = address.rpartition(":")
+    if not sep or "://" in address or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_TIMEOUT_S).close()
+    except OSError as exc:
+        raise RayUnavailable(f"cannot reach the Ray head at {address}: {exc.strerror or exc}") from exc
 
 
 def _start_actors(ray: Any, settings: CoderSettings, workers: int | None) -> list[Any]:

@@ -4,6 +4,7 @@ in what the store returns (documents, mentions, events), through the API and the
 from __future__ import annotations
 
 import itertools
+import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,3 +111,24 @@ def test_without_ray_the_engine_is_a_setup_error(monkeypatch: pytest.MonkeyPatch
         pipe.ingest(detente.api.read_items([str(EXAMPLES)]), tmp_path / "s.duckdb", engine="ray")
     with pytest.raises(detente.SetupError, match="unknown engine 'spark'"):
         pipe.ingest([], tmp_path / "s.duckdb", engine="spark")
+
+
+def test_an_actor_that_cannot_start_is_one_line(ray_session: Any, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "no_such_model"
+    assert main(["ingest", "--engine", "ray", "--workers", "1", "--model", str(missing), "--db",
+                 str(tmp_path / "s.duckdb"), str(EXAMPLES)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("detente: a Ray coding worker could not start:") and "\n" not in err
+
+
+def test_an_unreachable_head_is_one_line_at_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'detente[ray]')")
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)  # as in a fresh process, whatever ran before
+    with socket.socket() as sock:  # a port that nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    assert main(["ingest", "--engine", "ray", "--ray-address", f"127.0.0.1:{port}", "--db",
+                 str(tmp_path / "s.duckdb"), str(EXAMPLES)]) == 2
+    assert capsys.readouterr().err == f"detente: cannot reach the Ray head at 127.0.0.1:{port}: Connection refused\n"
