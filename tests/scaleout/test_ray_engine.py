@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import socket
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ import detente
 from detente.cli import main
 from detente.records import Document, Event, Mention
 from detente.store.db import Store
-from tests.conftest import EXAMPLES, VOA
+from tests.conftest import EXAMPLES, ROOT, VOA
 
 VOA_STORIES = 20
 
@@ -132,3 +133,10 @@ def test_an_unreachable_head_is_one_line_at_once(monkeypatch: pytest.MonkeyPatch
     assert main(["ingest", "--engine", "ray", "--ray-address", f"127.0.0.1:{port}", "--db",
                  str(tmp_path / "s.duckdb"), str(EXAMPLES)]) == 2
     assert capsys.readouterr().err == f"detente: cannot reach the Ray head at 127.0.0.1:{port}: Connection refused\n"
+
+
+def test_ray_is_imported_only_by_a_ray_run() -> None:
+    code = ("import sys, detente, detente.cli, detente.scaleout.ray_engine; detente.cli.build_parser(); "
+            "print('ray' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
