@@ -57,15 +57,24 @@ def _snapshot(db: Path) -> Snapshot:
         return store.documents(), mentions, store.events(), counts
 
 
-def _ingest(pipeline: detente.Pipeline, paths: list[str], db: Path, **engine: Any) -> detente.RunReport:
+def _ingest(pipeline: detente.Pipeline, paths: list[str], db: Path, *, batches: list[list[str]] | None = None,
+            **engine: Any) -> detente.RunReport:
+    """Ingest ``paths``; ``batches`` receives the document ids of each committed transaction, in commit order
+    (the store's reads are sorted, so this is where the order shows)."""
+    on_batch = None if batches is None else (lambda result: batches.append(list(result.added)))
     # A small batch size so that several transactions and several chunks per worker are exercised.
-    return pipeline.ingest(detente.api.read_items(paths), db, batch_size=5, inputs=paths, **engine)
+    return pipeline.ingest(detente.api.read_items(paths), db, batch_size=5, inputs=paths, on_batch=on_batch,
+                           **engine)
+
+
+LOCAL_BATCHES: list[list[str]] = []
 
 
 @pytest.fixture(scope="module")
 def local_store(pipeline: detente.Pipeline, inputs: list[str], tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("local") / "local.duckdb"
-    _ingest(pipeline, inputs, db)
+    LOCAL_BATCHES.clear()
+    _ingest(pipeline, inputs, db, batches=LOCAL_BATCHES)
     return db
 
 
@@ -73,11 +82,13 @@ def test_ray_engine_stores_what_the_local_engine_stores(ray_session: Any, pipeli
                                                         inputs: list[str], local_store: Path,
                                                         tmp_path: Path) -> None:
     db = tmp_path / "ray.duckdb"
-    report = _ingest(pipeline, inputs, db, engine="ray", workers=2)
+    batches: list[list[str]] = []
+    report = _ingest(pipeline, inputs, db, batches=batches, engine="ray", workers=2)
     expected = 3 + (VOA_STORIES if VOA.exists() else 0)
     assert (report.ingested, report.rejected) == (expected, 0)
+    assert batches == LOCAL_BATCHES  # the same documents committed in the same order and transactions
+    assert len(batches) > 1
     local, ray = _snapshot(local_store), _snapshot(db)
-    assert [d.id for d in ray[0]] == [d.id for d in local[0]]  # the same documents in the same order
     assert ray == local
     assert local[3]["mentions"] > 0 and local[3]["events"] > 0
     # a rerun finds everything stored: no actor is started for nothing
