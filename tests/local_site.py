@@ -1,8 +1,9 @@
 """A web site on 127.0.0.1 for the URL, feed and watch tests: pages, feeds, and the ways servers misbehave.
 
 Only the loopback address is ever served or fetched. Each route is a ``Page`` (status, body, headers, a delay,
-an ETag that answers conditional GETs); ``/huge`` streams without end, ``/slow`` answers after a delay, and every
-request is recorded (path and headers) so tests can check what the client sent. The server thread stops with
+an ETag that answers conditional GETs); ``/huge`` streams without end, ``/trickle`` a few bytes every 50 ms,
+``/slow`` answers after a delay, and every request is recorded (path and headers) so tests can check what the
+client sent. The server thread stops with
 the fixture; a sleeping handler wakes up then too.
 """
 
@@ -92,6 +93,9 @@ class LocalSite:
         if handler.path == "/huge":
             self._stream_forever(handler)
             return
+        if handler.path == "/trickle":
+            self._trickle(handler)
+            return
         page = self.routes.get(handler.path)
         if page is None:
             page = Page(b"<html><body>not here</body></html>", status=404)
@@ -126,6 +130,22 @@ class LocalSite:
                 if self.stopping.is_set():
                     return
                 handler.wfile.write(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+    def _trickle(self, handler: BaseHTTPRequestHandler) -> None:
+        """HTML without a Content-Length, a few bytes every 50 ms for up to a minute: a body that never stalls
+        long enough for a read timeout, yet never ends in time (however fast the machine)."""
+        try:
+            handler.send_response(200)
+            handler.send_header("Content-Type", "text/html")
+            handler.end_headers()
+            for _ in range(1200):
+                handler.wfile.write(b"<p>more</p>\n")
+                handler.wfile.flush()
+                if self.stopping.wait(0.05):
+                    return
         except (BrokenPipeError, ConnectionResetError):
             pass
 

@@ -67,7 +67,7 @@ def test_a_body_over_the_limit_is_dropped_while_streaming(site: LocalSite, fetch
 def test_a_trickling_body_hits_the_overall_deadline(site: LocalSite) -> None:
     limits = FetchLimits(max_bytes=10**9, read_timeout=5.0, total_timeout=0.3)
     with Fetcher(limits) as fetcher:
-        assert reason(fetcher, site.url("/huge")).startswith("timed out (body not complete in 0.3 s)")
+        assert reason(fetcher, site.url("/trickle")).startswith("timed out (body not complete in 0.3 s)")
 
 
 def test_conditional_get_answers_not_modified(site: LocalSite, fetcher: Fetcher) -> None:
