@@ -12,11 +12,13 @@ import anyio
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from detente import api
 from detente.ontology import CHANNELS, MODALITIES
 from detente.records import Document, Event, Mention
 from detente.serve import params
 from detente.serve.ingest import BadBody, jsonl_body
 from detente.serve.server import Server
+from detente.store.db import Store
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -150,6 +152,68 @@ def actors(request: Request, q: Annotated[str, Query(min_length=1, max_length=pa
     on = params.day("date", date)
     found = server_of(request).kb().search(q, on, limit=params.page_size(limit))
     return {"actors": [a.to_dict() for a in found], "date": on.isoformat() if on else None}
+
+
+# -- analysis (docs/analysis.md): the same verbs as detente.index, quotes, numbers, upcoming and tone ----------
+
+Dyad = Annotated[str | None, Query(description="both countries, either direction: CHN-USA")]
+Since = Annotated[str | None, Query(description="from: YYYY[-MM[-DD]]")]
+Until = Annotated[str | None, Query(description="up to: YYYY[-MM[-DD]]")]
+
+
+def analysed(request: Request, make: Callable[[Store], Any]) -> Response:
+    """``make`` over this thread's reading store, cached like every read; an option the analysis refuses is a
+    400 with its message."""
+    def run() -> Any:
+        try:
+            return make(server_of(request).reader())
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from exc
+
+    return cached_json(request, run)
+
+
+@router.get("/index", summary="The relationship index per day, week or month (and channel)")
+def relationship_index(request: Request, dyad: Dyad = None, since: Since = None, until: Until = None,
+                       by: Annotated[str, Query(description="day, week or month")] = "week",
+                       channel: Annotated[str | None, Query(description=", ".join(CHANNELS))] = None,
+                       by_channel: Annotated[bool, Query(description="one series per channel")] = False,
+                       ) -> Response:
+    return analysed(request, lambda store: {"rows": [r.to_dict() for r in api.index(
+        store, dyad=dyad, by=by, channel=channel, since=since, until=until, by_channel=by_channel)]})
+
+
+@router.get("/quotes", summary="Direct quotations with their speakers, outlets, dates and events")
+def quotations(request: Request, dyad: Dyad = None, since: Since = None, until: Until = None,
+               speaker: Annotated[str | None, Query(description="part of the speaker's name, title or id")] = None,
+               ) -> Response:
+    return analysed(request, lambda store: {"quotes": [q.to_dict() for q in api.quotes(
+        store, dyad=dyad, since=since, until=until, speaker=speaker)]})
+
+
+@router.get("/numbers", summary="Notable numbers with their units, what they count, sentences and events")
+def notable_numbers(request: Request, dyad: Dyad = None, since: Since = None, until: Until = None,
+                    kind: Annotated[str | None, Query(description="money, percent, ordinal, duration or count")]
+                    = None) -> Response:
+    return analysed(request, lambda store: {"numbers": [n.to_dict() for n in api.numbers(
+        store, dyad=dyad, since=since, until=until, kind=kind)]})
+
+
+@router.get("/upcoming", summary="Announced exchanges, marked planned, held, cancelled or postponed")
+def upcoming(request: Request, dyad: Dyad = None, since: Since = None, until: Until = None) -> Response:
+    return analysed(request, lambda store: {"upcoming": [u.to_dict() for u in api.upcoming(
+        store, dyad=dyad, since=since, until=until)]})
+
+
+@router.get("/tone", summary="Outlet stance toward each country, and one event's tone per outlet")
+def tone(request: Request, dyad: Dyad = None, since: Since = None, until: Until = None) -> Response:
+    def make(store: Store) -> dict[str, Any]:
+        report = api.tone(store, dyad=dyad, since=since, until=until)
+        return {"method": report.method, "stance": [s.to_dict() for s in report.stance],
+                "events": [e.to_dict() for e in report.events],
+                "documents": [d.to_dict() for d in report.documents]}
+
+    return analysed(request, make)
 
 
 def _check_token(server: Server, authorization: str | None, x_detente_token: str | None) -> None:

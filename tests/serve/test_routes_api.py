@@ -252,3 +252,27 @@ def test_bad_bodies_are_refused_with_one_line(writer: TestClient, body: bytes, c
                                               words: str) -> None:
     response = writer.post("/api/documents", content=body, headers={**auth(), "Content-Type": content_type})
     assert words in one_line_error(response, status)
+
+
+def test_analysis_endpoints_are_the_python_api_verbs(client: TestClient, seeds_store: Path) -> None:
+    index = client.get("/api/index", params={"dyad": "CHN-USA", "by": "month"}).json()["rows"]
+    assert index == json.loads(json.dumps([r.to_dict() for r in detente.index(seeds_store, dyad="CHN-USA",
+                                                                                 by="month")]))
+    assert index and all(r["dyad"] == "CHN-USA" for r in index)
+    quotes = client.get("/api/quotes", params={"speaker": "Wang Yi"}).json()["quotes"]
+    assert any("must-answer question" in q["text"] for q in quotes)
+    numbers = client.get("/api/numbers", params={"kind": "ordinal"}).json()["numbers"]
+    assert any(n["text"].startswith("45th") for n in numbers)
+    upcoming = client.get("/api/upcoming", params={"dyad": "CHN-USA"}).json()["upcoming"]
+    assert upcoming == json.loads(json.dumps([u.to_dict() for u in detente.upcoming(seeds_store, dyad="CHN-USA")]))
+    tone = client.get("/api/tone", params={"dyad": "CHN-USA"}).json()
+    assert tone["stance"] and {"method", "stance", "events", "documents"} <= set(tone)
+
+
+@pytest.mark.parametrize(("path", "query"), [
+    ("/api/index", {"by": "year"}), ("/api/index", {"since": "2024-13"}), ("/api/numbers", {"kind": "weight"}),
+    ("/api/quotes", {"dyad": "CHINA"}), ("/api/upcoming", {"until": "soon"}),
+])
+def test_bad_analysis_parameters_are_400(client: TestClient, path: str, query: dict[str, str]) -> None:
+    answer = client.get(path, params=query)
+    assert answer.status_code == 400 and answer.json()["error"]
