@@ -44,6 +44,7 @@ __all__ = [
     "StoreError",
     "accepted",
     "actors",
+    "brief",
     "documents",
     "event",
     "events",
@@ -526,3 +527,69 @@ def tone(db: DbArg = None, *, dyad: str | tuple[str, str] | None = None, since: 
 
     pair = parse_dyad(dyad) if isinstance(dyad, str) else dyad
     return tone_report(_analysis_texts(db, dyad=pair, since=since, until=until), pair)
+
+
+# -- the weekly brief (issue 13, part 6) ---------------------------------------------------------------------------
+
+
+def brief(db: DbArg = None, *, week: str | dt.date, dyad: str | tuple[str, str] = "CHN-USA", format: str = "html",
+          path: PathLike | None = None, actors: Sequence[PathLike] | None = None) -> str:
+    """The weekly brief of ``dyad`` for the ISO week holding ``week``, as Markdown ("md") or one self-contained
+    HTML file ("html"): the week's exchanges by channel with their sources, the index against the weeks before,
+    quote of the week, notable number, outlet stance, what's next and what changed (docs/analysis.md). Returns
+    the text; with ``path`` also writes it there (a Markdown brief's chart beside it, ``<stem>-index.svg``).
+    An unknown dyad, week or format raises ``ValueError``."""
+    import datetime as _dt
+    from pathlib import Path
+
+    from detente.analysis import brief as br
+
+    fmt = br.parse_format(format)
+    start = br.parse_week(week)
+    pair = parse_dyad(dyad) if isinstance(dyad, str) else dyad
+    br.check_dyad(pair)
+    end = start + _dt.timedelta(days=6)
+    last = start - _dt.timedelta(days=7)
+    lookback = start - _dt.timedelta(weeks=br.settings().history_weeks)
+    ahead = end + _dt.timedelta(weeks=br.settings().upcoming_weeks)
+    with _open(db, read_only=True) as store:
+        these = list(events(store, dyad=pair, since=start, until=end))
+        before = list(events(store, dyad=pair, since=last, until=last + _dt.timedelta(days=6)))
+        proof = {e.event_id: [d for _, d in evidence(store, e.event_id)] for e in these if br.in_week(e, start, end)}
+        tones = tone(store, dyad=pair, since=start, until=end)
+        built = br.build(
+            dyad=pair, week=start, events=these, previous=before, evidence=proof,
+            index=index(store, dyad=pair, by="week", since=lookback, until=end),
+            quotes=quotes(store, dyad=pair, since=start, until=end, actors=actors),
+            earlier_quotes=quotes(store, dyad=pair, since=lookback, until=start - _dt.timedelta(days=1), actors=actors),
+            numbers=numbers(store, dyad=pair, since=start, until=end),
+            earlier_numbers=numbers(store, dyad=pair, since=lookback, until=start - _dt.timedelta(days=1)),
+            stance=tones.stance, frames=tones.events,
+            upcoming=upcoming(store, dyad=pair, since=start, until=ahead, undated=True),
+            all_events=list(events(store, dyad=pair, since=lookback, until=ahead)),
+            countries_in=_actor_kb(actors).countries_in,
+        )
+    if fmt == "md":
+        chart = None
+        if path is not None and built.index:
+            target = Path(path)
+            chart = br.write_chart(built, target.with_name(f"{target.stem}-index.svg")).name
+        text = br.render(built, fmt, chart=chart)
+    else:
+        text = br.render(built, fmt)
+    if path is not None:
+        _write_text(Path(path), text)
+    return text
+
+
+def _write_text(path: os.PathLike[str], text: str) -> None:
+    """Write whole or not at all: a temporary file beside the target, renamed over it."""
+    from pathlib import Path
+
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -16,8 +17,10 @@ from detente.analysis.index import IndexRow
 CHART_SUFFIXES = (".png", ".svg")
 
 
-def index_chart(rows: Sequence[IndexRow], path: str | Path, *, title: str | None = None) -> Path:
-    """Draw ``rows`` into ``path`` (.png or .svg) and return it; ``ValueError`` for another suffix."""
+def index_chart(rows: Sequence[IndexRow], path: str | Path, *, title: str | None = None,
+                metadata: dict[str, Any] | None = None) -> Path:
+    """Draw ``rows`` into ``path`` (.png or .svg) and return it; ``ValueError`` for another suffix. ``metadata``
+    goes to matplotlib's savefig (``{"Date": None}``: an SVG without the time it was drawn)."""
     path = Path(path)
     if path.suffix.lower() not in CHART_SUFFIXES:
         raise ValueError(f"{path}: a chart is written as .png or .svg")
@@ -55,7 +58,7 @@ def index_chart(rows: Sequence[IndexRow], path: str | Path, *, title: str | None
         fig.autofmt_xdate()
         fig.tight_layout()
         path.parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(path, format=path.suffix.lower().lstrip("."))
+        fig.savefig(path, format=path.suffix.lower().lstrip("."), metadata=metadata)
     finally:
         plt.close(fig)
     return path

@@ -21,7 +21,7 @@ from detente import __version__
 
 # (module, command) in the order `detente --help` lists them.
 COMMANDS = ("ingest", "documents", "code", "events", "export", "evaluate", "watch", "index", "quotes",
-            "numbers", "upcoming", "tone", "serve")
+            "numbers", "upcoming", "tone", "serve", "brief")
 
 
 def build_parser() -> argparse.ArgumentParser:
