@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DB     ?= detente.duckdb
+BRIEF  ?= brief-CHN-USA-2024-01-08.html
 
 .PHONY: demo test lint bench clean chromium
 
@@ -22,9 +23,12 @@ demo: $(STAMP)
 	$(BIN)/detente events --db $(DB) --limit 15
 	@echo
 	@echo "Results are in $(DB) (DuckDB). Try: $(BIN)/detente events --db $(DB) --format jsonl"
+	@echo
+	@echo "The weekly brief of the seeds' week (open it in a browser):"
+	@$(BIN)/detente brief --db $(DB) --week 2024-01-08 --format html -o $(BRIEF)
 
-# The dashboard's browser tests drive Debian's chromium (never a downloaded browser): installed when missing, as
-# root on Debian (CI); elsewhere install it yourself, or those tests fail saying so.
+# The browser tests (the dashboard's, the weekly brief's) drive Debian's chromium (never a downloaded browser):
+# installed when missing, as root on Debian (CI); elsewhere install it yourself, or those tests fail saying so.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
 		apt-get install -y chromium || (apt-get update && apt-get install -y chromium)
@@ -38,4 +42,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) $(DB) $(DB).wal $(BRIEF) .pytest_cache .ruff_cache .mypy_cache
