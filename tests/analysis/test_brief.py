@@ -208,3 +208,13 @@ def test_notable_number_weighs_kind_counts_reach_and_novelty() -> None:
     stale = pick_number([tariff], [_number(25, "percent", "tariff", "Times")], {}, DYAD)
     assert stale is not None and stale.parts["novelty"] == 0.0 and stale.score == pick.score - 1.0
     assert pick_number([], [], {}, DYAD) is None
+
+
+def test_brief_of_the_busiest_voa_week(voa_store: Path) -> None:
+    weeks = detente.index(voa_store, dyad="CHN-USA", by="week")
+    busiest = max(weeks, key=lambda r: (r.events, r.period))
+    page = detente.brief(voa_store, week=busiest.period, format="html")
+    assert_self_contained(page)
+    assert all(f'<section id="{s}">' in page for s in SECTIONS)
+    assert f"Week of {busiest.period.isoformat()}" in page and "No exchanges between" not in page
+    assert "<blockquote>" in page  # a week of VOA stories quotes somebody
