@@ -539,7 +539,6 @@ def brief(db: DbArg = None, *, week: str | dt.date, dyad: str | tuple[str, str] 
     quote of the week, notable number, outlet stance, what's next and what changed (docs/analysis.md). Returns
     the text; with ``path`` also writes it there (a Markdown brief's chart beside it, ``<stem>-index.svg``).
     An unknown dyad, week or format raises ``ValueError``."""
-    import datetime as _dt
     from pathlib import Path
 
     from detente.analysis import brief as br
@@ -548,22 +547,22 @@ def brief(db: DbArg = None, *, week: str | dt.date, dyad: str | tuple[str, str] 
     start = br.parse_week(week)
     pair = parse_dyad(dyad) if isinstance(dyad, str) else dyad
     br.check_dyad(pair)
-    end = start + _dt.timedelta(days=6)
-    last = start - _dt.timedelta(days=7)
-    lookback = start - _dt.timedelta(weeks=br.settings().history_weeks)
-    ahead = end + _dt.timedelta(weeks=br.settings().upcoming_weeks)
+    end = start + dt.timedelta(days=6)
+    last = start - dt.timedelta(days=7)
+    lookback = start - dt.timedelta(weeks=br.settings().history_weeks)
+    ahead = end + dt.timedelta(weeks=br.settings().upcoming_weeks)
     with _open(db, read_only=True) as store:
         these = list(events(store, dyad=pair, since=start, until=end))
-        before = list(events(store, dyad=pair, since=last, until=last + _dt.timedelta(days=6)))
+        before = list(events(store, dyad=pair, since=last, until=last + dt.timedelta(days=6)))
         proof = {e.event_id: [d for _, d in evidence(store, e.event_id)] for e in these if br.in_week(e, start, end)}
         tones = tone(store, dyad=pair, since=start, until=end)
         built = br.build(
             dyad=pair, week=start, events=these, previous=before, evidence=proof,
             index=index(store, dyad=pair, by="week", since=lookback, until=end),
             quotes=quotes(store, dyad=pair, since=start, until=end, actors=actors),
-            earlier_quotes=quotes(store, dyad=pair, since=lookback, until=start - _dt.timedelta(days=1), actors=actors),
+            earlier_quotes=quotes(store, dyad=pair, since=lookback, until=start - dt.timedelta(days=1), actors=actors),
             numbers=numbers(store, dyad=pair, since=start, until=end),
-            earlier_numbers=numbers(store, dyad=pair, since=lookback, until=start - _dt.timedelta(days=1)),
+            earlier_numbers=numbers(store, dyad=pair, since=lookback, until=start - dt.timedelta(days=1)),
             stance=tones.stance, frames=tones.events,
             upcoming=upcoming(store, dyad=pair, since=start, until=ahead, undated=True),
             all_events=list(events(store, dyad=pair, since=lookback, until=ahead)),
