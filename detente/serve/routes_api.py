@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import queue
+import re
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -214,6 +215,27 @@ def tone(request: Request, dyad: Dyad = None, since: Since = None, until: Until 
                 "documents": [d.to_dict() for d in report.documents]}
 
     return analysed(request, make)
+
+
+@router.get("/brief", summary="The weekly brief: Markdown, or one self-contained HTML file to download",
+            response_class=Response, responses={200: {"content": {"text/markdown": {}, "text/html": {}}}})
+def weekly_brief(request: Request,
+                 week: Annotated[str, Query(description="any day of the week (YYYY-MM-DD); its Monday starts it")],
+                 dyad: Annotated[str, Query(description="the two countries, e.g. CHN-USA")] = "CHN-USA",
+                 format: Annotated[str, Query(description="md or html")] = "md") -> Response:
+    def make() -> bytes:
+        try:
+            return api.brief(server_of(request).reader(), week=week, dyad=dyad, format=format).encode()
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from exc
+
+    body = server_of(request).cache.get(("brief", request.url.query), make)
+    if format == "html":
+        # a file of its own (its style is inline, which this site's pages never allow): saved, not shown here
+        name = re.sub(r"[^A-Za-z0-9-]", "", f"brief-{dyad.upper()}-{week}") + ".html"
+        return Response(body, media_type="text/html; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(body, media_type="text/markdown; charset=utf-8")
 
 
 def _check_token(server: Server, authorization: str | None, x_detente_token: str | None) -> None:

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from detente import api
 from detente.ontology import CHANNELS, MODALITIES, PLOVER_TYPES
 from detente.serve import params, present
 from detente.serve.routes_api import (
@@ -21,6 +22,7 @@ from detente.serve.routes_api import (
     server_of,
 )
 from detente.serve.templating import STATIC, render
+from detente.store.db import Store
 from detente.store.queries import EVENT_SORTS
 
 router = APIRouter(include_in_schema=False)
@@ -94,6 +96,31 @@ def actors_page(request: Request, q: Annotated[str | None, Query(max_length=para
     words = (q or "").strip()
     found = server_of(request).kb().search(words, on, limit=params.MAX_LIMIT) if words else []
     return page(request, "actors.html", q=words, date=on.isoformat() if on else "", actors=found)
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(request: Request, dyad: Annotated[str | None, Query(max_length=7)] = None,
+                since: Annotated[str | None, Query(max_length=10)] = None,
+                speaker: Annotated[str | None, Query(max_length=params.MAX_TEXT)] = None) -> HTMLResponse:
+    form = {"dyad": (dyad or "").strip(), "since": (since or "").strip(), "speaker": (speaker or "").strip()}
+    return cached_page(request, lambda: page(request, "quotes.html", form=form, quotes=_analysis(
+        lambda store: api.quotes(store, dyad=form["dyad"] or None, since=form["since"] or None,
+                                 speaker=form["speaker"] or None), request)))
+
+
+@router.get("/upcoming", response_class=HTMLResponse)
+def upcoming_page(request: Request, dyad: Annotated[str | None, Query(max_length=7)] = None) -> HTMLResponse:
+    form = {"dyad": (dyad or "").strip()}
+    return cached_page(request, lambda: page(request, "upcoming.html", form=form, upcoming=_analysis(
+        lambda store: [u.to_dict() for u in api.upcoming(store, dyad=form["dyad"] or None)], request)))
+
+
+def _analysis(make: Callable[[Store], list[Any]], request: Request) -> list[Any]:
+    """An analysis verb over this thread's store; an option it refuses is a 400 page with its message."""
+    try:
+        return make(server_of(request).reader())
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from exc
 
 
 @router.get("/docs", response_class=HTMLResponse)

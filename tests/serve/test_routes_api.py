@@ -276,3 +276,17 @@ def test_analysis_endpoints_are_the_python_api_verbs(client: TestClient, seeds_s
 def test_bad_analysis_parameters_are_400(client: TestClient, path: str, query: dict[str, str]) -> None:
     answer = client.get(path, params=query)
     assert answer.status_code == 400 and answer.json()["error"]
+
+
+def test_the_weekly_brief_as_markdown_and_as_a_file(client: TestClient, seeds_store: Path) -> None:
+    md = client.get("/api/brief", params={"week": "2024-01-08"})
+    assert md.status_code == 200 and md.headers["content-type"].startswith("text/markdown")
+    assert md.text == detente.brief(seeds_store, week="2024-01-08", format="md")
+    assert "must-answer question" in md.text
+    html = client.get("/api/brief", params={"week": "2024-01-10", "format": "html"})
+    assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+    assert html.headers["content-disposition"] == 'attachment; filename="brief-CHN-USA-2024-01-10.html"'
+    assert "<script" not in html.text.lower() and "<svg" in html.text
+    for bad in ({"week": "someday"}, {"week": "2024-01-08", "dyad": "CHN"}, {"week": "2024-01-08", "format": "pdf"}):
+        answer = client.get("/api/brief", params=bad)
+        assert answer.status_code == 400 and answer.json()["error"]

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 
 from tests.serve.conftest import HOSTILE, LiveServer, auth
@@ -176,7 +177,17 @@ def test_every_page_has_the_security_headers(read_app: FastAPI) -> None:
     from fastapi.testclient import TestClient
 
     with TestClient(read_app) as client:
-        for path in ("/", "/documents", "/actors?q=xi", "/docs", "/static/style.css", "/api/stats"):
+        for path in ("/", "/documents", "/actors?q=xi", "/quotes", "/upcoming", "/docs", "/static/style.css",
+                     "/api/stats"):
             headers = client.get(path).headers
             assert "'unsafe-inline'" not in headers["content-security-policy"], path
             assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY", path
+
+
+def test_quotes_and_whats_next_pages(client: TestClient) -> None:
+    quotes = client.get("/quotes", params={"speaker": "Wang Yi"})
+    assert quotes.status_code == 200 and "must-answer question" in quotes.text
+    assert 'href="/quotes"' in quotes.text and 'href="/upcoming"' in quotes.text  # in the navigation
+    upcoming = client.get("/upcoming", params={"dyad": "CHN-USA"})
+    assert upcoming.status_code == 200 and "planned" in upcoming.text
+    assert client.get("/quotes", params={"dyad": "CHINA"}).status_code == 400
