@@ -24,43 +24,38 @@ def index_chart(rows: Sequence[IndexRow], path: str | Path, *, title: str | None
     path = Path(path)
     if path.suffix.lower() not in CHART_SUFFIXES:
         raise ValueError(f"{path}: a chart is written as .png or .svg")
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
+    from matplotlib.figure import Figure  # no pyplot: no global figure state, safe in a server's threads
 
     days = _days([r.period for r in rows])
-    fig, ax = plt.subplots(figsize=(9, 4), dpi=110)
-    try:
-        volume = ax.twinx()
-        width = max(1.0, (rows[1].period - rows[0].period).days * 0.8) if len(rows) > 1 else 1.0
-        volume.bar(days, np.array([r.documents for r in rows], dtype=float), width=width, color="#d9d9d9",
-                   label="documents")
-        volume.set_ylabel("documents behind the events")
-        ax.set_zorder(volume.get_zorder() + 1)
-        ax.patch.set_visible(False)
-        scored = [r for r in rows if r.score is not None]
-        ax.fill_between(_days([r.period for r in scored]), _values([r.low if r.low is not None else r.score
-                                                                   for r in scored]),
-                        _values([r.high if r.high is not None else r.score for r in scored]), color="#9ecae1",
-                        alpha=0.6, label="90% bootstrap band")
-        ax.plot(_days([r.period for r in scored]), _values([r.score for r in scored]), marker="o", color="#08519c",
-                label="detente index (events, weighted)")
-        raw = [r for r in rows if r.gdelt is not None]
-        ax.plot(_days([r.period for r in raw]), _values([r.gdelt for r in raw]), linestyle="--", marker=".",
-                color="#e6550d", label="mean Goldstein of raw mentions")
-        ax.axhline(0, color="#555555", linewidth=0.8)
-        ax.set_ylim(-10, 10)
-        ax.set_ylabel("cooperation (+) / conflict (-), Goldstein scale")
-        dyad = rows[0].dyad if rows else None
-        ax.set_title(title or f"Relationship index{' ' + dyad if dyad else ''} by {rows[0].by if rows else 'week'}")
-        ax.legend(loc="lower left", fontsize=8)
-        fig.autofmt_xdate()
-        fig.tight_layout()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(path, format=path.suffix.lower().lstrip("."), metadata=metadata)
-    finally:
-        plt.close(fig)
+    fig = Figure(figsize=(9, 4), dpi=110)
+    ax = fig.subplots()
+    volume = ax.twinx()
+    width = max(1.0, (rows[1].period - rows[0].period).days * 0.8) if len(rows) > 1 else 1.0
+    volume.bar(days, np.array([r.documents for r in rows], dtype=float), width=width, color="#d9d9d9",
+               label="documents")
+    volume.set_ylabel("documents behind the events")
+    ax.set_zorder(volume.get_zorder() + 1)
+    ax.patch.set_visible(False)
+    scored = [r for r in rows if r.score is not None]
+    ax.fill_between(_days([r.period for r in scored]), _values([r.low if r.low is not None else r.score
+                                                               for r in scored]),
+                    _values([r.high if r.high is not None else r.score for r in scored]), color="#9ecae1",
+                    alpha=0.6, label="90% bootstrap band")
+    ax.plot(_days([r.period for r in scored]), _values([r.score for r in scored]), marker="o", color="#08519c",
+            label="detente index (events, weighted)")
+    raw = [r for r in rows if r.gdelt is not None]
+    ax.plot(_days([r.period for r in raw]), _values([r.gdelt for r in raw]), linestyle="--", marker=".",
+            color="#e6550d", label="mean Goldstein of raw mentions")
+    ax.axhline(0, color="#555555", linewidth=0.8)
+    ax.set_ylim(-10, 10)
+    ax.set_ylabel("cooperation (+) / conflict (-), Goldstein scale")
+    dyad = rows[0].dyad if rows else None
+    ax.set_title(title or f"Relationship index{' ' + dyad if dyad else ''} by {rows[0].by if rows else 'week'}")
+    ax.legend(loc="lower left", fontsize=8)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, format=path.suffix.lower().lstrip("."), metadata=metadata)
     return path
 
 

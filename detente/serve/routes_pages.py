@@ -3,6 +3,8 @@ template in ``templates/``; links to pages go in ``base.html``'s navigation."""
 
 from __future__ import annotations
 
+import pathlib
+import tempfile
 from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -113,6 +115,38 @@ def upcoming_page(request: Request, dyad: Annotated[str | None, Query(max_length
     form = {"dyad": (dyad or "").strip()}
     return cached_page(request, lambda: page(request, "upcoming.html", form=form, upcoming=_analysis(
         lambda store: [u.to_dict() for u in api.upcoming(store, dyad=form["dyad"] or None)], request)))
+
+
+@router.get("/index", response_class=HTMLResponse)
+def index_page(request: Request, dyad: Annotated[str | None, Query(max_length=7)] = None,
+               by: Annotated[str | None, Query(max_length=5)] = None,
+               channel: Annotated[str | None, Query(max_length=32)] = None) -> HTMLResponse:
+    form = {"dyad": (dyad or "CHN-USA").strip(), "by": (by or "week").strip(), "channel": (channel or "").strip()}
+    chart = "/charts/index.svg?" + urlencode({k: v for k, v in form.items() if v})
+    return cached_page(request, lambda: page(request, "index.html", form=form, chart=chart, channels=CHANNELS,
+                                             rows=_analysis(lambda store: _index_rows(store, form), request)))
+
+
+def _index_rows(store: Store, form: dict[str, str]) -> list[Any]:
+    return api.index(store, dyad=form["dyad"], by=form["by"], channel=form["channel"] or None)
+
+
+@router.get("/charts/index.svg")
+def index_chart_svg(request: Request, dyad: Annotated[str | None, Query(max_length=7)] = None,
+                    by: Annotated[str | None, Query(max_length=5)] = None,
+                    channel: Annotated[str | None, Query(max_length=32)] = None) -> Response:
+    """The index page's chart (matplotlib SVG, served as an image: the page itself holds no drawing code)."""
+    from detente.analysis.chart import index_chart
+
+    form = {"dyad": (dyad or "CHN-USA").strip(), "by": (by or "week").strip(), "channel": (channel or "").strip()}
+
+    def make() -> bytes:
+        rows = _analysis(lambda store: _index_rows(store, form), request)
+        with tempfile.TemporaryDirectory() as tmp:
+            return index_chart(rows, pathlib.Path(tmp) / "index.svg", metadata={"Date": None}).read_bytes()
+
+    body = server_of(request).cache.get(("chart", request.url.query), make)
+    return Response(body, media_type="image/svg+xml")
 
 
 def _analysis(make: Callable[[Store], list[Any]], request: Request) -> list[Any]:

@@ -14,6 +14,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 
+import detente
 from tests.serve.conftest import HOSTILE, LiveServer, auth
 
 CHROMIUM = "/usr/bin/chromium"
@@ -177,8 +178,8 @@ def test_every_page_has_the_security_headers(read_app: FastAPI) -> None:
     from fastapi.testclient import TestClient
 
     with TestClient(read_app) as client:
-        for path in ("/", "/documents", "/actors?q=xi", "/quotes", "/upcoming", "/docs", "/static/style.css",
-                     "/api/stats"):
+        for path in ("/", "/documents", "/actors?q=xi", "/index", "/charts/index.svg", "/quotes", "/upcoming",
+                     "/docs", "/static/style.css", "/api/stats"):
             headers = client.get(path).headers
             assert "'unsafe-inline'" not in headers["content-security-policy"], path
             assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY", path
@@ -191,3 +192,16 @@ def test_quotes_and_whats_next_pages(client: TestClient) -> None:
     upcoming = client.get("/upcoming", params={"dyad": "CHN-USA"})
     assert upcoming.status_code == 200 and "planned" in upcoming.text
     assert client.get("/quotes", params={"dyad": "CHINA"}).status_code == 400
+
+
+def test_index_page_and_its_chart(client: TestClient, seeds_store: Path) -> None:
+    page = client.get("/index", params={"dyad": "CHN-USA", "by": "month"})
+    assert page.status_code == 200 and 'href="/index"' in page.text
+    assert '<img class="chart" src="/charts/index.svg?dyad=CHN-USA&amp;by=month"' in page.text
+    rows = detente.index(seeds_store, dyad="CHN-USA", by="month")
+    assert all(str(r.period) in page.text for r in rows)
+    chart = client.get("/charts/index.svg", params={"dyad": "CHN-USA", "by": "month"})
+    assert chart.status_code == 200 and chart.headers["content-type"].startswith("image/svg+xml")
+    assert chart.content.lstrip().startswith(b"<?xml") and b"<svg" in chart.content
+    assert client.get("/index", params={"by": "year"}).status_code == 400
+    assert client.get("/charts/index.svg", params={"dyad": "CHINA"}).status_code == 400
