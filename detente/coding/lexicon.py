@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -152,9 +152,9 @@ class Lexicon:
                                          "continued", "increase", "increased", "increases", "lead", "led",
                                          "leads", "start", "started"}
         for v in self.motion_verbs:
-            light |= inflections(v, "verb") | set(self.irregular.get(v, ()))
+            light |= word_forms(v, "verb", self.irregular)
         for (lemma, pos), senses in self.senses.items():
-            forms = inflections(lemma, pos) | set(self.irregular.get(lemma, ()) if pos == "verb" else ())
+            forms = word_forms(lemma, pos, self.irregular)
             for sense in senses:
                 if not sense.alone:
                     continue
@@ -200,6 +200,12 @@ class Lexicon:
 
 
 _VOWELS = set("aeiou")
+
+
+def word_forms(lemma: str, pos: Pos, irregular: Mapping[str, Sequence[str]]) -> set[str]:
+    """Every form of ``lemma``: its regular inflections and, for a verb, its irregular forms from the lexicon's
+    ``irregular`` table ("say" -> said)."""
+    return inflections(lemma, pos) | (set(irregular.get(lemma, ())) if pos == "verb" else set())
 
 
 def inflections(lemma: str, pos: Pos) -> set[str]:
@@ -300,8 +306,7 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         sense = _sense(entry, order)
         for lemma in sense.lemmas:
             senses[(lemma, sense.pos)].append(sense)
-            extra = set(irregular.get(lemma, ())) if sense.pos == "verb" else set()
-            for form in inflections(lemma, sense.pos) | extra:
+            for form in word_forms(lemma, sense.pos, irregular):
                 forms[form].add(lemma)
     for key in senses:
         senses[key].sort(key=lambda s: (-s.specificity, s.order))
@@ -311,7 +316,7 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         phrases.append(Phrase(words, _sense(entry, order, lemmas=(" ".join(words),), pos="verb")))
     light = frozenset(str(v) for v in data.get("light_verbs", []))
     speech = frozenset(str(v) for v in data.get("speech_verbs", []))
-    light_forms = {f for v in light for f in inflections(v, "verb") | set(irregular.get(v, ()))}
+    light_forms = {f for v in light for f in word_forms(v, "verb", irregular)}
 
     return Lexicon(
         senses=dict(senses),
@@ -324,7 +329,7 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         motion_verbs=frozenset(str(v) for v in data.get("motion_verbs", [])),
         governor_forms=frozenset(
             f for (lem, pos), ss in senses.items() if any(x.role for x in ss)
-            for f in inflections(lem, pos) | set(irregular.get(lem, ()) if pos == "verb" else ())),
+            for f in word_forms(lem, pos, irregular)),
     )
 
 

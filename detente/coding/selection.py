@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from detente.coding.accusations import cue_forms
-from detente.coding.lexicon import Lexicon, inflections
+from detente.coding.lexicon import Lexicon, word_forms
 from detente.coding.modality import Cues
 from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES
 from detente.nlp import Prefilter, Sentence, split_sentences
@@ -67,7 +67,7 @@ class SentenceSelector:
         # a disapproval word counts with a speech verb: "said Iran is defying ..." (coding/accusations.py)
         speech: set[str] = set()
         for verb in lexicon.speech_verbs:
-            speech |= inflections(verb, "verb") | set(lexicon.irregular.get(verb, ()))
+            speech |= word_forms(verb, "verb", lexicon.irregular)
         paired = dict(paired)
         for form in cue_forms():
             paired[form] = paired.get(form, frozenset()) | frozenset(speech)
