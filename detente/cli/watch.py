@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from detente import api
-from detente.cli.common import add_coding_options, add_db_option, error, load_pipeline, positive_int
+from detente.cli.common import add_coding_options, add_db_option, checked, error, load_pipeline, positive_int
 from detente.readers.web import FetchLimits
 from detente.store.db import StoreError
 from detente.watch import DEFAULT_EVERY, CycleReport, Watcher, parse_interval, stop_on_signals
@@ -22,7 +22,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        "files) with conditional GETs, and ingest new articles into the store, every --every.")
     p.add_argument("sources", nargs="+", metavar="FEED_OR_URL_LIST",
                    help="a feed or article URL, or a file listing them one per line (# starts a comment)")
-    p.add_argument("--every", type=_interval, default=DEFAULT_EVERY, metavar="INTERVAL",
+    p.add_argument("--every", type=checked(parse_interval), default=DEFAULT_EVERY, metavar="INTERVAL",
                    help="time between polls: 30s, 15m, 1h (default 15m)")
     p.add_argument("--cycles", type=positive_int, metavar="N", help="stop after N polls (default: run until stopped)")
     add_db_option(p)
@@ -30,17 +30,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def _interval(text: str) -> float:
-    try:
-        return parse_interval(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
-
-
 def run(args: argparse.Namespace) -> int:
-    if args.cycles is not None and args.cycles < 1:
-        error("detente watch: --cycles must be at least 1")
-        return 2
     pipe = load_pipeline(args)
     try:
         api.open_store(args.db).close()  # a store that cannot be opened is a setup error, before any polling
