@@ -7,7 +7,7 @@ import json
 import queue
 import re
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import anyio
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
@@ -53,22 +53,24 @@ def event_filters(dyad: Annotated[str | None, Query(description="both countries,
                                   modality=modality, outlet=outlet, q=q, sort=sort, limit=limit, cursor=cursor)
 
 
-def find_event(server: Server, event_id: str) -> Event:
-    matches = server.reader().find_events(event_id.lower())
+Found = TypeVar("Found")
+
+
+def _one(matches: list[Found], given: str, what: str, param: str) -> Found:
+    """The one record an id prefix names: 404 for none, 400 for several."""
     if not matches:
-        raise HTTPException(404, f"no event with id {event_id!r}")
+        raise HTTPException(404, f"no {what} with id {given!r}")
     if len(matches) > 1:
-        raise HTTPException(400, f"event_id: {event_id!r} matches several events; give more of the id")
+        raise HTTPException(400, f"{param}: {given!r} matches several {what}s; give more of the id")
     return matches[0]
+
+
+def find_event(server: Server, event_id: str) -> Event:
+    return _one(server.reader().find_events(event_id.lower()), event_id, "event", "event_id")
 
 
 def find_document(server: Server, doc_id: str) -> Document:
-    matches = server.reader().documents_by_prefix(doc_id.lower())
-    if not matches:
-        raise HTTPException(404, f"no document with id {doc_id!r}")
-    if len(matches) > 1:
-        raise HTTPException(400, f"doc_id: {doc_id!r} matches several documents; give more of the id")
-    return matches[0]
+    return _one(server.reader().documents_by_prefix(doc_id.lower()), doc_id, "document", "doc_id")
 
 
 def cached_json(request: Request, make: Callable[[], Any]) -> Response:
@@ -162,16 +164,18 @@ Since = Annotated[str | None, Query(description="from: YYYY[-MM[-DD]]")]
 Until = Annotated[str | None, Query(description="up to: YYYY[-MM[-DD]]")]
 
 
-def analysed(request: Request, make: Callable[[Store], Any]) -> Response:
-    """``make`` over this thread's reading store, cached like every read; an option the analysis refuses is a
-    400 with its message."""
-    def run() -> Any:
-        try:
-            return make(server_of(request).reader())
-        except ValueError as exc:
-            raise HTTPException(400, str(exc)) from exc
+def over_reader(request: Request, make: Callable[[Store], Found]) -> Found:
+    """``make`` (an analysis verb) over this thread's reading store; an option it refuses is a 400 with its
+    message (an error page for the dashboard's pages, one line of JSON under ``/api``)."""
+    try:
+        return make(server_of(request).reader())
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from exc
 
-    return cached_json(request, run)
+
+def analysed(request: Request, make: Callable[[Store], Any]) -> Response:
+    """``make`` over this thread's reading store, cached like every read (``over_reader``)."""
+    return cached_json(request, lambda: over_reader(request, make))
 
 
 @router.get("/index", summary="The relationship index per day, week or month (and channel)")

@@ -21,6 +21,7 @@ from detente.serve.routes_api import (
     event_filters,
     find_document,
     find_event,
+    over_reader,
     server_of,
 )
 from detente.serve.templating import STATIC, render
@@ -105,56 +106,55 @@ def quotes_page(request: Request, dyad: Annotated[str | None, Query(max_length=7
                 since: Annotated[str | None, Query(max_length=10)] = None,
                 speaker: Annotated[str | None, Query(max_length=params.MAX_TEXT)] = None) -> HTMLResponse:
     form = {"dyad": (dyad or "").strip(), "since": (since or "").strip(), "speaker": (speaker or "").strip()}
-    return cached_page(request, lambda: page(request, "quotes.html", form=form, quotes=_analysis(
-        lambda store: api.quotes(store, dyad=form["dyad"] or None, since=form["since"] or None,
-                                 speaker=form["speaker"] or None), request)))
+
+    def found(store: Store) -> list[Any]:
+        return api.quotes(store, dyad=form["dyad"] or None, since=form["since"] or None,
+                          speaker=form["speaker"] or None)
+
+    return cached_page(request, lambda: page(request, "quotes.html", form=form, quotes=over_reader(request, found)))
 
 
 @router.get("/upcoming", response_class=HTMLResponse)
 def upcoming_page(request: Request, dyad: Annotated[str | None, Query(max_length=7)] = None) -> HTMLResponse:
     form = {"dyad": (dyad or "").strip()}
-    return cached_page(request, lambda: page(request, "upcoming.html", form=form, upcoming=_analysis(
-        lambda store: [u.to_dict() for u in api.upcoming(store, dyad=form["dyad"] or None)], request)))
+
+    def found(store: Store) -> list[Any]:
+        return [u.to_dict() for u in api.upcoming(store, dyad=form["dyad"] or None)]
+
+    return cached_page(request, lambda: page(request, "upcoming.html", form=form,
+                                             upcoming=over_reader(request, found)))
 
 
-@router.get("/index", response_class=HTMLResponse)
-def index_page(request: Request, dyad: Annotated[str | None, Query(max_length=7)] = None,
+def index_form(dyad: Annotated[str | None, Query(max_length=7)] = None,
                by: Annotated[str | None, Query(max_length=5)] = None,
-               channel: Annotated[str | None, Query(max_length=32)] = None) -> HTMLResponse:
-    form = {"dyad": (dyad or "CHN-USA").strip(), "by": (by or "week").strip(), "channel": (channel or "").strip()}
-    chart = "/charts/index.svg?" + urlencode({k: v for k, v in form.items() if v})
-    return cached_page(request, lambda: page(request, "index.html", form=form, chart=chart, channels=CHANNELS,
-                                             rows=_analysis(lambda store: _index_rows(store, form), request)))
+               channel: Annotated[str | None, Query(max_length=32)] = None) -> dict[str, str]:
+    """The index page's (and its chart's) options, with their defaults."""
+    return {"dyad": (dyad or "CHN-USA").strip(), "by": (by or "week").strip(), "channel": (channel or "").strip()}
 
 
 def _index_rows(store: Store, form: dict[str, str]) -> list[Any]:
     return api.index(store, dyad=form["dyad"], by=form["by"], channel=form["channel"] or None)
 
 
+@router.get("/index", response_class=HTMLResponse)
+def index_page(request: Request, form: Annotated[dict[str, str], Depends(index_form)]) -> HTMLResponse:
+    chart = "/charts/index.svg?" + urlencode({k: v for k, v in form.items() if v})
+    return cached_page(request, lambda: page(request, "index.html", form=form, chart=chart, channels=CHANNELS,
+                                             rows=over_reader(request, lambda store: _index_rows(store, form))))
+
+
 @router.get("/charts/index.svg")
-def index_chart_svg(request: Request, dyad: Annotated[str | None, Query(max_length=7)] = None,
-                    by: Annotated[str | None, Query(max_length=5)] = None,
-                    channel: Annotated[str | None, Query(max_length=32)] = None) -> Response:
+def index_chart_svg(request: Request, form: Annotated[dict[str, str], Depends(index_form)]) -> Response:
     """The index page's chart (matplotlib SVG, served as an image: the page itself holds no drawing code)."""
     from detente.analysis.chart import index_chart
 
-    form = {"dyad": (dyad or "CHN-USA").strip(), "by": (by or "week").strip(), "channel": (channel or "").strip()}
-
     def make() -> bytes:
-        rows = _analysis(lambda store: _index_rows(store, form), request)
+        rows = over_reader(request, lambda store: _index_rows(store, form))
         with tempfile.TemporaryDirectory() as tmp:
             return index_chart(rows, pathlib.Path(tmp) / "index.svg", metadata={"Date": None}).read_bytes()
 
     body = server_of(request).cache.get(("chart", request.url.query), make)
     return Response(body, media_type="image/svg+xml")
-
-
-def _analysis(make: Callable[[Store], list[Any]], request: Request) -> list[Any]:
-    """An analysis verb over this thread's store; an option it refuses is a 400 page with its message."""
-    try:
-        return make(server_of(request).reader())
-    except ValueError as exc:
-        raise HTTPException(400, str(exc)) from exc
 
 
 @router.get("/docs", response_class=HTMLResponse)
