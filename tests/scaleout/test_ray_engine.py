@@ -20,6 +20,7 @@ from detente.store.db import Store
 from tests.conftest import EXAMPLES, ROOT, VOA
 
 VOA_STORIES = 20
+BATCH_SIZE = 5 if VOA.exists() else 2
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +63,10 @@ def _ingest(pipeline: detente.Pipeline, paths: list[str], db: Path, *, batches: 
     """Ingest ``paths``; ``batches`` receives the document ids of each committed transaction, in commit order
     (the store's reads are sorted, so this is where the order shows)."""
     on_batch = None if batches is None else (lambda result: batches.append(list(result.added)))
-    # A small batch size so that several transactions and several chunks per worker are exercised.
-    return pipeline.ingest(detente.api.read_items(paths), db, batch_size=5, inputs=paths, on_batch=on_batch,
-                           **engine)
+    # A small batch size so that several transactions and several chunks per worker are exercised (the three
+    # bundled examples alone, without the shared corpus, still make two).
+    return pipeline.ingest(detente.api.read_items(paths), db, batch_size=BATCH_SIZE, inputs=paths,
+                           on_batch=on_batch, **engine)
 
 
 LOCAL_BATCHES: list[list[str]] = []
