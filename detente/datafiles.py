@@ -21,6 +21,9 @@ from typing import Any
 
 import yaml
 
+# libyaml's parser when PyYAML was built with it (its wheels are): the same documents, about 8x faster, which is
+# most of the coder's load time.
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SUFFIXES = (".yaml", ".yml", ".json", ".tsv", ".csv", ".txt")
 
 
@@ -75,7 +78,7 @@ def parse(text: str, name: str, origin: str | None = None) -> Any:
     suffix = Path(name).suffix.lower()
     try:
         if suffix in (".yaml", ".yml"):
-            return yaml.safe_load(text)
+            return yaml.load(text, Loader=_YAML_LOADER)
         if suffix == ".json":
             return json.loads(text)
         if suffix in (".tsv", ".csv"):
