@@ -2,7 +2,8 @@
 
 Every sentence gets an index in the document's split before anything is parsed, so ``sentence_index`` is
 stable whether or not the prefilter lets a sentence through to the parser. Splitting uses a blank English
-tokenizer and spaCy's rule-based sentencizer (no statistical model), after cutting the text into blocks at
+tokenizer and the rule of spaCy's sentencizer (no statistical model; the rule is applied to token arrays, a
+test holds it to the component's output), after cutting the text into blocks at
 blank lines and at line breaks that end a heading or a sentence; a line break inside a sentence (hard-wrapped
 text) is treated as a space.
 """
@@ -15,6 +16,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 
 from detente.records import Sentence
 
@@ -29,10 +31,27 @@ MAX_BLOCK_CHARS = 100_000
 
 
 @lru_cache(maxsize=1)
-def _splitter() -> Language:
+def _splitter() -> tuple[Language, frozenset[int]]:
+    """A blank English tokenizer, and the ids of spaCy's sentencizer's sentence-final characters."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    return nlp, frozenset(nlp.vocab.strings.add(ch) for ch in Sentencizer.default_punct_chars)
+
+
+def _sentence_starts(rows: list[list[int]], enders: frozenset[int]) -> list[int]:
+    """Token indices where sentences start, by the sentencizer's rule: a sentence ends after a run of
+    sentence-final characters and the punctuation that follows them (closing quotes, brackets). The rule is
+    applied to the token arrays (``rows``: ORTH, IS_PUNCT first) because the component itself makes a Python
+    object of every token, which cost more than the tokenizer on every document."""
+    starts = [0]
+    after_end = False
+    for i, row in enumerate(rows):
+        ender = row[0] in enders
+        if after_end and not row[1] and not ender:
+            starts.append(i)
+            after_end = False
+        elif ender:
+            after_end = True
+    return starts
 
 
 def _blocks(text: str) -> Iterator[tuple[int, str]]:
@@ -76,29 +95,29 @@ def split_sentences(text: str) -> list[Sentence]:
 
     Read from the tokens' arrays rather than token by token: this runs on every sentence of every document,
     and building a Python object per token was half its cost."""
-    nlp = _splitter()
+    nlp, enders = _splitter()
     strings = nlp.vocab.strings
     out: list[Sentence] = []
     for offset, block in _pieces(_blocks(text)):
-        doc = nlp(block)
+        doc = nlp.make_doc(block)
         if not len(doc):
             continue
-        rows = doc.to_array(["SENT_START", "IDX", "LENGTH", "LOWER", "IS_SPACE"]).tolist()
-        starts = [i for i, row in enumerate(rows) if row[0] == 1 or i == 0]
+        rows = doc.to_array(["ORTH", "IS_PUNCT", "IDX", "LENGTH", "LOWER", "IS_SPACE"]).tolist()
+        starts = _sentence_starts(rows, enders)
         for k, first in enumerate(starts):
             last = (starts[k + 1] if k + 1 < len(starts) else len(rows)) - 1
-            raw = block[rows[first][1]:rows[last][1] + rows[last][2]]
+            raw = block[rows[first][2]:rows[last][2] + rows[last][3]]
             stext = raw.strip()
             if not stext or not any(ch.isalnum() for ch in stext):
                 continue
-            start = offset + rows[first][1] + len(raw) - len(raw.lstrip())
+            start = offset + rows[first][2] + len(raw) - len(raw.lstrip())
             out.append(
                 Sentence(
                     index=len(out),
                     start=start,
                     end=start + len(stext),
                     text=stext,
-                    tokens=tuple(strings[row[3]] for row in rows[first:last + 1] if not row[4]),
+                    tokens=tuple(strings[row[4]] for row in rows[first:last + 1] if not row[5]),
                 )
             )
     return out

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+import spacy
+from hypothesis import example, given
+from hypothesis import strategies as st
+from spacy.language import Language
+
 from detente.nlp import split_sentences
+from detente.nlp.sentences import _sentence_starts, _splitter
 
 
 def test_indices_and_offsets_point_into_the_text() -> None:
@@ -33,3 +41,25 @@ def test_hard_wrapped_lines_are_joined() -> None:
 def test_blank_and_punctuation_only_pieces_are_skipped() -> None:
     assert split_sentences("\n\n   \n") == []
     assert [s.text for s in split_sentences("***\n\nTalks resumed.")] == ["Talks resumed."]
+
+
+_PIECES = ["China", "met", "the", "U.S.", ".", "!", "?", "...", "\u201d", '"', ")", "]", "'", ";", ":", "\u3002",
+           "Mr.", "3.5", "\u2026", " ", "  ", "\n", "-", "(", "a", "e.g.", "!?", "\u061f"]
+
+
+@cache
+def _reference() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map(" ".join))
+@example("He said: \u201cNo.\u201d Then he left!) And? Yes...")
+def test_sentence_starts_follow_spacys_sentencizer(text: str) -> None:
+    """The array version of the rule marks exactly the tokens spaCy's own component marks."""
+    nlp, enders = _splitter()
+    doc = nlp.make_doc(text)
+    expected = [t.i for t in _reference()(text) if t.is_sent_start]
+    rows = doc.to_array(["ORTH", "IS_PUNCT"]).tolist()
+    assert (_sentence_starts(rows, enders) if len(doc) else []) == expected
