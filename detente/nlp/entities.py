@@ -86,6 +86,11 @@ def _in(words: list[str], **extra: Any) -> _TokenPattern:
     return {"LOWER": {"IN": words}, **extra}
 
 
+def _bridge_words(w: EntityWords) -> list[str]:
+    """Words that join two proper-noun runs into one name ("Ministry of Commerce", "Xi 's")."""
+    return [*w["bridges"], "-", "–", "'s"]
+
+
 def _patterns(w: EntityWords) -> dict[str, list[list[_TokenPattern]]]:
     """Token patterns per key. Optional pieces ("?") let one pattern cover "March", "March 3" and "March 3,
     2024"; the matcher keeps the longest match of each key."""
@@ -146,7 +151,7 @@ def _patterns(w: EntityWords) -> dict[str, list[list[_TokenPattern]]]:
     ]
     name_tok = {"TAG": {"IN": _NAME_TAGS}, "OP": "+"}
     adj_name = {"TAG": "JJ", "IS_TITLE": True, "OP": "?"}  # "Chinese", "American": a demonym before a name
-    bridge = {"LOWER": {"IN": [*w["bridges"], "-", "–", "'s"]}}
+    bridge = {"LOWER": {"IN": _bridge_words(w)}}
     the_in = {"LOWER": "the", "OP": "?"}
     name: list[list[_TokenPattern]] = [
         [adj_name, name_tok],
@@ -186,6 +191,10 @@ class RuleEntities:
                    *_NUMBER_ORDINALS, *_DECADES,
                    *(word for holiday in w["holidays"] for word in _WORDS.findall(holiday))}
         self._anchors = numpy.array(sorted(vocab.strings.add(a) for a in anchors), dtype=numpy.uint64)
+        self._name_tags = numpy.array([vocab.strings.add(t) for t in _NAME_TAGS], dtype=numpy.uint64)
+        self._adjective = vocab.strings.add("JJ")
+        self._name_bridges = numpy.array(sorted(vocab.strings.add(w) for w in [*_bridge_words(self.words), "the"]),
+                                         dtype=numpy.uint64)
         self._clock_shapes = numpy.array([vocab.strings.add(s) for s in ("d:dd", "dd:dd")], dtype=numpy.uint64)
         self._rank = {vocab.strings[k]: i for i, k in enumerate(_PRIORITY)}
         self._key_label = {vocab.strings[k]: k for k in _PRIORITY}
@@ -216,18 +225,19 @@ class RuleEntities:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        return self._label(doc, self._amount_windows([doc])[0])
+        return self._label(doc, *self._windows([doc])[0])
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
-        """``nlp.pipe`` hands batches: the anchor test runs once over a whole batch's tokens."""
+        """``nlp.pipe`` hands batches: the word tests run once over a whole batch's tokens."""
         for batch in minibatch(docs, size=batch_size):
-            for doc, windows in zip(batch, self._amount_windows(batch), strict=True):
-                yield self._label(doc, windows)
+            for doc, windows in zip(batch, self._windows(batch), strict=True):
+                yield self._label(doc, *windows)
 
-    def _label(self, doc: Doc, windows: list[tuple[int, int]]) -> Doc:
-        matches = self._names_matcher(doc)
-        for s, e in windows:
-            matches += [(key, s + a, s + b) for key, a, b in self._amounts_matcher(doc[s:e])]
+    def _label(self, doc: Doc, name_windows: list[tuple[int, int]], amount_windows: list[tuple[int, int]]) -> Doc:
+        matches = []
+        for matcher, windows in ((self._names_matcher, name_windows), (self._amounts_matcher, amount_windows)):
+            for s, e in windows:
+                matches += [(key, s + a, s + b) for key, a, b in matcher(doc[s:e])]
         found = sorted(matches, key=lambda m: (self._rank[m[0]], m[1] - m[2], m[1]))
         taken = bytearray(len(doc))
         spans: list[Span] = []
@@ -249,29 +259,29 @@ class RuleEntities:
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
 
-    def _amount_windows(self, docs: Sequence[Doc]) -> list[list[tuple[int, int]]]:
-        """Per document, the token windows that can hold a date, time or amount: every such pattern contains an
-        anchor (a number, a month, "week", "yesterday", ...) and is at most ``_REACH`` tokens long, so the
-        matcher, which tests word lists on every token it sees, only sees the tokens around the anchors. The
-        anchors of a whole batch are found in one vectorized test."""
+    def _windows(self, docs: Sequence[Doc]) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+        """Per document, the token windows the name patterns and the amount patterns can match in, found for a
+        whole batch in one vectorized test: the compiled matcher still tests every pattern on every token it
+        sees, and most tokens can start neither.
+
+        - Names: a name match is made only of proper nouns, capitalized adjectives ("Chinese"), bridge words
+          ("of", "'s", "-") and "the", and holds a proper noun or a capitalized adjective: the maximal runs of
+          such tokens that hold one.
+        - Dates, times and amounts: every such pattern contains an anchor (a number, a month, "week",
+          "yesterday", ...) and is at most ``_REACH`` tokens long: the tokens around the anchors."""
         if not docs:
             return []
-        arr = numpy.concatenate([doc.to_array(["LOWER", "LIKE_NUM", "SHAPE"]).reshape(-1, 3) for doc in docs])
-        mask = (arr[:, 1] != 0) | numpy.isin(arr[:, 0], self._anchors) | numpy.isin(arr[:, 2], self._clock_shapes)
-        ends = numpy.cumsum([len(doc) for doc in docs]).tolist()
-        out: list[list[tuple[int, int]]] = [[] for _ in docs]
-        k, offset = 0, 0
-        for i in numpy.flatnonzero(mask).tolist():
-            while i >= ends[k]:
-                offset = ends[k]
-                k += 1
-            n = ends[k] - offset
-            s, e = max(i - offset - _REACH, 0), min(i - offset + _REACH + 1, n)
-            windows = out[k]
-            if windows and s <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], e)
-            else:
-                windows.append((s, e))
+        arr = numpy.concatenate([doc.to_array(["LOWER", "LIKE_NUM", "SHAPE", "TAG", "IS_TITLE"]).reshape(-1, 5)
+                                 for doc in docs])
+        anchor = (arr[:, 1] != 0) | numpy.isin(arr[:, 0], self._anchors) | numpy.isin(arr[:, 2], self._clock_shapes)
+        core = numpy.isin(arr[:, 3], self._name_tags) | ((arr[:, 3] == self._adjective) & (arr[:, 4] != 0))
+        member = core | numpy.isin(arr[:, 0], self._name_bridges)
+        out: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
+        offset = 0
+        for doc in docs:
+            end = offset + len(doc)
+            out.append((_runs(member[offset:end], core[offset:end]), _around(anchor[offset:end])))
+            offset = end
         return out
 
     @staticmethod
@@ -393,6 +403,25 @@ class RuleEntities:
         if place is not None:
             return place
         return "PERSON"
+
+
+def _runs(member: numpy.ndarray, core: numpy.ndarray) -> list[tuple[int, int]]:
+    """The maximal runs of ``member`` tokens that hold a ``core`` token, as (start, end)."""
+    edges = numpy.flatnonzero(numpy.diff(member.astype(numpy.int8), prepend=0, append=0)).tolist()
+    return [(s, e) for s, e in zip(edges[::2], edges[1::2], strict=True) if core[s:e].any()]
+
+
+def _around(anchor: numpy.ndarray) -> list[tuple[int, int]]:
+    """Windows of ``_REACH`` tokens on each side of every anchor, merged where they touch."""
+    n = len(anchor)
+    windows: list[tuple[int, int]] = []
+    for i in numpy.flatnonzero(anchor).tolist():
+        s, e = max(i - _REACH, 0), min(i + _REACH + 1, n)
+        if windows and s <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], e)
+        else:
+            windows.append((s, e))
+    return windows
 
 
 def _unset(text: str) -> Any:
