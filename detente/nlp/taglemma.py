@@ -151,12 +151,16 @@ class TagLemmaCache:
         ruler, lemmatizer = self.ruler, self.lemmatizer
         missing = [i for i, v in enumerate(values) if v is None]
         wanted = set(missing)
-        # Every match aimed at a missing token lies within [i - left, i + right]: match those windows only
-        # (merged where they touch), then order as AttributeRuler.match does.
+        # Every match aimed at a missing token lies within [i - left, i + right], and within [i, i] unless the
+        # token could be the target of a multi-token pattern (its key then carries its neighbours): match those
+        # windows only (merged where they touch), then order as AttributeRuler.match does.
         n = len(doc)
         ranges: list[list[int]] = []
         for i in missing:
-            lo, hi = max(0, i - self.left), min(n, i + self.right + 1)
+            if len(keys[i]) > len(KEY_ATTRS):
+                lo, hi = max(0, i - self.left), min(n, i + self.right + 1)
+            else:
+                lo, hi = i, i + 1
             if ranges and lo <= ranges[-1][1]:
                 ranges[-1][1] = max(ranges[-1][1], hi)
             else:
