@@ -14,9 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from detente.resolve.actors import ActorKB, default_kb
 from detente.resolve.actors import _countries as countries_module
+from detente.resolve.actors._index import _dotted_trie
 from detente.resolve.actors.names import label_names
 from tests.conftest import EXAMPLES
 
@@ -209,3 +212,17 @@ def test_countries_in_survives_full_memos(monkeypatch: pytest.MonkeyPatch) -> No
     text = "Chinese Foreign Minister Wang Yi met Blinken in Ethopia, the White House said."
     for _ in range(3):
         assert fresh.countries_in(text) == {"CHN", "USA", "ETH"}
+
+
+_LETTERS = st.text(alphabet="USAKNDoPRC.-' ", max_size=12)
+
+
+@given(st.lists(st.text(alphabet="USAKNDoPRC", min_size=1, max_size=5), min_size=1, max_size=6), _LETTERS)
+@example(["US", "USA", "UN"], "the U.S.-China U.N. USAx")
+def test_dotted_trie_matches_what_one_alternative_per_key_matches(keys: list[str], text: str) -> None:
+    """The prefilter's acronym pattern, built as a trie, finds a key exactly where the flat pattern does."""
+    flat = "|".join(r"\.?".join(map(re.escape, k)) + r"\.?" for k in sorted(set(keys), key=len, reverse=True))
+    wrap = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
+    assert bool(re.search(wrap.format(flat), text)) == bool(re.search(wrap.format(_dotted_trie(keys)), text))
+    for k in keys:  # every key, dotted or not, is found
+        assert re.search(wrap.format(_dotted_trie(keys)), f"x {'.'.join(k)}. y")
