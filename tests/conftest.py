@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 
@@ -17,6 +17,13 @@ SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
 VOA = SHARED / "corpora" / "voa_stories.jsonl"
 GOLD_DEV = SHARED / "gold" / "plover_gsr_dev.jsonl"
+_T = TypeVar("_T")
+
+
+def present(value: _T | None) -> _T:
+    """``value``, asserted not None: a test reading an attribute of what may be None fails here, by name."""
+    assert value is not None
+    return value
 
 
 @pytest.fixture(scope="session")

@@ -187,7 +187,8 @@ def test_quote_of_the_week_weighs_prominence_reach_and_novelty() -> None:
 
     again = pick_quote([pundit, _quote(pundit.text, PUNDIT, outlet="Times"), wang], [_quote(said, WANG, day=2)], {},
                        DYAD, named)
-    assert again is not None and again.item.speaker is PUNDIT and again.parts["relevance"] == 2.0
+    assert again is not None and isinstance(again.item, Quote) and again.item.speaker is PUNDIT
+    assert again.parts["relevance"] == 2.0
     assert again.parts["reach"] == pytest.approx(1.585, abs=1e-3) and again.parts["novelty"] == 1.0
     # a fragment reads badly
     short = pick_quote([_quote("smash plots", WANG)], [], {}, DYAD)

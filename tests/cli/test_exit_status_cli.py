@@ -100,7 +100,7 @@ def test_a_store_fault_mid_ingest_is_one_line_and_keeps_what_was_committed(
                 raise duckdb.IOException('IO Error: Could not write file "s.duckdb.wal": No space left on device')
             finally:  # a failed rollback after the failed write: the first error must be the one reported
                 self.con.execute("ROLLBACK")
-        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real(self, *args, **kwargs)
 
     monkeypatch.setattr(Store, "add_batch", fills_up)
     db = tmp_path / "s.duckdb"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from detente.clustering import event_id_for, named_actor
+from detente.records import Location
 from detente.store.db import Store
 from tests.clustering.eventdata import (
     BALI,
@@ -143,7 +145,7 @@ def test_places_in_different_countries_do_not_merge(tmp_path: Path) -> None:
 def test_undated_reports_need_the_same_people(tmp_path: Path) -> None:
     """Undated reports (publication date only) merge when the same people appear and they were published the
     same day; an undated report joins a dated one of the three days before it."""
-    undated = {"precision": "unresolved"}
+    undated: dict[str, Any] = {"precision": "unresolved"}
     store = ingest(tmp_path / "s.duckdb", [
         (doc("a", "2023-04-05", "AP"), [rec("a", 0, date="2023-04-05", **undated),
                                          rec("a", 1, type="AID", source=[US], target=[CHINA], date="2023-04-05",
@@ -339,7 +341,8 @@ def test_one_document_links_overlapping_days_without_names_but_not_a_month(tmp_p
 
 def test_the_same_sentence_in_two_versions_of_a_story_is_one_event(tmp_path: Path) -> None:
     said = "Beijing routinely rejects Washington's demands."
-    mention = {"type": "REJECT", "source": [CHINA], "target": [US], "date": "2025-03-12", "precision": "unresolved"}
+    mention: dict[str, Any] = {"type": "REJECT", "source": [CHINA], "target": [US], "date": "2025-03-12",
+                               "precision": "unresolved"}
     store = ingest(tmp_path / "s.duckdb", [
         (doc("a", "2025-03-12", "VOA"), [rec("a", 5, sentence=said, **mention)]),
         (doc("b", "2025-03-12", "VOA"), [rec("b", 9, sentence="  " + said.upper(), **mention)]),
@@ -427,7 +430,7 @@ def test_an_anonymous_retelling_needs_the_same_countries(tmp_path: Path) -> None
     (BALI, [["a-m0", "b-m0"]]),  # "met in Bali in 2022"
     (None, [["a-m0"], ["b-m0"]]),  # "met in 2022": which of their meetings?
 ])
-def test_a_year_needs_the_same_people_and_place(tmp_path: Path, place: object, expected: list) -> None:
+def test_a_year_needs_the_same_people_and_place(tmp_path: Path, place: Location | None, expected: list) -> None:
     store = ingest(tmp_path / "s.duckdb", [
         (doc("a", "2022-11-14", "AP"), [rec("a", 0, date="2022-11-14", location=BALI)]),
         (doc("b", "2023-06-01", "BBC"), [rec("b", 0, date="2022-01-01", precision="year", location=place)]),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import duckdb
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 import pytest
 
 import detente
@@ -21,7 +22,7 @@ def _records(path: Path) -> list[dict]:
 def test_schema_speaks_the_ontology() -> None:
     schema = plover_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
-    props = schema["properties"]
+    props: Any = schema["properties"]
     assert props["event"]["items"]["enum"] == list(PLOVER_TYPES)
     assert set(props["mode"]["items"]["enum"]) == {m for modes in MODES.values() for m in modes}
 

@@ -17,7 +17,9 @@ from tests.exports.conftest import HOSTILE_OUTLET, HOSTILE_TEXT, HOSTILE_TITLE
 def _count(db: Path, sql: str) -> int:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return int(con.execute(sql).fetchone()[0])
+        row = con.execute(sql).fetchone()
+        assert row is not None
+        return int(row[0])
     finally:
         con.close()
 

@@ -78,7 +78,7 @@ def test_used_before_configured_fails_loudly(nlp: Language) -> None:
         bare(doc)
 
 
-def test_a_custom_knowledge_base_types_its_own_names(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_custom_knowledge_base_types_its_own_names(tmp_path: Path) -> None:
     from detente.resolve.actors import ActorKB
 
     nlp = load_nlp()
@@ -92,7 +92,8 @@ def test_a_custom_knowledge_base_types_its_own_names(tmp_path) -> None:  # type:
 
 def test_windows_around_anchors_find_what_the_whole_sentence_holds(nlp: Language, voa_path: Path) -> None:
     """Dates and amounts are matched only around anchor words, names only on runs of the tokens a name can be
-    made of, a batch at a time; the result must equal the matchers run over every whole sentence (the examples and the first 20 VOA stories; a missing corpus skips)."""
+    made of, a batch at a time; the result must equal the matchers run over every whole sentence (the examples
+    and the first 20 VOA stories; a missing corpus skips)."""
     import json
 
     from detente.nlp import split_sentences
@@ -103,7 +104,8 @@ def test_windows_around_anchors_find_what_the_whole_sentence_holds(nlp: Language
     sentences = [s.text for text in texts for s in split_sentences(text)]
     sentences += ["At 3:30 on the 4th, in the 1990s, $5 bn and 20 per cent of it went on Eid al-Fitr.",
                   "The Chinese Ministry of Foreign Affairs and the Bank of the United States - Xi 's aide said."]
-    component: RuleEntities = nlp.get_pipe("entities")
+    component = nlp.get_pipe("entities")
+    assert isinstance(component, RuleEntities)
     windowed = [[(e.start, e.end, e.label_) for e in d.ents] for d in nlp.pipe(sentences, batch_size=64)]
     whole = []
     for doc in nlp.pipe(sentences, disable=["entities"]):

@@ -23,7 +23,7 @@ def test_the_models_own_ner_on_request() -> None:
     assert "ner" in nlp.pipe_names and "entities" not in nlp.pipe_names
     assert ("Paris", "GPE") in [(e.text, e.label_) for e in nlp("The delegation visited Paris.").ents]
     with pytest.raises(ValueError, match="entities must be one of"):
-        load_nlp(entities="both")  # type: ignore[arg-type]
+        load_nlp(entities="both")
 
 
 def test_components_can_be_narrowed() -> None:

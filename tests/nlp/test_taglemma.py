@@ -36,7 +36,8 @@ def test_load_nlp_uses_the_cache() -> None:
     nlp = load_nlp()
     assert "tag_lemma" in nlp.pipe_names
     assert "attribute_ruler" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
-    assert isinstance(nlp.get_pipe("tag_lemma"), TagLemmaCache) and nlp.get_pipe("tag_lemma").enabled
+    comp = nlp.get_pipe("tag_lemma")
+    assert isinstance(comp, TagLemmaCache) and comp.enabled
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +55,7 @@ def test_identical_to_the_stock_components(
     sentences, expected = stock
     cached = install(spacy.load(DEFAULT_MODEL), max_entries=max_entries)
     comp = cached.get_pipe("tag_lemma")
+    assert isinstance(comp, TagLemmaCache)
     for _round in range(2):  # cold, then warm (mostly cache hits)
         got = [_signature(doc) for doc in cached.pipe(sentences)]
         assert got == expected

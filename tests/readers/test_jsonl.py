@@ -24,7 +24,7 @@ def line(**record: object) -> bytes:
 def test_records_become_documents_with_their_fields() -> None:
     (d,) = read(line(id=7, text=TEXT, date="2024-02-17T10:00:00Z", title="Wang meets Blinken", url="https://u",
                      source="Xinhua", language="en", extra={"ignored": True}))
-    assert isinstance(d, Document)
+    assert isinstance(d, Document) and d.published is not None
     assert (d.source_id, d.origin, d.published.isoformat(), d.published_raw) == (
         "7", "in.jsonl:1", "2024-02-17", "2024-02-17T10:00:00Z")
     assert (d.title, d.url, d.outlet, d.language, d.text) == ("Wang meets Blinken", "https://u", "Xinhua", "en", TEXT)
@@ -39,8 +39,9 @@ def test_one_broken_line_among_good_ones_costs_only_itself() -> None:
     data = line(id="a", text=TEXT) + b"{broken json\n" + line(id="b", text=TEXT + " Again.")
     items = read(data)
     assert [type(i).__name__ for i in items] == ["Document", "Rejection", "Document"]
-    assert items[1].origin == "in.jsonl:2"
-    assert items[1].reason.startswith("invalid JSON: ")
+    rejected = items[1]
+    assert isinstance(rejected, Rejection) and rejected.origin == "in.jsonl:2"
+    assert rejected.reason.startswith("invalid JSON: ")
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ import pytest
 
 from detente.readers import document_from_text
 from detente.readers.outlets import outlet_from_url
+from detente.records import Document
 
 
 @pytest.mark.parametrize(
@@ -26,8 +27,8 @@ def test_record_outlet_beats_url_and_url_fills_a_gap() -> None:
     text = "Chinese Foreign Minister Wang Yi met Secretary of State Antony Blinken in Beijing on Monday."
     given = document_from_text(text, origin="x", meta={"url": "https://www.voanews.com/a/1", "outlet": "VOA"})
     from_url = document_from_text(text, origin="x", meta={"url": "https://www.voanews.com/a/1"})
-    assert given.outlet == "VOA"
-    assert from_url.outlet == "Voice of America"
+    assert isinstance(given, Document) and given.outlet == "VOA"
+    assert isinstance(from_url, Document) and from_url.outlet == "Voice of America"
 
 
 @pytest.mark.parametrize("url", ["http://[abc/", "http://\u2100.com/x", "http://a\x00b.com/", "https://[::1]:80/"])

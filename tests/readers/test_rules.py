@@ -14,7 +14,7 @@ def test_bundled_rules_load_with_names_expanded() -> None:
     rules = default_rules()
     assert rules.header_max_lines > 0
     assert "read more" in rules.furniture_lines
-    patterns = [r.pattern.pattern for r in (*rules.genres, *rules.outlets)]
+    patterns = [r.pattern.pattern for r in rules.genres] + [r.pattern.pattern for r in rules.outlets]
     patterns += [p.pattern for _, p in rules.furniture_patterns] + [p.pattern for p in rules.date_label]
     assert not any(name in p for p in patterns for name in ("<OUTLET>", "<WORD>", "<LANGUAGE>", "<MONTH>"))
     assert any("繁體" in p for p in patterns) and any("(?i:jan|feb" in p for p in patterns)

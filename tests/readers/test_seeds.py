@@ -13,9 +13,10 @@ from tests.conftest import EXAMPLES
 
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, Document]:
-    docs = list(iter_documents([str(EXAMPLES)]))
-    assert all(isinstance(d, Document) for d in docs), docs
-    return {d.source_id[:3]: d for d in docs}  # type: ignore[index,union-attr]
+    found = list(iter_documents([str(EXAMPLES)]))
+    docs = [d for d in found if isinstance(d, Document) and d.source_id is not None]
+    assert docs == found, found
+    return {str(d.source_id)[:3]: d for d in docs}
 
 
 def paragraphs(doc: Document) -> list[str]:

@@ -29,8 +29,9 @@ def test_each_file_kind(tmp_path: Path) -> None:
     (tmp_path / "b.md").write_text(f"# Wang meets Blinken\n\n{TEXT} Markdown.")
     (tmp_path / "c.HTML").write_text(HTML)
     (tmp_path / "d.jsonl").write_text(json.dumps({"id": "r1", "text": TEXT + " JSONL."}) + "\n")
-    docs = items(tmp_path / "a.txt", tmp_path / "b.md", tmp_path / "c.HTML", tmp_path / "d.jsonl")
-    assert all(isinstance(d, Document) for d in docs)
+    found = items(tmp_path / "a.txt", tmp_path / "b.md", tmp_path / "c.HTML", tmp_path / "d.jsonl")
+    docs = [d for d in found if isinstance(d, Document)]
+    assert docs == found
     assert [d.source_id for d in docs] == ["a", "b", "c", "r1"]
     assert [d.origin for d in docs] == [str(tmp_path / n) for n in ("a.txt", "b.md", "c.HTML")] + [
         f"{tmp_path / 'd.jsonl'}:1"]
@@ -113,7 +114,12 @@ def test_size_limit_is_checked_before_reading(tmp_path: Path, monkeypatch: pytes
     path.write_text(TEXT * 100)
     opened: list[str] = []
     real_open = open
-    monkeypatch.setattr("builtins.open", lambda p, *a, **k: opened.append(str(p)) or real_open(p, *a, **k))
+
+    def recording_open(p: object, *a: object, **k: object) -> object:
+        opened.append(str(p))
+        return real_open(p, *a, **k)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", recording_open)
     r = only_rejection(path, max_bytes=1000)
     assert r.reason == f"over size limit ({os.path.getsize(path) / 1000:.1f} kB > 1.0 kB)"
     assert opened == []
