@@ -12,12 +12,22 @@ document, then ``INDEX: -`` (no event) or ``INDEX: EVENT ; EVENT ...``, where an
   a country with no place name;
 * ``bg`` marks a backgrounded or embedded event (``core: false``).
 
-Usage: ``python scripts/build_gold.py [--counts]`` (``--counts`` prints the tables for docs/labelling.md).
+The skeleton itself is rebuilt with ``--skeleton`` (needs ``../shared/corpora/voa_stories.jsonl``): the first
+draw exactly as ``scripts/sample_documents.py`` makes it, then the second draw (``second_draw``): the VOA
+stories not in the first draw, in the same two strata, shuffled with ``random.Random(DRAW2_SAMPLE_SEED)`` and
+drawn alternately (``pair`` first), each story whole, until the draw holds at least ``DRAW2_MIN_SENTENCES``
+sentences; then split by story with ``random.Random(DRAW2_SPLIT_SEED)`` the same way as the first draw, so that
+about a third of the new sentences are ``check``. The old rows stay byte-identical and first.
+
+Usage: ``python scripts/build_gold.py [--skeleton] [--counts]`` (``--counts`` prints the tables for
+docs/labelling.md).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import random
 import re
 import shlex
 import sys
@@ -28,6 +38,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SKELETON = ROOT / "gold" / "skeleton.jsonl"
 LABELS = ROOT / "gold" / "labels.txt"
 OUT = ROOT / "gold" / "news.jsonl"
+
+# the second draw (docs/labelling.md, "The second draw"): issue 12, draw 2
+DRAW2_SAMPLE_SEED = 122
+DRAW2_SPLIT_SEED = 1222
+DRAW2_MIN_SENTENCES = 400
 
 TYPES = (
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION "
@@ -179,7 +194,69 @@ def counts(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _sampler():  # noqa: ANN202 - a script module loaded by path
+    """scripts/sample_documents.py, which made the first draw and holds the reading and splitting helpers."""
+    spec = importlib.util.spec_from_file_location("sample_documents", ROOT / "scripts" / "sample_documents.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _split(drawn: list[list[dict]], seed: int, target: float, cap: float) -> set[int]:
+    """Indexes of the drawn documents that go to ``check``: seeded order, none pushing check past ``cap``."""
+    total = sum(len(rows) for rows in drawn)
+    order = list(range(len(drawn)))
+    random.Random(seed).shuffle(order)
+    check: set[int] = set()
+    n_check = 0
+    for i in order:
+        if n_check >= target * total:
+            break
+        if n_check + len(drawn[i]) <= cap * total:
+            check.add(i)
+            n_check += len(drawn[i])
+    return check
+
+
+def second_draw(first: list[dict], sampler) -> list[dict]:  # noqa: ANN001
+    """Skeleton rows of the second draw: VOA stories not in ``first``, by the first draw's stratified procedure."""
+    taken = {r["doc"] for r in first}
+    voa = [d for d in sampler._read([str(sampler.VOA)]) if str(d.source_id) not in taken]
+    pair = [d for d in voa if sampler._PAIR.search(d.text)]
+    other = [d for d in voa if not sampler._PAIR.search(d.text)]
+    rng = random.Random(DRAW2_SAMPLE_SEED)
+    rng.shuffle(pair)
+    rng.shuffle(other)
+    drawn: list[list[dict]] = []
+    total = 0
+    turn = 0
+    while total < DRAW2_MIN_SENTENCES:
+        stratum = pair if (turn % 2 == 0 and pair) or not other else other
+        turn += 1
+        if not stratum:
+            raise SystemExit("corpus exhausted")
+        doc = stratum.pop(0)
+        drawn.append(sampler._rows(doc, str(doc.source_id), sampler.VOA_OUTLET))
+        total += len(drawn[-1])
+    check = _split(drawn, DRAW2_SPLIT_SEED, sampler.CHECK_TARGET, sampler.CHECK_MAX)
+    return [r | {"split": "check" if i in check else "tune"} for i, rows in enumerate(drawn) for r in rows]
+
+
+def skeleton() -> list[dict]:
+    """The whole skeleton: the first draw, unchanged, then the second."""
+    sampler = _sampler()
+    first = sampler.sample()
+    return first + second_draw(first, sampler)
+
+
 def main(argv: list[str]) -> None:
+    if "--skeleton" in argv:
+        skel = skeleton()
+        with SKELETON.open("w", encoding="utf-8") as f:
+            for r in skel:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"{len(skel)} sentences -> {SKELETON}")
     rows = build()
     with OUT.open("w", encoding="utf-8") as f:
         for r in rows:
