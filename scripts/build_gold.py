@@ -33,6 +33,7 @@ import shlex
 import sys
 from collections import Counter
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 SKELETON = ROOT / "gold" / "skeleton.jsonl"
@@ -194,7 +195,7 @@ def counts(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _sampler():  # noqa: ANN202 - a script module loaded by path
+def _sampler() -> ModuleType:
     """scripts/sample_documents.py, which made the first draw and holds the reading and splitting helpers."""
     spec = importlib.util.spec_from_file_location("sample_documents", ROOT / "scripts" / "sample_documents.py")
     assert spec and spec.loader
@@ -219,7 +220,7 @@ def _split(drawn: list[list[dict]], seed: int, target: float, cap: float) -> set
     return check
 
 
-def second_draw(first: list[dict], sampler) -> list[dict]:  # noqa: ANN001
+def second_draw(first: list[dict], sampler: ModuleType) -> list[dict]:
     """Skeleton rows of the second draw: VOA stories not in ``first``, by the first draw's stratified procedure."""
     taken = {r["doc"] for r in first}
     voa = [d for d in sampler._read([str(sampler.VOA)]) if str(d.source_id) not in taken]
