@@ -204,22 +204,6 @@ def _sampler() -> ModuleType:
     return module
 
 
-def _split(drawn: list[list[dict]], seed: int, target: float, cap: float) -> set[int]:
-    """Indexes of the drawn documents that go to ``check``: seeded order, none pushing check past ``cap``."""
-    total = sum(len(rows) for rows in drawn)
-    order = list(range(len(drawn)))
-    random.Random(seed).shuffle(order)
-    check: set[int] = set()
-    n_check = 0
-    for i in order:
-        if n_check >= target * total:
-            break
-        if n_check + len(drawn[i]) <= cap * total:
-            check.add(i)
-            n_check += len(drawn[i])
-    return check
-
-
 def second_draw(first: list[dict], sampler: ModuleType) -> list[dict]:
     """Skeleton rows of the second draw: VOA stories not in ``first``, by the first draw's stratified procedure."""
     taken = {r["doc"] for r in first}
@@ -240,7 +224,8 @@ def second_draw(first: list[dict], sampler: ModuleType) -> list[dict]:
         doc = stratum.pop(0)
         drawn.append(sampler._rows(doc, str(doc.source_id), sampler.VOA_OUTLET))
         total += len(drawn[-1])
-    check = _split(drawn, DRAW2_SPLIT_SEED, sampler.CHECK_TARGET, sampler.CHECK_MAX)
+    check = sampler.split_check([len(rows) for rows in drawn], DRAW2_SPLIT_SEED, sampler.CHECK_TARGET,
+                                sampler.CHECK_MAX)
     return [r | {"split": "check" if i in check else "tune"} for i, rows in enumerate(drawn) for r in rows]
 
 

@@ -102,21 +102,29 @@ def sample() -> list[dict]:
         drawn.append((doc, doc_rows))
         total += len(doc_rows)
 
-    order = list(range(len(drawn)))
-    random.Random(SPLIT_SEED).shuffle(order)
-    check: set[int] = set()
-    n_check = 0
-    for i in order:
-        if n_check >= CHECK_TARGET * total:
-            break
-        n = len(drawn[i][1])
-        if n_check + n <= CHECK_MAX * total:
-            check.add(i)
-            n_check += n
+    check = split_check([len(doc_rows) for _doc, doc_rows in drawn], SPLIT_SEED, CHECK_TARGET, CHECK_MAX, total)
     for i, (_doc, doc_rows) in enumerate(drawn):
         split = "check" if i in check else "tune"
         rows += [r | {"split": split} for r in doc_rows]
     return rows
+
+
+def split_check(sizes: list[int], seed: int, target: float, cap: float, total: int | None = None) -> set[int]:
+    """Indexes of the drawn documents (``sizes``: their sentence counts) that go to ``check``: a seeded order,
+    taken until ``check`` holds ``target`` of ``total`` sentences (default: all drawn), skipping any document that
+    would push it past ``cap``."""
+    total = sum(sizes) if total is None else total
+    order = list(range(len(sizes)))
+    random.Random(seed).shuffle(order)
+    check: set[int] = set()
+    n_check = 0
+    for i in order:
+        if n_check >= target * total:
+            break
+        if n_check + sizes[i] <= cap * total:
+            check.add(i)
+            n_check += sizes[i]
+    return check
 
 
 def main(argv: list[str]) -> None:
