@@ -60,14 +60,20 @@ def checked(parse: Callable[[str], T]) -> Callable[[str], T]:
     return convert
 
 
-def add_event_filters(parser: argparse.ArgumentParser) -> None:
-    """The filters every command over stored events takes (``detente.events``' keyword arguments)."""
-    parser.add_argument("--dyad", type=checked(api.parse_dyad), metavar="AAA-BBB",
-                        help="events involving both countries, either direction (e.g. CHN-USA)")
+def add_scope_options(parser: argparse.ArgumentParser, *, default_dyad: str | None = None) -> None:
+    """--dyad, --since and --until, parsed here as every command over stored events reads them (the API's
+    ``event_query``): a bad value is a one-line usage error before the store is opened."""
+    parser.add_argument("--dyad", type=checked(api.parse_dyad), default=default_dyad, metavar="AAA-BBB",
+                        help=f"two countries, either direction (e.g. CHN-USA; default {default_dyad or 'all'})")
     parser.add_argument("--since", type=checked(lambda v: api.parse_period(v)[0]), metavar="DATE",
                         help="events whose period ends on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     parser.add_argument("--until", type=checked(lambda v: api.parse_period(v)[1]), metavar="DATE",
                         help="events whose period starts on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def add_event_filters(parser: argparse.ArgumentParser) -> None:
+    """The filters every command over stored events takes (``detente.events``' keyword arguments)."""
+    add_scope_options(parser)
     parser.add_argument("--type", type=str.upper, metavar="TYPE", help="PLOVER type, e.g. CONSULT")
     parser.add_argument("--channel", metavar="CH", help="channel, e.g. diplomatic, military, economic")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from detente import api
-from detente.cli.common import cell, error
+from detente.cli.common import add_scope_options, cell, error
 from detente.textsafe import for_csv
 
 FORMATS = ("table", "csv", "jsonl")
@@ -84,10 +84,7 @@ def _write(rows: Sequence[dict[str, Any]], fmt: str, table: Sequence[tuple[str, 
 
 def add_output_options(parser: Any, *, default_dyad: str | None = "CHN-USA") -> None:
     """--dyad, --since, --until, --format and -o, as every analysis command takes them."""
-    parser.add_argument("--dyad", default=default_dyad, metavar="AAA-BBB",
-                        help=f"two countries, either direction (default {default_dyad or 'all'})")
-    parser.add_argument("--since", metavar="DATE", help="from DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
-    parser.add_argument("--until", metavar="DATE", help="up to DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    add_scope_options(parser, default_dyad=default_dyad)
     parser.add_argument("--format", choices=FORMATS, default="table")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
