@@ -22,9 +22,11 @@ from detente import __version__
 from detente.api import Pipeline
 from detente.resolve.actors import ActorKB
 from detente.serve import routes_api, routes_pages
+from detente.serve.cache import ResponseCache
 from detente.serve.params import BadParameter
 from detente.serve.server import Server
 from detente.serve.templating import templates
+from detente.store.db import StoreError
 
 log = logging.getLogger("detente.serve")
 
@@ -58,6 +60,25 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+class CachedResponses:
+    """Answers a GET whose answer is kept (``cache``) before routing: a repeated page costs a dictionary lookup,
+    not FastAPI's parameter checks and a worker thread. Only 200 answers are kept, by path and query string as
+    sent, so a hit is what the route would answer for that URL now."""
+
+    def __init__(self, app: ASGIApp, cache: ResponseCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            found = self.cache.peek((scope["path"], scope["query_string"]))
+            if found is not None:
+                await Response(found.body, media_type=found.media_type, headers=dict(found.headers))(
+                    scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def create_app(db: str | os.PathLike[str] | None = None, token: str | None = None, *,
                pipeline: Pipeline | None = None, kb: ActorKB | None = None, **limits: Any) -> FastAPI:
     """The app over the store ``db`` (default ``DETENTE_DB``, else ./detente.duckdb). With a ``token`` the
@@ -71,7 +92,8 @@ def create_app(db: str | os.PathLike[str] | None = None, token: str | None = Non
     app.state.server = server
     app.include_router(routes_api.router)
     app.include_router(routes_pages.router)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(CachedResponses, cache=server.cache)
+    app.add_middleware(SecurityHeaders)  # added last: the outer one, so cached answers get the headers too
     _handle_errors(app)
     return app
 
@@ -110,6 +132,11 @@ def _handle_errors(app: FastAPI) -> None:
             where = [str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body")]
             parts.append(f"{'.'.join(where) or 'request'}: {err.get('msg', 'invalid')}")
         return _error(request, 400, "; ".join(parts) or "invalid request")
+
+    @app.exception_handler(StoreError)
+    async def busy(request: Request, exc: StoreError) -> Response:
+        log.warning("%s %s: %s", request.method, request.url.path, exc)  # the path of the store stays here
+        return _error(request, 503, "the store is busy with a long write; try again later", {"Retry-After": "5"})
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> Response:

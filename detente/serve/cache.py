@@ -1,9 +1,11 @@
-"""Finished responses kept by request until the store changes.
+"""Finished responses kept by request (path and query) until the store changes.
 
-A read-only server's store cannot change while it runs (DuckDB lets no other process write a file that is
-open), and a writable server changes it only through its own ingest queue, which clears this cache after each
-batch commits. So a response computed once is the right answer until then: repeated timeline pages and
-popular events cost a dictionary lookup instead of queries.
+The store changes only when the server lets it: a read-only server holds its file while no writer wants it
+(DuckDB then lets no other process write), and drops every answer when it lets a writer in (``gate``); while
+an outside writer works, answers are read per request and not kept. A writable server changes the store only
+through its own ingest queue, which clears this cache after each batch. So a response kept here is the right
+answer until then: repeated timeline pages and popular events cost a dictionary lookup instead of queries, and
+the server answers them before routing (``app.CachedResponses``).
 """
 
 from __future__ import annotations
@@ -11,35 +13,51 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+
+
+@dataclass(slots=True, frozen=True)
+class Cached:
+    """One finished 200 response: its body, media type and any headers of its own."""
+
+    body: bytes
+    media_type: str
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 class ResponseCache:
-    """Up to ``size`` response bodies by key, least recently used dropped first; ``clear`` after a write."""
+    """Up to ``size`` responses by key, least recently used dropped first; ``clear`` when the store changes."""
 
     def __init__(self, size: int = 2048) -> None:
         self.size = size
-        self._items: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._items: OrderedDict[Hashable, Cached] = OrderedDict()
         self._lock = threading.Lock()
         self._generation = 0
 
-    def get(self, key: Hashable, make: Callable[[], bytes]) -> bytes:
-        """The body for ``key``, made (outside the lock) when missing. A body made while the store changed is
-        returned but not kept."""
-        if self.size <= 0:
-            return make()
+    def peek(self, key: Hashable) -> Cached | None:
+        """The kept response for ``key``, if any."""
         with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
-                return found
-            generation = self._generation
-        body = make()
+            return found
+
+    def get(self, key: Hashable, make: Callable[[], Cached], *, keep: bool = True) -> Cached:
+        """The response for ``key``, made (outside the lock) when missing, and kept when ``keep``. One made
+        while the store changed (``clear`` ran meanwhile) is returned but not kept."""
+        found = self.peek(key) if self.size > 0 else None
+        if found is not None:
+            return found
         with self._lock:
-            if generation == self._generation:
-                self._items[key] = body
-                while len(self._items) > self.size:
-                    self._items.popitem(last=False)
-        return body
+            generation = self._generation
+        made = make()
+        if keep and self.size > 0:
+            with self._lock:
+                if generation == self._generation:
+                    self._items[key] = made
+                    while len(self._items) > self.size:
+                        self._items.popitem(last=False)
+        return made
 
     def clear(self) -> None:
         with self._lock:

@@ -17,6 +17,7 @@ from detente import api
 from detente.ontology import CHANNELS, MODALITIES
 from detente.records import Document, Event, Mention
 from detente.serve import params
+from detente.serve.cache import Cached
 from detente.serve.ingest import BadBody, jsonl_body
 from detente.serve.server import Server
 from detente.store.db import Store
@@ -65,19 +66,38 @@ def _one(matches: list[Found], given: str, what: str, param: str) -> Found:
     return matches[0]
 
 
-def find_event(server: Server, event_id: str) -> Event:
-    return _one(server.reader().find_events(event_id.lower()), event_id, "event", "event_id")
+def find_event(store: Store, event_id: str) -> Event:
+    return _one(store.find_events(event_id.lower()), event_id, "event", "event_id")
 
 
-def find_document(server: Server, doc_id: str) -> Document:
-    return _one(server.reader().documents_by_prefix(doc_id.lower()), doc_id, "document", "doc_id")
+def find_document(store: Store, doc_id: str) -> Document:
+    return _one(store.documents_by_prefix(doc_id.lower()), doc_id, "document", "doc_id")
 
 
-def cached_json(request: Request, make: Callable[[], Any]) -> Response:
-    """The JSON of ``make()``, or the same request's answer since the store last changed."""
-    body = server_of(request).cache.get(("api", request.url.path, request.url.query),
-                                        lambda: json.dumps(make(), ensure_ascii=False).encode())
-    return Response(body, media_type="application/json")
+def read(request: Request, make: Callable[[Store], Found]) -> Found:
+    """``make`` over the store as this request reads it (``Server.reading``)."""
+    with server_of(request).reading() as (store, _):
+        return make(store)
+
+
+def cache_key(request: Request) -> tuple[str, bytes]:
+    """What a kept answer is found by: the path and the query string as sent (``app.CachedResponses``)."""
+    return request.scope["path"], request.scope["query_string"]
+
+
+def cached(request: Request, make: Callable[[Store], bytes], media_type: str,
+           headers: tuple[tuple[str, str], ...] = ()) -> Response:
+    """The response of ``make`` over the store, or the same request's answer since the store last changed;
+    kept when the store cannot change under it (``Server.reading``)."""
+    server = server_of(request)
+    with server.reading() as (store, keep):
+        found = server.cache.get(cache_key(request), lambda: Cached(make(store), media_type, headers), keep=keep)
+    return Response(found.body, media_type=found.media_type, headers=dict(found.headers))
+
+
+def cached_json(request: Request, make: Callable[[Store], Any]) -> Response:
+    """``cached`` for the JSON of ``make``'s answer."""
+    return cached(request, lambda store: json.dumps(make(store), ensure_ascii=False).encode(), "application/json")
 
 
 def mention_dict(m: Mention) -> dict[str, Any]:
@@ -86,16 +106,14 @@ def mention_dict(m: Mention) -> dict[str, Any]:
 
 @router.get("/stats", summary="How many documents, mentions, events and runs the store holds")
 def stats(request: Request) -> dict[str, Any]:
-    server = server_of(request)
-    return {"counts": server.reader().counts(), "writable": server.writable}
+    return {"counts": read(request, lambda store: store.counts()), "writable": server_of(request).writable}
 
 
 @router.get("/events", summary="Events, filtered, sorted and paged by cursor")
 def list_events(request: Request, selection: Annotated[params.EventSelection, Depends(event_filters)],
                 count: Annotated[bool, Query(description="also give the total (one more query)")] = False,
                 ) -> Response:
-    def make() -> dict[str, Any]:
-        reader = server_of(request).reader()
+    def make(reader: Store) -> dict[str, Any]:
         found, last = reader.event_page(selection.query, selection.extra)
         out: dict[str, Any] = {
             "events": [e.to_dict() for e in found],
@@ -110,10 +128,9 @@ def list_events(request: Request, selection: Annotated[params.EventSelection, De
 
 @router.get("/events/{event_id}", summary="One event with its mentions, documents, outlets and evidence")
 def one_event(request: Request, event_id: EventId) -> Response:
-    def make() -> dict[str, Any]:
-        server = server_of(request)
-        event = find_event(server, event_id)
-        evidence = server.reader().event_evidence(event.event_id)
+    def make(store: Store) -> dict[str, Any]:
+        event = find_event(store, event_id)
+        evidence = store.event_evidence(event.event_id)
         docs: dict[str, Document] = {}
         for _, doc in evidence:
             docs.setdefault(doc.id, doc)
@@ -128,23 +145,25 @@ def one_event(request: Request, event_id: EventId) -> Response:
 def list_documents(request: Request, limit: Limit = None, cursor: Cursor = None,
                    outlet: Annotated[str | None, Query(description="only this outlet (any case)")] = None,
                    ) -> dict[str, Any]:
-    docs, last = server_of(request).reader().document_page(limit=params.page_size(limit), outlet=outlet or None,
-                                                           after=params.document_after(cursor))
+    after = params.document_after(cursor)
+    docs, last = read(request, lambda store: store.document_page(limit=params.page_size(limit),
+                                                                 outlet=outlet or None, after=after))
     return {"documents": [d.to_dict() for d in docs],
             "next_cursor": params.encode_cursor("documents", last) if last else None}
 
 
 @router.get("/documents/{doc_id}", summary="One document with the mentions coded from it")
 def one_document(request: Request, doc_id: DocumentId) -> dict[str, Any]:
-    server = server_of(request)
-    doc = find_document(server, doc_id)
-    mentions = server.reader().document_mentions([doc.id])
-    return {"document": doc.to_dict(), "mentions": [mention_dict(m) for m in mentions]}
+    def make(store: Store) -> dict[str, Any]:
+        doc = find_document(store, doc_id)
+        return {"document": doc.to_dict(), "mentions": [mention_dict(m) for m in store.document_mentions([doc.id])]}
+
+    return read(request, make)
 
 
 @router.get("/outlets", summary="Outlets with how many stored documents each published")
 def outlets(request: Request) -> dict[str, Any]:
-    return {"outlets": [{"outlet": o, "documents": n} for o, n in server_of(request).reader().outlets()]}
+    return {"outlets": [{"outlet": o, "documents": n} for o, n in read(request, lambda store: store.outlets())]}
 
 
 @router.get("/actors", summary="Search the actor knowledge base as of a date")
@@ -164,18 +183,22 @@ Since = Annotated[str | None, Query(description="from: YYYY[-MM[-DD]]")]
 Until = Annotated[str | None, Query(description="up to: YYYY[-MM[-DD]]")]
 
 
-def over_reader(request: Request, make: Callable[[Store], Found]) -> Found:
-    """``make`` (an analysis verb) over this thread's reading store; an option it refuses is a 400 with its
-    message (an error page for the dashboard's pages, one line of JSON under ``/api``)."""
-    try:
-        return make(server_of(request).reader())
-    except ValueError as exc:
-        raise HTTPException(400, str(exc)) from exc
+def refused(make: Callable[[Store], Found]) -> Callable[[Store], Found]:
+    """``make`` (an analysis verb) with an option it refuses as a 400 with its message (an error page for the
+    dashboard's pages, one line of JSON under ``/api``)."""
+
+    def run(store: Store) -> Found:
+        try:
+            return make(store)
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from exc
+
+    return run
 
 
 def analysed(request: Request, make: Callable[[Store], Any]) -> Response:
-    """``make`` over this thread's reading store, cached like every read (``over_reader``)."""
-    return cached_json(request, lambda: over_reader(request, make))
+    """``make`` over the request's store, cached like every read (``refused``)."""
+    return cached_json(request, refused(make))
 
 
 @router.get("/index", summary="The relationship index per day, week or month (and channel)")
@@ -227,19 +250,13 @@ def weekly_brief(request: Request,
                  week: Annotated[str, Query(description="any day of the week (YYYY-MM-DD); its Monday starts it")],
                  dyad: Annotated[str, Query(description="the two countries, e.g. CHN-USA")] = "CHN-USA",
                  format: Annotated[str, Query(description="md or html")] = "md") -> Response:
-    def make() -> bytes:
-        try:
-            return api.brief(server_of(request).reader(), week=week, dyad=dyad, format=format).encode()
-        except ValueError as exc:
-            raise HTTPException(400, str(exc)) from exc
-
-    body = server_of(request).cache.get(("brief", request.url.query), make)
+    make = refused(lambda store: api.brief(store, week=week, dyad=dyad, format=format).encode())
     if format == "html":
         # a file of its own (its style is inline, which this site's pages never allow): saved, not shown here
         name = re.sub(r"[^A-Za-z0-9-]", "", f"brief-{dyad.upper()}-{week}") + ".html"
-        return Response(body, media_type="text/html; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
-    return Response(body, media_type="text/markdown; charset=utf-8")
+        return cached(request, make, "text/html; charset=utf-8",
+                      (("Content-Disposition", f'attachment; filename="{name}"'),))
+    return cached(request, make, "text/markdown; charset=utf-8")
 
 
 def _check_token(server: Server, authorization: str | None, x_detente_token: str | None) -> None:

@@ -18,10 +18,12 @@ from detente.serve import params, present
 from detente.serve.routes_api import (
     HEX_ID,
     Cursor,
+    cached,
     event_filters,
     find_document,
     find_event,
-    over_reader,
+    read,
+    refused,
     server_of,
 )
 from detente.serve.templating import STATIC, render
@@ -31,44 +33,48 @@ from detente.store.queries import EVENT_SORTS
 router = APIRouter(include_in_schema=False)
 
 
+HTML = "text/html; charset=utf-8"
+
+
+def html(request: Request, template: str, **context: Any) -> bytes:
+    return render(template, request=request, writable=server_of(request).writable, **context).encode()
+
+
 def page(request: Request, template: str, **context: Any) -> HTMLResponse:
-    return HTMLResponse(render(template, request=request, writable=server_of(request).writable, **context))
+    return HTMLResponse(html(request, template, **context))
 
 
-def cached_page(request: Request, make: Callable[[], HTMLResponse]) -> HTMLResponse:
-    """The page ``make()`` renders, or the same request's page since the store last changed."""
-    body = server_of(request).cache.get(("page", request.url.path, request.url.query), lambda: bytes(make().body))
-    return HTMLResponse(body)
+def cached_page(request: Request, make: Callable[[Store], bytes]) -> Response:
+    """The page ``make`` renders over the store, or the same request's page since the store last changed."""
+    return cached(request, make, HTML)
 
 
 @router.get("/", response_class=HTMLResponse)
-def timeline(request: Request, selection: Annotated[params.EventSelection, Depends(event_filters)]) -> HTMLResponse:
-    return cached_page(request, lambda: _timeline(request, selection))
+def timeline(request: Request, selection: Annotated[params.EventSelection, Depends(event_filters)]) -> Response:
+    return cached_page(request, lambda store: _timeline(request, store, selection))
 
 
-def _timeline(request: Request, selection: params.EventSelection) -> HTMLResponse:
-    reader = server_of(request).reader()
+def _timeline(request: Request, reader: Store, selection: params.EventSelection) -> bytes:
     found, last = reader.event_page(selection.query, selection.extra)
     next_link = None
     if last is not None:
         next_link = "/?" + urlencode({**selection.form, "cursor": params.encode_cursor(selection.extra.sort, last)})
     total = reader.count_event_page(selection.query, selection.extra)
-    return page(request, "timeline.html", events=found, form=selection.form, next_link=next_link, total=total,
+    return html(request, "timeline.html", events=found, form=selection.form, next_link=next_link, total=total,
                 first_page=selection.extra.after is None, types=PLOVER_TYPES, channels=CHANNELS,
                 modalities=MODALITIES, sorts=list(EVENT_SORTS), outlets=[o for o, _ in reader.outlets()],
                 counts=reader.counts())
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, event_id: Annotated[str, Path(pattern=HEX_ID)]) -> HTMLResponse:
-    return cached_page(request, lambda: _event_page(request, event_id))
+def event_page(request: Request, event_id: Annotated[str, Path(pattern=HEX_ID)]) -> Response:
+    return cached_page(request, lambda store: _event_page(request, store, event_id))
 
 
-def _event_page(request: Request, event_id: str) -> HTMLResponse:
-    server = server_of(request)
-    event = find_event(server, event_id)
-    evidence = server.reader().event_evidence(event.event_id)
-    return page(request, "event.html", event=event, evidence=evidence, outlets=present.outlets(evidence),
+def _event_page(request: Request, store: Store, event_id: str) -> bytes:
+    event = find_event(store, event_id)
+    evidence = store.event_evidence(event.event_id)
+    return html(request, "event.html", event=event, evidence=evidence, outlets=present.outlets(evidence),
                 point=present.map_point(event.location))
 
 
@@ -76,8 +82,9 @@ def _event_page(request: Request, event_id: str) -> HTMLResponse:
 def documents_page(request: Request, cursor: Cursor = None,
                    outlet: Annotated[str | None, Query()] = None) -> HTMLResponse:
     outlet = (outlet or "").strip() or None
-    docs, last = server_of(request).reader().document_page(limit=params.DEFAULT_LIMIT, outlet=outlet,
-                                                           after=params.document_after(cursor))
+    after = params.document_after(cursor)
+    docs, last = read(request, lambda store: store.document_page(limit=params.DEFAULT_LIMIT, outlet=outlet,
+                                                                 after=after))
     next_link = None
     if last is not None:
         query = {"cursor": params.encode_cursor("documents", last), **({"outlet": outlet} if outlet else {})}
@@ -87,9 +94,12 @@ def documents_page(request: Request, cursor: Cursor = None,
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: Annotated[str, Path(pattern=HEX_ID)]) -> HTMLResponse:
-    server = server_of(request)
-    doc = find_document(server, doc_id)
-    return page(request, "document.html", document=doc, mentions=server.reader().document_mentions([doc.id]))
+    def make(store: Store) -> tuple[Any, list[Any]]:
+        doc = find_document(store, doc_id)
+        return doc, store.document_mentions([doc.id])
+
+    doc, mentions = read(request, make)
+    return page(request, "document.html", document=doc, mentions=mentions)
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -104,25 +114,25 @@ def actors_page(request: Request, q: Annotated[str | None, Query(max_length=para
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(request: Request, dyad: Annotated[str | None, Query(max_length=7)] = None,
                 since: Annotated[str | None, Query(max_length=10)] = None,
-                speaker: Annotated[str | None, Query(max_length=params.MAX_TEXT)] = None) -> HTMLResponse:
+                speaker: Annotated[str | None, Query(max_length=params.MAX_TEXT)] = None) -> Response:
     form = {"dyad": (dyad or "").strip(), "since": (since or "").strip(), "speaker": (speaker or "").strip()}
 
     def found(store: Store) -> list[Any]:
         return api.quotes(store, dyad=form["dyad"] or None, since=form["since"] or None,
                           speaker=form["speaker"] or None)
 
-    return cached_page(request, lambda: page(request, "quotes.html", form=form, quotes=over_reader(request, found)))
+    return cached_page(request, lambda store: html(request, "quotes.html", form=form, quotes=refused(found)(store)))
 
 
 @router.get("/upcoming", response_class=HTMLResponse)
-def upcoming_page(request: Request, dyad: Annotated[str | None, Query(max_length=7)] = None) -> HTMLResponse:
+def upcoming_page(request: Request, dyad: Annotated[str | None, Query(max_length=7)] = None) -> Response:
     form = {"dyad": (dyad or "").strip()}
 
     def found(store: Store) -> list[Any]:
         return [u.to_dict() for u in api.upcoming(store, dyad=form["dyad"] or None)]
 
-    return cached_page(request, lambda: page(request, "upcoming.html", form=form,
-                                             upcoming=over_reader(request, found)))
+    return cached_page(request, lambda store: html(request, "upcoming.html", form=form,
+                                                   upcoming=refused(found)(store)))
 
 
 def index_form(dyad: Annotated[str | None, Query(max_length=7)] = None,
@@ -137,10 +147,10 @@ def _index_rows(store: Store, form: dict[str, str]) -> list[Any]:
 
 
 @router.get("/index", response_class=HTMLResponse)
-def index_page(request: Request, form: Annotated[dict[str, str], Depends(index_form)]) -> HTMLResponse:
+def index_page(request: Request, form: Annotated[dict[str, str], Depends(index_form)]) -> Response:
     chart = "/charts/index.svg?" + urlencode({k: v for k, v in form.items() if v})
-    return cached_page(request, lambda: page(request, "index.html", form=form, chart=chart, channels=CHANNELS,
-                                             rows=over_reader(request, lambda store: _index_rows(store, form))))
+    return cached_page(request, lambda store: html(request, "index.html", form=form, chart=chart, channels=CHANNELS,
+                                                   rows=refused(lambda s: _index_rows(s, form))(store)))
 
 
 @router.get("/charts/index.svg")
@@ -148,13 +158,12 @@ def index_chart_svg(request: Request, form: Annotated[dict[str, str], Depends(in
     """The index page's chart (matplotlib SVG, served as an image: the page itself holds no drawing code)."""
     from detente.analysis.chart import index_chart
 
-    def make() -> bytes:
-        rows = over_reader(request, lambda store: _index_rows(store, form))
+    def make(store: Store) -> bytes:
+        rows = refused(lambda s: _index_rows(s, form))(store)
         with tempfile.TemporaryDirectory() as tmp:
             return index_chart(rows, pathlib.Path(tmp) / "index.svg", metadata={"Date": None}).read_bytes()
 
-    body = server_of(request).cache.get(("chart", request.url.query), make)
-    return Response(body, media_type="image/svg+xml")
+    return cached(request, make, "image/svg+xml")
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -1,8 +1,11 @@
-"""What one running server holds: the open store, a reader connection per thread, the ingest queue, the token.
+"""What one running server holds: the store, the reading access of its request threads, the ingest queue, the
+token, the kept answers.
 
-Reads go through ``Store.cursor`` connections to the one open database, one per worker thread (a DuckDB
-connection serves one thread at a time), made from a spawning connection the writer never uses. Without a
-token the store is opened read-only and nothing can be posted.
+Without a token the server is read-only and shares its store with outside writers (``gate.StoreGate``: it holds
+the file while no writer wants it, and reads per request while one does). With a token it owns the writer:
+the store is opened for writing, posted batches go through its queue, and requests read through
+``Store.cursor`` connections to that one open database, one per thread (a DuckDB connection serves one thread
+at a time), made from a spawning connection the writer never uses.
 """
 
 from __future__ import annotations
@@ -10,12 +13,15 @@ from __future__ import annotations
 import hmac
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from detente.api import Pipeline, load
 from detente.config import DEFAULT_MAX_BYTES, resolve_actor_paths, resolve_db_path
 from detente.resolve.actors import ActorKB, default_kb
 from detente.serve.cache import ResponseCache
+from detente.serve.gate import StoreGate
 from detente.serve.ingest import IngestQueue
 from detente.store.db import Store
 
@@ -32,31 +38,40 @@ class Server:
         self.path = Path(resolve_db_path(os.fspath(db) if db is not None else None))
         self.max_body = max_body
         self.max_documents = max_documents
-        self.store = Store(self.path, read_only=self.token is None)
-        self._spawner = self.store.cursor()
+        self.cache = ResponseCache(cache_size)
         self._local = threading.local()
         self._readers: list[Store] = []
         self._lock = threading.Lock()
         self._kb = kb
-        self.cache = ResponseCache(cache_size)
+        self.store: Store | None = None
+        self.gate: StoreGate | None = None
         self.ingests: IngestQueue | None = None
-        if self.token is not None:
-            self.ingests = IngestQueue(self.store, pipeline or load(lazy=True), max_bytes=max_bytes,
-                                       on_write=self.cache.clear)
+        if self.token is None:
+            self.gate = StoreGate(self.path, on_change=self.cache.clear)
+            return
+        self.store = Store(self.path)
+        self._spawner = self.store.cursor()
+        self.ingests = IngestQueue(self.store, pipeline or load(lazy=True), max_bytes=max_bytes,
+                                   on_write=self.cache.clear)
 
     @property
     def writable(self) -> bool:
         return self.ingests is not None
 
-    def reader(self) -> Store:
-        """This thread's reading connection."""
+    @contextmanager
+    def reading(self) -> Iterator[tuple[Store, bool]]:
+        """A store for one request to read, and whether its answer may be kept until the store changes."""
+        if self.gate is not None:
+            with self.gate.reading() as found:
+                yield found
+            return
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
             with self._lock:
                 store = self._spawner.cursor()
                 self._readers.append(store)
             self._local.store = store
-        return store
+        yield store, True  # the queue clears kept answers after each batch
 
     def kb(self) -> ActorKB:
         """The actor knowledge base, loaded on first use (bundled plus ``DETENTE_ACTORS``)."""
@@ -72,11 +87,14 @@ class Server:
         return self.token is not None and hmac.compare_digest(given.encode(), self.token.encode())
 
     def close(self) -> None:
+        if self.gate is not None:
+            self.gate.close()
         if self.ingests is not None:
             self.ingests.close()
         with self._lock:
             for reader in self._readers:
                 reader.close()
             self._readers.clear()
-        self._spawner.close()
-        self.store.close()
+        if self.store is not None:
+            self._spawner.close()
+            self.store.close()

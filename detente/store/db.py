@@ -14,7 +14,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -75,6 +75,18 @@ def _writer_lock(path: Path) -> IO[bytes]:
         raise StoreError(f"{path}: another process is writing to this store (an ingest or a recluster); "
                          "run this when it has finished") from exc
     return handle
+
+
+def writer_waiting(path: Path) -> bool:
+    """Has a writer asked for a turn on the store at ``path`` (``PATH.write-request``)? The request is consumed:
+    whoever holds the file answers by closing it, and a writer still locked out asks again on its next try."""
+    try:
+        Path(f"{path}.write-request").unlink()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # cannot tell: let the writer in
+    return True
 
 
 # Documents replayed per step by ``recluster``: bounds its memory, not its result.
@@ -210,17 +222,19 @@ class Store:
     interleaving its batches. Docs: docs/DESIGN.md, "Readers during an ingest"."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False, transient: bool = False,
-                 lock_wait: float = LOCK_WAIT_S) -> None:
+                 lock_wait: float = LOCK_WAIT_S, ask_turn: bool = True) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.transient = transient
         self.lock_wait = lock_wait
+        self.ask_turn = ask_turn  # False: a locked file is waited for (or not) without asking its holder to yield
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `detente ingest` first)")
         self._con: duckdb.DuckDBPyConnection | None = None
         self._depth = 0  # nested sessions
         self._index_checked = False
         self._request = Path(f"{self.path}.read-request")  # a waiting reader's request for a turn
+        self._write_request = Path(f"{self.path}.write-request")  # a waiting writer's (a server holding the file)
         self._schema_done = read_only
         self._types: dict[str, dict[str, str]] = {}  # column types per table, for inserts
         self._writer_lock = None if read_only or not transient else _writer_lock(self.path)
@@ -254,7 +268,7 @@ class Store:
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower():
                     raise StoreError(f"{self.path}: cannot open store: {exc}") from exc
-                if self.read_only:
+                if self.ask_turn:
                     self._ask_for_turn()
                 if time.monotonic() >= deadline:
                     raise StoreError(f"{self.path}: the store stayed locked by another process for "
@@ -264,6 +278,9 @@ class Store:
                 pause = min(pause * 2, 0.25)
             except duckdb.Error as exc:
                 raise StoreError(f"{self.path}: cannot open store: {exc}") from exc
+        if not self.read_only:
+            with suppress(OSError):
+                self._write_request.unlink()  # in: a request left from the wait is answered
         if not self._schema_done:
             con.execute(_schema_sql())
             self._schema_done = True
@@ -317,10 +334,12 @@ class Store:
         return True
 
     def _ask_for_turn(self) -> None:
+        """Leave a request for whoever holds the file: a reader asks a transient writer (``PATH.read-request``),
+        a writer asks a server that holds the file to read (``PATH.write-request``, see ``writer_waiting``)."""
         try:
-            self._request.touch()
+            (self._request if self.read_only else self._write_request).touch()
         except OSError:
-            pass  # a read-only directory: the writer yields only when it closes
+            pass  # a read-only directory: the holder yields only when it closes
 
     def close(self) -> None:
         self._stopped.set()

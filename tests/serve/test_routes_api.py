@@ -178,7 +178,7 @@ def test_a_crash_is_one_line_without_a_traceback(read_app: Any, client: TestClie
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("secret internals /srv/detente.duckdb")
 
-    monkeypatch.setattr(type(read_app.state.server), "reader", broken)
+    monkeypatch.setattr(type(read_app.state.server), "reading", broken)
     response = client.get("/api/stats")
     assert one_line_error(response, 500) == "internal error"
     page = client.get("/")
