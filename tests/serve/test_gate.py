@@ -1,0 +1,133 @@
+"""A read-only server takes turns with outside writers: it keeps answering committed data while a real
+``detente ingest`` runs in another process, never blocks it, and drops its kept answers when it lets it in."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+from fastapi import FastAPI
+
+from detente.serve import create_app
+from detente.store.db import Store
+from tests.cli.conftest import table
+from tests.conftest import EXAMPLES, ROOT
+from tests.serve.conftest import TALKS, LiveServer, free_port
+
+
+def _env(db: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DETENTE_DB", "DETENTE_TOKEN")}
+    return {**env, "DETENTE_DB": str(db)}
+
+
+def _ingest(db: Path, *inputs: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "detente", "ingest", "-v", "--batch-size", "1", *inputs],
+                            cwd=ROOT, env=_env(db), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _serve(db: Path, port: int) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, "-m", "detente", "serve", "--port", str(port)], cwd=ROOT,
+                            env=_env(db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=5).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise AssertionError(f"detente serve did not start: {proc.communicate()[1]}")
+
+
+def test_serve_answers_whole_batches_while_an_outside_ingest_runs(tmp_path: Path) -> None:
+    db = tmp_path / "live.duckdb"
+    Store(db).close()  # an empty store: a read-only server needs one
+    port = free_port()
+    server = _serve(db, port)
+    seen: list[tuple[int, int, int, bool]] = []  # documents, mentions (stats), mentions in events, ingest running
+    failures: list[str] = []
+    try:
+        ingest = _ingest(db, str(EXAMPLES))
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+            while True:
+                running = ingest.poll() is None
+                stats = http.get("/api/stats")
+                events = http.get("/api/events", params={"limit": 200})
+                if stats.status_code != 200 or events.status_code != 200:
+                    failures.append(f"{stats.status_code} {events.status_code} {stats.text[:200]}")
+                else:
+                    counts = stats.json()["counts"]
+                    seen.append((counts["documents"], counts["mentions"],
+                                 sum(e["mentions"] for e in events.json()["events"]), running))
+                if not running:
+                    break
+                time.sleep(0.02)
+        _, err = ingest.communicate(timeout=60)
+    finally:
+        server.terminate()
+        server.wait(30)
+    assert ingest.returncode == 0, err
+    assert "locked" not in err and "Traceback" not in err
+    assert err.count("committed batch") == 3  # one document a batch
+    assert failures == []
+
+    rows = table(db, "SELECT d.rowid, count(m.mention_id) FROM documents d LEFT JOIN mentions m ON m.doc_id = d.id "
+                     "GROUP BY d.rowid ORDER BY d.rowid")
+    per_doc = [int(n) for _, n in rows]
+    whole = {(k, sum(per_doc[:k])) for k in range(len(per_doc) + 1)}  # the store after each committed batch
+    assert len(per_doc) == 3
+    assert all((docs, mentions) in whole for docs, mentions, _, _ in seen), seen
+    assert all(events in {m for _, m in whole} for _, _, events, _ in seen), seen
+    assert [s[0] for s in seen] == sorted(s[0] for s in seen)  # counts only grow
+    assert any(running and 0 < docs < 3 for docs, _, _, running in seen), "no read landed between two batches"
+    assert seen[-1][:2] == (3, sum(per_doc))
+
+
+def test_the_server_lets_a_writer_in_drops_kept_answers_and_holds_again(tmp_path: Path, seeds_store: Path,
+                                                                          kb: Any) -> None:
+    db = Path(tmp_path / "store.duckdb")
+    db.write_bytes(seeds_store.read_bytes())
+    talks = tmp_path / "talks.jsonl"
+    talks.write_text(json.dumps(TALKS) + "\n", encoding="utf-8")
+    app: FastAPI = create_app(db, kb=kb)
+    server = app.state.server
+    gate = server.gate
+    url = "/api/events?limit=200"
+    try:
+        with LiveServer(app) as live, httpx.Client(base_url=live.url, timeout=60) as http:
+            assert gate.held
+            before = http.get(url).text
+            assert http.get(url).text == before and len(server.cache) == 1  # kept while the file is held
+            assert "talks-1" not in before
+            ingest = _ingest(db, str(talks))
+            answers: list[int] = []
+
+            def poll() -> None:
+                while ingest.poll() is None:
+                    answers.append(http.get("/api/stats").status_code)
+                    time.sleep(0.05)
+
+            poller = threading.Thread(target=poll)
+            poller.start()
+            _, err = ingest.communicate(timeout=300)
+            poller.join(60)
+            assert ingest.returncode == 0, err
+            assert answers and set(answers) == {200}
+            after = http.get(url).text
+            assert "talks-1" in after and after != before  # the kept answer went when the writer came in
+            deadline = time.monotonic() + 30
+            while not gate.held:
+                assert time.monotonic() < deadline, "the server never held the store again"
+                time.sleep(0.05)
+            assert http.get(url).text == after
+            assert http.get(url).text == after and len(server.cache) == 1  # kept again
+    finally:
+        server.close()
+    assert not Path(f"{db}.write-request").exists()
