@@ -29,6 +29,7 @@ from detente.store.db import BatchResult, Store, StoreError
 from detente.store.queries import EventQuery
 
 if TYPE_CHECKING:
+    from detente.analysis.brief import Brief
     from detente.analysis.calendar import Upcoming
     from detente.analysis.index import IndexRow
     from detente.analysis.numbers import NumberMention
@@ -544,6 +545,25 @@ def brief(db: DbArg = None, *, week: str | dt.date, dyad: str | tuple[str, str] 
     from detente.analysis import brief as br
 
     fmt = br.parse_format(format)
+    built = brief_data(db, week=week, dyad=dyad, actors=actors)
+    if fmt == "md":
+        chart = None
+        if path is not None and built.index:
+            target = Path(path)
+            chart = br.write_chart(built, target.with_name(f"{target.stem}-index.svg")).name
+        text = br.render(built, fmt, chart=chart)
+    else:
+        text = br.render(built, fmt)
+    if path is not None:
+        _write_text(Path(path), text)
+    return text
+
+
+def brief_data(db: DbArg = None, *, week: str | dt.date, dyad: str | tuple[str, str] = "CHN-USA",
+               actors: Sequence[PathLike] | None = None) -> Brief:
+    """What ``brief`` renders, before rendering (the dashboard's brief page shows it in its own layout)."""
+    from detente.analysis import brief as br
+
     start = br.parse_week(week)
     pair = parse_dyad(dyad) if isinstance(dyad, str) else dyad
     br.check_dyad(pair)
@@ -556,7 +576,7 @@ def brief(db: DbArg = None, *, week: str | dt.date, dyad: str | tuple[str, str] 
         before = list(events(store, dyad=pair, since=last, until=last + dt.timedelta(days=6)))
         proof = {e.event_id: [d for _, d in evidence(store, e.event_id)] for e in these if br.in_week(e, start, end)}
         tones = tone(store, dyad=pair, since=start, until=end)
-        built = br.build(
+        return br.build(
             dyad=pair, week=start, events=these, previous=before, evidence=proof,
             index=index(store, dyad=pair, by="week", since=lookback, until=end),
             quotes=quotes(store, dyad=pair, since=start, until=end, actors=actors),
@@ -568,17 +588,6 @@ def brief(db: DbArg = None, *, week: str | dt.date, dyad: str | tuple[str, str] 
             all_events=list(events(store, dyad=pair, since=lookback, until=ahead)),
             countries_in=_actor_kb(actors).countries_in,
         )
-    if fmt == "md":
-        chart = None
-        if path is not None and built.index:
-            target = Path(path)
-            chart = br.write_chart(built, target.with_name(f"{target.stem}-index.svg")).name
-        text = br.render(built, fmt, chart=chart)
-    else:
-        text = br.render(built, fmt)
-    if path is not None:
-        _write_text(Path(path), text)
-    return text
 
 
 def _write_text(path: os.PathLike[str], text: str) -> None:

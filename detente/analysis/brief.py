@@ -424,14 +424,17 @@ def _signed(value: float | None) -> str:
     return "n/a" if value is None else f"{value:+.2f}"
 
 
+# Filters the brief's templates use: ``_env`` and the dashboard's own environment (detente/serve/templating.py)
+FILTERS: dict[str, Callable[[Any], str]] = {"md": md_text, "signed": _signed}
+
+
 def _env(format: BriefFormat) -> Any:
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.PackageLoader("detente.analysis", "templates"),
                              autoescape=format == "html", trim_blocks=True, lstrip_blocks=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    env.filters["md"] = md_text
-    env.filters["signed"] = _signed
+    env.filters.update(FILTERS)
     return env
 
 
@@ -441,7 +444,8 @@ def render(brief: Brief, format: BriefFormat, *, chart: str | None = None) -> st
     from markupsafe import Markup
 
     env = _env(format)
-    context: dict[str, Any] = {"b": brief, "quote_weights": settings().quote, "number_weights": settings().number}
+    context: dict[str, Any] = {"b": brief, "quote_weights": settings().quote, "number_weights": settings().number,
+                               "event_href": None}  # a file has no dashboard to link its events to
     if format == "html":
         context["chart"] = Markup(inline_svg(chart_svg(brief))) if brief.index else None
         return str(env.get_template("brief.html.j2").render(**context))

@@ -3,6 +3,7 @@ template in ``templates/``; links to pages go in ``base.html``'s navigation."""
 
 from __future__ import annotations
 
+import datetime as dt
 import pathlib
 import tempfile
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
 from detente import api
 from detente.ontology import CHANNELS, MODALITIES, PLOVER_TYPES
@@ -164,6 +166,45 @@ def index_chart_svg(request: Request, form: Annotated[dict[str, str], Depends(in
             return index_chart(rows, pathlib.Path(tmp) / "index.svg", metadata={"Date": None}).read_bytes()
 
     return cached(request, make, "image/svg+xml")
+
+
+def latest_week(store: Store, dyad: str) -> str:
+    """The week of the newest dated event of ``dyad`` (this week's when there is none): the brief to show first."""
+    for event in api.events(store, dyad=dyad, limit=50):
+        if event.date is not None:
+            return event.date.isoformat()
+    return dt.date.today().isoformat()
+
+
+@router.get("/brief", response_class=HTMLResponse)
+def brief_page(request: Request, week: Annotated[str | None, Query(max_length=10)] = None,
+               dyad: Annotated[str | None, Query(max_length=7)] = None) -> Response:
+    """The weekly brief in this site's layout: the HTML file's body template (``detente.analysis.brief``), its
+    chart as an image of this site (the file inlines it, with a style this site's pages do not allow), its
+    events linked to their pages, and the two downloads of ``/api/brief``."""
+    form = {"week": (week or "").strip(), "dyad": (dyad or "").strip().upper() or "CHN-USA"}
+
+    def make(store: Store) -> bytes:
+        chosen = form["week"] or refused(lambda s: latest_week(s, form["dyad"]))(store)
+        built = refused(lambda s: api.brief_data(s, week=chosen, dyad=form["dyad"]))(store)
+        query = {"week": built.week.isoformat(), "dyad": form["dyad"]}
+        chart = Markup('<img class="chart" src="{}" alt="{}">').format(
+            "/charts/brief.svg?" + urlencode(query), f"The relationship index of {built.label}, week by week")
+        downloads = {f: "/api/brief?" + urlencode({**query, "format": f}) for f in ("md", "html")}
+        return html(request, "brief.html", form={**form, "week": built.week.isoformat()}, b=built,
+                    chart=chart if built.index else None, event_href="/events/", downloads=downloads)
+
+    return cached_page(request, make)
+
+
+@router.get("/charts/brief.svg")
+def brief_chart_svg(request: Request, week: Annotated[str, Query(max_length=10)],
+                    dyad: Annotated[str, Query(max_length=7)] = "CHN-USA") -> Response:
+    """The brief page's chart: the index of its week and the weeks before (``brief.chart_svg``)."""
+    from detente.analysis.brief import chart_svg
+
+    return cached(request, lambda store: chart_svg(refused(lambda s: api.brief_data(s, week=week, dyad=dyad))(
+        store)).encode(), "image/svg+xml")
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from importlib import resources
 from typing import Any
 
-from jinja2 import Environment, PackageLoader
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
+from detente.analysis.brief import FILTERS
 from detente.serve import present
 
 STATIC_TYPES = {".css": "text/css; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png",
@@ -18,8 +19,11 @@ STATIC_TYPES = {".css": "text/css; charset=utf-8", ".svg": "image/svg+xml", ".pn
 
 
 def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("detente.serve", "templates"), autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True)
+    # "analysis/NAME": the analysis package's templates (the brief's body), shown inside this site's layout
+    loader = ChoiceLoader([PackageLoader("detente.serve", "templates"),
+                           PrefixLoader({"analysis": PackageLoader("detente.analysis", "templates")})])
+    env = Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(FILTERS)
     env.globals.update(safe_url=present.safe_url, period=present.period, names=present.names,
                        place=present.place, map_point=present.map_point, highlighted=present.highlighted,
                        tone=present.tone, precision_note=present.precision_note, event_title=present.event_title)

@@ -32,6 +32,18 @@ HOSTILE = {
             "saying <script>alert(4)</script> and <img src=x onerror=alert(5)> and javascript:alert(6) were "
             "discussed.\n\nThe two sides agreed to keep talking.",
 }
+# A second one, the next day: a quotation and an announced visit carry the payloads (to /quotes, /upcoming, /brief)
+HOSTILE_PLANS = {
+    "id": "hostile-2",
+    "title": "<script>alert(11)</script> Visit <img src=x onerror=alert(12)>",
+    "outlet": "<svg onload=alert(13)>",
+    "url": "javascript:alert(14)",
+    "published": "2024-03-05",
+    "text": "Chinese Foreign Minister Wang Yi said on Tuesday that \"cooperation <script>alert(15)</script> is the "
+            "only choice <img src=x onerror=alert(16)> for both countries\".\n\nU.S. Secretary of State Antony Blinken "
+            "will visit Beijing next month to hold talks <script>alert(17)</script> with Wang Yi, the State "
+            "Department said on Tuesday.",
+}
 TALKS = {
     "id": "talks-1", "title": "Wang and Blinken meet", "outlet": "Test Wire", "url": "https://example.org/talks",
     "published": "2024-05-06",

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 
 import detente
-from tests.serve.conftest import HOSTILE, LiveServer, auth
+from tests.serve.conftest import HOSTILE, HOSTILE_PLANS, LiveServer, auth
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -152,6 +152,84 @@ def test_hostile_article_shows_as_text_and_runs_nothing(browser: Browser, write_
         assert "javascript:alert(3)" in page.locator("p.meta").inner_text()  # the URL as text, not a link
         assert page.locator("p.meta a").count() == 0
         assert w.dialogs == [], w.dialogs
+
+
+def _chart_shown(page: Page) -> bool:
+    """The page's chart image loaded and is drawn at a visible size."""
+    chart = page.locator("img.chart").first
+    return bool(chart.is_visible() and chart.evaluate("img => img.complete && img.naturalWidth > 0")
+                and chart.bounding_box()["width"] > 200)
+
+
+def test_index_quotes_whats_next_and_brief_pages(browser: Browser, live: LiveServer, tmp_path: Path) -> None:
+    w = watched(browser, viewport={"width": 1280, "height": 900})
+    page = w.page
+    page.goto(live.url + "/index?dyad=CHN-USA&by=month")
+    assert _chart_shown(page)
+    assert page.locator("table.index tbody tr").count() > 0
+    page.screenshot(path=str(tmp_path / "index.png"), full_page=True)
+
+    page.goto(live.url + "/quotes")
+    assert page.locator("ol.quotes > li").count() > 0
+    assert "must-answer question" in page.locator("main").inner_text()
+    page.screenshot(path=str(tmp_path / "quotes.png"), full_page=True)
+
+    page.goto(live.url + "/upcoming")
+    assert page.locator("table.upcoming tbody tr").count() > 0
+    page.screenshot(path=str(tmp_path / "upcoming.png"), full_page=True)
+
+    page.click("header nav a[href='/brief']")
+    page.wait_for_url("**/brief")
+    assert "weekly brief" in page.locator("main h1").inner_text()
+    assert page.locator("input[name=week]").input_value() == "2024-01-08"  # the newest dated event's week
+    assert _chart_shown(page)
+    assert page.locator("#quote blockquote").count() == 1
+    downloads = page.locator("a[href^='/api/brief']")
+    assert sorted(a.get_attribute("href") or "" for a in downloads.all())[0].endswith("format=html")
+    page.screenshot(path=str(tmp_path / "brief.png"), full_page=True)
+    first = page.locator("#exchanges a[href^='/events/']").first
+    event_id = (first.get_attribute("href") or "").rsplit("/", 1)[-1]
+    first.click()
+    page.wait_for_url(f"**/events/{event_id}")
+    assert page.locator("h2", has_text="Evidence").count() == 1
+    assert w.dialogs == [] and w.errors == []  # no CSP refusal either: the brief's inline style stays in its file
+    assert all((tmp_path / f"{n}.png").stat().st_size > 5000 for n in ("index", "quotes", "upcoming", "brief"))
+
+
+def test_hostile_text_on_index_quotes_whats_next_and_brief(browser: Browser, write_app: FastAPI,
+                                                           tmp_path: Path) -> None:
+    with LiveServer(write_app) as live:
+        import httpx
+
+        for doc in (HOSTILE, HOSTILE_PLANS):
+            posted = httpx.post(live.url + "/api/documents?wait=true", json=doc, headers=auth(), timeout=300)
+            assert posted.status_code == 200 and posted.json()["report"]["ingested"] == 1, posted.text
+        w = watched(browser, viewport={"width": 1280, "height": 900})
+        page = w.page
+        shown = {
+            "index": ("/index?dyad=CHN-USA", ()),
+            "quotes": ("/quotes", ("cooperation <script>alert(15)</script> is the only choice "
+                                   "<img src=x onerror=alert(16)>", "<svg onload=alert(13)>")),
+            "upcoming": ("/upcoming", ("hold talks <script>alert(17)</script> with Wang Yi",)),
+            "brief": ("/brief?week=2024-03-06", ("<script>alert(4)</script>", "<img src=x onerror=alert(5)>",
+                                                "<script>alert(1)</script> Talks", "alert(15)", "alert(17)")),
+        }
+        for name, (path, payloads) in shown.items():
+            page.goto(live.url + path)
+            page.wait_for_load_state("load")
+            page.screenshot(path=str(tmp_path / f"hostile-{name}.png"), full_page=True)
+            text = page.locator("main").inner_text()
+            assert all(payload in text for payload in payloads), name  # shown as the text it is
+            assert page.locator("script").count() == 0, name
+            assert page.locator("svg").count() == 0, name  # not the outlet's <svg onload>
+            assert page.locator("[onerror], [onload]").count() == 0, name
+            assert page.locator("img:not(.chart)").count() == 0, name  # the only image is the site's own chart
+            assert page.locator("a[href^='javascript' i]").count() == 0, name
+            assert page.evaluate("() => window.__pwned === undefined")
+        assert _chart_shown(page)  # the brief's chart, with the hostile week in it
+        assert page.locator("#exchanges a[href^='/events/']").count() > 0
+        assert w.dialogs == [], w.dialogs
+        assert all((tmp_path / f"hostile-{n}.png").stat().st_size > 5000 for n in shown)
 
 
 # -- the same pages without a browser ------------------------------------------------------------------------
