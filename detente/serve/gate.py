@@ -23,6 +23,8 @@ from pathlib import Path
 
 from detente.store.db import YIELD_POLL_S, Store, StoreError, writer_waiting
 
+READ_THREADS = 1  # DuckDB threads per query: requests already run side by side (queries.THREADS_SQL)
+
 
 class StoreGate:
     """Read access to one store for the threads of a read-only server (see the module docstring)."""
@@ -40,7 +42,8 @@ class StoreGate:
         self._cursors: list[Store] = []
         self._transients: list[Store] = []
         self._stopped = threading.Event()
-        Store(path, read_only=True, transient=True).close()  # a missing or broken store fails here, once
+        # a missing or broken store fails here, once
+        Store(path, read_only=True, transient=True, threads=READ_THREADS).close()
         self._held: Store | None = None
         self._released_at = 0.0
         self._hold()
@@ -85,7 +88,7 @@ class StoreGate:
     def _transient(self) -> Store:
         store: Store | None = getattr(self._local, "transient", None)
         if store is None:
-            store = Store(self.path, read_only=True, transient=True)
+            store = Store(self.path, read_only=True, transient=True, threads=READ_THREADS)
             with self._cond:
                 self._transients.append(store)
             self._local.transient = store
@@ -94,7 +97,7 @@ class StoreGate:
     def _hold(self) -> bool:
         """Hold the file if no one else does, asking no one to yield."""
         try:
-            store = Store(self.path, read_only=True, lock_wait=0, ask_turn=False)
+            store = Store(self.path, read_only=True, lock_wait=0, ask_turn=False, threads=READ_THREADS)
         except StoreError:
             self._released_at = time.monotonic()  # a writer has it: try again later
             return False

@@ -222,12 +222,13 @@ class Store:
     interleaving its batches. Docs: docs/DESIGN.md, "Readers during an ingest"."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False, transient: bool = False,
-                 lock_wait: float = LOCK_WAIT_S, ask_turn: bool = True) -> None:
+                 lock_wait: float = LOCK_WAIT_S, ask_turn: bool = True, threads: int | None = None) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.transient = transient
         self.lock_wait = lock_wait
         self.ask_turn = ask_turn  # False: a locked file is waited for (or not) without asking its holder to yield
+        self.threads = threads  # DuckDB's threads for this process's use of the file (None: one per core)
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `detente ingest` first)")
         self._con: duckdb.DuckDBPyConnection | None = None
@@ -278,6 +279,8 @@ class Store:
                 pause = min(pause * 2, 0.25)
             except duckdb.Error as exc:
                 raise StoreError(f"{self.path}: cannot open store: {exc}") from exc
+        if self.threads is not None:
+            con.execute(q.THREADS_SQL.format(threads=self.threads))
         if not self.read_only:
             with suppress(OSError):
                 self._write_request.unlink()  # in: a request left from the wait is answered

@@ -445,3 +445,6 @@ DOCUMENT_IDS_SQL = "SELECT id FROM documents ORDER BY published NULLS LAST, id"
 # reader replays on opening stays small while a batch does not pay a checkpoint each.
 TRANSIENT_WRITER_SQL = ("PRAGMA disable_checkpoint_on_shutdown", "SET checkpoint_threshold = '4MB'")
 CHECKPOINT_SQL = "CHECKPOINT"  # the writer's last close: the log folded into the file
+# A server's readers: many small queries at once, each on one thread (DuckDB splits even a small query over
+# every core by default, which costs more than it gains when requests already run side by side).
+THREADS_SQL = "SET threads = {threads:d}"

@@ -131,3 +131,10 @@ def test_the_server_lets_a_writer_in_drops_kept_answers_and_holds_again(tmp_path
     finally:
         server.close()
     assert not Path(f"{db}.write-request").exists()
+
+
+def test_the_server_reads_with_one_duckdb_thread_a_query(read_app: FastAPI) -> None:
+    gate = read_app.state.server.gate
+    with gate.reading() as (store, held):
+        assert held
+        assert store.con.execute("SELECT current_setting('threads')").fetchone() == (1,)
