@@ -9,9 +9,17 @@ precisions, places with coordinates; stored through ``Store.add_batch`` and clus
 store's own ``recluster``, as an ingest would. It is built once and reused (``--rebuild`` to start over).
 
 The server runs in its own process (read-only, as ``detente serve`` starts without a token); the clients are
-asyncio tasks on httpx, each alternating a timeline page (50 events, a random filter, sometimes the next page by
-cursor) and one event with its evidence. Prints requests/s and p50/p99 latency per endpoint, then one JSON line.
-This is a shared machine: the figures move with its load.
+asyncio tasks on httpx in this process, each alternating a timeline page (50 events) and one event with its
+evidence, in two phases of ``--seconds`` each on one fresh server:
+
+- **cold**: every request distinct (a filter × sort × first-month timeline query, or an event, asked once; next
+  pages of those by cursor), so the server answers none from its kept answers: the cost of the queries;
+- **warm**: twelve timeline first pages and 200 events, each asked once before the clock starts, then again and
+  again: what popular pages cost once kept.
+
+Prints, per phase, requests/s and p50/p99 latency per endpoint and the server's CPU time per request (from
+/proc), then one JSON line with both. The clients share the machine with the server, and this is a shared
+machine: the figures move with its load (printed before and after).
 """
 
 from __future__ import annotations
@@ -165,9 +173,52 @@ TIMELINE_FILTERS: list[dict[str, str]] = [
     {"dyad": "CHN-USA", "since": "2022", "until": "2023"}, {"modality": "planned"}, {"outlet": "Xinhua"},
     {"q": "Blinken"}, {"sort": "mentions"}, {"sort": "reported"},
 ]
+SORTS = [None, "date_asc", "reported", "mentions"]
+MONTHS = [None] + [f"{y}-{m:02d}" for y in range(2019, 2025) for m in range(1, 13)]
 
 
-async def client(http: httpx.AsyncClient, ids: list[str], until: float, rng: random.Random,
+class Cold:
+    """Requests the server has not answered before, so none is a kept answer: every timeline query (a filter,
+    a sort, a first month) and every event at most once, and next pages of those queries by cursor."""
+
+    def __init__(self, ids: list[str], rng: random.Random) -> None:
+        seen: set[frozenset[tuple[str, str]]] = set()
+        combos: list[dict[str, str]] = []
+        for base in TIMELINE_FILTERS:
+            for sort in SORTS:
+                for month in MONTHS:
+                    query = {**base, **({"sort": sort} if sort else {}), **({"since": month} if month else {})}
+                    if frozenset(query.items()) not in seen:
+                        seen.add(frozenset(query.items()))
+                        combos.append(query)
+        rng.shuffle(combos)
+        self.timelines = iter(combos)
+        self.events = iter(rng.sample(ids, len(ids)))
+        self.follow = True
+
+    def timeline(self, rng: random.Random) -> dict[str, str] | None:
+        return next(self.timelines, None)
+
+    def event(self, rng: random.Random) -> str | None:
+        return next(self.events, None)
+
+
+class Warm:
+    """The same few requests again and again (twelve timeline first pages, 200 events), each answered once
+    before the clock starts: what a popular page costs once the server keeps its answer."""
+
+    def __init__(self, ids: list[str], rng: random.Random) -> None:
+        self.ids = rng.sample(ids, 200)
+        self.follow = False
+
+    def timeline(self, rng: random.Random) -> dict[str, str] | None:
+        return dict(rng.choice(TIMELINE_FILTERS))
+
+    def event(self, rng: random.Random) -> str | None:
+        return rng.choice(self.ids)
+
+
+async def client(http: httpx.AsyncClient, work: Cold | Warm, until: float, rng: random.Random,
                  times: dict[str, list[float]], failures: list[str]) -> None:
     cursor: tuple[dict[str, str], str] | None = None
     while time.monotonic() < until:
@@ -176,11 +227,17 @@ async def client(http: httpx.AsyncClient, ids: list[str], until: float, rng: ran
             if cursor is not None and rng.random() < 0.3:
                 params = {**cursor[0], "cursor": cursor[1]}
             else:
-                params = dict(rng.choice(TIMELINE_FILTERS))
+                found = work.timeline(rng)
+                if found is None:
+                    return  # every distinct query asked
+                params = found
             params["limit"] = "50"
             url = "/api/events"
         else:
-            name, url, params = "event", f"/api/events/{rng.choice(ids)}", {}
+            event_id = work.event(rng)
+            if event_id is None:
+                return
+            name, url, params = "event", f"/api/events/{event_id}", {}
         started = time.perf_counter()
         try:
             response = await http.get(url, params=params)
@@ -190,23 +247,29 @@ async def client(http: httpx.AsyncClient, ids: list[str], until: float, rng: ran
         times[name].append(time.perf_counter() - started)
         if response.status_code != 200:
             failures.append(f"{url} {response.status_code}")
-        elif name == "timeline":
+        elif name == "timeline" and work.follow:
             nxt = response.json()["next_cursor"]
             base = {k: v for k, v in params.items() if k not in ("cursor", "limit")}
             cursor = (base, nxt) if nxt else None
 
 
-async def drive(port: int, clients: int, seconds: float, ids: list[str]) -> dict[str, Any]:
+async def drive(port: int, clients: int, seconds: float, work: Cold | Warm) -> dict[str, Any]:
     times: dict[str, list[float]] = {"timeline": [], "event": []}
     failures: list[str] = []
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=30) as http:
-        await http.get("/api/events", params={"limit": "50"})  # warm: connections, caches
+        await http.get("/api/stats")  # a connection made before the clock starts
+        if isinstance(work, Warm):  # every request of the warm set answered once
+            for query in TIMELINE_FILTERS:
+                await http.get("/api/events", params={**query, "limit": "50"})
+            for event_id in work.ids:
+                await http.get(f"/api/events/{event_id}")
         until = time.monotonic() + seconds
         started = time.monotonic()
-        await asyncio.gather(*(client(http, ids, until, random.Random(i), times, failures) for i in range(clients)))
+        await asyncio.gather(*(client(http, work, until, random.Random(i), times, failures)
+                               for i in range(clients)))
         elapsed = time.monotonic() - started
-    out: dict[str, Any] = {"clients": clients, "seconds": round(elapsed, 1), "failures": len(failures),
+    out: dict[str, Any] = {"seconds": round(elapsed, 1), "failures": len(failures),
                            "failure_kinds": sorted({f.split()[-1] for f in failures})}
     for name, values in times.items():
         ordered = sorted(values)
@@ -215,6 +278,31 @@ async def drive(port: int, clients: int, seconds: float, ids: list[str]) -> dict
                      "p99_ms": round(1000 * ordered[int(0.99 * (len(ordered) - 1))], 1) if ordered else None}
     out["requests_per_s"] = round(sum(len(v) for v in times.values()) / elapsed, 1)
     return out
+
+
+def phase(server: subprocess.Popen[bytes], port: int, clients: int, seconds: float,
+          work: Cold | Warm) -> dict[str, Any]:
+    cpu_before = cpu_seconds(server.pid)
+    result = asyncio.run(drive(port, clients, seconds, work))
+    cpu_after = cpu_seconds(server.pid)
+    served = result["timeline"]["requests"] + result["event"]["requests"]
+    if cpu_before is not None and cpu_after is not None and served:
+        result["server_cpu_ms_per_request"] = round(1000 * (cpu_after - cpu_before) / served, 2)
+        result["server_cpu_share"] = round((cpu_after - cpu_before) / result["seconds"], 2)
+    return result
+
+
+def report(name: str, result: dict[str, Any], clients: int) -> None:
+    print(f"{name}:")
+    for kind in ("timeline", "event"):
+        r = result[kind]
+        print(f"  {kind:9} {r['requests']:6} requests  {r['per_s']:7.1f}/s  p50 {r['p50_ms']} ms  "
+              f"p99 {r['p99_ms']} ms")
+    print(f"  all       {result['requests_per_s']} requests/s with {clients} clients over {result['seconds']} s; "
+          f"{result['failures']} failures {result['failure_kinds'] or ''}")
+    if "server_cpu_ms_per_request" in result:
+        print(f"  server    {result['server_cpu_ms_per_request']} ms of CPU per request; it had "
+              f"{result['server_cpu_share']} of a core on average")
 
 
 def main() -> None:
@@ -233,28 +321,21 @@ def main() -> None:
           f"events (ready in {time.monotonic() - started:.0f} s)")
     with Store(args.db, read_only=True) as store:
         ids = [e.event_id for e in store.events()]
+    load = os.getloadavg()[0]
     port = free_port()
-    server = start_server(args.db, port)
+    server = start_server(args.db, port)  # a fresh server: nothing kept before the cold phase
     try:
-        cpu_before = cpu_seconds(server.pid)
-        result = asyncio.run(drive(port, args.clients, args.seconds, random.Random(1).sample(ids, 2000)))
-        cpu_after = cpu_seconds(server.pid)
+        cold = phase(server, port, args.clients, args.seconds, Cold(ids, random.Random(1)))
+        warm = phase(server, port, args.clients, args.seconds, Warm(ids, random.Random(2)))
     finally:
         server.terminate()
         server.wait(30)
-    served = result["timeline"]["requests"] + result["event"]["requests"]
-    if cpu_before is not None and cpu_after is not None and served:
-        result["server_cpu_ms_per_request"] = round(1000 * (cpu_after - cpu_before) / served, 2)
-        result["server_cpu_share"] = round((cpu_after - cpu_before) / result["seconds"], 2)
-    for name in ("timeline", "event"):
-        r = result[name]
-        print(f"{name:9} {r['requests']:6} requests  {r['per_s']:7.1f}/s  p50 {r['p50_ms']} ms  p99 {r['p99_ms']} ms")
-    print(f"all       {result['requests_per_s']} requests/s with {args.clients} clients over {result['seconds']} s; "
-          f"{result['failures']} failures (a shared machine: figures move with its load)")
-    if "server_cpu_ms_per_request" in result:
-        print(f"server    {result['server_cpu_ms_per_request']} ms of CPU per request; it had "
-              f"{result['server_cpu_share']} of a core on average")
-    print(json.dumps({"events": counts["events"], **result}))
+    print(f"load average {load:.2f} before the run, {os.getloadavg()[0]:.2f} after "
+          f"({os.cpu_count()} cores; a shared machine: figures move with its load)")
+    report("cold (every request distinct: no kept answer)", cold, args.clients)
+    report("warm (a few requests repeated: kept answers)", warm, args.clients)
+    print(json.dumps({"events": counts["events"], "clients": args.clients, "load_before": round(load, 2),
+                      "cold": cold, "warm": warm}))
 
 
 if __name__ == "__main__":
