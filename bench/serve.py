@@ -9,8 +9,9 @@ precisions, places with coordinates; stored through ``Store.add_batch`` and clus
 store's own ``recluster``, as an ingest would. It is built once and reused (``--rebuild`` to start over).
 
 The server runs in its own process (read-only, as ``detente serve`` starts without a token); the clients are
-asyncio tasks on httpx in this process, each alternating a timeline page (50 events) and one event with its
-evidence, in two phases of ``--seconds`` each on one fresh server:
+asyncio tasks in this process, each on one keep-alive connection of a minimal HTTP/1.1 client (httpx cost the
+clients more CPU than the server spent on kept answers), each alternating a timeline page (50 events) and one
+event with its evidence, in two phases of ``--seconds`` each on one fresh server:
 
 - **cold**: every request distinct (a filter × sort × first-month timeline query, or an event, asked once; next
   pages of those by cursor), so the server answers none from its kept answers: the cost of the queries;
@@ -39,6 +40,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
@@ -218,7 +220,40 @@ class Warm:
         return rng.choice(self.ids)
 
 
-async def client(http: httpx.AsyncClient, work: Cold | Warm, until: float, rng: random.Random,
+class Connection:
+    """One keep-alive HTTP/1.1 connection to the server for GET requests, reading bodies by Content-Length (all
+    uvicorn sends here): a client light enough that the machine's cores go to the server."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def get(self, url: str, params: dict[str, str] | None = None) -> tuple[int, bytes]:
+        try:
+            return await asyncio.wait_for(self._get(url + ("?" + urlencode(params) if params else "")), 30)
+        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, TimeoutError, ValueError):
+            self.close()
+            raise
+
+    async def _get(self, target: str) -> tuple[int, bytes]:
+        if self.streams is None:
+            self.streams = await asyncio.open_connection("127.0.0.1", self.port)
+        reader, writer = self.streams
+        writer.write(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        fields = {name.strip().lower(): value.strip() for name, _, value in (line.partition(":") for line in head[1:])}
+        body = await reader.readexactly(int(fields.get("content-length", "0")))
+        if fields.get("connection", "").lower() == "close":
+            self.close()
+        return int(head[0].split()[1]), body
+
+    def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+            self.streams = None
+
+
+async def client(http: Connection, work: Cold | Warm, until: float, rng: random.Random,
                  times: dict[str, list[float]], failures: list[str]) -> None:
     cursor: tuple[dict[str, str], str] | None = None
     while time.monotonic() < until:
@@ -240,15 +275,15 @@ async def client(http: httpx.AsyncClient, work: Cold | Warm, until: float, rng: 
             name, url, params = "event", f"/api/events/{event_id}", {}
         started = time.perf_counter()
         try:
-            response = await http.get(url, params=params)
-        except httpx.HTTPError as exc:
+            status, body = await http.get(url, params)
+        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, TimeoutError, ValueError) as exc:
             failures.append(f"{url} {type(exc).__name__}")
             continue
         times[name].append(time.perf_counter() - started)
-        if response.status_code != 200:
-            failures.append(f"{url} {response.status_code}")
+        if status != 200:
+            failures.append(f"{url} {status}")
         elif name == "timeline" and work.follow:
-            nxt = response.json()["next_cursor"]
+            nxt = json.loads(body)["next_cursor"]
             base = {k: v for k, v in params.items() if k not in ("cursor", "limit")}
             cursor = (base, nxt) if nxt else None
 
@@ -256,19 +291,16 @@ async def client(http: httpx.AsyncClient, work: Cold | Warm, until: float, rng: 
 async def drive(port: int, clients: int, seconds: float, work: Cold | Warm) -> dict[str, Any]:
     times: dict[str, list[float]] = {"timeline": [], "event": []}
     failures: list[str] = []
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=30) as http:
-        await http.get("/api/stats")  # a connection made before the clock starts
-        if isinstance(work, Warm):  # every request of the warm set answered once
-            for query in TIMELINE_FILTERS:
-                await http.get("/api/events", params={**query, "limit": "50"})
-            for event_id in work.ids:
-                await http.get(f"/api/events/{event_id}")
-        until = time.monotonic() + seconds
-        started = time.monotonic()
-        await asyncio.gather(*(client(http, work, until, random.Random(i), times, failures)
-                               for i in range(clients)))
-        elapsed = time.monotonic() - started
+    connections = [Connection(port) for _ in range(clients)]
+    for connection in connections:
+        await connection.get("/api/stats")  # connections made before the clock starts
+    until = time.monotonic() + seconds
+    started = time.monotonic()
+    await asyncio.gather(*(client(connections[i], work, until, random.Random(i), times, failures)
+                           for i in range(clients)))
+    elapsed = time.monotonic() - started
+    for connection in connections:
+        connection.close()
     out: dict[str, Any] = {"seconds": round(elapsed, 1), "failures": len(failures),
                            "failure_kinds": sorted({f.split()[-1] for f in failures})}
     for name, values in times.items():
@@ -280,8 +312,20 @@ async def drive(port: int, clients: int, seconds: float, work: Cold | Warm) -> d
     return out
 
 
+async def warm_up(port: int, work: Warm) -> None:
+    """Every request of the warm set answered once, before the clock (and the CPU count) starts."""
+    connection = Connection(port)
+    for query in TIMELINE_FILTERS:
+        await connection.get("/api/events", {**query, "limit": "50"})
+    for event_id in work.ids:
+        await connection.get(f"/api/events/{event_id}")
+    connection.close()
+
+
 def phase(server: subprocess.Popen[bytes], port: int, clients: int, seconds: float,
           work: Cold | Warm) -> dict[str, Any]:
+    if isinstance(work, Warm):
+        asyncio.run(warm_up(port, work))
     cpu_before = cpu_seconds(server.pid)
     result = asyncio.run(drive(port, clients, seconds, work))
     cpu_after = cpu_seconds(server.pid)
