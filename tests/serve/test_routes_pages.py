@@ -257,7 +257,7 @@ def test_every_page_has_the_security_headers(read_app: FastAPI) -> None:
 
     with TestClient(read_app) as client:
         for path in ("/", "/documents", "/actors?q=xi", "/index", "/charts/index.svg", "/quotes", "/upcoming",
-                     "/docs", "/static/style.css", "/api/stats"):
+                     "/brief", "/charts/brief.svg?week=2024-01-08", "/docs", "/static/style.css", "/api/stats"):
             headers = client.get(path).headers
             assert "'unsafe-inline'" not in headers["content-security-policy"], path
             assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY", path
@@ -283,3 +283,22 @@ def test_index_page_and_its_chart(client: TestClient, seeds_store: Path) -> None
     assert chart.content.lstrip().startswith(b"<?xml") and b"<svg" in chart.content
     assert client.get("/index", params={"by": "year"}).status_code == 400
     assert client.get("/charts/index.svg", params={"dyad": "CHINA"}).status_code == 400
+
+
+def test_brief_page_chart_and_downloads(client: TestClient) -> None:
+    page = client.get("/brief", params={"week": "2024-01-10", "dyad": "chn-usa"})
+    assert page.status_code == 200 and 'href="/brief"' in page.text
+    assert 'value="2024-01-08"' in page.text  # the week's Monday
+    assert '<img class="chart" src="/charts/brief.svg?week=2024-01-08&amp;dyad=CHN-USA"' in page.text
+    assert "<style" not in page.text and "<svg" not in page.text  # the file's inline style and chart stay there
+    assert 'href="/api/brief?week=2024-01-08&amp;dyad=CHN-USA&amp;format=md"' in page.text
+    assert "must-answer question" in page.text and page.text.count('href="/events/') >= 10
+    chart = client.get("/charts/brief.svg", params={"week": "2024-01-08"})
+    assert chart.status_code == 200 and chart.headers["content-type"].startswith("image/svg+xml")
+    assert b"Relationship index CHN-USA, week of 2024-01-08" in chart.content
+    download = client.get("/api/brief", params={"week": "2024-01-08", "format": "html"})
+    assert "attachment" in download.headers["content-disposition"] and "<style>" in download.text
+    for bad in ({"week": "soon"}, {"dyad": "CHINA"}, {"week": "2024-13-01"}):
+        assert client.get("/brief", params=bad).status_code == 400, bad
+    assert client.get("/charts/brief.svg", params={"week": "x"}).status_code == 400
+    assert client.get("/charts/brief.svg").status_code == 400  # its week is required
