@@ -14,6 +14,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 
 @dataclass(slots=True, frozen=True)
@@ -25,16 +26,20 @@ class Cached:
     headers: tuple[tuple[str, str], ...] = ()
 
 
-class ResponseCache:
-    """Up to ``size`` responses by key, least recently used dropped first; ``clear`` when the store changes."""
+V = TypeVar("V")
+
+
+class ResponseCache(Generic[V]):
+    """Up to ``size`` responses (``Cached`` in the server) by key, least recently used dropped first; ``clear``
+    when the store changes."""
 
     def __init__(self, size: int = 2048) -> None:
         self.size = size
-        self._items: OrderedDict[Hashable, Cached] = OrderedDict()
+        self._items: OrderedDict[Hashable, V] = OrderedDict()
         self._lock = threading.Lock()
         self._generation = 0
 
-    def peek(self, key: Hashable) -> Cached | None:
+    def peek(self, key: Hashable) -> V | None:
         """The kept response for ``key``, if any."""
         with self._lock:
             found = self._items.get(key)
@@ -42,7 +47,7 @@ class ResponseCache:
                 self._items.move_to_end(key)
             return found
 
-    def get(self, key: Hashable, make: Callable[[], Cached], *, keep: bool = True) -> Cached:
+    def get(self, key: Hashable, make: Callable[[], V], *, keep: bool = True) -> V:
         """The response for ``key``, made (outside the lock) when missing, and kept when ``keep``. One made
         while the store changed (``clear`` ran meanwhile) is returned but not kept."""
         found = self.peek(key) if self.size > 0 else None

@@ -20,7 +20,7 @@ from pathlib import Path
 from detente.api import Pipeline, load
 from detente.config import DEFAULT_MAX_BYTES, resolve_actor_paths, resolve_db_path
 from detente.resolve.actors import ActorKB, default_kb
-from detente.serve.cache import ResponseCache
+from detente.serve.cache import Cached, ResponseCache
 from detente.serve.gate import StoreGate
 from detente.serve.ingest import IngestQueue
 from detente.store.db import Store
@@ -38,7 +38,7 @@ class Server:
         self.path = Path(resolve_db_path(os.fspath(db) if db is not None else None))
         self.max_body = max_body
         self.max_documents = max_documents
-        self.cache = ResponseCache(cache_size)
+        self.cache: ResponseCache[Cached] = ResponseCache(cache_size)
         self._local = threading.local()
         self._readers: list[Store] = []
         self._lock = threading.Lock()

@@ -14,7 +14,7 @@ from detente.store.db import StoreError
 
 
 def test_kept_until_cleared_and_bounded() -> None:
-    cache = ResponseCache(size=2)
+    cache: ResponseCache[bytes] = ResponseCache(size=2)
     made: list[str] = []
 
     def make(key: str) -> bytes:
@@ -35,7 +35,7 @@ def test_kept_until_cleared_and_bounded() -> None:
 
 
 def test_an_answer_made_during_a_write_is_not_kept() -> None:
-    cache = ResponseCache()
+    cache: ResponseCache[bytes] = ResponseCache()
 
     def made_while_writing() -> bytes:
         cache.clear()  # the store changed while this answer was being read
@@ -46,12 +46,12 @@ def test_an_answer_made_during_a_write_is_not_kept() -> None:
 
 
 def test_size_zero_keeps_nothing() -> None:
-    cache = ResponseCache(size=0)
+    cache: ResponseCache[bytes] = ResponseCache(size=0)
     assert cache.get("k", lambda: b"1") == b"1" and cache.get("k", lambda: b"2") == b"2" and len(cache) == 0
 
 
 def test_an_answer_made_in_turns_is_not_kept() -> None:
-    cache = ResponseCache()
+    cache: ResponseCache[bytes] = ResponseCache()
     assert cache.get("k", lambda: b"1", keep=False) == b"1"
     assert cache.peek("k") is None and len(cache) == 0
     assert cache.get("k", lambda: b"2") == b"2" and cache.peek("k") == b"2"

@@ -42,7 +42,7 @@ def test_events_are_the_python_api_records(client: TestClient, seeds_store: Path
 def test_every_filter_matches_the_python_api(client: TestClient, seeds_store: Path) -> None:
     for filters in ({"dyad": "CHN-USA"}, {"since": "2023-10"}, {"until": "2023-09"}, {"type": "CONSULT"},
                     {"channel": "diplomatic"}, {"dyad": "usa-chn", "type": "consult", "since": "2023"}):
-        api_filters = {k: v for k, v in filters.items()}
+        api_filters: dict[str, Any] = dict(filters)
         expected = [e.event_id for e in detente.events(seeds_store, **api_filters)]
         got = [e["event_id"] for e in all_pages(client, **filters)]
         assert got == expected, filters

@@ -160,8 +160,9 @@ def test_hostile_article_shows_as_text_and_runs_nothing(browser: Browser, write_
 def _chart_shown(page: Page) -> bool:
     """The page's chart image loaded and is drawn at a visible size."""
     chart = page.locator("img.chart").first
+    box = chart.bounding_box()
     return bool(chart.is_visible() and chart.evaluate("img => img.complete && img.naturalWidth > 0")
-                and chart.bounding_box()["width"] > 200)
+                and box is not None and box["width"] > 200)
 
 
 def test_index_quotes_whats_next_and_brief_pages(browser: Browser, live: LiveServer, tmp_path: Path) -> None:
