@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from detente.nlp import split_sentences
 from detente.nlp.sentences import _sentence_starts, _splitter
+from tests.hostile import fast
 
 
 def test_indices_and_offsets_point_into_the_text() -> None:
@@ -54,6 +55,7 @@ def _reference() -> Language:
     return nlp
 
 
+@fast
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map(" ".join))
 @example("He said: \u201cNo.\u201d Then he left!) And? Yes...")
 def test_sentence_starts_follow_spacys_sentencizer(text: str) -> None:
