@@ -12,7 +12,10 @@ it, and its mentions are compared sentence by sentence:
   mention is wrong); quad-class accuracy the same one level up (cooperation/conflict × verbal/material);
 - over matched pairs: source and target country (a coded country among the labelled ones, where some are
   labelled), modality, date (the labelled day inside the coded period, at the labelled precision) and place (the
-  same place name, or a coded place inside the labelled place's country when only the country is labelled).
+  same place name, or a coded place inside the labelled place's country when only the country is labelled);
+- coverage beside accuracy: of all matched mentions, the share the coder gives any date (``date_given``) or any
+  place (``place_given``), right or wrong, labelled or not: an accuracy over the few events it places says
+  nothing of the many it leaves without a place.
 """
 
 from __future__ import annotations
@@ -220,6 +223,8 @@ def _score_sentence(c: Counts, g: GoldSentence, mentions: Sequence[Mention]) -> 
     for e, m in pairs:
         c.per_type[e.type]["matched"] += 1
         a = c.attributes
+        a["date_given"] += m.date is not None and m.date_precision != "unresolved"
+        a["place_given"] += m.location is not None
         if e.source:
             a["source_scored"] += 1
             a["source_right"] += bool(e.source.intersection(countries_of(m.source)))
@@ -276,6 +281,8 @@ def _result(c: Counts) -> dict[str, Any]:
         **{f"{k}_accuracy": _rate(a[f"{k}_right"], a[f"{k}_scored"])
            for k in ("source", "target", "modality", "date", "place")},
         **{f"{k}_scored": a[f"{k}_scored"] for k in ("source", "target", "modality", "date", "place")},
+        "date_given": _rate(a["date_given"], c.matched),
+        "place_given": _rate(a["place_given"], c.matched),
         "per_type": per_type,
     }
 
@@ -313,7 +320,8 @@ def format_news(result: Mapping[str, Mapping[str, Any]]) -> str:
     rows = ("sentences", "sentences_with_events", "gold_events", "coded_events", "type_accuracy",
             "quad_class_accuracy", "no_event_rate", "precision", "recall", "f1", "quad_class_precision",
             "quad_class_recall", "macro_f1", "events_per_sentence", "events_in_sentences_without_events",
-            "source_accuracy", "target_accuracy", "modality_accuracy", "date_accuracy", "place_accuracy")
+            "source_accuracy", "target_accuracy", "modality_accuracy", "date_accuracy", "place_accuracy",
+            "date_given", "place_given")
     width = max(len(r) for r in rows)
     lines = [" " * width + "".join(f"{n:>10}" for n in names)]
     for row in rows:

@@ -61,6 +61,28 @@ def test_precision_recall_and_accuracies() -> None:
     assert everything["sentences"] == 4 and everything["no_event_rate"] == round(1 / 3, 4)
 
 
+def test_date_and_place_given_count_every_matched_mention() -> None:
+    """Coverage is over matched mentions whether or not their event is labelled with a date or place, and a
+    wrong date still counts as given: the rates show how often the coder says anything at all."""
+    beijing = Location(text="Beijing", name="Beijing", country="CHN", lat=None, lon=None)
+    gold = [
+        _sentence(0, "tune", _event("CONSULT", date=dt.date(2023, 6, 19), place="Beijing")),
+        _sentence(1, "tune", _event("ACCUSE")),  # nothing labelled: the coder's date still counts as given
+        _sentence(2, "tune", _event("REJECT", place="Geneva")),
+        _sentence(3, "tune", _event("AID")),  # not matched: not counted
+    ]
+    coded = {
+        ("a", 0): [_mention("CONSULT", 0.9, date=dt.date(2023, 6, 18), location=beijing)],  # wrong day, given
+        ("a", 1): [_mention("ACCUSE", 0.8, date=dt.date(2023, 6, 20))],
+        ("a", 2): [_mention("REJECT", 0.7)],
+        ("a", 3): [_mention("SUPPORT", 0.7, date=dt.date(2023, 6, 20), location=beijing)],
+    }
+    tune = score_news(gold, coded)["tune"]
+    assert tune["date_accuracy"] == 0.0 and tune["place_accuracy"] == 0.5
+    assert tune["date_given"] == round(2 / 3, 4) and tune["place_given"] == round(1 / 3, 4)
+    assert score_news(gold[3:], coded)["tune"]["date_given"] is None  # no match, no rate
+
+
 def test_the_check_split_never_shows_its_misses() -> None:
     gold = [_sentence(0, "tune", _event("AID")), _sentence(0, "check", _event("AID"))]
     assert [m["gold"] for m in misses(gold, {})] == [["AID"]]
@@ -91,6 +113,7 @@ def test_evaluate_command_on_labelled_news(tmp_path: Path, capsys: pytest.Captur
     assert result["tune"]["type_accuracy"] == 1.0 and result["tune"]["sentences"] == 2
     assert result["tune"]["events_in_sentences_without_events"] == 0
     assert result["tune"]["date_accuracy"] == 1.0
+    assert result["tune"]["date_given"] == 1.0 and result["tune"]["place_given"] == 1.0
 
 
 def test_a_broken_labelled_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
