@@ -27,7 +27,7 @@ from detente.coding.channel_evidence import channel_evidence
 from detente.coding.compose import load_composer
 from detente.coding.confidence import confidence, load_weights
 from detente.coding.context import DocumentContext
-from detente.coding.dating import as_dated, date_event, far_from_publication
+from detente.coding.dating import as_dated, carried_date, date_event, far_from_publication
 from detente.coding.lexicon import Lexicon, load_data, load_lexicon
 from detente.coding.merge import merge_records
 from detente.coding.modality import load_cues
@@ -224,6 +224,9 @@ class Coder:
             self.stats["dropped_fallback"] += 1
             return None  # an act read from its verb's default meaning alone needs a recipient
         sources, targets = sides.sources, sides.targets
+        location = location or self.places.carried_place(ctx, index, cand, coded, modality, sides)
+        if date.precision == "unresolved" and date.text is None:
+            date = carried_date(ctx, index, cand.token, coded.type, modality, sides) or date
         coded = self.places.consult_mode(coded, sent, location, sources.actors, targets.actors)
         location = location or self.places.host_place(coded, cand, sides)
         channel = choose_channel(channel_evidence(cand, sources, targets))

@@ -9,11 +9,18 @@ from spacy.tokens import Span, Token
 
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded, Composer
+from detente.coding.context import DocumentContext
 from detente.coding.modality import dated_modality
+from detente.coding.participants import Sides
+from detente.coding.same_event import earlier_mentions, within
 from detente.records import DateResolution, Modality
-from detente.resolve.dates import resolve_event_date
+from detente.resolve.dates import resolve_event_date, tells_its_own_time
+from detente.resolve.places import meeting_reference
+from detente.syntax import children, clause_head
 
 _RESOLVE_AGAIN_DAYS = 180  # an event this far from publication is resolved again as of its own date
+# How many sentences back, in the same paragraph, an event's date carries to a later sentence about it.
+CARRY_DATE_SENTENCES = 3
 
 
 def date_event(sent: Span, trigger: Token, published: dt.date | None) -> DateResolution:
@@ -35,3 +42,34 @@ def as_dated(cand: Candidate, date: DateResolution, published: dt.date | None,
     if modality != cand.modality and coded.type in composer.cooperative:
         coded = composer.intended(coded)
     return coded, modality
+
+
+def carried_date(ctx: DocumentContext, index: int, trigger: Token, event_type: str, modality: Modality,
+                 sides: Sides) -> DateResolution | None:
+    """An event told on from the sentences just before keeps the date they gave: "Blinken held talks with Qin
+    Gang on Sunday. The two sides discussed Taiwan", "During the meeting, Blinken urged ...". The earlier
+    mention, within ``CARRY_DATE_SENTENCES`` in the same paragraph, is the same event: the same type (or a
+    meeting this one hangs on: "during the meeting"), the same modality, and no country or named person that it
+    lacks (side by side, but for meetings); the nearest such mention decides. Not when this sentence has a
+    temporal expression or a word of time of its own, even one that resolves to no date ("days later", "again",
+    ``dates.tells_its_own_time``), nor for a perfect ("has accused"): both tell of a time of their own."""
+    if _perfect(trigger) or tells_its_own_time(trigger.sent):
+        return None
+    hangs_on_meeting = meeting_reference(trigger)
+    sources, targets = sides.sources.actors, sides.targets.actors
+    for earlier in earlier_mentions(ctx, index, CARRY_DATE_SENTENCES):
+        meeting = hangs_on_meeting and earlier.type == "CONSULT"
+        if (earlier.type != event_type and not meeting) or earlier.modality != modality:
+            continue
+        if within(earlier, sources, targets, same_people=True, directed=not meeting and event_type != "CONSULT"):
+            if earlier.date_precision == "unresolved":
+                return None  # the nearest telling of the event decides: it gave no date
+            return DateResolution(earlier.date, earlier.date_end, earlier.date_precision, earlier.date_text)
+    return None
+
+
+def _perfect(trigger: Token) -> bool:
+    """A perfect clause ("has accused", "had met") places its event in a period of its own, not on a day told
+    before."""
+    head = clause_head(trigger)
+    return head.tag_ == "VBN" and any(a.lemma_ == "have" for a in children(head, "aux"))

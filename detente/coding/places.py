@@ -18,10 +18,11 @@ from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
 from detente.coding.merge import same_actor
 from detente.coding.participants import Resolved, Sides
+from detente.coding.same_event import earlier_mentions, within
 from detente.coding.sentence import sentence_text
 from detente.coding.words import PLACE_NOUNS, RESIDENT_WORDS
-from detente.records import Actor, Location
-from detente.resolve.places import country_place, resolve_event_place
+from detente.records import Actor, Location, Modality
+from detente.resolve.places import country_place, meeting_reference, resolve_event_place
 from detente.syntax import lemma
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 # How many first sentences of a story with a dateline report what happened where it was filed.
 LEAD_SENTENCES = 2
+# How many sentences back a meeting's place carries to a later sentence about it.
+CARRY_PLACE_SENTENCES = 2
 # Verbal acts aimed at an actor: where they are said is a venue, never their recipient.
 _VENUE_ONLY = frozenset({"CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"})
 _PLACE_PREPS = frozenset({"in", "at", "into", "near", "inside", "across", "to", "from", "on", "outside"})
@@ -58,6 +61,27 @@ class Places:
         """A wire story's lead happened where it was filed: the dateline's place for an event of the first
         sentences that names none of its own."""
         return ctx.dateline if index < LEAD_SENTENCES else None
+
+    def carried_place(self, ctx: DocumentContext, index: int, cand: Candidate, coded: Coded, modality: Modality,
+                      sides: Sides) -> Location | None:
+        """A meeting told on from the sentences just before took place where they said: "Blinken held talks with
+        Qin Gang in Beijing. The two sides discussed Taiwan", "Blinken visited China. He met Xi Jinping",
+        "During the meeting, Blinken urged ...". The event is a meeting (not a call) or hangs on "the meeting";
+        the earlier one is a meeting with a place, within ``CARRY_PLACE_SENTENCES`` in the same paragraph, and
+        every country of this event's is one of its participants' or its place's; the nearest such meeting
+        decides (when it has no place, none is carried past it)."""
+        if modality != "asserted" or coded.mode == "phone":
+            return None
+        if coded.type != "CONSULT" and not meeting_reference(cand.token):
+            return None
+        for earlier in earlier_mentions(ctx, index, CARRY_PLACE_SENTENCES):
+            if earlier.type != "CONSULT" or earlier.mode == "phone" or earlier.modality != "asserted":
+                continue
+            where = earlier.location
+            extra = [where.country] if where is not None and where.country else []
+            if within(earlier, sides.sources.actors, sides.targets.actors, extra=extra):
+                return where  # the nearest meeting of these countries decides, placed or not
+        return None
 
     def place_sides(self, coded: Coded, cand: Candidate, location: Location | None, sides: Sides) -> None:
         """Lets the place complete the participants: a visit abroad, residents of the place, a place acted on."""

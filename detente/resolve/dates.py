@@ -68,6 +68,7 @@ class _Lexicon:
     future_lemmas: frozenset[str]
     commissive_lemmas: frozenset[str]
     simultaneous_markers: frozenset[str]
+    own_time_words: frozenset[str]
 
 
 def _by_length(words: Iterable[str]) -> tuple[str, ...]:
@@ -92,6 +93,7 @@ def _lexicon() -> _Lexicon:
         future_lemmas=frozenset(raw["future_lemmas"]),
         commissive_lemmas=frozenset(raw["commissive_lemmas"]),
         simultaneous_markers=frozenset(raw["simultaneous_markers"]),
+        own_time_words=frozenset(raw["own_time_words"]),
     )
 
 
@@ -692,6 +694,14 @@ def date_expressions(sent: Span) -> list[Span]:
         taken.update(range(start, end))
     unique = sorted(set(spans))
     return [doc[s:e] for s, e in unique]
+
+
+def tells_its_own_time(sent: Span) -> bool:
+    """Does the sentence say when things happened, whether or not that resolves to a date: a temporal
+    expression, or a word of time ("days later", "again", "has repeatedly")? Its events do not take a date told
+    in an earlier sentence."""
+    words = _lexicon().own_time_words
+    return any(tok.lower_ in words for tok in sent) or bool(date_expressions(sent))
 
 
 def _widen(doc: Doc, sent: Span, start: int, end: int) -> tuple[int, int]:

@@ -29,6 +29,9 @@ class _Cues:
     venue_nouns: frozenset[str]
     path_preps: frozenset[str]
     venue_participles: frozenset[str]
+    meeting_nouns: frozenset[str]
+    meeting_preps: frozenset[str]
+    meeting_determiners: frozenset[str]
 
 
 @cache
@@ -223,3 +226,25 @@ def resolve_event_place(sent: Span, trigger: Token, context_countries: Iterable[
 
 
 # "BEIJING, June 19 (Reuters) - ", "MARANCHON, SPAIN — ", "WASHINGTON (AP) —": a wire story's first words name
+
+
+def meeting_reference(trigger: Token) -> bool:
+    """Does the event hang on a meeting told before: a definite meeting noun as the trigger ("the talks focused
+    on trade") or as an adjunct of its clause ("during the meeting, Blinken urged ...", "at their talks")? Such an
+    event took place at that meeting, so it may take the meeting's place and date from an earlier sentence."""
+    cues = _cues()
+
+    def definite(noun: Token) -> bool:
+        return lemma(noun) in cues.meeting_nouns and any(
+            c.dep_ in ("det", "poss") and c.lower_ in cues.meeting_determiners for c in noun.children)
+
+    if definite(trigger):
+        return True
+    for clause, role in event_clauses(trigger):
+        if role == "antecedent":
+            return False
+        for prep in clause.children:
+            if prep.dep_ == "prep" and prep.lower_ in cues.meeting_preps:
+                if any(obj.dep_ == "pobj" and definite(obj) for obj in prep.children):
+                    return True
+    return False
