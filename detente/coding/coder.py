@@ -27,7 +27,15 @@ from detente.coding.channel_evidence import channel_evidence
 from detente.coding.compose import load_composer
 from detente.coding.confidence import confidence, load_weights
 from detente.coding.context import DocumentContext
-from detente.coding.dating import as_dated, carried_date, date_event, far_from_publication
+from detente.coding.dating import (
+    as_dated,
+    carried_date,
+    date_event,
+    dateline_chars,
+    far_from_publication,
+    filed,
+    lead_date,
+)
 from detente.coding.lexicon import Lexicon, load_data, load_lexicon
 from detente.coding.merge import merge_records
 from detente.coding.modality import load_cues
@@ -39,7 +47,7 @@ from detente.nlp import DEFAULT_MODEL, load_nlp
 from detente.nlp.pipeline import EntitySource
 from detente.records import Document, Mention
 from detente.resolve.actors import DocumentActors
-from detente.resolve.places import dateline_place
+from detente.resolve.places import read_dateline
 
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
@@ -180,9 +188,11 @@ class Coder:
         self.stats["sentences"] += len(selection.sentences)
         if selection.truncated:
             self.stats["over_budget"] += 1  # coded only up to the budget (detente.coding.selection)
+        dateline = read_dateline(doc.text)
         ctx = DocumentContext(doc=doc, sentences=selection.sentences, actors=DocumentActors(outlet=doc.outlet),
                               countries=selection.countries, selected=selection.selected,
-                              dateline=dateline_place(doc.text))
+                              dateline=dateline.place if dateline else None, filed=filed(dateline, doc.published),
+                              dateline_end=dateline.length if dateline else 0)
         self.nanoseconds["prefilter"] += time.perf_counter_ns() - t0
         return ctx
 
@@ -206,12 +216,12 @@ class Coder:
 
     def _record(self, ctx: DocumentContext, index: int, sent: Span, cand: Candidate) -> Mention | None:
         doc = ctx.doc
-        published = doc.published
+        published = ctx.filed.date if ctx.filed else doc.published  # a dateline's day is the story's own
         participants = self.participants
         sides = participants.find(ctx, cand, published, index)
         if sides is None:
             return None  # nobody resolved: decided before the (costlier) date and place resolution
-        date = date_event(sent, cand.token, published)
+        date = date_event(sent, cand.token, published, dateline_chars(ctx, index))
         if far_from_publication(date, published):
             sides = participants.find(ctx, cand, date.date, index) or sides  # who held an office back then
         coded, modality = as_dated(cand, date, published, self.composer)
@@ -226,7 +236,8 @@ class Coder:
         sources, targets = sides.sources, sides.targets
         location = location or self.places.carried_place(ctx, index, cand, coded, modality, sides)
         if date.precision == "unresolved" and date.text is None:
-            date = carried_date(ctx, index, cand.token, coded.type, modality, sides) or date
+            date = lead_date(ctx, index, modality) or carried_date(ctx, index, cand.token, coded.type, modality,
+                                                                   sides) or date
         coded = self.places.consult_mode(coded, sent, location, sources.actors, targets.actors)
         location = location or self.places.host_place(coded, cand, sides)
         channel = choose_channel(channel_evidence(cand, sources, targets))

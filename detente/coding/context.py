@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from detente.nlp import Sentence
-from detente.records import Actor, Document, Location, Mention
+from detente.records import Actor, DateResolution, Document, Location, Mention
 from detente.resolve.actors import DocumentActors
 
 
@@ -18,7 +18,8 @@ class DocumentContext:
     ``countries``: those the prefilter found in the sentences worth parsing (the context for place names);
     ``country_counts``: every sentence's countries, counted on the first "the two countries";
     ``last_person``/``last_thing``/``last_index``: the last actors coded, and in which sentence, for a pronoun
-    in the next one; ``dateline``: the place a wire story's dateline names."""
+    in the next one; ``dateline``: the place a wire story's dateline names; ``filed``: the day it names, as
+    the date of the story's lead; ``dateline_end``: where the dateline ends in the text (0 without one)."""
 
     doc: Document
     sentences: list[Sentence]
@@ -31,3 +32,5 @@ class DocumentContext:
     last_index: int = -10
     records: list[Mention] = field(default_factory=list)
     dateline: Location | None = None
+    filed: DateResolution | None = None
+    dateline_end: int = 0

@@ -15,7 +15,7 @@ from detente.coding.participants import Sides
 from detente.coding.same_event import earlier_mentions, within
 from detente.records import DateResolution, Modality
 from detente.resolve.dates import resolve_event_date, tells_its_own_time
-from detente.resolve.places import meeting_reference
+from detente.resolve.places import Dateline, meeting_reference
 from detente.syntax import children, clause_head
 
 _RESOLVE_AGAIN_DAYS = 180  # an event this far from publication is resolved again as of its own date
@@ -23,8 +23,9 @@ _RESOLVE_AGAIN_DAYS = 180  # an event this far from publication is resolved agai
 CARRY_DATE_SENTENCES = 3
 
 
-def date_event(sent: Span, trigger: Token, published: dt.date | None) -> DateResolution:
-    return resolve_event_date(sent, trigger, published)
+def date_event(sent: Span, trigger: Token, published: dt.date | None, skip_to: int = 0) -> DateResolution:
+    """The event's own date (``skip_to``: characters of a dateline opening the sentence, which date nothing)."""
+    return resolve_event_date(sent, trigger, published, skip_to)
 
 
 def far_from_publication(date: DateResolution, published: dt.date | None) -> bool:
@@ -73,3 +74,23 @@ def _perfect(trigger: Token) -> bool:
     before."""
     head = clause_head(trigger)
     return head.tag_ == "VBN" and any(a.lemma_ == "have" for a in children(head, "aux"))
+
+
+def dateline_chars(ctx: DocumentContext, index: int) -> int:
+    """How many characters of sentence ``index`` are the story's dateline: all of it that opens the first one."""
+    if index != 0 or not ctx.dateline_end or not ctx.sentences:
+        return 0
+    return max(0, ctx.dateline_end - ctx.sentences[0].start)
+
+
+def filed(dateline: Dateline | None, published: dt.date | None) -> DateResolution | None:
+    """The day a story's dateline names ("BEIJING, June 19 (Reuters) -"), in the year that puts it on or just
+    before publication: the day its relative dates count from and its lead happened on."""
+    day = dateline.date(published) if dateline else None
+    return DateResolution(day, None, "day", dateline.date_text) if dateline and day else None
+
+
+def lead_date(ctx: DocumentContext, index: int, modality: Modality) -> DateResolution | None:
+    """A wire story's lead tells what happened the day it was filed: an event of the dateline's own sentence
+    that names no date of its own took place on the dateline's day (not a planned or supposed one)."""
+    return ctx.filed if index == 0 and modality in ("asserted", "negated") else None

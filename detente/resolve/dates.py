@@ -750,10 +750,10 @@ class ClauseCandidate:
     distance: int
 
 
-def _candidates(sent: Span, trigger: Token) -> list[ClauseCandidate]:
+def _candidates(sent: Span, trigger: Token, skip_to: int = 0) -> list[ClauseCandidate]:
     found = []
     for span in date_expressions(sent):
-        if span.start <= trigger.i < span.end:
+        if span.start <= trigger.i < span.end or span.start_char - sent.start_char < skip_to:
             continue
         root = span.root
         attach = root.head
@@ -806,9 +806,9 @@ def event_clauses(trigger: Token) -> Iterator[tuple[Token, ClauseRole]]:
         clause = clause_head(head)
 
 
-def _ordered_candidates(sent: Span, trigger: Token) -> Iterator[tuple[ClauseCandidate, bool]]:
+def _ordered_candidates(sent: Span, trigger: Token, skip_to: int = 0) -> Iterator[tuple[ClauseCandidate, bool]]:
     """Date expressions that may date the trigger, best first; the flag marks a commissive's content (future)."""
-    candidates = _candidates(sent, trigger)
+    candidates = _candidates(sent, trigger, skip_to)
     for clause, role in event_clauses(trigger):
         if role == "antecedent":  # "in November, when they met"; "the summit this year, which Biden attended"
             on_it = (c for c in candidates if c.span.start <= clause.i < c.span.end or c.attach.i == clause.i)
@@ -823,15 +823,16 @@ def event_tense(trigger: Token) -> Tense:
     return clause_tense(trigger, _lexicon().future_lemmas)
 
 
-def resolve_event_date(sent: Span, trigger: Token, published: dt.date | None) -> DateResolution:
+def resolve_event_date(sent: Span, trigger: Token, published: dt.date | None, skip_to: int = 0) -> DateResolution:
     """The date of the event whose trigger (verb or event noun) is ``trigger``: the temporal expression of the
     trigger's own clause, not the reporting verb's ("met Kritenbrink on Thursday, officials said on Friday" →
     Thursday). Clauses joined by "and", infinitives and "when/as" clauses share their head's date. Nothing found:
-    the publication date with precision ``unresolved``."""
+    the publication date with precision ``unresolved``. The sentence's first ``skip_to`` characters (a wire
+    story's dateline, "BEIJING, June 19 (Reuters) -") are no part of its grammar and date nothing in it."""
     pub = _as_date(published)
     tense = event_tense(trigger)
     unanchored: str | None = None
-    for cand, promised in _ordered_candidates(sent, trigger):
+    for cand, promised in _ordered_candidates(sent, trigger, skip_to):
         resolution = parse_date_expression(cand.span.text, pub, tense="future" if promised else tense)
         if resolution is None:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -195,3 +196,29 @@ def test_a_wire_storys_dateline_names_its_place(text: str, expected: tuple[str, 
 
     found = dateline_place(text)
     assert (found.name, found.country) == expected if found else expected is None
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("BEIJING, June 19 (Reuters) - Chinese President Xi Jinping met", dt.date(2023, 6, 21),
+     ("Beijing", dt.date(2023, 6, 19), "June 19")),
+    ("WASHINGTON, D.C., Nov. 15, 2023 — President Biden hosted", None,
+     ("Washington", dt.date(2023, 11, 15), "Nov. 15, 2023")),
+    ("WASHINGTON, Dec. 31 (Xinhua) -- The foreign ministry said", dt.date(2024, 1, 2),  # filed the year before
+     ("Washington", dt.date(2023, 12, 31), "Dec. 31")),
+    ("GENEVA, 12 May (AFP) – Talks ended", dt.date(2025, 5, 12), ("Geneva", dt.date(2025, 5, 12), "12 May")),
+    ("UNITED NATIONS, June 19 (Reuters) - The council met", dt.date(2023, 6, 19), (None, dt.date(2023, 6, 19),
+                                                                                   "June 19")),
+    ("BEIJING, June 19 (Reuters) - no publication date, no year", None, ("Beijing", None, "June 19")),
+    ("BEIJING, June 25 (Reuters) - filed after it appeared", dt.date(2023, 6, 21), ("Beijing", None, "June 25")),
+    ("WASHINGTON (AP) — The Senate voted", dt.date(2023, 6, 21), ("Washington", None, None)),
+])
+def test_a_datelines_day(text: str, published: dt.date | None,
+                         expected: tuple[str | None, dt.date | None, str | None]) -> None:
+    """The dateline's day is in the year that puts it on or just before publication; a day after publication or
+    without any year to place it is no date."""
+    from detente.resolve.places import read_dateline
+
+    found = read_dateline(text)
+    assert found is not None
+    assert (found.place.name if found.place else None, found.date(published), found.date_text) == expected
+    assert text[: found.length].rstrip().endswith(("-", "–", "—"))

@@ -5,9 +5,9 @@ of a sentence is an event's; ``dateline``: where a wire story was filed. Nothing
 does not attach to the event, or that the gazetteer does not know, is None.
 """
 
-from detente.resolve.places.dateline import dateline_place
+from detente.resolve.places.dateline import Dateline, dateline_place, read_dateline
 from detente.resolve.places.event import meeting_reference, resolve_event_place
 from detente.resolve.places.gazetteer import _gazetteer, country_place, lookup_place, normalize_place, place_label
 
-__all__ = ["_gazetteer", "country_place", "dateline_place", "lookup_place", "meeting_reference", "normalize_place",
-           "place_label", "resolve_event_place"]
+__all__ = ["Dateline", "_gazetteer", "country_place", "dateline_place", "lookup_place", "meeting_reference",
+           "normalize_place", "place_label", "read_dateline", "resolve_event_place"]

@@ -1,20 +1,64 @@
-"""A wire story's dateline ("BEIJING, June 19 (Reuters) - ", "WASHINGTON — "): where the story was filed."""
+"""A wire story's dateline ("BEIJING, June 19 (Reuters) - ", "WASHINGTON — "): where and when it was filed.
+
+The place is the capitalized name before the dash, looked up in the gazetteer (inside the region or country
+that follows it: "KYIV, Ukraine —"); the date, when there is one, is the day the story's "on Monday" and "last
+week" count from and the day its lead happened on.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 
+from detente.readers.dates import MONTHS
 from detente.records import Location
 from detente.resolve.places.gazetteer import lookup_place
 
+_MONTH = r"[A-Z][a-z]{2,8}\.?"
+_DAY = rf"(?:(?P<month>{_MONTH}) (?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}}) (?P<month2>{_MONTH}))"
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
     r"(?:, (?P<region>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2}))?"
-    r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?(?: \([A-Za-z .&]+\))?\s*(?:-{1,2}|–|—)\s")
+    rf"(?:,? {_DAY}(?:,? (?P<year>\d{{4}}))?)?"
+    r"(?: \([A-Za-z .&]+\))?\s*(?:-{1,2}|–|—)\s")
+# A dateline without a year is read in the year that puts it this many days before publication at most (a wire
+# story is filed before it appears, rarely weeks before) or a day after (time zones); otherwise it is no date.
+_FILED_BEFORE_DAYS = 31
+_FILED_AFTER_DAYS = 1
 
 
-def dateline_place(text: str) -> Location | None:
-    """The place a story's dateline names, found in the gazetteer; None without a dateline."""
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """What a dateline says: ``place`` (None when the gazetteer does not know it), the month and day it was
+    filed and its year when written; ``length``: characters of the dateline, dash included."""
+
+    place: Location | None
+    month: int | None
+    day: int | None
+    year: int | None
+    length: int
+    date_text: str | None = None
+
+    def date(self, published: dt.date | None) -> dt.date | None:
+        """The day it was filed: its own year, else the year that puts it on or up to a month before
+        ``published`` (a story is filed before it appears); None without a day, or without a year and a
+        publication date to place it."""
+        if self.month is None or self.day is None:
+            return None
+        years = [self.year] if self.year else [published.year, published.year - 1] if published else []
+        for year in years:
+            try:
+                filed = dt.date(year, self.month, self.day)
+            except ValueError:
+                continue
+            if self.year or (published and -_FILED_BEFORE_DAYS <= (filed - published).days <= _FILED_AFTER_DAYS):
+                return filed
+        return None
+
+
+def read_dateline(text: str) -> Dateline | None:
+    """The dateline that opens ``text``, or None."""
     match = _DATELINE.match(text)
     if match is None:
         return None
@@ -25,7 +69,24 @@ def dateline_place(text: str) -> Location | None:
         if where is not None and where.country:
             context.append(where.country)
     found = lookup_place(match.group("place").title(), context)
-    if found is None or (context and found.country not in context):
+    if found is not None and context and found.country not in context:
+        found = None
+    month_name = match.group("month") or match.group("month2")
+    month = MONTHS.get(month_name.lower().rstrip(".")) if month_name else None
+    day_text = match.group("day") or match.group("day2")
+    day = int(day_text) if day_text and month else None
+    year = int(match.group("year")) if match.group("year") and day else None
+    if found is None and day is None:
         return None
-    return found
+    date_text = None
+    if day:
+        start = match.start("month") if match.group("month") else match.start("day2")
+        date_text = text[start : match.end("year") if year else match.end("day") if match.group("day") else
+                         match.end("month2")]
+    return Dateline(found, month if day else None, day, year, match.end(), date_text)
 
+
+def dateline_place(text: str) -> Location | None:
+    """The place a story's dateline names, found in the gazetteer; None without a dateline."""
+    dateline = read_dateline(text)
+    return dateline.place if dateline else None

@@ -1,0 +1,42 @@
+"""A wire story's dateline in the coder: its place for the lead, its day as the day the story's relative dates
+count from and the date of a lead event that names none (coding/dating.py: filed, lead_date, dateline_chars)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from detente.coding import Coder
+from detente.records import Document, Mention
+
+THURSDAY = dt.date(2023, 6, 22)  # published three days after the dateline's Monday, June 19
+
+
+def code(coder: Coder, text: str, published: dt.date | None = THURSDAY) -> list[Mention]:
+    doc = Document(id=f"wire-{hash(text)}", text=text, published=published)
+    return next(iter(coder.code_documents([doc])))[1]
+
+
+def test_relative_days_count_from_the_dateline(coder: Coder) -> None:
+    [met] = code(coder, "BEIJING, June 19 (Reuters) - Blinken met Xi Jinping on Wednesday.")
+    assert met.date == dt.date(2023, 6, 14)  # the Wednesday before the Monday it was filed, not June 21
+    assert met.location is not None and met.location.name == "Beijing"
+    [met] = code(coder, "Blinken met Xi Jinping on Wednesday.")
+    assert met.date == dt.date(2023, 6, 21)  # no dateline: from publication
+
+
+def test_the_lead_happened_the_day_it_was_filed(coder: Coder) -> None:
+    records = code(coder, "WASHINGTON, June 19 (Reuters) - Chinese Foreign Minister Wang Yi criticized the "
+                          "United States. The United States imposed sanctions on China.")
+    lead, later = records[0], records[1]
+    assert (lead.sentence_index, lead.date, lead.date_precision) == (0, dt.date(2023, 6, 19), "day")
+    assert later.sentence_index == 1 and later.date_precision == "unresolved"  # only the lead
+    [lead] = code(coder, "WASHINGTON, June 19 (Reuters) - Chinese Foreign Minister Wang Yi criticized the "
+                         "United States.", published=None)
+    assert lead.date_precision == "unresolved"  # a day without a year to place it
+
+
+def test_a_planned_lead_is_not_dated_by_the_dateline(coder: Coder) -> None:
+    [plan] = code(coder, "BEIJING, June 19 (Reuters) - Blinken will meet Xi Jinping.")
+    assert plan.modality == "planned" and plan.date_precision == "unresolved"
+    [plan] = code(coder, "BEIJING, June 19 (Reuters) - Blinken will meet Xi Jinping on Tuesday.")
+    assert plan.date == dt.date(2023, 6, 20)  # its own Tuesday, the next one after the dateline's day
