@@ -239,7 +239,7 @@ class Coder:
             date = lead_date(ctx, index, modality) or carried_date(ctx, index, cand.token, coded.type, modality,
                                                                    sides) or date
         coded = self.places.consult_mode(coded, sent, location, sources.actors, targets.actors)
-        location = location or self.places.host_place(coded, cand, sides)
+        location = self.places.meeting_place(coded, cand, sides, location)
         channel = choose_channel(channel_evidence(cand, sources, targets))
         score = confidence(
             self.weights, prior=cand.weight, prominence=cand.prominence,

@@ -22,7 +22,7 @@ from detente.coding.same_event import earlier_mentions, within
 from detente.coding.sentence import sentence_text
 from detente.coding.words import PLACE_NOUNS, RESIDENT_WORDS
 from detente.records import Actor, Location, Modality
-from detente.resolve.places import country_place, meeting_reference, resolve_event_place
+from detente.resolve.places import at_capital, country_place, meeting_reference, resolve_event_place
 from detente.syntax import lemma
 
 if TYPE_CHECKING:
@@ -56,6 +56,13 @@ class Places:
             return None
         countries = {a.country for a in sides.targets.actors if a.country}
         return country_place(next(iter(countries))) if len(countries) == 1 else None
+
+    def meeting_place(self, coded: Coded, cand: Candidate, sides: Sides, location: Location | None) -> Location | None:
+        """The event's place, else the host's country for a visit or hosting; a meeting placed in a country and
+        no city is drawn at its capital's point (still country precision, under the country's name): "visited
+        China" is a visit to Beijing's government, not to the middle of Gansu, China's centroid."""
+        location = location or self.host_place(coded, cand, sides)
+        return at_capital(location) if location is not None and coded.type == "CONSULT" else location
 
     def lead_place(self, ctx: DocumentContext, index: int) -> Location | None:
         """A wire story's lead happened where it was filed: the dateline's place for an event of the first

@@ -658,6 +658,8 @@ def parse_date_expression(
 _PREPOSITIONS = frozenset(
     "on in at by since from during over until till before after through throughout between around within".split()
 )
+# Entities a month or weekday word inside is part of a name, never a date.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"})
 _LEFT_MODIFIERS = {"early", "late", "mid", "last", "next", "this", "the", "earlier", "later", "coming", "past"}
 
 
@@ -678,6 +680,8 @@ def date_expressions(sent: Span) -> list[Span]:
         if tok.i in taken:
             continue
         low = tok.lower_.rstrip(".")
+        if _in_name(tok):
+            continue  # the "Jun" of Dong Jun, the "May" of Theresa May
         is_month = low in _MONTHS and tok.tag_ == "NNP" and len(low) > 2 and tok.is_title
         is_weekday = low in _WEEKDAYS and tok.is_title
         is_season = low in seasons and tok.i > sent.start and doc[tok.i - 1].lower_ in _LEFT_MODIFIERS | {"over"}
@@ -702,6 +706,17 @@ def tells_its_own_time(sent: Span) -> bool:
     in an earlier sentence."""
     words = _lexicon().own_time_words
     return any(tok.lower_ in words for tok in sent) or bool(date_expressions(sent))
+
+
+def _in_name(tok: Token) -> bool:
+    """A word inside a longer name, next to another word of it ("Dong Jun", "Theresa May", "June Smith"); a
+    possessor before it is no part of its name ("Blinken's June visit", which a model may tag as one name)."""
+    if tok.ent_type_ not in _NAME_LABELS or tok.ent_iob_ not in ("B", "I"):
+        return False
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.ent_iob_ == "I" else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I" else None
+    return any(t is not None and t.pos_ == "PROPN" and t.tag_ != "POS" for t in (before, after))
 
 
 def _widen(doc: Doc, sent: Span, start: int, end: int) -> tuple[int, int]:

@@ -40,3 +40,23 @@ def test_a_planned_lead_is_not_dated_by_the_dateline(coder: Coder) -> None:
     assert plan.modality == "planned" and plan.date_precision == "unresolved"
     [plan] = code(coder, "BEIJING, June 19 (Reuters) - Blinken will meet Xi Jinping on Tuesday.")
     assert plan.date == dt.date(2023, 6, 20)  # its own Tuesday, the next one after the dateline's day
+
+
+def test_a_visit_to_a_country_is_drawn_at_its_capital(coder: Coder) -> None:
+    """A meeting placed in a country, no city named: the country, at country precision, at its capital's point
+    (the host's government receives the visitor there); other events placed in a country keep its centroid."""
+    from detente.resolve.places import lookup_place
+
+    beijing, china = lookup_place("Beijing"), lookup_place("China")
+    assert beijing is not None and china is not None
+    [visit] = code(coder, "Blinken visited China last week.")
+    assert visit.location is not None
+    assert (visit.location.name, visit.location.country, visit.location.precision) == ("China", "CHN", "country")
+    assert (visit.location.lat, visit.location.lon) == (beijing.lat, beijing.lon)
+    [hosted] = code(coder, "Chinese President Xi Jinping hosted Antony Blinken.")  # no place named: the host's
+    assert hosted.location is not None and hosted.location.country == "CHN"
+    assert (hosted.location.lat, hosted.location.lon) == (beijing.lat, beijing.lon)
+    [strike] = code(coder, "Russian troops attacked Ukrainian forces in Ukraine on Monday.")
+    ukraine = lookup_place("Ukraine")
+    assert strike.location is not None and ukraine is not None
+    assert (strike.location.lat, strike.location.lon) == (ukraine.lat, ukraine.lon)

@@ -315,3 +315,37 @@ def test_seed_event_without_date_is_unresolved(seed_docs: dict[str, Doc], seed: 
     sent, tok = find(seed_docs[seed], phrase, trigger)
     published = SEEDS[seed][1]
     assert resolve_event_date(sent, tok, published) == DateResolution(published, None, "unresolved", None)
+
+
+def test_a_month_inside_a_name_is_no_date(parse: Parse) -> None:
+    sent, met = parse("Chinese Defense Minister Dong Jun met U.S. Defense Secretary Lloyd Austin in Singapore.", "met")
+    assert [s.text for s in date_expressions(sent)] == []
+    assert resolve_event_date(sent, met, SAT).precision == "unresolved"
+    sent, met = parse("Dong Jun met Lloyd Austin on Friday.", "met")
+    assert resolve_event_date(sent, met, SAT) == DateResolution(D(2023, 9, 29), None, "day", "on Friday")
+
+
+def test_a_dateline_dates_nothing_in_the_lead(parse: Parse) -> None:
+    """The dateline is no part of the lead's grammar: skipped, its day dates nothing (the coder dates the lead
+    by it on purpose, coding.dating.lead_date); the lead's own date still counts."""
+    text = "BEIJING, June 19 (Reuters) - China criticized the United States."
+    sent, criticized = parse(text, "criticized")
+    june = D(2023, 6, 21)
+    assert resolve_event_date(sent, criticized, june).date == D(2023, 6, 19)  # the parser hangs it on the verb
+    assert resolve_event_date(sent, criticized, june, skip_to=text.index("China")).precision == "unresolved"
+    text = "BEIJING, June 19 (Reuters) - Blinken met Xi Jinping on Sunday."
+    sent, met = parse(text, "met")
+    assert resolve_event_date(sent, met, june, skip_to=text.index("Blinken")).date == D(2023, 6, 18)
+
+
+@pytest.mark.parametrize(("text", "own"), [
+    ("Days later, China accused the United States of hacking.", True),
+    ("China again accused the United States.", True),
+    ("China has repeatedly accused the United States.", True),
+    ("On Monday, China accused the United States.", True),
+    ("China accused the United States of hacking.", False),
+])
+def test_a_sentence_that_tells_its_own_time(nlp: Language, text: str, own: bool) -> None:
+    from detente.resolve.dates import tells_its_own_time
+
+    assert tells_its_own_time(nlp(text)[:]) is own

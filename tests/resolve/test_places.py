@@ -126,6 +126,13 @@ def place_of(nlp: Language) -> PlaceOf:
         ("Wang Yi held talks with Blinken during the Indonesia-hosted ASEAN meeting.", "held",
          ("Indonesia", "IDN", "country")),
         ("Xi met Biden at a summit held in Bali.", "met", ("Bali", "IDN", "region")),
+        # a capital named by its country, a place named after its kind
+        ("Wang Yi met Jake Sullivan in the Austrian capital last month.", "met", ("Vienna", "AUT", "city")),
+        ("Ukrainian and Russian officials met in the Turkish capital.", "met", ("Ankara", "TUR", "city")),
+        ("Wang Yi met Jake Sullivan in China's capital.", "met", ("Beijing", "CHN", "city")),
+        ("Wang Yi met Jake Sullivan in the Indian capital.", "met", ("New Delhi", "IND", "city")),
+        ("Wang Yi met Jake Sullivan in the Swiss city of Geneva.", "met", ("Geneva", "CHE", "city")),
+        ("Rebels attacked a convoy in the capital, Kabul, on Monday.", "attacked", ("Kabul", "AFG", "city")),
     ],
 )  # fmt: skip
 def test_event_place(place_of: PlaceOf, text: str, trigger: str, expected: tuple[str, str, str]) -> None:
@@ -141,6 +148,8 @@ def test_event_place(place_of: PlaceOf, text: str, trigger: str, expected: tuple
         ("Beijing protested against the decision.", "protested"),
         ("The two ministers met on Thursday.", "met"),
         ("Officials from Japan met their counterparts.", "met"),
+        ("Wang Yi met Jake Sullivan in the capital.", "met"),  # whose capital, the sentence does not say
+        ("The Austrian capital's mayor met Blinken.", "met"),  # the capital qualifies a person
     ],
 )
 def test_no_place_is_no_guess(place_of: PlaceOf, text: str, trigger: str) -> None:
@@ -222,3 +231,47 @@ def test_a_datelines_day(text: str, published: dt.date | None,
     assert found is not None
     assert (found.place.name if found.place else None, found.date(published), found.date_text) == expected
     assert text[: found.length].rstrip().endswith(("-", "–", "—"))
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Austrian", "Vienna"), ("American", "Washington"), ("U.S.", "Washington"), ("China", "Beijing"),
+    ("Indian", "New Delhi"), ("Turkish", "Ankara"),
+])
+def test_capital_of_a_country_or_its_people(name: str, expected: str) -> None:
+    from detente.resolve.places import capital_of
+
+    found = capital_of(name)
+    assert found is not None and found.name == expected and found.precision == "city"
+
+
+def test_unknown_capitals_are_none() -> None:
+    from detente.resolve.places import capital_of
+
+    assert capital_of("Martian") is None and capital_of("Beijing") is None  # a city has no capital
+
+
+def test_a_country_at_its_capital_keeps_its_name_and_precision() -> None:
+    from detente.resolve.places import at_capital
+
+    china = lookup_place("China")
+    assert china is not None
+    moved = at_capital(china)
+    assert located(moved) == ("China", "CHN", "country")
+    beijing = lookup_place("Beijing")
+    assert beijing is not None and (moved.lat, moved.lon) == (beijing.lat, beijing.lon) != (china.lat, china.lon)
+    assert at_capital(beijing) == beijing  # a city stays where it is
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("During the meeting, Blinken urged China to act.", "urged", True),
+    ("At their talks, Wang criticized the United States.", "criticized", True),
+    ("The talks focused on trade.", "talks", True),
+    ("Blinken urged China to act during a meeting.", "urged", False),  # a meeting, not the one told before
+    ("Blinken urged China to act.", "urged", False),
+    ("Blinken urged China to act in the report.", "urged", False),
+])
+def test_an_act_hangs_on_the_meeting_told_before(nlp: Language, text: str, trigger: str, expected: bool) -> None:
+    from detente.resolve.places import meeting_reference
+
+    doc = nlp(text)
+    assert meeting_reference(next(t for t in doc if t.text == trigger)) is expected

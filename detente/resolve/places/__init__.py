@@ -7,7 +7,15 @@ does not attach to the event, or that the gazetteer does not know, is None.
 
 from detente.resolve.places.dateline import Dateline, dateline_place, read_dateline
 from detente.resolve.places.event import meeting_reference, resolve_event_place
-from detente.resolve.places.gazetteer import _gazetteer, country_place, lookup_place, normalize_place, place_label
+from detente.resolve.places.gazetteer import (
+                                              _gazetteer,
+                                              at_capital,
+                                              capital_of,
+                                              country_place,
+                                              lookup_place,
+                                              normalize_place,
+                                              place_label,
+)
 
-__all__ = ["Dateline", "_gazetteer", "country_place", "dateline_place", "lookup_place", "meeting_reference",
-           "normalize_place", "place_label", "read_dateline", "resolve_event_place"]
+__all__ = ["Dateline", "_gazetteer", "at_capital", "capital_of", "country_place", "dateline_place", "lookup_place",
+           "meeting_reference", "normalize_place", "place_label", "read_dateline", "resolve_event_place"]

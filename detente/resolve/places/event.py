@@ -14,7 +14,15 @@ from spacy.tokens import Span, Token
 from detente import datafiles
 from detente.records import Location
 from detente.resolve.dates import ClauseCandidate, event_clauses
-from detente.resolve.places.gazetteer import _DATA, _gazetteer, _lookup_in, lookup_place, normalize_place
+from detente.resolve.places.gazetteer import (
+    _DATA,
+    _gazetteer,
+    _lookup_in,
+    capital_of,
+    country_named,
+    lookup_place,
+    normalize_place,
+)
 from detente.syntax import clause_head, lemma, path_to, prep_attachment
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -32,6 +40,8 @@ class _Cues:
     meeting_nouns: frozenset[str]
     meeting_preps: frozenset[str]
     meeting_determiners: frozenset[str]
+    place_nouns: frozenset[str]
+    capital_nouns: frozenset[str]
 
 
 @cache
@@ -52,10 +62,32 @@ class _Candidate(ClauseCandidate):
 def _place_spans(sent: Span) -> list[Span]:
     gaz = _gazetteer()
     spans = []
+    capitals = _capital_spans(sent)
     for ent in sent.ents:
+        if any(c.start <= ent.start < c.end for c in capitals):
+            continue  # the "China" of "China's capital" names the capital's country, not the place
         if ent.label_ in _PLACE_LABELS or (ent.label_ == "ORG" and normalize_place(ent.text) in gaz.landmarks):
             spans.append(ent)
-    return spans
+    return spans + capitals
+
+
+def _capital_spans(sent: Span) -> list[Span]:
+    """"the Austrian capital", "China's capital", "the U.S. capital": a capital named by its country only (one
+    that names itself, "the capital, Kabul", is found by its name)."""
+    cues = _cues()
+    found = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or lemma(tok) not in cues.capital_nouns:
+            continue
+        if any(c.dep_ in ("appos", "prep") and (c.ent_type_ in _PLACE_LABELS or
+                                                any(g.ent_type_ in _PLACE_LABELS for g in c.children))
+               for c in tok.children):
+            continue
+        country = [c for c in tok.children
+                   if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE")]
+        if country:
+            found.append(sent.doc[country[0].left_edge.i : tok.i + 1])
+    return found
 
 
 def _attachment(span: Span) -> Token | None:
@@ -67,6 +99,14 @@ def _attachment(span: Span) -> Token | None:
     root = outside[0] if outside else span.root
     while root.dep_ in ("conj", "appos") and root.head.ent_type_ in _PLACE_LABELS:
         root = root.head  # "in Beijing and Shanghai", "in Bali, Indonesia": the first names the relation
+    before = span.doc[span.start - 2] if span.start - 2 >= span.sent.start else None
+    if before is not None and span.doc[span.start - 1].text == "," and lemma(before) in cues.place_nouns and \
+            before.pos_ == "NOUN":
+        root = before  # "in the capital, Kabul", however the parser hung the name
+    elif root.dep_ == "appos" and lemma(root.head) in cues.place_nouns:
+        root = root.head  # "in the capital, Kabul"
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and lemma(root.head.head) in cues.place_nouns:
+        root = root.head.head  # "in the Swiss city of Geneva"
     head = root.head
     if root.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in cues.visit_nouns | cues.venue_nouns:
         return head  # "a US visit", "the San Francisco meeting"
@@ -194,12 +234,38 @@ def _qualifiers(span: Span) -> list[str]:
     return found
 
 
+def _kind_country(span: Span) -> list[Location]:
+    """The country of the kind a place is named after: the "Swiss" of "the Swiss city of Geneva", "the Afghan
+    capital, Kabul"."""
+    cues = _cues()
+    root = span.root
+    kind = None
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and lemma(root.head.head) in cues.place_nouns:
+        kind = root.head.head
+    elif root.dep_ == "appos" and lemma(root.head) in cues.place_nouns:
+        kind = root.head
+    elif span.start - 2 >= span.sent.start and span.doc[span.start - 1].text == ",":
+        before = span.doc[span.start - 2]
+        kind = before if lemma(before) in cues.place_nouns and before.pos_ == "NOUN" else None
+    if kind is None:
+        return []
+    found = [country_named(c.text) for c in kind.children
+             if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE")]
+    return [c for c in found if c is not None]
+
+
 def _resolve(span: Span, context: set[str]) -> Location | None:
     """One place mention with the places that qualify it: the head looked up inside the narrowest qualifying
     country or region ("Bali, Indonesia" → Bali; "Paris, Texas" → Paris in Texas); a head that cannot be found
     there falls back to the qualifier ("Woodside, California" → California when the gazetteer lacks Woodside)."""
+    if lemma(span.root) in _cues().capital_nouns and span.root.pos_ == "NOUN":
+        capital = capital_of(" ".join(t.text for t in span if t.i != span.root.i and t.dep_ != "det" and
+                                      t.dep_ != "case").strip())
+        return Location(span.text, capital.name, capital.country, capital.lat, capital.lon, capital.precision) \
+            if capital else None
     head_text = span.text.split(" in ", 1)[0] if " in " in span.text else span.text
     qualifiers = [q for q in (lookup_place(t, context) for t in _qualifiers(span)) if q is not None]
+    qualifiers += _kind_country(span)
     head = lookup_place(head_text, context)
     containers = [q for q in qualifiers if q.precision in ("country", "region")]
     if not containers:

@@ -52,6 +52,8 @@ class _Gazetteer:
     cities: dict[str, list[_Entry]]
     landmarks: dict[str, _Entry]
     forced: dict[str, _Entry]  # aliases that pin a name to one entry ("Washington" → Washington, D.C.)
+    capitals: dict[str, _Entry]  # ISO3 → the capital city
+    demonyms: dict[str, str]  # normalized demonym ("austrian") → ISO3 of the most populous country so called
 
 
 def normalize_place(text: str) -> str:
@@ -70,6 +72,15 @@ def normalize_place(text: str) -> str:
 def _rows(name: str) -> list[dict[str, str]]:
     rows: list[list[str]] = datafiles.load("detente.resolve", f"{_DATA}/{name}")
     return [dict(zip(rows[0], row, strict=False)) for row in rows[1:]]
+
+
+def _demonym(iso3: str) -> str | None:
+    """countryinfo's demonym of a country ("Austrian"), None where it has none."""
+    try:
+        found = CountryInfo(iso3).demonym()
+    except (CountryNotFoundError, KeyError, ValueError):
+        return None
+    return str(found) if found else None
 
 
 def _country_point(iso3: str, capital: _Entry | None) -> tuple[float | None, float | None]:
@@ -127,11 +138,22 @@ def _build_gazetteer() -> _Gazetteer:
 
     countries: dict[str, _Entry] = {}
     by_iso3: dict[str, _Entry] = {}
+    capitals: dict[str, _Entry] = {}
+    demonyms: dict[str, str] = {}
     for c in raw_countries.values():
-        lat, lon = _country_point(c["iso3"], largest(c["capital"], c["iso3"], None) if c["capital"] else None)
+        key = normalize_place(c["capital"] or "")
+        # the city called by that very name ("New Delhi", not Delhi, which lists it as an alternate name)
+        capital = _best_city([e for e in cities.get(key, []) if e.country == c["iso3"]], set(), key) if key else None
+        lat, lon = _country_point(c["iso3"], capital)
         entry = _Entry(c["name"], c["iso3"], lat, lon, "country", int(c["population"] or 0))
         by_iso3[c["iso3"]] = entry
         countries[normalize_place(c["name"])] = entry
+        if capital is not None:
+            capitals[c["iso3"]] = capital
+        demonym = _demonym(c["iso3"])
+        called = normalize_place(demonym) if demonym else ""
+        if called and (called not in demonyms or by_iso3[demonyms[called]].population < entry.population):
+            demonyms[called] = c["iso3"]  # "American": the United States, not the Northern Mariana Islands
     regions: dict[str, _Entry] = {}
     for row in _rows("regions.csv"):
         admin1 = row["admin1"] or None
@@ -152,7 +174,7 @@ def _build_gazetteer() -> _Gazetteer:
     for row in _rows("aliases.csv"):
         table = {"country": by_iso3, "city": by_id}[row["kind"]]
         forced[normalize_place(row["alias"])] = table[row["key"]]
-    return _Gazetteer(countries, regions, cities, landmarks, forced)
+    return _Gazetteer(countries, regions, cities, landmarks, forced, capitals, demonyms)
 
 
 # Capitalized names in Latin script (with Latin-1 and Latin Extended-A letters), spaces, hyphens, apostrophes.
@@ -235,6 +257,33 @@ def _lookup_in(name: str, within: Location) -> Location | None:
     ]
     best = _best_city(inside, set(), key)
     return best.located(name.strip()) if best else None
+
+
+def country_named(name: str) -> Location | None:
+    """The country a name or its people's adjective stands for ("Swiss", "U.S.", "China"), else None."""
+    gaz = _gazetteer()
+    iso3 = gaz.demonyms.get(normalize_place(name))
+    if iso3 is not None:
+        return country_place(iso3)
+    found = lookup_place(name)
+    return found if found is not None and found.precision == "country" else None
+
+
+def capital_of(name: str) -> Location | None:
+    """The capital of the country a name or demonym stands for: "the Austrian capital", "China's capital", "the
+    U.S. capital"; None when it names no country or the gazetteer lacks its capital."""
+    country = country_named(name)
+    capital = _gazetteer().capitals.get(country.country) if country and country.country else None
+    return capital.located(capital.name) if capital else None
+
+
+def at_capital(location: Location) -> Location:
+    """A country placed at its capital's point, still at country precision and under its own name: a visit to
+    China happened where its government receives visitors, though the text names no city."""
+    capital = _gazetteer().capitals.get(location.country) if location.country else None
+    if location.precision != "country" or capital is None:
+        return location
+    return Location(location.text, location.name, location.country, capital.lat, capital.lon, location.precision)
 
 
 @cache
