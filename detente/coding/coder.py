@@ -35,6 +35,7 @@ from detente.coding.dating import (
     far_from_publication,
     filed,
     lead_date,
+    said_date,
 )
 from detente.coding.lexicon import Lexicon, load_data, load_lexicon
 from detente.coding.merge import merge_records
@@ -236,8 +237,9 @@ class Coder:
         sources, targets = sides.sources, sides.targets
         location = location or self.places.carried_place(ctx, index, cand, coded, modality, sides)
         if date.precision == "unresolved" and date.text is None:
-            date = lead_date(ctx, index, modality) or carried_date(ctx, index, cand.token, coded.type, modality,
-                                                                   sides) or date
+            date = lead_date(ctx, index, modality) or said_date(
+                sent, cand, coded.type, modality, sides, published, self.lexicon, dateline_chars(ctx, index),
+            ) or carried_date(ctx, index, cand.token, coded.type, modality, sides) or date
         coded = self.places.consult_mode(coded, sent, location, sources.actors, targets.actors)
         location = self.places.meeting_place(coded, cand, sides, location)
         channel = choose_channel(channel_evidence(cand, sources, targets))

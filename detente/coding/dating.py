@@ -10,17 +10,22 @@ from spacy.tokens import Span, Token
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded, Composer
 from detente.coding.context import DocumentContext
+from detente.coding.lexicon import Lexicon
 from detente.coding.modality import dated_modality
 from detente.coding.participants import Sides
-from detente.coding.same_event import earlier_mentions, within
+from detente.coding.same_event import countries, earlier_mentions, within
+from detente.coding.speaker import speaker_of
+from detente.ontology import ONTOLOGY
 from detente.records import DateResolution, Modality
-from detente.resolve.dates import resolve_event_date, tells_its_own_time
+from detente.resolve.dates import event_tense, resolve_event_date, tells_its_own_time
 from detente.resolve.places import Dateline, meeting_reference
 from detente.syntax import children, clause_head
 
 _RESOLVE_AGAIN_DAYS = 180  # an event this far from publication is resolved again as of its own date
 # How many sentences back, in the same paragraph, an event's date carries to a later sentence about it.
 CARRY_DATE_SENTENCES = 3
+# Verbal acts (PLOVER quad classes 1 and 3) but meetings: done by saying them.
+_SAID_QUADS = frozenset({1, 3})
 
 
 def date_event(sent: Span, trigger: Token, published: dt.date | None, skip_to: int = 0) -> DateResolution:
@@ -94,3 +99,24 @@ def lead_date(ctx: DocumentContext, index: int, modality: Modality) -> DateResol
     """A wire story's lead tells what happened the day it was filed: an event of the dateline's own sentence
     that names no date of its own took place on the dateline's day (not a planned or supposed one)."""
     return ctx.filed if index == 0 and modality in ("asserted", "negated") else None
+
+
+def said_date(sent: Span, cand: Candidate, event_type: str, modality: Modality, sides: Sides,
+              published: dt.date | None, lexicon: Lexicon, skip_to: int = 0) -> DateResolution | None:
+    """A verbal act its speaker does by saying it is dated by the saying: "Putin said Thursday that Russia
+    supports the proposal", "'We reject the allegations,' the spokesperson said on Monday", "Beijing said on
+    Friday it would respond firmly". Only an asserted verbal act (support, demand, accusation, refusal, threat,
+    promise; not a meeting) in the present or future tense (a past one was done before it was told: "said on
+    Friday that it closed 12 outlets" leaves the closing undated), whose speaker is its source (their countries)."""
+    if modality != "asserted" or event_type == "CONSULT" or ONTOLOGY.type_quads.get(event_type) not in _SAID_QUADS:
+        return None
+    if event_tense(cand.token) == "past":
+        return None
+    speaker = countries(sides.speaker)
+    if not speaker or not speaker <= countries(sides.sources.actors):
+        return None
+    _, _, verb = speaker_of(cand.mention.anchor, lexicon)
+    if verb is None or verb.i == cand.token.i:
+        return None
+    said = resolve_event_date(sent, verb, published, skip_to)
+    return said if said.precision != "unresolved" else None

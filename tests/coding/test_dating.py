@@ -9,7 +9,8 @@ from collections.abc import Callable
 from detente.coding.candidates import Candidate
 from detente.coding.compose import load_composer
 from detente.coding.dating import as_dated, far_from_publication
-from detente.records import DateResolution
+from detente.coding import Coder
+from detente.records import DateResolution, Mention
 
 PUBLISHED = dt.date(2024, 3, 1)
 
@@ -47,3 +48,25 @@ def test_a_conflict_dated_after_publication_is_planned_but_keeps_its_type(
     [cand] = candidates("Russia expelled two British diplomats.")
     coded, modality = as_dated(cand, day(dt.date(2024, 3, 10)), PUBLISHED, load_composer())
     assert (coded, modality) == (cand.coded, "planned")
+
+
+def _coded(coder: Coder, text: str) -> list[Mention]:
+    return coder.code_text(text, on=dt.date(2023, 6, 21))  # a Wednesday
+
+
+def test_a_verbal_act_done_by_saying_it_is_dated_by_the_saying(coder: Coder) -> None:
+    [support] = _coded(coder, "Russian President Vladimir Putin said Thursday that Russia supports the U.S. "
+                              "ceasefire proposal.")
+    assert (support.type, support.date, support.date_text) == ("SUPPORT", dt.date(2023, 6, 15), "Thursday")
+    [reject] = _coded(coder, '"We strongly reject the baseless allegations," Indian foreign ministry spokesperson '
+                             "Randhir Jaiswal told reporters on Monday.")
+    assert (reject.type, reject.date) == ("REJECT", dt.date(2023, 6, 19))
+
+
+def test_what_was_reported_done_before_or_by_another_keeps_no_date(coder: Coder) -> None:
+    [meeting] = _coded(coder, "Officials said on Friday that Sun Weidong met Daniel Kritenbrink in Washington.")
+    assert meeting.date_precision == "unresolved"  # a meeting, and told in the past
+    [closing] = _coded(coder, "Somali officials said on Tuesday that the agency closed 12 media outlets.")
+    assert closing.date_precision == "unresolved"  # a material act, done before it was told
+    [support] = _coded(coder, "American officials said Thursday that Russia supports the ceasefire proposal.")
+    assert support.date_precision == "unresolved"  # another's stance, reported: not done by this saying
