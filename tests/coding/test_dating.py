@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from detente.coding import Coder
 from detente.coding.candidates import Candidate
 from detente.coding.compose import load_composer
 from detente.coding.dating import as_dated, far_from_publication
-from detente.coding import Coder
 from detente.records import DateResolution, Mention
 
 PUBLISHED = dt.date(2024, 3, 1)
