@@ -59,11 +59,12 @@ def carried_date(ctx: DocumentContext, index: int, trigger: Token, event_type: s
     lacks (side by side, but for meetings); the nearest such mention decides. Not when this sentence has a
     temporal expression or a word of time of its own, even one that resolves to no date ("days later", "again",
     ``dates.tells_its_own_time``), nor for a perfect ("has accused"): both tell of a time of their own."""
-    if _perfect(trigger) or tells_its_own_time(trigger.sent):
+    earlier_ones = list(earlier_mentions(ctx, index, CARRY_DATE_SENTENCES))
+    if not earlier_ones or _perfect(trigger) or tells_its_own_time(trigger.sent):
         return None
     hangs_on_meeting = meeting_reference(trigger)
     sources, targets = sides.sources.actors, sides.targets.actors
-    for earlier in earlier_mentions(ctx, index, CARRY_DATE_SENTENCES):
+    for earlier in earlier_ones:
         meeting = hangs_on_meeting and earlier.type == "CONSULT"
         if (earlier.type != event_type and not meeting) or earlier.modality != modality:
             continue

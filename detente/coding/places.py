@@ -79,11 +79,11 @@ class Places:
         decides (when it has no place, none is carried past it)."""
         if modality != "asserted" or coded.mode == "phone":
             return None
-        if coded.type != "CONSULT" and not meeting_reference(cand.token):
+        meetings = [m for m in earlier_mentions(ctx, index, CARRY_PLACE_SENTENCES)
+                    if m.type == "CONSULT" and m.mode != "phone" and m.modality == "asserted"]
+        if not meetings or (coded.type != "CONSULT" and not meeting_reference(cand.token)):
             return None
-        for earlier in earlier_mentions(ctx, index, CARRY_PLACE_SENTENCES):
-            if earlier.type != "CONSULT" or earlier.mode == "phone" or earlier.modality != "asserted":
-                continue
+        for earlier in meetings:
             where = earlier.location
             extra = [where.country] if where is not None and where.country else []
             if within(earlier, sides.sources.actors, sides.targets.actors, extra=extra):

@@ -30,8 +30,10 @@ def earlier_mentions(ctx: DocumentContext, index: int, window: int) -> Iterator[
     """The mentions of the ``window`` sentences before sentence ``index`` in its paragraph, the latest
     sentence first (most confident first within a sentence)."""
     by_sentence: dict[int, list[Mention]] = {}
-    for m in ctx.records:
-        if index - window <= m.sentence_index < index:
+    for m in reversed(ctx.records):  # in sentence order: only the last few are looked at
+        if m.sentence_index < index - window:
+            break
+        if m.sentence_index < index:
             by_sentence.setdefault(m.sentence_index, []).append(m)
     for i in sorted(by_sentence, reverse=True):
         if not same_paragraph(ctx, i, index):
