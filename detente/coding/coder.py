@@ -226,7 +226,8 @@ class Coder:
         if far_from_publication(date, published):
             sides = participants.find(ctx, cand, date.date, index) or sides  # who held an office back then
         coded, modality = as_dated(cand, date, published, self.composer)
-        location = self.places.locate(sent, cand.token, ctx.countries) or self.places.lead_place(ctx, index)
+        act = cand.child.token if cand.child else None
+        location = self.places.locate(sent, cand.token, ctx.countries, coded, act) or self.places.lead_place(ctx, index)
         self.places.place_sides(coded, cand, location, sides)
         if participants.one_sided(coded, cand, sides):
             return None

@@ -46,9 +46,15 @@ class Places:
         self.kb = kb
         self.multilateral = multilateral
 
-    def locate(self, sent: Span, trigger: Token, context_countries: set[str]) -> Location | None:
-        """The event's place (``context_countries``: the document's, for ambiguous names)."""
-        return resolve_event_place(sent, trigger, context_countries)
+    def locate(self, sent: Span, trigger: Token, context_countries: set[str], coded: Coded | None = None,
+               act: Token | None = None) -> Location | None:
+        """The event's place (``context_countries``: the document's, for ambiguous names); for an agreement, plan
+        or promise (AGREE) with none of its own, the place of the act agreed on (``act``): "paving the way for a
+        US visit", "agreed to hold talks in Geneva" happen where that act is to happen."""
+        found = resolve_event_place(sent, trigger, context_countries)
+        if found is None and act is not None and act.i != trigger.i and coded is not None and coded.type == "AGREE":
+            found = resolve_event_place(sent, act, context_countries)
+        return found
 
     def host_place(self, coded: Coded, cand: Candidate, sides: Sides) -> Location | None:
         """A visit or a hosting with no place named happened in the host's country ("Xi hosted Biden")."""

@@ -69,6 +69,7 @@ class _Lexicon:
     commissive_lemmas: frozenset[str]
     simultaneous_markers: frozenset[str]
     own_time_words: frozenset[str]
+    manner_participles: frozenset[str]
 
 
 def _by_length(words: Iterable[str]) -> tuple[str, ...]:
@@ -94,6 +95,7 @@ def _lexicon() -> _Lexicon:
         commissive_lemmas=frozenset(raw["commissive_lemmas"]),
         simultaneous_markers=frozenset(raw["simultaneous_markers"]),
         own_time_words=frozenset(raw["own_time_words"]),
+        manner_participles=frozenset(raw["manner_participles"]),
     )
 
 
@@ -799,8 +801,11 @@ def event_clauses(trigger: Token) -> Iterator[tuple[Token, ClauseRole]]:
     """Clauses whose modifiers (a date, a place) may belong to the trigger's event, best first: its own clause;
     a simultaneous "as/when" clause under it; the content of a commissive ("promised that by the year's end
     pandas would …": ``promised``, hence future); then, through "and", infinitives and non-ordering adverbial
-    clauses, the clause above (``shared``). A relative clause ends with its antecedent ("in November, when they
-    met"). Reported content (ccomp) never borrows its reporting verb's modifiers."""
+    clauses, the clause above (``shared``), and from a gerund under a preposition that orders nothing ("led a
+    group in calling on Rubio") the clause of the preposition's head; a bare participle of saying under the
+    clause ("rejected the warrant, telling journalists in Banja Luka on Wednesday") is simultaneous. A relative
+    clause ends with its antecedent ("in November, when they met"). Reported content (ccomp) never borrows its
+    reporting verb's modifiers."""
     lex = _lexicon()
     clause = clause_head(trigger)
     for _ in range(len(trigger.sent)):
@@ -808,6 +813,9 @@ def event_clauses(trigger: Token) -> Iterator[tuple[Token, ClauseRole]]:
         for child in clause.children:
             if child.dep_ == "advcl" and _marker(child) in lex.simultaneous_markers:
                 yield child, "simultaneous"
+            elif child.dep_ == "advcl" and child.tag_ == "VBG" and _marker(child) is None and \
+                    child.lemma_.lower() in lex.manner_participles:
+                yield child, "simultaneous"  # "rejected the warrant, telling journalists in Banja Luka on Wednesday"
             if child.dep_ in ("ccomp", "xcomp") and clause.lemma_.lower() in lex.commissive_lemmas:
                 yield child, "promised"
         head = clause.head
@@ -816,6 +824,9 @@ def event_clauses(trigger: Token) -> Iterator[tuple[Token, ClauseRole]]:
         if clause.dep_ == "relcl":
             yield head, "antecedent"
             return
+        if clause.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ not in lex.ordering_words:
+            clause = clause_head(head.head)  # "led a group in calling on Rubio": the gerund is the leading's act
+            continue
         if clause.dep_ not in _SHARED_TIME or _marker(clause) in lex.ordering:
             return
         clause = clause_head(head)

@@ -60,3 +60,11 @@ def test_a_visit_to_a_country_is_drawn_at_its_capital(coder: Coder) -> None:
     ukraine = lookup_place("Ukraine")
     assert strike.location is not None and ukraine is not None
     assert (strike.location.lat, strike.location.lon) == (ukraine.lat, ukraine.lon)
+
+
+def test_an_agreement_takes_the_place_of_the_act_agreed_on(coder: Coder) -> None:
+    [agree] = code(coder, "Chinese Vice Premier He Lifeng agreed to hold talks with U.S. Treasury Secretary Janet "
+                          "Yellen in Geneva.")
+    assert agree.type == "AGREE" and agree.location is not None and agree.location.name == "Geneva"
+    [demand] = code(coder, "China urged the United States to stop its military drills near Taiwan.")
+    assert demand.type == "REQUEST" and demand.location is None  # a demand is not made where its content is

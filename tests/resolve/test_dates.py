@@ -349,3 +349,18 @@ def test_a_sentence_that_tells_its_own_time(nlp: Language, text: str, own: bool)
     from detente.resolve.dates import tells_its_own_time
 
     assert tells_its_own_time(nlp(text)[:]) is own
+
+
+def test_a_participle_of_saying_shares_the_acts_date(parse: Parse) -> None:
+    sent, rejected = parse("The minister rejected the warrant, telling journalists on Wednesday that it was unfair.",
+                           "rejected")
+    assert resolve_event_date(sent, rejected, SAT).date == D(2023, 9, 27)
+    sent, rejected = parse("The minister rejected the warrant, after meeting journalists on Wednesday.", "rejected")
+    assert resolve_event_date(sent, rejected, SAT).precision == "unresolved"  # ordered against, not at
+
+
+def test_a_gerund_under_a_preposition_shares_the_verbs_date(parse: Parse) -> None:
+    sent, calling = parse("On Tuesday, three senators led a group of lawmakers in calling on Rubio to act.", "calling")
+    assert resolve_event_date(sent, calling, SAT).date == D(2023, 9, 26)
+    sent, meeting = parse("On Tuesday, the senator spoke after meeting Rubio.", "meeting")
+    assert resolve_event_date(sent, meeting, SAT).precision == "unresolved"

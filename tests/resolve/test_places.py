@@ -133,6 +133,14 @@ def place_of(nlp: Language) -> PlaceOf:
         ("Wang Yi met Jake Sullivan in the Indian capital.", "met", ("New Delhi", "IND", "city")),
         ("Wang Yi met Jake Sullivan in the Swiss city of Geneva.", "met", ("Geneva", "CHE", "city")),
         ("Rebels attacked a convoy in the capital, Kabul, on Monday.", "attacked", ("Kabul", "AFG", "city")),
+        # an attack named as the subject happened where it is placed
+        ("An airstrike in Kandahar killed five militants.", "killed", ("Kandahār", "AFG", "city")),
+        # a participle of saying under the act is the same act, at its place
+        ("The minister rejected the warrant, telling reporters in Sarajevo on Wednesday that it was unfair.",
+         "rejected", ("Sarajevo", "BIH", "city")),
+        # a gerund under "in" is the act of the verb above
+        ("In Washington, three senators led a group of lawmakers in calling on Rubio to act.", "calling",
+         ("Washington", "USA", "city")),
     ],
 )  # fmt: skip
 def test_event_place(place_of: PlaceOf, text: str, trigger: str, expected: tuple[str, str, str]) -> None:
