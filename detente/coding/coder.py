@@ -27,16 +27,7 @@ from detente.coding.channel_evidence import channel_evidence
 from detente.coding.compose import load_composer
 from detente.coding.confidence import confidence, load_weights
 from detente.coding.context import DocumentContext
-from detente.coding.dating import (
-    as_dated,
-    carried_date,
-    date_event,
-    dateline_chars,
-    far_from_publication,
-    filed,
-    lead_date,
-    said_date,
-)
+from detente.coding.dating import as_dated, date_event, date_in_context, dateline_chars, far_from_publication, filed
 from detente.coding.lexicon import Lexicon, load_data, load_lexicon
 from detente.coding.merge import merge_records
 from detente.coding.modality import load_cues
@@ -237,10 +228,7 @@ class Coder:
             return None  # an act read from its verb's default meaning alone needs a recipient
         sources, targets = sides.sources, sides.targets
         location = location or self.places.carried_place(ctx, index, cand, coded, modality, sides)
-        if date.precision == "unresolved" and date.text is None:
-            date = lead_date(ctx, index, modality) or said_date(
-                sent, cand, coded.type, modality, sides, published, self.lexicon, dateline_chars(ctx, index),
-            ) or carried_date(ctx, index, cand.token, coded.type, modality, sides) or date
+        date = date_in_context(ctx, index, sent, cand, coded.type, modality, sides, published, self.lexicon, date)
         coded = self.places.consult_mode(coded, sent, location, sources.actors, targets.actors)
         location = self.places.meeting_place(coded, cand, sides, location)
         channel = choose_channel(channel_evidence(cand, sources, targets))

@@ -757,7 +757,7 @@ def _orders(path: list[Token]) -> bool:
 
 @dataclass(slots=True)
 class ClauseCandidate:
-    """An expression (a date here, a place in places.py) found near an event's trigger: where it attaches,
+    """An expression (a date here, a place in places/event.py) found near an event's trigger: where it attaches,
     in which clause, how many clause hops and tokens away; the resolvers rank candidates by these."""
 
     span: Span
