@@ -34,7 +34,7 @@ Mode = Literal[
     "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control", "unconventional",
 ]
 QuadClass = Literal[1, 2, 3, 4]
-Role = Literal["intent", "request", "demand", "order", "permit", "reject", "threaten", "accuse"]
+Role = Literal["intent", "request", "demand", "order", "permit", "reject", "threaten", "accuse", "stop"]
 Channel = Literal[
     "diplomatic", "military", "economic", "technology", "climate", "party", "law-enforcement",
     "people-to-people", "humanitarian", "other",

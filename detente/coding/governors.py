@@ -18,6 +18,10 @@ from detente.syntax import agent, depth, is_nominal, is_passive, is_verbal, lemm
 def _complement_children(gov: Trigger) -> list[Token]:
     """Tokens in the complement of a governing trigger, where the governed act may be found."""
     tok = gov.token
+    if gov.sense.role == "stop":
+        # "stopped implementing", "ceased to cooperate": a verbal complement; "stopped the march" is no stop of
+        # an act of the marchers' own
+        return [c for c in tok.children if c.dep_ == "xcomp"]
     heads = [tok]
     if gov.phrase is not None:
         heads = list(gov.phrase)

@@ -21,3 +21,13 @@ def test_leading_someone_to_call_for_something_makes_them_ask(coder: Coder) -> N
     text = ("Skepticism grew among U.S. allies over its deterrence commitment, leading South Korea to call for "
             "its own nuclear weapons.")
     assert ("REQUEST", ["KOR"], []) in _coded(coder, text)
+
+
+def test_stopping_a_cooperative_act_reduces_relations(coder: Coder) -> None:
+    text = "In May 2019, Iran stopped implementing its commitments under the nuclear deal."
+    assert _coded(coder, text) == [("SANCTION", ["IRN"], [])]
+    assert ("SANCTION", ["RUS"], ["UKR"]) in _coded(coder, "Russia ceased cooperating with Ukraine on grain exports.")
+    # a stop with a noun object is no stop of an act ("stopped the march"); a stopped fight de-escalates
+    assert not [c for c in _coded(coder, "Police in Tehran stopped the march of the Iranian protesters.")
+                if c[0] == "SANCTION"]
+    assert ("RETREAT", ["ISR"], ["LBN"]) in _coded(coder, "Israel stopped attacking Lebanon on Monday.")

@@ -78,3 +78,12 @@ def test_families() -> None:
     assert comp.family("ASSAULT") == "material_conflict"
     assert comp.family("REQUEST") == "verbal_conflict"
     assert comp.family("UNKNOWN") == "verbal_conflict"
+
+
+def test_the_bundled_stop_table() -> None:
+    comp = load_composer()
+    stop = Coded("SANCTION", None, "160")
+    assert comp.apply("stop", stop, Coded("AGREE", None, "030")) == Coded("SANCTION", None, "160")
+    assert comp.apply("stop", stop, Coded("CONSULT", None, "040")) == Coded("SANCTION", "withdraw", "164")
+    assert comp.apply("stop", stop, Coded("ASSAULT", None, "190")).type == "RETREAT"
+    assert comp.apply("stop", stop, Coded("PROTEST", None, "140")).type == "CONCEDE"
