@@ -166,7 +166,9 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues) -> lis
         cand = _candidate(m, kid, composed, lexicon, composer, cues, siblings.get(id(kid), []) if kid else [])
         if cand is not None:
             out.append(cand)
-    anchored = {m.anchor.i for m in mentions} | {m.token.i for m in mentions}
+    # a stop that governed no act ("must stop its provocations") leaves its verb to the rules below
+    live = [m for m in mentions if m.sense.role != "stop" or id(m) in composed]
+    anchored = {m.anchor.i for m in live} | {m.token.i for m in live}
     for verb in _deontic_candidates(sent, anchored, cues):
         out.append(_deontic_only(verb, lexicon, composer, cues))
     for verb in _conditional_threats(sent, anchored, cues):

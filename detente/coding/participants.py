@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 # Types whose acts, with no recipient named, are done to the actor's own country.
 DOMESTIC_TYPES = frozenset({"COERCE"})
+# Acts only a state does: with no agent named ("journalists were detained", "the book ban"), the state of the one
+# country the sentence names did them.
+STATE_TYPES = frozenset({"COERCE"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # Runs of capitalized words: the names (with their titles) a sentence that was not parsed may hold.
 _NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
@@ -104,6 +107,14 @@ class Participants:
                     if not PRESS_WORDS.intersection(d.lower().replace(",", " ").split())]
             targets.actors, targets.descriptions = [a for a, _ in kept], [d for _, d in kept]
         sentence_countries: set[str] | None = None
+        if not cand.sources and not sources.actors and cand.coded.type in STATE_TYPES:
+            sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc)))
+            if len(sentence_countries) == 1:
+                # "books banned under the Taliban", "people confined in camps in Xinjiang": nobody but a state
+                # bans books or confines people, and the sentence is about one
+                only = next(iter(sentence_countries))
+                sources = Resolved([Actor(text=only, name=None, country=only, sector="GOV")], [only],
+                                   fallback=True)
         for group in (sources, targets):
             if group.actors and all(a.country is None for a in group.actors):
                 if sentence_countries is None:

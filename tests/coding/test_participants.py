@@ -172,3 +172,14 @@ def test_coordinated_nationalities_are_one_group_per_country(participants: Parti
     [cand] = candidates(text)
     sides = participants.find(context(text), cand, dt.date(2024, 3, 1), 0)
     assert sides is not None and sorted(a.country or "" for a in sides.sources.actors) == ["CHN", "USA"]
+
+
+def test_coercion_with_no_agent_is_the_state_of_the_sentences_one_country(coder: Coder) -> None:
+    from tests.coding.test_accusations import _coded
+
+    assert _coded(coder, "Three journalists were detained in Istanbul on Monday, Turkish media reported.") == [
+        ("COERCE", ["TUR"], ["TUR"])]
+    assert ("COERCE", ["CHN"], ["CHN"]) in _coded(
+        coder, "More than 1 million people have been confined in internment camps in Xinjiang.")
+    # two countries named: whose state it was is not known
+    assert not _coded(coder, "Journalists were detained in Turkey and Greece on Monday.")
