@@ -80,8 +80,9 @@ def _accused(tok: Token) -> Token | None:
     return _about(tok)
 
 
-def _about(tok: Token) -> Token | None:
-    """The actor "about"/"over" a disapproval word points at, or the owner of what it points at."""
+def _about(tok: Token, depth: int = 0) -> Token | None:
+    """The actor "about"/"over" a disapproval word points at, or the owner of what it points at; through one
+    more "about"/"over"/"on" ("concerned about the latest IAEA report about Iran's production": Iran)."""
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ in _ABOUT:
             obj = child(p, "pobj")
@@ -92,4 +93,8 @@ def _about(tok: Token) -> Token | None:
             owner = child(obj, "poss")
             if owner is not None and looks_like_actor(owner):
                 return owner
+            if depth == 0:
+                inner = _about(obj, 1)
+                if inner is not None:
+                    return inner
     return None

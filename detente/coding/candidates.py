@@ -36,7 +36,7 @@ from detente.coding.spans import Arg, make_arg
 from detente.coding.speaker import speaker_of
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger, find_triggers
-from detente.coding.words import looks_like_actor
+from detente.coding.words import ACCUSATION_CUES, looks_like_actor
 from detente.records import Modality
 from detente.syntax import is_verbal, lemma, would_is_future
 
@@ -174,7 +174,12 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues) -> lis
     for verb in _conditional_threats(sent, anchored, cues):
         out.append(_threat_only(verb, lexicon, cues))
     if not any(c.coded.type == "ACCUSE" for c in out):
-        for m, speaker, accused in find_accusations(sent, lexicon, cues, anchored):
+        # a disapproval word read only in its verb's default sense ("said Iran is flagrantly defying the council")
+        # is the speaker's accusation rather than the act
+        weak = {c.token.i: c for c in out if c.mention.sense.fallback and lemma(c.token) in ACCUSATION_CUES}
+        for m, speaker, accused in find_accusations(sent, lexicon, cues, anchored - set(weak)):
+            if m.token.i in weak:
+                out.remove(weak[m.token.i])
             out.append(Candidate(mention=m, coded=_coded(m.sense), modality="asserted",
                                  flags=clause_flags(m.token, cues), targets=[accused],
                                  speaker=make_arg(speaker, "speaker"), weight=m.sense.weight,

@@ -23,3 +23,14 @@ def test_no_speaker_no_accusation_and_a_denial_is_none(coder: Coder) -> None:
     assert not [c for c in _coded(coder, "The US was bullying smaller nations.") if c[0] == "ACCUSE"]
     assert not [c for c in _coded(coder, "Akar said the S-400 poses no threat to NATO systems.")
                 if c[0] == "ACCUSE"]
+
+
+def test_a_concern_reaches_through_what_it_is_about_to_whose_conduct_it_is(coder: Coder) -> None:
+    text = "The British ambassador said London is concerned about the latest IAEA report about Iran's production."
+    assert _coded(coder, text) == [("ACCUSE", ["GBR"], ["IRN"])]
+
+
+def test_defiance_reported_by_another_is_an_accusation_not_the_act(coder: Coder) -> None:
+    assert _coded(coder, "The United States said China defied the Security Council.") == [("ACCUSE", ["USA"], ["CHN"])]
+    # said by nobody, the defiance is the act itself
+    assert _coded(coder, "China defied the Security Council.") == [("REJECT", ["CHN"], ["IGO"])]
