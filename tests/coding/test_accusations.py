@@ -34,3 +34,8 @@ def test_defiance_reported_by_another_is_an_accusation_not_the_act(coder: Coder)
     assert _coded(coder, "The United States said China defied the Security Council.") == [("ACCUSE", ["USA"], ["CHN"])]
     # said by nobody, the defiance is the act itself
     assert _coded(coder, "China defied the Security Council.") == [("REJECT", ["CHN"], ["IGO"])]
+
+
+def test_shared_concern_over_an_actors_conduct_accuses_its_owner(coder: Coder) -> None:
+    text = "In July, Tokyo and Washington shared concerns over China's rapid expansion of its nuclear arsenal."
+    assert _coded(coder, text) == [("ACCUSE", ["JPN", "USA"], ["CHN"])]
