@@ -72,3 +72,12 @@ def test_a_name_is_not_an_act(coder: Coder) -> None:
     records = coder.code_text("The U.S. Mission to the United Nations said Iran was enriching uranium.",
                               on=dt.date(2024, 11, 20))
     assert "CONSULT" not in {r.type for r in records}
+
+
+def test_congratulations_sent_are_endorsement_and_plain_letters_talks(coder: Coder) -> None:
+    from tests.coding.test_accusations import _coded
+
+    text = "On New Year's Day, Xi and Biden exchanged congratulatory letters on the anniversary of relations."
+    assert _coded(coder, text) == [("SUPPORT", ["CHN", "USA"], [])]
+    assert _coded(coder, "Xi sent a congratulatory message to Biden on Monday.") == [("SUPPORT", ["CHN"], ["USA"])]
+    assert _coded(coder, "Xi sent a letter to Biden on Monday.") == [("CONSULT", ["CHN"], ["USA"])]
