@@ -81,3 +81,12 @@ def test_congratulations_sent_are_endorsement_and_plain_letters_talks(coder: Cod
     assert _coded(coder, text) == [("SUPPORT", ["CHN", "USA"], [])]
     assert _coded(coder, "Xi sent a congratulatory message to Biden on Monday.") == [("SUPPORT", ["CHN"], ["USA"])]
     assert _coded(coder, "Xi sent a letter to Biden on Monday.") == [("CONSULT", ["CHN"], ["USA"])]
+
+
+def test_testing_a_weapon_or_radar_system_is_a_weapons_show(coder: Coder) -> None:
+    from tests.coding.test_accusations import _coded
+
+    assert [c[:2] for c in _coded(coder, "Turkish media report Ankara testing a Russian anti-aircraft weapon system.")] \
+        == [("MOBILIZE", ["TUR"])]
+    assert _coded(coder, "North Korea tested a new radar system on Monday.") == [("MOBILIZE", ["PRK"], [])]
+    assert _coded(coder, "Iran tested its banking system.") == []
