@@ -184,7 +184,7 @@ class Coder:
         ctx = DocumentContext(doc=doc, sentences=selection.sentences, actors=DocumentActors(outlet=doc.outlet),
                               countries=selection.countries, selected=selection.selected,
                               dateline=dateline.place if dateline else None, filed=filed(dateline, doc.published),
-                              dateline_end=dateline.length if dateline else 0)
+                              dateline_end=dateline.length if dateline else 0, home=selection.home)
         self.nanoseconds["prefilter"] += time.perf_counter_ns() - t0
         return ctx
 

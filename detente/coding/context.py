@@ -19,7 +19,8 @@ class DocumentContext:
     ``country_counts``: every sentence's countries, counted on the first "the two countries";
     ``last_person``/``last_thing``/``last_index``: the last actors coded, and in which sentence, for a pronoun
     in the next one; ``dateline``: the place a wire story's dateline names; ``filed``: the day it names, as
-    the date of the story's lead; ``dateline_end``: where the dateline ends in the text (0 without one)."""
+    the date of the story's lead; ``dateline_end``: where the dateline ends in the text (0 without one);
+    ``home``: the one country the document is clearly about, if any."""
 
     doc: Document
     sentences: list[Sentence]
@@ -34,3 +35,4 @@ class DocumentContext:
     dateline: Location | None = None
     filed: DateResolution | None = None
     dateline_end: int = 0
+    home: str | None = None  # the one country the document is clearly about (``selection.home_country``)

@@ -23,7 +23,7 @@ from detente.coding.context import DocumentContext
 from detente.coding.merge import dedupe, same_actor
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
-from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS, TITLE_HEADS, names_people
+from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS, STATE_TYPES, TITLE_HEADS, names_people
 from detente.records import Actor
 
 if TYPE_CHECKING:
@@ -31,9 +31,6 @@ if TYPE_CHECKING:
 
 # Types whose acts, with no recipient named, are done to the actor's own country.
 DOMESTIC_TYPES = frozenset({"COERCE"})
-# Acts only a state does: with no agent named ("journalists were detained", "the book ban"), the state of the one
-# country the sentence names did them.
-STATE_TYPES = frozenset({"COERCE"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # Runs of capitalized words: the names (with their titles) a sentence that was not parsed may hold.
 _NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
@@ -109,11 +106,12 @@ class Participants:
         sentence_countries: set[str] | None = None
         if not cand.sources and not sources.actors and cand.coded.type in STATE_TYPES:
             sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc)))
-            if len(sentence_countries) == 1:
-                # "books banned under the Taliban", "people confined in camps in Xinjiang": nobody but a state
-                # bans books or confines people, and the sentence is about one
-                only = next(iter(sentence_countries))
-                sources = Resolved([Actor(text=only, name=None, country=only, sector="GOV")], [only],
+            # "books banned under the Taliban", "people confined in camps in Xinjiang": nobody but a state bans
+            # books or confines people, and the sentence (or, naming none, the document) is about one
+            state = next(iter(sentence_countries)) if len(sentence_countries) == 1 else \
+                ctx.home if not sentence_countries else None
+            if state is not None:
+                sources = Resolved([Actor(text=state, name=None, country=state, sector="GOV")], [state],
                                    fallback=True)
         for group in (sources, targets):
             if group.actors and all(a.country is None for a in group.actors):

@@ -24,13 +24,14 @@ sentences (mention ids and events stay reproducible): junk or a book-length dump
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from detente.coding.accusations import cue_forms
 from detente.coding.lexicon import Lexicon, word_forms
 from detente.coding.modality import Cues
-from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES
+from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES, STATE_MODES, STATE_TYPES
 from detente.nlp import Prefilter, Sentence, split_sentences
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class Selection:
     selected: list[Sentence]
     countries: set[str]
     truncated: bool = False  # the document is over the coding budget: its tail was not coded
+    home: str | None = None  # the one country the document is about, when it is clearly one (see ``home_country``)
 
 
 class SentenceSelector:
@@ -76,22 +78,32 @@ class SentenceSelector:
         for mark in ("if", "unless"):
             paired[mark] = paired.get(mark, frozenset()) | _FUTURE
         self.prefilter = Prefilter(alone | cues.deontic_aux, self._has_actor, paired)
-        self._seen_countries: set[str] = set()
+        self.state_forms = state_act_forms(lexicon)
+        self._seen_countries: Counter[str] = Counter()
 
     def select(self, text: str) -> Selection:
         truncated = len(text) > MAX_CODED_CHARS
         sentences = split_sentences(text[:MAX_CODED_CHARS])
         if truncated and sentences:
             sentences.pop()  # it may run on past the cut: no sentence is coded from a piece of it
-        self._seen_countries = set()
+        self._seen_countries = Counter()
         selected: list[Sentence] = []
+        held: list[Sentence] = []  # a state's act with no actor named: parsed only in a one-country document
         for sentence in sentences:
-            if len(sentence.text) <= MAX_SENTENCE_CHARS and self.prefilter(sentence):
+            if len(sentence.text) > MAX_SENTENCE_CHARS:
+                continue
+            if self.prefilter(sentence):
                 if len(selected) == MAX_PARSED_SENTENCES:
                     truncated = True
                     break
                 selected.append(sentence)
-        return Selection(sentences, selected, set(self._seen_countries), truncated)
+            elif not self.state_forms.isdisjoint(sentence.tokens):
+                held.append(sentence)
+        home = home_country(self._seen_countries)
+        if home is not None and held:
+            room = MAX_PARSED_SENTENCES - len(selected)
+            selected = sorted(selected + held[:room], key=lambda s: s.index)
+        return Selection(sentences, selected, set(self._seen_countries), truncated, home)
 
     def _has_actor(self, text: str) -> bool:
         """The prefilter's actor test: a known actor word (the KB's fast check), and a country among the
@@ -99,10 +111,32 @@ class SentenceSelector:
         if not self.kb.is_candidate(text):
             return False
         countries = self.kb.countries_in(text)
-        self._seen_countries |= countries
+        self._seen_countries.update(countries)
         if countries:
             return True
         low = text.lower()
         return low.split(" ", 1)[0] in _SUBJECT_PRONOUNS or any(w in low for w in DYAD_PHRASES) or \
             _PAIR.search(low) is not None
 
+
+
+def home_country(counts: Counter[str]) -> str | None:
+    """The country a document is about, when it is clearly one: named in at least three of the sentences worth
+    parsing and in at least twice as many as any other. "Her book was banned" in a story about Afghanistan was
+    banned by Afghanistan's rulers (``state_types`` in ``words.yaml``)."""
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    if not top or top[0][1] < 3 or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
+        return None
+    return top[0][0]
+
+
+def state_act_forms(lexicon: Lexicon) -> frozenset[str]:
+    """Forms of the words that report a state's act against people on its own, with no object or cue needed
+    ("banned", "detained", "censorship"): a sentence holding one is parsed even when it names no actor, in a
+    document about one country."""
+    forms: set[str] = set()
+    for (lemma, pos), senses in lexicon.senses.items():
+        if any(s.type in STATE_TYPES and s.mode in STATE_MODES and s.channel != "military" and s.alone and
+               not (s.objects or s.cues or s.prep) for s in senses):
+            forms |= word_forms(lemma, pos, lexicon.irregular)
+    return frozenset(forms)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
+from detente.coding import Coder
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
@@ -183,3 +184,14 @@ def test_coercion_with_no_agent_is_the_state_of_the_sentences_one_country(coder:
         coder, "More than 1 million people have been confined in internment camps in Xinjiang.")
     # two countries named: whose state it was is not known
     assert not _coded(coder, "Journalists were detained in Turkey and Greece on Monday.")
+
+
+def test_a_states_act_naming_no_country_is_the_documents_home_countrys(coder: Coder) -> None:
+    from detente.records import Document
+
+    text = ("The Taliban banned a book by an Afghan journalist. Afghan authorities detained two Afghan writers. "
+            "Afghan police arrested three Afghan teachers. Her book was banned because a woman wrote it.")
+    [(_, records)] = list(coder.code_documents([Document(id="afg", text=text, published=dt.date(2025, 3, 1))]))
+    last = [m for m in records if m.sentence_index == 3]
+    assert [(m.type, [a.country for a in m.source], [a.country for a in m.target]) for m in last] == [
+        ("COERCE", ["AFG"], ["AFG"])]

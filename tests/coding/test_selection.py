@@ -29,3 +29,27 @@ def test_each_document_starts_with_no_countries(kb) -> None:  # type: ignore[no-
     s = selector(kb)
     s.select("Blinken visited Beijing.")
     assert "CHN" not in s.select("The weather was mild.").countries
+
+
+_AFGHAN = ("The Taliban banned a book by an Afghan journalist. Afghan authorities detained two Afghan writers. "
+           "Afghan police arrested three Afghan teachers. Her book was banned because a woman wrote it.")
+
+
+def test_a_states_act_naming_no_actor_is_parsed_in_a_document_about_one_country(kb) -> None:  # type: ignore[no-untyped-def]
+    found = selector(kb).select(_AFGHAN)
+    assert found.home == "AFG"
+    assert found.selected[-1].text == "Her book was banned because a woman wrote it."
+    # about two countries: nobody can tell whose state banned it
+    two = selector(kb).select("China met Japan. Japan met China. China met Japan in Tokyo. Her book was banned.")
+    assert two.home is None
+    assert "Her book was banned." not in [s.text for s in two.selected]
+
+
+def test_home_country_needs_three_mentions_and_twice_any_other() -> None:
+    from collections import Counter
+
+    from detente.coding.selection import home_country
+
+    assert home_country(Counter({"AFG": 3, "PAK": 1})) == "AFG"
+    assert home_country(Counter({"AFG": 2})) is None
+    assert home_country(Counter({"AFG": 4, "PAK": 3})) is None
