@@ -90,3 +90,12 @@ def test_testing_a_weapon_or_radar_system_is_a_weapons_show(coder: Coder) -> Non
         == [("MOBILIZE", ["TUR"])]
     assert _coded(coder, "North Korea tested a new radar system on Monday.") == [("MOBILIZE", ["PRK"], [])]
     assert _coded(coder, "Iran tested its banking system.") == []
+
+
+def test_a_buyers_purchase_is_an_exchange_with_the_seller(coder: Coder) -> None:
+    from tests.coding.test_accusations import _coded
+
+    assert _coded(coder, "Ankara's purchase of the S-400 system from Russia angered Washington.")[0] == \
+        ("COOPERATE", ["TUR"], ["RUS"])
+    # nobody's purchase is nobody's event
+    assert not [c for c in _coded(coder, "The purchase of the jets was delayed.") if c[0] == "COOPERATE"]
