@@ -35,6 +35,10 @@ def clause_subject(verb: Token) -> tuple[Token | None, str]:
     if is_passive(verb):
         a = agent(verb)
         return (a, "agent") if a is not None else (None, "passive")
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        a = agent(verb)
+        if a is not None:
+            return a, "agent"  # a participle on a noun: in "books banned by the Taliban" the Taliban ban
     s = subject(verb)
     if s is not None:
         if is_relative_pronoun(s) and verb.dep_ in ("relcl", "acl", "advcl"):

@@ -308,8 +308,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
 def _default_sense(tok: Token, lemmas: list[str], lexicon: Lexicon) -> Sense | None:
     """The verb's ``fallback`` sense, when none of its listed objects matched: an object list is a preference,
     not a gate ("sealed the frontier" where "border" is listed). It needs a direct object here, and the coder
-    asks it for a recipient."""
-    if direct_object(tok) is None:
+    asks it for a recipient. A participle on a noun has that noun for its object ("books banned by the Taliban")."""
+    if direct_object(tok) is None and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return None
     for lem in lemmas:
         for sense in lexicon.lookup(lem, "verb"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from detente.coding import Coder
 from detente.coding.candidates import Candidate
 
 Cands = Callable[[str], list[Candidate]]
@@ -133,3 +134,10 @@ def test_whose_act_the_object_is_receives_it(candidates: Cands) -> None:
 def test_critical_of_is_criticism(candidates: Cands) -> None:
     c = one(candidates("Beijing is critical of Washington."), "ACCUSE")
     assert heads(c.sources) == ["Beijing"] and heads(c.targets) == ["Washington"]
+
+
+def test_a_participle_on_a_noun_is_acted_by_its_agent(coder: Coder) -> None:
+    from tests.coding.test_accusations import _coded
+
+    assert _coded(coder, "Last year it was included in a list of more than 400 books banned by the Taliban.") == [
+        ("COERCE", ["AFG"], ["AFG"])]
