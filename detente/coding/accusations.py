@@ -29,33 +29,51 @@ _ABOUT = frozenset({"about", "over", "at", "by", "from", "of", "toward", "toward
 
 
 def cue_forms() -> frozenset[str]:
-    """Every form of every cue, for the prefilter (paired with a speech verb's forms)."""
+    """Every form of every cue, for the prefilter (paired with a speech verb's forms); a hyphenated cue by its
+    last part, as the tokenizer splits it ("short-sighted": "sighted")."""
     forms: set[str] = set()
     for word in ACCUSATION_CUES:
+        word = word.rsplit("-", 1)[-1]
         for pos in ("verb", "noun"):
             forms |= inflections(word, pos)
         forms.add(word)
     return frozenset(forms)
 
 
-def find_accusations(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int]) -> list[tuple[Trigger, Token,
-                                                                                                Arg]]:
+def _cue(tok: Token) -> str | None:
+    """The cue word ``tok`` ends, if any: its lemma, or a hyphenated word it closes ("short-sighted")."""
+    if lemma(tok) in ACCUSATION_CUES:
+        return lemma(tok)
+    if tok.i >= tok.sent.start + 2 and tok.nbor(-1).text == "-":
+        word = f"{tok.nbor(-2).lower_}-{tok.lower_}"
+        if word in ACCUSATION_CUES:
+            return word
+    return None
+
+
+def find_accusations(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int],
+                     editorial: bool = False) -> list[tuple[Trigger, Token | None, Arg]]:
     """(trigger, speaker, accused) for each cue word in reported speech, first cue per speaker; ``taken``:
-    token indices already read as triggers."""
-    out: list[tuple[Trigger, Token, Arg]] = []
+    token indices already read as triggers. In an ``editorial`` the outlet's own voice is a speaker too (None
+    here: the coder makes the outlet the source), once per sentence."""
+    out: list[tuple[Trigger, Token | None, Arg]] = []
     speakers: set[int] = set()
     for tok in sent:
-        if tok.i in taken or lemma(tok) not in ACCUSATION_CUES or tok.pos_ not in ("NOUN", "VERB", "ADJ", "ADV"):
+        if tok.i in taken or tok.pos_ not in ("NOUN", "VERB", "ADJ", "ADV"):
+            continue
+        word = _cue(tok)
+        if word is None:
             continue
         speaker, _, _ = speaker_of(tok, lexicon)
-        if speaker is None or speaker.i in speakers or clause_flags(tok, cues).negated:
+        key = speaker.i if speaker is not None else -1
+        if (speaker is None and not editorial) or key in speakers or clause_flags(tok, cues).negated:
             continue
         accused = _accused(tok)
-        if accused is None or accused == speaker or accused in speaker.subtree:
+        if accused is None or (speaker is not None and (accused == speaker or accused in speaker.subtree)):
             continue
-        sense = Sense(lemmas=(lemma(tok),), pos="noun" if tok.pos_ == "NOUN" else "verb", type="ACCUSE",
+        sense = Sense(lemmas=(word,), pos="noun" if tok.pos_ == "NOUN" else "verb", type="ACCUSE",
                       mode="disapprove", cameo="111", weight=WEIGHT)
-        speakers.add(speaker.i)
+        speakers.add(key)
         out.append((Trigger(token=tok, sense=sense, anchor=tok), speaker, make_arg(accused, "object")))
     return out
 
@@ -67,6 +85,11 @@ def _accused(tok: Token) -> Token | None:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")):
             if looks_like_actor(c):
                 return c
+    if tok.dep_ == "amod":
+        # a disapproving word on a noun is about whose thing it is: "the US' short-sighted policies",
+        # "Beijing's aggressive behaviour"
+        return next((c for c in tok.head.children if looks_like_actor(c) and (c.dep_ == "poss" or (
+            c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")))), None)
     if lemma(tok) in EXPERIENCER_CUES:
         return _about(tok)  # "we are concerned about ...": the subject is the one who disapproves
     clause = tok

@@ -144,8 +144,10 @@ def _inside_same_type(m: Trigger, others: list[Trigger]) -> bool:
     return False
 
 
-def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues) -> list[Candidate]:
-    """Event candidates of one sentence, in trigger order, before actor resolution and merging."""
+def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
+            editorial: bool = False) -> list[Candidate]:
+    """Event candidates of one sentence, in trigger order, before actor resolution and merging; in an
+    ``editorial`` the outlet's own disapproval is an accusation (``accusations``)."""
     mentions = find_triggers(sent, lexicon)
     pairs = pair_governors(mentions)
     used, composed, siblings = pairs.used, pairs.composed, pairs.siblings
@@ -177,13 +179,14 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues) -> lis
         # a disapproval word read only in its verb's default sense ("said Iran is flagrantly defying the council")
         # is the speaker's accusation rather than the act
         weak = {c.token.i: c for c in out if c.mention.sense.fallback and lemma(c.token) in ACCUSATION_CUES}
-        for m, speaker, accused in find_accusations(sent, lexicon, cues, anchored - set(weak)):
+        for m, speaker, accused in find_accusations(sent, lexicon, cues, anchored - set(weak), editorial):
             if m.token.i in weak:
                 out.remove(weak[m.token.i])
             out.append(Candidate(mention=m, coded=_coded(m.sense), modality="asserted",
                                  flags=clause_flags(m.token, cues), targets=[accused],
-                                 speaker=make_arg(speaker, "speaker"), weight=m.sense.weight,
-                                 needs_speaker_source=True, notes=["reported-disapproval"]))
+                                 speaker=make_arg(speaker, "speaker") if speaker is not None else None,
+                                 weight=m.sense.weight, needs_speaker_source=True,
+                                 notes=["reported-disapproval" if speaker is not None else "editorial-disapproval"]))
     out.sort(key=lambda c: c.token.i)
     return out
 

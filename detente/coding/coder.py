@@ -175,7 +175,7 @@ class Coder:
 
     def _start(self, doc: Document) -> DocumentContext:
         t0 = time.perf_counter_ns()
-        selection = self.selector.select(doc.text)
+        selection = self.selector.select(doc.text, editorial=doc.genre == "editorial")
         self.stats["documents"] += 1
         self.stats["sentences"] += len(selection.sentences)
         if selection.truncated:
@@ -197,7 +197,7 @@ class Coder:
     def _code_sentence(self, ctx: DocumentContext, index: int, parsed: Doc) -> None:
         t0 = time.perf_counter_ns()
         sent = parsed[:]
-        candidates = extract(sent, self.lexicon, self.composer, self.cues)
+        candidates = extract(sent, self.lexicon, self.composer, self.cues, editorial=ctx.doc.genre == "editorial")
         records: list[Mention] = []
         for cand in candidates:
             rec = self._record(ctx, index, sent, cand)

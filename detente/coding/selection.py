@@ -78,10 +78,14 @@ class SentenceSelector:
         for mark in ("if", "unless"):
             paired[mark] = paired.get(mark, frozenset()) | _FUTURE
         self.prefilter = Prefilter(alone | cues.deontic_aux, self._has_actor, paired)
+        # an editorial speaks in its own voice: a disapproval word needs no speech verb there
+        self.editorial_prefilter = Prefilter(alone | cues.deontic_aux | cue_forms(), self._has_actor, paired)
         self.state_forms = state_act_forms(lexicon)
         self._seen_countries: Counter[str] = Counter()
 
-    def select(self, text: str) -> Selection:
+    def select(self, text: str, editorial: bool = False) -> Selection:
+        """The sentences of ``text`` worth parsing; an ``editorial``'s own disapproval counts as a trigger."""
+        prefilter = self.editorial_prefilter if editorial else self.prefilter
         truncated = len(text) > MAX_CODED_CHARS
         sentences = split_sentences(text[:MAX_CODED_CHARS])
         if truncated and sentences:
@@ -92,7 +96,7 @@ class SentenceSelector:
         for sentence in sentences:
             if len(sentence.text) > MAX_SENTENCE_CHARS:
                 continue
-            if self.prefilter(sentence):
+            if prefilter(sentence):
                 if len(selected) == MAX_PARSED_SENTENCES:
                     truncated = True
                     break

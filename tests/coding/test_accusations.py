@@ -39,3 +39,23 @@ def test_defiance_reported_by_another_is_an_accusation_not_the_act(coder: Coder)
 def test_shared_concern_over_an_actors_conduct_accuses_its_owner(coder: Coder) -> None:
     text = "In July, Tokyo and Washington shared concerns over China's rapid expansion of its nuclear arsenal."
     assert _coded(coder, text) == [("ACCUSE", ["JPN", "USA"], ["CHN"])]
+
+
+def test_a_disapproving_word_on_a_noun_accuses_whose_thing_it_is(coder: Coder) -> None:
+    text = "China's foreign ministry said the talks failed because of the US' short-sighted policies."
+    assert ("ACCUSE", ["CHN"], ["USA"]) in _coded(coder, text)
+
+
+def test_an_editorials_own_disapproval_is_its_outlets_accusation(coder: Coder) -> None:
+    import datetime as dt
+
+    from detente.records import Document
+
+    text = "Relations were disrupted by the US sensationalizing the balloon incident."
+    found = {}
+    for genre in ("editorial", "news"):
+        doc = Document(id=genre, text=text, published=dt.date(2024, 1, 11), outlet="Global Times", genre=genre)
+        [(_, records)] = list(coder.code_documents([doc]))
+        found[genre] = [(m.type, [a.country for a in m.source], [a.country for a in m.target]) for m in records]
+    assert found["editorial"] == [("ACCUSE", ["CHN"], ["USA"])]
+    assert found["news"] == []  # a news story's narration accuses nobody
