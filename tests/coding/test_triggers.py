@@ -86,8 +86,8 @@ def test_congratulations_sent_are_endorsement_and_plain_letters_talks(coder: Cod
 def test_testing_a_weapon_or_radar_system_is_a_weapons_show(coder: Coder) -> None:
     from tests.coding.test_accusations import _coded
 
-    assert [c[:2] for c in _coded(coder, "Turkish media report Ankara testing a Russian anti-aircraft weapon system.")] \
-        == [("MOBILIZE", ["TUR"])]
+    text = "Turkish media report Ankara testing a Russian anti-aircraft weapon system."
+    assert [c[:2] for c in _coded(coder, text)] == [("MOBILIZE", ["TUR"])]
     assert _coded(coder, "North Korea tested a new radar system on Monday.") == [("MOBILIZE", ["PRK"], [])]
     assert _coded(coder, "Iran tested its banking system.") == []
 
