@@ -35,6 +35,14 @@ def _complement_children(gov: Trigger) -> list[Token]:
     if is_nominal(tok) and tok.dep_ in ("dobj", "obj") and is_verbal(tok.head):
         # "reiterated its demand that Israel ease ...": the content clause may hang on the verb
         out.extend(c for c in tok.head.children if c.dep_ in ("ccomp",) and c.i > tok.i)
+    if is_nominal(tok) and gov.sense.role:
+        # "renewed calls to impose sanctions", "added to calls in Congress to impose": the parser may hang the
+        # noun's infinitive on the verb above; it is the noun's when it starts right after the noun's phrase
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if verb != tok and is_verbal(verb):
+            out.extend(c for c in verb.children if c.dep_ in ("advcl", "xcomp") and
+                       c.left_edge.i == tok.right_edge.i + 1 and
+                       any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
     for h in heads:
         for c in h.children:
             if c.dep_ in ("xcomp", "ccomp", "dobj", "obj", "oprd", "acl", "nsubjpass", "advcl", "relcl"):

@@ -31,3 +31,11 @@ def test_stopping_a_cooperative_act_reduces_relations(coder: Coder) -> None:
     assert not [c for c in _coded(coder, "Police in Tehran stopped the march of the Iranian protesters.")
                 if c[0] == "SANCTION"]
     assert ("RETREAT", ["ISR"], ["LBN"]) in _coded(coder, "Israel stopped attacking Lebanon on Monday.")
+
+
+def test_a_call_to_act_is_a_request_even_when_the_infinitive_hangs_on_the_verb(coder: Coder) -> None:
+    assert _coded(coder, "US lawmakers renewed calls to impose sanctions on Turkey.") == [("REQUEST", ["USA"], ["TUR"])]
+    assert _coded(coder, "US lawmakers issued calls to impose sanctions on Turkey.") == [("REQUEST", ["USA"], ["TUR"])]
+    # the calls are no sanctions imposed
+    assert not [c for c in _coded(coder, "The move added to calls in Congress to impose sanctions on Turkey.")
+                if c[0] == "SANCTION"]
