@@ -99,3 +99,13 @@ def test_a_buyers_purchase_is_an_exchange_with_the_seller(coder: Coder) -> None:
         ("COOPERATE", ["TUR"], ["RUS"])
     # nobody's purchase is nobody's event
     assert not [c for c in _coded(coder, "The purchase of the jets was delayed.") if c[0] == "COOPERATE"]
+
+
+def test_a_verdict_is_a_sanction_and_a_travel_bar_too(coder: Coder) -> None:
+    from tests.coding.test_accusations import _coded
+
+    assert _coded(coder, "A Bosnian court sentenced Dodik to one year in prison.")[0][0] == "SANCTION"
+    assert _coded(coder, "The United States barred three Albanian officials from entering the United States.") == [
+        ("SANCTION", ["USA"], ["ALB"])]
+    # barring people from their own public life stays coercion
+    assert _coded(coder, "The Taliban barred Afghan women from education.")[0][0] == "COERCE"
