@@ -36,7 +36,7 @@ from detente.coding.spans import Arg, make_arg
 from detente.coding.speaker import speaker_of
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger, find_triggers
-from detente.coding.words import ACCUSATION_CUES, looks_like_actor
+from detente.coding.words import ACCUSATION_CUES, WANTING_VERBS, looks_like_actor
 from detente.records import Modality
 from detente.syntax import is_verbal, lemma, would_is_future
 
@@ -221,6 +221,10 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
             kid_coded = composer.apply(kid.sense.role, kid_coded, _coded(grandkid.sense))
         kid_flags = clause_flags(kid.anchor if not kid.nominal else kid.token, cues)
         role = m.sense.role or "intent"
+        other = _wanted_actor(m, kid) if role == "intent" and not m.sense.commitment else None
+        if other is not None:
+            # "Pakistan expects the Afghan government to uphold ...": an appeal to another, not one's own plan
+            role, coded = "request", Coded("REQUEST", None, "020")
         if role == "intent" and kid_flags.negated:
             coded = composer.refused(kid_coded)
             notes.append("intent-not")
@@ -232,6 +236,9 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
             kid_args.targets.extend(a for a in sib_args.targets
                                     if not any(a.token == t.token for t in kid_args.targets))
         args = governed_args(m, kid, args, kid_args)
+        if other is not None:
+            args.targets = [make_arg(other, "object")]
+            notes.append("wanted-of-another")
         if not m.sense.alone:
             weight = kid.sense.weight
         notes.append(f"composed:{role}")
@@ -300,6 +307,23 @@ def prominence(tok: Token) -> float:
             k += 1
         cur = cur.head
     return 0.85 ** k
+
+
+def _wanted_actor(m: Trigger, kid: Trigger) -> Token | None:
+    """Whom a verb of wanting wants to act, when not its own subject: "Pakistan expects the Afghan government to
+    uphold its responsibilities", "wants Japan to be prepared" (``wanting_verbs`` in ``words.yaml``)."""
+    if m.nominal or lemma(m.token) not in WANTING_VERBS or kid.nominal:
+        return None
+    clause = kid.anchor
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head  # "to uphold its responsibilities and deny ..."
+    if clause.head != m.token or clause.dep_ not in ("ccomp", "xcomp"):
+        return None
+    other = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause.dep_ == "ccomp" else \
+        next((c for c in m.token.children if c.dep_ in ("dobj", "obj")), None)
+    if other is None or other.pos_ == "PRON" or not looks_like_actor(other):
+        return None
+    return other
 
 
 def _self_announced(m: Trigger) -> bool:

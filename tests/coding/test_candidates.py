@@ -39,3 +39,10 @@ def test_a_call_to_act_is_a_request_even_when_the_infinitive_hangs_on_the_verb(c
     # the calls are no sanctions imposed
     assert not [c for c in _coded(coder, "The move added to calls in Congress to impose sanctions on Turkey.")
                 if c[0] == "SANCTION"]
+
+
+def test_wanting_another_actor_to_act_is_a_demand_on_it(coder: Coder) -> None:
+    text = "Pakistan expects the Afghan government to uphold its responsibilities and deny use of its soil."
+    assert _coded(coder, text) == [("REQUEST", ["PAK"], ["AFG"])]
+    # wanting to act oneself stays a plan
+    assert _coded(coder, "China hopes to visit the United States.") == [("AGREE", ["CHN"], ["USA"])]
