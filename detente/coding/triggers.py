@@ -143,7 +143,9 @@ def _cue_scope(tok: Token) -> set[str]:
 def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
     """Whether the token, in its parse, satisfies every condition of ``sense``."""
     if sense.prep:
-        preps = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "agent")}
+        # "called Xi on Tuesday" is no "call on": a preposition of a date is no particle
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "agent") and
+                 not any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj")}
         # "pushing for the US to support": the preposition may head the clause as a marker
         preps |= {m.lower_ for c in tok.children if c.dep_ in ("ccomp", "advcl", "xcomp")
                   for m in c.children if m.dep_ == "mark"}

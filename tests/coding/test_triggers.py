@@ -109,3 +109,21 @@ def test_a_verdict_is_a_sanction_and_a_travel_bar_too(coder: Coder) -> None:
         ("SANCTION", ["USA"], ["ALB"])]
     # barring people from their own public life stays coercion
     assert _coded(coder, "The Taliban barred Afghan women from education.")[0][0] == "COERCE"
+
+
+def test_criticism_railed_or_levelled_and_a_claim_called_baseless(coder: Coder) -> None:
+    from tests.coding.test_accusations import _coded
+
+    assert _coded(coder, "Hungarian Prime Minister Viktor Orban has long railed against the European Union.") == [
+        ("ACCUSE", ["HUN"], ["IGO"])]
+    assert [c[:2] for c in _coded(coder, "Barnier has leveled a string of criticisms at the EU.")] == [
+        ("ACCUSE", ["FRA"])]
+    text = "Afghanistan's Ministry of Foreign Affairs called Pakistan's assertions \"baseless\" on Thursday."
+    assert [c[:2] for c in _coded(coder, text)] == [("REJECT", ["AFG"])]
+
+
+def test_a_preposition_of_a_date_is_no_particle(coder: Coder) -> None:
+    from tests.coding.test_accusations import _coded
+
+    assert not [c for c in _coded(coder, "Biden called Xi on Tuesday.") if c[0] == "REQUEST"]
+    assert _coded(coder, "Biden called on Xi on Tuesday to release the activists.") == [("REQUEST", ["USA"], ["CHN"])]
