@@ -14,7 +14,7 @@ from detente.coding.spans import Arg, expand, make_arg
 from detente.coding.speaker import resolve_pronoun
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
-from detente.coding.words import CALENDAR, QUANTITY_NOUNS, is_place, looks_like_actor
+from detente.coding.words import CALENDAR, CLAIM_NOUNS, CLAIM_VERBS, QUANTITY_NOUNS, is_place, looks_like_actor
 from detente.syntax import (
     agent,
     child,
@@ -75,6 +75,10 @@ def _noun_args(noun: Token, sense: Sense) -> Args:
     for p, obj in prep_objects(noun, tuple(sense.targets)):
         if looks_like_actor(obj) or has_country_mod(obj) or is_place(obj):
             out.targets.extend(expand(obj, p, place_ok=sense.place_target))
+    if not out.sources:
+        claimer = _claimer(noun)
+        if claimer is not None:
+            out.sources.extend(expand(claimer, "subj"))
     out.own_sources = bool(out.sources)
     if sense.place_target and (by is not None or poss is not None):
         # "a US visit by He Lifeng": the country compounded on the visit is where it goes
@@ -84,6 +88,19 @@ def _noun_args(noun: Token, sense: Sense) -> Args:
             a.place = True
             out.targets.append(a)
     return out
+
+
+def _claimer(noun: Token) -> Token | None:
+    """Who claimed the act: "Al-Shabab claimed responsibility for the hotel attack" (claim, accept, take, bear,
+    admit responsibility or credit for it) makes the claimer its actor."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or lemma(prep.head) not in CLAIM_NOUNS:
+        return None
+    verb = prep.head.head
+    if prep.head.dep_ not in ("dobj", "obj") or not is_verbal(verb) or lemma(verb) not in CLAIM_VERBS:
+        return None
+    subj = child(verb, "nsubj")
+    return subj if subj is not None and looks_like_actor(subj) else None
 
 
 def _name_runs(noun: Token, poss: Token | None) -> list[list[Token]]:

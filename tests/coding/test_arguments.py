@@ -141,3 +141,10 @@ def test_a_participle_on_a_noun_is_acted_by_its_agent(coder: Coder) -> None:
 
     assert _coded(coder, "Last year it was included in a list of more than 400 books banned by the Taliban.") == [
         ("COERCE", ["AFG"], ["AFG"])]
+
+
+def test_whoever_claims_responsibility_for_an_attack_made_it(coder: Coder) -> None:
+    from tests.coding.test_accusations import _coded
+
+    text = "Al-Shabab, a U.S.-designated terrorist group, claimed responsibility for the hotel attack on Tuesday."
+    assert _coded(coder, text) == [("ASSAULT", ["SOM"], [])]
