@@ -88,8 +88,10 @@ def _accused(tok: Token) -> Token | None:
     if tok.dep_ == "amod":
         # a disapproving word on a noun is about whose thing it is: "the US' short-sighted policies",
         # "Beijing's aggressive behaviour"
-        return next((c for c in tok.head.children if looks_like_actor(c) and (c.dep_ == "poss" or (
+        owner = next((c for c in tok.head.children if looks_like_actor(c) and (c.dep_ == "poss" or (
             c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")))), None)
+        if owner is not None:
+            return owner
     if lemma(tok) in EXPERIENCER_CUES:
         return _about(tok)  # "we are concerned about ...": the subject is the one who disapproves
     clause = tok

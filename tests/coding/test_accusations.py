@@ -59,3 +59,7 @@ def test_an_editorials_own_disapproval_is_its_outlets_accusation(coder: Coder) -
         found[genre] = [(m.type, [a.country for a in m.source], [a.country for a in m.target]) for m in records]
     assert found["editorial"] == [("ACCUSE", ["CHN"], ["USA"])]
     assert found["news"] == []  # a news story's narration accuses nobody
+
+
+def test_a_cue_on_an_ownerless_noun_accuses_its_clauses_subject(coder: Coder) -> None:
+    assert _coded(coder, "China said Japan took provocative actions.") == [("ACCUSE", ["CHN"], ["JPN"])]
