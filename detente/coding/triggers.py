@@ -137,6 +137,8 @@ def _cue_scope(tok: Token) -> set[str]:
         for c in tok.head.children:
             if c.dep_ in ("advmod", "npadvmod", "acomp"):
                 words.add(lemma(c))
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and is_verbal(tok.head.head):
+        words.add(lemma(tok.head.head))  # "commemorated the anniversary in a letter to Xi": the verb says what
     return words
 
 

@@ -96,7 +96,7 @@ def test_the_anniversary_letters_from_the_editorial_stand_alone(tmp_path: Path, 
     """The Global Times's "leaders of the two countries exchanged congratulatory letters" on 1 January is an
     event of its own: the table-tennis visits three sentences later do not join it."""
     store = _store(tmp_path / "s.duckdb", [seeds["001"]])
-    letters = [e for e in events(store) if e["type"] == "CONSULT" and e["date"] == dt.date(2024, 1, 1)]
+    letters = [e for e in events(store) if e["type"] == "SUPPORT" and e["date"] == dt.date(2024, 1, 1)]
     [event] = letters
     assert (event["mentions"], event["date_precision"]) == (1, "day")
     assert "congratulatory letters" in event["sentence"]
@@ -105,6 +105,6 @@ def test_the_anniversary_letters_from_the_editorial_stand_alone(tmp_path: Path, 
 def test_the_anniversary_letters_are_one_event_with_two_sources(tmp_path: Path, seeds: dict) -> None:
     """The Global Times editorial and the China-US Focus newsletter both report the leaders' letters."""
     store = _store(tmp_path / "s.duckdb", [seeds["001"], seeds["002"]])
-    letters = [e for e in events(store) if e["type"] == "CONSULT" and e["date"] == dt.date(2024, 1, 1)]
+    letters = [e for e in events(store) if e["type"] == "SUPPORT" and e["date"] == dt.date(2024, 1, 1)]
     [event] = letters
     assert (event["mentions"], event["documents"], event["sources"]) == (2, 2, 2)

@@ -18,7 +18,7 @@ CASES: list[tuple[str, str, str, D, D | None, str, str | None, str | None]] = [
     ("000", "have not met since last November", "CONSULT", D(2022, 11, 1), None, "month", "Bali", "IDN"),
     ("000", "planning a trip in October", "AGREE", D(2023, 10, 1), None, "month", None, None),
     ("000", "who visited in late May", "CONSULT", D(2023, 5, 21), None, "month", "Washington", "USA"),
-    ("001", "exchanged congratulatory letters", "CONSULT", D(2024, 1, 1), None, "day", None, None),
+    ("001", "exchanged congratulatory letters", "SUPPORT", D(2024, 1, 1), None, "day", None, None),
     ("001", "Defense Policy Coordination Talks", "CONSULT", D(2024, 1, 8), D(2024, 1, 9), "day", "Washington", "USA"),
     ("001", "On Tuesday, Liu Jianchao", "CONSULT", D(2024, 1, 9), None, "day", "United States", "USA"),
     ("002", "by the year's end", "AGREE", D(2024, 12, 1), None, "month", "California", "USA"),

@@ -139,7 +139,7 @@ def test_wang_wentao_visited_in_may(seeds: Seeds) -> None:
 # ----------------------------------------------------------------------------- Global Times, 2024-01-11
 
 def test_leaders_exchanged_congratulatory_letters(seeds: Seeds) -> None:
-    r = one(seeds, "001", "exchanged congratulatory letters", "CONSULT", "asserted")
+    r = one(seeds, "001", "exchanged congratulatory letters", "SUPPORT", "asserted")
     assert countries(r.source) == {"CHN", "USA"}  # "the two countries": the editorial's dyad
     # "leaders of the two countries": each country's head of state on 1 January 2024
     assert names(r.source) == {"Xi Jinping", "Joe Biden"}
@@ -214,7 +214,7 @@ def test_wang_promised_pandas(seeds: Seeds) -> None:
 
 
 def test_bidens_letter_to_xi(seeds: Seeds) -> None:
-    r = one(seeds, "002", "in a letter to President Xi Jinping", "CONSULT", "asserted")
+    r = one(seeds, "002", "in a letter to President Xi Jinping", "SUPPORT", "asserted")
     assert names(r.source) == {"Joe Biden"} and names(r.target) == {"Xi Jinping"}
     assert r.speaker is not None and r.speaker.country == "CHN"  # "according to Chinese officials"
 

@@ -127,3 +127,10 @@ def test_a_preposition_of_a_date_is_no_particle(coder: Coder) -> None:
 
     assert not [c for c in _coded(coder, "Biden called Xi on Tuesday.") if c[0] == "REQUEST"]
     assert _coded(coder, "Biden called on Xi on Tuesday to release the activists.") == [("REQUEST", ["USA"], ["CHN"])]
+
+
+def test_a_letter_commemorating_an_anniversary_is_endorsement(coder: Coder) -> None:
+    from tests.coding.test_accusations import _coded
+
+    text = "U.S. President Joe Biden commemorated the anniversary in a letter to President Xi Jinping."
+    assert _coded(coder, text) == [("SUPPORT", ["USA"], ["CHN"])]
