@@ -132,6 +132,11 @@ class Participants:
         if cand.needs_speaker_source and not targets.actors:
             self.stats["dropped_unresolved"] += 1
             return None  # a demand on nobody known
+        if "editorial-disapproval" in cand.notes and \
+                {a.country for a in targets.actors} <= {a.country for a in sources.actors}:
+            self.stats["dropped_unresolved"] += 1
+            return None  # an editorial's own voice on its own side ("may be seen by China as ... malicious") is
+            # what that side perceives, not an accusation of it
         return Sides(speaker, sources, targets, outlet_speaker)
 
     def one_sided(self, coded: Coded, cand: Candidate, sides: Sides) -> bool:

@@ -59,6 +59,11 @@ def test_an_editorials_own_disapproval_is_its_outlets_accusation(coder: Coder) -
         found[genre] = [(m.type, [a.country for a in m.source], [a.country for a in m.target]) for m in records]
     assert found["editorial"] == [("ACCUSE", ["CHN"], ["USA"])]
     assert found["news"] == []  # a news story's narration accuses nobody
+    # the outlet's own side perceiving something is no accusation of it
+    own = Document(id="own", text="Such gestures may be seen by China as mere tactics with malicious intent.",
+                   published=dt.date(2024, 1, 11), outlet="Global Times", genre="editorial")
+    [(_, records)] = list(coder.code_documents([own]))
+    assert not [m for m in records if m.type == "ACCUSE"]
 
 
 def test_a_cue_on_an_ownerless_noun_accuses_its_clauses_subject(coder: Coder) -> None:
