@@ -29,7 +29,7 @@ def test_schema_speaks_the_ontology() -> None:
 
 def test_records_validate_and_match_the_store(seeds_store: Path, tmp_path: Path) -> None:
     out = tmp_path / "events.jsonl"
-    assert detente.export(seeds_store, "plover-json", out) == 36
+    assert detente.export(seeds_store, "plover-json", out) == 37
     records = _records(out)
     validator = jsonschema.Draft202012Validator(plover_schema())
     for record in records:
