@@ -24,6 +24,7 @@ from detente.coding.cameo import load_cameo, quad_class
 from detente.coding.candidates import Candidate, extract
 from detente.coding.channel import choose_channel
 from detente.coding.channel_evidence import channel_evidence
+from detente.coding.classifier import propose
 from detente.coding.compose import load_composer
 from detente.coding.confidence import confidence, load_weights
 from detente.coding.context import DocumentContext
@@ -203,6 +204,10 @@ class Coder:
             rec = self._record(ctx, index, sent, cand)
             if rec is not None:
                 records.append(rec)
+        if not records:  # the statistical layer, only where the rules found nothing (coding/classifier.py)
+            proposed = propose(sent, self.lexicon, self.cues)
+            rec = self._record(ctx, index, sent, proposed) if proposed is not None else None
+            records += [rec] if rec is not None else []
         ctx.records.extend(merge_records(records))
         self.nanoseconds["code"] += time.perf_counter_ns() - t0
 

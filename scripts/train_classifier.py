@@ -1,0 +1,262 @@
+"""Train the statistical layer (``detente/coding/classifier.py``) and write its weights to
+``detente/coding/data/classifier.json``.
+
+Training data, and only this (docs/labelling.md: the check split is never read here):
+
+* the ``tune`` sentences of ``gold/news.jsonl`` that the prefilter passes, parsed as the coder parses them,
+  labelled with their gold types (a sentence with two types gives two rows of half weight; no event: ``NONE``);
+* the records of ``../shared/gold/plover_gsr_dev.jsonl``, each labelled with its PLOVER type;
+* the mode tables of ``../shared/reference/PLOVER_MANUAL.tex`` (each mode's one-line definition, labelled with
+  its type), when the manual is there.
+
+The model is a multinomial logistic regression (scikit-learn, ``pip install -e '.[train]'``) over the string
+features of ``detente.coding.classifier.features``. The threshold on the best type's probability comes from
+cross-validation on the tune documents only (folds by document; the dev records and the manual are always in
+the training folds): over the tune sentences the rules code nothing for, the lowest threshold whose proposals
+are right at least ``--precision`` of the time. The rules' output is computed with the layer off.
+
+Usage: ``python scripts/train_classifier.py [--precision 0.65] [--enabled | --disabled] [--out PATH]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+GOLD = ROOT / "gold" / "news.jsonl"
+DEV = SHARED / "gold" / "plover_gsr_dev.jsonl"
+MANUAL = SHARED / "reference" / "PLOVER_MANUAL.tex"
+DOCUMENTS = (SHARED / "corpora" / "voa_stories.jsonl", ROOT / "examples")
+OUT = ROOT / "detente" / "coding" / "data" / "classifier.json"
+
+SEED = 0
+FOLDS = 5
+C = 10.0  # inverse L2 strength, picked from {1, 10, 100} by the cross-validation below (docs/coding.md)
+MIN_COUNT = 2  # features seen in fewer training rows carry no weight in the file
+THRESHOLDS = [round(0.20 + 0.025 * k, 3) for k in range(31)]  # 0.20 .. 0.95
+_MODE_ROW = re.compile(r"^\s*([a-z][\w-]*)\s*&\s*(.+?)\s*\\\\")
+
+
+@dataclass(slots=True)
+class Row:
+    features: list[str]
+    labels: list[str]  # gold types of the sentence, or [NONE]
+    group: str  # the document (tune), "dev" or "manual"
+    rules_empty: bool = False  # the rules code nothing for it (tune only)
+
+
+def _tune_rows(nlp: Any) -> list[Row]:
+    from detente.coding import Coder
+    from detente.coding.classifier import NONE, features
+    from detente.evaluation.news import read_news_gold
+    from detente.readers import iter_documents
+    from detente.records import Document
+
+    gold = [g for g in read_news_gold(GOLD) if g.split == "tune"]  # the check split is never read
+    by_key = {g.key: g for g in gold}
+    wanted = {g.doc for g in gold}
+    docs: dict[str, Document] = {}
+    for item in iter_documents([str(p) for p in DOCUMENTS if p.exists()]):
+        if isinstance(item, Document) and item.source_id in wanted and item.source_id not in docs:
+            docs[item.source_id] = item
+    missing = sorted(wanted - set(docs))
+    if missing:
+        raise SystemExit(f"tune documents not found: {', '.join(missing)}")
+    coder = Coder()
+    coded = {(doc.source_id, m.sentence_index) for doc, ms in coder.code_documents(docs[d] for d in sorted(docs))
+             for m in ms}
+    rows: list[Row] = []
+    for name in sorted(docs):
+        selection = coder.selector.select(docs[name].text)
+        parsed = nlp.pipe([s.text for s in selection.selected], batch_size=256)
+        for sentence, doc in zip(selection.selected, parsed, strict=True):
+            g = by_key.get((name, sentence.index))
+            if g is None:
+                continue
+            labels = sorted({e.type for e in g.events}) or [NONE]
+            rows.append(Row(features(doc[:], coder.lexicon), labels, name,
+                            rules_empty=(name, sentence.index) not in coded))
+    return rows
+
+
+def _dev_rows(nlp: Any, lexicon: Any) -> list[Row]:
+    from detente.coding.classifier import features
+    from detente.evaluation.gold import read_gold
+
+    records = [r for r in read_gold(DEV) if r.type]
+    texts = [r.text.strip("{} ") for r in records]
+    return [Row(features(doc[:], lexicon), [str(r.type)], "dev")
+            for r, doc in zip(records, nlp.pipe(texts, batch_size=256), strict=True)]
+
+
+def _manual_rows(nlp: Any, lexicon: Any) -> list[Row]:
+    """Each type's definition (the paragraph under its section heading, cut at semicolons and full stops) and
+    each mode's one-line definition in its mode table, labelled with the type."""
+    from detente.coding.classifier import features
+    from detente.ontology import PLOVER_TYPES
+
+    if not MANUAL.exists():
+        return []
+    current: str | None = None
+    definition = False
+    found: list[tuple[str, str]] = []
+    for line in MANUAL.read_text(encoding="utf-8").splitlines():
+        heading = re.match(r"\\section\{([^}]*)\}", line)
+        if heading:
+            current = heading.group(1) if heading.group(1) in PLOVER_TYPES else None
+            definition = current is not None
+            continue
+        text = re.sub(r"\\[a-z]+\{([^}]*)\}", r"\1", line).replace("\\", "").strip()
+        if current and definition and text:
+            found.extend((current, part.strip()) for part in re.split(r"[;.]", text) if len(part.split()) >= 2)
+            definition = False
+            continue
+        m = _MODE_ROW.match(line)
+        if current and m and m.group(1) not in ("mode", "name"):
+            found.append((current, f"{m.group(1)}: " + re.sub(r"\\[a-z]+\{([^}]*)\}", r"\1", m.group(2))
+                          .replace("\\", "").strip()))
+    return [Row(features(doc[:], lexicon), [t], "manual")
+            for (t, _), doc in zip(found, nlp.pipe([x for _, x in found]), strict=True)]
+
+
+def _expand(rows: list[Row]) -> tuple[list[dict[str, int]], list[str], list[float]]:
+    xs, ys, ws = [], [], []
+    for r in rows:
+        for label in r.labels:
+            xs.append(dict.fromkeys(r.features, 1))
+            ys.append(label)
+            ws.append(1.0 / len(r.labels))
+    return xs, ys, ws
+
+
+def _fit(rows: list[Row]) -> tuple[DictVectorizer, LogisticRegression]:
+    xs, ys, ws = _expand(rows)
+    vec = DictVectorizer()
+    x = vec.fit_transform(xs)
+    clf = LogisticRegression(C=C, max_iter=5000, random_state=SEED)
+    clf.fit(x, ys, sample_weight=ws)
+    return vec, clf
+
+
+def _best(vec: DictVectorizer, clf: LogisticRegression, row: Row) -> tuple[str, float]:
+    from detente.coding.classifier import NONE
+
+    probs = clf.predict_proba(vec.transform([dict.fromkeys(row.features, 1)]))[0]
+    classes = list(clf.classes_)
+    k = max((k for k, c in enumerate(classes) if c != NONE), key=lambda k: (probs[k], -k))
+    return str(classes[k]), float(probs[k])
+
+
+def cross_validate(rows: list[Row]) -> list[tuple[Row, str, float]]:
+    """Out-of-fold (type, probability) for every tune row; folds by document."""
+    tune = [r for r in rows if r.group not in ("dev", "manual")]
+    always = [r for r in rows if r.group in ("dev", "manual")]
+    groups = [r.group for r in tune]
+    out: list[tuple[Row, str, float]] = []
+    for train_idx, test_idx in GroupKFold(n_splits=FOLDS).split(tune, groups=groups):
+        vec, clf = _fit([tune[i] for i in train_idx] + always)
+        out.extend((tune[i], *_best(vec, clf, tune[i])) for i in test_idx)
+    return out
+
+
+def threshold_table(scored: list[tuple[Row, str, float]]) -> list[dict[str, Any]]:
+    """Proposals and right proposals per threshold, over the tune sentences the rules code nothing for."""
+    table = []
+    for t in THRESHOLDS:
+        made = [(r, y) for r, y, p in scored if r.rules_empty and p >= t]
+        right = sum(y in r.labels for r, y in made)
+        table.append({"threshold": t, "proposals": len(made), "right": right,
+                      "precision": round(right / len(made), 4) if made else None})
+    return table
+
+
+def choose(table: list[dict[str, Any]], precision: float) -> float:
+    """The lowest threshold from which on every threshold with proposals keeps ``precision``."""
+    ok = 1.0
+    for entry in reversed(table):
+        if entry["precision"] is not None and entry["precision"] < precision:
+            break
+        ok = entry["threshold"]
+    return ok
+
+
+def cameo_codes(lexicon: Any) -> dict[str, str]:
+    """Each type's CAMEO code for a proposal: the code the lexicon's senses of that type use most (the
+    lowest on a tie), so the classifier's events carry a code the rules use too."""
+    counts: dict[str, Counter[str]] = {}
+    for sense in lexicon.all_senses():
+        counts.setdefault(sense.type, Counter())[sense.cameo] += 1
+    return {t: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for t, c in sorted(counts.items())}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--precision", type=float, default=0.65,
+                    help="cross-validated precision the threshold must keep (default 0.65: the rules' own precision on tune)")
+    on = ap.add_mutually_exclusive_group()
+    on.add_argument("--enabled", dest="enabled", action="store_true", default=False,
+                    help="the layer is on by default in the written file")
+    on.add_argument("--disabled", dest="enabled", action="store_false")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+    os.environ["DETENTE_CLASSIFIER"] = "off"  # the rules' own output decides which sentences the layer sees
+    from detente.coding.lexicon import load_lexicon
+    from detente.nlp import load_nlp
+
+    nlp = load_nlp()
+    lexicon = load_lexicon()
+    rows = _tune_rows(nlp) + _dev_rows(nlp, lexicon) + _manual_rows(nlp, lexicon)
+    print(f"rows: {Counter(r.group if r.group in ('dev', 'manual') else 'tune' for r in rows)}", file=sys.stderr)
+    scored = cross_validate(rows)
+    table = threshold_table(scored)
+    threshold = choose(table, args.precision)
+    for entry in table:
+        print(json.dumps(entry), file=sys.stderr)
+    print(f"threshold {threshold}", file=sys.stderr)
+    vec, clf = _fit(rows)
+    names = vec.get_feature_names_out()
+    seen = Counter(f for r in rows for f in r.features)
+    coef = np.asarray(clf.coef_)  # classes x features
+    weights = {str(f): [round(float(w), 4) for w in coef[:, j]] for j, f in enumerate(names)
+               if seen[str(f)] >= MIN_COUNT}
+    cv = next((e for e in table if e["threshold"] == threshold), None)
+    data = {
+        "about": ("Weights of detente/coding/classifier.py, written by scripts/train_classifier.py on "
+                  f"{dt.date.today().isoformat()}: a multinomial logistic regression (scikit-learn, C={C}, "
+                  f"seed {SEED}) trained on the tune split of gold/news.jsonl (sentences the prefilter passes), "
+                  "../shared/gold/plover_gsr_dev.jsonl and the mode tables of the PLOVER manual; never on the "
+                  "check split. The threshold is the lowest whose proposals were right at least "
+                  f"{args.precision} of the time in {FOLDS}-fold cross-validation by document on the tune "
+                  "sentences the rules code nothing for."),
+        "rows": dict(Counter(r.group if r.group in ("dev", "manual") else "tune" for r in rows)),
+        "cross_validation": cv,
+        "enabled": args.enabled,
+        "threshold": threshold,
+        "classes": [str(c) for c in clf.classes_],
+        "bias": [round(float(b), 4) for b in clf.intercept_],
+        "cameo": cameo_codes(lexicon),
+        "weights": dict(sorted(weights.items())),
+    }
+    args.out.write_text(json.dumps(data, indent=None, separators=(",", ":"), ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+    print(f"wrote {args.out} ({len(weights)} features, {len(clf.classes_)} classes)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
