@@ -207,7 +207,8 @@ def cameo_codes(lexicon: Any) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--precision", type=float, default=0.65,
-                    help="cross-validated precision the threshold must keep (default 0.65: the rules' own precision on tune)")
+                    help="cross-validated precision the threshold must keep (default 0.65: about the rules' own "
+                         "precision on tune, so proposals do not lower it)")
     on = ap.add_mutually_exclusive_group()
     on.add_argument("--enabled", dest="enabled", action="store_true", default=False,
                     help="the layer is on by default in the written file")
@@ -239,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         "about": ("Weights of detente/coding/classifier.py, written by scripts/train_classifier.py on "
                   f"{dt.date.today().isoformat()}: a multinomial logistic regression (scikit-learn, C={C}, "
                   f"seed {SEED}) trained on the tune split of gold/news.jsonl (sentences the prefilter passes), "
-                  "../shared/gold/plover_gsr_dev.jsonl and the mode tables of the PLOVER manual; never on the "
+                  "../shared/gold/plover_gsr_dev.jsonl and the type definitions and mode tables of the PLOVER "
+                  "manual; never on the "
                   "check split. The threshold is the lowest whose proposals were right at least "
                   f"{args.precision} of the time in {FOLDS}-fold cross-validation by document on the tune "
                   "sentences the rules code nothing for."),

@@ -1,0 +1,133 @@
+"""The statistical layer: its weights load, it scores deterministically, its threshold gates, and its proposal
+becomes an event only through the rules' own participants (no country, no event)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from spacy.language import Language
+
+from detente.coding import Coder
+from detente.coding import classifier as layer
+from detente.coding.cameo import load_cameo
+from detente.coding.classifier import NONE, Model, features, load_model, model_from, propose, switch
+from detente.coding.lexicon import load_lexicon
+from detente.coding.modality import load_cues
+from detente.datafiles import read_text
+from detente.ontology import PLOVER_TYPES
+
+LEXICON = load_lexicon()
+CUES = load_cues()
+# parsed (a trigger word and a leading pronoun pass the prefilter), yet the rules code nothing: nobody resolves
+PRONOUN_ONLY = "They shipped medical supplies to the villagers."
+
+
+def _model(type_: str, strength: float, threshold: float = 0.5, feature: str = "v:ship") -> Model:
+    """A hand-made model: ``feature`` pushes ``type_`` by ``strength`` against NONE."""
+    classes = (NONE, type_)
+    return Model(classes=classes, weights={feature: (0.0, strength)}, bias=(0.0, 0.0), threshold=threshold,
+                 cameo={type_: "070"}, enabled=True)
+
+
+@pytest.fixture()
+def forced(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The coder's layer on, with a model that reads every sentence with "supplies" in it as AID."""
+    monkeypatch.setattr(layer, "default_model", lambda: _model("AID", 5.0, feature="w:supply"))
+    yield
+
+
+def test_bundled_weights_load() -> None:
+    model = load_model()
+    assert model.classes[0] == NONE or NONE in model.classes
+    assert set(model.classes) - {NONE} <= set(PLOVER_TYPES)
+    assert 0.0 < model.threshold <= 1.0
+    cameo = load_cameo()
+    for t in model.classes:
+        if t != NONE:
+            assert cameo.goldstein(model.cameo[t]) is not None
+    header = json.loads(read_text("detente.coding", "data/classifier.json"))
+    assert "scripts/train_classifier.py" in header["about"] and "tune" in header["about"]
+    assert header["cross_validation"] is None or header["cross_validation"]["threshold"] == model.threshold
+
+
+def test_malformed_weights_name_the_file() -> None:
+    with pytest.raises(ValueError, match="weights.json: .*do not agree"):
+        model_from({"classes": [NONE, "AID"], "weights": {"v:x": [1.0]}, "bias": [0, 0], "cameo": {"AID": "070"},
+                    "threshold": 0.5}, "weights.json")
+    with pytest.raises(ValueError, match="weights.json: not a classifier"):
+        model_from({"classes": [NONE]}, "weights.json")
+    with pytest.raises(ValueError, match="unknown"):
+        model_from({"classes": [NONE, "HUG"], "weights": {}, "bias": [0, 0], "cameo": {"HUG": "070"},
+                    "threshold": 0.5}, "weights.json")
+
+
+def test_scores_are_deterministic(nlp: Language) -> None:
+    model = load_model()
+    sent = nlp("Beijing accused Washington of meddling in its internal affairs on Tuesday.")[:]
+    feats = features(sent, LEXICON)
+    again = features(nlp("Beijing accused Washington of meddling in its internal affairs on Tuesday.")[:], LEXICON)
+    assert feats == again == sorted(set(feats))
+    assert "v:accuse" in feats and "subj:GPE" in feats
+    assert model.probabilities(feats) == model.probabilities(list(reversed(feats)))
+    assert abs(sum(model.probabilities(feats)) - 1.0) < 1e-9
+
+
+def test_clear_type_gets_it(nlp: Language) -> None:
+    """A sentence of an unmistakable type, in words the lexicon does not need to know: the bundled weights."""
+    model = load_model()
+    type_, p = model.best(features(nlp("Beijing accused Washington of meddling in its affairs.")[:], LEXICON))
+    assert type_ == "ACCUSE"
+    assert p > max(q for c, q in zip(model.classes, model.probabilities(
+        features(nlp("Beijing accused Washington of meddling in its affairs.")[:], LEXICON)), strict=True)
+        if c not in (NONE, "ACCUSE"))
+
+
+def test_threshold_gates(nlp: Language) -> None:
+    sent = nlp("China shipped medical supplies to Italy.")[:]
+    p = _model("AID", 1.0).best(features(sent, LEXICON))[1]  # e / (1 + e) = 0.731
+    assert p == pytest.approx(0.7311, abs=1e-4)
+    below = propose(sent, LEXICON, CUES, model=_model("AID", 1.0, threshold=0.74))
+    above = propose(sent, LEXICON, CUES, model=_model("AID", 1.0, threshold=0.73))
+    assert below is None
+    assert above is not None and above.coded.type == "AID" and above.token.lower_ == "shipped"
+    assert [a.texts[0] for a in above.sources] == ["China"] and [a.texts[0] for a in above.targets] == ["Italy"]
+    assert above.modality == "asserted" and above.coded.cameo == "070"
+
+
+def test_layer_off_proposes_nothing(monkeypatch: pytest.MonkeyPatch, nlp: Language) -> None:
+    monkeypatch.setattr(layer, "default_model", lambda: None)
+    assert propose(nlp("China shipped medical supplies to Italy.")[:], LEXICON, CUES) is None
+
+
+def test_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DETENTE_CLASSIFIER", "on")
+    assert switch() is True
+    monkeypatch.setenv("DETENTE_CLASSIFIER", "OFF")
+    assert switch() is False
+    monkeypatch.delenv("DETENTE_CLASSIFIER")
+    assert switch() is None
+    monkeypatch.setenv("DETENTE_CLASSIFIER", "maybe")
+    with pytest.raises(ValueError, match="DETENTE_CLASSIFIER='maybe'"):
+        switch()
+
+
+def test_no_event_without_a_resolved_country(coder: Coder, forced: None, nlp: Language) -> None:
+    """The layer proposes AID for the sentence, but nobody in it resolves to a country: no event."""
+    proposed = propose(nlp(PRONOUN_ONLY)[:], LEXICON, CUES, model=layer.default_model())
+    assert proposed is not None and proposed.coded.type == "AID"
+    parsed = coder.stats["parsed"]
+    assert coder.code_text(PRONOUN_ONLY) == []
+    assert coder.stats["parsed"] == parsed + 1  # it was parsed and scored, and dropped
+
+
+def test_coder_uses_the_layer_only_where_the_rules_found_nothing(coder: Coder, forced: None) -> None:
+    # the rules code nothing here (no trigger sense of "receive" fits): the layer's AID, on the root's clause
+    records = coder.code_text("Italy received medical supplies shipped by China.")
+    assert [(r.type, r.trigger, r.cameo, [a.country for a in r.source]) for r in records] == \
+        [("AID", "received", "070", ["ITA"])]
+    assert records[0].confidence < 0.9
+    # where the rules code an event, the layer is not asked
+    ruled = coder.code_text("China shipped medical supplies to Italy.")
+    assert [r.type for r in ruled] == ["AID"] and all(r.confidence > 0.5 for r in ruled)
