@@ -86,8 +86,8 @@ def model_from(data: Mapping[str, Any], origin: str = "classifier data") -> Mode
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"{origin}: not a classifier: {exc!r}") from exc
     unknown = [c for c in classes if c != NONE and c not in PLOVER_TYPES]
-    if unknown or len(bias) != n or any(len(row) != n for row in weights.values()) or \
-            any(c not in cameo for c in classes if c != NONE):
+    if unknown or NONE not in classes or len(classes) < 2 or len(bias) != n or \
+            any(len(row) != n for row in weights.values()) or any(c not in cameo for c in classes if c != NONE):
         raise ValueError(f"{origin}: classes, bias, weights and cameo codes do not agree (unknown: {unknown})")
     return Model(classes, weights, bias, threshold, cameo, enabled)
 

@@ -4,6 +4,7 @@ becomes an event only through the rules' own participants (no country, no event)
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -40,7 +41,7 @@ def forced(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def test_bundled_weights_load() -> None:
     model = load_model()
-    assert model.classes[0] == NONE or NONE in model.classes
+    assert NONE in model.classes and len(model.classes) == 17
     assert set(model.classes) - {NONE} <= set(PLOVER_TYPES)
     assert 0.0 < model.threshold <= 1.0
     cameo = load_cameo()
@@ -58,6 +59,8 @@ def test_malformed_weights_name_the_file() -> None:
                     "threshold": 0.5}, "weights.json")
     with pytest.raises(ValueError, match="weights.json: not a classifier"):
         model_from({"classes": [NONE]}, "weights.json")
+    with pytest.raises(ValueError, match="do not agree"):
+        model_from({"classes": ["AID"], "weights": {}, "bias": [0], "cameo": {"AID": "070"}, "threshold": 0.5}, "w")
     with pytest.raises(ValueError, match="unknown"):
         model_from({"classes": [NONE, "HUG"], "weights": {}, "bias": [0, 0], "cameo": {"HUG": "070"},
                     "threshold": 0.5}, "weights.json")
@@ -131,3 +134,29 @@ def test_coder_uses_the_layer_only_where_the_rules_found_nothing(coder: Coder, f
     # where the rules code an event, the layer is not asked
     ruled = coder.code_text("China shipped medical supplies to Italy.")
     assert [r.type for r in ruled] == ["AID"] and all(r.confidence > 0.5 for r in ruled)
+
+
+def test_training_script_picks_the_lowest_threshold_that_keeps_precision(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``scripts/train_classifier.py``: proposals are counted only where the rules coded nothing, and the
+    threshold is the lowest from which on every threshold keeps the precision asked for."""
+    pytest.importorskip("sklearn")
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("train_classifier", ROOT / "scripts" / "train_classifier.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "train_classifier", script)  # its dataclasses look their module up
+    spec.loader.exec_module(script)
+    row = script.Row
+    scored = [(row([], ["ACCUSE"], "d1", True), "ACCUSE", 0.9),
+              (row([], [NONE], "d1", True), "ACCUSE", 0.5),
+              (row([], ["AID"], "d2", True), "AID", 0.3),
+              (row([], ["SUPPORT"], "d2", False), "AID", 0.95)]  # the rules coded it: never the layer's
+    table = {e["threshold"]: e for e in script.threshold_table(scored)}
+    assert (table[0.3]["proposals"], table[0.3]["right"]) == (3, 2)
+    assert (table[0.5]["proposals"], table[0.5]["right"]) == (2, 1)
+    assert (table[0.95]["proposals"], table[0.95]["precision"]) == (0, None)
+    assert script.choose(script.threshold_table(scored), 0.65) == 0.525
+    assert script.choose(script.threshold_table(scored), 0.5) == 0.2
