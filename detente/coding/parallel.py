@@ -13,6 +13,7 @@ Nothing here knows the coder: it runs any ``CodeSerially`` callable and adds up 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -68,6 +69,17 @@ def code_in_processes(code: CodeSerially, docs: Iterable[Document], processes: i
     if not can_fork():
         yield from code(docs)
         return
+    # The loaded model and tables move to the collector's permanent generation before the fork: the workers'
+    # collections then never walk (and so never copy-on-write) the pages the parent shares with them.
+    gc.freeze()
+    try:
+        yield from _pooled(code, docs, processes, counters, chunk_size)
+    finally:
+        gc.unfreeze()
+
+
+def _pooled(code: CodeSerially, docs: Iterable[Document], processes: int, counters: Sequence[Counter[str]],
+            chunk_size: int) -> Iterator[tuple[Document, list[Mention]]]:
     # Enough chunks in flight that workers keep coding while the caller commits a batch to the store.
     window = 8 * processes
     pending: deque[tuple[tuple[Document, ...], AsyncResult[Result]]] = deque()
