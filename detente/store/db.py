@@ -504,7 +504,8 @@ class Store:
     def _update_events(self, doc_ids: list[str], first_new_row: int = 0, new_rows: int = 0) -> None:
         """Attach the mentions of newly added documents to events. Their candidates come from the clustering
         index (the same key or the same countries on the same days, in one block): the segments those belong to,
-        joined with the new mentions, are re-clustered from scratch, so the result equals ``recluster``."""
+        joined with the new mentions, are re-clustered from scratch, so the result equals ``recluster``. The new
+        mentions enter the index last, already labelled: only old members that change segment are updated."""
         params = q.window_params()
         light_rows = self._rows_within(q.LIGHT_OF_DOCS_SQL, {**params, "ids": list(doc_ids)}, first_new_row, new_rows)
         new = [_light(r) for r in light_rows]
@@ -514,21 +515,24 @@ class Store:
         # there was: for those, the first free rowid is the bound to keep
         row_at = {r["mention_id"]: int(r["row_at"]) if r["row_at"] < PROVISIONAL_ROWS else first_new_row
                   for r in light_rows}
-        index_rows, key_rows = clustering_index.rows(new, row_at)
-        self._insert("cluster_index", q.INDEX_COLUMNS, index_rows)
-        self._insert("cluster_keys", q.KEY_COLUMNS, key_rows)
-        found = {r[0] for r in self.con.execute(q.NEIGHBOURS_SQL, clustering_index.neighbour_params(new)).fetchall()
-                 } if clustering_index.has_links(new) else set()
-        new_ids = {light.mention_id for light in new}
-        members = self._rows(q.SEGMENT_MEMBERS_SQL, {"ids": sorted(found - new_ids)}) if found - new_ids else []
-        old_labels = {r["mention_id"]: r["segment"] for r in members}
+        row = self.con.execute(q.NEXT_INDEX_NUMBER_SQL).fetchone()
+        first_number = int(row[0]) if row else 0
+        numbers = {light.mention_id: first_number + i for i, light in enumerate(new)}
+        members = (self._rows(q.CANDIDATE_SEGMENTS_SQL, clustering_index.neighbour_params(new))
+                   if clustering_index.has_links(new) else [])
+        current = {r["mention_id"]: int(r["segment"]) for r in members}
+        numbers.update((r["mention_id"], int(r["n"])) for r in members)
         row_at.update((r["mention_id"], r["row_at"]) for r in members if r["row_at"] is not None)
-        lights = new + [clustering_index.light_of(r) for r in members if r["mention_id"] not in new_ids]
+        lights = new + [clustering_index.light_of(r) for r in members]
         segs = affected_segments(lights, None)
-        relabel = clustering_index.labels(segs, old_labels)
-        if relabel:
-            mids = sorted(relabel)
-            self.con.execute(q.RELABEL_SQL, {"mids": mids, "segs": [relabel[m] for m in mids]})
+        labels = clustering_index.labels(segs, numbers, current)
+        moved = sorted(numbers[mid] for mid in labels if mid in current)
+        if moved:
+            by_number = {numbers[mid]: label for mid, label in labels.items()}
+            self.con.execute(q.RELABEL_SQL, {"ns": moved, "segs": [by_number[n] for n in moved]})
+        member_rows, key_rows = clustering_index.rows(new, numbers, labels, row_at)
+        self._insert("cluster_members", q.INDEX_COLUMNS, member_rows)
+        self._insert("cluster_key_hashes", q.KEY_COLUMNS, key_rows)
         wanted = [mid for seg in segs for mid in seg]
         first = min((row_at.get(mid, -1) for mid in wanted), default=-1)
         rows = self._rows_within(q.FULL_OF_MENTIONS_SQL, {**params, "ids": wanted}, first, len(wanted))

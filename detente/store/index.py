@@ -1,20 +1,47 @@
-"""Rows and parameters of the clustering index (``cluster_index``, ``cluster_keys``): how a light mention is
-stored so that its candidate links are found by equality joins and date ranges, and how segments are labelled.
+"""Rows and parameters of the clustering index (``cluster_members``, ``cluster_key_hashes``): how a light mention
+is stored so that its candidate links are found by equality joins on integers and date ranges, and how segments
+are labelled.
 
 The relation the index answers is the one ``clustering.segments`` chains mentions by, minus the same-document
 part (a document's mentions all arrive in one batch): in one block, the same evidence key with windows that
 meet (two undated mentions: the same publication day), or both dated to the day, the same countries and
 overlapping windows. So the segments holding a batch's neighbours, with the batch, are closed under it.
+
+Every column a batch's joins scan is an integer or a date: a mention's number ``n`` (its place in the index,
+unique), its segment (the smallest number among the segment's members), and 64-bit hashes of the join keys
+(evidence key with block; block with countries). Scanning such a column costs about a millisecond per million
+rows, where the string keys, labels and lists this replaced cost tens of milliseconds per batch at 20,000
+documents (bench/README.md, "Scale").
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from detente.clustering import LightMention
 from detente.clustering.rule import DATE_TOLERANCE_DAYS
+
+
+def key_hash(*parts: str) -> int:
+    """A signed 64-bit hash of these strings, the same in every process (blake2b, not Python's ``hash``). A
+    collision can only add a candidate: its whole segment is clustered again, to the events it already has."""
+    text = "\x1f".join(parts).encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big", signed=True)
+
+
+def evidence_hash(light: LightMention, key: str) -> int:
+    """The hash an evidence key is joined on: the key within the mention's block."""
+    return key_hash(key, *light.block)
+
+
+def day_hash(light: LightMention) -> int | None:
+    """The hash day-dated mentions of one block and the same countries share (None for other mentions)."""
+    if not light.day or light.lo is None or light.hi is None:
+        return None
+    return key_hash(*light.block, "\x1e".join(light.countries))
 
 
 def reach(light: LightMention) -> dt.date | None:
@@ -24,19 +51,22 @@ def reach(light: LightMention) -> dt.date | None:
     return light.hi + dt.timedelta(days=DATE_TOLERANCE_DAYS if light.day else 0)
 
 
-def rows(lights: Iterable[LightMention], row_at: dict[str, int]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """``cluster_index`` rows (each mention its own segment until labelled; ``row_at``: its rowid in
-    ``mentions``) and ``cluster_keys`` rows."""
-    index: list[tuple[Any, ...]] = []
+def rows(lights: Iterable[LightMention], numbers: Mapping[str, int], segments: Mapping[str, int],
+         row_at: Mapping[str, int]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """``cluster_members`` rows (``numbers``: each mention's number; ``segments``: its segment's label;
+    ``row_at``: its rowid in ``mentions``) and ``cluster_key_hashes`` rows."""
+    members: list[tuple[Any, ...]] = []
     keys: list[tuple[Any, ...]] = []
     for light in lights:
         family, modality = light.block
-        index.append((light.mention_id, light.doc_id, family, modality, list(light.countries), light.weak,
-                      light.day, light.lo, light.hi, list(light.keys), light.mention_id, row_at[light.mention_id]))
+        n = numbers[light.mention_id]
+        members.append((n, light.mention_id, light.doc_id, family, modality, list(light.countries), light.weak,
+                        light.day, light.lo, light.hi, list(light.keys), day_hash(light),
+                        segments[light.mention_id], row_at[light.mention_id]))
         if light.lo is not None and light.hi is not None:
-            keys.extend((key, family, modality, light.weak, light.lo, light.hi, reach(light), light.mention_id)
+            keys.extend((evidence_hash(light, key), light.weak, light.lo, light.hi, reach(light), n)
                         for key in light.keys)
-    return index, keys
+    return members, keys
 
 
 def _keyed(lights: Sequence[LightMention]) -> list[LightMention]:
@@ -53,18 +83,16 @@ def has_links(lights: Sequence[LightMention]) -> bool:
 
 
 def neighbour_params(lights: Sequence[LightMention]) -> dict[str, Any]:
-    """The parameters of ``queries.NEIGHBOURS_SQL`` for these new mentions: their key rows, their day rows and
-    the span of all their windows."""
+    """The parameters of ``queries.CANDIDATE_SEGMENTS_SQL`` for these new mentions: their key rows, their day
+    rows and the span of all their windows."""
     keyed = [(light, key) for light in _keyed(lights) for key in light.keys]
     days = _days(lights)
     spans = [(light.lo, reach(light)) for light in [*_keyed(lights), *days]]
     return {
-        "key": [key for _, key in keyed], "family": [light.block[0] for light, _ in keyed],
-        "modality": [light.block[1] for light, _ in keyed], "weak": [light.weak for light, _ in keyed],
+        "kh": [evidence_hash(light, key) for light, key in keyed], "weak": [light.weak for light, _ in keyed],
         "klo": [light.lo for light, _ in keyed], "khi": [light.hi for light, _ in keyed],
         "kreach": [reach(light) for light, _ in keyed],
-        "dfamily": [light.block[0] for light in days], "dmodality": [light.block[1] for light in days],
-        "dcountries": [list(light.countries) for light in days], "dlo": [light.lo for light in days],
+        "dh": [day_hash(light) for light in days], "dlo": [light.lo for light in days],
         "dhi": [light.hi for light in days],
         "lo": min(lo for lo, _ in spans if lo is not None), "reach": max(r for _, r in spans if r is not None),
     }
@@ -76,11 +104,11 @@ def light_of(row: dict[str, Any]) -> LightMention:
                         bool(row["day"]), row["lo"], row["hi"], tuple(row["keys"]), (row["family"], row["modality"]))
 
 
-def labels(segs: Iterable[Sequence[str]], current: dict[str, str]) -> dict[str, str]:
-    """The new segment label (its smallest mention id) of every mention whose label changes; a mention missing
-    from ``current`` is new and labelled by its own id."""
-    out: dict[str, str] = {}
+def labels(segs: Iterable[Sequence[str]], numbers: Mapping[str, int], current: Mapping[str, int]) -> dict[str, int]:
+    """The segment label (the smallest number among its members) of every mention whose label changes; a
+    mention missing from ``current`` is new and always gets one."""
+    out: dict[str, int] = {}
     for seg in segs:
-        label = min(seg)
-        out.update((mid, label) for mid in seg if current.get(mid, mid) != label)
+        label = min(numbers[mid] for mid in seg)
+        out.update((mid, label) for mid in seg if current.get(mid) != label)
     return out

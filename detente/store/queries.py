@@ -401,43 +401,36 @@ FULL_OF_MENTIONS_SQL = BASE_SQL.replace(_MENTIONS_FROM, (
     "WHERE m.rowid BETWEEN $first AND $last")) + "SELECT * FROM base"
 ASSIGN_IN_ROWS_SQL = ASSIGN_EVENTS_SQL + " AND mentions.rowid BETWEEN $first AND $last"
 ROW_BOUNDS_SQL = "SELECT coalesce(max(rowid), -1) FROM mentions"
-INDEX_COLUMNS = "mention_id, doc_id, family, modality, countries, weak, day, lo, hi, keys, segment, row_at"
-KEY_COLUMNS = "key, family, modality, weak, lo, hi, reach, mention_id"
-# The mentions linked by a possible link to the new key rows ($key, $family, …: one list per column) or the
-# new day-dated rows ($dfamily, …). $lo and $reach bound every window involved, so the scan skips row groups of
-# other periods.
-NEIGHBOURS_SQL = """
+INDEX_COLUMNS = "n, mention_id, doc_id, family, modality, countries, weak, day, lo, hi, keys, dh, segment, row_at"
+KEY_COLUMNS = "kh, weak, lo, hi, reach, n"
+NEXT_INDEX_NUMBER_SQL = "SELECT coalesce(max(n), -1) + 1 FROM cluster_members"
+# Every index row of the segments holding a mention linked by a possible link to the new key rows ($kh, $weak,
+# …: one list per column) or to the new day-dated rows ($dh, $dlo, $dhi). Each join is on a 64-bit hash (the key
+# with its block; the block with its countries), and segments are found by number, so every column scanned is
+# an integer or a date. $lo and $reach bound every window involved.
+CANDIDATE_SEGMENTS_SQL = """
 WITH nk AS (
-    SELECT unnest(CAST($key AS VARCHAR[])) AS key, unnest(CAST($family AS VARCHAR[])) AS family,
-           unnest(CAST($modality AS VARCHAR[])) AS modality, unnest(CAST($weak AS BOOLEAN[])) AS weak,
+    SELECT unnest(CAST($kh AS BIGINT[])) AS kh, unnest(CAST($weak AS BOOLEAN[])) AS weak,
            unnest(CAST($klo AS DATE[])) AS lo, unnest(CAST($khi AS DATE[])) AS hi,
            unnest(CAST($kreach AS DATE[])) AS reach
 ), nd AS (
-    SELECT unnest(CAST($dfamily AS VARCHAR[])) AS family, unnest(CAST($dmodality AS VARCHAR[])) AS modality,
-           unnest(CAST($dcountries AS VARCHAR[][])) AS countries, unnest(CAST($dlo AS DATE[])) AS lo,
-           unnest(CAST($dhi AS DATE[])) AS hi
+    SELECT unnest(CAST($dh AS BIGINT[])) AS dh, unnest(CAST($dlo AS DATE[])) AS lo, unnest(CAST($dhi AS DATE[])) AS hi
+), found AS (
+    SELECT o.n FROM nk JOIN cluster_key_hashes o ON o.kh = nk.kh
+    WHERE o.lo <= $reach AND o.reach >= $lo
+      AND CASE WHEN nk.weak AND o.weak THEN o.hi = nk.hi ELSE o.lo <= nk.reach AND nk.lo <= o.reach END
+    UNION
+    SELECT o.n FROM nd JOIN cluster_members o ON o.dh = nd.dh
+    WHERE o.lo <= $reach AND o.hi >= $lo AND o.lo <= nd.hi AND nd.lo <= o.hi
 )
-SELECT DISTINCT o.mention_id FROM nk JOIN cluster_keys o
-    ON o.key = nk.key AND o.family = nk.family AND o.modality = nk.modality
-WHERE o.lo <= $reach AND o.reach >= $lo
-  AND CASE WHEN nk.weak AND o.weak THEN o.hi = nk.hi ELSE o.lo <= nk.reach AND nk.lo <= o.reach END
-UNION
-SELECT DISTINCT o.mention_id FROM nd JOIN cluster_index o
-    ON o.day AND o.family = nd.family AND o.modality = nd.modality AND o.countries = nd.countries
-WHERE o.lo <= $reach AND o.hi >= $lo AND o.lo <= nd.hi AND nd.lo <= o.hi
-"""
-# Every index row of the segments holding these mentions.
-SEGMENT_MEMBERS_SQL = """
-SELECT * FROM cluster_index WHERE segment IN (
-    SELECT segment FROM cluster_index JOIN (SELECT unnest(CAST($ids AS VARCHAR[])) AS sel_mention) AS sel
-    ON sel.sel_mention = cluster_index.mention_id)
+SELECT * FROM cluster_members WHERE segment IN (SELECT c.segment FROM cluster_members c JOIN found USING (n))
 """
 RELABEL_SQL = (
-    "UPDATE cluster_index SET segment = u.segment FROM (SELECT unnest(CAST($mids AS VARCHAR[])) AS mention_id, "
-    "unnest(CAST($segs AS VARCHAR[])) AS segment) AS u WHERE cluster_index.mention_id = u.mention_id"
+    "UPDATE cluster_members SET segment = u.segment FROM (SELECT unnest(CAST($ns AS BIGINT[])) AS n, "
+    "unnest(CAST($segs AS BIGINT[])) AS segment) AS u WHERE cluster_members.n = u.n"
 )
-CLEAR_INDEX_SQL = ("DELETE FROM cluster_keys", "DELETE FROM cluster_index")
-INDEX_COUNT_SQL = "SELECT (SELECT count(*) FROM mentions), (SELECT count(*) FROM cluster_index)"
+CLEAR_INDEX_SQL = ("DELETE FROM cluster_key_hashes", "DELETE FROM cluster_members")
+INDEX_COUNT_SQL = "SELECT (SELECT count(*) FROM mentions), (SELECT count(*) FROM cluster_members)"
 DOCUMENT_IDS_SQL = "SELECT id FROM documents ORDER BY published NULLS LAST, id"
 
 # A transient writer closes the file after every batch: closing skips DuckDB's checkpoint (the committed batch is

@@ -92,10 +92,12 @@ CREATE TABLE IF NOT EXISTS sources (         -- feeds and pages `detente watch` 
 );
 
 -- The clustering index (docs/events.md, "Deterministic and incremental"): what finds a new mention's candidate
--- links without reading the store. One row per mention: its block, window and evidence keys, and the segment
--- (a label: the smallest mention id of the segment) it belongs to; one row per (mention, evidence key).
-CREATE TABLE IF NOT EXISTS cluster_index (
-    mention_id VARCHAR NOT NULL,         -- mentions.mention_id (no key of its own: no index to keep)
+-- links without reading the store. One row per mention: its number, block, window, evidence keys and the segment
+-- it belongs to; one row per (mention, evidence key). The columns a batch joins on are integers (store/index.py).
+CREATE TABLE IF NOT EXISTS cluster_members (
+    n          BIGINT NOT NULL,          -- the mention's number in the index (unique; no key of its own: no index
+                                         -- to keep)
+    mention_id VARCHAR NOT NULL,         -- mentions.mention_id
     doc_id     VARCHAR NOT NULL,
     family     VARCHAR NOT NULL,
     modality   VARCHAR NOT NULL,
@@ -105,17 +107,21 @@ CREATE TABLE IF NOT EXISTS cluster_index (
     lo         DATE,
     hi         DATE,
     keys       VARCHAR[] NOT NULL,
-    segment    VARCHAR NOT NULL,
-    row_at     BIGINT                   -- a rowid in mentions at or before the mention's: bounds reads
+    dh         BIGINT,                   -- dated to the day: hash of (family, modality, countries); else NULL
+    segment    BIGINT NOT NULL,          -- the smallest n among the segment's members
+    row_at     BIGINT                    -- a rowid in mentions at or before the mention's: bounds reads
 );
 
-CREATE TABLE IF NOT EXISTS cluster_keys (
-    key        VARCHAR NOT NULL,
-    family     VARCHAR NOT NULL,
-    modality   VARCHAR NOT NULL,
+CREATE TABLE IF NOT EXISTS cluster_key_hashes (
+    kh         BIGINT NOT NULL,          -- hash of (evidence key, family, modality)
     weak       BOOLEAN NOT NULL,
     lo         DATE NOT NULL,
     hi         DATE NOT NULL,
-    reach      DATE NOT NULL,           -- hi plus the one-day tolerance for mentions dated to the day
-    mention_id VARCHAR NOT NULL
+    reach      DATE NOT NULL,            -- hi plus the one-day tolerance for mentions dated to the day
+    n          BIGINT NOT NULL           -- cluster_members.n
 );
+
+-- The index's first layout (string keys and labels) is dropped: a store that has it gets the index above built
+-- by its next batch (Store._index_is_current), as a store from before any index does.
+DROP TABLE IF EXISTS cluster_keys;
+DROP TABLE IF EXISTS cluster_index;

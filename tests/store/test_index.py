@@ -66,7 +66,9 @@ def test_recluster_in_small_chunks_equals_one_pass(tmp_path: Path, monkeypatch: 
 
 
 def test_segment_labels_change_only_where_segments_join() -> None:
-    segs = [["b", "c", "a"], ["x"]]
-    assert clustering_index.labels(segs, {"b": "b", "c": "b"}) == {"b": "a", "c": "a"}
-    assert clustering_index.labels([["b", "c"]], {"b": "b", "c": "b"}) == {}
-    assert clustering_index.labels([["y"]], {}) == {}  # a new mention is labelled by its own id already
+    numbers = {"a": 0, "b": 1, "c": 2, "x": 3, "y": 4}
+    # a new mention (a) joins the segment b and c share: all three take its smaller number
+    assert clustering_index.labels([["b", "c", "a"], ["x"]], numbers, {"b": 1, "c": 1, "x": 3}) == {
+        "a": 0, "b": 0, "c": 0}
+    assert clustering_index.labels([["b", "c"]], numbers, {"b": 1, "c": 1}) == {}
+    assert clustering_index.labels([["y"]], numbers, {}) == {"y": 4}  # a new mention always gets its label
