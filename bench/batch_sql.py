@@ -1,20 +1,20 @@
-"""Where a batch's store time goes, at an empty store and at a full one: each SQL statement of ``Store.add_batch``
-timed, for the same 32-document batches committed alternately into an empty store and into a copy of a full one.
+"""Where a batch's store time goes as the store grows: each SQL statement of ``Store.add_batch`` timed, for the
+batches that come next in ``bench/scale.py --no-code``'s replay, committed alternately into stores of each size.
 
-    python bench/batch_sql.py --full PATH [--build 20000] [--batches 8] [--mentions-from PATH]
+    python bench/batch_sql.py --stores DIR [--sizes 979 19936] [--batches 8] [--mentions-from PATH]
 
-``--build N`` first writes a store of N replayed documents at PATH (``bench/scale.py --no-code``'s documents) when
-PATH does not exist. Each store is opened once (as an ingest holds it) and warmed by one batch; the batches that
-follow are the next documents of the same replay (later dates, as an ingest that goes on would bring), each
-given fresh ids so both stores take the same ones. The table gives, per statement (named by its constant in
-``detente.store.queries``), the median milliseconds per batch in each store and their ratio.
+A store of N replayed documents is written to DIR/N.duckdb when it is missing (and reused after: copy, never
+written). The sizes default to multiples of the corpus's 89 stories, so both stores take the same stories
+next (their next copy: later dates, fresh ids); scale.py's slope compares its first step (stores of 0–2,000
+documents) with its last (18,000–20,000). Each store is opened once (as an ingest holds it) and warmed by one
+batch. The table gives, per statement (named by its constant in ``detente.store.queries``), the median
+milliseconds per batch at each size, their ratio and the median rows fetched; "(outside SQL)" is the rest of
+``BatchResult.seconds``: building rows, segmenting and clustering in Python.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import hashlib
 import shutil
 import statistics
 import sys
@@ -32,6 +32,8 @@ from detente.store import queries as q  # noqa: E402
 from detente.store.db import Store  # noqa: E402
 
 BATCH = 32
+TOTAL = "batch (BatchResult.seconds)"
+OUTSIDE = "(outside SQL)"
 
 
 def _names() -> dict[str, str]:
@@ -43,7 +45,8 @@ def _names() -> dict[str, str]:
 
 
 class Timed:
-    """A connection that adds the seconds of each statement (and of fetching its rows) to ``spent``."""
+    """A connection that adds the seconds of each statement (and of fetching its rows) to ``spent`` and the
+    rows fetched to ``fetched``."""
 
     def __init__(self, con: Any, spent: dict[str, float], fetched: dict[str, int], names: dict[str, str]) -> None:
         self._con, self._spent, self._fetched, self._names, self._label = con, spent, fetched, names, ""
@@ -81,67 +84,72 @@ def build(path: Path, coded: scale.Coded, n_docs: int) -> None:
     with Store(path, transient=True) as store:
         for batch in scale._batched(scale.replayed(coded, n_docs, 60), BATCH):
             store.add_batch(batch)
-    print(f"built {path} ({n_docs} documents) in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    print(f"built {path} ({n_docs} documents) in {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
 
 
-def fresh(items: list[tuple[Any, list[Any]]], tag: str) -> list[tuple[Any, list[Any]]]:
-    out = []
-    for doc, mentions in items:
-        doc_id = hashlib.sha256(f"{doc.id}\x00{tag}".encode()).hexdigest()
-        out.append((dataclasses.replace(doc, id=doc_id),
-                    [dataclasses.replace(m, mention_id=f"{m.mention_id}-{tag}", doc_id=doc_id) for m in mentions]))
-    return out
+def _timed_batch(store: Store, batch: list[Any], names: dict[str, str]) -> tuple[dict[str, float], dict[str, int]]:
+    spent: dict[str, float] = defaultdict(float)
+    fetched: dict[str, int] = defaultdict(int)
+    with store.session():
+        con = store.con
+        setattr(store, "_con", Timed(con, spent, fetched, names))  # noqa: B010 - a timing stand-in
+        try:
+            result = store.add_batch(batch)
+        finally:
+            setattr(store, "_con", con)  # noqa: B010
+    spent[OUTSIDE] = result.seconds - sum(spent.values())
+    spent[TOTAL] = result.seconds
+    return spent, fetched
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--full", type=Path, required=True, help="the full store (copied, never written)")
-    ap.add_argument("--build", type=int, default=20000, help="documents to write at --full when it is missing")
+    ap.add_argument("--stores", type=Path, required=True, help="folder of the stores of each size (built if missing)")
+    ap.add_argument("--sizes", type=int, nargs="+", default=[979, 19936])
     ap.add_argument("--batches", type=int, default=8)
     ap.add_argument("--corpus", type=Path, default=scale.DEFAULT_CORPUS)
     ap.add_argument("--mentions-from", type=Path, help="the coded corpus cache of bench/scale.py")
     args = ap.parse_args()
     coded = scale.load_coded(args.corpus, args.mentions_from)
-    if not args.full.exists():
-        build(args.full, coded, args.build)
-    tail = list(scale.replayed(coded, args.build + BATCH * (args.batches + 1), 60))[args.build:]
+    args.stores.mkdir(parents=True, exist_ok=True)
     names = _names()
-    spent: dict[str, dict[str, list[float]]] = {"empty": defaultdict(list), "full": defaultdict(list)}
-    fetched: dict[str, dict[str, list[int]]] = {"empty": defaultdict(list), "full": defaultdict(list)}
+    spent: dict[int, dict[str, list[float]]] = {size: defaultdict(list) for size in args.sizes}
+    fetched: dict[int, dict[str, list[int]]] = {size: defaultdict(list) for size in args.sizes}
     with tempfile.TemporaryDirectory() as tmp:
-        shutil.copy(args.full, Path(tmp) / "full.duckdb")
-        stores = {"empty": Store(Path(tmp) / "empty.duckdb", transient=True),
-                  "full": Store(Path(tmp) / "full.duckdb", transient=True)}
-        for kind, store in stores.items():
-            store.add_batch(fresh(tail[:BATCH], f"warm-{kind}"))
+        stores: dict[int, Store] = {}
+        batches: dict[int, list[list[Any]]] = {}
+        for size in args.sizes:
+            full = args.stores / f"{size}.duckdb"
+            if not full.exists():
+                build(full, coded, size)
+            shutil.copy(full, Path(tmp) / full.name)
+            stores[size] = Store(Path(tmp) / full.name, transient=True)
+            after = list(scale.replayed(coded, size + BATCH * (args.batches + 1), 60))[size:]
+            batches[size] = list(scale._batched(iter(after), BATCH))
+            stores[size].add_batch(batches[size][0])  # warm
         for k in range(1, args.batches + 1):
-            for kind, store in stores.items():
-                batch_spent: dict[str, float] = defaultdict(float)
-                batch_rows: dict[str, int] = defaultdict(int)
-                with store.session():
-                    con = store.con
-                    setattr(store, "_con", Timed(con, batch_spent, batch_rows, names))  # noqa: B010 - a stand-in
-                    try:
-                        result = store.add_batch(fresh(tail[k * BATCH:(k + 1) * BATCH], f"ab{k}"))
-                    finally:
-                        setattr(store, "_con", con)  # noqa: B010
-                batch_spent["(outside SQL)"] = result.seconds - sum(batch_spent.values())
-                batch_spent["batch (BatchResult.seconds)"] = result.seconds
+            for size, store in stores.items():
+                batch_spent, batch_rows = _timed_batch(store, batches[size][k], names)
                 for label, seconds in batch_spent.items():
-                    spent[kind][label].append(seconds)
-                    fetched[kind][label].append(batch_rows.get(label, 0))
+                    spent[size][label].append(seconds)
+                    fetched[size][label].append(batch_rows.get(label, 0))
         for store in stores.values():
             store.close()
 
-    def median(kind: str, label: str, table: dict[str, dict[str, list[Any]]]) -> float:
-        return float(statistics.median(table[kind].get(label) or [0]))
+    def median(table: dict[int, dict[str, list[Any]]], size: int, label: str) -> float:
+        return float(statistics.median(table[size].get(label) or [0]))
 
-    labels = sorted(set(spent["empty"]) | set(spent["full"]), key=lambda label: -median("full", label, spent))
-    print(f"{'median per batch':40s} {'empty ms':>9s} {'full ms':>9s} {'x':>6s} {'rows empty':>11s} {'rows full':>10s}")
+    small, large = args.sizes[0], args.sizes[-1]
+    labels = sorted(set().union(*(spent[size] for size in args.sizes)), key=lambda label: -median(spent, large, label))
+    print(f"{'median per batch, ms':40s}" + "".join(f" {size:>9d}" for size in args.sizes)
+          + f" {'x':>6s}" + "".join(f" {'rows ' + str(size):>11s}" for size in args.sizes))
     for label in labels:
-        empty, full = median("empty", label, spent) * 1000, median("full", label, spent) * 1000
-        print(f"{label:40s} {empty:9.1f} {full:9.1f} {full / empty if empty else float('nan'):6.2f} "
-              f"{median('empty', label, fetched):11.0f} {median('full', label, fetched):10.0f}")
+        ms = [median(spent, size, label) * 1000 for size in args.sizes]
+        ratio = ms[-1] / ms[0] if ms[0] else float("nan")
+        print(f"{label:40s}" + "".join(f" {m:9.1f}" for m in ms) + f" {ratio:6.2f}"
+              + "".join(f" {median(fetched, size, label):11.0f}" for size in args.sizes))
+    print(f"stores of {small} and {large} documents, {args.batches} batches of {BATCH} each", file=sys.stderr)
+
 
 if __name__ == "__main__":
     main()

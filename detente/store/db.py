@@ -93,6 +93,11 @@ def writer_waiting(path: Path) -> bool:
 RECLUSTER_CHUNK = 500
 MAX_ROW = 2**62
 PROVISIONAL_ROWS = 2**54  # DuckDB numbers uncommitted rows from 2**55 - 3968 up
+# A batch reads the mentions it clusters in runs of rowids: positions closer than READ_GAP share a run (reading
+# the rows between costs less than another statement), and there are at most READ_RUNS runs (the widest gaps
+# are kept). bench/batch_sql.py measured both.
+READ_GAP = 8192
+READ_RUNS = 6
 
 
 class StoreError(RuntimeError):
@@ -454,15 +459,13 @@ class Store:
         with self.transaction():
             # a store from before the clustering index gets it built once, with this batch (checked once a store:
             # this code keeps the index whole)
-            stale_index = cluster and bool(added) and not self._index_checked and not self._index_is_current()
+            if cluster and added and not self._index_checked and not self._index_is_current():
+                self._recluster()  # before this batch's rows: the index then holds committed rowids only
             first_new_row = self._next_row()
             self._insert("documents", q.DOCUMENT_COLUMNS, doc_rows)
             self._insert("mentions", q.MENTION_COLUMNS, mention_rows)
             if cluster and added:
-                if stale_index:
-                    self._recluster()
-                else:
-                    self._update_events(added, first_new_row, len(mention_rows))
+                self._update_events(added, first_new_row, len(mention_rows))
             if after_insert is not None and added:
                 after_insert(self.con, added)
         self._index_checked = self._index_checked or (cluster and bool(added))  # committed: the index is whole
@@ -501,20 +504,47 @@ class Store:
             rows = self._rows(sql, {**params, "first": 0, "last": MAX_ROW})
         return rows
 
-    def _update_events(self, doc_ids: list[str], first_new_row: int = 0, new_rows: int = 0) -> None:
+    @staticmethod
+    def _runs(at: dict[str, int], new_from: int) -> list[tuple[list[str], int, int]]:
+        """The mention ids at these rowids in runs (ids, first rowid, last rowid): a position at or after
+        ``new_from`` (rows this transaction added, whose rowids are provisional until the commit) reads to the
+        end."""
+        runs = clustering_index.row_ranges(at.values(), gap=READ_GAP, most=READ_RUNS)
+        out: list[tuple[list[str], int, int]] = [([], first, MAX_ROW if last >= new_from else last)
+                                                 for first, last in runs]
+        for mid, pos in at.items():
+            next(ids for ids, first, last in out if first <= pos <= last).append(mid)
+        return out
+
+    def _rows_at(self, sql: str, params: dict[str, Any], at: dict[str, int], new_from: int) -> list[dict[str, Any]]:
+        """Rows of ``sql`` for the mentions ``at`` these rowids, read run by run (``_runs``); when fewer than
+        asked for come back (rowids are a hint, not a promise), read again from the whole table."""
+        rows: list[dict[str, Any]] = []
+        for ids, first, last in self._runs(at, new_from):
+            rows += self._rows(sql, {**params, "ids": ids, "first": first, "last": last})
+        if len(rows) < len(at):
+            rows = self._rows(sql, {**params, "ids": list(at), "first": 0, "last": MAX_ROW})
+        return rows
+
+    def _update_events(self, doc_ids: list[str], first_new_row: int | None = None, new_rows: int = 0) -> None:
         """Attach the mentions of newly added documents to events. Their candidates come from the clustering
         index (the same key or the same countries on the same days, in one block): the segments those belong to,
         joined with the new mentions, are re-clustered from scratch, so the result equals ``recluster``. The new
-        mentions enter the index last, already labelled: only old members that change segment are updated."""
+        mentions enter the index last, already labelled: only old members that change segment are updated.
+        ``first_new_row``: the first rowid of the mentions this transaction added (None: it added none)."""
         params = q.window_params()
-        light_rows = self._rows_within(q.LIGHT_OF_DOCS_SQL, {**params, "ids": list(doc_ids)}, first_new_row, new_rows)
+        new_from = MAX_ROW if first_new_row is None else first_new_row
+        light_rows = self._rows_within(q.LIGHT_OF_DOCS_SQL, {**params, "ids": list(doc_ids)}, first_new_row or 0,
+                                       new_rows)
         new = [_light(r) for r in light_rows]
         if not new:
             return
-        # rows this transaction added carry provisional rowids until the commit appends them after every row
-        # there was: for those, the first free rowid is the bound to keep
-        row_at = {r["mention_id"]: int(r["row_at"]) if r["row_at"] < PROVISIONAL_ROWS else first_new_row
-                  for r in light_rows}
+        # rows this transaction added carry provisional rowids, in the order they were inserted, until the commit
+        # appends them after every row there was: the index keeps the rowid each will have
+        provisional = sorted(int(r["row_at"]) for r in light_rows if r["row_at"] >= PROVISIONAL_ROWS)
+        rank = {rowid: i for i, rowid in enumerate(provisional)}
+        row_at = {r["mention_id"]: int(r["row_at"]) if r["row_at"] < PROVISIONAL_ROWS
+                  else new_from + rank[int(r["row_at"])] for r in light_rows}
         row = self.con.execute(q.NEXT_INDEX_NUMBER_SQL).fetchone()
         first_number = int(row[0]) if row else 0
         numbers = {light.mention_id: first_number + i for i, light in enumerate(new)}
@@ -522,7 +552,7 @@ class Store:
                    if clustering_index.has_links(new) else [])
         current = {r["mention_id"]: int(r["segment"]) for r in members}
         numbers.update((r["mention_id"], int(r["n"])) for r in members)
-        row_at.update((r["mention_id"], r["row_at"]) for r in members if r["row_at"] is not None)
+        row_at.update((r["mention_id"], int(r["row_at"])) for r in members)
         lights = new + [clustering_index.light_of(r) for r in members]
         segs = affected_segments(lights, None)
         labels = clustering_index.labels(segs, numbers, current)
@@ -533,23 +563,28 @@ class Store:
         member_rows, key_rows = clustering_index.rows(new, numbers, labels, row_at)
         self._insert("cluster_members", q.INDEX_COLUMNS, member_rows)
         self._insert("cluster_key_hashes", q.KEY_COLUMNS, key_rows)
-        wanted = [mid for seg in segs for mid in seg]
-        first = min((row_at.get(mid, -1) for mid in wanted), default=-1)
-        rows = self._rows_within(q.FULL_OF_MENTIONS_SQL, {**params, "ids": wanted}, first, len(wanted))
-        self._write(rebuild(segs, {row["mention_id"]: _cluster_mention(row) for row in rows}), first)
+        at = {mid: row_at[mid] for seg in segs for mid in seg}
+        rows = self._rows_at(q.FULL_OF_MENTIONS_SQL, params, at, new_from)
+        self._write(rebuild(segs, {row["mention_id"]: _cluster_mention(row) for row in rows}), at, new_from)
 
-    def _write(self, changes: EventChanges, first: int = 0) -> None:
-        """Replace the changed events and point their mentions at them (``first``: the lowest rowid among
-        those mentions, a hint)."""
+    def _write(self, changes: EventChanges, at: dict[str, int] | None = None, new_from: int = MAX_ROW) -> None:
+        """Replace the changed events and point their mentions at them (``at``: the mentions' rowids, a hint
+        read as ``_rows_at`` does)."""
         if changes.stale:
             self.con.execute(q.DELETE_EVENTS_SQL, {"ids": changes.stale})
         self._insert("events", q.EVENT_COLUMNS, [event_row(e) for e in changes.events])
-        ids = sorted(changes.assignment)
-        if ids:
-            params = {"mids": ids, "eids": [changes.assignment[i] for i in ids]}
-            row = self.con.execute(q.ASSIGN_IN_ROWS_SQL, {**params, "first": max(first, 0), "last": MAX_ROW}).fetchone()
-            if row is None or int(row[0]) < len(ids):
-                self.con.execute(q.ASSIGN_EVENTS_SQL, params)
+        if not changes.assignment:
+            return
+        at = at or {}
+        assigned = {mid: at.get(mid, 0) for mid in changes.assignment}
+        updated = 0
+        for ids, first, last in self._runs(assigned, new_from):
+            params = {"mids": ids, "eids": [changes.assignment[i] for i in ids], "first": first, "last": last}
+            row = self.con.execute(q.ASSIGN_IN_ROWS_SQL, params).fetchone()
+            updated += int(row[0]) if row else 0
+        if updated < len(assigned):
+            ids = sorted(changes.assignment)
+            self.con.execute(q.ASSIGN_EVENTS_SQL, {"mids": ids, "eids": [changes.assignment[i] for i in ids]})
 
     # -- reads ------------------------------------------------------------------------------------------
     @_in_session

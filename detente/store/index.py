@@ -7,11 +7,15 @@ part (a document's mentions all arrive in one batch): in one block, the same evi
 meet (two undated mentions: the same publication day), or both dated to the day, the same countries and
 overlapping windows. So the segments holding a batch's neighbours, with the batch, are closed under it.
 
-Every column a batch's joins scan is an integer or a date: a mention's number ``n`` (its place in the index,
-unique), its segment (the smallest number among the segment's members), and 64-bit hashes of the join keys
-(evidence key with block; block with countries). Scanning such a column costs about a millisecond per million
-rows, where the string keys, labels and lists this replaced cost tens of milliseconds per batch at 20,000
-documents (bench/README.md, "Scale").
+Both relations are kept as *link rows* (``cluster_key_hashes``): a 64-bit hash of what must be equal (an
+evidence key with its block; for day-dated mentions, the block with its countries), the window, and the
+mention's number. A link row sits in one time bucket: rows whose window spans at most ``LEVELS[0][0]`` days
+sit in buckets of ``LEVELS[0][1]`` days by their first day, longer ones in coarser buckets, the longest in one
+bucket per hash. A new window probes, at each level, the buckets from its first day less that level's longest
+span to its last day, so the rows a batch joins with are those of its keys in its own weeks, however large
+the store; each row is one equality join on integers (hash, level, bucket), then the exact window test.
+Segments are labelled by number: a mention's number ``n`` (its place in the index) and its segment's label
+(the smallest number among the members) are integers too (bench/README.md, "Scale").
 """
 
 from __future__ import annotations
@@ -37,11 +41,32 @@ def evidence_hash(light: LightMention, key: str) -> int:
     return key_hash(key, *light.block)
 
 
-def day_hash(light: LightMention) -> int | None:
-    """The hash day-dated mentions of one block and the same countries share (None for other mentions)."""
-    if not light.day or light.lo is None or light.hi is None:
-        return None
-    return key_hash(*light.block, "\x1e".join(light.countries))
+def day_hash(light: LightMention) -> int:
+    """The hash day-dated mentions of one block and the same countries share (no evidence key starts with NUL)."""
+    return key_hash("\x00day", *light.block, *light.countries)
+
+
+# (longest span in days, bucket width in days) of each level of link rows but the last, which holds longer
+# windows in one bucket per hash. queries.CANDIDATE_SEGMENTS_SQL probes these two levels and the last.
+LEVELS = ((31, 32), (366, 366))
+_EPOCH = dt.date(1, 1, 1)
+
+
+def bucket(lo: dt.date, last: dt.date) -> tuple[int, int]:
+    """The level and bucket a link row with the window [lo, last] sits in."""
+    for level, (longest, width) in enumerate(LEVELS):
+        if (last - lo).days <= longest:
+            return level, (lo - _EPOCH).days // width
+    return len(LEVELS), 0
+
+
+def probes(lo: dt.date, last: dt.date) -> list[int]:
+    """The first and last bucket to probe at each level but the last for a window [lo, last]: every row there
+    whose window can meet it starts at most that level's longest span before ``lo``."""
+    out: list[int] = []
+    for longest, width in LEVELS:
+        out += [((lo - _EPOCH).days - longest) // width, (last - _EPOCH).days // width]
+    return out
 
 
 def reach(light: LightMention) -> dt.date | None:
@@ -51,51 +76,61 @@ def reach(light: LightMention) -> dt.date | None:
     return light.hi + dt.timedelta(days=DATE_TOLERANCE_DAYS if light.day else 0)
 
 
+def _links(light: LightMention) -> list[tuple[int, bool, dt.date, dt.date, dt.date]]:
+    """A mention's link rows: (hash, weak, lo, hi, reach) per evidence key, and one for its countries when it
+    is dated to the day (overlap without tolerance: its reach is its last day)."""
+    if light.lo is None or light.hi is None:
+        return []
+    last = reach(light)
+    assert last is not None
+    out = [(evidence_hash(light, key), light.weak, light.lo, light.hi, last) for key in light.keys]
+    if light.day:
+        out.append((day_hash(light), False, light.lo, light.hi, light.hi))
+    return out
+
+
 def rows(lights: Iterable[LightMention], numbers: Mapping[str, int], segments: Mapping[str, int],
          row_at: Mapping[str, int]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """``cluster_members`` rows (``numbers``: each mention's number; ``segments``: its segment's label;
     ``row_at``: its rowid in ``mentions``) and ``cluster_key_hashes`` rows."""
     members: list[tuple[Any, ...]] = []
-    keys: list[tuple[Any, ...]] = []
+    links: list[tuple[Any, ...]] = []
     for light in lights:
         family, modality = light.block
         n = numbers[light.mention_id]
         members.append((n, light.mention_id, light.doc_id, family, modality, list(light.countries), light.weak,
-                        light.day, light.lo, light.hi, list(light.keys), day_hash(light),
-                        segments[light.mention_id], row_at[light.mention_id]))
-        if light.lo is not None and light.hi is not None:
-            keys.extend((evidence_hash(light, key), light.weak, light.lo, light.hi, reach(light), n)
-                        for key in light.keys)
-    return members, keys
-
-
-def _keyed(lights: Sequence[LightMention]) -> list[LightMention]:
-    return [light for light in lights if light.lo is not None and light.hi is not None and light.keys]
-
-
-def _days(lights: Sequence[LightMention]) -> list[LightMention]:
-    return [light for light in lights if light.day and light.lo is not None and light.hi is not None]
+                        light.day, light.lo, light.hi, list(light.keys), segments[light.mention_id],
+                        row_at[light.mention_id]))
+        links.extend((kh, *bucket(lo, last), weak, lo, hi, last, n) for kh, weak, lo, hi, last in _links(light))
+    return members, links
 
 
 def has_links(lights: Sequence[LightMention]) -> bool:
     """Whether any of these mentions can link outside its own document."""
-    return bool(_keyed(lights) or _days(lights))
+    return any(_links(light) for light in lights)
 
 
 def neighbour_params(lights: Sequence[LightMention]) -> dict[str, Any]:
-    """The parameters of ``queries.CANDIDATE_SEGMENTS_SQL`` for these new mentions: their key rows, their day
-    rows and the span of all their windows."""
-    keyed = [(light, key) for light in _keyed(lights) for key in light.keys]
-    days = _days(lights)
-    spans = [(light.lo, reach(light)) for light in [*_keyed(lights), *days]]
-    return {
-        "kh": [evidence_hash(light, key) for light, key in keyed], "weak": [light.weak for light, _ in keyed],
-        "klo": [light.lo for light, _ in keyed], "khi": [light.hi for light, _ in keyed],
-        "kreach": [reach(light) for light, _ in keyed],
-        "dh": [day_hash(light) for light in days], "dlo": [light.lo for light in days],
-        "dhi": [light.hi for light in days],
-        "lo": min(lo for lo, _ in spans if lo is not None), "reach": max(r for _, r in spans if r is not None),
-    }
+    """The parameters of ``queries.CANDIDATE_SEGMENTS_SQL`` for these new mentions: their link rows (one list
+    per column) with the buckets each probes."""
+    links = [link for light in lights for link in _links(light)]
+    ranges = [probes(lo, last) for _, _, lo, _, last in links]
+    params: dict[str, Any] = {name: [link[i] for link in links]
+                              for i, name in enumerate(("kh", "weak", "lo", "hi", "reach"))}
+    params.update({name: [r[i] for r in ranges] for i, name in enumerate(("first0", "last0", "first1", "last1"))})
+    return params
+
+
+def row_ranges(positions: Iterable[int], *, gap: int, most: int) -> list[tuple[int, int]]:
+    """Runs of rowids to read: positions closer than ``gap`` share a run (reading the rows between costs less
+    than another statement), and the widest gaps are kept so that there are at most ``most`` runs."""
+    ordered = sorted(set(positions))
+    if not ordered:
+        return []
+    cuts = sorted((b - a, i) for i, (a, b) in enumerate(zip(ordered, ordered[1:], strict=False), 1) if b - a >= gap)
+    starts = sorted(i for _, i in cuts[len(cuts) - (most - 1):]) if most > 1 and cuts else []
+    bounds = [0, *starts, len(ordered)]
+    return [(ordered[a], ordered[b - 1]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def light_of(row: dict[str, Any]) -> LightMention:

@@ -401,29 +401,34 @@ FULL_OF_MENTIONS_SQL = BASE_SQL.replace(_MENTIONS_FROM, (
     "WHERE m.rowid BETWEEN $first AND $last")) + "SELECT * FROM base"
 ASSIGN_IN_ROWS_SQL = ASSIGN_EVENTS_SQL + " AND mentions.rowid BETWEEN $first AND $last"
 ROW_BOUNDS_SQL = "SELECT coalesce(max(rowid), -1) FROM mentions"
-INDEX_COLUMNS = "n, mention_id, doc_id, family, modality, countries, weak, day, lo, hi, keys, dh, segment, row_at"
-KEY_COLUMNS = "kh, weak, lo, hi, reach, n"
+INDEX_COLUMNS = "n, mention_id, doc_id, family, modality, countries, weak, day, lo, hi, keys, segment, row_at"
+KEY_COLUMNS = "kh, level, bucket, weak, lo, hi, reach, n"
 NEXT_INDEX_NUMBER_SQL = "SELECT coalesce(max(n), -1) + 1 FROM cluster_members"
-# Every index row of the segments holding a mention linked by a possible link to the new key rows ($kh, $weak,
-# …: one list per column) or to the new day-dated rows ($dh, $dlo, $dhi). Each join is on a 64-bit hash (the key
-# with its block; the block with its countries), and segments are found by number, so every column scanned is
-# an integer or a date. $lo and $reach bound every window involved.
+# Every index row of the segments holding a mention linked by a possible link to the new link rows ($kh, $weak,
+# $lo, $hi, $reach: one list per column): the same hash in a bucket each new row probes ($first0..$last0 at
+# level 0, $first1..$last1 at level 1, the one bucket of level 2), then the exact test — two undated mentions
+# of one publication day, else windows that meet. Every column scanned is an integer (store/index.py).
 CANDIDATE_SEGMENTS_SQL = """
 WITH nk AS (
     SELECT unnest(CAST($kh AS BIGINT[])) AS kh, unnest(CAST($weak AS BOOLEAN[])) AS weak,
-           unnest(CAST($klo AS DATE[])) AS lo, unnest(CAST($khi AS DATE[])) AS hi,
-           unnest(CAST($kreach AS DATE[])) AS reach
-), nd AS (
-    SELECT unnest(CAST($dh AS BIGINT[])) AS dh, unnest(CAST($dlo AS DATE[])) AS lo, unnest(CAST($dhi AS DATE[])) AS hi
+           unnest(CAST($lo AS DATE[])) AS lo, unnest(CAST($hi AS DATE[])) AS hi,
+           unnest(CAST($reach AS DATE[])) AS reach, unnest(CAST($first0 AS INTEGER[])) AS first0,
+           unnest(CAST($last0 AS INTEGER[])) AS last0, unnest(CAST($first1 AS INTEGER[])) AS first1,
+           unnest(CAST($last1 AS INTEGER[])) AS last1
+), probe AS (
+    SELECT kh, weak, lo, hi, reach, 0 AS level, unnest(range(first0, last0 + 1)) AS bucket FROM nk
+    UNION ALL
+    SELECT kh, weak, lo, hi, reach, 1 AS level, unnest(range(first1, last1 + 1)) AS bucket FROM nk
+    UNION ALL
+    SELECT kh, weak, lo, hi, reach, 2 AS level, 0 AS bucket FROM nk
 ), found AS (
-    SELECT o.n FROM nk JOIN cluster_key_hashes o ON o.kh = nk.kh
-    WHERE o.lo <= $reach AND o.reach >= $lo
-      AND CASE WHEN nk.weak AND o.weak THEN o.hi = nk.hi ELSE o.lo <= nk.reach AND nk.lo <= o.reach END
-    UNION
-    SELECT o.n FROM nd JOIN cluster_members o ON o.dh = nd.dh
-    WHERE o.lo <= $reach AND o.hi >= $lo AND o.lo <= nd.hi AND nd.lo <= o.hi
+    SELECT DISTINCT o.n FROM probe p JOIN cluster_key_hashes o
+        ON o.kh = p.kh AND o.level = p.level AND o.bucket = p.bucket
+    WHERE CASE WHEN p.weak AND o.weak THEN o.hi = p.hi ELSE o.lo <= p.reach AND p.lo <= o.reach END
+), seg AS (
+    SELECT DISTINCT c.segment FROM cluster_members c JOIN found USING (n)
 )
-SELECT * FROM cluster_members WHERE segment IN (SELECT c.segment FROM cluster_members c JOIN found USING (n))
+SELECT * FROM cluster_members WHERE n IN (SELECT m.n FROM cluster_members m JOIN seg USING (segment))
 """
 RELABEL_SQL = (
     "UPDATE cluster_members SET segment = u.segment FROM (SELECT unnest(CAST($ns AS BIGINT[])) AS n, "

@@ -93,7 +93,8 @@ CREATE TABLE IF NOT EXISTS sources (         -- feeds and pages `detente watch` 
 
 -- The clustering index (docs/events.md, "Deterministic and incremental"): what finds a new mention's candidate
 -- links without reading the store. One row per mention: its number, block, window, evidence keys and the segment
--- it belongs to; one row per (mention, evidence key). The columns a batch joins on are integers (store/index.py).
+-- it belongs to; one link row per (mention, evidence key), and per mention dated to the day. The columns a batch
+-- joins on are integers (store/index.py).
 CREATE TABLE IF NOT EXISTS cluster_members (
     n          BIGINT NOT NULL,          -- the mention's number in the index (unique; no key of its own: no index
                                          -- to keep)
@@ -107,17 +108,19 @@ CREATE TABLE IF NOT EXISTS cluster_members (
     lo         DATE,
     hi         DATE,
     keys       VARCHAR[] NOT NULL,
-    dh         BIGINT,                   -- dated to the day: hash of (family, modality, countries); else NULL
     segment    BIGINT NOT NULL,          -- the smallest n among the segment's members
-    row_at     BIGINT                    -- a rowid in mentions at or before the mention's: bounds reads
+    row_at     BIGINT NOT NULL           -- the mention's rowid in mentions (a hint: reads check it)
 );
 
 CREATE TABLE IF NOT EXISTS cluster_key_hashes (
-    kh         BIGINT NOT NULL,          -- hash of (evidence key, family, modality)
+    kh         BIGINT NOT NULL,          -- hash of (evidence key, family, modality), or of (family, modality,
+                                         -- countries) for a mention dated to the day
+    level      INTEGER NOT NULL,         -- the time bucket the row sits in (store/index.py, LEVELS)
+    bucket     INTEGER NOT NULL,
     weak       BOOLEAN NOT NULL,
     lo         DATE NOT NULL,
     hi         DATE NOT NULL,
-    reach      DATE NOT NULL,            -- hi plus the one-day tolerance for mentions dated to the day
+    reach      DATE NOT NULL,            -- the last day its links reach: hi, plus one for a key dated to the day
     n          BIGINT NOT NULL           -- cluster_members.n
 );
 

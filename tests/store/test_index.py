@@ -3,9 +3,12 @@ streaming recluster gives what one pass over everything gives."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from detente.store import db as store_db
 from detente.store import index as clustering_index
@@ -72,3 +75,82 @@ def test_segment_labels_change_only_where_segments_join() -> None:
         "a": 0, "b": 0, "c": 0}
     assert clustering_index.labels([["b", "c"]], numbers, {"b": 1, "c": 1}) == {}
     assert clustering_index.labels([["y"]], numbers, {}) == {"y": 4}  # a new mention always gets its label
+
+
+# The index's first layout (string keys and labels), as a store written before cluster_members has it.
+FIRST_LAYOUT = (
+    "CREATE TABLE cluster_index (mention_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, family VARCHAR NOT NULL, "
+    "modality VARCHAR NOT NULL, countries VARCHAR[] NOT NULL, weak BOOLEAN NOT NULL, day BOOLEAN NOT NULL, lo DATE, "
+    "hi DATE, keys VARCHAR[] NOT NULL, segment VARCHAR NOT NULL, row_at BIGINT)",
+    "CREATE TABLE cluster_keys (key VARCHAR NOT NULL, family VARCHAR NOT NULL, modality VARCHAR NOT NULL, "
+    "weak BOOLEAN NOT NULL, lo DATE NOT NULL, hi DATE NOT NULL, reach DATE NOT NULL, mention_id VARCHAR NOT NULL)",
+    "INSERT INTO cluster_index SELECT mention_id, doc_id, family, modality, countries, weak, day, lo, hi, keys, "
+    "mention_id, row_at FROM cluster_members",
+)
+
+
+def test_a_store_with_the_first_index_layout_gets_the_new_one_built_by_its_next_batch(tmp_path: Path) -> None:
+    corpus = _corpus(seed=5, n_docs=30)
+    reference = ingest(tmp_path / "ref.duckdb", corpus)
+    store = ingest(tmp_path / "old.duckdb", corpus[:20])
+    for sql in (*FIRST_LAYOUT, *q.CLEAR_INDEX_SQL):
+        store.con.execute(sql)
+    store.close()
+    store = Store(tmp_path / "old.duckdb")
+    tables = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert not {"cluster_index", "cluster_keys"} & tables
+    store.add_batch(corpus[20:])
+    assert (events(store), membership(store)) == (events(reference), membership(reference))
+    mentions, indexed = store.con.execute(q.INDEX_COUNT_SQL).fetchone()
+    assert mentions == indexed
+    assert store.con.execute("SELECT count(DISTINCT n) FROM cluster_members").fetchone() == (mentions,)
+
+
+def _partition(store: Store) -> set[frozenset[str]]:
+    rows = store.con.execute("SELECT segment, list(mention_id) FROM cluster_members GROUP BY segment").fetchall()
+    return {frozenset(ids) for _, ids in rows}
+
+
+def test_segments_kept_batch_by_batch_are_the_segments_of_a_recluster(tmp_path: Path) -> None:
+    corpus = _corpus(seed=8, n_docs=50)
+    store = ingest(tmp_path / "s.duckdb", *[corpus[i:i + 3] for i in range(0, len(corpus), 3)][::-1])
+    kept = _partition(store)
+    assert any(len(seg) > 3 for seg in kept)  # segments did join across batches
+    store.recluster()
+    assert _partition(store) == kept
+
+
+@given(st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1)), st.integers(0, 800), st.integers(-900, 900),
+       st.integers(0, 800))
+def test_a_window_probes_the_bucket_of_every_window_it_meets(lo: dt.date, span: int, offset: int, other: int) -> None:
+    new = (lo, lo + dt.timedelta(days=span))
+    old = (lo + dt.timedelta(days=offset), lo + dt.timedelta(days=offset + other))
+    if not (old[0] <= new[1] and new[0] <= old[1]):
+        return
+    level, bucket = clustering_index.bucket(*old)
+    ranges = clustering_index.probes(*new)
+    if level < len(clustering_index.LEVELS):
+        assert ranges[2 * level] <= bucket <= ranges[2 * level + 1]
+    else:
+        assert bucket == 0  # the last level: one bucket per hash, always probed
+
+
+def _misplaced(store: Store) -> int:
+    row = store.con.execute("SELECT count(*) FROM cluster_members c JOIN mentions m USING (mention_id) "
+                            "WHERE m.rowid <> c.row_at").fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def test_the_index_keeps_each_mention_s_rowid_and_a_wrong_one_only_costs_a_second_read(tmp_path: Path) -> None:
+    corpus = _corpus(seed=11, n_docs=45)
+    reference = ingest(tmp_path / "ref.duckdb", corpus)
+    store = ingest(tmp_path / "s.duckdb", *[corpus[i:i + 4] for i in range(0, 30, 4)])
+    assert _misplaced(store) == 0  # reads of old members go straight to their rows
+    store.recluster()
+    assert _misplaced(store) == 0
+    # hints that point elsewhere (as after a rewrite of the table) cost a read of the whole table, not a result
+    store.con.execute("UPDATE cluster_members SET row_at = (n * 7919) % 50")
+    store.add_batch(corpus[32:])
+    store.add_batch(corpus[30:32])
+    assert (events(store), membership(store)) == (events(reference), membership(reference))
