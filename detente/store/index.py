@@ -7,15 +7,15 @@ part (a document's mentions all arrive in one batch): in one block, the same evi
 meet (two undated mentions: the same publication day), or both dated to the day, the same countries and
 overlapping windows. So the segments holding a batch's neighbours, with the batch, are closed under it.
 
-Both relations are kept as *link rows* (``cluster_key_hashes``): a 64-bit hash of what must be equal (an
-evidence key with its block; for day-dated mentions, the block with its countries), the window, and the
-mention's number. A link row sits in one time bucket: rows whose window spans at most ``LEVELS[0][0]`` days
-sit in buckets of ``LEVELS[0][1]`` days by their first day, longer ones in coarser buckets, the longest in one
-bucket per hash. A new window probes, at each level, the buckets from its first day less that level's longest
-span to its last day, so the rows a batch joins with are those of its keys in its own weeks, however large
-the store; each row is one equality join on integers (hash, level, bucket), then the exact window test.
-Segments are labelled by number: a mention's number ``n`` (its place in the index) and its segment's label
-(the smallest number among the members) are integers too (bench/README.md, "Scale").
+Both relations are kept as *link rows* (``cluster_key_hashes``): what must be equal (an evidence key with its
+block; for a mention dated to the day, its block with its countries) hashed to 64 bits, the window, and the
+mention's number. A link row sits in one time bucket: a window of at most ``LEVELS[0][0]`` days in a bucket of
+``LEVELS[0][1]`` days by its first day, a longer one in a coarser bucket, the longest in one bucket per hash;
+the row's join key ``kb`` is its hash with the level and bucket folded in. A new window probes, at each level,
+the buckets from its first day less that level's longest span to its last day, so a batch joins only with the
+rows of its own keys in its own weeks, however large the store: one equality join on one integer column, then
+the exact window test. Segments are labelled by number: a mention's number ``n`` (its place in the index) and
+its segment's label (the smallest number among the members) are integers too (bench/README.md, "Scale").
 """
 
 from __future__ import annotations
@@ -60,12 +60,19 @@ def bucket(lo: dt.date, last: dt.date) -> tuple[int, int]:
     return len(LEVELS), 0
 
 
+def bucket_key(kh: int, level: int, bucket: int) -> int:
+    """A link row's join key: its hash with level and bucket folded in (``xor`` in
+    ``queries.CANDIDATE_SEGMENTS_SQL`` computes the same for the buckets a new row probes). Two keys meet only
+    if their hashes differ by less than 2**34: a rare extra candidate, which costs a little and changes nothing."""
+    return kh ^ (level << 32 | bucket)
+
+
 def probes(lo: dt.date, last: dt.date) -> list[int]:
     """The first and last bucket to probe at each level but the last for a window [lo, last]: every row there
     whose window can meet it starts at most that level's longest span before ``lo``."""
     out: list[int] = []
     for longest, width in LEVELS:
-        out += [((lo - _EPOCH).days - longest) // width, (last - _EPOCH).days // width]
+        out += [max(0, ((lo - _EPOCH).days - longest) // width), (last - _EPOCH).days // width]
     return out
 
 
@@ -101,7 +108,8 @@ def rows(lights: Iterable[LightMention], numbers: Mapping[str, int], segments: M
         members.append((n, light.mention_id, light.doc_id, family, modality, list(light.countries), light.weak,
                         light.day, light.lo, light.hi, list(light.keys), segments[light.mention_id],
                         row_at[light.mention_id]))
-        links.extend((kh, *bucket(lo, last), weak, lo, hi, last, n) for kh, weak, lo, hi, last in _links(light))
+        links.extend((bucket_key(kh, *bucket(lo, last)), weak, lo, hi, last, n)
+                     for kh, weak, lo, hi, last in _links(light))
     return members, links
 
 

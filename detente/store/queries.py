@@ -402,33 +402,33 @@ FULL_OF_MENTIONS_SQL = BASE_SQL.replace(_MENTIONS_FROM, (
 ASSIGN_IN_ROWS_SQL = ASSIGN_EVENTS_SQL + " AND mentions.rowid BETWEEN $first AND $last"
 ROW_BOUNDS_SQL = "SELECT coalesce(max(rowid), -1) FROM mentions"
 INDEX_COLUMNS = "n, mention_id, doc_id, family, modality, countries, weak, day, lo, hi, keys, segment, row_at"
-KEY_COLUMNS = "kh, level, bucket, weak, lo, hi, reach, n"
+KEY_COLUMNS = "kb, weak, lo, hi, reach, n"
 NEXT_INDEX_NUMBER_SQL = "SELECT coalesce(max(n), -1) + 1 FROM cluster_members"
 # Every index row of the segments holding a mention linked by a possible link to the new link rows ($kh, $weak,
 # $lo, $hi, $reach: one list per column): the same hash in a bucket each new row probes ($first0..$last0 at
-# level 0, $first1..$last1 at level 1, the one bucket of level 2), then the exact test — two undated mentions
-# of one publication day, else windows that meet. Every column scanned is an integer (store/index.py).
+# level 0, $first1..$last1 at level 1, the one bucket of level 2; index.bucket_key folds them into one integer),
+# then the exact test — two undated mentions of one publication day, else windows that meet. Each join is on one
+# integer column, so DuckDB filters the scan by the probes' hashes before reading anything else.
 CANDIDATE_SEGMENTS_SQL = """
 WITH nk AS (
     SELECT unnest(CAST($kh AS BIGINT[])) AS kh, unnest(CAST($weak AS BOOLEAN[])) AS weak,
            unnest(CAST($lo AS DATE[])) AS lo, unnest(CAST($hi AS DATE[])) AS hi,
-           unnest(CAST($reach AS DATE[])) AS reach, unnest(CAST($first0 AS INTEGER[])) AS first0,
-           unnest(CAST($last0 AS INTEGER[])) AS last0, unnest(CAST($first1 AS INTEGER[])) AS first1,
-           unnest(CAST($last1 AS INTEGER[])) AS last1
+           unnest(CAST($reach AS DATE[])) AS reach, unnest(CAST($first0 AS BIGINT[])) AS first0,
+           unnest(CAST($last0 AS BIGINT[])) AS last0, unnest(CAST($first1 AS BIGINT[])) AS first1,
+           unnest(CAST($last1 AS BIGINT[])) AS last1
 ), probe AS (
-    SELECT kh, weak, lo, hi, reach, 0 AS level, unnest(range(first0, last0 + 1)) AS bucket FROM nk
+    SELECT xor(kh, unnest(range(first0, last0 + 1))) AS kb, weak, lo, hi, reach FROM nk
     UNION ALL
-    SELECT kh, weak, lo, hi, reach, 1 AS level, unnest(range(first1, last1 + 1)) AS bucket FROM nk
+    SELECT xor(kh, (1::BIGINT << 32) | unnest(range(first1, last1 + 1))) AS kb, weak, lo, hi, reach FROM nk
     UNION ALL
-    SELECT kh, weak, lo, hi, reach, 2 AS level, 0 AS bucket FROM nk
+    SELECT xor(kh, 2::BIGINT << 32) AS kb, weak, lo, hi, reach FROM nk
 ), found AS (
-    SELECT DISTINCT o.n FROM probe p JOIN cluster_key_hashes o
-        ON o.kh = p.kh AND o.level = p.level AND o.bucket = p.bucket
+    SELECT o.n FROM probe p JOIN cluster_key_hashes o ON o.kb = p.kb
     WHERE CASE WHEN p.weak AND o.weak THEN o.hi = p.hi ELSE o.lo <= p.reach AND p.lo <= o.reach END
 ), seg AS (
-    SELECT DISTINCT c.segment FROM cluster_members c JOIN found USING (n)
+    SELECT DISTINCT segment FROM cluster_members WHERE n IN (SELECT n FROM found)
 )
-SELECT * FROM cluster_members WHERE n IN (SELECT m.n FROM cluster_members m JOIN seg USING (segment))
+SELECT * FROM cluster_members WHERE segment IN (SELECT segment FROM seg)
 """
 RELABEL_SQL = (
     "UPDATE cluster_members SET segment = u.segment FROM (SELECT unnest(CAST($ns AS BIGINT[])) AS n, "

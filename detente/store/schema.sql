@@ -113,10 +113,9 @@ CREATE TABLE IF NOT EXISTS cluster_members (
 );
 
 CREATE TABLE IF NOT EXISTS cluster_key_hashes (
-    kh         BIGINT NOT NULL,          -- hash of (evidence key, family, modality), or of (family, modality,
-                                         -- countries) for a mention dated to the day
-    level      INTEGER NOT NULL,         -- the time bucket the row sits in (store/index.py, LEVELS)
-    bucket     INTEGER NOT NULL,
+    kb         BIGINT NOT NULL,          -- hash of (evidence key, family, modality), or of (family, modality,
+                                         -- countries) for a mention dated to the day, with its time bucket
+                                         -- folded in (store/index.py)
     weak       BOOLEAN NOT NULL,
     lo         DATE NOT NULL,
     hi         DATE NOT NULL,
