@@ -98,6 +98,8 @@ PROVISIONAL_ROWS = 2**54  # DuckDB numbers uncommitted rows from 2**55 - 3968 up
 # are kept). bench/batch_sql.py measured both.
 READ_GAP = 8192
 READ_RUNS = 6
+# Mentions whose full rows a writer keeps between batches (index.RecentRows): about 1.5 kB each.
+RECENT_MENTIONS = 30_000
 
 
 class StoreError(RuntimeError):
@@ -239,6 +241,7 @@ class Store:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._depth = 0  # nested sessions
         self._index_checked = False
+        self._recent = clustering_index.RecentRows(RECENT_MENTIONS)  # what the last batches clustered
         self._request = Path(f"{self.path}.read-request")  # a waiting reader's request for a turn
         self._write_request = Path(f"{self.path}.write-request")  # a waiting writer's (a server holding the file)
         self._schema_done = read_only
@@ -468,6 +471,8 @@ class Store:
                 self._update_events(added, first_new_row, len(mention_rows))
             if after_insert is not None and added:
                 after_insert(self.con, added)
+        if cluster and added:
+            self._recent.commit()
         self._index_checked = self._index_checked or (cluster and bool(added))  # committed: the index is whole
         return BatchResult(added, duplicates, len(mention_rows), time.perf_counter() - started)
 
@@ -481,6 +486,7 @@ class Store:
             self._recluster()
 
     def _recluster(self) -> None:
+        self._recent.clear()
         for sql in (*q.CLEAR_EVENTS_SQL, *q.CLEAR_INDEX_SQL):
             self.con.execute(sql)
         doc_ids = [r[0] for r in self.con.execute(q.DOCUMENT_IDS_SQL).fetchall()]
@@ -534,6 +540,8 @@ class Store:
         ``first_new_row``: the first rowid of the mentions this transaction added (None: it added none)."""
         params = q.window_params()
         new_from = MAX_ROW if first_new_row is None else first_new_row
+        if first_new_row is not None:  # a batch, not a recluster
+            self._recent.begin(self.con)
         light_rows = self._rows_within(q.LIGHT_OF_DOCS_SQL, {**params, "ids": list(doc_ids)}, first_new_row or 0,
                                        new_rows)
         new = [_light(r) for r in light_rows]
@@ -564,8 +572,13 @@ class Store:
         self._insert("cluster_members", q.INDEX_COLUMNS, member_rows)
         self._insert("cluster_key_hashes", q.KEY_COLUMNS, key_rows)
         at = {mid: row_at[mid] for seg in segs for mid in seg}
-        rows = self._rows_at(q.FULL_OF_MENTIONS_SQL, params, at, new_from)
-        self._write(rebuild(segs, {row["mention_id"]: _cluster_mention(row) for row in rows}), at, new_from)
+        kept = self._recent.get(current) if first_new_row is not None else {}
+        rows = [*kept.values(), *self._rows_at(q.FULL_OF_MENTIONS_SQL, params,
+                                               {mid: pos for mid, pos in at.items() if mid not in kept}, new_from)]
+        changes = rebuild(segs, {row["mention_id"]: _cluster_mention(row) for row in rows})
+        self._write(changes, at, new_from)
+        if first_new_row is not None:  # a batch, not a recluster
+            self._recent.stage(rows, changes.assignment)
 
     def _write(self, changes: EventChanges, at: dict[str, int] | None = None, new_from: int = MAX_ROW) -> None:
         """Replace the changed events and point their mentions at them (``at``: the mentions' rowids, a hint

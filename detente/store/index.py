@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -155,3 +156,51 @@ def labels(segs: Iterable[Sequence[str]], numbers: Mapping[str, int], current: M
         label = min(numbers[mid] for mid in seg)
         out.update((mid, label) for mid in seg if current.get(mid) != label)
     return out
+
+
+class RecentRows:
+    """The full rows (``queries.FULL_OF_MENTIONS_SQL``'s, with their current event) of the mentions a writer
+    clustered last, at most ``size``, least recently used first out. A batch re-clusters the segments it touches,
+    whose older members are mostly recent mentions: reading each of those again costs a decompressed block of
+    every column of ``mentions`` per row (a few milliseconds), so the writer keeps them.
+
+    They stay true because a mention's row changes only when ``Store._write`` points it at another event, and
+    that change is kept here with the row (``stage``) and taken in only once its transaction has committed
+    (``commit``). The store empties it whenever it cannot vouch for that: a recluster, or a new connection (another
+    process may have written while this one had closed the file for a reader)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._rows: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._staged: dict[str, dict[str, Any]] = {}
+        self._owner: object | None = None  # the connection the rows were committed through
+
+    def begin(self, owner: object) -> None:
+        """A batch starts on connection ``owner``: drop what a failed one staged, and every row if the rows were
+        committed through another connection."""
+        self._staged = {}
+        if owner is not self._owner:
+            self.clear()
+            self._owner = owner
+
+    def get(self, mention_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The kept rows of these mentions."""
+        return {mid: self._rows[mid] for mid in mention_ids if mid in self._rows}
+
+    def stage(self, rows: Iterable[dict[str, Any]], events: Mapping[str, str]) -> None:
+        """Rows as the running transaction leaves them: each with its new event from ``events``, if it has one."""
+        for row in rows:
+            mid = row["mention_id"]
+            self._staged[mid] = {**row, "event_id": events[mid]} if mid in events else row
+
+    def commit(self) -> None:
+        for mid, row in self._staged.items():
+            self._rows[mid] = row
+            self._rows.move_to_end(mid)
+        self._staged = {}
+        while len(self._rows) > self.size:
+            self._rows.popitem(last=False)
+
+    def clear(self) -> None:
+        self._rows.clear()
+        self._staged = {}

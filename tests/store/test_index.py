@@ -27,6 +27,8 @@ def test_a_batch_reads_in_full_only_the_segments_it_touches(tmp_path: Path, monk
                    [(doc("far", "2021-01-05"), [rec("far", 0, date="2021-01-04", source=[BLINKEN], target=[WANG])]),
                     (doc("other", "2023-06-19"),
                      [rec("other", 0, date="2023-06-18", source=[LAVROV], target=[BIDEN])])])
+    store.close()
+    store = Store(tmp_path / "s.duckdb")  # a writer that has kept no rows yet (see test_a_writer_keeps_...)
     read: list[str] = []
     rows = Store._rows
 
@@ -153,4 +155,40 @@ def test_the_index_keeps_each_mention_s_rowid_and_a_wrong_one_only_costs_a_secon
     store.con.execute("UPDATE cluster_members SET row_at = (n * 7919) % 50")
     store.add_batch(corpus[32:])
     store.add_batch(corpus[30:32])
+    assert (events(store), membership(store)) == (events(reference), membership(reference))
+
+
+def test_a_writer_keeps_the_rows_it_clustered_and_not_those_of_a_failed_batch(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus(seed=12, n_docs=40)
+    reference = ingest(tmp_path / "ref.duckdb", corpus)
+    store = ingest(tmp_path / "s.duckdb", corpus[:10], corpus[10:20])
+
+    def fail(con: object, added: list[str]) -> None:
+        raise RuntimeError("the batch fails after its events are written")
+
+    with pytest.raises(RuntimeError):
+        store.add_batch(corpus[20:30], after_insert=fail)  # rolled back: what it staged must not be kept
+    assert store.add_batch(corpus[:3]).duplicates  # a batch with nothing to cluster commits nothing of it either
+    read: list[str] = []
+    rows = Store._rows
+
+    def spy(self: Store, sql: str, params: dict | list | None = None) -> list[dict]:
+        if sql == q.FULL_OF_MENTIONS_SQL:
+            assert isinstance(params, dict)
+            read.extend(params["ids"])
+        return rows(self, sql, params)
+
+    monkeypatch.setattr(Store, "_rows", spy)
+    store.add_batch(corpus[20:30])
+    new = {m.mention_id for _, records in corpus[20:30] for m in records}
+    assert read and set(read) <= new  # older members came from the rows the writer kept
+    # a connection of its own (as after a reader's turn) may follow another process's writes: nothing is kept
+    store._drop()
+    other = Store(tmp_path / "s.duckdb")
+    other.add_batch(corpus[30:35])
+    other.close()
+    read.clear()
+    store.add_batch(corpus[35:])
+    assert set(read) - {m.mention_id for _, records in corpus[35:] for m in records}
     assert (events(store), membership(store)) == (events(reference), membership(reference))
