@@ -51,6 +51,9 @@ class Timed:
     def __init__(self, con: Any, spent: dict[str, float], fetched: dict[str, int], names: dict[str, str]) -> None:
         self._con, self._spent, self._fetched, self._names, self._label = con, spent, fetched, names, ""
 
+    def tally(self, spent: dict[str, float], fetched: dict[str, int]) -> None:
+        self._spent, self._fetched = spent, fetched
+
     def execute(self, sql: str, params: Any = None) -> Timed:
         self._label = self._names.get(sql) or (" ".join(sql.split()[:3]) if sql.startswith("INSERT") else sql[:40])
         t = time.perf_counter()
@@ -88,15 +91,17 @@ def build(path: Path, coded: scale.Coded, n_docs: int) -> None:
 
 
 def _timed_batch(store: Store, batch: list[Any], names: dict[str, str]) -> tuple[dict[str, float], dict[str, int]]:
+    """One batch with its statements timed. The store's connection is wrapped once (the writer keeps rows for
+    the connection they were committed through) and the wrapper's tallies are reset per batch."""
     spent: dict[str, float] = defaultdict(float)
     fetched: dict[str, int] = defaultdict(int)
     with store.session():
-        con = store.con
-        setattr(store, "_con", Timed(con, spent, fetched, names))  # noqa: B010 - a timing stand-in
-        try:
-            result = store.add_batch(batch)
-        finally:
-            setattr(store, "_con", con)  # noqa: B010
+        con: Any = store.con
+        if not isinstance(con, Timed):
+            con = Timed(con, spent, fetched, names)
+            setattr(store, "_con", con)  # noqa: B010 - a timing stand-in, kept while the connection is
+        con.tally(spent, fetched)
+        result = store.add_batch(batch)
     spent[OUTSIDE] = result.seconds - sum(spent.values())
     spent[TOTAL] = result.seconds
     return spent, fetched
