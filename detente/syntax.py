@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, Literal
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from detente import datafiles
 
@@ -43,6 +43,16 @@ MODAL_AUXILIARIES: dict[Modal, frozenset[str]] = {
 }
 
 # ------------------------------------------------------------------------------------------ word classes
+
+
+def tokens(span: Span | Doc) -> list[Token]:
+    """The tokens of ``span``, from one list kept per parsed sentence: iterating a Span or Doc builds a new Python
+    object for every token on every pass, and coding passes over each sentence a dozen times."""
+    doc = span if isinstance(span, Doc) else span.doc
+    kept: list[Token] | None = doc.user_data.get("detente.tokens")
+    if kept is None:
+        kept = doc.user_data["detente.tokens"] = list(doc)
+    return kept if isinstance(span, Doc) else kept[span.start:span.end]
 
 
 def lemma(tok: Token) -> str:

@@ -161,3 +161,17 @@ def test_planning_words_are_the_callers(tok: Tok) -> None:
     """Without "expect" among the planning words, "is expected to visit" is the present of "is"."""
     visit = tok("Wang Yi is expected to visit Washington.", "visit")
     assert clause_tense(visit, frozenset()) == "present"
+
+
+def test_tokens_are_one_kept_list_per_parsed_sentence() -> None:
+    """``tokens`` gives the same Token objects on every pass (no new object per token per pass), sliced for a span."""
+    import spacy
+
+    from detente.syntax import tokens
+
+    doc = spacy.blank("en")("China and the US met in Bali .")
+    first = tokens(doc)
+    assert [t.text for t in first] == [t.text for t in doc]
+    assert tokens(doc) is first
+    span = doc[2:4]
+    assert [t.i for t in tokens(span)] == [2, 3] and tokens(span)[0] is first[2]

@@ -21,7 +21,7 @@ from detente.coding.speaker import speaker_of
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
 from detente.coding.words import ACCUSATION_CUES, EXPERIENCER_CUES, looks_like_actor
-from detente.syntax import child, lemma
+from detente.syntax import child, lemma, tokens
 
 # Below a lexicon sense: the disapproval is read off, not said.
 WEIGHT = 0.6
@@ -58,7 +58,7 @@ def find_accusations(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int],
     here: the coder makes the outlet the source), once per sentence."""
     out: list[tuple[Trigger, Token | None, Arg]] = []
     speakers: set[int] = set()
-    for tok in sent:
+    for tok in tokens(sent):
         if tok.i in taken or tok.pos_ not in ("NOUN", "VERB", "ADJ", "ADV"):
             continue
         word = _cue(tok)

@@ -27,6 +27,7 @@ from detente.syntax import (
     passive_subject,
     prep_objects,
     recipients,
+    tokens,
 )
 
 # Nouns of a noun event whose "of" phrase names the actor ("the visit of the premier") rather than the one
@@ -217,12 +218,12 @@ def subject_args_of(subj: Token, verb: Token, speaker: Token | None) -> list[Arg
 def _colon_list(verb: Token, sources: list[Arg]) -> list[Arg] | None:
     """"Four officials visited Beijing: Blinken, Yellen, Raimondo and Kerry" – the names after the colon."""
     sent = verb.doc
-    colon = next((t for t in sent if t.text == ":" and t.i > verb.i), None)
+    colon = next((t for t in tokens(sent) if t.text == ":" and t.i > verb.i), None)
     if colon is None or not sources:
         return None
     if any(a.token.ent_type_ == "PERSON" or a.token.pos_ == "PROPN" for a in sources):
         return None
-    heads = [t for t in sent if t.i > colon.i and t.ent_type_ == "PERSON" and
+    heads = [t for t in tokens(sent) if t.i > colon.i and t.ent_type_ == "PERSON" and
              (t.head.ent_type_ != "PERSON" or t.head.i < t.i or t.head == t or t.dep_ in ("conj", "appos"))
              and t.dep_ != "compound" and t.dep_ != "poss"]
     if len(heads) < 2:

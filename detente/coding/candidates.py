@@ -38,7 +38,7 @@ from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger, find_triggers
 from detente.coding.words import ACCUSATION_CUES, WANTING_VERBS, looks_like_actor
 from detente.records import Modality
-from detente.syntax import is_verbal, lemma, would_is_future
+from detente.syntax import is_verbal, lemma, tokens, would_is_future
 
 
 @dataclass(slots=True)
@@ -73,7 +73,7 @@ class Candidate:
 def _deontic_candidates(sent: Span, anchored: set[int], cues: Cues) -> list[Token]:
     """Verbs under must/should/need to with an actor subject and no trigger of their own."""
     out = []
-    for tok in sent:
+    for tok in tokens(sent):
         if not is_verbal(tok) or tok.i in anchored or tok.pos_ == "AUX":
             continue
         flags = clause_flags(tok, cues)
@@ -100,7 +100,7 @@ def _conditional_threats(sent: Span, anchored: set[int], cues: Cues) -> list[Tok
     not buy any more US aircraft". A promise with a plain condition ("will attend if invited") is no threat:
     the condition is negative ("unless", "if ... not") or the announced act is a refusal."""
     out = []
-    for tok in sent:
+    for tok in tokens(sent):
         if not is_verbal(tok) or tok.i in anchored or tok.pos_ == "AUX":
             continue
         cond = _condition(tok)

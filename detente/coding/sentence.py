@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from detente.syntax import lemma
+from detente.syntax import lemma, tokens
 
 
 def sentence_text(doc: Doc) -> str:
@@ -19,5 +19,5 @@ def sentence_words(doc: Doc) -> list[str]:
     """Every word of the sentence and its lemma, once per sentence for all its candidates' channel evidence."""
     words = doc.user_data.get("detente.words")
     if words is None:
-        words = doc.user_data["detente.words"] = [w for t in doc for w in (t.lower_, lemma(t))]
+        words = doc.user_data["detente.words"] = [w for t in tokens(doc) for w in (t.lower_, lemma(t))]
     return words

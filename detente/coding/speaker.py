@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from detente.coding.lexicon import Lexicon
 from detente.coding.subjects import clause_subject
 from detente.coding.words import looks_like_actor
-from detente.syntax import child, is_pronoun, is_relative_pronoun, is_verbal, lemma, path_to
+from detente.syntax import child, is_pronoun, is_relative_pronoun, is_verbal, lemma, path_to, tokens
 
 
 def resolve_pronoun(tok: Token, start: Token, speaker: Token | None) -> Token | None:
@@ -67,7 +67,7 @@ def speaker_of(anchor: Token, lexicon: Lexicon) -> tuple[Token | None, Token | N
         cur = head
     doc = anchor.doc
     # "X will visit, the ministry said": the speech verb is the root and the event a parataxis/ccomp of it
-    for root in (t for t in doc if t.dep_ == "ROOT"):
+    for root in (t for t in tokens(doc) if t.dep_ == "ROOT"):
         if root != anchor and is_verbal(root) and lemma(root) in lexicon.speech_verbs:
             path = path_to(anchor, root)
             if anchor in root.subtree and path and path[-1].dep_ in ("ccomp", "parataxis") and \
@@ -75,7 +75,7 @@ def speaker_of(anchor: Token, lexicon: Lexicon) -> tuple[Token | None, Token | N
                 s, _ = clause_subject(root)
                 if s is not None and s not in anchor.subtree:
                     return s, None, root
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lower_ == "according" and tok.head != tok:
             for p in tok.children:
                 if p.lower_ == "to":

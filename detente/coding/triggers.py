@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.coding.lexicon import Lexicon, Pos, Sense
+from detente.coding.sentence import sentence_text
 from detente.coding.words import GENERIC_HEADS, PLACE_ENTS, QUANTITY_NOUNS, looks_like_actor
 from detente.syntax import (
     OBJECT_DEPS,
@@ -24,6 +25,7 @@ from detente.syntax import (
     is_verbal,
     lemma,
     phrase_lemmas,
+    tokens,
 )
 
 _COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "acomp", "oprd", "dative")
@@ -85,6 +87,7 @@ def object_matches(obj: Token, items: tuple[str, ...], lexicon: Lexicon) -> bool
     head = lemma(obj)
     lower = obj.lower_
     phrase: str | None = None
+    window: str | None = None
     for item in items:
         if item.startswith("@"):
             cls = item[1:]
@@ -107,7 +110,10 @@ def object_matches(obj: Token, items: tuple[str, ...], lexicon: Lexicon) -> bool
         elif " " in item:
             if phrase is None:
                 phrase = phrase_lemmas(obj)
-            if item in phrase or item in obj.sent.text.lower()[obj.idx - obj.sent.start_char:][:80]:
+            if window is None:  # the 80 characters from the object on, within its sentence
+                sent = obj.sent
+                window = sentence_text(obj.doc)[obj.idx:min(obj.idx + 80, sent.end_char)].lower()
+            if item in phrase or item in window:
                 return True
         elif item == head or item == lower:
             return True
@@ -254,7 +260,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     verbs: dict[int, Trigger] = {}
     adjs: list[Trigger] = []
     nouns: list[tuple[Token, Sense]] = []
-    for tok in sent:
+    for tok in tokens(sent):
         if tok.i in in_phrase or tok.is_punct:
             continue
         classes = _pos_classes(tok)

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from detente import datafiles
 from detente.readers.dates import MONTHS as _MONTHS  # the one month table, date_data/calendar.yaml's
 from detente.records import DatePrecision, DateResolution
-from detente.syntax import Tense, clause_head, clause_tense, path_to
+from detente.syntax import Tense, clause_head, clause_tense, path_to, tokens
 
 # How an occurrence is chosen among the yearly/weekly repeats of a calendar name.
 Choice = Literal["past", "future", "nearest", "last", "next"]
@@ -678,7 +678,7 @@ def date_expressions(sent: Span) -> list[Span]:
         spans.append(_widen(doc, sent, ent.start, ent.end))
         taken.update(range(ent.start, ent.end))
     seasons = _lexicon().seasons
-    for tok in sent:
+    for tok in tokens(sent):
         if tok.i in taken:
             continue
         low = tok.lower_.rstrip(".")
@@ -707,7 +707,7 @@ def tells_its_own_time(sent: Span) -> bool:
     expression, or a word of time ("days later", "again", "has repeatedly")? Its events do not take a date told
     in an earlier sentence."""
     words = _lexicon().own_time_words
-    return any(tok.lower_ in words for tok in sent) or bool(date_expressions(sent))
+    return any(tok.lower_ in words for tok in tokens(sent)) or bool(date_expressions(sent))
 
 
 def _in_name(tok: Token) -> bool:

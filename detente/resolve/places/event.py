@@ -23,7 +23,7 @@ from detente.resolve.places.gazetteer import (
     lookup_place,
     normalize_place,
 )
-from detente.syntax import clause_head, lemma, path_to, prep_attachment
+from detente.syntax import clause_head, lemma, path_to, prep_attachment, tokens
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -76,7 +76,7 @@ def _capital_spans(sent: Span) -> list[Span]:
     that names itself, "the capital, Kabul", is found by its name)."""
     cues = _cues()
     found = []
-    for tok in sent:
+    for tok in tokens(sent):
         if tok.pos_ != "NOUN" or lemma(tok) not in cues.capital_nouns:
             continue
         if any(c.dep_ in ("appos", "prep") and (c.ent_type_ in _PLACE_LABELS or
