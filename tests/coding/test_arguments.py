@@ -16,7 +16,7 @@ def one(cands: list[Candidate], type_: str) -> Candidate:
     return found[0]
 
 
-def heads(args) -> list[str]:  # type: ignore[no-untyped-def]
+def heads(args) -> list[str]:
     return [a.token.text for a in args]
 
 

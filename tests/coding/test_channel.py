@@ -7,7 +7,7 @@ from detente.records import Actor
 
 
 def ev(trigger: str = "met", actors=(), others=(), obj: str = "", hint=None, type_: str = "CONSULT",
-       sentence: str = "") -> ChannelEvidence:  # type: ignore[no-untyped-def]
+       sentence: str = "") -> ChannelEvidence:
     return ChannelEvidence(
         trigger_words=trigger.lower().split(), trigger_text=trigger, actors=list(actors), other_actors=list(others),
         object_words=obj.lower().split(), object_text=obj, sense_hint=hint, type=type_,

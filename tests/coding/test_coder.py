@@ -60,7 +60,7 @@ def test_unresolvable_events_are_dropped(coder: Coder) -> None:
     assert coder.code_text("Some people met other people.") == []
 
 
-def test_prefilter_skips_sentences_without_triggers(kb) -> None:  # type: ignore[no-untyped-def]
+def test_prefilter_skips_sentences_without_triggers(kb) -> None:
     c = Coder(kb=kb)
     text = "China's economy grew. Blinken visited Beijing. Prices rose in Shanghai. Wang met Blinken."
     list(c.code_documents([doc("p", text)]))
@@ -76,7 +76,7 @@ def test_confidence_follows_the_weights_file(coder: Coder) -> None:
     assert negated.modality == "negated" and negated.confidence == pytest.approx(0.9 * 0.7)
 
 
-def test_stats_and_timings_count_the_work(kb) -> None:  # type: ignore[no-untyped-def]
+def test_stats_and_timings_count_the_work(kb) -> None:
     c = Coder(kb=kb)
     out = list(c.code_documents([doc("a", "Blinken met Wang Yi in Beijing. Russia expelled two British diplomats.")]))
     assert c.stats["documents"] == 1 and c.stats["sentences"] == 2 and c.stats["parsed"] == 2

@@ -11,16 +11,16 @@ from tests.plover_manual import MANUAL_MODES, PROJECT_MODES
 
 
 @pytest.fixture(scope="module")
-def lexicon():  # type: ignore[no-untyped-def]
+def lexicon():
     return load_lexicon()
 
 
-def test_every_plover_type_has_triggers(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_every_plover_type_has_triggers(lexicon) -> None:
     types = {s.type for s in lexicon.all_senses()}
     assert types == set(PLOVER_TYPES)
 
 
-def test_every_cameo_code_is_in_the_table_and_fits_the_type(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_every_cameo_code_is_in_the_table_and_fits_the_type(lexicon) -> None:
     table = load_cameo()
     for sense in lexicon.all_senses():
         entry = table.get(sense.cameo)
@@ -38,7 +38,7 @@ def test_every_cameo_code_is_in_the_table_and_fits_the_type(lexicon) -> None:  #
         assert sense.type in allowed, (sense.lemmas, sense.cameo, sense.type, allowed)
 
 
-def test_modes_belong_to_their_type(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_modes_belong_to_their_type(lexicon) -> None:
     modes = {t: MANUAL_MODES.get(t, set()) | PROJECT_MODES.get(t, set()) for t in {*MANUAL_MODES, *PROJECT_MODES}}
     for sense in lexicon.all_senses():
         if sense.mode is not None:
@@ -55,7 +55,7 @@ def test_modes_belong_to_their_type(lexicon) -> None:  # type: ignore[no-untyped
     "bombed", "invaded", "threatened", "aid", "donated", "cooperate", "agreed", "negotiating", "hosted",
     "praised", "supported", "apologized", "withdrew", "released", "protested", "boycott", "seized",
 ])
-def test_prefilter_forms_cover_the_vocabulary(lexicon, word: str) -> None:  # type: ignore[no-untyped-def]
+def test_prefilter_forms_cover_the_vocabulary(lexicon, word: str) -> None:
     assert word in lexicon.surface_forms()
 
 
@@ -66,13 +66,13 @@ def test_inflections_are_generous() -> None:
     assert inflections("sanction", "noun") == {"sanction", "sanctions"}
 
 
-def test_irregular_forms_map_to_their_own_lemma(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_irregular_forms_map_to_their_own_lemma(lexicon) -> None:
     assert lexicon.lemmas_of("held") == {"hold"}
     assert lexicon.lemmas_of("met") == {"meet"}
     assert "take" not in lexicon.lemmas_of("held")
 
 
-def test_constrained_senses_come_first(lexicon) -> None:  # type: ignore[no-untyped-def]
+def test_constrained_senses_come_first(lexicon) -> None:
     lift = lexicon.lookup("lift", "verb")
     # every sense has an object list but the default meaning, tried only when none fits ("lifted the curbs")
     assert lift[0].type == "RETREAT" and lift[0].objects and all(s.objects or s.fallback for s in lift)

@@ -15,14 +15,14 @@ from detente.records import Document, Mention
 from tests.conftest import EXAMPLES
 
 
-def test_two_processes_code_like_one(kb, seeds) -> None:  # type: ignore[no-untyped-def]
+def test_two_processes_code_like_one(kb, seeds) -> None:
     docs = [d for d in iter_documents([str(EXAMPLES)]) if isinstance(d, Document)]
     docs = docs * 3  # more chunks than workers, so results arrive out of order and must be put back in order
     coder = Coder(kb=kb, n_process=2)
     parallel = list(coder.code_documents(docs))
     assert [doc.id for doc, _ in parallel] == [doc.id for doc in docs]
     for doc, records in parallel:
-        serial = seeds[doc.source_id[:3]][1]
+        serial = seeds[str(doc.source_id)[:3]][1]
         assert [r.to_dict() for r in records] == [r.to_dict() for r in serial]
     assert coder.stats["documents"] == len(docs)
 
@@ -52,7 +52,7 @@ def test_any_serial_coding_function_runs_in_workers() -> None:
     assert pids == []  # nothing was coded in this process
 
 
-def test_without_fork_coding_stays_in_this_process(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_without_fork_coding_stays_in_this_process(monkeypatch) -> None:
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
     pids: list[int] = []
 

@@ -23,7 +23,7 @@ BLINKEN = Actor("Blinken", name="Antony Blinken", country="USA", sector="GOV", i
 
 
 @pytest.fixture()
-def participants(kb) -> Participants:  # type: ignore[no-untyped-def]
+def participants(kb) -> Participants:
     return Participants(kb, Counter())
 
 

@@ -22,7 +22,7 @@ MEETING = Coded("CONSULT", None, "040")
 
 
 @pytest.fixture(scope="module")
-def places(kb) -> Places:  # type: ignore[no-untyped-def]
+def places(kb) -> Places:
     return Places(kb, tuple(str(w).lower() for w in load_data("triggers.yaml")["multilateral_cues"]))
 
 

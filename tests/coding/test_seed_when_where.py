@@ -29,7 +29,7 @@ def _find(records: list[Mention], fragment: str, type_: str) -> list[Mention]:
     return [r for r in records if fragment in r.sentence and r.type == type_]
 
 
-def test_seed_dates_and_places_reach_the_target(seeds) -> None:  # type: ignore[no-untyped-def]
+def test_seed_dates_and_places_reach_the_target(seeds) -> None:
     dates_right = places_right = places_total = 0
     wrong: list[str] = []
     for seed, fragment, type_, date, date_end, precision, place, country in CASES:

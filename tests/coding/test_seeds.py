@@ -27,11 +27,11 @@ def one(seeds: Seeds, doc: str, words: str, type_: str, modality: str | None = N
     return found[0]
 
 
-def countries(actors) -> set[str]:  # type: ignore[no-untyped-def]
+def countries(actors) -> set[str]:
     return {a.country for a in actors if a.country}
 
 
-def names(actors) -> set[str]:  # type: ignore[no-untyped-def]
+def names(actors) -> set[str]:
     return {a.name for a in actors if a.name}
 
 

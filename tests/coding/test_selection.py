@@ -7,11 +7,11 @@ from detente.coding.modality import load_cues
 from detente.coding.selection import SentenceSelector
 
 
-def selector(kb) -> SentenceSelector:  # type: ignore[no-untyped-def]
+def selector(kb) -> SentenceSelector:
     return SentenceSelector(kb, load_lexicon(), load_cues())
 
 
-def test_sentences_with_a_trigger_and_an_actor_are_selected(kb) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_with_a_trigger_and_an_actor_are_selected(kb) -> None:
     text = "Russia's economy grew. Blinken visited Beijing. Prices rose in Shanghai. Wang met Blinken."
     found = selector(kb).select(text)
     assert len(found.sentences) == 4
@@ -20,12 +20,12 @@ def test_sentences_with_a_trigger_and_an_actor_are_selected(kb) -> None:  # type
     assert "CHN" in found.countries and "RUS" not in found.countries
 
 
-def test_a_demand_needs_no_trigger_word_of_its_own(kb) -> None:  # type: ignore[no-untyped-def]
+def test_a_demand_needs_no_trigger_word_of_its_own(kb) -> None:
     found = selector(kb).select("The US must not cross red lines.")
     assert [s.text for s in found.selected] == ["The US must not cross red lines."]
 
 
-def test_each_document_starts_with_no_countries(kb) -> None:  # type: ignore[no-untyped-def]
+def test_each_document_starts_with_no_countries(kb) -> None:
     s = selector(kb)
     s.select("Blinken visited Beijing.")
     assert "CHN" not in s.select("The weather was mild.").countries
@@ -35,7 +35,7 @@ _AFGHAN = ("The Taliban banned a book by an Afghan journalist. Afghan authoritie
            "Afghan police arrested three Afghan teachers. Her book was banned because a woman wrote it.")
 
 
-def test_a_states_act_naming_no_actor_is_parsed_in_a_document_about_one_country(kb) -> None:  # type: ignore[no-untyped-def]
+def test_a_states_act_naming_no_actor_is_parsed_in_a_document_about_one_country(kb) -> None:
     found = selector(kb).select(_AFGHAN)
     assert found.home == "AFG"
     assert found.selected[-1].text == "Her book was banned because a woman wrote it."

@@ -52,7 +52,7 @@ def test_a_sentence_longer_than_the_limit_is_not_parsed(selector: SentenceSelect
     assert not found.truncated
 
 
-def test_a_real_story_is_within_the_budget(selector: SentenceSelector, voa_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_real_story_is_within_the_budget(selector: SentenceSelector, voa_path) -> None:
     with open(voa_path, encoding="utf-8") as fh:
         texts = [json.loads(line)["text"] for line in fh]
     assert not any(selector.select(t).truncated for t in texts)

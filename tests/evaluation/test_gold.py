@@ -70,7 +70,7 @@ def test_read_gold(tmp_path: Path) -> None:
 
 
 def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-             coder) -> None:  # type: ignore[no-untyped-def]
+             coder) -> None:
     parser = argparse.ArgumentParser()
     cli_evaluate.add_parser(parser.add_subparsers())
     path = tmp_path / "g.jsonl"

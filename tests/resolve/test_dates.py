@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from detente.ontology import DatePrecision
 from detente.records import DateResolution
 from detente.resolve.dates import Tense, date_expressions, event_tense, parse_date_expression, resolve_event_date
 from tests.resolve.conftest import SEEDS, find
@@ -134,7 +135,8 @@ PHRASES = [
 
 @pytest.mark.parametrize(("text", "published", "tense", "start", "end", "precision"), PHRASES)
 def test_phrase(
-    text: str, published: dt.date | None, tense: Tense, start: dt.date, end: dt.date | None, precision: str
+    text: str, published: dt.date | None, tense: Tense, start: dt.date, end: dt.date | None,
+    precision: DatePrecision
 ) -> None:
     assert parse_date_expression(text, published, tense=tense) == DateResolution(start, end, precision, text)
 

@@ -63,14 +63,17 @@ def test_unknown_names_are_none(name: str) -> None:
 
 def test_country_is_its_centroid_not_its_capital() -> None:
     malta = lookup_place("Malta")
-    assert malta is not None and 35.7 < malta.lat < 36.1 and 14.2 < malta.lon < 14.7
+    assert malta is not None and malta.lat is not None and malta.lon is not None
+    assert 35.7 < malta.lat < 36.1 and 14.2 < malta.lon < 14.7
     usa = lookup_place("the US")
-    assert usa is not None and 30 < usa.lat < 45 and -105 < usa.lon < -85  # mid-continent, not Washington
+    assert usa is not None and usa.lat is not None and usa.lon is not None
+    assert 30 < usa.lat < 45 and -105 < usa.lon < -85  # mid-continent, not Washington
 
 
 def test_region_point_lies_in_the_region() -> None:
     cal = lookup_place("California")
-    assert cal is not None and 32.5 < cal.lat < 42 and -124.5 < cal.lon < -114
+    assert cal is not None and cal.lat is not None and cal.lon is not None
+    assert 32.5 < cal.lat < 42 and -124.5 < cal.lon < -114
 
 
 def test_normalize_place() -> None:

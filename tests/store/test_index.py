@@ -57,7 +57,9 @@ def test_a_store_without_the_index_gets_it_built_by_its_next_batch(tmp_path: Pat
     store = Store(tmp_path / "old.duckdb")
     store.add_batch(corpus[20:])
     assert (events(store), membership(store)) == (events(reference), membership(reference))
-    mentions, indexed = store.con.execute(q.INDEX_COUNT_SQL).fetchone()
+    counted = store.con.execute(q.INDEX_COUNT_SQL).fetchone()
+    assert counted is not None
+    mentions, indexed = counted
     assert mentions == indexed
 
 
@@ -103,7 +105,9 @@ def test_a_store_with_the_first_index_layout_gets_the_new_one_built_by_its_next_
     assert not {"cluster_index", "cluster_keys"} & tables
     store.add_batch(corpus[20:])
     assert (events(store), membership(store)) == (events(reference), membership(reference))
-    mentions, indexed = store.con.execute(q.INDEX_COUNT_SQL).fetchone()
+    counted = store.con.execute(q.INDEX_COUNT_SQL).fetchone()
+    assert counted is not None
+    mentions, indexed = counted
     assert mentions == indexed
     assert store.con.execute("SELECT count(DISTINCT n) FROM cluster_members").fetchone() == (mentions,)
 
