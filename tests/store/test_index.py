@@ -20,15 +20,9 @@ from tests.clustering.test_cluster_order import _corpus
 LAVROV = ("Sergei Lavrov", "RUS")
 
 
-def test_a_batch_reads_in_full_only_the_segments_it_touches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    store = ingest(tmp_path / "s.duckdb",
-                   [(doc("old1", "2023-06-18"), [rec("old1", 0, date="2023-06-18", source=[BLINKEN], target=[WANG])]),
-                    (doc("old2", "2023-06-19"), [rec("old2", 0, date="2023-06-18", source=[BLINKEN], target=[XI])])],
-                   [(doc("far", "2021-01-05"), [rec("far", 0, date="2021-01-04", source=[BLINKEN], target=[WANG])]),
-                    (doc("other", "2023-06-19"),
-                     [rec("other", 0, date="2023-06-18", source=[LAVROV], target=[BIDEN])])])
-    store.close()
-    store = Store(tmp_path / "s.duckdb")  # a writer that has kept no rows yet (see test_a_writer_keeps_...)
+
+def _full_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The mention ids whose full rows the store reads from here on (``FULL_OF_MENTIONS_SQL``)."""
     read: list[str] = []
     rows = Store._rows
 
@@ -39,6 +33,18 @@ def test_a_batch_reads_in_full_only_the_segments_it_touches(tmp_path: Path, monk
         return rows(self, sql, params)
 
     monkeypatch.setattr(Store, "_rows", spy)
+    return read
+
+def test_a_batch_reads_in_full_only_the_segments_it_touches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = ingest(tmp_path / "s.duckdb",
+                   [(doc("old1", "2023-06-18"), [rec("old1", 0, date="2023-06-18", source=[BLINKEN], target=[WANG])]),
+                    (doc("old2", "2023-06-19"), [rec("old2", 0, date="2023-06-18", source=[BLINKEN], target=[XI])])],
+                   [(doc("far", "2021-01-05"), [rec("far", 0, date="2021-01-04", source=[BLINKEN], target=[WANG])]),
+                    (doc("other", "2023-06-19"),
+                     [rec("other", 0, date="2023-06-18", source=[LAVROV], target=[BIDEN])])])
+    store.close()
+    store = Store(tmp_path / "s.duckdb")  # a writer that has kept no rows yet (see test_a_writer_keeps_...)
+    read = _full_reads(monkeypatch)
     store.add_batch([(doc("new", "2023-06-19"), [rec("new", 0, date="2023-06-18", source=[BLINKEN], target=[WANG])])])
     # the same people in 2021 and other countries on the same day are not candidates; Blinken–Xi shares a person
     # and the day, so it is in the segment (a candidate), though not in the event
@@ -174,16 +180,7 @@ def test_a_writer_keeps_the_rows_it_clustered_and_not_those_of_a_failed_batch(tm
     with pytest.raises(RuntimeError):
         store.add_batch(corpus[20:30], after_insert=fail)  # rolled back: what it staged must not be kept
     assert store.add_batch(corpus[:3]).duplicates  # a batch with nothing to cluster commits nothing of it either
-    read: list[str] = []
-    rows = Store._rows
-
-    def spy(self: Store, sql: str, params: dict | list | None = None) -> list[dict]:
-        if sql == q.FULL_OF_MENTIONS_SQL:
-            assert isinstance(params, dict)
-            read.extend(params["ids"])
-        return rows(self, sql, params)
-
-    monkeypatch.setattr(Store, "_rows", spy)
+    read = _full_reads(monkeypatch)
     store.add_batch(corpus[20:30])
     new = {m.mention_id for _, records in corpus[20:30] for m in records}
     assert read and set(read) <= new  # older members came from the rows the writer kept
