@@ -21,6 +21,8 @@ from tests.cli.conftest import table
 from tests.conftest import EXAMPLES, ROOT
 from tests.serve.conftest import TALKS, LiveServer, free_port
 
+BATCHES = 8
+
 
 def _env(db: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DETENTE_DB", "DETENTE_TOKEN")}
@@ -53,8 +55,16 @@ def test_serve_answers_whole_batches_while_an_outside_ingest_runs(tmp_path: Path
     server = _serve(db, port)
     seen: list[tuple[int, int, int, bool]] = []  # documents, mentions (stats), mentions in events, ingest running
     failures: list[str] = []
+    # eight one-document batches (the seeds, each copy with a sentence of its own so none is a duplicate): enough
+    # turns that the client's loop lands reads between them even on a loaded machine
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for n in range(BATCHES):
+        seed = sorted(EXAMPLES.glob("*.txt"))[n % 3]
+        (inputs / f"{n}-{seed.name}").write_text(f"{seed.read_text(encoding='utf-8')}\n\nCopy {n} of the story.\n",
+                                                 encoding="utf-8")
     try:
-        ingest = _ingest(db, str(EXAMPLES))
+        ingest = _ingest(db, str(inputs))
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
             while True:
                 running = ingest.poll() is None
@@ -75,19 +85,19 @@ def test_serve_answers_whole_batches_while_an_outside_ingest_runs(tmp_path: Path
         server.wait(30)
     assert ingest.returncode == 0, err
     assert "locked" not in err and "Traceback" not in err
-    assert err.count("committed batch") == 3  # one document a batch
+    assert err.count("committed batch") == BATCHES  # one document a batch
     assert failures == []
 
     rows = table(db, "SELECT d.rowid, count(m.mention_id) FROM documents d LEFT JOIN mentions m ON m.doc_id = d.id "
                      "GROUP BY d.rowid ORDER BY d.rowid")
     per_doc = [int(n) for _, n in rows]
     whole = {(k, sum(per_doc[:k])) for k in range(len(per_doc) + 1)}  # the store after each committed batch
-    assert len(per_doc) == 3
+    assert len(per_doc) == BATCHES
     assert all((docs, mentions) in whole for docs, mentions, _, _ in seen), seen
     assert all(events in {m for _, m in whole} for _, _, events, _ in seen), seen
     assert [s[0] for s in seen] == sorted(s[0] for s in seen)  # counts only grow
-    assert any(running and 0 < docs < 3 for docs, _, _, running in seen), "no read landed between two batches"
-    assert seen[-1][:2] == (3, sum(per_doc))
+    assert any(running and 0 < docs < BATCHES for docs, _, _, running in seen), "no read landed between two batches"
+    assert seen[-1][:2] == (BATCHES, sum(per_doc))
 
 
 def test_the_server_lets_a_writer_in_drops_kept_answers_and_holds_again(tmp_path: Path, seeds_store: Path,
