@@ -44,6 +44,10 @@ OUT = ROOT / "gold" / "news.jsonl"
 DRAW2_SAMPLE_SEED = 122
 DRAW2_SPLIT_SEED = 1222
 DRAW2_MIN_SENTENCES = 400
+# the third draw (docs/labelling.md, "The third draw"): a fresh check set, all ``check``; the stories labelled are
+# the first DRAW3_STORIES of the seeded order (whole stories, labelled in that order: an unbiased prefix)
+DRAW3_SAMPLE_SEED = 1333
+DRAW3_STORIES = 9
 
 TYPES = (
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION "
@@ -229,11 +233,39 @@ def second_draw(first: list[dict], sampler: ModuleType) -> list[dict]:
     return [r | {"split": "check" if i in check else "tune"} for i, rows in enumerate(drawn) for r in rows]
 
 
+def third_draw_order(taken: set[str], sampler: ModuleType) -> list[list[dict]]:
+    """Every VOA story not in ``taken``, as skeleton rows, in the third draw's seeded order: the two strata
+    shuffled with ``DRAW3_SAMPLE_SEED`` and taken alternately, ``pair`` first, as the earlier draws do."""
+    voa = [d for d in sampler._read([str(sampler.VOA)]) if str(d.source_id) not in taken]
+    pair = [d for d in voa if sampler._PAIR.search(d.text)]
+    other = [d for d in voa if not sampler._PAIR.search(d.text)]
+    rng = random.Random(DRAW3_SAMPLE_SEED)
+    rng.shuffle(pair)
+    rng.shuffle(other)
+    order: list[list[dict]] = []
+    turn = 0
+    while pair or other:
+        stratum = pair if (turn % 2 == 0 and pair) or not other else other
+        turn += 1
+        doc = stratum.pop(0)
+        order.append(sampler._rows(doc, str(doc.source_id), sampler.VOA_OUTLET))
+    return order
+
+
+def third_draw(earlier: list[dict], sampler: ModuleType) -> list[dict]:
+    """Skeleton rows of the third draw: the first ``DRAW3_STORIES`` stories of its seeded order, all ``check``."""
+    order = third_draw_order({r["doc"] for r in earlier}, sampler)
+    if len(order) < DRAW3_STORIES:
+        raise SystemExit("corpus exhausted")
+    return [r | {"split": "check"} for rows in order[:DRAW3_STORIES] for r in rows]
+
+
 def skeleton() -> list[dict]:
-    """The whole skeleton: the first draw, unchanged, then the second."""
+    """The whole skeleton: the first draw, unchanged, then the second, then the third."""
     sampler = _sampler()
     first = sampler.sample()
-    return first + second_draw(first, sampler)
+    both = first + second_draw(first, sampler)
+    return both + third_draw(both, sampler)
 
 
 def main(argv: list[str]) -> None:
