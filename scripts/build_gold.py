@@ -17,7 +17,10 @@ draw exactly as ``scripts/sample_documents.py`` makes it, then the second draw (
 stories not in the first draw, in the same two strata, shuffled with ``random.Random(DRAW2_SAMPLE_SEED)`` and
 drawn alternately (``pair`` first), each story whole, until the draw holds at least ``DRAW2_MIN_SENTENCES``
 sentences; then split by story with ``random.Random(DRAW2_SPLIT_SEED)`` the same way as the first draw, so that
-about a third of the new sentences are ``check``. The old rows stay byte-identical and first.
+about a third of the new sentences are ``check``; then the third draw (``third_draw``), a fresh check set: the
+VOA stories in neither earlier draw, strata shuffled with ``random.Random(DRAW3_SAMPLE_SEED)`` and taken
+alternately (``pair`` first), of which the first ``DRAW3_STORIES`` (those labelled, whole and in that order) are
+kept, all ``check``. The old rows stay byte-identical and first.
 
 Usage: ``python scripts/build_gold.py [--skeleton] [--counts]`` (``--counts`` prints the tables for
 docs/labelling.md).
