@@ -42,4 +42,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB).wal $(BRIEF) .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) $(DB) $(DB).wal $(DB).writer.lock $(BRIEF) .pytest_cache .ruff_cache .mypy_cache
