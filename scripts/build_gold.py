@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import random
 import re
 import shlex
 import sys
@@ -215,20 +214,13 @@ def second_draw(first: list[dict], sampler: ModuleType) -> list[dict]:
     """Skeleton rows of the second draw: VOA stories not in ``first``, by the first draw's stratified procedure."""
     taken = {r["doc"] for r in first}
     voa = [d for d in sampler._read([str(sampler.VOA)]) if str(d.source_id) not in taken]
-    pair = [d for d in voa if sampler._PAIR.search(d.text)]
-    other = [d for d in voa if not sampler._PAIR.search(d.text)]
-    rng = random.Random(DRAW2_SAMPLE_SEED)
-    rng.shuffle(pair)
-    rng.shuffle(other)
+    order = sampler.stratified(voa, DRAW2_SAMPLE_SEED)
     drawn: list[list[dict]] = []
     total = 0
-    turn = 0
     while total < DRAW2_MIN_SENTENCES:
-        stratum = pair if (turn % 2 == 0 and pair) or not other else other
-        turn += 1
-        if not stratum:
+        doc = next(order, None)
+        if doc is None:
             raise SystemExit("corpus exhausted")
-        doc = stratum.pop(0)
         drawn.append(sampler._rows(doc, str(doc.source_id), sampler.VOA_OUTLET))
         total += len(drawn[-1])
     check = sampler.split_check([len(rows) for rows in drawn], DRAW2_SPLIT_SEED, sampler.CHECK_TARGET,
@@ -240,19 +232,8 @@ def third_draw_order(taken: set[str], sampler: ModuleType) -> list[list[dict]]:
     """Every VOA story not in ``taken``, as skeleton rows, in the third draw's seeded order: the two strata
     shuffled with ``DRAW3_SAMPLE_SEED`` and taken alternately, ``pair`` first, as the earlier draws do."""
     voa = [d for d in sampler._read([str(sampler.VOA)]) if str(d.source_id) not in taken]
-    pair = [d for d in voa if sampler._PAIR.search(d.text)]
-    other = [d for d in voa if not sampler._PAIR.search(d.text)]
-    rng = random.Random(DRAW3_SAMPLE_SEED)
-    rng.shuffle(pair)
-    rng.shuffle(other)
-    order: list[list[dict]] = []
-    turn = 0
-    while pair or other:
-        stratum = pair if (turn % 2 == 0 and pair) or not other else other
-        turn += 1
-        doc = stratum.pop(0)
-        order.append(sampler._rows(doc, str(doc.source_id), sampler.VOA_OUTLET))
-    return order
+    return [sampler._rows(doc, str(doc.source_id), sampler.VOA_OUTLET)
+            for doc in sampler.stratified(voa, DRAW3_SAMPLE_SEED)]
 
 
 def third_draw(earlier: list[dict], sampler: ModuleType) -> list[dict]:

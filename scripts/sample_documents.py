@@ -25,6 +25,7 @@ import json
 import random
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,6 +77,21 @@ def _rows(doc: Document, name: str, outlet: str) -> list[dict]:
     ]
 
 
+def stratified(voa: list[Document], seed: int) -> Iterator[Document]:
+    """The stories in a draw's seeded order: those naming China or the US (``_PAIR``) and the others, each
+    stratum shuffled with ``seed``, taken alternately (a ``_PAIR`` story first) until both run out."""
+    pair = [d for d in voa if _PAIR.search(d.text)]
+    other = [d for d in voa if not _PAIR.search(d.text)]
+    rng = random.Random(seed)
+    rng.shuffle(pair)
+    rng.shuffle(other)
+    turn = 0
+    while pair or other:
+        stratum = pair if (turn % 2 == 0 and pair) or not other else other
+        turn += 1
+        yield stratum.pop(0)
+
+
 def sample() -> list[dict]:
     seeds = _read([str(p) for p in sorted(SEEDS.glob("*.txt"))])
     rows: list[dict] = []
@@ -83,23 +99,15 @@ def sample() -> list[dict]:
         outlet = doc.outlet or SEED_OUTLETS.get(path.stem, "unknown")
         rows += [r | {"split": "tune"} for r in _rows(doc, path.stem, outlet)]
 
-    voa = _read([str(VOA)])
-    pair = [d for d in voa if _PAIR.search(d.text)]
-    other = [d for d in voa if not _PAIR.search(d.text)]
-    rng = random.Random(SAMPLE_SEED)
-    rng.shuffle(pair)
-    rng.shuffle(other)
+    order = stratified(_read([str(VOA)]), SAMPLE_SEED)
     drawn: list[tuple[Document, list[dict]]] = []
     total = len(rows)
-    turn = 0
     while total < MIN_SENTENCES:
-        stratum = pair if (turn % 2 == 0 and pair) or not other else other
-        turn += 1
-        if not stratum:
+        story = next(order, None)
+        if story is None:
             raise SystemExit("corpus exhausted")
-        doc = stratum.pop(0)
-        doc_rows = _rows(doc, str(doc.source_id), VOA_OUTLET)
-        drawn.append((doc, doc_rows))
+        doc_rows = _rows(story, str(story.source_id), VOA_OUTLET)
+        drawn.append((story, doc_rows))
         total += len(doc_rows)
 
     check = split_check([len(doc_rows) for _doc, doc_rows in drawn], SPLIT_SEED, CHECK_TARGET, CHECK_MAX, total)
