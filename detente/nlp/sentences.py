@@ -28,6 +28,10 @@ _HEADING_MAX = 80  # a short line without final punctuation is a heading or byli
 # block this long is no paragraph of prose (news paragraphs run to hundreds of characters, whole VOA stories
 # sent as one line to about 7,000), so a cut inside it loses at most the sentence it falls in.
 MAX_BLOCK_CHARS = 100_000
+# The token attributes the splitter reads, one array row per token; ORTH and IS_PUNCT first, as
+# ``_sentence_starts`` reads them.
+_COLUMNS: list[int | str] = ["ORTH", "IS_PUNCT", "IDX", "LENGTH", "LOWER", "IS_SPACE"]
+_IDX, _LENGTH, _LOWER, _IS_SPACE = 2, 3, 4, 5
 
 
 @lru_cache(maxsize=1)
@@ -102,22 +106,22 @@ def split_sentences(text: str) -> list[Sentence]:
         doc = nlp.make_doc(block)
         if not len(doc):
             continue
-        rows = doc.to_array(["ORTH", "IS_PUNCT", "IDX", "LENGTH", "LOWER", "IS_SPACE"]).tolist()
+        rows = doc.to_array(_COLUMNS).tolist()
         starts = _sentence_starts(rows, enders)
         for k, first in enumerate(starts):
             last = (starts[k + 1] if k + 1 < len(starts) else len(rows)) - 1
-            raw = block[rows[first][2]:rows[last][2] + rows[last][3]]
+            raw = block[rows[first][_IDX]:rows[last][_IDX] + rows[last][_LENGTH]]
             stext = raw.strip()
             if not stext or not any(ch.isalnum() for ch in stext):
                 continue
-            start = offset + rows[first][2] + len(raw) - len(raw.lstrip())
+            start = offset + rows[first][_IDX] + len(raw) - len(raw.lstrip())
             out.append(
                 Sentence(
                     index=len(out),
                     start=start,
                     end=start + len(stext),
                     text=stext,
-                    tokens=tuple(strings[row[4]] for row in rows[first:last + 1] if not row[5]),
+                    tokens=tuple(strings[row[_LOWER]] for row in rows[first:last + 1] if not row[_IS_SPACE]),
                 )
             )
     return out

@@ -21,6 +21,15 @@ LAVROV = ("Sergei Lavrov", "RUS")
 
 
 
+def _all_indexed(store: Store) -> int:
+    """The stored mentions, asserted to be every one in the clustering index."""
+    counted = store.con.execute(q.INDEX_COUNT_SQL).fetchone()
+    assert counted is not None
+    mentions, indexed = counted
+    assert mentions == indexed
+    return int(mentions)
+
+
 def _full_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The mention ids whose full rows the store reads from here on (``FULL_OF_MENTIONS_SQL``)."""
     read: list[str] = []
@@ -63,10 +72,7 @@ def test_a_store_without_the_index_gets_it_built_by_its_next_batch(tmp_path: Pat
     store = Store(tmp_path / "old.duckdb")
     store.add_batch(corpus[20:])
     assert (events(store), membership(store)) == (events(reference), membership(reference))
-    counted = store.con.execute(q.INDEX_COUNT_SQL).fetchone()
-    assert counted is not None
-    mentions, indexed = counted
-    assert mentions == indexed
+    _all_indexed(store)
 
 
 def test_recluster_in_small_chunks_equals_one_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -111,10 +117,7 @@ def test_a_store_with_the_first_index_layout_gets_the_new_one_built_by_its_next_
     assert not {"cluster_index", "cluster_keys"} & tables
     store.add_batch(corpus[20:])
     assert (events(store), membership(store)) == (events(reference), membership(reference))
-    counted = store.con.execute(q.INDEX_COUNT_SQL).fetchone()
-    assert counted is not None
-    mentions, indexed = counted
-    assert mentions == indexed
+    mentions = _all_indexed(store)
     assert store.con.execute("SELECT count(DISTINCT n) FROM cluster_members").fetchone() == (mentions,)
 
 

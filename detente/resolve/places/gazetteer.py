@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -47,7 +47,7 @@ class _Entry:
     def __reduce__(self) -> tuple[type[_Entry], tuple[object, ...]]:
         # pickled as constructor arguments: a slotted dataclass's default state restore looks its fields up again
         # for each of the gazetteer's 34,000 entries, most of its unpickling time
-        return _Entry, (self.name, self.country, self.lat, self.lon, self.precision, self.population, self.admin1)
+        return _Entry, tuple(getattr(self, f.name) for f in fields(self))
 
 
 @dataclass(frozen=True, slots=True)
