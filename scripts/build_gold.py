@@ -20,7 +20,7 @@ sentences; then split by story with ``random.Random(DRAW2_SPLIT_SEED)`` the same
 about a third of the new sentences are ``check``; then the third draw (``third_draw``), a fresh check set: the
 VOA stories in neither earlier draw, strata shuffled with ``random.Random(DRAW3_SAMPLE_SEED)`` and taken
 alternately (``pair`` first), of which the first ``DRAW3_STORIES`` (those labelled, whole and in that order) are
-kept, all ``check``. The old rows stay byte-identical and first.
+kept, all ``check`` and marked ``"draw": 3``. The old rows stay byte-identical and first, with no ``draw`` field.
 
 Usage: ``python scripts/build_gold.py [--skeleton] [--counts]`` (``--counts`` prints the tables for
 docs/labelling.md).
@@ -237,11 +237,12 @@ def third_draw_order(taken: set[str], sampler: ModuleType) -> list[list[dict]]:
 
 
 def third_draw(earlier: list[dict], sampler: ModuleType) -> list[dict]:
-    """Skeleton rows of the third draw: the first ``DRAW3_STORIES`` stories of its seeded order, all ``check``."""
+    """Skeleton rows of the third draw: the first ``DRAW3_STORIES`` stories of its seeded order, all ``check``,
+    each marked ``"draw": 3`` so the fresh check set is scored on its own (``check d3``)."""
     order = third_draw_order({r["doc"] for r in earlier}, sampler)
     if len(order) < DRAW3_STORIES:
         raise SystemExit("corpus exhausted")
-    return [r | {"split": "check"} for rows in order[:DRAW3_STORIES] for r in rows]
+    return [r | {"split": "check", "draw": 3} for rows in order[:DRAW3_STORIES] for r in rows]
 
 
 def skeleton() -> list[dict]:

@@ -1,8 +1,9 @@
 """``detente evaluate GOLD.jsonl``: code gold sentences and score the coder against them.
 
 Prints event-type accuracy, macro-F1, per-type precision/recall/F1, source and target country accuracy,
-events per sentence and a confusion matrix; ``--json`` prints the same as one JSON object. Exit status 0, or 2
-when the gold file cannot be read.
+events per sentence and a confusion matrix; ``--json`` prints the same as one JSON object. Labelled news is
+reported per part: ``tune``, ``check``, each named draw's split (``check d3``, the fresh check set) and ``all``.
+Exit status 0, or 2 when the gold file cannot be read.
 """
 
 from __future__ import annotations

@@ -16,6 +16,9 @@ it, and its mentions are compared sentence by sentence:
 - coverage beside accuracy: of all matched mentions, the share the coder gives any date (``date_given``) or any
   place (``place_given``), right or wrong, labelled or not: an accuracy over the few events it places says
   nothing of the many it leaves without a place.
+
+A row may name the ``draw`` it came from; each draw's rows are also scored as a part of their own
+(``check d3``): a fresh draw nobody has read is the honest figure, and pooled with spent check rows it is lost.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ class GoldSentence:
     text: str
     split: str
     events: list[GoldEvent]
+    draw: int | None = None  # the labelled set's sampling draw, where the row names it
 
     @property
     def key(self) -> tuple[str, int]:
@@ -86,7 +90,8 @@ def read_news_gold(path: str | Path) -> list[GoldSentence]:
                           for e in d.get("events") or []]
                 out.append(GoldSentence(doc=str(d["doc"]), published=_date(d.get("published")),
                                         sentence_index=int(d["sentence_index"]), text=str(d["text"]),
-                                        split=str(d.get("split") or "tune"), events=events))
+                                        split=str(d.get("split") or "tune"), events=events,
+                                        draw=None if d.get("draw") is None else int(d["draw"])))
             except (ValueError, KeyError, TypeError) as exc:
                 raise ValueError(f"{path}:{n}: not a labelled sentence: {exc}") from exc
     return out
@@ -287,13 +292,19 @@ def _result(c: Counts) -> dict[str, Any]:
     }
 
 
+def draw_part(g: GoldSentence) -> str | None:
+    """The name of the part a row of a named draw is also scored in (``check d3``), or None."""
+    return None if g.draw is None else f"{g.split} d{g.draw}"
+
+
 def score_news(gold: Sequence[GoldSentence], coded: Mapping[tuple[str, int], Sequence[Mention]]) -> dict[str, Any]:
-    """Scores per split (``tune``, ``check``) and over all sentences."""
+    """Scores per split (``tune``, ``check``), per split of each named draw (``check d3``) and over all."""
     counts: dict[str, Counts] = {"all": Counts()}
     for g in gold:
         mentions = coded.get(g.key, ())
-        for name in ("all", g.split):
-            _score_sentence(counts.setdefault(name, Counts()), g, mentions)
+        for name in ("all", g.split, draw_part(g)):
+            if name is not None:
+                _score_sentence(counts.setdefault(name, Counts()), g, mentions)
     return {name: _result(c) for name, c in counts.items()}
 
 
@@ -315,8 +326,10 @@ def misses(gold: Sequence[GoldSentence], coded: Mapping[tuple[str, int], Sequenc
 
 
 def format_news(result: Mapping[str, Mapping[str, Any]]) -> str:
-    """A plain-text table, one column per split."""
-    names = [n for n in ("tune", "check", "all") if n in result]
+    """A plain-text table, one column per split, then one per split of a named draw (``check d3``), then all."""
+    draws = sorted((n for n in result if n not in ("all", *SPLITS) and " d" in n),
+                   key=lambda n: (n.split(" d")[0], int(n.rpartition(" d")[2]) if n[-1].isdigit() else 0))
+    names = [n for n in ("tune", "check", *draws, "all") if n in result]
     rows = ("sentences", "sentences_with_events", "gold_events", "coded_events", "type_accuracy",
             "quad_class_accuracy", "no_event_rate", "precision", "recall", "f1", "quad_class_precision",
             "quad_class_recall", "macro_f1", "events_per_sentence", "events_in_sentences_without_events",

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from detente.cli import main
-from detente.evaluation.news import GoldEvent, GoldSentence, is_news_gold, misses, read_news_gold, score_news
+from detente.evaluation.news import (
+    GoldEvent,
+    GoldSentence,
+    format_news,
+    is_news_gold,
+    misses,
+    read_news_gold,
+    score_news,
+)
 from detente.records import Actor, Location, Mention
 
 
@@ -81,6 +89,33 @@ def test_date_and_place_given_count_every_matched_mention() -> None:
     assert tune["date_accuracy"] == 0.0 and tune["place_accuracy"] == 0.5
     assert tune["date_given"] == round(2 / 3, 4) and tune["place_given"] == round(1 / 3, 4)
     assert score_news(gold[3:], coded)["tune"]["date_given"] is None  # no match, no rate
+
+
+def test_a_named_draw_is_also_scored_on_its_own() -> None:
+    """Rows naming their draw make a part of their own (``check d3``) beside their split; rows without the
+    field are in their split and ``all`` only."""
+    gold = [
+        _sentence(0, "tune", _event("CONSULT")),
+        _sentence(0, "check", _event("AID")),  # an older check row: no draw
+        GoldSentence(doc="c", published=dt.date(2023, 6, 21), sentence_index=0, text="s", split="check",
+                     events=[_event("ACCUSE")], draw=3),
+        GoldSentence(doc="c", published=dt.date(2023, 6, 21), sentence_index=1, text="t", split="check",
+                     events=[], draw=3),
+    ]
+    coded = {("a", 0): [_mention("CONSULT", 0.9)], ("c", 0): [_mention("ACCUSE", 0.9)],
+             ("c", 1): [_mention("REJECT", 0.5)]}
+    result = score_news(gold, coded)
+    assert set(result) == {"tune", "check", "check d3", "all"}
+    fresh, check = result["check d3"], result["check"]
+    assert (fresh["sentences"], fresh["gold_events"], fresh["coded_events"]) == (2, 1, 2)
+    assert fresh["recall"] == 1.0 and fresh["precision"] == 0.5 and fresh["events_in_sentences_without_events"] == 1
+    assert (check["sentences"], check["gold_events"], check["recall"]) == (3, 2, 0.5)
+    assert result["all"]["sentences"] == 4
+    header, *rows = format_news(result).splitlines()
+    assert header.split() == ["tune", "check", "check", "d3", "all"]
+    assert next(r for r in rows if r.startswith("sentences ")).split()[1:] == ["1", "3", "2", "4"]
+    assert "check d3" not in score_news(gold[:2], coded)  # no draw named, no column
+    assert format_news(score_news(gold[:2], coded)).splitlines()[0].split() == ["tune", "check", "all"]
 
 
 def test_the_check_split_never_shows_its_misses() -> None:
