@@ -48,11 +48,11 @@ def rows() -> list[dict]:
 
 
 def test_size(rows):
-    assert len(rows) >= 1084
-    assert sum(bool(r["events"]) for r in rows) >= 492
-    assert sum(len(r["events"]) for r in rows) >= 639
+    assert len(rows) >= 1548
+    assert sum(bool(r["events"]) for r in rows) >= 680
+    assert sum(len(r["events"]) for r in rows) >= 876
     check = [r for r in rows if r["split"] == "check"]
-    assert len(check) >= 550 and sum(len(r["events"]) for r in check) >= 332
+    assert len(check) >= 1014 and sum(len(r["events"]) for r in check) >= 569
 
 
 def test_first_draw_is_unchanged():
@@ -78,8 +78,8 @@ def test_second_draw_is_whole_documents_split_a_third_to_check(rows):
 
 def test_third_draw_is_fresh_whole_documents_all_check(rows):
     third = rows[TWO_DRAWS_ROWS:]
-    assert len(third) >= 248 and len({r["doc"] for r in third}) >= 9
-    assert sum(len(r["events"]) for r in third) >= 169
+    assert len(third) >= 712 and len({r["doc"] for r in third}) >= 24
+    assert sum(len(r["events"]) for r in third) >= 406
     assert not {r["doc"] for r in third} & {r["doc"] for r in rows[:TWO_DRAWS_ROWS]}
     assert all(r["outlet"] == "Voice of America" and r["split"] == "check" for r in third)
 
