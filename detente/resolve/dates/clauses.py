@@ -1,0 +1,73 @@
+"""Which clauses of a sentence may hold an event's own modifiers (a date, a place), best first; shared by the
+date resolver here and the place resolver (places/event.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+from detente.resolve.dates.vocabulary import lexicon
+from detente.syntax import clause_head
+
+# Clause links across which an event shares the time of the clause above it.
+_SHARED_TIME = {"conj", "xcomp", "advcl"}
+
+
+@dataclass(slots=True)
+class ClauseCandidate:
+    """An expression (a date here, a place in places/event.py) found near an event's trigger: where it attaches,
+    in which clause, how many clause hops and tokens away; the resolvers rank candidates by these."""
+
+    span: Span
+    attach: Token
+    clause: Token
+    hops: int
+    distance: int
+
+
+def _marker(clause: Token) -> str | None:
+    for child in clause.children:
+        if child.dep_ in ("mark", "advmod") and child.tag_ in ("IN", "WRB"):
+            return child.lower_
+    return None
+
+
+ClauseRole = Literal["own", "simultaneous", "promised", "shared", "antecedent"]
+
+
+def event_clauses(trigger: Token) -> Iterator[tuple[Token, ClauseRole]]:
+    """Clauses whose modifiers (a date, a place) may belong to the trigger's event, best first: its own clause;
+    a simultaneous "as/when" clause under it; the content of a commissive ("promised that by the year's end
+    pandas would …": ``promised``, hence future); then, through "and", infinitives and non-ordering adverbial
+    clauses, the clause above (``shared``), and from a gerund under a preposition that orders nothing ("led a
+    group in calling on Rubio") the clause of the preposition's head; a bare participle of saying under the
+    clause ("rejected the warrant, telling journalists in Banja Luka on Wednesday") is simultaneous. A relative
+    clause ends with its antecedent ("in November, when they met"). Reported content (ccomp) never borrows its
+    reporting verb's modifiers."""
+    lex = lexicon()
+    clause = clause_head(trigger)
+    for _ in range(len(trigger.sent)):
+        yield clause, "own" if clause.i == clause_head(trigger).i else "shared"
+        for child in clause.children:
+            if child.dep_ == "advcl" and _marker(child) in lex.simultaneous_markers:
+                yield child, "simultaneous"
+            elif child.dep_ == "advcl" and child.tag_ == "VBG" and _marker(child) is None and \
+                    child.lemma_.lower() in lex.manner_participles:
+                yield child, "simultaneous"  # "rejected the warrant, telling journalists in Banja Luka on Wednesday"
+            if child.dep_ in ("ccomp", "xcomp") and clause.lemma_.lower() in lex.commissive_lemmas:
+                yield child, "promised"
+        head = clause.head
+        if head.i == clause.i:
+            return
+        if clause.dep_ == "relcl":
+            yield head, "antecedent"
+            return
+        if clause.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ not in lex.ordering_words:
+            clause = clause_head(head.head)  # "led a group in calling on Rubio": the gerund is the leading's act
+            continue
+        if clause.dep_ not in _SHARED_TIME or _marker(clause) in lex.ordering:
+            return
+        clause = clause_head(head)

@@ -1,0 +1,79 @@
+"""The date of one event: the temporal expression of its trigger's own clause, resolved by the event's tense."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from detente.records import DateResolution
+from detente.resolve.dates.clauses import ClauseCandidate, event_clauses
+from detente.resolve.dates.expression import as_date, parse_date_expression
+from detente.resolve.dates.finding import date_expressions
+from detente.resolve.dates.vocabulary import lexicon
+from detente.syntax import Tense, clause_head, clause_tense, path_to
+
+
+def _orders(path: list[Token]) -> bool:
+    """The expression dates something the event is ordered against ("after a deep freeze earlier this year",
+    "speaking ahead of Wednesday's hearing")."""
+    words = lexicon().ordering_words
+    return any(tok.lower_ in words and tok.dep_ in ("prep", "mark", "advmod", "amod") for tok in path)
+
+
+def _candidates(sent: Span, trigger: Token, skip_to: int = 0) -> list[ClauseCandidate]:
+    found = []
+    for span in date_expressions(sent):
+        if span.start <= trigger.i < span.end or span.start_char - sent.start_char < skip_to:
+            continue
+        root = span.root
+        attach = root.head
+        clause = clause_head(attach)
+        path = path_to(attach, clause)
+        if _orders(path):
+            continue
+        hops = 0 if attach.i == trigger.i or any(t.i == trigger.i for t in path) else len(path)
+        found.append(ClauseCandidate(span, attach, clause, hops, abs(span.start - trigger.i)))
+    return found
+
+
+def _in_clause(candidates: list[ClauseCandidate], clause: Token) -> list[ClauseCandidate]:
+    return sorted((c for c in candidates if c.clause.i == clause.i), key=lambda c: (c.hops, c.distance))
+
+
+def _ordered_candidates(sent: Span, trigger: Token, skip_to: int = 0) -> Iterator[tuple[ClauseCandidate, bool]]:
+    """Date expressions that may date the trigger, best first; the flag marks a commissive's content (future)."""
+    candidates = _candidates(sent, trigger, skip_to)
+    for clause, role in event_clauses(trigger):
+        if role == "antecedent":  # "in November, when they met"; "the summit this year, which Biden attended"
+            on_it = (c for c in candidates if c.span.start <= clause.i < c.span.end or c.attach.i == clause.i)
+            yield from ((c, False) for c in on_it)
+        else:
+            yield from ((c, role == "promised") for c in _in_clause(candidates, clause))
+
+
+def event_tense(trigger: Token) -> Tense:
+    """Tense of the trigger's clause, for choosing which Thursday or May a date means: the grammar's
+    ``clause_tense`` with this package's planning words ("is planning a trip", "is expected to visit")."""
+    return clause_tense(trigger, lexicon().future_lemmas)
+
+
+def resolve_event_date(sent: Span, trigger: Token, published: dt.date | None, skip_to: int = 0) -> DateResolution:
+    """The date of the event whose trigger (verb or event noun) is ``trigger``: the temporal expression of the
+    trigger's own clause, not the reporting verb's ("met Kritenbrink on Thursday, officials said on Friday" →
+    Thursday). Clauses joined by "and", infinitives and "when/as" clauses share their head's date. Nothing found:
+    the publication date with precision ``unresolved``. The sentence's first ``skip_to`` characters (a wire
+    story's dateline, "BEIJING, June 19 (Reuters) -") are no part of its grammar and date nothing in it."""
+    pub = as_date(published)
+    tense = event_tense(trigger)
+    unanchored: str | None = None
+    for cand, promised in _ordered_candidates(sent, trigger, skip_to):
+        resolution = parse_date_expression(cand.span.text, pub, tense="future" if promised else tense)
+        if resolution is None:
+            continue
+        if resolution.date is None:
+            unanchored = unanchored or resolution.text
+            continue
+        return resolution
+    return DateResolution(pub, None, "unresolved", unanchored)
