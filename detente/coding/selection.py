@@ -33,6 +33,7 @@ from detente.coding.lexicon import Lexicon, word_forms
 from detente.coding.modality import Cues
 from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES, STATE_MODES, STATE_TYPES
 from detente.nlp import Prefilter, Sentence, split_sentences
+from detente.syntax import MODAL_AUXILIARIES
 
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
@@ -48,7 +49,9 @@ _PLURALS = sorted({w + "s" for w in DYAD_AGENTS} | {w[:-1] + "ies" for w in DYAD
 _PAIR = re.compile(r"\b(?:two|both)\b(?:\s+[\w-]+){0,3}?\s+(?:" + "|".join(_PLURALS) + r")\b")
 
 
-_FUTURE = frozenset({"will", "would", "wo", "won't", "'ll", "wouldn't"})
+# what makes a conditional announcement a threat (candidates._conditional_threats reads the same future and
+# "would" auxiliaries through modality.clause_flags): the grammar's, from detente/grammar.yaml
+_FUTURE = MODAL_AUXILIARIES["future"] | MODAL_AUXILIARIES["would"]
 
 
 @dataclass(frozen=True, slots=True)
