@@ -9,11 +9,37 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
-from detente.resolve.dates.arithmetic import add_months, choose, clip, modifier_choice, month_span, tense_choice, yearly
+from detente.records import DatePrecision
+from detente.resolve.dates.arithmetic import (
+    Choice,
+    add_months,
+    choose,
+    clip,
+    modifier_choice,
+    month_span,
+    tense_choice,
+    yearly,
+)
 from detente.resolve.dates.result import UNANCHORED, Found, Result, trimmed
 from detente.resolve.dates.vocabulary import MONTH_RE, MONTHS, lexicon
 from detente.syntax import Tense
+
+
+def _in_year(
+    make: Callable[[int], tuple[dt.date, dt.date]], year: str | None, pub: dt.date | None, choice: Choice,
+    precision: DatePrecision,
+) -> Result:
+    """A period that recurs every year ("summer", "late May"): the written year's, else the repeat around the
+    publication date that ``choice`` picks."""
+    if year:
+        start, end = make(int(year))
+        return Found(start, end, precision)
+    if pub is None:
+        return UNANCHORED
+    span = choose(yearly(pub, make), pub, choice)
+    return Found(span[0], span[1], precision) if span else None
 
 
 def named_day(t: str, pub: dt.date | None, tense: Tense) -> Result:
@@ -43,13 +69,7 @@ def season(t: str, pub: dt.date | None, tense: Tense) -> Result:
         end_year = year + 1 if (em, ed) < (sm, sd) else year
         return dt.date(year, sm, sd), clip(end_year, em, ed)
 
-    if m.group(3):
-        start, end = span(int(m.group(3)))
-        return Found(start, end, "season")
-    if pub is None:
-        return UNANCHORED
-    chosen = choose(yearly(pub, span), pub, modifier_choice(m.group(1), tense))
-    return Found(chosen[0], chosen[1], "season") if chosen else None
+    return _in_year(span, m.group(3), pub, modifier_choice(m.group(1), tense), "season")
 
 
 def relative_month(t: str, pub: dt.date | None, tense: Tense) -> Result:
@@ -79,13 +99,7 @@ def part_of(t: str, pub: dt.date | None, tense: Tense) -> Result:
         def month_part(year: int) -> tuple[dt.date, dt.date]:
             return clip(year, month, first), clip(year, month, last)
 
-        if month_m.group(3):
-            start, end = month_part(int(month_m.group(3)))
-            return Found(start, end, "month")
-        if pub is None:
-            return UNANCHORED
-        span = choose(yearly(pub, month_part), pub, modifier_choice(month_m.group(1), tense))
-        return Found(span[0], span[1], "month") if span else None
+        return _in_year(month_part, month_m.group(3), pub, modifier_choice(month_m.group(1), tense), "month")
     if anchor in ("month", "this month", "next month", "last month") and part in lex.month_parts:
         if pub is None:
             return UNANCHORED
