@@ -7,13 +7,13 @@ import json
 import tempfile
 from pathlib import Path
 
-import duckdb
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import detente
 from detente.api import read_items
 from detente.records import Mention
+from tests.cli.conftest import table
 from tests.hostile import GOOD, hostile_text, jsonl_lines, slow
 
 
@@ -36,11 +36,7 @@ def test_an_ingest_of_random_jsonl_stores_the_good_records(pipeline: detente.Pip
         dump.write_bytes(b"\n".join([good, *lines, json.dumps({"id": "also-good", "text": GOOD + " Again."}).encode()]))
         db = Path(top) / "s.duckdb"
         report = pipeline.ingest(read_items([dump]), db, batch_size=2, on_reject=lambda r: None)
-        con = duckdb.connect(str(db), read_only=True)
-        try:
-            stored = {row[0] for row in con.execute("SELECT source_id FROM documents").fetchall()}
-        finally:
-            con.close()
+        stored = {row[0] for row in table(db, "SELECT source_id FROM documents")}
         assert {"good", "also-good"} <= stored
         assert report.ingested + report.duplicates + report.rejected == len(lines) + 2 - _blank(lines)
 

@@ -7,13 +7,13 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-import duckdb
 import pytest
 
 import detente
 from detente.readers import Rejection
 from detente.readers.web import FetchLimits
 from detente.watch import CycleReport, Watcher, parse_interval, watch_list
+from tests.cli.conftest import table
 from tests.local_site import LocalSite, Page, article_page, standard_routes
 
 LIMITS = FetchLimits(max_bytes=1_000_000, connect_timeout=2.0, read_timeout=2.0, total_timeout=5.0)
@@ -34,14 +34,6 @@ def site() -> Iterator[LocalSite]:
         yield site
     finally:
         site.stop()
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_intervals_and_watch_lists(tmp_path: Path) -> None:
@@ -78,9 +70,9 @@ def test_cycles_ingest_only_what_is_new(site: LocalSite, pipe: detente.Pipeline,
         f"{site.url('/articles/gone.html')}: HTTP 404 Not Found",
         "javascript:alert(1): unsupported URL scheme 'javascript' (only http and https)",
         f"{site.url('/down.xml')}: HTTP 503 Service Unavailable"])
-    stored = {url for (url,) in rows(db, "SELECT url FROM documents")}
+    stored = {url for (url,) in table(db, "SELECT url FROM documents")}
     assert stored == {site.url("/articles/1.html"), site.url("/articles/2.html")}
-    assert rows(db, "SELECT url, etag FROM sources") == [(site.url("/feed.xml"), '"feed-v1"')]
+    assert table(db, "SELECT url, etag FROM sources") == [(site.url("/feed.xml"), '"feed-v1"')]
 
     second = cycle()  # the feed answers 304; the other one is still down
     assert (second.unchanged, second.failed, second.run) == (1, 1, None)
@@ -109,8 +101,8 @@ def test_cycles_ingest_only_what_is_new(site: LocalSite, pipe: detente.Pipeline,
     assert "/articles/1.html" not in fetched and "/articles/gone.html" not in fetched  # known, or settled
     assert fetched.count("/articles/3.html") == 1  # the second feed's entry for it came after it was read
     assert third.known >= 2
-    assert len(rows(db, "SELECT id FROM documents")) == 3
-    assert rows(db, "SELECT command, status FROM runs ORDER BY run_id") == [("ingest", "done")] * 2
+    assert len(table(db, "SELECT id FROM documents")) == 3
+    assert table(db, "SELECT command, status FROM runs ORDER BY run_id") == [("ingest", "done")] * 2
 
 
 def test_a_stop_request_ends_the_cycle_after_the_batch_in_hand(site: LocalSite, pipe: detente.Pipeline,
@@ -122,7 +114,7 @@ def test_a_stop_request_ends_the_cycle_after_the_batch_in_hand(site: LocalSite, 
         watcher.stop.set()
 
     assert watcher.run(every=3600, on_cycle=after_first) == 1  # returns without sleeping an hour
-    assert len(rows(db, "SELECT id FROM documents")) == 2
+    assert len(table(db, "SELECT id FROM documents")) == 2
     watcher.stop.set()
     assert Watcher([site.url("/feed.xml")], pipe, db, limits=LIMITS).run(every=1, cycles=1) == 1
-    assert json.loads(rows(db, "SELECT inputs FROM runs")[0][0]) == [site.url("/feed.xml")]
+    assert json.loads(table(db, "SELECT inputs FROM runs")[0][0]) == [site.url("/feed.xml")]
