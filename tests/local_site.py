@@ -10,6 +10,8 @@ the fixture; a sleeping handler wakes up then too.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -176,3 +178,16 @@ def standard_routes(site: LocalSite) -> None:
     })
     for n in range(8):
         site.routes[f"/chain/{n}"] = Page(status=302, headers={"Location": f"/chain/{n + 1}"})
+
+
+@contextmanager
+def standard_site() -> Iterator[LocalSite]:
+    """A started site with the standard routes, stopped on leaving: what each test module's ``site`` fixture
+    serves (after changing a route if it needs to)."""
+    site = LocalSite()
+    standard_routes(site)
+    site.start()
+    try:
+        yield site
+    finally:
+        site.stop()

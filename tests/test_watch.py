@@ -14,7 +14,7 @@ from detente.readers import Rejection
 from detente.readers.web import FetchLimits
 from detente.watch import CycleReport, Watcher, parse_interval, watch_list
 from tests.cli.conftest import table
-from tests.local_site import LocalSite, Page, article_page, standard_routes
+from tests.local_site import LocalSite, Page, article_page, standard_site
 
 LIMITS = FetchLimits(max_bytes=1_000_000, connect_timeout=2.0, read_timeout=2.0, total_timeout=5.0)
 
@@ -26,14 +26,9 @@ def pipe() -> detente.Pipeline:
 
 @pytest.fixture()
 def site() -> Iterator[LocalSite]:
-    site = LocalSite()
-    standard_routes(site)
-    site.routes["/feed.xml"].etag = '"feed-v1"'
-    site.start()
-    try:
+    with standard_site() as site:
+        site.routes["/feed.xml"].etag = '"feed-v1"'  # before any request
         yield site
-    finally:
-        site.stop()
 
 
 def test_intervals_and_watch_lists(tmp_path: Path) -> None:

@@ -16,18 +16,13 @@ import pytest
 
 from tests.cli.conftest import detente, table
 from tests.conftest import ROOT
-from tests.local_site import LocalSite, Page, article_page, standard_routes
+from tests.local_site import LocalSite, Page, article_page, standard_site
 
 
 @pytest.fixture()
 def site() -> Iterator[LocalSite]:
-    site = LocalSite()
-    standard_routes(site)
-    site.start()
-    try:
+    with standard_site() as site:
         yield site
-    finally:
-        site.stop()
 
 
 def start_watch(*args: str, db: Path) -> subprocess.Popen[str]:

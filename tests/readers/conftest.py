@@ -7,20 +7,15 @@ from collections.abc import Iterator
 import pytest
 
 from detente.readers.web import Fetcher, FetchLimits
-from tests.local_site import LocalSite, standard_routes
+from tests.local_site import LocalSite, standard_site
 
 QUICK = FetchLimits(max_bytes=1_000_000, connect_timeout=2.0, read_timeout=0.5, total_timeout=5.0, max_redirects=5)
 
 
 @pytest.fixture()
 def site() -> Iterator[LocalSite]:
-    site = LocalSite()
-    standard_routes(site)
-    site.start()
-    try:
+    with standard_site() as site:
         yield site
-    finally:
-        site.stop()
 
 
 @pytest.fixture()
