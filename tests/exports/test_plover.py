@@ -19,6 +19,17 @@ def _records(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+def _valid_export(store: Path, tmp_path: Path, count: int) -> list[dict]:
+    """The store's PLOVER JSON export, which must hold ``count`` records, each valid against the schema."""
+    out = tmp_path / "events.jsonl"
+    assert detente.export(store, "plover-json", out) == count
+    records = _records(out)
+    validator = jsonschema.Draft202012Validator(plover_schema())
+    for record in records:
+        validator.validate(record)
+    return records
+
+
 def test_schema_speaks_the_ontology() -> None:
     schema = plover_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -28,12 +39,7 @@ def test_schema_speaks_the_ontology() -> None:
 
 
 def test_records_validate_and_match_the_store(seeds_store: Path, tmp_path: Path) -> None:
-    out = tmp_path / "events.jsonl"
-    assert detente.export(seeds_store, "plover-json", out) == 37
-    records = _records(out)
-    validator = jsonschema.Draft202012Validator(plover_schema())
-    for record in records:
-        validator.validate(record)
+    records = _valid_export(seeds_store, tmp_path, 37)
     con = duckdb.connect(str(seeds_store), read_only=True)
     stored = {r[0]: r for r in con.execute(
         "SELECT event_id, type, mode, quad_class, cameo, goldstein, date, mentions, documents, "
@@ -71,12 +77,7 @@ def test_the_schema_can_fail(seeds_store: Path, tmp_path: Path) -> None:
 
 
 def test_hostile_records_are_valid_json(hostile_store: Path, tmp_path: Path) -> None:
-    out = tmp_path / "events.jsonl"
-    assert detente.export(hostile_store, "plover-json", out) == 2
-    records = _records(out)
-    validator = jsonschema.Draft202012Validator(plover_schema())
-    for record in records:
-        validator.validate(record)
+    records = _valid_export(hostile_store, tmp_path, 2)
     consult = next(r for r in records if r["event"] == ["CONSULT"])
     assert consult["text_info"][0]["text"].count("\t") == 1  # JSON keeps the text as it was
     assert consult["cite_info"]["title"].startswith("=HYPERLINK(")
