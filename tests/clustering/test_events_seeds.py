@@ -13,10 +13,9 @@ from detente.coding import Coder
 from detente.readers import document_from_text, iter_documents
 from detente.records import Document, Mention
 from detente.store.db import Store
-from tests.clustering.eventdata import events, membership
+from tests.clustering.eventdata import events, ingest, membership
 from tests.conftest import EXAMPLES
 
-Coded = list[tuple[Document, list[Mention]]]
 BALI_2022 = (
     "Chinese President Xi Jinping and US President Joe Biden held talks in Bali, Indonesia, on Monday on the "
     "sidelines of the G20 summit, their first in-person meeting."
@@ -44,13 +43,6 @@ def bali_report(coder: Coder) -> tuple[Document, list[Mention]]:
     return item
 
 
-def _store(path: Path, *batches: Coded) -> Store:
-    store = Store(path)
-    for batch in batches:
-        store.add_batch(batch)
-    return store
-
-
 def _names(event: dict[str, Any]) -> set[str]:
     return {a["name"] for a in json.loads(event["source"]) + json.loads(event["target"]) if a.get("name")}
 
@@ -61,7 +53,7 @@ def _xi_biden_meetings(store: Store) -> list[dict[str, Any]]:
 
 
 def test_the_bali_meeting_recalled_in_2023_is_a_past_event(tmp_path: Path, seeds: dict) -> None:
-    store = _store(tmp_path / "s.duckdb", [seeds["000"]])
+    store = ingest(tmp_path / "s.duckdb", [seeds["000"]])
     bali = [e for e in _xi_biden_meetings(store) if e["location"] and json.loads(e["location"])["name"] == "Bali"]
     [event] = bali
     assert (event["date"], event["date_precision"]) == (dt.date(2022, 11, 1), "month")
@@ -73,7 +65,7 @@ def test_the_bali_recollection_joins_the_reported_meeting(
     tmp_path: Path, seeds: dict, bali_report: tuple, order: str
 ) -> None:
     batches = [[bali_report], [seeds["000"]]] if order == "report_first" else [[seeds["000"]], [bali_report]]
-    store = _store(tmp_path / "s.duckdb", *batches)
+    store = ingest(tmp_path / "s.duckdb", *batches)
     bali = [e for e in _xi_biden_meetings(store) if e["date"] and e["date"].year == 2022]
     [event] = bali
     assert (event["date"], event["date_precision"]) == (dt.date(2022, 11, 14), "day")
@@ -83,9 +75,9 @@ def test_the_bali_recollection_joins_the_reported_meeting(
 
 def test_seed_events_do_not_depend_on_order(tmp_path: Path, seeds: dict, bali_report: tuple) -> None:
     items = [seeds["000"], seeds["001"], seeds["002"], bali_report]
-    forward = _store(tmp_path / "f.duckdb", items)
-    backward = _store(tmp_path / "b.duckdb", *[[item] for item in reversed(items)])
-    twice = _store(tmp_path / "t.duckdb", items[:2], items[1:], items)
+    forward = ingest(tmp_path / "f.duckdb", items)
+    backward = ingest(tmp_path / "b.duckdb", *[[item] for item in reversed(items)])
+    twice = ingest(tmp_path / "t.duckdb", items[:2], items[1:], items)
     expected = (events(forward), membership(forward))
     assert (events(backward), membership(backward)) == expected
     assert (events(twice), membership(twice)) == expected
@@ -95,7 +87,7 @@ def test_seed_events_do_not_depend_on_order(tmp_path: Path, seeds: dict, bali_re
 def test_the_anniversary_letters_from_the_editorial_stand_alone(tmp_path: Path, seeds: dict) -> None:
     """The Global Times's "leaders of the two countries exchanged congratulatory letters" on 1 January is an
     event of its own: the table-tennis visits three sentences later do not join it."""
-    store = _store(tmp_path / "s.duckdb", [seeds["001"]])
+    store = ingest(tmp_path / "s.duckdb", [seeds["001"]])
     letters = [e for e in events(store) if e["type"] == "SUPPORT" and e["date"] == dt.date(2024, 1, 1)]
     [event] = letters
     assert (event["mentions"], event["date_precision"]) == (1, "day")
@@ -104,7 +96,7 @@ def test_the_anniversary_letters_from_the_editorial_stand_alone(tmp_path: Path, 
 
 def test_the_anniversary_letters_are_one_event_with_two_sources(tmp_path: Path, seeds: dict) -> None:
     """The Global Times editorial and the China-US Focus newsletter both report the leaders' letters."""
-    store = _store(tmp_path / "s.duckdb", [seeds["001"], seeds["002"]])
+    store = ingest(tmp_path / "s.duckdb", [seeds["001"], seeds["002"]])
     letters = [e for e in events(store) if e["type"] == "SUPPORT" and e["date"] == dt.date(2024, 1, 1)]
     [event] = letters
     assert (event["mentions"], event["documents"], event["sources"]) == (2, 2, 2)
