@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from detente.coding.criticism import criticism_forms
 from detente.coding.lexicon import Lexicon, Sense, inflections
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import Arg, make_arg
@@ -30,8 +31,9 @@ _ABOUT = frozenset({"about", "over", "at", "by", "from", "of", "toward", "toward
 
 def cue_forms() -> frozenset[str]:
     """Every form of every cue, for the prefilter (paired with a speech verb's forms); a hyphenated cue by its
-    last part, as the tokenizer splits it ("short-sighted": "sighted")."""
-    forms: set[str] = set()
+    last part, as the tokenizer splits it ("short-sighted": "sighted"); and the words of negative judgement
+    statement-level coding reads (``criticism``)."""
+    forms: set[str] = set(criticism_forms())
     for word in ACCUSATION_CUES:
         word = word.rsplit("-", 1)[-1]
         for pos in ("verb", "noun"):
@@ -93,7 +95,7 @@ def _accused(tok: Token) -> Token | None:
         if owner is not None:
             return owner
     if lemma(tok) in EXPERIENCER_CUES:
-        return _about(tok)  # "we are concerned about ...": the subject is the one who disapproves
+        return about_actor(tok)  # "we are concerned about ...": the subject is the one who disapproves
     clause = tok
     if (tok.pos_ == "ADV" or tok.dep_ in ("attr", "acomp", "dobj")) and tok.head.pos_ in ("VERB", "AUX"):
         clause = tok.head  # "flagrantly defying", "is a threat", "is reckless", "poses a threat"
@@ -102,10 +104,10 @@ def _accused(tok: Token) -> Token | None:
         if subj is not None and via in ("subj", "inherited") and looks_like_actor(subj) and \
                 not (subj.pos_ == "PRON" and subj.lower_ in ("we", "i", "us")):
             return subj
-    return _about(tok)
+    return about_actor(tok)
 
 
-def _about(tok: Token, depth: int = 0) -> Token | None:
+def about_actor(tok: Token, depth: int = 0) -> Token | None:
     """The actor "about"/"over" a disapproval word points at, or the owner of what it points at; through one
     more "about"/"over"/"on" ("concerned about the latest IAEA report about Iran's production": Iran)."""
     for p in tok.children:
@@ -119,7 +121,7 @@ def _about(tok: Token, depth: int = 0) -> Token | None:
             if owner is not None and looks_like_actor(owner):
                 return owner
             if depth == 0:
-                inner = _about(obj, 1)
+                inner = about_actor(obj, 1)
                 if inner is not None:
                     return inner
     return None

@@ -36,6 +36,7 @@ from detente.coding.participants import Participants
 from detente.coding.places import Places
 from detente.coding.selection import SentenceSelector
 from detente.coding.sentence import sentence_text
+from detente.coding.statements import revise
 from detente.nlp import DEFAULT_MODEL, load_nlp
 from detente.nlp.pipeline import EntitySource
 from detente.records import Document, Mention
@@ -199,6 +200,7 @@ class Coder:
         t0 = time.perf_counter_ns()
         sent = parsed[:]
         candidates = extract(sent, self.lexicon, self.composer, self.cues, editorial=ctx.doc.genre == "editorial")
+        candidates = revise(sent, candidates, self.lexicon, self.cues, editorial=ctx.doc.genre == "editorial")
         records: list[Mention] = []
         for cand in candidates:
             rec = self._record(ctx, index, sent, cand)

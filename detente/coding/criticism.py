@@ -1,0 +1,54 @@
+"""Words of negative judgement ("illegitimate", "abuse", "undermine"), the lexicon statement-level coding reads
+criticism with (``statements``). The list is ``data/criticism_words.txt``, derived from WordNet at development
+time by ``scripts/build_criticism_words.py``; the curated ``accusation_cues`` of ``words.yaml`` count too."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente import datafiles
+from detente.coding.lexicon import inflections
+from detente.coding.words import ACCUSATION_CUES
+from detente.syntax import lemma
+
+_POS = {"ADJ": "adj", "NOUN": "noun", "VERB": "verb"}
+
+
+def _read_words() -> dict[str, frozenset[str]]:
+    by_pos: dict[str, set[str]] = {"adj": set(), "noun": set(), "verb": set()}
+    for line in datafiles.read_text("detente.coding", "data/criticism_words.txt").splitlines():
+        if line and not line.startswith("#"):
+            word, pos = line.split("\t")
+            by_pos[pos].add(word)
+    return {pos: frozenset(words) for pos, words in by_pos.items()}
+
+
+CRITICISM_WORDS = _read_words()
+
+
+def criticism_forms() -> frozenset[str]:
+    """The derived words as they appear in text, for the prefilter (paired with a speech verb's forms);
+    hyphenated words are left to the prefilter's other cues (their last part alone, "faced", says nothing)."""
+    forms: set[str] = set()
+    for pos, words in CRITICISM_WORDS.items():
+        for word in words:
+            if "-" in word:
+                continue
+            forms.add(word)
+            if pos != "adj":
+                forms |= inflections(word, pos)
+    return frozenset(forms)
+
+
+def is_criticism(tok: Token) -> bool:
+    """A word of negative judgement in its part of speech, a curated accusation cue, or a hyphenated judgement
+    the tokenizer split ("two-faced")."""
+    pos = _POS.get(tok.pos_)
+    if pos is None:
+        return False
+    words = CRITICISM_WORDS[pos]
+    if lemma(tok) in words or tok.lower_ in words or lemma(tok) in ACCUSATION_CUES:
+        return True
+    if tok.i >= tok.sent.start + 2 and tok.nbor(-1).text == "-":
+        return f"{tok.nbor(-2).lower_}-{tok.lower_}" in words
+    return False

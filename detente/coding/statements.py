@@ -1,0 +1,271 @@
+"""What a statement does when no trigger word names it: criticism, reproach, demand and denial in what a speaker
+says (or an editorial says in its own voice).
+
+News reports most verbal conflict as content: "Washington claims the system poses a threat", "Akram said Kabul
+was failing to rein in separatists", "'why doesn't the U.S. give us the missile,' said the adviser", "he said
+it might be necessary to renegotiate the rules", "the minister said the S-400 poses no threat". The verb of
+saying is no event; what the content does to another actor is:
+
+- content that judges an actor negatively — a word of negative judgement (``data/criticism_words.txt``, derived
+  from WordNet) about the actor, or the actor failing to act — is the speaker's ACCUSE (disapprove) of that
+  actor; a reproachful question ("why doesn't X ...") likewise, and it replaces the negated act it asks about;
+- content declaring an act necessary is the speaker's REQUEST;
+- content denying a judgement of the speaker's own side ("poses no threat", "we are not violating") is the
+  speaker's REJECT of the accusation; refusing an act that is no trigger word ("declined to participate") is
+  REJECT by the subject.
+
+The judged actor is the judgement word's owner or its clause's subject (or that subject's owner: "actions by
+the US"), never the speaker, the speaker's own "we", or a phrase inside the speaker's; with nobody judged there
+is no accusation. A sentence that already has an accusation gets none here. Only sentences already parsed are
+read, and only their speech verbs' content: no sentence is parsed for this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from detente.coding.accusations import about_actor
+from detente.coding.candidates import Candidate, prominence
+from detente.coding.compose import Coded
+from detente.coding.criticism import is_criticism
+from detente.coding.lexicon import Lexicon, Sense, load_data
+from detente.coding.modality import Cues, clause_flags
+from detente.coding.spans import make_arg
+from detente.coding.speaker import speaker_of
+from detente.coding.subjects import clause_subject
+from detente.coding.triggers import Trigger
+from detente.coding.words import ACCUSATION_CUES, looks_like_actor
+from detente.syntax import child, is_verbal, lemma, tokens
+
+# Below a lexicon sense: the act is read off the content, not named.
+WEIGHT = 0.55
+_DATA = load_data("statements.yaml")
+FAILURE_VERBS = frozenset(_DATA["failure_verbs"])
+QUESTION_WORDS = frozenset(_DATA["question_words"])
+NECESSITY_WORDS = frozenset(_DATA["necessity_words"])
+REFUSAL_VERBS = frozenset(_DATA["refusal_verbs"])
+COMMENTATORS = frozenset(_DATA["commentators"])
+GENERIC_DETERMINERS = frozenset(_DATA["generic_determiners"])
+_FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
+_OWNER_PREPS = frozenset({"of", "by"})
+_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "ROOT", "relcl", "advcl", "xcomp", "conj", "acl"})
+
+
+def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues,
+           editorial: bool = False) -> list[Candidate]:
+    """``candidates`` with the statement-level events of ``sent`` added (and an act a reproachful question
+    negates removed); in an ``editorial`` the outlet's own voice is a speaker."""
+    if not editorial and not any(lemma(t) in lexicon.speech_verbs for t in tokens(sent)):
+        return candidates
+    taken = {c.token.i for c in candidates} | {c.mention.anchor.i for c in candidates}
+    out = list(candidates)
+    if not any(c.coded.type == "ACCUSE" for c in out):
+        accusation = _question(sent, lexicon, cues, editorial) or _judgement(sent, lexicon, cues, taken, editorial)
+        if accusation is not None:
+            if "reproach" in accusation.notes:
+                # the act the question asks about did not happen: the reproach is the event
+                out = [c for c in out if c.token not in accusation.token.subtree]
+            out.append(accusation)
+    if not any(c.coded.type == "REJECT" for c in out):
+        out.extend(_refusals(sent, lexicon, cues, taken))
+        if not any(c.coded.type == "REJECT" for c in out):
+            out.extend(_denial(sent, lexicon, cues, taken, editorial))
+    if not any(c.coded.type == "REQUEST" for c in out):
+        out.extend(_necessity(sent, lexicon, cues, taken, editorial))
+    out.sort(key=lambda c: c.token.i)
+    return out
+
+
+# -- who speaks, who is judged ------------------------------------------------------------------------------
+
+
+def _voice(tok: Token, lexicon: Lexicon, editorial: bool) -> tuple[bool, Token | None]:
+    """(speaks, speaker): whether ``tok`` is in what someone says, and who; an editorial's own clause is the
+    outlet's (speaker None)."""
+    speaker, _, _ = speaker_of(tok, lexicon)
+    if speaker is not None:
+        return tok not in speaker.subtree and lemma(speaker) not in COMMENTATORS, speaker
+    return editorial, None
+
+
+def _own(tok: Token, speaker: Token | None) -> bool:
+    """The speaker's own side: the speaker, a phrase inside the speaker's, or "we"/"I"."""
+    if tok.lower_ in _FIRST_PERSON and tok.pos_ == "PRON":  # not "US"
+        return True
+    return speaker is not None and (tok == speaker or tok in speaker.subtree or speaker in tok.subtree)
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose thing a noun is: "China's aggression", "Chinese aggression", "actions of/by the US"."""
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")):
+            if looks_like_actor(c):
+                return c
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ in _OWNER_PREPS:
+            obj = child(p, "pobj")
+            if obj is not None and looks_like_actor(obj) and obj.pos_ != "PRON":
+                return obj
+    return None
+
+
+def _generic(tok: Token) -> bool:
+    """"Any party", "all countries": nobody in particular is judged."""
+    return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in tok.children)
+
+
+def _clause(tok: Token) -> Token:
+    """The verb or predicate whose clause ``tok`` sits in (a few steps up at most)."""
+    cur = tok
+    for _ in range(4):
+        if (is_verbal(cur) or cur.pos_ in ("AUX", "ADJ")) and cur.dep_ in _CLAUSE_DEPS | {"acomp"}:
+            return cur
+        if cur.head == cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def judged(tok: Token) -> Token | None:
+    """The actor a judgement word is about: its owner ("the US' short-sighted policies"), the owner of the noun
+    it describes, its clause's subject or that subject's owner ("actions by the US ... created risks"), or
+    what "about"/"over" points at."""
+    owner = _owner(tok)
+    if owner is not None:
+        return owner
+    if tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+        owner = _owner(tok.head)
+        if owner is not None:
+            return owner
+    clause = _clause(tok)
+    subj, via = clause_subject(clause)
+    if subj is not None and via in ("subj", "inherited", "relcl"):
+        if looks_like_actor(subj):
+            return subj
+        owner = _owner(subj)
+        if owner is not None:
+            return owner
+    return about_actor(tok)
+
+
+def _statement(tok: Token, type_: str, mode: str | None, cameo: str, speaker: Token | None, note: str,
+               cues: Cues, targets: Iterable[Token] = (), sources: Iterable[Token] = ()) -> Candidate:
+    sense = Sense(lemmas=(lemma(tok),), pos="noun" if tok.pos_ == "NOUN" else "verb", type=type_, mode=mode,
+                  cameo=cameo, weight=WEIGHT)
+    src = [make_arg(s, "subject") for s in sources]
+    return Candidate(mention=Trigger(token=tok, sense=sense, anchor=tok), coded=Coded(type_, mode, cameo),
+                     modality="asserted", flags=clause_flags(tok, cues),
+                     sources=src, targets=[make_arg(t, "object") for t in targets],
+                     speaker=make_arg(speaker, "speaker") if speaker is not None else None, weight=WEIGHT,
+                     needs_speaker_source=not src, prominence=prominence(tok), notes=[note])
+
+
+# -- accusations ----------------------------------------------------------------------------------------------
+
+
+def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial: bool) -> Candidate | None:
+    """The first negative judgement of another actor in what someone says: a judgement word, or failing to act."""
+    for tok in tokens(sent):
+        if tok.i in taken:
+            continue
+        failing = lemma(tok) in FAILURE_VERBS and tok.pos_ == "VERB" and child(tok, "xcomp") is not None
+        if not failing and not is_criticism(tok):
+            continue
+        speaks, speaker = _voice(tok, lexicon, editorial)
+        if not speaks or clause_flags(tok, cues).negated:
+            continue
+        who = (clause_subject(tok)[0] if failing else None) or judged(tok)
+        if who is None or not looks_like_actor(who) and _owner(who) is None:
+            continue
+        who = who if looks_like_actor(who) else _owner(who) or who
+        if _own(who, speaker) or _generic(who):
+            continue
+        return _statement(tok, "ACCUSE", "disapprove", "111", speaker, "judgement", cues, targets=[who])
+    return None
+
+
+def _question(sent: Span, lexicon: Lexicon, cues: Cues, editorial: bool) -> Candidate | None:
+    """"Why doesn't the U.S. give us the missile": asking another actor why it did not act reproaches it."""
+    for tok in tokens(sent):
+        if lemma(tok) not in QUESTION_WORDS or tok.dep_ != "advmod":
+            continue
+        verb = tok.head
+        if not is_verbal(verb) or not any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subj, _ = clause_subject(verb)
+        speaks, speaker = _voice(verb, lexicon, editorial)
+        if subj is None or not speaks or not looks_like_actor(subj) or _own(subj, speaker):
+            continue
+        cand = _statement(verb, "ACCUSE", "disapprove", "111", speaker, "reproach", cues, targets=[subj])
+        return cand
+    return None
+
+
+# -- refusals and denials -------------------------------------------------------------------------------------
+
+
+def _refusals(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int]) -> list[Candidate]:
+    """"Declined to participate in the plan": refusing an act that is no trigger word is still a refusal."""
+    out = []
+    for tok in tokens(sent):
+        if tok.i in taken or lemma(tok) not in REFUSAL_VERBS or tok.pos_ != "VERB":
+            continue
+        act = child(tok, "xcomp")
+        subj, via = clause_subject(tok)
+        if act is None or act.i in taken or subj is None or not looks_like_actor(subj) or \
+                clause_flags(tok, cues).negated:
+            continue
+        out.append(_statement(tok, "REJECT", None, "120", None, "refusal", cues, sources=[subj],
+                              targets=[t for t in _objects_owners(act)]))
+    return out
+
+
+def _objects_owners(act: Token) -> list[Token]:
+    """Whose plan, offer or proposal a refused act is about: "participate in the EU's plan"."""
+    for p in act.children:
+        if p.dep_ in ("prep", "dobj"):
+            obj = child(p, "pobj") if p.dep_ == "prep" else p
+            if obj is not None:
+                owner = _owner(obj)
+                if owner is not None:
+                    return [owner]
+    return []
+
+
+def _denial(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial: bool) -> list[Candidate]:
+    """"The S-400 poses no threat", "we are not violating anything": a speaker denying a negative judgement of
+    the speaker's side, or of nobody named, rejects the accusation (REJECT, CAMEO 12)."""
+    for tok in tokens(sent):
+        if tok.i in taken or not (is_criticism(tok) or lemma(tok) in ACCUSATION_CUES):
+            continue
+        speaks, speaker = _voice(tok, lexicon, False)
+        if speaker is None or not speaks or not clause_flags(tok, cues).negated:
+            continue
+        who = judged(tok)
+        if who is not None and not _own(who, speaker):
+            continue
+        return [_statement(tok, "REJECT", None, "120", speaker, "denial", cues)]
+    return []
+
+
+# -- demands --------------------------------------------------------------------------------------------------
+
+
+def _necessity(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial: bool) -> list[Candidate]:
+    """"It might be necessary to renegotiate Schengen rules": a speaker declaring an act necessary demands it."""
+    for tok in tokens(sent):
+        if lemma(tok) not in NECESSITY_WORDS or tok.pos_ != "ADJ" or tok.i in taken:
+            continue
+        act = child(tok, "xcomp") or child(tok, "ccomp")
+        if act is None or not is_verbal(act) or clause_flags(tok, cues).negated:
+            continue
+        speaks, speaker = _voice(tok, lexicon, editorial)
+        if not speaks:
+            continue
+        subj, via = clause_subject(act)
+        targets = [subj] if subj is not None and via == "subj" and looks_like_actor(subj) and \
+            not _own(subj, speaker) else []
+        return [_statement(tok, "REQUEST", None, "020", speaker, "necessity", cues, targets=targets)]
+    return []
