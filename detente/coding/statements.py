@@ -39,6 +39,9 @@ from detente.coding.triggers import Trigger
 from detente.coding.words import ACCUSATION_CUES, looks_like_actor
 from detente.syntax import child, is_verbal, lemma, tokens
 
+# The participants step drops an accusation so noted whose targets are all of its source's countries: a judgement
+# of one's own side is what that side perceives or debates, not an accusation of the other (participants.py).
+OWN_SIDE = "editorial-disapproval"
 # Below a lexicon sense: the act is read off the content, not named.
 WEIGHT = 0.55
 _DATA = load_data("statements.yaml")
@@ -152,14 +155,21 @@ def judged(tok: Token) -> Token | None:
 
 def _statement(tok: Token, type_: str, mode: str | None, cameo: str, speaker: Token | None, note: str,
                cues: Cues, targets: Iterable[Token] = (), sources: Iterable[Token] = ()) -> Candidate:
+    """A candidate for what the statement does. With no source phrase the speaker (or the editorial's outlet) is
+    the source, and the participants step then needs a target; a demand or denial aimed at nobody named keeps the
+    speaker as its own source phrase. A judgement of the speaker's own country is dropped there
+    (``OWN_SIDE``)."""
     sense = Sense(lemmas=(lemma(tok),), pos="noun" if tok.pos_ == "NOUN" else "verb", type=type_, mode=mode,
                   cameo=cameo, weight=WEIGHT)
+    tgt = [make_arg(t, "object") for t in targets]
     src = [make_arg(s, "subject") for s in sources]
+    if not src and not tgt and speaker is not None:
+        src = [make_arg(speaker, "subject")]
+    notes = [note] + ([OWN_SIDE] if type_ == "ACCUSE" else [])
     return Candidate(mention=Trigger(token=tok, sense=sense, anchor=tok), coded=Coded(type_, mode, cameo),
-                     modality="asserted", flags=clause_flags(tok, cues),
-                     sources=src, targets=[make_arg(t, "object") for t in targets],
+                     modality="asserted", flags=clause_flags(tok, cues), sources=src, targets=tgt,
                      speaker=make_arg(speaker, "speaker") if speaker is not None else None, weight=WEIGHT,
-                     needs_speaker_source=not src, prominence=prominence(tok), notes=[note])
+                     needs_speaker_source=not src, prominence=prominence(tok), notes=notes)
 
 
 # -- accusations ----------------------------------------------------------------------------------------------
@@ -256,8 +266,8 @@ def _denial(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial
 def _necessity(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial: bool) -> list[Candidate]:
     """"It might be necessary to renegotiate Schengen rules": a speaker declaring an act necessary demands it."""
     for tok in tokens(sent):
-        if lemma(tok) not in NECESSITY_WORDS or tok.pos_ != "ADJ" or tok.i in taken:
-            continue
+        if lemma(tok) not in NECESSITY_WORDS or tok.pos_ != "ADJ" or tok.i in taken or tok.dep_ == "amod":
+            continue  # "any measures necessary to prevent ...": a description, not a demand
         act = child(tok, "xcomp") or child(tok, "ccomp")
         if act is None or not is_verbal(act) or clause_flags(tok, cues).negated:
             continue
