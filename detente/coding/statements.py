@@ -37,7 +37,7 @@ from detente.coding.speaker import speaker_of
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
 from detente.coding.words import ACCUSATION_CUES, looks_like_actor
-from detente.syntax import child, is_verbal, lemma, tokens
+from detente.syntax import child, is_relative_pronoun, is_verbal, lemma, tokens
 
 # The participants step drops an accusation so noted whose targets are all of its source's countries: a judgement
 # of one's own side is what that side perceives or debates, not an accusation of the other (participants.py).
@@ -101,7 +101,16 @@ def _own(tok: Token, speaker: Token | None) -> bool:
 
 
 def _owner(noun: Token) -> Token | None:
-    """Whose thing a noun is: "China's aggression", "Chinese aggression", "actions of/by the US"."""
+    """Whose thing a noun is: "China's aggression", "Chinese aggression", "actions of/by the US", "the
+    perceptions, policies and actions of the US" (an owner of one of its conjuncts)."""
+    for n in (noun, *noun.conjuncts):
+        owner = _own_owner(n)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _own_owner(noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")):
             if looks_like_actor(c):
@@ -109,9 +118,19 @@ def _owner(noun: Token) -> Token | None:
     for p in noun.children:
         if p.dep_ == "prep" and p.lower_ in _OWNER_PREPS:
             obj = child(p, "pobj")
-            if obj is not None and looks_like_actor(obj) and obj.pos_ != "PRON":
+            if obj is not None and obj.pos_ != "PRON" and looks_like_actor(obj):
                 return obj
     return None
+
+
+def _subject(clause: Token) -> Token | None:
+    """Whom a clause says something about: its grammatical subject, passive or not ("Berisha was involved in
+    corrupt acts"), or the subject it inherits."""
+    s = child(clause, "nsubj", "nsubjpass")
+    if s is not None and s.dep_ != "expl" and s.lower_ != "there" and not is_relative_pronoun(s):
+        return s
+    subj, via = clause_subject(clause)
+    return subj if via in ("subj", "inherited", "relcl") else None
 
 
 def _generic(tok: Token) -> bool:
@@ -142,9 +161,8 @@ def judged(tok: Token) -> Token | None:
         owner = _owner(tok.head)
         if owner is not None:
             return owner
-    clause = _clause(tok)
-    subj, via = clause_subject(clause)
-    if subj is not None and via in ("subj", "inherited", "relcl"):
+    subj = _subject(_clause(tok))
+    if subj is not None:
         if looks_like_actor(subj):
             return subj
         owner = _owner(subj)
