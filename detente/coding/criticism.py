@@ -41,8 +41,10 @@ def criticism_forms() -> frozenset[str]:
 
 
 def is_criticism(tok: Token) -> bool:
-    """A word of negative judgement in its part of speech, a curated accusation cue, or a hyphenated judgement
-    the tokenizer split ("two-faced")."""
+    """A word of negative judgement in its part of speech, a curated accusation cue (an adverb only so: "flagrantly"),
+    or a hyphenated judgement the tokenizer split ("two-faced")."""
+    if tok.pos_ == "ADV":  # "flagrantly", "blatantly": the curated cues only
+        return lemma(tok) in ACCUSATION_CUES
     pos = _POS.get(tok.pos_)
     if pos is None:
         return False

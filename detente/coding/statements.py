@@ -76,7 +76,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
         if not any(c.coded.type == "REJECT" for c in out):
             out.extend(_denial(sent, lexicon, cues, taken, editorial))
     if not any(c.coded.type == "REQUEST" for c in out):
-        out.extend(_necessity(sent, lexicon, cues, taken, editorial))
+        out.extend(_necessity(sent, lexicon, cues, taken, editorial) or _obligation(sent, lexicon, cues, taken, editorial))
     out.sort(key=lambda c: c.token.i)
     return out
 
@@ -127,6 +127,8 @@ def _subject(clause: Token) -> Token | None:
     """Whom a clause says something about: its grammatical subject, passive or not ("Berisha was involved in
     corrupt acts"), or the subject it inherits."""
     s = child(clause, "nsubj", "nsubjpass")
+    if s is None:  # "said Iran is flagrantly defying": the parser may hang the subject on the auxiliary
+        s = next((child(a, "nsubj") for a in clause.children if a.dep_ == "aux" and child(a, "nsubj")), None)
     if s is not None and s.dep_ != "expl" and s.lower_ != "there" and not is_relative_pronoun(s):
         return s
     subj, via = clause_subject(clause)
@@ -296,4 +298,20 @@ def _necessity(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         targets = [subj] if subj is not None and via == "subj" and looks_like_actor(subj) and \
             not _own(subj, speaker) else []
         return [_statement(tok, "REQUEST", None, "020", speaker, "necessity", cues, targets=targets)]
+    return []
+
+
+def _obligation(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial: bool) -> list[Candidate]:
+    """"The Council must be clear and united": a deontic copula on another actor is a demand on it (a verb
+    under "must" is read by the candidates' own deontic rule)."""
+    for tok in tokens(sent):
+        if tok.i in taken or tok.pos_ != "AUX" or lemma(tok) != "be" or tok.dep_ not in _CLAUSE_DEPS:
+            continue
+        if not clause_flags(tok, cues).deontic:
+            continue
+        subj = _subject(tok)
+        speaks, speaker = _voice(tok, lexicon, editorial)
+        if subj is None or not speaks or not looks_like_actor(subj) or _own(subj, speaker) or _generic(subj):
+            continue
+        return [_statement(tok, "REQUEST", None, "020", speaker, "obligation", cues, targets=[subj])]
     return []
