@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from detente import datafiles
-from detente.coding.lexicon import inflections
+from detente.coding.lexicon import inflections, load_data
 from detente.coding.words import ACCUSATION_CUES
 from detente.syntax import lemma
 
@@ -24,11 +24,16 @@ def _read_words() -> dict[str, frozenset[str]]:
 
 
 CRITICISM_WORDS = _read_words()
+_STATEMENTS = load_data("statements.yaml")
+FAILURE_VERBS = frozenset(str(w) for w in _STATEMENTS["failure_verbs"])
+QUESTION_WORDS = frozenset(str(w) for w in _STATEMENTS["question_words"])
+NECESSITY_WORDS = frozenset(str(w) for w in _STATEMENTS["necessity_words"])
 
 
 def criticism_forms() -> frozenset[str]:
-    """The derived words as they appear in text, for the prefilter (paired with a speech verb's forms);
-    hyphenated words are left to the prefilter's other cues (their last part alone, "faced", says nothing)."""
+    """The derived words as they appear in text, and the other words a statement is read by (failing, "why",
+    "necessary"), for the prefilter (paired with a speech verb's forms); hyphenated words are left to the
+    prefilter's other cues (their last part alone, "faced", says nothing)."""
     forms: set[str] = set()
     for pos, words in CRITICISM_WORDS.items():
         for word in words:
@@ -37,7 +42,9 @@ def criticism_forms() -> frozenset[str]:
             forms.add(word)
             if pos != "adj":
                 forms |= inflections(word, pos)
-    return frozenset(forms)
+    for verb in FAILURE_VERBS:
+        forms |= inflections(verb, "verb")
+    return frozenset(forms | QUESTION_WORDS | NECESSITY_WORDS)
 
 
 def is_criticism(tok: Token) -> bool:

@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from detente.coding.accusations import about_actor
 from detente.coding.candidates import Candidate, prominence
 from detente.coding.compose import Coded
-from detente.coding.criticism import is_criticism
+from detente.coding.criticism import FAILURE_VERBS, NECESSITY_WORDS, QUESTION_WORDS, is_criticism
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
@@ -45,9 +45,6 @@ OWN_SIDE = "editorial-disapproval"
 # Below a lexicon sense: the act is read off the content, not named.
 WEIGHT = 0.55
 _DATA = load_data("statements.yaml")
-FAILURE_VERBS = frozenset(_DATA["failure_verbs"])
-QUESTION_WORDS = frozenset(_DATA["question_words"])
-NECESSITY_WORDS = frozenset(_DATA["necessity_words"])
 REFUSAL_VERBS = frozenset(_DATA["refusal_verbs"])
 COMMENTATORS = frozenset(_DATA["commentators"])
 GENERIC_DETERMINERS = frozenset(_DATA["generic_determiners"])
@@ -135,6 +132,13 @@ def _subject(clause: Token) -> Token | None:
     return subj if via in ("subj", "inherited", "relcl") else None
 
 
+def _negated(tok: Token, cues: Cues) -> bool:
+    """The judgement is denied: "poses no threat", "were not counterproductive" (the "not" on the copula)."""
+    if clause_flags(tok, cues).negated:
+        return True
+    return tok.dep_ in ("acomp", "attr", "dobj", "oprd") and clause_flags(tok.head, cues).negated
+
+
 def _generic(tok: Token) -> bool:
     """"Any party", "all countries": nobody in particular is judged."""
     return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in tok.children)
@@ -204,7 +208,7 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         if not failing and not is_criticism(tok):
             continue
         speaks, speaker = _voice(tok, lexicon, editorial)
-        if not speaks or clause_flags(tok, cues).negated:
+        if not speaks or _negated(tok, cues):
             continue
         who = (clause_subject(tok)[0] if failing else None) or judged(tok)
         if who is None or not looks_like_actor(who) and _owner(who) is None:
@@ -271,7 +275,7 @@ def _denial(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial
         if tok.i in taken or not (is_criticism(tok) or lemma(tok) in ACCUSATION_CUES):
             continue
         speaks, speaker = _voice(tok, lexicon, False)
-        if speaker is None or not speaks or not clause_flags(tok, cues).negated:
+        if speaker is None or not speaks or not _negated(tok, cues):
             continue
         who = judged(tok)
         if who is not None and not _own(who, speaker):
@@ -289,8 +293,13 @@ def _necessity(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         if lemma(tok) not in NECESSITY_WORDS or tok.pos_ != "ADJ" or tok.i in taken or tok.dep_ == "amod":
             continue  # "any measures necessary to prevent ...": a description, not a demand
         act = child(tok, "xcomp") or child(tok, "ccomp")
-        if act is None or not is_verbal(act) or clause_flags(tok, cues).negated:
+        if act is None and tok.dep_ == "acomp":  # "it was necessary to ...": the infinitive hangs on the copula
+            act = child(tok.head, "xcomp") or child(tok.head, "ccomp")
+        if act is None or not is_verbal(act) or _negated(tok, cues):
             continue
+        said_of = child(tok.head if tok.dep_ == "acomp" else tok, "nsubj")
+        if said_of is not None and said_of.lower_ != "it":
+            continue  # "deterrence was necessary to resist ...": a means to an end, not a demand
         speaks, speaker = _voice(tok, lexicon, editorial)
         if not speaks:
             continue
@@ -302,10 +311,12 @@ def _necessity(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
 
 
 def _obligation(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial: bool) -> list[Candidate]:
-    """"The Council must be clear and united": a deontic copula on another actor is a demand on it (a verb
-    under "must" is read by the candidates' own deontic rule)."""
+    """"The Council must be clear and united", "the council must be united": a deontic copula or passive on
+    another actor is a demand on it (an active verb under "must" is read by the candidates' own deontic rule,
+    and a demand found there is not made twice)."""
     for tok in tokens(sent):
-        if tok.i in taken or tok.pos_ != "AUX" or lemma(tok) != "be" or tok.dep_ not in _CLAUSE_DEPS:
+        if tok.i in taken or tok.dep_ not in _CLAUSE_DEPS or not (
+                (tok.pos_ == "AUX" and lemma(tok) == "be") or (tok.pos_ == "VERB" and child(tok, "nsubjpass"))):
             continue
         if not clause_flags(tok, cues).deontic:
             continue

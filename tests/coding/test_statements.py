@@ -1,0 +1,83 @@
+"""Statement-level coding: what a speaker's content does to another actor when no trigger word names it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from detente.coding import Coder
+from detente.records import Document
+
+Coded = tuple[str, list[str | None], list[str | None]]
+
+
+def _coded(coder: Coder, text: str) -> list[Coded]:
+    return [(m.type, [a.country for a in m.source], [a.country for a in m.target]) for m in coder.code_text(text)]
+
+
+def _types(coder: Coder, text: str) -> set[str]:
+    return {c[0] for c in _coded(coder, text)}
+
+
+def test_a_derived_judgement_word_about_another_sides_policy_is_an_accusation(coder: Coder) -> None:
+    # "counterproductive" is no curated cue: it comes from the WordNet-derived list
+    text = "China's foreign ministry said the US tariffs were counterproductive."
+    assert ("ACCUSE", ["CHN"], ["USA"]) in _coded(coder, text)
+
+
+def test_a_passive_subject_is_the_one_judged(coder: Coder) -> None:
+    text = "Secretary of State Antony Blinken said Berisha was involved in corrupt acts."
+    assert ("ACCUSE", ["USA"], ["ALB"]) in _coded(coder, text)
+
+
+def test_failing_to_act_is_a_judgement_of_whoever_failed(coder: Coder) -> None:
+    text = "Pakistan's ambassador Munir Akram said the Afghan government was failing to rein in militants."
+    assert ("ACCUSE", ["PAK"], ["AFG"]) in _coded(coder, text)
+
+
+def test_no_accusation_of_ones_own_side_when_negated_unsaid_or_commentary(coder: Coder) -> None:
+    # own side
+    assert "ACCUSE" not in _types(coder, "China's foreign ministry said Beijing had failed to honour its pledges.")
+    # negated
+    assert "ACCUSE" not in _types(coder, "China's foreign ministry said the US tariffs were not counterproductive.")
+    # nobody says it: a news story's narration
+    assert "ACCUSE" not in _types(coder, "The US tariffs on China were counterproductive.")
+    # analysts' views are commentary, not a party's act
+    assert "ACCUSE" not in _types(coder, "Analysts said the US tariffs on China were counterproductive.")
+    # nobody in particular
+    assert "ACCUSE" not in _types(coder, "The US envoy said corruption by any party in Albania has consequences.")
+
+
+def test_a_reproachful_question_accuses_and_replaces_the_act_it_asks_about(coder: Coder) -> None:
+    text = '"Why doesn\'t the U.S. give us the Patriot missile," said a Turkish presidential adviser.'
+    coded = _coded(coder, text)
+    assert ("ACCUSE", ["TUR"], ["USA"]) in coded
+    assert "AID" not in {c[0] for c in coded}
+
+
+def test_declaring_an_act_necessary_is_a_demand(coder: Coder) -> None:
+    text = "The French foreign minister said it was necessary to renegotiate the agreement with Germany."
+    assert "REQUEST" in _types(coder, text)
+    # a description ("any measures necessary") is no demand
+    text = "The French foreign minister said France will take any measures necessary to protect Germany."
+    assert "REQUEST" not in _types(coder, text)
+
+
+def test_a_deontic_copula_on_another_actor_is_a_demand_on_it(coder: Coder) -> None:
+    text = '"The Security Council must be united," the French ambassador said.'
+    assert ("REQUEST", ["FRA"], ["IGO"]) in _coded(coder, text)
+
+
+def test_denying_a_judgement_of_ones_own_side_rejects_it(coder: Coder) -> None:
+    text = "Turkish Defense Minister Hulusi Akar said the S-400 poses no threat to NATO systems."
+    assert [c for c in _coded(coder, text) if c[0] == "REJECT"] == [("REJECT", ["TUR"], [])]
+
+
+def test_an_editorials_own_voice_judges_and_a_news_storys_does_not(coder: Coder) -> None:
+    text = "Many actions by the US failed to implement the consensus reached by the two leaders."
+    found = {}
+    for genre in ("editorial", "news"):
+        doc = Document(id=genre, text=text, published=dt.date(2024, 1, 11), outlet="Global Times", genre=genre)
+        [(_, records)] = list(coder.code_documents([doc]))
+        found[genre] = [(m.type, [a.country for a in m.source], [a.country for a in m.target]) for m in records]
+    assert ("ACCUSE", ["CHN"], ["USA"]) in found["editorial"]
+    assert not [c for c in found["news"] if c[0] == "ACCUSE"]
