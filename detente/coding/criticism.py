@@ -7,19 +7,19 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from detente import datafiles
-from detente.coding.lexicon import inflections, load_data
+from detente.coding.lexicon import Pos, inflections, load_data
 from detente.coding.words import ACCUSATION_CUES
 from detente.syntax import lemma
 
-_POS = {"ADJ": "adj", "NOUN": "noun", "VERB": "verb"}
+_POS: dict[str, Pos] = {"ADJ": "adj", "NOUN": "noun", "VERB": "verb"}
 
 
-def _read_words() -> dict[str, frozenset[str]]:
-    by_pos: dict[str, set[str]] = {"adj": set(), "noun": set(), "verb": set()}
+def _read_words() -> dict[Pos, frozenset[str]]:
+    by_pos: dict[Pos, set[str]] = {"adj": set(), "noun": set(), "verb": set()}
     for line in datafiles.read_text("detente.coding", "data/criticism_words.txt").splitlines():
         if line and not line.startswith("#"):
             word, pos = line.split("\t")
-            by_pos[pos].add(word)
+            by_pos[_POS[pos.upper()]].add(word)
     return {pos: frozenset(words) for pos, words in by_pos.items()}
 
 

@@ -73,7 +73,8 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
         if not any(c.coded.type == "REJECT" for c in out):
             out.extend(_denial(sent, lexicon, cues, taken, editorial))
     if not any(c.coded.type == "REQUEST" for c in out):
-        out.extend(_necessity(sent, lexicon, cues, taken, editorial) or _obligation(sent, lexicon, cues, taken, editorial))
+        out.extend(_necessity(sent, lexicon, cues, taken, editorial) or
+                   _obligation(sent, lexicon, cues, taken, editorial))
     out.sort(key=lambda c: c.token.i)
     return out
 
