@@ -68,6 +68,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
                 # the act the question asks about did not happen: the reproach is the event
                 out = [c for c in out if c.token not in accusation.token.subtree]
             out.append(accusation)
+    out = [_as_denial(c, sent, lexicon, cues) for c in out]
     if not any(c.coded.type == "REJECT" for c in out):
         out.extend(_refusals(sent, lexicon, cues, taken))
         if not any(c.coded.type == "REJECT" for c in out):
@@ -267,6 +268,41 @@ def _objects_owners(act: Token) -> list[Token]:
                 if owner is not None:
                     return [owner]
     return []
+
+
+def _nobody(tok: Token | None) -> bool:
+    """"No one", "nobody": a speaker that is nobody ("no one can say that I am implicated")."""
+    if tok is None:
+        return False
+    return tok.lower_ in ("nobody", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _as_denial(cand: Candidate, sent: Span, lexicon: Lexicon, cues: Cues) -> Candidate:
+    """An accusation of the speaker that the speaker says nobody can make, or that did not happen ("no one can
+    say that I am implicated in any corrupt affair," he said; "we never violated the deal," the minister said)
+    is the speaker's denial of it: REJECT."""
+    if cand.coded.type != "ACCUSE" or not any(t.token.pos_ == "PRON" and t.token.lower_ in _FIRST_PERSON
+                                              for t in cand.targets):
+        return cand
+    says, _, verb = speaker_of(cand.token, lexicon)
+    if verb is not None and (_nobody(says) or clause_flags(verb, cues).negated):
+        speaker = speaker_of(verb, lexicon)[0] or _root_speaker(sent, lexicon)
+    elif says is not None and _negated(cand.token, cues):
+        speaker = says
+    else:
+        return cand
+    if speaker is None or _nobody(speaker):
+        return cand
+    return _statement(cand.token, "REJECT", None, "120", speaker, "denial", cues)
+
+
+def _root_speaker(sent: Span, lexicon: Lexicon) -> Token | None:
+    """The subject of the sentence's main verb of saying ("..., Berisha said")."""
+    root = sent.root
+    if lemma(root) in lexicon.speech_verbs:
+        subj, _ = clause_subject(root)
+        return subj
+    return None
 
 
 def _denial(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial: bool) -> list[Candidate]:

@@ -81,3 +81,11 @@ def test_an_editorials_own_voice_judges_and_a_news_storys_does_not(coder: Coder)
         found[genre] = [(m.type, [a.country for a in m.source], [a.country for a in m.target]) for m in records]
     assert ("ACCUSE", ["CHN"], ["USA"]) in found["editorial"]
     assert not [c for c in found["news"] if c[0] == "ACCUSE"]
+
+
+def test_an_accusation_of_the_speaker_that_nobody_can_make_is_a_denial(coder: Coder) -> None:
+    text = ('"There is no one in Albania that can say that I am implicated in any corrupt affair," Sali Berisha, '
+            "the former Albanian prime minister, said.")
+    coded = _coded(coder, text)
+    assert ("REJECT", ["ALB"], []) in coded
+    assert "ACCUSE" not in {c[0] for c in coded}
