@@ -28,12 +28,14 @@ _STATEMENTS = load_data("statements.yaml")
 FAILURE_VERBS = frozenset(str(w) for w in _STATEMENTS["failure_verbs"])
 QUESTION_WORDS = frozenset(str(w) for w in _STATEMENTS["question_words"])
 NECESSITY_WORDS = frozenset(str(w) for w in _STATEMENTS["necessity_words"])
+POSING_VERBS = frozenset(str(w) for w in _STATEMENTS["posing_verbs"])  # read by statements, not the prefilter
 
 
 def criticism_forms() -> frozenset[str]:
     """The derived words as they appear in text, and the other words a statement is read by (failing, "why",
-    "necessary"), for the prefilter (paired with a speech verb's forms); hyphenated words are left to the
-    prefilter's other cues (their last part alone, "faced", says nothing)."""
+    "necessary"; not posing, which parsed more sentences and coded nothing more), for the prefilter (paired
+    with a speech verb's forms); hyphenated words are left to the prefilter's other cues (their last part
+    alone, "faced", says nothing)."""
     forms: set[str] = set()
     for pos, words in CRITICISM_WORDS.items():
         for word in words:

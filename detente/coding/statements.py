@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from detente.coding.accusations import about_actor
 from detente.coding.candidates import Candidate, prominence
 from detente.coding.compose import Coded
-from detente.coding.criticism import FAILURE_VERBS, NECESSITY_WORDS, QUESTION_WORDS, is_criticism
+from detente.coding.criticism import FAILURE_VERBS, NECESSITY_WORDS, POSING_VERBS, QUESTION_WORDS, is_criticism
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
@@ -47,6 +47,9 @@ WEIGHT = 0.55
 _DATA = load_data("statements.yaml")
 REFUSAL_VERBS = frozenset(_DATA["refusal_verbs"])
 COMMENTATORS = frozenset(_DATA["commentators"])
+POSING_NOUNS = frozenset(_DATA["posing_nouns"])
+TOPIC_SPEECH_VERBS = frozenset(_DATA["topic_speech_verbs"])
+_TOPIC_PREPS = frozenset({"about", "of", "on", "over"})
 GENERIC_DETERMINERS = frozenset(_DATA["generic_determiners"])
 _FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
 _OWNER_PREPS = frozenset({"of", "by"})
@@ -57,7 +60,8 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
            editorial: bool = False) -> list[Candidate]:
     """``candidates`` with the statement-level events of ``sent`` added (and an act a reproachful question
     negates removed); in an ``editorial`` the outlet's own voice is a speaker."""
-    if not editorial and not any(lemma(t) in lexicon.speech_verbs for t in tokens(sent)):
+    if not editorial and not any(lemma(t) in lexicon.speech_verbs or lemma(t) in TOPIC_SPEECH_VERBS
+                                 for t in tokens(sent)):
         return candidates
     taken = {c.token.i for c in candidates} | {c.mention.anchor.i for c in candidates}
     out = list(candidates)
@@ -87,9 +91,26 @@ def _voice(tok: Token, lexicon: Lexicon, editorial: bool) -> tuple[bool, Token |
     """(speaks, speaker): whether ``tok`` is in what someone says, and who; an editorial's own clause is the
     outlet's (speaker None)."""
     speaker, _, _ = speaker_of(tok, lexicon)
+    if speaker is None:
+        speaker = _topic_speaker(tok)
     if speaker is not None:
         return tok not in speaker.subtree and lemma(speaker) not in COMMENTATORS, speaker
     return editorial, None
+
+
+def _topic_speaker(tok: Token) -> Token | None:
+    """Who speaks about what ``tok`` is in: "Ishiba has spoken openly about the challenges China poses"."""
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if head == cur:
+            return None
+        if cur.dep_ == "prep" and cur.lower_ in _TOPIC_PREPS and lemma(head) in TOPIC_SPEECH_VERBS and \
+                is_verbal(head):
+            subj = _subject(head)
+            return subj if subj is not None and looks_like_actor(subj) else None
+        cur = head
+    return None
 
 
 def _own(tok: Token, speaker: Token | None) -> bool:
@@ -207,12 +228,13 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         if tok.i in taken:
             continue
         failing = lemma(tok) in FAILURE_VERBS and tok.pos_ == "VERB" and child(tok, "xcomp") is not None
-        if not failing and not is_criticism(tok):
+        posing = _poses(tok)
+        if not failing and not posing and not is_criticism(tok):
             continue
         speaks, speaker = _voice(tok, lexicon, editorial)
         if not speaks or _negated(tok, cues):
             continue
-        who = (clause_subject(tok)[0] if failing else None) or judged(tok)
+        who = (_subject(tok) if failing or posing else None) or judged(tok)
         if who is None or not looks_like_actor(who) and _owner(who) is None:
             continue
         who = who if looks_like_actor(who) else _owner(who) or who
@@ -220,6 +242,14 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
             continue
         return _statement(tok, "ACCUSE", "disapprove", "111", speaker, "judgement", cues, targets=[who])
     return None
+
+
+def _poses(tok: Token) -> bool:
+    """"Poses a threat", "the challenges China poses": a posing verb with a posed judgement noun."""
+    if lemma(tok) not in POSING_VERBS or tok.pos_ != "VERB":
+        return False
+    obj = child(tok, "dobj")
+    return (obj is not None and lemma(obj) in POSING_NOUNS) or (tok.dep_ == "relcl" and lemma(tok.head) in POSING_NOUNS)
 
 
 def _question(sent: Span, lexicon: Lexicon, cues: Cues, editorial: bool) -> Candidate | None:

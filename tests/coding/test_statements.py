@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from detente.coding import Coder
+from detente.coding.candidates import extract
+from detente.coding.statements import revise
 from detente.records import Document
 
 Coded = tuple[str, list[str | None], list[str | None]]
@@ -89,3 +91,15 @@ def test_an_accusation_of_the_speaker_that_nobody_can_make_is_a_denial(coder: Co
     coded = _coded(coder, text)
     assert ("REJECT", ["ALB"], []) in coded
     assert "ACCUSE" not in {c[0] for c in coded}
+
+
+def test_the_challenges_an_actor_poses_spoken_about_judge_it(coder: Coder) -> None:
+    # read off the parse: the prefilter parses such a sentence only for a word of its own
+    text = "Prime Minister Ishiba has spoken openly about the serious security challenges China poses to Japan."
+    sent = coder.nlp(text)[:]
+    found = revise(sent, extract(sent, coder.lexicon, coder.composer, coder.cues), coder.lexicon, coder.cues)
+    assert [(c.coded.type, c.token.text, [t.token.text for t in c.targets], c.speaker and c.speaker.token.text)
+            for c in found] == [("ACCUSE", "poses", ["China"], "Ishiba")]
+    # a challenge one meets is no judgement of anyone
+    sent = coder.nlp("Prime Minister Ishiba has spoken openly about the challenges Japan faces.")[:]
+    assert not revise(sent, extract(sent, coder.lexicon, coder.composer, coder.cues), coder.lexicon, coder.cues)
