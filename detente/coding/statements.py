@@ -49,6 +49,7 @@ REFUSAL_VERBS = frozenset(_DATA["refusal_verbs"])
 COMMENTATORS = frozenset(_DATA["commentators"])
 POSING_NOUNS = frozenset(_DATA["posing_nouns"])
 TOPIC_SPEECH_VERBS = frozenset(_DATA["topic_speech_verbs"])
+ACCEPTANCE_VERBS = frozenset(_DATA["acceptance_verbs"])
 _TOPIC_PREPS = frozenset({"about", "of", "on", "over"})
 GENERIC_DETERMINERS = frozenset(_DATA["generic_determiners"])
 _FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
@@ -273,9 +274,19 @@ def _question(sent: Span, lexicon: Lexicon, cues: Cues, editorial: bool) -> Cand
 
 
 def _refusals(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int]) -> list[Candidate]:
-    """"Declined to participate in the plan": refusing an act that is no trigger word is still a refusal."""
+    """"Declined to participate in the plan": refusing an act that is no trigger word is still a refusal; so is
+    not accepting ("Dodik does not recognize the court")."""
     out = []
     for tok in tokens(sent):
+        if tok.i not in taken and lemma(tok) in ACCEPTANCE_VERBS and tok.pos_ == "VERB" and \
+                clause_flags(tok, cues).negated:
+            subj = _subject(tok)
+            obj = child(tok, "dobj")
+            if subj is not None and looks_like_actor(subj) and obj is not None:
+                owner = obj if looks_like_actor(obj) else _owner(obj)
+                out.append(_statement(tok, "REJECT", None, "120", None, "refusal", cues, sources=[subj],
+                                      targets=[owner] if owner is not None else []))
+                continue
         if tok.i in taken or lemma(tok) not in REFUSAL_VERBS or tok.pos_ != "VERB":
             continue
         act = child(tok, "xcomp")

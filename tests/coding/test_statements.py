@@ -103,3 +103,10 @@ def test_the_challenges_an_actor_poses_spoken_about_judge_it(coder: Coder) -> No
     # a challenge one meets is no judgement of anyone
     sent = coder.nlp("Prime Minister Ishiba has spoken openly about the challenges Japan faces.")[:]
     assert not revise(sent, extract(sent, coder.lexicon, coder.composer, coder.cues), coder.lexicon, coder.cues)
+
+
+def test_not_accepting_is_a_refusal(coder: Coder) -> None:
+    text = "Dodik's lawyer said Milorad Dodik does not recognize the Bosnian court or the state prosecutor's office."
+    assert "REJECT" in _types(coder, text)
+    # recognizing is no refusal
+    assert "REJECT" not in _types(coder, "Dodik's lawyer said Milorad Dodik recognizes the Bosnian court.")
