@@ -73,7 +73,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
                 # the act the question asks about did not happen: the reproach is the event
                 out = [c for c in out if c.token not in accusation.token.subtree]
             out.append(accusation)
-    out = [_as_denial(c, sent, lexicon, cues) for c in out]
+    out = [_addressed(_as_denial(c, sent, lexicon, cues), lexicon) for c in out]
     if not any(c.coded.type == "REJECT" for c in out):
         out.extend(_refusals(sent, lexicon, cues, taken))
         if not any(c.coded.type == "REJECT" for c in out):
@@ -309,6 +309,21 @@ def _objects_owners(act: Token) -> list[Token]:
                 if owner is not None:
                     return [owner]
     return []
+
+
+def _addressed(cand: Candidate, lexicon: Lexicon) -> Candidate:
+    """"EU officials told national governments that they shouldn't close borders": a demand whose "they" was
+    read as the speakers themselves is on the addressee, to whom it was said."""
+    if cand.coded.type != "REQUEST" or cand.speaker is None or not cand.targets:
+        return cand
+    speaker = cand.speaker.token
+    if not all(t.token == speaker or t.token in speaker.subtree for t in cand.targets):
+        return cand
+    _, addressee, _ = speaker_of(cand.token, lexicon)
+    if addressee is not None and looks_like_actor(addressee) and addressee.pos_ != "PRON":
+        cand.targets = [make_arg(addressee, "object")]
+        cand.notes.append("addressee")
+    return cand
 
 
 def _nobody(tok: Token | None) -> bool:

@@ -110,3 +110,8 @@ def test_not_accepting_is_a_refusal(coder: Coder) -> None:
     assert "REJECT" in _types(coder, text)
     # recognizing is no refusal
     assert "REJECT" not in _types(coder, "Dodik's lawyer said Milorad Dodik recognizes the Bosnian court.")
+
+
+def test_a_demand_told_to_an_addressee_is_on_the_addressee_not_the_speaker(coder: Coder) -> None:
+    text = "Chinese officials told the Japanese government that they should not close the border."
+    assert ("REQUEST", ["CHN"], ["JPN"]) in _coded(coder, text)
