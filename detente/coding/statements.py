@@ -7,11 +7,13 @@ it might be necessary to renegotiate the rules", "the minister said the S-400 po
 saying is no event; what the content does to another actor is:
 
 - content that judges an actor negatively — a word of negative judgement (``data/criticism_words.txt``, derived
-  from WordNet) about the actor, or the actor failing to act — is the speaker's ACCUSE (disapprove) of that
-  actor; a reproachful question ("why doesn't X ...") likewise, and it replaces the negated act it asks about;
-- content declaring an act necessary is the speaker's REQUEST;
-- content denying a judgement of the speaker's own side ("poses no threat", "we are not violating") is the
-  speaker's REJECT of the accusation; refusing an act that is no trigger word ("declined to participate") is
+  from WordNet) about the actor, the actor failing to act, or posing a threat or challenge — is the speaker's
+  ACCUSE (disapprove) of that actor; a reproachful question ("why doesn't X ...") likewise, and it replaces the
+  negated act it asks about;
+- content declaring an act necessary, or a deontic copula on another actor ("the Council must be united"), is
+  the speaker's REQUEST; a demand whose "they" was read as the speaker is on the addressee;
+- content denying a judgement of the speaker's own side ("poses no threat", "no one can say that I am
+  implicated") is the speaker's REJECT of the accusation; not accepting ("does not recognize the court") is
   REJECT by the subject.
 
 The judged actor is the judgement word's owner or its clause's subject (or that subject's owner: "actions by
@@ -45,7 +47,6 @@ OWN_SIDE = "editorial-disapproval"
 # Below a lexicon sense: the act is read off the content, not named.
 WEIGHT = 0.55
 _DATA = load_data("statements.yaml")
-REFUSAL_VERBS = frozenset(_DATA["refusal_verbs"])
 COMMENTATORS = frozenset(_DATA["commentators"])
 POSING_NOUNS = frozenset(_DATA["posing_nouns"])
 TOPIC_SPEECH_VERBS = frozenset(_DATA["topic_speech_verbs"])
@@ -265,8 +266,7 @@ def _question(sent: Span, lexicon: Lexicon, cues: Cues, editorial: bool) -> Cand
         speaks, speaker = _voice(verb, lexicon, editorial)
         if subj is None or not speaks or not looks_like_actor(subj) or _own(subj, speaker):
             continue
-        cand = _statement(verb, "ACCUSE", "disapprove", "111", speaker, "reproach", cues, targets=[subj])
-        return cand
+        return _statement(verb, "ACCUSE", "disapprove", "111", speaker, "reproach", cues, targets=[subj])
     return None
 
 
@@ -274,41 +274,19 @@ def _question(sent: Span, lexicon: Lexicon, cues: Cues, editorial: bool) -> Cand
 
 
 def _refusals(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int]) -> list[Candidate]:
-    """"Declined to participate in the plan": refusing an act that is no trigger word is still a refusal; so is
-    not accepting ("Dodik does not recognize the court")."""
+    """"Dodik does not recognize the court": not accepting is a refusal (verbs of refusing are the lexicon's)."""
     out = []
     for tok in tokens(sent):
-        if tok.i not in taken and lemma(tok) in ACCEPTANCE_VERBS and tok.pos_ == "VERB" and \
-                clause_flags(tok, cues).negated:
-            subj = _subject(tok)
-            obj = child(tok, "dobj")
-            if subj is not None and looks_like_actor(subj) and obj is not None:
-                owner = obj if looks_like_actor(obj) else _owner(obj)
-                out.append(_statement(tok, "REJECT", None, "120", None, "refusal", cues, sources=[subj],
-                                      targets=[owner] if owner is not None else []))
-                continue
-        if tok.i in taken or lemma(tok) not in REFUSAL_VERBS or tok.pos_ != "VERB":
+        if tok.i in taken or lemma(tok) not in ACCEPTANCE_VERBS or tok.pos_ != "VERB" or \
+                not clause_flags(tok, cues).negated:
             continue
-        act = child(tok, "xcomp")
-        subj, via = clause_subject(tok)
-        if act is None or act.i in taken or subj is None or not looks_like_actor(subj) or \
-                clause_flags(tok, cues).negated:
-            continue
-        out.append(_statement(tok, "REJECT", None, "120", None, "refusal", cues, sources=[subj],
-                              targets=[t for t in _objects_owners(act)]))
+        subj = _subject(tok)
+        obj = child(tok, "dobj")
+        if subj is not None and looks_like_actor(subj) and obj is not None:
+            owner = obj if looks_like_actor(obj) else _owner(obj)
+            out.append(_statement(tok, "REJECT", None, "120", None, "refusal", cues, sources=[subj],
+                                  targets=[owner] if owner is not None else []))
     return out
-
-
-def _objects_owners(act: Token) -> list[Token]:
-    """Whose plan, offer or proposal a refused act is about: "participate in the EU's plan"."""
-    for p in act.children:
-        if p.dep_ in ("prep", "dobj"):
-            obj = child(p, "pobj") if p.dep_ == "prep" else p
-            if obj is not None:
-                owner = _owner(obj)
-                if owner is not None:
-                    return [owner]
-    return []
 
 
 def _addressed(cand: Candidate, lexicon: Lexicon) -> Candidate:
