@@ -115,3 +115,14 @@ def test_not_accepting_is_a_refusal(coder: Coder) -> None:
 def test_a_demand_told_to_an_addressee_is_on_the_addressee_not_the_speaker(coder: Coder) -> None:
     text = "Chinese officials told the Japanese government that they should not close the border."
     assert ("REQUEST", ["CHN"], ["JPN"]) in _coded(coder, text)
+
+
+def test_an_owner_of_a_conjunct_owns_the_judged_phrase(coder: Coder) -> None:
+    text = ("China's foreign ministry said the perceptions, policies and actions of the US had created huge "
+            "dangers for the world.")
+    assert ("ACCUSE", ["CHN"], ["USA"]) in _coded(coder, text)
+
+
+def test_a_judgement_adverb_reaches_a_subject_the_parser_hung_on_the_auxiliary(coder: Coder) -> None:
+    text = "The United States said Iran is “flagrantly” defying the U.N. Security Council."
+    assert ("ACCUSE", ["USA"], ["IRN"]) in _coded(coder, text)
