@@ -83,18 +83,20 @@ def _run_news(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 2
     if args.documents:
-        coded, problems = code_in_context(gold, pipe.coder, api.read(args.documents))
+        stages: dict[tuple[str, int], str] | None = {} if pipe.coder.n_process == 1 else None
+        coded, problems = code_in_context(gold, pipe.coder, api.read(args.documents), stages)
         for problem in problems:
             print(f"detente evaluate: {problem}", file=sys.stderr)
     else:
-        coded = code_alone(gold, pipe.coder)
-    result = score_news(gold, coded)
-    shown = list(misses(gold, coded))[: args.misses]
+        stages, coded = None, code_alone(gold, pipe.coder)
+    result = score_news(gold, coded, stages)
+    shown = list(misses(gold, coded, stages=stages))[: args.misses]
     if args.json:
         print(json.dumps({**result, **({"misses": shown} if args.misses else {})}, ensure_ascii=False))
     else:
         print(format_news(result))
         for miss in shown:
+            stage = f"  ({miss['stage']})" if "stage" in miss and not miss["coded"] else ""
             print(f"\n{name_cell(str(miss['doc']))}:{miss['sentence_index']}  gold {cell(str(miss['gold'] or '-'))}  "
-                  f"coded {cell(str(miss['coded'] or '-'))}\n  {cell(str(miss['text']))}")
+                  f"coded {cell(str(miss['coded'] or '-'))}{stage}\n  {cell(str(miss['text']))}")
     return 0

@@ -46,7 +46,13 @@ from detente.resolve.places import read_dateline
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
 
-__all__ = ["Coder", "mention_id", "merge_records"]
+__all__ = ["STAGES", "Coder", "mention_id", "merge_records"]
+
+# How far a sentence got towards a record, furthest last (``Coder.trace``): not picked by the prefilter, parsed
+# but no candidate read, every candidate dropped for want of a resolved actor, for naming only one side, or
+# (an act read from its verb's default meaning) for want of a recipient; or coded.
+STAGES = ("not parsed", "no trigger", "no actor", "one-sided", "no recipient", "coded")
+_RANK = {stage: n for n, stage in enumerate(STAGES)}
 
 
 def mention_id(doc_id: str, sentence_index: int, trigger_index: int, type_: str) -> str:
@@ -89,6 +95,9 @@ class Coder:
         multilateral = tuple(str(w).lower() for w in load_data("triggers.yaml").get("multilateral_cues", []))
         self.places = Places(kb, multilateral)
         self._nlp: Any = None
+        # when a dict: each sentence's furthest stage (``STAGES``) by (document id, sentence index), so that an
+        # evaluation can say where events are lost; serial coding only (workers' traces are not sent back)
+        self.trace: dict[tuple[str, int], str] | None = None
         if warm:
             self.warm()
 
@@ -180,6 +189,8 @@ class Coder:
         selection = self.selector.select(doc.text, editorial=doc.genre == "editorial")
         self.stats["documents"] += 1
         self.stats["sentences"] += len(selection.sentences)
+        if self.trace is not None:
+            self.trace.update(((doc.id, s.index), STAGES[0]) for s in selection.sentences)
         if selection.truncated:
             self.stats["over_budget"] += 1  # coded only up to the budget (detente.coding.selection)
         dateline = read_dateline(doc.text)
@@ -201,6 +212,7 @@ class Coder:
         sent = parsed[:]
         candidates = extract(sent, self.lexicon, self.composer, self.cues, editorial=ctx.doc.genre == "editorial")
         candidates = revise(sent, candidates, self.lexicon, self.cues, editorial=ctx.doc.genre == "editorial")
+        self._reached(ctx, index, "no trigger")
         records: list[Mention] = []
         for cand in candidates:
             rec = self._record(ctx, index, sent, cand)
@@ -210,8 +222,16 @@ class Coder:
             proposed = propose(sent, self.lexicon, self.cues)
             rec = self._record(ctx, index, sent, proposed) if proposed is not None else None
             records += [rec] if rec is not None else []
+        if records:
+            self._reached(ctx, index, "coded")
         ctx.records.extend(merge_records(records))
         self.nanoseconds["code"] += time.perf_counter_ns() - t0
+
+    def _reached(self, ctx: DocumentContext, index: int, stage: str) -> None:
+        if self.trace is not None:
+            key = (ctx.doc.id, index)
+            if _RANK[stage] > _RANK.get(self.trace.get(key, STAGES[0]), 0):
+                self.trace[key] = stage
 
     def _record(self, ctx: DocumentContext, index: int, sent: Span, cand: Candidate) -> Mention | None:
         doc = ctx.doc
@@ -219,6 +239,7 @@ class Coder:
         participants = self.participants
         sides = participants.find(ctx, cand, published, index)
         if sides is None:
+            self._reached(ctx, index, "no actor")
             return None  # nobody resolved: decided before the (costlier) date and place resolution
         date = date_event(sent, cand.token, published, dateline_chars(ctx, index))
         if far_from_publication(date, published):
@@ -228,10 +249,12 @@ class Coder:
         location = self.places.locate(sent, cand.token, ctx.countries, coded, act) or self.places.lead_place(ctx, index)
         self.places.place_sides(coded, cand, location, sides)
         if participants.one_sided(coded, cand, sides):
+            self._reached(ctx, index, "one-sided")
             return None
         participants.domestic_target(coded, sides)
         if cand.mention.sense.fallback and not sides.targets.actors:
             self.stats["dropped_fallback"] += 1
+            self._reached(ctx, index, "no recipient")
             return None  # an act read from its verb's default meaning alone needs a recipient
         sources, targets = sides.sources, sides.targets
         location = location or self.places.carried_place(ctx, index, cand, coded, modality, sides)

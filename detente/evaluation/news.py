@@ -110,10 +110,12 @@ def is_news_gold(path: str | Path) -> bool:
 # -- coding the documents ---------------------------------------------------------------------------------
 
 
-def code_in_context(gold: Sequence[GoldSentence], coder: Coder,
-                    documents: Iterable[Document]) -> tuple[dict[tuple[str, int], list[Mention]], list[str]]:
+def code_in_context(gold: Sequence[GoldSentence], coder: Coder, documents: Iterable[Document],
+                    stages: dict[tuple[str, int], str] | None = None,
+                    ) -> tuple[dict[tuple[str, int], list[Mention]], list[str]]:
     """Code each labelled document whole and file its mentions by (document, sentence index). Returns them and
-    the problems found: documents not among ``documents``, sentences whose text differs from the split."""
+    the problems found: documents not among ``documents``, sentences whose text differs from the split. Given
+    ``stages``, it is filled with how far each sentence got towards a record (``Coder.trace``)."""
     from detente.nlp import split_sentences
 
     wanted = {g.doc for g in gold}
@@ -128,9 +130,18 @@ def code_in_context(gold: Sequence[GoldSentence], coder: Coder,
         if g.doc in by_doc and (said is None or _norm(said) != _norm(g.text)):
             problems.append(f"{g.doc}:{g.sentence_index}: labelled text differs from the document's sentence")
     coded: dict[tuple[str, int], list[Mention]] = defaultdict(list)
-    for doc, mentions in coder.code_documents(by_doc[d] for d in sorted(by_doc)):
-        for m in mentions:
-            coded[(doc.source_id or doc.id, m.sentence_index)].append(m)
+    trace: dict[tuple[str, int], str] = {}
+    named: dict[str, str] = {}  # the coder's document id -> the labels' document id
+    kept, coder.trace = coder.trace, (trace if stages is not None else coder.trace)
+    try:
+        for doc, mentions in coder.code_documents(by_doc[d] for d in sorted(by_doc)):
+            named[doc.id] = doc.source_id or doc.id
+            for m in mentions:
+                coded[(named[doc.id], m.sentence_index)].append(m)
+    finally:
+        coder.trace = kept
+    if stages is not None:
+        stages.update(((named[doc_id], index), stage) for (doc_id, index), stage in trace.items())
     return dict(coded), problems
 
 
@@ -163,6 +174,7 @@ class Counts:
     empty_sentences: int = 0
     attributes: Counter[str] = field(default_factory=Counter)  # "source_right", "source_scored", ...
     per_type: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    lost_at: Counter[str] = field(default_factory=Counter)  # sentences with events coded none, by stage reached
 
 
 def _quad(event_type: str) -> int | None:
@@ -203,7 +215,7 @@ def _place_right(e: GoldEvent, m: Mention) -> bool:
     return e.place is None and bool(e.place_country) and m.location.country == e.place_country
 
 
-def _score_sentence(c: Counts, g: GoldSentence, mentions: Sequence[Mention]) -> None:
+def _score_sentence(c: Counts, g: GoldSentence, mentions: Sequence[Mention], stage: str | None = None) -> None:
     c.sentences += 1
     c.coded_events += len(mentions)
     c.gold_events += len(g.events)
@@ -219,6 +231,8 @@ def _score_sentence(c: Counts, g: GoldSentence, mentions: Sequence[Mention]) -> 
     best = max(mentions, key=lambda m: m.confidence, default=None)
     if best is None:
         c.no_event += 1
+        if stage is not None:
+            c.lost_at[stage] += 1
     else:
         c.type_right += best.type in {e.type for e in g.events}
         c.quad_right += _quad(best.type) in {_quad(e.type) for e in g.events}
@@ -297,19 +311,31 @@ def draw_part(g: GoldSentence) -> str | None:
     return None if g.draw is None else f"{g.split} d{g.draw}"
 
 
-def score_news(gold: Sequence[GoldSentence], coded: Mapping[tuple[str, int], Sequence[Mention]]) -> dict[str, Any]:
-    """Scores per split (``tune``, ``check``), per split of each named draw (``check d3``) and over all."""
+def score_news(gold: Sequence[GoldSentence], coded: Mapping[tuple[str, int], Sequence[Mention]],
+               stages: Mapping[tuple[str, int], str] | None = None) -> dict[str, Any]:
+    """Scores per split (``tune``, ``check``), per split of each named draw (``check d3``) and over all. Given
+    the ``stages`` sentences reached (``code_in_context``), sentences with events coded none are also counted by
+    where they stopped (``no_event_at``: shares of the sentences with events), an aggregate the check split may
+    show: it says which part of the coder loses most, never which sentence."""
     counts: dict[str, Counts] = {"all": Counts()}
     for g in gold:
         mentions = coded.get(g.key, ())
+        stage = None if stages is None else stages.get(g.key, "not coded")
         for name in ("all", g.split, draw_part(g)):
             if name is not None:
-                _score_sentence(counts.setdefault(name, Counts()), g, mentions)
-    return {name: _result(c) for name, c in counts.items()}
+                _score_sentence(counts.setdefault(name, Counts()), g, mentions, stage)
+    results = {name: _result(c) for name, c in counts.items()}
+    if stages is not None:
+        from detente.coding.coder import STAGES  # the coder is loaded when it traced stages
+
+        for name, c in counts.items():
+            results[name]["no_event_at"] = {s: _rate(c.lost_at[s], c.with_events)
+                                            for s in (*STAGES[:-1], "not coded") if s in c.lost_at or s in STAGES}
+    return results
 
 
 def misses(gold: Sequence[GoldSentence], coded: Mapping[tuple[str, int], Sequence[Mention]],
-           split: str = "tune") -> Iterator[dict[str, Any]]:
+           split: str = "tune", stages: Mapping[tuple[str, int], str] | None = None) -> Iterator[dict[str, Any]]:
     """Sentences of ``split`` where labelled and coded types differ. Never call it on the check split: its
     misses must not be read, so rules are never written from it."""
     if split == "check":
@@ -322,7 +348,7 @@ def misses(gold: Sequence[GoldSentence], coded: Mapping[tuple[str, int], Sequenc
         coded_types = sorted(m.type for m in mentions)
         if gold_types != coded_types:
             yield {"doc": g.doc, "sentence_index": g.sentence_index, "gold": gold_types, "coded": coded_types,
-                   "text": g.text}
+                   "text": g.text, **({"stage": stages.get(g.key, "not coded")} if stages is not None else {})}
 
 
 def format_news(result: Mapping[str, Mapping[str, Any]]) -> str:
@@ -335,14 +361,18 @@ def format_news(result: Mapping[str, Mapping[str, Any]]) -> str:
             "quad_class_recall", "macro_f1", "events_per_sentence", "events_in_sentences_without_events",
             "source_accuracy", "target_accuracy", "modality_accuracy", "date_accuracy", "place_accuracy",
             "date_given", "place_given")
-    width = max(len(r) for r in rows)
+    lost = list(result["all"].get("no_event_at", {}))
+    width = max(len(r) for r in (*rows, *(f"  none: {s}" for s in lost)))
     lines = [" " * width + "".join(f"{n:>10}" for n in names)]
+
+    def line(label: str, values: list[Any]) -> str:
+        cells = (f"{'-' if v is None else (f'{v:.3f}' if isinstance(v, float) else v):>10}" for v in values)
+        return f"{label:<{width}}" + "".join(cells)
+
     for row in rows:
-        cells = []
-        for n in names:
-            value = result[n].get(row)
-            cells.append(f"{'-' if value is None else (f'{value:.3f}' if isinstance(value, float) else value):>10}")
-        lines.append(f"{row:<{width}}" + "".join(cells))
+        lines.append(line(row, [result[n].get(row) for n in names]))
+        if row == "no_event_rate":  # where those sentences stopped, when the coder traced it
+            lines += [line(f"  none: {s}", [result[n].get("no_event_at", {}).get(s) for n in names]) for s in lost]
     lines += ["", "per type (all): precision / recall / F1 (support, predicted)"]
     for t, s in result["all"]["per_type"].items():
         p, r, f = (("-" if v is None else f"{v:.2f}") for v in (s["precision"], s["recall"], s["f1"]))

@@ -59,3 +59,22 @@ def test_text_report_has_a_check_d3_column(labelled: tuple[Path, Path], capsys: 
     assert next(r for r in lines if r.startswith("sentences ")).split()[1:] == ["2", "4", "2", "6"]
     assert next(r for r in lines if r.startswith("recall ")).split()[1:] == ["1.000", "0.500", "1.000", "0.667"]
     assert not any(line.startswith(("c1:", "d1:")) for line in lines)
+
+
+def test_sentences_coded_none_are_counted_by_where_they_stopped(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    docs, gold = tmp_path / "docs.jsonl", tmp_path / "gold.jsonl"
+    docs.write_text(json.dumps({"id": "t1", "text": f"{MEETING} {WEATHER}", "published": "2023-06-21"}) + "\n",
+                    encoding="utf-8")
+    # both sentences labelled with an event: the meeting is coded, the weather never parsed
+    rows = [{"doc": "t1", "published": "2023-06-21", "outlet": "x", "sentence_index": i, "text": text,
+             "split": "tune", "events": [_event("CONSULT", "CHN", "USA")]} for i, text in enumerate((MEETING, WEATHER))]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert main(["evaluate", str(gold), "--documents", str(docs), "--json", "--misses", "5"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    lost = result["tune"]["no_event_at"]
+    assert lost["not parsed"] == 0.5 and lost["no trigger"] == lost["no actor"] == 0.0
+    assert [(m["sentence_index"], m["stage"]) for m in result["misses"]] == [(1, "not parsed")]
+    assert main(["evaluate", str(gold), "--documents", str(docs)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert next(r for r in lines if r.startswith("  none: not parsed")).split()[3:] == ["0.500", "0.500"]

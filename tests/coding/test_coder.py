@@ -123,3 +123,19 @@ def test_a_hosted_visit_with_no_place_named_is_in_the_hosts_country(coder: Coder
     assert visit.location is not None and (visit.location.country, visit.location.precision) == ("CHN", "country")
     [meeting] = coder.code_text("Blinken met Wang Yi on Monday.", on=dt.date(2023, 6, 21))
     assert meeting.location is None  # a meeting says nothing of whose country it was in
+
+
+def test_trace_files_each_sentence_under_the_furthest_stage_it_reached(coder: Coder) -> None:
+    text = ("The weather in the capital was mild this week. "  # no trigger word: not parsed
+            "Chinese officials met somebody. "  # parsed, nothing read from it
+            "China said the talks were about the weather in Beijing. "  # the talks: nobody takes part
+            "The United States imposed sanctions.")
+    plain = list(coder.code_documents([doc("t", text)]))
+    coder.trace = {}
+    try:
+        traced = list(coder.code_documents([doc("t", text)]))
+        assert coder.trace == {("t", 0): "not parsed", ("t", 1): "no trigger", ("t", 2): "no actor",
+                               ("t", 3): "coded"}
+    finally:
+        coder.trace = None
+    assert traced == plain  # tracing changes no record
