@@ -19,6 +19,7 @@ from detente.records import Document, Event, Mention
 from detente.serve import params
 from detente.serve.cache import Cached
 from detente.serve.ingest import BadBody, jsonl_body
+from detente.serve.readmodel import PageModel
 from detente.serve.server import Server
 from detente.store.db import Store
 
@@ -100,6 +101,23 @@ def cached_json(request: Request, make: Callable[[Store], Any]) -> Response:
     return cached(request, lambda store: json.dumps(make(store), ensure_ascii=False).encode(), "application/json")
 
 
+def modelled(request: Request, fast: Callable[[PageModel], bytes | None], make: Callable[[Store], Any]) -> Response:
+    """``cached_json`` answered from the read model when the server has one for the store this request reads
+    (``fast``: the same bytes, or None for a request the model leaves to the store), else from the store."""
+    server = server_of(request)
+    with server.reading() as (store, keep):
+        model = server.pages.current() if keep else None
+
+        def answer() -> Cached:
+            body = fast(model) if model is not None else None
+            if body is None:
+                body = json.dumps(make(store), ensure_ascii=False).encode()
+            return Cached(body, "application/json")
+
+        found = server.cache.get(cache_key(request), answer, keep=keep)
+    return Response(found.body, media_type=found.media_type, headers=dict(found.headers))
+
+
 def mention_dict(m: Mention) -> dict[str, Any]:
     return {**m.to_dict(), "event_id": m.event_id}
 
@@ -123,7 +141,13 @@ def list_events(request: Request, selection: Annotated[params.EventSelection, De
             out["total"] = reader.count_event_page(selection.query, selection.extra)
         return out
 
-    return cached_json(request, make)
+    def fast(model: PageModel) -> bytes | None:
+        if not model.handles(selection.extra):
+            return None
+        return model.page_json(selection.query, selection.extra,
+                               lambda last: params.encode_cursor(selection.extra.sort, last), count)
+
+    return modelled(request, fast, make)
 
 
 @router.get("/events/{event_id}", summary="One event with its mentions, documents, outlets and evidence")
@@ -138,7 +162,10 @@ def one_event(request: Request, event_id: EventId) -> Response:
         return {"event": event.to_dict(), "outlets": outlets, "documents": [d.to_dict() for d in docs.values()],
                 "mentions": [mention_dict(m) for m, _ in evidence]}
 
-    return cached_json(request, make)
+    def fast(model: PageModel) -> bytes:
+        return model.event_body(_one(model.find(event_id.lower()), event_id, "event", "event_id"))
+
+    return modelled(request, fast, make)
 
 
 @router.get("/documents", summary="Stored documents, newest first, paged by cursor")

@@ -23,9 +23,11 @@ from detente.resolve.actors import ActorKB, default_kb
 from detente.serve.cache import Cached, ResponseCache
 from detente.serve.gate import StoreGate
 from detente.serve.ingest import IngestQueue
+from detente.serve.readmodel import PageModels
 from detente.store.db import Store
 
 MAX_BODY = 20 * 1024 * 1024  # bytes of one POST
+MODEL_WAIT_S = 120.0  # how long a starting server waits for its first read model (the store path answers after)
 
 
 class Server:
@@ -33,7 +35,8 @@ class Server:
 
     def __init__(self, db: str | os.PathLike[str] | None, *, token: str | None = None,
                  pipeline: Pipeline | None = None, kb: ActorKB | None = None, max_body: int = MAX_BODY,
-                 max_bytes: int = DEFAULT_MAX_BYTES, max_documents: int = 1000, cache_size: int = 2048) -> None:
+                 max_bytes: int = DEFAULT_MAX_BYTES, max_documents: int = 1000, cache_size: int = 2048,
+                 read_model: bool = True) -> None:
         self.token = token or None
         self.path = Path(resolve_db_path(os.fspath(db) if db is not None else None))
         self.max_body = max_body
@@ -46,13 +49,22 @@ class Server:
         self.store: Store | None = None
         self.gate: StoreGate | None = None
         self.ingests: IngestQueue | None = None
+        # the timeline's and events' read model (readmodel.py), built now and again whenever the store may change
+        self.pages = PageModels(self.reading, enabled=read_model)
         if self.token is None:
-            self.gate = StoreGate(self.path, on_change=self.cache.clear)
-            return
-        self.store = Store(self.path)
-        self._spawner = self.store.cursor()
-        self.ingests = IngestQueue(self.store, pipeline or load(lazy=True), max_bytes=max_bytes,
-                                   on_write=self.cache.clear)
+            self.gate = StoreGate(self.path, on_change=self._changed)
+        else:
+            self.store = Store(self.path)
+            self._spawner = self.store.cursor()
+            self.ingests = IngestQueue(self.store, pipeline or load(lazy=True), max_bytes=max_bytes,
+                                       on_write=self._changed)
+        self.pages.start()
+        self.pages.wait(MODEL_WAIT_S)  # a fresh server answers cold pages from the model from its first request
+
+    def _changed(self) -> None:
+        """The store may have changed (or may from now on): drop kept answers and the read model."""
+        self.cache.clear()
+        self.pages.invalidate()
 
     @property
     def writable(self) -> bool:
@@ -87,6 +99,7 @@ class Server:
         return self.token is not None and hmac.compare_digest(given.encode(), self.token.encode())
 
     def close(self) -> None:
+        self.pages.close()
         if self.gate is not None:
             self.gate.close()
         if self.ingests is not None:

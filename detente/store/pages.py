@@ -1,0 +1,88 @@
+"""What a page reader needs of the whole store, read in one snapshot: every event with the ids and links of its
+documents, every clustered mention with its document, and the lowered text the page filters compare.
+
+A server builds its in-memory read model from this (``detente.serve.readmodel``) once per state of the store,
+so a cold page costs no query at all. Everything that must agree with the store's own filters is computed here
+by DuckDB, with the same expressions the page queries use (``queries.PERIOD_END_SQL``, ``lower()``): Python
+never re-decides what SQL decides, so the fast path and the queries cannot drift apart on dates or case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from detente.clustering.rule import SEASON_MONTHS
+from detente.records import Document, Event, Mention
+from detente.store import queries as q
+from detente.store.db import Store, _document, _event, _mention
+
+# Every event with the end of its period (what ``since`` compares) and the text ``q`` searches in it, lowered.
+PAGE_EVENTS_SQL = (
+    "SELECT *, " + q.PERIOD_END_SQL + " AS period_end, "
+    "lower(coalesce(sentence, '') || ' ' || source || ' ' || target) AS lowered FROM events"
+)
+# Every clustered mention with its sentence lowered (``q`` also searches an event's mentions).
+PAGE_MENTIONS_SQL = "SELECT *, lower(sentence) AS lowered FROM mentions WHERE event_id IS NOT NULL"
+# Every document with its outlet lowered (the ``outlet`` filter compares lowered names).
+PAGE_DOCUMENTS_SQL = (
+    "SELECT id, source_id, origin, published, published_raw, title, outlet, url, language, genre, text, "
+    "lower(outlet) AS outlet_lowered FROM documents"
+)
+
+
+@dataclass(slots=True)
+class PageEvent:
+    """One event as a page shows it, with what the filters compare: the end of its period (None without a
+    date), its text lowered, and its mentions' sentences and documents' outlets lowered."""
+
+    event: Event
+    source_countries: list[str]
+    target_countries: list[str]
+    period_end: dt.date | None
+    lowered: str
+    evidence: list[tuple[Mention, Document]]  # as ``Store.event_evidence`` gives them: oldest report first
+    mention_texts: list[str]
+    outlets: set[str]  # lowered, of every document with a mention of it
+
+
+def evidence_order(pair: tuple[dict[str, Any], dict[str, Any]]) -> tuple[Any, ...]:
+    """Oldest report first: a mention row and its document row as ``Store.event_evidence`` sorts them."""
+    m, d = pair
+    return (d["published"] is None, d["published"] or dt.date.min, m["doc_id"], m["sentence_index"], m["mention_id"])
+
+
+def snapshot(store: Store) -> list[PageEvent]:
+    """Every event of the store with its evidence, read in one transaction (one state of the store)."""
+    with store.transaction():
+        events = store.con.execute(PAGE_EVENTS_SQL, {"season": SEASON_MONTHS})
+        event_rows = _dicts(events)
+        mention_rows = _dicts(store.con.execute(PAGE_MENTIONS_SQL))
+        doc_rows = {r["id"]: r for r in _dicts(store.con.execute(PAGE_DOCUMENTS_SQL))}
+    by_event: dict[str, list[dict[str, Any]]] = {}
+    for m in mention_rows:
+        by_event.setdefault(m["event_id"], []).append(m)
+    documents: dict[str, Document] = {}  # one record per document, shared by its events
+    out: list[PageEvent] = []
+    for row in event_rows:
+        mentions = by_event.get(row["event_id"], [])
+        pairs = sorted(((m, doc_rows[m["doc_id"]]) for m in mentions if m["doc_id"] in doc_rows), key=evidence_order)
+        # the callers' ids and links as Store._with_documents gathers them
+        ids = sorted({d["source_id"] for _, d in pairs if d["source_id"] is not None})
+        urls = sorted({d["url"] for _, d in pairs if d["url"] is not None})
+        out.append(PageEvent(
+            event=_event({**row, "document_ids": ids, "urls": urls}),
+            source_countries=list(row["source_countries"] or ()), target_countries=list(row["target_countries"] or ()),
+            period_end=row["period_end"] if row["date"] is not None else None, lowered=row["lowered"],
+            evidence=[(_mention({**m, "source_id": d["source_id"], "url": d["url"]}),
+                       documents.get(d["id"]) or documents.setdefault(d["id"], _document(d))) for m, d in pairs],
+            mention_texts=[m["lowered"] for m in mentions],
+            outlets={d["outlet_lowered"] for _, d in pairs if d["outlet_lowered"] is not None},
+        ))
+    return out
+
+
+def _dicts(cur: Any) -> list[dict[str, Any]]:
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
