@@ -11,6 +11,7 @@ import pytest
 
 from detente.records import Actor, Document, Location, Mention
 from detente.store.db import Store
+from detente.store.pages import snapshot
 from detente.store.queries import EVENT_SORTS, EventFilter, EventQuery
 
 CHN = Actor("Beijing", "China", "CHN", "GOV")
@@ -125,3 +126,34 @@ def test_event_evidence_is_evidence(store: Store) -> None:
     for event in store.events():
         assert store.event_evidence(event.event_id) == store.evidence(event.event_id)
     assert store.event_evidence("no-such-event") == []
+
+
+# -- the read model's snapshot (detente/store/pages.py) ------------------------------------------------------
+
+
+def test_the_snapshot_holds_every_event_as_the_store_reads_it(store: Store) -> None:
+    taken = snapshot(store)
+    events = store.events()
+    assert sorted(p.event.event_id for p in taken) == sorted(e.event_id for e in events)
+    for page_event in taken:
+        event_id = page_event.event.event_id
+        assert page_event.event == store.find_events(event_id)[0]  # records, document ids and links included
+        assert page_event.evidence == store.event_evidence(event_id)
+        assert page_event.source_countries == page_event.event.source_countries
+        outlets = {d.outlet.lower() for _, d in store.evidence(event_id) if d.outlet}
+        assert page_event.outlets == outlets
+        assert sorted(page_event.mention_texts) == sorted(m.sentence.lower() for m, _ in store.evidence(event_id))
+        assert page_event.event.sentence is None or page_event.lowered.startswith(page_event.event.sentence.lower())
+
+
+def test_the_snapshot_gives_each_period_its_end(tmp_path: Path) -> None:
+    d = doc(500, "Reuters", dt.date(2023, 5, 1))
+    at_day = mention(d, 0, "CONSULT", dt.date(2023, 2, 10))
+    in_month = mention(d, 1, "ACCUSE", dt.date(2023, 2, 1))
+    in_month.date_precision = "month"
+    undated = mention(d, 2, "AGREE", None)
+    with Store(tmp_path / "periods.duckdb") as s:
+        s.add_batch([(d, [at_day, in_month, undated])])
+        ends = {p.event.type: p.period_end for p in snapshot(s)}
+    # a day ends that day, a month on its last day (2023 is not a leap year), no date has no period
+    assert ends == {"CONSULT": dt.date(2023, 2, 10), "ACCUSE": dt.date(2023, 2, 28), "AGREE": None}
