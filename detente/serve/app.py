@@ -23,6 +23,7 @@ from detente.api import Pipeline
 from detente.resolve.actors import ActorKB
 from detente.serve import routes_api, routes_pages
 from detente.serve.cache import ResponseCache
+from detente.serve.fastpath import ModelResponses
 from detente.serve.params import BadParameter
 from detente.serve.server import Server
 from detente.serve.templating import templates
@@ -92,6 +93,7 @@ def create_app(db: str | os.PathLike[str] | None = None, token: str | None = Non
     app.state.server = server
     app.include_router(routes_api.router)
     app.include_router(routes_pages.router)
+    app.add_middleware(ModelResponses, server=server)  # inside the kept answers: a kept answer goes first
     app.add_middleware(CachedResponses, cache=server.cache)
     app.add_middleware(SecurityHeaders)  # added last: the outer one, so cached answers get the headers too
     _handle_errors(app)

@@ -106,9 +106,9 @@ def modelled(request: Request, fast: Callable[[PageModel], bytes | None], make: 
     (``fast``: the same bytes, or None for a request the model leaves to the store), else from the store."""
     server = server_of(request)
     with server.reading() as (store, keep):
-        model = server.pages.current() if keep else None
 
         def answer() -> Cached:
+            model = server.pages.current() if keep else None  # taken after the cache noted its generation
             body = fast(model) if model is not None else None
             if body is None:
                 body = json.dumps(make(store), ensure_ascii=False).encode()

@@ -63,8 +63,8 @@ class Server:
 
     def _changed(self) -> None:
         """The store may have changed (or may from now on): drop kept answers and the read model."""
+        self.pages.invalidate()  # first: an answer made from the old model is then never kept (fastpath.py)
         self.cache.clear()
-        self.pages.invalidate()
 
     @property
     def writable(self) -> bool:

@@ -127,6 +127,38 @@ def test_every_filter_sort_and_cursor_gives_the_store_paths_bytes(apps: tuple[Te
     assert seen_pages > 400
 
 
+@pytest.mark.parametrize("query", [
+    "count=1", "count=yes&limit=050", "limit=5&limit=7", "foo=bar&q=talks", "q=&dyad=&limit=2",
+    "sort=mentions&q=t%C3%BC", "limit=0", "limit=201", "limit=x", "dyad=China", "since=2023-13", "type=WAR",
+    "cursor=nonsense",
+    "sort=date_asc&cursor=eyJzIjoiZGF0ZSIsImsiOltdfQ", "count=maybe", "q=" + "x" * 201,
+])
+def test_odd_and_bad_parameters_give_the_store_paths_answers(apps: tuple[TestClient, TestClient], query: str) -> None:
+    """What the model leaves to the routes (unusual spellings, errors) is answered as the store path does."""
+    fast, slow = apps
+    got, expected = fast.get(f"/api/events?{query}"), slow.get(f"/api/events?{query}")
+    assert (got.status_code, got.headers["content-type"], got.content) == \
+        (expected.status_code, expected.headers["content-type"], expected.content)
+
+
+def test_a_cold_page_and_event_read_no_store(apps: tuple[TestClient, TestClient],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a model, neither endpoint queries the store, and neither reaches FastAPI's routing."""
+    fast, _ = apps
+    event_id = fast.get("/api/events", params={"limit": "1"}).json()["events"][0]["event_id"]
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the store was read")
+
+    for name in ("event_page", "count_event_page", "find_events", "event_evidence"):
+        monkeypatch.setattr(Store, name, refuse)
+    monkeypatch.setattr("detente.serve.routes_api.modelled", refuse)
+    # a query no other test asks (not a kept answer)
+    assert fast.get("/api/events", params={"q": "bali", "sort": "reported", "count": "true", "limit": "13"}
+                    ).status_code == 200
+    assert fast.get(f"/api/events/{event_id[:10]}").status_code == 200
+
+
 def test_the_model_itself_answers_as_the_store(store_path: Path) -> None:
     """The model's own bytes (no fallback can hide a difference), for each filter the model handles."""
     with Store(store_path, read_only=True) as store:
@@ -168,6 +200,7 @@ def test_every_event_and_prefix_gives_the_store_paths_bytes(apps: tuple[TestClie
         for asked in (event_id, event_id[:12], event_id.upper()):
             got, expected = fast.get(f"/api/events/{asked}"), slow.get(f"/api/events/{asked}")
             assert (got.status_code, got.content) == (expected.status_code, expected.content) == (200, got.content)
+            assert got.headers == expected.headers
     for asked in ("0000", ids[0][:4], "abcdef", "ffff"):  # none, several or one: 404, 400 or 200 alike
         got, expected = fast.get(f"/api/events/{asked}"), slow.get(f"/api/events/{asked}")
         assert (got.status_code, got.content) == (expected.status_code, expected.content)
