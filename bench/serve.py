@@ -283,9 +283,18 @@ async def client(http: Connection, work: Cold | Warm, until: float, rng: random.
         if status != 200:
             failures.append(f"{url} {status}")
         elif name == "timeline" and work.follow:
-            nxt = json.loads(body)["next_cursor"]
+            nxt = next_cursor(body)
             base = {k: v for k, v in params.items() if k not in ("cursor", "limit")}
             cursor = (base, nxt) if nxt else None
+
+
+def next_cursor(body: bytes) -> str | None:
+    """The page's ``next_cursor`` without parsing its 50 events: the top-level key is the last one written with
+    unescaped quotes (a quote inside a JSON string is escaped), and only ``total`` may follow it. Parsing whole
+    bodies cost the clients about a millisecond a page, which on two cores is the server's time too."""
+    tail = body[body.rindex(b'"next_cursor": '):]
+    found: str | None = json.loads(b"{" + tail if tail.endswith(b"}") else b"{" + tail + b"}")["next_cursor"]
+    return found
 
 
 async def drive(port: int, clients: int, seconds: float, work: Cold | Warm) -> dict[str, Any]:
@@ -336,6 +345,17 @@ def phase(server: subprocess.Popen[bytes], port: int, clients: int, seconds: flo
     return result
 
 
+def rss_mb(pid: int) -> float | None:
+    """A process's resident memory (Linux /proc), to show what the server's read model holds."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
+
+
 def report(name: str, result: dict[str, Any], clients: int) -> None:
     print(f"{name}:")
     for kind in ("timeline", "event"):
@@ -349,6 +369,84 @@ def report(name: str, result: dict[str, Any], clients: int) -> None:
               f"{result['server_cpu_share']} of a core on average")
 
 
+async def asgi_get(app: Any, path: str, query: dict[str, str]) -> tuple[int, bytes]:
+    """One GET straight into the ASGI app, with no HTTP in between: what the server itself spends on it."""
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "query_string": urlencode(query).encode(), "root_path": "",
+             "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80)}
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    return int(sent[0]["status"]), b"".join(m.get("body", b"") for m in sent[1:])
+
+
+async def cold_requests(app: Any, work: Cold, rng: random.Random, requests: int, profiler: Any,
+                        cpu: dict[str, list[float]]) -> None:
+    """``requests`` cold requests as the load's clients make them (a timeline page, then an event; next pages by
+    cursor), each timed on the process's CPU clock into ``cpu``, and profiled when ``profiler`` is given."""
+    cursor: tuple[dict[str, str], str] | None = None
+    for i in range(requests):
+        if i % 2 == 0:
+            if cursor is not None and rng.random() < 0.3:
+                query = {**cursor[0], "cursor": cursor[1]}
+            else:
+                query = dict(work.timeline(rng) or {})
+            kind, path, query = "timeline", "/api/events", {**query, "limit": "50"}
+        else:
+            kind, path, query = "event", f"/api/events/{work.event(rng)}", {}
+        if profiler is not None:
+            profiler.enable()
+        before = time.process_time()
+        status, body = await asgi_get(app, path, query)
+        cpu[kind].append(time.process_time() - before)
+        if profiler is not None:
+            profiler.disable()
+        assert status == 200, (path, query, body[:200])
+        if kind == "timeline":
+            nxt = next_cursor(body)
+            base = {k: v for k, v in query.items() if k not in ("cursor", "limit")}
+            cursor = (base, nxt) if nxt else None
+
+
+def profile(db: Path, ids: list[str], requests: int, top: int) -> dict[str, Any]:
+    """Cold requests in this process, with the read model and without (the store path), timed on the process's
+    CPU clock (robust to the machine's load, unlike latency); then where the model path's time goes."""
+    import cProfile
+    import io
+    import pstats
+
+    from detente.serve import create_app
+
+    out: dict[str, Any] = {}
+    for name, read_model in (("read_model", True), ("store_path", False)):
+        rss_before = rss_mb(os.getpid())
+        started, cpu_started = time.perf_counter(), time.process_time()
+        app = create_app(db, read_model=read_model, cache_size=0)  # nothing kept: every request is cold
+        built = {"start_s": round(time.perf_counter() - started, 2),
+                 "start_cpu_s": round(time.process_time() - cpu_started, 2)}
+        rss_after = rss_mb(os.getpid())
+        if rss_before is not None and rss_after is not None:
+            built["rss_added_mb"] = round(rss_after - rss_before, 1)
+        cpu: dict[str, list[float]] = {"timeline": [], "event": []}
+        asyncio.run(cold_requests(app, Cold(ids, random.Random(1)), random.Random(3), requests, None, cpu))
+        out[name] = {**built, **{kind: round(1000 * sum(v) / len(v), 3) for kind, v in cpu.items()}}
+        if read_model:  # again under the profiler (which inflates every figure; the shares are what it tells)
+            profiler = cProfile.Profile()
+            asyncio.run(cold_requests(app, Cold(ids, random.Random(4)), random.Random(5), requests, profiler,
+                                      {"timeline": [], "event": []}))
+            text = io.StringIO()
+            pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(top)
+            out["read_model_profile"] = text.getvalue()
+        app.state.server.close()
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"store to build or reuse ({DEFAULT_DB})")
@@ -356,6 +454,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--rebuild", action="store_true", help="delete the store first")
+    parser.add_argument("--profile", type=int, metavar="N", default=0,
+                        help="instead of the load: N cold requests in this process, with and without the read model, "
+                             "timed on the CPU clock, and the model path's profile")
     args = parser.parse_args()
     if args.rebuild:
         args.db.unlink(missing_ok=True)
@@ -366,20 +467,36 @@ def main() -> None:
     with Store(args.db, read_only=True) as store:
         ids = [e.event_id for e in store.events()]
     load = os.getloadavg()[0]
+    if args.profile:
+        found = profile(args.db, ids, args.profile, top=25)
+        print(found.pop("read_model_profile"))
+        for name, figures in found.items():
+            print(f"{name:11} CPU per cold request: timeline {figures['timeline']} ms, event {figures['event']} ms; "
+                  f"app ready in {figures['start_s']} s ({figures['start_cpu_s']} s of CPU), "
+                  f"{figures.get('rss_added_mb')} MB more resident")
+        print(f"load average {load:.2f} before, {os.getloadavg()[0]:.2f} after")
+        print(json.dumps({"events": counts["events"], "requests": args.profile, **found}))
+        return
     port = free_port()
+    started = time.monotonic()
     server = start_server(args.db, port)  # a fresh server: nothing kept before the cold phase
+    ready_s = time.monotonic() - started
+    memory = {"started": rss_mb(server.pid)}
     try:
         cold = phase(server, port, args.clients, args.seconds, Cold(ids, random.Random(1)))
         warm = phase(server, port, args.clients, args.seconds, Warm(ids, random.Random(2)))
+        memory["after"] = rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait(30)
     print(f"load average {load:.2f} before the run, {os.getloadavg()[0]:.2f} after "
           f"({os.cpu_count()} cores; a shared machine: figures move with its load)")
+    print(f"server ready in {ready_s:.1f} s (its read model built); resident {memory['started']} MB then, "
+          f"{memory.get('after')} MB after both phases")
     report("cold (every request distinct: no kept answer)", cold, args.clients)
     report("warm (a few requests repeated: kept answers)", warm, args.clients)
     print(json.dumps({"events": counts["events"], "clients": args.clients, "load_before": round(load, 2),
-                      "cold": cold, "warm": warm}))
+                      "ready_s": round(ready_s, 1), "server_rss_mb": memory, "cold": cold, "warm": warm}))
 
 
 if __name__ == "__main__":
