@@ -13,8 +13,9 @@ asyncio tasks in this process, each on one keep-alive connection of a minimal HT
 clients more CPU than the server spent on kept answers), each alternating a timeline page (50 events) and one
 event with its evidence, in two phases of ``--seconds`` each on one fresh server:
 
-- **cold**: every request distinct (a filter × sort × first-month timeline query, or an event, asked once; next
-  pages of those by cursor), so the server answers none from its kept answers: the cost of the queries;
+- **cold**: every request distinct (a filter × sort × first-month timeline query, then the same with a last
+  month, or an event, asked once; next pages of those by cursor), so the server answers none from its kept
+  answers: the cost of reading the store (or its read model) for each;
 - **warm**: twelve timeline first pages and 200 events, each asked once before the clock starts, then again and
   again: what popular pages cost once kept.
 
@@ -177,6 +178,7 @@ TIMELINE_FILTERS: list[dict[str, str]] = [
 ]
 SORTS = [None, "date_asc", "reported", "mentions"]
 MONTHS = [None] + [f"{y}-{m:02d}" for y in range(2019, 2025) for m in range(1, 13)]
+UNTILS = ["2024-12", "2024-06", "2023-12"]
 
 
 class Cold:
@@ -194,7 +196,11 @@ class Cold:
                         seen.add(frozenset(query.items()))
                         combos.append(query)
         rng.shuffle(combos)
-        self.timelines = iter(combos)
+        # then the same with an end month, for a server fast enough to ask all of the above within the phase
+        more = [{**query, "until": until} for until in UNTILS for query in combos
+                if "until" not in query and query.get("since", "") <= until]
+        rng.shuffle(more)
+        self.timelines = iter(combos + more)
         self.events = iter(rng.sample(ids, len(ids)))
         self.follow = True
 
