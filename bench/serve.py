@@ -178,7 +178,7 @@ TIMELINE_FILTERS: list[dict[str, str]] = [
 ]
 SORTS = [None, "date_asc", "reported", "mentions"]
 MONTHS = [None] + [f"{y}-{m:02d}" for y in range(2019, 2025) for m in range(1, 13)]
-UNTILS = ["2024-12", "2024-06", "2023-12"]
+UNTILS = ["2024-12", "2024-06", "2023-12", "2023-06", "2022-12", "2022-06"]
 
 
 class Cold:
