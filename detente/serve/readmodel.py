@@ -37,6 +37,7 @@ log = logging.getLogger("detente.serve")
 
 Mask = npt.NDArray[np.bool_]
 NO_DAY = -(2**31)  # an ordinal below every date: "no date" never passes a period filter
+QUIET_S = 1.0  # how long the store stays unchanged before the next model is built (a build costs seconds of CPU)
 TEXT_MASKS = 256  # text searches whose matches are kept (a search is asked again with other sorts and months)
 # Expression of a sort key (queries.EVENT_SORTS) to the event's value, as the SQL coalesces it.
 _LOW, _HIGH = dt.date(1, 1, 1), dt.date(9999, 12, 31)
@@ -248,9 +249,11 @@ class PageModels:
     (``invalidate``) and installed only if it has not changed again meanwhile. ``read`` opens the store as a
     request does and says whether it cannot change while open (a model is built only from such a read)."""
 
-    def __init__(self, read: Callable[[], AbstractContextManager[tuple[Store, bool]]], *, enabled: bool = True) -> None:
+    def __init__(self, read: Callable[[], AbstractContextManager[tuple[Store, bool]]], *, enabled: bool = True,
+                 quiet_s: float = QUIET_S) -> None:
         self._read = read
         self.enabled = enabled
+        self.quiet_s = quiet_s  # a rebuild waits until the store has not changed for this long
         self._current: PageModel | None = None
         self._generation = 0
         self._built_generation = -1
@@ -290,12 +293,15 @@ class PageModels:
         gc.unfreeze()
 
     def _build_loop(self) -> None:
+        first = True  # a starting server builds at once; later builds wait for the store to settle
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._dirty or self._stopped)
+                while not first and not self._stopped and self._changes_within(self.quiet_s):
+                    pass  # one build after a run of batches, not one per batch
                 if self._stopped:
                     return
-                self._dirty = False
+                self._dirty, first = False, False
                 generation = self._generation
             model = None
             try:
@@ -310,6 +316,11 @@ class PageModels:
             if model is not None:
                 settle()
 
+
+    def _changes_within(self, seconds: float) -> bool:
+        """Wait (holding ``_cond``) for the store to change or the models to stop; False if neither came."""
+        generation = self._generation
+        return self._cond.wait_for(lambda: self._stopped or self._generation != generation, seconds)
 
     def _build(self) -> PageModel | None:
         with self._read() as (store, still):
