@@ -38,6 +38,7 @@ log = logging.getLogger("detente.serve")
 Mask = npt.NDArray[np.bool_]
 NO_DAY = -(2**31)  # an ordinal below every date: "no date" never passes a period filter
 QUIET_S = 1.0  # how long the store stays unchanged before the next model is built (a build costs seconds of CPU)
+SETTLE_EVENTS = 2000  # a model this big is frozen out of the garbage collector's passes (``settle``)
 TEXT_MASKS = 256  # text searches whose matches are kept (a search is asked again with other sorts and months)
 # Expression of a sort key (queries.EVENT_SORTS) to the event's value, as the SQL coalesces it.
 _LOW, _HIGH = dt.date(1, 1, 1), dt.date(9999, 12, 31)
@@ -161,10 +162,10 @@ class PageModel:
             masks.append(self._outlets.get(extra.outlet.lower(), np.zeros(self.size, np.bool_)))
         if extra.text:
             masks.append(self._text_mask(extra.text.lower()))
-        if not masks:
-            return None
-        out = masks[0].copy()
-        for mask in masks[1:]:
+        if len(masks) < 2:
+            return masks[0] if masks else None  # read only: a kept mask may be returned as it is
+        out = masks[0] & masks[1]
+        for mask in masks[2:]:
             out &= mask
         return out
 
@@ -195,14 +196,25 @@ class PageModel:
         if extra.after is not None:
             start = bisect.bisect_right(ordered.ascending, _ascending(EVENT_SORTS[extra.sort], extra.after))
         mask = self._mask(query, extra)
-        ranks = np.arange(start, self.size, dtype=np.int64)
-        if mask is not None:
-            ranks = ranks[mask[ordered.order[start:]]]
-        chosen = ranks[:limit + 1]
-        more = len(chosen) > limit
-        chosen = chosen[:limit]
-        last = ordered.keys[int(chosen[-1])] if more and len(chosen) else None
-        return [int(ordered.order[r]) for r in chosen], last
+        ranks = self._first(ordered.order, mask, start, limit + 1)
+        more = len(ranks) > limit
+        ranks = ranks[:limit]
+        last = ordered.keys[ranks[-1]] if more and ranks else None
+        return [int(ordered.order[r]) for r in ranks], last
+
+    def _first(self, order: npt.NDArray[np.int64], mask: Mask | None, start: int, wanted: int) -> list[int]:
+        """The first ``wanted`` ranks from ``start`` on whose event passes ``mask``: read in growing windows of
+        the order, so a page of a common filter looks at a few hundred events, not all of them."""
+        if mask is None:
+            return list(range(start, min(start + wanted, self.size)))
+        found: list[int] = []
+        step = max(256, 4 * wanted)
+        while start < self.size and len(found) < wanted:
+            window = order[start:start + step]
+            found += (np.flatnonzero(mask[window]) + start).tolist()
+            start += step
+            step *= 4
+        return found[:wanted]
 
     def count(self, query: EventQuery, extra: EventFilter) -> int:
         """``Store.count_event_page``: how many events match the filters (the cursor ignored)."""
@@ -261,6 +273,7 @@ class PageModels:
         self._dirty = True
         self._stopped = False
         self._thread: threading.Thread | None = None
+        self._settled = False
 
     def start(self) -> None:
         if self.enabled:
@@ -290,7 +303,8 @@ class PageModels:
             self._cond.notify_all()
         if self._thread is not None:
             self._thread.join(10)
-        gc.unfreeze()
+        if self._settled:
+            gc.unfreeze()  # what this server froze goes back to the collector
 
     def _build_loop(self) -> None:
         first = True  # a starting server builds at once; later builds wait for the store to settle
@@ -313,8 +327,9 @@ class PageModels:
                     self._current = model
                     self._built_generation = generation
                     self._cond.notify_all()
-            if model is not None:
+            if model is not None and model.size >= SETTLE_EVENTS:
                 settle()
+                self._settled = True
 
 
     def _changes_within(self, seconds: float) -> bool:

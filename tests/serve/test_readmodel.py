@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import hashlib
 import itertools
 import json
@@ -310,3 +311,18 @@ class FakeStore:
 
     def fetchall(self) -> list[Any]:
         return []
+
+
+def test_a_large_model_is_frozen_out_of_the_collectors_passes(store_path: Path, kb: ActorKB,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("detente.serve.readmodel.SETTLE_EVENTS", 1)
+    gc.unfreeze()
+    app = create_app(store_path, kb=kb)
+    server: Server = app.state.server
+    deadline = time.monotonic() + 30
+    while gc.get_freeze_count() == 0:  # frozen by the builder thread, just after the model is installed
+        assert time.monotonic() < deadline, "nothing frozen"
+        time.sleep(0.02)
+    assert server.pages.current() is not None
+    server.close()
+    assert gc.get_freeze_count() == 0
