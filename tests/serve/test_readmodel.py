@@ -155,9 +155,11 @@ def test_a_cold_page_and_event_read_no_store(apps: tuple[TestClient, TestClient]
         monkeypatch.setattr(Store, name, refuse)
     monkeypatch.setattr("detente.serve.routes_api.modelled", refuse)
     # a query no other test asks (not a kept answer)
-    assert fast.get("/api/events", params={"q": "bali", "sort": "reported", "count": "true", "limit": "13"}
-                    ).status_code == 200
-    assert fast.get(f"/api/events/{event_id[:10]}").status_code == 200
+    page = fast.get("/api/events", params={"q": "bali", "sort": "reported", "count": "true", "limit": "13"})
+    one = fast.get(f"/api/events/{event_id[:10]}")
+    for answer in (page, one):
+        assert answer.status_code == 200 and answer.headers["content-type"] == "application/json"
+        assert "script-src 'self'" in answer.headers["content-security-policy"]  # the security headers as ever
 
 
 def test_the_model_itself_answers_as_the_store(store_path: Path) -> None:
