@@ -2,9 +2,9 @@
 
 Read from the store every cold page cost about 11 ms of CPU (a sort over the full event rows, two lookups,
 JSON columns parsed, records serialized); with 50 clients on two cores that is a p99 of more than a second.
-The model is built once per state of the store (``store.pages.snapshot``), when the server holds a store that
-cannot change under it, and dropped with the kept answers whenever the store may change (``Server``): numpy
-arrays for the filter columns, each event's order in every sort, and each event, mention and document already
+The model is built once per state of the store (``store.pages.read``, then ``assemble``), when the server
+holds a store that cannot change under it, and dropped with the kept answers whenever the store may change
+(``Server``): numpy arrays for the filter columns, each event's order in every sort, and each event, mention and document already
 serialized as the API writes it (``json.dumps(record.to_dict(), ensure_ascii=False)``). A page is then a few
 array operations and a join of bytes, and its answer is byte for byte the one the store path gives (tests:
 tests/serve/test_readmodel.py). A text or outlet filter that is not ASCII goes to the store path, since only
@@ -29,8 +29,9 @@ import numpy as np
 import numpy.typing as npt
 
 from detente.records import Document
+from detente.store import pages
 from detente.store.db import Store
-from detente.store.pages import PageEvent, snapshot
+from detente.store.pages import PageEvent
 from detente.store.queries import EVENT_SORTS, EventFilter, EventQuery, SortKey
 
 log = logging.getLogger("detente.serve")
@@ -341,5 +342,5 @@ class PageModels:
         with self._read() as (store, still):
             if not still:
                 return None  # a writer is at work: requests read the store until it is held again
-            events = snapshot(store)
-        return PageModel(events)
+            rows = pages.read(store)  # the store is held only for the queries
+        return PageModel(pages.assemble(rows))

@@ -53,13 +53,32 @@ def evidence_order(pair: tuple[dict[str, Any], dict[str, Any]]) -> tuple[Any, ..
     return (d["published"] is None, d["published"] or dt.date.min, m["doc_id"], m["sentence_index"], m["mention_id"])
 
 
+@dataclass(slots=True)
+class Rows:
+    """The rows of one state of the store that the page events are made from (``read``, then ``assemble``)."""
+
+    events: list[dict[str, Any]]
+    mentions: list[dict[str, Any]]
+    documents: dict[str, dict[str, Any]]
+
+
 def snapshot(store: Store) -> list[PageEvent]:
     """Every event of the store with its evidence, read in one transaction (one state of the store)."""
+    return assemble(read(store))
+
+
+def read(store: Store) -> Rows:
+    """The rows, in one transaction: all a reader must hold the store for (``assemble`` needs it no more)."""
     with store.transaction():
-        events = store.con.execute(PAGE_EVENTS_SQL, {"season": SEASON_MONTHS})
-        event_rows = _dicts(events)
-        mention_rows = _dicts(store.con.execute(PAGE_MENTIONS_SQL))
-        doc_rows = {r["id"]: r for r in _dicts(store.con.execute(PAGE_DOCUMENTS_SQL))}
+        events = _dicts(store.con.execute(PAGE_EVENTS_SQL, {"season": SEASON_MONTHS}))
+        mentions = _dicts(store.con.execute(PAGE_MENTIONS_SQL))
+        documents = {r["id"]: r for r in _dicts(store.con.execute(PAGE_DOCUMENTS_SQL))}
+    return Rows(events, mentions, documents)
+
+
+def assemble(rows: Rows) -> list[PageEvent]:
+    """The page events of these rows: records made as the store's own reads make them."""
+    event_rows, mention_rows, doc_rows = rows.events, rows.mentions, rows.documents
     by_event: dict[str, list[dict[str, Any]]] = {}
     for m in mention_rows:
         by_event.setdefault(m["event_id"], []).append(m)
