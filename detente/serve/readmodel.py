@@ -4,9 +4,9 @@ Read from the store every cold page cost about 11 ms of CPU (a sort over the ful
 JSON columns parsed, records serialized); with 50 clients on two cores that is a p99 of more than a second.
 The model is built once per state of the store (``store.pages.read``, then ``assemble``), when the server
 holds a store that cannot change under it, and dropped with the kept answers whenever the store may change
-(``Server``): numpy arrays for the filter columns, each event's order in every sort, and each event, mention and document already
-serialized as the API writes it (``json.dumps(record.to_dict(), ensure_ascii=False)``). A page is then a few
-array operations and a join of bytes, and its answer is byte for byte the one the store path gives (tests:
+(``Server``): numpy arrays for the filter columns, each event's order in every sort, and each event, mention
+and document already serialized as the API writes it (``json.dumps(record.to_dict(), ensure_ascii=False)``).
+A page is then a few array operations and a join of bytes, and its answer is byte for byte the one the store path gives (tests:
 tests/serve/test_readmodel.py). A text or outlet filter that is not ASCII goes to the store path, since only
 DuckDB's ``lower()`` decides what matches there.
 """
