@@ -6,9 +6,9 @@ The model is built once per state of the store (``store.pages.read``, then ``ass
 holds a store that cannot change under it, and dropped with the kept answers whenever the store may change
 (``Server``): numpy arrays for the filter columns, each event's order in every sort, and each event, mention
 and document already serialized as the API writes it (``json.dumps(record.to_dict(), ensure_ascii=False)``).
-A page is then a few array operations and a join of bytes, and its answer is byte for byte the one the store path gives (tests:
-tests/serve/test_readmodel.py). A text or outlet filter that is not ASCII goes to the store path, since only
-DuckDB's ``lower()`` decides what matches there.
+A page is then a few array operations and a join of bytes, and its answer is byte for byte the one the store
+path gives (tests: tests/serve/test_readmodel.py). A text or outlet filter that is not ASCII goes to the store
+path, since only DuckDB's ``lower()`` decides what matches there.
 """
 
 from __future__ import annotations
