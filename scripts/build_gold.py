@@ -20,7 +20,10 @@ sentences; then split by story with ``random.Random(DRAW2_SPLIT_SEED)`` the same
 about a third of the new sentences are ``check``; then the third draw (``third_draw``), a fresh check set: the
 VOA stories in neither earlier draw, strata shuffled with ``random.Random(DRAW3_SAMPLE_SEED)`` and taken
 alternately (``pair`` first), of which the first ``DRAW3_STORIES`` (those labelled, whole and in that order) are
-kept, all ``check`` and marked ``"draw": 3``. The old rows stay byte-identical and first, with no ``draw`` field.
+kept, all ``check`` and marked ``"draw": 3``; then the fourth draw (``fourth_draw``), more tuning data: the VOA
+stories in no earlier draw, strata shuffled with ``random.Random(DRAW4_SAMPLE_SEED)`` and taken alternately, of
+which the first ``DRAW4_STORIES`` are kept, all ``tune`` and marked ``"draw": 4``. The old rows stay byte-identical
+and first (the first two draws with no ``draw`` field).
 
 Usage: ``python scripts/build_gold.py [--skeleton] [--counts]`` (``--counts`` prints the tables for
 docs/labelling.md).
@@ -50,6 +53,10 @@ DRAW2_MIN_SENTENCES = 400
 # the first DRAW3_STORIES of the seeded order (whole stories, labelled in that order: an unbiased prefix)
 DRAW3_SAMPLE_SEED = 1333
 DRAW3_STORIES = 24
+# the fourth draw (docs/labelling.md, "The fourth draw"): more tuning data, all ``tune``; the stories labelled are
+# the first DRAW4_STORIES of its own seeded order over the stories in no earlier draw (whole, in that order)
+DRAW4_SAMPLE_SEED = 1444
+DRAW4_STORIES = 0
 
 TYPES = (
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION "
@@ -245,12 +252,30 @@ def third_draw(earlier: list[dict], sampler: ModuleType) -> list[dict]:
     return [r | {"split": "check", "draw": 3} for rows in order[:DRAW3_STORIES] for r in rows]
 
 
+def fourth_draw_order(taken: set[str], sampler: ModuleType) -> list[list[dict]]:
+    """Every VOA story not in ``taken``, as skeleton rows, in the fourth draw's seeded order (``DRAW4_SAMPLE_SEED``,
+    the same stratified alternation as the earlier draws)."""
+    voa = [d for d in sampler._read([str(sampler.VOA)]) if str(d.source_id) not in taken]
+    return [sampler._rows(doc, str(doc.source_id), sampler.VOA_OUTLET)
+            for doc in sampler.stratified(voa, DRAW4_SAMPLE_SEED)]
+
+
+def fourth_draw(earlier: list[dict], sampler: ModuleType) -> list[dict]:
+    """Skeleton rows of the fourth draw: the first ``DRAW4_STORIES`` stories of its seeded order, all ``tune``,
+    each marked ``"draw": 4`` (scored on their own as ``tune d4``); the rest stay unread for later check draws."""
+    order = fourth_draw_order({r["doc"] for r in earlier}, sampler)
+    if len(order) < DRAW4_STORIES:
+        raise SystemExit("corpus exhausted")
+    return [r | {"split": "tune", "draw": 4} for rows in order[:DRAW4_STORIES] for r in rows]
+
+
 def skeleton() -> list[dict]:
-    """The whole skeleton: the first draw, unchanged, then the second, then the third."""
+    """The whole skeleton: the first draw, unchanged, then the second, the third and the fourth."""
     sampler = _sampler()
     first = sampler.sample()
     both = first + second_draw(first, sampler)
-    return both + third_draw(both, sampler)
+    three = both + third_draw(both, sampler)
+    return three + fourth_draw(three, sampler)
 
 
 def main(argv: list[str]) -> None:
