@@ -56,7 +56,7 @@ DRAW3_STORIES = 24
 # the fourth draw (docs/labelling.md, "The fourth draw"): more tuning data, all ``tune``; the stories labelled are
 # the first DRAW4_STORIES of its own seeded order over the stories in no earlier draw (whole, in that order)
 DRAW4_SAMPLE_SEED = 1444
-DRAW4_STORIES = 14
+DRAW4_STORIES = 15
 
 TYPES = (
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION "
