@@ -28,6 +28,9 @@ FIRST_DRAW_SHA256 = "bad18cea0def7160ad57dfe8b599c8be1bc74e67ba5ab89e7a08142a772
 # the first two draws: the third (all ``check``) is appended after them and leaves them byte-identical
 TWO_DRAWS_ROWS = 836
 TWO_DRAWS_SHA256 = "e9cf29eb9533178e8c805d539c8369be62f87bcc54de8115e9c6c3dd1af763bb"
+# the first three draws: the fourth (all ``tune``) is appended after them and leaves them byte-identical
+THREE_DRAWS_ROWS = 1548
+THREE_DRAWS_SHA256 = "847fc3b9ee87ef88826138258e11dc6d5b0df5a43610d1c5d803642102769d3b"
 
 TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -48,9 +51,11 @@ def rows() -> list[dict]:
 
 
 def test_size(rows):
-    assert len(rows) >= 1548
-    assert sum(bool(r["events"]) for r in rows) >= 680
-    assert sum(len(r["events"]) for r in rows) >= 876
+    assert len(rows) >= 1992
+    assert sum(bool(r["events"]) for r in rows) >= 850
+    assert sum(len(r["events"]) for r in rows) >= 1090
+    tune = [r for r in rows if r["split"] == "tune"]
+    assert len(tune) >= 978 and sum(len(r["events"]) for r in tune) >= 521
     check = [r for r in rows if r["split"] == "check"]
     assert len(check) >= 1014 and sum(len(r["events"]) for r in check) >= 569
 
@@ -67,6 +72,12 @@ def test_first_two_draws_are_unchanged():
     assert hashlib.sha256(b"".join(lines[:TWO_DRAWS_ROWS])).hexdigest() == TWO_DRAWS_SHA256
 
 
+def test_first_three_draws_are_unchanged():
+    """The first 1548 lines (the first three draws) are those their figures were measured on, byte for byte."""
+    lines = GOLD.read_bytes().splitlines(keepends=True)
+    assert hashlib.sha256(b"".join(lines[:THREE_DRAWS_ROWS])).hexdigest() == THREE_DRAWS_SHA256
+
+
 def test_second_draw_is_whole_documents_split_a_third_to_check(rows):
     second = rows[FIRST_DRAW_ROWS:TWO_DRAWS_ROWS]
     assert len(second) >= 400
@@ -77,18 +88,26 @@ def test_second_draw_is_whole_documents_split_a_third_to_check(rows):
 
 
 def test_third_draw_is_fresh_whole_documents_all_check(rows):
-    third = rows[TWO_DRAWS_ROWS:]
+    third = rows[TWO_DRAWS_ROWS:THREE_DRAWS_ROWS]
     assert len(third) >= 712 and len({r["doc"] for r in third}) >= 24
     assert sum(len(r["events"]) for r in third) >= 406
     assert not {r["doc"] for r in third} & {r["doc"] for r in rows[:TWO_DRAWS_ROWS]}
     assert all(r["outlet"] == "Voice of America" and r["split"] == "check" for r in third)
 
 
+def test_fourth_draw_is_unused_whole_documents_all_tune(rows):
+    fourth = rows[THREE_DRAWS_ROWS:]
+    assert len(fourth) >= 444 and len({r["doc"] for r in fourth}) >= 15
+    assert sum(bool(r["events"]) for r in fourth) >= 170 and sum(len(r["events"]) for r in fourth) >= 214
+    assert not {r["doc"] for r in fourth} & {r["doc"] for r in rows[:THREE_DRAWS_ROWS]}
+    assert all(r["outlet"] == "Voice of America" and r["split"] == "tune" for r in fourth)
+
+
 def test_row_fields(rows):
     for number, r in enumerate(rows):
-        # the third draw's rows name their draw, so the fresh check set is scored on its own; older rows do not
+        # the third and fourth draws' rows name their draw, so each is scored on its own; older rows do not
         assert set(r) == (ROW_KEYS | {"draw"} if number >= TWO_DRAWS_ROWS else ROW_KEYS), r
-        assert number < TWO_DRAWS_ROWS or r["draw"] == 3, r
+        assert number < TWO_DRAWS_ROWS or r["draw"] == (3 if number < THREE_DRAWS_ROWS else 4), r
         assert isinstance(r["doc"], str) and r["doc"]
         assert isinstance(r["outlet"], str) and r["outlet"]
         assert isinstance(r["text"], str) and r["text"].strip()
@@ -155,7 +174,7 @@ def test_split_by_document_and_share(rows):
     for r in rows:
         splits[r["doc"]].add(r["split"])
     assert all(len(s) == 1 for s in splits.values())
-    # the first two draws hold a third in check; the third draw is all check (its own test)
+    # the first two draws hold a third in check; the third draw is all check, the fourth all tune (own tests)
     earlier = rows[:TWO_DRAWS_ROWS]
     share = sum(r["split"] == "check" for r in earlier) / len(earlier)
     assert 0.25 <= share <= 0.40, share
@@ -181,7 +200,7 @@ def test_gold_matches_its_sources(rows):
 
 @pytest.mark.skipif(not VOA.exists(), reason="needs ../shared/corpora/voa_stories.jsonl")
 def test_skeleton_is_rebuilt_by_the_seeded_draws():
-    """``build_gold.py --skeleton`` redraws both samples from the corpus: the committed skeleton is what it gives."""
+    """``build_gold.py --skeleton`` redraws all four samples from the corpus: the committed skeleton is what it gives."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("build_gold", ROOT / "scripts" / "build_gold.py")
