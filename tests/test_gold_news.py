@@ -200,7 +200,7 @@ def test_gold_matches_its_sources(rows):
 
 @pytest.mark.skipif(not VOA.exists(), reason="needs ../shared/corpora/voa_stories.jsonl")
 def test_skeleton_is_rebuilt_by_the_seeded_draws():
-    """``build_gold.py --skeleton`` redraws all four samples from the corpus: the committed skeleton is what it gives."""
+    """``build_gold.py --skeleton`` redraws the four samples from the corpus: the committed skeleton is their output."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("build_gold", ROOT / "scripts" / "build_gold.py")
