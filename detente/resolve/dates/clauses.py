@@ -55,7 +55,7 @@ def event_clauses(trigger: Token) -> Iterator[tuple[Token, ClauseRole]]:
             if child.dep_ == "advcl" and _marker(child) in lex.simultaneous_markers:
                 yield child, "simultaneous"
             elif child.dep_ == "advcl" and child.tag_ == "VBG" and _marker(child) is None and \
-                    child.lemma_.lower() in lex.manner_participles:
+                    child.lemma_.lower() in lex.manner_participles | lex.onset_participles:
                 yield child, "simultaneous"  # "rejected the warrant, telling journalists in Banja Luka on Wednesday"
             if child.dep_ in ("ccomp", "xcomp") and clause.lemma_.lower() in lex.commissive_lemmas:
                 yield child, "promised"

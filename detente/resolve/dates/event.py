@@ -22,6 +22,24 @@ def _orders(path: list[Token]) -> bool:
     return any(tok.lower_ in words and tok.dep_ in ("prep", "mark", "advmod", "amod") for tok in path)
 
 
+# A date that modifies a noun ("the 2004 bombing", "Blinken's June visit") dates that noun's event only.
+_NOUN_MODIFIERS = frozenset({"nummod", "compound", "amod", "nmod", "poss"})
+# A noun whose event is the act's own when a date modifies it: the act itself, or its subject or object ("the
+# 2004 bombing killed ...", "attended the 2023 summit"); never a topic ("opened over the 2004 bombing").
+_OWN_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _means_clause(clause: Token) -> Token:
+    """A participle on a noun that is the act's means or occasion ("in a joint statement issued at their meeting in
+    July, they agreed", "in a letter dated Feb. 4") lends its time to the clause the noun's preposition hangs on."""
+    lex = lexicon()
+    noun = clause.head
+    if clause.dep_ == "acl" and clause.lemma_.lower() in lex.means_participles and noun.dep_ == "pobj" and \
+            noun.head.dep_ == "prep" and noun.head.lower_ not in lex.ordering_words and noun.head.head.i != noun.i:
+        return clause_head(noun.head.head)
+    return clause
+
+
 def _candidates(sent: Span, trigger: Token, skip_to: int = 0) -> list[ClauseCandidate]:
     found = []
     for span in date_expressions(sent):
@@ -29,10 +47,18 @@ def _candidates(sent: Span, trigger: Token, skip_to: int = 0) -> list[ClauseCand
             continue
         root = span.root
         attach = root.head
+        if root.dep_ in _NOUN_MODIFIERS and attach.pos_ in ("NOUN", "PROPN") and attach.i != trigger.i and \
+                not (attach.dep_ in _OWN_NOUN_DEPS and attach.head.i == trigger.i) and \
+                not any(c.dep_ == "relcl" and c.i == trigger.i for c in attach.children):
+            continue
         clause = clause_head(attach)
         path = path_to(attach, clause)
         if _orders(path):
             continue
+        lifted = _means_clause(clause)
+        if lifted.i != clause.i:
+            path += path_to(clause, lifted)
+            clause = lifted
         hops = 0 if attach.i == trigger.i or any(t.i == trigger.i for t in path) else len(path)
         found.append(ClauseCandidate(span, attach, clause, hops, abs(span.start - trigger.i)))
     return found

@@ -38,6 +38,8 @@ class Lexicon:
     simultaneous_markers: frozenset[str]
     own_time_words: frozenset[str]
     manner_participles: frozenset[str]
+    onset_participles: frozenset[str]
+    means_participles: frozenset[str]
 
 
 def _by_length(words: Iterable[str]) -> tuple[str, ...]:
@@ -64,6 +66,8 @@ def lexicon() -> Lexicon:
         simultaneous_markers=frozenset(raw["simultaneous_markers"]),
         own_time_words=frozenset(raw["own_time_words"]),
         manner_participles=frozenset(raw["manner_participles"]),
+        onset_participles=frozenset(raw["onset_participles"]),
+        means_participles=frozenset(raw["means_participles"]),
     )
 
 
