@@ -42,6 +42,8 @@ class _Cues:
     meeting_determiners: frozenset[str]
     place_nouns: frozenset[str]
     capital_nouns: frozenset[str]
+    site_nouns: frozenset[str]
+    place_adverbs: frozenset[str]
 
 
 @cache
@@ -118,6 +120,9 @@ def _attachment(span: Span) -> Token | None:
     attached = prep_attachment(root)
     if attached is not None:
         prep, to = attached
+        if prep in cues.location_preps and to.pos_ == "ADV" and lemma(to) in cues.place_adverbs and \
+                to.head.i != to.i:
+            return to.head  # "killed dozens of militants elsewhere in Hirshabelle"
         if prep in cues.location_preps:
             return to
         if prep == "to" and lemma(to) in cues.motion_lemmas:
@@ -160,9 +165,12 @@ def _keeps_event(path: list[Token], trigger: Token) -> bool:
     in Ukraine")."""
     cues = _cues()
     nouns = cues.venue_nouns | cues.motion_lemmas | cues.visit_nouns
-    for tok in path:
+    for n, tok in enumerate(path):
         if tok.i == trigger.i:
             return True
+        if n == 0 and tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.site_nouns and tok.dep_ == "pobj" and \
+                tok.head.lower_ in cues.location_preps:
+            continue  # "confined in internment camps in Xinjiang": a site in or at the place
         if tok.dep_ == "prep":
             if tok.lower_ not in cues.path_preps and not _participant(tok, trigger):
                 return False
