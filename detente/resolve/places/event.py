@@ -43,6 +43,7 @@ class _Cues:
     place_nouns: frozenset[str]
     capital_nouns: frozenset[str]
     site_nouns: frozenset[str]
+    participant_nouns: frozenset[str]
     place_adverbs: frozenset[str]
 
 
@@ -184,7 +185,9 @@ def _participant(tok: Token, trigger: Token) -> bool:
     hung on them is where they took part, the act's place."""
     if tok.dep_ == "prep":
         return tok.lower_ == "with" and tok.head.i == trigger.i
-    if tok.ent_type_ != "PERSON":
+    person = tok.ent_type_ == "PERSON"
+    if not person and not (tok.pos_ == "NOUN" and tok.lemma_.lower() in _cues().participant_nouns and
+                           tok.dep_ in ("dobj", "obj", "dative", "pobj")):
         return False
     head = tok.head
     if head.i == trigger.i:
