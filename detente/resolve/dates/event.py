@@ -24,9 +24,20 @@ def _orders(path: list[Token]) -> bool:
 
 # A date that modifies a noun ("the 2004 bombing", "Blinken's June visit") dates that noun's event only.
 _NOUN_MODIFIERS = frozenset({"nummod", "compound", "amod", "nmod", "poss"})
-# A noun whose event is the act's own when a date modifies it: the act itself, or its subject or object ("the
-# 2004 bombing killed ...", "attended the 2023 summit"); never a topic ("opened over the 2004 bombing").
+# A noun whose event is the act's own when a date modifies it: the act itself, its subject or object ("the
+# 2004 bombing killed ...", "attended the 2023 summit"), or its occasion ("in a Jan. 23 press briefing", "killed
+# in the 2004 bombing"); never a topic ("opened over the 2004 bombing").
 _OWN_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_OCCASION_PREPS = frozenset({"in", "at", "during"})
+
+
+def _dates_the_act(noun: Token, trigger: Token) -> bool:
+    """May a date modifying ``noun`` be the date of the trigger's act?"""
+    if noun.i == trigger.i or any(c.dep_ == "relcl" and c.i == trigger.i for c in noun.children):
+        return True
+    if noun.dep_ in _OWN_NOUN_DEPS:
+        return noun.head.i == trigger.i
+    return noun.dep_ == "pobj" and noun.head.lower_ in _OCCASION_PREPS and noun.head.head.pos_ in ("VERB", "AUX")
 
 
 def _means_clause(clause: Token) -> Token:
@@ -47,9 +58,7 @@ def _candidates(sent: Span, trigger: Token, skip_to: int = 0) -> list[ClauseCand
             continue
         root = span.root
         attach = root.head
-        if root.dep_ in _NOUN_MODIFIERS and attach.pos_ in ("NOUN", "PROPN") and attach.i != trigger.i and \
-                not (attach.dep_ in _OWN_NOUN_DEPS and attach.head.i == trigger.i) and \
-                not any(c.dep_ == "relcl" and c.i == trigger.i for c in attach.children):
+        if root.dep_ in _NOUN_MODIFIERS and attach.pos_ in ("NOUN", "PROPN") and not _dates_the_act(attach, trigger):
             continue
         clause = clause_head(attach)
         path = path_to(attach, clause)
