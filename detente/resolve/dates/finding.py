@@ -95,9 +95,9 @@ def _widen(doc: Doc, sent: Span, start: int, end: int) -> tuple[int, int]:
             if doc[tail].lower_ == "new" and end < sent.end and doc[end].lower_ == "year":
                 end += 1
     root = doc[start:end].root
-    if root.dep_ in ("nummod", "compound", "amod", "nmod") and not (start <= root.head.i < end) and \
+    if root.dep_ in ("nummod", "compound", "amod", "nmod", "poss") and not (start <= root.head.i < end) and \
             root.head.pos_ in ("NOUN", "PROPN"):
-        return start, end  # "the 2004 bombing": the article and preposition are the noun's, not the date's
+        return start, end  # "the 2004 bombing", "at Friday's meeting": the article and preposition are the noun's
     while start > sent.start and doc[start - 1].lower_ in ("the", "this", "last", "next"):
         start -= 1
     if start > sent.start and doc[start - 1].lower_ in _PREPOSITIONS:
