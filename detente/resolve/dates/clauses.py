@@ -65,6 +65,8 @@ def event_clauses(trigger: Token) -> Iterator[tuple[Token, ClauseRole]]:
         if clause.dep_ == "relcl":
             yield head, "antecedent"
             return
+        if clause.dep_ == "pcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return  # "with both rivals accusing the other": a gerund with a subject of its own is a situation apart
         if clause.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ not in lex.ordering_words:
             clause = clause_head(head.head)  # "led a group in calling on Rubio": the gerund is the leading's act
             continue

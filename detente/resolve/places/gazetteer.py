@@ -59,6 +59,7 @@ class _Gazetteer:
     forced: dict[str, _Entry]  # aliases that pin a name to one entry ("Washington" → Washington, D.C.)
     capitals: dict[str, _Entry]  # ISO3 → the capital city
     demonyms: dict[str, str]  # normalized demonym ("austrian") → ISO3 of the most populous country so called
+    unplaced: frozenset[str] = frozenset()  # names that are no one place ("Africa", not Mahdia in Tunisia)
 
 
 def normalize_place(text: str) -> str:
@@ -179,7 +180,8 @@ def _build_gazetteer() -> _Gazetteer:
     for row in _rows("aliases.csv"):
         table = {"country": by_iso3, "city": by_id}[row["kind"]]
         forced[normalize_place(row["alias"])] = table[row["key"]]
-    return _Gazetteer(countries, regions, cities, landmarks, forced, capitals, demonyms)
+    unplaced = frozenset(normalize_place(row["name"]) for row in _rows("not_places.csv"))
+    return _Gazetteer(countries, regions, cities, landmarks, forced, capitals, demonyms, unplaced)
 
 
 # Capitalized names in Latin script (with Latin-1 and Latin Extended-A letters), spaces, hyphens, apostrophes.
@@ -211,9 +213,9 @@ def lookup_place(name: str, context_countries: Iterable[str] = ()) -> Location |
     times larger for one in ``context_countries`` (ISO3). A name that is both a country and a region of a
     context country ("Georgia" in a US story) is the region only when the country itself is not in context."""
     key = normalize_place(name)
-    if not key:
-        return None
     gaz = _gazetteer()
+    if not key or key in gaz.unplaced:
+        return None
     context = {c.upper() for c in context_countries}
     text = name.strip()
     if key in gaz.forced:
