@@ -82,11 +82,23 @@ def _perfect(trigger: Token) -> bool:
     return head.tag_ == "VBN" and any(a.lemma_ == "have" for a in children(head, "aux"))
 
 
+def dateline_index(ctx: DocumentContext) -> int | None:
+    """The index of the sentence the story's dateline opens (the first, or the first after a title or byline
+    line), or None without a dateline."""
+    if not ctx.dateline_end:
+        return None
+    for sentence in ctx.sentences:
+        if sentence.start < ctx.dateline_end <= sentence.end:
+            return sentence.index
+    return None
+
+
 def dateline_chars(ctx: DocumentContext, index: int) -> int:
-    """How many characters of sentence ``index`` are the story's dateline: all of it that opens the first one."""
-    if index != 0 or not ctx.dateline_end or not ctx.sentences:
+    """How many characters of sentence ``index`` are the story's dateline (with any title lines before it)."""
+    if index != dateline_index(ctx):
         return 0
-    return max(0, ctx.dateline_end - ctx.sentences[0].start)
+    start = next(s.start for s in ctx.sentences if s.index == index)
+    return max(0, ctx.dateline_end - start)
 
 
 def filed(dateline: Dateline | None, published: dt.date | None) -> DateResolution | None:
@@ -99,7 +111,7 @@ def filed(dateline: Dateline | None, published: dt.date | None) -> DateResolutio
 def lead_date(ctx: DocumentContext, index: int, modality: Modality) -> DateResolution | None:
     """A wire story's lead tells what happened the day it was filed: an event of the dateline's own sentence
     that names no date of its own took place on the dateline's day (not a planned or supposed one)."""
-    return ctx.filed if index == 0 and modality in ("asserted", "negated") else None
+    return ctx.filed if index == dateline_index(ctx) and modality in ("asserted", "negated") else None
 
 
 def said_date(sent: Span, cand: Candidate, event_type: str, modality: Modality, sides: Sides,

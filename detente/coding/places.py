@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
+from detente.coding.dating import dateline_index
 from detente.coding.merge import same_actor
 from detente.coding.participants import Resolved, Sides
 from detente.coding.same_event import earlier_mentions, within
@@ -73,7 +74,8 @@ class Places:
     def lead_place(self, ctx: DocumentContext, index: int) -> Location | None:
         """A wire story's lead happened where it was filed: the dateline's place for an event of the first
         sentences that names none of its own."""
-        return ctx.dateline if index < LEAD_SENTENCES else None
+        lead = dateline_index(ctx)
+        return ctx.dateline if lead is not None and lead <= index < lead + LEAD_SENTENCES else None
 
     def carried_place(self, ctx: DocumentContext, index: int, cand: Candidate, coded: Coded, modality: Modality,
                       sides: Sides) -> Location | None:

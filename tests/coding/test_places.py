@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 
+from detente.coding import Coder
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.lexicon import load_data
@@ -108,3 +109,21 @@ def test_a_finite_clause_has_its_own_place_an_infinitive_does_not(nlp: Language)
     assert separate_clause(relative[3])  # "based"
     assert not separate_clause(infinitive[5])  # "attack"
     assert not separate_clause(relative[6])  # "attacked", the main verb
+
+
+def test_a_dateline_after_title_lines_places_and_dates_the_lead(coder: Coder) -> None:
+    """A scraped wire story opens with its title and byline; the dateline on the line after them still places
+    the lead and dates it, and dates nothing by attachment."""
+    import datetime as dt
+
+    from detente.records import Document
+
+    text = ("Blinken meets Xi in Beijing\nBy a Reporter\n\nBEIJING, June 19 (Reuters) - Chinese Foreign Minister Wang "
+            "Yi criticized the United States. The United States imposed sanctions on China.")
+    doc = Document(id="wire-after-title", text=text, published=dt.date(2023, 6, 22))
+    records = next(iter(coder.code_documents([doc])))[1]
+    lead = next(m for m in records if m.type == "ACCUSE")
+    assert lead.location is not None and lead.location.name == "Beijing"
+    assert (lead.date, lead.date_precision) == (dt.date(2023, 6, 19), "day")
+    later = next(m for m in records if m.type == "SANCTION")
+    assert later.date_precision == "unresolved"

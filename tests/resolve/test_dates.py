@@ -366,3 +366,49 @@ def test_a_gerund_under_a_preposition_shares_the_verbs_date(parse: Parse) -> Non
     assert resolve_event_date(sent, calling, SAT).date == D(2023, 9, 26)
     sent, meeting = parse("On Tuesday, the senator spoke after meeting Rubio.", "meeting")
     assert resolve_event_date(sent, meeting, SAT).precision == "unresolved"
+
+
+# ---------------------------------------------------------------- dates found on real news (issue 12, item 5)
+
+
+def test_an_onset_participle_dates_the_act(parse: Parse) -> None:
+    sent, stopped = parse("But starting in May 2019, it gradually stopped implementing its commitments.", "stopped")
+    found = resolve_event_date(sent, stopped, D(2025, 3, 13))
+    assert (found.date, found.precision) == (D(2019, 5, 1), "month")
+
+
+def test_the_occasion_of_a_statement_dates_the_act(parse: Parse) -> None:
+    """A participle on the act's means ("in a joint statement issued at their meeting in July") lends its date to
+    the clause the means hangs on."""
+    sent, agreed = parse("In a joint statement issued at their meeting in July, Tokyo and Washington agreed to "
+                         "strengthen deterrence.", "agreed")
+    found = resolve_event_date(sent, agreed, D(2024, 10, 4))
+    assert (found.date, found.precision) == (D(2024, 7, 1), "month")
+    sent, rejected = parse("The spokesperson responded in a Jan. 23 press briefing, rejecting the sanctions.",
+                           "responded")
+    found = resolve_event_date(sent, rejected, D(2025, 3, 14))
+    assert (found.date, found.precision) == (D(2025, 1, 23), "day")
+
+
+def test_a_date_on_a_noun_dates_that_nouns_event_only(parse: Parse) -> None:
+    """"the 2004 bombing that killed ..." is 2004 for the killing; "opened over the 2004 bombing" is not."""
+    sent, killed = parse("A trial opened in Paris Monday over the 2004 bombing of a French military base in then "
+                         "war-torn Ivory Coast that killed an American soil scientist and nine French soldiers.",
+                         "killed")
+    found = resolve_event_date(sent, killed, D(2021, 3, 29))
+    assert (found.date, found.precision) == (D(2004, 1, 1), "year")
+    sent, opened = parse("A trial opened in Paris over the 2004 bombing of a French military base.", "opened")
+    assert resolve_event_date(sent, opened, D(2021, 3, 29)).precision == "unresolved"
+
+
+def test_a_possessive_date_is_not_widened_to_the_nouns_preposition(nlp: Language) -> None:
+    from detente.resolve.dates.finding import date_expressions
+
+    doc = nlp("Russia's envoy dismissed the accusations at Friday's meeting.")
+    assert [s.text for s in date_expressions(doc[:])] == ["Friday"]
+
+
+def test_a_gerund_with_its_own_subject_shares_no_date(parse: Parse) -> None:
+    sent, accusing = parse("The process started in Doha last September and has been deadlocked, with both rivals "
+                           "accusing the other of delaying it.", "accusing")
+    assert resolve_event_date(sent, accusing, D(2021, 5, 10)).precision == "unresolved"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from detente.readers.dates import MONTHS
 from detente.records import Location
@@ -57,8 +57,25 @@ class Dateline:
         return None
 
 
+# A scraped story may open with a few lines of title, section, byline and publication time before the dateline
+# ("OPINION / EDITORIAL", "Published: Jan 11, 2024"): the dateline opens one of its first lines.
+_HEAD_LINES = 6
+_HEAD_CHARS = 600
+
+
 def read_dateline(text: str) -> Dateline | None:
-    """The dateline that opens ``text``, or None."""
+    """The dateline that opens ``text`` or one of its first lines (after a title or byline), or None.
+    ``length`` counts from the start of ``text``."""
+    offset = 0
+    for line in text[:_HEAD_CHARS].splitlines(keepends=True)[:_HEAD_LINES]:
+        found = _read_at(text[offset:]) if line.strip() else None
+        if found is not None:
+            return found if offset == 0 else replace(found, length=found.length + offset)
+        offset += len(line)
+    return None
+
+
+def _read_at(text: str) -> Dateline | None:
     match = _DATELINE.match(text)
     if match is None:
         return None

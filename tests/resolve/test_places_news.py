@@ -1,0 +1,79 @@
+"""Places as real news words them (issue 12, item 5): sites in a place, place adverbs, the people met, regions
+and short country names the news uses, and names that are no one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from detente.records import Location
+from detente.resolve.places import lookup_place, read_dateline, resolve_event_place
+
+PlaceOf = Callable[[str, str], Location | None]
+
+
+@pytest.fixture(scope="module")
+def place_of(nlp: Language) -> PlaceOf:
+    def run(text: str, trigger: str) -> Location | None:
+        doc = nlp(text)
+        return resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), ())
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("More than a million people have been confined in internment camps in Xinjiang.", "confined",
+         ("Xinjiang", "CHN")),
+        ("The minister met Blinken at the embassy in Beijing.", "met", ("Beijing", "CHN")),
+        ("Officials said security forces killed dozens of militants elsewhere in Hirshabelle.", "killed",
+         ("Hirshabelle", "SOM")),
+        ("Rubio hopes to resolve the pause during talks with Ukrainian officials in Jeddah, Saudi Arabia.", "talks",
+         ("Jeddah", "SAU")),
+        ("The officials said they arrested seven members in a follow-up operation in Anbar.", "arrested",
+         ("Anbar", "IRQ")),
+        ("Additional European peacekeepers arrived in Bosnia on Wednesday.", "arrived",
+         ("Bosnia and Herzegovina", "BIH")),
+    ],
+)  # fmt: skip
+def test_event_place_on_news(place_of: PlaceOf, text: str, trigger: str, expected: tuple[str, str]) -> None:
+    found = place_of(text, trigger)
+    assert found is not None and (found.name, found.country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Officials in Beijing said the talks failed.", "said"),  # who spoke, not where
+        ("In Africa, being in the opposition can also mean arrest.", "arrest"),  # a continent is no one place
+        ("Wang, head of the party's office in Beijing, met Blinken.", "met"),  # a site of an office held
+    ],
+)
+def test_still_no_guess(place_of: PlaceOf, text: str, trigger: str) -> None:
+    assert place_of(text, trigger) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Bosnia", "BIH"), ("Congo", "COD"), ("Democratic Republic of Congo", "COD"), ("Balochistan", "PAK"),
+     ("Hirshabelle", "SOM"), ("Republika Srpska", "BIH"), ("Donbas", "UKR")],
+)
+def test_names_the_news_uses(name: str, expected: str) -> None:
+    found = lookup_place(name)
+    assert found is not None and found.country == expected
+
+
+@pytest.mark.parametrize("name", ["Africa", "Asia", "Europe", "the Middle East", "Latin America"])
+def test_continents_and_world_regions_are_no_place(name: str) -> None:
+    assert lookup_place(name) is None
+
+
+def test_a_dateline_after_title_lines() -> None:
+    text = "World news\nBlinken meets Xi in Beijing\nBy a Reporter\n\nBEIJING, June 19 (Reuters) - Blinken met Xi."
+    found = read_dateline(text)
+    assert found is not None and found.place is not None and found.place.name == "Beijing"
+    assert text[found.length :] == "Blinken met Xi."
+    assert read_dateline("OPINION / EDITORIAL\nChina-US exchanges\nPublished: Jan 11, 2024 12:27 AM\n") is None
