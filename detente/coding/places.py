@@ -22,7 +22,9 @@ from detente.coding.participants import Resolved, Sides
 from detente.coding.same_event import earlier_mentions, within
 from detente.coding.sentence import sentence_text
 from detente.coding.words import PLACE_NOUNS, RESIDENT_WORDS
-from detente.records import Actor, Location, Modality
+from detente.ontology import ONTOLOGY
+from detente.records import Actor, Location, Mention, Modality
+from detente.resolve.dates import tells_its_own_time
 from detente.resolve.places import at_capital, country_place, meeting_reference, resolve_event_place
 from detente.syntax import lemma
 
@@ -37,6 +39,8 @@ CARRY_PLACE_SENTENCES = 2
 _VENUE_ONLY = frozenset({"CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"})
 _PLACE_PREPS = frozenset({"in", "at", "into", "near", "inside", "across", "to", "from", "on", "outside"})
 _WHERE_PREPS = frozenset({"in", "at", "inside", "near", "across", "outside"})
+# Verbal acts (PLOVER quad classes 1 and 3): said, so said where their speaker was.
+_VERBAL_QUADS = frozenset({1, 3})
 
 
 class Places:
@@ -89,14 +93,31 @@ class Places:
             return None
         meetings = [m for m in earlier_mentions(ctx, index, CARRY_PLACE_SENTENCES)
                     if m.type == "CONSULT" and m.mode != "phone" and m.modality == "asserted"]
-        if not meetings or (coded.type != "CONSULT" and not meeting_reference(cand.token)):
+        if not meetings:
             return None
+        if coded.type != "CONSULT" and not meeting_reference(cand.token):
+            return self.said_at_meeting(meetings, index, cand, coded, sides)
         for earlier in meetings:
             where = earlier.location
             extra = [where.country] if where is not None and where.country else []
             if within(earlier, sides.sources.actors, sides.targets.actors, extra=extra):
                 return where  # the nearest meeting of these countries decides, placed or not
         return None
+
+    def said_at_meeting(self, meetings: list[Mention], index: int, cand: Candidate, coded: Coded,
+                        sides: Sides) -> Location | None:
+        """A verbal act between the two sides of a meeting told in the sentence just before, with no time of its
+        own, was said at that meeting: "Wang Yi met Blinken in Beijing on Sunday. Wang urged Washington to stop
+        arming Taiwan" → Beijing. Not a material act, not a one-sided one, and not after another sentence."""
+        if ONTOLOGY.type_quads.get(coded.type) not in _VERBAL_QUADS or not sides.sources.actors or \
+                not sides.targets.actors or tells_its_own_time(cand.token.sent):
+            return None
+        nearest = meetings[0]
+        if nearest.sentence_index != index - 1:
+            return None
+        where = nearest.location
+        extra = [where.country] if where is not None and where.country else []
+        return where if within(nearest, sides.sources.actors, sides.targets.actors, extra=extra) else None
 
     def place_sides(self, coded: Coded, cand: Candidate, location: Location | None, sides: Sides) -> None:
         """Lets the place complete the participants: a visit abroad, residents of the place, a place acted on."""

@@ -138,3 +138,17 @@ def test_a_time_of_its_own_blocks_the_carry(coder: Coder) -> None:
     assert in_sentence(records, 1, "ACCUSE").date_precision == "unresolved"
     records = code(coder, "On Monday, Afghanistan accused Pakistan of lying. Pakistan accused Afghanistan of lying.")
     assert in_sentence(records, 1, "ACCUSE").date_precision == "unresolved"  # another act, the other way round
+
+
+def test_a_verbal_act_right_after_a_meeting_was_said_there(coder: Coder) -> None:
+    """A demand between the meeting's two sides, told in the next sentence with no time of its own, was made at
+    the meeting; another time, another pair of countries or a sentence between leaves it unplaced."""
+    said = "Wang Yi met Antony Blinken in Beijing on Sunday. "
+    assert where(in_sentence(code(coder, said + "Wang urged Washington to stop arming Taiwan."), 1,
+                             "REQUEST")) == "Beijing"
+    assert where(in_sentence(code(coder, said + "On Tuesday, Wang urged Washington to stop arming Taiwan."), 1,
+                             "REQUEST")) is None
+    assert where(in_sentence(code(coder, said + "Russia urged Washington to stop arming Ukraine."), 1,
+                             "REQUEST")) is None
+    assert where(in_sentence(code(coder, said + "The weather was fine. Wang urged Washington to stop arming "
+                                               "Taiwan."), 2, "REQUEST")) is None
