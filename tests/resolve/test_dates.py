@@ -412,3 +412,19 @@ def test_a_gerund_with_its_own_subject_shares_no_date(parse: Parse) -> None:
     sent, accusing = parse("The process started in Doha last September and has been deadlocked, with both rivals "
                            "accusing the other of delaying it.", "accusing")
     assert resolve_event_date(sent, accusing, D(2021, 5, 10)).precision == "unresolved"
+
+
+def test_an_ordering_word_above_the_trigger_does_not_refuse_its_own_date(parse: Parse) -> None:
+    """"after a meeting earlier this month" orders the telling against the meeting, and dates the meeting."""
+    sent, meeting = parse("The governor, after a meeting earlier this month with activists, told officials to draft "
+                          "regulations.", "meeting")
+    found = resolve_event_date(sent, meeting, D(2019, 12, 19))
+    assert (found.date, found.precision) == (D(2019, 12, 1), "month")
+    told = next(t for t in sent if t.text == "told")
+    assert resolve_event_date(sent, told, D(2019, 12, 19)).precision == "unresolved"
+
+
+def test_a_scheduled_act_is_dated_by_its_content(parse: Parse) -> None:
+    sent, scheduled = parse("He is scheduled to travel to Canada on Wednesday for meetings with G7 ministers.",
+                            "scheduled")
+    assert resolve_event_date(sent, scheduled, D(2025, 3, 10)).date == D(2025, 3, 12)

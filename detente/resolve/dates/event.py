@@ -62,8 +62,9 @@ def _candidates(sent: Span, trigger: Token, skip_to: int = 0) -> list[ClauseCand
             continue
         clause = clause_head(attach)
         path = path_to(attach, clause)
-        if _orders(path):
-            continue
+        on_trigger = next((n for n, t in enumerate(path) if t.i == trigger.i), None)
+        if _orders(path if on_trigger is None else path[:on_trigger]):
+            continue  # "after a meeting earlier this month" still dates the meeting itself
         lifted = _means_clause(clause)
         if lifted.i != clause.i:
             path += path_to(clause, lifted)
