@@ -12,8 +12,8 @@ Training data, and only this (docs/labelling.md: the check split is never read h
 The model is a multinomial logistic regression (scikit-learn, ``pip install -e '.[train]'``) over the string
 features of ``detente.coding.classifier.features``. The threshold on the best type's probability comes from
 cross-validation on the tune documents only (folds by document; the dev records and the manual are always in
-the training folds): over the tune sentences the rules code nothing for, the lowest threshold whose proposals
-are right at least ``--precision`` of the time. The rules' output is computed with the layer off.
+the training folds): over the tune sentences the rules code nothing for, the lowest threshold from which every
+threshold with at least ``MIN_PROPOSALS`` proposals is right at least ``--precision`` of the time. The rules' output is computed with the layer off.
 
 Usage: ``python scripts/train_classifier.py [--precision 0.65] [--enabled | --disabled] [--out PATH]``.
 """
@@ -48,6 +48,7 @@ SEED = 0
 FOLDS = 5
 C = 10.0  # inverse L2 strength, picked from {1, 10, 100} by the cross-validation below (docs/coding.md)
 MIN_COUNT = 2  # features seen in fewer training rows carry no weight in the file
+MIN_PROPOSALS = 5  # thresholds with fewer cross-validated proposals are not judged by ``choose``
 THRESHOLDS = [round(0.20 + 0.025 * k, 3) for k in range(31)]  # 0.20 .. 0.95
 _MODE_ROW = re.compile(r"^\s*([a-z][\w-]*)\s*&\s*(.+?)\s*\\\\")
 
@@ -185,11 +186,13 @@ def threshold_table(scored: list[tuple[Row, str, float]]) -> list[dict[str, Any]
     return table
 
 
-def choose(table: list[dict[str, Any]], precision: float) -> float:
-    """The lowest threshold from which on every threshold with proposals keeps ``precision``."""
+def choose(table: list[dict[str, Any]], precision: float, min_proposals: int = 1) -> float:
+    """The lowest threshold from which on every threshold with at least ``min_proposals`` proposals keeps
+    ``precision``. Thresholds with fewer are not judged: one or two sentences say nothing about a precision,
+    and with them a single wrong proposal near the top vetoes every threshold below it."""
     ok = 1.0
     for entry in reversed(table):
-        if entry["precision"] is not None and entry["precision"] < precision:
+        if entry["proposals"] >= min_proposals and entry["precision"] < precision:
             break
         ok = entry["threshold"]
     return ok
@@ -225,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rows: {Counter(r.group if r.group in ('dev', 'manual') else 'tune' for r in rows)}", file=sys.stderr)
     scored = cross_validate(rows)
     table = threshold_table(scored)
-    threshold = choose(table, args.precision)
+    threshold = choose(table, args.precision, MIN_PROPOSALS)
     for entry in table:
         print(json.dumps(entry), file=sys.stderr)
     print(f"threshold {threshold}", file=sys.stderr)
@@ -244,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
                   "manual; never on the "
                   "check split. The threshold is the lowest whose proposals were right at least "
                   f"{args.precision} of the time in {FOLDS}-fold cross-validation by document on the tune "
-                  "sentences the rules code nothing for."),
+                  f"sentences the rules code nothing for (thresholds with fewer than {MIN_PROPOSALS} proposals "
+                  "not judged)."),
         "rows": dict(Counter(r.group if r.group in ("dev", "manual") else "tune" for r in rows)),
         "cross_validation": cv,
         "enabled": args.enabled,
