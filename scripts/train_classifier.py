@@ -13,7 +13,8 @@ The model is a multinomial logistic regression (scikit-learn, ``pip install -e '
 features of ``detente.coding.classifier.features``. The threshold on the best type's probability comes from
 cross-validation on the tune documents only (folds by document; the dev records and the manual are always in
 the training folds): over the tune sentences the rules code nothing for, the lowest threshold from which every
-threshold with at least ``MIN_PROPOSALS`` proposals is right at least ``--precision`` of the time. The rules' output is computed with the layer off.
+threshold with at least ``MIN_PROPOSALS`` proposals is right at least ``--precision`` of the time. The rules'
+output is computed with the layer off.
 
 Usage: ``python scripts/train_classifier.py [--precision 0.65] [--enabled | --disabled] [--out PATH]``.
 """
@@ -188,8 +189,11 @@ def threshold_table(scored: list[tuple[Row, str, float]]) -> list[dict[str, Any]
 
 def choose(table: list[dict[str, Any]], precision: float, min_proposals: int = 1) -> float:
     """The lowest threshold from which on every threshold with at least ``min_proposals`` proposals keeps
-    ``precision``. Thresholds with fewer are not judged: one or two sentences say nothing about a precision,
-    and with them a single wrong proposal near the top vetoes every threshold below it."""
+    ``precision``. Thresholds with fewer (the top ones: proposals only fall as the threshold rises) are not
+    judged: one or two sentences say nothing about a precision, and with them a single wrong proposal near the
+    top vetoes every threshold below it. When no threshold has that many, every threshold is judged."""
+    if not any(entry["proposals"] >= min_proposals for entry in table):
+        min_proposals = 1
     ok = 1.0
     for entry in reversed(table):
         if entry["proposals"] >= min_proposals and entry["precision"] < precision:

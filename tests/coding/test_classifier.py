@@ -160,3 +160,50 @@ def test_training_script_picks_the_lowest_threshold_that_keeps_precision(monkeyp
     assert (table[0.95]["proposals"], table[0.95]["precision"]) == (0, None)
     assert script.choose(script.threshold_table(scored), 0.65) == 0.525
     assert script.choose(script.threshold_table(scored), 0.5) == 0.2
+
+
+# paraphrases (not the sentences themselves) of tune sentences the layer learnt REQUEST from; no trigger word of
+# the rules in them, so only the layer codes them
+UNTRIGGERED_REQUESTS = ("Washington should meet Beijing halfway.",
+                        "The United States must respect China's core interests.")
+
+
+def test_bundled_weights_propose_where_the_rules_find_no_trigger(
+        coder: Coder, nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped weights (whatever their ``enabled``) still propose, above their own threshold, the type of a
+    sentence the rules leave without a trigger, and the coder turns the proposal into an event."""
+    model = load_model()
+    monkeypatch.setattr(layer, "default_model", lambda: None)
+    assert [coder.code_text(s) for s in UNTRIGGERED_REQUESTS] == [[], []]
+    for s in UNTRIGGERED_REQUESTS:
+        type_, p = model.best(features(nlp(s)[:], LEXICON))
+        assert type_ == "REQUEST" and p >= model.threshold, (s, type_, p)
+    monkeypatch.setattr(layer, "default_model", lambda: model)
+    for s in UNTRIGGERED_REQUESTS:
+        records = coder.code_text(s)
+        assert [(r.type, [a.country for a in r.source]) for r in records] == [("REQUEST", ["USA"])], s
+        assert records[0].confidence <= 0.9
+
+
+def test_training_script_ignores_thresholds_with_too_few_proposals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One wrong proposal near the top vetoes every threshold below it unless thresholds with fewer than
+    ``min_proposals`` proposals are left unjudged."""
+    pytest.importorskip("sklearn")
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("train_classifier", ROOT / "scripts" / "train_classifier.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "train_classifier", script)
+    spec.loader.exec_module(script)
+    row = script.Row
+    scored = [(row([], [NONE], "d0", True), "ACCUSE", 0.9)]  # the top proposal, wrong
+    scored += [(row([], ["ACCUSE"], f"d{k}", True), "ACCUSE", 0.5) for k in range(1, 4)]
+    scored += [(row([], [NONE], "d4", True), "ACCUSE", 0.45)]
+    table = script.threshold_table(scored)
+    assert script.choose(table, 0.65) == 0.925  # 0 / 1 from 0.525 to 0.9 vetoes all below
+    assert script.choose(table, 0.65, 2) == 0.475  # 3 / 4 at 0.475-0.5 passes, 3 / 5 at 0.45 does not
+    assert script.choose(table, 0.6, 2) == 0.2
+    assert script.choose(table, 0.65, 6) == 0.925  # none has 6: every threshold judged
