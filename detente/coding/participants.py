@@ -14,12 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
+from detente.coding.lexicon import load_data
 from detente.coding.merge import dedupe, same_actor
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 
 # Types whose acts, with no recipient named, are done to the actor's own country.
 DOMESTIC_TYPES = frozenset({"COERCE"})
+# Types whose acts are always done to someone: with no recipient named, the other side takes it.
+DIRECTED_TYPES = frozenset(str(t) for t in load_data("recipients.yaml")["directed_types"])
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # Runs of capitalized words: the names (with their titles) a sentence that was not parsed may hold.
 _NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
@@ -63,6 +66,7 @@ class Sides:
     sources: Resolved
     targets: Resolved
     outlet_speaker: bool = False
+    other_side: list[Actor] = field(default_factory=list)
 
 
 class Participants:
@@ -137,7 +141,8 @@ class Participants:
             self.stats["dropped_unresolved"] += 1
             return None  # an editorial's own voice on its own side ("may be seen by China as ... malicious") is
             # what that side perceives, not an accusation of it
-        return Sides(speaker, sources, targets, outlet_speaker)
+        other = self._other_side(ctx, cand, sources, targets, sentence_countries)
+        return Sides(speaker, sources, targets, outlet_speaker, other)
 
     def one_sided(self, coded: Coded, cand: Candidate, sides: Sides) -> bool:
         """A reciprocal meeting verb with one actor and nobody met ("Biden discussed how ..."): no meeting."""
@@ -151,12 +156,15 @@ class Participants:
         """Coercion with no recipient named, by an actor of one country, is done at home: "the Taliban banned
         her book", "police detained dozens" are acts against that country's own people (PLOVER codes the
         recipient as the country)."""
-        if coded.type not in DOMESTIC_TYPES or sides.targets.actors:
+        if sides.targets.actors:
             return
         countries = {a.country for a in sides.sources.actors if a.country}
-        if len(countries) == 1:
+        if coded.type in DOMESTIC_TYPES and len(countries) == 1:
             country = next(iter(countries))
             sides.targets.actors = [Actor(text=country, name=None, country=country, sector=None)]
+            sides.targets.fallback = True
+        elif coded.type in DIRECTED_TYPES and sides.other_side:
+            sides.targets.actors = list(sides.other_side)
             sides.targets.fallback = True
 
     def remember(self, ctx: DocumentContext, sides: Sides, index: int) -> None:
@@ -293,6 +301,30 @@ class Participants:
         if actor is not None:
             return actor
         return Actor(text=outlet, name=outlet, country=None, sector="MED")
+
+    def _other_side(self, ctx: DocumentContext, cand: Candidate, sources: Resolved, targets: Resolved,
+                    sentence_countries: set[str] | None) -> list[Actor]:
+        """Whom a directed act with no recipient named is aimed at: the one other country the sentence names
+        ("Afghanistan's ministry called Pakistan's assertions baseless"), else, in a sentence naming no other,
+        the other of the two countries the document is about ("Berisha rejected the allegations" in a story of
+        US sanctions on him). Applied by ``domestic_target`` once the place has had its say."""
+        if targets.actors or cand.coded.type not in DIRECTED_TYPES or cand.mention.sense.fallback:
+            return []  # an act read from its verb's default meaning alone needs a recipient the text names
+        own = {a.country for a in sources.actors if a.country}
+        if len(own) != 1:
+            return []
+        if sentence_countries is None:
+            sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc)))
+        named = sentence_countries - own
+        if len(named) > 1:
+            return []
+        if not named:
+            dyad = self._dyad(ctx)
+            if len(dyad) < 2 or not own < set(dyad):
+                return []
+            named = set(dyad) - own
+        country = next(iter(named))
+        return [Actor(text=country, name=None, country=country, sector=None)]
 
     def _dyad(self, ctx: DocumentContext) -> list[str]:
         """The two countries a document is mostly about ("the two countries" refers to them)."""
