@@ -316,8 +316,14 @@ class Participants:
         if sentence_countries is None:
             sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc)))
         named = sentence_countries - own
+        if named:
+            # countries inside the actor's own phrase describe it ("Al-Shabab, a U.S.-designated group")
+            for arg in cand.sources:
+                named -= set(self.kb.countries_in(" ".join(t.text for t in arg.token.subtree)))
         if len(named) > 1:
             return []
+        if not named and ctx.home is not None and own == {ctx.home}:
+            named = own  # in a story about one country its actors' acts are done at home
         if not named:
             dyad = self._dyad(ctx)
             if len(dyad) < 2 or not own < set(dyad):
