@@ -40,6 +40,12 @@ _NOMINAL_ACTOR_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _OBJECT_PREPS = ("to", "on", "against", "with", "from", "toward", "towards", "among", "between", "of", "for",
                  "by")
 
+# Prepositions of an adjunct whose noun event is the clause's own act ("during the talks, Blinken told Han"),
+# and those where it is only when the noun names a recipient ("commemorated it in a letter to Xi").
+_ADJUNCT_PREPS = frozenset({"during", "through", "via"})
+_ADJUNCT_PREPS_WITH_RECIPIENT = frozenset({"in", "with"})
+
+
 @dataclass(slots=True)
 class Args:
     sources: list[Arg] = field(default_factory=list)
@@ -174,6 +180,16 @@ def _verb_targets(verb: Token, sense: Sense, event_noun: Token | None = None) ->
     return _unique(out)
 
 
+def _actor_objects(verb: Token, noun: Token) -> list[Arg]:
+    """The actor-like direct and dative objects of ``verb`` other than ``noun``: "told Han", "hold Iran"."""
+    out: list[Arg] = []
+    obj = direct_object(verb)
+    for o in ([obj] if obj is not None else []) + recipients(verb):
+        if o != noun and looks_like_actor(o) and not is_relative_pronoun(o):
+            out.extend(expand(o, "obj"))
+    return _unique(out)
+
+
 def _owner(noun: Token) -> list[Arg]:
     """The actor whose act or thing ``noun`` is (its possessor), when that looks like an actor."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -253,13 +269,17 @@ def mention_args(m: Trigger, speaker: Token | None) -> Args:
     sense = m.sense
     if m.nominal:
         args = _noun_args(m.token, sense)
-        if not args.sources and args.targets and m.token.dep_ == "pobj":
-            # a noun event in an adjunct of a plain verb takes that verb's actor:
-            # "commemorated the anniversary in a letter to Xi"
+        if not args.sources and m.token.dep_ == "pobj":
+            # a noun event in an adjunct of a plain verb takes that verb's actor: "commemorated the anniversary
+            # in a letter to Xi", "During the meeting, Blinken told Han ...", "hold Iran accountable through
+            # sanctions"; with no recipient of its own, the verb's objects are those it was held with or aimed at
             prep = m.token.head
             verb = prep.head
-            if prep.lower_ in ("in", "with", "through", "via") and is_verbal(verb):
+            if is_verbal(verb) and (prep.lower_ in _ADJUNCT_PREPS or
+                                    (args.targets and prep.lower_ in _ADJUNCT_PREPS_WITH_RECIPIENT)):
                 args.sources = subject_args(verb, speaker)
+                if args.sources and not args.targets:
+                    args.targets = _actor_objects(verb, m.token)
         return args
     verb = m.anchor
     if sense.pos == "adj" and m.phrase is None:

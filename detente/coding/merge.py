@@ -29,6 +29,23 @@ def dedupe(actors: list[Actor]) -> list[Actor]:
     return out
 
 
+def _generic(actors: list[Actor]) -> bool:
+    """Actors known only by their country ("the two sides", a country read off the sentence)."""
+    return bool(actors) and all(a.id is None and a.name is None for a in actors)
+
+
+def _countries(rec: Mention) -> set[str | None]:
+    return {a.country for a in rec.source + rec.target}
+
+
+def _restated(a: Mention, b: Mention) -> bool:
+    """One record restates the other in general terms: "During the meeting, Blinken told Han ... the two sides
+    were maintaining open communications" names the same countries, once by their people, once as "the two
+    sides". Two records naming different countries are two acts ("Xi was absent from the summit, which was
+    attended by Biden")."""
+    return _countries(a) == _countries(b) and (_generic(a.source + a.target) or _generic(b.source + b.target))
+
+
 def merge_records(records: list[Mention]) -> list[Mention]:
     """One sentence reporting one act twice ("the official to travel to Washington was Wang Wentao, who
     visited in late May") gives one record: same type, same negation and overlapping actors merge (the most
@@ -39,7 +56,8 @@ def merge_records(records: list[Mention]) -> list[Mention]:
             if k.type != rec.type or (k.modality == "negated") != (rec.modality == "negated"):
                 continue
             if not (any(same_actor(a, b) for a in rec.source for b in k.source) or
-                    (not rec.source and any(same_actor(a, b) for a in rec.target for b in k.target))):
+                    (not rec.source and any(same_actor(a, b) for a in rec.target for b in k.target)) or
+                    _restated(rec, k)):
                 continue
             k.target = dedupe(k.target + [a for a in rec.target if not any(same_actor(a, s) for s in k.source)])
             k.source = dedupe(k.source + rec.source)
