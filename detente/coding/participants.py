@@ -33,7 +33,10 @@ if TYPE_CHECKING:
 # Types whose acts, with no recipient named, are done to the actor's own country.
 DOMESTIC_TYPES = frozenset({"COERCE"})
 # Types whose acts are always done to someone: with no recipient named, the other side takes it.
-DIRECTED_TYPES = frozenset(str(t) for t in load_data("recipients.yaml")["directed_types"])
+_RECIPIENTS = load_data("recipients.yaml")
+DIRECTED_TYPES = frozenset(str(t) for t in _RECIPIENTS["directed_types"])
+# Types whose acts only a state does to another: with a recipient and no actor named, the other side acts.
+STATE_ONLY_TYPES = frozenset(str(t) for t in _RECIPIENTS["state_only_types"])
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # Runs of capitalized words: the names (with their titles) a sentence that was not parsed may hold.
 _NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
@@ -117,6 +120,12 @@ class Participants:
             if state is not None:
                 sources = Resolved([Actor(text=state, name=None, country=state, sector="GOV")], [state],
                                    fallback=True)
+        if not cand.sources and not sources.actors and cand.coded.type in STATE_ONLY_TYPES:
+            # "sanctions against Turkey are in Congress", "Berisha ... are barred from travel to the United
+            # States": only a state sanctions, and the act names whom; the other side did it
+            sources = Resolved(self._counterpart(ctx, cand, targets, cand.targets, sentence_countries), [],
+                               fallback=True)
+            sources.descriptions = [a.text for a in sources.actors]
         for group in (sources, targets):
             if group.actors and all(a.country is None for a in group.actors):
                 if sentence_countries is None:
@@ -304,13 +313,19 @@ class Participants:
 
     def _other_side(self, ctx: DocumentContext, cand: Candidate, sources: Resolved, targets: Resolved,
                     sentence_countries: set[str] | None) -> list[Actor]:
-        """Whom a directed act with no recipient named is aimed at: the one other country the sentence names
-        ("Afghanistan's ministry called Pakistan's assertions baseless"), else, in a sentence naming no other,
-        the other of the two countries the document is about ("Berisha rejected the allegations" in a story of
-        US sanctions on him). Applied by ``domestic_target`` once the place has had its say."""
+        """Whom a directed act with no recipient named is aimed at (see ``_counterpart``): "Afghanistan's
+        ministry called Pakistan's assertions baseless", "Berisha rejected the allegations" in a story of US
+        sanctions on him. Applied by ``domestic_target`` once the place has had its say."""
         if targets.actors or cand.coded.type not in DIRECTED_TYPES or cand.mention.sense.fallback:
             return []  # an act read from its verb's default meaning alone needs a recipient the text names
-        own = {a.country for a in sources.actors if a.country}
+        return self._counterpart(ctx, cand, sources, cand.sources, sentence_countries)
+
+    def _counterpart(self, ctx: DocumentContext, cand: Candidate, side: Resolved, phrases: list[Arg],
+                     sentence_countries: set[str] | None) -> list[Actor]:
+        """The other party to an act whose one ``side`` is of one country: the one other country the sentence
+        names outside that side's own ``phrases``; in a sentence naming no other, the document's own country
+        when the story is about that one, else the other of the two countries the document is about."""
+        own = {a.country for a in side.actors if a.country}
         if len(own) != 1:
             return []
         if sentence_countries is None:
@@ -318,7 +333,7 @@ class Participants:
         named = sentence_countries - own
         if named:
             # countries inside the actor's own phrase describe it ("Al-Shabab, a U.S.-designated group")
-            for arg in cand.sources:
+            for arg in phrases:
                 named -= set(self.kb.countries_in(" ".join(t.text for t in arg.token.subtree)))
         if len(named) > 1:
             return []
