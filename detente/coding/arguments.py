@@ -37,6 +37,8 @@ _AGENTIVE_OF = frozenset({"CONSULT", "PROTEST", "MOBILIZE", "RETREAT", "AGREE", 
 
 _NOMINAL_ACTOR_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
 _OBJECT_PREPS = ("to", "on", "against", "with", "from", "toward", "towards", "among", "between", "of", "for",
                  "by")
 
@@ -148,6 +150,8 @@ def _verb_targets(verb: Token, sense: Sense, event_noun: Token | None = None) ->
     if obj is not None and (lemma(obj) in QUANTITY_NOUNS or obj.pos_ == "NUM"):
         counted = next((o for _p, o in prep_objects(obj, ("of",))), None)
         obj = counted if counted is not None else obj  # "holding thousands of refugees"
+    if obj is not None and obj.lower_ in _OBJECT_PRONOUNS:
+        obj = _subject_owner(verb, obj) or obj  # "Berisha's opponents accused him": Berisha
     if obj is not None and sense.topic_object and obj.dep_ in ("dobj", "obj"):
         obj = None  # "discussed trade": a topic, not a participant
     if obj is not None and (looks_like_actor(obj) or has_country_mod(obj) or
@@ -178,6 +182,18 @@ def _verb_targets(verb: Token, sense: Sense, event_noun: Token | None = None) ->
                         out.extend(expand(g, "obj"))
                         break
     return _unique(out)
+
+
+def _subject_owner(verb: Token, pronoun: Token) -> Token | None:
+    """The person an object pronoun stands for when the clause's subject is someone's ("Berisha's opponents
+    accused him"): the subject's possessor. An object pronoun is never its own clause's subject, so this is the
+    nearest person the sentence offers."""
+    subj, _ = clause_subject(verb)
+    owner = child(subj, "poss") if subj is not None else None
+    if owner is None or is_pronoun(owner) or owner.i > pronoun.i:
+        return None
+    person = owner.ent_type_ == "PERSON" and owner.tag_ == "NNP"
+    return owner if person == (pronoun.lower_ != "them") else None
 
 
 def _actor_objects(verb: Token, noun: Token) -> list[Arg]:
