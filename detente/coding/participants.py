@@ -37,6 +37,8 @@ _RECIPIENTS = load_data("recipients.yaml")
 DIRECTED_TYPES = frozenset(str(t) for t in _RECIPIENTS["directed_types"])
 # Types whose acts only a state does to another: with a recipient and no actor named, the other side acts.
 STATE_ONLY_TYPES = frozenset(str(t) for t in _RECIPIENTS["state_only_types"])
+# Sectors of people who are not an organization acting for a country ("people", "heirlooms", "public interest").
+_UNORGANIZED = frozenset({"CVL"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # Runs of capitalized words: the names (with their titles) a sentence that was not parsed may hold.
 _NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
@@ -135,6 +137,12 @@ class Participants:
                     # country are of it
                     only = next(iter(sentence_countries))
                     group.actors = [Actor(a.text, a.name, only, a.sector, a.id) for a in group.actors]
+                    group.fallback = True
+                elif not sentence_countries and ctx.home is not None and \
+                        any(a.sector and a.sector not in _UNORGANIZED for a in group.actors):
+                    # "the military", "the court", "our soldiers" in a story about one country are its own;
+                    # "people", "residents" may be anyone's
+                    group.actors = [Actor(a.text, a.name, ctx.home, a.sector, a.id) for a in group.actors]
                     group.fallback = True
         if not any(a.country for a in sources.actors) and not any(a.country for a in targets.actors):
             self.stats["dropped_unresolved"] += 1

@@ -85,6 +85,7 @@ class SentenceSelector:
         self.editorial_prefilter = Prefilter(alone | cues.deontic_aux | cue_forms(), self._has_actor, paired)
         self.state_forms = state_act_forms(lexicon)
         self._seen_countries: Counter[str] = Counter()
+        self._sector_only = False  # the last sentence tested had a trigger and only actor words of no country
 
     def select(self, text: str, editorial: bool = False) -> Selection:
         """The sentences of ``text`` worth parsing; an ``editorial``'s own disapproval counts as a trigger."""
@@ -99,13 +100,15 @@ class SentenceSelector:
         for sentence in sentences:
             if len(sentence.text) > MAX_SENTENCE_CHARS:
                 continue
+            self._sector_only = False
             if prefilter(sentence):
                 if len(selected) == MAX_PARSED_SENTENCES:
                     truncated = True
                     break
                 selected.append(sentence)
-            elif not self.state_forms.isdisjoint(sentence.tokens):
-                held.append(sentence)
+            elif (self._sector_only and not self.kb.state_agent_words.isdisjoint(sentence.tokens)) or \
+                    not self.state_forms.isdisjoint(sentence.tokens):
+                held.append(sentence)  # "the military claimed the killing of 33 terrorists": whose, the story says
         home = home_country(self._seen_countries)
         if home is not None and held:
             room = MAX_PARSED_SENTENCES - len(selected)
@@ -122,8 +125,13 @@ class SentenceSelector:
         if countries:
             return True
         low = text.lower()
-        return low.split(" ", 1)[0] in _SUBJECT_PRONOUNS or any(w in low for w in DYAD_PHRASES) or \
-            _PAIR.search(low) is not None
+        if low.split(" ", 1)[0] in _SUBJECT_PRONOUNS or any(w in low for w in DYAD_PHRASES) or \
+                _PAIR.search(low) is not None:
+            return True
+        # a trigger and an actor word of no country ("the military", "the court", "our soldiers"): parsed only
+        # in a document about one country, whose actor it then is (``select``)
+        self._sector_only = True
+        return False
 
 
 

@@ -28,6 +28,9 @@ from ._text import fold, key
 from .context import DocumentActors
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
+# Sectors (agents.yaml) of a state's organs and of armed groups: their agent words, with an office title, act for
+# a country even when the sentence names none.
+STATE_AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM", "REB", "UAF"})
 _CONJ = frozenset({"and", "&", "or"})
 
 
@@ -63,6 +66,20 @@ class ActorKB:
         return self._ix.entities.get(ident)
 
     # ------------------------------------------------------------------ cheap questions
+    @functools.cached_property
+    def state_agent_words(self) -> frozenset[str]:
+        """Lowercase one-word agent and office words of a state's organs or armed groups ("military", "court",
+        "soldiers", "ministry", "militants"), not of people at large ("residents", "farmers"): a sentence acting
+        through one of them and naming no country is about the country its story is about."""
+        out: set[str] = set()
+        for k, lexes in self._ix.lex.items():
+            if " " in k:
+                continue
+            if any(lx.kind == "office" or (lx.kind == "agent" and lx.sector in STATE_AGENT_SECTORS)
+                   for lx in lexes):
+                out.add(k)
+        return frozenset(out)
+
     def is_candidate(self, sentence: str) -> bool:
         """Does the sentence mention any known actor word? Set lookups over its lowercase tokens, no alias loop."""
         ix = self._ix
