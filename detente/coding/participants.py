@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
@@ -37,6 +39,7 @@ _RECIPIENTS = load_data("recipients.yaml")
 DIRECTED_TYPES = frozenset(str(t) for t in _RECIPIENTS["directed_types"])
 # Types whose acts only a state does to another: with a recipient and no actor named, the other side acts.
 STATE_ONLY_TYPES = frozenset(str(t) for t in _RECIPIENTS["state_only_types"])
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
 # Sectors of people who are not an organization acting for a country ("people", "heirlooms", "public interest").
 _UNORGANIZED = frozenset({"CVL"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -342,7 +345,7 @@ class Participants:
         if named:
             # countries inside the actor's own phrase describe it ("Al-Shabab, a U.S.-designated group")
             for arg in phrases:
-                named -= set(self.kb.countries_in(" ".join(t.text for t in arg.token.subtree)))
+                named -= set(self.kb.countries_in(_phrase_text(arg.token)))
         if len(named) > 1:
             return []
         if not named and ctx.home is not None and own == {ctx.home}:
@@ -364,6 +367,13 @@ class Participants:
             ctx.country_counts = counts
         # ties by name, so the answer never depends on the order sets were filled in
         return [c for c, _ in sorted(ctx.country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
+
+
+def _phrase_text(tok: Token) -> str:
+    """The words of the noun phrase ``tok`` heads, appositions included, clauses on it left out: "Al-Shabab, a
+    U.S.-designated terrorist group" but not "the shipping line, which the State Department has called ..."."""
+    clauses = {t.i for c in tok.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+    return " ".join(t.text for t in tok.subtree if t.i not in clauses)
 
 
 def dyad_offices(arg: Arg) -> tuple[str, ...] | None:
