@@ -28,6 +28,7 @@ from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
 from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS, STATE_TYPES, TITLE_HEADS, names_people
 from detente.records import Actor
+from detente.syntax import lemma
 
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
@@ -39,6 +40,9 @@ _RECIPIENTS = load_data("recipients.yaml")
 DIRECTED_TYPES = frozenset(str(t) for t in _RECIPIENTS["directed_types"])
 # Types whose acts only a state does to another: with a recipient and no actor named, the other side acts.
 STATE_ONLY_TYPES = frozenset(str(t) for t in _RECIPIENTS["state_only_types"])
+# Heads of a dyad phrase about people, who may be the two the sentence before named ("the two presidents").
+PERSON_DYAD_HEADS = frozenset({"president", "leader", "minister", "premier", "diplomat", "envoy", "chancellor",
+                               "secretary", "counterpart", "official", "head"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
 # Sectors of people who are not an organization acting for a country ("people", "heirlooms", "public interest").
 _UNORGANIZED = frozenset({"CVL"})
@@ -226,6 +230,9 @@ class Participants:
         kb = self.kb
         description = " ; ".join(arg.texts)
         if arg.dyad:
+            pair = self._pair_named(ctx, arg, index, on)
+            if pair:
+                return Resolved(pair, [description, description])
             countries = self._dyad(ctx)
             if len(countries) == 2:
                 low = description.lower()
@@ -284,6 +291,23 @@ class Participants:
             # a country (the sentence's one country may still give it one)
             return Resolved([Actor(text=arg.texts[0], name=None, country=None, sector=None)], [description])
         return Resolved([], [])
+
+    def _pair_named(self, ctx: DocumentContext, arg: Arg, index: int, on: dt.date | None) -> list[Actor]:
+        """"The two presidents", "both leaders": the two people of two countries the sentence before names
+        ("Putin is courting Erdogan. The two presidents are closely cooperating in Syria"), when the phrase is
+        about people and that sentence names exactly two; else nobody (the document's two countries decide)."""
+        if index < 1 or index > len(ctx.sentences) or lemma(arg.token) not in PERSON_DYAD_HEADS:
+            return []
+        before = ctx.sentences[index - 1].text
+        people: dict[str, Actor] = {}
+        for run in _NAME_RUN.findall(before):
+            actor = self.kb.resolve(run, on=on, context=ctx.actors)
+            if actor is not None and actor.kind == "person" and actor.country:
+                people.setdefault(actor.id or actor.name or actor.text, actor)
+        found = list(people.values())
+        if len(found) != 2 or found[0].country == found[1].country:
+            return []
+        return [replace(a, text=a.name or a.text) for a in found]
 
     def _named_before(self, ctx: DocumentContext, index: int, on: dt.date | None) -> Actor | None:
         """The one person the sentence just before names, when no event there was coded ("Akar spoke on
