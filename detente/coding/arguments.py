@@ -291,11 +291,16 @@ def mention_args(m: Trigger, speaker: Token | None) -> Args:
             # sanctions"; with no recipient of its own, the verb's objects are those it was held with or aimed at
             prep = m.token.head
             verb = prep.head
+            small = None  # "hold Iran accountable through sanctions": the adjective's subject is acted on
+            if verb.pos_ == "ADJ" and verb.dep_ in ("ccomp", "oprd", "xcomp") and is_verbal(verb.head):
+                small, verb = child(verb, "nsubj"), verb.head
             if is_verbal(verb) and (prep.lower_ in _ADJUNCT_PREPS or
                                     (args.targets and prep.lower_ in _ADJUNCT_PREPS_WITH_RECIPIENT)):
                 args.sources = subject_args(verb, speaker)
                 if args.sources and not args.targets:
                     args.targets = _actor_objects(verb, m.token)
+                    if small is not None and looks_like_actor(small):
+                        args.targets.extend(expand(small, "obj"))
         return args
     verb = m.anchor
     if sense.pos == "adj" and m.phrase is None:

@@ -129,7 +129,7 @@ class Participants:
             if state is not None:
                 sources = Resolved([Actor(text=state, name=None, country=state, sector="GOV")], [state],
                                    fallback=True)
-        if not cand.sources and not sources.actors and cand.coded.type in STATE_ONLY_TYPES:
+        if not sources.actors and cand.coded.type in STATE_ONLY_TYPES:
             # "sanctions against Turkey are in Congress", "Berisha ... are barred from travel to the United
             # States": only a state sanctions, and the act names whom; the other side did it
             sources = Resolved(self._counterpart(ctx, cand, targets, cand.targets, sentence_countries), [],
