@@ -366,10 +366,12 @@ class Participants:
         if sentence_countries is None:
             sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc)))
         named = sentence_countries - own
+        described: set[str] = set()
         if named:
             # countries inside the actor's own phrase describe it ("Al-Shabab, a U.S.-designated group")
             for arg in phrases:
-                named -= set(self.kb.countries_in(_phrase_text(arg.token)))
+                described |= self.kb.countries_in(_phrase_text(arg.token))
+            named -= described
         if len(named) > 1:
             return []
         if not named and ctx.home is not None and own == {ctx.home}:
@@ -379,6 +381,8 @@ class Participants:
             if len(dyad) < 2 or not own < set(dyad):
                 return []
             named = set(dyad) - own
+            if named & described:
+                return []  # the story's other country is the one describing the actor here
         country = next(iter(named))
         return [Actor(text=country, name=None, country=country, sector=None)]
 

@@ -148,3 +148,24 @@ def test_whoever_claims_responsibility_for_an_attack_made_it(coder: Coder) -> No
 
     text = "Al-Shabab, a U.S.-designated terrorist group, claimed responsibility for the hotel attack on Tuesday."
     assert _coded(coder, text) == [("ASSAULT", ["SOM"], [])]
+
+
+def test_a_noun_event_in_a_during_adjunct_is_the_clauses_act(candidates: Cands) -> None:
+    c = one(candidates("During the meeting, Blinken told Wang Yi that relations had improved."), "CONSULT")
+    assert heads(c.sources) == ["Blinken"] and heads(c.targets) == ["Yi"]
+    # "in" takes the clause's actor only when the noun names its recipient ("in a letter to Xi")
+    assert not [c for c in candidates("In the meeting hall, Blinken told Wang Yi that relations had improved.")
+                if c.coded.type == "CONSULT" and c.sources]
+
+
+def test_a_noun_event_in_an_adjunct_of_a_small_clause_acts_on_its_subject(candidates: Cands) -> None:
+    c = one(candidates("The State Department holds Iran accountable through sanctions."), "SANCTION")
+    assert heads(c.sources) == ["Department"] and heads(c.targets) == ["Iran"]
+
+
+def test_an_object_pronoun_is_the_owner_of_the_clauses_subject(candidates: Cands) -> None:
+    c = one(candidates("Erdogan's critics accused him of undermining democracy."), "ACCUSE")
+    assert heads(c.targets) == ["Erdogan"]
+    # a subject owned by a country is no person for "him"
+    c = one(candidates("China's foreign minister accused him of lying."), "ACCUSE")
+    assert heads(c.targets) == ["him"]

@@ -38,3 +38,21 @@ def test_merge_records_joins_one_act_reported_twice() -> None:
     assert [(m.type, m.modality) for m in merged] == [("CONSULT", "asserted"), ("CONSULT", "negated"),
                                                       ("ACCUSE", "asserted")]
     assert [a.name for a in merged[0].target] == ["Washington"]
+
+
+def test_a_record_restating_anothers_countries_in_general_terms_merges() -> None:
+    def r(src: list[Actor], tgt: list[Actor], conf: float) -> Mention:
+        return Mention(mention_id=f"m{conf}", doc_id="d", sentence="s", sentence_index=0, type="CONSULT",
+                       mode=None, cameo="040", goldstein=1.0, quad_class=1, modality="asserted",
+                       channel="diplomatic", source=src, target=tgt, confidence=conf)
+    blinken = Actor("Blinken", name="Antony Blinken", country="USA", id="person/usa/antony-blinken")
+    wang = Actor("Wang Yi", name="Wang Yi", country="CHN", id="person/chn/wang-yi")
+    sides = [Actor("the two sides", country="USA"), Actor("the two sides", country="CHN")]
+    # "During the meeting, Blinken told Wang ... the two sides were maintaining open communications": one meeting
+    assert len(merge_records([r([blinken], [wang], 0.65), r(sides, [], 0.4)])) == 1
+    # two acts of one type by different countries stay two ("Xi was absent from the summit Biden attended")
+    xi = Actor("Xi", name="Xi Jinping", country="CHN", id="person/chn/xi-jinping")
+    biden = Actor("Biden", name="Joe Biden", country="USA", id="person/usa/joe-biden")
+    assert len(merge_records([r([xi], [], 0.6), r([biden], [], 0.6)])) == 2
+    # named people of the same countries are not a restatement: each is an act of its own
+    assert len(merge_records([r([blinken], [wang], 0.65), r([wang], [blinken], 0.6)])) == 2

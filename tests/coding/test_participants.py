@@ -195,3 +195,62 @@ def test_a_states_act_naming_no_country_is_the_documents_home_countrys(coder: Co
     last = [m for m in records if m.sentence_index == 3]
     assert [(m.type, [a.country for a in m.source], [a.country for a in m.target]) for m in last] == [
         ("COERCE", ["AFG"], ["AFG"])]
+
+
+# -- recipients and actors nobody named (issue 12) -------------------------------------------------------
+
+
+def _coded(coder: Coder, text: str) -> list[tuple[int, str, list[str | None], list[str | None]]]:
+    """(sentence, type, source countries, target countries) of each record of ``text`` coded as one document."""
+    [(_doc, records)] = list(coder.code_documents([Document(id="t", text=text, published=dt.date(2024, 3, 1))]))
+    return [(r.sentence_index, r.type, [a.country for a in r.source], [a.country for a in r.target])
+            for r in records]
+
+
+def test_a_rejection_with_no_recipient_named_answers_the_documents_other_side(coder: Coder) -> None:
+    text = ("Pakistan accused Afghanistan of sheltering militants on Monday. Pakistan's army said the attackers "
+            "came from Afghan soil. Afghanistan's foreign ministry rejected the allegations on Tuesday.")
+    assert (2, "REJECT", ["AFG"], ["PAK"]) in _coded(coder, text)
+
+
+def test_a_directed_act_is_aimed_at_the_one_other_country_the_sentence_names(coder: Coder) -> None:
+    # the sentence names Japan only inside the object's phrase; the accusation is of Japan, not of nobody
+    text = "Beijing summoned the ambassador on Friday. China's foreign ministry condemned the move by Tokyo."
+    assert (1, "ACCUSE", ["CHN"], ["JPN"]) in _coded(coder, text)
+
+
+def test_a_country_inside_the_actors_own_phrase_is_not_the_other_side(coder: Coder) -> None:
+    text = "Al-Shabab, a U.S.-designated terrorist group, claimed responsibility for the hotel attack."
+    assert all("USA" not in targets for _i, kind, _s, targets in _coded(coder, text) if kind == "ASSAULT")
+
+
+def test_in_a_story_about_one_country_its_own_actors_act_at_home(coder: Coder) -> None:
+    text = ("Somalia's government declared a state of emergency. Somali officials said Somalia would fight on. "
+            "Somalia's president visited Mogadishu. Somali troops and Kenyan police attacked the camp. "
+            "The country's army denied the accusations.")
+    assert (4, "REJECT", ["SOM"], ["SOM"]) in _coded(coder, text)
+
+
+def test_a_sanction_naming_only_its_recipient_was_imposed_by_the_other_side(coder: Coder) -> None:
+    assert _coded(coder, "New sanctions against Turkey are awaiting a vote in the U.S. Congress.") == [
+        (0, "SANCTION", ["USA"], ["TUR"])]
+    text = "Turkey bought Russian missiles last year. The United States warned Turkey. " \
+           "Turkish officials were barred from entering the United States."
+    assert (2, "SANCTION", ["USA"], ["TUR"]) in _coded(coder, text)
+
+
+def test_an_agent_word_of_no_country_in_a_story_about_one_country_is_its(coder: Coder) -> None:
+    text = ("Somalia's government declared a state of emergency. Somali officials said Somalia would fight on. "
+            "Somalia's president visited Mogadishu. The army killed 30 militants near the town on Monday.")
+    assert (3, "ASSAULT", ["SOM"], ["SOM"]) in _coded(coder, text)
+    # people at large are nobody's organ: "residents" take no country from the story
+    text = ("Somalia's government declared a state of emergency. Somali officials said Somalia would fight on. "
+            "Somalia's president visited Mogadishu. Residents criticized the decision on Monday.")
+    assert [r for r in _coded(coder, text) if r[0] == 3] == []
+
+
+def test_the_two_presidents_are_the_two_people_the_sentence_before_named(coder: Coder) -> None:
+    text = ("Turkey and the United States argued over the missiles. Russian President Vladimir Putin is courting "
+            "Turkish President Recep Tayyip Erdogan. The two presidents are cooperating closely in Syria.")
+    [(_i, kind, sources, _t)] = [r for r in _coded(coder, text) if r[0] == 2]
+    assert kind == "COOPERATE" and sorted(c for c in sources if c) == ["RUS", "TUR"]

@@ -53,3 +53,21 @@ def test_home_country_needs_three_mentions_and_twice_any_other() -> None:
     assert home_country(Counter({"AFG": 3, "PAK": 1})) == "AFG"
     assert home_country(Counter({"AFG": 2})) is None
     assert home_country(Counter({"AFG": 4, "PAK": 3})) is None
+
+
+_SOMALI = ("Somalia's government declared a state of emergency. Somali officials said Somalia would fight on. "
+           "Somalia's president visited Mogadishu. The army killed 30 militants near the town. "
+           "Residents criticized the decision.")
+
+
+def test_an_organs_act_naming_no_country_is_parsed_in_a_document_about_one_country(kb) -> None:
+    found = selector(kb).select(_SOMALI)
+    assert found.home == "SOM"
+    texts = [s.text for s in found.selected]
+    assert "The army killed 30 militants near the town." in texts
+    # people at large are not a state's organ: their sentence stays unparsed
+    assert "Residents criticized the decision." not in texts
+    # about two countries, nobody can tell whose army it was
+    two = selector(kb).select("China met Japan. Japan met China. China met Japan in Tokyo. The army killed 30 "
+                              "militants near the town.")
+    assert two.home is None and len(two.selected) == 3

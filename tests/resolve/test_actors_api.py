@@ -172,3 +172,17 @@ def test_resolve_accepts_datetimes_and_no_date(kb: ActorKB) -> None:
     undated = kb.resolve("Wang Yi")
     assert undated is not None and (undated.country, undated.sector) == ("CHN", "GOV")
     assert present(kb.resolve("US Secretary of State")).name is None  # no date, no holder
+
+
+def test_the_state_department_with_its_article_is_the_body(kb) -> None:
+    # "the state" (the government) must not swallow the start of a body's name
+    for text in ("the State Department", "The State Department", "said the State Department"):
+        actor = kb.resolve(text, on=dt.date(2024, 1, 1))
+        assert actor is not None and (actor.country, actor.name) == ("USA", "State Department"), text
+    assert kb.resolve("the state", on=dt.date(2024, 1, 1)).sector == "GOV"
+
+
+def test_state_agent_words_are_a_states_organs_and_armed_groups(kb) -> None:
+    words = kb.state_agent_words
+    assert {"army", "military", "court", "police", "ministry", "militants", "minister"} <= words
+    assert not {"residents", "farmers", "students", "people"} & words
