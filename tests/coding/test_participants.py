@@ -214,9 +214,9 @@ def test_a_rejection_with_no_recipient_named_answers_the_documents_other_side(co
 
 
 def test_a_directed_act_is_aimed_at_the_one_other_country_the_sentence_names(coder: Coder) -> None:
-    # the sentence names Japan only inside the object's phrase; the accusation is of Japan, not of nobody
-    text = "Beijing summoned the ambassador on Friday. China's foreign ministry condemned the move by Tokyo."
-    assert (1, "ACCUSE", ["CHN"], ["JPN"]) in _coded(coder, text)
+    # "the decision" names nobody; Tokyo, the one other country the sentence names, made it
+    text = "Tokyo released the water on Thursday, and China's foreign ministry denounced the decision."
+    assert _coded(coder, text) == [(0, "ACCUSE", ["CHN"], ["JPN"])]
 
 
 def test_a_country_inside_the_actors_own_phrase_is_not_the_other_side(coder: Coder) -> None:
@@ -250,7 +250,9 @@ def test_an_agent_word_of_no_country_in_a_story_about_one_country_is_its(coder: 
 
 
 def test_the_two_presidents_are_the_two_people_the_sentence_before_named(coder: Coder) -> None:
-    text = ("Turkey and the United States argued over the missiles. Russian President Vladimir Putin is courting "
-            "Turkish President Recep Tayyip Erdogan. The two presidents are cooperating closely in Syria.")
-    [(_i, kind, sources, _t)] = [r for r in _coded(coder, text) if r[0] == 2]
+    # the story is about Turkey and the United States; the presidents are those just named
+    text = ("Turkey and the United States argued over the missiles. Washington warned Ankara. Russian President "
+            "Vladimir Putin is courting Turkish President Recep Tayyip Erdogan. The two presidents are cooperating "
+            "closely in Syria.")
+    [(_i, kind, sources, _t)] = [r for r in _coded(coder, text) if r[0] == 3]
     assert kind == "COOPERATE" and sorted(c for c in sources if c) == ["RUS", "TUR"]
