@@ -165,7 +165,7 @@ class Participants:
             self.stats["dropped_unresolved"] += 1
             return None  # an editorial's own voice on its own side ("may be seen by China as ... malicious") is
             # what that side perceives, not an accusation of it
-        other = self._other_side(ctx, cand, sources, targets, sentence_countries)
+        other = self._other_side(ctx, cand, sources, targets)
         return Sides(speaker, sources, targets, outlet_speaker, other)
 
     def one_sided(self, coded: Coded, cand: Candidate, sides: Sides) -> bool:
@@ -346,26 +346,32 @@ class Participants:
             return actor
         return Actor(text=outlet, name=outlet, country=None, sector="MED")
 
-    def _other_side(self, ctx: DocumentContext, cand: Candidate, sources: Resolved, targets: Resolved,
-                    sentence_countries: set[str] | None) -> list[Actor]:
+    def _other_side(self, ctx: DocumentContext, cand: Candidate, sources: Resolved,
+                    targets: Resolved) -> list[Actor]:
         """Whom a directed act with no recipient named is aimed at (see ``_counterpart``): "Afghanistan's
         ministry called Pakistan's assertions baseless", "Berisha rejected the allegations" in a story of US
         sanctions on him. Applied by ``domestic_target`` once the place has had its say."""
-        if targets.actors or cand.coded.type not in DIRECTED_TYPES or cand.mention.sense.fallback:
-            return []  # an act read from its verb's default meaning alone needs a recipient the text names
-        return self._counterpart(ctx, cand, sources, cand.sources, sentence_countries)
+        if targets.actors or cand.coded.type not in DIRECTED_TYPES or cand.mention.sense.fallback or \
+                any(n.startswith("classifier:") for n in cand.notes):
+            return []  # an act read from its verb's default meaning, or guessed by the statistical layer
+            # (coding/classifier.py), needs a recipient the text names
+        # whom an act is aimed at is named in its own clause: "leading South Korea to call for its own weapons"
+        # is no call on the US named elsewhere in the sentence
+        clause = set(self.kb.countries_in(_clause_text(cand.mention.anchor)))
+        return self._counterpart(ctx, cand, sources, cand.sources, clause)
 
     def _counterpart(self, ctx: DocumentContext, cand: Candidate, side: Resolved, phrases: list[Arg],
-                     sentence_countries: set[str] | None) -> list[Actor]:
-        """The other party to an act whose one ``side`` is of one country: the one other country the sentence
-        names outside that side's own ``phrases``; in a sentence naming no other, the document's own country
-        when the story is about that one, else the other of the two countries the document is about."""
+                     where: set[str] | None) -> list[Actor]:
+        """The other party to an act whose one ``side`` is of one country: the one other country named
+        ``where`` (the countries of the sentence, or of the act's clause) outside that side's own ``phrases``;
+        naming no other, the document's own country when the story is about that one, else the other of the
+        two countries the document is about (named in two sentences at least)."""
         own = {a.country for a in side.actors if a.country}
         if len(own) != 1:
             return []
-        if sentence_countries is None:
-            sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc)))
-        named = sentence_countries - own
+        if where is None:
+            where = set(self.kb.countries_in(sentence_text(cand.token.doc)))
+        named = where - own
         described: set[str] = set()
         if named:
             # countries inside the actor's own phrase describe it ("Al-Shabab, a U.S.-designated group")
@@ -381,8 +387,9 @@ class Participants:
             if len(dyad) < 2 or not own < set(dyad):
                 return []
             named = set(dyad) - own
-            if named & described:
-                return []  # the story's other country is the one describing the actor here
+            counts = ctx.country_counts or Counter()
+            if named & described or any(counts[c] < 2 for c in named):
+                return []  # the story's other country is the one describing the actor here, or barely named
         country = next(iter(named))
         return [Actor(text=country, name=None, country=country, sector=None)]
 
@@ -395,6 +402,15 @@ class Participants:
             ctx.country_counts = counts
         # ties by name, so the answer never depends on the order sets were filled in
         return [c for c, _ in sorted(ctx.country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
+
+
+def _clause_text(tok: Token) -> str:
+    """The words of the clause ``tok`` acts in (its verb's subtree): "leading South Korea to call for its own
+    weapons" is about no other country even when the sentence names the US elsewhere."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head != node:
+        node = node.head
+    return " ".join(t.text for t in node.subtree)
 
 
 def _phrase_text(tok: Token) -> str:

@@ -11,7 +11,7 @@ def test_an_act_announced_against_a_negative_condition_is_a_threat(coder: Coder)
     assert _coded(coder, "Beijing will respond firmly unless Washington stops its arms sales to Taiwan.") == [
         ("THREATEN", ["CHN"], ["USA"])]
     assert _coded(coder, "If this happens, Turkey will not buy any more U.S. combat aircraft.") == [
-        ("THREATEN", ["TUR"], [])]
+        ("THREATEN", ["TUR"], ["USA"])]  # aimed at the one other country its clause names (participants.py)
     # a plain condition is no threat
     assert not [c for c in _coded(coder, "China will attend the talks if invited by the United States.")
                 if c[0] == "THREATEN"]

@@ -214,9 +214,12 @@ def test_a_rejection_with_no_recipient_named_answers_the_documents_other_side(co
 
 
 def test_a_directed_act_is_aimed_at_the_one_other_country_the_sentence_names(coder: Coder) -> None:
-    # "the decision" names nobody; Tokyo, the one other country the sentence names, made it
-    text = "Tokyo released the water on Thursday, and China's foreign ministry denounced the decision."
+    # "the decision" names nobody; Tokyo, the one other country the act's clause names, made it
+    text = "China's foreign ministry denounced the decision after Tokyo released the water."
     assert _coded(coder, text) == [(0, "ACCUSE", ["CHN"], ["JPN"])]
+    # a country named outside the act's clause is not whom it is aimed at
+    text = "Skepticism grew among U.S. allies, leading South Korea to call for its own nuclear weapons."
+    assert [(kind, targets) for _i, kind, _s, targets in _coded(coder, text)] == [("REQUEST", [])]
 
 
 def test_a_country_inside_the_actors_own_phrase_is_not_the_other_side(coder: Coder) -> None:
