@@ -46,6 +46,18 @@ def _restated(a: Mention, b: Mention) -> bool:
     return _countries(a) == _countries(b) and (_generic(a.source + a.target) or _generic(b.source + b.target))
 
 
+def _guessed(a: Actor) -> bool:
+    """A recipient the coder supplied because the text named none: a bare country (``participants``)."""
+    return a.id is None and a.name is None and a.text == a.country
+
+
+def _named_first(actors: list[Actor]) -> list[Actor]:
+    """Recipients the text names; the guessed ones only when it names none ("warned it would smash Taiwan
+    independence plots": the warning is aimed at Taiwan, not at the story's other country)."""
+    named = [a for a in actors if not _guessed(a)]
+    return named if any(a.country for a in named) else actors
+
+
 def merge_records(records: list[Mention]) -> list[Mention]:
     """One sentence reporting one act twice ("the official to travel to Washington was Wang Wentao, who
     visited in late May") gives one record: same type, same negation and overlapping actors merge (the most
@@ -59,7 +71,8 @@ def merge_records(records: list[Mention]) -> list[Mention]:
                     (not rec.source and any(same_actor(a, b) for a in rec.target for b in k.target)) or
                     _restated(rec, k)):
                 continue
-            k.target = dedupe(k.target + [a for a in rec.target if not any(same_actor(a, s) for s in k.source)])
+            k.target = _named_first(dedupe(k.target + [a for a in rec.target
+                                                       if not any(same_actor(a, s) for s in k.source)]))
             k.source = dedupe(k.source + rec.source)
             if k.date_precision == "unresolved" and rec.date_precision != "unresolved":
                 k.date, k.date_end = rec.date, rec.date_end

@@ -56,3 +56,18 @@ def test_a_record_restating_anothers_countries_in_general_terms_merges() -> None
     assert len(merge_records([r([xi], [], 0.6), r([biden], [], 0.6)])) == 2
     # named people of the same countries are not a restatement: each is an act of its own
     assert len(merge_records([r([blinken], [wang], 0.65), r([wang], [blinken], 0.6)])) == 2
+
+
+def test_a_guessed_recipient_gives_way_to_a_named_one_on_merging() -> None:
+    def r(tgt: list[Actor], conf: float) -> Mention:
+        return Mention(mention_id=f"m{conf}", doc_id="d", sentence="s", sentence_index=0, type="THREATEN",
+                       mode=None, cameo="138", goldstein=-7.0, quad_class=3, modality="asserted",
+                       channel="military", source=[Actor("China's Defense Ministry", country="CHN")], target=tgt,
+                       confidence=conf)
+    guessed = Actor("USA", country="USA")  # the story's other side, supplied because "warning" named nobody
+    plots = Actor("Taiwan independence plots", country="TWN")
+    [merged] = merge_records([r([guessed], 0.48), r([plots], 0.41)])
+    assert merged.target == [plots]
+    # a named recipient of no known country does not push the guess out
+    [merged] = merge_records([r([guessed], 0.48), r([Actor("hostages")], 0.41)])
+    assert [a.country for a in merged.target] == ["USA", None]
