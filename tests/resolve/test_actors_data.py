@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.resolve.actors import ActorDataError, ActorKB
+from detente.resolve.actors import ActorDataError, ActorKB, default_kb
 from detente.resolve.actors._data import DATA_DIR, read_all
 from detente.resolve.actors._index import compile_index
 from tests.conftest import present
@@ -137,3 +137,33 @@ def test_compiled_cache_is_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     again = load_index()
     assert again is not first and again.n_aliases == first.n_aliases
     assert set(again.entities) == set(first.entities)
+
+
+# -- agent words from PETRARCH2 (scripts/build_petrarch_agents.py) ---------------------------------------------
+
+_PHOENIX = Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "petrarch2" / "Phoenix.agents.txt"
+
+
+def test_petrarch_agent_words_give_a_sector_the_curated_list_lacks() -> None:
+    kb = default_kb()
+    on = dt.date(2024, 1, 1)
+    for text, sector in [("Nigerian coup plotters", "REB"), ("a Mexican narcotics officer", "COP"),
+                         ("Kenyan tenant farmers", "AGR"), ("the Indian chief minister", "GOV")]:
+        actor = kb.resolve(text, on=on)
+        assert actor is not None and actor.sector == sector, (text, actor)
+    # weak words: a curated word of the phrase still decides ("Chinese officials" are the government)
+    assert present(kb.resolve("Chinese officials", on=on)).sector == "GOV"
+
+
+@pytest.mark.skipif(not _PHOENIX.exists() or not Path("/usr/share/wordnet/index.noun").exists(),
+                    reason="needs ../shared/reference/petrarch2 and Debian's wordnet-base")
+def test_the_petrarch_agents_file_is_what_the_script_makes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    out = tmp_path / "petrarch_agents.yaml"
+    subprocess.run([sys.executable, str(root / "scripts" / "build_petrarch_agents.py"), str(_PHOENIX), str(out)],
+                   check=True, capture_output=True)
+    assert out.read_text(encoding="utf-8") == \
+        (root / "detente" / "resolve" / "actor_data" / "petrarch_agents.yaml").read_text(encoding="utf-8")
