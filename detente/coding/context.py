@@ -36,3 +36,6 @@ class DocumentContext:
     filed: DateResolution | None = None
     dateline_end: int = 0
     home: str | None = None  # the one country the document is clearly about (``selection.home_country``)
+    # actors described, not named ("a senior State Department official"), with their head word, latest last: a
+    # later "the official" is the same one
+    described: list[tuple[str, Actor]] = field(default_factory=list)

@@ -274,6 +274,8 @@ class Participants:
                 if first is not None and first.sector and not actor.sector:
                     actor = Actor(actor.text, actor.name, actor.country, first.sector, actor.id)
                 ctx.actors.observe(actor)
+                if arg.token.pos_ == "NOUN" and actor.kind != "person":
+                    ctx.described.append((arg.token.lemma_.lower(), actor))
                 return Resolved([actor], [description])
             first = first or actor  # a sector without a country ("police"): a longer text may say whose
         if first is not None:
@@ -327,9 +329,17 @@ class Participants:
         """A bare title ("the minister", "the foreign minister") is the last person the document named with
         it, not whoever shares the sentence's one country."""
         tok = arg.token
-        if generic.country or generic.name or tok.lower_ not in TITLE_HEADS or \
+        if generic.country or generic.name or \
                 any(c.dep_ in ("poss", "nummod") or c.ent_type_ for c in tok.children) or \
                 not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if not any(c.dep_ in ("amod", "compound") for c in tok.children):
+            # "a senior State Department official ... The official added": the one described before
+            head = tok.lemma_.lower()
+            same = next((a for h, a in reversed(ctx.described) if h == head), None)
+            if same is not None:
+                return same
+        if tok.lower_ not in TITLE_HEADS:
             return None
         for seen in ctx.actors.recent():
             titles = [t.title or "" for t in seen.entity.terms] if seen.entity else [seen.actor.text]

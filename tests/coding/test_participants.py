@@ -259,3 +259,9 @@ def test_the_two_presidents_are_the_two_people_the_sentence_before_named(coder: 
             "closely in Syria.")
     [(_i, kind, sources, _t)] = [r for r in _coded(coder, text) if r[0] == 3]
     assert kind == "COOPERATE" and sorted(c for c in sources if c) == ["RUS", "TUR"]
+
+
+def test_the_official_is_the_one_described_before(coder: Coder) -> None:
+    text = "A senior State Department official met Turkish diplomats on Monday. " \
+           "The official warned Ankara against activating the system."
+    assert (1, "THREATEN", ["USA"], ["TUR"]) in _coded(coder, text)
