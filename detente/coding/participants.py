@@ -367,7 +367,7 @@ class Participants:
             # (coding/classifier.py), needs a recipient the text names
         # whom an act is aimed at is named in its own clause: "leading South Korea to call for its own weapons"
         # is no call on the US named elsewhere in the sentence
-        clause = set(self.kb.countries_in(_clause_text(cand.mention.anchor)))
+        clause = set().union(*self.kb.named_in(_clause_text(cand.mention.anchor)))
         return self._counterpart(ctx, cand, sources, cand.sources, clause)
 
     def _counterpart(self, ctx: DocumentContext, cand: Candidate, side: Resolved, phrases: list[Arg],
@@ -380,13 +380,13 @@ class Participants:
         if len(own) != 1:
             return []
         if where is None:
-            where = set(self.kb.countries_in(sentence_text(cand.token.doc)))
+            where = set().union(*self.kb.named_in(sentence_text(cand.token.doc)))
         named = where - own
         described: set[str] = set()
         if named:
             # countries inside the actor's own phrase describe it ("Al-Shabab, a U.S.-designated group")
             for arg in phrases:
-                described |= self.kb.countries_in(_phrase_text(arg.token))
+                described |= set().union(*self.kb.named_in(_phrase_text(arg.token)))
             named -= described
         if len(named) > 1:
             return []

@@ -120,10 +120,10 @@ class SentenceSelector:
         mentions (an event needs a country on one side), a leading pronoun, or "the two countries"."""
         if not self.kb.is_candidate(text):
             return False
-        countries = self.kb.countries_in(text)
+        countries, bodies = self.kb.named_in(text)
         self._seen_countries.update(countries)
-        if countries:
-            return True
+        if countries or bodies:
+            return True  # an intergovernmental body acts under its own code ("the Security Council condemned")
         low = text.lower()
         if low.split(" ", 1)[0] in _SUBJECT_PRONOUNS or any(w in low for w in DYAD_PHRASES) or \
                 _PAIR.search(low) is not None:

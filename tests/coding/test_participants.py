@@ -265,3 +265,9 @@ def test_the_official_is_the_one_described_before(coder: Coder) -> None:
     text = "A senior State Department official met Turkish diplomats on Monday. " \
            "The official warned Ankara against activating the system."
     assert (1, "THREATEN", ["USA"], ["TUR"]) in _coded(coder, text)
+
+
+def test_an_intergovernmental_body_the_clause_names_is_the_other_side(coder: Coder) -> None:
+    text = "Hungary declined to join the EU migrant-sharing plan on Monday."
+    assert [(kind, sources, targets) for _i, kind, sources, targets in _coded(coder, text)] == [
+        ("REJECT", ["HUN"], ["IGO"])]

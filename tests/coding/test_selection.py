@@ -71,3 +71,9 @@ def test_an_organs_act_naming_no_country_is_parsed_in_a_document_about_one_count
     two = selector(kb).select("China met Japan. Japan met China. China met Japan in Tokyo. The army killed 30 "
                               "militants near the town.")
     assert two.home is None and len(two.selected) == 3
+
+
+def test_a_sentence_of_an_intergovernmental_body_is_parsed(kb) -> None:
+    text = "EU officials urged national governments to keep borders open. Officials urged calm."
+    assert [s.text for s in selector(kb).select(text).selected] == [
+        "EU officials urged national governments to keep borders open."]

@@ -226,3 +226,12 @@ def test_dotted_trie_matches_what_one_alternative_per_key_matches(keys: list[str
     assert bool(re.search(wrap.format(flat), text)) == bool(re.search(wrap.format(_dotted_trie(keys)), text))
     for k in keys:  # every key, dotted or not, is found
         assert re.search(wrap.format(_dotted_trie(keys)), f"x {'.'.join(k)}. y")
+
+
+def test_named_in_gives_the_non_state_bodies_beside_the_countries() -> None:
+    from detente.resolve.actors import default_kb
+
+    kb = default_kb()
+    assert kb.named_in("The UN Security Council met as China objected.") == ({"CHN"}, {"IGO"})
+    assert kb.named_in("NATO and the IAEA issued statements.") == (set(), {"IGO"})
+    assert kb.named_in("Officials met.") == (set(), set())

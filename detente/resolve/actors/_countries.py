@@ -40,6 +40,7 @@ class _Reading:
     body: bool  # a "body" reading: possibly a portfolio ("Labour" in "Serbian Labour Minister")
     place: bool  # a COUNTRY_KINDS reading, whatever its code: may say whose portfolio it is
     title: bool  # an agent or office reading: makes a body just before it a portfolio
+    bodies: frozenset[str] = frozenset()  # non-state codes named (IGO ...): not countries, but actors of events
 
 
 _NOTHING = _Reading(frozenset(), False, False, False)
@@ -71,14 +72,20 @@ class CountryFinder:
         self._prefixes_cs = frozenset(_prefixes(index.lex_cs))
 
     def countries_in(self, text: str) -> set[str]:
+        return self.named_in(text)[0]
+
+    def named_in(self, text: str) -> tuple[set[str], set[str]]:
+        """The countries ``text`` names, and the non-state actors' codes it names ("the UN" IGO), in one scan."""
         words = self._words
         toks = [t for w in raw_words(fold(text)) for t in (words.get(w) or self._learn(w))]
         readings, unknown = self._read(toks)
         out: set[str] = set()
+        bodies: set[str] = set()
         for k, r in enumerate(readings):
             if r.codes and not (r.body and self._portfolio(readings, unknown, k)):
                 out |= r.codes
-        return out
+            bodies |= r.bodies
+        return out, bodies
 
     def _portfolio(self, readings: list[_Reading], unknown: dict[int, str], k: int) -> bool:
         """ "Serbian Labour Minister": a body name between a demonym or country and an agent or office word is
@@ -202,6 +209,7 @@ class CountryFinder:
                 codes.add(t.country if t and t.country else lx.entity.country)
         return _Reading(
             codes=frozenset(codes - NON_STATE),
+            bodies=frozenset(codes & NON_STATE),
             body=any(lx.kind == "body" for lx in lexes),
             place=any(lx.kind in COUNTRY_KINDS for lx in lexes),
             title=any(lx.kind in _TITLES for lx in lexes),

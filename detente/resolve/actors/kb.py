@@ -120,6 +120,11 @@ class ActorKB:
         prefilter asks this of nearly every sentence)."""
         return self._countries.countries_in(text)
 
+    def named_in(self, text: str) -> tuple[set[str], set[str]]:
+        """``countries_in`` and, from the same scan, the codes of the non-state actors the text names by name
+        ("the UN Security Council", "NATO", "the IAEA": IGO): a sentence of theirs has an actor with a code."""
+        return self._countries.named_in(text)
+
     def office_holder(self, country: str, offices: str | Sequence[str], on: dt.date | dt.datetime,
                       text: str = "") -> Actor | None:
         """The person holding an office of ``country`` (or of a body id) on ``on``: ``offices`` is an office name
