@@ -366,8 +366,12 @@ class Participants:
             return []  # an act read from its verb's default meaning, or guessed by the statistical layer
             # (coding/classifier.py), needs a recipient the text names
         # whom an act is aimed at is named in its own clause: "leading South Korea to call for its own weapons"
-        # is no call on the US named elsewhere in the sentence
-        clause = set().union(*self.kb.named_in(_clause_text(cand.mention.anchor)))
+        # is no call on the US named elsewhere in the sentence; a speaker's statement read from what was said
+        # (coding/statements.py) is aimed at whoever it answers, not at someone named in it ("Akar said the
+        # S-400 poses no threat to NATO systems" denies an accusation, not NATO)
+        spoken = cand.needs_speaker_source or (cand.speaker is not None and
+                                               any(a.token == cand.speaker.token for a in cand.sources))
+        clause = set() if spoken else set().union(*self.kb.named_in(_clause_text(cand.mention.anchor)))
         return self._counterpart(ctx, cand, sources, cand.sources, clause)
 
     def _counterpart(self, ctx: DocumentContext, cand: Candidate, side: Resolved, phrases: list[Arg],
