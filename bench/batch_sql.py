@@ -1,15 +1,19 @@
 """Where a batch's store time goes as the store grows: each SQL statement of ``Store.add_batch`` timed, for the
 batches that come next in ``bench/scale.py --no-code``'s replay, committed alternately into stores of each size.
 
-    python bench/batch_sql.py --stores DIR [--sizes 979 19936] [--batches 8] [--mentions-from PATH]
+    python bench/batch_sql.py --stores DIR [--sizes 979 19936] [--batches 8] [--warm 2670] [--mentions-from PATH]
 
-A store of N replayed documents is written to DIR/N.duckdb when it is missing (and reused after: copy, never
-written). The sizes default to multiples of the corpus's 89 stories, so both stores take the same stories
-next (their next copy: later dates, fresh ids); scale.py's slope compares its first step (stores of 0–2,000
-documents) with its last (18,000–20,000). Each store is opened once (as an ingest holds it) and warmed by one
-batch. The table gives, per statement (named by its constant in ``detente.store.queries``), the median
-milliseconds per batch at each size, their ratio and the median rows fetched; "(outside SQL)" is the rest of
-``BatchResult.seconds``: building rows, segmenting and clustering in Python.
+The sizes default to multiples of the corpus's 89 stories, so both stores take the same stories next (their
+next copy: later dates, fresh ids); scale.py's slope compares its first step (stores of 0–2,000 documents) with
+its last (18,000–20,000). A store of N documents is the first N - W replayed documents, written to
+DIR/(N - W).duckdb when missing (and reused after: copied, never written), then the next W documents (W:
+``--warm``, at most N) replayed through the writer that is measured, so that what a writer keeps between batches
+(``index.RecentRows``) is what it holds in one long ingest: the default, 30 copies of the corpus, reaches back
+five years of shifted dates, as far as a new story's links do. The table gives, per statement (named by its
+constant in ``detente.store.queries``), the median milliseconds per batch at each size, their ratio, the mean
+(a checkpoint lands in one commit out of several: the median leaves it out, the mean spreads it) and the median
+rows fetched; "(outside SQL)" is the rest of ``BatchResult.seconds``: building rows, segmenting and clustering
+in Python.
 """
 
 from __future__ import annotations
@@ -112,6 +116,7 @@ def main() -> None:
     ap.add_argument("--stores", type=Path, required=True, help="folder of the stores of each size (built if missing)")
     ap.add_argument("--sizes", type=int, nargs="+", default=[979, 19936])
     ap.add_argument("--batches", type=int, default=8)
+    ap.add_argument("--warm", type=int, default=30 * 89, help="documents each writer ingests before it is timed")
     ap.add_argument("--corpus", type=Path, default=scale.DEFAULT_CORPUS)
     ap.add_argument("--mentions-from", type=Path, help="the coded corpus cache of bench/scale.py")
     args = ap.parse_args()
@@ -124,15 +129,18 @@ def main() -> None:
         stores: dict[int, Store] = {}
         batches: dict[int, list[list[Any]]] = {}
         for size in args.sizes:
-            full = args.stores / f"{size}.duckdb"
-            if not full.exists():
-                build(full, coded, size)
-            shutil.copy(full, Path(tmp) / full.name)
+            base = size - min(args.warm, size)
+            full = args.stores / f"{base}.duckdb"
+            if base and not full.exists():
+                build(full, coded, base)
+            if base:
+                shutil.copy(full, Path(tmp) / full.name)
             stores[size] = Store(Path(tmp) / full.name, transient=True)
-            after = list(scale.replayed(coded, size + BATCH * (args.batches + 1), 60))[size:]
-            batches[size] = list(scale._batched(iter(after), BATCH))
-            stores[size].add_batch(batches[size][0])  # warm
-        for k in range(1, args.batches + 1):
+            replay = list(scale.replayed(coded, size + BATCH * args.batches, 60))
+            for batch in scale._batched(iter(replay[base:size]), BATCH):
+                stores[size].add_batch(batch)  # warm: the rows a writer keeps
+            batches[size] = list(scale._batched(iter(replay[size:]), BATCH))
+        for k in range(args.batches):
             for size, store in stores.items():
                 batch_spent, batch_rows = _timed_batch(store, batches[size][k], names)
                 for label, seconds in batch_spent.items():
@@ -144,16 +152,22 @@ def main() -> None:
     def median(table: dict[int, dict[str, list[Any]]], size: int, label: str) -> float:
         return float(statistics.median(table[size].get(label) or [0]))
 
+    def mean(size: int, label: str) -> float:
+        return float(statistics.fmean(spent[size].get(label) or [0]))
+
     small, large = args.sizes[0], args.sizes[-1]
     labels = sorted(set().union(*(spent[size] for size in args.sizes)), key=lambda label: -median(spent, large, label))
     print(f"{'median per batch, ms':40s}" + "".join(f" {size:>9d}" for size in args.sizes)
-          + f" {'x':>6s}" + "".join(f" {'rows ' + str(size):>11s}" for size in args.sizes))
+          + f" {'x':>6s}" + "".join(f" {'mean ' + str(size):>11s}" for size in args.sizes)
+          + "".join(f" {'rows ' + str(size):>11s}" for size in args.sizes))
     for label in labels:
         ms = [median(spent, size, label) * 1000 for size in args.sizes]
         ratio = ms[-1] / ms[0] if ms[0] else float("nan")
         print(f"{label:40s}" + "".join(f" {m:9.1f}" for m in ms) + f" {ratio:6.2f}"
+              + "".join(f" {mean(size, label) * 1000:11.1f}" for size in args.sizes)
               + "".join(f" {median(fetched, size, label):11.0f}" for size in args.sizes))
-    print(f"stores of {small} and {large} documents, {args.batches} batches of {BATCH} each", file=sys.stderr)
+    print(f"stores of {small} and {large} documents, {args.batches} batches of {BATCH} each, writers warmed by "
+          f"{min(args.warm, small)} and {min(args.warm, large)} documents", file=sys.stderr)
 
 
 if __name__ == "__main__":
