@@ -242,6 +242,7 @@ class Store:
         self._depth = 0  # nested sessions
         self._index_checked = False
         self._recent = clustering_index.RecentRows(RECENT_MENTIONS)  # what the last batches clustered
+        self._members = clustering_index.RecentMembers(RECENT_MENTIONS)  # their index rows
         self._request = Path(f"{self.path}.read-request")  # a waiting reader's request for a turn
         self._write_request = Path(f"{self.path}.write-request")  # a waiting writer's (a server holding the file)
         self._schema_done = read_only
@@ -473,6 +474,7 @@ class Store:
                 after_insert(self.con, added)
         if cluster and added:
             self._recent.commit()
+            self._members.commit()
         self._index_checked = self._index_checked or (cluster and bool(added))  # committed: the index is whole
         return BatchResult(added, duplicates, len(mention_rows), time.perf_counter() - started)
 
@@ -487,6 +489,7 @@ class Store:
 
     def _recluster(self) -> None:
         self._recent.clear()
+        self._members.clear()
         for sql in (*q.CLEAR_EVENTS_SQL, *q.CLEAR_INDEX_SQL):
             self.con.execute(sql)
         doc_ids = [r[0] for r in self.con.execute(q.DOCUMENT_IDS_SQL).fetchall()]
@@ -542,6 +545,7 @@ class Store:
         new_from = MAX_ROW if first_new_row is None else first_new_row
         if first_new_row is not None:  # a batch, not a recluster
             self._recent.begin(self.con)
+            self._members.begin(self.con)
         light_rows = self._rows_within(q.LIGHT_OF_DOCS_SQL, {**params, "ids": list(doc_ids)}, first_new_row or 0,
                                        new_rows)
         new = [_light(r) for r in light_rows]
@@ -556,12 +560,11 @@ class Store:
         row = self.con.execute(q.NEXT_INDEX_NUMBER_SQL).fetchone()
         first_number = int(row[0]) if row else 0
         numbers = {light.mention_id: first_number + i for i, light in enumerate(new)}
-        members = (self._rows(q.CANDIDATE_SEGMENTS_SQL, clustering_index.neighbour_params(new))
-                   if clustering_index.has_links(new) else [])
-        current = {r["mention_id"]: int(r["segment"]) for r in members}
-        numbers.update((r["mention_id"], int(r["n"])) for r in members)
-        row_at.update((r["mention_id"], int(r["row_at"])) for r in members)
-        lights = new + [clustering_index.light_of(r) for r in members]
+        members = self._candidate_members(new, batch=first_new_row is not None)
+        current = {light.mention_id: segment for n, (light, _, segment) in members.items()}
+        numbers.update((light.mention_id, n) for n, (light, _, _) in members.items())
+        row_at.update((light.mention_id, at) for light, at, _ in members.values())
+        lights = new + [light for light, _, _ in members.values()]
         segs = affected_segments(lights, None)
         labels = clustering_index.labels(segs, numbers, current)
         moved = sorted(numbers[mid] for mid in labels if mid in current)
@@ -579,6 +582,23 @@ class Store:
         self._write(changes, at, new_from)
         if first_new_row is not None:  # a batch, not a recluster
             self._recent.stage(rows, changes.assignment)
+            self._members.stage({numbers[light.mention_id]: (light, row_at[light.mention_id]) for light in new})
+
+    def _candidate_members(self, new: list[LightMention], *, batch: bool) -> dict[int, tuple[LightMention, int, int]]:
+        """Every member of the segments the new mentions may link to, by number: its light mention, rowid and
+        segment label. The labels come from the index each time; the rest from the rows the writer keeps
+        (``index.RecentMembers``, in a batch) or, for the members it does not keep, from the index rows."""
+        if not clustering_index.has_links(new):
+            return {}
+        found = {int(n): int(segment) for n, segment in
+                 self.con.execute(q.CANDIDATE_NUMBERS_SQL, clustering_index.neighbour_params(new)).fetchall()}
+        kept = self._members.get(found) if batch else {}
+        missing = sorted(n for n in found if n not in kept)
+        read = {int(r["n"]): (clustering_index.light_of(r), int(r["row_at"]))
+                for r in (self._rows(q.INDEX_ROWS_SQL, {"ns": missing}) if missing else [])}
+        if batch:
+            self._members.stage(read)
+        return {n: (*(kept.get(n) or read[n]), found[n]) for n in sorted(found)}
 
     def _write(self, changes: EventChanges, at: dict[str, int] | None = None, new_from: int = MAX_ROW) -> None:
         """Replace the changed events and point their mentions at them (``at``: the mentions' rowids, a hint

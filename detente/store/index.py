@@ -48,7 +48,7 @@ def day_hash(light: LightMention) -> int:
 
 
 # (longest span in days, bucket width in days) of each level of link rows but the last, which holds longer
-# windows in one bucket per hash. queries.CANDIDATE_SEGMENTS_SQL probes these two levels and the last.
+# windows in one bucket per hash. queries.CANDIDATE_NUMBERS_SQL probes these two levels and the last.
 LEVELS = ((31, 32), (366, 366))
 _EPOCH = dt.date(1, 1, 1)
 
@@ -63,7 +63,7 @@ def bucket(lo: dt.date, last: dt.date) -> tuple[int, int]:
 
 def bucket_key(kh: int, level: int, bucket: int) -> int:
     """A link row's join key: its hash with level and bucket folded in (``xor`` in
-    ``queries.CANDIDATE_SEGMENTS_SQL`` computes the same for the buckets a new row probes). Two keys meet only
+    ``queries.CANDIDATE_NUMBERS_SQL`` computes the same for the buckets a new row probes). Two keys meet only
     if their hashes differ by less than 2**34: a rare extra candidate, which costs a little and changes nothing."""
     return kh ^ (level << 32 | bucket)
 
@@ -120,7 +120,7 @@ def has_links(lights: Sequence[LightMention]) -> bool:
 
 
 def neighbour_params(lights: Sequence[LightMention]) -> dict[str, Any]:
-    """The parameters of ``queries.CANDIDATE_SEGMENTS_SQL`` for these new mentions: their link rows (one list
+    """The parameters of ``queries.CANDIDATE_NUMBERS_SQL`` for these new mentions: their link rows (one list
     per column) with the buckets each probes."""
     links = [link for light in lights for link in _links(light)]
     ranges = [probes(lo, last) for _, _, lo, _, last in links]
@@ -158,34 +158,55 @@ def labels(segs: Iterable[Sequence[str]], numbers: Mapping[str, int], current: M
     return out
 
 
-class RecentRows:
-    """The full rows (``queries.FULL_OF_MENTIONS_SQL``'s, with their current event) of the mentions a writer
-    clustered last, at most ``size``, least recently used first out. A batch re-clusters the segments it touches,
-    whose older members are mostly recent mentions: reading each of those again costs a decompressed block of
-    every column of ``mentions`` per row (a few milliseconds), so the writer keeps them.
-
-    They stay true because a mention's row changes only when ``Store._write`` points it at another event, and
-    that change is kept here with the row (``stage``) and taken in only once its transaction has committed
-    (``commit``). The store empties it whenever it cannot vouch for that: a recluster, or a new connection (another
-    process may have written while this one had closed the file for a reader)."""
+class _Kept:
+    """What a writer keeps between batches, by key, at most ``size`` items, least recently used first out; what a
+    batch stages is taken in only once its transaction has committed (``commit``), and everything is dropped when
+    the rows were committed through another connection (``begin``) or the index is rebuilt (``clear``)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._rows: OrderedDict[str, dict[str, Any]] = OrderedDict()
-        self._staged: dict[str, dict[str, Any]] = {}
-        self._owner: object | None = None  # the connection the rows were committed through
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self._staged: dict[Any, Any] = {}
+        self._owner: object | None = None  # the connection the items were committed through
 
     def begin(self, owner: object) -> None:
-        """A batch starts on connection ``owner``: drop what a failed one staged, and every row if the rows were
+        """A batch starts on connection ``owner``: drop what a failed one staged, and every item if the items were
         committed through another connection."""
         self._staged = {}
         if owner is not self._owner:
             self.clear()
             self._owner = owner
 
+    def _get(self, keys: Iterable[Any]) -> dict[Any, Any]:
+        return {key: self._items[key] for key in keys if key in self._items}
+
+    def commit(self) -> None:
+        for key, item in self._staged.items():
+            self._items[key] = item
+            self._items.move_to_end(key)
+        self._staged = {}
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        self._items.clear()
+        self._staged = {}
+
+
+class RecentRows(_Kept):
+    """The full rows (``queries.FULL_OF_MENTIONS_SQL``'s, with their current event) of the mentions a writer
+    clustered last. A batch re-clusters the segments it touches, whose older members are mostly recent mentions:
+    reading each of those again costs a decompressed block of every column of ``mentions`` per row (a few
+    milliseconds), so the writer keeps them.
+
+    They stay true because a mention's row changes only when ``Store._write`` points it at another event, and
+    that change is kept here with the row (``stage``) and taken in only once its transaction has committed
+    (``commit``). The store empties it whenever it cannot vouch for that: a recluster, or a new connection (another
+    process may have written while this one had closed the file for a reader)."""
+
     def get(self, mention_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The kept rows of these mentions."""
-        return {mid: self._rows[mid] for mid in mention_ids if mid in self._rows}
+        return self._get(mention_ids)
 
     def stage(self, rows: Iterable[dict[str, Any]], events: Mapping[str, str]) -> None:
         """Rows as the running transaction leaves them: each with its new event from ``events``, if it has one."""
@@ -193,14 +214,20 @@ class RecentRows:
             mid = row["mention_id"]
             self._staged[mid] = {**row, "event_id": events[mid]} if mid in events else row
 
-    def commit(self) -> None:
-        for mid, row in self._staged.items():
-            self._rows[mid] = row
-            self._rows.move_to_end(mid)
-        self._staged = {}
-        while len(self._rows) > self.size:
-            self._rows.popitem(last=False)
 
-    def clear(self) -> None:
-        self._rows.clear()
-        self._staged = {}
+class RecentMembers(_Kept):
+    """The index rows (``cluster_members``' light mention and rowid, by number ``n``) of the mentions a writer
+    clustered last. A batch's candidate segments grow with the store where windows chain copies of a story (a
+    segment of 150 members at 20,000 documents in bench/scale.py's replay), and reading a member's strings again
+    costs a decompressed vector of each column: with these kept, the candidate query reads two integer columns
+    (``queries.CANDIDATE_NUMBERS_SQL``) and only the members not kept are read whole (``queries.INDEX_ROWS_SQL``).
+    Everything but the segment label (read every time) is written once and never changes while the number
+    exists; a number is reused only after a rollback (whose staged rows are dropped) or a recluster (which
+    clears these)."""
+
+    def get(self, numbers: Iterable[int]) -> dict[int, tuple[LightMention, int]]:
+        """The kept (light mention, rowid) of these numbers."""
+        return self._get(numbers)
+
+    def stage(self, members: Mapping[int, tuple[LightMention, int]]) -> None:
+        self._staged.update(members)

@@ -404,12 +404,14 @@ ROW_BOUNDS_SQL = "SELECT coalesce(max(rowid), -1) FROM mentions"
 INDEX_COLUMNS = "n, mention_id, doc_id, family, modality, countries, weak, day, lo, hi, keys, segment, row_at"
 KEY_COLUMNS = "kb, weak, lo, hi, reach, n"
 NEXT_INDEX_NUMBER_SQL = "SELECT coalesce(max(n), -1) + 1 FROM cluster_members"
-# Every index row of the segments holding a mention linked by a possible link to the new link rows ($kh, $weak,
-# $lo, $hi, $reach: one list per column): the same hash in a bucket each new row probes ($first0..$last0 at
-# level 0, $first1..$last1 at level 1, the one bucket of level 2; index.bucket_key folds them into one integer),
-# then the exact test — two undated mentions of one publication day, else windows that meet. Each join is on one
-# integer column, so DuckDB filters the scan by the probes' hashes before reading anything else.
-CANDIDATE_SEGMENTS_SQL = """
+# The number and segment label of every member of the segments holding a mention linked by a possible link to the
+# new link rows ($kh, $weak, $lo, $hi, $reach: one list per column): the same hash in a bucket each new row probes
+# ($first0..$last0 at level 0, $first1..$last1 at level 1, the one bucket of level 2; index.bucket_key folds them
+# into one integer), then the exact test — two undated mentions of one publication day, else windows that meet.
+# Each join is on one integer column, so DuckDB filters the scan by the probes' hashes before reading anything
+# else, and only integer columns are read: the rest of a member's index row is kept by the writer
+# (index.RecentMembers) or read by INDEX_ROWS_SQL.
+CANDIDATE_NUMBERS_SQL = """
 WITH nk AS (
     SELECT unnest(CAST($kh AS BIGINT[])) AS kh, unnest(CAST($weak AS BOOLEAN[])) AS weak,
            unnest(CAST($lo AS DATE[])) AS lo, unnest(CAST($hi AS DATE[])) AS hi,
@@ -428,8 +430,9 @@ WITH nk AS (
 ), seg AS (
     SELECT DISTINCT segment FROM cluster_members WHERE n IN (SELECT n FROM found)
 )
-SELECT * FROM cluster_members WHERE segment IN (SELECT segment FROM seg)
+SELECT n, segment FROM cluster_members WHERE segment IN (SELECT segment FROM seg)
 """
+INDEX_ROWS_SQL = "SELECT * FROM cluster_members WHERE n IN (SELECT unnest(CAST($ns AS BIGINT[])))"
 RELABEL_SQL = (
     "UPDATE cluster_members SET segment = u.segment FROM (SELECT unnest(CAST($ns AS BIGINT[])) AS n, "
     "unnest(CAST($segs AS BIGINT[])) AS segment) AS u WHERE cluster_members.n = u.n"
