@@ -209,10 +209,15 @@ class RecentRows(_Kept):
         return self._get(mention_ids)
 
     def stage(self, rows: Iterable[dict[str, Any]], events: Mapping[str, str]) -> None:
-        """Rows as the running transaction leaves them: each with its new event from ``events``, if it has one."""
+        """Rows as the running transaction leaves them: each with its new event from ``events``, if it has one.
+        Lists become tuples, so that a kept row holds only immutable values and Python's garbage collector stops
+        tracking it: 30,000 tracked rows made every full collection 10 ms longer (bench/README.md, "Scale")."""
         for row in rows:
             mid = row["mention_id"]
-            self._staged[mid] = {**row, "event_id": events[mid]} if mid in events else row
+            kept = {name: tuple(value) if isinstance(value, list) else value for name, value in row.items()}
+            if mid in events:
+                kept["event_id"] = events[mid]
+            self._staged[mid] = kept
 
 
 class RecentMembers(_Kept):
@@ -227,7 +232,11 @@ class RecentMembers(_Kept):
 
     def get(self, numbers: Iterable[int]) -> dict[int, tuple[LightMention, int]]:
         """The kept (light mention, rowid) of these numbers."""
-        return self._get(numbers)
+        return {n: (LightMention(*fields[:-1]), fields[-1]) for n, fields in self._get(numbers).items()}
 
     def stage(self, members: Mapping[int, tuple[LightMention, int]]) -> None:
-        self._staged.update(members)
+        """Kept as plain tuples of immutable values, which Python's garbage collector stops tracking (a light
+        mention is an object it would track: see ``RecentRows.stage``)."""
+        self._staged.update((n, (light.mention_id, light.doc_id, light.countries, light.weak, light.day, light.lo,
+                                 light.hi, light.keys, light.block, row_at))
+                            for n, (light, row_at) in members.items())
