@@ -576,13 +576,26 @@ class Store:
         self._insert("cluster_key_hashes", q.KEY_COLUMNS, key_rows)
         at = {mid: row_at[mid] for seg in segs for mid in seg}
         kept = self._recent.get(current) if first_new_row is not None else {}
-        rows = [*kept.values(), *self._rows_at(q.FULL_OF_MENTIONS_SQL, params,
-                                               {mid: pos for mid, pos in at.items() if mid not in kept}, new_from)]
+        rows = [*kept.values(), *self._full_rows({mid: pos for mid, pos in at.items() if mid not in kept}, new_from,
+                                                 {light.mention_id: light.doc_id for light in lights},
+                                                 batch=first_new_row is not None)]
         changes = rebuild(segs, {row["mention_id"]: _cluster_mention(row) for row in rows})
         self._write(changes, at, new_from)
         if first_new_row is not None:  # a batch, not a recluster
             self._recent.stage(rows, changes.assignment)
             self._members.stage({numbers[light.mention_id]: (light, row_at[light.mention_id]) for light in new})
+
+    def _full_rows(self, at: dict[str, int], new_from: int, doc_of: dict[str, str], *, batch: bool
+                   ) -> list[dict[str, Any]]:
+        """Full rows of the mentions ``at`` these rowids. In a batch, the older ones (a few, far apart: members the
+        writer does not keep) are looked up by key, and the new ones read from the end of the table; a recluster
+        reads runs of rowids (its members lie close together)."""
+        old = sorted(mid for mid, pos in at.items() if pos < new_from) if batch else []
+        found = self._rows(q.FULL_BY_KEY_SQL, {**q.window_params(), "ids": old,
+                                               "doc_ids": sorted({doc_of[mid] for mid in old})}) if old else []
+        got = {row["mention_id"] for row in found}
+        rest = {mid: pos for mid, pos in at.items() if mid not in got}
+        return found + (self._rows_at(q.FULL_OF_MENTIONS_SQL, q.window_params(), rest, new_from) if rest else [])
 
     def _candidate_members(self, new: list[LightMention], *, batch: bool) -> dict[int, tuple[LightMention, int, int]]:
         """Every member of the segments the new mentions may link to, by number: its light mention, rowid and

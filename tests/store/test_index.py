@@ -31,12 +31,13 @@ def _all_indexed(store: Store) -> int:
 
 
 def _full_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The mention ids whose full rows the store reads from here on (``FULL_OF_MENTIONS_SQL``)."""
+    """The mention ids whose full rows the store reads from here on (``FULL_OF_MENTIONS_SQL`` by rowids,
+    ``FULL_BY_KEY_SQL`` by key)."""
     read: list[str] = []
     rows = Store._rows
 
     def spy(self: Store, sql: str, params: dict | list | None = None) -> list[dict]:
-        if sql == q.FULL_OF_MENTIONS_SQL:
+        if sql in (q.FULL_OF_MENTIONS_SQL, q.FULL_BY_KEY_SQL):
             assert isinstance(params, dict)
             read.extend(params["ids"])
         return rows(self, sql, params)
