@@ -98,6 +98,11 @@ PROVISIONAL_ROWS = 2**54  # DuckDB numbers uncommitted rows from 2**55 - 3968 up
 # are kept). bench/batch_sql.py measured both.
 READ_GAP = 8192
 READ_RUNS = 6
+# DuckDB looks keys up in a primary key's index when a join's other side has at most this many (its
+# dynamic_or_filter_threshold), and scans the whole table otherwise: a batch looks older mentions up by key in
+# statements of this many ids, at most KEY_STATEMENTS of them (more are read by runs of rowids).
+KEY_LOOKUPS = 50
+KEY_STATEMENTS = 4
 # Mentions whose full rows a writer keeps between batches (index.RecentRows): about 1.5 kB each.
 RECENT_MENTIONS = 30_000
 
@@ -591,8 +596,12 @@ class Store:
         writer does not keep) are looked up by key, and the new ones read from the end of the table; a recluster
         reads runs of rowids (its members lie close together)."""
         old = sorted(mid for mid, pos in at.items() if pos < new_from) if batch else []
-        found = self._rows(q.FULL_BY_KEY_SQL, {**q.window_params(), "ids": old,
-                                               "doc_ids": sorted({doc_of[mid] for mid in old})}) if old else []
+        found: list[dict[str, Any]] = []
+        if len(old) <= KEY_LOOKUPS * KEY_STATEMENTS:
+            for pos in range(0, len(old), KEY_LOOKUPS):
+                ids = old[pos:pos + KEY_LOOKUPS]
+                found += self._rows(q.FULL_BY_KEY_SQL, {**q.window_params(), "ids": ids,
+                                                        "doc_ids": sorted({doc_of[mid] for mid in ids})})
         got = {row["mention_id"] for row in found}
         rest = {mid: pos for mid, pos in at.items() if mid not in got}
         return found + (self._rows_at(q.FULL_OF_MENTIONS_SQL, q.window_params(), rest, new_from) if rest else [])
