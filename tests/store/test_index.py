@@ -4,6 +4,7 @@ streaming recluster gives what one pass over everything gives."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,57 @@ def test_a_writer_keeps_the_rows_it_clustered_and_not_those_of_a_failed_batch(tm
     store.add_batch(corpus[35:])
     assert set(read) - {m.mention_id for _, records in corpus[35:] for m in records}
     assert (events(store), membership(store)) == (events(reference), membership(reference))
+
+
+def _statements(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, dict]]:
+    """The (statement, parameters) of ``Store._rows`` from here on."""
+    seen: list[tuple[str, dict]] = []
+    rows = Store._rows
+
+    def spy(self: Store, sql: str, params: dict | list | None = None) -> list[dict]:
+        seen.append((sql, params if isinstance(params, dict) else {}))
+        return rows(self, sql, params)
+
+    monkeypatch.setattr(Store, "_rows", spy)
+    return seen
+
+
+def test_a_writer_that_keeps_nothing_reads_older_members_by_number_and_by_key(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus(seed=13, n_docs=48)
+    reference = ingest(tmp_path / "ref.duckdb", corpus)
+    seen = _statements(monkeypatch)
+    path = tmp_path / "s.duckdb"
+    for i in range(0, len(corpus), 6):  # a new writer per batch, as one `detente ingest` per file does
+        store = Store(path)
+        store.add_batch(corpus[i:i + 6])
+        store.close()
+    by_number = [p["ns"] for sql, p in seen if sql == q.INDEX_ROWS_SQL]
+    by_key = [p["ids"] for sql, p in seen if sql == q.FULL_BY_KEY_SQL]
+    assert by_number and by_key  # older members came from the index rows and the primary key, not kept rows
+    assert max(len(ids) for ids in by_key) <= store_db.KEY_LOOKUPS
+    store = Store(path)
+    assert (events(store), membership(store)) == (events(reference), membership(reference))
+
+
+def test_many_older_members_are_read_by_rowids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus(seed=14, n_docs=40)
+    reference = ingest(tmp_path / "ref.duckdb", corpus)
+    ingest(tmp_path / "s.duckdb", corpus[:34]).close()
+    monkeypatch.setattr(store_db, "KEY_LOOKUPS", 1)
+    monkeypatch.setattr(store_db, "KEY_STATEMENTS", 1)
+    seen = _statements(monkeypatch)
+    store = Store(tmp_path / "s.duckdb")
+    store.add_batch(corpus[34:])
+    assert not [p for sql, p in seen if sql == q.FULL_BY_KEY_SQL]  # more than one: runs of rowids instead
+    assert (events(store), membership(store)) == (events(reference), membership(reference))
+
+
+def test_the_rows_a_writer_keeps_are_not_tracked_by_the_garbage_collector(tmp_path: Path) -> None:
+    # tracked, 30,000 kept rows made every full collection of a long ingest about 10 ms longer
+    corpus = _corpus(seed=15, n_docs=30)
+    store = ingest(tmp_path / "s.duckdb", corpus[:15], corpus[15:])
+    kept = [*store._recent._items.values(), *store._members._items.values()]
+    assert len(kept) > len(corpus)
+    gc.collect()
+    assert not [item for item in kept if gc.is_tracked(item)]
