@@ -619,7 +619,7 @@ class Store:
         read = {int(r["n"]): (clustering_index.light_of(r), int(r["row_at"]))
                 for r in (self._rows(q.INDEX_ROWS_SQL, {"ns": missing}) if missing else [])}
         if batch:
-            self._members.stage(read)
+            self._members.stage({**kept, **read})  # the ones used stay kept the longest, as RecentRows' do
         return {n: (*(kept.get(n) or read[n]), found[n]) for n in sorted(found)}
 
     def _write(self, changes: EventChanges, at: dict[str, int] | None = None, new_from: int = MAX_ROW) -> None:
