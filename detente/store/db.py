@@ -592,10 +592,11 @@ class Store:
 
     def _full_rows(self, at: dict[str, int], new_from: int, doc_of: dict[str, str], *, batch: bool
                    ) -> list[dict[str, Any]]:
-        """Full rows of the mentions ``at`` these rowids. In a batch, the older ones (a few, far apart: members the
-        writer does not keep) are looked up by key, and the new ones read from the end of the table; a recluster
-        reads runs of rowids (its members lie close together)."""
-        old = sorted(mid for mid, pos in at.items() if pos < new_from) if batch else []
+        """Full rows of the mentions ``at`` these rowids. In a batch, the older ones far from the end of the table
+        (a few, far apart: members the writer does not keep) are looked up by key, and the rest read with the new
+        ones from the end of the table (a run that costs little more for a few rows more); a recluster reads runs
+        of rowids (its members lie close together)."""
+        old = sorted(mid for mid, pos in at.items() if pos < new_from - READ_GAP) if batch else []
         found: list[dict[str, Any]] = []
         if len(old) <= KEY_LOOKUPS * KEY_STATEMENTS:
             for pos in range(0, len(old), KEY_LOOKUPS):

@@ -217,6 +217,7 @@ def test_a_writer_that_keeps_nothing_reads_older_members_by_number_and_by_key(tm
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = _corpus(seed=13, n_docs=48)
     reference = ingest(tmp_path / "ref.duckdb", corpus)
+    monkeypatch.setattr(store_db, "READ_GAP", 1)  # every older row counts as far from the new ones
     seen = _statements(monkeypatch)
     path = tmp_path / "s.duckdb"
     for i in range(0, len(corpus), 6):  # a new writer per batch, as one `detente ingest` per file does
