@@ -12,8 +12,8 @@ DIR/(N - W).duckdb when missing (and reused after: copied, never written), then 
 five years of shifted dates, as far as a new story's links do. The table gives, per statement (named by its
 constant in ``detente.store.queries``), the median milliseconds per batch at each size (over the batches that
 ran it), their ratio, the mean (a checkpoint lands in one commit out of several: the median leaves it out, the
-mean spreads it) and the median rows fetched; "(outside SQL)" is the rest of the batch: building rows,
-segmenting and clustering in Python. ``--cpu`` times this process's CPU seconds instead of wall seconds, which
+mean spreads it), the median rows fetched and in how many batches it ran; "(outside SQL)" is the rest of the
+batch: building rows, segmenting and clustering in Python. ``--cpu`` times this process's CPU seconds instead of wall seconds, which
 other jobs on a shared machine sway less; ``--sizes 0 19936 --batches 62`` compares scale.py's first 2,000
 documents with 2,000 documents at 20,000, batch by batch, in one process.
 """
@@ -168,13 +168,15 @@ def main() -> None:
     labels = sorted(set().union(*(spent[size] for size in args.sizes)), key=lambda label: -median(spent, large, label))
     print(f"{'median per batch, ms':40s}" + "".join(f" {size:>9d}" for size in args.sizes)
           + f" {'x':>6s}" + "".join(f" {'mean ' + str(size):>11s}" for size in args.sizes)
-          + "".join(f" {'rows ' + str(size):>11s}" for size in args.sizes))
+          + "".join(f" {'rows ' + str(size):>11s}" for size in args.sizes)
+          + "".join(f" {'ran ' + str(size):>10s}" for size in args.sizes))
     for label in labels:
         ms = [median(spent, size, label) * 1000 for size in args.sizes]
         ratio = ms[-1] / ms[0] if ms[0] else float("nan")
         print(f"{label:40s}" + "".join(f" {m:9.1f}" for m in ms) + f" {ratio:6.2f}"
               + "".join(f" {mean(size, label) * 1000:11.1f}" for size in args.sizes)
-              + "".join(f" {median(fetched, size, label):11.0f}" for size in args.sizes))
+              + "".join(f" {median(fetched, size, label):11.0f}" for size in args.sizes)
+              + "".join(f" {len(spent[size].get(label) or []):10d}" for size in args.sizes))
     print(f"stores of {small} and {large} documents, {args.batches} batches of {BATCH} each, writers warmed by "
           f"{min(args.warm, small)} and {min(args.warm, large)} documents", file=sys.stderr)
 
