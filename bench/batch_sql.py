@@ -13,9 +13,9 @@ five years of shifted dates, as far as a new story's links do. The table gives, 
 constant in ``detente.store.queries``), the median milliseconds per batch at each size (over the batches that
 ran it), their ratio, the mean (a checkpoint lands in one commit out of several: the median leaves it out, the
 mean spreads it), the median rows fetched and in how many batches it ran; "(outside SQL)" is the rest of the
-batch: building rows, segmenting and clustering in Python. ``--cpu`` times this process's CPU seconds instead of wall seconds, which
-other jobs on a shared machine sway less; ``--sizes 0 19936 --batches 62`` compares scale.py's first 2,000
-documents with 2,000 documents at 20,000, batch by batch, in one process.
+batch: building rows, segmenting and clustering in Python. ``--cpu`` times this process's CPU seconds instead
+of wall seconds, which other jobs on a shared machine sway less; ``--sizes 0 19936 --batches 62`` compares
+scale.py's first 2,000 documents with 2,000 documents at 20,000, batch by batch, in one process.
 """
 
 from __future__ import annotations
