@@ -401,7 +401,7 @@ FULL_OF_MENTIONS_SQL = BASE_SQL.replace(_MENTIONS_FROM, (
     "WHERE m.rowid BETWEEN $first AND $last")) + "SELECT * FROM base"
 # The full rows of committed mentions far apart ($ids, with their documents $doc_ids): looked up in the primary
 # keys' indexes (an index scan fetches each row), where a read by rowid decompresses a vector of every column per
-# run of rows (about 1 ms a run at 20,000 documents, bench/README.md "Scale").
+# run of rows (several milliseconds a run at 20,000 documents, bench/README.md "Scale").
 FULL_BY_KEY_SQL = BASE_SQL.replace(_MENTIONS_FROM, (
     "FROM (SELECT * FROM mentions WHERE mention_id IN (SELECT unnest(CAST($ids AS VARCHAR[])))) m "
     "LEFT JOIN (SELECT * FROM documents WHERE id IN (SELECT unnest(CAST($doc_ids AS VARCHAR[])))) d "
