@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, TypeVar
 
 import pytest
@@ -24,6 +27,18 @@ def present(value: _T | None) -> _T:
     """``value``, asserted not None: a test reading an attribute of what may be None fails here, by name."""
     assert value is not None
     return value
+
+
+def script(name: str, monkeypatch: pytest.MonkeyPatch | None = None) -> ModuleType:
+    """``scripts/NAME.py`` as a module (scripts are run as files, not imported as a package); given
+    ``monkeypatch`` it is also in ``sys.modules`` for the test, for dataclasses that look their module up."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    if monkeypatch is not None:
+        monkeypatch.setitem(sys.modules, name, module)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

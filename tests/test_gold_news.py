@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import script
 from tests.plover_manual import MANUAL_MODES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -189,23 +190,13 @@ def test_seeds_are_never_check(rows):
 
 def test_gold_matches_its_sources(rows):
     """news.jsonl is built from the skeleton and labels.txt: it must not drift from them by hand edits."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("build_gold", ROOT / "scripts" / "build_gold.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = script("build_gold")
     assert module.build() == rows
 
 
 @pytest.mark.skipif(not VOA.exists(), reason="needs ../shared/corpora/voa_stories.jsonl")
 def test_skeleton_is_rebuilt_by_the_seeded_draws():
     """``build_gold.py --skeleton`` redraws the four samples from the corpus: the committed skeleton is their output."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("build_gold", ROOT / "scripts" / "build_gold.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = script("build_gold")
     committed = [json.loads(line) for line in SKELETON.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert module.skeleton() == committed

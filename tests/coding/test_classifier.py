@@ -4,7 +4,6 @@ becomes an event only through the rules' own participants (no country, no event)
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 
 import pytest
@@ -140,15 +139,9 @@ def test_training_script_picks_the_lowest_threshold_that_keeps_precision(monkeyp
     """``scripts/train_classifier.py``: proposals are counted only where the rules coded nothing, and the
     threshold is the lowest from which on every threshold keeps the precision asked for."""
     pytest.importorskip("sklearn")
-    import importlib.util
+    from tests.conftest import script as load_script
 
-    from tests.conftest import ROOT
-
-    spec = importlib.util.spec_from_file_location("train_classifier", ROOT / "scripts" / "train_classifier.py")
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "train_classifier", script)  # its dataclasses look their module up
-    spec.loader.exec_module(script)
+    script = load_script("train_classifier", monkeypatch)  # its dataclasses look their module up
     row = script.Row
     scored = [(row([], ["ACCUSE"], "d1", True), "ACCUSE", 0.9),
               (row([], [NONE], "d1", True), "ACCUSE", 0.5),
@@ -189,15 +182,9 @@ def test_training_script_ignores_thresholds_with_too_few_proposals(monkeypatch: 
     """One wrong proposal near the top vetoes every threshold below it unless thresholds with fewer than
     ``min_proposals`` proposals are left unjudged."""
     pytest.importorskip("sklearn")
-    import importlib.util
+    from tests.conftest import script as load_script
 
-    from tests.conftest import ROOT
-
-    spec = importlib.util.spec_from_file_location("train_classifier", ROOT / "scripts" / "train_classifier.py")
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "train_classifier", script)
-    spec.loader.exec_module(script)
+    script = load_script("train_classifier", monkeypatch)  # its dataclasses look their module up
     row = script.Row
     scored = [(row([], [NONE], "d0", True), "ACCUSE", 0.9)]  # the top proposal, wrong
     scored += [(row([], ["ACCUSE"], f"d{k}", True), "ACCUSE", 0.5) for k in range(1, 4)]

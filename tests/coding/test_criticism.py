@@ -3,13 +3,13 @@ when Debian's wordnet-base is installed)."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from detente.coding.criticism import CRITICISM_WORDS, criticism_forms
 from tests.conftest import ROOT
+from tests.conftest import script as load_script
 
 WORDNET = Path("/usr/share/wordnet")
 
@@ -33,11 +33,7 @@ def test_prefilter_forms_inflect_and_leave_out_split_hyphenated_words() -> None:
 def test_the_shipped_list_is_what_the_script_derives(tmp_path: Path) -> None:
     if not (WORDNET / "index.adj").exists():
         pytest.skip("Debian's wordnet-base is not installed (apt-get install wordnet-base)")
-    spec = importlib.util.spec_from_file_location("build_criticism_words",
-                                                  ROOT / "scripts" / "build_criticism_words.py")
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = load_script("build_criticism_words")
     out = tmp_path / "criticism_words.txt"
     assert script.main(["build", str(WORDNET), str(out)]) == 0
     shipped = (ROOT / "detente" / "coding" / "data" / "criticism_words.txt").read_text(encoding="utf-8")

@@ -3,13 +3,13 @@ derives them (run when Debian's wordnet-base is installed)."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from detente.coding.words import PERSON_NOUNS
 from tests.conftest import ROOT
+from tests.conftest import script as load_script
 
 WORDNET = Path("/usr/share/wordnet")
 
@@ -24,10 +24,7 @@ def test_commonest_sense_decides() -> None:
 def test_the_shipped_list_is_what_the_script_derives(tmp_path: Path) -> None:
     if not (WORDNET / "index.noun").exists():
         pytest.skip("Debian's wordnet-base is not installed (apt-get install wordnet-base)")
-    spec = importlib.util.spec_from_file_location("build_person_nouns", ROOT / "scripts" / "build_person_nouns.py")
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = load_script("build_person_nouns")
     out = tmp_path / "person_nouns.txt"
     assert script.main(["build", str(WORDNET), str(out)]) == 0
     shipped = (ROOT / "detente" / "coding" / "data" / "person_nouns.txt").read_text(encoding="utf-8")
