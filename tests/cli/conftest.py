@@ -18,12 +18,14 @@ import pytest
 from tests.conftest import EXAMPLES, ROOT
 
 
-def detente(*args: str, db: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """``python -m detente ARGS`` from the repository root, piped, with ``DETENTE_DB`` set to ``db`` or unset."""
+def detente(*args: str, db: Path | None = None, stdin: str | None = None,
+            cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``python -m detente ARGS`` from ``cwd`` (the repository root), piped, with ``DETENTE_DB`` set to ``db`` or
+    unset."""
     env = {k: v for k, v in os.environ.items() if k != "DETENTE_DB"}
     if db is not None:
         env["DETENTE_DB"] = str(db)
-    return subprocess.run([sys.executable, "-m", "detente", *args], cwd=ROOT, env=env, input=stdin,
+    return subprocess.run([sys.executable, "-m", "detente", *args], cwd=cwd, env=env, input=stdin,
                           capture_output=True, text=True, timeout=600)
 
 

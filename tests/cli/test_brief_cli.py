@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.cli.conftest import ROOT
 from tests.cli.conftest import detente as run_detente
 
 
@@ -30,14 +29,13 @@ def test_brief_default_path_and_empty_week(seeds_db: Path, tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     assert "No exchanges between CHN and USA are recorded for the week of 2021-03-01" in \
         (tmp_path / "empty.md").read_text(encoding="utf-8")
-    default = ROOT / "brief-CHN-USA-2024-01-08.html"
-    assert not default.exists()
-    try:
-        result = run_detente("brief", "--week", "2024-01-08", db=seeds_db)
-        assert result.returncode == 0, result.stderr
-        assert result.stdout.strip() == default.name and default.is_file()
-    finally:
-        default.unlink(missing_ok=True)
+    # in a folder of its own: `make demo` leaves this very file in the checkout
+    here = tmp_path / "here"
+    here.mkdir()
+    default = here / "brief-CHN-USA-2024-01-08.html"
+    result = run_detente("brief", "--week", "2024-01-08", db=seeds_db, cwd=here)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == default.name and default.is_file()
 
 
 def test_brief_errors_are_one_line(seeds_db: Path, tmp_path: Path) -> None:
