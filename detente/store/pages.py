@@ -18,19 +18,6 @@ from detente.records import Document, Event, Mention
 from detente.store import queries as q
 from detente.store.db import Store, _document, _event, _mention
 
-# Every event with the end of its period (what ``since`` compares) and the text ``q`` searches in it, lowered.
-PAGE_EVENTS_SQL = (
-    "SELECT *, " + q.PERIOD_END_SQL + " AS period_end, "
-    "lower(coalesce(sentence, '') || ' ' || source || ' ' || target) AS lowered FROM events"
-)
-# Every clustered mention with its sentence lowered (``q`` also searches an event's mentions).
-PAGE_MENTIONS_SQL = "SELECT *, lower(sentence) AS lowered FROM mentions WHERE event_id IS NOT NULL"
-# Every document with its outlet lowered (the ``outlet`` filter compares lowered names).
-PAGE_DOCUMENTS_SQL = (
-    "SELECT id, source_id, origin, published, published_raw, title, outlet, url, language, genre, text, "
-    "lower(outlet) AS outlet_lowered FROM documents"
-)
-
 
 @dataclass(slots=True)
 class PageEvent:
@@ -70,9 +57,9 @@ def snapshot(store: Store) -> list[PageEvent]:
 def read(store: Store) -> Rows:
     """The rows, in one transaction: all a reader must hold the store for (``assemble`` needs it no more)."""
     with store.transaction():
-        events = _dicts(store.con.execute(PAGE_EVENTS_SQL, {"season": SEASON_MONTHS}))
-        mentions = _dicts(store.con.execute(PAGE_MENTIONS_SQL))
-        documents = {r["id"]: r for r in _dicts(store.con.execute(PAGE_DOCUMENTS_SQL))}
+        events = _dicts(store.con.execute(q.PAGE_EVENTS_SQL, {"season": SEASON_MONTHS}))
+        mentions = _dicts(store.con.execute(q.PAGE_MENTIONS_SQL))
+        documents = {r["id"]: r for r in _dicts(store.con.execute(q.PAGE_DOCUMENTS_SQL))}
     return Rows(events, mentions, documents)
 
 

@@ -456,3 +456,19 @@ CHECKPOINT_SQL = "CHECKPOINT"  # the writer's last close: the log folded into th
 # A server's readers: many small queries at once, each on one thread (DuckDB splits even a small query over
 # every core by default, which costs more than it gains when requests already run side by side).
 THREADS_SQL = "SET threads = {threads:d}"
+
+
+# -- the server's read model: the whole store in one snapshot (detente/store/pages.py) ----------------------
+
+# Every event with the end of its period (what ``since`` compares) and the text ``q`` searches in it, lowered.
+PAGE_EVENTS_SQL = (
+    "SELECT *, " + PERIOD_END_SQL + " AS period_end, "
+    "lower(coalesce(sentence, '') || ' ' || source || ' ' || target) AS lowered FROM events"
+)
+# Every clustered mention with its sentence lowered (``q`` also searches an event's mentions).
+PAGE_MENTIONS_SQL = "SELECT *, lower(sentence) AS lowered FROM mentions WHERE event_id IS NOT NULL"
+# Every document with its outlet lowered (the ``outlet`` filter compares lowered names).
+PAGE_DOCUMENTS_SQL = (
+    "SELECT id, source_id, origin, published, published_raw, title, outlet, url, language, genre, text, "
+    "lower(outlet) AS outlet_lowered FROM documents"
+)
