@@ -23,28 +23,33 @@ import duckdb
 
 from detente import datafiles
 from detente.clustering import (
-    ClusterMention,
     EventChanges,
     LightMention,
     affected_segments,
-    light_mention,
     rebuild,
 )
 from detente.records import (
-    Actor,
     Document,
     Event,
     EventOrigin,
     IndexEvent,
     IndexMention,
-    Location,
     Mention,
     Report,
-    countries_of,
 )
 from detente.store import index as clustering_index
 from detente.store import queries as q
 from detente.store.queries import EventQuery
+from detente.store.rows import (
+    cluster_mention_from_row,
+    document_from_row,
+    event_from_row,
+    event_row,
+    light_from_row,
+    mention_from_row,
+    mention_in,
+    mention_row,
+)
 
 # Called inside the batch transaction with the connection and the ids of the documents just added (after their
 # events are clustered): what it writes commits or rolls back with the batch.
@@ -113,101 +118,6 @@ class StoreError(RuntimeError):
 
 def _schema_sql() -> str:
     return datafiles.read_text("detente.store", "schema.sql")
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def mention_row(doc_id: str, rec: Mention) -> tuple[Any, ...]:
-    """The ``mentions`` row for one coded record (column order of ``queries.MENTION_COLUMNS``)."""
-    return (
-        rec.mention_id, doc_id, rec.sentence_index, rec.sentence, rec.type, rec.mode, rec.cameo, rec.goldstein,
-        rec.quad_class, rec.modality, rec.channel, _json([a.to_dict() for a in rec.source]),
-        _json([a.to_dict() for a in rec.target]), _json(rec.speaker.to_dict()) if rec.speaker else None,
-        countries_of(rec.source), countries_of(rec.target), rec.trigger, rec.date, rec.date_end, rec.date_precision,
-        rec.date_text, _json(rec.location.to_dict()) if rec.location else None, rec.confidence,
-    )
-
-
-def event_row(e: Event) -> tuple[Any, ...]:
-    """The ``events`` row for one event (column order of ``queries.EVENT_COLUMNS``)."""
-    return (
-        e.event_id, e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.modality, e.channel,
-        _json([a.to_dict() for a in e.source]), _json([a.to_dict() for a in e.target]), e.source_countries,
-        e.target_countries, e.date, e.date_end, e.date_precision, e.date_text,
-        _json(e.location.to_dict()) if e.location else None, e.sentence, e.confidence, e.mentions, e.sources,
-        e.documents, e.first_reported, e.last_reported,
-    )
-
-
-def _actors(text: str | None) -> list[Actor]:
-    return [Actor.from_dict(a) for a in json.loads(text or "[]")]
-
-
-def _location(text: str | None) -> Location | None:
-    return Location.from_dict(json.loads(text)) if text else None
-
-
-def _event(row: dict[str, Any]) -> Event:
-    return Event(
-        event_id=row["event_id"], type=row["type"], mode=row["mode"], cameo=row["cameo"],
-        goldstein=row["goldstein"], quad_class=row["quad_class"], modality=row["modality"],
-        channel=row["channel"], source=_actors(row["source"]), target=_actors(row["target"]), date=row["date"],
-        date_end=row["date_end"], date_precision=row["date_precision"], date_text=row["date_text"],
-        location=_location(row["location"]), sentence=row["sentence"], confidence=row["confidence"],
-        mentions=row["mentions"], sources=row["sources"], documents=row["documents"],
-        first_reported=row["first_reported"], last_reported=row["last_reported"],
-        document_ids=list(row.get("document_ids") or []), urls=list(row.get("urls") or []),
-    )
-
-
-def _mention(row: dict[str, Any]) -> Mention:
-    speaker = json.loads(row["speaker"]) if row["speaker"] else None
-    return Mention(
-        mention_id=row["mention_id"], doc_id=row["doc_id"], sentence=row["sentence"],
-        sentence_index=row["sentence_index"], type=row["type"], mode=row["mode"], cameo=row["cameo"],
-        goldstein=row["goldstein"], quad_class=row["quad_class"], modality=row["modality"], channel=row["channel"],
-        source=_actors(row["source"]), target=_actors(row["target"]),
-        speaker=Actor.from_dict(speaker) if speaker else None, trigger=row["trigger"], date=row["date"],
-        date_end=row["date_end"], date_precision=row["date_precision"], date_text=row["date_text"],
-        location=_location(row["location"]), confidence=row["confidence"], document_id=row["source_id"],
-        url=row["url"], event_id=row["event_id"],
-    )
-
-
-def _document(row: dict[str, Any]) -> Document:
-    return Document(
-        id=row.get("doc_id") or row["id"], text=row["text"], source_id=row["source_id"], origin=row["origin"],
-        published=row["published"], published_raw=row["published_raw"], title=row["title"], outlet=row["outlet"],
-        url=row["url"], language=row["language"] or "en", genre=row["genre"],
-    )
-
-
-def _cluster_mention(row: dict[str, Any]) -> ClusterMention:
-    return ClusterMention(
-        mention_id=row["mention_id"], doc_id=row["doc_id"], old_event_id=row["event_id"],
-        sentence_index=row["sentence_index"], sentence=row["sentence"], type=row["type"], mode=row["mode"],
-        cameo=row["cameo"], goldstein=row["goldstein"], quad_class=row["quad_class"],
-        modality=row["modality"], channel=row["channel"], source=json.loads(row["source"] or "[]"),
-        target=json.loads(row["target"] or "[]"), date=row["date"], date_end=row["date_end"],
-        precision=row["date_precision"], date_text=row["date_text"],
-        location=json.loads(row["location"]) if row["location"] else None,
-        confidence=row["confidence"] if row["confidence"] is not None else 0.5,
-        published=row["published"], outlet=row["outlet"], countries=tuple(row["countries"] or ()),
-        weak=bool(row["weak"]), lo=row["lo"], hi=row["hi"], sentence_key=row["sentence_key"],
-        document_id=row["document_id"], url=row["url"],
-    )
-
-
-def _light(row: dict[str, Any]) -> LightMention:
-    actors = [(a["id"], a["name"], a["country"]) for a in [*(row["src"] or ()), *(row["tgt"] or ())]]
-    return light_mention(
-        row["mention_id"], row["doc_id"], event_type=row["type"], modality=row["modality"],
-        countries=row["countries"] or (), weak=bool(row["weak"]), precision=row["date_precision"], lo=row["lo"],
-        hi=row["hi"], actors=actors, place=row["place"], place_precision=row["place_precision"],
-        sentence_key=row["sentence_key"],
-    )
 
 
 def _in_session(method: Callable[..., _T]) -> Callable[..., _T]:
@@ -553,7 +463,7 @@ class Store:
             self._members.begin(self.con)
         light_rows = self._rows_within(q.LIGHT_OF_DOCS_SQL, {**params, "ids": list(doc_ids)}, first_new_row or 0,
                                        new_rows)
-        new = [_light(r) for r in light_rows]
+        new = [light_from_row(r) for r in light_rows]
         if not new:
             return
         # rows this transaction added carry provisional rowids, in the order they were inserted, until the commit
@@ -584,7 +494,7 @@ class Store:
         rows = [*kept.values(), *self._full_rows({mid: pos for mid, pos in at.items() if mid not in kept}, new_from,
                                                  {light.mention_id: light.doc_id for light in lights},
                                                  batch=first_new_row is not None)]
-        changes = rebuild(segs, {row["mention_id"]: _cluster_mention(row) for row in rows})
+        changes = rebuild(segs, {row["mention_id"]: cluster_mention_from_row(row) for row in rows})
         self._write(changes, at, new_from)
         if first_new_row is not None:  # a batch, not a recluster
             self._recent.stage(rows, changes.assignment)
@@ -653,7 +563,7 @@ class Store:
 
     @_in_session
     def documents(self) -> list[Document]:
-        return [_document(r) for r in self._rows(q.DOCUMENTS_SQL)]
+        return [document_from_row(r) for r in self._rows(q.DOCUMENTS_SQL)]
 
     @_in_session
     def events(self, query: EventQuery | None = None) -> list[Event]:
@@ -664,7 +574,7 @@ class Store:
         if query.limit:
             sql += " LIMIT $limit"
             params["limit"] = query.limit
-        return [_event(r) for r in self._rows(sql, params)]
+        return [event_from_row(r) for r in self._rows(sql, params)]
 
     @_in_session
     def count_events(self, query: EventQuery | None = None) -> int:
@@ -677,12 +587,12 @@ class Store:
     def events_by_prefix(self, prefix: str, limit: int = 2) -> list[Event]:
         """Events whose id starts with ``prefix`` (a unique prefix names one event)."""
         sql = q.EVENTS_SQL.format(where=" WHERE starts_with(event_id, $prefix)") + " ORDER BY event_id LIMIT $limit"
-        return [_event(r) for r in self._rows(sql, {"prefix": prefix, "limit": limit})]
+        return [event_from_row(r) for r in self._rows(sql, {"prefix": prefix, "limit": limit})]
 
     @_in_session
     def evidence(self, event_id: str) -> list[tuple[Mention, Document]]:
         """The mentions behind one event, each with the document it is from, oldest report first."""
-        return [(_mention(r), _document(r)) for r in self._rows(q.EVIDENCE_SQL, {"event_id": event_id})]
+        return [(mention_from_row(r), document_from_row(r)) for r in self._rows(q.EVIDENCE_SQL, {"event_id": event_id})]
 
     # -- exports ----------------------------------------------------------------------------------------
     @_in_session
@@ -697,7 +607,8 @@ class Store:
     def mention_reports(self, query: EventQuery | None = None) -> list[tuple[Mention, Report]]:
         """The mentions of the selected events, each with the document it was read in (without its text)."""
         where, params = q.event_filter(query or EventQuery())
-        return [(_mention(r), _report(r)) for r in self._rows(q.EXPORT_MENTIONS_SQL.format(where=where), params)]
+        rows = self._rows(q.EXPORT_MENTIONS_SQL.format(where=where), params)
+        return [(mention_from_row(r), _report(r)) for r in rows]
 
     def table_rows(self, table: str, query: EventQuery | None = None,
                    batch: int = 1000) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
@@ -765,13 +676,13 @@ class Store:
         mention_query = EventQuery(dyad=query.dyad, type=query.type, channel=query.channel)
         where, params = q.event_filter(mention_query)
         params.update({"since": query.since, "until": query.until, "all": not where})
-        return [_document(r) for r in self._rows(q.ANALYSIS_DOCUMENTS_SQL.format(where=where), params)]
+        return [document_from_row(r) for r in self._rows(q.ANALYSIS_DOCUMENTS_SQL.format(where=where), params)]
 
     def document_mentions(self, doc_ids: Sequence[str]) -> list[Mention]:
         """Every stored mention of these documents, in document and sentence order."""
         if not doc_ids:
             return []
-        return [_mention(r) for r in self._rows(q.DOCUMENT_MENTIONS_SQL, {"ids": list(doc_ids)})]
+        return [mention_from_row(r) for r in self._rows(q.DOCUMENT_MENTIONS_SQL, {"ids": list(doc_ids)})]
 
 
     # -- watched sources (detente watch) --------------------------------------------------------------------
@@ -838,7 +749,7 @@ class Store:
                 ids.setdefault(event_id, set()).add(source_id)
             if url is not None:
                 urls.setdefault(event_id, set()).add(url)
-        return [_event({**row, "document_ids": sorted(ids.get(row["event_id"], ())),
+        return [event_from_row({**row, "document_ids": sorted(ids.get(row["event_id"], ())),
                         "urls": sorted(urls.get(row["event_id"], ()))}) for row in rows]
 
     def event_evidence(self, event_id: str) -> list[tuple[Mention, Document]]:
@@ -849,7 +760,7 @@ class Store:
         pairs = [(m, docs[m["doc_id"]]) for m in mentions if m["doc_id"] in docs]
         pairs.sort(key=lambda p: (p[1]["published"] is None, p[1]["published"] or dt.date.min, p[0]["doc_id"],
                                   p[0]["sentence_index"], p[0]["mention_id"]))
-        return [(_mention({**m, "source_id": d["source_id"], "url": d["url"]}), _document(d)) for m, d in pairs]
+        return [(mention_in(m, d), document_from_row(d)) for m, d in pairs]
 
     def count_event_page(self, query: EventQuery, extra: q.EventFilter) -> int:
         """How many events match ``query`` and ``extra``'s filters (its cursor ignored)."""
@@ -877,11 +788,11 @@ class Store:
         more = len(rows) > limit
         rows = rows[:limit]
         last = tuple(rows[-1][f"_k{i}"] for i in range(len(keys))) if more and rows else None
-        return [_document(r) for r in rows], last
+        return [document_from_row(r) for r in rows], last
 
     def documents_by_prefix(self, prefix: str) -> list[Document]:
         """Documents whose content hash starts with ``prefix`` (at most two: a unique prefix names one)."""
-        return [_document(r) for r in self._rows(q.DOCUMENT_BY_PREFIX_SQL, {"prefix": prefix})]
+        return [document_from_row(r) for r in self._rows(q.DOCUMENT_BY_PREFIX_SQL, {"prefix": prefix})]
 
 
     def outlets(self) -> list[tuple[str, int]]:

@@ -16,7 +16,8 @@ from typing import Any
 from detente.clustering.rule import SEASON_MONTHS
 from detente.records import Document, Event, Mention
 from detente.store import queries as q
-from detente.store.db import Store, _document, _event, _mention
+from detente.store.db import Store
+from detente.store.rows import document_from_row, event_from_row, mention_in
 
 
 @dataclass(slots=True)
@@ -78,11 +79,11 @@ def assemble(rows: Rows) -> list[PageEvent]:
         ids = sorted({d["source_id"] for _, d in pairs if d["source_id"] is not None})
         urls = sorted({d["url"] for _, d in pairs if d["url"] is not None})
         out.append(PageEvent(
-            event=_event({**row, "document_ids": ids, "urls": urls}),
+            event=event_from_row({**row, "document_ids": ids, "urls": urls}),
             source_countries=list(row["source_countries"] or ()), target_countries=list(row["target_countries"] or ()),
             period_end=row["period_end"] if row["date"] is not None else None, lowered=row["lowered"],
-            evidence=[(_mention({**m, "source_id": d["source_id"], "url": d["url"]}),
-                       documents.get(d["id"]) or documents.setdefault(d["id"], _document(d))) for m, d in pairs],
+            evidence=[(mention_in(m, d), documents.get(d["id"]) or documents.setdefault(d["id"], document_from_row(d)))
+                      for m, d in pairs],
             mention_texts=[m["lowered"] for m in mentions],
             outlets={d["outlet_lowered"] for _, d in pairs if d["outlet_lowered"] is not None},
         ))
