@@ -22,10 +22,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from detente.serve import params
 from detente.serve.cache import Cached
 from detente.serve.readmodel import PageModel
+from detente.serve.routes_api import HEX_ID
 from detente.serve.server import Server
 
 JSON = "application/json"
-EVENT_PATH = re.compile(r"/api/events/([0-9a-fA-F]{4,64})")  # routes_api.HEX_ID
+EVENT_PATH = re.compile(rf"/api/events/({HEX_ID.removeprefix('^').removesuffix('$')})")  # the route's own id
 LIMIT = re.compile(r"[1-9][0-9]{0,2}")  # what pydantic reads as the same whole number
 FLAGS = {"true": True, "false": False}
 FILTERS = ("dyad", "since", "until", "type", "channel", "modality", "outlet", "q", "sort", "cursor")
