@@ -132,7 +132,9 @@ def code_in_context(gold: Sequence[GoldSentence], coder: Coder, documents: Itera
     coded: dict[tuple[str, int], list[Mention]] = defaultdict(list)
     trace: dict[tuple[str, int], str] = {}
     named: dict[str, str] = {}  # the coder's document id -> the labels' document id
-    kept, coder.trace = coder.trace, (trace if stages is not None else coder.trace)
+    kept = coder.trace
+    if stages is not None:
+        coder.trace = trace
     try:
         for doc, mentions in coder.code_documents(by_doc[d] for d in sorted(by_doc)):
             named[doc.id] = doc.source_id or doc.id
@@ -328,9 +330,9 @@ def score_news(gold: Sequence[GoldSentence], coded: Mapping[tuple[str, int], Seq
     if stages is not None:
         from detente.coding.coder import STAGES  # the coder is loaded when it traced stages
 
-        for name, c in counts.items():
-            results[name]["no_event_at"] = {s: _rate(c.lost_at[s], c.with_events)
-                                            for s in (*STAGES[:-1], "not coded") if s in c.lost_at or s in STAGES}
+        for name, c in counts.items():  # every stage short of "coded"; "not coded" only where it happened
+            shown = [*STAGES[:-1], *(["not coded"] if c.lost_at["not coded"] else [])]
+            results[name]["no_event_at"] = {s: _rate(c.lost_at[s], c.with_events) for s in shown}
     return results
 
 
