@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
 from pathlib import Path
+
+from wordnet_files import derived_header
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "detente" / "coding" / "data" / "criticism_words.txt"
@@ -120,22 +121,11 @@ def criticism_words(wordnet: Path) -> list[tuple[str, str]]:
     return sorted(out)
 
 
-def licence(wordnet: Path) -> Iterable[str]:
-    """WordNet's licence, which must appear on every copy of the database, modified ones included."""
-    with open(wordnet / "data.noun", encoding="latin-1") as f:
-        for line in f:
-            if not line.startswith("  "):
-                break
-            yield line.strip().split(" ", 1)[1].rstrip() if " " in line.strip() else ""
-
-
 def main(argv: list[str]) -> int:
     wordnet = Path(argv[1]) if len(argv) > 1 else WORDNET
     out = Path(argv[2]) if len(argv) > 2 else OUT
     words = criticism_words(wordnet)
-    header = ("# Words of negative judgement (word, part of speech), derived from WordNet 3.0 by\n"
-              "# scripts/build_criticism_words.py (do not edit by hand). WordNet's licence follows.\n#\n"
-              + "".join(f"# {line}\n".replace("# \n", "#\n") for line in licence(wordnet)) + "#\n")
+    header = derived_header("Words of negative judgement (word, part of speech)", "build_criticism_words.py", wordnet)
     out.write_text(header + "".join(f"{w}\t{p}\n" for w, p in words), encoding="utf-8")
     print(f"{len(words)} words -> {out}")
     return 0

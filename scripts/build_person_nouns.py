@@ -19,6 +19,8 @@ import re
 import sys
 from pathlib import Path
 
+from wordnet_files import derived_header
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "detente" / "coding" / "data" / "person_nouns.txt"
 WORDNET = Path("/usr/share/wordnet")
@@ -54,24 +56,11 @@ def person_nouns(wordnet: Path) -> list[str]:
     return sorted(words)
 
 
-def licence(wordnet: Path) -> list[str]:
-    """WordNet's licence, which must appear on every copy of the database, modified ones included."""
-    lines: list[str] = []
-    with open(wordnet / "data.noun", encoding="latin-1") as f:
-        for line in f:
-            if not line.startswith("  "):
-                break
-            lines.append(line.strip().split(" ", 1)[1].rstrip() if " " in line.strip() else "")
-    return lines
-
-
 def main(argv: list[str]) -> int:
     wordnet = Path(argv[1]) if len(argv) > 1 else WORDNET
     out = Path(argv[2]) if len(argv) > 2 else OUT
     words = person_nouns(wordnet)
-    header = ("# Nouns whose commonest sense names a person, derived from WordNet 3.0 by\n"
-              "# scripts/build_person_nouns.py (do not edit by hand). WordNet's licence follows.\n#\n"
-              + "".join(f"# {line}\n".replace("# \n", "#\n") for line in licence(wordnet)) + "#\n")
+    header = derived_header("Nouns whose commonest sense names a person", "build_person_nouns.py", wordnet)
     out.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
     print(f"{len(words)} nouns -> {out}")
     return 0

@@ -32,6 +32,8 @@ def present(value: _T | None) -> _T:
 def script(name: str, monkeypatch: pytest.MonkeyPatch | None = None) -> ModuleType:
     """``scripts/NAME.py`` as a module (scripts are run as files, not imported as a package); given
     ``monkeypatch`` it is also in ``sys.modules`` for the test, for dataclasses that look their module up."""
+    if str(ROOT / "scripts") not in sys.path:  # as when run as a file: a script imports its neighbours
+        sys.path.append(str(ROOT / "scripts"))
     spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
