@@ -371,7 +371,7 @@ class Participants:
         # S-400 poses no threat to NATO systems" denies an accusation, not NATO)
         spoken = cand.needs_speaker_source or (cand.speaker is not None and
                                                any(a.token == cand.speaker.token for a in cand.sources))
-        clause = set() if spoken else set().union(*self.kb.named_in(_clause_text(cand.mention.anchor)))
+        clause = set() if spoken else self._codes_in(_clause_text(cand.mention.anchor))
         return self._counterpart(ctx, cand, sources, cand.sources, clause)
 
     def _counterpart(self, ctx: DocumentContext, cand: Candidate, side: Resolved, phrases: list[Arg],
@@ -384,13 +384,13 @@ class Participants:
         if len(own) != 1:
             return []
         if where is None:
-            where = set().union(*self.kb.named_in(sentence_text(cand.token.doc)))
+            where = self._codes_in(sentence_text(cand.token.doc))
         named = where - own
         described: set[str] = set()
         if named:
             # countries inside the actor's own phrase describe it ("Al-Shabab, a U.S.-designated group")
             for arg in phrases:
-                described |= set().union(*self.kb.named_in(_phrase_text(arg.token)))
+                described |= self._codes_in(_phrase_text(arg.token))
             named -= described
         if len(named) > 1:
             return []
@@ -406,6 +406,11 @@ class Participants:
                 return []  # the story's other country is the one describing the actor here, or barely named
         country = next(iter(named))
         return [Actor(text=country, name=None, country=country, sector=None)]
+
+    def _codes_in(self, text: str) -> set[str]:
+        """The codes of the countries and the intergovernmental bodies a text names."""
+        countries, bodies = self.kb.named_in(text)
+        return countries | bodies
 
     def _dyad(self, ctx: DocumentContext) -> list[str]:
         """The two countries a document is mostly about ("the two countries" refers to them)."""
