@@ -22,11 +22,17 @@ VOA stories in neither earlier draw, strata shuffled with ``random.Random(DRAW3_
 alternately (``pair`` first), of which the first ``DRAW3_STORIES`` (those labelled, whole and in that order) are
 kept, all ``check`` and marked ``"draw": 3``; then the fourth draw (``fourth_draw``), more tuning data: the VOA
 stories in no earlier draw, strata shuffled with ``random.Random(DRAW4_SAMPLE_SEED)`` and taken alternately, of
-which the first ``DRAW4_STORIES`` are kept, all ``tune`` and marked ``"draw": 4``. The old rows stay byte-identical
-and first (the first two draws with no ``draw`` field).
+which the first ``DRAW4_STORIES`` are kept, all ``tune`` and marked ``"draw": 4``; then the fifth draw
+(``fifth_draw``), a check set again: every VOA story in no earlier draw, in the order of ``DRAW5_SAMPLE_SEED``,
+kept when labelled (the labelled stories must be a prefix of that order: tests/test_gold_news.py checks it), all
+``check`` and marked ``"draw": 5``. The old rows stay byte-identical and first (the first two draws with no
+``draw`` field).
 
-Usage: ``python scripts/build_gold.py [--skeleton] [--counts]`` (``--counts`` prints the tables for
-docs/labelling.md).
+Labels are read from ``gold/labels.txt`` and every ``gold/labels_*.txt`` beside it (one annotator per file, so
+two can label one draw at once); a document labelled in two files is an error.
+
+Usage: ``python scripts/build_gold.py [--skeleton] [--counts] [--order5]`` (``--counts`` prints the tables for
+docs/labelling.md; ``--order5`` lists the fifth draw's stories in their seeded order, with sentence counts).
 """
 
 from __future__ import annotations
@@ -57,6 +63,8 @@ DRAW3_STORIES = 24
 # the first DRAW4_STORIES of its own seeded order over the stories in no earlier draw (whole, in that order)
 DRAW4_SAMPLE_SEED = 1444
 DRAW4_STORIES = 15
+# the fifth draw (docs/labelling.md, "The fifth draw"): a check set again, all ``check``, over every story left
+DRAW5_SAMPLE_SEED = 1555
 
 TYPES = (
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION "
@@ -154,8 +162,24 @@ def parse_labels(path: Path) -> dict[str, dict[int, list[dict]]]:
     return labels
 
 
+def label_files() -> list[Path]:
+    """``gold/labels.txt`` first, then each annotator's ``gold/labels_*.txt``."""
+    return [LABELS, *sorted(LABELS.parent.glob("labels_*.txt"))]
+
+
+def all_labels() -> dict[str, dict[int, list[dict]]]:
+    labels: dict[str, dict[int, list[dict]]] = {}
+    for path in label_files():
+        part = parse_labels(path)
+        twice = sorted(set(part) & set(labels))
+        if twice:
+            raise SystemExit(f"{path.name}: documents labelled in another file too: {twice}")
+        labels |= part
+    return labels
+
+
 def build() -> list[dict]:
-    labels = parse_labels(LABELS)
+    labels = all_labels()
     rows = [json.loads(line) for line in SKELETON.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = list(dict.fromkeys(r["doc"] for r in rows))
     missing = [d for d in docs if d not in labels]
@@ -269,16 +293,48 @@ def fourth_draw(earlier: list[dict], sampler: ModuleType) -> list[dict]:
     return [r | {"split": "tune", "draw": 4} for rows in order[:DRAW4_STORIES] for r in rows]
 
 
-def skeleton() -> list[dict]:
-    """The whole skeleton: the first draw, unchanged, then the second, the third and the fourth."""
-    sampler = _sampler()
+def fifth_draw_order(taken: set[str], sampler: ModuleType) -> list[list[dict]]:
+    """Every VOA story not in ``taken``, as skeleton rows, in the fifth draw's seeded order (``DRAW5_SAMPLE_SEED``,
+    the same stratified alternation as the earlier draws)."""
+    voa = [d for d in sampler._read([str(sampler.VOA)]) if str(d.source_id) not in taken]
+    return [sampler._rows(doc, str(doc.source_id), sampler.VOA_OUTLET)
+            for doc in sampler.stratified(voa, DRAW5_SAMPLE_SEED)]
+
+
+def fifth_draw(earlier: list[dict], sampler: ModuleType, labelled: set[str]) -> list[dict]:
+    """Skeleton rows of the fifth draw: the stories of its seeded order that are labelled, all ``check``, each
+    marked ``"draw": 5``. Two annotators label it at once (alternate stories), so the labelled stories are a
+    prefix of the order only when both are done; the test of the built set checks that they are."""
+    order = fifth_draw_order({r["doc"] for r in earlier}, sampler)
+    return [r | {"split": "check", "draw": 5} for rows in order if rows[0]["doc"] in labelled for r in rows]
+
+
+def fourth_draws(sampler: ModuleType) -> list[dict]:
+    """The skeleton up to the fourth draw: the first draw, unchanged, then the second, the third and the fourth."""
     first = sampler.sample()
     both = first + second_draw(first, sampler)
     three = both + third_draw(both, sampler)
     return three + fourth_draw(three, sampler)
 
 
+def skeleton() -> list[dict]:
+    """The whole skeleton: the first four draws, then the labelled stories of the fifth."""
+    sampler = _sampler()
+    four = fourth_draws(sampler)
+    return four + fifth_draw(four, sampler, set(all_labels()))
+
+
+def order5() -> str:
+    """The fifth draw's stories in their seeded order: position, story id, sentences, title."""
+    sampler = _sampler()
+    order = fifth_draw_order({r["doc"] for r in fourth_draws(sampler)}, sampler)
+    return "\n".join(f"{i:2d} {rows[0]['doc']} {len(rows):3d} sentences" for i, rows in enumerate(order, 1))
+
+
 def main(argv: list[str]) -> None:
+    if "--order5" in argv:
+        print(order5())
+        return
     if "--skeleton" in argv:
         skel = skeleton()
         with SKELETON.open("w", encoding="utf-8") as f:

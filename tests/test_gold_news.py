@@ -32,6 +32,9 @@ TWO_DRAWS_SHA256 = "e9cf29eb9533178e8c805d539c8369be62f87bcc54de8115e9c6c3dd1af7
 # the first three draws: the fourth (all ``tune``) is appended after them and leaves them byte-identical
 THREE_DRAWS_ROWS = 1548
 THREE_DRAWS_SHA256 = "847fc3b9ee87ef88826138258e11dc6d5b0df5a43610d1c5d803642102769d3b"
+# the first four draws: the fifth (all ``check``) is appended after them and leaves them byte-identical
+FOUR_DRAWS_ROWS = 1992
+FOUR_DRAWS_SHA256 = "cf8fdd021403de1a8fa2fb43e73e633091858d053530a1b56005638e91515b5e"
 
 TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -79,6 +82,12 @@ def test_first_three_draws_are_unchanged():
     assert hashlib.sha256(b"".join(lines[:THREE_DRAWS_ROWS])).hexdigest() == THREE_DRAWS_SHA256
 
 
+def test_first_four_draws_are_unchanged():
+    """The first 1992 lines (the first four draws) are those their figures were measured on, byte for byte."""
+    lines = GOLD.read_bytes().splitlines(keepends=True)
+    assert hashlib.sha256(b"".join(lines[:FOUR_DRAWS_ROWS])).hexdigest() == FOUR_DRAWS_SHA256
+
+
 def test_second_draw_is_whole_documents_split_a_third_to_check(rows):
     second = rows[FIRST_DRAW_ROWS:TWO_DRAWS_ROWS]
     assert len(second) >= 400
@@ -97,18 +106,35 @@ def test_third_draw_is_fresh_whole_documents_all_check(rows):
 
 
 def test_fourth_draw_is_unused_whole_documents_all_tune(rows):
-    fourth = rows[THREE_DRAWS_ROWS:]
+    fourth = rows[THREE_DRAWS_ROWS:FOUR_DRAWS_ROWS]
     assert len(fourth) >= 444 and len({r["doc"] for r in fourth}) >= 15
     assert sum(bool(r["events"]) for r in fourth) >= 170 and sum(len(r["events"]) for r in fourth) >= 214
     assert not {r["doc"] for r in fourth} & {r["doc"] for r in rows[:THREE_DRAWS_ROWS]}
     assert all(r["outlet"] == "Voice of America" and r["split"] == "tune" for r in fourth)
 
 
+def test_fifth_draw_is_unused_whole_documents_all_check(rows):
+    fifth = rows[FOUR_DRAWS_ROWS:]
+    assert not {r["doc"] for r in fifth} & {r["doc"] for r in rows[:FOUR_DRAWS_ROWS]}
+    assert all(r["outlet"] == "Voice of America" and r["split"] == "check" for r in fifth)
+
+
+@pytest.mark.skipif(not VOA.exists(), reason="needs ../shared/corpora/voa_stories.jsonl")
+def test_fifth_draw_is_a_prefix_of_its_seeded_order(rows):
+    """Two annotators label the fifth draw at once; what is kept must still be an unbiased prefix of its order."""
+    module = script("build_gold")
+    sampler = module._sampler()
+    order = [story[0]["doc"] for story in module.fifth_draw_order({r["doc"] for r in rows[:FOUR_DRAWS_ROWS]}, sampler)]
+    kept = list(dict.fromkeys(r["doc"] for r in rows[FOUR_DRAWS_ROWS:]))
+    assert kept == order[: len(kept)]
+
+
 def test_row_fields(rows):
     for number, r in enumerate(rows):
-        # the third and fourth draws' rows name their draw, so each is scored on its own; older rows do not
+        # the later draws' rows name their draw, so each is scored on its own; older rows do not
         assert set(r) == (ROW_KEYS | {"draw"} if number >= TWO_DRAWS_ROWS else ROW_KEYS), r
-        assert number < TWO_DRAWS_ROWS or r["draw"] == (3 if number < THREE_DRAWS_ROWS else 4), r
+        draw = 3 if number < THREE_DRAWS_ROWS else 4 if number < FOUR_DRAWS_ROWS else 5
+        assert number < TWO_DRAWS_ROWS or r["draw"] == draw, r
         assert isinstance(r["doc"], str) and r["doc"]
         assert isinstance(r["outlet"], str) and r["outlet"]
         assert isinstance(r["text"], str) and r["text"].strip()
