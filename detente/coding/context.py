@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from detente.coding.references import Mentioned
 from detente.nlp import Sentence
 from detente.records import Actor, DateResolution, Document, Location, Mention
 from detente.resolve.actors import DocumentActors
@@ -39,3 +40,6 @@ class DocumentContext:
     # actors described, not named ("a senior State Department official"), with their head word, latest last: a
     # later "the official" is the same one
     described: list[tuple[str, Actor]] = field(default_factory=list)
+    # the speakers and sources of each coded sentence, in order: what a later pronoun or "the ministry" may stand
+    # for (``coding/references.py``)
+    mentioned: list[Mentioned] = field(default_factory=list)

@@ -24,6 +24,7 @@ from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
 from detente.coding.lexicon import load_data
 from detente.coding.merge import dedupe, same_actor
+from detente.coding.references import COUNTRY_HEADS, ORGANS, Mentioned, antecedent, latest_country, pronoun_kind
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
 from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS, STATE_TYPES, TITLE_HEADS, names_people
@@ -192,13 +193,18 @@ class Participants:
             sides.targets.fallback = True
 
     def remember(self, ctx: DocumentContext, sides: Sides, index: int) -> None:
-        """The sentence's last person and last other actor, for a pronoun in the next sentence."""
+        """The sentence's speakers and sources, for a pronoun or "the ministry" in the sentences after it
+        (``coding/references.py``); and its last person and last other actor."""
         for actor in sides.sources.actors + sides.speaker:
             ctx.last_index = index
             if actor.kind == "person":
                 ctx.last_person = actor
             else:
                 ctx.last_thing = actor
+        for actor, spoke in [(a, True) for a in sides.speaker] + [(a, False) for a in sides.sources.actors]:
+            seen = Mentioned(index, actor, spoke)
+            if seen not in ctx.mentioned[-8:]:
+                ctx.mentioned.append(seen)
 
     # ------------------------------------------------------------------------------------------ phrases
 
@@ -248,13 +254,11 @@ class Participants:
                         actors.append(Actor(text=arg.texts[0], name=None, country=c, sector=sector))
                 return Resolved(actors, [description, description])
         if arg.pronoun:
-            # only from the sentence just before: further back, a pronoun is too often someone else
-            person = arg.token.lower_ in _PERSON_PRONOUNS
-            remembered = ctx.last_person if person else ctx.last_thing
-            if remembered is not None and ctx.last_index >= index - 1:
-                return Resolved([remembered], [remembered.text], pronoun=True)
-            before = self._named_before(ctx, index, on) if person else None
-            return Resolved([before], [before.text], pronoun=True) if before else Resolved([], [])
+            # the most recent compatible actor of the few sentences before (coding/references.py)
+            kind = pronoun_kind(arg.token.lower_)
+            found = antecedent(kind, index, ctx.mentioned, lambda j, k: self._named_in_sentence(ctx, j, k, on)) \
+                if kind is not None else None
+            return Resolved([found], [found.text], pronoun=True) if found else Resolved([], [])
         if arg.place:
             for text in arg.texts:
                 country = kb.metonym_country(text) or kb.country_of_name(text)
@@ -282,7 +286,14 @@ class Participants:
             titled = self._titled(ctx, arg, first)
             if titled is not None:
                 return Resolved([titled], [description], pronoun=True)
+            country = _referred_country(ctx, arg, index, ORGANS)
+            if country is not None:  # "the ministry": of the country the sentences before were about
+                return Resolved([replace(first, country=country)], [description], pronoun=True)
             return Resolved([first], [description])
+        country = _referred_country(ctx, arg, index, COUNTRY_HEADS)
+        if country is not None:  # "the country said": the one the sentences before were about
+            return Resolved([Actor(text=arg.texts[0], name=None, country=country, sector=None)], [description],
+                            pronoun=True)
         named = kb.countries_in(arg.texts[0])
         if len(named) == 1:
             country = next(iter(named))
@@ -311,19 +322,21 @@ class Participants:
             return []
         return [replace(a, text=a.name or a.text) for a in found]
 
-    def _named_before(self, ctx: DocumentContext, index: int, on: dt.date | None) -> Actor | None:
-        """The one person the sentence just before names, when no event there was coded ("Akar spoke on
-        Monday. He criticized Washington ..."), unless that sentence has a "he" or "she" of its own: read only
-        now, since few sentences need it."""
-        if index < 1 or index > len(ctx.sentences):
-            return None
-        before = ctx.sentences[index - 1]
+    def _named_in_sentence(self, ctx: DocumentContext, j: int, kind: str, on: dt.date | None) -> list[Actor]:
+        """The persons sentence ``j`` names, when no event there was coded ("Akar spoke on Monday. He criticized
+        Washington ..."), for "he" or "she"; none when it has a "he" or "she" of its own (its topic is then that
+        pronoun's, further back): read only now, since few sentences need it."""
+        if kind != "person" or j < 0 or j >= len(ctx.sentences):
+            return []
+        before = ctx.sentences[j]
         if _PERSON_PRONOUNS.intersection(before.tokens):
-            return None  # "He met Wang Yi. He then flew on": that sentence's own "he" is the topic, not Wang
+            return []  # "He met Wang Yi. He then flew on": that sentence's own "he" is the topic, not Wang
         resolved = (self.kb.resolve(run, on=on, context=ctx.actors) for run in _NAME_RUN.findall(before.text))
-        found = [a for a in resolved if a is not None and a.kind == "person" and a.country]
-        people = {a.id or a.name for a in found}
-        return replace(found[-1], text=found[-1].name or found[-1].text) if len(people) == 1 else None
+        people: dict[str, Actor] = {}
+        for a in resolved:
+            if a is not None and a.kind == "person" and a.country:
+                people[a.id or a.name or a.text] = replace(a, text=a.name or a.text)
+        return list(people.values())
 
     def _titled(self, ctx: DocumentContext, arg: Arg, generic: Actor) -> Actor | None:
         """A bare title ("the minister", "the foreign minister") is the last person the document named with
@@ -421,6 +434,19 @@ class Participants:
             ctx.country_counts = counts
         # ties by name, so the answer never depends on the order sets were filled in
         return [c for c, _ in sorted(ctx.country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
+
+
+def _referred_country(ctx: DocumentContext, arg: Arg, index: int, heads: frozenset[str]) -> str | None:
+    """The country a bare "the" + one of ``heads`` ("the ministry", "the country") stands for: that of the most
+    recent actor of the sentences just before (``references.latest_country``); None for a modified head ("the
+    defense ministry", "the Chinese government" say more) or with nothing coded there."""
+    tok = arg.token
+    if index < 0 or lemma(tok) not in heads and tok.lower_ not in heads:
+        return None
+    if any(c.dep_ != "det" and c.i < tok.i for c in tok.children) or \
+            not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    return latest_country(index, ctx.mentioned)
 
 
 def _clause_text(tok: Token) -> str:

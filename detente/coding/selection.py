@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from detente.coding.accusations import cue_forms
 from detente.coding.lexicon import Lexicon, word_forms
 from detente.coding.modality import Cues
+from detente.coding.references import WINDOW, refers_back
 from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES, STATE_MODES, STATE_TYPES
 from detente.nlp import Prefilter, Sentence, split_sentences
 from detente.syntax import MODAL_AUXILIARIES
@@ -86,6 +87,7 @@ class SentenceSelector:
         self.state_forms = state_act_forms(lexicon)
         self._seen_countries: Counter[str] = Counter()
         self._sector_only = False  # the last sentence tested had a trigger and only actor words of no country
+        self._tested = False  # the last sentence had a trigger word (so its actor was tested)
 
     def select(self, text: str, editorial: bool = False) -> Selection:
         """The sentences of ``text`` worth parsing; an ``editorial``'s own disapproval counts as a trigger."""
@@ -97,11 +99,13 @@ class SentenceSelector:
         self._seen_countries = Counter()
         selected: list[Sentence] = []
         held: list[Sentence] = []  # a state's act with no actor named: parsed only in a one-country document
+        named: dict[int, bool] = {}  # sentence index -> names a country or a body (asked only for references)
         for sentence in sentences:
             if len(sentence.text) > MAX_SENTENCE_CHARS:
                 continue
-            self._sector_only = False
-            if prefilter(sentence):
+            self._sector_only = self._tested = False
+            if prefilter(sentence) or (self._tested and refers_back(sentence.tokens, sentence.text) and
+                                       self._named_before(sentences, sentence.index, named)):
                 if len(selected) == MAX_PARSED_SENTENCES:
                     truncated = True
                     break
@@ -118,6 +122,7 @@ class SentenceSelector:
     def _has_actor(self, text: str) -> bool:
         """The prefilter's actor test: a known actor word (the KB's fast check), and a country among the
         mentions (an event needs a country on one side), a leading pronoun, or "the two countries"."""
+        self._tested = True
         if not self.kb.is_candidate(text):
             return False
         countries, bodies = self.kb.named_in(text)
@@ -131,6 +136,18 @@ class SentenceSelector:
         # a trigger and an actor word of no country ("the military", "the court", "our soldiers"): parsed only
         # in a document about one country, whose actor it then is (``select``)
         self._sector_only = True
+        return False
+
+    def _named_before(self, sentences: list[Sentence], index: int, named: dict[int, bool]) -> bool:
+        """Does one of the ``WINDOW`` sentences before ``index`` name a country or a body, so that a pronoun or
+        "the ministry" here may stand for an actor (``coding/references.py``)? Asked only of sentences with a
+        trigger word and a reference but no actor of their own, and remembered per sentence."""
+        for j in range(max(index - WINDOW, 0), index):
+            if j not in named:
+                countries, bodies = self.kb.named_in(sentences[j].text)
+                named[j] = bool(countries or bodies)
+            if named[j]:
+                return True
         return False
 
 

@@ -1,0 +1,103 @@
+"""Actors across sentences: whom a pronoun, or a definite description with no name ("the ministry"), stands for
+when its own sentence does not say.
+
+News names an actor once and refers back to it: "China's foreign ministry denounced the decision. It said the
+move would ...", "Blinken arrived on Monday. ... He told reporters ...". The coder remembers, per document, the
+actors of each coded sentence (its speakers and sources, ``Mentioned``); a reference with no antecedent in its
+own sentence (``speaker.resolve_pronoun`` looks there first) is the most recent compatible one of the sentences
+just before, within ``WINDOW`` sentences: a person for "he"/"she", a country or body for "it", anything but
+one person for "they". The word lists and the window are data (``data/references.yaml``); an actor reached this
+way is marked as reached through a pronoun, which lowers its confidence (``data/confidence.yaml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+
+from detente.coding.lexicon import load_data
+from detente.records import Actor
+
+_DATA = load_data("references.yaml")
+WINDOW = int(_DATA["window"])
+PRONOUN_KINDS: dict[str, str] = {str(w): str(kind) for kind, words in _DATA["pronouns"].items() for w in words}
+PREFILTER_PRONOUNS = frozenset(str(w) for w in _DATA["prefilter_pronouns"])
+ORGANS = frozenset(str(w) for w in _DATA["organs"])
+COUNTRY_HEADS = frozenset(str(w) for w in _DATA["countries"])
+
+
+@dataclass(frozen=True, slots=True)
+class Mentioned:
+    """An actor of a coded sentence: ``index`` the sentence, ``speaker`` whether it spoke there."""
+
+    index: int
+    actor: Actor
+    speaker: bool = False
+
+
+def pronoun_kind(word: str) -> str | None:
+    """"person", "thing" or "group" for a third-person pronoun, else None ("I", "we", "you" are the speaker's)."""
+    return PRONOUN_KINDS.get(word.lower())
+
+
+def compatible(kind: str, actor: Actor) -> bool:
+    """Can a pronoun of ``kind`` stand for ``actor``? "he" only for a person; "it" for a country or a body, not
+    for a person or a plural group ("militants"); "they" for anything but one person."""
+    if actor.country is None:
+        return False  # an actor of no country gives the event no side: nothing is gained by reaching it
+    person = actor.kind == "person"
+    if kind == "person":
+        return person
+    if person:
+        return False
+    return kind == "group" or not _plural(actor)
+
+
+def _plural(actor: Actor) -> bool:
+    """A described group ("militants", "Chinese officials"), not a name or a country: its last word is plural."""
+    if actor.id is not None:
+        return False
+    last = actor.text.split()[-1] if actor.text.split() else ""
+    return last.islower() and last.endswith("s") and not last.endswith("ss")
+
+
+def antecedent(kind: str, index: int, mentioned: Iterable[Mentioned],
+               named: Callable[[int, str], list[Actor]] | None = None, window: int = WINDOW) -> Actor | None:
+    """The actor a reference of ``kind`` in sentence ``index`` stands for: going back one sentence at a time
+    (at most ``window``), that sentence's first compatible speaker, else its first compatible actor; for a
+    sentence where nothing was coded, the one actor ``named(j, kind)`` reads off its text (none: look further
+    back; several: the reference is ambiguous and stands for nobody)."""
+    by_index: dict[int, list[Mentioned]] = {}
+    for m in mentioned:
+        if index - window <= m.index < index:
+            by_index.setdefault(m.index, []).append(m)
+    for j in range(index - 1, max(index - window, 0) - 1, -1):
+        here = by_index.get(j, [])
+        for m in sorted(here, key=lambda m: not m.speaker):
+            if compatible(kind, m.actor):
+                return m.actor
+        if not here and named is not None:
+            found = named(j, kind)
+            if found:
+                return found[0] if len(found) == 1 else None
+    return None
+
+
+def latest_country(index: int, mentioned: Iterable[Mentioned], window: int = WINDOW) -> str | None:
+    """The country of the most recent actor of the last ``window`` sentences: whose "the ministry" or "the
+    country" a sentence naming no country means."""
+    inside = [m for m in mentioned if index - window <= m.index < index and m.actor.country]
+    if not inside:
+        return None
+    return max(inside, key=lambda m: (m.index, m.speaker)).actor.country
+
+
+def refers_back(tokens: Collection[str], text: str) -> bool:
+    """Does a sentence hold a reference the prefilter should parse for: a pronoun that may stand for an actor,
+    or "the" + an organ word ("the ministry", "the spokesman")?"""
+    if not PREFILTER_PRONOUNS.isdisjoint(tokens):
+        return True
+    if ORGANS.isdisjoint(tokens):
+        return False
+    low = text.lower()
+    return any(f"the {w}" in low for w in ORGANS if w in tokens)
