@@ -48,6 +48,8 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
 # Sectors of people who are not an organization acting for a country ("people", "heirlooms", "public interest").
 _UNORGANIZED = frozenset({"CVL"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+# Where "it" and "they" stand for an actor of the sentences before: subjects and possessors.
+_REFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # Runs of capitalized words: the names (with their titles) a sentence that was not parsed may hold.
 _NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 # Verbal acts: without an actor nobody said anything.
@@ -256,6 +258,8 @@ class Participants:
         if arg.pronoun:
             # the most recent compatible actor of the few sentences before (coding/references.py)
             kind = pronoun_kind(arg.token.lower_)
+            if kind != "person" and arg.token.dep_ not in _REFERRING_DEPS:
+                kind = None  # an object "it" or "them" is most often a thing ("rents them out"), not an actor
             found = antecedent(kind, index, ctx.mentioned, lambda j, k: self._named_in_sentence(ctx, j, k, on)) \
                 if kind is not None else None
             return Resolved([found], [found.text], pronoun=True) if found else Resolved([], [])
@@ -326,9 +330,12 @@ class Participants:
         """The persons sentence ``j`` names, when no event there was coded ("Akar spoke on Monday. He criticized
         Washington ..."), for "he" or "she"; none when it has a "he" or "she" of its own (its topic is then that
         pronoun's, further back): read only now, since few sentences need it."""
-        if kind != "person" or j < 0 or j >= len(ctx.sentences):
+        if j < 0 or j >= len(ctx.sentences):
             return []
         before = ctx.sentences[j]
+        if kind != "person":
+            countries = sorted(self.kb.countries_in(before.text))
+            return [Actor(text=c, name=None, country=c, sector=None) for c in countries]
         if _PERSON_PRONOUNS.intersection(before.tokens):
             return []  # "He met Wang Yi. He then flew on": that sentence's own "he" is the topic, not Wang
         resolved = (self.kb.resolve(run, on=on, context=ctx.actors) for run in _NAME_RUN.findall(before.text))
