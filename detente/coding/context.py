@@ -18,8 +18,7 @@ class DocumentContext:
 
     ``countries``: those the prefilter found in the sentences worth parsing (the context for place names);
     ``country_counts``: every sentence's countries, counted on the first "the two countries";
-    ``last_person``/``last_thing``/``last_index``: the last actors coded, and in which sentence, for a pronoun
-    in the next one; ``dateline``: the place a wire story's dateline names; ``filed``: the day it names, as
+``dateline``: the place a wire story's dateline names; ``filed``: the day it names, as
     the date of the story's lead; ``dateline_end``: where the dateline ends in the text (0 without one);
     ``home``: the one country the document is clearly about, if any."""
 
@@ -29,9 +28,6 @@ class DocumentContext:
     countries: set[str]
     selected: list[Sentence] = field(default_factory=list)
     country_counts: Counter[str] | None = None
-    last_person: Actor | None = None
-    last_thing: Actor | None = None
-    last_index: int = -10
     records: list[Mention] = field(default_factory=list)
     dateline: Location | None = None
     filed: DateResolution | None = None

@@ -3,7 +3,7 @@ target actors.
 
 Each phrase is resolved through the knowledge base as of the event's date, in the context of the actors the
 document already named. Around that sit the rules for phrases the knowledge base cannot answer alone: a
-pronoun is whoever the previous sentence's event was about; "the two countries" (and "the presidents of the two
+pronoun or "the ministry" is the most recent compatible actor of the sentences just before (``references``); "the two countries" (and "the presidents of the two
 countries") are the two countries the document is mostly about; an editorial's demand with no speaker is its
 outlet's; a group with no country in a sentence about one country is of that country. An event where no side
 has a country, or a statement nobody made, is dropped.
@@ -196,13 +196,7 @@ class Participants:
 
     def remember(self, ctx: DocumentContext, sides: Sides, index: int) -> None:
         """The sentence's speakers and sources, for a pronoun or "the ministry" in the sentences after it
-        (``coding/references.py``); and its last person and last other actor."""
-        for actor in sides.sources.actors + sides.speaker:
-            ctx.last_index = index
-            if actor.kind == "person":
-                ctx.last_person = actor
-            else:
-                ctx.last_thing = actor
+        (``coding/references.py``)."""
         for actor, spoke in [(a, True) for a in sides.speaker] + [(a, False) for a in sides.sources.actors]:
             seen = Mentioned(index, actor, spoke)
             if seen not in ctx.mentioned[-8:]:

@@ -77,3 +77,22 @@ def test_a_sentence_of_an_intergovernmental_body_is_parsed(kb) -> None:
     text = "EU officials urged national governments to keep borders open. Officials urged calm."
     assert [s.text for s in selector(kb).select(text).selected] == [
         "EU officials urged national governments to keep borders open."]
+
+
+def test_a_reference_to_an_actor_of_the_sentences_before_is_parsed(kb) -> None:
+    # "he" inside the sentence (a leading one passed before) and "the ministry" with no country of their own
+    text = ("Iran's foreign minister flew to Paris on Monday. On Tuesday, he met the visiting delegation. Later, "
+            "the ministry accused unnamed officials of lying.")
+    found = selector(kb).select(text)
+    assert [s.index for s in found.selected] == [0, 1, 2]
+
+
+def test_a_reference_is_parsed_only_when_the_window_names_an_actor(kb) -> None:
+    # three sentences after the last country: too far for a reference (data/references.yaml, window)
+    text = ("Iran's foreign minister flew to Paris on Monday. The weather was mild. Crowds gathered. "
+            "On Tuesday, he met the visiting delegation.")
+    found = selector(kb).select(text)
+    assert [s.index for s in found.selected] == [0]
+    # nor without a trigger word, nor for "it", most often a dummy subject
+    found = selector(kb).select("Iran's foreign minister flew to Paris. On Tuesday, he was tired. Then it met.")
+    assert [s.index for s in found.selected] == [0]
