@@ -3,10 +3,10 @@ target actors.
 
 Each phrase is resolved through the knowledge base as of the event's date, in the context of the actors the
 document already named. Around that sit the rules for phrases the knowledge base cannot answer alone: a
-pronoun or "the ministry" is the most recent compatible actor of the sentences just before (``references``); "the two countries" (and "the presidents of the two
-countries") are the two countries the document is mostly about; an editorial's demand with no speaker is its
-outlet's; a group with no country in a sentence about one country is of that country. An event where no side
-has a country, or a statement nobody made, is dropped.
+pronoun or "the ministry" is the most recent compatible actor of the sentences just before (``references``);
+"the two countries" (and "the presidents of the two countries") are the two countries the document is mostly
+about; an editorial's demand with no speaker is its outlet's; a group with no country in a sentence about one
+country is of that country. An event where no side has a country, or a statement nobody made, is dropped.
 """
 
 from __future__ import annotations
