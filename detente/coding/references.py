@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from detente.coding.lexicon import load_data
+from detente.coding.words import PERSON_NOUNS
 from detente.records import Actor
 
 _DATA = load_data("references.yaml")
@@ -45,12 +46,21 @@ def compatible(kind: str, actor: Actor) -> bool:
     for a person or a plural group ("militants"); "they" for anything but one person."""
     if actor.country is None:
         return False  # an actor of no country gives the event no side: nothing is gained by reaching it
-    person = actor.kind == "person"
+    person = _one_person(actor)
     if kind == "person":
         return person
     if person:
         return False
     return kind == "group" or not _plural(actor)
+
+
+def _one_person(actor: Actor) -> bool:
+    """A person of the knowledge base, or one described by a singular person noun ("the former French foreign
+    minister", "a State Department spokesperson")."""
+    if actor.id is not None:
+        return actor.kind == "person"
+    words = actor.text.split()
+    return bool(words) and words[-1].lower() in PERSON_NOUNS
 
 
 def _plural(actor: Actor) -> bool:
