@@ -197,8 +197,9 @@ class Participants:
     def remember(self, ctx: DocumentContext, sides: Sides, index: int) -> None:
         """The sentence's speakers and sources, for a pronoun or "the ministry" in the sentences after it
         (``coding/references.py``)."""
-        for actor, spoke in [(a, True) for a in sides.speaker] + [(a, False) for a in sides.sources.actors]:
-            seen = Mentioned(index, actor, spoke)
+        for seen in [Mentioned(index, a, speaker=True) for a in sides.speaker] + \
+                [Mentioned(index, a) for a in sides.sources.actors] + \
+                [Mentioned(index, a, target=True) for a in sides.targets.actors if not sides.targets.fallback]:
             if seen not in ctx.mentioned[-8:]:
                 ctx.mentioned.append(seen)
 

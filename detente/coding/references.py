@@ -34,6 +34,7 @@ class Mentioned:
     index: int
     actor: Actor
     speaker: bool = False
+    target: bool = False  # a recipient there: the antecedent only when no speaker or actor of that sentence fits
 
 
 def pronoun_kind(word: str) -> str | None:
@@ -83,7 +84,7 @@ def antecedent(kind: str, index: int, mentioned: Iterable[Mentioned],
             by_index.setdefault(m.index, []).append(m)
     for j in range(index - 1, max(index - window, 0) - 1, -1):
         here = by_index.get(j, [])
-        for m in sorted(here, key=lambda m: not m.speaker):
+        for m in sorted(here, key=lambda m: (not m.speaker, m.target)):
             if compatible(kind, m.actor):
                 return m.actor
         if not here and named is not None:
@@ -96,7 +97,7 @@ def antecedent(kind: str, index: int, mentioned: Iterable[Mentioned],
 def latest_country(index: int, mentioned: Iterable[Mentioned], window: int = WINDOW) -> str | None:
     """The country of the most recent actor of the last ``window`` sentences: whose "the ministry" or "the
     country" a sentence naming no country means."""
-    inside = [m for m in mentioned if index - window <= m.index < index and m.actor.country]
+    inside = [m for m in mentioned if index - window <= m.index < index and m.actor.country and not m.target]
     if not inside:
         return None
     return max(inside, key=lambda m: (m.index, m.speaker)).actor.country

@@ -94,12 +94,17 @@ def test_the_ministry_is_of_the_country_of_the_sentences_before(participants: Pa
     assert sides is None or not sides.sources.pronoun
 
 
-def test_the_speakers_and_sources_coded_are_remembered(participants: Participants) -> None:
+def test_the_speakers_sources_and_named_recipients_coded_are_remembered(participants: Participants) -> None:
     ctx = context("")
     china = Actor("China", name="China", country="CHN", id="country/chn")
-    participants.remember(ctx, Sides([china], Resolved([BLINKEN], ["Blinken"]), Resolved([], [])), 3)
-    participants.remember(ctx, Sides([china], Resolved([BLINKEN], ["Blinken"]), Resolved([], [])), 3)
-    assert ctx.mentioned == [Mentioned(3, china, speaker=True), Mentioned(3, BLINKEN)]
+    iran = Actor("Iran", name="Iran", country="IRN", id="country/irn")
+    participants.remember(ctx, Sides([china], Resolved([BLINKEN], ["Blinken"]), Resolved([iran], ["Iran"])), 3)
+    participants.remember(ctx, Sides([china], Resolved([BLINKEN], ["Blinken"]), Resolved([iran], ["Iran"])), 3)
+    assert ctx.mentioned == [Mentioned(3, china, speaker=True), Mentioned(3, BLINKEN), Mentioned(3, iran, target=True)]
+    # a recipient the text did not name (the story's other side, guessed) is no antecedent
+    guessed = Resolved([iran], ["Iran"], fallback=True)
+    participants.remember(ctx, Sides([], Resolved([BLINKEN], ["Blinken"]), guessed), 4)
+    assert ctx.mentioned[-1] == Mentioned(4, BLINKEN)
 
 
 def test_the_presidents_of_the_two_countries_are_their_heads_of_state_then(participants: Participants,

@@ -47,6 +47,22 @@ def test_the_most_recent_compatible_actor_within_the_window() -> None:
     assert antecedent("person", 2, [*seen, Mentioned(1, XI, speaker=True)]) == XI
 
 
+def test_a_recipient_is_the_antecedent_only_when_no_actor_fits() -> None:
+    lai = Actor("Lai", name="Jimmy Lai", country="HKG", sector="MED", id="person/hkg/jimmy-lai")
+    # "China charged Lai. He rejects the charges": he is Lai, the one person there
+    assert antecedent("person", 1, [Mentioned(0, CHINA), Mentioned(0, lai, target=True)]) == lai
+    # "Xi met Lai. He ...": the actor first
+    assert antecedent("person", 1, [Mentioned(0, lai, target=True), Mentioned(0, XI)]) == XI
+    # "the ministry" is of the actor's country, never of the recipient's
+    assert latest_country(1, [Mentioned(0, XI), Mentioned(0, BIDEN, target=True)]) == "CHN"
+
+
+def test_a_described_person_is_a_person() -> None:
+    minister = Actor("the former French foreign minister", country="FRA", sector="GOV")
+    assert compatible("person", minister) and not compatible("thing", minister)
+    assert not compatible("person", Actor("French officials", country="FRA", sector="GOV"))
+
+
 def test_a_sentence_with_nothing_coded_is_read_for_its_one_actor() -> None:
     def named(j: int, kind: str) -> list[Actor]:
         return {1: [], 0: [XI]}.get(j, [])
