@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -87,8 +87,6 @@ class Lexicon:
     irregular: dict[str, tuple[str, ...]] = field(default_factory=dict)
     governor_forms: frozenset[str] = frozenset()  # forms of triggers that govern a complement
     motion_verbs: frozenset[str] = frozenset()  # "returned to Geneva for talks": the verb of a noun event
-    # (verb, preposition or "") whose subject undergoes the noun event: "faced criticism", "came under attack"
-    converse_verbs: frozenset[tuple[str, str]] = frozenset()
     _phrase_index: dict[str, tuple[Phrase, ...]] | None = None
 
     def is_light(self, lemma: str, form: str) -> bool:
@@ -153,7 +151,7 @@ class Lexicon:
                                          "takes", "took", "taken", "taking", "continue", "continues",
                                          "continued", "increase", "increased", "increases", "lead", "led",
                                          "leads", "start", "started"}
-        for v in self.motion_verbs | {verb for verb, _ in self.converse_verbs}:
+        for v in self.motion_verbs:
             light |= word_forms(v, "verb", self.irregular)
         for (lemma, pos), senses in self.senses.items():
             forms = word_forms(lemma, pos, self.irregular)
@@ -299,12 +297,6 @@ def _sense(entry: Mapping[str, Any], order: int, *, lemmas: tuple[str, ...] | No
     )
 
 
-def _verb_prep(entry: str) -> tuple[str, str]:
-    """"come under" -> ("come", "under"); "face" -> ("face", "")."""
-    verb, _, prep = entry.strip().partition(" ")
-    return verb, prep.strip()
-
-
 def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
     """A lexicon from the parsed YAML mapping (also used by tests with small inline lexicons)."""
     senses: dict[tuple[str, Pos], list[Sense]] = defaultdict(list)
@@ -316,11 +308,6 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
             senses[(lemma, sense.pos)].append(sense)
             for form in word_forms(lemma, sense.pos, irregular):
                 forms[form].add(lemma)
-    derived = data.get("derived_triggers") or {}
-    for (word, pos), sense in derived_senses(senses, derived.get("rows", ()), derived).items():
-        senses[(word, pos)].append(sense)
-        for form in word_forms(word, pos, irregular):
-            forms[form].add(word)
     for key in senses:
         senses[key].sort(key=lambda s: (-s.specificity, s.order))
     phrases: list[Phrase] = []
@@ -340,64 +327,16 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         light_forms=frozenset(light_forms),
         irregular={k: tuple(v) for k, v in irregular.items()},
         motion_verbs=frozenset(str(v) for v in data.get("motion_verbs", [])),
-        converse_verbs=frozenset(_verb_prep(str(v)) for v in data.get("converse_verbs", [])),
         governor_forms=frozenset(
             f for (lem, pos), ss in senses.items() if any(x.role for x in ss)
             for f in word_forms(lem, pos, irregular)),
     )
 
 
-# conditions a sense holds under that a word derived from its verb cannot carry: no default meaning
-_CONDITIONS = ("objects", "cues", "prep", "need_clause", "no_object", "object_actor", "exclude_cues")
-
-
-def derived_senses(senses: Mapping[tuple[str, Pos], Sequence[Sense]], rows: Iterable[Sequence[str]],
-                   settings: Mapping[str, Any]) -> dict[tuple[str, Pos], Sense]:
-    """Senses for words derived from trigger verbs (rows of word, part of speech, verb: "designation" and
-    "forbid" of "designate" and "prohibit"): each takes its verb's default sense, the first in the file that
-    holds with no object, cue or particle condition, weaker (``settings["weight"]``). A derived noun is no event
-    standing alone unless ``settings["standalone"]``; a derived verb is a ``fallback`` when
-    ``settings["verb_fallback"]`` (it then needs a direct object and a recipient). Words the lexicon lists in
-    that part of speech keep only their own senses."""
-    out: dict[tuple[str, Pos], Sense] = {}
-    weight = float(settings.get("weight", 0.6))
-    for k, (word, pos_name, verb) in enumerate(rows):
-        pos: Pos = "noun" if pos_name == "noun" else "verb"
-        if (word, pos) in senses or (word, pos) in out:
-            continue
-        default = next((x for x in sorted(senses.get((verb, "verb"), ()), key=lambda x: x.order)
-                        if x.alone and not any(getattr(x, c) for c in _CONDITIONS)), None)
-        if default is None:
-            continue
-        out[(word, pos)] = replace(
-            default, lemmas=(word,), pos=pos, swap=False, weight=min(default.weight, weight), order=1_000_000 + k,
-            standalone=bool(settings.get("standalone", False)) if pos == "noun" else True,
-            fallback=bool(settings.get("verb_fallback", True)) if pos == "verb" else False)
-    return out
-
-
-def read_rows(text: str, columns: int) -> list[tuple[str, ...]]:
-    """The rows of a derived tab-separated data file (``#`` comments), each of ``columns`` fields."""
-    out: list[tuple[str, ...]] = []
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            row = tuple(line.split("\t"))
-            if len(row) != columns:
-                raise ValueError(f"{line!r}: expected {columns} tab-separated fields")
-            out.append(row)
-    return out
-
-
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
-    """The bundled lexicon, or the one at ``path`` (same format) when given; the bundled one takes the words
-    derived from its verbs (``data/derived_triggers.tsv``, see ``scripts/build_derived_triggers.py``)."""
-    if path:
-        return build_lexicon(datafiles.load_file(path, as_type=".yaml"))
-    data = dict(load_data("triggers.yaml"))
-    settings = dict(data.get("derived_triggers") or {})
-    settings["rows"] = read_rows(datafiles.read_text("detente.coding", "data/derived_triggers.tsv"), 3)
-    data["derived_triggers"] = settings
+    """The bundled lexicon, or the one at ``path`` (same format) when given."""
+    data = datafiles.load_file(path, as_type=".yaml") if path else load_data("triggers.yaml")
     return build_lexicon(data)
 
 

@@ -9,7 +9,7 @@ to that verb, which may read it ("lifted sanctions") or govern it ("rejected the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -303,11 +303,6 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             owner = tok.head if tok.dep_ != "conj" else next(a for a in tok.ancestors if a.i in verb_ids)
             out.append(Trigger(token=tok, sense=sense, anchor=tok, nominal=True, owner=owner))
             continue
-        if nominal:
-            verb = _converse_verb(tok, lexicon, verb_ids)
-            if verb is not None:  # "faced criticism from the EU": the criticism's actor acts on the subject
-                sense = replace(sense, swap=True, targets=tuple(dict.fromkeys((*sense.targets, "from", "by"))))
-                anchor, nominal = verb, False
         if nominal and not sense.standalone:
             # "in a letter to Xi", "in a phone call with Biden": an adjunct naming its recipient is an event
             if _adjunct_with_target(tok, sense):
@@ -318,22 +313,6 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         out.append(Trigger(token=tok, sense=sense, anchor=anchor, nominal=nominal))
     out.sort(key=lambda m: m.token.i)
     return out
-
-
-def _converse_verb(tok: Token, lexicon: Lexicon, verb_triggers: set[int]) -> Token | None:
-    """The verb whose subject undergoes the noun event ``tok`` ("faced criticism", "came under attack"), when the
-    noun (or the first of its conjuncts) is its direct object or the object of its listed preposition."""
-    while tok.dep_ == "conj" and tok.head != tok:
-        tok = tok.head
-    head = tok.head
-    if tok.dep_ in ("dobj", "obj") and is_verbal(head) and (lemma(head), "") in lexicon.converse_verbs:
-        verb = head
-    elif tok.dep_ == "pobj" and head.dep_ == "prep" and is_verbal(head.head) and \
-            (lemma(head.head), head.lower_) in lexicon.converse_verbs:
-        verb = head.head
-    else:
-        return None
-    return None if verb.i in verb_triggers else verb
 
 
 def _default_sense(tok: Token, lemmas: list[str], lexicon: Lexicon) -> Sense | None:
