@@ -161,7 +161,7 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
         if kid is None:
             if not m.sense.alone:
                 continue
-            if m.nominal and not m.sense.standalone and not m.adjunct:
+            if m.nominal and not m.sense.standalone and not (m.adjunct or m.sides_named):
                 continue
             if m.nominal and _inside_same_type(m, mentions):
                 continue

@@ -171,7 +171,7 @@ class Lexicon:
                 if open_class:
                     needs = set(sense.prep)  # "hand over" + any name: the particle at least
                 elif not needs and pos == "noun" and not sense.standalone:
-                    needs = light | set(self.governor_forms)
+                    needs = light | set(self.governor_forms) | {"between"}  # "the deal between X and Y"
                     if sense.type == "CONSULT":
                         needs |= set(sense.targets)  # "commemorated it in a letter to Xi"
                 elif not needs and sense.prep:

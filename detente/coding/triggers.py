@@ -50,6 +50,7 @@ class Trigger:
     phrase: Span | None = None
     owner: Token | None = None  # the trigger verb whose object this noun is ("rejected the offer")
     adjunct: bool = False  # a noun event in an adjunct of a plain verb ("commemorated ... in a letter to Xi")
+    sides_named: bool = False  # a noun event whose own phrase names both sides ("the deal between X and Y")
 
     @property
     def text(self) -> str:
@@ -308,7 +309,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             if _adjunct_with_target(tok, sense):
                 out.append(Trigger(token=tok, sense=sense, anchor=tok, nominal=True, adjunct=True))
             else:
-                out.append(Trigger(token=tok, sense=sense, anchor=tok, nominal=True))
+                out.append(Trigger(token=tok, sense=sense, anchor=tok, nominal=True,
+                                   sides_named=_names_both_sides(tok)))
             continue
         out.append(Trigger(token=tok, sense=sense, anchor=anchor, nominal=nominal))
     out.sort(key=lambda m: m.token.i)
@@ -326,6 +328,25 @@ def _default_sense(tok: Token, lemmas: list[str], lexicon: Lexicon) -> Sense | N
             if sense.fallback and sense_fits(tok, sense, lexicon):
                 return sense
     return None
+
+
+_SIDE_ENTS = frozenset({"GPE", "NORP", "PERSON", "ORG"})
+_NAME_DEPS = frozenset({"compound", "nmod", "amod"})
+
+
+def _names_both_sides(tok: Token) -> bool:
+    """Whether a noun event's own phrase names both its sides, so it reports the act with no verb of its own: a
+    "between" phrase ("the deal between Mauritius and Britain") or two names it governs ("the U.S.-China trade
+    deal", "a Japanese-South Korean arrangement"). A possessor is no second side, nor a name inside another
+    ("China" in "China-US exchanges" hangs on "US": counting it coded talk about relations as acts)."""
+    if any(c.dep_ == "prep" and c.lower_ == "between" and any(g.dep_ == "pobj" for g in c.children)
+           for c in tok.children):
+        return True
+    names = 0
+    for left in tok.lefts:  # the names the noun itself governs ("South" hangs on "Korea", not on the noun)
+        if left.dep_ in _NAME_DEPS and left.ent_type_ in _SIDE_ENTS:
+            names += max(1, sum(1 for p in left.text.split("-") if p[:1].isupper()))  # "U.S.-China" names two
+    return names >= 2
 
 
 def _adjunct_with_target(tok: Token, sense: Sense) -> bool:

@@ -92,3 +92,10 @@ def test_unknown_types_and_fields_are_rejected() -> None:
         build_lexicon({"senses": [{"lemma": "x", "pos": "verb", "type": "YIELD", "cameo": "080"}]})
     with pytest.raises(ValueError, match="unknown fields"):
         build_lexicon({"senses": [{"lemma": "x", "pos": "verb", "type": "AID", "cameo": "070", "obj": ["y"]}]})
+
+
+def test_a_noun_event_with_no_verb_of_its_own_counts_in_the_prefilter_beside_between(lexicon) -> None:
+    """"The deal between Mauritius and Britain": a noun that is an event only with a light verb, or naming both
+    sides, passes the prefilter beside "between" (triggers._names_both_sides)."""
+    alone, paired = lexicon.prefilter_rules()
+    assert "deal" not in alone and {"between", "reached", "held"} <= paired["deal"]

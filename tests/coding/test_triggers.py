@@ -134,3 +134,21 @@ def test_a_letter_commemorating_an_anniversary_is_endorsement(coder: Coder) -> N
 
     text = "U.S. President Joe Biden commemorated the anniversary in a letter to President Xi Jinping."
     assert _coded(coder, text) == [("SUPPORT", ["USA"], ["CHN"])]
+
+
+def test_a_noun_event_naming_both_its_sides_needs_no_verb(find: Find) -> None:
+    """An agreement noun is no event alone ("the arrangement expired"), unless its own phrase names both sides."""
+    both = only(find("The Japanese-South Korean arrangement expired in May."), "arrangement")
+    assert both.nominal and both.sides_named and both.sense.type == "AGREE"
+    assert only(find("The U.S.-India trade deal survived the election."), "deal").sides_named  # one token, two names
+    assert only(find("The pact between Egypt and Sudan took effect in March."), "pact").sides_named
+    # a possessor is one side only, and a name inside another name's phrase is no second side
+    assert not only(find("Egypt's arrangement expired in May."), "arrangement").sides_named
+    assert not only(find("Egypt-Sudan exchanges resumed in March."), "exchanges").sides_named
+
+
+def test_a_noun_event_naming_both_sides_is_coded_end_to_end(coder: Coder) -> None:
+    from tests.coding.test_accusations import _coded
+
+    assert _coded(coder, "The pact between Egypt and Sudan took effect in March.") == [("AGREE", ["EGY", "SDN"], [])]
+    assert not _coded(coder, "Egypt's arrangement with the firm expired in May.")
