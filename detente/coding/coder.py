@@ -28,6 +28,7 @@ from detente.coding.classifier import propose
 from detente.coding.compose import load_composer
 from detente.coding.confidence import confidence, load_weights
 from detente.coding.context import DocumentContext
+from detente.coding.conventions import screen
 from detente.coding.dating import as_dated, date_event, date_in_context, dateline_chars, far_from_publication, filed
 from detente.coding.lexicon import Lexicon, load_data, load_lexicon
 from detente.coding.merge import merge_records
@@ -212,6 +213,7 @@ class Coder:
         sent = parsed[:]
         candidates = extract(sent, self.lexicon, self.composer, self.cues, editorial=ctx.doc.genre == "editorial")
         candidates = revise(sent, candidates, self.lexicon, self.cues, editorial=ctx.doc.genre == "editorial")
+        candidates = screen(sent, candidates, ctx.doc.text)  # what the labelling guide codes as no event
         self._reached(ctx, index, "no trigger")
         records: list[Mention] = []
         for cand in candidates:

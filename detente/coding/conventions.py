@@ -1,0 +1,314 @@
+"""What the labelling guide says is not an event, applied to a sentence's candidates before they are resolved.
+
+Dictionary coders over-code: every trigger word becomes an event. The guide (docs/labelling.md, "Conventions
+and hard cases" and the decisions of each draw) names the kinds of sentence that carry no event although a
+trigger word is in them, and these hold for any news, not only the sentences they were written from:
+
+- **commentary**: analysts, academics, think-tank fellows and former officials quoted for their views make no
+  event; an act of someone else they report in the past tense is still that someone's event;
+- **predictions and worries**: what "could", "might" or "will likely" happen, what someone fears or expects;
+- **habits and counts over a period**: "regularly", "repeatedly", "504 attacks in 2024", "has arrested 2,400
+  people since February 1";
+- **a journalist's request for comment**, answered or not.
+
+Each rule is a small test on the parse; the word classes are data (``data/conventions.yaml``). ``screen`` is
+called once per parsed sentence (one line in ``coder.py``) and returns the candidates it keeps.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from detente.coding.cameo import quad_class
+from detente.coding.lexicon import load_data
+from detente.syntax import clause_head, clause_tense, is_verbal, lemma, modal
+
+if TYPE_CHECKING:
+    from detente.coding.candidates import Candidate
+
+__all__ = ["Conventions", "load_conventions", "screen", "why_not"]
+
+# Types that a warning or a condition makes of a possibility: "Ankara is warning it could turn to Russia" is a
+# threat that was made (docs/labelling.md, Types), so possibility is no reason to drop them.
+_SPOKEN_POSSIBLE = frozenset({"THREATEN"})
+_NAME = r"(?:[A-Z][\w'’.-]+\s){0,3}([A-Z][\w'’-]+)"
+
+
+@dataclass(frozen=True, slots=True)
+class Conventions:
+    commentator_roles: frozenset[str]
+    former_marks: frozenset[str]
+    epistemic_adverbs: frozenset[str]
+    prediction_heads: frozenset[str]
+    frequency_adverbs: frozenset[str]
+    frequency_adjectives: frozenset[str]
+    period_preps: frozenset[str]
+    period_nouns: frozenset[str]
+    inquiry_nouns: frozenset[str]
+    inquiry_verbs: frozenset[str]
+    belief_heads: frozenset[str]
+    office_roles: frozenset[str]
+    near_negations: frozenset[str]
+
+    @property
+    def introductions(self) -> re.Pattern[str]:
+        """"Matthew Brummer, a professor at ...", "Thomas Countryman, a former ...", "analyst Chong Ja Ian"."""
+        return _introductions(self)
+
+
+@lru_cache(maxsize=1)
+def load_conventions() -> Conventions:
+    data = load_data("conventions.yaml")
+    return Conventions(**{name: frozenset(str(w).lower() for w in data[name])
+                          for name in Conventions.__dataclass_fields__})
+
+
+@lru_cache(maxsize=4)
+def _introductions(conv: Conventions) -> re.Pattern[str]:
+    roles = "|".join(sorted(conv.commentator_roles | {r + "s" for r in conv.commentator_roles}))
+    # not "X, a former minister": a former office holder may be a party's voice again (a candidate, an
+    # envoy); only the sentence that quotes them as former says they speak as commentators
+    return re.compile(rf"{_NAME},\s(?:a|an|the)\s(?:(?!who\b|which\b|that\b)[\w'’-]+\s){{0,4}}?(?:{roles})\b|\b(?:{roles})\s{_NAME}")
+
+
+def commentator_names(text: str, conv: Conventions | None = None) -> frozenset[str]:
+    """Surnames of the people a document introduces as commentators, so that a later "Sneider said" is one."""
+    conv = conv or load_conventions()
+    out: set[str] = set()
+    for m in conv.introductions.finditer(text):
+        name = m.group(1) or m.group(2)
+        if name and name[0].isupper():
+            out.add(name)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=2)
+def _names_of(text: str) -> frozenset[str]:
+    return commentator_names(text)
+
+
+def screen(sent: Span, candidates: list[Candidate], document: str = "") -> list[Candidate]:
+    """The candidates the guide codes; ``document`` is the whole text, where commentators are introduced."""
+    if not candidates:
+        return candidates
+    conv = load_conventions()
+    names = _names_of(document) if document else frozenset()
+    return [c for c in candidates if why_not(c, conv, names) is None]
+
+
+def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozenset()) -> str | None:
+    """The convention by which ``cand`` is no event, or None when it is one."""
+    if _commentary(cand, conv, names):
+        return "commentary"
+    if _prediction(cand, conv):
+        return "prediction"
+    if _habitual(cand, conv):
+        return "habitual"
+    if _inquiry(cand, conv):
+        return "inquiry"
+    return None
+
+
+# -------------------------------------------------------------------------------------------- commentary
+
+
+def is_commentator(tok: Token, conv: Conventions, names: frozenset[str] = frozenset()) -> bool:
+    """A speaker or actor phrase naming a commentator: its head or an apposition is a role noun ("analysts",
+    "Matthew Brummer, a professor"), a role noun compounded on it ("political analyst Alfatih Mahmoud"), a
+    former office holder, or a name the document introduced as one. An apposition naming an office ("Professor
+    Mesut Casin, a presidential adviser") makes the speaker an official voice, as the guide decides."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "appos")]
+    if any(lemma(h) in conv.office_roles and not _former(h, conv) for h in heads):
+        return False
+    for h in heads:
+        if lemma(h) in conv.commentator_roles or h.lower_ in conv.commentator_roles or _former(h, conv):
+            return True
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.is_lower and lemma(c) in conv.commentator_roles
+               for c in h.children):
+            return True
+    return tok.pos_ == "PROPN" and tok.text in names
+
+
+def _former(tok: Token, conv: Conventions) -> bool:
+    return any(c.dep_ in ("amod", "advmod", "compound") and c.lower_ in conv.former_marks for c in tok.children)
+
+
+def _commentary(cand: Candidate, conv: Conventions, names: frozenset[str]) -> bool:
+    """A commentator's view, or an act by one named by role ("experts say wind will be crucial to fight ...")."""
+    if any(_role_noun(a.token, conv) for a in cand.sources):
+        return True
+    if cand.speaker is None or not is_commentator(cand.speaker.token, conv, names):
+        return False
+    # an act of someone else the commentator reports is coded for that someone, when it happened: a past
+    # clause, or an event named by a noun ("Ishiba's call for an Asian NATO stems from ...")
+    if cand.modality != "asserted":
+        return True
+    return not (cand.token.pos_ == "NOUN" or clause_tense(cand.token, frozenset()) == "past")
+
+
+def _role_noun(tok: Token, conv: Conventions) -> bool:
+    return lemma(tok) in conv.commentator_roles and tok.pos_ == "NOUN"
+
+
+# ------------------------------------------------------------------------------------------- predictions
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    """``tok``'s clause head and the heads of the clauses it is coordinated with or controlled by."""
+    head = clause_head(tok)
+    out = [head]
+    while head.dep_ in ("conj", "xcomp") and head.head != head and is_verbal(head.head):
+        head = head.head
+        out.append(head)
+    return out
+
+
+def _anchors(cand: Candidate) -> list[Token]:
+    """The tokens whose clause says whether the act happened: the trigger, its light verb, a composed act."""
+    out = [cand.token]
+    if cand.mention.anchor != cand.token:
+        out.append(cand.mention.anchor)
+    if cand.child is not None:
+        out.append(cand.child.token)
+    return out
+
+
+def _prediction(cand: Candidate, conv: Conventions) -> bool:
+    """A possibility ("could be compromised", "will likely increase") or the content of a worry or expectation
+    ("fears ... are becoming more dangerous", "is expected to harden", "at risk of interception"). A threat
+    and a demand stay: a warning that something could happen is a threat that was made, and a hedged demand
+    ("may have to ask the U.S.", "expects Kabul to uphold") is a demand that was made (the guide's Types)."""
+    if cand.coded.type in _SPOKEN_POSSIBLE:
+        return False
+    demand = cand.coded.type == "REQUEST"
+    if cand.mention.nominal and cand.modality == "asserted":
+        anchors = [cand.token]  # a noun event that happened is not predicted by its clause ("will add to calls")
+        if not _noun_owned_by_clause(cand.token):
+            return False
+    else:
+        anchors = _anchors(cand)
+    for anchor in anchors:
+        chain = _clause_chain(anchor)
+        for verb in chain:
+            for c in verb.children:
+                if c.dep_ == "advmod" and c.lower_ in conv.epistemic_adverbs:
+                    return True
+                if not demand and c.dep_ in ("aux", "auxpass") and modal(c) == "possible" and \
+                        c.lower_ not in ("can", "ca"):
+                    return True
+        if not demand and _under_prediction(chain[-1], conv):
+            return True
+    return False
+
+
+def _noun_owned_by_clause(noun: Token) -> bool:
+    """A noun event that is its clause's subject or object: "the attack could happen" is predicted."""
+    return noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+
+
+def _under_prediction(head: Token, conv: Conventions) -> bool:
+    """The clause is the complement of a word of worry or expectation, up to the sentence's main clause; a
+    belief ("I do not believe there will be an arrest") only when what is believed has not happened."""
+    cur = head
+    for _ in range(8):
+        gov = cur.head
+        if gov == cur:
+            return False
+        if cur.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep", "advcl"):
+            word = lemma(gov)
+            if word in conv.prediction_heads:
+                return True
+            if word in conv.belief_heads and clause_tense(head, frozenset()) != "past":
+                return True
+        if cur.dep_ in ("ROOT", "relcl", "parataxis"):
+            return False
+        cur = gov
+    return False
+
+
+# ------------------------------------------------------------------------------------------------ habits
+
+
+def _material(cand: Candidate) -> bool:
+    return quad_class(cand.coded.cameo) in (2, 4)
+
+
+def _habitual(cand: Candidate, conv: Conventions) -> bool:
+    """A habit or a count over a period. Any act "seldom" or "rarely" done is not reported as done; a
+    material act done "regularly" or "repeatedly" is a habit, not one event (a verbal act so reported,
+    "routinely deny", was still made, and the guide codes it); an act counted ("504 attacks", "several deadly
+    attacks", "10 times") or done to a counted group over a period ("have arrested at least 2,400 people
+    since February 1") is a count, not one event (docs/labelling.md, counts over a period)."""
+    material = _material(cand)
+    for anchor in _anchors(cand):
+        for verb in _clause_chain(anchor):
+            for c in verb.children:
+                if c.dep_ != "advmod":
+                    continue
+                if c.lower_ in conv.near_negations or (material and c.lower_ in conv.frequency_adverbs):
+                    return True
+            if material and any(c.dep_ == "npadvmod" and lemma(c) == "time" and _counted(c) for c in verb.children) \
+                    and _over_period(verb, conv):
+                return True  # "passed 10 times last year"; not "shot them several times"
+    if not material:
+        return False
+    act = cand.child.token if cand.child is not None and cand.child.sense.type == cand.coded.type else cand.token
+    if act.pos_ == "NOUN":
+        if any(c.dep_ in ("amod", "advmod") and lemma(c) in conv.frequency_adjectives for c in act.children):
+            return True
+        if act.tag_ == "NNS" and _counted(act):
+            return True
+    verb = clause_head(cand.mention.anchor)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return obj is not None and _counted(obj) and _over_period(verb, conv)
+
+
+def _counted(noun: Token) -> bool:
+    """A plural with a number or a vague quantity: "504 attacks", "at least 2,400 people", "several attacks"."""
+    return noun.tag_ == "NNS" and any(
+        (c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or
+        (c.dep_ in ("amod", "det") and c.lower_ in ("several", "many", "numerous", "dozens", "hundreds"))
+        for c in noun.children)
+
+
+def _over_period(verb: Token, conv: Conventions) -> bool:
+    """A span of time on the clause: "since February 1", "for years", "over the past decade", "in 2024",
+    "last year"."""
+    for c in verb.children:
+        if c.dep_ == "npadvmod" and lemma(c) in conv.period_nouns and \
+                any(m.lower_ in ("last", "this", "past") for m in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.like_num and len(o.text) == 4
+                                                         for o in c.children):
+            return True
+        if c.dep_ != "prep" or c.lower_ not in conv.period_preps:
+            continue
+        obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+        if c.lower_ in ("since", "throughout"):
+            return True
+        if obj is not None and lemma(obj) in conv.period_nouns and obj.tag_ == "NNS":
+            return True
+    return False
+
+
+# ----------------------------------------------------------------------------------------------- inquiry
+
+
+def _inquiry(cand: Candidate, conv: Conventions) -> bool:
+    """A request for comment (a journalist's, answered or not) is no REQUEST and no CONSULT."""
+    if cand.coded.type not in ("REQUEST", "CONSULT"):
+        return False
+    for anchor in _anchors(cand):
+        if lemma(anchor) in conv.inquiry_verbs or lemma(anchor) in conv.inquiry_nouns:
+            for t in anchor.subtree:
+                if t != anchor and lemma(t) in conv.inquiry_nouns and t.pos_ == "NOUN":
+                    return True
+        head = anchor.head
+        if lemma(head) in ("respond", "reply", "answer") and any(c.lower_ in ("not", "n't") for c in head.children):
+            return True
+    return False
