@@ -212,14 +212,15 @@ def _noun_owned_by_clause(noun: Token) -> bool:
 
 
 def _under_prediction(head: Token, conv: Conventions) -> bool:
-    """The clause is the complement of a word of worry or expectation, up to the sentence's main clause; a
-    belief ("I do not believe there will be an arrest") only when what is believed has not happened."""
+    """The clause is the complement of a word of worry or forecast, up to the sentence's main clause; a belief
+    ("I do not believe there will be an arrest") only when what is believed has not happened. A clause, not a
+    noun: "concern over the drills" judges drills that happened, and the guide codes them."""
     cur = head
     for _ in range(8):
         gov = cur.head
         if gov == cur:
             return False
-        if cur.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "pobj", "prep", "advcl"):
+        if cur.dep_ in ("ccomp", "xcomp", "acl", "pcomp") and is_verbal(cur):
             word = lemma(gov)
             if word in conv.prediction_heads:
                 return True
@@ -261,9 +262,9 @@ def _habitual(cand: Candidate, conv: Conventions) -> bool:
     if act.pos_ == "NOUN":
         if any(c.dep_ in ("amod", "advmod") and lemma(c) in conv.frequency_adjectives for c in act.children):
             return True
-        if act.tag_ == "NNS" and _counted(act):
-            return True
     verb = clause_head(cand.mention.anchor)
+    if act.pos_ == "NOUN" and _counted(act) and _over_period(verb, conv):
+        return True  # "launched 504 attacks in 2024"; "two airstrikes on Tuesday" is one dated act
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     return obj is not None and _counted(obj) and _over_period(verb, conv)
 
