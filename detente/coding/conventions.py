@@ -6,9 +6,9 @@ trigger word is in them, and these hold for any news, not only the sentences the
 
 - **commentary**: analysts, academics, think-tank fellows and former officials quoted for their views make no
   event; an act of someone else they report in the past tense is still that someone's event;
-- **predictions and worries**: what "could", "might" or "will likely" happen, what someone fears or expects;
-- **habits and counts over a period**: "regularly", "repeatedly", "504 attacks in 2024", "has arrested 2,400
-  people since February 1";
+- **predictions and worries**: what "could", "might" or "will likely" happen, what someone fears will;
+- **habits and counts over a period**: "seldom criticized", "regularly displacing", "regular attacks", "passed
+  10 times last year";
 - **a journalist's request for comment**, answered or not.
 
 Each rule is a small test on the parse; the word classes are data (``data/conventions.yaml``). ``screen`` is
@@ -49,6 +49,7 @@ class Conventions:
     frequency_adjectives: frozenset[str]
     period_preps: frozenset[str]
     period_nouns: frozenset[str]
+    year_nouns: frozenset[str]
     inquiry_nouns: frozenset[str]
     inquiry_verbs: frozenset[str]
     belief_heads: frozenset[str]
@@ -73,7 +74,8 @@ def _introductions(conv: Conventions) -> re.Pattern[str]:
     roles = "|".join(sorted(conv.commentator_roles | {r + "s" for r in conv.commentator_roles}))
     # not "X, a former minister": a former office holder may be a party's voice again (a candidate, an
     # envoy); only the sentence that quotes them as former says they speak as commentators
-    return re.compile(rf"{_NAME},\s(?:a|an|the)\s(?:(?!who\b|which\b|that\b)[\w'’-]+\s){{0,4}}?(?:{roles})\b|\b(?:{roles})\s{_NAME}")
+    words = r"(?:(?!who\b|which\b|that\b)[\w'’-]+\s){0,4}?"  # a few words, not into a relative clause
+    return re.compile(rf"{_NAME},\s(?:a|an|the)\s{words}(?:{roles})\b|\b(?:{roles})\s{_NAME}")
 
 
 def commentator_names(text: str, conv: Conventions | None = None) -> frozenset[str]:
@@ -240,11 +242,10 @@ def _material(cand: Candidate) -> bool:
 
 
 def _habitual(cand: Candidate, conv: Conventions) -> bool:
-    """A habit or a count over a period. Any act "seldom" or "rarely" done is not reported as done; a
-    material act done "regularly" or "repeatedly" is a habit, not one event (a verbal act so reported,
-    "routinely deny", was still made, and the guide codes it); an act counted ("504 attacks", "several deadly
-    attacks", "10 times") or done to a counted group over a period ("have arrested at least 2,400 people
-    since February 1") is a count, not one event (docs/labelling.md, counts over a period)."""
+    """A habit, not one event. Any act "seldom" or "rarely" done is not reported as done; a material act done
+    "regularly" or "routinely", "regular attacks", or counted over a period ("passed 10 times last year") is a
+    habit or a count (docs/labelling.md: generalisations and counts over a period are not coded). A verbal act
+    so reported ("routinely deny") was still made, and the guide codes it."""
     material = _material(cand)
     for anchor in _anchors(cand):
         for verb in _clause_chain(anchor):
@@ -259,18 +260,12 @@ def _habitual(cand: Candidate, conv: Conventions) -> bool:
     if not material:
         return False
     act = cand.child.token if cand.child is not None and cand.child.sense.type == cand.coded.type else cand.token
-    if act.pos_ == "NOUN":
-        if any(c.dep_ in ("amod", "advmod") and lemma(c) in conv.frequency_adjectives for c in act.children):
-            return True
-    verb = clause_head(cand.mention.anchor)
-    if act.pos_ == "NOUN" and _counted(act) and _over_period(verb, conv):
-        return True  # "launched 504 attacks in 2024"; "two airstrikes on Tuesday" is one dated act
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    return obj is not None and _counted(obj) and _over_period(verb, conv)
+    return act.pos_ == "NOUN" and any(c.dep_ in ("amod", "advmod") and lemma(c) in conv.frequency_adjectives
+                                      for c in act.children)
 
 
 def _counted(noun: Token) -> bool:
-    """A plural with a number or a vague quantity: "504 attacks", "at least 2,400 people", "several attacks"."""
+    """A plural with a number or a vague quantity: "10 times", "several times"."""
     return noun.tag_ == "NNS" and any(
         (c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or
         (c.dep_ in ("amod", "det") and c.lower_ in ("several", "many", "numerous", "dozens", "hundreds"))
@@ -278,14 +273,14 @@ def _counted(noun: Token) -> bool:
 
 
 def _over_period(verb: Token, conv: Conventions) -> bool:
-    """A span of time on the clause: "since February 1", "for years", "over the past decade", "in 2024",
-    "last year"."""
+    """A period on the clause long enough to hold many acts: "since February 1", "for years", "over the past
+    decades", "in 2024", "last year" ("passed 10 times last year" is the guide's example of a count)."""
     for c in verb.children:
-        if c.dep_ == "npadvmod" and lemma(c) in conv.period_nouns and \
+        if c.dep_ == "npadvmod" and lemma(c) in conv.year_nouns and \
                 any(m.lower_ in ("last", "this", "past") for m in c.children):
             return True
-        if c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.like_num and len(o.text) == 4
-                                                         for o in c.children):
+        if c.dep_ == "prep" and c.lower_ == "in" and \
+                any(o.dep_ == "pobj" and o.like_num and len(o.text) == 4 for o in c.children):
             return True
         if c.dep_ != "prep" or c.lower_ not in conv.period_preps:
             continue
@@ -293,7 +288,7 @@ def _over_period(verb: Token, conv: Conventions) -> bool:
         if c.lower_ in ("since", "throughout"):
             return True
         if obj is not None and lemma(obj) in conv.period_nouns and obj.tag_ == "NNS":
-            return True
+            return True  # "for years", "over the past decades"; not "for two hours" of one event
     return False
 
 
