@@ -50,6 +50,7 @@ class Conventions:
     period_preps: frozenset[str]
     period_nouns: frozenset[str]
     year_nouns: frozenset[str]
+    question_verbs: frozenset[str]
     inquiry_nouns: frozenset[str]
     inquiry_verbs: frozenset[str]
     belief_heads: frozenset[str]
@@ -113,6 +114,8 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
         return "habitual"
     if _inquiry(cand, conv):
         return "inquiry"
+    if _question(cand, conv):
+        return "question"
     return None
 
 
@@ -307,4 +310,28 @@ def _inquiry(cand: Candidate, conv: Conventions) -> bool:
         head = anchor.head
         if lemma(head) in ("respond", "reply", "answer") and any(c.lower_ in ("not", "n't") for c in head.children):
             return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------- questions
+
+
+def _question(cand: Candidate, conv: Conventions) -> bool:
+    """An act asked about is not reported as done: a direct question ("Will it end?", "Is this going to include
+    other leaders?") and an indirect one ("asked Lai if he agreed with them", "about whether Rubio has
+    responded"). A reproachful question ("why doesn't the U.S. give us ...") is an accusation that was made
+    (``statements``): it stays."""
+    sent = cand.token.sent
+    if cand.coded.type == "ACCUSE":
+        return False
+    if sent.text.rstrip(" \"'”’»").endswith("?") and not any(t.lower_ == "why" for t in sent):
+        return True
+    for anchor in _anchors(cand):
+        head = _clause_chain(anchor)[-1]
+        for c in head.children:
+            if c.dep_ == "mark" and c.lower_ == "whether":
+                return True
+            if c.dep_ == "mark" and c.lower_ == "if" and head.dep_ in ("ccomp", "advcl") and \
+                    lemma(head.head) in conv.question_verbs:
+                return True
     return False
