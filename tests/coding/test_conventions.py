@@ -1,0 +1,112 @@
+"""The labelling guide's no-event conventions (coding/conventions.py): each sentence here is coded with an event
+when the screen is off (checked), so every test fails if its rule stops working. Sentences written for these
+tests, not taken from the labelled set."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from detente.coding import Coder
+from detente.coding import coder as coder_module
+from detente.coding.candidates import extract
+from detente.coding.compose import load_composer
+from detente.coding.conventions import commentator_names, is_commentator, load_conventions, screen, why_not
+from detente.coding.lexicon import load_lexicon
+from detente.coding.modality import load_cues
+from detente.coding.statements import revise
+
+Coded = tuple[str, str, list[str | None], list[str | None]]
+
+
+def _coded(coder: Coder, text: str) -> list[Coded]:
+    return [(m.type, m.modality, [a.country for a in m.source], [a.country for a in m.target])
+            for m in coder.code_text(text)]
+
+
+def _types_unscreened(coder: Coder, text: str, monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """What the rules code with the screen off: the sentence must give the event for its test to mean much."""
+    with monkeypatch.context() as m:
+        m.setattr(coder_module, "screen", lambda sent, candidates, document="": candidates)
+        return {c[0] for c in _coded(coder, text)}
+
+
+DROPPED = [
+    # commentary: an analyst's or a professor's view; a name the document introduced as a fellow
+    ("China cooperates closely with Pakistan on missile technology, said Tom Smith, an analyst at the Lowy "
+     "Institute.", "COOPERATE", "commentary"),
+    ("Ali Demir, a professor at Ankara University, said Turkey is cooperating with Russia on air defence.",
+     "COOPERATE", "commentary"),
+    ("Tom Smith, a senior fellow at the Lowy Institute, studies China. China supports Pakistan on Kashmir, Smith "
+     "said.", "SUPPORT", "commentary"),
+    ("Experts say Japan will deepen its cooperation with the Philippines.", "AGREE", "commentary"),
+    # predictions and worries
+    ("Israeli officials fear that Iran could attack Israeli ships in the Red Sea.", "ASSAULT", "prediction"),
+    ("Japan will likely sign a defence pact with the Philippines.", "AGREE", "prediction"),
+    # habits
+    ("Rebels regularly attack villages in the Central African Republic.", "ASSAULT", "habitual"),
+    ("The former Malaysian prime minister seldom criticized China.", "ACCUSE", "habitual"),
+    ("North Korea tested missiles 10 times last year.", "MOBILIZE", "habitual"),
+    # questions and requests for comment
+    ("Will China impose sanctions on Lithuania?", "SANCTION", "question"),
+    ("The judge asked the Philippine minister if he had met the Chinese ambassador.", "CONSULT", "question"),
+    ("The Chinese embassy did not reply to an email requesting comment.", "REQUEST", "inquiry"),
+]
+
+KEPT = [
+    # an act of someone else a commentator reports, in the past tense, is that someone's event
+    ("China sent troops to the Indian border last week, said Tom Smith, an analyst at the Lowy Institute.",
+     "MOBILIZE"),
+    # a professor who holds an office speaks for a party (the guide's presidential adviser)
+    ("Professor Ali Demir, a Turkish presidential adviser, said Turkey is cooperating with Russia on air "
+     "defence.", "COOPERATE"),
+    # a warning that something could happen is a threat that was made; a hedged demand is a demand
+    ("Turkey warned it could buy Russian fighter jets.", "THREATEN"),
+    ("The minister said China may have to ask the United States to lift the tariffs.", "REQUEST"),
+    ("Pakistan expects the Afghan government to expel the militants.", "REQUEST"),
+    # one dated act; a scheduled act; a verbal act reported as habitual was still made
+    ("Iran attacked Israeli ships in the Red Sea on Monday.", "ASSAULT"),
+    ("Chinese vessels fired water cannon at Philippine ships several times on Saturday.", "ASSAULT"),
+    ("Japan will sign a defence pact with the Philippines next month.", "AGREE"),
+    ("Afghan officials routinely deny that Pakistan's militants find shelter in Afghanistan.", "REJECT"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "reason"), DROPPED)
+def test_the_guides_non_events_are_not_coded(coder: Coder, monkeypatch: pytest.MonkeyPatch, text: str,
+                                             event_type: str, reason: str) -> None:
+    assert event_type in _types_unscreened(coder, text, monkeypatch)  # the rules alone code it
+    assert event_type not in {c[0] for c in _coded(coder, text)}
+
+
+@pytest.mark.parametrize(("text", "event_type"), KEPT)
+def test_events_the_guide_codes_are_kept(coder: Coder, text: str, event_type: str) -> None:
+    assert event_type in {c[0] for c in _coded(coder, text)}
+
+
+@pytest.mark.parametrize(("text", "event_type", "reason"), DROPPED)
+def test_each_convention_names_its_reason(nlp: Language, text: str, event_type: str, reason: str) -> None:
+    lexicon, composer, cues = load_lexicon(), load_composer(), load_cues()
+    conv = load_conventions()
+    names = commentator_names(text)
+    sent = nlp(list(nlp(text).sents)[-1].text)[:]  # the last sentence; the document names the commentators
+    candidates = revise(sent, extract(sent, lexicon, composer, cues), lexicon, cues)
+    reasons = {why_not(c, conv, names) for c in candidates if c.coded.type == event_type}
+    assert reason in reasons
+    assert not [c for c in screen(sent, candidates, text) if c.coded.type == event_type]
+
+
+def test_commentators_introduced_in_a_document_are_found_by_surname() -> None:
+    text = ("Mary Jones, a senior fellow at the Brookings Institution, said so. Political analyst Ahmed Noor "
+            "agreed. Shigeru Ishiba, a former defence minister who analysts expect to win, spoke. Beijing, the "
+            "capital, hosted talks.")
+    assert commentator_names(text) == frozenset({"Jones", "Noor"})
+
+
+def test_a_former_official_quoted_as_such_is_a_commentator(nlp: Language) -> None:
+    conv = load_conventions()
+    doc = nlp("A former State Department official said the sanctions work.")
+    speaker = next(t for t in doc if t.lower_ == "official")
+    assert is_commentator(speaker, conv)
+    doc = nlp("A State Department official said the sanctions work.")
+    assert not is_commentator(next(t for t in doc if t.lower_ == "official"), conv)
