@@ -149,6 +149,8 @@ def _commentary(cand: Candidate, conv: Conventions, names: frozenset[str]) -> bo
         return True
     if cand.speaker is None or not is_commentator(cand.speaker.token, conv, names):
         return False
+    if any(a.token == cand.speaker.token for a in cand.sources):
+        return False  # their own act ("there is no one that can say I am implicated", a former premier denies)
     # an act of someone else the commentator reports is coded for that someone, when it happened: a past
     # clause, or an event named by a noun ("Ishiba's call for an Asian NATO stems from ...")
     if cand.modality != "asserted":
