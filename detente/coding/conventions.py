@@ -51,6 +51,9 @@ class Conventions:
     period_nouns: frozenset[str]
     year_nouns: frozenset[str]
     question_verbs: frozenset[str]
+    health_words: frozenset[str]
+    regulation_types: frozenset[str]
+    indefinite_pronouns: frozenset[str]
     inquiry_nouns: frozenset[str]
     inquiry_verbs: frozenset[str]
     belief_heads: frozenset[str]
@@ -116,6 +119,10 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
         return "inquiry"
     if _question(cand, conv):
         return "question"
+    if _routine_regulation(cand, conv):
+        return "regulation"
+    if _generic(cand, conv):
+        return "generic"
     return None
 
 
@@ -337,3 +344,23 @@ def _question(cand: Candidate, conv: Conventions) -> bool:
                     lemma(head.head) in conv.question_verbs:
                 return True
     return False
+
+
+# --------------------------------------------------------------------------------- regulation, generic
+
+
+def _routine_regulation(cand: Candidate, conv: Conventions) -> bool:
+    """A ban or restriction against a disease is routine regulation, not an act against a party
+    (docs/labelling.md: a dog-meat ban, import and flight restrictions against a pandemic or bird flu)."""
+    return cand.coded.type.lower() in conv.regulation_types and \
+        any(lemma(t) in conv.health_words or t.lower_ in conv.health_words for t in cand.token.sent)
+
+
+def _generic(cand: Candidate, conv: Conventions) -> bool:
+    """An act of or on nobody in particular: "everybody knows somebody who has been arrested"."""
+    for anchor in _anchors(cand):
+        head = clause_head(anchor)
+        if head.dep_ == "relcl" and head.head.lower_ in conv.indefinite_pronouns:
+            return True
+    args = [*cand.sources, *cand.targets]
+    return bool(args) and all(a.token.lower_ in conv.indefinite_pronouns for a in args)
