@@ -51,6 +51,10 @@ DROPPED = [
     ("Will China impose sanctions on Lithuania?", "SANCTION", "question"),
     ("The judge asked the Philippine minister if he had met the Chinese ambassador.", "CONSULT", "question"),
     ("The Chinese embassy did not reply to an email requesting comment.", "REQUEST", "inquiry"),
+    # routine regulation against a disease; an act on nobody in particular
+    ("Fearing bird flu, Ghana banned poultry imports from Nigeria.", "SANCTION", "regulation"),
+    ("As a precaution against the virus, Kenya suspended flights from China.", "SANCTION", "regulation"),
+    ("Everyone in Yangon knows someone who was arrested by the Myanmar military.", "COERCE", "generic"),
 ]
 
 KEPT = [
@@ -69,6 +73,9 @@ KEPT = [
     ("Chinese vessels fired water cannon at Philippine ships several times on Saturday.", "ASSAULT"),
     ("Japan will sign a defence pact with the Philippines next month.", "AGREE"),
     ("Afghan officials routinely deny that Pakistan's militants find shelter in Afghanistan.", "REJECT"),
+    # a ban on another country's goods with no disease named; an arrest of someone in particular
+    ("China banned imports of Australian wine in 2020.", "SANCTION"),
+    ("The Myanmar military arrested a journalist in Yangon on Friday.", "COERCE"),
 ]
 
 
