@@ -79,7 +79,9 @@ def _introductions(conv: Conventions) -> re.Pattern[str]:
     # not "X, a former minister": a former office holder may be a party's voice again (a candidate, an
     # envoy); only the sentence that quotes them as former says they speak as commentators
     words = r"(?:(?!who\b|which\b|that\b)[\w'’-]+\s){0,4}?"  # a few words, not into a relative clause
-    return re.compile(rf"{_NAME},\s(?:a|an|the)\s{words}(?:{roles})\b|\b(?:{roles})\s{_NAME}")
+    bare = r"(?:[a-z][\w-]*\s){0,3}"  # "Alan Chong, associate professor at ...": no article, then a place of work
+    return re.compile(rf"{_NAME},\s(?:(?:a|an|the)\s{words}(?:{roles})\b|{bare}(?:{roles})\s(?:at|with|of|in|from)\b)"
+                      rf"|\b(?:{roles})\s{_NAME}")
 
 
 def commentator_names(text: str, conv: Conventions | None = None) -> frozenset[str]:
