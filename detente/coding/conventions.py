@@ -31,7 +31,7 @@ from detente.syntax import clause_head, clause_tense, is_verbal, lemma, modal
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
 
-__all__ = ["Conventions", "load_conventions", "screen", "why_not"]
+__all__ = ["Conventions", "commentator_names", "is_commentator", "load_conventions", "screen", "why_not"]
 
 # Types that a warning or a condition makes of a possibility: "Ankara is warning it could turn to Russia" is a
 # threat that was made (docs/labelling.md, Types), so possibility is no reason to drop them.
@@ -62,7 +62,7 @@ class Conventions:
 
     @property
     def introductions(self) -> re.Pattern[str]:
-        """"Matthew Brummer, a professor at ...", "Thomas Countryman, a former ...", "analyst Chong Ja Ian"."""
+        """"Matthew Brummer, a professor at ...", "Alan Chong, associate professor at ...", "analyst Ahmed Noor"."""
         return _introductions(self)
 
 
