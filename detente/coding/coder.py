@@ -221,9 +221,10 @@ class Coder:
             if rec is not None:
                 records.append(rec)
         if not records:  # the statistical layer, only where the rules found nothing (coding/classifier.py)
-            proposed = propose(sent, self.lexicon, self.cues)
-            rec = self._record(ctx, index, sent, proposed) if proposed is not None else None
-            records += [rec] if rec is not None else []
+            proposed = propose(sent, self.lexicon, self.cues)  # screened like a rule's: the guide holds for both
+            for cand in screen(sent, [proposed] if proposed is not None else [], ctx.doc.text):
+                rec = self._record(ctx, index, sent, cand)
+                records += [rec] if rec is not None else []
         if records:
             self._reached(ctx, index, "coded")
         ctx.records.extend(merge_records(records))

@@ -135,6 +135,14 @@ def test_coder_uses_the_layer_only_where_the_rules_found_nothing(coder: Coder, f
     assert [r.type for r in ruled] == ["AID"] and all(r.confidence > 0.5 for r in ruled)
 
 
+def test_the_layers_proposal_is_screened_like_a_rules(coder: Coder, forced: None) -> None:
+    """The labelling guide's no-event conventions (coding/conventions.py) hold for the layer's proposals too: an
+    analyst's prediction is no event whoever proposes it."""
+    assert [r.type for r in coder.code_text("Italy received medical supplies shipped by China.")] == ["AID"]
+    assert coder.code_text("Italy could receive medical supplies shipped by China, an analyst said.") == []
+    assert coder.code_text("Italy could receive medical supplies shipped by China.") == []
+
+
 def test_training_script_picks_the_lowest_threshold_that_keeps_precision(monkeypatch: pytest.MonkeyPatch) -> None:
     """``scripts/train_classifier.py``: proposals are counted only where the rules coded nothing, and the
     threshold is the lowest from which on every threshold keeps the precision asked for."""
