@@ -6,27 +6,29 @@ same transaction as the documents they come from (``Store.add_batch``). The rule
 docs/events.md.
 
 - ``rule``: when two mentions can be one event (the pairwise rule) and the features of a mention it reads;
-- ``segments``: blocks and segments (which mentions could ever link) and the clusters inside one segment;
+- ``segments``: blocks, segments (which mentions could ever link), link components (which are linked) and the
+  clusters inside one of them;
 - ``merge``: one ``Event`` from the mentions of one cluster;
 - ``rebuild``: which events change when mentions arrive.
 """
 
 from detente.clustering.merge import event_id_for, merge_event
-from detente.clustering.rebuild import EventChanges, affected_segments, rebuild
+from detente.clustering.rebuild import EventChanges, affected_components, rebuild
 from detente.clustering.rule import TYPE_FAMILY, ClusterMention, compatible, family, link_strength, named_actor
-from detente.clustering.segments import LightMention, cluster_mentions, light_mention, segments
+from detente.clustering.segments import LightMention, cluster_mentions, light_mention, link_components, segments
 
 __all__ = [
     "TYPE_FAMILY",
     "ClusterMention",
     "EventChanges",
     "LightMention",
-    "affected_segments",
+    "affected_components",
     "cluster_mentions",
     "compatible",
     "event_id_for",
     "family",
     "light_mention",
+    "link_components",
     "link_strength",
     "merge_event",
     "named_actor",

@@ -1,7 +1,8 @@
 """Which events change when mentions arrive, as a pure function: the store reads the inputs and writes the result.
 
-Rebuilding only the segments that hold new mentions gives what clustering every mention again would, because no
-link crosses a segment (see ``segments``). Events whose members did not change keep their stored row.
+Rebuilding only the link components that hold new mentions gives what clustering every mention again would,
+because clusters only grow along links (see ``segments.link_components``). Events whose members did not change keep
+their stored row.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from detente.clustering.merge import event_id_for, merge_event
-from detente.clustering.rule import ClusterMention
-from detente.clustering.segments import LightMention, cluster_mentions, segments
+from detente.clustering.rule import ClusterMention, family
+from detente.clustering.segments import cluster_mentions, link_components
 from detente.records import Event
 
 
@@ -25,23 +26,25 @@ class EventChanges:
     assignment: dict[str, str] = field(default_factory=dict)
 
 
-def affected_segments(lights: Iterable[LightMention], focus: set[str] | None) -> list[list[str]]:
-    """The segments (lists of mention ids) holding a ``focus`` mention, or every segment when ``focus`` is None."""
-    blocks: dict[tuple[str, str], list[LightMention]] = defaultdict(list)
-    for light in lights:
-        blocks[light.block].append(light)
+def affected_components(mentions: Iterable[ClusterMention], focus: set[str] | None) -> list[list[str]]:
+    """The link components (lists of mention ids) holding a ``focus`` mention, or every component when ``focus``
+    is None. ``mentions`` must hold whole components: with every member of a component, its links are all there."""
+    blocks: dict[tuple[str, str], list[ClusterMention]] = defaultdict(list)
+    for m in mentions:
+        blocks[(family(m.type), m.modality)].append(m)
     found: list[list[str]] = []
-    for rows in blocks.values():
-        if focus is not None and not any(r.mention_id in focus for r in rows):
+    for members in blocks.values():
+        if focus is not None and not any(m.mention_id in focus for m in members):
             continue
-        for seg in segments(rows):
-            if focus is None or any(mid in focus for mid in seg):
-                found.append(seg)
+        for component in link_components(sorted(members, key=lambda m: m.canonical)):
+            if focus is None or any(mid in focus for mid in component):
+                found.append(component)
     return found
 
 
 def rebuild(segs: Sequence[Sequence[str]], mentions: Mapping[str, ClusterMention]) -> EventChanges:
-    """Cluster each segment again; ``mentions`` holds every member of them, with the event each belonged to."""
+    """Cluster each group (link components, or any unions of them) again; ``mentions`` holds every member of them
+    and nothing else, with the event each belonged to."""
     old_members: dict[str, set[str]] = defaultdict(set)
     for m in mentions.values():
         if m.old_event_id:

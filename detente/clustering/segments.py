@@ -234,6 +234,23 @@ def _candidate_pairs(members: Sequence[ClusterMention]) -> set[tuple[int, int]]:
     return pairs
 
 
+def link_components(members: Sequence[ClusterMention]) -> list[list[str]]:
+    """The connected components of the link graph of one block's mentions: the pairs the rule links
+    (``link_strength`` is not None) among the candidate pairs clustering tries. Clusters only grow along links,
+    so each component clusters on its own to what clustering every mention would give. They are much narrower
+    than segments: a segment chains every mention a key and a window *might* link, a component only the ones that
+    are linked (a vague or undated mention of a recurring person chains a segment through every later report of
+    them; it links to few: bench/README.md, "Scale")."""
+    uf = _UnionFind(len(members))
+    for i, j in _candidate_pairs(members):
+        if uf.find(i) != uf.find(j) and link_strength(members[i], members[j]) is not None:
+            uf.union(i, j)
+    out: dict[int, list[str]] = defaultdict(list)
+    for i, m in enumerate(members):
+        out[uf.find(i)].append(m.mention_id)
+    return list(out.values())
+
+
 def cluster_mentions(mentions: Iterable[ClusterMention]) -> list[list[ClusterMention]]:
     """Cluster one segment: strongest links first, joining two clusters only when every cross pair is
     compatible, so a vague mention cannot chain two distinct meetings together."""

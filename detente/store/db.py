@@ -25,7 +25,7 @@ from detente import datafiles
 from detente.clustering import (
     EventChanges,
     LightMention,
-    affected_segments,
+    affected_components,
     rebuild,
 )
 from detente.records import (
@@ -452,9 +452,10 @@ class Store:
 
     def _update_events(self, doc_ids: list[str], first_new_row: int | None = None, new_rows: int = 0) -> None:
         """Attach the mentions of newly added documents to events. Their candidates come from the clustering
-        index (the same key or the same countries on the same days, in one block): the segments those belong to,
-        joined with the new mentions, are re-clustered from scratch, so the result equals ``recluster``. The new
-        mentions enter the index last, already labelled: only old members that change segment are updated.
+        index (the same key or the same countries on the same days, in one block); the link components those belong
+        to (the index's labels), joined with the new mentions, are split again by the rule's links, and the
+        components holding new mentions are re-clustered from scratch, so the result equals ``recluster``. The new
+        mentions enter the index last, already labelled: only old members that change component are updated.
         ``first_new_row``: the first rowid of the mentions this transaction added (None: it added none)."""
         params = q.window_params()
         new_from = MAX_ROW if first_new_row is None else first_new_row
@@ -480,8 +481,15 @@ class Store:
         numbers.update((light.mention_id, n) for n, (light, _, _) in members.items())
         row_at.update((light.mention_id, at) for light, at, _ in members.values())
         lights = new + [light for light, _, _ in members.values()]
-        segs = affected_segments(lights, None)
-        labels = clustering_index.labels(segs, numbers, current)
+        # every member of the candidates' components is read in full: links are the rule's, on full rows
+        at = {light.mention_id: row_at[light.mention_id] for light in lights}
+        kept = self._recent.get(current) if first_new_row is not None else {}
+        rows = [*kept.values(), *self._full_rows({mid: pos for mid, pos in at.items() if mid not in kept}, new_from,
+                                                 {light.mention_id: light.doc_id for light in lights},
+                                                 batch=first_new_row is not None)]
+        mentions = {row["mention_id"]: cluster_mention_from_row(row) for row in rows}
+        components = affected_components(mentions.values(), None)
+        labels = clustering_index.labels(components, numbers, current)
         moved = sorted(numbers[mid] for mid in labels if mid in current)
         if moved:
             by_number = {numbers[mid]: label for mid, label in labels.items()}
@@ -489,12 +497,9 @@ class Store:
         member_rows, key_rows = clustering_index.rows(new, numbers, labels, row_at)
         self._insert("cluster_members", q.INDEX_COLUMNS, member_rows)
         self._insert("cluster_key_hashes", q.KEY_COLUMNS, key_rows)
-        at = {mid: row_at[mid] for seg in segs for mid in seg}
-        kept = self._recent.get(current) if first_new_row is not None else {}
-        rows = [*kept.values(), *self._full_rows({mid: pos for mid, pos in at.items() if mid not in kept}, new_from,
-                                                 {light.mention_id: light.doc_id for light in lights},
-                                                 batch=first_new_row is not None)]
-        changes = rebuild(segs, {row["mention_id"]: cluster_mention_from_row(row) for row in rows})
+        # only the components the new mentions are in change; the others keep their events
+        touched = [c for c in components if any(mid not in current for mid in c)]
+        changes = rebuild(touched, {mid: mentions[mid] for c in touched for mid in c})
         self._write(changes, at, new_from)
         if first_new_row is not None:  # a batch, not a recluster
             self._recent.stage(rows, changes.assignment)
