@@ -1,11 +1,12 @@
 """Rows and parameters of the clustering index (``cluster_members``, ``cluster_key_hashes``): how a light mention
-is stored so that its candidate links are found by equality joins on integers and date ranges, and how segments
-are labelled.
+is stored so that its candidate links are found by equality joins on integers and date ranges, and how link
+components are labelled.
 
 The relation the index answers is the one ``clustering.segments`` chains mentions by, minus the same-document
 part (a document's mentions all arrive in one batch): in one block, the same evidence key with windows that
 meet (two undated mentions: the same publication day), or both dated to the day, the same countries and
-overlapping windows. So the segments holding a batch's neighbours, with the batch, are closed under it.
+overlapping windows. Every link the rule makes is such a pair, so the link components (``clustering.link_components``)
+holding a batch's neighbours, with the batch, hold every link its mentions make.
 
 Both relations are kept as *link rows* (``cluster_key_hashes``): what must be equal (an evidence key with its
 block; for a mention dated to the day, its block with its countries) hashed to 64 bits, the window, and the
@@ -14,8 +15,9 @@ mention's number. A link row sits in one time bucket: a window of at most ``LEVE
 the row's join key ``kb`` is its hash with the level and bucket folded in. A new window probes, at each level,
 the buckets from its first day less that level's longest span to its last day, so a batch joins only with the
 rows of its own keys in its own weeks, however large the store: one equality join on one integer column, then
-the exact window test. Segments are labelled by number: a mention's number ``n`` (its place in the index) and
-its segment's label (the smallest number among the members) are integers too (bench/README.md, "Scale").
+the exact window test. Components are labelled by number: a mention's number ``n`` (its place in the index) and
+its component's label (column ``segment``: the smallest number among the members) are integers too
+(bench/README.md, "Scale").
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from detente.clustering.rule import DATE_TOLERANCE_DAYS
 
 def key_hash(*parts: str) -> int:
     """A signed 64-bit hash of these strings, the same in every process (blake2b, not Python's ``hash``). A
-    collision can only add a candidate: its whole segment is clustered again, to the events it already has."""
+    collision can only add a candidate: it is read and tested by the rule, and changes nothing."""
     text = "\x1f".join(parts).encode("utf-8", "surrogatepass")
     return int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big", signed=True)
 
@@ -149,7 +151,7 @@ def light_of(row: dict[str, Any]) -> LightMention:
 
 
 def labels(segs: Iterable[Sequence[str]], numbers: Mapping[str, int], current: Mapping[str, int]) -> dict[str, int]:
-    """The segment label (the smallest number among its members) of every mention whose label changes; a
+    """The label (the smallest number among its members) of every mention whose segment or component changes; a
     mention missing from ``current`` is new and always gets one."""
     out: dict[str, int] = {}
     for seg in segs:

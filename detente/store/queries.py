@@ -385,7 +385,7 @@ DOCUMENT_MENTIONS_SQL = (
 # A batch's new mentions find their candidate links here, never by reading the whole store: the same evidence
 # key in one block with windows that meet, or day-dated windows of the same countries that overlap (the
 # relation ``clustering.segments`` chains). Each side is an equality join on indexed-size columns plus a date
-# range, so a batch reads the index rows of its own window and the rows of the segments it touches.
+# range, so a batch reads the index rows of its own window and the rows of the link components it touches.
 _MENTIONS_FROM = "FROM mentions m LEFT JOIN documents d ON d.id = m.doc_id"
 # $first/$last bound the rows' positions (rowid) in ``mentions``: new mentions are the last rows and a segment's
 # members lie close together, so DuckDB reads only those rows. The store checks the row count and asks again
@@ -411,7 +411,7 @@ ROW_BOUNDS_SQL = "SELECT coalesce(max(rowid), -1) FROM mentions"
 INDEX_COLUMNS = "n, mention_id, doc_id, family, modality, countries, weak, day, lo, hi, keys, segment, row_at"
 KEY_COLUMNS = "kb, weak, lo, hi, reach, n"
 NEXT_INDEX_NUMBER_SQL = "SELECT coalesce(max(n), -1) + 1 FROM cluster_members"
-# The number and segment label of every member of the segments holding a mention linked by a possible link to the
+# The number and label of every member of the link components holding a mention linked by a possible link to the
 # new link rows ($kh, $weak, $lo, $hi, $reach: one list per column): the same hash in a bucket each new row probes
 # ($first0..$last0 at level 0, $first1..$last1 at level 1, the one bucket of level 2; index.bucket_key folds them
 # into one integer), then the exact test — two undated mentions of one publication day, else windows that meet.

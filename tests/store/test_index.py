@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from detente.clustering import segments
 from detente.store import db as store_db
 from detente.store import index as clustering_index
 from detente.store import queries as q
@@ -253,3 +254,40 @@ def test_the_rows_a_writer_keeps_are_not_tracked_by_the_garbage_collector(tmp_pa
     assert len(kept) > len(corpus)
     gc.collect()
     assert not [item for item in kept if gc.is_tracked(item)]
+
+
+def _label_by_segments(store: Store) -> None:
+    """Label the index as a store written before labels were link components has it: by segments (every member of a
+    segment gets its smallest number)."""
+    cur = store.con.execute("SELECT * FROM cluster_members")
+    cols = [d[0] for d in cur.description]
+    rows = [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+    number = {row["mention_id"]: int(row["n"]) for row in rows}
+    blocks: dict[tuple[str, str], list] = {}
+    for row in rows:
+        light = clustering_index.light_of(row)
+        blocks.setdefault(light.block, []).append(light)
+    labels = {number[mid]: min(number[m] for m in seg)
+              for lights in blocks.values() for seg in segments(lights) for mid in seg}
+    store.con.execute(q.RELABEL_SQL, {"ns": list(labels), "segs": list(labels.values())})
+
+
+def test_a_store_labelled_by_segments_gives_the_same_events_and_its_labels_become_components(tmp_path: Path) -> None:
+    corpus = _corpus(seed=16, n_docs=60)
+    reference = ingest(tmp_path / "ref.duckdb", corpus)
+    components = _partition(reference)
+    store = ingest(tmp_path / "old.duckdb", corpus[:40])
+    _label_by_segments(store)
+    coarse = _partition(store)
+    assert len(coarse) < len(_partition(ingest(tmp_path / "part.duckdb", corpus[:40])))  # segments are coarser
+    store.close()
+    store = Store(tmp_path / "old.duckdb")
+    for i in range(40, len(corpus), 5):
+        store.add_batch(corpus[i:i + 5])
+    assert (events(store), membership(store)) == (events(reference), membership(reference))
+    # every label class is a union of components; those the new batches touched are split into theirs
+    refined = _partition(store)
+    assert all(any(c <= r for r in refined) for c in components)
+    assert refined != coarse and refined & components - coarse
+    store.recluster()
+    assert _partition(store) == components
