@@ -197,7 +197,7 @@ class _Kept:
 
 class RecentRows(_Kept):
     """The full rows (``queries.FULL_OF_MENTIONS_SQL``'s, with their current event) of the mentions a writer
-    clustered last. A batch re-clusters the segments it touches, whose older members are mostly recent mentions:
+    clustered last. A batch reads its candidates' link components, whose older members are mostly recent mentions:
     reading each of those again costs a decompressed block of every column of ``mentions`` per row (a few
     milliseconds), so the writer keeps them.
 
@@ -224,13 +224,12 @@ class RecentRows(_Kept):
 
 class RecentMembers(_Kept):
     """The index rows (``cluster_members``' light mention and rowid, by number ``n``) of the mentions a writer
-    clustered last. A batch's candidate segments grow with the store where windows chain copies of a story (a
-    segment of 150 members at 20,000 documents in bench/scale.py's replay), and reading a member's strings again
-    costs a decompressed vector of each column: with these kept, the candidate query reads two integer columns
-    (``queries.CANDIDATE_NUMBERS_SQL``) and only the members not kept are read whole (``queries.INDEX_ROWS_SQL``).
-    Everything but the segment label (read every time) is written once and never changes while the number
-    exists; a number is reused only after a rollback (whose staged rows are dropped) or a recluster (which
-    clears these)."""
+    clustered last. A batch's candidates grow with the store where windows meet copies of a story (bench/scale.py's
+    replay), and reading a member's strings again costs a decompressed vector of each column: with these kept, the
+    candidate query reads two integer columns (``queries.CANDIDATE_NUMBERS_SQL``) and only the members not kept are
+    read whole (``queries.INDEX_ROWS_SQL``). Everything but the component label (read every time) is written once
+    and never changes while the number exists; a number is reused only after a rollback (whose staged rows are
+    dropped) or a recluster (which clears these)."""
 
     def get(self, numbers: Iterable[int]) -> dict[int, tuple[LightMention, int]]:
         """The kept (light mention, rowid) of these numbers."""
