@@ -14,7 +14,8 @@ constant in ``detente.store.queries``), the median milliseconds per batch at eac
 ran it), their ratio, the mean (a checkpoint lands in one commit out of several: the median leaves it out, the
 mean spreads it), the median rows fetched and in how many batches it ran; "(outside SQL)" is the rest of the
 batch: building rows, segmenting and clustering in Python. ``--cpu`` times this process's CPU seconds instead
-of wall seconds, which other jobs on a shared machine sway less; ``--sizes 0 19936 --batches 62`` compares
+of wall seconds, which other jobs on a shared machine sway less (``--thread-cpu``: the calling thread's alone, so
+the difference is what DuckDB's worker threads spend); ``--sizes 0 19936 --batches 62`` compares
 scale.py's first 2,000 documents with 2,000 documents at 20,000, batch by batch, in one process.
 """
 
@@ -40,7 +41,8 @@ from detente.store.db import Store  # noqa: E402
 BATCH = 32
 TOTAL = "batch (add_batch)"
 OUTSIDE = "(outside SQL)"
-CLOCK = [time.perf_counter]  # --cpu: time.process_time (this process's CPU, DuckDB's threads included)
+CLOCK = [time.perf_counter]  # --cpu: time.process_time (this process's CPU, DuckDB's threads included);
+# --thread-cpu: time.thread_time (the calling thread's: DuckDB's worker threads left out)
 
 
 def _names() -> dict[str, str]:
@@ -125,11 +127,15 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=scale.DEFAULT_CORPUS)
     ap.add_argument("--cpu", action="store_true", help="CPU seconds of this process instead of wall seconds "
                     "(less swayed by other jobs on a shared machine)")
+    ap.add_argument("--thread-cpu", action="store_true", help="CPU seconds of the calling thread only: with --cpu's "
+                    "figure, what DuckDB's worker threads (parallel scans, checkpoints) spend is the difference")
     ap.add_argument("--mentions-from", type=Path, help="the coded corpus cache of bench/scale.py")
     args = ap.parse_args()
     coded = scale.load_coded(args.corpus, args.mentions_from)
     if args.cpu:
         CLOCK[0] = time.process_time
+    if args.thread_cpu:
+        CLOCK[0] = time.thread_time
     args.stores.mkdir(parents=True, exist_ok=True)
     names = _names()
     spent: dict[int, dict[str, list[float]]] = {size: defaultdict(list) for size in args.sizes}
