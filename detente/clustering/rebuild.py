@@ -26,9 +26,11 @@ class EventChanges:
     assignment: dict[str, str] = field(default_factory=dict)
 
 
-def affected_components(mentions: Iterable[ClusterMention], focus: set[str] | None) -> list[list[str]]:
+def affected_components(mentions: Iterable[ClusterMention], focus: set[str] | None,
+                        apart: Mapping[str, int] | None = None) -> list[list[str]]:
     """The link components (lists of mention ids) holding a ``focus`` mention, or every component when ``focus``
-    is None. ``mentions`` must hold whole components: with every member of a component, its links are all there."""
+    is None. ``mentions`` must hold whole components: with every member of a component, its links are all there.
+    ``apart``: labels of older mentions, see ``segments.link_components``."""
     blocks: dict[tuple[str, str], list[ClusterMention]] = defaultdict(list)
     for m in mentions:
         blocks[(family(m.type), m.modality)].append(m)
@@ -36,7 +38,7 @@ def affected_components(mentions: Iterable[ClusterMention], focus: set[str] | No
     for members in blocks.values():
         if focus is not None and not any(m.mention_id in focus for m in members):
             continue
-        for component in link_components(sorted(members, key=lambda m: m.canonical)):
+        for component in link_components(sorted(members, key=lambda m: m.canonical), apart):
             if focus is None or any(mid in focus for mid in component):
                 found.append(component)
     return found

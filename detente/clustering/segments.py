@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -234,15 +234,20 @@ def _candidate_pairs(members: Sequence[ClusterMention]) -> set[tuple[int, int]]:
     return pairs
 
 
-def link_components(members: Sequence[ClusterMention]) -> list[list[str]]:
+def link_components(members: Sequence[ClusterMention], apart: Mapping[str, int] | None = None) -> list[list[str]]:
     """The connected components of the link graph of one block's mentions: the pairs the rule links
     (``link_strength`` is not None) among the candidate pairs clustering tries. Clusters only grow along links,
     so each component clusters on its own to what clustering every mention would give. They are much narrower
     than segments: a segment chains every mention a key and a window *might* link, a component only the ones that
     are linked (a vague or undated mention of a recurring person chains a segment through every later report of
-    them; it links to few: bench/README.md, "Scale")."""
+    them; it links to few: bench/README.md, "Scale"). ``apart``: a label for members known to lie in unions of
+    whole components (the store's older mentions); two members with different labels are not linked, so their
+    pair is not tried."""
+    labels = [apart.get(m.mention_id) if apart else None for m in members]
     uf = _UnionFind(len(members))
     for i, j in _candidate_pairs(members):
+        if labels[i] is not None and labels[j] is not None and labels[i] != labels[j]:
+            continue
         if uf.find(i) != uf.find(j) and link_strength(members[i], members[j]) is not None:
             uf.union(i, j)
     out: dict[int, list[str]] = defaultdict(list)

@@ -488,7 +488,7 @@ class Store:
                                                  {light.mention_id: light.doc_id for light in lights},
                                                  batch=first_new_row is not None)]
         mentions = {row["mention_id"]: cluster_mention_from_row(row) for row in rows}
-        components = affected_components(mentions.values(), None)
+        components = affected_components(mentions.values(), None, current)  # older members: their labels
         labels = clustering_index.labels(components, numbers, current)
         moved = sorted(numbers[mid] for mid in labels if mid in current)
         if moved:

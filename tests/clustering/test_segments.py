@@ -72,6 +72,10 @@ def test_components_lie_inside_segments_and_cluster_alone_as_their_block_does(tm
             alone |= _clusters(members)
             sizes.append(len(component))
         assert alone == _clusters(block)
+        # the store's older mentions, labelled by their own components: pairs across labels need not be tried
+        old = block[: len(block) * 2 // 3]
+        apart = {mid: i for i, c in enumerate(link_components(old)) for mid in c}
+        assert sorted(map(sorted, link_components(block, apart))) == sorted(map(sorted, components))
     assert max(sizes) > 2  # some components join several mentions
 
 
