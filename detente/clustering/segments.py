@@ -260,6 +260,8 @@ def cluster_mentions(mentions: Iterable[ClusterMention]) -> list[list[ClusterMen
     """Cluster one segment: strongest links first, joining two clusters only when every cross pair is
     compatible, so a vague mention cannot chain two distinct meetings together."""
     members = sorted(mentions, key=lambda m: m.canonical)
+    if len(members) < 2:  # most link components: one mention, one cluster
+        return [members] if members else []
     edges: list[tuple[int, int, int, int]] = []
     for i, j in _candidate_pairs(members):
         strength = link_strength(members[i], members[j])
