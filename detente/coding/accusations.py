@@ -46,7 +46,7 @@ def _cue(tok: Token) -> str | None:
     """The cue word ``tok`` ends, if any: its lemma, or a hyphenated word it closes ("short-sighted")."""
     if lemma(tok) in ACCUSATION_CUES:
         return lemma(tok)
-    if tok.i >= tok.sent.start + 2 and tok.nbor(-1).text == "-":
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.i >= tok.sent.start + 2:  # the cheap tests first
         word = f"{tok.nbor(-2).lower_}-{tok.lower_}"
         if word in ACCUSATION_CUES:
             return word

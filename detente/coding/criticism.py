@@ -60,6 +60,6 @@ def is_criticism(tok: Token) -> bool:
     words = CRITICISM_WORDS[pos]
     if lemma(tok) in words or tok.lower_ in words or lemma(tok) in ACCUSATION_CUES:
         return True
-    if tok.i >= tok.sent.start + 2 and tok.nbor(-1).text == "-":
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.i >= tok.sent.start + 2:  # the cheap tests first
         return f"{tok.nbor(-2).lower_}-{tok.lower_}" in words
     return False

@@ -406,9 +406,24 @@ class RuleEntities:
 
 
 def _runs(member: numpy.ndarray, core: numpy.ndarray) -> list[tuple[int, int]]:
-    """The maximal runs of ``member`` tokens that hold a ``core`` token, as (start, end)."""
-    edges = numpy.flatnonzero(numpy.diff(member.astype(numpy.int8), prepend=0, append=0)).tolist()
-    return [(s, e) for s, e in zip(edges[::2], edges[1::2], strict=True) if core[s:e].any()]
+    """The maximal runs of ``member`` tokens that hold a ``core`` token (every core token is a member), as
+    (start, end). One pass in Python: a sentence is a few dozen tokens, where numpy's per-call cost (a diff and
+    a test per run) was eight times the loop's."""
+    out: list[tuple[int, int]] = []
+    start = -1
+    held = False
+    for i, (is_member, is_core) in enumerate(zip(member.tolist(), core.tolist(), strict=True)):
+        if is_member:
+            if start < 0:
+                start, held = i, False
+            held = held or is_core
+        elif start >= 0:
+            if held:
+                out.append((start, i))
+            start = -1
+    if start >= 0 and held:
+        out.append((start, len(member)))
+    return out
 
 
 def _around(anchor: numpy.ndarray) -> list[tuple[int, int]]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
+import numpy
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from detente.nlp import load_nlp
-from detente.nlp.entities import RuleEntities
+from detente.nlp.entities import RuleEntities, _runs
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +117,19 @@ def test_windows_around_anchors_find_what_the_whole_sentence_holds(nlp: Language
         whole.append([(e.start, e.end, e.label_) for e in doc.ents])
     assert len(sentences) > 300
     assert windowed == whole
+
+
+@given(st.lists(st.sampled_from(["core", "member", "other"]), max_size=40))
+@example([])
+@example(["core"])
+@example(["member", "core", "other", "member", "other", "core"])
+def test_runs_are_the_stretches_of_members_that_hold_a_core_token(kinds: list[str]) -> None:
+    member = numpy.array([k != "other" for k in kinds], dtype=bool)
+    core = numpy.array([k == "core" for k in kinds], dtype=bool)
+    expected, pos = [], 0
+    for is_member, group in itertools.groupby(kinds, key=lambda k: k != "other"):
+        n = len(list(group))
+        if is_member and "core" in kinds[pos:pos + n]:
+            expected.append((pos, pos + n))
+        pos += n
+    assert _runs(member, core) == expected

@@ -208,10 +208,22 @@ def test_countries_in_survives_full_memos(monkeypatch: pytest.MonkeyPatch) -> No
     """The memos are cleared when full, not evicted one by one: answers stay the same across a clear."""
     monkeypatch.setattr(countries_module, "_WORDS_MAX", 3)
     monkeypatch.setattr(countries_module, "_KEYS_MAX", 2)
+    monkeypatch.setattr(countries_module, "_TEXTS_MAX", 1)  # two texts in turn: each is scanned every time
     fresh = ActorKB.load()
     text = "Chinese Foreign Minister Wang Yi met Blinken in Ethopia, the White House said."
     for _ in range(3):
         assert fresh.countries_in(text) == {"CHN", "USA", "ETH"}
+        assert fresh.countries_in("Russian troops left Kyiv.") == {"RUS", "UKR"}
+
+
+def test_a_remembered_answer_is_a_copy_each_caller_may_change(kb: ActorKB) -> None:
+    text = "The UN Security Council met as Beijing and Washington traded charges."
+    countries, bodies = kb.named_in(text)
+    assert (countries, bodies) == ({"CHN", "USA"}, {"IGO"})
+    countries.add("FRA")
+    bodies.clear()
+    assert kb.named_in(text) == ({"CHN", "USA"}, {"IGO"})
+    assert kb.countries_in(text) == {"CHN", "USA"}
 
 
 _LETTERS = st.text(alphabet="USAKNDoPRC.-' ", max_size=12)

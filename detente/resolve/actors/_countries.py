@@ -29,6 +29,9 @@ _TITLES = frozenset({"agent", "office"})
 # Memo sizes: cleared rather than evicted when full; news vocabulary recurs, so a long run rarely gets there.
 _WORDS_MAX = 200_000
 _KEYS_MAX = 200_000
+# texts whose answer ``named_in`` keeps: a document's sentences are asked twice (the prefilter's actor test, then
+# the document's two main countries in coding), a third of the VOA corpus's questions repeat an earlier one
+_TEXTS_MAX = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,7 @@ class CountryFinder:
         self._scanner = scanner  # for its spelling corrector, built on first use and shared with ``resolve``
         self._words: dict[str, tuple[_Token, ...]] = {}
         self._keys: dict[str, _Reading | None] = {}
+        self._texts: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         # word-boundary prefixes of multi-word keys: a window is extended only while it could still become a key
         self._prefixes = frozenset(_prefixes(index.lex))
         self._prefixes_cs = frozenset(_prefixes(index.lex_cs))
@@ -75,7 +79,18 @@ class CountryFinder:
         return self.named_in(text)[0]
 
     def named_in(self, text: str) -> tuple[set[str], set[str]]:
-        """The countries ``text`` names, and the non-state actors' codes it names ("the UN" IGO), in one scan."""
+        """The countries ``text`` names, and the non-state actors' codes it names ("the UN" IGO), in one scan;
+        remembered per text (new sets every time: callers may change theirs)."""
+        try:
+            countries, bodies = self._texts[text]
+        except KeyError:
+            countries, bodies = self._scan(text)
+            if len(self._texts) >= _TEXTS_MAX:
+                self._texts.clear()
+            self._texts[text] = countries, bodies
+        return set(countries), set(bodies)
+
+    def _scan(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
         words = self._words
         toks = [t for w in raw_words(fold(text)) for t in (words.get(w) or self._learn(w))]
         readings, unknown = self._read(toks)
@@ -85,7 +100,7 @@ class CountryFinder:
             if r.codes and not (r.body and self._portfolio(readings, unknown, k)):
                 out |= r.codes
             bodies |= r.bodies
-        return out, bodies
+        return frozenset(out), frozenset(bodies)
 
     def _portfolio(self, readings: list[_Reading], unknown: dict[int, str], k: int) -> bool:
         """ "Serbian Labour Minister": a body name between a demonym or country and an agent or office word is
