@@ -6,7 +6,7 @@ wins (as of the event date: Wang Yi is foreign minister in 2022, director of the
 in spring 2023 and foreign minister again from July 2023); then a body; otherwise the actor is a group or an
 office described by its words ("Chinese officials", "Norway's foreign minister"), whose holder the date names
 when the knowledge base has one. The country comes from the span itself, never from a guess. That decision
-lives in ``_decide``; this module loads the knowledge base and answers questions of it.
+lives in ``_decide`` and the modules it orders; this module loads the knowledge base and answers questions of it.
 """
 
 from __future__ import annotations
@@ -23,7 +23,10 @@ from ._countries import CountryFinder
 from ._data import NON_STATE
 from ._decide import Decider
 from ._index import Entity, Index, Lex
+from ._offices import holder
 from ._span import Scanner
+from ._standing import person_actor
+from ._standing import term as term_on
 from ._text import fold, key
 from .context import DocumentActors
 
@@ -134,10 +137,10 @@ class ActorKB:
         if isinstance(on, dt.datetime):
             on = on.date()
         for office in [offices] if isinstance(offices, str) else offices:
-            holder = self._decider.holder(country, office, on)
-            if holder is not None:
+            office_holder = holder(self._ix, country, office, on)
+            if office_holder is not None:
                 lex = Lex("office", office=office, sector=self._ix.office_sectors.get(office))
-                return self._decider.person_actor(text, holder, on, lex, False)
+                return person_actor(self._ix, text, office_holder, on, lex, False)
         return None
 
     # ------------------------------------------------------------------ search
@@ -173,9 +176,9 @@ class ActorKB:
         return self._search_names
 
     def _entry(self, e: Entity, on: dt.date | None) -> ActorEntry:
-        term, how = self._decider.term(e, on, None)
+        term, how = term_on(e, on, None)
         if e.kind == "person":
-            actor = self._decider.person_actor(e.name, e, on, None, False)
+            actor = person_actor(self._ix, e.name, e, on, None, False)
         else:
             actor = Actor(e.name, e.name, term.country if term else e.country, term.sector if term else e.sector,
                           e.id)
