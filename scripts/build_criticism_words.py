@@ -26,7 +26,7 @@ import re
 import sys
 from pathlib import Path
 
-from wordnet_files import derived_header
+from wordnet_files import derived_header, read_index
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "detente" / "coding" / "data" / "criticism_words.txt"
@@ -83,19 +83,6 @@ def _synsets(wordnet: Path, pos: str) -> dict[str, tuple[list[str], list[tuple[s
     return out
 
 
-def _index(wordnet: Path, pos: str) -> dict[str, list[str]]:
-    """lemma -> its synset offsets, commonest first."""
-    out: dict[str, list[str]] = {}
-    with open(wordnet / f"index.{_FILES[pos]}", encoding="latin-1") as f:
-        for line in f:
-            if line.startswith(" "):
-                continue
-            fields = line.split()
-            synset_cnt, p_cnt = int(fields[2]), int(fields[3])
-            out[fields[0]] = fields[6 + p_cnt:6 + p_cnt + synset_cnt]
-    return out
-
-
 def _neighbourhood(pos: str, start: str, synsets: dict[str, tuple[list[str], list[tuple[str, str]]]]) -> set[str]:
     if pos == "adj":
         return {start} | {o for sym, o in synsets[start][1] if sym == "&"}
@@ -109,7 +96,7 @@ def _neighbourhood(pos: str, start: str, synsets: dict[str, tuple[list[str], lis
 def criticism_words(wordnet: Path) -> list[tuple[str, str]]:
     out: set[tuple[str, str]] = set()
     for pos, seeds in SEEDS.items():
-        synsets, index = _synsets(wordnet, pos), _index(wordnet, pos)
+        synsets, index = _synsets(wordnet, pos), read_index(wordnet, _FILES[pos])
         concepts: set[str] = set()
         for word, sense in seeds:
             concepts |= _neighbourhood(pos, index[word][sense - 1], synsets)

@@ -19,7 +19,7 @@ import re
 import sys
 from pathlib import Path
 
-from wordnet_files import derived_header
+from wordnet_files import derived_header, read_index
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "detente" / "coding" / "data" / "person_nouns.txt"
@@ -43,17 +43,9 @@ def person_synsets(wordnet: Path) -> set[str]:
 
 def person_nouns(wordnet: Path) -> list[str]:
     persons = person_synsets(wordnet)
-    words: list[str] = []
-    with open(wordnet / "index.noun", encoding="latin-1") as f:
-        for line in f:
-            if line.startswith(" "):
-                continue
-            fields = line.split()
-            lemma, synset_cnt, p_cnt = fields[0], int(fields[2]), int(fields[3])
-            offsets = fields[6 + p_cnt:6 + p_cnt + synset_cnt]
-            if offsets and offsets[0] in persons and _WORD.fullmatch(lemma):
-                words.append(lemma)
-    return sorted(words)
+    index = read_index(wordnet, "noun")
+    return sorted(lemma for lemma, offsets in index.items()
+                  if offsets and offsets[0] in persons and _WORD.fullmatch(lemma))
 
 
 def main(argv: list[str]) -> int:

@@ -25,6 +25,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from wordnet_files import read_index
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT.parent / "shared" / "reference" / "petrarch2" / "Phoenix.agents.txt"
 OUT = ROOT / "detente" / "resolve" / "actor_data" / "petrarch_agents.yaml"
@@ -72,14 +74,7 @@ def known_keys(out: Path) -> set[str]:
 
 def wordnet_nouns(wordnet: Path) -> set[str]:
     """The one-word noun lemmas of WordNet (Debian's ``wordnet-base``), to tell a word from a stem."""
-    out: set[str] = set()
-    with (wordnet / "index.noun").open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith(" "):
-                lemma = line.split(" ", 1)[0]
-                if "_" not in lemma:
-                    out.add(lemma)
-    return out
+    return {lemma for lemma in read_index(wordnet, "noun") if "_" not in lemma}
 
 
 def is_stem(phrase: str, english: set[str]) -> bool:
