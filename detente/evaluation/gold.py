@@ -16,7 +16,6 @@ confident* coded event stands for the coder's answer:
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from detente.coding.lexicon import PLOVER_TYPES
+from detente.evaluation.jsonl import read_records
 from detente.records import Mention
 from detente.textsafe import for_terminal
 
@@ -62,16 +62,7 @@ class GoldRecord:
 
 def read_gold(path: str | Path) -> list[GoldRecord]:
     """Gold records from a JSON Lines file; blank lines are skipped."""
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                out.append(GoldRecord.from_dict(json.loads(line)))
-            except (ValueError, KeyError) as exc:
-                raise ValueError(f"{path}:{n}: not a gold record: {exc}") from exc
-    return out
+    return read_records(path, GoldRecord.from_dict, "a gold record", (ValueError, KeyError))
 
 
 @dataclass(slots=True)

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from detente.evaluation.jsonl import read_records
 from detente.ontology import ONTOLOGY, PLOVER_TYPES
 from detente.records import Document, Mention, countries_of
 
@@ -75,26 +76,20 @@ def _date(value: Any) -> dt.date | None:
 
 def read_news_gold(path: str | Path) -> list[GoldSentence]:
     """Labelled sentences from a JSON Lines file; a malformed line raises ``ValueError`` naming it."""
-    out: list[GoldSentence] = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                d = json.loads(line)
-                events = [GoldEvent(type=e["type"], modality=e.get("modality") or "asserted",
-                                    source=frozenset(e.get("source") or ()), target=frozenset(e.get("target") or ()),
-                                    date=_date(e.get("date")), date_precision=e.get("date_precision") or "unresolved",
-                                    place=e.get("place") or None, place_country=e.get("place_country") or None,
-                                    core=bool(e.get("core", True)))
-                          for e in d.get("events") or []]
-                out.append(GoldSentence(doc=str(d["doc"]), published=_date(d.get("published")),
-                                        sentence_index=int(d["sentence_index"]), text=str(d["text"]),
-                                        split=str(d.get("split") or "tune"), events=events,
-                                        draw=None if d.get("draw") is None else int(d["draw"])))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path}:{n}: not a labelled sentence: {exc}") from exc
-    return out
+    return read_records(path, _gold_sentence, "a labelled sentence", (ValueError, KeyError, TypeError))
+
+
+def _gold_sentence(d: Any) -> GoldSentence:
+    events = [GoldEvent(type=e["type"], modality=e.get("modality") or "asserted",
+                        source=frozenset(e.get("source") or ()), target=frozenset(e.get("target") or ()),
+                        date=_date(e.get("date")), date_precision=e.get("date_precision") or "unresolved",
+                        place=e.get("place") or None, place_country=e.get("place_country") or None,
+                        core=bool(e.get("core", True)))
+              for e in d.get("events") or []]
+    return GoldSentence(doc=str(d["doc"]), published=_date(d.get("published")),
+                        sentence_index=int(d["sentence_index"]), text=str(d["text"]),
+                        split=str(d.get("split") or "tune"), events=events,
+                        draw=None if d.get("draw") is None else int(d["draw"]))
 
 
 def is_news_gold(path: str | Path) -> bool:
