@@ -19,11 +19,6 @@ from tests.local_site import LocalSite, Page, article_page, standard_site
 LIMITS = FetchLimits(max_bytes=1_000_000, connect_timeout=2.0, read_timeout=2.0, total_timeout=5.0)
 
 
-@pytest.fixture(scope="module")
-def pipe() -> detente.Pipeline:
-    return detente.load()
-
-
 @pytest.fixture()
 def site() -> Iterator[LocalSite]:
     with standard_site() as site:
@@ -45,11 +40,11 @@ def test_intervals_and_watch_lists(tmp_path: Path) -> None:
         f"{listing}:5: not a URL", f"{tmp_path / 'missing.txt'}: cannot read list (No such file or directory)"]
 
 
-def test_cycles_ingest_only_what_is_new(site: LocalSite, pipe: detente.Pipeline, tmp_path: Path) -> None:
+def test_cycles_ingest_only_what_is_new(site: LocalSite, pipeline: detente.Pipeline, tmp_path: Path) -> None:
     db = tmp_path / "watch.duckdb"
     refused: list[Rejection] = []
     reports: list[CycleReport] = []
-    watcher = Watcher([site.url("/feed.xml"), site.url("/down.xml")], pipe, db, limits=LIMITS,
+    watcher = Watcher([site.url("/feed.xml"), site.url("/down.xml")], pipeline, db, limits=LIMITS,
                       on_reject=refused.append)
     site.routes["/down.xml"] = Page(b"busy", status=503)
 
@@ -100,10 +95,10 @@ def test_cycles_ingest_only_what_is_new(site: LocalSite, pipe: detente.Pipeline,
     assert table(db, "SELECT command, status FROM runs ORDER BY run_id") == [("ingest", "done")] * 2
 
 
-def test_a_stop_request_ends_the_cycle_after_the_batch_in_hand(site: LocalSite, pipe: detente.Pipeline,
+def test_a_stop_request_ends_the_cycle_after_the_batch_in_hand(site: LocalSite, pipeline: detente.Pipeline,
                                                                tmp_path: Path) -> None:
     db = tmp_path / "stop.duckdb"
-    watcher = Watcher([site.url("/feed.xml")], pipe, db, limits=LIMITS, batch_size=1)
+    watcher = Watcher([site.url("/feed.xml")], pipeline, db, limits=LIMITS, batch_size=1)
 
     def after_first(report: CycleReport) -> None:
         watcher.stop.set()
@@ -111,5 +106,5 @@ def test_a_stop_request_ends_the_cycle_after_the_batch_in_hand(site: LocalSite, 
     assert watcher.run(every=3600, on_cycle=after_first) == 1  # returns without sleeping an hour
     assert len(table(db, "SELECT id FROM documents")) == 2
     watcher.stop.set()
-    assert Watcher([site.url("/feed.xml")], pipe, db, limits=LIMITS).run(every=1, cycles=1) == 1
+    assert Watcher([site.url("/feed.xml")], pipeline, db, limits=LIMITS).run(every=1, cycles=1) == 1
     assert json.loads(table(db, "SELECT inputs FROM runs")[0][0]) == [site.url("/feed.xml")]

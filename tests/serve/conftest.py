@@ -52,15 +52,10 @@ TALKS = {
 
 
 @pytest.fixture(scope="session")
-def serve_pipe() -> detente.Pipeline:
-    return detente.load()
-
-
-@pytest.fixture(scope="session")
-def seeds_store(tmp_path_factory: pytest.TempPathFactory, serve_pipe: detente.Pipeline) -> Path:
+def seeds_store(tmp_path_factory: pytest.TempPathFactory, pipeline: detente.Pipeline) -> Path:
     """The bundled examples, ingested once; read it only (``writable_store`` is a private copy)."""
     db = tmp_path_factory.mktemp("serve") / "seeds.duckdb"
-    report = serve_pipe.ingest(detente.api.read_items([EXAMPLES]), db)
+    report = pipeline.ingest(detente.api.read_items([EXAMPLES]), db)
     assert report.ingested == 3
     return db
 
@@ -84,8 +79,8 @@ def client(read_app: FastAPI) -> Iterator[TestClient]:
 
 
 @pytest.fixture()
-def write_app(writable_store: Path, serve_pipe: detente.Pipeline, kb: ActorKB) -> Iterator[FastAPI]:
-    app = create_app(writable_store, token=TOKEN, pipeline=serve_pipe, kb=kb, max_body=64 * 1024,
+def write_app(writable_store: Path, pipeline: detente.Pipeline, kb: ActorKB) -> Iterator[FastAPI]:
+    app = create_app(writable_store, token=TOKEN, pipeline=pipeline, kb=kb, max_body=64 * 1024,
                      max_documents=5)
     yield app
     app.state.server.close()

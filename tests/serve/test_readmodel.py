@@ -247,9 +247,9 @@ def test_the_model_goes_while_an_outside_writer_works_and_comes_back(store_path:
         server.close()
 
 
-def test_a_posted_batch_is_read_whole_then_modelled(writable_store: Path, serve_pipe: detente.Pipeline,
+def test_a_posted_batch_is_read_whole_then_modelled(writable_store: Path, pipeline: detente.Pipeline,
                                                    kb: ActorKB) -> None:
-    app = create_app(writable_store, token=TOKEN, pipeline=serve_pipe, kb=kb)
+    app = create_app(writable_store, token=TOKEN, pipeline=pipeline, kb=kb)
     server: Server = app.state.server
     try:
         with TestClient(app) as client:
