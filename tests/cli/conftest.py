@@ -37,14 +37,21 @@ def table(db: Path, sql: str) -> list[tuple]:
         con.close()
 
 
-@pytest.fixture(scope="session")
-def seeds_ingest(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    """``detente ingest examples/`` once, piped, into a fresh store: the store and what the command printed.
-    Read it only; ``seeds_db_copy`` is for tests that write."""
-    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+def ingest_examples(tmp_path_factory: pytest.TempPathFactory,
+                    folder: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """``detente ingest examples/``, piped, into a fresh store in a new temporary ``folder``: the store and what
+    the command printed (the CLI and export tests' session stores)."""
+    db = tmp_path_factory.mktemp(folder) / "seeds.duckdb"
     result = detente("ingest", str(EXAMPLES), db=db)
     assert result.returncode == 0, result.stderr
     return db, result
+
+
+@pytest.fixture(scope="session")
+def seeds_ingest(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """``detente ingest examples/`` once: the store and what the command printed. Read it only;
+    ``seeds_db_copy`` is for tests that write."""
+    return ingest_examples(tmp_path_factory, "seeds")
 
 
 @pytest.fixture()

