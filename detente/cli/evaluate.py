@@ -51,10 +51,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if news:
         return _run_news(args)
-    try:
-        pipe = api.load(model=args.model, actors=args.actors, entities=args.entities)
-    except api.SetupError as exc:
-        print(exc, file=sys.stderr)
+    pipe = _pipeline(args)
+    if pipe is None:
         return 2
     result = evaluate(gold, pipe.coder)
     if args.json:
@@ -77,10 +75,8 @@ def _run_news(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         print(f"detente evaluate: {exc}", file=sys.stderr)
         return 2
-    try:
-        pipe = api.load(model=args.model, actors=args.actors, entities=args.entities)
-    except api.SetupError as exc:
-        print(exc, file=sys.stderr)
+    pipe = _pipeline(args)
+    if pipe is None:
         return 2
     if args.documents:
         stages: dict[tuple[str, int], str] | None = {} if pipe.coder.n_process == 1 else None
@@ -100,3 +96,12 @@ def _run_news(args: argparse.Namespace) -> int:
             print(f"\n{name_cell(str(miss['doc']))}:{miss['sentence_index']}  gold {cell(str(miss['gold'] or '-'))}  "
                   f"coded {cell(str(miss['coded'] or '-'))}{stage}\n  {cell(str(miss['text']))}")
     return 0
+
+
+def _pipeline(args: argparse.Namespace) -> api.Pipeline | None:
+    """The pipeline the options describe, or None (the reason printed) when it cannot be set up."""
+    try:
+        return api.load(model=args.model, actors=args.actors, entities=args.entities)
+    except api.SetupError as exc:
+        print(exc, file=sys.stderr)
+        return None
