@@ -8,7 +8,7 @@ import argparse
 from pathlib import Path
 
 from detente import api
-from detente.cli.common import add_db_option, error
+from detente.cli.common import add_db_option, error, refused
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -36,12 +36,8 @@ def run(args: argparse.Namespace) -> int:
         dyad = "-".join(api.parse_dyad(args.dyad))
         path = Path(args.output or f"brief-{dyad}-{week.isoformat()}.{args.format}")
         api.brief(args.db, week=week, dyad=dyad, format=args.format, path=path)
-    except ValueError as exc:
-        error(f"detente brief: {exc}")
-        return 2
-    except api.StoreError as exc:
-        error(f"detente: {exc}")
-        return 2
+    except (ValueError, api.StoreError) as exc:
+        return refused("brief", exc)
     except OSError as exc:
         error(f"detente brief: {args.output or 'output'}: {exc.strerror or exc}")
         return 2

@@ -127,6 +127,13 @@ def error(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def refused(command: str, exc: Exception) -> int:
+    """A command refused, as one line and exit status 2: a ``StoreError`` names its store already, anything else
+    (a bad option or input) is the command's."""
+    error(f"detente: {exc}" if isinstance(exc, api.StoreError) else f"detente {command}: {exc}")
+    return 2
+
+
 def cell(text: str | None, width: int | None = None) -> str:
     """A table cell: whitespace runs (newlines included) as one space, control characters and bidi overrides
     escaped (``detente.textsafe.for_terminal``), cut to ``width`` with "..."; "-" for nothing."""

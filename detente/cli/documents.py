@@ -7,7 +7,7 @@ import json
 import sys
 
 from detente import api
-from detente.cli.common import add_db_option, cell, error, name_cell
+from detente.cli.common import add_db_option, cell, name_cell, refused
 from detente.store.db import StoreError
 
 JSONL_FIELDS = ("id", "source_id", "published", "outlet", "genre", "title", "origin")
@@ -24,8 +24,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         docs = api.documents(args.db)
     except StoreError as exc:
-        error(f"detente: {exc}")
-        return 2
+        return refused("documents", exc)
     if args.format == "jsonl":
         for doc in docs:
             row = doc.to_dict()

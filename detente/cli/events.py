@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from detente import api
-from detente.cli.common import add_db_option, add_event_filters, cell, error, name_cell, positive_int
+from detente.cli.common import add_db_option, add_event_filters, cell, error, name_cell, positive_int, refused
 from detente.records import Actor, Document, Event, Mention, iso_date
 from detente.store.db import Store, StoreError
 from detente.textsafe import for_csv
@@ -72,8 +72,7 @@ def run(args: argparse.Namespace) -> int:
                 return _show_event(store, args)
             _list_events(store, args)
     except StoreError as exc:
-        error(f"detente: {exc}")
-        return 2
+        return refused("events", exc)
     return 0
 
 

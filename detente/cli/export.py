@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from detente import api
-from detente.cli.common import add_db_option, add_event_filters, error
+from detente.cli.common import add_db_option, add_event_filters, error, refused
 from detente.exports import FORMATS, TABLES, ExportError
 from detente.store.db import StoreError
 
@@ -37,12 +37,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         count = api.export(args.db, args.format, args.output, table=args.table, header=args.header, dyad=args.dyad,
                            since=args.since, until=args.until, type=args.type, channel=args.channel)
-    except StoreError as exc:
-        error(f"detente: {exc}")
-        return 2
-    except ExportError as exc:
-        error(f"detente export: {exc}")
-        return 2
+    except (StoreError, ExportError) as exc:
+        return refused("export", exc)
     except OSError as exc:
         error(f"detente export: {args.output}: cannot write: {exc.strerror or exc}")
         return 1

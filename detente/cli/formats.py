@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from detente import api
-from detente.cli.common import add_scope_options, cell, error
+from detente.cli.common import add_scope_options, cell, error, refused
 from detente.textsafe import for_csv
 
 FORMATS = ("table", "csv", "jsonl")
@@ -96,12 +96,8 @@ def listing(command: str, fetch: Callable[[], Found], rows: Callable[[Found], Se
     into ``rows`` and write them in ``fmt`` (a file that cannot be written is one line, exit 2)."""
     try:
         found = fetch()
-    except ValueError as exc:
-        error(f"detente {command}: {exc}")
-        return 2
-    except api.StoreError as exc:
-        error(f"detente: {exc}")
-        return 2
+    except (ValueError, api.StoreError) as exc:
+        return refused(command, exc)
     try:
         write_rows(rows(found), fmt, table, csv_columns, output)
     except OSError as exc:

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from detente import api
-from detente.cli.common import add_db_option, error
+from detente.cli.common import add_db_option, error, refused
 from detente.cli.formats import add_output_options, write_rows
 
 if TYPE_CHECKING:
@@ -52,12 +52,8 @@ def run(args: argparse.Namespace) -> int:
         each = args.channel == EACH
         rows = api.index(args.db, dyad=args.dyad, by=args.by, channel=None if each else args.channel,
                          since=args.since, until=args.until, by_channel=each)
-    except ValueError as exc:
-        error(f"detente index: {exc}")
-        return 2
-    except api.StoreError as exc:
-        error(f"detente: {exc}")
-        return 2
+    except (ValueError, api.StoreError) as exc:
+        return refused("index", exc)
     if args.chart:
         from detente.analysis.chart import index_chart
 

@@ -10,7 +10,15 @@ import argparse
 import sys
 
 from detente import api
-from detente.cli.common import add_coding_options, add_db_option, error, load_pipeline, positive_int, read_inputs
+from detente.cli.common import (
+    add_coding_options,
+    add_db_option,
+    error,
+    load_pipeline,
+    positive_int,
+    read_inputs,
+    refused,
+)
 from detente.store.db import BatchResult, StoreError
 
 
@@ -44,8 +52,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         store = api.open_store(args.db)
     except StoreError as exc:
-        error(f"detente: {exc}")
-        return 2
+        return refused("ingest", exc)
     with store:
         report = pipe.ingest(read_inputs(args), store, batch_size=args.batch_size, inputs=args.paths,
                              on_reject=lambda r: error(r.message()), on_batch=committed if args.verbose else None,

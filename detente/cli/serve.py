@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from detente.cli.common import add_db_option, error
+from detente.cli.common import add_db_option, error, refused
 from detente.store.db import StoreError
 
 
@@ -38,8 +38,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         app = create_app(args.db, token=os.environ.get("DETENTE_TOKEN") or None)
     except StoreError as exc:
-        error(f"detente: {exc}")
-        return 2
+        return refused("serve", exc)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         error(f"detente serve: listening on {args.host}: anyone who can reach it can read the store")
     mode = "accepting documents with the token" if app.state.server.writable else "read-only"

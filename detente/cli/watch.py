@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from detente import api
-from detente.cli.common import add_coding_options, add_db_option, checked, error, load_pipeline, positive_int
+from detente.cli.common import add_coding_options, add_db_option, checked, error, load_pipeline, positive_int, refused
 from detente.readers.web import FetchLimits
 from detente.store.db import StoreError
 from detente.watch import DEFAULT_EVERY, CycleReport, Watcher, parse_interval, stop_on_signals
@@ -35,8 +35,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         api.open_store(args.db).close()  # a store that cannot be opened is a setup error, before any polling
     except StoreError as exc:
-        error(f"detente: {exc}")
-        return 2
+        return refused("watch", exc)
     watcher = Watcher(args.sources, pipe, args.db, batch_size=args.batch_size,
                       limits=FetchLimits(max_bytes=args.max_bytes), on_reject=lambda r: error(r.message()))
     stop_on_signals(watcher.stop, on_signal=lambda name: error(f"detente watch: {name}: finishing the current batch"))
