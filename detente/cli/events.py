@@ -7,18 +7,15 @@ store cannot be used or the options contradict each other.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import json
 import sys
-from collections.abc import Iterable
 from typing import Any
 
 from detente import api
 from detente.cli.common import add_db_option, add_event_filters, cell, error, name_cell, positive_int, refused
+from detente.cli.formats import write_csv, write_jsonl
 from detente.records import Actor, Document, Event, Mention, iso_date
 from detente.store.db import Store, StoreError
-from detente.textsafe import for_csv
 
 # Table cell widths; longer text is cut with "...". The sentence column gets what a terminal leaves over.
 ID_WIDTH = 16
@@ -81,9 +78,9 @@ def _list_events(store: Store, args: argparse.Namespace) -> None:
                             channel=args.channel, limit=args.limit)
     found = store.events(query)
     if args.format == "jsonl":
-        _write_jsonl(e.to_dict() for e in found)
+        write_jsonl((e.to_dict() for e in found), sys.stdout)
     elif args.format == "csv":
-        _write_csv(CSV_COLUMNS, (_event_csv(e) for e in found))
+        write_csv((_event_csv(e) for e in found), CSV_COLUMNS, sys.stdout)
     else:
         total = len(found)
         if args.limit and len(found) == args.limit:
@@ -101,12 +98,12 @@ def _show_event(store: Store, args: argparse.Namespace) -> int:
         return 1
     evidence = store.evidence(event.event_id) if args.mentions else []
     if args.format == "jsonl":
-        _write_jsonl([_mention_row(m, d) for m, d in evidence] if args.mentions else [event.to_dict()])
+        write_jsonl([_mention_row(m, d) for m, d in evidence] if args.mentions else [event.to_dict()], sys.stdout)
     elif args.format == "csv":
         if args.mentions:
-            _write_csv(MENTION_CSV_COLUMNS, (_mention_row(m, d) for m, d in evidence))
+            write_csv((_mention_row(m, d) for m, d in evidence), MENTION_CSV_COLUMNS, sys.stdout)
         else:
-            _write_csv(CSV_COLUMNS, [_event_csv(event)])
+            write_csv([_event_csv(event)], CSV_COLUMNS, sys.stdout)
     else:
         _event_card(event)
         if args.mentions:
@@ -141,18 +138,6 @@ def _event_csv(e: Event) -> dict[str, Any]:
     out["document_ids"] = ";".join(e.document_ids)
     out["urls"] = " ".join(e.urls)
     return out
-
-
-def _write_jsonl(objects: Iterable[dict[str, Any]]) -> None:
-    for obj in objects:
-        sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-
-
-def _write_csv(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: for_csv(value) for key, value in row.items()})
 
 
 def date_label(e: Event) -> str:

@@ -1,7 +1,7 @@
 """Output shapes shared by the analysis commands (index, quotes, numbers, tone, upcoming): an aligned table on
-the terminal, CSV or JSONL, to stdout or a file. Article text is attacker-controlled: table cells go through the
-CLI's one cell helper (control characters shown as escapes, cut to a width) and CSV cells through
-``textsafe.for_csv`` (a formula start gets a leading apostrophe)."""
+the terminal, CSV or JSONL, to stdout or a file (``detente events`` writes its CSV and JSONL here too). Article
+text is attacker-controlled: table cells go through the CLI's one cell helper (control characters shown as
+escapes, cut to a width) and CSV cells through ``textsafe.for_csv`` (a formula start gets a leading apostrophe)."""
 
 from __future__ import annotations
 
