@@ -27,19 +27,9 @@ def named_person(ix: Index, r: Reading) -> Decision | None:
         persons = [lx.entity for lx in it.of("person") if lx.entity is not None]
         if persons:
             entity = persons[0] if len(persons) == 1 else choose(ix, persons, it, r.cues, r.office_lex, r.on, None)
-            if isinstance(entity, Entity):
-                actor = person_actor(
-                    ix,
-                    r.text,
-                    entity,
-                    r.on,
-                    r.office_lex,
-                    former_before(r.items, it),
-                    title_sector_before(r.items, it),
-                )
-                return actor, entity
-            if isinstance(entity, Actor):
-                return retext(entity, r.text), None
+            found = _named_at(ix, r, it, entity)
+            if found is not None:
+                return found
     return None
 
 
@@ -60,20 +50,21 @@ def surnamed_person(ix: Index, r: Reading) -> Decision | None:
             surnames = [e for e in surnames if set(neighbours) <= set(key(e.name).split())]
             if not surnames:
                 continue
-        picked = choose(ix, surnames, it, r.cues, r.office_lex, r.on, r.ctx)
-        if isinstance(picked, Entity):
-            actor = person_actor(
-                ix,
-                r.text,
-                picked,
-                r.on,
-                r.office_lex,
-                former_before(r.items, it),
-                title_sector_before(r.items, it),
-            )
-            return actor, picked
-        if isinstance(picked, Actor):
-            return retext(picked, r.text), None
+        found = _named_at(ix, r, it, choose(ix, surnames, it, r.cues, r.office_lex, r.on, r.ctx))
+        if found is not None:
+            return found
+    return None
+
+
+def _named_at(ix: Index, r: Reading, it: Item, picked: Entity | Actor | None) -> Decision | None:
+    """The person chosen for the name at ``it`` as the span's actor: a known one as of the date, with the title
+    or "former" written before the name; an actor the document gave, under this span's text."""
+    if isinstance(picked, Entity):
+        actor = person_actor(ix, r.text, picked, r.on, r.office_lex, former_before(r.items, it),
+                             title_sector_before(r.items, it))
+        return actor, picked
+    if isinstance(picked, Actor):
+        return retext(picked, r.text), None
     return None
 
 
