@@ -200,6 +200,7 @@ class Coder:
                               countries=selection.countries, selected=selection.selected,
                               dateline=dateline.place if dateline else None, filed=filed(dateline, doc.published),
                               dateline_end=dateline.length if dateline else 0, home=selection.home)
+        self.participants.introduce(ctx, selection.introductions, doc.published)
         self.nanoseconds["prefilter"] += time.process_time_ns() - t0
         return ctx
 

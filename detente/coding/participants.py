@@ -29,6 +29,7 @@ from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
 from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS, STATE_TYPES, TITLE_HEADS, names_people
 from detente.records import Actor
+from detente.resolve.actors import DocumentActors
 from detente.syntax import lemma
 
 if TYPE_CHECKING:
@@ -148,10 +149,11 @@ class Participants:
                     only = next(iter(sentence_countries))
                     group.actors = [Actor(a.text, a.name, only, a.sector, a.id) for a in group.actors]
                     group.fallback = True
-                elif not sentence_countries and ctx.home is not None and \
+                elif ctx.home is not None and (not sentence_countries or ctx.home in sentence_countries) and \
                         any(a.sector and a.sector not in _UNORGANIZED for a in group.actors):
-                    # "the military", "the court", "our soldiers" in a story about one country are its own;
-                    # "people", "residents" may be anyone's
+                    # "the military", "the court", "our soldiers" in a story about one country are its own, also
+                    # where the sentence names that country among others ("rebels attacked villages in C.A.R.
+                    # near the Cameroon border"); "people", "residents" may be anyone's
                     group.actors = [Actor(a.text, a.name, ctx.home, a.sector, a.id) for a in group.actors]
                     group.fallback = True
         if not any(a.country for a in sources.actors) and not any(a.country for a in targets.actors):
@@ -193,6 +195,16 @@ class Participants:
         elif coded.type in DIRECTED_TYPES and sides.other_side:
             sides.targets.actors = list(sides.other_side)
             sides.targets.fallback = True
+
+    def introduce(self, ctx: DocumentContext, phrases: tuple[str, ...], on: dt.date | None) -> None:
+        """Remember the people a sentence parsed for a surname alone calls by that name, from the phrase that
+        introduced them ("Ugandan opposition leader Bobi Wine", "Jose Perez, a Guatemalan judge"), which may
+        not have been parsed: "Wine says ..." is then that person of that country. Only a person with a country
+        is remembered: a name alone says nothing the surname does not."""
+        for phrase in phrases:
+            actor = self.kb.resolve(phrase, on=on, context=DocumentActors())
+            if actor is not None and actor.name and actor.country and (actor.kind == "person" or actor.id is None):
+                ctx.actors.observe(actor)
 
     def remember(self, ctx: DocumentContext, sides: Sides, index: int) -> None:
         """The sentence's speakers and sources, for a pronoun or "the ministry" in the sentences after it

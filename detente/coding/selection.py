@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,12 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 _PLURALS = sorted({w + "s" for w in DYAD_AGENTS} | {w[:-1] + "ies" for w in DYAD_AGENTS if w.endswith("y")},
                   key=len, reverse=True)
 _PAIR = re.compile(r"\b(?:two|both)\b(?:\s+[\w-]+){0,3}?\s+(?:" + "|".join(_PLURALS) + r")\b")
+# a full name: two or more capitalized words ("Bobi Wine", "Ahmed Sharif Chaudhry"); its last word is the surname
+# a later sentence may call the person by
+_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+")
+# runs of capitalized words: a run of one is a word standing alone, as a surname does ("Wine says")
+_BREAK = re.compile(r"[,;:()\[\]\"“”]|\.\s")
+_CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*")
 
 
 # what makes a conditional announcement a threat (candidates._conditional_threats reads the same future and
@@ -64,6 +71,9 @@ class Selection:
     countries: set[str]
     truncated: bool = False  # the document is over the coding budget: its tail was not coded
     home: str | None = None  # the one country the document is about, when it is clearly one (see ``home_country``)
+    # the phrases that gave in full the names a sentence parsed for its surname alone calls people by ("Ugandan
+    # opposition leader Bobi Wine" for "Wine says ..."): the coder reads whose the person is from them
+    introductions: tuple[str, ...] = ()
 
 
 class SentenceSelector:
@@ -88,6 +98,10 @@ class SentenceSelector:
         self._seen_countries: Counter[str] = Counter()
         self._sector_only = False  # the last sentence tested had a trigger and only actor words of no country
         self._tested = False  # the last sentence had a trigger word (so its actor was tested)
+        self._no_country = False  # the last sentence tested had a trigger and no actor of a country
+        # the last words of the full names the document gave so far, each with the phrase that gave it
+        self._surnames: dict[str, str] = {}
+        self._called: dict[str, None] = {}  # the phrases of the surnames sentences were parsed for
 
     def select(self, text: str, editorial: bool = False) -> Selection:
         """The sentences of ``text`` worth parsing; an ``editorial``'s own disapproval counts as a trigger."""
@@ -97,33 +111,47 @@ class SentenceSelector:
         if truncated and sentences:
             sentences.pop()  # it may run on past the cut: no sentence is coded from a piece of it
         self._seen_countries = Counter()
+        self._surnames = {}
+        self._called = {}
         selected: list[Sentence] = []
         held: list[Sentence] = []  # a state's act with no actor named: parsed only in a one-country document
         named: dict[int, bool] = {}  # sentence index -> names a country or a body (asked only for references)
         for sentence in sentences:
             if len(sentence.text) > MAX_SENTENCE_CHARS:
                 continue
-            self._sector_only = self._tested = False
+            self._sector_only = self._tested = self._no_country = False
             if prefilter(sentence) or (self._tested and refers_back(sentence.tokens, sentence.text) and
-                                       self._named_before(sentences, sentence.index, named)):
+                                       self._named_before(sentences, sentence.index, named)) or \
+                    (self._no_country and self._names_again(sentence.text)):
                 if len(selected) == MAX_PARSED_SENTENCES:
                     truncated = True
                     break
                 selected.append(sentence)
+                self._remember(surnames_in(sentence.text))
             elif (self._sector_only and not self.kb.state_agent_words.isdisjoint(sentence.tokens)) or \
                     not self.state_forms.isdisjoint(sentence.tokens):
                 held.append(sentence)  # "the military claimed the killing of 33 terrorists": whose, the story says
+            else:
+                # a sentence not parsed: only the names the knowledge base knows ("Viktor Orban") will have a
+                # country when called by their surname later; a name it does not know has its country from the
+                # parsed sentence that described it (``DocumentActors``)
+                self._remember(surnames_in(sentence.text, self.kb.is_candidate))
         home = home_country(self._seen_countries)
         if home is not None and held:
             room = MAX_PARSED_SENTENCES - len(selected)
             selected = sorted(selected + held[:room], key=lambda s: s.index)
-        return Selection(sentences, selected, set(self._seen_countries), truncated, home)
+        return Selection(sentences, selected, set(self._seen_countries), truncated, home, tuple(self._called))
+
+    def _remember(self, names: dict[str, str]) -> None:
+        for surname, phrase in names.items():
+            self._surnames.setdefault(surname, phrase)
 
     def _has_actor(self, text: str) -> bool:
         """The prefilter's actor test: a known actor word (the KB's fast check), and a country among the
         mentions (an event needs a country on one side), a leading pronoun, or "the two countries"."""
         self._tested = True
         if not self.kb.is_candidate(text):
+            self._no_country = True
             return False
         countries, bodies = self.kb.named_in(text)
         self._seen_countries.update(countries)
@@ -135,7 +163,7 @@ class SentenceSelector:
             return True
         # a trigger and an actor word of no country ("the military", "the court", "our soldiers"): parsed only
         # in a document about one country, whose actor it then is (``select``)
-        self._sector_only = True
+        self._sector_only = self._no_country = True
         return False
 
     def _named_before(self, sentences: list[Sentence], index: int, named: dict[int, bool]) -> bool:
@@ -150,6 +178,42 @@ class SentenceSelector:
                 return True
         return False
 
+    def _names_again(self, text: str) -> bool:
+        """Does the sentence call someone by a surname the document gave in full before ("Bobi Wine ... Wine
+        says")? The person the name stands for is the coder's to find (``DocumentActors``)."""
+        # a people's name is no surname: "South Africans ... Africans"
+        called = [w for w in words_alone(text) if w in self._surnames and self.kb.country_of_name(w) is None]
+        self._called.update((self._surnames[w], None) for w in called)
+        return bool(called)
+
+
+def words_alone(text: str) -> set[str]:
+    """The capitalized words of the sentence that stand alone, as a surname does ("Wine says", "Lai's trial"): not
+    inside a longer name ("West African"), nor after "the" ("the Council")."""
+    out: set[str] = set()
+    for m in _CAPITALIZED_RUN.finditer(text):
+        word = m.group()
+        if " " not in word and not text[max(0, m.start() - 4):m.start()].lower() == "the ":
+            out.add(word.removesuffix("'s").removesuffix("’s"))
+    return out
+
+
+def surnames_in(text: str, known: Callable[[str], bool] | None = None) -> dict[str, str]:
+    """The last words of the sentence's full names (two or more capitalized words), possessive cut off, each with
+    the phrase that may say whose the person is: the words before the name back to a comma, quote or bracket (at
+    most five: "Ugandan opposition leader Bobi Wine") and an apposition after it ("Jose Perez, a Guatemalan
+    judge"), not back into the name before. With ``known``, of the names it accepts only."""
+    out: dict[str, str] = {}
+    end = 0  # where the name before ends: its words are not this one's
+    for m in _FULL_NAME.finditer(text):
+        start, end = end, m.end()
+        if known is not None and not known(m.group()):
+            continue
+        before = _BREAK.split(text[start:m.start()])[-1].split()[-5:]
+        after = ", " + _BREAK.split(text[m.end() + 2:], maxsplit=1)[0] if text[m.end():m.end() + 2] == ", " else ""
+        out.setdefault(m.group().split()[-1].removesuffix("'s").removesuffix("’s"),
+                       " ".join([*before, m.group()]) + after)
+    return out
 
 
 def home_country(counts: Counter[str]) -> str | None:

@@ -298,6 +298,28 @@ def test_an_agent_word_of_no_country_in_a_story_about_one_country_is_its(coder: 
     assert [r for r in _coded(coder, text) if r[0] == 3] == []
 
 
+def test_an_agent_word_of_no_country_is_the_storys_when_the_sentence_names_it_among_others(coder: Coder) -> None:
+    story = ("Somalia's government declared a state of emergency. Somali officials said Somalia would fight on. "
+             "Somalia's president visited Mogadishu. ")
+    # the sentence names Somalia and Kenya: the rebels of a Somali story are Somalia's
+    text = story + "Rebels attacked three villages in Somalia near the Kenyan border on Monday."
+    assert [(kind, sources) for i, kind, sources, _t in _coded(coder, text) if i == 3] == [("ASSAULT", ["SOM"])]
+    # a sentence that names other countries only says nothing of whose they are
+    text = story + "Rebels attacked three villages in Kenya near the Ethiopian border on Monday."
+    assert [r for r in _coded(coder, text) if r[0] == 3] == []
+
+
+def test_a_surname_alone_is_the_person_the_document_introduced_in_full(coder: Coder) -> None:
+    # the knowledge base holds Bobi Wine, but "Wine" alone is a common word: the introduction says who
+    text = "Ugandan opposition leader Bobi Wine toured the north on Friday. Wine accused the police of beating " \
+           "his supporters."
+    assert [(i, kind, sources) for i, kind, sources, _t in _coded(coder, text)] == [(1, "ACCUSE", ["UGA"])]
+    # a person the knowledge base does not know keeps the country the phrase that introduced them gave
+    text = "Kenyan opposition lawmaker Tamsin Varleigh met supporters in Nairobi on Friday. Varleigh accused the " \
+           "police of beating her supporters."
+    assert (1, "ACCUSE", ["KEN"], [None]) in _coded(coder, text)
+
+
 def test_the_two_presidents_are_the_two_people_the_sentence_before_named(coder: Coder) -> None:
     # the story is about Turkey and the United States; the presidents are those just named
     text = ("Turkey and the United States argued over the missiles. Washington warned Ankara. Russian President "

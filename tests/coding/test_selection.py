@@ -96,3 +96,51 @@ def test_a_reference_is_parsed_only_when_the_window_names_an_actor(kb) -> None:
     # nor without a trigger word, nor for "it", most often a dummy subject
     found = selector(kb).select("Iran's foreign minister flew to Paris. On Tuesday, he was tired. Then it met.")
     assert [s.index for s in found.selected] == [0]
+
+
+def test_a_surname_the_document_gave_in_full_before_is_an_actor(kb) -> None:
+    text = ("Opposition lawmaker Tamsin Varleigh held a rally in Kampala on Friday. "
+            "Varleigh accused the police of beating her supporters. "
+            "Quillfeather accused the police of beating his supporters.")
+    selected = [s.text for s in selector(kb).select(text).selected]
+    # "Varleigh" was given in full before; "Quillfeather" was not, and that sentence names no country
+    assert "Varleigh accused the police of beating her supporters." in selected
+    assert "Quillfeather accused the police of beating his supporters." not in selected
+
+
+def test_a_surname_counts_only_after_the_full_name_and_only_in_its_document(kb) -> None:
+    s = selector(kb)
+    accused = "Varleigh accused the police of beating her supporters."
+    assert accused not in [x.text for x in s.select(accused + " Tamsin Varleigh held a rally.").selected]
+    s.select("Tamsin Varleigh held a rally in Kampala on Friday.")
+    assert s.select(accused).selected == []
+
+
+def test_surnames_are_the_last_words_of_full_names_with_the_phrase_around_them() -> None:
+    from detente.coding.selection import surnames_in
+
+    text = "Afghan writer Nazeer Ahmad Sahaar told reporters that Tamsin Varleigh, a Kenyan judge, had resigned."
+    assert surnames_in(text) == {"Sahaar": "Afghan writer Nazeer Ahmad Sahaar",
+                                 "Varleigh": "told reporters that Tamsin Varleigh, a Kenyan judge"}
+    assert surnames_in("the court said on Friday") == {}
+
+
+def test_the_phrases_introducing_a_surname_parsed_alone_are_kept_for_the_coder(kb) -> None:
+    found = selector(kb).select("Ugandan opposition leader Bobi Wine toured the north on Friday. "
+                                "Wine accused the police of beating his supporters.")
+    assert found.introductions == ("Ugandan opposition leader Bobi Wine",)
+
+
+def test_a_name_from_a_sentence_not_parsed_counts_when_the_knowledge_base_knows_it(kb) -> None:
+    accused = "Orban accused the police of beating his supporters."
+    known = selector(kb).select("Viktor Orban spent the weekend at home. " + accused)
+    assert [s.text for s in known.selected] == [accused]
+    # an unknown name from a sentence not parsed would have no country: its surname later is not parsed
+    unknown = selector(kb).select("Tamsin Varleigh spent the weekend at home. Varleigh accused the police of it.")
+    assert unknown.selected == []
+
+
+def test_words_alone_are_capitalized_words_outside_longer_names() -> None:
+    from detente.coding.selection import words_alone
+
+    assert words_alone("Wine says West African ways matter to Lai’s party and the Council.") == {"Wine", "Lai"}

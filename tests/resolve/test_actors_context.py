@@ -83,3 +83,31 @@ def test_outlet_names_itself(kb: ActorKB) -> None:
     post = kb.resolve("The Post", DAY, DocumentActors(outlet="South China Morning Post"))
     assert post is not None and (post.country, post.sector) == ("HKG", "JRN")
     assert kb.resolve("The Post", DAY, DocumentActors(outlet="Global Times")) is None
+
+
+@pytest.mark.parametrize(("intro", "country", "sector"), [
+    ("Ugandan opposition leader Tamsin Varleigh", "UGA", "OPP"),      # a nationality before the role
+    ("Tamsin Varleigh, a journalist in Guatemala", "GTM", "JRN"),     # an apposition with a place
+    ("Tamsin Varleigh, a Nairobi-based activist", "KEN", "CVL"),      # "X-based"
+    ("Tamsin Varleigh of the Liberal Party of Honduras", "HND", None),  # "of the Z party of Country"
+    ("Judge Tamsin Varleigh", None, "JUD"),                           # a role alone: a sector, no country
+])
+def test_an_unknown_persons_own_phrase_gives_their_country_and_a_later_surname_keeps_it(
+        kb: ActorKB, intro: str, country: str | None, sector: str | None) -> None:
+    doc = DocumentActors()
+    first = present(kb.resolve(intro, DAY, doc))
+    assert (first.name, first.country, first.sector, first.id) == ("Tamsin Varleigh", country, sector, None)
+    again = present(kb.resolve("Varleigh", DAY, doc))
+    assert (again.name, again.country, again.sector) == ("Tamsin Varleigh", country, sector)
+    assert kb.resolve("Varleigh", DAY) is None  # without the document nobody knows the name
+
+
+@pytest.mark.parametrize(("group", "country"), [
+    ("a Guatemalan judge", "GTM"), ("the group, based in Kenya", "KEN"), ("a Nairobi-based group", "KEN"),
+    ("a journalist", None), ("rebel fighters", None),
+])
+def test_a_described_group_or_role_has_the_country_its_phrase_gives(kb: ActorKB, group: str,
+                                                                     country: str | None) -> None:
+    actor = present(kb.resolve(group, DAY))
+    assert actor.country == country
+    assert actor.country is not None or actor.sector is not None  # no country: still an actor, with a sector
