@@ -72,7 +72,6 @@ def export_table(store: Store, fmt: str, table: str, out: str | os.PathLike[str]
     if fmt == "parquet":  # a file only: ``export`` refuses stdout for it
         with atomic_path(out) as tmp:
             return store.copy_table(table, query, tmp, "parquet")
-    columns, rows = store.table_rows(table, query)
     writer = {"csv": write_csv, "jsonl": write_jsonl}[fmt]
-    with text_output(out, stdout) as stream:
+    with store.table_rows(table, query) as (columns, rows), text_output(out, stdout) as stream:
         return writer(columns, rows, stream)

@@ -14,7 +14,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -615,26 +615,22 @@ class Store:
         rows = self._rows(q.EXPORT_MENTIONS_SQL.format(where=where), params)
         return [(mention_from_row(r), _report(r)) for r in rows]
 
+    @contextmanager
     def table_rows(self, table: str, query: EventQuery | None = None,
-                   batch: int = 1000) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+                   batch: int = 1000) -> Iterator[tuple[list[str], Iterator[tuple[Any, ...]]]]:
         """The column names and rows of one export table (``queries.EXPORT_TABLE_SQL``), streamed in batches
-        over a cursor of their own."""
+        over a cursor of their own while the block lasts. A block, not a bare generator: a generator that holds
+        the session and is never read to its end (the output could not be opened, a write failed) would hold
+        it until the garbage collector came, and closing the store meanwhile would wait for ever."""
         sql, params = self._export_select(table, query)
-        held = ExitStack()  # the session lasts until the rows are read
-        held.enter_context(self.session())
-        try:
+        with self.session():
             cur = self.con.cursor().execute(sql, params)
-        except BaseException:
-            held.close()
-            raise
-        columns = [d[0] for d in cur.description]
 
-        def rows() -> Iterator[tuple[Any, ...]]:
-            with held:
+            def rows() -> Iterator[tuple[Any, ...]]:
                 while chunk := cur.fetchmany(batch):
                     yield from chunk
 
-        return columns, rows()
+            yield [d[0] for d in cur.description], rows()
 
     @_in_session
     def copy_table(self, table: str, query: EventQuery | None, path: str | Path, format: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import duckdb
@@ -38,6 +39,28 @@ def test_three_formats_hold_the_same_rows(seeds_store: Path, tmp_path: Path, tab
     key = {"events": "event_id", "mentions": "mention_id", "documents": "id"}[table]
     ids = {json.loads(line)[key] for line in lines}
     assert ids == {r[0] for r in from_parquet} == {r[0] for r in from_csv}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_an_output_that_cannot_be_opened_raises_and_frees_the_store(seeds_store: Path, tmp_path: Path,
+                                                                     fmt: str) -> None:
+    """Once, the rows held the store's session until read to their end: an output in a missing folder left the
+    session held and closing the store waited for ever. Now it raises, and the store is free at once."""
+    failures: list[BaseException] = []
+
+    def attempt() -> None:
+        try:
+            detente.export(seeds_store, fmt, tmp_path / "missing" / f"events.{fmt}")
+        except BaseException as exc:  # noqa: BLE001 - the test reads what came out of the thread
+            failures.append(exc)
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), "the export hung"
+    assert len(failures) == 1 and isinstance(failures[0], OSError)
+    assert detente.export(seeds_store, fmt, tmp_path / f"events.{fmt}") == _count(
+        seeds_store, "SELECT count(*) FROM events")
 
 
 def test_parquet_keeps_types(seeds_store: Path, tmp_path: Path) -> None:
