@@ -113,19 +113,9 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
     """The convention by which ``cand`` is no event, or None when it is one."""
     if _commentary(cand, conv, names):
         return "commentary"
-    if _prediction(cand, conv):
-        return "prediction"
-    if _habitual(cand, conv):
-        return "habitual"
-    if _inquiry(cand, conv):
-        return "inquiry"
-    if _question(cand, conv):
-        return "question"
-    if _routine_regulation(cand, conv):
-        return "regulation"
-    if _generic(cand, conv):
-        return "generic"
-    return None
+    tests = (("prediction", _prediction), ("habitual", _habitual), ("inquiry", _inquiry), ("question", _question),
+             ("regulation", _routine_regulation), ("generic", _generic))
+    return next((name for name, test in tests if test(cand, conv)), None)
 
 
 # -------------------------------------------------------------------------------------------- commentary
