@@ -56,7 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except (SetupError, StoreError) as exc:
         message = str(exc)
-        print(message if message.startswith("detente") else f"detente: {message}", file=sys.stderr)
+        # "detente: …" and "detente CMD: …" name the program already; "detente.duckdb: …" (a store) does not
+        named = message.startswith(("detente:", "detente "))
+        print(message if named else f"detente: {message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("detente: interrupted", file=sys.stderr)

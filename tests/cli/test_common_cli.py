@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
+
 import pytest
 
-from detente.api import StoreError
+from detente import cli
+from detente.api import SetupError, StoreError
 from detente.cli.common import refused
 
 
@@ -15,3 +18,22 @@ def test_a_store_error_names_the_store_and_any_other_the_command(capsys: pytest.
     assert out == ""
     assert err.splitlines() == ["detente: detente.duckdb: no such store (run `detente ingest` first)",
                                 "detente brief: unknown country code 'XYZ' in dyad CHN-XYZ"]
+
+
+@pytest.mark.parametrize(("exc", "line"), [
+    (StoreError("detente.duckdb: locked by another process"), "detente: detente.duckdb: locked by another process"),
+    (SetupError("detente: batch size must be at least 1, got 0"), "detente: batch size must be at least 1, got 0"),
+    (StoreError("detente ingest: the store went away"), "detente ingest: the store went away"),
+])
+def test_main_names_the_program_once(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                     exc: Exception, line: str) -> None:
+    """An error reaching ``main`` gets "detente: " unless it names the program already — a store named
+    detente.duckdb (the default) does not."""
+    def fail(args: argparse.Namespace) -> int:
+        raise exc
+
+    parser = cli.build_parser()
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    monkeypatch.setattr(parser, "parse_args", lambda argv=None: argparse.Namespace(run=fail, debug=False))
+    assert cli.main([]) == 2
+    assert capsys.readouterr().err.splitlines() == [line]
