@@ -132,6 +132,16 @@ def clause_head(tok: Token) -> Token:
     return tok
 
 
+def controlling_verbs(verb: Token) -> list[Token]:
+    """The verbs above ``verb`` that it is coordinated with or controlled by, nearest first ("agreed to meet and
+    sign": sign → meet → agreed): what they say of being possible or planned holds for ``verb`` too."""
+    out: list[Token] = []
+    while verb.dep_ in ("conj", "xcomp") and verb.head != verb and is_verbal(verb.head):
+        verb = verb.head
+        out.append(verb)
+    return out
+
+
 # ----------------------------------------------------------------------------------------- grammatical roles
 
 

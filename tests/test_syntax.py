@@ -13,6 +13,7 @@ from detente.syntax import (
     agent,
     clause_head,
     clause_tense,
+    controlling_verbs,
     coordinated,
     direct_object,
     is_future_aux,
@@ -66,6 +67,12 @@ def test_a_verb_heads_its_own_clause(tok: Tok) -> None:
 def test_an_auxiliary_heads_no_clause(tok: Tok) -> None:
     would = tok("Officials said the minister would visit Beijing.", "would")
     assert clause_head(would).text == "visit"
+
+
+def test_controlling_verbs_are_those_a_verb_is_coordinated_with_or_controlled_by(tok: Tok) -> None:
+    sentence = "China could agree to meet and talk with Japan, officials said."
+    assert [v.text for v in controlling_verbs(tok(sentence, "talk"))] == ["meet", "agree"]
+    assert controlling_verbs(tok(sentence, "agree")) == []  # the reported clause is no control
 
 
 def test_path_to_climbs_to_the_stop(tok: Tok) -> None:

@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 
 from detente.coding.cameo import quad_class
 from detente.coding.lexicon import load_data
-from detente.syntax import clause_head, clause_tense, is_verbal, lemma, modal
+from detente.syntax import clause_head, clause_tense, controlling_verbs, is_verbal, lemma, modal
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
@@ -167,11 +167,7 @@ def _role_noun(tok: Token, conv: Conventions) -> bool:
 def _clause_chain(tok: Token) -> list[Token]:
     """``tok``'s clause head and the heads of the clauses it is coordinated with or controlled by."""
     head = clause_head(tok)
-    out = [head]
-    while head.dep_ in ("conj", "xcomp") and head.head != head and is_verbal(head.head):
-        head = head.head
-        out.append(head)
-    return out
+    return [head, *controlling_verbs(head)]
 
 
 def _anchors(cand: Candidate) -> list[Token]:

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from detente.coding.lexicon import load_data
 from detente.records import DateResolution, Modality
-from detente.syntax import MODAL_AUXILIARIES, is_verbal, lemma, modal, would_is_future
+from detente.syntax import MODAL_AUXILIARIES, controlling_verbs, is_verbal, lemma, modal, would_is_future
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +148,8 @@ def clause_flags(anchor: Token, cues: Cues | None = None) -> Flags:
             prep.lower_ in cues.negating_preps or any(c.lower_ in cues.alternative_marks for c in prep.children)):
         flags.negated = True  # "instead of calling for an Asian NATO": the call was not made
         flags.cues.append(prep.lower_)
-    cur = anchor
     # coordinated and controlled verbs share the modals of the verb they depend on
-    while cur.dep_ in ("conj", "xcomp") and cur.head != cur and is_verbal(cur.head):
-        cur = cur.head
+    for cur in controlling_verbs(anchor):
         inherited = _own_flags(cur, cues)
         inherited.conditional = False
         flags.merge(inherited)
