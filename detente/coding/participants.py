@@ -322,16 +322,10 @@ class Participants:
         about people and that sentence names exactly two; else nobody (the document's two countries decide)."""
         if index < 1 or index > len(ctx.sentences) or lemma(arg.token) not in PERSON_DYAD_HEADS:
             return []
-        before = ctx.sentences[index - 1].text
-        people: dict[str, Actor] = {}
-        for run in _NAME_RUN.findall(before):
-            actor = self.kb.resolve(run, on=on, context=ctx.actors)
-            if actor is not None and actor.kind == "person" and actor.country:
-                people.setdefault(actor.id or actor.name or actor.text, actor)
-        found = list(people.values())
+        found = self._persons_named(ctx, ctx.sentences[index - 1].text, on)
         if len(found) != 2 or found[0].country == found[1].country:
             return []
-        return [replace(a, text=a.name or a.text) for a in found]
+        return found
 
     def _named_in_sentence(self, ctx: DocumentContext, j: int, kind: str, on: dt.date | None) -> list[Actor]:
         """The persons sentence ``j`` names, when no event there was coded ("Akar spoke on Monday. He criticized
@@ -345,11 +339,17 @@ class Participants:
             return [Actor(text=c, name=None, country=c, sector=None) for c in countries]
         if _PERSON_PRONOUNS.intersection(before.tokens):
             return []  # "He met Wang Yi. He then flew on": that sentence's own "he" is the topic, not Wang
-        resolved = (self.kb.resolve(run, on=on, context=ctx.actors) for run in _NAME_RUN.findall(before.text))
+        return self._persons_named(ctx, before.text, on)
+
+    def _persons_named(self, ctx: DocumentContext, text: str, on: dt.date | None) -> list[Actor]:
+        """The persons with a country that ``text`` names, each once (by id, else name), in the order first
+        named and called by their name ("Xi" is "Xi Jinping"): the runs of capitalized words the knowledge base
+        resolves to a person, in the document's context."""
         people: dict[str, Actor] = {}
-        for a in resolved:
-            if a is not None and a.kind == "person" and a.country:
-                people[a.id or a.name or a.text] = replace(a, text=a.name or a.text)
+        for run in _NAME_RUN.findall(text):
+            actor = self.kb.resolve(run, on=on, context=ctx.actors)
+            if actor is not None and actor.kind == "person" and actor.country:
+                people.setdefault(actor.id or actor.name or actor.text, replace(actor, text=actor.name or actor.text))
         return list(people.values())
 
     def _titled(self, ctx: DocumentContext, arg: Arg, generic: Actor) -> Actor | None:

@@ -193,9 +193,14 @@ def words_alone(text: str) -> set[str]:
     out: set[str] = set()
     for m in _CAPITALIZED_RUN.finditer(text):
         word = m.group()
-        if " " not in word and not text[max(0, m.start() - 4):m.start()].lower() == "the ":
-            out.add(word.removesuffix("'s").removesuffix("’s"))
+        if " " not in word and text[max(0, m.start() - 4):m.start()].lower() != "the ":
+            out.add(_unpossessed(word))
     return out
+
+
+def _unpossessed(word: str) -> str:
+    """"Lai's" → "Lai" (either apostrophe)."""
+    return word.removesuffix("'s").removesuffix("’s")
 
 
 def surnames_in(text: str, known: Callable[[str], bool] | None = None) -> dict[str, str]:
@@ -211,7 +216,7 @@ def surnames_in(text: str, known: Callable[[str], bool] | None = None) -> dict[s
             continue
         before = _BREAK.split(text[start:m.start()])[-1].split()[-5:]
         after = ", " + _BREAK.split(text[m.end() + 2:], maxsplit=1)[0] if text[m.end():m.end() + 2] == ", " else ""
-        out.setdefault(m.group().split()[-1].removesuffix("'s").removesuffix("’s"),
+        out.setdefault(_unpossessed(m.group().split()[-1]),
                        " ".join([*before, m.group()]) + after)
     return out
 
