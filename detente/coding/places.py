@@ -41,6 +41,8 @@ _PLACE_PREPS = frozenset({"in", "at", "into", "near", "inside", "across", "to", 
 _WHERE_PREPS = frozenset({"in", "at", "inside", "near", "across", "outside"})
 # Verbal acts (PLOVER quad classes 1 and 3): said, so said where their speaker was.
 _VERBAL_QUADS = frozenset({1, 3})
+# Material acts done to someone or something, which happen where it is ("an arrest of five people in Irbil").
+_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 class Places:
@@ -55,8 +57,10 @@ class Places:
                act: Token | None = None) -> Location | None:
         """The event's place (``context_countries``: the document's, for ambiguous names); for an agreement, plan
         or promise (AGREE) with none of its own, the place of the act agreed on (``act``): "paving the way for a
-        US visit", "agreed to hold talks in Geneva" happen where that act is to happen."""
-        found = resolve_event_place(sent, trigger, context_countries)
+        US visit", "agreed to hold talks in Geneva" happen where that act is to happen; a strike or an arrest
+        (``_PATIENT_TYPES``) where what it is done to is ("the arrest of five people in Irbil")."""
+        patient = coded is not None and coded.type in _PATIENT_TYPES
+        found = resolve_event_place(sent, trigger, context_countries, patient)
         if found is None and act is not None and act.i != trigger.i and coded is not None and coded.type == "AGREE":
             found = resolve_event_place(sent, act, context_countries)
         return found

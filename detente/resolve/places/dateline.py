@@ -1,7 +1,8 @@
 """A wire story's dateline ("BEIJING, June 19 (Reuters) - ", "WASHINGTON — "): where and when it was filed.
 
 The place is the capitalized name before the dash, looked up in the gazetteer (inside the region or country
-that follows it: "KYIV, Ukraine —"); the date, when there is one, is the day the story's "on Monday" and "last
+that follows it: "KYIV, Ukraine —"; that region or country itself when the gazetteer lacks the town: "MARANCHON,
+SPAIN —"); the date, when there is one, is the day the story's "on Monday" and "last
 week" count from and the day its lead happened on.
 """
 
@@ -81,13 +82,14 @@ def _read_at(text: str) -> Dateline | None:
         return None
     region = match.group("region")
     context = []
-    if region:
-        where = lookup_place(region.title())
-        if where is not None and where.country:
-            context.append(where.country)
+    where = lookup_place(region.title()) if region else None
+    if where is not None and where.country:
+        context.append(where.country)
     found = lookup_place(match.group("place").title(), context)
     if found is not None and context and found.country not in context:
         found = None
+    if found is None and where is not None:
+        found = where  # "MARANCHON, SPAIN —": a town the gazetteer lacks was in the region or country after it
     month_name = match.group("month") or match.group("month2")
     month = MONTHS.get(month_name.lower().rstrip(".")) if month_name else None
     day_text = match.group("day") or match.group("day2")

@@ -45,6 +45,7 @@ class _Cues:
     site_nouns: frozenset[str]
     participant_nouns: frozenset[str]
     place_adverbs: frozenset[str]
+    patient_preps: frozenset[str]
 
 
 @cache
@@ -159,11 +160,11 @@ def _venue_clause(clause: Token) -> Token:
     return clause
 
 
-def _keeps_event(path: list[Token], trigger: Token) -> bool:
+def _keeps_event(path: list[Token], trigger: Token, patient: bool = False) -> bool:
     """The words between a place and its clause (up to the trigger, when the place hangs below it) leave it the
     event's place: event, venue and travel nouns ("on the sidelines of the G20 meetings in Bali", "a comeback
     to the United States"), never an office or an issue ("head of the party's office in Beijing", "Russia's war
-    in Ukraine")."""
+    in Ukraine"); with ``patient`` (a material act), also what the act is done to (``_patient``)."""
     cues = _cues()
     nouns = cues.venue_nouns | cues.motion_lemmas | cues.visit_nouns
     for n, tok in enumerate(path):
@@ -172,12 +173,29 @@ def _keeps_event(path: list[Token], trigger: Token) -> bool:
         if n == 0 and tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.site_nouns and tok.dep_ == "pobj" and \
                 tok.head.lower_ in cues.location_preps:
             continue  # "confined in internment camps in Xinjiang": a site in or at the place
+        if patient and _patient(tok, trigger):
+            continue
         if tok.dep_ == "prep":
             if tok.lower_ not in cues.path_preps and not _participant(tok, trigger):
                 return False
         elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in nouns and not _participant(tok, trigger):
             return False
     return True
+
+
+def _patient(tok: Token, trigger: Token) -> bool:
+    """What a material act is done to, or the preposition that hangs it on the act: its direct object ("attacked
+    villages in the north") or the object of against/on/of/at ("airstrikes against IS in Syria", "imposed martial
+    law on six townships in Yangon", "the arrest of five people in Irbil"). A strike or an arrest happens where
+    its target is, so a place hung on the target is the act's."""
+    preps = _cues().patient_preps
+    if tok.dep_ == "prep":
+        return tok.lower_ in preps and tok.head.i == trigger.i
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ in ("dobj", "obj"):
+        return tok.head.i == trigger.i
+    return tok.dep_ == "pobj" and tok.head.lower_ in preps and tok.head.head.i == trigger.i
 
 
 def _participant(tok: Token, trigger: Token) -> bool:
@@ -195,7 +213,7 @@ def _participant(tok: Token, trigger: Token) -> bool:
     return tok.dep_ == "pobj" and head.lower_ == "with" and head.head.i == trigger.i
 
 
-def _candidates(sent: Span, trigger: Token) -> list[_Candidate]:
+def _candidates(sent: Span, trigger: Token, patient: bool = False) -> list[_Candidate]:
     found = []
     for span in _place_spans(sent):
         attach = _attachment(span)
@@ -207,15 +225,15 @@ def _candidates(sent: Span, trigger: Token) -> list[_Candidate]:
         hops = 0 if below_trigger else len(path)
         if _hosted_venue(span.root) is not None:
             hops += len(sent)  # the host's country only when no place of the venue itself is named
-        keeps = _keeps_event(path, trigger)
+        keeps = _keeps_event(path, trigger, patient)
         found.append(_Candidate(span, attach, clause, hops, abs(span.start - trigger.i), keeps))
     return found
 
 
-def _ordered(sent: Span, trigger: Token) -> Iterator[_Candidate]:
+def _ordered(sent: Span, trigger: Token, patient: bool = False) -> Iterator[_Candidate]:
     """Places in the clauses dates.event_clauses walks, best first; for a relative clause, the places of its
     antecedent ("the G20 summit in New Delhi, which was attended by Biden")."""
-    candidates = _candidates(sent, trigger)
+    candidates = _candidates(sent, trigger, patient)
     for clause, role in event_clauses(trigger):
         if role == "antecedent":
             yield from (c for c in candidates if c.attach.i == clause.i)
@@ -290,12 +308,14 @@ def _resolve(span: Span, context: set[str]) -> Location | None:
     return narrowest
 
 
-def resolve_event_place(sent: Span, trigger: Token, context_countries: Iterable[str] = ()) -> Location | None:
+def resolve_event_place(sent: Span, trigger: Token, context_countries: Iterable[str] = (),
+                        patient: bool = False) -> Location | None:
     """The place of the event whose trigger is ``trigger``: a GPE/LOC/FAC attached by in/at to the trigger or its
     clause, the object of visit, or the destination of travel/trip ("to Washington"), searched in the same
-    clauses as its date (dates.event_clauses). Nothing attached → None, never a guess."""
+    clauses as its date (dates.event_clauses); with ``patient`` (a material act: a strike, an arrest), also one
+    hung on what the act is done to ("airstrikes against IS in Syria"). Nothing attached → None, never a guess."""
     context = {c.upper() for c in context_countries}
-    for cand in _ordered(sent, trigger):
+    for cand in _ordered(sent, trigger, patient):
         found = _resolve(cand.span, context)
         if found is not None:
             return found
