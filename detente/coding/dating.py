@@ -120,10 +120,12 @@ def said_date(sent: Span, cand: Candidate, event_type: str, modality: Modality, 
     supports the proposal", "'We reject the allegations,' the spokesperson said on Monday", "Beijing said on
     Friday it would respond firmly". Only an asserted verbal act (support, demand, accusation, refusal, threat,
     promise; not a meeting) in the present or future tense (a past one was done before it was told: "said on
-    Friday that it closed 12 outlets" leaves the closing undated), whose speaker is its source (their countries)."""
+    Friday that it closed 12 outlets" leaves the closing undated), whose speaker is its source (their countries).
+    A past content about the target's own conduct is a judgement passed by the saying (``judged_conduct``):
+    "'The Kabul authorities have failed to address the threat,' the envoy said Monday" → Monday."""
     if modality != "asserted" or event_type == "CONSULT" or ONTOLOGY.type_quads.get(event_type) not in _SAID_QUADS:
         return None
-    if event_tense(cand.token) == "past":
+    if event_tense(cand.token) == "past" and not judged_conduct(cand):
         return None
     speaker = countries(sides.speaker)
     if not speaker or not speaker <= countries(sides.sources.actors):
@@ -133,6 +135,17 @@ def said_date(sent: Span, cand: Candidate, event_type: str, modality: Modality, 
         return None
     said = resolve_event_date(sent, verb, published, skip_to)
     return said if said.precision != "unresolved" else None
+
+
+def judged_conduct(cand: Candidate) -> bool:
+    """Does the event's clause tell of its target's own conduct, its subject being the target and no source
+    ("the Kabul authorities have failed to ...", "Washington violated the deal")? Then the verbal act is the
+    speaker's judgement of that conduct, made when it is said, whenever the conduct was; a past act of the
+    source's own ("said Friday that China rejected the offer") was done before it was told."""
+    targets = {a.token.i for a in cand.targets}
+    sources = {a.token.i for a in cand.sources}
+    subjects = children(clause_head(cand.token), "nsubj", "nsubjpass")
+    return any(s.i in targets and s.i not in sources for s in subjects)
 
 
 def date_in_context(ctx: DocumentContext, index: int, sent: Span, cand: Candidate, event_type: str,
