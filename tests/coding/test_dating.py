@@ -70,3 +70,18 @@ def test_what_was_reported_done_before_or_by_another_keeps_no_date(coder: Coder)
     assert closing.date_precision == "unresolved"  # a material act, done before it was told
     [support] = _coded(coder, "American officials said Thursday that Russia supports the ceasefire proposal.")
     assert support.date_precision == "unresolved"  # another's stance, reported: not done by this saying
+
+
+def test_a_judgement_of_the_targets_conduct_is_dated_by_the_saying(coder: Coder) -> None:
+    """The content is past ("have failed"), but it is the target's conduct the speaker judges: the accusation is
+    made by the saying (dating.judged_conduct)."""
+    [accuse] = _coded(coder, '"The Kabul authorities have failed to address the threat," the Pakistani envoy '
+                             "said Monday.")
+    assert (accuse.type, accuse.date, accuse.date_text) == ("ACCUSE", dt.date(2023, 6, 19), "Monday")
+    [accuse] = _coded(coder, "Beijing said on Tuesday that the United States had undermined peace in the region.")
+    assert (accuse.type, accuse.date) == ("ACCUSE", dt.date(2023, 6, 20))
+
+
+def test_a_past_act_of_the_speakers_own_side_stays_undated(coder: Coder) -> None:
+    [reject] = _coded(coder, "The Chinese foreign ministry said on Tuesday that China rejected the American proposal.")
+    assert (reject.type, reject.date_precision) == ("REJECT", "unresolved")  # done before it was told

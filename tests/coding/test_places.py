@@ -127,3 +127,13 @@ def test_a_dateline_after_title_lines_places_and_dates_the_lead(coder: Coder) ->
     assert (lead.date, lead.date_precision) == (dt.date(2023, 6, 19), "day")
     later = next(m for m in records if m.type == "SANCTION")
     assert later.date_precision == "unresolved"
+
+
+def test_a_material_act_is_placed_where_its_patient_is_a_verbal_one_is_not(coder: Coder) -> None:
+    """coding.places: an arrest (COERCE) happens where the people arrested are; condemning it (ACCUSE) does not."""
+    [arrest] = coder.code_text("Chinese police announced the arrest of four American activists in the southern "
+                               "city of Guangzhou.")
+    assert arrest.type == "COERCE" and arrest.location is not None and arrest.location.name == "Guangzhou"
+    said = [m for m in coder.code_text("The U.S. State Department condemned the arrest of four American activists "
+                                       "in the southern city of Guangzhou.") if m.type == "ACCUSE"]
+    assert said and all(m.location is None for m in said)

@@ -77,3 +77,46 @@ def test_a_dateline_after_title_lines() -> None:
     assert found is not None and found.place is not None and found.place.name == "Beijing"
     assert text[found.length :] == "Blinken met Xi."
     assert read_dateline("OPINION / EDITORIAL\nChina-US exchanges\nPublished: Jan 11, 2024 12:27 AM\n") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Police announced the arrest of four activists in the southern city of Guangzhou.", "arrest",
+         ("Guangzhou", "CHN")),
+        ("The army imposed a curfew on several districts in Mandalay.", "imposed", ("Mandalay", "MMR")),
+        ("American aircraft launched strikes against militants in Yemen on Sunday.", "strikes", ("Yemen", "YEM")),
+    ],
+)  # fmt: skip
+def test_a_material_act_happens_where_its_patient_is(nlp: Language, text: str, trigger: str,
+                                                     expected: tuple[str, str]) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    found = resolve_event_place(doc[:], token, (), patient=True)
+    assert found is not None and (found.name, found.country) == expected
+    assert resolve_event_place(doc[:], token, ()) is None  # not for a verbal act: "condemned the arrest of ..."
+
+
+def test_a_patients_place_is_only_what_the_act_is_done_to(nlp: Language) -> None:
+    doc = nlp("Troops arrested a reporter who had worked in Hong Kong.")  # where the reporter once worked
+    assert resolve_event_place(doc[:], next(t for t in doc if t.text == "arrested"), (), patient=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Fighter jets flew across the Turkish capital on Monday.", "flew", ("Ankara", "TUR")),
+        ("Protesters rallied throughout Myanmar on Sunday.", "rallied", ("Myanmar", "MMR")),
+    ],
+)  # fmt: skip
+def test_across_and_throughout_place_an_act(place_of: PlaceOf, text: str, trigger: str,
+                                            expected: tuple[str, str]) -> None:
+    found = place_of(text, trigger)
+    assert found is not None and (found.name, found.country) == expected
+
+
+def test_a_dateline_town_the_gazetteer_lacks_is_placed_in_its_country() -> None:
+    found = read_dateline("MARANCHON, SPAIN — The air was cold.")
+    assert found is not None and found.place is not None
+    assert (found.place.name, found.place.country, found.place.precision) == ("Spain", "ESP", "country")
+    assert read_dateline("XYZZYVILLE — The air was cold.") is None  # nothing known: no dateline place

@@ -185,17 +185,21 @@ def _keeps_event(path: list[Token], trigger: Token, patient: bool = False) -> bo
 
 def _patient(tok: Token, trigger: Token) -> bool:
     """What a material act is done to, or the preposition that hangs it on the act: its direct object ("attacked
-    villages in the north") or the object of against/on/of/at ("airstrikes against IS in Syria", "imposed martial
-    law on six townships in Yangon", "the arrest of five people in Irbil"). A strike or an arrest happens where
+    villages in the north") or the object of against/on/of/at hung on the act or its object ("airstrikes against IS
+    in Syria", "imposed a curfew on six townships in Yangon", "the arrest of five people in Irbil"). A strike or an arrest happens where
     its target is, so a place hung on the target is the act's."""
     preps = _cues().patient_preps
+
+    def acted_on(head: Token) -> bool:  # the act, or its object: "imposed a curfew on several districts in X"
+        return head.i == trigger.i or (head.dep_ in ("dobj", "obj") and head.head.i == trigger.i)
+
     if tok.dep_ == "prep":
-        return tok.lower_ in preps and tok.head.i == trigger.i
+        return tok.lower_ in preps and acted_on(tok.head)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     if tok.dep_ in ("dobj", "obj"):
         return tok.head.i == trigger.i
-    return tok.dep_ == "pobj" and tok.head.lower_ in preps and tok.head.head.i == trigger.i
+    return tok.dep_ == "pobj" and tok.head.lower_ in preps and acted_on(tok.head.head)
 
 
 def _participant(tok: Token, trigger: Token) -> bool:
