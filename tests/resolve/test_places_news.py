@@ -120,3 +120,28 @@ def test_a_dateline_town_the_gazetteer_lacks_is_placed_in_its_country() -> None:
     assert found is not None and found.place is not None
     assert (found.place.name, found.place.country, found.place.precision) == ("Spain", "ESP", "country")
     assert read_dateline("XYZZYVILLE — The air was cold.") is None  # nothing known: no dateline place
+
+
+def test_a_light_verbs_patient_places_the_act(nlp: Language) -> None:
+    doc = nlp("Militants launched an assault on an army base in Mogadishu.")  # "on" hangs on "launched"
+    found = resolve_event_place(doc[:], next(t for t in doc if t.text == "assault"), (), patient=True)
+    assert found is not None and (found.name, found.country) == ("Mogadishu", "SOM")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clashes broke out in Mundu County, Kenya on Monday.", ("Mundu County", "KEN", "region")),
+        ("Clashes broke out in the Zorvani Province, Afghanistan on Monday.", ("Zorvani Province", "AFG", "region")),
+    ],
+)  # fmt: skip
+def test_a_place_the_gazetteer_lacks_keeps_its_name_in_its_country(
+        place_of: PlaceOf, text: str, expected: tuple[str, str, str]) -> None:
+    found = place_of(text, "broke")
+    assert found is not None and (found.name, found.country, found.precision) == expected
+    assert found.text.endswith(expected[0])  # as written, no gazetteer name
+
+
+def test_a_name_without_its_kind_keeps_only_its_qualifier(place_of: PlaceOf) -> None:
+    found = place_of("Clashes broke out in Mundu, Kenya on Monday.", "broke")  # a town or a person? the country
+    assert found is not None and (found.name, found.precision) == ("Kenya", "country")

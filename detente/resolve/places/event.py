@@ -46,6 +46,7 @@ class _Cues:
     participant_nouns: frozenset[str]
     place_adverbs: frozenset[str]
     patient_preps: frozenset[str]
+    town_nouns: frozenset[str]
 
 
 @cache
@@ -190,8 +191,11 @@ def _patient(tok: Token, trigger: Token) -> bool:
     its target is, so a place hung on the target is the act's."""
     preps = _cues().patient_preps
 
-    def acted_on(head: Token) -> bool:  # the act, or its object: "imposed a curfew on several districts in X"
-        return head.i == trigger.i or (head.dep_ in ("dobj", "obj") and head.head.i == trigger.i)
+    def acted_on(head: Token) -> bool:
+        """The act ("the arrest of"), its object ("imposed a curfew on several districts in X"), or the verb it
+        is the object of ("launched an assault on a base in X")."""
+        return head.i == trigger.i or (head.dep_ in ("dobj", "obj") and head.head.i == trigger.i) or \
+            (trigger.dep_ in ("dobj", "obj") and head.i == trigger.head.i)
 
     if tok.dep_ == "prep":
         return tok.lower_ in preps and acted_on(tok.head)
@@ -300,16 +304,45 @@ def _resolve(span: Span, context: set[str]) -> Location | None:
     qualifiers = [q for q in (lookup_place(t, context) for t in _qualifiers(span)) if q is not None]
     qualifiers += _kind_country(span)
     head = lookup_place(head_text, context)
+    unlisted = _unlisted(span) if head is None else None
     containers = [q for q in qualifiers if q.precision in ("country", "region")]
     if not containers:
-        return head or (qualifiers[0] if qualifiers else None)
+        return head or unlisted or (qualifiers[0] if qualifiers else None)
     narrowest = min(containers, key=lambda q: _RANK[q.precision])
     inside = _lookup_in(head_text, narrowest)
     if inside is not None:
         return inside
     if head is not None and head.country == narrowest.country and narrowest.precision == "country":
         return head
+    if unlisted is not None:  # "Lamu County, Kenya": the county as named, at its country's point
+        return Location(unlisted.text, unlisted.name, narrowest.country, narrowest.lat, narrowest.lon,
+                        unlisted.precision)
     return narrowest
+
+
+def _unlisted(span: Span) -> Location | None:
+    """A place the gazetteer lacks that the text names by its kind: proper names before a place noun, inside the
+    entity ("Lamu County") or right after it ("the Middle Shabelle region"). Kept under the name the text gives
+    (no country or point of its own: a qualifier supplies them, ``_resolve``); a name with no kind is no place
+    (an entity the model took for a place, or a town too small to tell from a person's name)."""
+    cues = _cues()
+    words = [t for t in span if t.dep_ != "det" and not t.is_punct]
+    after = span.doc[span.end] if span.end < span.sent.end else None
+    if len(words) > 1 and words[-1].lower_ in cues.place_nouns:
+        kind, name = words[-1], words  # "Lamu County"
+    elif after is not None and after.pos_ == "NOUN" and lemma(after) in cues.place_nouns and \
+            span.root.head.i == after.i:
+        kind, name = after, words  # "the Middle Shabelle region"
+    else:
+        return None
+    proper = [t for t in name if t.i != kind.i]
+    if not proper or any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in proper):
+        return None
+    text = " ".join(t.text for t in name)
+    if normalize_place(text) in _gazetteer().unplaced or kind.lower_ in cues.capital_nouns:
+        return None
+    precision = "city" if kind.lower_ in cues.town_nouns else "region"
+    return Location(span.text, text, None, None, None, precision)
 
 
 def resolve_event_place(sent: Span, trigger: Token, context_countries: Iterable[str] = (),
