@@ -187,8 +187,8 @@ def _keeps_event(path: list[Token], trigger: Token, patient: bool = False) -> bo
 def _patient(tok: Token, trigger: Token) -> bool:
     """What a material act is done to, or the preposition that hangs it on the act: its direct object ("attacked
     villages in the north") or the object of against/on/of/at hung on the act or its object ("airstrikes against IS
-    in Syria", "imposed a curfew on six townships in Yangon", "the arrest of five people in Irbil"). A strike or an arrest happens where
-    its target is, so a place hung on the target is the act's."""
+    in Syria", "imposed a curfew on six townships in Yangon", "the arrest of five people in Irbil"). A strike or an
+    arrest happens where its target is, so a place hung on the target is the act's."""
     preps = _cues().patient_preps
 
     def acted_on(head: Token) -> bool:
