@@ -341,8 +341,9 @@ def _unlisted(span: Span) -> Location | None:
     text = " ".join(t.text for t in name)
     if normalize_place(text) in _gazetteer().unplaced or kind.lower_ in cues.capital_nouns:
         return None
-    precision = "city" if kind.lower_ in cues.town_nouns else "region"
-    return Location(span.text, text, None, None, None, precision)
+    if kind.lower_ in cues.town_nouns:
+        return Location(span.text, text, None, None, None, "city")
+    return Location(span.text, text, None, None, None, "region")
 
 
 def resolve_event_place(sent: Span, trigger: Token, context_countries: Iterable[str] = (),
