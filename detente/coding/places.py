@@ -92,21 +92,35 @@ class Places:
         "During the meeting, Blinken urged ...". The event is a meeting (not a call) or hangs on "the meeting";
         the earlier one is a meeting with a place, within ``CARRY_PLACE_SENTENCES`` in the same paragraph, and
         every country of this event's is one of its participants' or its place's; the nearest such meeting
-        decides (when it has no place, none is carried past it)."""
+        decides (when it has no place, none is carried past it). A verbal act told at no meeting takes the
+        dateline's place when its speakers are the dateline country's (``filed_place``)."""
         if modality != "asserted" or coded.mode == "phone":
             return None
         meetings = [m for m in earlier_mentions(ctx, index, CARRY_PLACE_SENTENCES)
                     if m.type == "CONSULT" and m.mode != "phone" and m.modality == "asserted"]
         if not meetings:
-            return None
+            return self.filed_place(ctx, coded, sides)
         if coded.type != "CONSULT" and not meeting_reference(cand.token):
-            return self.said_at_meeting(meetings, index, cand, coded, sides)
+            return self.said_at_meeting(meetings, index, cand, coded, sides) or self.filed_place(ctx, coded, sides)
         for earlier in meetings:
             where = earlier.location
             extra = [where.country] if where is not None and where.country else []
             if within(earlier, sides.sources.actors, sides.targets.actors, extra=extra):
                 return where  # the nearest meeting of these countries decides, placed or not
         return None
+
+    def filed_place(self, ctx: DocumentContext, coded: Coded, sides: Sides) -> Location | None:
+        """A wire story is filed where its reporter hears the speakers of the place: a verbal act (not a meeting
+        or a call) whose every source belongs to the dateline's country was said there, anywhere in the story:
+        "BEIJING (Reuters) - ... Foreign ministry spokesperson Mao Ning said China opposes the sanctions" →
+        Beijing. Not a material act ("KYIV — Ukrainian drones struck a refinery" happened elsewhere), nor one
+        by another country's side ("Washington accused Beijing" in a Beijing story)."""
+        where = ctx.dateline
+        if where is None or not where.country or coded.type == "CONSULT" or \
+                ONTOLOGY.type_quads.get(coded.type) not in _VERBAL_QUADS:
+            return None
+        countries = {a.country for a in sides.sources.actors}
+        return where if countries == {where.country} else None
 
     def said_at_meeting(self, meetings: list[Mention], index: int, cand: Candidate, coded: Coded,
                         sides: Sides) -> Location | None:

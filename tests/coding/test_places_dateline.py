@@ -68,3 +68,17 @@ def test_an_agreement_takes_the_place_of_the_act_agreed_on(coder: Coder) -> None
     assert agree.type == "AGREE" and agree.location is not None and agree.location.name == "Geneva"
     [demand] = code(coder, "China urged the United States to stop its military drills near Taiwan.")
     assert demand.type == "REQUEST" and demand.location is None  # a demand is not made where its content is
+
+
+def test_the_dateline_countrys_speakers_are_heard_where_it_was_filed(coder: Coder) -> None:
+    """Beyond the lead (coding.places.Places.filed_place): a verbal act by the dateline country's side was said
+    there; another country's act, or a material one, was not."""
+    records = code(coder, "BEIJING, June 19 (Reuters) - The weather was warm. Tourists filled the parks.\n\n"
+                          "Foreign ministry spokesperson Mao Ning criticized the United States for its sanctions.\n\n"
+                          "The United States criticized China over its trade practices.\n\n"
+                          "China imposed sanctions on American defense firms.")
+    by_type = {(m.type, frozenset(a.country for a in m.source)): m for m in records}
+    said = by_type[("ACCUSE", frozenset({"CHN"}))]
+    assert said.location is not None and said.location.name == "Beijing"
+    assert by_type[("ACCUSE", frozenset({"USA"}))].location is None
+    assert by_type[("SANCTION", frozenset({"CHN"}))].location is None
