@@ -26,6 +26,7 @@ from detente.ontology import ONTOLOGY
 from detente.records import Actor, Location, Mention, Modality
 from detente.resolve.dates import tells_its_own_time
 from detente.resolve.places import at_capital, country_place, meeting_reference, resolve_event_place
+from detente.resolve.places.venues import named_venue_place, venue_name
 from detente.syntax import lemma
 
 if TYPE_CHECKING:
@@ -87,27 +88,41 @@ class Places:
 
     def carried_place(self, ctx: DocumentContext, index: int, cand: Candidate, coded: Coded, modality: Modality,
                       sides: Sides) -> Location | None:
+        """The place the rest of the document gives an event that names none: a meeting told just before
+        (``meeting_before``), the place the document gives the named venue it hangs on (``venue_place``: "on the
+        sidelines of the APEC summit"), or the dateline's for its country's speakers (``filed_place``)."""
+        return self.meeting_before(ctx, index, cand, coded, modality, sides) or self.venue_place(ctx, cand, coded) \
+            or (self.filed_place(ctx, coded, sides) if modality == "asserted" else None)
+
+    def meeting_before(self, ctx: DocumentContext, index: int, cand: Candidate, coded: Coded, modality: Modality,
+                       sides: Sides) -> Location | None:
         """A meeting told on from the sentences just before took place where they said: "Blinken held talks with
         Qin Gang in Beijing. The two sides discussed Taiwan", "Blinken visited China. He met Xi Jinping",
         "During the meeting, Blinken urged ...". The event is a meeting (not a call) or hangs on "the meeting";
         the earlier one is a meeting with a place, within ``CARRY_PLACE_SENTENCES`` in the same paragraph, and
         every country of this event's is one of its participants' or its place's; the nearest such meeting
-        decides (when it has no place, none is carried past it). A verbal act told at no meeting takes the
-        dateline's place when its speakers are the dateline country's (``filed_place``)."""
+        decides (when it has no place, none is carried past it)."""
         if modality != "asserted" or coded.mode == "phone":
             return None
         meetings = [m for m in earlier_mentions(ctx, index, CARRY_PLACE_SENTENCES)
                     if m.type == "CONSULT" and m.mode != "phone" and m.modality == "asserted"]
         if not meetings:
-            return self.filed_place(ctx, coded, sides)
+            return None
         if coded.type != "CONSULT" and not meeting_reference(cand.token):
-            return self.said_at_meeting(meetings, index, cand, coded, sides) or self.filed_place(ctx, coded, sides)
+            return self.said_at_meeting(meetings, index, cand, coded, sides)
         for earlier in meetings:
             where = earlier.location
             extra = [where.country] if where is not None and where.country else []
             if within(earlier, sides.sources.actors, sides.targets.actors, extra=extra):
                 return where  # the nearest meeting of these countries decides, placed or not
         return None
+
+    def venue_place(self, ctx: DocumentContext, cand: Candidate, coded: Coded) -> Location | None:
+        """An event at a named venue took place where the document puts it: "Xi met Biden on the sidelines of the
+        APEC summit" in a story that says "the APEC summit in San Francisco" → San Francisco
+        (``resolve.places.venues``). Not a call: it is held from afar."""
+        name = venue_name(cand.token) if coded.mode != "phone" else None
+        return named_venue_place(ctx.doc.text, name, ctx.countries) if name else None
 
     def filed_place(self, ctx: DocumentContext, coded: Coded, sides: Sides) -> Location | None:
         """A wire story is filed where its reporter hears the speakers of the place: a verbal act (not a meeting

@@ -137,3 +137,16 @@ def test_a_material_act_is_placed_where_its_patient_is_a_verbal_one_is_not(coder
     said = [m for m in coder.code_text("The U.S. State Department condemned the arrest of four American activists "
                                        "in the southern city of Guangzhou.") if m.type == "ACCUSE"]
     assert said and all(m.location is None for m in said)
+
+
+def test_a_meeting_at_a_named_venue_is_where_the_document_puts_it(coder: Coder) -> None:
+    """coding.places.Places.venue_place: the sentence names the venue, another sentence its place."""
+    import datetime as dt
+
+    from detente.records import Document
+
+    text = ("Chinese President Xi Jinping arrived for the APEC summit in San Francisco on Tuesday.\n\n"
+            "Xi met U.S. President Joe Biden on the sidelines of the APEC summit on Wednesday.")
+    records = next(iter(coder.code_documents([Document(id="venue", text=text, published=dt.date(2023, 11, 16))])))[1]
+    met = next(m for m in records if m.type == "CONSULT" and m.sentence_index == 1)
+    assert met.location is not None and met.location.name == "San Francisco"
