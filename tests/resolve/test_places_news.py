@@ -145,3 +145,18 @@ def test_a_place_the_gazetteer_lacks_keeps_its_name_in_its_country(
 def test_a_name_without_its_kind_keeps_only_its_qualifier(place_of: PlaceOf) -> None:
     found = place_of("Clashes broke out in Mundu, Kenya on Monday.", "broke")  # a town or a person? the country
     assert found is not None and (found.name, found.precision) == ("Kenya", "country")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Police detained dozens of people in China's Xinjiang region last year.", "detained", ("Xinjiang", "CHN")),
+        ("The two leaders met in Indonesia's Bali on Tuesday.", "met", ("Bali", "IDN")),
+        ("The talks were held in Georgia's capital, Tbilisi.", "held", ("Tbilisi", "GEO")),
+        ("The minister met Blinken in China's capital on Monday.", "met", ("Beijing", "CHN")),
+    ],
+)  # fmt: skip
+def test_a_place_possessing_another_qualifies_it(place_of: PlaceOf, text: str, trigger: str,
+                                                 expected: tuple[str, str]) -> None:
+    found = place_of(text, trigger)  # the narrower place, looked up inside the possessor, not the possessor
+    assert found is not None and (found.name, found.country) == expected

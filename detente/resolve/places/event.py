@@ -68,12 +68,28 @@ def _place_spans(sent: Span) -> list[Span]:
     gaz = _gazetteer()
     spans = []
     capitals = _capital_spans(sent)
+    possessors = {p.start for p in (_possessor(e) for e in sent.ents if e.label_ in _PLACE_LABELS) if p is not None}
     for ent in sent.ents:
         if any(c.start <= ent.start < c.end for c in capitals):
             continue  # the "China" of "China's capital" names the capital's country, not the place
+        if ent.start in possessors:
+            continue  # the "China" of "China's Xinjiang region" qualifies the place named after it
         if ent.label_ in _PLACE_LABELS or (ent.label_ == "ORG" and normalize_place(ent.text) in gaz.landmarks):
             spans.append(ent)
     return spans + capitals
+
+
+def _possessor(span: Span) -> Span | None:
+    """The place named as the possessor of this one or of the kind noun it names: the "China" of "China's Xinjiang
+    region", the "Indonesia" of "Indonesia's Bali". It qualifies the place, as "Bali, Indonesia" does."""
+    heads = {span.root.i}
+    if span.root.dep_ in ("compound", "nmod", "appos"):
+        heads.add(span.root.head.i)  # "China's Xinjiang region", "Georgia's capital, Tbilisi"
+    for ent in span.sent.ents:
+        if ent.label_ in _PLACE_LABELS and ent.end <= span.start and ent.root.dep_ == "poss" and \
+                ent.root.head.i in heads:
+            return ent
+    return None
 
 
 def _capital_spans(sent: Span) -> list[Span]:
@@ -252,11 +268,15 @@ def _ordered(sent: Span, trigger: Token, patient: bool = False) -> Iterator[_Can
 
 def _qualifiers(span: Span) -> list[str]:
     """Places in apposition or a comma list right after a place ("Bali, Indonesia", "the United States,
-    specifically California"), and the "in X" inside an entity ("the Great Hall of the People in Beijing")."""
+    specifically California"), the "in X" inside an entity ("the Great Hall of the People in Beijing") and a place
+    possessing it ("China's Xinjiang region")."""
     doc = span.doc
     found = []
     if " in " in span.text:
         found.append(span.text.split(" in ", 1)[1])
+    possessor = _possessor(span)
+    if possessor is not None:
+        found.append(possessor.text)  # "China's Xinjiang region"
     for ent in span.sent.ents:
         if ent.label_ not in _PLACE_LABELS or ent.start < span.end:
             continue
