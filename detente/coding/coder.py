@@ -30,6 +30,7 @@ from detente.coding.confidence import confidence, load_weights
 from detente.coding.context import DocumentContext
 from detente.coding.conventions import screen
 from detente.coding.dating import as_dated, date_event, date_in_context, dateline_chars, far_from_publication, filed
+from detente.coding.decision import decide
 from detente.coding.lexicon import Lexicon, load_data, load_lexicon
 from detente.coding.merge import merge_records
 from detente.coding.modality import load_cues
@@ -217,11 +218,8 @@ class Coder:
         candidates = revise(sent, candidates, self.lexicon, self.cues, editorial=ctx.doc.genre == "editorial")
         candidates = screen(sent, candidates, ctx.doc.text)  # what the labelling guide codes as no event
         self._reached(ctx, index, "no trigger")
-        records: list[Mention] = []
-        for cand in candidates:
-            rec = self._record(ctx, index, sent, cand)
-            if rec is not None:
-                records.append(rec)
+        made = [(cand, rec) for cand in candidates if (rec := self._record(ctx, index, sent, cand)) is not None]
+        records = decide(made)  # the content of another act is no event of its own
         if not records:  # the statistical layer, only where the rules found nothing (coding/classifier.py)
             proposed = propose(sent, self.lexicon, self.cues)  # screened like a rule's: the guide holds for both
             for cand in screen(sent, [proposed] if proposed is not None else [], ctx.doc.text):

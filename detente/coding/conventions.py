@@ -114,7 +114,8 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
     if _commentary(cand, conv, names):
         return "commentary"
     tests = (("prediction", _prediction), ("habitual", _habitual), ("inquiry", _inquiry), ("question", _question),
-             ("regulation", _routine_regulation), ("generic", _generic))
+             ("regulation", _routine_regulation), ("generic", _generic), ("counterfactual", _counterfactual),
+             ("foretold", _foretold))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
@@ -352,3 +353,43 @@ def _generic(cand: Candidate, conv: Conventions) -> bool:
             return True
     args = [*cand.sources, *cand.targets]
     return bool(args) and all(a.token.lower_ in conv.indefinite_pronouns for a in args)
+
+
+# ------------------------------------------------------------------------------ counterfactuals, foretold
+
+
+def _perfect_modal(verb: Token) -> bool:
+    """"would (probably never) have happened", "could have stopped": a modal with a perfect infinitive."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and any(modal(a) in ("would", "possible") for a in auxes) and \
+        any(lemma(a) == "have" for a in auxes)
+
+
+def _unreal_condition(verb: Token) -> bool:
+    """"If the EU had allowed ...": a past perfect under "if", the condition of a counterfactual."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children) and \
+        any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and _perfect_modal(verb.head)
+
+
+def _counterfactual(cand: Candidate, conv: Conventions) -> bool:
+    """What would have happened, or its condition, did not happen ("if the EU had allowed milder restrictions,
+    Brexit would never have happened"): the guide's counterfactuals are no event, a threat neither (a threat is
+    about what is to come)."""
+    for anchor in _anchors(cand):
+        for verb in _clause_chain(anchor):
+            if _perfect_modal(verb) or _unreal_condition(verb):
+                return True
+    return False
+
+
+def _foretold(cand: Candidate, conv: Conventions) -> bool:
+    """A threat the coder read from someone else's possible act ("she says they believe rebels could again
+    attack villages"): a speaker's forecast of another's act, not a threat its actor made. A threat is made
+    by its actor (a warning verb, "said it would", "we will"): only an actor named by a noun other than the
+    speaker, in a clause with a modal of possibility, is foretold."""
+    if cand.coded.type != "THREATEN" or "threat" not in cand.notes or cand.speaker is None:
+        return False
+    if not cand.sources or any(a.token.pos_ == "PRON" or a.token == cand.speaker.token for a in cand.sources):
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and modal(c) == "possible" and c.lower_ not in ("can", "ca")
+               for verb in _clause_chain(cand.mention.anchor) for c in verb.children)

@@ -25,9 +25,12 @@ def _coded(coder: Coder, text: str) -> list[Coded]:
 
 
 def _types_unscreened(coder: Coder, text: str, monkeypatch: pytest.MonkeyPatch) -> set[str]:
-    """What the rules code with the screen off: the sentence must give the event for its test to mean much."""
+    """What the rules code with the screen off: the sentence must give the event for its test to mean much. The
+    decision between a sentence's events (coding/decision.py) is off too: "asked the minister if he had met" is
+    also the content of the asking, and this file tests the screen."""
     with monkeypatch.context() as m:
         m.setattr(coder_module, "screen", lambda sent, candidates, document="": candidates)
+        m.setattr(coder_module, "decide", lambda pairs: [rec for _, rec in pairs])
         return {c[0] for c in _coded(coder, text)}
 
 
@@ -55,6 +58,13 @@ DROPPED = [
     ("Fearing bird flu, Ghana banned poultry imports from Nigeria.", "SANCTION", "regulation"),
     ("As a precaution against the virus, Kenya suspended flights from China.", "SANCTION", "regulation"),
     ("Everyone in Yangon knows someone who was arrested by the Myanmar military.", "COERCE", "generic"),
+    # counterfactuals: what would have happened, and its condition, did not happen
+    ("If Ankara had allowed the inspections, Washington would never have imposed sanctions on Turkey.",
+     "SANCTION", "counterfactual"),
+    ("If Ankara had allowed the inspections, Washington would never have imposed sanctions on Turkey.",
+     "CONCEDE", "counterfactual"),
+    # a speaker's forecast of someone else's possible attack is no threat that actor made
+    ("The Nigerian governor said bandits could attack schools in Zamfara again.", "THREATEN", "foretold"),
 ]
 
 KEPT = [
@@ -66,6 +76,10 @@ KEPT = [
      "defence.", "COOPERATE"),
     # a warning that something could happen is a threat that was made; a hedged demand is a demand
     ("Turkey warned it could buy Russian fighter jets.", "THREATEN"),
+    # a threat announced by its actor, and one of a speaker's own side, are threats that were made
+    ("North Korea said it would attack American bases in Guam.", "THREATEN"),
+    # a past condition that came true is no counterfactual
+    ("Because Ankara had refused the inspections, Washington imposed sanctions on Turkey.", "SANCTION"),
     ("The minister said China may have to ask the United States to lift the tariffs.", "REQUEST"),
     ("Pakistan expects the Afghan government to expel the militants.", "REQUEST"),
     # one dated act; a scheduled act; a verbal act reported as habitual was still made

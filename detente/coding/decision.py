@@ -1,0 +1,173 @@
+"""Deciding between the events one sentence's candidates give: what is the content of another act is no event.
+
+Dictionary coders keep every trigger word they find; the labelling guide codes the acts a sentence reports, and
+the content of a demand, a threat or an allegation is not one of them ("G7 urges Russia to accept a ceasefire"
+is a REQUEST; the ceasefire it asks for is not coded; "accuses the group of killing, maiming and looting" is
+one ACCUSE). The composition tables (``compose``) already fold the one act a governing trigger takes into it;
+the rules here catch what they leave: a second act in the same content (coordinated, or deeper in it), the
+object of a deontic verb ("the US should use sanctions"), and an act a judgement word qualifies ("said Iran is
+flagrantly defying the council": the speaker's accusation, not Iran's defiance as a second event).
+
+Rules are structural, over the parse, and run after each candidate became a record (so that an act dropped for
+want of an actor takes nothing with it). ``decide`` is called once per sentence from ``coder.py``. The types
+are data (``data/decision.yaml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from detente.coding.lexicon import load_data
+from detente.coding.merge import same_actor
+from detente.records import Mention
+
+if TYPE_CHECKING:
+    from detente.coding.candidates import Candidate
+
+__all__ = ["RULES", "Decision", "content_of", "decide", "load_decision"]
+
+# The link from a verbal act down into its content: a complement clause, an object, a prepositional phrase
+# ("accuses X of killing"), an infinitive ("calls to impose"). Not a relative clause ("the activist who was
+# arrested" reports an act of its own), not coordination at the act's own level ("accused X and imposed").
+_INTO_CONTENT = frozenset({"xcomp", "ccomp", "dobj", "obj", "oprd", "prep", "acl"})
+# Links inside the content: the same, their objects, their coordinated members and subjects ("urged that the
+# attacks stop"); an adverbial clause only as an infinitive of purpose (``_infinitive``): "as Tehran rejected
+# the offer" under a warning is an act of its own.
+_WITHIN_CONTENT = _INTO_CONTENT | frozenset({"pobj", "pcomp", "conj", "compound", "amod", "nmod", "poss",
+                                              "nsubj", "nsubjpass", "appos"})
+# Material cooperation and material conflict: two such acts of one class by one actor in one clause chain are one
+# measure told twice; two verbal acts ("met and signed a declaration") are two.
+_MATERIAL = frozenset({2, 4})
+# How a judgement word qualifies an act: "flagrantly defying", "illegal sanctions".
+_QUALIFIERS = frozenset({"advmod", "amod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The bundled table: the types whose content is no event of its own."""
+
+    content_types: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_decision() -> Decision:
+    data = load_data("decision.yaml")
+    return Decision(content_types=frozenset(str(t) for t in data["content_types"]))
+
+
+def _heads(cand: Candidate) -> set[int]:
+    """The tokens a candidate's act sits on: its trigger and anchor, and those of the act it governs."""
+    out = {cand.token.i, cand.mention.anchor.i}
+    if cand.child is not None:
+        out |= {cand.child.token.i, cand.child.anchor.i}
+    return out
+
+
+def content_of(inner: Token, outer: Candidate) -> bool:
+    """Is ``inner`` inside what ``outer`` asks, threatens or alleges: reached from ``outer``'s act down a
+    complement link, then links within it."""
+    heads = _heads(outer)
+    if inner.i in heads:
+        return False
+    links: list[str] = []
+    cur = inner
+    while cur.i not in heads:
+        if cur.head.i == cur.i:
+            return False  # the root: not below the act
+        # "urged him to work with partners to intercept": an infinitive the parser calls adverbial
+        links.append("xcomp" if cur.dep_ == "advcl" and _infinitive(cur) else cur.dep_)
+        cur = cur.head
+    *within, into = links
+    return into in _INTO_CONTENT and all(d in _WITHIN_CONTENT for d in within)
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" clause with no subject of its own."""
+    kids = list(verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in kids)
+
+
+def _in_content(cand: Candidate, others: Sequence[Candidate], conf: Decision) -> bool:
+    """An act inside the content of another act of a content type (and of another type: a demand within a
+    demand is the same demand, which merging handles)."""
+    return any(o is not cand and o.coded.type in conf.content_types and o.coded.type != cand.coded.type and
+               content_of(cand.token, o) for o in others)
+
+
+def _judged(cand: Candidate, others: Sequence[Candidate]) -> bool:
+    """An act a judgement word qualifies ("flagrantly defying", "illegal sanctions") is what the speaker's
+    accusation is about, not a second event."""
+    acts = {cand.token.i} | ({cand.child.token.i} if cand.child is not None else set())
+    return any(o is not cand and o.coded.type == "ACCUSE" and o.coded.type != cand.coded.type and
+               o.token.dep_ in _QUALIFIERS and o.token.head.i in acts for o in others)
+
+
+def _shares_source(a: Mention, b: Mention) -> bool:
+    return any(same_actor(x, y) for x in a.source for y in b.source)
+
+
+def _restated(cand: Candidate, rec: Mention, pairs: Sequence[tuple[Candidate, Mention]]) -> bool:
+    """One quad class per clause chain for material acts: coordinated verbs ("sentenced Dodik to a year in prison
+    and banned him from politics") or a participle with no subject of its own elaborating its verb ("imposed
+    strict measures, barring women from education"), by the same actor, in the same material quad class but of
+    two types, are one measure told twice: the more confident reading stands. Acts of two quad classes
+    ("opposes China's expansion and gives military support to its rivals") and verbal acts ("met and signed a
+    declaration") stay two."""
+    tok = cand.mention.anchor
+    for o, orec in pairs:
+        if o is cand or orec.type == rec.type or orec.quad_class != rec.quad_class or \
+                rec.quad_class not in _MATERIAL or not _shares_source(rec, orec):
+            continue
+        if orec.confidence < rec.confidence:
+            continue
+        other = o.mention.anchor
+        if (tok.dep_ in ("conj", "advcl") and tok.head.i == other.i and _elaborates(tok)) or \
+                (other.dep_ == "conj" and other.head.i == tok.i):
+            return True
+    return False
+
+
+def _elaborates(tok: Token) -> bool:
+    """A coordinated verb, or a participle with no subject or conjunction of its own ("..., barring them")."""
+    if tok.dep_ == "conj":
+        return True
+    return tok.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+
+
+def _background(cand: Candidate, rec: Mention, pairs: Sequence[tuple[Candidate, Mention]]) -> bool:
+    """An act in a subordinate clause or phrase (relative, adverbial, a preposition's object: prominence below
+    1, ``candidates.prominence``) beside a more confident main-clause act of another type by the same actor is
+    background to it: "Berisha, who resigned in 2013, rejected the allegations" reports the rejection. The
+    sentence's most confident act is never dropped, so the answer a sentence gives does not change."""
+    if cand.prominence >= 1.0:
+        return False
+    return any(o is not cand and o.prominence >= 1.0 and orec.type != rec.type and _shares_source(rec, orec)
+               and orec.confidence > rec.confidence for o, orec in pairs)
+
+
+RULES = ("content", "judged", "restated", "background")
+
+
+def decide(pairs: Sequence[tuple[Candidate, Mention]], rules: Sequence[str] = RULES) -> list[Mention]:
+    """The records of a sentence, without those that are the content of another act (``rules`` names which
+    tests run: all by default)."""
+    conf = load_decision()
+    cands = [c for c, _ in pairs]
+    kept = []
+    for cand, rec in pairs:
+        if "content" in rules and _in_content(cand, cands, conf):
+            continue
+        if "judged" in rules and _judged(cand, cands):
+            continue
+        if "restated" in rules and _restated(cand, rec, pairs):
+            continue
+        if "background" in rules and _background(cand, rec, pairs):
+            continue
+        kept.append(rec)
+    return kept

@@ -1,0 +1,97 @@
+"""Deciding between a sentence's events (coding/decision.py): the content of a demand, a threat or an allegation,
+an act a judgement word qualifies, one act told twice, and background beside the main act are no events of their
+own. Each sentence is coded with the extra event when the rules are off (checked), so every test fails if its
+rule stops working. Sentences written for these tests, not taken from the labelled set."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from detente.coding import Coder, decision
+from detente.coding import coder as coder_module
+from detente.coding.candidates import extract
+from detente.coding.compose import load_composer
+from detente.coding.decision import content_of, decide, load_decision
+from detente.coding.lexicon import load_lexicon
+from detente.coding.modality import load_cues
+
+
+def _types(coder: Coder, text: str) -> list[str]:
+    return sorted(m.type for m in coder.code_text(text))
+
+
+def _types_undecided(coder: Coder, text: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the sentence gives with every record kept: the extra event must be there for the test to mean much."""
+    with monkeypatch.context() as m:
+        m.setattr(coder_module, "decide", lambda pairs: [rec for _, rec in pairs])
+        return _types(coder, text)
+
+
+CASES = [
+    # content: the object of a deontic verb, an accusation's alleged acts (coordinated)
+    ("content", "A Lithuanian lawmaker said the European Union should use sanctions against Chinese officials.",
+     "REQUEST", "SANCTION"),
+    ("content", "Kenya accused the militants of killing, kidnapping and looting civilians in Somalia.",
+     "ACCUSE", "ASSAULT"),
+    # judged: a judgement word on the act makes the speaker's accusation, not a second event
+    ("judged", "Britain said Iran was flagrantly defying the International Atomic Energy Agency.",
+     "ACCUSE", "REJECT"),
+    # restated: coordinated material acts of one quad class by one actor are one act
+    ("restated", "A Turkish court sentenced the Kurdish politician to four years in prison and banned him from "
+     "politics.", "COERCE", "SANCTION"),
+    # background: a relative clause's act beside the main act of the same actor
+    ("background", "Bolivian opposition leader Carlos Mesa, who resigned as president in 2005, rejected the charges "
+     "on Monday.", "REJECT", "CONCEDE"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "kept", "dropped"), CASES)
+def test_the_extra_event_is_dropped_and_the_main_one_kept(coder: Coder, monkeypatch: pytest.MonkeyPatch,
+                                                         rule: str, text: str, kept: str, dropped: str) -> None:
+    assert {kept, dropped} <= set(_types_undecided(coder, text, monkeypatch))  # the rules alone code both
+    assert _types(coder, text) == [kept]
+
+
+@pytest.mark.parametrize(("rule", "text", "kept", "dropped"), CASES)
+def test_each_rule_alone_does_its_own_case(coder: Coder, monkeypatch: pytest.MonkeyPatch,
+                                           rule: str, text: str, kept: str, dropped: str) -> None:
+    with monkeypatch.context() as m:
+        m.setattr(coder_module, "decide", lambda pairs: decision.decide(pairs, (rule,)))
+        assert _types(coder, text) == [kept]
+
+
+KEPT = [
+    # two acts of two quad classes by one actor stay two
+    ("Vietnam condemned the Chinese blockade and sent coast guard ships to the Spratly Islands.",),
+    # a verbal act and a meeting are two acts ("met and signed a declaration": signing is SUPPORT)
+    ("Vietnamese and Philippine officials met in Hanoi and signed a declaration on maritime cooperation.",),
+    # an act under "as" beside a warning is an act of its own, not the warning's content
+    ("The United States warned that it will keep up pressure on Iran, as Tehran rejected its offer of talks.",),
+]
+
+
+@pytest.mark.parametrize("text", [k[0] for k in KEPT])
+def test_two_acts_really_there_stay_two(coder: Coder, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    undecided = _types_undecided(coder, text, monkeypatch)
+    assert len(undecided) >= 2
+    assert _types(coder, text) == undecided
+
+
+def test_content_is_reached_down_complement_links_only(nlp: Language) -> None:
+    lexicon, composer, cues = load_lexicon(), load_composer(), load_cues()
+    sent = nlp("Japan urged Russia to end its attacks on Ukrainian cities and impose a ceasefire.")[:]
+    cands = extract(sent, lexicon, composer, cues)
+    demand = next(c for c in cands if c.coded.type == "REQUEST")
+    words = {t.text: t for t in sent}
+    assert content_of(words["impose"], demand)  # coordinated inside what is asked
+    assert not content_of(words["Japan"], demand)  # the asker is no content
+    assert not content_of(demand.token, demand)
+
+
+def test_the_table_names_verbal_acts() -> None:
+    assert load_decision().content_types == frozenset({"REQUEST", "THREATEN", "ACCUSE"})
+
+
+def test_no_pairs_no_records() -> None:
+    assert decide([]) == []
