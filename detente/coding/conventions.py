@@ -386,10 +386,16 @@ def _foretold(cand: Candidate, conv: Conventions) -> bool:
     """A threat the coder read from someone else's possible act ("she says they believe rebels could again
     attack villages"): a speaker's forecast of another's act, not a threat its actor made. A threat is made
     by its actor (a warning verb, "said it would", "we will"): only an actor named by a noun other than the
-    speaker, in a clause with a modal of possibility, is foretold."""
+    speaker, in a clause with a modal of possibility and no condition, is foretold. A condition makes it a
+    warning ("the European Community may halt mediation if cooperation founders, the Dutch minister said": a
+    conditional warning is a threat, the guide's Types)."""
     if cand.coded.type != "THREATEN" or "threat" not in cand.notes or cand.speaker is None:
         return False
     if not cand.sources or any(a.token.pos_ == "PRON" or a.token == cand.speaker.token for a in cand.sources):
         return False
+    chain = _clause_chain(cand.mention.anchor)
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           for verb in chain for c in verb.children):
+        return False
     return any(c.dep_ in ("aux", "auxpass") and modal(c) == "possible" and c.lower_ not in ("can", "ca")
-               for verb in _clause_chain(cand.mention.anchor) for c in verb.children)
+               for verb in chain for c in verb.children)

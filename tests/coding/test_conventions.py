@@ -78,6 +78,7 @@ KEPT = [
     ("Turkey warned it could buy Russian fighter jets.", "THREATEN"),
     # a threat announced by its actor, and one of a speaker's own side, are threats that were made
     ("North Korea said it would attack American bases in Guam.", "THREATEN"),
+    ("Nigeria may halt oil exports to Ghana if the dispute continues, the Nigerian oil minister said.", "THREATEN"),
     # a past condition that came true is no counterfactual
     ("Because Ankara had refused the inspections, Washington imposed sanctions on Turkey.", "SANCTION"),
     ("The minister said China may have to ask the United States to lift the tariffs.", "REQUEST"),
