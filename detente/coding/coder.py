@@ -5,7 +5,8 @@ those worth parsing (``selection``), parses them in one ``nlp.pipe`` stream acro
 optionally in several processes: ``parallel``), reads event candidates from each parse (``candidates.extract``)
 and turns each into a record with its components: who takes part (``participants``), when (``dating``), where
 and what the place implies (``places``), the channel (``channel_evidence``, ``channel``), a confidence
-(``confidence``), and one record for what one sentence says twice (``merge``). Each document is yielded with
+(``confidence``), the decision between a sentence's events (``decision``: the content of another act is none
+of its own), and one record for what one sentence says twice (``merge``). Each document is yielded with
 its records as soon as its last sentence is parsed.
 """
 
