@@ -1,12 +1,19 @@
-"""Deciding between the events one sentence's candidates give: what is the content of another act is no event.
+"""Deciding between the events one sentence's candidates give: the acts it reports, not every trigger word.
 
-Dictionary coders keep every trigger word they find; the labelling guide codes the acts a sentence reports, and
-the content of a demand, a threat or an allegation is not one of them ("G7 urges Russia to accept a ceasefire"
-is a REQUEST; the ceasefire it asks for is not coded; "accuses the group of killing, maiming and looting" is
-one ACCUSE). The composition tables (``compose``) already fold the one act a governing trigger takes into it;
-the rules here catch what they leave: a second act in the same content (coordinated, or deeper in it), the
-object of a deontic verb ("the US should use sanctions"), and an act a judgement word qualifies ("said Iran is
-flagrantly defying the council": the speaker's accusation, not Iran's defiance as a second event).
+Dictionary coders keep every trigger word they find; the labelling guide codes the acts a sentence reports.
+Four rules (``RULES``), each named by what it finds:
+
+- ``content``: the content of a demand, a threat or an allegation is no event of its own ("G7 urges Russia to
+  accept a ceasefire" is a REQUEST; "accuses the group of killing, maiming and looting" is one ACCUSE). The
+  composition tables (``compose``) fold the one act a governing trigger takes; this catches the rest: a second
+  act in the same content (coordinated, or deeper in it), the object of a deontic verb ("the US should use
+  sanctions");
+- ``judged``: an act a judgement word qualifies is what the speaker's accusation is about ("said Iran is
+  flagrantly defying the council"), not Iran's defiance as a second event;
+- ``restated``: one material act told twice in one clause chain ("sentenced him ... and banned him from
+  politics"), two types of one quad class: the more confident reading stands;
+- ``background``: a subordinate clause's act beside a more confident main-clause act of the same actor ("X, who
+  resigned in 2013, rejected the charges").
 
 Rules are structural, over the parse, and run after each candidate became a record (so that an act dropped for
 want of an actor takes nothing with it). ``decide`` is called once per sentence from ``coder.py``. The types
@@ -124,8 +131,8 @@ def _restated(cand: Candidate, rec: Mention, pairs: Sequence[tuple[Candidate, Me
         if o is cand or orec.type == rec.type or orec.quad_class != rec.quad_class or \
                 rec.quad_class not in _MATERIAL or not _shares_source(rec, orec):
             continue
-        if orec.confidence < rec.confidence:
-            continue
+        if (orec.confidence, -o.token.i) < (rec.confidence, -cand.token.i):
+            continue  # the more confident reading stands; of two equally confident ones, the first
         other = o.mention.anchor
         if (tok.dep_ in ("conj", "advcl") and tok.head.i == other.i and _elaborates(tok)) or \
                 (other.dep_ == "conj" and other.head.i == tok.i):
