@@ -51,6 +51,9 @@ COMMENTATORS = frozenset(_DATA["commentators"])
 POSING_NOUNS = frozenset(_DATA["posing_nouns"])
 TOPIC_SPEECH_VERBS = frozenset(_DATA["topic_speech_verbs"])
 ACCEPTANCE_VERBS = frozenset(_DATA["acceptance_verbs"])
+ALLEGATION_NOUNS = frozenset(_DATA["allegation_nouns"])
+OPPOSING_WORDS = frozenset(_DATA["opposing_words"])
+PROPOSAL_NOUNS = frozenset(_DATA["proposal_nouns"])
 _TOPIC_PREPS = frozenset({"about", "of", "on", "over"})
 GENERIC_DETERMINERS = frozenset(_DATA["generic_determiners"])
 _FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
@@ -62,6 +65,8 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
            editorial: bool = False) -> list[Candidate]:
     """``candidates`` with the statement-level events of ``sent`` added (and an act a reproachful question
     negates removed); in an ``editorial`` the outlet's own voice is a speaker."""
+    candidates = [_as_disapproval(c) for c in candidates]
+    candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
     if not editorial and not any(lemma(t) in lexicon.speech_verbs or lemma(t) in TOPIC_SPEECH_VERBS
                                  for t in tokens(sent)):
         return candidates
@@ -302,6 +307,45 @@ def _addressed(cand: Candidate, lexicon: Lexicon) -> Candidate:
         cand.targets = [make_arg(addressee, "object")]
         cand.notes.append("addressee")
     return cand
+
+
+def _as_disapproval(cand: Candidate) -> Candidate:
+    """"The United States opposes China's maritime expansion": opposing what another actor does, rather than a
+    proposal or a measure put forward, disapproves of that actor (ACCUSE 111, PLOVER's criticism), not a refusal."""
+    if cand.coded.type != "REJECT" or cand.child is not None or lemma(cand.token) not in OPPOSING_WORDS:
+        return cand
+    obj = child(cand.token, "dobj") or next((child(p, "pobj") for p in cand.token.children
+                                             if p.dep_ == "prep" and p.lower_ == "to"), None)
+    if obj is None or lemma(obj) in PROPOSAL_NOUNS or looks_like_actor(obj):
+        return cand
+    owner = _own_owner(obj)
+    if owner is None or obj.pos_ != "NOUN":
+        return cand
+    cand.coded = Coded("ACCUSE", "disapprove", "111")
+    cand.targets = [make_arg(owner, "object")]
+    cand.notes.append("disapproval")
+    return cand
+
+
+def _alleged(cand: Candidate, cues: Cues) -> Candidate | None:
+    """"The Taliban rejected Pakistan's allegation that ...", "we reject allegations by the army spokesperson":
+    an allegation rejected or denied whose owner is named was made by that owner, an accusation (ACCUSE allege,
+    112) of the one rejecting it. Without an owner ("rejected the allegations") nobody is known to have made it."""
+    if cand.coded.type != "REJECT":
+        return None
+    noun = cand.child.token if cand.child is not None else child(cand.token, "dobj")
+    if noun is None or lemma(noun) not in ALLEGATION_NOUNS:
+        return None
+    owner = _own_owner(noun)
+    if owner is None or owner.pos_ == "PRON":
+        return None
+    speaker = cand.speaker.token if cand.speaker is not None else None
+    accused = [a.token for a in cand.sources] or ([speaker] if speaker is not None else [])
+    if not accused:
+        return None
+    made = _statement(noun, "ACCUSE", "allege", "112", speaker, "alleged", cues, targets=accused, sources=[owner])
+    made.notes.remove(OWN_SIDE)  # a party's allegation against its own government is coded (USA > USA)
+    return made
 
 
 def _nobody(tok: Token | None) -> bool:
