@@ -29,8 +29,6 @@ FAILURE_VERBS = frozenset(str(w) for w in _STATEMENTS["failure_verbs"])
 QUESTION_WORDS = frozenset(str(w) for w in _STATEMENTS["question_words"])
 NECESSITY_WORDS = frozenset(str(w) for w in _STATEMENTS["necessity_words"])
 POSING_VERBS = frozenset(str(w) for w in _STATEMENTS["posing_verbs"])  # read by statements, not the prefilter
-# "called the move a provocation": a verb naming what something is, paired with the derived words by the prefilter
-NAMING_VERBS = frozenset(str(w) for w in _STATEMENTS["naming_verbs"])
 
 
 def criticism_forms() -> frozenset[str]:

@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from detente.coding.accusations import cue_forms
-from detente.coding.criticism import NAMING_VERBS
 from detente.coding.lexicon import Lexicon, word_forms
 from detente.coding.modality import Cues
 from detente.coding.references import WINDOW, refers_back
@@ -83,7 +82,7 @@ class SentenceSelector:
         alone, paired = lexicon.prefilter_rules()
         # a disapproval word counts with a speech verb: "said Iran is defying ..." (coding/accusations.py)
         speech: set[str] = set()
-        for verb in lexicon.speech_verbs | NAMING_VERBS:  # and "called the move a provocation" (statements.py)
+        for verb in lexicon.speech_verbs:
             speech |= word_forms(verb, "verb", lexicon.irregular)
         paired = dict(paired)
         for form in cue_forms():

@@ -31,14 +31,7 @@ from spacy.tokens import Span, Token
 from detente.coding.accusations import about_actor
 from detente.coding.candidates import Candidate, prominence
 from detente.coding.compose import Coded
-from detente.coding.criticism import (
-    FAILURE_VERBS,
-    NAMING_VERBS,
-    NECESSITY_WORDS,
-    POSING_VERBS,
-    QUESTION_WORDS,
-    is_criticism,
-)
+from detente.coding.criticism import FAILURE_VERBS, NECESSITY_WORDS, POSING_VERBS, QUESTION_WORDS, is_criticism
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
@@ -74,8 +67,6 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     negates removed); in an ``editorial`` the outlet's own voice is a speaker."""
     candidates = [_as_disapproval(c) for c in candidates]
     candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
-    if not any(c.coded.type == "ACCUSE" for c in candidates):
-        candidates += _branding(sent, cues, {c.token.i for c in candidates})
     if not editorial and not any(lemma(t) in lexicon.speech_verbs or lemma(t) in TOPIC_SPEECH_VERBS
                                  for t in tokens(sent)):
         return candidates
@@ -258,42 +249,6 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
             continue
         return _statement(tok, "ACCUSE", "disapprove", "111", speaker, "judgement", cues, targets=[who])
     return None
-
-
-def _branding(sent: Span, cues: Cues, taken: set[int]) -> list[Candidate]:
-    """"Beijing called the move a provocation", "described the U.S. sanctions as illegal", "branded him a
-    traitor": naming another's act (or the actor) by a word of negative judgement criticises its owner (ACCUSE
-    111), said by whoever names it; no speech verb needed. A claim so named ("called the assertions baseless")
-    is the lexicon's denial, read first."""
-    for verb in tokens(sent):
-        if verb.i in taken or lemma(verb) not in NAMING_VERBS or verb.pos_ != "VERB":
-            continue
-        obj = child(verb, "dobj")
-        if obj is None or not any(_judging(c) for c in _complements(verb)) or _negated(verb, cues):
-            continue
-        who = obj if looks_like_actor(obj) else _owner(obj)
-        namer = _subject(verb)
-        if who is None or namer is None or who == namer or who in namer.subtree or _generic(who):
-            continue
-        made = _statement(verb, "ACCUSE", "disapprove", "111", None, "branding", cues, targets=[who],
-                          sources=[namer])
-        made.notes.remove(OWN_SIDE)  # the namer is named: criticism at home is coded too
-        return [made]
-    return []
-
-
-def _complements(verb: Token) -> list[Token]:
-    """What a naming verb calls its object: "a provocation" (oprd), "as illegal", "as a threat"."""
-    out = [c for c in verb.children if c.dep_ in ("oprd", "advcl", "xcomp", "ccomp", "acomp")]
-    for p in verb.children:
-        if p.dep_ == "prep" and p.lower_ == "as":
-            out += [c for c in p.children if c.dep_ in ("pobj", "amod", "acomp", "advcl")]
-    return out
-
-
-def _judging(tok: Token) -> bool:
-    """A judgement word, or a noun a judgement word describes ("a hostile act")."""
-    return is_criticism(tok) or any(c.dep_ == "amod" and is_criticism(c) for c in tok.children)
 
 
 def _poses(tok: Token) -> bool:
