@@ -126,3 +126,29 @@ def test_an_owner_of_a_conjunct_owns_the_judged_phrase(coder: Coder) -> None:
 def test_a_judgement_adverb_reaches_a_subject_the_parser_hung_on_the_auxiliary(coder: Coder) -> None:
     text = "The United States said Iran is “flagrantly” defying the U.N. Security Council."
     assert ("ACCUSE", ["USA"], ["IRN"]) in _coded(coder, text)
+
+
+def test_an_allegation_rejected_with_its_owner_named_was_that_owners_accusation(coder: Coder) -> None:
+    coded = _coded(coder, "Iran denied Israel's accusations that it had supplied drones to Russia.")
+    assert ("REJECT", ["IRN"], ["ISR"]) in coded
+    assert ("ACCUSE", ["ISR"], ["IRN"]) in coded  # the accusation was made, by its owner
+    by = _coded(coder, "The Indian government rejected allegations by Canada's prime minister about the killing.")
+    assert ("ACCUSE", ["CAN"], ["IND"]) in by
+
+
+def test_an_allegation_rejected_with_no_owner_names_no_accuser(coder: Coder) -> None:
+    coded = _coded(coder, "Iran denied the accusations that it had supplied drones to Russia.")
+    assert "REJECT" in {c[0] for c in coded}
+    assert "ACCUSE" not in {c[0] for c in coded}
+    # nor is a rejected proposal an accusation of anyone
+    assert "ACCUSE" not in _types(coder, "Iran rejected Washington's offer of new talks.")
+
+
+def test_opposing_another_actors_conduct_is_disapproval_and_opposing_a_proposal_a_refusal(coder: Coder) -> None:
+    assert _coded(coder, "The United States opposes China's militarization of the South China Sea.") == [
+        ("ACCUSE", ["USA"], ["CHN"])]
+    assert _coded(coder, "China is opposed to Japan's remilitarization.") == [("ACCUSE", ["CHN"], ["JPN"])]
+    # a proposal put forward is refused, not criticised
+    assert [c[0] for c in _coded(coder, "China opposes the U.S. bill on Taiwan.")] == ["REJECT"]
+    # and an actor opposed is no conduct owned
+    assert "ACCUSE" not in _types(coder, "Germany opposed France in the vote on the budget.")
