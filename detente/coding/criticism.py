@@ -29,8 +29,6 @@ FAILURE_VERBS = frozenset(str(w) for w in _STATEMENTS["failure_verbs"])
 QUESTION_WORDS = frozenset(str(w) for w in _STATEMENTS["question_words"])
 NECESSITY_WORDS = frozenset(str(w) for w in _STATEMENTS["necessity_words"])
 POSING_VERBS = frozenset(str(w) for w in _STATEMENTS["posing_verbs"])  # read by statements, not the prefilter
-# "a U.N. report said ...": documents whose statements are their author's, paired with speech verbs by the prefilter
-REPORT_NOUNS = frozenset(str(w) for w in _STATEMENTS["report_nouns"])
 
 
 def criticism_forms() -> frozenset[str]:
@@ -49,11 +47,6 @@ def criticism_forms() -> frozenset[str]:
     for verb in FAILURE_VERBS:
         forms |= inflections(verb, "verb")
     return frozenset(forms | QUESTION_WORDS | NECESSITY_WORDS)
-
-
-def report_forms() -> frozenset[str]:
-    """The report nouns as they appear in text, for the prefilter (paired with a speech verb's forms)."""
-    return frozenset(form for noun in REPORT_NOUNS for form in inflections(noun, "noun") | {noun})
 
 
 def is_criticism(tok: Token) -> bool:

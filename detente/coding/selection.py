@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from detente.coding.accusations import cue_forms
-from detente.coding.criticism import report_forms
 from detente.coding.lexicon import Lexicon, word_forms
 from detente.coding.modality import Cues
 from detente.coding.references import WINDOW, refers_back
@@ -86,7 +85,7 @@ class SentenceSelector:
         for verb in lexicon.speech_verbs:
             speech |= word_forms(verb, "verb", lexicon.irregular)
         paired = dict(paired)
-        for form in cue_forms() | report_forms():  # and "a U.N. report said ..." (coding/statements.py)
+        for form in cue_forms():
             paired[form] = paired.get(form, frozenset()) | frozenset(speech)
         # a conditional announcement may be a threat with no trigger word: "will buy Russian jets if ..."
         # (candidates._conditional_threats)

@@ -31,14 +31,7 @@ from spacy.tokens import Span, Token
 from detente.coding.accusations import about_actor
 from detente.coding.candidates import Candidate, prominence
 from detente.coding.compose import Coded
-from detente.coding.criticism import (
-    FAILURE_VERBS,
-    NECESSITY_WORDS,
-    POSING_VERBS,
-    QUESTION_WORDS,
-    REPORT_NOUNS,
-    is_criticism,
-)
+from detente.coding.criticism import FAILURE_VERBS, NECESSITY_WORDS, POSING_VERBS, QUESTION_WORDS, is_criticism
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
@@ -86,8 +79,6 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
                 # the act the question asks about did not happen: the reproach is the event
                 out = [c for c in out if c.token not in accusation.token.subtree]
             out.append(accusation)
-        else:
-            out.extend(_reported(sent, lexicon, cues, out))
     out = [_addressed(_as_denial(c, sent, lexicon, cues), lexicon) for c in out]
     if not any(c.coded.type == "REJECT" for c in out):
         out.extend(_refusals(sent, lexicon, cues, taken))
@@ -258,29 +249,6 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
             continue
         return _statement(tok, "ACCUSE", "disapprove", "111", speaker, "judgement", cues, targets=[who])
     return None
-
-
-def _reported(sent: Span, lexicon: Lexicon, cues: Cues, found: list[Candidate]) -> list[Candidate]:
-    """"A U.N. report said IS ran operations across Iraq": what a report whose author is named (its possessor,
-    "by"/"from" phrase or national modifier) says another actor did is the author's allegation (ACCUSE allege,
-    112). A clause in which an event was already read is left to that event (the report is then attribution)."""
-    for verb in tokens(sent):
-        if lemma(verb) not in lexicon.speech_verbs or not is_verbal(verb):
-            continue
-        report = child(verb, "nsubj")
-        content = child(verb, "ccomp")
-        if report is None or content is None or lemma(report) not in REPORT_NOUNS or _negated(content, cues):
-            continue
-        author = _owner(report)
-        if author is None or any(c.token in content.subtree for c in found):
-            continue
-        who = _subject(content)
-        if who is None or who.pos_ == "PRON" or not looks_like_actor(who) or who in report.subtree or _generic(who):
-            continue
-        made = _statement(content, "ACCUSE", "allege", "112", None, "report", cues, targets=[who], sources=[author])
-        made.notes.remove(OWN_SIDE)  # a government's report on its own country's rights record is coded too
-        return [made]
-    return []
 
 
 def _poses(tok: Token) -> bool:
