@@ -17,6 +17,9 @@ batch: building rows, segmenting and clustering in Python. ``--cpu`` times this 
 of wall seconds, which other jobs on a shared machine sway less (``--thread-cpu``: the calling thread's alone, so
 the difference is what DuckDB's worker threads spend); ``--sizes 0 19936 --batches 62`` compares
 scale.py's first 2,000 documents with 2,000 documents at 20,000, batch by batch, in one process.
+``--checkpoint-threshold 4MB`` runs the writers with another threshold than ``queries.TRANSIENT_WRITER_SQL``'s; the
+last line times the checkpoint each writer still owes when the batches end (what its close, or a reader's turn,
+pays), spread over the batches, since a larger threshold moves checkpoints out of the commits into it.
 """
 
 from __future__ import annotations
@@ -130,7 +133,12 @@ def main() -> None:
     ap.add_argument("--thread-cpu", action="store_true", help="CPU seconds of the calling thread only: with --cpu's "
                     "figure, what DuckDB's worker threads (parallel scans, checkpoints) spend is the difference")
     ap.add_argument("--mentions-from", type=Path, help="the coded corpus cache of bench/scale.py")
+    ap.add_argument("--checkpoint-threshold", help="the writers' checkpoint_threshold (e.g. 4MB) instead of "
+                    "queries.TRANSIENT_WRITER_SQL's: the log size at which a commit checkpoints")
     args = ap.parse_args()
+    if args.checkpoint_threshold:
+        pragma, _ = q.TRANSIENT_WRITER_SQL
+        q.TRANSIENT_WRITER_SQL = (pragma, f"SET checkpoint_threshold = '{args.checkpoint_threshold}'")
     coded = scale.load_coded(args.corpus, args.mentions_from)
     if args.cpu:
         CLOCK[0] = time.process_time
@@ -161,7 +169,12 @@ def main() -> None:
                 for label, seconds in batch_spent.items():
                     spent[size][label].append(seconds)
                     fetched[size][label].append(batch_rows.get(label, 0))
-        for store in stores.values():
+        closing: dict[int, float] = {}
+        for size, store in stores.items():  # the checkpoint a writer's close (or a reader's turn) leaves to do
+            with store.session():
+                t = CLOCK[0]()
+                store.con.execute(q.CHECKPOINT_SQL)
+                closing[size] = CLOCK[0]() - t
             store.close()
 
     def median(table: dict[int, dict[str, list[Any]]], size: int, label: str) -> float:
@@ -183,6 +196,9 @@ def main() -> None:
               + "".join(f" {mean(size, label) * 1000:11.1f}" for size in args.sizes)
               + "".join(f" {median(fetched, size, label):11.0f}" for size in args.sizes)
               + "".join(f" {len(spent[size].get(label) or []):10d}" for size in args.sizes))
+    print(f"{'CHECKPOINT_SQL at close, per batch':40s}" + "".join(f" {closing[size] * 1000 / args.batches:9.1f}"
+                                                                for size in args.sizes)
+          + "".join(f" {closing[size] * 1000:11.1f}" for size in args.sizes) + "  (the whole checkpoint: 'mean')")
     print(f"stores of {small} and {large} documents, {args.batches} batches of {BATCH} each, writers warmed by "
           f"{min(args.warm, small)} and {min(args.warm, large)} documents", file=sys.stderr)
 

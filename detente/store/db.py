@@ -139,7 +139,8 @@ class Store:
     call (or one ``session()``), so an idle reader never blocks a writer; a reader that finds the file locked
     leaves a request (``PATH.read-request``) and waits with backoff, up to ``lock_wait`` seconds, then raises
     ``StoreError``; a writer keeps its connection between calls (no reopening per batch) until it sees a
-    request at the end of a call (a batch's commit, a duplicate check), and then closes it. A transient writer
+    request at the end of a call (a batch's commit, a duplicate check), and then checkpoints and closes it (its
+    commits wait in the write-ahead log until then, or until the log passes its threshold). A transient writer
     also takes ``PATH.writer.lock`` for its whole life, so a second writer gets a clear error at once instead of
     interleaving its batches. Docs: docs/DESIGN.md, "Readers during an ingest"."""
 
@@ -231,7 +232,7 @@ class Store:
             if self._depth == 0:
                 try:
                     if self.transient and (self.read_only or self._turn_asked()):
-                        self._drop()
+                        self._yield_file()
                 finally:
                     self._mutex.release()
 
@@ -240,13 +241,24 @@ class Store:
             con, self._con = self._con, None
             con.close()
 
+    def _yield_file(self) -> None:
+        """Close the file for another process's turn. A writer checkpoints first: its log is allowed to grow to
+        ``queries.TRANSIENT_WRITER_SQL``'s threshold between turns (so small batches do not each pay a
+        checkpoint), and a reader that opened the file with that log would replay all of it."""
+        if self._con is not None and not self.read_only:
+            try:
+                self._con.execute(q.CHECKPOINT_SQL)
+            except duckdb.Error:
+                pass  # the write-ahead log stays (the commits are safe in it); the reader replays it
+        self._drop()
+
     def _yield_when_asked(self) -> None:
         """A transient writer's watcher: between calls, a reader's request closes the connection at once."""
         while not self._stopped.wait(YIELD_POLL_S):
             if self._con is not None and self._request.exists() and self._mutex.acquire(blocking=False):
                 try:
                     if self._depth == 0 and self._turn_asked():
-                        self._drop()
+                        self._yield_file()
                 finally:
                     self._mutex.release()
 
@@ -271,11 +283,8 @@ class Store:
     def close(self) -> None:
         self._stopped.set()
         with self._mutex:
-            if self._writer_lock is not None:  # a transient writer's last close leaves one self-contained file
-                try:
-                    self.con.execute(q.CHECKPOINT_SQL)
-                except (StoreError, duckdb.Error):
-                    pass  # the write-ahead log stays; the next open replays it
+            if self._writer_lock is not None and self._con is not None:
+                self._yield_file()  # a transient writer's last close leaves one self-contained file
             self._drop()
         if self._writer_lock is not None:
             self._writer_lock.close()
