@@ -98,5 +98,5 @@ def test_imports_point_down_the_pipeline() -> None:
 def test_the_checks_see_real_imports() -> None:
     graph = _imports()
     assert "detente.store.db" in graph["detente.api"]
-    assert "detente.clustering" in graph["detente.store.db"]
+    assert "detente.clustering" in graph["detente.store.clustered"]
     assert _layer("detente.cli.events") > _layer("detente.api") > _layer("detente.store.queries")

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from detente.clustering import segments
-from detente.store import db as store_db
+from detente.store import clustered as store_clustered
 from detente.store import index as clustering_index
 from detente.store import queries as q
 from detente.store.db import Store
@@ -82,7 +82,7 @@ def test_recluster_in_small_chunks_equals_one_pass(tmp_path: Path, monkeypatch: 
     corpus = _corpus(seed=9, n_docs=40)
     store = ingest(tmp_path / "s.duckdb", corpus)
     expected = (events(store), membership(store))
-    monkeypatch.setattr(store_db, "RECLUSTER_CHUNK", 3)
+    monkeypatch.setattr(store_clustered, "RECLUSTER_CHUNK", 3)
     store.recluster()
     assert (events(store), membership(store)) == expected
 
@@ -218,7 +218,7 @@ def test_a_writer_that_keeps_nothing_reads_older_members_by_number_and_by_key(tm
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = _corpus(seed=13, n_docs=48)
     reference = ingest(tmp_path / "ref.duckdb", corpus)
-    monkeypatch.setattr(store_db, "READ_GAP", 1)  # every older row counts as far from the new ones
+    monkeypatch.setattr(store_clustered, "READ_GAP", 1)  # every older row counts as far from the new ones
     seen = _statements(monkeypatch)
     path = tmp_path / "s.duckdb"
     for i in range(0, len(corpus), 6):  # a new writer per batch, as one `detente ingest` per file does
@@ -228,7 +228,7 @@ def test_a_writer_that_keeps_nothing_reads_older_members_by_number_and_by_key(tm
     by_number = [p["ns"] for sql, p in seen if sql == q.INDEX_ROWS_SQL]
     by_key = [p["ids"] for sql, p in seen if sql == q.FULL_BY_KEY_SQL]
     assert by_number and by_key  # older members came from the index rows and the primary key, not kept rows
-    assert max(len(ids) for ids in by_key) <= store_db.KEY_LOOKUPS
+    assert max(len(ids) for ids in by_key) <= store_clustered.KEY_LOOKUPS
     store = Store(path)
     assert (events(store), membership(store)) == (events(reference), membership(reference))
 
@@ -237,8 +237,8 @@ def test_many_older_members_are_read_by_rowids(tmp_path: Path, monkeypatch: pyte
     corpus = _corpus(seed=14, n_docs=40)
     reference = ingest(tmp_path / "ref.duckdb", corpus)
     ingest(tmp_path / "s.duckdb", corpus[:34]).close()
-    monkeypatch.setattr(store_db, "KEY_LOOKUPS", 1)
-    monkeypatch.setattr(store_db, "KEY_STATEMENTS", 1)
+    monkeypatch.setattr(store_clustered, "KEY_LOOKUPS", 1)
+    monkeypatch.setattr(store_clustered, "KEY_STATEMENTS", 1)
     seen = _statements(monkeypatch)
     store = Store(tmp_path / "s.duckdb")
     store.add_batch(corpus[34:])
