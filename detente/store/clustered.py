@@ -39,7 +39,6 @@ KEY_STATEMENTS = 4
 RECENT_MENTIONS = 30_000
 
 
-
 class EventWrites(Session):
     """What a store does to events and the clustering index; ``writes.Writes.add_batch`` calls it inside its
     transaction."""

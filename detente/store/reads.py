@@ -230,7 +230,6 @@ class Reads(Session):
         """Documents whose content hash starts with ``prefix`` (at most two: a unique prefix names one)."""
         return [document_from_row(r) for r in self._rows(q.DOCUMENT_BY_PREFIX_SQL, {"prefix": prefix})]
 
-
     def outlets(self) -> list[tuple[str, int]]:
         """Each outlet with how many stored documents it published, most first."""
         return [(r["outlet"], int(r["documents"])) for r in self._rows(q.OUTLETS_SQL)]

@@ -262,7 +262,6 @@ class Session:
         self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {selects}",
                          [list(col) for col in zip(*rows, strict=True)])
 
-
     def cursor(self) -> Self:
         """This store over another connection to the same open database. A DuckDB connection serves one thread
         at a time and each sees only committed transactions: a server reads through these, one per thread,

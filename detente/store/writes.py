@@ -21,6 +21,7 @@ from detente.store.clustered import EventWrites
 from detente.store.rows import mention_row
 from detente.store.session import in_session
 
+# Called inside the batch transaction with the connection and the ids of the documents just added (after their
 # events are clustered): what it writes commits or rolls back with the batch.
 BatchHook = Callable[[duckdb.DuckDBPyConnection, list[str]], None]
 
@@ -31,8 +32,6 @@ class BatchResult:
     duplicates: list[str]
     mentions: int
     seconds: float = 0.0  # spent in the store: the transaction with its clustering
-
-
 
 
 class Writes(EventWrites):
@@ -111,7 +110,6 @@ class Writes(EventWrites):
             self._members.commit()
         self._index_checked = self._index_checked or (cluster and bool(added))  # committed: the index is whole
         return BatchResult(added, duplicates, len(mention_rows), time.perf_counter() - started)
-
 
     # -- watched sources (detente watch) --------------------------------------------------------------------
     @in_session
