@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from detente.coding.accusations import cue_forms
@@ -34,7 +34,7 @@ from detente.coding.lexicon import Lexicon, word_forms
 from detente.coding.modality import Cues
 from detente.coding.references import WINDOW, refers_back
 from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES, STATE_MODES, STATE_TYPES
-from detente.nlp import Prefilter, Sentence, split_sentences
+from detente.nlp import Prefilter, Sentence, Verdict, split_sentences
 from detente.syntax import MODAL_AUXILIARIES
 
 if TYPE_CHECKING:
@@ -74,6 +74,8 @@ class Selection:
     # the phrases that gave in full the names a sentence parsed for its surname alone calls people by ("Ugandan
     # opposition leader Bobi Wine" for "Wine says ..."): the coder reads whose the person is from them
     introductions: tuple[str, ...] = ()
+    # why each sentence not parsed was refused, by sentence index: where recall is lost before any rule acts
+    refused: Mapping[int, Verdict] = field(default_factory=dict)
 
 
 class SentenceSelector:
@@ -96,9 +98,6 @@ class SentenceSelector:
         self.editorial_prefilter = Prefilter(alone | cues.deontic_aux | cue_forms(), self._has_actor, paired)
         self.state_forms = state_act_forms(lexicon)
         self._seen_countries: Counter[str] = Counter()
-        self._sector_only = False  # the last sentence tested had a trigger and only actor words of no country
-        self._tested = False  # the last sentence had a trigger word (so its actor was tested)
-        self._no_country = False  # the last sentence tested had a trigger and no actor of a country
         # the last words of the full names the document gave so far, each with the phrase that gave it
         self._surnames: dict[str, str] = {}
         self._called: dict[str, None] = {}  # the phrases of the surnames sentences were parsed for
@@ -116,19 +115,26 @@ class SentenceSelector:
         selected: list[Sentence] = []
         held: list[Sentence] = []  # a state's act with no actor named: parsed only in a one-country document
         named: dict[int, bool] = {}  # sentence index -> names a country or a body (asked only for references)
+        refused: dict[int, Verdict] = {}
         for sentence in sentences:
             if len(sentence.text) > MAX_SENTENCE_CHARS:
+                refused[sentence.index] = Verdict.TOO_LONG
                 continue
-            self._sector_only = self._tested = self._no_country = False
-            if prefilter(sentence) or (self._tested and refers_back(sentence.tokens, sentence.text) and
-                                       self._named_before(sentences, sentence.index, named)) or \
-                    (self._no_country and self._names_again(sentence.text)):
+            verdict = prefilter.verdict(sentence)
+            # a trigger word, and no actor of a country: one may still be found in the sentences before
+            unplaced = verdict is Verdict.NO_ACTOR or verdict is Verdict.SECTOR_ONLY
+            if verdict is Verdict.PASSED or (unplaced and refers_back(sentence.tokens, sentence.text) and
+                                             self._named_before(sentences, sentence.index, named)) or \
+                    (unplaced and self._names_again(sentence.text)):
                 if len(selected) == MAX_PARSED_SENTENCES:
                     truncated = True
+                    refused.update((s.index, Verdict.OVER_BUDGET) for s in sentences[sentence.index:])
                     break
                 selected.append(sentence)
                 self._remember(surnames_in(sentence.text))
-            elif (self._sector_only and not self.kb.state_agent_words.isdisjoint(sentence.tokens)) or \
+                continue
+            refused[sentence.index] = verdict
+            if (verdict is Verdict.SECTOR_ONLY and not self.kb.state_agent_words.isdisjoint(sentence.tokens)) or \
                     not self.state_forms.isdisjoint(sentence.tokens):
                 held.append(sentence)  # "the military claimed the killing of 33 terrorists": whose, the story says
             else:
@@ -140,31 +146,32 @@ class SentenceSelector:
         if home is not None and held:
             room = MAX_PARSED_SENTENCES - len(selected)
             selected = sorted(selected + held[:room], key=lambda s: s.index)
-        return Selection(sentences, selected, set(self._seen_countries), truncated, home, tuple(self._called))
+            for s in held[:room]:
+                del refused[s.index]
+            refused.update((s.index, Verdict.OVER_BUDGET) for s in held[room:])
+        return Selection(sentences, selected, set(self._seen_countries), truncated, home, tuple(self._called),
+                         refused)
 
     def _remember(self, names: dict[str, str]) -> None:
         for surname, phrase in names.items():
             self._surnames.setdefault(surname, phrase)
 
-    def _has_actor(self, text: str) -> bool:
+    def _has_actor(self, text: str) -> Verdict:
         """The prefilter's actor test: a known actor word (the KB's fast check), and a country among the
         mentions (an event needs a country on one side), a leading pronoun, or "the two countries"."""
-        self._tested = True
         if not self.kb.is_candidate(text):
-            self._no_country = True
-            return False
+            return Verdict.NO_ACTOR
         countries, bodies = self.kb.named_in(text)
         self._seen_countries.update(countries)
         if countries or bodies:
-            return True  # an intergovernmental body acts under its own code ("the Security Council condemned")
+            return Verdict.PASSED  # an intergovernmental body acts under its own code ("the Security Council")
         low = text.lower()
         if low.split(" ", 1)[0] in _SUBJECT_PRONOUNS or any(w in low for w in DYAD_PHRASES) or \
                 _PAIR.search(low) is not None:
-            return True
+            return Verdict.PASSED
         # a trigger and an actor word of no country ("the military", "the court", "our soldiers"): parsed only
         # in a document about one country, whose actor it then is (``select``)
-        self._sector_only = self._no_country = True
-        return False
+        return Verdict.SECTOR_ONLY
 
     def _named_before(self, sentences: list[Sentence], index: int, named: dict[int, bool]) -> bool:
         """Does one of the ``WINDOW`` sentences before ``index`` name a country or a body, so that a pronoun or

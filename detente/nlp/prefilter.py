@@ -4,24 +4,39 @@ A sentence is parsed only when it has a candidate trigger (a surface form from t
 a set over its lowercase tokens) and a candidate actor (the knowledge base's fast alias check). Parsing is
 most of the cost of coding, so every sentence skipped here is time saved; a false positive only costs a parse,
 a false negative loses an event, so the trigger forms are generated generously.
+
+The answer is a ``Verdict``, not a yes/no: why a sentence was not parsed is what tells where recall is lost
+before any rule can act (``detente evaluate`` breaks its "not parsed" sentences down by it).
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from detente.nlp.sentences import Sentence
 
 
+class Verdict(enum.Enum):
+    """Why a sentence is parsed or not; the value is how reports name it."""
+
+    PASSED = "passed"
+    NO_TRIGGER = "no trigger word"
+    NO_ACTOR = "no candidate actor"  # a trigger word, and no word the knowledge base knows as an actor
+    SECTOR_ONLY = "actor of no country"  # a trigger word, and only actor words that name no country ("the army")
+    TOO_LONG = "too long"  # over the longest sentence coded (``detente.coding.selection``)
+    OVER_BUDGET = "over budget"  # the document's budget of parsed sentences was spent before it
+
+
 @dataclass(slots=True)
 class Prefilter:
     """``trigger_forms``: lowercase forms that suffice alone; ``paired``: forms that count only when one of
-    the given words is in the sentence too ("lifted" + "sanctions"); ``is_actor``: the KB's fast
-    ``is_candidate(text)``."""
+    the given words is in the sentence too ("lifted" + "sanctions"); ``is_actor``: the actor test of a
+    sentence's text, a yes/no (the KB's fast ``is_candidate(text)``) or a ``Verdict`` saying why not."""
 
     trigger_forms: frozenset[str]
-    is_actor: Callable[[str], bool]
+    is_actor: Callable[[str], bool | Verdict]
     paired: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def has_trigger(self, tokens: Iterable[str]) -> bool:
@@ -36,8 +51,17 @@ class Prefilter:
                 return True
         return False
 
+    def verdict(self, sentence: Sentence) -> Verdict:
+        """The trigger test first (a set lookup), the actor test only on a sentence that passes it."""
+        if not self.has_trigger(sentence.tokens):
+            return Verdict.NO_TRIGGER
+        answer = self.is_actor(sentence.text)
+        if isinstance(answer, Verdict):
+            return answer
+        return Verdict.PASSED if answer else Verdict.NO_ACTOR
+
     def __call__(self, sentence: Sentence) -> bool:
-        return self.has_trigger(sentence.tokens) and self.is_actor(sentence.text)
+        return self.verdict(sentence) is Verdict.PASSED
 
     def select(self, sentences: Iterable[Sentence]) -> list[Sentence]:
         """The sentences worth parsing, in document order."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from detente.coding.lexicon import load_lexicon
 from detente.coding.modality import load_cues
-from detente.coding.selection import SentenceSelector
+from detente.coding.selection import MAX_PARSED_SENTENCES, SentenceSelector
+from detente.nlp import Verdict
 
 
 def selector(kb) -> SentenceSelector:
@@ -144,3 +145,25 @@ def test_words_alone_are_capitalized_words_outside_longer_names() -> None:
     from detente.coding.selection import words_alone
 
     assert words_alone("Wine says West African ways matter to Lai’s party and the Council.") == {"Wine", "Lai"}
+
+
+def test_each_sentence_not_parsed_has_the_reason_it_was_refused(kb) -> None:
+    text = ("Blinken visited Beijing. The weather was mild. The army attacked the town. "
+            "Somebody attacked a tree. " + "x" * 2_100 + ".")
+    found = selector(kb).select(text)
+    assert [s.index for s in found.selected] == [0]
+    assert dict(found.refused) == {1: Verdict.NO_TRIGGER, 2: Verdict.SECTOR_ONLY, 3: Verdict.NO_ACTOR,
+                                   4: Verdict.TOO_LONG}
+
+
+def test_a_sentence_parsed_after_all_is_not_refused(kb) -> None:
+    # a state's act held for a one-country document, a reference to the sentence before: parsed, so not refused
+    assert selector(kb).select(_SOMALI).refused.keys() == {4}
+    found = selector(kb).select("Iran's foreign minister flew to Paris. On Tuesday, he met the delegation.")
+    assert len(found.selected) == 2 and not found.refused
+
+
+def test_sentences_past_the_budget_are_refused_as_over_budget(kb) -> None:
+    found = selector(kb).select("Blinken visited Beijing. " * (MAX_PARSED_SENTENCES + 2))
+    assert found.truncated and len(found.selected) == MAX_PARSED_SENTENCES
+    assert set(found.refused.values()) == {Verdict.OVER_BUDGET} and len(found.refused) == 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from detente.coding.lexicon import load_lexicon
-from detente.nlp import Prefilter, split_sentences
+from detente.nlp import Prefilter, Verdict, split_sentences
 
 
 def _actor(text: str) -> bool:
@@ -29,3 +29,21 @@ def test_selection_keeps_document_indices() -> None:
     pf = Prefilter(frozenset({"visited"}), _actor)
     sents = split_sentences("Nothing here. Blinken visited Beijing. Nor here.")
     assert [s.index for s in pf.select(sents)] == [1]
+
+
+def test_the_verdict_says_why_a_sentence_is_not_parsed() -> None:
+    pf = Prefilter(frozenset({"visited"}), _actor)
+    first, second, third = split_sentences("Blinken visited Beijing. Nobody visited. Blinken slept.")
+    assert [pf.verdict(s) for s in (first, second, third)] == [Verdict.PASSED, Verdict.NO_ACTOR,
+                                                                 Verdict.NO_TRIGGER]
+    # an actor test may answer why itself; the trigger test comes first and alone decides "no trigger word"
+    asked: list[str] = []
+
+    def sector_only(text: str) -> Verdict:
+        asked.append(text)
+        return Verdict.SECTOR_ONLY
+
+    pf = Prefilter(frozenset({"visited"}), sector_only)
+    assert pf.verdict(second) is Verdict.SECTOR_ONLY
+    assert pf.verdict(third) is Verdict.NO_TRIGGER and asked == ["Nobody visited."]
+    assert not pf(second)
