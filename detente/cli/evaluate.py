@@ -80,19 +80,21 @@ def _run_news(args: argparse.Namespace) -> int:
         return 2
     if args.documents:
         stages: dict[tuple[str, int], str] | None = {} if pipe.coder.n_process == 1 else None
-        coded, problems = code_in_context(gold, pipe.coder, api.read(args.documents), stages)
+        refused: dict[tuple[str, int], str] | None = None if stages is None else {}
+        coded, problems = code_in_context(gold, pipe.coder, api.read(args.documents), stages, refused)
         for problem in problems:
             print(f"detente evaluate: {problem}", file=sys.stderr)
     else:
-        stages, coded = None, code_alone(gold, pipe.coder)
-    result = score_news(gold, coded, stages)
-    shown = list(misses(gold, coded, stages=stages))[: args.misses]
+        stages, refused, coded = None, None, code_alone(gold, pipe.coder)
+    result = score_news(gold, coded, stages, refused)
+    shown = list(misses(gold, coded, stages=stages, refused=refused))[: args.misses]
     if args.json:
         print(json.dumps({**result, **({"misses": shown} if args.misses else {})}, ensure_ascii=False))
     else:
         print(format_news(result))
         for miss in shown:
-            stage = f"  ({miss['stage']})" if "stage" in miss and not miss["coded"] else ""
+            stage = f"  ({miss['stage']}{': ' + miss['refused'] if 'refused' in miss else ''})" \
+                if "stage" in miss and not miss["coded"] else ""
             print(f"\n{name_cell(str(miss['doc']))}:{miss['sentence_index']}  gold {cell(str(miss['gold'] or '-'))}  "
                   f"coded {cell(str(miss['coded'] or '-'))}{stage}\n  {cell(str(miss['text']))}")
     return 0

@@ -107,10 +107,13 @@ def is_news_gold(path: str | Path) -> bool:
 
 def code_in_context(gold: Sequence[GoldSentence], coder: Coder, documents: Iterable[Document],
                     stages: dict[tuple[str, int], str] | None = None,
+                    refused: dict[tuple[str, int], str] | None = None,
                     ) -> tuple[dict[tuple[str, int], list[Mention]], list[str]]:
     """Code each labelled document whole and file its mentions by (document, sentence index). Returns them and
     the problems found: documents not among ``documents``, sentences whose text differs from the split. Given
-    ``stages``, it is filled with how far each sentence got towards a record (``Coder.trace``)."""
+    ``stages``, it is filled with how far each sentence got towards a record (``Coder.trace``); given
+    ``refused``, with why the prefilter did not parse a sentence (``Selection.refused``: the selector is
+    deterministic, so selecting again gives the coder's own answer)."""
     from detente.nlp import split_sentences
 
     wanted = {g.doc for g in gold}
@@ -139,6 +142,11 @@ def code_in_context(gold: Sequence[GoldSentence], coder: Coder, documents: Itera
         coder.trace = kept
     if stages is not None:
         stages.update(((named[doc_id], index), stage) for (doc_id, index), stage in trace.items())
+    if refused is not None:
+        for doc_id in sorted(by_doc):
+            doc = by_doc[doc_id]
+            selection = coder.selector.select(doc.text, editorial=doc.genre == "editorial")
+            refused.update(((doc_id, index), why.value) for index, why in selection.refused.items())
     return dict(coded), problems
 
 
@@ -172,6 +180,7 @@ class Counts:
     attributes: Counter[str] = field(default_factory=Counter)  # "source_right", "source_scored", ...
     per_type: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     lost_at: Counter[str] = field(default_factory=Counter)  # sentences with events coded none, by stage reached
+    not_parsed_by: Counter[str] = field(default_factory=Counter)  # of those not parsed: why the prefilter refused
 
 
 def _quad(event_type: str) -> int | None:
@@ -212,7 +221,8 @@ def _place_right(e: GoldEvent, m: Mention) -> bool:
     return e.place is None and bool(e.place_country) and m.location.country == e.place_country
 
 
-def _score_sentence(c: Counts, g: GoldSentence, mentions: Sequence[Mention], stage: str | None = None) -> None:
+def _score_sentence(c: Counts, g: GoldSentence, mentions: Sequence[Mention], stage: str | None = None,
+                    why: str | None = None) -> None:
     c.sentences += 1
     c.coded_events += len(mentions)
     c.gold_events += len(g.events)
@@ -230,6 +240,8 @@ def _score_sentence(c: Counts, g: GoldSentence, mentions: Sequence[Mention], sta
         c.no_event += 1
         if stage is not None:
             c.lost_at[stage] += 1
+        if stage == "not parsed" and why is not None:
+            c.not_parsed_by[why] += 1
     else:
         c.type_right += best.type in {e.type for e in g.events}
         c.quad_right += _quad(best.type) in {_quad(e.type) for e in g.events}
@@ -309,18 +321,21 @@ def draw_part(g: GoldSentence) -> str | None:
 
 
 def score_news(gold: Sequence[GoldSentence], coded: Mapping[tuple[str, int], Sequence[Mention]],
-               stages: Mapping[tuple[str, int], str] | None = None) -> dict[str, Any]:
+               stages: Mapping[tuple[str, int], str] | None = None,
+               refused: Mapping[tuple[str, int], str] | None = None) -> dict[str, Any]:
     """Scores per split (``tune``, ``check``), per split of each named draw (``check d3``) and over all. Given
     the ``stages`` sentences reached (``code_in_context``), sentences with events coded none are also counted by
     where they stopped (``no_event_at``: shares of the sentences with events), an aggregate the check split may
-    show: it says which part of the coder loses most, never which sentence."""
+    show: it says which part of the coder loses most, never which sentence. Given why the prefilter ``refused``
+    sentences, those not parsed are split by it too (``not_parsed_by``, shares of the same base)."""
     counts: dict[str, Counts] = {"all": Counts()}
     for g in gold:
         mentions = coded.get(g.key, ())
         stage = None if stages is None else stages.get(g.key, "not coded")
+        why = None if refused is None else refused.get(g.key)
         for name in ("all", g.split, draw_part(g)):
             if name is not None:
-                _score_sentence(counts.setdefault(name, Counts()), g, mentions, stage)
+                _score_sentence(counts.setdefault(name, Counts()), g, mentions, stage, why)
     results = {name: _result(c) for name, c in counts.items()}
     if stages is not None:
         from detente.coding.coder import STAGES  # the coder is loaded when it traced stages
@@ -328,13 +343,21 @@ def score_news(gold: Sequence[GoldSentence], coded: Mapping[tuple[str, int], Seq
         for name, c in counts.items():  # every stage short of "coded"; "not coded" only where it happened
             shown = [*STAGES[:-1], *(["not coded"] if c.lost_at["not coded"] else [])]
             results[name]["no_event_at"] = {s: _rate(c.lost_at[s], c.with_events) for s in shown}
+    if refused is not None:
+        from detente.nlp import Verdict
+
+        reasons = [v.value for v in Verdict if v is not Verdict.PASSED]
+        for name, c in counts.items():
+            results[name]["not_parsed_by"] = {r: _rate(c.not_parsed_by[r], c.with_events) for r in reasons}
     return results
 
 
 def misses(gold: Sequence[GoldSentence], coded: Mapping[tuple[str, int], Sequence[Mention]],
-           split: str = "tune", stages: Mapping[tuple[str, int], str] | None = None) -> Iterator[dict[str, Any]]:
-    """Sentences of ``split`` where labelled and coded types differ. Never call it on the check split: its
-    misses must not be read, so rules are never written from it."""
+           split: str = "tune", stages: Mapping[tuple[str, int], str] | None = None,
+           refused: Mapping[tuple[str, int], str] | None = None) -> Iterator[dict[str, Any]]:
+    """Sentences of ``split`` where labelled and coded types differ (with why the prefilter refused one it did
+    not parse, given ``refused``). Never call it on the check split: its misses must not be read, so rules are
+    never written from it."""
     if split == "check":
         raise ValueError("the check split is scored only; its misses are not shown")
     for g in gold:
@@ -344,8 +367,11 @@ def misses(gold: Sequence[GoldSentence], coded: Mapping[tuple[str, int], Sequenc
         gold_types = sorted(e.type for e in g.events)
         coded_types = sorted(m.type for m in mentions)
         if gold_types != coded_types:
+            stage = None if stages is None else stages.get(g.key, "not coded")
+            why = refused.get(g.key) if refused is not None and stage == "not parsed" else None
             yield {"doc": g.doc, "sentence_index": g.sentence_index, "gold": gold_types, "coded": coded_types,
-                   "text": g.text, **({"stage": stages.get(g.key, "not coded")} if stages is not None else {})}
+                   "text": g.text, **({"stage": stage} if stage is not None else {}),
+                   **({"refused": why} if why is not None else {})}
 
 
 def format_news(result: Mapping[str, Mapping[str, Any]]) -> str:
@@ -359,7 +385,8 @@ def format_news(result: Mapping[str, Mapping[str, Any]]) -> str:
             "source_accuracy", "target_accuracy", "modality_accuracy", "date_accuracy", "place_accuracy",
             "date_given", "place_given")
     lost = list(result["all"].get("no_event_at", {}))
-    width = max(len(r) for r in (*rows, *(f"  none: {s}" for s in lost)))
+    why = list(result["all"].get("not_parsed_by", {}))
+    width = max(len(r) for r in (*rows, *(f"  none: {s}" for s in lost), *(f"    {s}" for s in why)))
     lines = [" " * width + "".join(f"{n:>10}" for n in names)]
 
     def line(label: str, values: list[Any]) -> str:
@@ -369,7 +396,11 @@ def format_news(result: Mapping[str, Mapping[str, Any]]) -> str:
     for row in rows:
         lines.append(line(row, [result[n].get(row) for n in names]))
         if row == "no_event_rate":  # where those sentences stopped, when the coder traced it
-            lines += [line(f"  none: {s}", [result[n].get("no_event_at", {}).get(s) for n in names]) for s in lost]
+            for s in lost:
+                lines.append(line(f"  none: {s}", [result[n].get("no_event_at", {}).get(s) for n in names]))
+                if s == "not parsed":  # and why the prefilter refused them, when that was asked
+                    lines += [line(f"    {w}", [result[n].get("not_parsed_by", {}).get(w) for n in names])
+                              for w in why]
     lines += ["", "per type (all): precision / recall / F1 (support, predicted)"]
     for t, s in result["all"]["per_type"].items():
         p, r, f = (("-" if v is None else f"{v:.2f}") for v in (s["precision"], s["recall"], s["f1"]))

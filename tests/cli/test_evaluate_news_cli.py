@@ -75,6 +75,11 @@ def test_sentences_coded_none_are_counted_by_where_they_stopped(tmp_path: Path,
     lost = result["tune"]["no_event_at"]
     assert lost["not parsed"] == 0.5 and lost["no trigger"] == lost["no actor"] == 0.0
     assert [(m["sentence_index"], m["stage"]) for m in result["misses"]] == [(1, "not parsed")]
+    assert result["misses"][0]["refused"] == "no trigger word"
+    assert result["tune"]["not_parsed_by"]["no trigger word"] == 0.5
+    assert result["tune"]["not_parsed_by"]["no candidate actor"] == 0.0
     assert main(["evaluate", str(gold), "--documents", str(docs)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert next(r for r in lines if r.startswith("  none: not parsed")).split()[3:] == ["0.500", "0.500"]
+    # and why the prefilter refused it: the weather has no trigger word
+    assert next(r for r in lines if r.startswith("    no trigger word")).split()[3:] == ["0.500", "0.500"]

@@ -157,3 +157,21 @@ def test_a_broken_labelled_file_is_one_line(tmp_path: Path, capsys: pytest.Captu
                     encoding="utf-8")
     assert main(["evaluate", str(gold)]) == 2
     assert f"{gold}:1" in capsys.readouterr().err
+
+
+def test_sentences_not_parsed_are_split_by_why_the_prefilter_refused_them() -> None:
+    gold = [_sentence(0, "tune", _event("AID")), _sentence(1, "tune", _event("AID")),
+            _sentence(2, "tune", _event("AID")), _sentence(3, "tune")]
+    stages = {("a", 0): "not parsed", ("a", 1): "not parsed", ("a", 2): "no trigger", ("a", 3): "not parsed"}
+    # the sentence with no labelled event and the one parsed are counted under no reason
+    refused = {("a", 0): "no trigger word", ("a", 1): "no candidate actor", ("a", 3): "no trigger word"}
+    result = score_news(gold, {}, stages, refused)
+    by = result["tune"]["not_parsed_by"]
+    assert by["no trigger word"] == by["no candidate actor"] == round(1 / 3, 4) and by["too long"] == 0.0
+    assert result["tune"]["no_event_at"]["not parsed"] == round(2 / 3, 4)
+    rows = format_news(result).splitlines()
+    at = next(i for i, r in enumerate(rows) if r.startswith("  none: not parsed"))
+    assert rows[at + 1].split()[:4] == ["no", "trigger", "word", "0.333"]
+    assert [m.get("refused") for m in misses(gold, {}, stages=stages, refused=refused)] == \
+        ["no trigger word", "no candidate actor", None]
+    assert "not_parsed_by" not in score_news(gold, {}, stages)
