@@ -30,9 +30,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from detente.coding.accusations import cue_forms
-from detente.coding.lexicon import Lexicon, word_forms
+from detente.coding.criticism import POSING_VERBS
+from detente.coding.lexicon import Lexicon, inflections, word_forms
 from detente.coding.modality import Cues
 from detente.coding.references import WINDOW, refers_back
+from detente.coding.statements import POSING_NOUNS
 from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES, STATE_MODES, STATE_TYPES
 from detente.nlp import Prefilter, Sentence, Verdict, split_sentences
 from detente.syntax import MODAL_AUXILIARIES
@@ -81,21 +83,26 @@ class Selection:
 class SentenceSelector:
     def __init__(self, kb: ActorKB, lexicon: Lexicon, cues: Cues) -> None:
         self.kb = kb
-        alone, paired = lexicon.prefilter_rules()
-        # a disapproval word counts with a speech verb: "said Iran is defying ..." (coding/accusations.py)
+        # a word with its object, cue, particle or light verb: in its clause, so nearby (``Prefilter.near``)
+        alone, near = lexicon.prefilter_rules()
+        near = dict(near)
+        # "the challenges China poses", "poses no threat": statements.py reads the posed noun as an accusation
+        posed = frozenset().union(*(inflections(n, "noun") for n in POSING_NOUNS))
+        for verb in POSING_VERBS:
+            for form in word_forms(verb, "verb", lexicon.irregular):
+                near[form] = near.get(form, frozenset()) | posed
+        # a disapproval word counts with a speech verb anywhere: "said Iran is defying ..." (coding/accusations.py)
         speech: set[str] = set()
         for verb in lexicon.speech_verbs:
             speech |= word_forms(verb, "verb", lexicon.irregular)
-        paired = dict(paired)
-        for form in cue_forms():
-            paired[form] = paired.get(form, frozenset()) | frozenset(speech)
+        paired: dict[str, frozenset[str]] = {form: frozenset(speech) for form in cue_forms()}
         # a conditional announcement may be a threat with no trigger word: "will buy Russian jets if ..."
-        # (candidates._conditional_threats)
+        # (candidates._conditional_threats); the condition may be long, the future is in the main clause
         for mark in ("if", "unless"):
             paired[mark] = paired.get(mark, frozenset()) | _FUTURE
-        self.prefilter = Prefilter(alone | cues.deontic_aux, self._has_actor, paired)
+        self.prefilter = Prefilter(alone | cues.deontic_aux, self._has_actor, paired, near)
         # an editorial speaks in its own voice: a disapproval word needs no speech verb there
-        self.editorial_prefilter = Prefilter(alone | cues.deontic_aux | cue_forms(), self._has_actor, paired)
+        self.editorial_prefilter = Prefilter(alone | cues.deontic_aux | cue_forms(), self._has_actor, paired, near)
         self.state_forms = state_act_forms(lexicon)
         self._seen_countries: Counter[str] = Counter()
         # the last words of the full names the document gave so far, each with the phrase that gave it

@@ -5,6 +5,12 @@ a set over its lowercase tokens) and a candidate actor (the knowledge base's fas
 most of the cost of coding, so every sentence skipped here is time saved; a false positive only costs a parse,
 a false negative loses an event, so the trigger forms are generated generously.
 
+A word that counts only with a partner word ("lifted" + "sanctions", "held" + "talks", "called" + "on") needs
+it within ``NEAR`` tokens: the object, particle or light verb the coder reads it by is in its clause, a few
+words off, while the same words far apart in a long sentence are mostly two unrelated clauses ("talks" at one
+end, "held" at the other). A partner the coder reads across the sentence (a verb of saying for a disapproval
+word, a future for "if") is given as ``paired``, counted anywhere.
+
 The answer is a ``Verdict``, not a yes/no: why a sentence was not parsed is what tells where recall is lost
 before any rule can act (``detente evaluate`` breaks its "not parsed" sentences down by it).
 """
@@ -12,7 +18,7 @@ before any rule can act (``detente evaluate`` breaks its "not parsed" sentences 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from detente.nlp.sentences import Sentence
@@ -29,25 +35,40 @@ class Verdict(enum.Enum):
     OVER_BUDGET = "over budget"  # the document's budget of parsed sentences was spent before it
 
 
+# how far apart (in tokens, either way) a word and the partner it counts with may be: a verb and its object,
+# particle or cue ("called Pakistan's assertions 'baseless'"), a noun and its light verb ("conducted a series of
+# senior official exchanges"). Measured on the labelled news (docs/coding.md, "A partner word nearby").
+NEAR = 8
+
+
 @dataclass(slots=True)
 class Prefilter:
-    """``trigger_forms``: lowercase forms that suffice alone; ``paired``: forms that count only when one of
-    the given words is in the sentence too ("lifted" + "sanctions"); ``is_actor``: the actor test of a
+    """``trigger_forms``: lowercase forms that suffice alone; ``near``: forms that count only when one of the
+    given words is within ``NEAR`` tokens ("lifted" + "sanctions"); ``paired``: forms that count when one of
+    the given words is anywhere in the sentence ("concerned" + "said"); ``is_actor``: the actor test of a
     sentence's text, a yes/no (the KB's fast ``is_candidate(text)``) or a ``Verdict`` saying why not."""
 
     trigger_forms: frozenset[str]
     is_actor: Callable[[str], bool | Verdict]
     paired: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    near: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
-    def has_trigger(self, tokens: Iterable[str]) -> bool:
-        forms = self.trigger_forms
-        toks = tokens if isinstance(tokens, (set, frozenset)) else set(tokens)
-        if not forms.isdisjoint(toks):
+    def has_trigger(self, tokens: Sequence[str]) -> bool:
+        """Set lookups over the sentence's lowercase tokens, in order; the window only around a paired form."""
+        toks = set(tokens)
+        if not self.trigger_forms.isdisjoint(toks):
             return True
         paired = self.paired
         for tok in toks:
             needs = paired.get(tok)
             if needs is not None and not needs.isdisjoint(toks):
+                return True
+        near = self.near
+        if near.keys().isdisjoint(toks):
+            return False
+        for i, tok in enumerate(tokens):
+            needs = near.get(tok)
+            if needs is not None and not needs.isdisjoint(tokens[max(0, i - NEAR):i + NEAR + 1]):
                 return True
         return False
 

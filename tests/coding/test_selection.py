@@ -167,3 +167,22 @@ def test_sentences_past_the_budget_are_refused_as_over_budget(kb) -> None:
     found = selector(kb).select("Blinken visited Beijing. " * (MAX_PARSED_SENTENCES + 2))
     assert found.truncated and len(found.selected) == MAX_PARSED_SENTENCES
     assert set(found.refused.values()) == {Verdict.OVER_BUDGET} and len(found.refused) == 2
+
+
+def test_a_word_and_its_particle_count_only_when_near(kb) -> None:
+    s = selector(kb)
+    assert s.select("Beijing called on Washington to reopen the consulate.").selected
+    far = s.select("Beijing called it a day after twelve hours in the hall, and the tired delegates went on home.")
+    assert far.selected == [] and dict(far.refused) == {0: Verdict.NO_TRIGGER}
+
+
+def test_a_disapproval_word_counts_with_a_speech_verb_far_from_it(kb) -> None:
+    text = ("Japan is seriously concerned about the sudden, unexplained and very large build-up of the Chinese navy "
+            "near its southern islands, the minister said.")
+    assert selector(kb).select(text).selected
+
+
+def test_posing_a_challenge_is_parsed_as_the_statements_read_it(kb) -> None:
+    # no trigger word: the posing verb with its posed noun is what statements.py reads as an accusation
+    assert selector(kb).select("The challenges China poses to Japan are serious.").selected
+    assert not selector(kb).select("China poses for a photograph with Japan.").selected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from detente.coding.lexicon import load_lexicon
 from detente.nlp import Prefilter, Verdict, split_sentences
+from detente.nlp.prefilter import NEAR
 
 
 def _actor(text: str) -> bool:
@@ -47,3 +48,18 @@ def test_the_verdict_says_why_a_sentence_is_not_parsed() -> None:
     assert pf.verdict(second) is Verdict.SECTOR_ONLY
     assert pf.verdict(third) is Verdict.NO_TRIGGER and asked == ["Nobody visited."]
     assert not pf(second)
+
+
+def test_a_word_counts_with_its_near_partner_only_nearby() -> None:
+    pf = Prefilter(frozenset(), lambda _t: True, near={"held": frozenset({"talks"})})
+    assert pf(split_sentences("China held talks.")[0])
+    assert pf(split_sentences("Talks were held.")[0])  # either side
+    filler = " ".join(["very"] * NEAR)
+    assert not pf(split_sentences(f"China held a {filler} long dinner and talks came later.")[0])
+    assert pf.verdict(split_sentences(f"China held {filler[5:]} talks.")[0]) is Verdict.PASSED  # NEAR words apart
+
+
+def test_a_word_paired_across_the_sentence_counts_at_any_distance() -> None:
+    filler = " ".join(["very"] * (3 * NEAR))
+    pf = Prefilter(frozenset(), lambda _t: True, paired={"concerned": frozenset({"said"})})
+    assert pf(split_sentences(f"We are concerned about a {filler} large navy, the minister said.")[0])
