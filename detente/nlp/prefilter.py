@@ -52,23 +52,31 @@ class Prefilter:
     is_actor: Callable[[str], bool | Verdict]
     paired: Mapping[str, frozenset[str]] = field(default_factory=dict)
     near: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # form -> (partners anywhere, partners nearby): one lookup per token, as cheap as before the window
+    _rules: dict[str, tuple[frozenset[str], frozenset[str]]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        empty: frozenset[str] = frozenset()
+        self._rules = {form: (self.paired.get(form, empty), self.near.get(form, empty))
+                       for form in {*self.paired, *self.near}}
 
     def has_trigger(self, tokens: Sequence[str]) -> bool:
-        """Set lookups over the sentence's lowercase tokens, in order; the window only around a paired form."""
+        """Set lookups over the sentence's lowercase tokens, in order; the window only around a form whose
+        nearby partner is somewhere in the sentence."""
         toks = set(tokens)
         if not self.trigger_forms.isdisjoint(toks):
             return True
-        paired = self.paired
+        rules = self._rules
         for tok in toks:
-            needs = paired.get(tok)
-            if needs is not None and not needs.isdisjoint(toks):
+            rule = rules.get(tok)
+            if rule is None:
+                continue
+            anywhere, close = rule
+            if not anywhere.isdisjoint(toks):
                 return True
-        near = self.near
-        if near.keys().isdisjoint(toks):
-            return False
-        for i, tok in enumerate(tokens):
-            needs = near.get(tok)
-            if needs is not None and not needs.isdisjoint(tokens[max(0, i - NEAR):i + NEAR + 1]):
+            if not close.isdisjoint(toks) and any(
+                    t == tok and not close.isdisjoint(tokens[max(0, i - NEAR):i + NEAR + 1])
+                    for i, t in enumerate(tokens)):
                 return True
         return False
 
