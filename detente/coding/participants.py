@@ -125,7 +125,7 @@ class Participants:
             targets.actors, targets.descriptions = [a for a, _ in kept], [d for _, d in kept]
         sentence_countries: set[str] | None = None
         if not cand.sources and not sources.actors and cand.coded.type in STATE_TYPES:
-            sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc)))
+            sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc), press=False))
             # "books banned under the Taliban", "people confined in camps in Xinjiang": nobody but a state bans
             # books or confines people, and the sentence (or, naming none, the document) is about one
             state = next(iter(sentence_countries)) if len(sentence_countries) == 1 else \
@@ -142,7 +142,7 @@ class Participants:
         for group in (sources, targets):
             if group.actors and all(a.country is None for a in group.actors):
                 if sentence_countries is None:
-                    sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc)))
+                    sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc), press=False))
                 if len(sentence_countries) == 1:
                     # "the rebels", "workers affiliated with the Serbian union" in a sentence about one
                     # country are of it
@@ -335,7 +335,7 @@ class Participants:
             return []
         before = ctx.sentences[j]
         if kind != "person":
-            countries = sorted(self.kb.countries_in(before.text))
+            countries = sorted(self.kb.countries_in(before.text, press=False))
             return [Actor(text=c, name=None, country=c, sector=None) for c in countries]
         if _PERSON_PRONOUNS.intersection(before.tokens):
             return []  # "He met Wang Yi. He then flew on": that sentence's own "he" is the topic, not Wang
@@ -436,7 +436,7 @@ class Participants:
 
     def _codes_in(self, text: str) -> set[str]:
         """The codes of the countries and the intergovernmental bodies a text names."""
-        countries, bodies = self.kb.named_in(text)
+        countries, bodies = self.kb.named_in(text, press=False)
         return countries | bodies
 
     def _dyad(self, ctx: DocumentContext) -> list[str]:
@@ -444,7 +444,7 @@ class Participants:
         if ctx.country_counts is None:
             counts: Counter[str] = Counter()
             for s in ctx.sentences:
-                counts.update(self.kb.countries_in(s.text))
+                counts.update(self.kb.countries_in(s.text, press=False))
             ctx.country_counts = counts
         # ties by name, so the answer never depends on the order sets were filled in
         return [c for c, _ in sorted(ctx.country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]

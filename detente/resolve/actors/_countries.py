@@ -44,6 +44,7 @@ class _Reading:
     place: bool  # a COUNTRY_KINDS reading, whatever its code: may say whose portfolio it is
     title: bool  # an agent or office reading: makes a body just before it a portfolio
     bodies: frozenset[str] = frozenset()  # non-state codes named (IGO ...): not countries, but actors of events
+    press: bool = False  # its states come from a news outlet alone ("told VOA", "Reuters reported")
 
 
 _NOTHING = _Reading(frozenset(), False, False, False)
@@ -70,37 +71,43 @@ class CountryFinder:
         self._scanner = scanner  # for its spelling corrector, built on first use and shared with ``resolve``
         self._words: dict[str, tuple[_Token, ...]] = {}
         self._keys: dict[str, _Reading | None] = {}
-        self._texts: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._texts: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         # word-boundary prefixes of multi-word keys: a window is extended only while it could still become a key
         self._prefixes = frozenset(_prefixes(index.lex))
         self._prefixes_cs = frozenset(_prefixes(index.lex_cs))
 
-    def countries_in(self, text: str) -> set[str]:
-        return self.named_in(text)[0]
+    def countries_in(self, text: str, press: bool = True) -> set[str]:
+        return self.named_in(text, press)[0]
 
-    def named_in(self, text: str) -> tuple[set[str], set[str]]:
+    def named_in(self, text: str, press: bool = True) -> tuple[set[str], set[str]]:
         """The countries ``text`` names, and the non-state actors' codes it names ("the UN" IGO), in one scan;
-        remembered per text (new sets every time: callers may change theirs)."""
+        remembered per text (new sets every time: callers may change theirs). ``press=False`` leaves out the
+        countries only a news outlet gives ("told VOA", "Reuters reported"): the outlet reports, it is not a
+        party to what it reports."""
         try:
-            countries, bodies = self._texts[text]
+            countries, bodies, outlets = self._texts[text]
         except KeyError:
-            countries, bodies = self._scan(text)
+            countries, bodies, outlets = self._scan(text)
             if len(self._texts) >= _TEXTS_MAX:
                 self._texts.clear()
-            self._texts[text] = countries, bodies
-        return set(countries), set(bodies)
+            self._texts[text] = countries, bodies, outlets
+        return set(countries if press else countries - outlets), set(bodies)
 
-    def _scan(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+    def _scan(self, text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         words = self._words
         toks = [t for w in raw_words(fold(text)) for t in (words.get(w) or self._learn(w))]
         readings, unknown = self._read(toks)
         out: set[str] = set()
         bodies: set[str] = set()
+        outlets: set[str] = set()
+        others: set[str] = set()
         for k, r in enumerate(readings):
             if r.codes and not (r.body and self._portfolio(readings, unknown, k)):
                 out |= r.codes
+                (outlets if r.press else others).update(r.codes)
             bodies |= r.bodies
-        return frozenset(out), frozenset(bodies)
+        # a country the text also names otherwise is named, outlet or not
+        return frozenset(out), frozenset(bodies), frozenset(outlets - others)
 
     def _portfolio(self, readings: list[_Reading], unknown: dict[int, str], k: int) -> bool:
         """ "Serbian Labour Minister": a body name between a demonym or country and an agent or office word is
@@ -216,18 +223,22 @@ class CountryFinder:
         owners = {lx.entity.id for lx in lexes if lx.kind == "surname" and lx.entity is not None}
         unique_surname = len(owners) == 1 and low not in self._ix.weak_surnames
         codes: set[str] = set()
+        press = True
         for lx in lexes:
             if lx.kind in COUNTRY_KINDS and lx.code:
                 codes.add(lx.code)
+                press = False
             elif lx.entity is not None and (lx.kind in ("person", "body") or (lx.kind == "surname" and unique_surname)):
                 t = lx.entity.latest()
                 codes.add(t.country if t and t.country else lx.entity.country)
+                press = press and lx.kind == "body" and ((t.sector if t else None) or lx.entity.sector) == "JRN"
         return _Reading(
             codes=frozenset(codes - NON_STATE),
             bodies=frozenset(codes & NON_STATE),
             body=any(lx.kind == "body" for lx in lexes),
             place=any(lx.kind in COUNTRY_KINDS for lx in lexes),
             title=any(lx.kind in _TITLES for lx in lexes),
+            press=press and bool(codes - NON_STATE),
         )
 
 

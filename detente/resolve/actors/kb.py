@@ -116,17 +116,18 @@ class ActorKB:
         codes = {lx.code for lx in items[0].lexes if lx.kind in kinds and lx.code}
         return codes.pop() if len(codes) == 1 else None
 
-    def countries_in(self, text: str) -> set[str]:
+    def countries_in(self, text: str, press: bool = True) -> set[str]:
         """Countries a text mentions by name, demonym, capital, seat of government, place or a known full name.
         A body between a demonym and a title is a portfolio, not a mention ("Serbian Labour Minister": SRB only).
         Answered by ``CountryFinder``: the scan ``resolve`` uses, less what only resolution needs (the coder's
-        prefilter asks this of nearly every sentence)."""
-        return self._countries.countries_in(text)
+        prefilter asks this of nearly every sentence). ``press=False``: without the countries only a news outlet
+        gives ("survivors told VOA", "Reuters reported"), which say who reports, not who takes part."""
+        return self._countries.countries_in(text, press)
 
-    def named_in(self, text: str) -> tuple[set[str], set[str]]:
+    def named_in(self, text: str, press: bool = True) -> tuple[set[str], set[str]]:
         """``countries_in`` and, from the same scan, the codes of the non-state actors the text names by name
         ("the UN Security Council", "NATO", "the IAEA": IGO): a sentence of theirs has an actor with a code."""
-        return self._countries.named_in(text)
+        return self._countries.named_in(text, press)
 
     def office_holder(self, country: str, offices: str | Sequence[str], on: dt.date | dt.datetime,
                       text: str = "") -> Actor | None:
