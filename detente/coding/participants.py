@@ -57,6 +57,8 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 _SPOKEN = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
 # Acts whose speaker is their actor when the clause names none ("removing sanctions is out of the question").
 _SPEAKER_ACTS = frozenset({"REJECT", "REQUEST", "ACCUSE", "THREATEN", "AGREE"})
+# Determiners of a noun that refers back to something the text has told ("the attack", "this attack").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 @dataclass(slots=True)
@@ -156,6 +158,10 @@ class Participants:
                     # near the Cameroon border"); "people", "residents" may be anyone's
                     group.actors = [Actor(a.text, a.name, ctx.home, a.sector, a.id) for a in group.actors]
                     group.fallback = True
+        if not sources.actors and not targets.actors:
+            again = _reported_before(ctx, cand, index)
+            if again is not None:  # "Tuesday's attack marked an escalation": the attack reported before
+                sources, targets = again
         if not any(a.country for a in sources.actors) and not any(a.country for a in targets.actors):
             self.stats["dropped_unresolved"] += 1
             return None
@@ -461,6 +467,31 @@ def _referred_country(ctx: DocumentContext, arg: Arg, index: int, heads: frozens
             not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     return latest_country(index, ctx.mentioned)
+
+
+def _reported_before(ctx: DocumentContext, cand: Candidate, index: int) -> tuple[Resolved, Resolved] | None:
+    """The sides of the event a definite noun event with no participant of its own refers back to: "the
+    bombing", "Tuesday's attack", "this attack" is the latest event of its type the document reported before
+    (the labelling guide codes such a mention again, as a background event). None for an indefinite noun ("an
+    attack on the constitutional order"), a verb, or no earlier event of that type."""
+    tok = cand.token
+    if not cand.mention.nominal or not _definite(tok):
+        return None
+    for rec in reversed(ctx.records):
+        if rec.type == cand.coded.type and rec.sentence_index < index:
+            return (Resolved(list(rec.source), [a.text for a in rec.source], pronoun=True),
+                    Resolved(list(rec.target), [a.text for a in rec.target], pronoun=True))
+    return None
+
+
+def _definite(tok: Token) -> bool:
+    """"the attack", "this attack", "Tuesday's attack": a noun that refers to something already known."""
+    for c in tok.children:
+        if c.dep_ == "det" and c.lower_ in _DEFINITE:
+            return True
+        if c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"):
+            return True
+    return False
 
 
 def _clause_text(tok: Token) -> str:
