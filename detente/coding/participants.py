@@ -24,7 +24,16 @@ from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
 from detente.coding.lexicon import load_data
 from detente.coding.merge import dedupe, same_actor
-from detente.coding.references import COUNTRY_HEADS, ORGANS, Mentioned, antecedent, latest_country, pronoun_kind
+from detente.coding.references import (
+    COUNTRY_HEADS,
+    ORGANS,
+    WINDOW,
+    Mentioned,
+    antecedent,
+    latest_country,
+    pronoun_kind,
+    role_phrases,
+)
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
 from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS, STATE_TYPES, TITLE_HEADS, names_people
@@ -300,7 +309,7 @@ class Participants:
                 return Resolved([actor], [description])
             first = first or actor  # a sector without a country ("police"): a longer text may say whose
         if first is not None:
-            titled = self._titled(ctx, arg, first)
+            titled = self._titled(ctx, arg, first) or self._role_named_before(ctx, arg, first, index, on)
             if titled is not None:
                 return Resolved([titled], [description], pronoun=True)
             country = _referred_country(ctx, arg, index, ORGANS)
@@ -378,6 +387,26 @@ class Participants:
             titles = [t.title or "" for t in seen.entity.terms] if seen.entity else [seen.actor.text]
             if seen.actor.country and any(tok.lower_ in t.lower().split() for t in titles):
                 return seen.actor
+        return None
+
+    def _role_named_before(self, ctx: DocumentContext, arg: Arg, generic: Actor, index: int,
+                           on: dt.date | None) -> Actor | None:
+        """A bare title ("the ambassador", "the spokesman") is the one the sentences just before described with
+        it, coded or not: "Kenya's ambassador to the United Nations, Martin Kimoru, spoke at the council. The
+        ambassador condemned ...". The latest such phrase of the window that the knowledge base ties to a
+        country decides."""
+        tok = arg.token
+        if index < 1 or generic.country or generic.name or tok.lower_ not in TITLE_HEADS or \
+                any(c.dep_ != "det" for c in tok.children if c.i < tok.i) or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        for j in range(index - 1, max(index - WINDOW, 0) - 1, -1):
+            if j >= len(ctx.sentences):
+                continue
+            for phrase in role_phrases(ctx.sentences[j].text, tok.lower_):
+                actor = self.kb.resolve(phrase, on=on, context=ctx.actors)
+                if actor is not None and actor.country:
+                    return actor
         return None
 
     def _outlet(self, ctx: DocumentContext, on: dt.date | None) -> Actor | None:

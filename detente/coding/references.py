@@ -12,8 +12,10 @@ way is marked as reached through a pronoun, which lowers its confidence (``data/
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from detente.coding.lexicon import load_data
 from detente.coding.words import PERSON_NOUNS
@@ -101,6 +103,22 @@ def latest_country(index: int, mentioned: Iterable[Mentioned], window: int = WIN
     if not inside:
         return None
     return max(inside, key=lambda m: (m.index, m.speaker)).actor.country
+
+
+def role_phrases(text: str, title: str) -> list[str]:
+    """The phrases of ``text`` that give ``title`` to someone, last first: the title with up to four words before
+    it back to a comma, colon or bracket, and a "to/of/for" phrase or a name after it ("Kenya's ambassador to the
+    United Nations", "Nigerian Foreign Minister Yusuf Tuggar"). A bare "the ambassador" later in the story is
+    the one so described (``Participants``, ``_role_named_before``)."""
+    return [m.group().strip() for m in reversed(list(_role_pattern(title).finditer(text)))]
+
+
+@cache
+def _role_pattern(title: str) -> re.Pattern[str]:
+    word = r"[^\s,;:()\[\]\"“”]+"
+    name = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
+    return re.compile(rf"(?:{word}\s+){{0,4}}(?i:\b{re.escape(title)}\b)"
+                      rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?{name}|\s+{name})?")
 
 
 def refers_back(tokens: Collection[str], text: str) -> bool:
