@@ -1,7 +1,8 @@
 """Which country a span ties its actor to: every country cue it gives, best first, and the one that wins.
 
 The head's own words come first ("Chinese officials"), then other apposition parts, then a modifier after
-"of"/"in"/"from" ("president of Armenia"). A possessor known by surname says whose ("Xi's government"); a
+"of"/"in"/"from" ("president of Armenia"), or "for"/"to" after a role of someone acting for another ("a
+spokesman for the Turkish foreign ministry"). A possessor known by surname says whose ("Xi's government"); a
 country before "-backed" is the backer and a city before "-based" only a location.
 """
 
@@ -37,7 +38,7 @@ def country_cues(ix: Index, items: list[Item], on: dt.date | None, owner_end: di
         if it.i in backed or it.i in first_names:
             prev = it
             continue
-        if it.ptype == "other" and it.mod:
+        if it.ptype == "other" and it.mod and not _serving(ix, items, it):
             prev = it
             continue
         pri = 2 if it.mod else (0 if it.seg == 0 else 1)
@@ -70,6 +71,16 @@ def country_cues(ix: Index, items: list[Item], on: dt.date | None, owner_end: di
             seen.add((cue.code, cue.pri))
             out.append(cue)
     return out
+
+
+def _serving(ix: Index, items: list[Item], it: Item) -> bool:
+    """Does a "for"/"to" phrase say whose the head is ("a spokesman for the Turkish foreign ministry", "an adviser
+    to the Kenyan president")? Only after a role of someone who acts for another (``serving_roles``)."""
+    roles = ix.serving.get(it.prep or "")
+    if not roles:
+        return False
+    head = next((x for x in reversed(items) if x.seg == it.seg and not x.mod and x.i < it.i and x.content), None)
+    return head is not None and head.low.rsplit(" ", 1)[-1] in roles
 
 
 def actor_country(cues: list[Cue], items: list[Item]) -> str | None:

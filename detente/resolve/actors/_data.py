@@ -70,6 +70,7 @@ _VOCAB_KEYS = {
     "not_actors",
     "name_particles",
     "former_elite_sectors",
+    "serving_roles",
 }
 PARTICLE_USES = frozenset({"surname", "article", "joins"})
 _PERSON_KEYS = {"name", "aliases", "surname", "sector", "country", "roles", "id", "notes"}

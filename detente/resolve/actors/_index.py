@@ -128,6 +128,8 @@ class Index:
     not_surnames: frozenset[str] = frozenset()
     particles: Particles = field(default_factory=Particles)
     former_elite: frozenset[str] = frozenset()  # sectors whose former members are ELI
+    # role words, by the preposition after which a phrase says whose they are ("spokesman" for, "adviser" to)
+    serving: dict[str, frozenset[str]] = field(default_factory=dict)
     office_sectors: dict[str, str | None] = field(default_factory=dict)
     prefilter_uni: frozenset[str] = frozenset()
     prefilter_bi: frozenset[tuple[str, str]] = frozenset()
@@ -217,6 +219,8 @@ class _Vocab:
         self.not_actors: list[str] = raw.get("not_actors") or []
         self.particles = Particles.of(raw.get("name_particles") or {})
         self.former_elite = frozenset(raw.get("former_elite_sectors") or [])
+        self.serving = {key(p): frozenset(k for w in words for k in (key(w), key(plural(w))))
+                        for p, words in (raw.get("serving_roles") or {}).items()}
         unknown = self.former_elite - set(self.sectors)
         if unknown:
             raise ValueError(f"former_elite_sectors: {sorted(unknown)} are not listed under sectors")
@@ -228,7 +232,7 @@ _RANKS = {"weak": 0, "strong": 1, "dominant": 2}
 def compile_index(raw: RawData) -> Index:
     vocab = _Vocab(raw.vocab)
     ix = Index(weak_surnames=vocab.weak_surnames, not_surnames=vocab.not_surnames, particles=vocab.particles,
-               former_elite=vocab.former_elite)
+               former_elite=vocab.former_elite, serving=vocab.serving)
     _add_vocab(ix, vocab)
     global_offices = {key(a): name for name, spec in vocab.offices.items() for a in spec.get("aliases", [])}
     ix.office_sectors = {name: spec.get("sector") for name, spec in vocab.offices.items()}
