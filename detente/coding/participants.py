@@ -316,6 +316,9 @@ class Participants:
             if country is not None:  # "the ministry": of the country the sentences before were about
                 return Resolved([replace(first, country=country)], [description], pronoun=True)
             return Resolved([first], [description])
+        same = _described_before(ctx, arg)
+        if same is not None:  # "Coordinated airstrikes by the Somali army killed ... the airstrikes targeted"
+            return Resolved([same], [description], pronoun=True)
         country = _referred_country(ctx, arg, index, COUNTRY_HEADS)
         if country is not None:  # "the country said": the one the sentences before were about
             return Resolved([Actor(text=arg.texts[0], name=None, country=country, sector=None)], [description],
@@ -496,6 +499,18 @@ def _referred_country(ctx: DocumentContext, arg: Arg, index: int, heads: frozens
             not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     return latest_country(index, ctx.mentioned)
+
+
+def _described_before(ctx: DocumentContext, arg: Arg) -> Actor | None:
+    """A bare definite noun the knowledge base knows nothing of ("the airstrikes", "the unit") is the actor the
+    document last described with that head noun ("Coordinated airstrikes by the Somali army ..."): a modified
+    head ("the Iraqi airstrikes") says more and is not taken for it."""
+    tok = arg.token
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children) or \
+            any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in tok.children):
+        return None
+    head = tok.lemma_.lower()
+    return next((a for h, a in reversed(ctx.described) if h == head), None)
 
 
 def _reported_before(ctx: DocumentContext, cand: Candidate, index: int) -> tuple[Resolved, Resolved] | None:
