@@ -106,19 +106,24 @@ def latest_country(index: int, mentioned: Iterable[Mentioned], window: int = WIN
 
 
 def role_phrases(text: str, title: str) -> list[str]:
-    """The phrases of ``text`` that give ``title`` to someone, last first: the title with up to four words before
-    it back to a comma, colon or bracket, and a "to/of/for" phrase or a name after it ("Kenya's ambassador to the
-    United Nations", "Nigerian Foreign Minister Yusuf Tuggar"). A bare "the ambassador" later in the story is
-    the one so described (``Participants``, ``_role_named_before``)."""
-    return [m.group().strip() for m in reversed(list(_role_pattern(title).finditer(text)))]
+    """The phrases of ``text`` that may give ``title`` to someone, its last use first: the title with a
+    "to/of/for" phrase or a name after it and, shortest first, up to four of the words before it back to a comma,
+    colon or bracket ("ambassador to the United Nations", "Kenya's ambassador to the United Nations", ...). The
+    first that the knowledge base ties to a country says whose a later bare "the ambassador" is (``Participants``);
+    shortest first, so that "Varleigh met Kenya's ambassador" is Kenya's ambassador, not Varleigh."""
+    out: list[str] = []
+    for m in reversed(list(_role_pattern(title).finditer(text))):
+        words = m.group("before").split()
+        out += [" ".join([*words[len(words) - k:], m.group("role")]) for k in range(len(words) + 1)]
+    return out
 
 
 @cache
 def _role_pattern(title: str) -> re.Pattern[str]:
     word = r"[^\s,;:()\[\]\"“”]+"
     name = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
-    return re.compile(rf"(?:{word}\s+){{0,4}}(?i:\b{re.escape(title)}\b)"
-                      rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?{name}|\s+{name})?")
+    return re.compile(rf"(?P<before>(?:{word}\s+){{0,4}})(?P<role>(?i:\b{re.escape(title)}\b)"
+                      rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?{name}|\s+{name})?)")
 
 
 def refers_back(tokens: Collection[str], text: str) -> bool:

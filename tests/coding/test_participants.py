@@ -339,3 +339,37 @@ def test_an_intergovernmental_body_the_clause_names_is_the_other_side(coder: Cod
     text = "Hungary declined to join the EU migrant-sharing plan on Monday."
     assert [(kind, sources, targets) for _i, kind, sources, targets in _coded(coder, text)] == [
         ("REJECT", ["HUN"], ["IGO"])]
+
+
+_SOMALI_STORY = ("Somalia's government declared a state of emergency. Somali officials said Somalia would fight on. "
+                 "Somalia's president visited Mogadishu. ")
+
+
+def test_a_news_outlet_is_no_party_to_what_it_reports(coder: Coder) -> None:
+    # "told Reuters" names a British outlet, not a British party: the gunmen of a Somali story are Somalia's
+    text = _SOMALI_STORY + "Survivors told Reuters that gunmen attacked the village on Monday."
+    [(kind, sources)] = [(kind, sources) for i, kind, sources, _t in _coded(coder, text) if i == 3]
+    assert (kind, sources) == ("ASSAULT", ["SOM"])
+
+
+def test_a_definite_noun_event_with_no_participant_is_the_event_reported_before(coder: Coder) -> None:
+    text = "Rebels bombed a French army base in Mali on Tuesday. Relations between Mali and France were poor " \
+           "when the bombing took place."
+    first, again = [r for r in _coded(coder, text) if r[1] == "ASSAULT"]
+    assert again[0] == 1 and again[2:] == first[2:] and "FRA" in again[3]
+    # an indefinite noun is another event, and alone the bombing has nobody
+    assert [r[0] for r in _coded(coder, text.replace("the bombing", "a bombing"))] == [0]
+    assert _coded(coder, "Relations between Mali and France were poor when the bombing took place.") == []
+
+
+def test_a_bare_title_is_the_one_an_uncoded_sentence_before_described(coder: Coder) -> None:
+    # nothing is coded in the first sentence; "the ambassador" is still Kenya's, not the Sudan of its sentence
+    text = "Kenya's ambassador to the United Nations, Tamsin Varleigh, spoke at the council on Monday. " \
+           "The ambassador condemned the attacks by Sudan."
+    assert _coded(coder, text) == [(1, "ACCUSE", ["KEN"], ["SDN"])]
+
+
+def test_a_bare_noun_is_the_actor_last_described_with_it(coder: Coder) -> None:
+    text = "Airstrikes of the Turkish air force hit Kurdish positions in Iraq on Monday. Iraqi officials said " \
+           "the airstrikes killed three farmers."
+    assert (1, "ASSAULT", ["TUR"], ["IRQ"]) in _coded(coder, text)

@@ -14,6 +14,7 @@ from detente.coding.references import (
     latest_country,
     pronoun_kind,
     refers_back,
+    role_phrases,
 )
 from detente.records import Actor
 
@@ -109,3 +110,14 @@ def test_it_is_the_country_of_the_sentence_before(coder: Coder) -> None:
     # reached through a pronoun: less sure than the same act named outright
     [named] = coder.code_text("In a statement, Russia accused Estonia.", on=dt.date(2024, 3, 1))
     assert accused.confidence < named.confidence
+
+
+def test_role_phrases_are_the_title_with_whose_it_is_latest_first() -> None:
+    text = "Yusuf Tuggar met Kenya's ambassador to the United Nations, Tamsin Varleigh, and Ghana's ambassador."
+    assert role_phrases(text, "ambassador") == [
+        "ambassador", "Ghana's ambassador", "and Ghana's ambassador",
+        "ambassador to the United Nations", "Kenya's ambassador to the United Nations",
+        "met Kenya's ambassador to the United Nations", "Tuggar met Kenya's ambassador to the United Nations",
+        "Yusuf Tuggar met Kenya's ambassador to the United Nations"]
+    assert role_phrases("Nigerian Foreign Minister Yusuf Tuggar spoke.", "minister")[0] == "Minister Yusuf Tuggar"
+    assert role_phrases(text, "spokesman") == []

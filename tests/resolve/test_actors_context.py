@@ -111,3 +111,17 @@ def test_a_described_group_or_role_has_the_country_its_phrase_gives(kb: ActorKB,
     actor = present(kb.resolve(group, DAY))
     assert actor.country == country
     assert actor.country is not None or actor.sector is not None  # no country: still an actor, with a sector
+
+
+@pytest.mark.parametrize(("role", "country"), [
+    ("a spokesman for the Turkish foreign ministry", "TUR"), ("a spokeswoman for the Kenyan police", "KEN"),
+    ("a lawyer for the Ivorian government", "CIV"), ("an adviser to the Turkish president", "TUR"),
+    ("a senior aide to Kenya's president", "KEN"),
+    ("Tamsin Varleigh, a spokesman for the Turkish defense ministry", "TUR"),
+    # other "for"/"to" phrases say what or whom, not whose
+    ("the ambassador to China", None), ("the U.S. envoy for Afghanistan", "USA"),
+])
+def test_a_for_or_to_phrase_says_whose_a_serving_role_is(kb: ActorKB, role: str, country: str | None) -> None:
+    actor = present(kb.resolve(role, DAY))
+    assert actor.country == country
+    assert actor.sector == ("JUD" if "lawyer" in role else "GOV") or country is None

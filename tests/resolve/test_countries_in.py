@@ -247,3 +247,17 @@ def test_named_in_gives_the_non_state_bodies_beside_the_countries() -> None:
     assert kb.named_in("The UN Security Council met as China objected.") == ({"CHN"}, {"IGO"})
     assert kb.named_in("NATO and the IAEA issued statements.") == (set(), {"IGO"})
     assert kb.named_in("Officials met.") == (set(), set())
+
+
+@pytest.mark.parametrize(("text", "everything", "parties"), [
+    ("Survivors told VOA the attackers singled out soldiers.", {"USA"}, set()),
+    ("Gunmen attacked the village, witnesses told Reuters on Monday.", {"GBR"}, set()),
+    # an outlet's country named otherwise as well is named
+    ("VOA reported that the United States would send aid.", {"USA"}, {"USA"}),
+    ("Kenyan police told the BBC they arrested two men.", {"KEN", "GBR"}, {"KEN"}),
+])
+def test_press_false_leaves_out_countries_only_a_news_outlet_gives(kb: ActorKB, text: str, everything: set[str],
+                                                                  parties: set[str]) -> None:
+    assert kb.countries_in(text) == everything
+    assert kb.countries_in(text, press=False) == parties
+    assert kb.named_in(text, press=False)[0] == parties
