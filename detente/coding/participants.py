@@ -517,10 +517,11 @@ def _reported_before(ctx: DocumentContext, cand: Candidate, index: int) -> tuple
     """The sides of the event a definite noun event with no participant of its own refers back to: "the
     bombing", "Tuesday's attack", "this attack" is the latest event of its type the document reported before
     (the labelling guide codes such a mention again, as a background event). None for an indefinite noun ("an
-    attack on the constitutional order"), a verb, or no earlier event of that type."""
+    attack on the constitutional order"), one whose own clause tells who took part ("the G20 summit, which was
+    attended by Biden"), a verb, or no earlier event of that type."""
     tok = cand.token
-    if not cand.mention.nominal or not _definite(tok):
-        return None
+    if not cand.mention.nominal or not _definite(tok) or any(t.dep_ in _CLAUSE_DEPS for t in tok.subtree):
+        return None  # "the summit ..., which was attended by Biden": its own clause says who took part
     for rec in reversed(ctx.records):
         if rec.type == cand.coded.type and rec.sentence_index < index:
             return (Resolved(list(rec.source), [a.text for a in rec.source], pronoun=True),
