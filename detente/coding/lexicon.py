@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from detente import datafiles
+from detente.coding.nounclass import NOUN_CLASSES
 from detente.ontology import CHANNELS, PLOVER_TYPES, ROLES, is_mode_of
 
 __all__ = ["PLOVER_TYPES", "ROLES", "Lexicon", "Phrase", "Sense", "build_lexicon", "inflections", "load_data",
@@ -42,6 +43,8 @@ class Sense:
     role: str | None = None
     commitment: bool = False
     fallback: bool = False  # the verb's default meaning, tried only when no other sense fits (see triggers.yaml)
+    object_classes: tuple[str, ...] = ()  # the argument's class must be one of these (nounclass.py)
+    exclude_classes: tuple[str, ...] = ()  # the sense does not hold when the argument is of one of these
     targets: tuple[str, ...] = DEFAULT_TARGETS
     place_target: bool = False
     swap: bool = False
@@ -60,8 +63,8 @@ class Sense:
     @property
     def specificity(self) -> int:
         """Constrained senses are tried before general ones: an object list beats a cue beats a particle."""
-        return 8 * self.priority + 4 * bool(self.objects) + 2 * bool(self.cues) + bool(self.prep) + \
-            bool(self.need_clause)
+        return 8 * self.priority + 4 * bool(self.objects or self.object_classes) + 2 * bool(self.cues) + \
+            bool(self.prep) + bool(self.need_clause)
 
     @property
     def label(self) -> str:
@@ -266,6 +269,9 @@ def _sense(entry: Mapping[str, Any], order: int, *, lemmas: tuple[str, ...] | No
     channel = entry.get("channel")
     if channel is not None and channel not in CHANNELS:
         raise ValueError(f"trigger entry {entry!r}: unknown channel {channel}")
+    classes = _tuple(entry.get("object_classes")) + _tuple(entry.get("exclude_classes"))
+    if set(classes) - NOUN_CLASSES:
+        raise ValueError(f"trigger entry {entry!r}: unknown noun classes {sorted(set(classes) - NOUN_CLASSES)}")
     return Sense(
         lemmas=lemmas if lemmas is not None else _tuple(entry["lemma"]),
         pos=pos or entry["pos"],
@@ -280,6 +286,8 @@ def _sense(entry: Mapping[str, Any], order: int, *, lemmas: tuple[str, ...] | No
         role=role,
         commitment=bool(entry.get("commitment", False)),
         fallback=bool(entry.get("fallback", False)),
+        object_classes=_tuple(entry.get("object_classes")),
+        exclude_classes=_tuple(entry.get("exclude_classes")),
         targets=_tuple(entry["targets"]) if "targets" in entry else DEFAULT_TARGETS,
         place_target=bool(entry.get("place_target", False)),
         swap=bool(entry.get("swap", False)),

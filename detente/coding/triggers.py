@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.coding.lexicon import Lexicon, Pos, Sense
+from detente.coding.nounclass import noun_class
 from detente.coding.sentence import sentence_text
 from detente.coding.words import GENERIC_HEADS, PLACE_ENTS, QUANTITY_NOUNS, looks_like_actor
 from detente.syntax import (
@@ -25,6 +26,7 @@ from detente.syntax import (
     is_verbal,
     lemma,
     phrase_lemmas,
+    prep_objects,
     tokens,
 )
 
@@ -171,12 +173,15 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
             for c in tok.children:
                 if c.dep_ in ("prep", "prt") and c.lower_ in sense.prep:
                     candidates.extend(g for g in c.children if g.dep_ == "pobj")
+            candidates.extend(_left_objects(tok, sense.prep))  # "pulled out of the deal", "which it pulled out of"
             candidates.extend(c for c in tok.children if c.dep_ in ("attr", "oprd"))
             # "a series of exchanges", "two of its nationals": the counted noun is the object
             for c in list(candidates):
                 if lemma(c) in QUANTITY_NOUNS or c.pos_ == "NUM" or c.tag_ == "$":
                     candidates.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                                       for g in p.children if g.dep_ == "pobj")
+        else:
+            candidates = sense_arguments(tok, sense)  # a noun's frame: "a freeze on the sale", "pause in aid"
         if not any(object_matches(c, sense.objects, lexicon) for c in candidates):
             return False
     if sense.object_actor and obj is not None and obj.dep_ in OBJECT_DEPS and not looks_like_actor(obj):
@@ -190,9 +195,69 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
         return False
     if sense.exclude_cues and set(sense.exclude_cues) & _cue_scope(tok):
         return False  # "a news conference" is no meeting
+    if obj is not None and obj.tag_ in ("WDT", "WP") and _stranded(tok):
+        obj = None  # "the deal which it pulled out of": the relative pronoun is the preposition's object
     if sense.no_object and obj is not None and obj.dep_ in OBJECT_DEPS:
         return False  # "to demonstrate the Quad's strength" shows, it does not protest
+    if sense.object_classes or sense.exclude_classes:
+        classes = {noun_class(a) for a in sense_arguments(tok, sense)} - {None}
+        if sense.object_classes and not classes & set(sense.object_classes):
+            return False  # "attacked the policy" is criticism only when the object is words or ideas
+        if classes & set(sense.exclude_classes):
+            return False  # "trade hit $1.1 billion", "retreated from leading roles": no material act
     return True
+
+
+_NOUN_ARG_PREPS = ("from", "on", "against", "at", "of")
+
+
+def sense_arguments(tok: Token, sense: Sense) -> list[Token]:
+    """What a sense's argument class is read from: a verb's direct object (a passive's subject) and the
+    objects of the sense's prepositions ("pulled out of the deal"), or, in a relative clause whose preposition
+    is stranded, the noun the clause hangs on ("the JCPOA, which the administration pulled out of"); a noun's
+    prepositional objects ("the retreat of the US from global leadership")."""
+    out: list[Token] = []
+    if sense.pos == "verb":
+        obj = direct_object(tok)
+        if obj is not None and obj.tag_ not in ("WDT", "WP"):
+            out.append(obj)
+        preps: set[str] = set(sense.prep) | {"from"} if sense.prep else set()
+    else:
+        preps = set(_NOUN_ARG_PREPS) | set(sense.prep)
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt", "agent") and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    if sense.prep:
+        out.extend(_left_objects(tok, sense.prep))
+    return [_counted(a) for a in out]
+
+
+def _counted(arg: Token) -> Token:
+    """"hit hundreds of targets", "a series of strikes": the counted noun is the argument."""
+    if lemma(arg) in QUANTITY_NOUNS or arg.lower_ in QUANTITY_NOUNS or arg.pos_ == "NUM" or \
+            noun_class(arg) == "quantity":
+        return next((g for _p, g in prep_objects(arg, ("of",))), arg)
+    return arg
+
+
+def _stranded(tok: Token) -> bool:
+    """A relative clause whose preposition has no object of its own ("which the administration pulled out of")."""
+    return tok.dep_ == "relcl" and tok.head != tok and any(
+        c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp", "prep") for g in c.children) or
+        (c.lower_ == "out" and any(g.lower_ == "of" and not list(g.children) for g in c.children))
+        for c in tok.children)
+
+
+def _left_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """What a verb of leaving leaves through "out of" ("pulled out of the deal"), or, its preposition stranded
+    in a relative clause, the noun the clause hangs on ("the JCPOA, which the administration pulled out of")."""
+    if "out" not in preps:
+        return []
+    out = [g for c in tok.children if c.lower_ == "out" for p in c.children if p.lower_ == "of"
+           for g in p.children if g.dep_ == "pobj"]
+    if not out and _stranded(tok):
+        out.append(tok.head)
+    return out
 
 
 def _word_matches(tok: Token, word: str) -> bool:
