@@ -38,8 +38,8 @@ def word_class(word: str) -> str | None:
 
 
 def noun_class(tok: Token) -> str | None:
-    """The class of the argument ``tok``: "quantity" for an amount of money or a share ("hit $1.1 billion"), the class of
-    its lemma for a common noun, None for a name, a pronoun or a word for a thing, place or people."""
+    """The class of the argument ``tok``: "quantity" for an amount of money or a share ("hit $1.1 billion"), the
+    class of its lemma for a common noun, None for a name, a pronoun, a bare number or a thing, place or people."""
     if tok.tag_ == "$" or tok.ent_type_ in _AMOUNT_ENTS:
         return "quantity"
     if tok.ent_type_ in _NAME_ENTS or tok.pos_ in ("PROPN", "PRON", "NUM") or tok.ent_type_ == "CARDINAL":
