@@ -13,7 +13,7 @@ from detente.coding.lexicon import Sense
 from detente.coding.spans import Arg, expand, make_arg
 from detente.coding.speaker import resolve_pronoun
 from detente.coding.subjects import clause_subject
-from detente.coding.triggers import Trigger
+from detente.coding.triggers import Trigger, frame_objects
 from detente.coding.words import CALENDAR, CLAIM_NOUNS, CLAIM_VERBS, QUANTITY_NOUNS, is_place, looks_like_actor
 from detente.syntax import (
     agent,
@@ -84,6 +84,8 @@ def _noun_args(noun: Token, sense: Sense) -> Args:
     for p, obj in prep_objects(noun, tuple(sense.targets)):
         if looks_like_actor(obj) or has_country_mod(obj) or is_place(obj):
             out.targets.extend(expand(obj, p, place_ok=sense.place_target))
+    if sense.objects and not out.targets:
+        out.targets.extend(_frame_targets(noun, sense))
     if not out.sources:
         claimer = _claimer(noun)
         if claimer is not None:
@@ -96,6 +98,19 @@ def _noun_args(noun: Token, sense: Sense) -> Args:
             out.sources.remove(a)
             a.place = True
             out.targets.append(a)
+    return out
+
+
+def _frame_targets(noun: Token, sense: Sense) -> list[Arg]:
+    """The recipient named inside a noun event's frame: "the pause in aid to Ukraine", "a freeze on sales to
+    Turkey", "a halt to Chinese-funded projects" (the thing acted on is someone's)."""
+    out: list[Arg] = []
+    for obj in frame_objects(noun):
+        for p, pobj in prep_objects(obj, tuple(sense.targets)):
+            if looks_like_actor(pobj) or has_country_mod(pobj) or is_place(pobj):
+                out.extend(expand(pobj, p))
+        if not out and has_country_mod(obj):
+            out.extend(expand(obj, "of"))
     return out
 
 

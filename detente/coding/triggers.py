@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from detente.coding.lexicon import Lexicon, Pos, Sense
 from detente.coding.nounclass import noun_class
 from detente.coding.sentence import sentence_text
-from detente.coding.words import GENERIC_HEADS, PLACE_ENTS, QUANTITY_NOUNS, looks_like_actor
+from detente.coding.words import GENERIC_HEADS, PLACE_ENTS, QUANTITY_NOUNS, looks_like_actor, names_people
 from detente.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -103,12 +103,16 @@ def object_matches(obj: Token, items: tuple[str, ...], lexicon: Lexicon) -> bool
             elif cls == "ORG":
                 if obj.ent_type_ == "ORG":
                     return True
+            elif cls == "OWNED":
+                if owned_thing(obj):
+                    return True
             else:
                 want_type, _, want_mode = cls.partition(":")
                 for lem in {head, lower}:
                     for s in lexicon.lookup(lem, "noun"):
                         if s.type == want_type and (not want_mode or s.mode == want_mode) and \
-                                (not s.cues or set(s.cues) & _cue_scope(obj)):
+                                (not s.cues or set(s.cues) & _cue_scope(obj)) and \
+                                _frame_fits(obj, s, lexicon):
                             return True
         elif " " in item:
             if phrase is None:
@@ -124,6 +128,21 @@ def object_matches(obj: Token, items: tuple[str, ...], lexicon: Lexicon) -> bool
                                            for c in obj.children):
             return True  # "halt mediation efforts", "suspend aid shipments"
     return False
+
+
+def _frame_fits(noun: Token, sense: Sense, lexicon: Lexicon) -> bool:
+    """A noun sense with objects holds of a noun whose frame has one of them ("a ban on Huawei equipment")."""
+    return not sense.objects or any(object_matches(o, sense.objects, lexicon) for o in frame_objects(noun))
+
+
+def owned_thing(obj: Token) -> bool:
+    """A thing a named country, people or company owns or makes, not people and not words: "Huawei equipment",
+    "Japanese seafood", "Chinese goods", "Russian oil" (a ban on them is a sanction; on people or speech,
+    coercion)."""
+    if obj.ent_type_ or obj.pos_ not in ("NOUN",) or names_people(obj) or noun_class(obj) is not None:
+        return False
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG")
+               for c in obj.children)
 
 
 def _has_complement(tok: Token, sense: Sense) -> bool:
@@ -181,7 +200,7 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
                     candidates.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                                       for g in p.children if g.dep_ == "pobj")
         else:
-            candidates = sense_arguments(tok, sense)  # a noun's frame: "a freeze on the sale", "pause in aid"
+            candidates = frame_objects(tok)  # a noun's frame: "a freeze on the sale", "the pause in aid"
         if not any(object_matches(c, sense.objects, lexicon) for c in candidates):
             return False
     if sense.object_actor and obj is not None and obj.dep_ in OBJECT_DEPS and not looks_like_actor(obj):
@@ -238,6 +257,16 @@ def _counted(arg: Token) -> Token:
             noun_class(arg) == "quantity":
         return next((g for _p, g in prep_objects(arg, ("of",))), arg)
     return arg
+
+
+FRAME_PREPS = ("on", "of", "in", "to", "for", "from")
+
+
+def frame_objects(noun: Token) -> list[Token]:
+    """What a noun event acts on, in its prepositional frame: "a freeze on the sale of the F-35", "the pause in
+    aid to Ukraine" (and their conjuncts: "a freeze on sales and deliveries")."""
+    out = [o for _p, o in prep_objects(noun, FRAME_PREPS)]
+    return [_counted(o) for o in out] + [c for o in out for c in o.conjuncts]
 
 
 def _stranded(tok: Token) -> bool:
@@ -375,7 +404,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                 out.append(Trigger(token=tok, sense=sense, anchor=tok, nominal=True, adjunct=True))
             else:
                 out.append(Trigger(token=tok, sense=sense, anchor=tok, nominal=True,
-                                   sides_named=_names_both_sides(tok)))
+                                   sides_named=_names_both_sides(tok) or _owner_and_recipient(tok, sense)))
             continue
         out.append(Trigger(token=tok, sense=sense, anchor=anchor, nominal=nominal))
     out.sort(key=lambda m: m.token.i)
@@ -412,6 +441,18 @@ def _names_both_sides(tok: Token) -> bool:
         if left.dep_ in _NAME_DEPS and left.ent_type_ in _SIDE_ENTS:
             names += max(1, sum(1 for p in left.text.split("-") if p[:1].isupper()))  # "U.S.-China" names two
     return names >= 2
+
+
+def _owner_and_recipient(tok: Token, sense: Sense) -> bool:
+    """Whether a noun event names its actor (a possessor or a national name on it) and, in its frame, its
+    recipient: "Germany's aid to Ukraine", "U.S. military aid to Kyiv", "India's naval cooperation with
+    Mauritius". One side alone ("Egypt's arrangement", "the aid") is still no event."""
+    actor = any((c.dep_ == "poss" and (c.ent_type_ in _SIDE_ENTS or looks_like_actor(c)) and c.pos_ != "PRON") or
+                (c.dep_ in _NAME_DEPS and c.ent_type_ in ("GPE", "NORP", "ORG")) for c in tok.lefts)
+    if not actor:
+        return False
+    return any(o.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or (looks_like_actor(o) and o.pos_ != "PRON")
+               for p, o in prep_objects(tok, tuple(sense.targets)) if p != "between")
 
 
 def _adjunct_with_target(tok: Token, sense: Sense) -> bool:

@@ -169,3 +169,10 @@ def test_an_object_pronoun_is_the_owner_of_the_clauses_subject(candidates: Cands
     # a subject owned by a country is no person for "him"
     c = one(candidates("China's foreign minister accused him of lying."), "ACCUSE")
     assert heads(c.targets) == ["him"]
+
+
+def test_a_noun_events_owner_acts_on_the_recipient_in_its_frame(candidates: Cands) -> None:
+    c = one(candidates("Germany's aid to Ukraine rose sharply last year."), "AID")
+    assert heads(c.sources) == ["Germany"] and heads(c.targets) == ["Ukraine"]
+    c = one(candidates("Washington announced its withdrawal from the arms treaty with Moscow."), "SANCTION")
+    assert heads(c.sources) == ["Washington"] and heads(c.targets) == ["Moscow"]

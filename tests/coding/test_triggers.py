@@ -152,3 +152,77 @@ def test_a_noun_event_naming_both_sides_is_coded_end_to_end(coder: Coder) -> Non
 
     assert _coded(coder, "The pact between Egypt and Sudan took effect in March.") == [("AGREE", ["EGY", "SDN"], [])]
     assert not _coded(coder, "Egypt's arrangement with the firm expired in May.")
+
+
+# ---- senses decided by the argument's class (nounclass.py, data/noun_classes.tsv)
+
+def types_of(found: list[Trigger], word: str) -> list[str]:
+    return [m.sense.type for m in found if m.token.text == word]
+
+
+def test_attacking_words_or_ideas_is_criticism_not_assault(find: Find) -> None:
+    assert types_of(find("The senator attacked the government's policy on Monday."), "attacked") == ["ACCUSE"]
+    assert types_of(find("The opposition leader attacked his remarks as reckless."), "attacked") == ["ACCUSE"]
+    assert types_of(find("Gunmen attacked the village on Monday."), "attacked") == ["ASSAULT"]
+    assert types_of(find("Gunmen attacked a police convoy near the border."), "attacked") == ["ASSAULT"]
+
+
+def test_an_amount_is_hit_by_no_one(find: Find) -> None:
+    assert types_of(find("Exports to the region hit $4 billion last year."), "hit") == []
+    assert types_of(find("Inflation hit 9 percent in March."), "hit") == []
+    # a count of things hit is looked through ("hundreds of targets")
+    assert types_of(find("Israeli jets hit hundreds of targets in Gaza."), "hit") == ["ASSAULT"]
+
+
+def test_killing_a_bill_is_no_assault_but_killing_people_is(find: Find) -> None:
+    assert types_of(find("Senate Republicans killed the proposal on Tuesday."), "killed") == []
+    assert types_of(find("The gunmen killed 25 villagers on Tuesday."), "killed") == ["ASSAULT"]
+    assert types_of(find("The gunmen killed 25 on Tuesday."), "killed") == ["ASSAULT"]  # a number counts people
+
+
+def test_what_is_left_decides_retreat_sanction_or_nothing(find: Find) -> None:
+    troops = only(find("Russian troops withdrew from the city of Kherson."), "withdrew")
+    assert (troops.sense.type, troops.sense.mode) == ("RETREAT", "withdraw")
+    treaty = only(find("Russia withdrew from the arms treaty in 2023."), "withdrew")
+    assert (treaty.sense.type, treaty.sense.mode, treaty.sense.cameo) == ("SANCTION", "withdraw", "160")
+    out_of = only(find("The United States pulled out of the climate agreement."), "pulled")
+    assert out_of.sense.type == "SANCTION"
+    assert types_of(find("The former premier retreated from leading roles in 2013."), "retreated") == []
+
+
+def test_a_stranded_preposition_leaves_the_noun_its_clause_hangs_on(find: Find) -> None:
+    found = find("Britain remains a party to the nuclear accord, which the previous administration pulled out of.")
+    assert types_of(found, "pulled") == ["SANCTION"]
+    found = find("The town, which the rebels pulled out of last week, was quiet.")
+    assert types_of(found, "pulled") == ["RETREAT"]
+
+
+def test_a_noun_of_leaving_is_typed_by_its_frame(find: Find) -> None:
+    assert types_of(find("Washington announced its withdrawal from the Paris agreement."), "withdrawal") == \
+        ["SANCTION"]
+    assert types_of(find("The withdrawal of troops from the border began on Monday."), "withdrawal") == ["RETREAT"]
+    assert types_of(find("Allies fear a retreat of the United States from its commitments."), "retreat") == []
+
+
+def test_peacekeepers_arriving_are_aid_inspectors_access(find: Find) -> None:
+    aid = only(find("Additional European peacekeepers arrived in Bosnia on Wednesday."), "arrived")
+    assert (aid.sense.type, aid.sense.cameo, aid.sense.swap) == ("AID", "074", False)
+    access = only(find("UN inspectors arrived in Baghdad on Wednesday."), "arrived")
+    assert (access.sense.type, access.sense.mode, access.sense.swap) == ("RETREAT", "access", True)
+
+
+def test_a_ban_on_a_countrys_goods_is_a_sanction_on_people_coercion(find: Find) -> None:
+    assert types_of(find("The US ban on Huawei equipment angered Beijing."), "ban") == ["SANCTION"]
+    assert types_of(find("Beijing banned Japanese seafood in August."), "banned") == ["SANCTION"]
+    assert types_of(find("The Taliban announced a ban on Afghan women."), "ban") == ["COERCE"]
+    assert types_of(find("The ban on the books angered writers."), "ban") == ["COERCE"]
+
+
+def test_a_noun_event_naming_its_owner_and_its_recipient_is_an_event(find: Find) -> None:
+    aid = only(find("Germany's aid to Ukraine rose last year."), "aid")
+    assert aid.sense.type == "AID" and aid.nominal and aid.sides_named
+    coop = only(find("India's naval cooperation with Mauritius deepened."), "cooperation")
+    assert coop.sides_named
+    # one side alone is still no event
+    assert not only(find("Egypt's arrangement expired last year."), "arrangement").sides_named
+    assert not only(find("The aid to Ukraine rose last year."), "aid").sides_named
