@@ -164,8 +164,6 @@ class Lexicon:
                 needs: set[str] = set()
                 open_class = False  # an object class of names cannot be listed
                 for item in sense.objects + sense.cues:
-                    if item == "@OWNED":
-                        continue  # a thing a named country owns cannot be listed; the sense's other objects pair it
                     if item in ("@PERSON", "@PLACE", "@ORG"):
                         open_class = True
                     elif item.startswith("@"):

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from detente.coding.lexicon import Lexicon, Pos, Sense
 from detente.coding.nounclass import noun_class
 from detente.coding.sentence import sentence_text
-from detente.coding.words import GENERIC_HEADS, PLACE_ENTS, QUANTITY_NOUNS, looks_like_actor, names_people
+from detente.coding.words import GENERIC_HEADS, PLACE_ENTS, QUANTITY_NOUNS, looks_like_actor
 from detente.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -103,9 +103,6 @@ def object_matches(obj: Token, items: tuple[str, ...], lexicon: Lexicon) -> bool
             elif cls == "ORG":
                 if obj.ent_type_ == "ORG":
                     return True
-            elif cls == "OWNED":
-                if owned_thing(obj):
-                    return True
             else:
                 want_type, _, want_mode = cls.partition(":")
                 for lem in {head, lower}:
@@ -133,16 +130,6 @@ def object_matches(obj: Token, items: tuple[str, ...], lexicon: Lexicon) -> bool
 def _frame_fits(noun: Token, sense: Sense, lexicon: Lexicon) -> bool:
     """A noun sense with objects holds of a noun whose frame has one of them ("a ban on Huawei equipment")."""
     return not sense.objects or any(object_matches(o, sense.objects, lexicon) for o in frame_objects(noun))
-
-
-def owned_thing(obj: Token) -> bool:
-    """A thing a named country, people or company owns or makes, not people and not words: "Huawei equipment",
-    "Japanese seafood", "Chinese goods", "Russian oil" (a ban on them is a sanction; on people or speech,
-    coercion)."""
-    if obj.ent_type_ or obj.pos_ not in ("NOUN",) or names_people(obj) or noun_class(obj) is not None:
-        return False
-    return any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG")
-               for c in obj.children)
 
 
 def _has_complement(tok: Token, sense: Sense) -> bool:

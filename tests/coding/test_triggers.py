@@ -211,13 +211,6 @@ def test_peacekeepers_arriving_are_aid_inspectors_access(find: Find) -> None:
     assert (access.sense.type, access.sense.mode, access.sense.swap) == ("RETREAT", "access", True)
 
 
-def test_a_ban_on_a_countrys_goods_is_a_sanction_on_people_coercion(find: Find) -> None:
-    assert types_of(find("The US ban on Huawei equipment angered Beijing."), "ban") == ["SANCTION"]
-    assert types_of(find("Beijing banned Japanese seafood in August."), "banned") == ["SANCTION"]
-    assert types_of(find("The Taliban announced a ban on Afghan women."), "ban") == ["COERCE"]
-    assert types_of(find("The ban on the books angered writers."), "ban") == ["COERCE"]
-
-
 def test_a_noun_event_naming_its_owner_and_its_recipient_is_an_event(find: Find) -> None:
     aid = only(find("Germany's aid to Ukraine rose last year."), "aid")
     assert aid.sense.type == "AID" and aid.nominal and aid.sides_named
