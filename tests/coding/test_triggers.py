@@ -204,13 +204,6 @@ def test_a_noun_of_leaving_is_typed_by_its_frame(find: Find) -> None:
     assert types_of(find("Allies fear a retreat of the United States from its commitments."), "retreat") == []
 
 
-def test_peacekeepers_arriving_are_aid_inspectors_access(find: Find) -> None:
-    aid = only(find("Additional European peacekeepers arrived in Bosnia on Wednesday."), "arrived")
-    assert (aid.sense.type, aid.sense.cameo, aid.sense.swap) == ("AID", "074", False)
-    access = only(find("UN inspectors arrived in Baghdad on Wednesday."), "arrived")
-    assert (access.sense.type, access.sense.mode, access.sense.swap) == ("RETREAT", "access", True)
-
-
 def test_a_noun_event_naming_its_owner_and_its_recipient_is_an_event(find: Find) -> None:
     aid = only(find("Germany's aid to Ukraine rose last year."), "aid")
     assert aid.sense.type == "AID" and aid.nominal and aid.sides_named
