@@ -167,6 +167,11 @@ def test_attacking_words_or_ideas_is_criticism_not_assault(find: Find) -> None:
     assert types_of(find("Gunmen attacked a police convoy near the border."), "attacked") == ["ASSAULT"]
 
 
+def test_a_noun_attack_on_words_or_ideas_is_no_assault(find: Find) -> None:
+    assert types_of(find("Chinese state media launched a fierce attack on the new policy."), "attack") == []
+    assert types_of(find("Rebels launched an attack on the village."), "attack") == ["ASSAULT"]
+
+
 def test_an_amount_is_hit_by_no_one(find: Find) -> None:
     assert types_of(find("Exports to the region hit $4 billion last year."), "hit") == []
     assert types_of(find("Inflation hit 9 percent in March."), "hit") == []
