@@ -99,3 +99,15 @@ def test_a_noun_event_with_no_verb_of_its_own_counts_in_the_prefilter_beside_bet
     sides, passes the prefilter beside "between" (triggers._names_both_sides)."""
     alone, paired = lexicon.prefilter_rules()
     assert "deal" not in alone and {"between", "reached", "held"} <= paired["deal"]
+
+
+def test_argument_classes_are_checked_and_make_a_sense_constrained() -> None:
+    with pytest.raises(ValueError, match="unknown noun classes"):
+        build_lexicon({"senses": [{"lemma": "x", "pos": "verb", "type": "AID", "cameo": "070",
+                                   "object_classes": ["weapon"]}]})
+    lex = build_lexicon({"senses": [
+        {"lemma": "attack", "pos": "verb", "type": "ASSAULT", "cameo": "190", "exclude_classes": ["cognition"]},
+        {"lemma": "attack", "pos": "verb", "type": "ACCUSE", "cameo": "111", "object_classes": ["cognition"]},
+    ]})
+    # the sense that asks for a class of argument is tried before the plain one, like one with an object list
+    assert [s.type for s in lex.lookup("attack", "verb")] == ["ACCUSE", "ASSAULT"]
