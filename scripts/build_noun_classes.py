@@ -1,4 +1,4 @@
-"""Write ``detente/coding/data/noun_classes.tsv``: English nouns that name no thing, place or people — words, ideas,
+"""Write ``detente/coding/data/noun_classes.txt``: English nouns that name no thing, place or people — words, ideas,
 acts, states, amounts — with the WordNet lexicographer class of their commonest sense ("policy" cognition,
 "statement" communication, "role" act, "billion" quantity), from WordNet 3.0 as Debian's ``wordnet-base``
 installs it.
@@ -14,7 +14,7 @@ is in one of ``CLASSES`` and no sense of it names a thing, a place, a group, a p
 "convoy", "base" and "village" keep the material senses, and so do "target" (a location too), "compound" (an
 enclosure) and "pipeline", whose commonest senses are abstract. Single words only, lowercase letters and hyphens.
 
-Usage: ``apt-get install wordnet-base; python scripts/build_noun_classes.py [WORDNET_DIR] [OUT.tsv]``.
+Usage: ``apt-get install wordnet-base; python scripts/build_noun_classes.py [WORDNET_DIR] [OUT.txt]``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 from wordnet_files import derived_header, read_index
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "detente" / "coding" / "data" / "noun_classes.tsv"
+OUT = ROOT / "detente" / "coding" / "data" / "noun_classes.txt"
 WORDNET = Path("/usr/share/wordnet")
 # WordNet's lexicographer files (lexnames) of the classes the coder's sense tests read
 CLASSES = {4: "act", 7: "attribute", 9: "cognition", 10: "communication", 11: "event", 23: "quantity", 26: "state"}

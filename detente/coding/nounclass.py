@@ -1,7 +1,7 @@
 """The semantic class of an argument, for trigger senses that depend on it: "attacked the village" is an assault,
 "attacked the policy" criticism; "troops withdrew from the border" a retreat, "withdrew from the race" nothing.
 
-Classes are WordNet's lexicographer classes of a noun's commonest sense (``data/noun_classes.tsv``, derived by
+Classes are WordNet's lexicographer classes of a noun's commonest sense (``data/noun_classes.txt``, derived by
 ``scripts/build_noun_classes.py``): act, attribute, cognition, communication, event, quantity, state. A number,
 an amount of money or a percentage is a quantity. Names, people, places and things have no class here: they
 keep a verb's material sense.
@@ -23,7 +23,7 @@ _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "LAW", "EV
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    text = datafiles.read_text("detente.coding", "data/noun_classes.tsv")
+    text = datafiles.read_text("detente.coding", "data/noun_classes.txt")
     out: dict[str, str] = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):

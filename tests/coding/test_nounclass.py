@@ -34,7 +34,7 @@ def test_an_argument_in_its_sentence(nlp: Language) -> None:
 
 
 def test_every_class_is_a_known_one() -> None:
-    text = (ROOT / "detente" / "coding" / "data" / "noun_classes.tsv").read_text(encoding="utf-8")
+    text = (ROOT / "detente" / "coding" / "data" / "noun_classes.txt").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     assert len(rows) > 10000 and {cls for _w, cls in rows} == NOUN_CLASSES
 
@@ -43,8 +43,8 @@ def test_the_shipped_table_is_what_the_script_derives(tmp_path: Path) -> None:
     if not (WORDNET / "index.noun").exists():
         pytest.skip("Debian's wordnet-base is not installed (apt-get install wordnet-base)")
     script = load_script("build_noun_classes")
-    out = tmp_path / "noun_classes.tsv"
+    out = tmp_path / "noun_classes.txt"
     assert script.main(["build", str(WORDNET), str(out)]) == 0
-    shipped = (ROOT / "detente" / "coding" / "data" / "noun_classes.tsv").read_text(encoding="utf-8")
+    shipped = (ROOT / "detente" / "coding" / "data" / "noun_classes.txt").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped
     assert "WordNet 3.0 Copyright 2006 by Princeton University" in shipped

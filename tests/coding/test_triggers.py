@@ -154,7 +154,7 @@ def test_a_noun_event_naming_both_sides_is_coded_end_to_end(coder: Coder) -> Non
     assert not _coded(coder, "Egypt's arrangement with the firm expired in May.")
 
 
-# ---- senses decided by the argument's class (nounclass.py, data/noun_classes.tsv)
+# ---- senses decided by the argument's class (nounclass.py, data/noun_classes.txt)
 
 def types_of(found: list[Trigger], word: str) -> list[str]:
     return [m.sense.type for m in found if m.token.text == word]
