@@ -32,9 +32,15 @@ def actors(text: str, *, on: str | dt.date | None = None, limit: int = 20,
 
 def actor_kb(actors: Sequence[PathLike] | None = None) -> ActorKB:
     """The bundled knowledge base plus ``actors`` (default ``DETENTE_ACTORS``); a bad file raises ``SetupError``."""
+    return load_actor_kb(resolve_actor_paths([os.fspath(p) for p in actors or ()]))
+
+
+def load_actor_kb(paths: Sequence[str]) -> ActorKB:
+    """The bundled knowledge base plus the actor files ``paths`` (already resolved): a bad or unreadable file is
+    a setup error, raised before any work, for the pipeline's coder and the analysis verbs alike."""
     from detente.resolve.actors import ActorDataError, ActorKB
 
     try:
-        return ActorKB.load(resolve_actor_paths([os.fspath(p) for p in actors or ()]))
+        return ActorKB.load(paths)
     except (ActorDataError, OSError) as exc:
         raise SetupError(f"detente: actor knowledge base: {exc}") from exc

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from detente.api.errors import SetupError
+from detente.api.knowledge import load_actor_kb
 from detente.api.reading import accepted, as_paths, log_rejection, read_items
 from detente.api.stores import DbArg, PathLike, opened
 from detente.config import DEFAULT_MAX_BYTES, EntitySource, resolve_actor_paths, resolve_entities
@@ -58,12 +59,8 @@ class Pipeline:
         """The loaded coder (knowledge base and spaCy model), built on first use."""
         if self._coder is None:
             from detente.coding import Coder
-            from detente.resolve.actors import ActorDataError, ActorKB
 
-            try:
-                kb = ActorKB.load(self.actors)
-            except (ActorDataError, OSError) as exc:
-                raise SetupError(f"detente: actor knowledge base: {exc}") from exc
+            kb = load_actor_kb(self.actors)
             coder = Coder(kb=kb, model=self.model, n_process=self.processes, entities=self.entities)
             try:
                 coder.nlp  # noqa: B018 - load now, so a bad model name fails before any work
