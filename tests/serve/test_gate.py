@@ -29,8 +29,11 @@ def _env(db: Path) -> dict[str, str]:
     return {**env, "DETENTE_DB": str(db)}
 
 
-def _ingest(db: Path, *inputs: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "detente", "ingest", "-v", "--batch-size", "1", *inputs],
+def _ingest(db: Path, *inputs: str, paced_by: Path | None = None) -> subprocess.Popen[str]:
+    """``detente ingest`` in another process, one document a batch; ``paced_by``: a folder of acknowledgements
+    the writer waits for after each batch (tests/serve/paced_ingest.py)."""
+    command = ["-m", "detente"] if paced_by is None else ["-m", "tests.serve.paced_ingest", str(paced_by)]
+    return subprocess.Popen([sys.executable, *command, "ingest", "-v", "--batch-size", "1", *inputs],
                             cwd=ROOT, env=_env(db), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -55,8 +58,11 @@ def test_serve_answers_whole_batches_while_an_outside_ingest_runs(tmp_path: Path
     server = _serve(db, port)
     seen: list[tuple[int, int, int, bool]] = []  # documents, mentions (stats), mentions in events, ingest running
     failures: list[str] = []
-    # eight one-document batches (the seeds, each copy with a sentence of its own so none is a duplicate): enough
-    # turns that the client's loop lands reads between them even on a loaded machine
+    # eight one-document batches (the seeds, each copy with a sentence of its own so none is a duplicate); after
+    # each, the writer waits until this loop has read that state (acks/<n>): a loaded machine can otherwise commit
+    # every batch before the reader gets a turn
+    acks = tmp_path / "acks"
+    acks.mkdir()
     inputs = tmp_path / "in"
     inputs.mkdir()
     for n in range(BATCHES):
@@ -64,7 +70,7 @@ def test_serve_answers_whole_batches_while_an_outside_ingest_runs(tmp_path: Path
         (inputs / f"{n}-{seed.name}").write_text(f"{seed.read_text(encoding='utf-8')}\n\nCopy {n} of the story.\n",
                                                  encoding="utf-8")
     try:
-        ingest = _ingest(db, str(inputs))
+        ingest = _ingest(db, str(inputs), paced_by=acks)
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
             while True:
                 running = ingest.poll() is None
@@ -76,6 +82,7 @@ def test_serve_answers_whole_batches_while_an_outside_ingest_runs(tmp_path: Path
                     counts = stats.json()["counts"]
                     seen.append((counts["documents"], counts["mentions"],
                                  sum(e["mentions"] for e in events.json()["events"]), running))
+                    (acks / str(counts["documents"])).touch()  # read: the writer may commit its next batch
                 if not running:
                     break
                 time.sleep(0.02)
@@ -96,7 +103,8 @@ def test_serve_answers_whole_batches_while_an_outside_ingest_runs(tmp_path: Path
     assert all((docs, mentions) in whole for docs, mentions, _, _ in seen), seen
     assert all(events in {m for _, m in whole} for _, _, events, _ in seen), seen
     assert [s[0] for s in seen] == sorted(s[0] for s in seen)  # counts only grow
-    assert any(running and 0 < docs < BATCHES for docs, _, _, running in seen), "no read landed between two batches"
+    between = {docs for docs, _, _, running in seen if running and 0 < docs < BATCHES}
+    assert between == set(range(1, BATCHES)), f"reads landed between batches only at {sorted(between)}"
     assert seen[-1][:2] == (BATCHES, sum(per_doc))
 
 
