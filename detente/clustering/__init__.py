@@ -15,7 +15,7 @@ docs/events.md.
 from detente.clustering.merge import event_id_for, merge_event
 from detente.clustering.rebuild import EventChanges, affected_components, rebuild
 from detente.clustering.rule import TYPE_FAMILY, ClusterMention, compatible, family, link_strength, named_actor
-from detente.clustering.segments import LightMention, cluster_mentions, light_mention, link_components, segments
+from detente.clustering.segments import LightMention, cluster_mentions, light_mention, link_components
 
 __all__ = [
     "TYPE_FAMILY",
@@ -33,5 +33,4 @@ __all__ = [
     "merge_event",
     "named_actor",
     "rebuild",
-    "segments",
 ]

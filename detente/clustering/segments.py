@@ -167,50 +167,6 @@ class _Groups:
                     yield w, d
 
 
-def _merge(groups: _Groups, ordered: list[int], slack: int, uf: _UnionFind) -> list[tuple[dt.date, dt.date, int]]:
-    """Union members whose windows chain together; return the merged windows (start, end, a member)."""
-    merged: list[tuple[dt.date, dt.date, int]] = []
-    for i in ordered:
-        lo, end = _date(groups.items[i].lo), groups.end(i, slack)
-        if merged and lo <= merged[-1][1]:
-            start, reach, rep = merged[-1]
-            uf.union(rep, i)
-            merged[-1] = (start, max(reach, end), rep)
-        else:
-            merged.append((lo, end, i))
-    return merged
-
-
-def segments(rows: Sequence[LightMention]) -> list[list[str]]:
-    """Split one block into groups such that no link can join a mention inside to one outside: clustering
-    each group alone gives what clustering the whole block would."""
-    uf = _UnionFind(len(rows))
-    groups = _Groups(rows)
-    for idx in groups.docs:
-        weak, dated = groups.doc_parts(idx)
-        for i in idx if weak else ():
-            uf.union(weak[0], i)
-        _merge(groups, dated, 0, uf)
-    for idx in groups.days:
-        _merge(groups, groups.by_start(idx), 0, uf)
-    for idx in groups.keys:
-        dated, undated_days = groups.split(idx)
-        merged = _merge(groups, dated, DATE_TOLERANCE_DAYS, uf)
-        reaches = [reach for _, reach, _ in merged]
-        for same_day in undated_days:
-            for w in same_day:
-                uf.union(same_day[0], w)
-                lo, hi = _date(rows[w].lo), _date(rows[w].hi)
-                for start, _, rep in merged[bisect.bisect_left(reaches, lo):]:
-                    if start > hi:
-                        break
-                    uf.union(rep, w)
-    out: dict[int, list[str]] = defaultdict(list)
-    for i, r in enumerate(rows):
-        out[uf.find(i)].append(r.mention_id)
-    return list(out.values())
-
-
 def _candidate_pairs(members: Sequence[ClusterMention]) -> set[tuple[int, int]]:
     """Every pair that could be linked (and a few more), found the way segments are."""
     pairs: set[tuple[int, int]] = set()

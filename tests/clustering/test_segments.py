@@ -15,12 +15,12 @@ from detente.clustering import (
     family,
     link_components,
     link_strength,
-    segments,
 )
 from detente.store import queries as q
 from detente.store.db import Store
 from detente.store.rows import cluster_mention_from_row
 from tests.clustering.eventdata import ingest, membership
+from tests.clustering.segmenting import segments
 from tests.clustering.test_cluster_order import _corpus
 from tests.conftest import EXAMPLES
 

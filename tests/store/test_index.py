@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from detente.clustering import segments
 from detente.store import clustered as store_clustered
 from detente.store import index as clustering_index
 from detente.store import queries as q
 from detente.store.db import Store
 from tests.clustering.eventdata import BIDEN, BLINKEN, WANG, XI, doc, events, ingest, membership, rec
+from tests.clustering.segmenting import segments
 from tests.clustering.test_cluster_order import _corpus
 
 LAVROV = ("Sergei Lavrov", "RUS")
