@@ -6,8 +6,8 @@ same transaction as the documents they come from (``Store.add_batch``). The rule
 docs/events.md.
 
 - ``rule``: when two mentions can be one event (the pairwise rule) and the features of a mention it reads;
-- ``segments``: blocks, segments (which mentions could ever link), link components (which are linked) and the
-  clusters inside one of them;
+- ``segments``: blocks, link components (the mentions the rule actually links; what the store's index labels)
+  and the clusters inside one of them;
 - ``merge``: one ``Event`` from the mentions of one cluster;
 - ``rebuild``: which events change when mentions arrive.
 """

@@ -1,10 +1,11 @@
-"""Blocks, segments and clusters: which mentions could ever link, and the clusters inside one segment.
+"""Blocks, link components and clusters: which mentions are linked, and the clusters inside one component.
 
-Mentions are split into *blocks* (type family and modality) and blocks into *segments* (mentions chained by
-possible links: one document, a shared person or place with meeting dates, one day). No link crosses segments,
-so clustering one segment from scratch gives the same result as clustering everything. Inside a segment the
-result is a function of the set of mentions alone: candidate links are sorted by strength and a canonical
-mention order, never by arrival.
+Mentions are split into *blocks* (type family and modality) and blocks into *link components* (mentions chained
+by links the rule makes). No link crosses components, so clustering one component from scratch gives the same
+result as clustering everything. Inside a component the result is a function of the set of mentions alone:
+candidate links are sorted by strength and a canonical mention order, never by arrival. The wider *segments*
+(mentions a key and a window might link: one document, a shared person or place with meeting dates, one day)
+are no longer computed here; tests/clustering/segmenting.py keeps them as the over-estimate components lie in.
 """
 
 from __future__ import annotations
