@@ -5,16 +5,20 @@ rule stops working. Sentences written for these tests, not taken from the labell
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 import pytest
 from spacy.language import Language
 
 from detente.coding import Coder, decision
 from detente.coding import coder as coder_module
-from detente.coding.candidates import extract
+from detente.coding.candidates import Candidate, extract
 from detente.coding.compose import load_composer
 from detente.coding.decision import content_of, decide, load_decision
 from detente.coding.lexicon import load_lexicon
 from detente.coding.modality import load_cues
+from detente.records import Mention
 
 
 def _types(coder: Coder, text: str) -> list[str]:
@@ -95,3 +99,28 @@ def test_the_table_names_verbal_acts() -> None:
 
 def test_no_pairs_no_records() -> None:
     assert decide([]) == []
+
+
+def _restated_pairs(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> list[tuple[Candidate, Mention]]:
+    """The two readings of one measure told twice, as the coder hands them to ``decide``."""
+    seen: list[tuple[Candidate, Mention]] = []
+
+    def record(pairs: Sequence[tuple[Candidate, Mention]]) -> list[Mention]:
+        seen.extend(pairs)
+        return [rec for _, rec in pairs]
+
+    with monkeypatch.context() as m:
+        m.setattr(coder_module, "decide", record)
+        coder.code_text(next(text for rule, text, _, _ in CASES if rule == "restated"))
+    pairs = [(c, r) for c, r in seen if r.type in ("COERCE", "SANCTION")]
+    assert len(pairs) == 2
+    return sorted(pairs, key=lambda p: p[0].token.i)
+
+
+@pytest.mark.parametrize(("first", "second", "kept"), [(0.6, 0.6, 0), (0.5, 0.7, 1), (0.7, 0.5, 0)])
+def test_restated_keeps_the_more_confident_reading_and_of_equals_the_first(
+        coder: Coder, monkeypatch: pytest.MonkeyPatch, first: float, second: float, kept: int) -> None:
+    (c1, r1), (c2, r2) = _restated_pairs(coder, monkeypatch)
+    pairs = [(c1, replace(r1, confidence=first)), (c2, replace(r2, confidence=second))]
+    out = decide(pairs, ("restated",))
+    assert out == [pairs[kept][1]]  # one of the two stands, never both dropped
