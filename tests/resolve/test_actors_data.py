@@ -167,3 +167,12 @@ def test_the_petrarch_agents_file_is_what_the_script_makes(tmp_path: Path) -> No
                    check=True, capture_output=True)
     assert out.read_text(encoding="utf-8") == \
         (root / "detente" / "resolve" / "actor_data" / "petrarch_agents.yaml").read_text(encoding="utf-8")
+
+
+def test_country_codes_are_the_codes_the_bundled_country_files_load_with() -> None:
+    """Read off one line per file without loading the knowledge base, they must be what loading it gives."""
+    from detente.resolve.actors import country_codes
+    from detente.resolve.actors._data import bundled_files
+
+    loaded = read_all([p for p in bundled_files() if p.parent == DATA_DIR / "countries"]).countries
+    assert country_codes() == frozenset(loaded) and "KOS" in country_codes() and len(country_codes()) > 190

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -182,6 +183,17 @@ def bundled_files() -> list[Path]:
     first = [DATA_DIR / "agents.yaml"]
     rest = sorted(p for p in DATA_DIR.rglob("*.yaml") if p not in first)
     return first + rest
+
+
+_COUNTRY_LINE = re.compile(r"^country:\s*([A-Z]{3})\s*$", re.M)
+
+
+@functools.lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """The codes the bundled country files give (one file per country), read off their ``country:`` line
+    without loading the knowledge base: what a question about a pair may name."""
+    return frozenset(m.group(1) for p in sorted((DATA_DIR / "countries").glob("*.yaml"))
+                     for m in [_COUNTRY_LINE.search(p.read_text(encoding="utf-8"))] if m)
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
