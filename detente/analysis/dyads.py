@@ -24,3 +24,11 @@ def check_dyad(dyad: tuple[str, str]) -> None:
             raise ValueError(f"unknown country code {code!r} in dyad {'-'.join(dyad)}")
     if dyad[0] == dyad[1]:
         raise ValueError(f"a dyad is two different countries, got {'-'.join(dyad)}")
+
+
+def unknown_codes(dyad: tuple[str, str]) -> list[str]:
+    """The codes of ``dyad`` that are neither a country nor a non-state code (IGO, NGO ...): the events filter
+    takes either side, so it cannot refuse as the index does, but an empty answer for a typo should say so."""
+    from detente.resolve.actors import NON_STATE
+
+    return [code for code in dyad if code not in _country_codes() and code not in NON_STATE]

@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from detente import api
+from detente.analysis.dyads import unknown_codes
 from detente.cli.common import add_db_option, add_event_filters, cell, error, name_cell, positive_int, refused
 from detente.cli.formats import write_csv, write_jsonl
 from detente.records import Actor, Document, Event, Mention, iso_date
@@ -77,6 +78,9 @@ def _list_events(store: Store, args: argparse.Namespace) -> None:
     query = api.event_query(dyad=args.dyad, since=args.since, until=args.until, type=args.type,
                             channel=args.channel, limit=args.limit)
     found = store.events(query)
+    if not found and query.dyad and (unknown := unknown_codes(query.dyad)):
+        error(f"detente events: no event matched; {', '.join(repr(c) for c in unknown)} is no country or "
+              f"non-state code (IGO, NGO, ...)")
     if args.format == "jsonl":
         write_jsonl((e.to_dict() for e in found), sys.stdout)
     elif args.format == "csv":

@@ -204,3 +204,14 @@ def test_recluster_rebuilds_the_same_events(db: Path, capsys: pytest.CaptureFixt
     _, before, _ = run_cli(capsys, "--db", str(db), "--format", "jsonl")
     code, after, _ = run_cli(capsys, "--db", str(db), "--format", "jsonl", "--recluster")
     assert code == 0 and after == before
+
+
+def test_an_empty_answer_for_a_code_that_is_no_country_says_so(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The filter takes any side (bodies too: IGO), so a typo is not refused, but its empty answer is explained
+    on stderr; output stays clean for pipes."""
+    code, out, err = run_cli(capsys, "--db", str(db), "--dyad", "CHN-USS", "--format", "jsonl")
+    assert (code, out) == (0, "")
+    assert err.strip() == "detente events: no event matched; 'USS' is no country or non-state code (IGO, NGO, ...)"
+    for dyad in ("CHN-IGO", "SRB-KOS"):  # a body, a country outside ISO 3166: empty here, and no note
+        code, out, err = run_cli(capsys, "--db", str(db), "--dyad", dyad, "--format", "jsonl")
+        assert (code, out, err) == (0, "", "")
