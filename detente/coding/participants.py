@@ -36,6 +36,7 @@ from detente.coding.references import (
 )
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
+from detente.coding.speaker import in_quote, quote_goes_on
 from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS, STATE_TYPES, TITLE_HEADS, names_people
 from detente.records import Actor
 from detente.resolve.actors import DocumentActors
@@ -106,7 +107,8 @@ class Participants:
     def find(self, ctx: DocumentContext, cand: Candidate, on: dt.date | None, index: int) -> Sides | None:
         """The event's participants as of ``on``, or None when no side has a country (or nobody spoke)."""
         doc = ctx.doc
-        speaker = self._resolve(ctx, cand.speaker, on, index).actors if cand.speaker else []
+        speaker = self._resolve(ctx, cand.speaker, on, index).actors if cand.speaker else \
+            _quoted_before(ctx, cand, index)
         sources = self._resolve_all(ctx, cand.sources, on, index)
         targets = self._resolve_all(ctx, cand.targets, on, index)
         outlet_speaker = False
@@ -499,6 +501,17 @@ def _referred_country(ctx: DocumentContext, arg: Arg, index: int, heads: frozens
             not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     return latest_country(index, ctx.mentioned)
+
+
+def _quoted_before(ctx: DocumentContext, cand: Candidate, index: int) -> list[Actor]:
+    """The speaker of the sentence before, when this one goes on quoting that speaker (``quote_goes_on``) and the
+    event is inside the quotation marks ('"...," Akar said. "Congress has become so anti-Turkish."')."""
+    if index < 1 or index >= len(ctx.sentences):
+        return []
+    text = cand.token.doc.text
+    if not in_quote(text, cand.token.idx) or not quote_goes_on(text, ctx.sentences[index - 1].text):
+        return []
+    return [m.actor for m in ctx.mentioned if m.index == index - 1 and m.speaker]
 
 
 def _described_before(ctx: DocumentContext, arg: Arg) -> Actor | None:

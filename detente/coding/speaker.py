@@ -83,3 +83,62 @@ def speaker_of(anchor: Token, lexicon: Lexicon) -> tuple[Token | None, Token | N
                     if obj is not None and looks_like_actor(obj):
                         return obj, None, tok
     return None, None, None
+
+
+# -- quotes that run across sentences ---------------------------------------------------------------------------
+
+_OPENING = frozenset('"“')
+_CLOSING = frozenset('"”')
+
+
+def _marks(text: str) -> list[tuple[int, str]]:
+    return [(i, c) for i, c in enumerate(text) if c in _OPENING or c in _CLOSING]
+
+
+def starts_inside_quote(text: str) -> bool:
+    """Whether a sentence begins inside a quote opened in a sentence before it: its first quotation mark closes
+    (a closing curly mark, or an odd number of straight marks of which the first is not at the start)."""
+    marks = _marks(text)
+    if not marks:
+        return False
+    first = marks[0][1]
+    if first == "”":
+        return True
+    return first == '"' and len(marks) % 2 == 1 and text[:marks[0][0]].strip() != ""
+
+
+def ends_inside_quote(text: str) -> bool:
+    """Whether a sentence leaves a quote open for the next one: its last quotation mark opens."""
+    marks = _marks(text)
+    if not marks:
+        return False
+    last = marks[-1][1]
+    if last == "“":
+        return True
+    return last == '"' and len(marks) % 2 == 1 and not starts_inside_quote(text)
+
+
+def in_quote(text: str, offset: int) -> bool:
+    """Whether the character at ``offset`` of a sentence is inside quotation marks, counting a quote the
+    sentence begins inside (``starts_inside_quote``)."""
+    inside = starts_inside_quote(text)
+    for i, c in _marks(text):
+        if i >= offset:
+            break
+        if c == "“":
+            inside = True
+        elif c == "”":
+            inside = False
+        else:
+            inside = not inside
+    return inside
+
+
+def quote_goes_on(text: str, before: str) -> bool:
+    """Whether a sentence goes on quoting the speaker of the sentence ``before`` it: it begins inside a quote
+    that sentence left open, or it is itself a quote ("Congress has become so anti-Turkish.") right after a
+    sentence that quoted someone."""
+    if ends_inside_quote(before) or starts_inside_quote(text):
+        return True
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0] in _OPENING and bool(_marks(before))

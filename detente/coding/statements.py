@@ -35,7 +35,7 @@ from detente.coding.criticism import FAILURE_VERBS, NECESSITY_WORDS, POSING_VERB
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
-from detente.coding.speaker import speaker_of
+from detente.coding.speaker import in_quote, speaker_of
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
 from detente.coding.words import ACCUSATION_CUES, looks_like_actor
@@ -67,8 +67,8 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     negates removed); in an ``editorial`` the outlet's own voice is a speaker."""
     candidates = [_as_disapproval(c) for c in candidates]
     candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
-    if not editorial and not any(lemma(t) in lexicon.speech_verbs or lemma(t) in TOPIC_SPEECH_VERBS
-                                 for t in tokens(sent)):
+    if not editorial and not _marks_quote(sent) and not any(
+            lemma(t) in lexicon.speech_verbs or lemma(t) in TOPIC_SPEECH_VERBS for t in tokens(sent)):
         return candidates
     taken = {c.token.i for c in candidates} | {c.mention.anchor.i for c in candidates}
     out = list(candidates)
@@ -102,7 +102,13 @@ def _voice(tok: Token, lexicon: Lexicon, editorial: bool) -> tuple[bool, Token |
         speaker = _topic_speaker(tok)
     if speaker is not None:
         return tok not in speaker.subtree and lemma(speaker) not in COMMENTATORS, speaker
-    return editorial, None
+    # words inside quotation marks with no speaker in the sentence are someone's: the sentence before names
+    # whom (``participants`` takes that speaker when the quote goes on from it)
+    return editorial or in_quote(tok.doc.text, tok.idx), None
+
+
+def _marks_quote(sent: Span) -> bool:
+    return any(t.text in ('"', "“", "”") for t in sent)
 
 
 def _topic_speaker(tok: Token) -> Token | None:
