@@ -36,7 +36,7 @@ from detente.coding.references import (
 )
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
-from detente.coding.speaker import in_quote, quote_goes_on
+from detente.coding.speaker import in_quote, quote_goes_on, unquoted
 from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS, STATE_TYPES, TITLE_HEADS, names_people
 from detente.records import Actor
 from detente.resolve.actors import DocumentActors
@@ -108,7 +108,7 @@ class Participants:
         """The event's participants as of ``on``, or None when no side has a country (or nobody spoke)."""
         doc = ctx.doc
         speaker = self._resolve(ctx, cand.speaker, on, index).actors if cand.speaker else \
-            _quoted_before(ctx, cand, index)
+            self._quoted_before(ctx, cand, index, on)
         sources = self._resolve_all(ctx, cand.sources, on, index)
         targets = self._resolve_all(ctx, cand.targets, on, index)
         outlet_speaker = False
@@ -347,6 +347,21 @@ class Participants:
             return []
         return found
 
+    def _quoted_before(self, ctx: DocumentContext, cand: Candidate, index: int, on: dt.date | None) -> list[Actor]:
+        """The speaker of the sentence before, when this one goes on quoting that speaker (``quote_goes_on``) and
+        the event is inside the quotation marks ('"...," Akar said. "Congress has become so anti-Turkish."'): the
+        speaker coded there, else the one person that sentence names outside its quotation marks."""
+        if index < 1 or index >= len(ctx.sentences):
+            return []
+        text, before = cand.token.doc.text, ctx.sentences[index - 1].text
+        if not in_quote(text, cand.token.idx) or not quote_goes_on(text, before):
+            return []
+        coded = [m.actor for m in ctx.mentioned if m.index == index - 1 and m.speaker]
+        if coded:
+            return coded
+        named = self._persons_named(ctx, unquoted(before), on)
+        return named if len(named) == 1 else []
+
     def _named_in_sentence(self, ctx: DocumentContext, j: int, kind: str, on: dt.date | None) -> list[Actor]:
         """The persons sentence ``j`` names, when no event there was coded ("Akar spoke on Monday. He criticized
         Washington ..."), for "he" or "she"; none when it has a "he" or "she" of its own (its topic is then that
@@ -501,17 +516,6 @@ def _referred_country(ctx: DocumentContext, arg: Arg, index: int, heads: frozens
             not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     return latest_country(index, ctx.mentioned)
-
-
-def _quoted_before(ctx: DocumentContext, cand: Candidate, index: int) -> list[Actor]:
-    """The speaker of the sentence before, when this one goes on quoting that speaker (``quote_goes_on``) and the
-    event is inside the quotation marks ('"...," Akar said. "Congress has become so anti-Turkish."')."""
-    if index < 1 or index >= len(ctx.sentences):
-        return []
-    text = cand.token.doc.text
-    if not in_quote(text, cand.token.idx) or not quote_goes_on(text, ctx.sentences[index - 1].text):
-        return []
-    return [m.actor for m in ctx.mentioned if m.index == index - 1 and m.speaker]
 
 
 def _described_before(ctx: DocumentContext, arg: Arg) -> Actor | None:

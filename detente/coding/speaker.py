@@ -92,7 +92,19 @@ _CLOSING = frozenset('"”')
 
 
 def _marks(text: str) -> list[tuple[int, str]]:
-    return [(i, c) for i, c in enumerate(text) if c in _OPENING or c in _CLOSING]
+    """The sentence's own quotation marks: a last opening mark after a space ('... Wang said. "') opens the next
+    sentence, where the sentence splitter leaves it, and is not counted."""
+    marks = [(i, c) for i, c in enumerate(text) if c in _OPENING or c in _CLOSING]
+    if _leaves_open(text, marks):
+        marks.pop()
+    return marks
+
+
+def _leaves_open(text: str, marks: list[tuple[int, str]]) -> bool:
+    if not marks:
+        return False
+    i, c = marks[-1]
+    return c in _OPENING and not text[i + 1:].strip() and i > 0 and text[i - 1].isspace()
 
 
 def starts_inside_quote(text: str) -> bool:
@@ -109,6 +121,8 @@ def starts_inside_quote(text: str) -> bool:
 
 def ends_inside_quote(text: str) -> bool:
     """Whether a sentence leaves a quote open for the next one: its last quotation mark opens."""
+    if _leaves_open(text, [(i, c) for i, c in enumerate(text) if c in _OPENING or c in _CLOSING]):
+        return True
     marks = _marks(text)
     if not marks:
         return False
@@ -142,3 +156,16 @@ def quote_goes_on(text: str, before: str) -> bool:
         return True
     stripped = text.lstrip()
     return bool(stripped) and stripped[0] in _OPENING and bool(_marks(before))
+
+
+def unquoted(text: str) -> str:
+    """A sentence's words outside quotation marks (where its speaker is named), the quoted words blanked."""
+    inside = starts_inside_quote(text)
+    out = []
+    for c in text:
+        if c in _OPENING or c in _CLOSING:
+            inside = c == "“" or (c == '"' and not inside)
+            out.append(" ")
+        else:
+            out.append(" " if inside else c)
+    return "".join(out)
