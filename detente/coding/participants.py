@@ -176,7 +176,7 @@ class Participants:
         if not any(a.country for a in sources.actors) and not any(a.country for a in targets.actors):
             self.stats["dropped_unresolved"] += 1
             return None
-        if not sources.actors and cand.coded.type in _SPOKEN:
+        if not sources.actors and cand.coded.type in _SPOKEN and not _agentless_charge(cand, targets):
             self.stats["dropped_unresolved"] += 1
             return None  # a statement, demand or threat needs someone who makes it
         if cand.needs_speaker_source and not targets.actors:
@@ -516,6 +516,18 @@ def _referred_country(ctx: DocumentContext, arg: Arg, index: int, heads: frozens
             not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     return latest_country(index, ctx.mentioned)
+
+
+def _agentless_charge(cand: Candidate, targets: Resolved) -> bool:
+    """An accusation in the passive with nobody named as accuser ("Paris was accused of aiding rebels", "stands
+    accused of collusion") of an actor with a country: the labelling guide keeps such a passive with an empty
+    source, so the accused's ACCUSE is coded with none."""
+    tok = cand.token
+    if cand.coded.type != "ACCUSE" or cand.sources or tok.tag_ != "VBN" or not any(a.country for a in targets.actors):
+        return False
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or lemma(tok.head) == "stand"
 
 
 def _described_before(ctx: DocumentContext, arg: Arg) -> Actor | None:
