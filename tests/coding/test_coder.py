@@ -139,3 +139,21 @@ def test_trace_files_each_sentence_under_the_furthest_stage_it_reached(coder: Co
     finally:
         coder.trace = None
     assert traced == plain  # tracing changes no record
+
+
+def test_a_quote_that_goes_on_from_the_sentence_before_is_its_speakers(coder: Coder) -> None:
+    """The speaker named in one sentence ('"...," Wang said.') is the source of a judgement in the quote the next
+    sentence goes on with; a sentence outside quotation marks is nobody's."""
+    said = 'Chinese Foreign Minister Wang Yi met reporters in Beijing on Monday. "We are ready to talk," Wang said. '
+    quoted = coder.code_text(said + '"But the United States is irresponsible and hypocritical."', dt.date(2024, 1, 8))
+    assert [(r.type, [a.country for a in r.source], [a.country for a in r.target]) for r in quoted] == \
+        [("ACCUSE", ["CHN"], ["USA"])]
+    assert coder.code_text(said + "The United States is irresponsible and hypocritical.", dt.date(2024, 1, 8)) == []
+
+
+def test_an_accusation_with_no_accuser_named_keeps_an_empty_source(coder: Coder) -> None:
+    records = coder.code_text("France was accused of arming the rebels in Mali.", dt.date(2024, 1, 8))
+    accusations = [r for r in records if r.type == "ACCUSE"]
+    assert [([a.country for a in r.source], [a.country for a in r.target]) for r in accusations] == [([], ["FRA"])]
+    named = coder.code_text("Mali accused France of arming the rebels.", dt.date(2024, 1, 8))
+    assert [[a.country for a in r.source] for r in named if r.type == "ACCUSE"] == [["MLI"]]
