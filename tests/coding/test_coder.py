@@ -157,3 +157,9 @@ def test_an_accusation_with_no_accuser_named_keeps_an_empty_source(coder: Coder)
     assert [([a.country for a in r.source], [a.country for a in r.target]) for r in accusations] == [([], ["FRA"])]
     named = coder.code_text("Mali accused France of arming the rebels.", dt.date(2024, 1, 8))
     assert [[a.country for a in r.source] for r in named if r.type == "ACCUSE"] == [["MLI"]]
+
+
+def test_a_passive_accusation_with_its_accuser_named_is_the_accusers(coder: Coder) -> None:
+    records = coder.code_text("France was accused by Mali of arming the rebels.", dt.date(2024, 1, 8))
+    assert [(r.type, [a.country for a in r.source], [a.country for a in r.target]) for r in records] == \
+        [("ACCUSE", ["MLI"], ["FRA"])]
