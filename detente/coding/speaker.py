@@ -89,12 +89,17 @@ def speaker_of(anchor: Token, lexicon: Lexicon) -> tuple[Token | None, Token | N
 
 _OPENING = frozenset('"“')
 _CLOSING = frozenset('"”')
+QUOTE_MARKS = _OPENING | _CLOSING
+
+
+def _all_marks(text: str) -> list[tuple[int, str]]:
+    return [(i, c) for i, c in enumerate(text) if c in QUOTE_MARKS]
 
 
 def _marks(text: str) -> list[tuple[int, str]]:
     """The sentence's own quotation marks: a last opening mark after a space ('... Wang said. "') opens the next
     sentence, where the sentence splitter leaves it, and is not counted."""
-    marks = [(i, c) for i, c in enumerate(text) if c in _OPENING or c in _CLOSING]
+    marks = _all_marks(text)
     if _leaves_open(text, marks):
         marks.pop()
     return marks
@@ -121,7 +126,7 @@ def starts_inside_quote(text: str) -> bool:
 
 def ends_inside_quote(text: str) -> bool:
     """Whether a sentence leaves a quote open for the next one: its last quotation mark opens."""
-    if _leaves_open(text, [(i, c) for i, c in enumerate(text) if c in _OPENING or c in _CLOSING]):
+    if _leaves_open(text, _all_marks(text)):
         return True
     marks = _marks(text)
     if not marks:
@@ -163,7 +168,7 @@ def unquoted(text: str) -> str:
     inside = starts_inside_quote(text)
     out = []
     for c in text:
-        if c in _OPENING or c in _CLOSING:
+        if c in QUOTE_MARKS:
             inside = c == "“" or (c == '"' and not inside)
             out.append(" ")
         else:

@@ -35,7 +35,7 @@ from detente.coding.criticism import FAILURE_VERBS, NECESSITY_WORDS, POSING_VERB
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
-from detente.coding.speaker import in_quote, speaker_of
+from detente.coding.speaker import QUOTE_MARKS, in_quote, speaker_of
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
 from detente.coding.words import ACCUSATION_CUES, looks_like_actor
@@ -108,7 +108,7 @@ def _voice(tok: Token, lexicon: Lexicon, editorial: bool) -> tuple[bool, Token |
 
 
 def _marks_quote(sent: Span) -> bool:
-    return any(t.text in ('"', "“", "”") for t in sent)
+    return any(t.text in QUOTE_MARKS for t in sent)
 
 
 def _topic_speaker(tok: Token) -> Token | None:

@@ -55,10 +55,14 @@ class Writes(EventWrites):
     # -- writes -----------------------------------------------------------------------------------------
     @in_session
     def known_ids(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
-        if not ids:
+        return self._present(q.KNOWN_IDS_SQL, ids)
+
+    def _present(self, sql: str, values: Iterable[str]) -> set[str]:
+        """Which of ``values`` the store holds, by ``sql`` (one list parameter); no query for none."""
+        values = list(values)
+        if not values:
             return set()
-        return {r[0] for r in self.con.execute(q.KNOWN_IDS_SQL, [ids]).fetchall()}
+        return {r[0] for r in self.con.execute(sql, [values]).fetchall()}
 
     @in_session
     def add_batch(
@@ -115,10 +119,7 @@ class Writes(EventWrites):
     @in_session
     def known_urls(self, urls: Iterable[str]) -> set[str]:
         """Which of ``urls`` a stored document was read from."""
-        urls = list(urls)
-        if not urls:
-            return set()
-        return {r[0] for r in self.con.execute(q.KNOWN_URLS_SQL, [urls]).fetchall()}
+        return self._present(q.KNOWN_URLS_SQL, urls)
 
     @in_session
     def source_validators(self, url: str) -> tuple[str | None, str | None]:
