@@ -50,7 +50,7 @@ class _Cues:
 
 
 @cache
-def _cues() -> _Cues:
+def place_cues() -> _Cues:
     raw: dict[str, Any] = datafiles.load("detente.resolve", f"{_DATA}/cues.yaml")
     return _Cues(**{key: frozenset(str(v).lower() for v in values) for key, values in raw.items()})
 
@@ -95,7 +95,7 @@ def _possessor(span: Span) -> Span | None:
 def _capital_spans(sent: Span) -> list[Span]:
     """"the Austrian capital", "China's capital", "the U.S. capital": a capital named by its country only (one
     that names itself, "the capital, Kabul", is found by its name)."""
-    cues = _cues()
+    cues = place_cues()
     found = []
     for tok in tokens(sent):
         if tok.pos_ != "NOUN" or lemma(tok) not in cues.capital_nouns:
@@ -115,7 +115,7 @@ def _attachment(span: Span) -> Token | None:
     """The token a place reports the location of, or None when the syntax makes it something else (a topic,
     an origin, an actor): "met in Malta" → met; "at the Filoli estate" → met; "travel to Washington" → travel;
     "visited Beijing" → visited; "a US visit" → visit."""
-    cues = _cues()
+    cues = place_cues()
     outside = [t for t in span if not (span.start <= t.head.i < span.end) and t.pos_ in ("NOUN", "PROPN")]
     root = outside[0] if outside else span.root
     while root.dep_ in ("conj", "appos") and root.head.ent_type_ in _PLACE_LABELS:
@@ -155,7 +155,7 @@ def _attachment(span: Span) -> Token | None:
 def _hosted_venue(root: Token) -> Token | None:
     """The venue noun a place hosts: "a Singapore-hosted forum" (the name hangs on "hosted"), "the summit
     hosted by Indonesia" (the name is the participle's agent)."""
-    cues = _cues()
+    cues = place_cues()
     participle = None
     if root.dep_ in ("npadvmod", "compound") and root.head.dep_ == "amod":
         participle = root.head
@@ -170,7 +170,7 @@ def _hosted_venue(root: Token) -> Token | None:
 def _venue_clause(clause: Token) -> Token:
     """A place in a participle on a venue ("the APEC summit hosted by the US in San Francisco") is the venue's:
     its clause is the one the venue noun sits in."""
-    cues = _cues()
+    cues = place_cues()
     while clause.dep_ == "acl" and clause.lemma_.lower() in cues.venue_participles and \
             clause.head.lemma_.lower() in cues.venue_nouns and clause.head.i != clause.i:
         clause = clause_head(clause.head)
@@ -182,7 +182,7 @@ def _keeps_event(path: list[Token], trigger: Token, patient: bool = False) -> bo
     event's place: event, venue and travel nouns ("on the sidelines of the G20 meetings in Bali", "a comeback
     to the United States"), never an office or an issue ("head of the party's office in Beijing", "Russia's war
     in Ukraine"); with ``patient`` (a material act), also what the act is done to (``_patient``)."""
-    cues = _cues()
+    cues = place_cues()
     nouns = cues.venue_nouns | cues.motion_lemmas | cues.visit_nouns
     for n, tok in enumerate(path):
         if tok.i == trigger.i:
@@ -205,7 +205,7 @@ def _patient(tok: Token, trigger: Token) -> bool:
     villages in the north") or the object of against/on/of/at hung on the act or its object ("airstrikes against IS
     in Syria", "imposed a curfew on six townships in Yangon", "the arrest of five people in Irbil"). A strike or an
     arrest happens where its target is, so a place hung on the target is the act's."""
-    preps = _cues().patient_preps
+    preps = place_cues().patient_preps
 
     def acted_on(head: Token) -> bool:
         """The act ("the arrest of"), its object ("imposed a curfew on several districts in X"), or the verb it
@@ -228,7 +228,7 @@ def _participant(tok: Token, trigger: Token) -> bool:
     if tok.dep_ == "prep":
         return tok.lower_ == "with" and tok.head.i == trigger.i
     person = tok.ent_type_ == "PERSON"
-    if not person and not (tok.pos_ == "NOUN" and tok.lemma_.lower() in _cues().participant_nouns and
+    if not person and not (tok.pos_ == "NOUN" and tok.lemma_.lower() in place_cues().participant_nouns and
                            tok.dep_ in ("dobj", "obj", "dative", "pobj")):
         return False
     head = tok.head
@@ -294,7 +294,7 @@ def _qualifiers(span: Span) -> list[str]:
 def _kind_country(span: Span) -> list[Location]:
     """The country of the kind a place is named after: the "Swiss" of "the Swiss city of Geneva", "the Afghan
     capital, Kabul"."""
-    cues = _cues()
+    cues = place_cues()
     root = span.root
     kind = None
     if root.dep_ == "pobj" and root.head.lower_ == "of" and lemma(root.head.head) in cues.place_nouns:
@@ -315,7 +315,7 @@ def _resolve(span: Span, context: set[str]) -> Location | None:
     """One place mention with the places that qualify it: the head looked up inside the narrowest qualifying
     country or region ("Bali, Indonesia" → Bali; "Paris, Texas" → Paris in Texas); a head that cannot be found
     there falls back to the qualifier ("Woodside, California" → California when the gazetteer lacks Woodside)."""
-    if lemma(span.root) in _cues().capital_nouns and span.root.pos_ == "NOUN":
+    if lemma(span.root) in place_cues().capital_nouns and span.root.pos_ == "NOUN":
         capital = capital_of(" ".join(t.text for t in span if t.i != span.root.i and t.dep_ != "det" and
                                       t.dep_ != "case").strip())
         return Location(span.text, capital.name, capital.country, capital.lat, capital.lon, capital.precision) \
@@ -345,7 +345,7 @@ def _unlisted(span: Span) -> Location | None:
     entity ("Lamu County") or right after it ("the Middle Shabelle region"). Kept under the name the text gives
     (no country or point of its own: a qualifier supplies them, ``_resolve``); a name with no kind is no place
     (an entity the model took for a place, or a town too small to tell from a person's name)."""
-    cues = _cues()
+    cues = place_cues()
     words = [t for t in span if t.dep_ != "det" and not t.is_punct]
     after = span.doc[span.end] if span.end < span.sent.end else None
     if len(words) > 1 and words[-1].lower_ in cues.place_nouns:
@@ -387,7 +387,7 @@ def meeting_reference(trigger: Token) -> bool:
     """Does the event hang on a meeting told before: a definite meeting noun as the trigger ("the talks focused
     on trade") or as an adjunct of its clause ("during the meeting, Blinken urged ...", "at their talks")? Such an
     event took place at that meeting, so it may take the meeting's place and date from an earlier sentence."""
-    cues = _cues()
+    cues = place_cues()
 
     def definite(noun: Token) -> bool:
         return lemma(noun) in cues.meeting_nouns and any(

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from detente.records import Location
 from detente.resolve.dates import event_clauses
-from detente.resolve.places.event import _cues
+from detente.resolve.places.event import place_cues
 from detente.resolve.places.gazetteer import lookup_place
 from detente.syntax import children, lemma
 
@@ -29,7 +29,7 @@ def venue_name(trigger: Token) -> str | None:
     """The name of the venue the event's own clause hangs it on ("on the sidelines of the APEC summit", "at the
     G20 meetings", "during the UN General Assembly"): the proper names before a venue noun and the noun itself, or
     None when the venue is unnamed ("at the meeting")."""
-    cues = _cues()
+    cues = place_cues()
     for clause, role in event_clauses(trigger):
         if role == "antecedent":
             return None
@@ -52,7 +52,7 @@ def _venue_behind(noun: Token) -> Token | None:
 
 def _named(noun: Token | None) -> str | None:
     """"APEC summit" of "the APEC summit", "UN General Assembly": proper-name modifiers and the venue noun."""
-    if noun is None or lemma(noun) not in _cues().venue_nouns:
+    if noun is None or lemma(noun) not in place_cues().venue_nouns:
         return None
     names = [c for c in noun.children if c.i < noun.i and c.dep_ in ("compound", "nmod", "amod") and
              c.pos_ == "PROPN"]
