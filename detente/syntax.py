@@ -159,6 +159,11 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
+def has_to_marker(verb: Token) -> bool:
+    """A "to" infinitive: the verb carries the infinitival "to" as its auxiliary ("urged them to stop")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def direct_object(verb: Token) -> Token | None:
     """The direct object, or for a passive the surface subject (what was acted on)."""
     obj = child(verb, *OBJECT_DEPS)

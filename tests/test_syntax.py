@@ -16,6 +16,7 @@ from detente.syntax import (
     controlling_verbs,
     coordinated,
     direct_object,
+    has_to_marker,
     is_future_aux,
     is_passive,
     is_pronoun,
@@ -182,3 +183,8 @@ def test_tokens_are_one_kept_list_per_parsed_sentence() -> None:
     assert tokens(doc) is first
     span = doc[2:4]
     assert [t.i for t in tokens(span)] == [2, 3] and tokens(span)[0] is first[2]
+
+
+def test_a_to_infinitive_carries_its_to_and_a_finite_verb_none(tok: Tok) -> None:
+    assert has_to_marker(tok("China urged the United States to stop the sales.", "stop"))
+    assert not has_to_marker(tok("China said the United States stopped the sales.", "stopped"))

@@ -32,6 +32,7 @@ from spacy.tokens import Token
 from detente.coding.lexicon import load_data
 from detente.coding.merge import same_actor
 from detente.records import Mention
+from detente.syntax import has_to_marker
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
@@ -95,9 +96,7 @@ def content_of(inner: Token, outer: Candidate) -> bool:
 
 def _infinitive(verb: Token) -> bool:
     """A "to" clause with no subject of its own."""
-    kids = list(verb.children)
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and \
-        not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in kids)
+    return has_to_marker(verb) and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
 
 
 def _in_content(cand: Candidate, others: Sequence[Candidate], conf: Decision) -> bool:

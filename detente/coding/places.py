@@ -27,7 +27,7 @@ from detente.records import Actor, Location, Mention, Modality
 from detente.resolve.dates import tells_its_own_time
 from detente.resolve.places import at_capital, country_place, meeting_reference, resolve_event_place
 from detente.resolve.places.venues import named_venue_place, venue_name
-from detente.syntax import lemma
+from detente.syntax import has_to_marker, lemma
 
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
@@ -223,7 +223,7 @@ def separate_clause(tok: Any) -> bool:
     infinitive: in "a call for forces to be deployed in East Timor" the place is the act's)."""
     if tok.dep_ not in ("relcl", "ccomp", "parataxis", "advcl"):
         return False
-    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return not has_to_marker(tok)
 
 
 def _residents(side: Resolved, place: Actor) -> list[Actor]:
