@@ -34,7 +34,6 @@ from detente.coding.criticism import POSING_VERBS
 from detente.coding.lexicon import Lexicon, inflections, word_forms
 from detente.coding.modality import Cues
 from detente.coding.references import WINDOW, refers_back
-from detente.coding.speaker import quote_goes_on
 from detente.coding.statements import POSING_NOUNS
 from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES, STATE_MODES, STATE_TYPES
 from detente.nlp import Prefilter, Sentence, Verdict, split_sentences
@@ -102,7 +101,6 @@ class SentenceSelector:
         for mark in ("if", "unless"):
             paired[mark] = paired.get(mark, frozenset()) | _FUTURE
         self.prefilter = Prefilter(alone | cues.deontic_aux, self._has_actor, paired, near)
-        self._judgements = cue_forms()
         # an editorial speaks in its own voice: a disapproval word needs no speech verb there
         self.editorial_prefilter = Prefilter(alone | cues.deontic_aux | cue_forms(), self._has_actor, paired, near)
         self.state_forms = state_act_forms(lexicon)
@@ -132,12 +130,9 @@ class SentenceSelector:
             verdict = prefilter.verdict(sentence)
             # a trigger word, and no actor of a country: one may still be found in the sentences before
             unplaced = verdict is Verdict.NO_ACTOR or verdict is Verdict.SECTOR_ONLY
-            # a surname called in a sentence parsed for any reason: its introduction says whose (``introductions``)
-            called = verdict is not Verdict.NO_TRIGGER and self._names_again(sentence.text)
             if verdict is Verdict.PASSED or (unplaced and refers_back(sentence.tokens, sentence.text) and
                                              self._named_before(sentences, sentence.index, named)) or \
-                    (unplaced and called) or \
-                    (verdict is Verdict.NO_TRIGGER and self._judged_in_quote(sentences, sentence)):
+                    (unplaced and self._names_again(sentence.text)):
                 if len(selected) == MAX_PARSED_SENTENCES:
                     truncated = True
                     refused.update((s.index, Verdict.OVER_BUDGET) for s in sentences[sentence.index:])
@@ -196,15 +191,6 @@ class SentenceSelector:
             if named[j]:
                 return True
         return False
-
-    def _judged_in_quote(self, sentences: list[Sentence], sentence: Sentence) -> bool:
-        """Does a sentence with no trigger word go on quoting the sentence before it (``speaker.quote_goes_on``)
-        with a word of negative judgement and an actor of its own ("Congress has become so hostile.")? The
-        judgement word counts with a verb of saying (``cue_forms``); the quote's is in the sentence before."""
-        if sentence.index < 1 or self._judgements.isdisjoint(sentence.tokens) or \
-                not quote_goes_on(sentence.text, sentences[sentence.index - 1].text):
-            return False
-        return self._has_actor(sentence.text) is Verdict.PASSED
 
     def _names_again(self, text: str) -> bool:
         """Does the sentence call someone by a surname the document gave in full before ("Bobi Wine ... Wine
