@@ -39,8 +39,6 @@ from detente.coding.participants import Participants
 from detente.coding.places import Places
 from detente.coding.selection import SentenceSelector
 from detente.coding.sentence import sentence_text
-from detente.coding.spans import make_arg
-from detente.coding.speaker import sentence_speakers
 from detente.coding.statements import revise
 from detente.nlp import DEFAULT_MODEL, load_nlp
 from detente.nlp.pipeline import EntitySource
@@ -231,11 +229,6 @@ class Coder:
         if records:
             self._reached(ctx, index, "coded")
         ctx.records.extend(merge_records(records))
-        # who speaks here, event or none: a later "he said" or a quote going on is theirs
-        speakers = [make_arg(t, "speaker") for t in sentence_speakers(sent, self.lexicon)]
-        if speakers:
-            on = ctx.filed.date if ctx.filed else ctx.doc.published
-            self.participants.remember_speakers(ctx, speakers, index, on)
         self.nanoseconds["code"] += time.process_time_ns() - t0
 
     def _reached(self, ctx: DocumentContext, index: int, stage: str) -> None:

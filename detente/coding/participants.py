@@ -232,17 +232,6 @@ class Participants:
             if seen not in ctx.mentioned[-8:]:
                 ctx.mentioned.append(seen)
 
-    def remember_speakers(self, ctx: DocumentContext, speakers: list[Arg], index: int, on: dt.date | None) -> None:
-        """The speakers of a parsed sentence where no event named one ("Wine says he has trouble ..."), those of a
-        country: a "he said" or a quote going on in the sentences after is theirs (``speaker.sentence_speakers``)."""
-        if any(m.index == index and m.speaker for m in ctx.mentioned[-8:]):
-            return
-        for arg in speakers:
-            for actor in self._resolve(ctx, arg, on, index).actors:
-                seen = Mentioned(index, actor, speaker=True)
-                if actor.country and seen not in ctx.mentioned[-8:]:
-                    ctx.mentioned.append(seen)
-
     # ------------------------------------------------------------------------------------------ phrases
 
     def _resolve_all(self, ctx: DocumentContext, args: list[Arg], on: dt.date | None, index: int) -> Resolved:

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from detente.coding.lexicon import Lexicon
 from detente.coding.subjects import clause_subject
@@ -83,21 +83,6 @@ def speaker_of(anchor: Token, lexicon: Lexicon) -> tuple[Token | None, Token | N
                     if obj is not None and looks_like_actor(obj):
                         return obj, None, tok
     return None, None, None
-
-
-def sentence_speakers(sent: Span, lexicon: Lexicon) -> list[Token]:
-    """Who speaks in a sentence, event or none: the subjects of the verbs of saying that head it ("Wine says he
-    has trouble ...", '"...," he said', "X told reporters that ..."), or head a parenthetical on its main clause.
-    A later "he said" or a quote going on from it is theirs (``Participants.remember_speakers``)."""
-    out: list[Token] = []
-    for tok in tokens(sent):
-        if not is_verbal(tok) or lemma(tok) not in lexicon.speech_verbs:
-            continue
-        if tok.dep_ == "ROOT" or (tok.dep_ == "parataxis" and tok.head.dep_ == "ROOT"):
-            s, _ = clause_subject(tok)
-            if s is not None and s not in out:
-                out.append(s)
-    return out
 
 
 # -- quotes that run across sentences ---------------------------------------------------------------------------
