@@ -1,0 +1,190 @@
+"""Allegations in neutral words: what one side says the other side did.
+
+Most accusations in news carry no word of blame. A speaker reports a wrongful act of another actor as a fact
+("the military said the attack was directed by ringleaders operating from Afghanistan", "Russia claimed that
+Ukrainian forces shelled the plant"), and the labelling guide codes the report as the speaker's ACCUSE `allege`
+(112) of that actor. What makes a reported clause an allegation, without a list of sentences:
+
+- ``reported``: the reported act is itself an event the coder reads as material conflict
+  (``allegations.yaml``: ``wrongdoing_types``), asserted as done (not planned, possible or negated), with an
+  agent who is not the speaker nor inside the speaker's phrase. The speaker alleges it of that agent. A
+  speaker's report of an act of its own side is dropped at the country level (``OWN_SIDE``), as in
+  ``statements``: "police said gunmen attacked" about one country is attribution, not an accusation.
+
+Only candidates already read are looked at; no sentence is parsed for this.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from detente.coding.candidates import Candidate, prominence
+from detente.coding.compose import Coded
+from detente.coding.lexicon import Lexicon, Sense, load_data
+from detente.coding.modality import Cues, clause_flags
+from detente.coding.spans import make_arg
+from detente.coding.subjects import clause_subject
+from detente.coding.triggers import Trigger
+from detente.coding.words import looks_like_actor, names_people
+from detente.syntax import child, is_verbal, lemma, tokens
+
+# Below a lexicon sense: the allegation is read off what was reported, not named.
+WEIGHT = 0.55
+_DATA = load_data("allegations.yaml")
+WRONGDOING_TYPES = frozenset(str(t) for t in _DATA["wrongdoing_types"])
+ALLEGATION_VERBS = frozenset(str(v) for v in _DATA["allegation_verbs"])
+CHARGE_NOUNS = frozenset(str(w) for w in _DATA["charge_nouns"])
+ALLEGING_ADVERBS = frozenset(str(w) for w in _DATA["alleging_adverbs"])
+LEGAL_ACT_TYPES = frozenset(str(t) for t in _DATA["legal_act_types"])
+_FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
+
+
+def allegations(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues) -> list[Candidate]:
+    """The claimants' allegations of the wrongful acts ``candidates`` report (at most one per claimant)."""
+    out: list[Candidate] = []
+    speakers: set[int] = set()
+    for made in (_reported(c, lexicon, cues) for c in candidates):
+        if made is not None and made.sources[0].token.i not in speakers:
+            speakers.add(made.sources[0].token.i)
+            out.append(made)
+    return out
+
+
+def _reported(cand: Candidate, lexicon: Lexicon, cues: Cues) -> Candidate | None:
+    """"X claimed Y attacked Z": the claimant's ACCUSE (allege) of the reported wrongful act's agent."""
+    if cand.coded.type not in WRONGDOING_TYPES or cand.modality != "asserted" or cand.flags.negated or \
+            not cand.sources:
+        return None
+    speaker, verb = claimant(cand.mention.anchor)
+    if speaker is None or verb is None or clause_flags(verb, cues).negated:
+        return None
+    agent = cand.sources[0].token
+    if _same_side(agent, speaker) or not looks_like_actor(agent):
+        return None
+    return _allegation(cand.token, speaker, agent, "reported", cues)
+
+
+def claimant(anchor: Token) -> tuple[Token | None, Token | None]:
+    """(speaker, verb) when the clause of ``anchor`` is the content of a verb of alleging ("X claims that ...",
+    "..., X alleged", "X, which claims ..."): a complement or parenthetical link up, no relative clause or noun
+    modifier between (a clause on a noun is that noun's, not the claim's)."""
+    cur = anchor
+    while cur.head != cur:
+        head = cur.head
+        if cur.dep_ in ("ccomp", "parataxis") and head.pos_ == "VERB" and lemma(head) in ALLEGATION_VERBS:
+            subj, via = clause_subject(head)
+            if subj is not None and via in ("subj", "relcl", "inherited") and looks_like_actor(subj):
+                return subj, head
+            return None, None
+        if cur.dep_ in ("relcl", "acl", "advcl"):
+            return None, None
+        cur = head
+    return None, None
+
+
+def _same_side(agent: Token, speaker: Token) -> bool:
+    """The agent is the speaker, inside the speaker's phrase or the speaker's own "we"."""
+    return agent == speaker or agent in speaker.subtree or speaker in agent.subtree or \
+        (agent.pos_ == "PRON" and agent.lower_ in _FIRST_PERSON)
+
+
+def _allegation(tok: Token, source: Token, accused: Token, note: str, cues: Cues) -> Candidate:
+    """An ACCUSE (allege, 112) of ``accused`` by ``source``, read at ``tok``."""
+    sense = Sense(lemmas=(lemma(tok),), pos="noun" if tok.pos_ == "NOUN" else "verb", type="ACCUSE",
+                  mode="allege", cameo="112", weight=WEIGHT)
+    return Candidate(mention=Trigger(token=tok, sense=sense, anchor=tok), coded=Coded("ACCUSE", "allege", "112"),
+                     modality="asserted", flags=clause_flags(tok, cues), sources=[make_arg(source, "subject")],
+                     targets=[make_arg(accused, "object")], speaker=make_arg(source, "speaker"), weight=WEIGHT,
+                     prominence=prominence(tok), notes=[note])
+
+
+# -- legal steps ----------------------------------------------------------------------------------------------
+
+
+def legal_steps(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candidate]:
+    """The charges a sentence reports as the grounds of a legal step, or in a trial: "was convicted on five of
+    the charges against him", "are being tried in absentia", "ordered the arrest of X for allegedly trying to
+    ...". The labelling guide codes charges and trials as ACCUSE `allege` (PLOVER: "sue, indict, or charge;
+    bring to trial") beside the arrest or the conviction itself; at most one per sentence."""
+    for tok in tokens(sent):
+        found = None
+        if lemma(tok) == "try" and tok.tag_ == "VBN":
+            found = _tried(tok, cues)
+        elif lemma(tok) in CHARGE_NOUNS and tok.pos_ == "NOUN":
+            found = _on_charges(tok, cues)
+        elif tok.lower_ in ALLEGING_ADVERBS and tok.dep_ == "advmod":
+            found = _allegedly(tok, candidates, cues)
+        if found is not None:
+            return [found]
+    return []
+
+
+def _tried(verb: Token, cues: Cues) -> Candidate | None:
+    """"The defendants are being tried in absentia": "try" in the passive with no infinitive ("was tried to
+    ..." is none) is a trial of its subject; by whom, when the court is named."""
+    accused = child(verb, "nsubjpass")
+    if accused is None or child(verb, "auxpass") is None or child(verb, "xcomp") is not None or \
+            not names_people(accused) or clause_flags(verb, cues).negated:
+        return None
+    return _charge(verb, _agent(verb), accused, "tried", cues)
+
+
+def _on_charges(noun: Token, cues: Cues) -> Candidate | None:
+    """"Was convicted on five of the 11 charges against him", "arrested him on charges of espionage": charges
+    that are the grounds ("on") of an act against someone are an allegation of that someone, by the act's
+    agent when named."""
+    cur = noun
+    for _ in range(4):  # "on five of the 11 charges": up through "of" and a number to "on"
+        if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+            return None
+        prep = cur.head
+        if prep.lower_ == "on" and is_verbal(prep.head):
+            verb = prep.head
+            break
+        if prep.lower_ != "of":
+            return None
+        cur = prep.head
+    else:
+        return None
+    accused = child(verb, "nsubjpass") or child(verb, "dobj")
+    if accused is None or not names_people(accused) or clause_flags(verb, cues).negated:
+        return None
+    source = _agent(verb) if child(verb, "nsubjpass") is not None else child(verb, "nsubj")
+    return _charge(verb, source, accused, "charges", cues)
+
+
+def _allegedly(adverb: Token, candidates: list[Candidate], cues: Cues) -> Candidate | None:
+    """"Ordered the arrest of X for allegedly trying to undermine the constitution": an act reported as alleged,
+    the grounds of another actor's act against its doer, is that actor's allegation of the doer."""
+    act = adverb.head
+    for cand in candidates:
+        if cand.coded.type not in LEGAL_ACT_TYPES or not cand.sources or cand.flags.negated:
+            continue
+        if act not in cand.mention.anchor.subtree or act == cand.mention.anchor:
+            continue
+        accused = cand.targets[0].token if cand.targets else None
+        if accused is None or not names_people(accused):
+            continue
+        made = _charge(act, cand.sources[0].token, accused, "allegedly", cues)
+        made.prominence = cand.prominence  # the grounds of the act stand where the act stands
+        return made
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" agent of a passive verb, if it names someone."""
+    agent = child(verb, "agent")
+    obj = child(agent, "pobj") if agent is not None else None
+    return obj if obj is not None and looks_like_actor(obj) else None
+
+
+def _charge(tok: Token, source: Token | None, accused: Token, note: str, cues: Cues) -> Candidate:
+    """An ACCUSE (allege, 115: charge, indict, bring to trial) of ``accused``, by ``source`` when named; with
+    none, the participants step keeps it only as an agentless passive (``participants._agentless_charge``)."""
+    sense = Sense(lemmas=(lemma(tok),), pos="noun" if tok.pos_ == "NOUN" else "verb", type="ACCUSE",
+                  mode="allege", cameo="115", weight=WEIGHT)
+    return Candidate(mention=Trigger(token=tok, sense=sense, anchor=tok), coded=Coded("ACCUSE", "allege", "115"),
+                     modality="asserted", flags=clause_flags(tok, cues),
+                     sources=[make_arg(source, "subject")] if source is not None else [],
+                     targets=[make_arg(accused, "object")], weight=WEIGHT, prominence=prominence(tok),
+                     notes=[note])
