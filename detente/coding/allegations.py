@@ -36,7 +36,6 @@ ALLEGATION_VERBS = frozenset(str(v) for v in _DATA["allegation_verbs"])
 CHARGE_NOUNS = frozenset(str(w) for w in _DATA["charge_nouns"])
 ALLEGING_ADVERBS = frozenset(str(w) for w in _DATA["alleging_adverbs"])
 LEGAL_ACT_TYPES = frozenset(str(t) for t in _DATA["legal_act_types"])
-_FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
 
 
 def allegations(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues) -> list[Candidate]:
@@ -83,9 +82,10 @@ def claimant(anchor: Token) -> tuple[Token | None, Token | None]:
 
 
 def _same_side(agent: Token, speaker: Token) -> bool:
-    """The agent is the speaker, inside the speaker's phrase or the speaker's own "we"."""
-    return agent == speaker or agent in speaker.subtree or speaker in agent.subtree or \
-        (agent.pos_ == "PRON" and agent.lower_ in _FIRST_PERSON)
+    """The agent is the speaker, inside the speaker's phrase, or a pronoun or a phrase a pronoun owns ("claimed
+    that its forces shelled ..."): in a claim, "it", "they", "our" most often stand for the claimant."""
+    return agent == speaker or agent in speaker.subtree or speaker in agent.subtree or agent.pos_ == "PRON" or \
+        any(c.dep_ == "poss" and c.pos_ == "PRON" for c in agent.children)
 
 
 def _allegation(tok: Token, source: Token, accused: Token, note: str, cues: Cues) -> Candidate:

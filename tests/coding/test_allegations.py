@@ -1,0 +1,81 @@
+"""Allegations in neutral words and legal steps (``coding/allegations.py``): sentences written for these tests."""
+
+from __future__ import annotations
+
+from detente.coding import Coder
+from detente.coding.allegations import legal_steps
+from detente.coding.candidates import extract
+
+Coded = tuple[str, str | None, list[str | None], list[str | None]]
+
+
+def _coded(coder: Coder, text: str) -> list[Coded]:
+    return [(m.type, m.mode, [a.country for a in m.source], [a.country for a in m.target])
+            for m in coder.code_text(text)]
+
+
+def _accusations(coder: Coder, text: str) -> list[Coded]:
+    return [c for c in _coded(coder, text) if c[0] == "ACCUSE"]
+
+
+# -- a wrongful act claimed ---------------------------------------------------------------------------------
+
+
+def test_a_wrongful_act_a_side_claims_of_another_is_its_allegation_beside_the_act(coder: Coder) -> None:
+    coded = _coded(coder, "Russia's defence ministry claimed that Ukrainian forces shelled the power plant.")
+    assert ("ACCUSE", "allege", ["RUS"], ["UKR"]) in coded
+    assert "ASSAULT" in {c[0] for c in coded}
+
+
+def test_an_act_only_said_to_have_happened_is_attribution_not_an_allegation(coder: Coder) -> None:
+    # the labelling guide: "X said" as mere attribution is transparent; only the act is coded
+    coded = _coded(coder, "Russia's defence ministry said that Ukrainian forces shelled the power plant.")
+    assert "ASSAULT" in {c[0] for c in coded}
+    assert not [c for c in coded if c[0] == "ACCUSE"]
+
+
+def test_no_allegation_of_a_planned_or_unclaimed_act_or_of_the_claimants_own_forces(coder: Coder) -> None:
+    assert not _accusations(coder, "Russia's defence ministry claimed that Ukrainian forces will shell the plant.")
+    assert not _accusations(coder, "Russia's defence ministry did not claim that Ukrainian forces shelled the plant.")
+    assert not _accusations(coder, "The Ukrainian army claimed that its forces shelled Russian positions near Kursk.")
+
+
+def test_an_allegation_of_another_group_of_the_same_country_is_coded(coder: Coder) -> None:
+    # not the claimant's own side: the labelling guide codes domestic allegations (CAF > CAF)
+    text = "The rebels claim that they protect herders from attacks by Christian militias in the Central African Republic."
+    assert ("ACCUSE", "allege", ["CAF"], ["CAF"]) in _coded(coder, text)
+
+
+# -- legal steps ----------------------------------------------------------------------------------------------
+
+
+def test_charges_that_are_the_grounds_of_a_conviction_are_an_agentless_allegation(coder: Coder) -> None:
+    coded = _coded(coder, "Kenya's former deputy president was convicted on two of the charges against him.")
+    assert ("ACCUSE", "allege", [], ["KEN"]) in coded
+    assert "SANCTION" in {c[0] for c in coded}
+
+
+def test_charges_behind_an_arrest_are_the_arresting_sides_allegation(coder: Coder) -> None:
+    coded = _coded(coder, "Iranian authorities arrested a British journalist on charges of espionage.")
+    assert ("ACCUSE", "allege", ["IRN"], ["GBR"]) in coded
+    assert "COERCE" in {c[0] for c in coded}
+    # charges against a thing accuse nobody
+    assert not _accusations(coder, "Iranian authorities seized the British tanker on charges of smuggling fuel.")
+
+
+def test_an_act_done_allegedly_is_alleged_by_whoever_acts_against_its_doer(coder: Coder) -> None:
+    text = "Serbian prosecutors ordered the arrest of a Croatian official for allegedly smuggling weapons."
+    assert ("ACCUSE", "allege", ["SRB"], ["HRV"]) in _coded(coder, text)
+    # the grounds stated as fact are the arrest's, no allegation read off them
+    assert not _accusations(coder, "Serbian prosecutors ordered the arrest of a Croatian official for smuggling weapons.")
+
+
+def test_try_in_the_passive_is_a_trial_and_tried_to_is_none(coder: Coder) -> None:
+    def steps(text: str) -> list[tuple[str, str, list[str]]]:
+        sent = coder.nlp(text)[:]
+        found = legal_steps(sent, extract(sent, coder.lexicon, coder.composer, coder.cues), coder.cues)
+        return [(c.coded.type, c.token.text, [a.token.text for a in c.targets]) for c in found]
+
+    assert steps("Two French soldiers are being tried in absentia.") == [("ACCUSE", "tried", ["soldiers"])]
+    assert steps("Two French soldiers tried to leave the base.") == []
+    assert steps("The new engine was tried in the desert.") == []
