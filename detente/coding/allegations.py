@@ -1,17 +1,20 @@
-"""Allegations in neutral words: what one side says the other side did.
+"""Allegations in neutral words and legal steps: what one side alleges another did, with no word of blame.
 
-Most accusations in news carry no word of blame. A speaker reports a wrongful act of another actor as a fact
-("the military said the attack was directed by ringleaders operating from Afghanistan", "Russia claimed that
-Ukrainian forces shelled the plant"), and the labelling guide codes the report as the speaker's ACCUSE `allege`
-(112) of that actor. What makes a reported clause an allegation, without a list of sentences:
+Most accusations in news carry no trigger word. Two structures mark a reported act as alleged rather than
+established, and the labelling guide codes the allegation as ACCUSE `allege`:
 
-- ``reported``: the reported act is itself an event the coder reads as material conflict
-  (``allegations.yaml``: ``wrongdoing_types``), asserted as done (not planned, possible or negated), with an
-  agent who is not the speaker nor inside the speaker's phrase. The speaker alleges it of that agent. A
-  speaker's report of an act of its own side is dropped at the country level (``OWN_SIDE``), as in
-  ``statements``: "police said gunmen attacked" about one country is attribution, not an accusation.
+- a wrongful act claimed (``allegations``): "Russia claimed that Ukrainian forces shelled the plant". The
+  reported act is an event the coder reads as material conflict (``wrongdoing_types``), asserted as done (not
+  planned, possible or negated), and it is the content of a verb of alleging (``allegation_verbs``: claim,
+  allege, contend, charge) whose subject is not its agent nor the agent's owner. "Said" alone is attribution:
+  the guide codes the reported act, not an accusation, and so does this module;
+- charges as the grounds of a legal step (``legal_steps``): "was convicted on five of the charges against
+  him", "arrested a journalist on charges of espionage" (``charge_nouns`` under "on"), or an act done
+  "allegedly" (``alleging_adverbs``) that another actor's arrest, sanction or accusation is for. The actor of
+  the step alleges it of its target; with none named, only an agentless passive keeps it (the participants
+  step, as for "was accused of").
 
-Only candidates already read are looked at; no sentence is parsed for this.
+Only candidates and parses already made are read; no sentence is parsed for this.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from detente.coding.candidates import Candidate, prominence
 from detente.coding.compose import Coded
-from detente.coding.lexicon import Lexicon, Sense, load_data
+from detente.coding.lexicon import Sense, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
 from detente.coding.subjects import clause_subject
@@ -38,18 +41,18 @@ ALLEGING_ADVERBS = frozenset(str(w) for w in _DATA["alleging_adverbs"])
 LEGAL_ACT_TYPES = frozenset(str(t) for t in _DATA["legal_act_types"])
 
 
-def allegations(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues) -> list[Candidate]:
+def allegations(candidates: list[Candidate], cues: Cues) -> list[Candidate]:
     """The claimants' allegations of the wrongful acts ``candidates`` report (at most one per claimant)."""
     out: list[Candidate] = []
     speakers: set[int] = set()
-    for made in (_reported(c, lexicon, cues) for c in candidates):
+    for made in (_reported(c, cues) for c in candidates):
         if made is not None and made.sources[0].token.i not in speakers:
             speakers.add(made.sources[0].token.i)
             out.append(made)
     return out
 
 
-def _reported(cand: Candidate, lexicon: Lexicon, cues: Cues) -> Candidate | None:
+def _reported(cand: Candidate, cues: Cues) -> Candidate | None:
     """"X claimed Y attacked Z": the claimant's ACCUSE (allege) of the reported wrongful act's agent."""
     if cand.coded.type not in WRONGDOING_TYPES or cand.modality != "asserted" or cand.flags.negated or \
             not cand.sources:
@@ -102,31 +105,19 @@ def _allegation(tok: Token, source: Token, accused: Token, note: str, cues: Cues
 
 
 def legal_steps(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candidate]:
-    """The charges a sentence reports as the grounds of a legal step, or in a trial: "was convicted on five of
-    the charges against him", "are being tried in absentia", "ordered the arrest of X for allegedly trying to
-    ...". The labelling guide codes charges and trials as ACCUSE `allege` (PLOVER: "sue, indict, or charge;
-    bring to trial") beside the arrest or the conviction itself; at most one per sentence."""
+    """The charges a sentence reports as the grounds of a legal step: "was convicted on five of the charges
+    against him", "ordered the arrest of X for allegedly trying to ...". The labelling guide codes charges as
+    ACCUSE `allege` (PLOVER: "sue, indict, or charge") beside the arrest or the conviction itself; at most one
+    per sentence. Grounds told as fact ("sentenced for defying ...") are the act's, no allegation."""
     for tok in tokens(sent):
         found = None
-        if lemma(tok) == "try" and tok.tag_ == "VBN":
-            found = _tried(tok, cues)
-        elif lemma(tok) in CHARGE_NOUNS and tok.pos_ == "NOUN":
+        if lemma(tok) in CHARGE_NOUNS and tok.pos_ == "NOUN":
             found = _on_charges(tok, cues)
         elif tok.lower_ in ALLEGING_ADVERBS and tok.dep_ == "advmod":
             found = _allegedly(tok, candidates, cues)
         if found is not None:
             return [found]
     return []
-
-
-def _tried(verb: Token, cues: Cues) -> Candidate | None:
-    """"The defendants are being tried in absentia": "try" in the passive with no infinitive ("was tried to
-    ..." is none) is a trial of its subject; by whom, when the court is named."""
-    accused = child(verb, "nsubjpass")
-    if accused is None or child(verb, "auxpass") is None or child(verb, "xcomp") is not None or \
-            not names_people(accused) or clause_flags(verb, cues).negated:
-        return None
-    return _charge(verb, _agent(verb), accused, "tried", cues)
 
 
 def _on_charges(noun: Token, cues: Cues) -> Candidate | None:

@@ -68,7 +68,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     negates removed); in an ``editorial`` the outlet's own voice is a speaker."""
     candidates = [_as_disapproval(c) for c in candidates]
     candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
-    candidates += legal_steps(sent, candidates, cues)  # charges and trials (allegations.py)
+    candidates += legal_steps(sent, candidates, cues)  # charges as the grounds of a legal step (allegations.py)
     if not editorial and not _marks_quote(sent) and not any(
             lemma(t) in lexicon.speech_verbs or lemma(t) in TOPIC_SPEECH_VERBS for t in tokens(sent)):
         return candidates
@@ -82,7 +82,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
                 out = [c for c in out if c.token not in accusation.token.subtree]
             out.append(accusation)
     if not any(c.coded.type == "ACCUSE" for c in out):
-        out.extend(allegations(sent, out, lexicon, cues))  # what a speaker says another side did (allegations.py)
+        out.extend(allegations(out, cues))  # a wrongful act another side is claimed to have done (allegations.py)
     out = [_addressed(_as_denial(c, sent, lexicon, cues), lexicon) for c in out]
     if not any(c.coded.type == "REJECT" for c in out):
         out.extend(_refusals(sent, lexicon, cues, taken))

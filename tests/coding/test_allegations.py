@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from detente.coding import Coder
-from detente.coding.allegations import legal_steps
-from detente.coding.candidates import extract
 
 Coded = tuple[str, str | None, list[str | None], list[str | None]]
 
@@ -42,7 +40,8 @@ def test_no_allegation_of_a_planned_or_unclaimed_act_or_of_the_claimants_own_for
 
 def test_an_allegation_of_another_group_of_the_same_country_is_coded(coder: Coder) -> None:
     # not the claimant's own side: the labelling guide codes domestic allegations (CAF > CAF)
-    text = "The rebels claim that they protect herders from attacks by Christian militias in the Central African Republic."
+    text = ("The rebels claim that they protect herders from attacks by Christian militias in the Central African "
+            "Republic.")
     assert ("ACCUSE", "allege", ["CAF"], ["CAF"]) in _coded(coder, text)
 
 
@@ -67,15 +66,5 @@ def test_an_act_done_allegedly_is_alleged_by_whoever_acts_against_its_doer(coder
     text = "Serbian prosecutors ordered the arrest of a Croatian official for allegedly smuggling weapons."
     assert ("ACCUSE", "allege", ["SRB"], ["HRV"]) in _coded(coder, text)
     # the grounds stated as fact are the arrest's, no allegation read off them
-    assert not _accusations(coder, "Serbian prosecutors ordered the arrest of a Croatian official for smuggling weapons.")
-
-
-def test_try_in_the_passive_is_a_trial_and_tried_to_is_none(coder: Coder) -> None:
-    def steps(text: str) -> list[tuple[str, str, list[str]]]:
-        sent = coder.nlp(text)[:]
-        found = legal_steps(sent, extract(sent, coder.lexicon, coder.composer, coder.cues), coder.cues)
-        return [(c.coded.type, c.token.text, [a.token.text for a in c.targets]) for c in found]
-
-    assert steps("Two French soldiers are being tried in absentia.") == [("ACCUSE", "tried", ["soldiers"])]
-    assert steps("Two French soldiers tried to leave the base.") == []
-    assert steps("The new engine was tried in the desert.") == []
+    text = "Serbian prosecutors ordered the arrest of a Croatian official for smuggling weapons."
+    assert not _accusations(coder, text)
