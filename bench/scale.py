@@ -105,33 +105,52 @@ def load_coded(corpus: Path, cache: Path | None) -> Coded:
 
 
 class Steps:
-    """Docs/s and store seconds per batch, printed at each step."""
+    """Docs/s and store seconds per batch, printed at each step, with what a loaded machine sways less: the
+    process's CPU seconds per batch (DuckDB's threads included) and the checkpoints that landed in the step (the
+    write-ahead log ``wal`` shrank after a batch), since one checkpoint at 20,000 documents costs about as much CPU
+    as ten batches (bench/README.md, "Scale")."""
 
-    def __init__(self, step: int) -> None:
+    def __init__(self, step: int, wal: Path | None = None) -> None:
         self.step = step
+        self.wal = wal
         self.rows: list[dict[str, float]] = []
         self.done = 0
         self.mark = 0
         self.t = time.perf_counter()
+        self.cpu = time.process_time()
         self.store_s: list[float] = []
+        self.log = self._log_size()
+        self.checkpoints = 0
+
+    def _log_size(self) -> int:
+        try:
+            return self.wal.stat().st_size if self.wal is not None else 0
+        except FileNotFoundError:
+            return 0
 
     def batch(self, docs: int, store_seconds: float) -> None:
         self.done += docs
         self.store_s.append(store_seconds)
+        log = self._log_size()
+        self.checkpoints += log < self.log
+        self.log = log
         if self.done - self.mark >= self.step:
             self.flush()
 
     def flush(self) -> None:
         if self.done == self.mark:
             return
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         row = {"docs": self.done, "docs_per_s": (self.done - self.mark) / (now - self.t),
                "store_s_per_batch": sum(self.store_s) / len(self.store_s), "max_store_s": max(self.store_s),
-               "rss_mb": peak_rss_mb()}
+               "cpu_s_per_batch": (cpu - self.cpu) / len(self.store_s), "checkpoints": self.checkpoints,
+               "load": os.getloadavg()[0], "rss_mb": peak_rss_mb()}
         self.rows.append(row)
         print(f"{self.done:7d} docs  {row['docs_per_s']:8.1f} docs/s  store {row['store_s_per_batch']:.3f} s/batch"
-              f" (max {row['max_store_s']:.3f})  peak RSS {row['rss_mb']:.0f} MB", file=sys.stderr, flush=True)
-        self.mark, self.t, self.store_s = self.done, now, []
+              f" (max {row['max_store_s']:.3f})  CPU {row['cpu_s_per_batch']:.3f} s/batch  checkpoints"
+              f" {self.checkpoints}  load {row['load']:.1f}  peak RSS {row['rss_mb']:.0f} MB", file=sys.stderr,
+              flush=True)
+        self.mark, self.t, self.cpu, self.store_s, self.checkpoints = self.done, now, cpu, [], 0
 
 
 def _batched(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
@@ -150,7 +169,7 @@ def child_ingest(args: argparse.Namespace) -> dict[str, Any]:
     from detente.store.db import BatchResult
 
     pipe = None if args.no_code else detente.load()  # loaded before the clock starts
-    steps = Steps(args.step)
+    steps = Steps(args.step, Path(f"{args.db}.wal"))
     if args.no_code:
         coded = load_coded(args.corpus, args.mentions_from)
         with detente.open_store(args.db) as store:
@@ -244,14 +263,18 @@ def main() -> None:
         recluster = spawn("recluster", args)
     steps = ingest["steps"]
     slope = steps[-1]["docs_per_s"] / steps[0]["docs_per_s"]
+    cpu_slope = steps[0]["cpu_s_per_batch"] / steps[-1]["cpu_s_per_batch"]
     print(f"one more document into the full store: {ingest['one_doc_s']:.3f} s; store {ingest['counts']}")
     print(f"recluster of the full store: {recluster['seconds']:.1f} s, peak RSS {recluster['peak_rss_mb']:.0f} MB")
     print(json.dumps({
         "mode": "no-code" if args.no_code else "code", "docs": args.docs, "batch_size": args.batch_size,
-        "shift_days": args.shift_days, "slope": round(slope, 3),
+        "shift_days": args.shift_days, "slope": round(slope, 3), "cpu_slope": round(cpu_slope, 3),
         "first_docs_per_s": round(steps[0]["docs_per_s"], 1), "last_docs_per_s": round(steps[-1]["docs_per_s"], 1),
         "first_store_s_per_batch": round(steps[0]["store_s_per_batch"], 4),
         "last_store_s_per_batch": round(steps[-1]["store_s_per_batch"], 4),
+        "first_cpu_s_per_batch": round(steps[0]["cpu_s_per_batch"], 4),
+        "last_cpu_s_per_batch": round(steps[-1]["cpu_s_per_batch"], 4),
+        "checkpoints_first_last": [steps[0]["checkpoints"], steps[-1]["checkpoints"]],
         "one_doc_s": round(ingest["one_doc_s"], 3), "ingest_peak_rss_mb": round(ingest["peak_rss_mb"], 1),
         "recluster_s": round(recluster["seconds"], 2), "recluster_peak_rss_mb": round(recluster["peak_rss_mb"], 1),
     }))
