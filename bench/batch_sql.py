@@ -17,6 +17,10 @@ batch: building rows, segmenting and clustering in Python. ``--cpu`` times this 
 of wall seconds, which other jobs on a shared machine sway less (``--thread-cpu``: the calling thread's alone, so
 the difference is what DuckDB's worker threads spend); ``--sizes 0 19936 --batches 62`` compares
 scale.py's first 2,000 documents with 2,000 documents at 20,000, batch by batch, in one process.
+Caveat (bench/README.md, "Scale", session 9): the stores share one process, so the small store's batches run
+beside the large store's writer and its memory, and 62 batches hold no checkpoint: the growth this reports
+(×1.09 in session 8) is smaller than that of a store growing alone in its process (×1.36–1.41 in CPU, measured
+as scale.py runs); use it to compare statements and codes side by side, not for the slope.
 ``--checkpoint-threshold 4MB`` runs the writers with another threshold than ``queries.TRANSIENT_WRITER_SQL``'s; the
 last line times the checkpoint each writer still owes when the batches end (what its close, or a reader's turn,
 pays), spread over the batches, since a larger threshold moves checkpoints out of the commits into it.
