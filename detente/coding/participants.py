@@ -25,15 +25,20 @@ from detente.coding.context import DocumentContext
 from detente.coding.lexicon import load_data
 from detente.coding.merge import dedupe, same_actor
 from detente.coding.references import (
+    BODY_HEADS,
+    CONTRASTS,
     COUNTRY_HEADS,
+    INTRODUCED_SECTORS,
     ORGANS,
     WINDOW,
     Mentioned,
     antecedent,
+    latest_body,
     latest_country,
     pronoun_kind,
     role_phrases,
 )
+from detente.coding.selection import surnames_in
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
 from detente.coding.speaker import in_quote, quote_goes_on, unquoted
@@ -222,6 +227,26 @@ class Participants:
             actor = self.kb.resolve(phrase, on=on, context=DocumentActors())
             if actor is not None and actor.name and actor.country and (actor.kind == "person" or actor.id is None):
                 ctx.actors.observe(actor)
+        self._introduce_unknown(ctx, on)
+
+    def _introduce_unknown(self, ctx: DocumentContext, on: dt.date | None) -> None:
+        """Remember every person the knowledge base does not know whom the document introduces with a country
+        and a state, party or armed role (``INTRODUCED_SECTORS``: "Albania's interior minister Tamsin Varleigh",
+        "Tamsin Varleigh, a Kenyan lawmaker", "Japan's new prime minister, Tamsin Varleigh") and calls by the
+        surname again: on unseen news most people are not in the knowledge base, and the sentence that introduces
+        them is often one with no event, never resolved. A commentator's field ("a lecturer in Japanese foreign
+        policy") gives no side: such people are left out."""
+        text = ctx.doc.text
+        for sentence in ctx.sentences:
+            for surname, phrase in surnames_in(sentence.text).items():
+                if len(re.findall(rf"\b{re.escape(surname)}\b", text)) < 2:
+                    continue  # named once: nobody calls them by the surname
+                for tried in _introductions(sentence.text, phrase):
+                    actor = self.kb.resolve(tried, on=on, context=DocumentActors())
+                    if actor is not None and actor.name and actor.country and actor.id is None and \
+                            actor.name.split()[-1] == surname and actor.sector in INTRODUCED_SECTORS:
+                        ctx.actors.observe(actor)
+                        break
 
     def remember(self, ctx: DocumentContext, sides: Sides, index: int) -> None:
         """The sentence's speakers and sources, for a pronoun or "the ministry" in the sentences after it
@@ -310,6 +335,8 @@ class Participants:
                     ctx.described.append((arg.token.lemma_.lower(), actor))
                 return Resolved([actor], [description])
             first = first or actor  # a sector without a country ("police"): a longer text may say whose
+        if first is not None and _set_apart(arg.token):
+            return Resolved([], [])  # "other countries": not the country the context gives
         if first is not None:
             titled = self._titled(ctx, arg, first) or self._role_named_before(ctx, arg, first, index, on)
             if titled is not None:
@@ -317,10 +344,16 @@ class Participants:
             country = _referred_country(ctx, arg, index, ORGANS)
             if country is not None:  # "the ministry": of the country the sentences before were about
                 return Resolved([replace(first, country=country)], [description], pronoun=True)
+            body = self._body_before(ctx, arg, index)
+            if body is not None:  # "the militia", "the Council": the body named just before
+                return Resolved([body], [description], pronoun=True)
             return Resolved([first], [description])
         same = _described_before(ctx, arg)
         if same is not None:  # "Coordinated airstrikes by the Somali army killed ... the airstrikes targeted"
             return Resolved([same], [description], pronoun=True)
+        body = self._body_before(ctx, arg, index)
+        if body is not None:  # "the group said": the body named just before
+            return Resolved([body], [description], pronoun=True)
         country = _referred_country(ctx, arg, index, COUNTRY_HEADS)
         if country is not None:  # "the country said": the one the sentences before were about
             return Resolved([Actor(text=arg.texts[0], name=None, country=country, sector=None)], [description],
@@ -330,7 +363,7 @@ class Participants:
             country = next(iter(named))
             return Resolved([Actor(text=arg.texts[0], name=None, country=country, sector=None)], [description],
                             fallback=True)
-        if names_people(arg.token) and not arg.place:
+        if names_people(arg.token) and not arg.place and not _set_apart(arg.token):
             # "historians", "Khoshbo", "the publishers": an actor the knowledge base does not know, kept without
             # a country (the sentence's one country may still give it one)
             return Resolved([Actor(text=arg.texts[0], name=None, country=None, sector=None)], [description])
@@ -429,6 +462,22 @@ class Participants:
                     return actor
         return None
 
+    def _body_before(self, ctx: DocumentContext, arg: Arg, index: int) -> Actor | None:
+        """"The group", "the organization" (a bare "the" + a word for any body, ``BODY_HEADS``) or a bare
+        capitalized head ("the Council") is the body of a country the sentences just before named (for a
+        capitalized head, one whose name holds the word): "The Baloch Liberation Army claimed the attack. The
+        group also opposes ...". A modified head ("the rebel group", "a Kenyan group") says more and is left to
+        the knowledge base."""
+        tok = arg.token
+        if index < 1 or any(c.i < tok.i and c.dep_ != "det" for c in tok.children) or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or tok.tag_ in ("NNS", "NNPS"):
+            return None
+        if lemma(tok) in BODY_HEADS:
+            return latest_body(index, ctx.mentioned)
+        if tok.text[:1].isupper() and tok.text[1:].islower():
+            return latest_body(index, ctx.mentioned, tok.text)
+        return None
+
     def _outlet(self, ctx: DocumentContext, on: dt.date | None) -> Actor | None:
         outlet = ctx.doc.outlet
         if not outlet:
@@ -516,6 +565,29 @@ def _referred_country(ctx: DocumentContext, arg: Arg, index: int, heads: frozens
             not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     return latest_country(index, ctx.mentioned)
+
+
+def _introductions(text: str, phrase: str) -> list[str]:
+    """The phrase that introduced a name, and, when a comma comes right before the name, the title phrase before
+    that comma with the name ("Japan's new prime minister, Shigeru Ishiba"), which the phrase stops short of."""
+    out = [phrase]
+    words = phrase.split(",")[0].split()
+    name = " ".join(w for w in words if w[:1].isupper())
+    at = text.find(", " + name) if name else -1
+    if at > 0:
+        lead = re.split(r"[,;:()\[\]\"“”]|\.\s", text[:at])[-1].split()[-6:]
+        if lead:
+            out.append(" ".join(lead) + ", " + name)
+    return out
+
+
+def _set_apart(tok: Token) -> bool:
+    """"other countries", "foreign governments": a group the text sets apart from the countries in context, so
+    neither its sentence's one country nor its story's may be given to it. An office or organ ("the foreign
+    minister", "the foreign ministry") names a portfolio, not a contrast."""
+    if lemma(tok) in TITLE_HEADS or lemma(tok) in ORGANS - COUNTRY_HEADS:
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in CONTRASTS for c in tok.children)
 
 
 def _agentless_charge(cand: Candidate, targets: Resolved) -> bool:

@@ -27,6 +27,9 @@ PRONOUN_KINDS: dict[str, str] = {str(w): str(kind) for kind, words in _DATA["pro
 PREFILTER_PRONOUNS = frozenset(str(w) for w in _DATA["prefilter_pronouns"])
 ORGANS = frozenset(str(w) for w in _DATA["organs"])
 COUNTRY_HEADS = frozenset(str(w) for w in _DATA["countries"])
+CONTRASTS = frozenset(str(w) for w in _DATA["contrasts"])
+BODY_HEADS = frozenset(str(w) for w in _DATA["bodies"])
+INTRODUCED_SECTORS = frozenset(str(w) for w in _DATA["introduced_sectors"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,22 @@ def latest_country(index: int, mentioned: Iterable[Mentioned], window: int = WIN
     if not inside:
         return None
     return max(inside, key=lambda m: (m.index, m.speaker)).actor.country
+
+
+def latest_body(index: int, mentioned: Iterable[Mentioned], head: str | None = None,
+                window: int = WINDOW) -> Actor | None:
+    """The body of a country (not a person, not a country itself) that the last ``window`` coded sentences
+    named most recently, as speaker or actor: whom "the group" stands for; with ``head`` ("Council"), only a
+    body whose name holds that word."""
+    inside = [m for m in mentioned if index - window <= m.index < index and not m.target and
+              m.actor.kind == "body" and m.actor.country and (head is None or _names_word(m.actor, head))]
+    if not inside:
+        return None
+    return max(inside, key=lambda m: (m.index, m.speaker)).actor
+
+
+def _names_word(actor: Actor, word: str) -> bool:
+    return word.lower() in (actor.name or actor.text).lower().replace("-", " ").split()
 
 
 def role_phrases(text: str, title: str) -> list[str]:

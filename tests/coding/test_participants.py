@@ -373,3 +373,41 @@ def test_a_bare_noun_is_the_actor_last_described_with_it(coder: Coder) -> None:
     text = "Airstrikes of the Turkish air force hit Kurdish positions in Iraq on Monday. Iraqi officials said " \
            "the airstrikes killed three farmers."
     assert (1, "ASSAULT", ["TUR"], ["IRQ"]) in _coded(coder, text)
+
+
+# -- actors the sentence leaves to its context (issue 12, item 4; session 9) -----------------------------------
+
+
+def test_a_group_set_apart_from_the_country_in_context_takes_no_country(coder: Coder) -> None:
+    # "other countries" are not the China the sentence names: nobody known made the accusation
+    assert _coded(coder, "Other countries condemned China's missile tests on Monday.") == []
+    # the knowledge base's own country still counts, and a portfolio is no contrast
+    assert (0, "ACCUSE", ["JPN"], ["CHN"]) in _coded(coder, "Other Japanese officials condemned China's missile "
+                                                            "tests on Monday.")
+    assert (0, "ACCUSE", ["CHN"], ["USA"]) in _coded(coder, "The Chinese foreign minister condemned U.S. missile "
+                                                            "tests on Monday.")
+
+
+def test_the_group_is_the_body_named_just_before(coder: Coder) -> None:
+    text = "Al-Shabab fighters attacked a Kenyan army base on Monday. The group accused Kenya of killing civilians."
+    assert (1, "ACCUSE", ["SOM"], ["KEN"]) in _coded(coder, text)
+    # a capitalized head is the body of the window whose name holds the word
+    text = "The U.N. Security Council condemned North Korea's missile launch on Monday. The Council also " \
+           "criticized Iran's missile tests."
+    assert (1, "ACCUSE", ["IGO"], ["IRN"]) in _coded(coder, text)
+    # three sentences on, "the group" may be anyone
+    text = "Al-Shabab fighters attacked a Kenyan army base on Monday. It rained. Schools closed. The group " \
+           "accused Kenya of killing civilians."
+    assert all(r[0] != 3 or r[2] != ["SOM"] for r in _coded(coder, text))
+
+
+def test_a_person_the_knowledge_base_does_not_know_is_who_the_document_introduced(coder: Coder) -> None:
+    # the introduction has no event and is never parsed; the later surname is still Albania's minister, not the
+    # Serbia its own sentence names
+    text = "Albania's interior minister, Tamsin Varleigh, is 52 years old. Varleigh accused Serbia of arming " \
+           "smugglers on Monday."
+    assert (1, "ACCUSE", ["ALB"], ["SRB"]) in _coded(coder, text)
+    # a commentator's field of study is no side: "Varleigh" is not Japan
+    text = "Tamsin Varleigh, a lecturer in Japanese foreign policy, is 52 years old. Varleigh accused China of " \
+           "bullying its neighbors on Monday."
+    assert all(sources != ["JPN"] for _i, _kind, sources, _t in _coded(coder, text))
