@@ -236,16 +236,28 @@ class Participants:
         surname again: on unseen news most people are not in the knowledge base, and the sentence that introduces
         them is often one with no event, never resolved. A commentator's field ("a lecturer in Japanese foreign
         policy") gives no side: such people are left out."""
-        text = ctx.doc.text
+        # a surname matters only where a parsed sentence calls someone by it alone ("Varleigh said"); the
+        # knowledge base is asked about those few names only
+        parsed = " ".join(s.text for s in ctx.selected)
+        known: set[str] = set()
         for sentence in ctx.sentences:
             for surname, phrase in surnames_in(sentence.text).items():
-                if len(re.findall(rf"\b{re.escape(surname)}\b", text)) < 2:
-                    continue  # named once: nobody calls them by the surname
-                for tried in _introductions(sentence.text, phrase):
-                    actor = self.kb.resolve(tried, on=on, context=DocumentActors())
-                    if actor is not None and actor.name and actor.country and actor.id is None and \
+                if surname in known or surname not in parsed:
+                    continue
+                run = re.search(rf"(?:[A-Z][\w'’.-]*\s+)+{re.escape(surname)}", phrase)
+                words = run.group().split() if run else []
+                if len(words) < 2 or parsed.count(surname) <= parsed.count(" ".join(words[-2:])) or \
+                        self.kb.readings(surname) - {"surname"} or \
+                        any(self.kb.readings(" ".join(words[i:])) for i in range(len(words) - 1)):
+                    continue  # called by the full name only (resolved where it stands), a known name, a place
+                for attempt in _introductions(sentence.text, phrase):
+                    actor = self.kb.resolve(attempt, on=on, context=DocumentActors())
+                    if actor is not None and actor.id is not None:
+                        break  # a person the knowledge base knows: nothing to remember
+                    if actor is not None and actor.name and actor.country and \
                             actor.name.split()[-1] == surname and actor.sector in INTRODUCED_SECTORS:
                         ctx.actors.observe(actor)
+                        known.add(surname)
                         break
 
     def remember(self, ctx: DocumentContext, sides: Sides, index: int) -> None:

@@ -86,6 +86,14 @@ def test_metonym_country_is_only_capitals_and_seats(kb: ActorKB, text: str) -> N
     assert kb.metonym_country(text) is None
 
 
+def test_readings_are_the_kinds_of_entry_a_whole_text_is_a_key_of(kb: ActorKB) -> None:
+    assert "person" in kb.readings("Antony Blinken")
+    assert kb.readings("South Korea") == {"country"}
+    assert kb.readings("Wang") == {"surname"}  # a surname alone, of several people
+    assert kb.readings("Tamsin Varleigh") == frozenset()  # a name nobody entered
+    assert kb.readings("Blinken met Wang Yi") == frozenset()  # a key as a whole, not a scan
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

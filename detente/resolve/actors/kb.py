@@ -108,6 +108,13 @@ class ActorKB:
         """Country whose capital or seat of government ``text`` names: "Beijing", "the White House"."""
         return self._whole(text, {"capital", "seat"})
 
+    def readings(self, text: str) -> frozenset[str]:
+        """The kinds of entry ``text``, whole, is a key of ("person", "surname", "country", "place", "agent" ...;
+        none for a name the knowledge base does not hold). A dictionary look-up, no scan: cheap enough to ask of
+        every full name of a document."""
+        k = key(fold(text))
+        return frozenset(lx.kind for table in (self._ix.lex, self._ix.lex_cs) for lx in table.get(k, ()))
+
     def _whole(self, text: str, kinds: set[str]) -> str | None:
         span = self._scanner.scan(text, None)
         items = [it for it in span.items if it.content]
