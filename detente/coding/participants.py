@@ -244,8 +244,7 @@ class Participants:
             for surname, phrase in surnames_in(sentence.text).items():
                 if surname in known or surname not in parsed:
                     continue
-                run = re.search(rf"(?:[A-Z][\w'’.-]*\s+)+{re.escape(surname)}", phrase)
-                words = run.group().split() if run else []
+                words = _name_run(phrase, surname)
                 if len(words) < 2 or parsed.count(surname) <= parsed.count(" ".join(words[-2:])) or \
                         self.kb.readings(surname) - {"surname"} or \
                         any(self.kb.readings(" ".join(words[i:])) for i in range(len(words) - 1)):
@@ -577,6 +576,19 @@ def _referred_country(ctx: DocumentContext, arg: Arg, index: int, heads: frozens
             not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     return latest_country(index, ctx.mentioned)
+
+
+def _name_run(phrase: str, surname: str) -> list[str]:
+    """The capitalized words of ``phrase`` that end with ``surname`` ("U.S. Envoy Tamsin Varleigh" for
+    "Varleigh"), the first such run; none when the surname is not there."""
+    words = phrase.split()
+    for i, w in enumerate(words):
+        if w == surname or w.startswith(surname) and w[len(surname):] in ("'s", "’s", ","):
+            start = i
+            while start > 0 and words[start - 1][:1].isupper() and not words[start - 1].endswith(","):
+                start -= 1
+            return [*words[start:i], surname]
+    return []
 
 
 def _introductions(text: str, phrase: str) -> list[str]:
