@@ -249,7 +249,7 @@ class Participants:
                         self.kb.readings(surname) - {"surname"} or \
                         any(self.kb.readings(" ".join(words[i:])) for i in range(len(words) - 1)):
                     continue  # called by the full name only (resolved where it stands), a known name, a place
-                for attempt in _introductions(sentence.text, phrase):
+                for attempt in _introductions(sentence.text, phrase, " ".join(words)):
                     actor = self.kb.resolve(attempt, on=on, context=DocumentActors())
                     if actor is not None and actor.id is not None:
                         break  # a person the knowledge base knows: nothing to remember
@@ -356,7 +356,7 @@ class Participants:
             if country is not None:  # "the ministry": of the country the sentences before were about
                 return Resolved([replace(first, country=country)], [description], pronoun=True)
             body = self._body_before(ctx, arg, index)
-            if body is not None:  # "the militia", "the Council": the body named just before
+            if body is not None:  # "the Council" (a sector, no country): the body named just before
                 return Resolved([body], [description], pronoun=True)
             return Resolved([first], [description])
         same = _described_before(ctx, arg)
@@ -476,8 +476,8 @@ class Participants:
     def _body_before(self, ctx: DocumentContext, arg: Arg, index: int) -> Actor | None:
         """"The group", "the organization" (a bare "the" + a word for any body, ``BODY_HEADS``) or a bare
         capitalized head ("the Council") is the body of a country the sentences just before named (for a
-        capitalized head, one whose name holds the word): "The Baloch Liberation Army claimed the attack. The
-        group also opposes ...". A modified head ("the rebel group", "a Kenyan group") says more and is left to
+        capitalized head, one whose name holds the word): "Al-Shabab fighters attacked a Kenyan base. The group
+        accused Kenya ...". A modified head ("the rebel group", "a Kenyan group") says more and is left to
         the knowledge base."""
         tok = arg.token
         if index < 1 or any(c.i < tok.i and c.dep_ != "det" for c in tok.children) or \
@@ -591,13 +591,11 @@ def _name_run(phrase: str, surname: str) -> list[str]:
     return []
 
 
-def _introductions(text: str, phrase: str) -> list[str]:
-    """The phrase that introduced a name, and, when a comma comes right before the name, the title phrase before
+def _introductions(text: str, phrase: str, name: str) -> list[str]:
+    """The phrase that introduced ``name``, and, when a comma comes right before the name, the title phrase before
     that comma with the name ("Japan's new prime minister, Shigeru Ishiba"), which the phrase stops short of."""
     out = [phrase]
-    words = phrase.split(",")[0].split()
-    name = " ".join(w for w in words if w[:1].isupper())
-    at = text.find(", " + name) if name else -1
+    at = text.find(", " + name)
     if at > 0:
         lead = re.split(r"[,;:()\[\]\"“”]|\.\s", text[:at])[-1].split()[-6:]
         if lead:
