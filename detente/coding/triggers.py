@@ -9,14 +9,22 @@ to that verb, which may read it ("lifted sanctions") or govern it ("rejected the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os as _os  # TEMP
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from detente.coding.lexicon import Lexicon, Pos, Sense
 from detente.coding.nounclass import noun_class
 from detente.coding.sentence import sentence_text
-from detente.coding.words import GENERIC_HEADS, PLACE_ENTS, QUANTITY_NOUNS, looks_like_actor
+from detente.coding.words import (
+    COUNT_WORDS,
+    DAY_WORDS,
+    GENERIC_HEADS,
+    PLACE_ENTS,
+    QUANTITY_NOUNS,
+    looks_like_actor,
+)
 from detente.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -205,6 +213,8 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
         obj = None  # "the deal which it pulled out of": the relative pronoun is the preposition's object
     if sense.no_object and obj is not None and obj.dep_ in OBJECT_DEPS:
         return False  # "to demonstrate the Quad's strength" shows, it does not protest
+    if sense.foreign_party and _os.environ.get('M9_A', '1') == '1' and not names_party(tok, sense):
+        return False  # "banned the sale of dog meat": a rule at home, no measure against anyone
     if sense.object_classes or sense.exclude_classes:
         classes = {noun_class(a) for a in sense_arguments(tok, sense)} - {None}
         if sense.object_classes and not classes & set(sense.object_classes):
@@ -212,6 +222,27 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
         if classes & set(sense.exclude_classes):
             return False  # "trade hit $1.1 billion", "retreated from leading roles": no material act
     return True
+
+
+_PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_SITE_PREPS = frozenset({"in", "at", "within", "across", "inside", "throughout", "during", "around", "near"})
+
+
+def names_party(tok: Token, sense: Sense) -> bool:
+    """Whether a measure on trade names whom it hits: a country, a company or a person in its object ("Japanese
+    seafood", "imports from Iran", "the sale of chips to China") or in the verb's recipient phrases ("halted
+    shipments to Russia"). A place the measure holds in ("in Solo") is no party: "banned the sale of dog meat"
+    and "banned exports of wheat" are rules at home, not sanctions on another country."""
+    obj = direct_object(tok)
+    roots = ([obj] if obj is not None else []) + [o for _p, o in prep_objects(tok, tuple(sense.targets) + ("from",))]
+    for root in roots:
+        for t in root.subtree:
+            if t.ent_type_ not in _PARTY_ENTS and not looks_like_actor(t):
+                continue
+            path = [a for a in t.ancestors if root in a.ancestors]
+            if not any(a.dep_ == "prep" and a.lower_ in _SITE_PREPS for a in path):
+                return True
+    return False
 
 
 _NOUN_ARG_PREPS = ("from", "on", "against", "at", "of")
@@ -377,9 +408,14 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                     break
                 nouns.append((tok, found))
             break
+    tallies = {tok.i for tok, sense in nouns if sense.type in _TALLIED_TYPES and is_tally(tok)}
+    if tallies and _os.environ.get('M9_B', '1') == '1':  # "several attacks targeting security forces": the participle is the tally's
+        verbs = {i: v for i, v in verbs.items() if not (v.token.dep_ in ("acl", "relcl") and v.token.head.i in tallies)}
     out: list[Trigger] = list(verbs.values()) + adjs + phrases
     verb_ids = set(verbs) | {m.token.i for m in phrases}
     for tok, sense in nouns:
+        if _os.environ.get('M9_B', '1') == '1' and tok.i in tallies:
+            continue  # "launched 504 attacks in 2024": a count over a period, not one event
         anchor, nominal = _noun_anchor(tok, lexicon, verb_ids)
         if anchor is None:
             owner = tok.head if tok.dep_ != "conj" else next(a for a in tok.ancestors if a.i in verb_ids)
@@ -398,12 +434,32 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     return out
 
 
+_TALLIED_TYPES = frozenset({"ASSAULT", "COERCE"})  # the guide's counts of violence and arrests
+
+
+def is_tally(noun: Token) -> bool:
+    """Whether a plural event noun counts acts over a period ("launched 504 attacks in 2024", "claimed several
+    deadly attacks"), which the labelling guide leaves uncoded, rather than reporting one act: counted by a
+    number or a counting word, in a sentence that names no day ("20 airstrikes on Gaza on Monday" is one raid)."""
+    if noun.tag_ != "NNS":
+        return False
+    counted = any((c.dep_ == "nummod" and c.like_num and c.ent_type_ not in ("DATE", "TIME")) or
+                  (c.dep_ == "amod" and c.lower_ in COUNT_WORDS) for c in noun.children)
+    counted = counted or (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in COUNT_WORDS)
+    if not counted:
+        return False
+    return not any(t.lower_ in DAY_WORDS for t in noun.sent)
+
+
 def _default_sense(tok: Token, lemmas: list[str], lexicon: Lexicon) -> Sense | None:
     """The verb's ``fallback`` sense, when none of its listed objects matched: an object list is a preference,
     not a gate ("sealed the frontier" where "border" is listed). It needs a direct object here, and the coder
     asks it for a recipient. A participle on a noun has that noun for its object ("books banned by the Taliban")."""
     if direct_object(tok) is None and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return None
+    if _os.environ.get('M9_A', '1') == '1' and any(sense.foreign_party and sense_fits(tok, replace(sense, foreign_party=False), lexicon)
+           for lem in lemmas for sense in lexicon.lookup(lem, "verb")):
+        return None  # a measure on trade that hits nobody ("banned the sale of dog meat") is no other act either
     for lem in lemmas:
         for sense in lexicon.lookup(lem, "verb"):
             if sense.fallback and sense_fits(tok, sense, lexicon):
