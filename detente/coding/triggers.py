@@ -9,7 +9,6 @@ to that verb, which may read it ("lifted sanctions") or govern it ("rejected the
 
 from __future__ import annotations
 
-import os as _os  # TEMP
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -213,7 +212,7 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
         obj = None  # "the deal which it pulled out of": the relative pronoun is the preposition's object
     if sense.no_object and obj is not None and obj.dep_ in OBJECT_DEPS:
         return False  # "to demonstrate the Quad's strength" shows, it does not protest
-    if sense.foreign_party and _os.environ.get('M9_A', '1') == '1' and not names_party(tok, sense):
+    if sense.foreign_party and not names_party(tok, sense):
         return False  # "banned the sale of dog meat": a rule at home, no measure against anyone
     if sense.object_classes or sense.exclude_classes:
         classes = {noun_class(a) for a in sense_arguments(tok, sense)} - {None}
@@ -409,12 +408,12 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                 nouns.append((tok, found))
             break
     tallies = {tok.i for tok, sense in nouns if sense.type in _TALLIED_TYPES and is_tally(tok)}
-    if tallies and _os.environ.get('M9_B', '1') == '1':  # "several attacks targeting security forces": the participle is the tally's
-        verbs = {i: v for i, v in verbs.items() if not (v.token.dep_ in ("acl", "relcl") and v.token.head.i in tallies)}
+    # "several attacks targeting security forces": a participle on a tally describes the acts it counts
+    verbs = {i: v for i, v in verbs.items() if not (v.token.dep_ in ("acl", "relcl") and v.token.head.i in tallies)}
     out: list[Trigger] = list(verbs.values()) + adjs + phrases
     verb_ids = set(verbs) | {m.token.i for m in phrases}
     for tok, sense in nouns:
-        if _os.environ.get('M9_B', '1') == '1' and tok.i in tallies:
+        if tok.i in tallies:
             continue  # "launched 504 attacks in 2024": a count over a period, not one event
         anchor, nominal = _noun_anchor(tok, lexicon, verb_ids)
         if anchor is None:
@@ -457,7 +456,7 @@ def _default_sense(tok: Token, lemmas: list[str], lexicon: Lexicon) -> Sense | N
     asks it for a recipient. A participle on a noun has that noun for its object ("books banned by the Taliban")."""
     if direct_object(tok) is None and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return None
-    if _os.environ.get('M9_A', '1') == '1' and any(sense.foreign_party and sense_fits(tok, replace(sense, foreign_party=False), lexicon)
+    if any(sense.foreign_party and sense_fits(tok, replace(sense, foreign_party=False), lexicon)
            for lem in lemmas for sense in lexicon.lookup(lem, "verb")):
         return None  # a measure on trade that hits nobody ("banned the sale of dog meat") is no other act either
     for lem in lemmas:
