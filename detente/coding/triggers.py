@@ -408,6 +408,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                 nouns.append((tok, found))
             break
     tallies = {tok.i for tok, sense in nouns if sense.type in _TALLIED_TYPES and is_tally(tok)}
+    # "have arrested 2,400 people since February 1": victims counted over a period
+    verbs = {i: v for i, v in verbs.items() if not (v.sense.type in _TALLIED_TYPES and counts_since(v.token))}
     # "several attacks targeting security forces": a participle on a tally describes the acts it counts
     verbs = {i: v for i, v in verbs.items() if not (v.token.dep_ in ("acl", "relcl") and v.token.head.i in tallies)}
     out: list[Trigger] = list(verbs.values()) + adjs + phrases
@@ -448,6 +450,18 @@ def is_tally(noun: Token) -> bool:
     if not counted:
         return False
     return not any(t.lower_ in DAY_WORDS for t in noun.sent)
+
+
+def counts_since(verb: Token) -> bool:
+    """Whether a verb of violence or arrest tallies its victims over a period ("have arrested at least 2,400
+    people since February 1", "killed hundreds since 2009"), which the labelling guide leaves uncoded: its
+    object (a passive's subject) is counted by a number and its clause runs "since" a time."""
+    if not any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children):
+        return False
+    obj = direct_object(verb)
+    if obj is None:
+        return False
+    return obj.pos_ == "NUM" or lemma(obj) in QUANTITY_NOUNS or any(c.dep_ == "nummod" for c in obj.children)
 
 
 def _default_sense(tok: Token, lemmas: list[str], lexicon: Lexicon) -> Sense | None:

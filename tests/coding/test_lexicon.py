@@ -111,3 +111,12 @@ def test_argument_classes_are_checked_and_make_a_sense_constrained() -> None:
     ]})
     # the sense that asks for a class of argument is tried before the plain one, like one with an object list
     assert [s.type for s in lex.lookup("attack", "verb")] == ["ACCUSE", "ASSAULT"]
+
+
+def test_a_measure_that_must_name_its_party_is_read() -> None:
+    lex = build_lexicon({"senses": [
+        {"lemma": "ban", "pos": "verb", "type": "SANCTION", "cameo": "163", "objects": ["import"],
+         "foreign_party": True},
+        {"lemma": "ban", "pos": "verb", "type": "COERCE", "cameo": "1722"},
+    ]})
+    assert [s.foreign_party for s in lex.lookup("ban", "verb")] == [True, False]

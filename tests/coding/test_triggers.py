@@ -217,3 +217,54 @@ def test_a_noun_event_naming_its_owner_and_its_recipient_is_an_event(find: Find)
     # one side alone is still no event
     assert not only(find("Egypt's arrangement expired last year."), "arrangement").sides_named
     assert not only(find("The aid to Ukraine rose last year."), "aid").sides_named
+
+
+def test_a_measure_on_trade_is_a_sanction_only_against_someone(find: Find) -> None:
+    # the party hit is named in the object, its frame or the verb's recipient phrase
+    assert types_of(find("The United States banned imports from Iran."), "banned") == ["SANCTION"]
+    assert types_of(find("Beijing banned Japanese seafood imports after the release."), "banned") == ["SANCTION"]
+    assert types_of(find("The EU halted shipments of arms to Russia."), "halted") == ["SANCTION"]
+    assert types_of(find("Washington restricted the sale of advanced chips to China."), "restricted") == ["SANCTION"]
+    # a rule at home hits nobody: no sanction, and no default meaning of the verb either
+    assert types_of(find("Indonesia banned the sale of dog meat in 2017."), "banned") == []
+    assert types_of(find("India banned exports of wheat in May."), "banned") == []
+    # a place the ban holds in is no party
+    assert types_of(find("The governor moved to ban the sale of fireworks in Jakarta."), "ban") == []
+
+
+def test_a_measure_on_trade_end_to_end(coder: Coder) -> None:
+    from tests.coding.test_accusations import _coded
+
+    assert _coded(coder, "Russia banned the import of Polish apples.") == [("SANCTION", ["RUS"], ["POL"])]
+    assert _coded(coder, "Thailand banned the sale of e-cigarettes last year.") == []
+
+
+def test_a_count_of_attacks_over_a_period_is_no_event(find: Find) -> None:
+    assert types_of(find("The insurgents launched 312 attacks in 2023."), "attacks") == []
+    assert types_of(find("The group claimed several deadly attacks on police posts last year."), "attacks") == []
+    assert types_of(find("Rebels carried out dozens of attacks on army convoys."), "attacks") == []
+    # a count on a named day is one operation; a single attack is an attack
+    assert types_of(find("Israeli jets carried out 20 airstrikes on Gaza on Monday."), "airstrikes") == ["ASSAULT"]
+    assert types_of(find("Gunmen launched an attack on the police station."), "attack") == ["ASSAULT"]
+    # a participle on the count describes the counted acts
+    assert types_of(find("The militants carried out 40 attacks targeting soldiers in 2022."), "targeting") == []
+
+
+def test_a_strike_without_labour_or_hunger_is_an_attack(find: Find) -> None:
+    assert types_of(find("The Israeli strike on the camp drew condemnation."), "strike") == ["ASSAULT"]
+    assert types_of(find("Officials praised the counterterrorism strike."), "strike") == ["ASSAULT"]
+    assert types_of(find("Teachers began a nationwide strike over pay."), "strike") == ["PROTEST"]
+    assert types_of(find("The dissident began a hunger strike in prison."), "strike") == ["PROTEST"]
+
+
+def test_victims_counted_since_a_time_are_no_event(find: Find) -> None:
+    assert types_of(find("The militia has killed more than 3,000 villagers since 2015."), "killed") == []
+    assert types_of(find("Police have detained at least 900 protesters since the election."), "detained") == []
+    # one day's toll, or a count with no period, is the act itself
+    assert types_of(find("The gunmen killed 25 villagers on Tuesday."), "killed") == ["ASSAULT"]
+    assert types_of(find("Police have detained the activist since March."), "detained") == ["COERCE"]
+
+
+def test_a_strike_called_off_is_a_protest_ended(find: Find) -> None:
+    found = find("The teachers' union said it had called off a four-day strike.")
+    assert types_of(found, "called") == ["CONCEDE"]
