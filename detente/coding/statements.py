@@ -38,6 +38,7 @@ from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
 from detente.coding.speaker import QUOTE_MARKS, in_quote, speaker_of
 from detente.coding.subjects import clause_subject
+from detente.coding.threats import screen as screen_threats
 from detente.coding.triggers import Trigger
 from detente.coding.words import ACCUSATION_CUES, looks_like_actor
 from detente.syntax import child, is_relative_pronoun, is_verbal, lemma, tokens
@@ -66,7 +67,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
            editorial: bool = False) -> list[Candidate]:
     """``candidates`` with the statement-level events of ``sent`` added (and an act a reproachful question
     negates removed); in an ``editorial`` the outlet's own voice is a speaker."""
-    candidates = [_as_disapproval(c) for c in candidates]
+    candidates = [_as_disapproval(c) for c in screen_threats(candidates)]  # a thing endangers: no threat
     candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
     candidates += legal_steps(sent, candidates, cues)  # charges as the grounds of a legal step (allegations.py)
     if not editorial and not _marks_quote(sent) and not any(
