@@ -92,6 +92,12 @@ def dated_modality(modality: Modality, date: DateResolution, published: dt.date 
     return modality
 
 
+def _perfect(verb: Token) -> bool:
+    """A modal with a perfect infinitive ("must have given the orders", "should have acted") infers or
+    regrets the past: no demand can be made of what is done."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+
+
 def _own_flags(verb: Token, cues: Cues) -> Flags:
     f = Flags()
     for c in verb.children:
@@ -108,7 +114,7 @@ def _own_flags(verb: Token, cues: Cues) -> Flags:
             elif kind == "possible":
                 f.possible = True
             elif kind == "deontic":
-                f.deontic = True
+                f.deontic = not _perfect(verb)
             if kind is not None:
                 f.cues.append(low)
         elif c.dep_ == "mark" and low in cues.conditional_marks:

@@ -124,3 +124,13 @@ def test_dating_changes_only_asserted_acts_and_never_a_demand() -> None:
 def test_an_act_done_instead_or_without_did_not_happen(candidates: Cands, text: str, type_: str) -> None:
     [c] = [c for c in candidates(text) if c.coded.type == type_]
     assert c.modality == "negated", c.notes
+
+
+def test_a_modal_with_a_perfect_infinitive_demands_nothing(candidates: Cands) -> None:
+    # "must have given": an inference about the past; "should have acted": a regret. Neither is a demand.
+    for text in ("The Italian envoy said senior members of the junta must have given the orders.",
+                 "The Italian envoy said the junta should have released the prisoners."):
+        assert not [c for c in candidates(text) if c.coded.type == "REQUEST"], text
+    # the same modal with a plain infinitive is one
+    assert [c for c in candidates("The Italian envoy said the junta must release the prisoners.")
+            if c.coded.type == "REQUEST"]
