@@ -300,9 +300,17 @@ def _refusals(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int]) -> list
         obj = child(tok, "dobj")
         if subj is not None and looks_like_actor(subj) and obj is not None:
             owner = obj if looks_like_actor(obj) else _owner(obj)
+            if owner is None and not _authored(obj) and not any(looks_like_actor(t) for t in obj.subtree):
+                continue  # "does not recognize dog meat as edible": nobody's claim or authority is refused
             out.append(_statement(tok, "REJECT", None, "120", None, "refusal", cues, sources=[subj],
                                   targets=[owner] if owner is not None else []))
     return out
+
+
+def _authored(obj: Token) -> bool:
+    """A thing some party puts forward, though its author is not named: "does not accept the decision", "does not
+    recognize the resolution" (a proposal, a decision, a claim: ``proposal_nouns`` and ``allegation_nouns``)."""
+    return lemma(obj) in PROPOSAL_NOUNS or lemma(obj) in ALLEGATION_NOUNS
 
 
 def _addressed(cand: Candidate, lexicon: Lexicon) -> Candidate:

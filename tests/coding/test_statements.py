@@ -152,3 +152,12 @@ def test_opposing_another_actors_conduct_is_disapproval_and_opposing_a_proposal_
     assert [c[0] for c in _coded(coder, "China opposes the U.S. bill on Taiwan.")] == ["REJECT"]
     # and an actor opposed is no conduct owned
     assert "ACCUSE" not in _types(coder, "Germany opposed France in the vote on the budget.")
+
+
+def test_not_accepting_a_thing_nobody_puts_forward_refuses_nobody(coder: Coder) -> None:
+    # a refusal needs a party, or something a party puts forward (a decision, a claim), to refuse
+    assert "REJECT" not in _types(coder, "The Thai minister said Thailand does not recognize horse meat as food.")
+    sent = coder.nlp("The Thai minister said Thailand does not accept the decision.")[:]
+    found = revise(sent, extract(sent, coder.lexicon, coder.composer, coder.cues), coder.lexicon, coder.cues)
+    assert [(c.coded.type, c.token.text) for c in found] == [("REJECT", "accept")]
+    assert "REJECT" in _types(coder, "The Thai minister said Thailand does not recognize the Cambodian court.")
