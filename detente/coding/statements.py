@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 from detente.coding.accusations import about_actor
 from detente.coding.allegations import allegations, legal_steps
 from detente.coding.candidates import Candidate, prominence
-from detente.coding.compose import Coded
+from detente.coding.compose import Coded, load_composer
 from detente.coding.criticism import FAILURE_VERBS, NECESSITY_WORDS, POSING_VERBS, QUESTION_WORDS, is_criticism
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, clause_flags
@@ -41,7 +41,7 @@ from detente.coding.subjects import clause_subject
 from detente.coding.threats import screen as screen_threats
 from detente.coding.triggers import Trigger
 from detente.coding.words import ACCUSATION_CUES, looks_like_actor
-from detente.syntax import child, is_relative_pronoun, is_verbal, lemma, tokens
+from detente.syntax import child, has_to_marker, is_relative_pronoun, is_verbal, lemma, tokens
 
 # The participants step drops an accusation so noted whose targets are all of its source's countries: a judgement
 # of one's own side is what that side perceives or debates, not an accusation of the other (participants.py).
@@ -56,6 +56,7 @@ ACCEPTANCE_VERBS = frozenset(_DATA["acceptance_verbs"])
 ALLEGATION_NOUNS = frozenset(_DATA["allegation_nouns"])
 OPPOSING_WORDS = frozenset(_DATA["opposing_words"])
 PROPOSAL_NOUNS = frozenset(_DATA["proposal_nouns"])
+DIRECTIVE_VERBS = frozenset(_DATA["directive_verbs"])
 _TOPIC_PREPS = frozenset({"about", "of", "on", "over"})
 GENERIC_DETERMINERS = frozenset(_DATA["generic_determiners"])
 _FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
@@ -89,6 +90,8 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
         out.extend(_refusals(sent, lexicon, cues, taken))
         if not any(c.coded.type == "REJECT" for c in out):
             out.extend(_denial(sent, lexicon, cues, taken, editorial))
+    if not any(c.coded.type == "REQUEST" for c in out):
+        out = _directive(sent, out, cues, taken) or out
     if not any(c.coded.type == "REQUEST" for c in out):
         out.extend(_necessity(sent, lexicon, cues, taken, editorial) or
                    _obligation(sent, lexicon, cues, taken, editorial))
@@ -460,3 +463,25 @@ def _obligation(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], edito
             continue
         return [_statement(tok, "REQUEST", None, "020", speaker, "obligation", cues, targets=[subj])]
     return []
+
+
+def _directive(sent: Span, candidates: list[Candidate], cues: Cues, taken: set[int]) -> list[Candidate] | None:
+    """"The governor told city council members to draft regulations", "advised Kyiv to accept": telling an actor
+    to do something is a demand on it (a verb of saying with an addressee and a "to" infinitive;
+    ``directive_verbs``). Its mode and code are the demanded act's, and that act, the demand's content, is no
+    event of its own. The candidates with the demand, or None when there is none."""
+    for tok in tokens(sent):
+        if tok.i in taken or lemma(tok) not in DIRECTIVE_VERBS or tok.pos_ != "VERB" or \
+                clause_flags(tok, cues).negated:
+            continue
+        addressee, act, subj = child(tok, "dobj"), child(tok, "xcomp"), _subject(tok)
+        if addressee is None or act is None or not has_to_marker(act) or subj is None or \
+                not looks_like_actor(addressee) or not looks_like_actor(subj):
+            continue
+        content = [c for c in candidates if c.token in act.subtree]
+        coded = load_composer().apply("request", Coded("REQUEST", None, "020"), content[0].coded) if content \
+            else Coded("REQUEST", None, "020")
+        demand = _statement(tok, "REQUEST", coded.mode, coded.cameo, None, "directive", cues, targets=[addressee],
+                            sources=[subj])
+        return [c for c in candidates if c not in content] + [demand]
+    return None

@@ -161,3 +161,15 @@ def test_not_accepting_a_thing_nobody_puts_forward_refuses_nobody(coder: Coder) 
     found = revise(sent, extract(sent, coder.lexicon, coder.composer, coder.cues), coder.lexicon, coder.cues)
     assert [(c.coded.type, c.token.text) for c in found] == [("REJECT", "accept")]
     assert "REJECT" in _types(coder, "The Thai minister said Thailand does not recognize the Cambodian court.")
+
+
+def test_telling_an_actor_to_act_is_a_demand_on_it(coder: Coder) -> None:
+    text = "The Chinese foreign minister told the United States to lift its sanctions on Chinese firms."
+    coded = [(m.type, m.cameo, [a.country for a in m.source], [a.country for a in m.target])
+             for m in coder.code_text(text)]
+    # the demanded act gives the mode and code (025: ease sanctions), and is no event of its own
+    assert coded == [("REQUEST", "025", ["CHN"], ["USA"])]
+    # telling reporters something, or not telling anyone to act, demands nothing
+    assert "REQUEST" not in _types(coder, "The Chinese foreign minister told reporters that the sanctions were lifted.")
+    assert "REQUEST" not in _types(coder, "The Chinese foreign minister did not tell the United States to lift "
+                                          "its sanctions on Chinese firms.")
