@@ -35,6 +35,7 @@ from detente.coding.compose import Coded, load_composer
 from detente.coding.criticism import FAILURE_VERBS, NECESSITY_WORDS, POSING_VERBS, QUESTION_WORDS, is_criticism
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, clause_flags
+from detente.coding.refusals import screen as screen_refusals
 from detente.coding.spans import make_arg
 from detente.coding.speaker import QUOTE_MARKS, in_quote, speaker_of
 from detente.coding.subjects import clause_subject
@@ -68,7 +69,8 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
            editorial: bool = False) -> list[Candidate]:
     """``candidates`` with the statement-level events of ``sent`` added (and an act a reproachful question
     negates removed); in an ``editorial`` the outlet's own voice is a speaker."""
-    candidates = [_as_disapproval(c) for c in screen_threats(candidates)]  # a thing endangers: no threat
+    # a thing endangers, it does not threaten; "as opposed to" or a thing breaking a rule refuses nothing
+    candidates = [_as_disapproval(c) for c in screen_refusals(screen_threats(candidates))]
     candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
     candidates += legal_steps(sent, candidates, cues)  # charges as the grounds of a legal step (allegations.py)
     if not editorial and not _marks_quote(sent) and not any(
