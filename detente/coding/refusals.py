@@ -3,8 +3,8 @@ readings of its words in news refuse nothing:
 
 - the connective "as opposed to" ("training would be in Moscow, as opposed to decades of U.S. training"): a
   contrast, "rather than", with no one opposing anything;
-- a thing as the one that defies or violates ("the purchase violated the sanctions act"): a thing refuses nothing;
-  saying it breaks a rule judges whoever is behind it, and that judgement is the speaker's, not the thing's
+- an act or a state as the one that defies or violates ("the purchase violated the sanctions act"): an act refuses
+  nothing; saying it breaks a rule judges whoever is behind it, and that judgement is the speaker's, not the act's
   owner's refusal.
 
 Both are grammar, read from the parse; the words are the lexicon's REJECT senses.
@@ -13,7 +13,7 @@ Both are grammar, read from the parse; the words are the lexicon's REJECT senses
 from __future__ import annotations
 
 from detente.coding.candidates import Candidate
-from detente.coding.words import looks_like_actor, names_people
+from detente.coding.nounclass import noun_class
 from detente.syntax import child, is_verbal, lemma
 
 
@@ -30,12 +30,10 @@ def contrast(cand: Candidate) -> bool:
 
 
 def thing_refuses(cand: Candidate) -> bool:
-    """A REJECT verb read alone (no governed act) whose subject is a thing: "the purchase violated the act"."""
+    """A REJECT verb read alone (no governed act) whose subject is an act, a state or another abstraction (its
+    WordNet class, ``nounclass``): "the purchase violated the act". A concrete noun may name an organisation ("a
+    newspaper has violated a ban") and is left alone."""
     if cand.coded.type != "REJECT" or cand.child is not None or not is_verbal(cand.token):
         return False
     subj = child(cand.token, "nsubj")
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or names_people(subj):
-        return False
-    # "Orban and other populists": a parse may hang the people on the noun; an owner ("Ankara's purchase") does
-    # not make the thing an actor
-    return not any(c.dep_ in ("amod", "compound", "conj") and looks_like_actor(c) for c in subj.children)
+    return subj is not None and subj.pos_ == "NOUN" and noun_class(subj) is not None
