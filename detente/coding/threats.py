@@ -1,12 +1,18 @@
-"""When "threaten" is no threat: PLOVER's THREATEN is a coercive warning, an actor announcing what it will do to
-another ("warned it would smash any independence plots", "threatened Taiwan"). News also uses the word for
-endangering, where the one that "threatens" is a thing: "the province is threatened by the high consumption of
-dog meat", "rising seas threaten the islands". A thing announces nothing and coerces nobody, so a threat or
-warning word whose own actor (its subject, or a passive's "by" agent) names no actor is no event.
+"""When a threat is no threat. PLOVER's THREATEN is a coercive warning: an actor announcing what *it* will do to
+another ("sanctions would only be imposed if Ankara activated the system", "warned it would smash any independence
+plots", "Palestinian leaders said they would boycott all contact", "threatened Taiwan"). Two other things were
+coded as one:
 
-A threat word that governs an act the coder read ("threatened to impose sanctions") is that act's threat and is
-left alone. Warnings *about* a danger ("officials warned of a possible resurgence") were measured too and are not
-screened (docs/coding.md, "REQUEST, REJECT and THREATEN on unseen news").
+- **someone else's act, reported.** The candidates step makes a threat of any future conflictual act in reported
+  speech. When the act's doer is not the speaker (another noun, or a pronoun that cannot be the speaker: "it was
+  evident that they would impose restrictions," he said: *they* is not *he*), nobody announced their own act:
+  the speaker reports or foresees another's measure, which the labelling guide codes as the measure itself
+  (docs/labelling.md, "Types": an announced measure is its own type, planned). It goes back to that measure, its
+  modality (planned, hypothetical) kept. A condition ("if", "unless") or a warning or threat word above it keeps
+  the threat.
+- **endangering.** A thing that "threatens" ("the province is threatened by the high consumption of dog meat",
+  "rising seas threaten the islands") announces nothing and coerces nobody: a threat or warning word whose own
+  actor (its subject, or a passive's "by" agent) names no actor is no event.
 """
 
 from __future__ import annotations
@@ -14,13 +20,65 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from detente.coding.candidates import Candidate
-from detente.coding.words import looks_like_actor
-from detente.syntax import agent, is_passive, is_verbal, subject
+from detente.coding.compose import Coded
+from detente.coding.words import PERSON_NOUNS, looks_like_actor
+from detente.syntax import agent, is_passive, is_verbal, lemma, subject
+
+_CONDITIONS = frozenset({"if", "unless"})
+# the candidates step's note on an unrealised conflictual act it made a threat (coding/candidates.py)
+_INTENDED = "threat"
+# personal pronouns by number: "they" cannot be "he", "he" cannot be "they"
+_SINGULAR = frozenset({"he", "she", "i"})
+_PLURAL = frozenset({"they", "we"})
 
 
 def screen(candidates: list[Candidate]) -> list[Candidate]:
-    """``candidates`` without the endangerings read as threats."""
+    """``candidates`` with others' reported measures back to their own type, and without endangerings."""
+    warnings = [c.token for c in candidates if c.mention.sense.role == "threaten"]
+    for cand in candidates:
+        if reported_measure(cand, warnings):
+            sense = cand.mention.sense
+            cand.coded = Coded(sense.type, sense.mode, sense.cameo)
+            cand.notes = [n for n in cand.notes if n != _INTENDED] + ["reported-measure"]
     return [c for c in candidates if not endangers(c)]
+
+
+def reported_measure(cand: Candidate, warnings: list[Token]) -> bool:
+    """A THREATEN the candidates step made of an unrealised conflictual act whose doer is not the speaker, with no
+    condition on its clause and no warning or threat word (``warnings``) above it."""
+    if cand.coded.type != "THREATEN" or _INTENDED not in cand.notes or cand.flags.conditional or cand.speaker is None:
+        return False
+    verb = clause_verb(cand.mention.anchor)
+    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITIONS for g in c.children)
+           for c in verb.children):
+        return False  # "Turkey will buy Russian aircraft if the freeze is not lifted"
+    if any(w in cand.token.ancestors or w in verb.ancestors for w in warnings):
+        return False
+    doer = agent(verb) if is_passive(verb) else subject(verb)
+    return doer is not None and not could_be(doer, cand.speaker.token)
+
+
+def could_be(doer: Token, speaker: Token) -> bool:
+    """Whether the act's doer may be the speaker: the same word, or a pronoun agreeing in number with the
+    speaker ("Palestinian leaders said they would", "Gbagbo announced that he will"; "it" may be the speaker's
+    state or body: "the spokesman said it would respond"). Another noun names another doer ("the governor said
+    the bandits would attack"): a report of its measure, as the guide codes "announced it would cease aid"."""
+    if doer.pos_ != "PRON":
+        return doer == speaker or lemma(doer) == lemma(speaker)
+    said, by = doer.lower_, speaker.lower_
+    if speaker.pos_ == "PRON":
+        return not ((said in _PLURAL and by in _SINGULAR) or (said in _SINGULAR and by in _PLURAL))
+    plural = speaker.tag_ in ("NNS", "NNPS")
+    person = speaker.ent_type_ == "PERSON" or lemma(speaker) in PERSON_NOUNS  # one person: "the editor"
+    return not ((said == "they" and person and not plural) or (said in _SINGULAR and plural))
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb whose clause ``tok`` is in: itself, or the first verb up ("sanctions could follow if ...")."""
+    cur = tok
+    while not is_verbal(cur) and cur.head != cur:
+        cur = cur.head
+    return cur
 
 
 def endangers(cand: Candidate) -> bool:

@@ -21,3 +21,21 @@ def test_an_actor_that_threatens_another_still_threatens(coder: Coder) -> None:
     assert "THREATEN" in _types(coder, "Moldova is threatened by Russia, the Moldovan president said.")
     # a threat word governing an act is that act's threat, whatever its subject
     assert "THREATEN" in _types(coder, "China threatened to impose sanctions on Lithuania.")
+
+
+def _coded(coder: Coder, text: str) -> list[tuple[str, str]]:
+    return [(m.type, m.modality) for m in coder.code_text(text)]
+
+
+def test_a_measure_the_speaker_reports_of_another_is_that_measure_planned(coder: Coder) -> None:
+    # the doer is another noun, or a pronoun that cannot be the speaker ("they" is not one editor)
+    assert _coded(coder, "An Afghan editor said the Taliban would impose restrictions on newspapers.") == \
+        [("COERCE", "planned")]
+    assert "THREATEN" not in _types(coder, "“It was clear that they would impose restrictions on newspapers,” "
+                                            "the Afghan editor said.")
+
+
+def test_a_measure_announced_by_its_own_doer_or_on_a_condition_stays_a_threat(coder: Coder) -> None:
+    assert "THREATEN" in _types(coder, "Iraqi officials said they would impose sanctions on Kuwait.")
+    assert "THREATEN" in _types(coder, "An Afghan editor said the Taliban would impose restrictions on newspapers "
+                                       "if they criticised the government.")
