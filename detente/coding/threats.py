@@ -8,8 +8,8 @@ coded as one:
   evident that they would impose restrictions," he said: *they* is not *he*), nobody announced their own act:
   the speaker reports or foresees another's measure, which the labelling guide codes as the measure itself
   (docs/labelling.md, "Types": an announced measure is its own type, planned). It goes back to that measure, its
-  modality (planned, hypothetical) kept. A condition ("if", "unless") or a warning or threat word above it keeps
-  the threat.
+  modality kept. A condition ("if", "unless") or a warning or threat word above it keeps the threat; a possible
+  act ("could attack") is a forecast, which ``conventions`` drops as foretold.
 - **endangering.** A thing that "threatens" ("the province is threatened by the high consumption of dog meat",
   "rising seas threaten the islands") announces nothing and coerces nobody: a threat or warning word whose own
   actor (its subject, or a passive's "by" agent) names no actor is no event.
@@ -48,6 +48,8 @@ def reported_measure(cand: Candidate, warnings: list[Token]) -> bool:
     condition on its clause and no warning or threat word (``warnings``) above it."""
     if cand.coded.type != "THREATEN" or _INTENDED not in cand.notes or cand.flags.conditional or cand.speaker is None:
         return False
+    if cand.flags.possible:
+        return False  # "said bandits could attack": a forecast, the guide's prediction (conventions' "foretold")
     verb = clause_verb(cand.mention.anchor)
     if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITIONS for g in c.children)
            for c in verb.children):
