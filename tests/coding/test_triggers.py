@@ -268,3 +268,14 @@ def test_victims_counted_since_a_time_are_no_event(find: Find) -> None:
 def test_a_strike_called_off_is_a_protest_ended(find: Find) -> None:
     found = find("The teachers' union said it had called off a four-day strike.")
     assert types_of(found, "called") == ["CONCEDE"]
+
+
+def test_signing_an_agreement_is_agreeing_and_signing_a_declaration_endorsement(coder: Coder) -> None:
+    from tests.coding.test_accusations import _coded
+
+    assert _coded(coder, "Vietnam signed a free trade agreement with South Korea on Tuesday.") == \
+        [("AGREE", ["VNM"], ["KOR"])]
+    assert _coded(coder, "The foreign ministers of Egypt and Sudan inked a memorandum of understanding on water.") \
+        == [("AGREE", ["EGY", "SDN"], [])]
+    assert _coded(coder, "Japan and Vietnam signed a joint statement on maritime cooperation on Monday.") == \
+        [("SUPPORT", ["JPN", "VNM"], [])]
