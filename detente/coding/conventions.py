@@ -9,7 +9,9 @@ trigger word is in them, and these hold for any news, not only the sentences the
 - **predictions and worries**: what "could", "might" or "will likely" happen, what someone fears will;
 - **habits and counts over a period**: "seldom criticized", "regularly displacing", "regular attacks", "passed
   10 times last year";
-- **a journalist's request for comment**, answered or not.
+- **a journalist's request for comment**, answered or not;
+- **a judgement of what would be good**: "it was good to maintain high-level engagements", "it is necessary for
+  India to have constant engagement" judge a cooperative act worth doing; they report none.
 
 Each rule is a small test on the parse; the word classes are data (``data/conventions.yaml``). ``screen`` is
 called once per parsed sentence (one line in ``coder.py``) and returns the candidates it keeps.
@@ -59,6 +61,7 @@ class Conventions:
     belief_heads: frozenset[str]
     office_roles: frozenset[str]
     near_negations: frozenset[str]
+    evaluative_adjectives: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -115,7 +118,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
         return "commentary"
     tests = (("prediction", _prediction), ("habitual", _habitual), ("inquiry", _inquiry), ("question", _question),
              ("regulation", _routine_regulation), ("generic", _generic), ("counterfactual", _counterfactual),
-             ("foretold", _foretold))
+             ("foretold", _foretold), ("evaluation", _evaluation))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
@@ -399,3 +402,36 @@ def _foretold(cand: Candidate, conv: Conventions) -> bool:
         return False
     return any(c.dep_ in ("aux", "auxpass") and modal(c) == "possible" and c.lower_ not in ("can", "ca")
                for verb in chain for c in verb.children)
+
+
+# ------------------------------------------------------------------------------------------- evaluation
+
+# Cooperation, verbal and material: a judgement that it would be good is a view, not an act. Conflictual acts
+# are left to the demand rules ("it is necessary to impose sanctions" is the speaker's demand).
+_COOPERATIVE = frozenset({1, 2})
+
+
+def _evaluation(cand: Candidate, conv: Conventions) -> bool:
+    """A cooperative act in the infinitive of an evaluative "it is ... to" ("it was good to maintain high-level
+    engagements", "it is necessary for India to have constant engagement with Mauritius"): the speaker judges
+    the act worth doing, and the guide codes opinions without an act between actors as no event."""
+    if quad_class(cand.coded.cameo) not in _COOPERATIVE:
+        return False
+    for anchor in _anchors(cand):
+        head = clause_head(anchor)
+        if head.dep_ in ("xcomp", "advcl", "ccomp", "csubj") and _evaluative_it(head.head, conv):
+            return True
+    return False
+
+
+def _evaluative_it(gov: Token, conv: Conventions) -> bool:
+    """"it is good", "it was necessary": a copula with an expletive "it" and an evaluative adjective (the
+    infinitive may hang on the copula or on the adjective)."""
+    if gov.pos_ == "ADJ":
+        if lemma(gov) not in conv.evaluative_adjectives and gov.lower_ not in conv.evaluative_adjectives:
+            return False
+        gov = gov.head
+    elif not any(c.dep_ == "acomp" and (lemma(c) in conv.evaluative_adjectives or
+                                         c.lower_ in conv.evaluative_adjectives) for c in gov.children):
+        return False
+    return lemma(gov) == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in gov.children)

@@ -65,6 +65,11 @@ DROPPED = [
      "CONCEDE", "counterfactual"),
     # a speaker's forecast of someone else's possible attack is no threat that actor made
     ("The Nigerian governor said bandits could attack schools in Zamfara again.", "THREATEN", "foretold"),
+    # a judgement that a cooperative act would be good reports none
+    ("The German chancellor told the French president that it was good to maintain high-level engagements "
+     "between the two countries.", "AGREE", "evaluation"),
+    ("It is essential for Vietnam to hold regular talks with Laos, the Vietnamese minister said.", "CONSULT",
+     "evaluation"),
 ]
 
 KEPT = [
@@ -91,6 +96,8 @@ KEPT = [
     # a ban on another country's goods with no disease named; an arrest of someone in particular
     ("China banned imports of Australian wine in 2020.", "SANCTION"),
     ("The Myanmar military arrested a journalist in Yangon on Friday.", "COERCE"),
+    # a judgement about an act that happened, not one that would be good, reports it
+    ("It is clear that China and Japan deepened their cooperation last year.", "SUPPORT"),
 ]
 
 
