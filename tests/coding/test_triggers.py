@@ -279,3 +279,12 @@ def test_signing_an_agreement_is_agreeing_and_signing_a_declaration_endorsement(
         == [("AGREE", ["EGY", "SDN"], [])]
     assert _coded(coder, "Japan and Vietnam signed a joint statement on maritime cooperation on Monday.") == \
         [("SUPPORT", ["JPN", "VNM"], [])]
+
+
+def test_taking_part_in_a_meeting_is_attending_it_and_joining_anything_else_is_not(coder: Coder) -> None:
+    text = "Iran's ambassador to the United Nations participated in the Security Council meeting on Iran."
+    assert [(m.type, m.mode) for m in coder.code_text(text)] == [("CONSULT", "multilateral")]
+    text = "The Turkish foreign minister will join the talks with Ukrainian officials in Geneva on Tuesday."
+    assert [(m.type, m.modality) for m in coder.code_text(text)] == [("AGREE", "planned")]  # a future meeting
+    assert coder.code_text("Sweden joined NATO in 2024.") == []
+    assert coder.code_text("Pakistani commandos participated in the operation against the militants.") == []
