@@ -10,6 +10,9 @@ trigger word is in them, and these hold for any news, not only the sentences the
 - **habits and counts over a period**: "seldom criticized", "regularly displacing", "regular attacks", "passed
   10 times last year";
 - **a journalist's request for comment**, answered or not;
+- **support for a legislative text**: approving one's own budget, law or constitution is not coded, and a vote
+  or resolution about another party is coded by what it does ("voted to support the resolution condemning
+  Russia" is the ACCUSE), so approving or backing the text itself is no SUPPORT;
 - **a judgement of what would be good**: "it was good to maintain high-level engagements", "it is necessary for
   India to have constant engagement" judge a cooperative act worth doing; they report none.
 
@@ -28,7 +31,16 @@ from spacy.tokens import Span, Token
 
 from detente.coding.cameo import quad_class
 from detente.coding.lexicon import load_data
-from detente.syntax import clause_head, clause_tense, controlling_verbs, is_verbal, lemma, modal
+from detente.syntax import (
+    clause_head,
+    clause_tense,
+    controlling_verbs,
+    direct_object,
+    is_verbal,
+    lemma,
+    modal,
+    prep_objects,
+)
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
@@ -62,6 +74,7 @@ class Conventions:
     office_roles: frozenset[str]
     near_negations: frozenset[str]
     evaluative_adjectives: frozenset[str]
+    legislative_texts: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -118,7 +131,8 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
         return "commentary"
     tests = (("prediction", _prediction), ("habitual", _habitual), ("inquiry", _inquiry), ("question", _question),
              ("regulation", _routine_regulation), ("generic", _generic), ("counterfactual", _counterfactual),
-             ("foretold", _foretold), ("evaluation", _evaluation))
+             ("foretold", _foretold), ("evaluation", _evaluation),
+             ("legislation", _legislation))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
@@ -435,3 +449,19 @@ def _evaluative_it(gov: Token, conv: Conventions) -> bool:
                                          c.lower_ in conv.evaluative_adjectives) for c in gov.children):
         return False
     return lemma(gov) == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in gov.children)
+
+
+# ------------------------------------------------------------------------------------------- legislation
+
+
+def _legislation(cand: Candidate, conv: Conventions) -> bool:
+    """Approving, backing or endorsing a bill, a budget, a law or a resolution is no SUPPORT: the guide does not
+    code a body passing its own laws, and codes a resolution about another party by what it does."""
+    if cand.coded.type != "SUPPORT":
+        return False
+    tok = cand.token
+    if tok.pos_ == "VERB":
+        objects = [o for o in (direct_object(tok),) if o is not None]
+    else:  # "support for the bill", "approval of the budget"
+        objects = [o for _p, o in prep_objects(tok, ("for", "of"))]
+    return bool(objects) and all(lemma(o) in conv.legislative_texts for o in objects)

@@ -70,6 +70,9 @@ DROPPED = [
      "between the two countries.", "AGREE", "evaluation"),
     ("It is essential for Vietnam to hold regular talks with Laos, the Vietnamese minister said.", "CONSULT",
      "evaluation"),
+    # approving one's own budget is not coded; a resolution about another party is coded by what it does
+    ("Kenyan lawmakers voted to approve the budget on Thursday.", "SUPPORT", "legislation"),
+    ("The UN General Assembly voted to support the resolution condemning Russia.", "SUPPORT", "legislation"),
 ]
 
 KEPT = [
@@ -98,6 +101,9 @@ KEPT = [
     ("The Myanmar military arrested a journalist in Yangon on Friday.", "COERCE"),
     # a judgement about an act that happened, not one that would be good, reports it
     ("It is clear that China and Japan deepened their cooperation last year.", "SUPPORT"),
+    # what a resolution does is coded; approving a nominee is endorsement
+    ("The UN General Assembly voted to support the resolution condemning Russia.", "ACCUSE"),
+    ("Kenyan lawmakers approved the new deputy president.", "SUPPORT"),
 ]
 
 
