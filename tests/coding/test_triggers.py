@@ -288,3 +288,13 @@ def test_taking_part_in_a_meeting_is_attending_it_and_joining_anything_else_is_n
     assert [(m.type, m.modality) for m in coder.code_text(text)] == [("AGREE", "planned")]  # a future meeting
     assert coder.code_text("Sweden joined NATO in 2024.") == []
     assert coder.code_text("Pakistani commandos participated in the operation against the militants.") == []
+
+
+def test_willingness_expressed_is_an_agreement_made_and_a_schedule_a_plan(coder: Coder) -> None:
+    def coded(text: str) -> list[tuple[str, str]]:
+        return [(m.type, m.modality) for m in coder.code_text(text)]
+
+    assert coded("The Vietnamese minister said Hanoi was ready to negotiate with Beijing.") == \
+        [("AGREE", "asserted")]
+    assert coded("China has expressed its desire for closer cooperation with Vietnam.") == [("AGREE", "asserted")]
+    assert coded("Japan is set to sign a defence pact with the Philippines next week.") == [("AGREE", "planned")]
