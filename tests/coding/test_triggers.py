@@ -298,3 +298,10 @@ def test_willingness_expressed_is_an_agreement_made_and_a_schedule_a_plan(coder:
         [("AGREE", "asserted")]
     assert coded("China has expressed its desire for closer cooperation with Vietnam.") == [("AGREE", "asserted")]
     assert coded("Japan is set to sign a defence pact with the Philippines next week.") == [("AGREE", "planned")]
+
+
+def test_reaffirming_a_commitment_or_support_renews_it(coder: Coder) -> None:
+    text = "Japan and Australia reaffirmed their commitment to a free and open Pacific on Monday."
+    assert [(m.type, m.modality) for m in coder.code_text(text)] == [("AGREE", "asserted")]
+    text = "The Indian foreign minister reaffirmed India's support for Mauritius on Saturday."
+    assert [m.type for m in coder.code_text(text)] == ["SUPPORT"]
