@@ -13,6 +13,7 @@ trigger word is in them, and these hold for any news, not only the sentences the
 - **support for a legislative text**: approving one's own budget, law or constitution is not coded, and a vote
   or resolution about another party is coded by what it does ("voted to support the resolution condemning
   Russia" is the ACCUSE), so approving or backing the text itself is no SUPPORT;
+- **a wish to receive**: "Malaysia hopes to get concessionary loans" is no offer of aid by Malaysia;
 - **a judgement of what would be good**: "it was good to maintain high-level engagements", "it is necessary for
   India to have constant engagement" judge a cooperative act worth doing; they report none.
 
@@ -75,6 +76,7 @@ class Conventions:
     near_negations: frozenset[str]
     evaluative_adjectives: frozenset[str]
     legislative_texts: frozenset[str]
+    receiving_verbs: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -132,7 +134,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
     tests = (("prediction", _prediction), ("habitual", _habitual), ("inquiry", _inquiry), ("question", _question),
              ("regulation", _routine_regulation), ("generic", _generic), ("counterfactual", _counterfactual),
              ("foretold", _foretold), ("evaluation", _evaluation),
-             ("legislation", _legislation))
+             ("legislation", _legislation), ("receipt", _receipt))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
@@ -465,3 +467,16 @@ def _legislation(cand: Candidate, conv: Conventions) -> bool:
     else:  # "support for the bill", "approval of the budget"
         objects = [o for _p, o in prep_objects(tok, ("for", "of"))]
     return bool(objects) and all(lemma(o) in conv.legislative_texts for o in objects)
+
+
+# ----------------------------------------------------------------------------------------------- receipt
+
+
+def _receipt(cand: Candidate, conv: Conventions) -> bool:
+    """An intent whose content is receiving an act ("hopes to get concessionary loans", "wants to obtain military
+    aid from the US"): its holder is the recipient, so it is no agreement or offer by them; what the giver does
+    has not happened."""
+    if cand.coded.type != "AGREE" or cand.child is None:
+        return False
+    act = cand.child.token
+    return act.pos_ == "NOUN" and act.dep_ in ("dobj", "obj") and lemma(act.head) in conv.receiving_verbs

@@ -73,6 +73,8 @@ DROPPED = [
     # approving one's own budget is not coded; a resolution about another party is coded by what it does
     ("Kenyan lawmakers voted to approve the budget on Thursday.", "SUPPORT", "legislation"),
     ("The UN General Assembly voted to support the resolution condemning Russia.", "SUPPORT", "legislation"),
+    # a wish to receive aid is no offer of aid by the one who wishes
+    ("Egypt hopes to obtain military aid from the United States.", "AGREE", "receipt"),
 ]
 
 KEPT = [
@@ -104,6 +106,8 @@ KEPT = [
     # what a resolution does is coded; approving a nominee is endorsement
     ("The UN General Assembly voted to support the resolution condemning Russia.", "ACCUSE"),
     ("Kenyan lawmakers approved the new deputy president.", "SUPPORT"),
+    # an intent to give is an offer
+    ("Japan plans to provide loans to the Philippines.", "AGREE"),
 ]
 
 
