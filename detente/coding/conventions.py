@@ -13,6 +13,8 @@ trigger word is in them, and these hold for any news, not only the sentences the
 - **support for a legislative text**: approving one's own budget, law or constitution is not coded, and a vote
   or resolution about another party is coded by what it does ("voted to support the resolution condemning
   Russia" is the ACCUSE), so approving or backing the text itself is no SUPPORT;
+- **an agreement carried out**: "implementing the important consensus", "maintain the truce" carry out an
+  agreement made before; they make none;
 - **a wish to receive**: "Malaysia hopes to get concessionary loans" is no offer of aid by Malaysia;
 - **a judgement of what would be good**: "it was good to maintain high-level engagements", "it is necessary for
   India to have constant engagement" judge a cooperative act worth doing; they report none.
@@ -77,6 +79,7 @@ class Conventions:
     evaluative_adjectives: frozenset[str]
     legislative_texts: frozenset[str]
     receiving_verbs: frozenset[str]
+    carrying_out_verbs: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -134,7 +137,8 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
     tests = (("prediction", _prediction), ("habitual", _habitual), ("inquiry", _inquiry), ("question", _question),
              ("regulation", _routine_regulation), ("generic", _generic), ("counterfactual", _counterfactual),
              ("foretold", _foretold), ("evaluation", _evaluation),
-             ("legislation", _legislation), ("receipt", _receipt))
+             ("legislation", _legislation), ("receipt", _receipt),
+             ("carried out", _carried_out))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
@@ -480,3 +484,14 @@ def _receipt(cand: Candidate, conv: Conventions) -> bool:
         return False
     act = cand.child.token
     return act.pos_ == "NOUN" and act.dep_ in ("dobj", "obj") and lemma(act.head) in conv.receiving_verbs
+
+
+# ------------------------------------------------------------------------------------------- carried out
+
+
+def _carried_out(cand: Candidate, conv: Conventions) -> bool:
+    """An agreement noun carried by a verb of carrying out ("implementing the important consensus of the two
+    heads of state", "maintain the truce") is an agreement made before, not one made now."""
+    anchor = cand.mention.anchor
+    return cand.coded.type == "AGREE" and cand.token.pos_ == "NOUN" and anchor != cand.token and \
+        lemma(anchor) in conv.carrying_out_verbs

@@ -75,6 +75,9 @@ DROPPED = [
     ("The UN General Assembly voted to support the resolution condemning Russia.", "SUPPORT", "legislation"),
     # a wish to receive aid is no offer of aid by the one who wishes
     ("Egypt hopes to obtain military aid from the United States.", "AGREE", "receipt"),
+    # carrying out an agreement made before makes none
+    ("China and the United States have been implementing the consensus reached by their presidents.", "AGREE",
+     "carried out"),
 ]
 
 KEPT = [
@@ -108,6 +111,8 @@ KEPT = [
     ("Kenyan lawmakers approved the new deputy president.", "SUPPORT"),
     # an intent to give is an offer
     ("Japan plans to provide loans to the Philippines.", "AGREE"),
+    # reaching an agreement is making one
+    ("Iran and the United States reached an agreement on prisoners in Doha.", "AGREE"),
 ]
 
 
