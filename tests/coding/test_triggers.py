@@ -279,6 +279,8 @@ def test_signing_an_agreement_is_agreeing_and_signing_a_declaration_endorsement(
         == [("AGREE", ["EGY", "SDN"], [])]
     assert _coded(coder, "Japan and Vietnam signed a joint statement on maritime cooperation on Monday.") == \
         [("SUPPORT", ["JPN", "VNM"], [])]
+    assert [m.type for m in coder.code_text("Mongolia and Kazakhstan signed a treaty of friendship on Monday.")] \
+        == ["SUPPORT"]  # a treaty signed stays SUPPORT 057, as the PLOVER dev gold codes it
 
 
 def test_taking_part_in_a_meeting_is_attending_it_and_joining_anything_else_is_not(coder: Coder) -> None:
