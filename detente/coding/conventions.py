@@ -15,6 +15,8 @@ trigger word is in them, and these hold for any news, not only the sentences the
   Russia" is the ACCUSE), so approving or backing the text itself is no SUPPORT;
 - **an agreement carried out**: "implementing the important consensus", "maintain the truce" carry out an
   agreement made before; they make none;
+- **a reading of an event**: "the trip meant China and the US were stepping up engagement", "the visit shows
+  they are deepening their partnership" say what an event means, not a second act;
 - **a wish to receive**: "Malaysia hopes to get concessionary loans" is no offer of aid by Malaysia;
 - **a judgement of what would be good**: "it was good to maintain high-level engagements", "it is necessary for
   India to have constant engagement" judge a cooperative act worth doing; they report none.
@@ -34,6 +36,7 @@ from spacy.tokens import Span, Token
 
 from detente.coding.cameo import quad_class
 from detente.coding.lexicon import load_data
+from detente.coding.words import looks_like_actor
 from detente.syntax import (
     clause_head,
     clause_tense,
@@ -80,6 +83,7 @@ class Conventions:
     legislative_texts: frozenset[str]
     receiving_verbs: frozenset[str]
     carrying_out_verbs: frozenset[str]
+    reading_verbs: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -138,7 +142,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("regulation", _routine_regulation), ("generic", _generic), ("counterfactual", _counterfactual),
              ("foretold", _foretold), ("evaluation", _evaluation),
              ("legislation", _legislation), ("receipt", _receipt),
-             ("carried out", _carried_out))
+             ("carried out", _carried_out), ("reading", _reading))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
@@ -495,3 +499,23 @@ def _carried_out(cand: Candidate, conv: Conventions) -> bool:
     anchor = cand.mention.anchor
     return cand.coded.type == "AGREE" and cand.token.pos_ == "NOUN" and anchor != cand.token and \
         lemma(anchor) in conv.carrying_out_verbs
+
+
+# ----------------------------------------------------------------------------------------------- reading
+
+
+def _reading(cand: Candidate, conv: Conventions) -> bool:
+    """A cooperative act in what a thing or an event is said to mean or show ("the trip meant China and the US
+    were stepping up engagement", "the visit shows they are deepening their partnership") is a reading of that
+    event, not an act of its own; an actor's "shows" ("Beijing showed it was ready") is left to the rules."""
+    if quad_class(cand.coded.cameo) not in _COOPERATIVE:
+        return False
+    for anchor in _anchors(cand):
+        top = _clause_chain(anchor)[-1]
+        gov = top.head
+        if top.dep_ != "ccomp" or gov == top or lemma(gov) not in conv.reading_verbs:
+            continue
+        subj = next((c for c in gov.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None and not looks_like_actor(subj):
+            return True
+    return False

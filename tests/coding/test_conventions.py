@@ -78,6 +78,8 @@ DROPPED = [
     # carrying out an agreement made before makes none
     ("China and the United States have been implementing the consensus reached by their presidents.", "AGREE",
      "carried out"),
+    # what an event means is a reading of it, not a second act
+    ("The visit shows that China and Russia are deepening their partnership.", "SUPPORT", "reading"),
 ]
 
 KEPT = [
@@ -113,6 +115,8 @@ KEPT = [
     ("Japan plans to provide loans to the Philippines.", "AGREE"),
     # reaching an agreement is making one
     ("Iran and the United States reached an agreement on prisoners in Doha.", "AGREE"),
+    # an actor showing its readiness makes an offer
+    ("Beijing showed it was ready to resume talks with Washington.", "AGREE"),
 ]
 
 
