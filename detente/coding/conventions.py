@@ -17,6 +17,8 @@ trigger word is in them, and these hold for any news, not only the sentences the
   agreement made before; they make none;
 - **a reading of an event**: "the trip meant China and the US were stepping up engagement", "the visit shows
   they are deepening their partnership" say what an event means, not a second act;
+- **a vehicle's movements**: "the Iranian vessel arrived in eastern China" is no visit (the guide: movements of
+  a ship are not coded; a visit is made by people);
 - **a wish to receive**: "Malaysia hopes to get concessionary loans" is no offer of aid by Malaysia;
 - **a judgement of what would be good**: "it was good to maintain high-level engagements", "it is necessary for
   India to have constant engagement" judge a cooperative act worth doing; they report none.
@@ -84,6 +86,7 @@ class Conventions:
     receiving_verbs: frozenset[str]
     carrying_out_verbs: frozenset[str]
     reading_verbs: frozenset[str]
+    vehicle_nouns: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -142,7 +145,8 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("regulation", _routine_regulation), ("generic", _generic), ("counterfactual", _counterfactual),
              ("foretold", _foretold), ("evaluation", _evaluation),
              ("legislation", _legislation), ("receipt", _receipt),
-             ("carried out", _carried_out), ("reading", _reading))
+             ("carried out", _carried_out), ("reading", _reading),
+             ("vehicle", _vehicle))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
@@ -519,3 +523,13 @@ def _reading(cand: Candidate, conv: Conventions) -> bool:
         if subj is not None and not looks_like_actor(subj):
             return True
     return False
+
+
+# ----------------------------------------------------------------------------------------------- vehicle
+
+
+def _vehicle(cand: Candidate, conv: Conventions) -> bool:
+    """A visit, a trip or an arrival whose every traveller is a ship, a plane or a convoy ("the Iranian vessel
+    arrived in eastern China"): the movement of a vehicle, which the guide does not code, not a visit by a party."""
+    return cand.coded.type == "CONSULT" and cand.coded.mode == "visit" and bool(cand.sources) and \
+        all(lemma(a.token) in conv.vehicle_nouns for a in cand.sources)

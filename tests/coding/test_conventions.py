@@ -80,6 +80,8 @@ DROPPED = [
      "carried out"),
     # what an event means is a reading of it, not a second act
     ("The visit shows that China and Russia are deepening their partnership.", "SUPPORT", "reading"),
+    # a ship's arrival is a movement, not a visit
+    ("The Iranian cargo vessel arrived in eastern China late last year.", "CONSULT", "vehicle"),
 ]
 
 KEPT = [
@@ -117,6 +119,8 @@ KEPT = [
     ("Iran and the United States reached an agreement on prisoners in Doha.", "AGREE"),
     # an actor showing its readiness makes an offer
     ("Beijing showed it was ready to resume talks with Washington.", "AGREE"),
+    # a minister's arrival is a visit
+    ("The Iranian foreign minister arrived in Beijing on Monday.", "CONSULT"),
 ]
 
 
