@@ -118,7 +118,8 @@ def test_dating_changes_only_asserted_acts_and_never_a_demand() -> None:
 
 @pytest.mark.parametrize(("text", "type_"), [
     ("Japan will deepen ties with NATO instead of calling for an Asian NATO.", "REQUEST"),
-    ("Iran walked out without signing the deal with the United States.", "SUPPORT"),
+    # signing a deal is agreeing (docs/labelling.md), the act negated here
+    ("Iran walked out without signing the deal with the United States.", "AGREE"),
     ("Seoul chose talks rather than imposing sanctions on Pyongyang.", "SANCTION"),
 ])
 def test_an_act_done_instead_or_without_did_not_happen(candidates: Cands, text: str, type_: str) -> None:
