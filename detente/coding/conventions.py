@@ -10,18 +10,13 @@ trigger word is in them, and these hold for any news, not only the sentences the
 - **habits and counts over a period**: "seldom criticized", "regularly displacing", "regular attacks", "passed
   10 times last year";
 - **a journalist's request for comment**, answered or not;
-- **support for a legislative text**: approving one's own budget, law or constitution is not coded, and a vote
-  or resolution about another party is coded by what it does ("voted to support the resolution condemning
-  Russia" is the ACCUSE), so approving or backing the text itself is no SUPPORT;
 - **an agreement carried out**: "implementing the important consensus", "maintain the truce" carry out an
   agreement made before; they make none;
 - **a reading of an event**: "the trip meant China and the US were stepping up engagement", "the visit shows
   they are deepening their partnership" say what an event means, not a second act;
 - **a vehicle's movements**: "the Iranian vessel arrived in eastern China" is no visit (the guide: movements of
   a ship are not coded; a visit is made by people);
-- **a wish to receive**: "Malaysia hopes to get concessionary loans" is no offer of aid by Malaysia;
-- **a judgement of what would be good**: "it was good to maintain high-level engagements", "it is necessary for
-  India to have constant engagement" judge a cooperative act worth doing; they report none.
+- **a wish to receive**: "Malaysia hopes to get concessionary loans" is no offer of aid by Malaysia.
 
 Each rule is a small test on the parse; the word classes are data (``data/conventions.yaml``). ``screen`` is
 called once per parsed sentence (one line in ``coder.py``) and returns the candidates it keeps.
@@ -39,16 +34,7 @@ from spacy.tokens import Span, Token
 from detente.coding.cameo import quad_class
 from detente.coding.lexicon import load_data
 from detente.coding.words import looks_like_actor
-from detente.syntax import (
-    clause_head,
-    clause_tense,
-    controlling_verbs,
-    direct_object,
-    is_verbal,
-    lemma,
-    modal,
-    prep_objects,
-)
+from detente.syntax import clause_head, clause_tense, controlling_verbs, is_verbal, lemma, modal
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
@@ -81,8 +67,6 @@ class Conventions:
     belief_heads: frozenset[str]
     office_roles: frozenset[str]
     near_negations: frozenset[str]
-    evaluative_adjectives: frozenset[str]
-    legislative_texts: frozenset[str]
     receiving_verbs: frozenset[str]
     carrying_out_verbs: frozenset[str]
     reading_verbs: frozenset[str]
@@ -143,8 +127,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
         return "commentary"
     tests = (("prediction", _prediction), ("habitual", _habitual), ("inquiry", _inquiry), ("question", _question),
              ("regulation", _routine_regulation), ("generic", _generic), ("counterfactual", _counterfactual),
-             ("foretold", _foretold), ("evaluation", _evaluation),
-             ("legislation", _legislation), ("receipt", _receipt),
+             ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
              ("vehicle", _vehicle))
     return next((name for name, test in tests if test(cand, conv)), None)
@@ -432,53 +415,8 @@ def _foretold(cand: Candidate, conv: Conventions) -> bool:
                for verb in chain for c in verb.children)
 
 
-# ------------------------------------------------------------------------------------------- evaluation
-
-# Cooperation, verbal and material: a judgement that it would be good is a view, not an act. Conflictual acts
-# are left to the demand rules ("it is necessary to impose sanctions" is the speaker's demand).
+# Cooperation, verbal and material (``_reading``).
 _COOPERATIVE = frozenset({1, 2})
-
-
-def _evaluation(cand: Candidate, conv: Conventions) -> bool:
-    """A cooperative act in the infinitive of an evaluative "it is ... to" ("it was good to maintain high-level
-    engagements", "it is necessary for India to have constant engagement with Mauritius"): the speaker judges
-    the act worth doing, and the guide codes opinions without an act between actors as no event."""
-    if quad_class(cand.coded.cameo) not in _COOPERATIVE:
-        return False
-    for anchor in _anchors(cand):
-        head = clause_head(anchor)
-        if head.dep_ in ("xcomp", "advcl", "ccomp", "csubj") and _evaluative_it(head.head, conv):
-            return True
-    return False
-
-
-def _evaluative_it(gov: Token, conv: Conventions) -> bool:
-    """"it is good", "it was necessary": a copula with an expletive "it" and an evaluative adjective (the
-    infinitive may hang on the copula or on the adjective)."""
-    if gov.pos_ == "ADJ":
-        if lemma(gov) not in conv.evaluative_adjectives and gov.lower_ not in conv.evaluative_adjectives:
-            return False
-        gov = gov.head
-    elif not any(c.dep_ == "acomp" and (lemma(c) in conv.evaluative_adjectives or
-                                         c.lower_ in conv.evaluative_adjectives) for c in gov.children):
-        return False
-    return lemma(gov) == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in gov.children)
-
-
-# ------------------------------------------------------------------------------------------- legislation
-
-
-def _legislation(cand: Candidate, conv: Conventions) -> bool:
-    """Approving, backing or endorsing a bill, a budget, a law or a resolution is no SUPPORT: the guide does not
-    code a body passing its own laws, and codes a resolution about another party by what it does."""
-    if cand.coded.type != "SUPPORT":
-        return False
-    tok = cand.token
-    if tok.pos_ == "VERB":
-        objects = [o for o in (direct_object(tok),) if o is not None]
-    else:  # "support for the bill", "approval of the budget"
-        objects = [o for _p, o in prep_objects(tok, ("for", "of"))]
-    return bool(objects) and all(lemma(o) in conv.legislative_texts for o in objects)
 
 
 # ----------------------------------------------------------------------------------------------- receipt
@@ -501,8 +439,8 @@ def _carried_out(cand: Candidate, conv: Conventions) -> bool:
     """An agreement noun carried by a verb of carrying out ("implementing the important consensus of the two
     heads of state", "maintain the truce") is an agreement made before, not one made now."""
     anchor = cand.mention.anchor
-    return cand.coded.type == "AGREE" and cand.token.pos_ == "NOUN" and anchor != cand.token and \
-        lemma(anchor) in conv.carrying_out_verbs
+    return cand.mention.sense.type == "AGREE" and cand.token.pos_ == "NOUN" and anchor != cand.token and \
+        lemma(anchor) in conv.carrying_out_verbs  # the noun's own sense: "maintain engagements" is a planned meeting
 
 
 # ----------------------------------------------------------------------------------------------- reading

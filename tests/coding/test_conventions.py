@@ -65,14 +65,6 @@ DROPPED = [
      "CONCEDE", "counterfactual"),
     # a speaker's forecast of someone else's possible attack is no threat that actor made
     ("The Nigerian governor said bandits could attack schools in Zamfara again.", "THREATEN", "foretold"),
-    # a judgement that a cooperative act would be good reports none
-    ("The German chancellor told the French president that it was good to maintain high-level engagements "
-     "between the two countries.", "AGREE", "evaluation"),
-    ("It is essential for Vietnam to hold regular talks with Laos, the Vietnamese minister said.", "CONSULT",
-     "evaluation"),
-    # approving one's own budget is not coded; a resolution about another party is coded by what it does
-    ("Kenyan lawmakers voted to approve the budget on Thursday.", "SUPPORT", "legislation"),
-    ("The UN General Assembly voted to support the resolution condemning Russia.", "SUPPORT", "legislation"),
     # a wish to receive aid is no offer of aid by the one who wishes
     ("Egypt hopes to obtain military aid from the United States.", "AGREE", "receipt"),
     # carrying out an agreement made before makes none
@@ -108,11 +100,6 @@ KEPT = [
     # a ban on another country's goods with no disease named; an arrest of someone in particular
     ("China banned imports of Australian wine in 2020.", "SANCTION"),
     ("The Myanmar military arrested a journalist in Yangon on Friday.", "COERCE"),
-    # a judgement about an act that happened, not one that would be good, reports it
-    ("It is clear that China and Japan deepened their cooperation last year.", "SUPPORT"),
-    # what a resolution does is coded; approving a nominee is endorsement
-    ("The UN General Assembly voted to support the resolution condemning Russia.", "ACCUSE"),
-    ("Kenyan lawmakers approved the new deputy president.", "SUPPORT"),
     # an intent to give is an offer
     ("Japan plans to provide loans to the Philippines.", "AGREE"),
     # reaching an agreement is making one

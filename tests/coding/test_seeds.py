@@ -181,7 +181,8 @@ def test_editorial_demands_on_the_us(seeds: Seeds, words: str) -> None:
 
 
 def test_china_expressed_desire_for_cooperation(seeds: Seeds) -> None:
-    r = one(seeds, "001", "sincere desire for strengthened cooperation", "AGREE", "planned")
+    # an expression of willingness made is AGREE asserted (docs/labelling.md, Types)
+    r = one(seeds, "001", "sincere desire for strengthened cooperation", "AGREE", "asserted")
     assert countries(r.source) == {"CHN"} and countries(r.target) == {"USA"}
 
 
@@ -226,7 +227,8 @@ def test_defense_ministry_warned(seeds: Seeds) -> None:
 
 
 def test_washington_prepared_to_work_with_taipei_and_beijing(seeds: Seeds) -> None:
-    r = one(seeds, "002", "prepared to work with both Taipei and Beijing", "AGREE", "planned")
+    # the labelling guide's own example of willingness made: AGREE asserted (docs/labelling.md, Types)
+    r = one(seeds, "002", "prepared to work with both Taipei and Beijing", "AGREE", "asserted")
     assert countries(r.source) == {"USA"} and countries(r.target) == {"TWN", "CHN"}
 
 
