@@ -73,9 +73,8 @@ class Selection:
     countries: set[str]
     truncated: bool = False  # the document is over the coding budget: its tail was not coded
     home: str | None = None  # the one country the document is about, when it is clearly one (see ``home_country``)
-    # the phrases that gave in full the names a parsed sentence calls people by ("Ugandan opposition leader Bobi
-    # Wine" for "Wine says ..."): those of a sentence parsed for its surname alone, and those of persons the knowledge
-    # base knows by name called in any parsed sentence; the coder reads whose the person is from them
+    # the phrases that gave in full the names a sentence parsed for its surname alone calls people by ("Ugandan
+    # opposition leader Bobi Wine" for "Wine says ..."): the coder reads whose the person is from them
     introductions: tuple[str, ...] = ()
     # why each sentence not parsed was refused, by sentence index: where recall is lost before any rule acts
     refused: Mapping[int, Verdict] = field(default_factory=dict)
@@ -109,7 +108,6 @@ class SentenceSelector:
         # the last words of the full names the document gave so far, each with the phrase that gave it
         self._surnames: dict[str, str] = {}
         self._called: dict[str, None] = {}  # the phrases of the surnames sentences were parsed for
-        self._unknown: set[str] = set()  # phrases of surnames called that name nobody the knowledge base knows
 
     def select(self, text: str, editorial: bool = False) -> Selection:
         """The sentences of ``text`` worth parsing; an ``editorial``'s own disapproval counts as a trigger."""
@@ -121,7 +119,6 @@ class SentenceSelector:
         self._seen_countries = Counter()
         self._surnames = {}
         self._called = {}
-        self._unknown = set()
         selected: list[Sentence] = []
         held: list[Sentence] = []  # a state's act with no actor named: parsed only in a one-country document
         named: dict[int, bool] = {}  # sentence index -> names a country or a body (asked only for references)
@@ -140,7 +137,6 @@ class SentenceSelector:
                     truncated = True
                     refused.update((s.index, Verdict.OVER_BUDGET) for s in sentences[sentence.index:])
                     break
-                self._introduce_known(sentence.text)
                 selected.append(sentence)
                 self._remember(surnames_in(sentence.text))
                 continue
@@ -195,24 +191,6 @@ class SentenceSelector:
             if named[j]:
                 return True
         return False
-
-    def _introduce_known(self, text: str) -> None:
-        """A sentence parsed for any reason that calls someone by a surname the document gave in full before ("Wine
-        says he will visit Kenya", parsed for its own trigger and country) introduces that person too, when the
-        knowledge base knows them by name ("Uganda's Bobi Wine"): else "Wine" has no country, or the sentence's
-        one. A person it does not know, described in passing ("X, a lecturer at ..."), is introduced only by a
-        sentence parsed for the surname alone (``_names_again``): such people are as often analysts, whose views
-        are no event."""
-        for word in words_alone(text):
-            phrase = self._surnames.get(word)
-            if phrase is None or phrase in self._called or phrase in self._unknown or \
-                    self.kb.country_of_name(word) is not None:
-                continue
-            actor = self.kb.resolve(phrase)
-            if actor is not None and actor.kind == "person" and actor.id is not None and actor.country:
-                self._called[phrase] = None
-            else:
-                self._unknown.add(phrase)
 
     def _names_again(self, text: str) -> bool:
         """Does the sentence call someone by a surname the document gave in full before ("Bobi Wine ... Wine

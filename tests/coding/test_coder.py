@@ -163,13 +163,3 @@ def test_a_passive_accusation_with_its_accuser_named_is_the_accusers(coder: Code
     records = coder.code_text("France was accused by Mali of arming the rebels.", dt.date(2024, 1, 8))
     assert [(r.type, [a.country for a in r.source], [a.country for a in r.target]) for r in records] == \
         [("ACCUSE", ["MLI"], ["FRA"])]
-
-
-def test_a_known_person_called_by_surname_in_a_sentence_parsed_for_its_own_trigger_is_that_person(
-        coder: Coder) -> None:
-    """Bobi Wine, introduced in a sentence that is not parsed, is "Wine" in a sentence parsed for its own trigger
-    and country: Uganda's, not the country the sentence names."""
-    text = "That is something Uganda's Bobi Wine knows well. Wine says he visited Kenya on Monday."
-    records = coder.code_text(text, dt.date(2019, 12, 23))
-    assert [(r.type, [a.country for a in r.source], [a.country for a in r.target]) for r in records] == \
-        [("CONSULT", ["UGA"], ["KEN"])]

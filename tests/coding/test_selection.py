@@ -132,20 +132,6 @@ def test_the_phrases_introducing_a_surname_parsed_alone_are_kept_for_the_coder(k
     assert found.introductions == ("Ugandan opposition leader Bobi Wine",)
 
 
-def test_a_sentence_parsed_for_another_reason_introduces_a_known_person_it_calls_by_surname(kb) -> None:
-    # "Wine says ..." is parsed for its own trigger and country, not for its surname: the person the knowledge base
-    # knows as Bobi Wine is still introduced, once
-    found = selector(kb).select("That is something Uganda's Bobi Wine knows well. Wine says he will visit Kenya "
-                                "next week. Wine says he will visit Tanzania next month.")
-    assert [s.index for s in found.selected] == [1, 2]
-    assert found.introductions == ("That is something Uganda's Bobi Wine",)
-    # a person the knowledge base does not know, described in passing, is not introduced that way
-    found = selector(kb).select("Kenyan lawmaker Tamsin Varleigh met supporters in Nairobi on Friday. "
-                                "Varleigh says she will visit Uganda next week.")
-    assert [s.index for s in found.selected] == [0, 1]
-    assert found.introductions == ()
-
-
 def test_a_name_from_a_sentence_not_parsed_counts_when_the_knowledge_base_knows_it(kb) -> None:
     accused = "Orban accused the police of beating his supporters."
     known = selector(kb).select("Viktor Orban spent the weekend at home. " + accused)
