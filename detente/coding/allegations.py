@@ -63,7 +63,7 @@ def _reported(cand: Candidate, cues: Cues) -> Candidate | None:
     agent = cand.sources[0].token
     if _same_side(agent, speaker) or not looks_like_actor(agent):
         return None
-    return _allegation(cand.token, speaker, agent, "reported", cues)
+    return _accusation(cand.token, "112", speaker, agent, "reported", cues, spoken=True)
 
 
 def claimant(anchor: Token) -> tuple[Token | None, Token | None]:
@@ -91,14 +91,19 @@ def _same_side(agent: Token, speaker: Token) -> bool:
         any(c.dep_ == "poss" and c.pos_ == "PRON" for c in agent.children)
 
 
-def _allegation(tok: Token, source: Token, accused: Token, note: str, cues: Cues) -> Candidate:
-    """An ACCUSE (allege, 112) of ``accused`` by ``source``, read at ``tok``."""
+def _accusation(tok: Token, cameo: str, source: Token | None, accused: Token, note: str, cues: Cues, *,
+                spoken: bool = False) -> Candidate:
+    """An ACCUSE (allege) of ``accused`` read at ``tok``: 112 for a claimed act (its claimant the ``spoken``
+    speaker too), 115 for charges (charge, indict, bring to trial). With no ``source``, the participants step
+    keeps a charge only as an agentless passive (``participants._agentless_charge``)."""
     sense = Sense(lemmas=(lemma(tok),), pos="noun" if tok.pos_ == "NOUN" else "verb", type="ACCUSE",
-                  mode="allege", cameo="112", weight=WEIGHT)
-    return Candidate(mention=Trigger(token=tok, sense=sense, anchor=tok), coded=Coded("ACCUSE", "allege", "112"),
-                     modality="asserted", flags=clause_flags(tok, cues), sources=[make_arg(source, "subject")],
-                     targets=[make_arg(accused, "object")], speaker=make_arg(source, "speaker"), weight=WEIGHT,
-                     prominence=prominence(tok), notes=[note])
+                  mode="allege", cameo=cameo, weight=WEIGHT)
+    return Candidate(mention=Trigger(token=tok, sense=sense, anchor=tok), coded=Coded("ACCUSE", "allege", cameo),
+                     modality="asserted", flags=clause_flags(tok, cues),
+                     sources=[make_arg(source, "subject")] if source is not None else [],
+                     targets=[make_arg(accused, "object")],
+                     speaker=make_arg(source, "speaker") if spoken and source is not None else None,
+                     weight=WEIGHT, prominence=prominence(tok), notes=[note])
 
 
 # -- legal steps ----------------------------------------------------------------------------------------------
@@ -141,7 +146,7 @@ def _on_charges(noun: Token, cues: Cues) -> Candidate | None:
     if accused is None or not names_people(accused) or clause_flags(verb, cues).negated:
         return None
     source = _agent(verb) if child(verb, "nsubjpass") is not None else child(verb, "nsubj")
-    return _charge(verb, source, accused, "charges", cues)
+    return _accusation(verb, "115", source, accused, "charges", cues)
 
 
 def _allegedly(adverb: Token, candidates: list[Candidate], cues: Cues) -> Candidate | None:
@@ -156,7 +161,7 @@ def _allegedly(adverb: Token, candidates: list[Candidate], cues: Cues) -> Candid
         accused = cand.targets[0].token if cand.targets else None
         if accused is None or not names_people(accused):
             continue
-        made = _charge(act, cand.sources[0].token, accused, "allegedly", cues)
+        made = _accusation(act, "115", cand.sources[0].token, accused, "allegedly", cues)
         made.prominence = cand.prominence  # the grounds of the act stand where the act stands
         return made
     return None
@@ -167,15 +172,3 @@ def _agent(verb: Token) -> Token | None:
     agent = child(verb, "agent")
     obj = child(agent, "pobj") if agent is not None else None
     return obj if obj is not None and looks_like_actor(obj) else None
-
-
-def _charge(tok: Token, source: Token | None, accused: Token, note: str, cues: Cues) -> Candidate:
-    """An ACCUSE (allege, 115: charge, indict, bring to trial) of ``accused``, by ``source`` when named; with
-    none, the participants step keeps it only as an agentless passive (``participants._agentless_charge``)."""
-    sense = Sense(lemmas=(lemma(tok),), pos="noun" if tok.pos_ == "NOUN" else "verb", type="ACCUSE",
-                  mode="allege", cameo="115", weight=WEIGHT)
-    return Candidate(mention=Trigger(token=tok, sense=sense, anchor=tok), coded=Coded("ACCUSE", "allege", "115"),
-                     modality="asserted", flags=clause_flags(tok, cues),
-                     sources=[make_arg(source, "subject")] if source is not None else [],
-                     targets=[make_arg(accused, "object")], weight=WEIGHT, prominence=prominence(tok),
-                     notes=[note])

@@ -38,7 +38,7 @@ from detente.coding.references import (
     pronoun_kind,
     role_phrases,
 )
-from detente.coding.selection import surnames_in
+from detente.coding.selection import PHRASE_BREAK, surnames_in
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
 from detente.coding.speaker import in_quote, quote_goes_on, unquoted
@@ -597,7 +597,7 @@ def _introductions(text: str, phrase: str, name: str) -> list[str]:
     out = [phrase]
     at = text.find(", " + name)
     if at > 0:
-        lead = re.split(r"[,;:()\[\]\"“”]|\.\s", text[:at])[-1].split()[-6:]
+        lead = PHRASE_BREAK.split(text[:at])[-1].split()[-6:]
         if lead:
             out.append(" ".join(lead) + ", " + name)
     return out

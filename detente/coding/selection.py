@@ -54,8 +54,10 @@ _PAIR = re.compile(r"\b(?:two|both)\b(?:\s+[\w-]+){0,3}?\s+(?:" + "|".join(_PLUR
 # a full name: two or more capitalized words ("Bobi Wine", "Ahmed Sharif Chaudhry"); its last word is the surname
 # a later sentence may call the person by
 _FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+")
+# where the phrase around a name stops: punctuation, quotes, brackets, a sentence end (participants reads the
+# title before a name by it too)
+PHRASE_BREAK = re.compile(r"[,;:()\[\]\"“”]|\.\s")
 # runs of capitalized words: a run of one is a word standing alone, as a surname does ("Wine says")
-_BREAK = re.compile(r"[,;:()\[\]\"“”]|\.\s")
 _CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*")
 
 
@@ -228,8 +230,9 @@ def surnames_in(text: str, known: Callable[[str], bool] | None = None) -> dict[s
         start, end = end, m.end()
         if known is not None and not known(m.group()):
             continue
-        before = _BREAK.split(text[start:m.start()])[-1].split()[-5:]
-        after = ", " + _BREAK.split(text[m.end() + 2:], maxsplit=1)[0] if text[m.end():m.end() + 2] == ", " else ""
+        before = PHRASE_BREAK.split(text[start:m.start()])[-1].split()[-5:]
+        after = ", " + PHRASE_BREAK.split(text[m.end() + 2:], maxsplit=1)[0] \
+            if text[m.end():m.end() + 2] == ", " else ""
         out.setdefault(_unpossessed(m.group().split()[-1]),
                        " ".join([*before, m.group()]) + after)
     return out
