@@ -12,10 +12,9 @@ gensim's test data (``gensim/test/test_data/lee_background.cor``, one story a li
   ``pip download gensim --no-deps`` and ``unzip`` of that one file; nothing reads gensim at run time.
 * ``--order``: the stories in the draw's seeded order (the same two strata as every VOA draw, stories naming
   China or the US and the rest, shuffled with ``random.Random(DRAW6_SAMPLE_SEED)``, taken alternately).
-* default: the skeleton of the labelled stories (``gold/lee/skeleton.jsonl``: every sentence of each, as
-  ``split_sentences`` splits it, all ``check``, ``"draw": 6``) and ``gold/lee/news.jsonl`` built from it and the
-  annotators' ``gold/lee/labels_*.txt`` (the format of ``gold/labels.txt``, docs/labelling.md). The labelled
-  stories must be a prefix of the order.
+* default: ``gold/lee/news.jsonl``, every sentence of each labelled story as ``split_sentences`` splits it (all
+  ``check``, ``"draw": 6``) with the events of the annotators' ``gold/lee/labels_*.txt`` (the format of
+  ``gold/labels.txt``, docs/labelling.md). The labelled stories must be a prefix of the order.
 
 Score it with ``detente evaluate gold/lee/news.jsonl --documents gold/lee/stories.jsonl`` (its column is
 ``check d6``).
@@ -32,7 +31,6 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parents[1]
 LEE = ROOT / "gold" / "lee"
 STORIES = LEE / "stories.jsonl"
-SKELETON = LEE / "skeleton.jsonl"
 OUT = LEE / "news.jsonl"
 OUTLET = "ABC News"
 DRAW = 6
@@ -120,9 +118,7 @@ def main(argv: list[str]) -> None:
             print(f"{i:3d} {rows[0]['doc']} {len(rows):3d} sentences  {rows[0]['text'][:70]}")
         return
     labelled = labels()
-    rows = skeleton(set(labelled))
-    _write(SKELETON, rows)
-    news = build(rows, labelled)
+    news = build(skeleton(set(labelled)), labelled)
     _write(OUT, news)
     print(f"{len(news)} sentences, {sum(len(r['events']) for r in news)} events -> {OUT}")
 
