@@ -120,7 +120,9 @@ def said_date(sent: Span, cand: Candidate, event_type: str, modality: Modality, 
     supports the proposal", "'We reject the allegations,' the spokesperson said on Monday", "Beijing said on
     Friday it would respond firmly". Only an asserted verbal act (support, demand, accusation, refusal, threat,
     promise; not a meeting) in the present or future tense (a past one was done before it was told: "said on
-    Friday that it closed 12 outlets" leaves the closing undated), whose speaker is its source (their countries).
+    Friday that it closed 12 outlets" leaves the closing undated), whose speaker is its source (their countries)
+    or resolves to no country ("the military said Wednesday", "Dodik's lawyer said Thursday": nobody of another
+    side, so nothing says the stance was not the one the saying voiced).
     A past content about the target's own conduct is a judgement passed by the saying (``judged_conduct``):
     "'The Kabul authorities have failed to address the threat,' the envoy said Monday" → Monday."""
     if modality != "asserted" or event_type == "CONSULT" or ONTOLOGY.type_quads.get(event_type) not in _SAID_QUADS:
@@ -128,8 +130,8 @@ def said_date(sent: Span, cand: Candidate, event_type: str, modality: Modality, 
     if event_tense(cand.token) == "past" and not judged_conduct(cand):
         return None
     speaker = countries(sides.speaker)
-    if not speaker or not speaker <= countries(sides.sources.actors):
-        return None
+    if speaker and not speaker <= countries(sides.sources.actors):
+        return None  # another side's stance, told by its opponent: not done by this saying
     _, _, verb = speaker_of(cand.mention.anchor, lexicon)
     if verb is None or verb.i == cand.token.i:
         return None

@@ -85,3 +85,13 @@ def test_a_judgement_of_the_targets_conduct_is_dated_by_the_saying(coder: Coder)
 def test_a_past_act_of_the_speakers_own_side_stays_undated(coder: Coder) -> None:
     [reject] = _coded(coder, "The Chinese foreign ministry said on Tuesday that China rejected the American proposal.")
     assert (reject.type, reject.date_precision) == ("REJECT", "unresolved")  # done before it was told
+
+
+def test_a_speaker_of_no_country_dates_the_stance_it_voices(coder: Coder) -> None:
+    """"The military", "his lawyer": a speaker that resolves to no country is of no other side, so the stance it
+    voices is dated by the saying, as the source's own speaker's would be (dating.said_date)."""
+    [reject] = _coded(coder, "His lawyer said on Tuesday that President Milorad Dodik rejects the court's "
+                             "ruling.")
+    assert (reject.type, reject.date, reject.date_text) == ("REJECT", dt.date(2023, 6, 20), "on Tuesday")
+    [reject] = _coded(coder, "The analysts said on Tuesday that Russia rejected the proposal.")
+    assert reject.date_precision == "unresolved"  # a past act: done before it was told, whoever tells it
