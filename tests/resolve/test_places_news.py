@@ -160,3 +160,27 @@ def test_a_place_possessing_another_qualifies_it(place_of: PlaceOf, text: str, t
                                                  expected: tuple[str, str]) -> None:
     found = place_of(text, trigger)  # the narrower place, looked up inside the possessor, not the possessor
     assert found is not None and (found.name, found.country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Airstrikes by the army and its partners in the Idlib region have killed fifty militants.", "killed",
+         ("Idlib", "SYR")),
+        ("Raids by soldiers in Mandalay detained forty villagers on Monday.", "detained", ("Mandalay", "MMR")),
+    ],
+)  # fmt: skip
+def test_a_material_act_happens_where_its_agent_is(nlp: Language, text: str, trigger: str,
+                                                   expected: tuple[str, str]) -> None:
+    """Troops strike where they are: a place hung on the "by" agent of a strike or an arrest is the act's
+    (``event._agent``); a verbal act's agent is never asked."""
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    found = resolve_event_place(doc[:], token, (), patient=True)
+    assert found is not None and (found.name, found.country) == expected
+    assert resolve_event_place(doc[:], token, ()) is None
+
+
+def test_an_agents_place_is_not_a_speakers(nlp: Language) -> None:
+    doc = nlp("The ministry, criticised by diplomats in Geneva, arrested two activists.")  # the critics' place
+    assert resolve_event_place(doc[:], next(t for t in doc if t.text == "arrested"), (), patient=True) is None
