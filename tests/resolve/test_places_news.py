@@ -184,3 +184,37 @@ def test_a_material_act_happens_where_its_agent_is(nlp: Language, text: str, tri
 def test_an_agents_place_is_not_a_speakers(nlp: Language) -> None:
     doc = nlp("The ministry, criticised by diplomats in Geneva, arrested two activists.")  # the critics' place
     assert resolve_event_place(doc[:], next(t for t in doc if t.text == "arrested"), (), patient=True) is None
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Language:
+    """The project's own pipeline, with its rule-based entities (the tagger detente runs), not the model's NER."""
+    from detente.nlp.pipeline import load_nlp
+
+    return load_nlp()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Russian forces shelled Kharkiv on Monday.", "shelled", ("Kharkiv", "UKR")),
+        # a name the tagger reads as a person's, modifying an area noun, is a place (``event._area_kind``)
+        ("Government troops attacked the Kachin region.", "attacked", ("Kachin", None)),
+        ("Drones targeted the Damasha and Shabeelow areas on Friday.", "targeted", ("Damasha", None)),
+    ],
+)  # fmt: skip
+def test_a_place_a_material_act_is_done_to_is_where_it_happened(pipeline: Language, text: str, trigger: str,
+                                                                expected: tuple[str, str | None]) -> None:
+    doc = pipeline(text)
+    token = next(t for t in doc if t.text == trigger)
+    found = resolve_event_place(doc[:], token, (), patient=True)
+    assert found is not None and (found.name, found.country) == expected
+    assert resolve_event_place(doc[:], token, ()) is None  # "China criticized Japan" is not in Japan
+
+
+def test_a_name_before_an_area_noun_is_a_place_wherever_it_hangs(pipeline: Language) -> None:
+    doc = pipeline("Fighting broke out in the Kachin region on Sunday.")
+    found = resolve_event_place(doc[:], next(t for t in doc if t.text == "broke"), ())
+    assert found is not None and (found.name, found.precision) == ("Kachin", "region")
+    doc = pipeline("Troops attacked the Biden administration's offices.")  # a person's name, no area noun
+    assert resolve_event_place(doc[:], next(t for t in doc if t.text == "attacked"), (), patient=True) is None

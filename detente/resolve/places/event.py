@@ -47,6 +47,7 @@ class _Cues:
     place_adverbs: frozenset[str]
     patient_preps: frozenset[str]
     town_nouns: frozenset[str]
+    area_nouns: frozenset[str]
 
 
 @cache
@@ -74,9 +75,21 @@ def _place_spans(sent: Span) -> list[Span]:
             continue  # the "China" of "China's capital" names the capital's country, not the place
         if ent.start in possessors:
             continue  # the "China" of "China's Xinjiang region" qualifies the place named after it
-        if ent.label_ in _PLACE_LABELS or (ent.label_ == "ORG" and normalize_place(ent.text) in gaz.landmarks):
+        if ent.label_ in _PLACE_LABELS or (ent.label_ == "ORG" and normalize_place(ent.text) in gaz.landmarks) or \
+                _area_kind(ent) is not None:
             spans.append(ent)
     return spans + capitals
+
+
+def _area_kind(span: Span) -> Token | None:
+    """The area noun a name tagged as a person or body modifies, making it a place: "the Kachin region", "the
+    Damasha and Shabeelow areas" (the tagger reads unfamiliar place names as persons; no person names an area)."""
+    root = span.root
+    head = root.head
+    if span.label_ in ("PERSON", "ORG") and root.dep_ in ("compound", "nmod") and head.i >= span.end and \
+            head.pos_ == "NOUN" and lemma(head) in place_cues().area_nouns:
+        return head
+    return None
 
 
 def _possessor(span: Span) -> Span | None:
@@ -222,6 +235,13 @@ def _patient(tok: Token, trigger: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in preps and acted_on(tok.head.head)
 
 
+def _struck(span: Span, trigger: Token) -> bool:
+    """Is the place what a material act is done to, its direct object: "shelled Kharkiv", "the airstrikes targeted
+    the Damasha and Shabeelow areas"? Then the act happened there."""
+    obj = _area_kind(span) or span.root
+    return obj.dep_ in ("dobj", "obj") and obj.head.i == trigger.i
+
+
 def _agent(tok: Token) -> bool:
     """Who does a material act, named by "by", or the "by" itself: "airstrikes by the army and partners in the
     Middle Shabelle region have killed 50", "raids by soldiers in Mandalay detained 40". Troops and aircraft
@@ -255,6 +275,8 @@ def _candidates(sent: Span, trigger: Token, patient: bool = False) -> list[_Cand
     found = []
     for span in _place_spans(sent):
         attach = _attachment(span)
+        if attach is None and patient and _struck(span, trigger):
+            attach = trigger
         if attach is None:
             continue
         clause = _venue_clause(clause_head(attach))
@@ -367,6 +389,8 @@ def _unlisted(span: Span) -> Location | None:
     elif after is not None and after.pos_ == "NOUN" and lemma(after) in cues.place_nouns and \
             span.root.head.i == after.i:
         kind, name = after, words  # "the Middle Shabelle region"
+    elif (area := _area_kind(span)) is not None:
+        kind, name = area, words  # "the Damasha and Shabeelow areas": the first name
     else:
         return None
     proper = [t for t in name if t.i != kind.i]
