@@ -218,3 +218,22 @@ def test_a_name_before_an_area_noun_is_a_place_wherever_it_hangs(pipeline: Langu
     assert found is not None and (found.name, found.precision) == ("Kachin", "region")
     doc = pipeline("Troops attacked the Biden administration's offices.")  # a person's name, no area noun
     assert resolve_event_place(doc[:], next(t for t in doc if t.text == "attacked"), (), patient=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The minister arrived on Monday for talks in Geneva.", "arrived", ("Geneva", "CHE")),
+        ("On Tuesday, the senator will join the envoy for the Jeddah talks with Ukrainian officials.", "join",
+         ("Jeddah", "SAU")),
+    ],
+)  # fmt: skip
+def test_going_or_joining_for_an_occasion_happens_at_its_place(place_of: PlaceOf, text: str, trigger: str,
+                                                                expected: tuple[str, str]) -> None:
+    """``event._occasion``: whoever goes or joins "for" talks is where they are held."""
+    found = place_of(text, trigger)
+    assert found is not None and (found.name, found.country) == expected
+
+
+def test_what_is_pressed_for_is_not_where_it_is_asked(place_of: PlaceOf) -> None:
+    assert place_of("China pressed for talks in Geneva.", "pressed") is None

@@ -32,6 +32,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 class _Cues:
     location_preps: frozenset[str]
     motion_lemmas: frozenset[str]
+    occasion_verbs: frozenset[str]
     visit_verbs: frozenset[str]
     visit_nouns: frozenset[str]
     venue_nouns: frozenset[str]
@@ -206,7 +207,7 @@ def _keeps_event(path: list[Token], trigger: Token, patient: bool = False) -> bo
         if patient and (_patient(tok, trigger) or _agent(tok)):
             continue
         if tok.dep_ == "prep":
-            if tok.lower_ not in cues.path_preps and not _participant(tok, trigger):
+            if tok.lower_ not in cues.path_preps and not _participant(tok, trigger) and not _occasion(tok, path[:n]):
                 return False
         elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in nouns and not _participant(tok, trigger):
             return False
@@ -233,6 +234,15 @@ def _patient(tok: Token, trigger: Token) -> bool:
     if tok.dep_ in ("dobj", "obj"):
         return tok.head.i == trigger.i
     return tok.dep_ == "pobj" and tok.head.lower_ in preps and acted_on(tok.head.head)
+
+
+def _occasion(prep: Token, below: list[Token]) -> bool:
+    """Is ``prep`` the "for" of an occasion gone to or joined ("will join Waltz for the Jeddah talks", "arrived
+    for talks in Geneva")? Whoever goes or joins for it is where it is held; what is only asked or pressed "for"
+    is not (``occasion_verbs``)."""
+    cues = place_cues()
+    return prep.lower_ == "for" and lemma(prep.head) in cues.occasion_verbs and \
+        any(t.dep_ == "pobj" and t.head.i == prep.i and lemma(t) in cues.venue_nouns for t in below)
 
 
 def _struck(span: Span, trigger: Token) -> bool:
