@@ -45,7 +45,6 @@ class Sense:
     fallback: bool = False  # the verb's default meaning, tried only when no other sense fits (see triggers.yaml)
     object_classes: tuple[str, ...] = ()  # the argument's class must be one of these (nounclass.py)
     exclude_classes: tuple[str, ...] = ()  # the sense does not hold when the argument is of one of these
-    exclude_subjects: tuple[str, ...] = ()  # nor when its subject or "with" instrument is one of these (objects' syntax)
     foreign_party: bool = False  # the measure must name whom it hits: an actor or a country's goods or people
     targets: tuple[str, ...] = DEFAULT_TARGETS
     place_target: bool = False
@@ -290,7 +289,6 @@ def _sense(entry: Mapping[str, Any], order: int, *, lemmas: tuple[str, ...] | No
         fallback=bool(entry.get("fallback", False)),
         object_classes=_tuple(entry.get("object_classes")),
         exclude_classes=_tuple(entry.get("exclude_classes")),
-        exclude_subjects=_tuple(entry.get("exclude_subjects")),
         foreign_party=bool(entry.get("foreign_party", False)),
         targets=_tuple(entry["targets"]) if "targets" in entry else DEFAULT_TARGETS,
         place_target=bool(entry.get("place_target", False)),

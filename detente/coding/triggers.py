@@ -24,11 +24,9 @@ from detente.coding.words import (
     QUANTITY_NOUNS,
     looks_like_actor,
 )
-from detente.ontology import ONTOLOGY
 from detente.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
-    agent,
     children,
     direct_object,
     is_nominal,
@@ -41,7 +39,6 @@ from detente.syntax import (
 
 _COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "acomp", "oprd", "dative")
 _ADJ_DEPS = frozenset({"acomp", "amod", "ROOT", "ccomp", "xcomp", "conj", "advcl", "attr", "oprd"})
-_MATERIAL_QUADS = frozenset({2, 4})  # material cooperation and conflict
 _LIGHT_PREPS = frozenset({"in", "on", "into"})
 _NAME_ENTS = frozenset({"ORG", "FAC", "GPE", "NORP", "PERSON", "LAW"})
 _PREP_LIGHT_VERBS = frozenset({"engage", "participate", "join", "take", "enter", "embark"})
@@ -217,8 +214,6 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
         return False  # "to demonstrate the Quad's strength" shows, it does not protest
     if sense.foreign_party and not names_party(tok, sense):
         return False  # "banned the sale of dog meat": a rule at home, no measure against anyone
-    if sense.exclude_subjects and any(object_matches(s, sense.exclude_subjects, lexicon) for s in agents_of(tok)):
-        return False  # "the sanctions target Chinese firms", "hit back with tariffs": a measure, not a weapon
     if sense.object_classes or sense.exclude_classes:
         classes = {noun_class(a) for a in sense_arguments(tok, sense)} - {None}
         if sense.object_classes and not classes & set(sense.object_classes):
@@ -226,16 +221,6 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
         if classes & set(sense.exclude_classes):
             return False  # "trade hit $1.1 billion", "retreated from leading roles": no material act
     return True
-
-
-def agents_of(verb: Token) -> list[Token]:
-    """What does a verb's act: its subject (the noun a participle hangs on: "tariffs targeting Chinese goods") and
-    its "with" instrument ("hit back with tariffs"), with their conjuncts."""
-    out = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if verb.dep_ == "acl" and verb.head != verb:
-        out.append(verb.head)
-    out.extend(o for p, o in prep_objects(verb, ("with",)))
-    return out + [c for o in out for c in o.conjuncts]
 
 
 _PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
@@ -343,8 +328,7 @@ def _phrase_mentions(sent: Span, lexicon: Lexicon) -> list[Trigger]:
 _ADJUNCT_PREPS = frozenset({"in", "with", "through", "via"})
 
 
-def _noun_anchor(tok: Token, lexicon: Lexicon, verb_triggers: set[int],
-                sense: Sense | None = None) -> tuple[Token | None, bool]:
+def _noun_anchor(tok: Token, lexicon: Lexicon, verb_triggers: set[int]) -> tuple[Token | None, bool]:
     """(anchor, nominal) for a noun trigger; anchor None when another trigger verb owns the noun."""
     head = tok.head
     dep = tok.dep_
@@ -378,31 +362,7 @@ def _noun_anchor(tok: Token, lexicon: Lexicon, verb_triggers: set[int],
                 return None, False
             if lexicon.is_light(lemma(first.head), first.head.lower_):
                 return first.head, False
-    part = _doing_participle(tok, lexicon, sense)
-    if part is not None:
-        if part.i in verb_triggers:
-            return None, False
-        return part, False
     return tok, True
-
-
-def _doing_participle(noun: Token, lexicon: Lexicon, sense: Sense | None) -> Token | None:
-    """A participle that does the noun event, with its agent: "an offensive launched by Ukrainian forces", "the
-    attack carried out by Houthi rebels", "sanctions imposed by Washington on Chinese firms". It is the event's
-    clause, as the light verb is in "Ukrainian forces launched an offensive": a light verb, or a trigger verb
-    whose sense of the same type lists the noun as its object ("impose" + sanctions). Material acts only: a
-    verbal one so introduced ("the remarks made by X") is mostly a back-reference to what was said before."""
-    if sense is None or ONTOLOGY.type_quads.get(sense.type) not in _MATERIAL_QUADS:
-        return None
-    for part in noun.children:
-        if part.dep_ != "acl" or part.tag_ != "VBN" or agent(part) is None:
-            continue
-        if lexicon.is_light(lemma(part), part.lower_):
-            return part
-        if any(s.objects and s.type == sense.type and object_matches(noun, s.objects, lexicon)
-                                     for s in lexicon.lookup(lemma(part), "verb")):
-            return part
-    return None
 
 
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
@@ -457,7 +417,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     for tok, sense in nouns:
         if tok.i in tallies:
             continue  # "launched 504 attacks in 2024": a count over a period, not one event
-        anchor, nominal = _noun_anchor(tok, lexicon, verb_ids, sense)
+        anchor, nominal = _noun_anchor(tok, lexicon, verb_ids)
         if anchor is None:
             owner = tok.head if tok.dep_ != "conj" else next(a for a in tok.ancestors if a.i in verb_ids)
             out.append(Trigger(token=tok, sense=sense, anchor=tok, nominal=True, owner=owner))
