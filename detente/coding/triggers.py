@@ -23,9 +23,7 @@ from detente.coding.words import (
     PLACE_ENTS,
     QUANTITY_NOUNS,
     looks_like_actor,
-    of_a_country,
 )
-from detente.ontology import ONTOLOGY
 from detente.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -41,7 +39,6 @@ from detente.syntax import (
 
 _COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "acomp", "oprd", "dative")
 _ADJ_DEPS = frozenset({"acomp", "amod", "ROOT", "ccomp", "xcomp", "conj", "advcl", "attr", "oprd"})
-_MATERIAL_CONFLICT = 4  # the quad class of SANCTION, COERCE, ASSAULT ...
 _LIGHT_PREPS = frozenset({"in", "on", "into"})
 _NAME_ENTS = frozenset({"ORG", "FAC", "GPE", "NORP", "PERSON", "LAW"})
 _PREP_LIGHT_VERBS = frozenset({"engage", "participate", "join", "take", "enter", "embark"})
@@ -200,9 +197,8 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
             candidates = frame_objects(tok)  # a noun's frame: "a freeze on the sale", "the pause in aid"
         if not any(object_matches(c, sense.objects, lexicon) for c in candidates):
             return False
-    if sense.object_actor and obj is not None and obj.dep_ in OBJECT_DEPS and not looks_like_actor(obj) and \
-            not (ONTOLOGY.type_quads.get(sense.type) == _MATERIAL_CONFLICT and of_a_country(obj)):
-        return False  # a measure or force may hit a country's firms or people: "sanctioned Chinese refineries"
+    if sense.object_actor and obj is not None and obj.dep_ in OBJECT_DEPS and not looks_like_actor(obj):
+        return False
     if sense.object_actor and any(c.dep_ in ("oprd",) or (c.dep_ == "xcomp" and not is_verbal(c))
                                   for c in tok.children):
         return False  # "calling them an occupying army" names, it does not phone

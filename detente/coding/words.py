@@ -63,13 +63,6 @@ def looks_like_actor(tok: Token) -> bool:
                and lemma(tok) in AGENT_NOUNS for c in tok.children)
 
 
-def of_a_country(tok: Token) -> bool:
-    """A noun a country, a nation or an organisation modifies: "Russian oligarchs", "Chinese refineries",
-    "American drone makers", "Huawei affiliates" (a country's firms or people, whom a measure may hit)."""
-    return tok.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in tok.children)
-
-
 def names_people(tok: Token) -> bool:
     """An actor by the test above, or a common noun for people ("historians", "bloggers", "publishers")."""
     return looks_like_actor(tok) or (tok.pos_ == "NOUN" and lemma(tok) in PERSON_NOUNS)
