@@ -307,3 +307,23 @@ def test_reaffirming_a_commitment_or_support_renews_it(coder: Coder) -> None:
     assert [(m.type, m.modality) for m in coder.code_text(text)] == [("AGREE", "asserted")]
     text = "The Indian foreign minister reaffirmed India's support for Mauritius on Saturday."
     assert [m.type for m in coder.code_text(text)] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("U.S. sanctions on Chinese firms took effect on Tuesday.", ("SANCTION", "USA", "CHN")),
+    ("China's sanctions on U.S. defense companies drew a protest from Washington.", ("SANCTION", "CHN", "USA")),
+    ("U.S. tariffs on Chinese goods rose to 25% on Monday.", ("SANCTION", "USA", "CHN")),
+    ("Washington placed tariffs of 25% on Chinese steel on Monday.", ("SANCTION", "USA", "CHN")),
+    ("Beijing imposed visa restrictions on U.S. officials on Monday.", ("SANCTION", "CHN", "USA")),
+    ("The U.S. blacklisting of Huawei began in 2019.", ("SANCTION", "USA", "CHN")),
+    ("U.S. airstrikes on Houthi targets in Yemen continued on Monday.", ("ASSAULT", "USA", "YEM")),
+    ("Two Canadians were detained by Chinese authorities on Monday.", ("COERCE", "CHN", "CAN")),
+])
+def test_a_nominal_measure_or_attack_takes_its_owner_and_target(coder: Coder, text: str,
+                                                                 expected: tuple[str, str, str]) -> None:
+    """The frames the material types are reported in on China-US news (docs/coding.md, "SANCTION, ASSAULT,
+    COERCE ... on unseen news"): the owner of a noun event is its source, its "on"/"of" phrase its target, a
+    passive's "by" agent the actor."""
+    found = [(m.type, m.source[0].country if m.source else None, m.target[0].country if m.target else None)
+             for m in coder.code_text(text, dt.date(2024, 5, 1))]
+    assert found == [expected]
