@@ -239,17 +239,9 @@ def names_party(tok: Token, sense: Sense) -> bool:
             if t.ent_type_ not in _PARTY_ENTS and not looks_like_actor(t):
                 continue
             path = [a for a in t.ancestors if root in a.ancestors]
-            if not any(a.dep_ == "prep" and a.lower_ in _SITE_PREPS and _names_site(a) for a in path):
+            if not any(a.dep_ == "prep" and a.lower_ in _SITE_PREPS for a in path):
                 return True
     return False
-
-
-def _names_site(prep: Token) -> bool:
-    """A preposition of place whose object is a place ("in Solo"), not a party one invests in or trades with
-    ("restricted investment in Chinese technology companies")."""
-    return any(o.ent_type_ in PLACE_ENTS or not (o.ent_type_ in _PARTY_ENTS or looks_like_actor(o) or
-                                                 any(c.ent_type_ in _PARTY_ENTS for c in o.children))
-               for o in prep.children if o.dep_ == "pobj")
 
 
 _NOUN_ARG_PREPS = ("from", "on", "against", "at", "of")
