@@ -327,3 +327,14 @@ def test_a_nominal_measure_or_attack_takes_its_owner_and_target(coder: Coder, te
     found = [(m.type, m.source[0].country if m.source else None, m.target[0].country if m.target else None)
              for m in coder.code_text(text, dt.date(2024, 5, 1))]
     assert found == [expected]
+
+
+def test_eliminating_or_neutralizing_people_is_killing_them_and_a_thing_is_not(find: Find) -> None:
+    """"eliminate" and "neutralize" are ASSAULT only for an object that names people (docs/coding.md, "Killing
+    verbs decided by their object")."""
+    assert only(find("Iraqi forces eliminated the Islamic State deputy leader on Friday."),
+                "eliminated").sense.type == "ASSAULT"
+    assert only(find("Somali troops neutralized 30 al-Shabab militants on Monday."), "neutralized").sense.type \
+        == "ASSAULT"
+    assert not [m for m in find("The agreement eliminated duties on American cars.") if m.sense.type == "ASSAULT"]
+    assert not [m for m in find("The engineers neutralized the acid before the test.") if m.sense.type == "ASSAULT"]
