@@ -338,3 +338,11 @@ def test_eliminating_or_neutralizing_people_is_killing_them_and_a_thing_is_not(f
         == "ASSAULT"
     assert not [m for m in find("The agreement eliminated duties on American cars.") if m.sense.type == "ASSAULT"]
     assert not [m for m in find("The engineers neutralized the acid before the test.") if m.sense.type == "ASSAULT"]
+
+
+def test_denying_or_revoking_a_visa_is_a_sanction_and_denying_a_charge_a_rejection(find: Find) -> None:
+    """The labelling guide codes visa denials as SANCTION; "deny" with any other object stays REJECT."""
+    assert only(find("Beijing denied visas to American journalists on Monday."), "denied").sense.type == "SANCTION"
+    assert only(find("Washington revoked the export licenses of two Chinese firms."), "revoked").sense.type \
+        == "SANCTION"
+    assert only(find("China denied the accusations on Monday."), "denied").sense.type == "REJECT"
