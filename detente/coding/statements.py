@@ -35,11 +35,13 @@ from detente.coding.compose import Coded, load_composer
 from detente.coding.criticism import FAILURE_VERBS, NECESSITY_WORDS, POSING_VERBS, QUESTION_WORDS, is_criticism
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, clause_flags
+from detente.coding.nounclass import noun_class
 from detente.coding.refusals import screen as screen_refusals
 from detente.coding.spans import make_arg
 from detente.coding.speaker import QUOTE_MARKS, in_quote, speaker_of
 from detente.coding.subjects import clause_subject
 from detente.coding.threats import screen as screen_threats
+from detente.coding.threats import threatener
 from detente.coding.triggers import Trigger
 from detente.coding.words import ACCUSATION_CUES, looks_like_actor
 from detente.syntax import child, has_to_marker, is_relative_pronoun, is_verbal, lemma, tokens
@@ -47,6 +49,8 @@ from detente.syntax import child, has_to_marker, is_relative_pronoun, is_verbal,
 # The participants step drops an accusation so noted whose targets are all of its source's countries: a judgement
 # of one's own side is what that side perceives or debates, not an accusation of the other (participants.py).
 OWN_SIDE = "editorial-disapproval"
+import os  # EXPERIMENT
+_OFF = os.environ.get("ACC10_OFF", "").split(",")  # EXPERIMENT
 # Below a lexicon sense: the act is read off the content, not named.
 WEIGHT = 0.55
 _DATA = load_data("statements.yaml")
@@ -58,6 +62,11 @@ ALLEGATION_NOUNS = frozenset(_DATA["allegation_nouns"])
 OPPOSING_WORDS = frozenset(_DATA["opposing_words"])
 PROPOSAL_NOUNS = frozenset(_DATA["proposal_nouns"])
 DIRECTIVE_VERBS = frozenset(_DATA["directive_verbs"])
+ENDANGERED_NOUNS = frozenset(_DATA["endangered_nouns"])
+ENDANGERED_CLASSES = frozenset(_DATA["endangered_classes"])
+SUGGESTION_VERBS = frozenset(_DATA["suggestion_verbs"])
+SPEECH_NOUNS = frozenset(_DATA["speech_nouns"])
+_PROPOSING_MODALS = frozenset({"should", "could", "would", "might", "must", "ought"})
 _TOPIC_PREPS = frozenset({"about", "of", "on", "over"})
 GENERIC_DETERMINERS = frozenset(_DATA["generic_determiners"])
 _FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
@@ -73,6 +82,8 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     candidates = [_as_disapproval(c) for c in screen_refusals(screen_threats(candidates))]
     candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
     candidates += legal_steps(sent, candidates, cues)  # charges as the grounds of a legal step (allegations.py)
+    if not any(c.coded.type == "REQUEST" and c.sources for c in candidates):
+        candidates = _suggestion(sent, candidates, cues) or candidates  # a verb of proposing needs no speech verb
     if not editorial and not _marks_quote(sent) and not any(
             lemma(t) in lexicon.speech_verbs or lemma(t) in TOPIC_SPEECH_VERBS for t in tokens(sent)):
         return candidates
@@ -87,7 +98,8 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
             out.append(accusation)
     if not any(c.coded.type == "ACCUSE" for c in out):
         out.extend(allegations(out, cues))  # a wrongful act another side is claimed to have done (allegations.py)
-    out = [_addressed(_as_denial(c, sent, lexicon, cues), lexicon) for c in out]
+    out = [_addressed(_as_denial(_endangering(c, lexicon, cues, editorial), sent, lexicon, cues), lexicon)
+           for c in out]
     if not any(c.coded.type == "REJECT" for c in out):
         out.extend(_refusals(sent, lexicon, cues, taken))
         if not any(c.coded.type == "REJECT" for c in out):
@@ -258,6 +270,8 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         if not speaks or _negated(tok, cues):
             continue
         who = (_subject(tok) if failing or posing else None) or judged(tok)
+        if who is None and speaker is not None:
+            who = _whose_words(tok, speaker)
         if who is None or not looks_like_actor(who) and _owner(who) is None:
             continue
         who = who if looks_like_actor(who) else _owner(who) or who
@@ -265,6 +279,25 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
             continue
         return _statement(tok, "ACCUSE", "disapprove", "111", speaker, "judgement", cues, targets=[who])
     return None
+
+
+def _whose_words(tok: Token, speaker: Token) -> Token | None:
+    """"We urge the Pakistani side to focus on its own problems instead of such irresponsible remarks," the
+    spokesperson said: words judged with no owner named (a noun of saying, ``speech_nouns``, the judgement on it)
+    are those of the one other party the speaker names in the sentence; with none or several, nobody is known."""
+    if "words" in _OFF:  # EXPERIMENT
+        return None
+    noun = tok.head if tok.dep_ == "amod" else tok
+    if lemma(noun) not in SPEECH_NOUNS or _owner(noun) is not None:
+        return None
+    others: dict[str, Token] = {}
+    for t in tokens(tok.sent):
+        if t.dep_ in ("compound", "amod", "poss") and looks_like_actor(t.head):
+            continue  # a part of an actor phrase: the phrase counts once
+        if t.pos_ == "PRON" or not looks_like_actor(t) or _own(t, speaker) or _generic(t):
+            continue
+        others.setdefault(lemma(t), t)
+    return next(iter(others.values())) if len(others) == 1 else None
 
 
 def _poses(tok: Token) -> bool:
@@ -487,3 +520,70 @@ def _directive(sent: Span, candidates: list[Candidate], cues: Cues, taken: set[i
                             sources=[subj])
         return [c for c in candidates if c not in content] + [demand]
     return None
+
+
+def _suggestion(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candidate] | None:
+    if "suggestion" in _OFF:  # EXPERIMENT
+        return None
+    """"The senator suggested the United States could close the consulate", "proposed that Germany should pay",
+    "recommended that Iran halt enrichment": proposing what *another* actor should do is a demand on it (the
+    labelling guide: "a suggestion I'm making" is a REQUEST). The content must be put as something to do (a modal,
+    or the bare subjunctive); "suggested China was behind the attack" is a claim, not a proposal. An offer read
+    from the verb ("proposed", AGREE) and the proposed act are the demand's content, no events of their own. The
+    candidates with the demand, or None when there is none."""
+    for tok in tokens(sent):
+        if lemma(tok) not in SUGGESTION_VERBS or tok.pos_ != "VERB" or clause_flags(tok, cues).negated:
+            continue
+        act, proposer = child(tok, "ccomp"), _subject(tok)
+        if act is None or proposer is None or not looks_like_actor(proposer) or proposer.pos_ == "PRON":
+            continue
+        addressee = child(act, "nsubj")
+        if addressee is None or not looks_like_actor(addressee) or _own(addressee, proposer) or \
+                lemma(addressee) == lemma(proposer) or not _proposed(act):
+            continue
+        content = [c for c in candidates if c.token in act.subtree or c.token == tok]
+        inner = [c for c in content if c.token != tok]
+        coded = load_composer().apply("request", Coded("REQUEST", None, "020"), inner[0].coded) if inner \
+            else Coded("REQUEST", None, "020")
+        demand = _statement(tok, "REQUEST", coded.mode, coded.cameo, None, "suggestion", cues,
+                            targets=[addressee], sources=[proposer])
+        return [c for c in candidates if c not in content] + [demand]
+    return None
+
+
+def _proposed(act: Token) -> bool:
+    """Content put as something to do: under a modal ("could close", "should pay") or in the bare subjunctive
+    ("that Iran halt"), not a statement of fact ("China was behind it")."""
+    if any(c.dep_ == "aux" and c.lower_ in _PROPOSING_MODALS for c in act.children):
+        return True
+    if any(c.dep_ in ("aux", "auxpass") for c in act.children):
+        return False
+    subj = child(act, "nsubj")  # "that Iran halt": a plain form with a singular subject is no present tense
+    return act.tag_ == "VB" or (act.tag_ == "VBP" and subj is not None and subj.tag_ in ("NN", "NNP"))
+
+
+def _endangering(cand: Candidate, lexicon: Lexicon, cues: Cues, editorial: bool) -> Candidate:
+    if "endangering" in _OFF:  # EXPERIMENT
+        return cand
+    """"The Afghan government was threatening the security of the region," the spokesman said: an actor that
+    threatens a good (security, stability, integrity, peace: ``endangered_nouns``, or a WordNet state or
+    attribute) announces nothing and coerces nobody; said of it by another, it is a judgement of it (ACCUSE
+    disapprove, 111), as "poses a threat to" is. Threatening an actor ("threatened Taiwan") or with a measure
+    ("threatened sanctions") stays a threat; unsaid (a story's narration) it is left as read."""
+    if cand.coded.type != "THREATEN" or cand.child is not None or cand.mention.sense.role != "threaten":
+        return cand
+    verb = cand.token
+    obj = child(verb, "dobj")
+    if not is_verbal(verb) or obj is None or looks_like_actor(obj) or not (
+            lemma(obj) in ENDANGERED_NOUNS or noun_class(obj) in ENDANGERED_CLASSES):
+        return cand
+    doer = threatener(verb)
+    if doer is None:
+        doer, via = clause_subject(verb)
+        doer = doer if via in ("subj", "inherited") else None
+    if doer is None or not looks_like_actor(doer):
+        return cand
+    speaks, speaker = _voice(verb, lexicon, editorial)
+    if not speaks or _own(doer, speaker) or _generic(doer):
+        return cand
+    return _statement(verb, "ACCUSE", "disapprove", "111", speaker, "endangering", cues, targets=[doer])
