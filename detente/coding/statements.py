@@ -49,8 +49,6 @@ from detente.syntax import child, has_to_marker, is_relative_pronoun, is_verbal,
 # The participants step drops an accusation so noted whose targets are all of its source's countries: a judgement
 # of one's own side is what that side perceives or debates, not an accusation of the other (participants.py).
 OWN_SIDE = "editorial-disapproval"
-import os  # EXPERIMENT
-_OFF = os.environ.get("ACC10_OFF", "").split(",")  # EXPERIMENT
 # Below a lexicon sense: the act is read off the content, not named.
 WEIGHT = 0.55
 _DATA = load_data("statements.yaml")
@@ -65,7 +63,6 @@ DIRECTIVE_VERBS = frozenset(_DATA["directive_verbs"])
 ENDANGERED_NOUNS = frozenset(_DATA["endangered_nouns"])
 ENDANGERED_CLASSES = frozenset(_DATA["endangered_classes"])
 SUGGESTION_VERBS = frozenset(_DATA["suggestion_verbs"])
-SPEECH_NOUNS = frozenset(_DATA["speech_nouns"])
 _PROPOSING_MODALS = frozenset({"should", "could", "would", "might", "must", "ought"})
 _TOPIC_PREPS = frozenset({"about", "of", "on", "over"})
 GENERIC_DETERMINERS = frozenset(_DATA["generic_determiners"])
@@ -270,8 +267,6 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         if not speaks or _negated(tok, cues):
             continue
         who = (_subject(tok) if failing or posing else None) or judged(tok)
-        if who is None and speaker is not None:
-            who = _whose_words(tok, speaker)
         if who is None or not looks_like_actor(who) and _owner(who) is None:
             continue
         who = who if looks_like_actor(who) else _owner(who) or who
@@ -279,25 +274,6 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
             continue
         return _statement(tok, "ACCUSE", "disapprove", "111", speaker, "judgement", cues, targets=[who])
     return None
-
-
-def _whose_words(tok: Token, speaker: Token) -> Token | None:
-    """"We urge the Pakistani side to focus on its own problems instead of such irresponsible remarks," the
-    spokesperson said: words judged with no owner named (a noun of saying, ``speech_nouns``, the judgement on it)
-    are those of the one other party the speaker names in the sentence; with none or several, nobody is known."""
-    if "words" in _OFF:  # EXPERIMENT
-        return None
-    noun = tok.head if tok.dep_ == "amod" else tok
-    if lemma(noun) not in SPEECH_NOUNS or _owner(noun) is not None:
-        return None
-    others: dict[str, Token] = {}
-    for t in tokens(tok.sent):
-        if t.dep_ in ("compound", "amod", "poss") and looks_like_actor(t.head):
-            continue  # a part of an actor phrase: the phrase counts once
-        if t.pos_ == "PRON" or not looks_like_actor(t) or _own(t, speaker) or _generic(t):
-            continue
-        others.setdefault(lemma(t), t)
-    return next(iter(others.values())) if len(others) == 1 else None
 
 
 def _poses(tok: Token) -> bool:
@@ -523,14 +499,13 @@ def _directive(sent: Span, candidates: list[Candidate], cues: Cues, taken: set[i
 
 
 def _suggestion(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candidate] | None:
-    if "suggestion" in _OFF:  # EXPERIMENT
-        return None
     """"The senator suggested the United States could close the consulate", "proposed that Germany should pay",
     "recommended that Iran halt enrichment": proposing what *another* actor should do is a demand on it (the
     labelling guide: "a suggestion I'm making" is a REQUEST). The content must be put as something to do (a modal,
-    or the bare subjunctive); "suggested China was behind the attack" is a claim, not a proposal. An offer read
-    from the verb ("proposed", AGREE) and the proposed act are the demand's content, no events of their own. The
-    candidates with the demand, or None when there is none."""
+    or the bare subjunctive); "suggested China was behind the attack" is a claim, not a proposal. The proposed act
+    is the demand's content, no event of its own; an offer read from the verb itself ("proposed", AGREE) is left
+    for the participants step to weigh, since only it knows whether the addressee is the proposer's own country
+    (then the demand is dropped, ``OWN_SIDE``, and the offer stands). The candidates with the demand, or None."""
     for tok in tokens(sent):
         if lemma(tok) not in SUGGESTION_VERBS or tok.pos_ != "VERB" or clause_flags(tok, cues).negated:
             continue
@@ -541,12 +516,12 @@ def _suggestion(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Can
         if addressee is None or not looks_like_actor(addressee) or _own(addressee, proposer) or \
                 lemma(addressee) == lemma(proposer) or not _proposed(act):
             continue
-        content = [c for c in candidates if c.token in act.subtree or c.token == tok]
-        inner = [c for c in content if c.token != tok]
-        coded = load_composer().apply("request", Coded("REQUEST", None, "020"), inner[0].coded) if inner \
+        content = [c for c in candidates if c.token in act.subtree]
+        coded = load_composer().apply("request", Coded("REQUEST", None, "020"), content[0].coded) if content \
             else Coded("REQUEST", None, "020")
         demand = _statement(tok, "REQUEST", coded.mode, coded.cameo, None, "suggestion", cues,
                             targets=[addressee], sources=[proposer])
+        demand.notes.append(OWN_SIDE)  # what one's own country should do is a plan or an offer, no demand on another
         return [c for c in candidates if c not in content] + [demand]
     return None
 
@@ -563,8 +538,6 @@ def _proposed(act: Token) -> bool:
 
 
 def _endangering(cand: Candidate, lexicon: Lexicon, cues: Cues, editorial: bool) -> Candidate:
-    if "endangering" in _OFF:  # EXPERIMENT
-        return cand
     """"The Afghan government was threatening the security of the region," the spokesman said: an actor that
     threatens a good (security, stability, integrity, peace: ``endangered_nouns``, or a WordNet state or
     attribute) announces nothing and coerces nobody; said of it by another, it is a judgement of it (ACCUSE

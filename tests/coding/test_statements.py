@@ -173,3 +173,33 @@ def test_telling_an_actor_to_act_is_a_demand_on_it(coder: Coder) -> None:
     assert "REQUEST" not in _types(coder, "The Chinese foreign minister told reporters that the sanctions were lifted.")
     assert "REQUEST" not in _types(coder, "The Chinese foreign minister did not tell the United States to lift "
                                           "its sanctions on Chinese firms.")
+
+
+def test_endangering_a_good_said_of_another_actor_is_an_accusation_not_a_threat(coder: Coder) -> None:
+    text = "The Pakistani army spokesman said the Afghan government was threatening the security of the region."
+    coded = _coded(coder, text)
+    assert ("ACCUSE", ["PAK"], ["AFG"]) in coded
+    assert "THREATEN" not in {c[0] for c in coded}
+
+
+def test_threatening_an_actor_or_with_a_measure_stays_a_threat(coder: Coder) -> None:
+    assert _types(coder, "The Chinese foreign ministry said the United States threatened China with sanctions.") \
+        == {"THREATEN"}
+    assert _types(coder, "The Indian foreign ministry said Pakistan threatened retaliation against India.") \
+        == {"THREATEN"}
+    # unsaid, a story's narration judges nobody: the reading is left as it was
+    assert "ACCUSE" not in _types(coder, "The Afghan government is threatening the security of the region.")
+
+
+def test_proposing_what_another_actor_should_do_is_a_demand_on_it(coder: Coder) -> None:
+    assert ("REQUEST", ["FRA"], ["DEU"]) in _coded(coder, "The French minister proposed that Germany should pay "
+                                                         "for the repairs.")
+    text = "The Turkish foreign minister suggested that the United States could sell Patriot missiles to Turkey."
+    assert ("REQUEST", ["TUR"], ["USA"]) in _coded(coder, text)
+
+
+def test_a_suggestion_of_fact_or_of_ones_own_act_is_no_demand(coder: Coder) -> None:
+    # a claim, not a proposal: no modal, no subjunctive
+    assert "REQUEST" not in _types(coder, "The Pakistani minister suggested that India was behind the attack.")
+    # the proposer's own country: an offer stays one
+    assert _types(coder, "The Japanese prime minister proposed that Japan should host a summit.") == {"AGREE"}
