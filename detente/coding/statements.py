@@ -11,7 +11,10 @@ saying is no event; what the content does to another actor is:
   ACCUSE (disapprove) of that actor; a reproachful question ("why doesn't X ...") likewise, and it replaces the
   negated act it asks about;
 - content declaring an act necessary, or a deontic copula on another actor ("the Council must be united"), is
-  the speaker's REQUEST; a demand whose "they" was read as the speaker is on the addressee;
+  the speaker's REQUEST; a demand whose "they" was read as the speaker is on the addressee; proposing what another
+  actor should or could do ("suggested the United States could close the offices") is a REQUEST on it;
+- an actor threatening a good ("was threatening the security of the region") said of it by another is that
+  speaker's ACCUSE, not a THREATEN;
 - content denying a judgement of the speaker's own side ("poses no threat", "no one can say that I am
   implicated") is the speaker's REJECT of the accusation; not accepting ("does not recognize the court") is
   REJECT by the subject.
@@ -44,7 +47,7 @@ from detente.coding.threats import screen as screen_threats
 from detente.coding.threats import threatener
 from detente.coding.triggers import Trigger
 from detente.coding.words import ACCUSATION_CUES, looks_like_actor
-from detente.syntax import child, has_to_marker, is_relative_pronoun, is_verbal, lemma, tokens
+from detente.syntax import child, has_to_marker, is_relative_pronoun, is_verbal, lemma, modal, tokens
 
 # The participants step drops an accusation so noted whose targets are all of its source's countries: a judgement
 # of one's own side is what that side perceives or debates, not an accusation of the other (participants.py).
@@ -63,7 +66,6 @@ DIRECTIVE_VERBS = frozenset(_DATA["directive_verbs"])
 ENDANGERED_NOUNS = frozenset(_DATA["endangered_nouns"])
 ENDANGERED_CLASSES = frozenset(_DATA["endangered_classes"])
 SUGGESTION_VERBS = frozenset(_DATA["suggestion_verbs"])
-_PROPOSING_MODALS = frozenset({"should", "could", "would", "might", "must", "ought"})
 _TOPIC_PREPS = frozenset({"about", "of", "on", "over"})
 GENERIC_DETERMINERS = frozenset(_DATA["generic_determiners"])
 _FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
@@ -527,10 +529,13 @@ def _suggestion(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Can
 
 
 def _proposed(act: Token) -> bool:
-    """Content put as something to do: under a modal ("could close", "should pay") or in the bare subjunctive
-    ("that Iran halt"), not a statement of fact ("China was behind it")."""
-    if any(c.dep_ == "aux" and c.lower_ in _PROPOSING_MODALS for c in act.children):
-        return True
+    """Content put as an act to do: under a modal ("could close", "should pay") or in the bare subjunctive ("that
+    Iran halt"), not a statement of fact ("China was behind it"), a forecast ("India will attack") nor a guess ("India
+    might be behind the attack", "could have sent the drones": a copula or a perfect infers, it proposes nothing)."""
+    if lemma(act) == "be" or any(c.dep_ == "aux" and lemma(c) == "have" for c in act.children):
+        return False
+    if any(c.dep_ == "aux" and modal(c) in ("deontic", "possible", "would") for c in act.children):
+        return True  # not "will": "suggested India will attack" foretells
     if any(c.dep_ in ("aux", "auxpass") for c in act.children):
         return False
     subj = child(act, "nsubj")  # "that Iran halt": a plain form with a singular subject is no present tense

@@ -199,7 +199,10 @@ def test_proposing_what_another_actor_should_do_is_a_demand_on_it(coder: Coder) 
 
 
 def test_a_suggestion_of_fact_or_of_ones_own_act_is_no_demand(coder: Coder) -> None:
-    # a claim, not a proposal: no modal, no subjunctive
+    # a claim, a guess or a forecast, not a proposal
     assert "REQUEST" not in _types(coder, "The Pakistani minister suggested that India was behind the attack.")
+    assert "REQUEST" not in _types(coder, "The Pakistani minister suggested that India might be behind the attack.")
+    assert "REQUEST" not in _types(coder, "The Pakistani minister suggested that India could have sent the drones.")
+    assert "REQUEST" not in _types(coder, "The Pakistani minister suggested that India will attack soon.")
     # the proposer's own country: an offer stays one
     assert _types(coder, "The Japanese prime minister proposed that Japan should host a summit.") == {"AGREE"}
