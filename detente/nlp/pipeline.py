@@ -19,6 +19,7 @@ from spacy.language import Language
 from detente.config import DEFAULT_MODEL, ENTITY_SOURCES, EntitySource
 from detente.nlp.entities import FACTORY as RULE_ENTITIES
 from detente.nlp.entities import RuleEntities
+from detente.nlp.matmul import use_numpy_products
 from detente.nlp.taglemma import install as install_tag_lemma_cache
 
 if TYPE_CHECKING:
@@ -50,6 +51,9 @@ def load_nlp(model: str = DEFAULT_MODEL, components: tuple[str, ...] = NEEDED_CO
     install_tag_lemma_cache(nlp)
     if entities == "rules" and "tagger" in nlp.pipe_names:
         _install_rule_entities(nlp, kb)
+    # matrix products through numpy's BLAS on one thread, not BLIS: same parses, a third of the time on the
+    # development machine (detente/nlp/matmul.py)
+    use_numpy_products(nlp)
     return nlp
 
 
