@@ -29,6 +29,7 @@ import json
 import os
 import pickle
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -240,6 +241,8 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--no-code", action="store_true", help="replay mentions coded once instead of coding each copy")
     ap.add_argument("--mentions-from", type=Path, help="with --no-code: coded corpus cache (written if missing)")
+    ap.add_argument("--keep-store", type=Path, help="copy the full store here after the ingest (before recluster), "
+                    "to time batches at that size again without rebuilding it (bench/README.md, \"Scale\")")
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--child", choices=("ingest", "recluster"), help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -260,6 +263,8 @@ def main() -> None:
         print(f"scale: {args.docs} documents from {args.corpus.name}, {mode}, batches of {args.batch_size}, "
               f"{os.cpu_count()} cores", file=sys.stderr, flush=True)
         ingest = spawn("ingest", args)
+        if args.keep_store:
+            shutil.copyfile(args.db, args.keep_store)  # closed and checkpointed: the file is the whole store
         recluster = spawn("recluster", args)
     steps = ingest["steps"]
     slope = steps[-1]["docs_per_s"] / steps[0]["docs_per_s"]
