@@ -22,13 +22,13 @@ from spacy.tokens import Token
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
+from detente.coding.introductions import introduce
 from detente.coding.lexicon import load_data
 from detente.coding.merge import dedupe, same_actor
 from detente.coding.references import (
     BODY_HEADS,
     CONTRASTS,
     COUNTRY_HEADS,
-    INTRODUCED_SECTORS,
     ORGANS,
     WINDOW,
     Mentioned,
@@ -38,13 +38,11 @@ from detente.coding.references import (
     pronoun_kind,
     role_phrases,
 )
-from detente.coding.selection import PHRASE_BREAK, surnames_in
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
 from detente.coding.speaker import in_quote, quote_goes_on, unquoted
 from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS, STATE_TYPES, TITLE_HEADS, names_people
 from detente.records import Actor
-from detente.resolve.actors import DocumentActors
 from detente.syntax import lemma
 
 if TYPE_CHECKING:
@@ -219,45 +217,8 @@ class Participants:
             sides.targets.fallback = True
 
     def introduce(self, ctx: DocumentContext, phrases: tuple[str, ...], on: dt.date | None) -> None:
-        """Remember the people a sentence parsed for a surname alone calls by that name, from the phrase that
-        introduced them ("Ugandan opposition leader Bobi Wine", "Jose Perez, a Guatemalan judge"), which may
-        not have been parsed: "Wine says ..." is then that person of that country. Only a person with a country
-        is remembered: a name alone says nothing the surname does not."""
-        for phrase in phrases:
-            actor = self.kb.resolve(phrase, on=on, context=DocumentActors())
-            if actor is not None and actor.name and actor.country and (actor.kind == "person" or actor.id is None):
-                ctx.actors.observe(actor)
-        self._introduce_unknown(ctx, on)
-
-    def _introduce_unknown(self, ctx: DocumentContext, on: dt.date | None) -> None:
-        """Remember every person the knowledge base does not know whom the document introduces with a country
-        and a state, party or armed role (``INTRODUCED_SECTORS``: "Albania's interior minister Tamsin Varleigh",
-        "Tamsin Varleigh, a Kenyan lawmaker", "Japan's new prime minister, Tamsin Varleigh") and calls by the
-        surname again: on unseen news most people are not in the knowledge base, and the sentence that introduces
-        them is often one with no event, never resolved. A commentator's field ("a lecturer in Japanese foreign
-        policy") gives no side: such people are left out."""
-        # a surname matters only where a parsed sentence calls someone by it alone ("Varleigh said"); the
-        # knowledge base is asked about those few names only
-        parsed = " ".join(s.text for s in ctx.selected)
-        known: set[str] = set()
-        for sentence in ctx.sentences:
-            for surname, phrase in surnames_in(sentence.text).items():
-                if surname in known or surname not in parsed:
-                    continue
-                words = _name_run(phrase, surname)
-                if len(words) < 2 or parsed.count(surname) <= parsed.count(" ".join(words[-2:])) or \
-                        self.kb.readings(surname) - {"surname"} or \
-                        any(self.kb.readings(" ".join(words[i:])) for i in range(len(words) - 1)):
-                    continue  # called by the full name only (resolved where it stands), a known name, a place
-                for attempt in _introductions(sentence.text, phrase, " ".join(words)):
-                    actor = self.kb.resolve(attempt, on=on, context=DocumentActors())
-                    if actor is not None and actor.id is not None:
-                        break  # a person the knowledge base knows: nothing to remember
-                    if actor is not None and actor.name and actor.country and \
-                            actor.name.split()[-1] == surname and actor.sector in INTRODUCED_SECTORS:
-                        ctx.actors.observe(actor)
-                        known.add(surname)
-                        break
+        """The people the document introduced in full, remembered for their surname (``coding/introductions.py``)."""
+        introduce(self.kb, ctx, phrases, on)
 
     def remember(self, ctx: DocumentContext, sides: Sides, index: int) -> None:
         """The sentence's speakers and sources, for a pronoun or "the ministry" in the sentences after it
@@ -577,30 +538,6 @@ def _referred_country(ctx: DocumentContext, arg: Arg, index: int, heads: frozens
         return None
     return latest_country(index, ctx.mentioned)
 
-
-def _name_run(phrase: str, surname: str) -> list[str]:
-    """The capitalized words of ``phrase`` that end with ``surname`` ("U.S. Envoy Tamsin Varleigh" for
-    "Varleigh"), the first such run; none when the surname is not there."""
-    words = phrase.split()
-    for i, w in enumerate(words):
-        if w == surname or w.startswith(surname) and w[len(surname):] in ("'s", "’s", ","):
-            start = i
-            while start > 0 and words[start - 1][:1].isupper() and not words[start - 1].endswith(","):
-                start -= 1
-            return [*words[start:i], surname]
-    return []
-
-
-def _introductions(text: str, phrase: str, name: str) -> list[str]:
-    """The phrase that introduced ``name``, and, when a comma comes right before the name, the title phrase before
-    that comma with the name ("Japan's new prime minister, Shigeru Ishiba"), which the phrase stops short of."""
-    out = [phrase]
-    at = text.find(", " + name)
-    if at > 0:
-        lead = PHRASE_BREAK.split(text[:at])[-1].split()[-6:]
-        if lead:
-            out.append(" ".join(lead) + ", " + name)
-    return out
 
 
 def _set_apart(tok: Token) -> bool:

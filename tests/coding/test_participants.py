@@ -309,17 +309,6 @@ def test_an_agent_word_of_no_country_is_the_storys_when_the_sentence_names_it_am
     assert [r for r in _coded(coder, text) if r[0] == 3] == []
 
 
-def test_a_surname_alone_is_the_person_the_document_introduced_in_full(coder: Coder) -> None:
-    # the knowledge base holds Bobi Wine, but "Wine" alone is a common word: the introduction says who
-    text = "Ugandan opposition leader Bobi Wine toured the north on Friday. Wine accused the police of beating " \
-           "his supporters."
-    assert [(i, kind, sources) for i, kind, sources, _t in _coded(coder, text)] == [(1, "ACCUSE", ["UGA"])]
-    # a person the knowledge base does not know keeps the country the phrase that introduced them gave
-    text = "Kenyan opposition lawmaker Tamsin Varleigh met supporters in Nairobi on Friday. Varleigh accused the " \
-           "police of beating her supporters."
-    assert (1, "ACCUSE", ["KEN"], [None]) in _coded(coder, text)
-
-
 def test_the_two_presidents_are_the_two_people_the_sentence_before_named(coder: Coder) -> None:
     # the story is about Turkey and the United States; the presidents are those just named
     text = ("Turkey and the United States argued over the missiles. Washington warned Ankara. Russian President "
@@ -399,15 +388,3 @@ def test_the_group_is_the_body_named_just_before(coder: Coder) -> None:
     text = "Al-Shabab fighters attacked a Kenyan army base on Monday. It rained. Schools closed. The group " \
            "accused Kenya of killing civilians."
     assert all(r[0] != 3 or r[2] != ["SOM"] for r in _coded(coder, text))
-
-
-def test_a_person_the_knowledge_base_does_not_know_is_who_the_document_introduced(coder: Coder) -> None:
-    # the introduction has no event and is never parsed; the later surname is still Albania's minister, not the
-    # Serbia its own sentence names
-    text = "Albania's interior minister, Tamsin Varleigh, is 52 years old. Varleigh accused Serbia of arming " \
-           "smugglers on Monday."
-    assert (1, "ACCUSE", ["ALB"], ["SRB"]) in _coded(coder, text)
-    # a commentator's field of study is no side: "Varleigh" is not Japan
-    text = "Tamsin Varleigh, a lecturer in Japanese foreign policy, is 52 years old. Varleigh accused China of " \
-           "bullying its neighbors on Monday."
-    assert all(sources != ["JPN"] for _i, _kind, sources, _t in _coded(coder, text))
