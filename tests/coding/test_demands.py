@@ -1,0 +1,54 @@
+"""Demands read from what a speaker says when no trigger word names them: an act declared necessary, a deontic
+copula on another actor, telling or proposing that another actor act, and a demand's "they" put on the addressee."""
+
+from __future__ import annotations
+
+from detente.coding import Coder
+from tests.coding.test_statements import _coded, _types
+
+
+def test_declaring_an_act_necessary_is_a_demand(coder: Coder) -> None:
+    text = "The French foreign minister said it was necessary to renegotiate the agreement with Germany."
+    assert "REQUEST" in _types(coder, text)
+    # a description ("any measures necessary") is no demand
+    text = "The French foreign minister said France will take any measures necessary to protect Germany."
+    assert "REQUEST" not in _types(coder, text)
+
+
+def test_a_deontic_copula_on_another_actor_is_a_demand_on_it(coder: Coder) -> None:
+    text = '"The Security Council must be united," the French ambassador said.'
+    assert ("REQUEST", ["FRA"], ["IGO"]) in _coded(coder, text)
+
+
+def test_a_demand_told_to_an_addressee_is_on_the_addressee_not_the_speaker(coder: Coder) -> None:
+    text = "Chinese officials told the Japanese government that they should not close the border."
+    assert ("REQUEST", ["CHN"], ["JPN"]) in _coded(coder, text)
+
+
+def test_telling_an_actor_to_act_is_a_demand_on_it(coder: Coder) -> None:
+    text = "The Chinese foreign minister told the United States to lift its sanctions on Chinese firms."
+    coded = [(m.type, m.cameo, [a.country for a in m.source], [a.country for a in m.target])
+             for m in coder.code_text(text)]
+    # the demanded act gives the mode and code (025: ease sanctions), and is no event of its own
+    assert coded == [("REQUEST", "025", ["CHN"], ["USA"])]
+    # telling reporters something, or not telling anyone to act, demands nothing
+    assert "REQUEST" not in _types(coder, "The Chinese foreign minister told reporters that the sanctions were lifted.")
+    assert "REQUEST" not in _types(coder, "The Chinese foreign minister did not tell the United States to lift "
+                                          "its sanctions on Chinese firms.")
+
+
+def test_proposing_what_another_actor_should_do_is_a_demand_on_it(coder: Coder) -> None:
+    assert ("REQUEST", ["FRA"], ["DEU"]) in _coded(coder, "The French minister proposed that Germany should pay "
+                                                         "for the repairs.")
+    text = "The Turkish foreign minister suggested that the United States could sell Patriot missiles to Turkey."
+    assert ("REQUEST", ["TUR"], ["USA"]) in _coded(coder, text)
+
+
+def test_a_suggestion_of_fact_or_of_ones_own_act_is_no_demand(coder: Coder) -> None:
+    # a claim, a guess or a forecast, not a proposal
+    assert "REQUEST" not in _types(coder, "The Pakistani minister suggested that India was behind the attack.")
+    assert "REQUEST" not in _types(coder, "The Pakistani minister suggested that India might be behind the attack.")
+    assert "REQUEST" not in _types(coder, "The Pakistani minister suggested that India could have sent the drones.")
+    assert "REQUEST" not in _types(coder, "The Pakistani minister suggested that India will attack soon.")
+    # the proposer's own country: an offer stays one
+    assert _types(coder, "The Japanese prime minister proposed that Japan should host a summit.") == {"AGREE"}
