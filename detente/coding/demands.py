@@ -40,7 +40,6 @@ def addressed(cand: Candidate, lexicon: Lexicon) -> Candidate:
     return cand
 
 
-
 def necessity(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial: bool) -> list[Candidate]:
     """"It might be necessary to renegotiate Schengen rules": a speaker declaring an act necessary demands it."""
     for tok in tokens(sent):
@@ -64,7 +63,6 @@ def necessity(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editori
     return []
 
 
-
 def obligation(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial: bool) -> list[Candidate]:
     """"The Council must be clear and united", "the council must be united": a deontic copula or passive on
     another actor is a demand on it (an active verb under "must" is read by the candidates' own deontic rule,
@@ -83,7 +81,6 @@ def obligation(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
     return []
 
 
-
 def directive(sent: Span, candidates: list[Candidate], cues: Cues, taken: set[int]) -> list[Candidate] | None:
     """"The governor told city council members to draft regulations", "advised Kyiv to accept": telling an actor
     to do something is a demand on it (a verb of saying with an addressee and a "to" infinitive;
@@ -97,14 +94,11 @@ def directive(sent: Span, candidates: list[Candidate], cues: Cues, taken: set[in
         if addressee is None or act is None or not has_to_marker(act) or subj is None or \
                 not looks_like_actor(addressee) or not looks_like_actor(subj):
             continue
-        content = [c for c in candidates if c.token in act.subtree]
-        coded = load_composer().apply("request", Coded("REQUEST", None, "020"), content[0].coded) if content \
-            else Coded("REQUEST", None, "020")
+        content, coded = _demanded(candidates, act)
         demand = statement(tok, "REQUEST", coded.mode, coded.cameo, None, "directive", cues, targets=[addressee],
                             sources=[subj])
         return [c for c in candidates if c not in content] + [demand]
     return None
-
 
 
 def suggestion(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candidate] | None:
@@ -125,15 +119,12 @@ def suggestion(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Cand
         if addressee is None or not looks_like_actor(addressee) or own_side(addressee, proposer) or \
                 lemma(addressee) == lemma(proposer) or not _proposed(act):
             continue
-        content = [c for c in candidates if c.token in act.subtree]
-        coded = load_composer().apply("request", Coded("REQUEST", None, "020"), content[0].coded) if content \
-            else Coded("REQUEST", None, "020")
+        content, coded = _demanded(candidates, act)
         demand = statement(tok, "REQUEST", coded.mode, coded.cameo, None, "suggestion", cues,
                             targets=[addressee], sources=[proposer])
         demand.notes.append(OWN_SIDE)  # what one's own country should do is a plan or an offer, no demand on another
         return [c for c in candidates if c not in content] + [demand]
     return None
-
 
 
 def _proposed(act: Token) -> bool:
@@ -148,3 +139,12 @@ def _proposed(act: Token) -> bool:
         return False
     subj = child(act, "nsubj")  # "that Iran halt": a plain form with a singular subject is no present tense
     return act.tag_ == "VB" or (act.tag_ == "VBP" and subj is not None and subj.tag_ in ("NN", "NNP"))
+
+
+def _demanded(candidates: list[Candidate], act: Token) -> tuple[list[Candidate], Coded]:
+    """The candidates inside the demanded ``act`` (the demand's content, no event of its own) and the demand's
+    type, mode and code, which that act gives: "told the United States to lift its sanctions" is 025."""
+    content = [c for c in candidates if c.token in act.subtree]
+    coded = load_composer().apply("request", Coded("REQUEST", None, "020"), content[0].coded) if content \
+        else Coded("REQUEST", None, "020")
+    return content, coded

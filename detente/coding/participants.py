@@ -421,9 +421,7 @@ class Participants:
         ambassador condemned ...". The latest such phrase of the window that the knowledge base ties to a
         country decides."""
         tok = arg.token
-        if index < 1 or generic.country or generic.name or tok.lower_ not in TITLE_HEADS or \
-                any(c.dep_ != "det" for c in tok.children if c.i < tok.i) or \
-                not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        if index < 1 or generic.country or generic.name or tok.lower_ not in TITLE_HEADS or not _bare_the(tok):
             return None
         for j in range(index - 1, max(index - WINDOW, 0) - 1, -1):
             if j >= len(ctx.sentences):
@@ -441,8 +439,7 @@ class Participants:
         accused Kenya ...". A modified head ("the rebel group", "a Kenyan group") says more and is left to
         the knowledge base."""
         tok = arg.token
-        if index < 1 or any(c.i < tok.i and c.dep_ != "det" for c in tok.children) or \
-                not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or tok.tag_ in ("NNS", "NNPS"):
+        if index < 1 or not _bare_the(tok) or tok.tag_ in ("NNS", "NNPS"):
             return None
         if lemma(tok) in BODY_HEADS:
             return latest_body(index, ctx.mentioned)
@@ -533,11 +530,16 @@ def _referred_country(ctx: DocumentContext, arg: Arg, index: int, heads: frozens
     tok = arg.token
     if index < 0 or lemma(tok) not in heads and tok.lower_ not in heads:
         return None
-    if any(c.dep_ != "det" and c.i < tok.i for c in tok.children) or \
-            not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    if not _bare_the(tok):
         return None
     return latest_country(index, ctx.mentioned)
 
+
+def _bare_the(tok: Token) -> bool:
+    """"The ministry", "the ambassador": ``tok`` with "the" and no word before it but determiners, which refers
+    back to one the sentences before told of; "the defense ministry", "Kenya's ambassador" say more themselves."""
+    return not any(c.dep_ != "det" and c.i < tok.i for c in tok.children) and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def _set_apart(tok: Token) -> bool:

@@ -53,10 +53,8 @@ def speaking(tok: Token, lexicon: Lexicon, editorial: bool) -> tuple[bool, Token
     return editorial or in_quote(tok.doc.text, tok.idx), None
 
 
-
 def marks_quote(sent: Span) -> bool:
     return any(t.text in QUOTE_MARKS for t in sent)
-
 
 
 def _topic_speaker(tok: Token) -> Token | None:
@@ -74,13 +72,11 @@ def _topic_speaker(tok: Token) -> Token | None:
     return None
 
 
-
 def own_side(tok: Token, speaker: Token | None) -> bool:
     """The speaker's own side: the speaker, a phrase inside the speaker's, or "we"/"I"."""
     if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON":  # not "US"
         return True
     return speaker is not None and (tok == speaker or tok in speaker.subtree or speaker in tok.subtree)
-
 
 
 def owner_of(noun: Token) -> Token | None:
@@ -91,7 +87,6 @@ def owner_of(noun: Token) -> Token | None:
         if owner is not None:
             return owner
     return None
-
 
 
 def direct_owner(noun: Token) -> Token | None:
@@ -107,7 +102,6 @@ def direct_owner(noun: Token) -> Token | None:
     return None
 
 
-
 def subject_of(clause: Token) -> Token | None:
     """Whom a clause says something about: its grammatical subject, passive or not ("Berisha was involved in
     corrupt acts"), or the subject it inherits."""
@@ -120,7 +114,6 @@ def subject_of(clause: Token) -> Token | None:
     return subj if via in ("subj", "inherited", "relcl") else None
 
 
-
 def negated(tok: Token, cues: Cues) -> bool:
     """The judgement is denied: "poses no threat", "were not counterproductive" (the "not" on the copula)."""
     if clause_flags(tok, cues).negated:
@@ -128,11 +121,9 @@ def negated(tok: Token, cues: Cues) -> bool:
     return tok.dep_ in ("acomp", "attr", "dobj", "oprd") and clause_flags(tok.head, cues).negated
 
 
-
 def is_generic(tok: Token) -> bool:
     """"Any party", "all countries": nobody in particular is judged."""
     return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in tok.children)
-
 
 
 def _clause(tok: Token) -> Token:
@@ -145,7 +136,6 @@ def _clause(tok: Token) -> Token:
             return cur
         cur = cur.head
     return cur
-
 
 
 def judged(tok: Token) -> Token | None:
@@ -167,7 +157,6 @@ def judged(tok: Token) -> Token | None:
         if owner is not None:
             return owner
     return about_actor(tok)
-
 
 
 def statement(tok: Token, type_: str, mode: str | None, cameo: str, speaker: Token | None, note: str,
