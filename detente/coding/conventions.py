@@ -16,7 +16,9 @@ trigger word is in them, and these hold for any news, not only the sentences the
   they are deepening their partnership" say what an event means, not a second act;
 - **a vehicle's movements**: "the Iranian vessel arrived in eastern China" is no visit (the guide: movements of
   a ship are not coded; a visit is made by people);
-- **a wish to receive**: "Malaysia hopes to get concessionary loans" is no offer of aid by Malaysia.
+- **a wish to receive**: "Malaysia hopes to get concessionary loans" is no offer of aid by Malaysia;
+- **an act only possible**: one read as hypothetical ("if the US seeks communication", "in hopes that the US can
+  help push for") was not done; a conditional threat or promise was made, and stays.
 
 Each rule is a small test on the parse; the word classes are data (``data/conventions.yaml``). ``screen`` is
 called once per parsed sentence (one line in ``coder.py``) and returns the candidates it keeps.
@@ -71,6 +73,7 @@ class Conventions:
     carrying_out_verbs: frozenset[str]
     reading_verbs: frozenset[str]
     vehicle_nouns: frozenset[str]
+    commitment_types: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -127,6 +130,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
         return "commentary"
     tests = (("prediction", _prediction), ("habitual", _habitual), ("inquiry", _inquiry), ("question", _question),
              ("regulation", _routine_regulation), ("generic", _generic), ("counterfactual", _counterfactual),
+             ("unrealised", _unrealised),
              ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
              ("vehicle", _vehicle))
@@ -394,6 +398,13 @@ def _counterfactual(cand: Candidate, conv: Conventions) -> bool:
             if _perfect_modal(verb) or _unreal_condition(verb):
                 return True
     return False
+
+
+def _unrealised(cand: Candidate, conv: Conventions) -> bool:
+    """An act read as hypothetical (under "if", "in hopes that", "can help push for") is one nobody did or
+    announced: the story names it as a possibility. A conditional threat or promise ("sanctions could follow if
+    Ankara goes ahead", "if you are willing, we will help") is a commitment that was made, and stays."""
+    return cand.modality == "hypothetical" and cand.coded.type.lower() not in conv.commitment_types
 
 
 def _foretold(cand: Candidate, conv: Conventions) -> bool:
