@@ -403,8 +403,10 @@ def _counterfactual(cand: Candidate, conv: Conventions) -> bool:
 def _unrealised(cand: Candidate, conv: Conventions) -> bool:
     """An act read as hypothetical (under "if", "in hopes that", "can help push for") is one nobody did or
     announced: the story names it as a possibility. A conditional threat or promise ("sanctions could follow if
-    Ankara goes ahead", "if you are willing, we will help") is a commitment that was made, and stays."""
-    return cand.modality == "hypothetical" and cand.coded.type.lower() not in conv.commitment_types
+    Ankara goes ahead", "if you are willing, we will help") is a commitment that was made, and stays; so is a
+    hedged demand ("may have to ask the U.S. to lift the tariffs": the guide's Types)."""
+    return cand.modality == "hypothetical" and cand.coded.type.lower() not in conv.commitment_types and \
+        not cand.flags.deontic
 
 
 def _foretold(cand: Candidate, conv: Conventions) -> bool:

@@ -74,6 +74,9 @@ DROPPED = [
     ("The visit shows that China and Russia are deepening their partnership.", "SUPPORT", "reading"),
     # a ship's arrival is a movement, not a visit
     ("The Iranian cargo vessel arrived in eastern China late last year.", "CONSULT", "vehicle"),
+    # an act only possible, under "if", was not done
+    ("If Japan seeks talks with China over the islands, Beijing will set conditions.", "REQUEST", "unrealised"),
+    ("If Russia attacks Ukraine again, NATO would respond.", "ASSAULT", "unrealised"),
 ]
 
 KEPT = [
@@ -108,6 +111,11 @@ KEPT = [
     ("Beijing showed it was ready to resume talks with Washington.", "AGREE"),
     # a minister's arrival is a visit
     ("The Iranian foreign minister arrived in Beijing on Monday.", "CONSULT"),
+    # a conditional threat or promise is a commitment that was made, though its act is only possible
+    ("Sanctions on Turkey could follow if Ankara activates the Russian missile system, the American official "
+     "said.", "THREATEN"),
+    ("If you are willing to hold talks, we will help you rebuild the port, the Chinese envoy told Sri Lanka.",
+     "AGREE"),
 ]
 
 
