@@ -18,7 +18,8 @@ trigger word is in them, and these hold for any news, not only the sentences the
   a ship are not coded; a visit is made by people);
 - **a wish to receive**: "Malaysia hopes to get concessionary loans" is no offer of aid by Malaysia;
 - **an act only possible**: one read as hypothetical ("if the US seeks communication", "in hopes that the US can
-  help push for") was not done; a conditional threat or promise was made, and stays.
+  help push for") was not done; a conditional threat or promise was made, and stays;
+- **people at large**: an act in what "some", "others" or "people" believe, suggest or want is their opinion.
 
 Each rule is a small test on the parse; the word classes are data (``data/conventions.yaml``). ``screen`` is
 called once per parsed sentence (one line in ``coder.py``) and returns the candidates it keeps.
@@ -74,6 +75,7 @@ class Conventions:
     reading_verbs: frozenset[str]
     vehicle_nouns: frozenset[str]
     commitment_types: frozenset[str]
+    people_at_large: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -130,7 +132,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
         return "commentary"
     tests = (("prediction", _prediction), ("habitual", _habitual), ("inquiry", _inquiry), ("question", _question),
              ("regulation", _routine_regulation), ("generic", _generic), ("counterfactual", _counterfactual),
-             ("unrealised", _unrealised),
+             ("unrealised", _unrealised), ("people at large", _people_at_large),
              ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
              ("vehicle", _vehicle))
@@ -407,6 +409,22 @@ def _unrealised(cand: Candidate, conv: Conventions) -> bool:
     hedged demand ("may have to ask the U.S. to lift the tariffs": the guide's Types)."""
     return cand.modality == "hypothetical" and cand.coded.type.lower() not in conv.commitment_types and \
         not cand.flags.deontic
+
+
+def _people_at_large(cand: Candidate, conv: Conventions) -> bool:
+    """An act in what people at large say, believe or want ("some believe the attack was a blunder", "others
+    suggest the bombing was a plot", "people in the Philippines want their government to ...") is their opinion:
+    the guide codes people in the street quoted for their views as no event, like commentators."""
+    crowd = conv.people_at_large | conv.indefinite_pronouns
+    for anchor in _anchors(cand):
+        for head in _clause_chain(anchor):
+            gov = head.head
+            if head.dep_ != "ccomp" or gov == head:
+                continue
+            subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in crowd:
+                return True
+    return False
 
 
 def _foretold(cand: Candidate, conv: Conventions) -> bool:

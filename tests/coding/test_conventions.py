@@ -77,6 +77,10 @@ DROPPED = [
     # an act only possible, under "if", was not done
     ("If Japan seeks talks with China over the islands, Beijing will set conditions.", "REQUEST", "unrealised"),
     ("If Russia attacks Ukraine again, NATO would respond.", "ASSAULT", "unrealised"),
+    # what people at large believe, suggest or want is their opinion
+    ("Some believe the raid on the village was an attack by Burundian troops.", "ASSAULT", "people at large"),
+    ("Others suggest Pakistan supported the rebels in Kabul.", "SUPPORT", "people at large"),
+    ("People in Manila want their government to demand compensation from China.", "REQUEST", "people at large"),
 ]
 
 KEPT = [
@@ -116,6 +120,8 @@ KEPT = [
      "said.", "THREATEN"),
     ("If you are willing to hold talks, we will help you rebuild the port, the Chinese envoy told Sri Lanka.",
      "AGREE"),
+    # what an official says is no opinion of people at large
+    ("The Kenyan president said Uganda sent troops to South Sudan.", "MOBILIZE"),
 ]
 
 
