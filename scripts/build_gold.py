@@ -168,8 +168,13 @@ def label_files() -> list[Path]:
 
 
 def all_labels() -> dict[str, dict[int, list[dict]]]:
+    return merge_labels(label_files())
+
+
+def merge_labels(paths: list[Path]) -> dict[str, dict[int, list[dict]]]:
+    """Several annotators' files as one; a document labelled in two files is an error."""
     labels: dict[str, dict[int, list[dict]]] = {}
-    for path in label_files():
+    for path in paths:
         part = parse_labels(path)
         twice = sorted(set(part) & set(labels))
         if twice:

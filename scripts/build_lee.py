@@ -67,15 +67,7 @@ def order() -> list[list[dict]]:
 
 def labels() -> dict[str, dict[int, list[dict]]]:
     """The annotators' files together; a story labelled in two files is an error."""
-    parse = _script("build_gold").parse_labels
-    out: dict[str, dict[int, list[dict]]] = {}
-    for path in sorted(LEE.glob("labels_*.txt")):
-        part = parse(path)
-        twice = sorted(set(part) & set(out))
-        if twice:
-            raise SystemExit(f"{path.name}: stories labelled in another file too: {twice}")
-        out |= part
-    return out
+    return _script("build_gold").merge_labels(sorted(LEE.glob("labels_*.txt")))
 
 
 def skeleton(labelled: set[str]) -> list[dict]:
