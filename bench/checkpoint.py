@@ -5,7 +5,7 @@ its cost in a fresh store. This bench separates the causes with plain DuckDB:
 
     python bench/checkpoint.py record --store FULL.duckdb --mentions-from CODED.pickle --out WRITES.pickle
     python bench/checkpoint.py replay --store FULL.duckdb --writes WRITES.pickle [--tables mentions,events]
-        [--rebuild all|keys|nokeys|TABLE,...:keys|nokeys]
+        [--rebuild all:keys|all:nokeys|TABLE,...:keys|nokeys] [--every N] [--vacuum-tasks 0]
 
 ``record`` replays ``--batches`` batches of ``scale.py``'s synthetic documents into a copy of the store through
 ``Store.add_batch`` (no checkpoint on the way), times the ``CHECKPOINT`` owed at the end, and saves every write
@@ -14,7 +14,11 @@ statement each batch ran, with its parameters (the batches' writes are self-cont
 only those of some tables, after optionally rebuilding tables (``keys``: the same DDL, rows copied in, so the
 same fresh layout; ``nokeys``: ``CREATE TABLE AS SELECT``, the same rows without PRIMARY KEY constraints), then
 times the ``CHECKPOINT``: process CPU (DuckDB's threads included) and wall, with the load average, the log's
-size and the file's blocks. Each run is one process, so every variant starts with a cold buffer pool."""
+size and the file's blocks; ``--every`` checkpoints along the way too, ``--vacuum-tasks 0`` stops DuckDB merging
+row groups at a checkpoint. Each run is one process, so every variant starts with a cold buffer pool.
+
+What it found (bench/README.md): not the primary keys' indexes, but the checkpoint's vacuum merging the
+under-filled row groups that earlier checkpoints left at each table's end, rewriting their old rows."""
 
 from __future__ import annotations
 
@@ -156,9 +160,11 @@ def replay(args: argparse.Namespace) -> None:
         con.execute("CHECKPOINT")  # the rebuild's own, not timed
         rebuilt = f"{which}:{mode}"
     blocks = _blocks(con)
+    if args.vacuum_tasks is not None:
+        con.execute(f"SET max_vacuum_tasks = {int(args.vacuum_tasks)}")
     only = set(args.tables.split(",")) if args.tables else None
-    cpu, n = time.process_time(), 0
-    for batch in writes:
+    cpu, n, earlier = time.process_time(), 0, []
+    for k, batch in enumerate(writes, 1):
         con.execute("BEGIN TRANSACTION")
         for sql, params in batch:
             m = WRITE.match(sql)
@@ -166,11 +172,14 @@ def replay(args: argparse.Namespace) -> None:
                 con.execute(sql, params)
                 n += 1
         con.execute("COMMIT")
-    per_batch = 1000 * (time.process_time() - cpu) / max(len(writes), 1)
+        if args.every and k % args.every == 0 and k < len(writes):
+            earlier.append(_checkpoint(con, db)["ckpt_cpu_ms"])
+    per_batch = 1000 * (time.process_time() - cpu - sum(earlier) / 1000) / max(len(writes), 1)
     art = _art_mb(con)
     out = _checkpoint(con, db, args.perf)
     print({"variant": f"replay tables={args.tables or 'all'} rebuild={rebuilt or 'no'}", "batches": len(writes),
            "statements": n, "batch_cpu_ms": round(per_batch, 1), **out,
+           "earlier_ckpt_cpu_ms": earlier, "vacuum_tasks": args.vacuum_tasks,
            "blocks_before": blocks, "blocks_after": _blocks(con),
            "art_mb_before_ckpt": art, "art_mb_after": _art_mb(con)}, flush=True)
     con.close()
@@ -191,6 +200,8 @@ def main() -> None:
     ap.add_argument("--writes", type=Path, help="what record saved (replay)")
     ap.add_argument("--tables", help="replay only these tables' statements (comma-separated)")
     ap.add_argument("--rebuild", help="TABLES:keys|nokeys before the replay (TABLES: all or comma-separated)")
+    ap.add_argument("--every", type=int, help="replay: a CHECKPOINT after every N batches too (their CPU listed)")
+    ap.add_argument("--vacuum-tasks", type=int, help="replay: SET max_vacuum_tasks (0: no row-group merges)")
     ap.add_argument("--perf", type=Path, help="replay: sample the CHECKPOINT with perf into this file")
     args = ap.parse_args()
     (record if args.mode == "record" else replay)(args)
