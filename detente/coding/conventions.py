@@ -37,7 +37,7 @@ from spacy.tokens import Span, Token
 from detente.coding.cameo import quad_class
 from detente.coding.lexicon import load_data
 from detente.coding.words import looks_like_actor
-from detente.syntax import clause_head, clause_tense, controlling_verbs, is_verbal, lemma, modal
+from detente.syntax import child, clause_head, clause_tense, controlling_verbs, is_verbal, lemma, modal, subject
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
@@ -415,14 +415,13 @@ def _people_at_large(cand: Candidate, conv: Conventions) -> bool:
     """An act in what people at large say, believe or want ("some believe the attack was a blunder", "others
     suggest the bombing was a plot", "people in the Philippines want their government to ...") is their opinion:
     the guide codes people in the street quoted for their views as no event, like commentators."""
-    crowd = conv.people_at_large | conv.indefinite_pronouns
     for anchor in _anchors(cand):
         for head in _clause_chain(anchor):
             gov = head.head
             if head.dep_ != "ccomp" or gov == head:
                 continue
-            subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lower_ in crowd:
+            subj = child(gov, "nsubj")
+            if subj is not None and (subj.lower_ in conv.people_at_large or subj.lower_ in conv.indefinite_pronouns):
                 return True
     return False
 
@@ -488,7 +487,7 @@ def _reading(cand: Candidate, conv: Conventions) -> bool:
         gov = top.head
         if top.dep_ != "ccomp" or gov == top or lemma(gov) not in conv.reading_verbs:
             continue
-        subj = next((c for c in gov.children if c.dep_ in ("nsubj", "csubj")), None)
+        subj = subject(gov)
         if subj is not None and not looks_like_actor(subj):
             return True
     return False
