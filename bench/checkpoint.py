@@ -61,9 +61,14 @@ class Recorder:
         return getattr(self._con, name)
 
 
-def _fresh_copy(src: Path, dst: Path) -> None:
-    for p in (dst, Path(f"{dst}.wal")):
+def _remove(db: Path) -> None:
+    """A store copy and its write-ahead log."""
+    for p in (db, Path(f"{db}.wal")):
         p.unlink(missing_ok=True)
+
+
+def _fresh_copy(src: Path, dst: Path) -> None:
+    _remove(dst)
     shutil.copyfile(src, dst)
 
 
@@ -124,8 +129,7 @@ def record(args: argparse.Namespace) -> None:
     args.out.write_bytes(pickle.dumps(writes))
     print({"variant": "record (Store.add_batch)", "batches": len(batches), "batch_cpu_ms": round(per_batch, 1),
            "statements": sum(map(len, writes)), **out}, flush=True)
-    for p in (db, Path(f"{db}.wal")):
-        p.unlink(missing_ok=True)
+    _remove(db)
 
 
 def _rebuild(con: duckdb.DuckDBPyConnection, table: str, keys: bool) -> None:
@@ -183,8 +187,7 @@ def replay(args: argparse.Namespace) -> None:
            "blocks_before": blocks, "blocks_after": _blocks(con),
            "art_mb_before_ckpt": art, "art_mb_after": _art_mb(con)}, flush=True)
     con.close()
-    for p in (db, Path(f"{db}.wal")):
-        p.unlink(missing_ok=True)
+    _remove(db)
 
 
 def main() -> None:
