@@ -116,5 +116,12 @@ def _table(text: str, suffix: str) -> list[list[str]]:
     return rows
 
 
+def entries(package: str, name: str) -> tuple[str, ...]:
+    """The lines of a packaged word list, stripped, without blank lines and ``#`` comments (the header that
+    says which script derived the list and under which licence); the caller splits a line's tab fields."""
+    text: str = load(package, name)
+    return tuple(line for line in map(str.strip, text.splitlines()) if line and not line.startswith("#"))
+
+
 def _label(package: str, name: str) -> str:
     return f"{package.replace('.', '/')}/{name}"

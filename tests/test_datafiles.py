@@ -109,3 +109,9 @@ def test_every_bundled_data_file_parses_and_ships_in_the_wheel() -> None:
             package = package.rpartition(".")[0]  # a data folder is not a package: read it from the one above
         name = str(file.relative_to(ROOT / package.replace(".", "/")))
         assert datafiles.load(package, name) is not None, file
+
+
+def test_entries_are_a_word_lists_lines_without_comments_or_blanks(package: Path) -> None:
+    text = "# derived by a script; licence\n\nalpha\tnoun\n  beta \n#gamma\n"
+    (package / "words.txt").write_text(text, encoding="utf-8")
+    assert datafiles.entries("datafiles_probe", "words.txt") == ("alpha\tnoun", "beta")

@@ -23,13 +23,8 @@ _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "LAW", "EV
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    text = datafiles.read_text("detente.coding", "data/noun_classes.txt")
-    out: dict[str, str] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            word, cls = line.split("\t")
-            out[word] = cls
-    return out
+    pairs = (line.split("\t") for line in datafiles.entries("detente.coding", "data/noun_classes.txt"))
+    return {word: cls for word, cls in pairs}
 
 
 def word_class(word: str) -> str | None:

@@ -82,8 +82,7 @@ def plover_context(channel: str | None) -> str | None:
 @cache
 def admin1_not_fips() -> frozenset[str]:
     """ISO alpha-2 codes of countries whose GeoNames admin1 codes are not FIPS 10-4 codes."""
-    text: str = datafiles.load(PACKAGE, "data/geonames_admin1_not_fips.txt")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(datafiles.entries(PACKAGE, "data/geonames_admin1_not_fips.txt"))
 
 
 @cache
