@@ -35,7 +35,6 @@ from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.criticism import FAILURE_VERBS, POSING_VERBS, QUESTION_WORDS, is_criticism
 from detente.coding.demands import addressed, directive, necessity, obligation, suggestion
-from detente.coding.frames import drawn, naming, responsibility
 from detente.coding.lexicon import Lexicon, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.nounclass import noun_class
@@ -79,13 +78,10 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     negates removed); in an ``editorial`` the outlet's own voice is a speaker."""
     # a thing endangers, it does not threaten; "as opposed to" or a thing breaking a rule refuses nothing
     candidates = [_as_disapproval(c) for c in screen_refusals(screen_threats(candidates))]
-    candidates = [_stood_accused(c) for c in candidates]
     candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
     candidates += legal_steps(sent, candidates, cues)  # charges as the grounds of a legal step (allegations.py)
     if not any(c.coded.type == "REQUEST" and c.sources for c in candidates):
         candidates = suggestion(sent, candidates, cues) or candidates  # a verb of proposing needs no speech verb
-    if not any(c.coded.type == "ACCUSE" for c in candidates):
-        candidates += _framed(sent, candidates, lexicon, cues, editorial)  # naming, blame, criticism drawn
     if not editorial and not marks_quote(sent) and not any(
             lemma(t) in lexicon.speech_verbs or lemma(t) in TOPIC_SPEECH_VERBS for t in tokens(sent)):
         return candidates
@@ -116,15 +112,6 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
 
 
 # -- accusations ----------------------------------------------------------------------------------------------
-
-
-def _framed(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues,
-            editorial: bool) -> list[Candidate]:
-    """An accusation a frame carries (``frames.py``): naming, responsibility, criticism drawn from a critic."""
-    taken = {c.token.i for c in candidates} | {c.mention.anchor.i for c in candidates}
-    made = naming(sent, cues, taken) or responsibility(sent, candidates, lexicon, cues, taken, editorial) or \
-        drawn(sent, cues, taken)
-    return [made] if made is not None else []
 
 
 def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial: bool) -> Candidate | None:
@@ -215,20 +202,6 @@ def _as_disapproval(cand: Candidate) -> Candidate:
     cand.coded = Coded("ACCUSE", "disapprove", "111")
     cand.targets = [make_arg(owner, "object")]
     cand.notes.append("disapproval")
-    return cand
-
-
-def _stood_accused(cand: Candidate) -> Candidate:
-    """"Lai stands accused of collusion", "who stood charged with espionage": the subject of "stand" is the one
-    accused, not the accuser (the arguments step reads it as the participle's subject); with nobody named as
-    accuser the participants step keeps the accusation with an empty source, as for "was accused of"."""
-    tok = cand.token
-    if cand.coded.type != "ACCUSE" or tok.tag_ != "VBN" or lemma(tok.head) != "stand" or cand.targets or \
-            not cand.sources or any(c.dep_ == "agent" for c in tok.children):
-        return cand
-    cand.targets = [make_arg(a.token, "object") for a in cand.sources]
-    cand.sources = []
-    cand.notes.append("stood-accused")
     return cand
 
 
