@@ -23,11 +23,12 @@ from spacy.tokens import Span, Token
 
 from detente.coding.candidates import Candidate, prominence
 from detente.coding.compose import Coded
-from detente.coding.lexicon import Sense, load_data
+from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
+from detente.coding.voice import negated, speaking, statement
 from detente.coding.words import looks_like_actor, names_people
 from detente.syntax import child, is_verbal, lemma, tokens
 
@@ -39,6 +40,10 @@ ALLEGATION_VERBS = frozenset(str(v) for v in _DATA["allegation_verbs"])
 CHARGE_NOUNS = frozenset(str(w) for w in _DATA["charge_nouns"])
 ALLEGING_ADVERBS = frozenset(str(w) for w in _DATA["alleging_adverbs"])
 LEGAL_ACT_TYPES = frozenset(str(t) for t in _DATA["legal_act_types"])
+HANDLER_NOUNS = frozenset(str(w) for w in _DATA["handler_nouns"])
+HOSTILE_NOUNS = frozenset(str(w) for w in _DATA["hostile_nouns"])
+OPERATING_VERBS = frozenset(str(w) for w in _DATA["operating_verbs"])
+ATTACK_NOUNS = frozenset(str(w) for w in _DATA["attack_nouns"])
 
 
 def allegations(candidates: list[Candidate], cues: Cues) -> list[Candidate]:
@@ -172,3 +177,71 @@ def _agent(verb: Token) -> Token | None:
     agent = child(verb, "agent")
     obj = child(agent, "pobj") if agent is not None else None
     return obj if obj is not None and looks_like_actor(obj) else None
+
+
+# -- a country that harbours the attackers --------------------------------------------------------------------
+
+
+def harbouring(sent: Span, lexicon: Lexicon, cues: Cues, editorial: bool) -> list[Candidate]:
+    """"Attackers collaborated with partners in Afghanistan", "the attack was directed by ringleaders operating
+    from Afghanistan", said by a party: those behind an attack located in or operating from another country
+    is the speaker's allegation against that country (ACCUSE allege, 112), the charge of harbouring or
+    sponsoring them. The attackers themselves stay as they are read; at most one per sentence."""
+    for tok in tokens(sent):
+        country = _behind_from(tok)
+        clause = _clause_of(tok) if country is not None else None
+        if country is None or clause is None or not _about_an_attack(tok, clause):
+            continue
+        speaks, speaker = speaking(tok, lexicon, editorial)
+        if not speaks or negated(clause, cues) or (speaker is not None and country in speaker.subtree):
+            continue
+        return [statement(tok, "ACCUSE", "allege", "112", speaker, "harbouring", cues, targets=[country])]
+    return []
+
+
+def _behind_from(tok: Token) -> Token | None:
+    """The country ``tok`` is placed in, when ``tok`` is one of those behind an attack: "partners in
+    Afghanistan", "ringleaders operating from Afghanistan" (``handler_nouns``, or a hostile noun with an
+    operating verb)."""
+    if tok.pos_ != "NOUN":
+        return None
+    if lemma(tok) in HANDLER_NOUNS:
+        place = _place(tok, ("in", "from"))
+        if place is not None:
+            return place
+    if lemma(tok) in HANDLER_NOUNS or lemma(tok) in HOSTILE_NOUNS:
+        for acl in (c for c in tok.children if c.dep_ in ("acl", "relcl") and lemma(c) in OPERATING_VERBS):
+            place = _place(acl, ("from", "in", "out"))
+            if place is not None:
+                return place
+    return None
+
+
+def _place(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    """A country named by a preposition on ``tok`` ("in Afghanistan", "from Afghan soil" is not one)."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
+        obj = child(prep, "pobj")
+        if obj is not None and obj.ent_type_ == "GPE" and looks_like_actor(obj):
+            return obj
+    return None
+
+
+def _clause_of(tok: Token) -> Token | None:
+    """The verb (or copula) whose clause ``tok`` is in, a few steps up at most."""
+    cur = tok
+    for _ in range(8):
+        if is_verbal(cur) or cur.pos_ == "AUX":
+            return cur
+        if cur.head == cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _about_an_attack(tok: Token, clause: Token) -> bool:
+    """``tok`` is itself a hostile agent, or its ``clause``'s subject is one or an attack ("attackers collaborated
+    with ...", "the attack was directed by ...")."""
+    if lemma(tok) in HOSTILE_NOUNS:
+        return True
+    subj = child(clause, "nsubj", "nsubjpass")
+    return subj is not None and (lemma(subj) in HOSTILE_NOUNS or lemma(subj) in ATTACK_NOUNS)

@@ -43,7 +43,11 @@ CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "ROOT", "relcl", "advcl", "xcomp"
 def speaking(tok: Token, lexicon: Lexicon, editorial: bool) -> tuple[bool, Token | None]:
     """(speaks, speaker): whether ``tok`` is in what someone says, and who; an editorial's own clause is the
     outlet's (speaker None)."""
-    speaker, _, _ = speaker_of(tok, lexicon)
+    speaker, _, verb = speaker_of(tok, lexicon)
+    if speaker is not None and verb is not None and not looks_like_actor(speaker):
+        # "'Intelligence reports have confirmed that ...,' a statement from the ISPR said": a report that is
+        # itself reported speaks for the one reporting it
+        speaker = speaker_of(verb, lexicon)[0] or speaker
     if speaker is None:
         speaker = _topic_speaker(tok)
     if speaker is not None:

@@ -68,3 +68,33 @@ def test_an_act_done_allegedly_is_alleged_by_whoever_acts_against_its_doer(coder
     # the grounds stated as fact are the arrest's, no allegation read off them
     text = "Serbian prosecutors ordered the arrest of a Croatian official for smuggling weapons."
     assert not _accusations(coder, text)
+
+
+# -- a country that harbours the attackers ----------------------------------------------------------------------
+
+
+def test_those_behind_an_attack_placed_in_another_country_are_an_allegation_against_it(coder: Coder) -> None:
+    text = "A Pakistani military spokesman said the attackers collaborated with partners in Afghanistan."
+    assert ("ACCUSE", "allege", ["PAK"], ["AFG"]) in _coded(coder, text)
+    text = "India's foreign ministry said the attack was planned by ringleaders operating from Pakistan."
+    assert ("ACCUSE", "allege", ["IND"], ["PAK"]) in _accusations(coder, text)
+
+
+def test_no_harbouring_unsaid_denied_of_ones_own_country_or_without_an_attack(coder: Coder) -> None:
+    # a story's narration alleges nothing
+    assert not _accusations(coder, "The attackers collaborated with partners in Afghanistan.")
+    # denied
+    text = "A Pakistani military spokesman said the attackers did not collaborate with partners in Afghanistan."
+    assert not _accusations(coder, text)
+    # the speaker's own country
+    text = "A Pakistani military spokesman said the attackers collaborated with partners in Pakistan."
+    assert not _accusations(coder, text)
+    # partners of no attack
+    text = "The Pakistani military said the company's partners in Afghanistan helped build the road."
+    assert not _accusations(coder, text)
+
+
+def test_a_report_that_is_itself_reported_speaks_for_the_one_reporting_it(coder: Coder) -> None:
+    text = ('"Intelligence reports have confirmed that the attack was directed by ringleaders operating from '
+            'Afghanistan," a statement from the Pakistani army said.')
+    assert ("ACCUSE", "allege", ["PAK"], ["AFG"]) in _accusations(coder, text)
