@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from detente.coding.context import DocumentContext
 from detente.coding.references import INTRODUCED_SECTORS
 from detente.coding.selection import PHRASE_BREAK, surnames_in
+from detente.records import Actor
 from detente.resolve.actors import DocumentActors
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ def _introduce_unknown(kb: ActorKB, ctx: DocumentContext, on: dt.date | None) ->
     "Tamsin Varleigh, a Kenyan lawmaker", "Japan's new prime minister, Tamsin Varleigh") and calls by the
     surname again: on unseen news most people are not in the knowledge base, and the sentence that introduces
     them is often one with no event, never resolved. A commentator's field ("a lecturer in Japanese foreign
-    policy") gives no side: such people are left out."""
+    policy") gives no side: such people are left out. A person the knowledge base knows is remembered too when
+    the surname alone does not name them ("Uganda's Bobi Wine ... Wine says")."""
     # a surname matters only where a parsed sentence calls someone by it alone ("Varleigh said"); the
     # knowledge base is asked about those few names only
     parsed = " ".join(s.text for s in ctx.selected)
@@ -47,18 +49,33 @@ def _introduce_unknown(kb: ActorKB, ctx: DocumentContext, on: dt.date | None) ->
                 continue
             words = name_run(phrase, surname)
             if len(words) < 2 or parsed.count(surname) <= parsed.count(" ".join(words[-2:])) or \
-                    kb.readings(surname) - {"surname"} or \
-                    any(kb.readings(" ".join(words[i:])) for i in range(len(words) - 1)):
-                continue  # called by the full name only (resolved where it stands), a known name, a place
+                    kb.readings(surname) - {"surname"}:
+                continue  # called by the full name only (resolved where it stands), a place
+            readings = [kb.readings(" ".join(words[i:])) for i in range(len(words) - 1)]
+            if any(r - {"person"} for r in readings):
+                continue  # a place, a body
             for attempt in introducing_phrases(sentence.text, phrase, " ".join(words)):
                 actor = kb.resolve(attempt, on=on, context=DocumentActors())
                 if actor is not None and actor.id is not None:
-                    break  # a person the knowledge base knows: nothing to remember
+                    if any(readings) and _surname_needs_story(kb, actor, surname, on):
+                        ctx.actors.observe(actor)
+                        known.add(surname)
+                    break  # a person the knowledge base knows
+                if any(readings):
+                    break
                 if actor is not None and actor.name and actor.country and \
                         actor.name.split()[-1] == surname and actor.sector in INTRODUCED_SECTORS:
                     ctx.actors.observe(actor)
                     known.add(surname)
                     break
+
+
+def _surname_needs_story(kb: ActorKB, person: Actor, surname: str, on: dt.date | None) -> bool:
+    """Does the surname alone fail to name this known person without the story ("Wine" is a common word, "Bashir"
+    several people)? The sentence that gave the full name may never have been parsed ("Uganda's Bobi Wine ...
+    knows all too well"), so nothing but this step tells the later "Wine says" who he is."""
+    alone = kb.resolve(surname, on=on)
+    return person.country is not None and (alone is None or alone.id != person.id)
 
 
 def name_run(phrase: str, surname: str) -> list[str]:

@@ -71,3 +71,20 @@ def test_a_person_the_knowledge_base_does_not_know_is_who_the_document_introduce
     text = "Tamsin Varleigh, a lecturer in Japanese foreign policy, is 52 years old. Varleigh accused China of " \
            "bullying its neighbors on Monday."
     assert all(sources != ["JPN"] for _i, _kind, sources, _t in _coded(coder, text))
+
+
+def test_a_known_person_whose_surname_alone_names_nobody_is_remembered(kb: ActorKB) -> None:
+    # "Wine" alone is a common word, not Bobi Wine; the introduction is in a sentence that is never parsed
+    text = "That is something Uganda's Bobi Wine knows all too well. Wine says the police beat his supporters."
+    assert kb.resolve("Wine", on=ON) is None
+    ctx = _context(text, slice(1, None))
+    introduce(kb, ctx, (), ON)
+    actor = kb.resolve("Wine", on=ON, context=ctx.actors)
+    assert actor is not None and (actor.name, actor.country) == ("Bobi Wine", "UGA")
+
+
+def test_a_known_person_whose_surname_names_them_already_is_not_looked_up_again(kb: ActorKB) -> None:
+    text = "That is something Turkish President Recep Tayyip Erdogan knows well. Erdogan says the army is ready."
+    ctx = _context(text, slice(1, None))
+    introduce(kb, ctx, (), ON)
+    assert len(ctx.actors) == 0
