@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from detente.coding.lexicon import Sense
+from detente.coding.lexicon import Sense, load_data
 from detente.coding.spans import Arg, expand, make_arg
 from detente.coding.speaker import resolve_pronoun
 from detente.coding.subjects import clause_subject
@@ -39,6 +39,9 @@ _NOMINAL_ACTOR_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
+# Verbs of doing whose participle's "by" agent did the act the noun names ("an offensive launched by X").
+_PERFORMERS = frozenset(str(w) for w in load_data("arguments.yaml")["performers"])
+
 _OBJECT_PREPS = ("to", "on", "against", "with", "from", "toward", "towards", "among", "between", "of", "for",
                  "by")
 
@@ -60,7 +63,7 @@ def _noun_args(noun: Token, sense: Sense) -> Args:
     "talks between X and Y", "US sanctions on Russia", "Palestinian riots against ..."."""
     out = Args()
     poss = child(noun, "poss")
-    by = agent(noun)
+    by = agent(noun) or performer(noun)
     if by is not None:
         out.sources.extend(expand(by, "by"))
     if poss is not None:
@@ -99,6 +102,18 @@ def _noun_args(noun: Token, sense: Sense) -> Args:
             a.place = True
             out.targets.append(a)
     return out
+
+
+def performer(noun: Token) -> Token | None:
+    """Who did the act a noun names, from a participle of doing hung on it: "an offensive launched by Somali
+    forces", "missiles fired by Houthi rebels" (``performers`` in ``arguments.yaml``); a participle of judging
+    ("the attack condemned by the U.N.") names someone else."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in _PERFORMERS:
+            by = agent(c)
+            if by is not None and looks_like_actor(by):
+                return by
+    return None
 
 
 def _frame_targets(noun: Token, sense: Sense) -> list[Arg]:
@@ -252,6 +267,10 @@ def subject_args(verb: Token, speaker: Token | None) -> list[Arg]:
         return [make_arg(subj, via)]
     if via == "relcl" and is_relative_pronoun(subj):
         return []
+    if not looks_like_actor(subj):
+        by = performer(subj)  # "missiles fired by Houthi rebels struck a ship": the rebels struck it
+        if by is not None:
+            return expand(by, "by")
     return expand(subj, via)
 
 

@@ -176,3 +176,20 @@ def test_a_noun_events_owner_acts_on_the_recipient_in_its_frame(candidates: Cand
     assert heads(c.sources) == ["Germany"] and heads(c.targets) == ["Ukraine"]
     c = one(candidates("Washington announced its withdrawal from the arms treaty with Moscow."), "SANCTION")
     assert heads(c.sources) == ["Washington"] and heads(c.targets) == ["Moscow"]
+
+
+def test_a_participle_of_doing_says_who_did_a_noun_event(candidates: Cands) -> None:
+    c = one(candidates("An offensive launched by Somali forces killed 20 al-Shabab fighters."), "ASSAULT")
+    assert heads(c.sources) == ["forces"]
+    c = one(candidates("The United Nations condemned the attack carried out by Tamsin rebels."), "ACCUSE")
+    assert heads(c.targets) == ["rebels"]
+
+
+def test_a_participle_of_doing_says_who_did_what_a_weapon_did(candidates: Cands) -> None:
+    c = one(candidates("Missiles fired by Houthi rebels struck a British ship."), "ASSAULT")
+    assert heads(c.sources) == ["rebels"]
+
+
+def test_a_participle_of_judging_names_someone_else(candidates: Cands) -> None:
+    cands = candidates("The attack condemned by the United Nations killed 12 people in Gaza.")
+    assert all(heads(c.sources) != ["Nations"] for c in cands if c.coded.type == "ASSAULT")
