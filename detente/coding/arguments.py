@@ -307,6 +307,11 @@ def governed_args(gov: Trigger, kid: Trigger, gov_args: Args, kid_args: Args) ->
         kid_src = [a for a in kid_args.sources if not any(a.token == s.token for s in out.sources)]
         out.targets = gov_targets or kid_src or kid_args.targets
     elif role == "threaten":
+        if gov.nominal and kid.nominal and kid_args.own_sources and not out.sources:
+            # "threats of Washington sanctions", "the threat of a Russian invasion": who would act threatens
+            out.sources = list(kid_args.sources)
+            out.targets = gov_targets or kid_args.targets
+            return out
         kid_src = [a for a in kid_args.sources if not any(a.token == s.token for s in out.sources)]
         out.targets = gov_targets or kid_src or kid_args.targets
     else:

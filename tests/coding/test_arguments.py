@@ -193,3 +193,13 @@ def test_a_participle_of_doing_says_who_did_what_a_weapon_did(candidates: Cands)
 def test_a_participle_of_judging_names_someone_else(candidates: Cands) -> None:
     cands = candidates("The attack condemned by the United Nations killed 12 people in Gaza.")
     assert all(heads(c.sources) != ["Nations"] for c in cands if c.coded.type == "ASSAULT")
+
+
+def test_the_threat_of_someones_act_is_theirs(candidates: Cands) -> None:
+    c = one(candidates("Turkey tested the Russian system despite the threat of U.S. sanctions."), "THREATEN")
+    assert heads(c.sources) == ["U.S."]
+    c = one(candidates("Taiwan lives under the threat of a Chinese invasion."), "THREATEN")
+    assert heads(c.sources) == ["Chinese"]
+    # a verb's subject still threatens: the act's own actor is not the threatener then
+    c = one(candidates("Washington threatened sanctions against Ankara."), "THREATEN")
+    assert heads(c.sources) == ["Washington"] and heads(c.targets) == ["Ankara"]
