@@ -41,6 +41,9 @@ _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
 # Verbs of doing whose participle's "by" agent did the act the noun names ("an offensive launched by X").
 _PERFORMERS = frozenset(str(w) for w in load_data("arguments.yaml")["performers"])
+# Plural titles that after a bare "the" are the pair a bilateral story is about ("the prime ministers signed").
+_PAIRED_TITLES = frozenset(str(w) for w in load_data("arguments.yaml")["paired_titles"])
+_PAIRED_PORTFOLIOS = frozenset(str(w) for w in load_data("arguments.yaml")["paired_portfolios"])
 
 _OBJECT_PREPS = ("to", "on", "against", "with", "from", "toward", "towards", "among", "between", "of", "for",
                  "by")
@@ -271,14 +274,29 @@ def subject_args(verb: Token, speaker: Token | None) -> list[Arg]:
         by = performer(subj)  # "missiles fired by Houthi rebels struck a ship": the rebels struck it
         if by is not None:
             return expand(by, "by")
-    return expand(subj, via)
+    return _paired(expand(subj, via))
 
 
 def subject_args_of(subj: Token, verb: Token, speaker: Token | None) -> list[Arg]:
     if is_pronoun(subj):
         ante = resolve_pronoun(subj, verb, speaker)
         return expand(ante, "pronoun") if ante is not None else [make_arg(subj, "subj")]
-    return expand(subj, "subj")
+    return _paired(expand(subj, "subj"))
+
+
+def _paired(args: list[Arg]) -> list[Arg]:
+    """"The prime ministers signed eight pacts", "the leaders agreed": a bare definite plural of a top title
+    (``paired_titles``) refers back to the pair the story is about, as "the two leaders" does."""
+    for arg in args:
+        tok = arg.token
+        if arg.dyad or tok.tag_ != "NNS" or lemma(tok) not in _PAIRED_TITLES:
+            continue
+        mods = [c for c in tok.children if not c.is_punct]
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in mods) or \
+                any(c.dep_ != "det" and c.lower_ not in _PAIRED_PORTFOLIOS for c in mods):
+            continue
+        arg.dyad = True
+    return args
 
 
 def _colon_list(verb: Token, sources: list[Arg]) -> list[Arg] | None:

@@ -203,3 +203,20 @@ def test_the_threat_of_someones_act_is_theirs(candidates: Cands) -> None:
     # a verb's subject still threatens: the act's own actor is not the threatener then
     c = one(candidates("Washington threatened sanctions against Ankara."), "THREATEN")
     assert heads(c.sources) == ["Washington"] and heads(c.targets) == ["Ankara"]
+
+
+def test_a_bare_definite_plural_of_a_top_title_is_the_pair(candidates: Cands) -> None:
+    c = one(candidates("Mauritius honored Modi, and the prime ministers signed eight pacts."), "AGREE")
+    assert [a.dyad for a in c.sources] == [True]
+    # a modifier that says whose or which keeps them one side
+    for text in ("The Arab leaders signed eight pacts.", "The opposition leaders signed eight pacts."):
+        c = one(candidates(text), "AGREE")
+        assert [a.dyad for a in c.sources] == [False]
+
+
+def test_the_prime_ministers_are_the_two_the_story_is_about(coder: Coder) -> None:
+    from tests.coding.test_participants import _coded
+
+    text = "Indian Prime Minister Narendra Modi visited Mauritius. Mauritius conferred its highest honor on " \
+           "Modi, and the prime ministers signed eight pacts."
+    assert (1, "AGREE", ["IND", "MUS"], []) in _coded(coder, text)
