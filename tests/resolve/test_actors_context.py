@@ -125,21 +125,3 @@ def test_a_for_or_to_phrase_says_whose_a_serving_role_is(kb: ActorKB, role: str,
     actor = present(kb.resolve(role, DAY))
     assert actor.country == country
     assert actor.sector == ("JUD" if "lawyer" in role else "GOV") or country is None
-
-
-def test_possessor_named_before_says_whose(kb: ActorKB) -> None:
-    # "Han" is ambiguous across the knowledge base (China, South Korea); the story that named Han Zheng is not
-    doc = DocumentActors()
-    kb.resolve("Chinese Vice-president Han Zheng", DAY, doc)
-    for text in ("Han's delegation", "the delegation of Han"):
-        assert present(kb.resolve(text, DAY, doc)).country == "CHN"
-    assert present(kb.resolve("Han's delegation", DAY)).country is None
-
-
-def test_possessor_the_story_introduced_says_whose(kb: ActorKB) -> None:
-    doc = DocumentActors()
-    kb.resolve("Albania's interior minister, Tamsin Varleigh", DAY, doc)
-    ministry = present(kb.resolve("Varleigh's ministry", DAY, doc))
-    assert (ministry.country, ministry.sector) == ("ALB", "GOV")
-    alone = kb.resolve("Varleigh's ministry", DAY)
-    assert alone is None or alone.country is None

@@ -16,7 +16,6 @@ from ._index import COUNTRY_KINDS, Index
 from ._names import place_first_names
 from ._span import Item
 from ._standing import entity_country
-from .context import DocumentActors
 
 
 @dataclass(slots=True)
@@ -27,8 +26,7 @@ class Cue:
     pos: int
 
 
-def country_cues(ix: Index, items: list[Item], on: dt.date | None, owner_end: dict[int, int],
-                 ctx: DocumentActors | None = None) -> list[Cue]:
+def country_cues(ix: Index, items: list[Item], on: dt.date | None, owner_end: dict[int, int]) -> list[Cue]:
     """Countries the span ties the actor to, best first."""
     cues: list[Cue] = []
     prev: Item | None = None
@@ -48,9 +46,11 @@ def country_cues(ix: Index, items: list[Item], on: dt.date | None, owner_end: di
         owner = it.poss or it.mod or it.i <= owner_end.get(it.seg, -1)
         if owner and not it.has(*COUNTRY_KINDS, "person", "body"):
             # "Xi's government", "Putin's spokesman": a possessor known by surname says whose
-            code = _owner_country(ix, it, on, ctx)
-            if code and code not in NON_STATE:
-                cues.append(Cue(code, "person", pri, it.i))
+            countries = {entity_country(lx.entity, on) for lx in it.of("surname") if lx.entity}
+            if len(countries) == 1 and it.low not in ix.weak_surnames:
+                code = countries.pop()
+                if code and code not in NON_STATE:
+                    cues.append(Cue(code, "person", pri, it.i))
         for lx in it.lexes:
             if lx.kind in COUNTRY_KINDS and lx.code and not (blocked and lx.kind in {"demonym", "people"}):
                 cues.append(Cue(lx.code, "place" if it.i in located else lx.kind, pri, it.i))
@@ -71,21 +71,6 @@ def country_cues(ix: Index, items: list[Item], on: dt.date | None, owner_end: di
             seen.add((cue.code, cue.pri))
             out.append(cue)
     return out
-
-
-def _owner_country(ix: Index, it: Item, on: dt.date | None, ctx: DocumentActors | None) -> str | None:
-    """The country of the person a possessor or "of" name means: the knowledge base's one country for the surname,
-    else the person the document named by it before ("Bashir" is ambiguous across the knowledge base, not in a
-    story that said "Omar al-Bashir"; "Varleigh" is unknown to it, not to a story that introduced her)."""
-    countries = {entity_country(lx.entity, on) for lx in it.of("surname") if lx.entity}
-    if len(countries) == 1 and it.low not in ix.weak_surnames:
-        return countries.pop()
-    if ctx is None or not it.cap or (it.lexes and not it.of("surname")):
-        return None
-    seen = ctx.recall(it.low)
-    if seen is None:
-        return None
-    return entity_country(seen.entity, on) if seen.entity is not None else seen.actor.country
 
 
 def _serving(ix: Index, items: list[Item], it: Item) -> bool:

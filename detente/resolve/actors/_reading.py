@@ -37,6 +37,6 @@ def read_span(ix: Index, span: Span, items: list[Item], on: dt.date | None, ctx:
     # envoy; "Norway's foreign minister" is the minister
     owner_end = {it.seg: it.i for it in items if it.poss and not it.mod}
     heads = [it for it in items if not it.mod and it.i > owner_end.get(it.seg, -1)]
-    cues = country_cues(ix, items, on, owner_end, ctx)
+    cues = country_cues(ix, items, on, owner_end)
     office_item, office_lex = named_office(heads, cues)
     return Reading(span, span.text.strip(), items, heads, cues, office_item, office_lex, on, ctx)
