@@ -190,7 +190,7 @@ class Coder:
 
     def _start(self, doc: Document) -> DocumentContext:
         t0 = time.process_time_ns()
-        selection = self.selector.select(doc.text, editorial=doc.genre == "editorial")
+        selection = self.selector.select(doc.text, editorial=doc.genre == "editorial", outlet=doc.outlet)
         self.stats["documents"] += 1
         self.stats["sentences"] += len(selection.sentences)
         if self.trace is not None:

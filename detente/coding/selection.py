@@ -31,12 +31,14 @@ from typing import TYPE_CHECKING
 
 from detente.coding.accusations import cue_forms
 from detente.coding.criticism import POSING_VERBS
+from detente.coding.home import HomeEvidence, outlet_home, wider_home
 from detente.coding.lexicon import Lexicon, inflections, word_forms
 from detente.coding.modality import Cues
 from detente.coding.references import WINDOW, refers_back
 from detente.coding.statements import POSING_NOUNS
 from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES, STATE_MODES, STATE_TYPES
 from detente.nlp import Prefilter, Sentence, Verdict, split_sentences
+from detente.resolve.places import read_dateline
 from detente.syntax import MODAL_AUXILIARIES
 
 if TYPE_CHECKING:
@@ -111,8 +113,9 @@ class SentenceSelector:
         self._surnames: dict[str, str] = {}
         self._called: dict[str, None] = {}  # the phrases of the surnames sentences were parsed for
 
-    def select(self, text: str, editorial: bool = False) -> Selection:
-        """The sentences of ``text`` worth parsing; an ``editorial``'s own disapproval counts as a trigger."""
+    def select(self, text: str, editorial: bool = False, outlet: str | None = None) -> Selection:
+        """The sentences of ``text`` worth parsing; an ``editorial``'s own disapproval counts as a trigger. The
+        ``outlet`` is the weakest evidence of the story's home country (``coding/home.py``)."""
         prefilter = self.editorial_prefilter if editorial else self.prefilter
         truncated = len(text) > MAX_CODED_CHARS
         sentences = split_sentences(text[:MAX_CODED_CHARS])
@@ -125,10 +128,13 @@ class SentenceSelector:
         held: list[Sentence] = []  # a state's act with no actor named: parsed only in a one-country document
         named: dict[int, bool] = {}  # sentence index -> names a country or a body (asked only for references)
         refused: dict[int, Verdict] = {}
+        evidence = HomeEvidence()
         for sentence in sentences:
             if len(sentence.text) > MAX_SENTENCE_CHARS:
                 refused[sentence.index] = Verdict.TOO_LONG
                 continue
+            if self.kb.is_candidate(sentence.text):
+                evidence.add(self.kb.named_in(sentence.text, press=False)[0])
             verdict = prefilter.verdict(sentence)
             # a trigger word, and no actor of a country: one may still be found in the sentences before
             unplaced = verdict is Verdict.NO_ACTOR or verdict is Verdict.SECTOR_ONLY
@@ -151,7 +157,7 @@ class SentenceSelector:
                 # country when called by their surname later; a name it does not know has its country from the
                 # parsed sentence that described it (``DocumentActors``)
                 self._remember(surnames_in(sentence.text, self.kb.is_candidate))
-        home = home_country(self._seen_countries)
+        home = home_country(self._seen_countries) or self._wider_home(text, evidence, outlet)
         if home is not None and held:
             room = MAX_PARSED_SENTENCES - len(selected)
             selected = sorted(selected + held[:room], key=lambda s: s.index)
@@ -160,6 +166,14 @@ class SentenceSelector:
             refused.update((s.index, Verdict.OVER_BUDGET) for s in held[room:])
         return Selection(sentences, selected, set(self._seen_countries), truncated, home, tuple(self._called),
                          refused)
+
+    def _wider_home(self, text: str, evidence: HomeEvidence, outlet: str | None) -> str | None:
+        """The home country from the whole document when the sentences worth parsing do not tell it."""
+        dateline = read_dateline(text[:MAX_CODED_CHARS])
+        evidence.dateline = dateline.place.country if dateline and dateline.place else None
+        if not evidence.named and not evidence.dateline:
+            evidence.outlet = outlet_home(self.kb, outlet)
+        return wider_home(evidence)
 
     def _remember(self, names: dict[str, str]) -> None:
         for surname, phrase in names.items():
