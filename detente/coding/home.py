@@ -20,6 +20,7 @@ A story about two or more countries has no home unless one dominates (twice the 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from detente import datafiles
+from detente.resolve.places.gazetteer import _gazetteer, normalize_place
 
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
@@ -38,6 +40,8 @@ if TYPE_CHECKING:
 # VOA) and its background paragraphs, which name other countries in passing.
 MIN_AMONG_OTHERS = 6
 DOMINANCE = 3
+# runs of capitalized words, a leading "The" left out: the place names a sentence may hold ("near Nagpur")
+_NAME_RUN = re.compile(r"\b(?:The\s+)?([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*)")
 # sectors of the knowledge base's news bodies: an outlet resolved to one of these has a home
 _PRESS_SECTORS = frozenset({"JRN", "MED"})
 
@@ -69,6 +73,41 @@ def wider_home(evidence: HomeEvidence) -> str | None:
     if rest and n < MIN_AMONG_OTHERS:
         return None
     return country
+
+
+def places_named(kb: ActorKB, text: str) -> set[str]:
+    """The countries of the places a sentence names that the knowledge base does not know but the gazetteer puts
+    in one country only ("Nagpur", "Parramatta", "Bendigo"). A word opening the sentence is no place ("Police
+    said": Police is a town in Poland), nor is a word the knowledge base knows as anything ("Police", a person's
+    surname): the knowledge base's own reading of the sentence (``named_in``) has already counted those."""
+    out: set[str] = set()
+    for m in _NAME_RUN.finditer(text):
+        name = m.group(1)
+        if m.start() == 0 and " " not in name or kb.readings(name):
+            continue
+        country = gazetteer_country(name)
+        if country is not None:
+            out.add(country)
+    return out
+
+
+@cache
+def gazetteer_country(name: str) -> str | None:
+    """The one country a name is in, by the gazetteer: a region, or a city called by that very name whose every
+    namesake is in the same country; None for a country's own name, a venue, a name of several countries'
+    places ("Hamilton": Canada, New Zealand, Scotland) or one listed only as another city's alternate name."""
+    gaz = _gazetteer()
+    k = normalize_place(name)
+    if not k or k in gaz.unplaced or k in gaz.countries or k in gaz.forced or k in gaz.landmarks:
+        return None
+    region = gaz.regions.get(k)
+    cities = gaz.cities.get(k, [])
+    found = {e.country for e in cities} | ({region.country} if region is not None else set())
+    if len(found) != 1 or None in found:
+        return None
+    if region is None and not any(normalize_place(e.name) == k for e in cities):
+        return None
+    return found.pop()
 
 
 def _key(name: str) -> str:

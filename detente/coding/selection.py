@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from detente.coding.accusations import cue_forms
 from detente.coding.criticism import POSING_VERBS
-from detente.coding.home import HomeEvidence, outlet_home, wider_home
+from detente.coding.home import HomeEvidence, outlet_home, places_named, wider_home
 from detente.coding.lexicon import Lexicon, inflections, word_forms
 from detente.coding.modality import Cues
 from detente.coding.references import WINDOW, refers_back
@@ -134,7 +134,9 @@ class SentenceSelector:
                 refused[sentence.index] = Verdict.TOO_LONG
                 continue
             if self.kb.is_candidate(sentence.text):
-                evidence.add(self.kb.named_in(sentence.text, press=False)[0])
+                evidence.add(self.kb.named_in(sentence.text, press=False)[0] | places_named(self.kb, sentence.text))
+            else:
+                evidence.add(places_named(self.kb, sentence.text))
             verdict = prefilter.verdict(sentence)
             # a trigger word, and no actor of a country: one may still be found in the sentences before
             unplaced = verdict is Verdict.NO_ACTOR or verdict is Verdict.SECTOR_ONLY
