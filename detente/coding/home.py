@@ -33,11 +33,13 @@ from detente.resolve.places.gazetteer import _gazetteer, normalize_place
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
 
-# A story that names one country only (anywhere, dateline included) is about it, whatever the count: a local
-# story names its cities once or twice. Among other countries the home must be named in ``MIN_AMONG_OTHERS``
-# sentences and ``DOMINANCE`` times as many as the runner-up: the strict test's three parsed sentences and twice
-# any other, scaled for counting every sentence (about half of a story's sentences are parsed: 1,444 of 2,744 on
-# VOA) and its background paragraphs, which name other countries in passing.
+# A story that names one country only (anywhere, its dateline counting as one more sentence) is about it when it
+# names it twice: a local story names its cities and states, rarely its country, and one passing mention ("a rally
+# in Kampala") is too little to make every body of the story that country's. Among other countries the home must
+# be named in ``MIN_AMONG_OTHERS`` sentences and ``DOMINANCE`` times as many as the runner-up: the strict test's
+# three parsed sentences and twice any other, scaled for counting every sentence (about half of a story's
+# sentences are parsed: 1,444 of 2,744 on VOA) and its background paragraphs, which name other countries in passing.
+MIN_ALONE = 2
 MIN_AMONG_OTHERS = 6
 DOMINANCE = 3
 # runs of capitalized words, a leading "The" left out: the place names a sentence may hold ("near Nagpur")
@@ -70,7 +72,7 @@ def wider_home(evidence: HomeEvidence) -> str | None:
     (country, n), rest = top[0], top[1:]
     if rest and n < DOMINANCE * rest[0][1]:
         return None  # about two countries: a body could be either's
-    if rest and n < MIN_AMONG_OTHERS:
+    if n < (MIN_AMONG_OTHERS if rest else MIN_ALONE):
         return None
     return country
 

@@ -15,9 +15,11 @@ from detente.records import Document
 
 # a local outlet's story: it names its cities and states, never its own country
 _SYDNEY = ("Nurses at hospitals across Sydney walked off the job for four hours on Monday. "
+           "Hospitals in Parramatta cancelled surgery. "
            "The Government has rejected the union's demands for a pay rise. "
            "Police arrested three protesters outside parliament.")
 _TWO = ("Nurses in Sydney and in Auckland walked off the job on Monday. "
+        "Hospitals in Parramatta and in Hamilton cancelled surgery. "
         "The Government has rejected the union's demands for a pay rise. "
         "Police arrested three protesters outside parliament.")
 _NOWHERE = ("Nurses walked off the job for four hours on Monday. "
@@ -31,8 +33,10 @@ def _selector(kb) -> SentenceSelector:
 # -- the rule ---------------------------------------------------------------------------------------------
 
 
-def test_the_one_country_a_story_names_is_its_home_however_rarely_named() -> None:
-    assert wider_home(HomeEvidence(Counter({"AUS": 1}))) == "AUS"
+def test_the_one_country_a_story_names_twice_is_its_home() -> None:
+    assert wider_home(HomeEvidence(Counter({"AUS": 2}))) == "AUS"
+    # one passing mention ("a rally in Kampala") does not make every body of the story that country's
+    assert wider_home(HomeEvidence(Counter({"AUS": 1}))) is None
 
 
 def test_among_other_countries_the_home_dominates_by_far() -> None:
@@ -42,14 +46,15 @@ def test_among_other_countries_the_home_dominates_by_far() -> None:
 
 
 def test_the_dateline_counts_once_more() -> None:
-    assert wider_home(HomeEvidence(Counter(), dateline="CAN")) == "CAN"
+    assert wider_home(HomeEvidence(Counter({"CAN": 1}), dateline="CAN")) == "CAN"
     assert wider_home(HomeEvidence(Counter({"CAN": 5, "USA": 2}), dateline="CAN")) == "CAN"
     assert wider_home(HomeEvidence(Counter({"CAN": 5, "USA": 2}))) is None
 
 
 def test_the_outlet_decides_only_when_no_country_is_named() -> None:
     assert wider_home(HomeEvidence(Counter(), outlet="AUS")) == "AUS"
-    assert wider_home(HomeEvidence(Counter({"NZL": 1}), outlet="AUS")) == "NZL"
+    assert wider_home(HomeEvidence(Counter({"NZL": 2}), outlet="AUS")) == "NZL"
+    assert wider_home(HomeEvidence(Counter({"NZL": 1}), outlet="AUS")) is None
 
 
 def test_where_an_outlet_is_based(kb) -> None:
@@ -97,7 +102,7 @@ def test_a_story_about_two_countries_has_none(kb) -> None:
 
 
 def test_a_town_the_knowledge_base_does_not_know_gives_the_home(kb) -> None:
-    text = ("The Chief Minister announced a relief package for farmers on Monday. "
+    text = ("The Chief Minister announced a relief package for farmers in Surat on Monday. "
             "Police detained 40 workers who tried to block the highway near Nagpur.")
     found = _selector(kb).select(text)
     assert found.home == "IND"
@@ -126,7 +131,7 @@ def _coded(coder: Coder, text: str, outlet: str | None = None) -> list[tuple[str
 
 
 def test_an_office_and_a_body_with_no_country_are_the_homes(coder: Coder) -> None:
-    text = ("Nurses in Winnipeg walked off the job on Monday. "
+    text = ("Nurses in Winnipeg walked off the job on Monday. Hospitals across Manitoba cancelled surgery. "
             "The Opposition leader accused the Government of abandoning the nurses. "
             "Police arrested three protesters outside parliament.")
     coded = _coded(coder, text)
@@ -135,6 +140,7 @@ def test_an_office_and_a_body_with_no_country_are_the_homes(coder: Coder) -> Non
 
 
 def test_an_office_with_no_country_is_nobodys_in_a_story_about_two(coder: Coder) -> None:
-    text = ("Nurses in Winnipeg and in Chicago walked off the job. "
+    text = ("Nurses in Winnipeg and in Chicago walked off the job. Hospitals in Manitoba and Illinois cancelled "
+            "surgery. "
             "The Opposition leader accused the Government of abandoning the nurses.")
     assert not any(kind == "ACCUSE" for kind, _s, _t in _coded(coder, text))
