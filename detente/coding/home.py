@@ -11,24 +11,31 @@ and twice as often as any other) misses such a story; this module weighs wider e
    capital, a place the gazetteer puts in one country ("Sydney", "Ontario", "Mumbai") or a person the knowledge
    base knows ("Prime Minister John Howard"), outlets left out ("told VOA" says who reports);
 2. the dateline's place, once more: where the story was filed;
-3. weakest, only when no sentence names any country: where the outlet is based (``data/outlets.yaml``, then a
+3. weakest, only when no sentence names any country: where the outlet is based (``data/home.yaml``, then a
    news body of the knowledge base).
 
-A story about two or more countries has no home unless one dominates (twice the sentences of any other): there
-"the police" could be either's, and a wrong country costs precision.
+A story about two or more countries has no home unless one dominates (three times the sentences of any other):
+there "the police" could be either's, and a wrong country costs precision.
+
+Once known, the home is the country of the bodies and offices the story names without one (``participants.py``):
+"the police", "the Opposition", and "the Prime Minister", who is then also the person holding that office of the
+home country on the day (``office_at_home``: "the Prime Minister" of an Australian story of May 2000 is John
+Howard, so "Mr Howard" later is the same person).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from detente import datafiles
-from detente.resolve.places.gazetteer import _gazetteer, normalize_place
+from detente.records import Actor
+from detente.resolve.places.gazetteer import _gazetteer, country_place, normalize_place
 
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
@@ -116,9 +123,35 @@ def _key(name: str) -> str:
     return " ".join(name.casefold().removeprefix("the ").split())
 
 
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = datafiles.load("detente.coding", "data/home.yaml")
+    return data
+
+
+@cache
+def _subnational() -> re.Pattern[str]:
+    words = sorted(_data()["subnational_titles"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def office_at_home(kb: ActorKB, title: str, home: str, on: dt.date | None) -> Actor | None:
+    """The person holding the office ``title`` names ("the Prime Minister", "the Treasurer") in the ``home``
+    country on ``on``, when the knowledge base knows exactly one; None for a title of a state's or province's
+    office (``subnational_titles``), a phrase longer than a title, or an office it does not know then."""
+    if on is None or len(title.split()) > 4 or _subnational().search(title):
+        return None
+    country = country_place(home)
+    if country is None:
+        return None
+    found = kb.resolve(f"{title} of {country.name}", on=on)
+    if found is None or found.country != home or not (found.id or "").startswith("person/"):
+        return None
+    return Actor(title, found.name, home, found.sector, found.id)
+
+
 @cache
 def _outlet_table() -> dict[str, str | None]:
-    table = datafiles.load("detente.coding", "data/outlets.yaml")["home"]
+    table = _data()["outlets"]
     return {_key(name): (code or None) for name, code in table.items()}
 
 

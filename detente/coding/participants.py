@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
+from detente.coding.home import office_at_home
 from detente.coding.introductions import introduce
 from detente.coding.lexicon import load_data
 from detente.coding.merge import dedupe, same_actor
@@ -170,7 +171,7 @@ class Participants:
                     # "the military", "the court", "our soldiers" in a story about one country are its own, also
                     # where the sentence names that country among others ("rebels attacked villages in C.A.R.
                     # near the Cameroon border"); "people", "residents" may be anyone's
-                    group.actors = [Actor(a.text, a.name, ctx.home, a.sector, a.id) for a in group.actors]
+                    group.actors = [self._at_home(a, ctx.home, on) for a in group.actors]
                     group.fallback = True
         if not sources.actors and not targets.actors:
             again = _reported_before(ctx, cand, index)
@@ -446,6 +447,13 @@ class Participants:
         if tok.text[:1].isupper() and tok.text[1:].islower():
             return latest_body(index, ctx.mentioned, tok.text)
         return None
+
+    def _at_home(self, actor: Actor, home: str, on: dt.date | None) -> Actor:
+        """An actor of no country in a story about ``home`` is of it; an office of the state ("the Prime
+        Minister") is its holder on the day, when the knowledge base knows one (``coding/home.py``)."""
+        holder = office_at_home(self.kb, actor.text, home, on) if actor.name is None and actor.sector == "GOV" \
+            else None
+        return holder or Actor(actor.text, actor.name, home, actor.sector, actor.id)
 
     def _outlet(self, ctx: DocumentContext, on: dt.date | None) -> Actor | None:
         outlet = ctx.doc.outlet

@@ -128,15 +128,10 @@ class SentenceSelector:
         held: list[Sentence] = []  # a state's act with no actor named: parsed only in a one-country document
         named: dict[int, bool] = {}  # sentence index -> names a country or a body (asked only for references)
         refused: dict[int, Verdict] = {}
-        evidence = HomeEvidence()
         for sentence in sentences:
             if len(sentence.text) > MAX_SENTENCE_CHARS:
                 refused[sentence.index] = Verdict.TOO_LONG
                 continue
-            if self.kb.is_candidate(sentence.text):
-                evidence.add(self.kb.named_in(sentence.text, press=False)[0] | places_named(self.kb, sentence.text))
-            else:
-                evidence.add(places_named(self.kb, sentence.text))
             verdict = prefilter.verdict(sentence)
             # a trigger word, and no actor of a country: one may still be found in the sentences before
             unplaced = verdict is Verdict.NO_ACTOR or verdict is Verdict.SECTOR_ONLY
@@ -159,7 +154,9 @@ class SentenceSelector:
                 # country when called by their surname later; a name it does not know has its country from the
                 # parsed sentence that described it (``DocumentActors``)
                 self._remember(surnames_in(sentence.text, self.kb.is_candidate))
-        home = home_country(self._seen_countries) or self._wider_home(text, evidence, outlet)
+        home = home_country(self._seen_countries)
+        if home is None and (held or selected):  # asked only where it decides something
+            home = self._wider_home(text, sentences, outlet)
         if home is not None and held:
             room = MAX_PARSED_SENTENCES - len(selected)
             selected = sorted(selected + held[:room], key=lambda s: s.index)
@@ -169,8 +166,15 @@ class SentenceSelector:
         return Selection(sentences, selected, set(self._seen_countries), truncated, home, tuple(self._called),
                          refused)
 
-    def _wider_home(self, text: str, evidence: HomeEvidence, outlet: str | None) -> str | None:
-        """The home country from the whole document when the sentences worth parsing do not tell it."""
+    def _wider_home(self, text: str, sentences: list[Sentence], outlet: str | None) -> str | None:
+        """The home country from the whole document when the sentences worth parsing do not tell it
+        (``coding/home.py``): the countries and places of every sentence, the dateline, the outlet."""
+        evidence = HomeEvidence()
+        for sentence in sentences:
+            if len(sentence.text) > MAX_SENTENCE_CHARS:
+                continue
+            known = self.kb.named_in(sentence.text, press=False)[0] if self.kb.is_candidate(sentence.text) else set()
+            evidence.add(known | places_named(self.kb, sentence.text))
         dateline = read_dateline(text[:MAX_CODED_CHARS])
         evidence.dateline = dateline.place.country if dateline and dateline.place else None
         if not evidence.named and not evidence.dateline:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections import Counter
 
 from detente.coding import Coder
-from detente.coding.home import HomeEvidence, gazetteer_country, outlet_home, places_named, wider_home
+from detente.coding.home import HomeEvidence, gazetteer_country, office_at_home, outlet_home, places_named, wider_home
 from detente.coding.lexicon import load_lexicon
 from detente.coding.modality import load_cues
 from detente.coding.selection import SentenceSelector
@@ -123,6 +123,17 @@ def test_the_outlet_gives_the_home_of_a_story_that_names_no_place(kb) -> None:
 # -- what it decides: whose the bodies and offices with no country are -----------------------------------
 
 
+def test_an_office_of_the_home_country_is_its_holder_on_the_day(kb) -> None:
+    may_2000 = dt.date(2000, 5, 2)
+    holder = office_at_home(kb, "the Prime Minister", "AUS", may_2000)
+    assert holder is not None and holder.country == "AUS" and holder.id is not None
+    assert holder.text == "the Prime Minister" and holder.id.startswith("person/aus/")
+    # a state's or province's office is the home country's, but not its national office
+    assert office_at_home(kb, "the Premier", "CAN", may_2000) is None
+    assert office_at_home(kb, "the Chief Minister", "IND", may_2000) is None
+    assert office_at_home(kb, "the Prime Minister", "AUS", None) is None  # no day, no holder
+
+
 def _coded(coder: Coder, text: str, outlet: str | None = None) -> list[tuple[str, list[str | None],
                                                                               list[str | None]]]:
     doc = Document(id="home", text=text, published=dt.date(2024, 5, 2), outlet=outlet)
@@ -137,6 +148,16 @@ def test_an_office_and_a_body_with_no_country_are_the_homes(coder: Coder) -> Non
     coded = _coded(coder, text)
     assert ("ACCUSE", ["CAN"], ["CAN"]) in coded
     assert any(kind == "COERCE" and source == ["CAN"] for kind, source, _t in coded)
+
+
+def test_the_prime_minister_of_a_local_story_is_the_home_countrys(coder: Coder) -> None:
+    text = ("Nurses in Brisbane walked off the job on Monday. Hospitals across Queensland cancelled surgery. "
+            "The Prime Minister met the union's leaders on Friday.")
+    doc = Document(id="pm", text=text, published=dt.date(2000, 5, 2))
+    [(_doc, records)] = list(coder.code_documents([doc]))
+    met = [r for r in records if r.type == "CONSULT"]
+    assert met and met[0].source[0].country == "AUS"
+    assert (met[0].source[0].id or "").startswith("person/aus/")
 
 
 def test_an_office_with_no_country_is_nobodys_in_a_story_about_two(coder: Coder) -> None:
