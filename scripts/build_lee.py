@@ -18,6 +18,12 @@ gensim's test data (``gensim/test/test_data/lee_background.cor``, one story a li
 
 Score it with ``detente evaluate gold/lee/news.jsonl --documents gold/lee/stories.jsonl`` (its column is
 ``check d6``).
+
+``--draw 7`` with any of the above builds the seventh draw instead (``gold/lee7/``): the 50 other stories of
+the Lee corpus (``gensim/test/test_data/lee.cor``, latin-1: it has a pound sign; none shared with the sixth
+draw), ids ``lee7-NN`` by line, the same strata shuffled with ``DRAW7_SAMPLE_SEED``, and every row ``tune``
+with ``"draw": 7``: sentences of that newsroom to write rules from (docs/labelling.md, "The seventh draw").
+Its column is ``tune d7``.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import json
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 LEE = ROOT / "gold" / "lee"
@@ -35,6 +42,33 @@ OUT = LEE / "news.jsonl"
 OUTLET = "ABC News"
 DRAW = 6
 DRAW6_SAMPLE_SEED = 1666
+DRAW7_SAMPLE_SEED = 1777
+
+
+class Draw(NamedTuple):
+    """What differs between the two draws of the Lee corpus: where they live, their ids, seed and split (a
+    NamedTuple, not a dataclass: the tests load this script without putting it in ``sys.modules``)."""
+
+    number: int
+    folder: Path
+    prefix: str
+    width: int
+    seed: int
+    split: str
+
+    @property
+    def stories(self) -> Path:
+        return self.folder / "stories.jsonl"
+
+    @property
+    def news(self) -> Path:
+        return self.folder / "news.jsonl"
+
+
+DRAWS = {
+    6: Draw(DRAW, LEE, "lee", 3, DRAW6_SAMPLE_SEED, "check"),
+    7: Draw(7, ROOT / "gold" / "lee7", "lee7", 2, DRAW7_SAMPLE_SEED, "tune"),
+}
 
 
 def _script(name: str) -> ModuleType:
@@ -45,34 +79,49 @@ def _script(name: str) -> ModuleType:
     return module
 
 
-def write_stories(corpus: Path) -> int:
+def read_corpus(corpus: Path) -> list[str]:
+    """The corpus's non-blank lines. ``lee_background.cor`` is UTF-8 but ``lee.cor`` is latin-1 (a pound sign
+    as byte A3), so UTF-8 is tried first and latin-1, which decodes any byte, is the fallback."""
+    raw = corpus.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def write_stories(corpus: Path, draw: int = DRAW) -> int:
     """One JSONL document a line of the corpus; returns how many."""
-    lines = [line.strip() for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
-    with STORIES.open("w", encoding="utf-8") as f:
+    spec = DRAWS[draw]
+    lines = read_corpus(corpus)
+    spec.folder.mkdir(parents=True, exist_ok=True)
+    with spec.stories.open("w", encoding="utf-8") as f:
         for number, text in enumerate(lines, 1):
-            f.write(json.dumps({"id": f"lee-{number:03d}", "outlet": OUTLET, "text": text}, ensure_ascii=False) + "\n")
+            doc = {"id": f"{spec.prefix}-{number:0{spec.width}d}", "outlet": OUTLET, "text": text}
+            f.write(json.dumps(doc, ensure_ascii=False) + "\n")
     return len(lines)
 
 
-def order() -> list[list[dict]]:
+def order(draw: int = DRAW) -> list[list[dict]]:
     """Every story as skeleton rows, in the draw's seeded order."""
+    spec = DRAWS[draw]
     sampler = _script("sample_documents")
     from detente.nlp import split_sentences
 
-    stories = sampler._read([str(STORIES)])
+    stories = sampler._read([str(spec.stories)])
     return [[{"doc": str(doc.source_id), "published": None, "outlet": OUTLET, "sentence_index": s.index,
-              "text": s.text, "split": "check", "draw": DRAW} for s in split_sentences(doc.text)]
-            for doc in sampler.stratified(stories, DRAW6_SAMPLE_SEED)]
+              "text": s.text, "split": spec.split, "draw": spec.number} for s in split_sentences(doc.text)]
+            for doc in sampler.stratified(stories, spec.seed)]
 
 
-def labels() -> dict[str, dict[int, list[dict]]]:
+def labels(draw: int = DRAW) -> dict[str, dict[int, list[dict]]]:
     """The annotators' files together; a story labelled in two files is an error."""
-    return _script("build_gold").merge_labels(sorted(LEE.glob("labels_*.txt")))
+    return _script("build_gold").merge_labels(sorted(DRAWS[draw].folder.glob("labels_*.txt")))
 
 
-def skeleton(labelled: set[str]) -> list[dict]:
+def skeleton(labelled: set[str], draw: int = DRAW) -> list[dict]:
     """The rows of the labelled stories, which must be the first stories of the order."""
-    stories = order()
+    stories = order(draw)
     done = [rows[0]["doc"] in labelled for rows in stories]
     if any(done[i + 1] and not done[i] for i in range(len(done) - 1)):
         raise SystemExit("the labelled stories are not a prefix of the seeded order (scripts/build_lee.py --order)")
@@ -100,19 +149,31 @@ def _write(path: Path, rows: list[dict]) -> None:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
+def _draw(argv: list[str]) -> int:
+    """``--draw N`` picks the draw (default the sixth)."""
+    if "--draw" not in argv:
+        return DRAW
+    number = int(argv[argv.index("--draw") + 1])
+    if number not in DRAWS:
+        raise SystemExit(f"no draw {number} here: {sorted(DRAWS)}")
+    return number
+
+
 def main(argv: list[str]) -> None:
     sys.path.insert(0, str(ROOT))
+    draw = _draw(argv)
+    spec = DRAWS[draw]
     if "--stories" in argv:
-        print(f"{write_stories(Path(argv[argv.index('--stories') + 1]))} stories -> {STORIES}")
+        print(f"{write_stories(Path(argv[argv.index('--stories') + 1]), draw)} stories -> {spec.stories}")
         return
     if "--order" in argv:
-        for i, rows in enumerate(order(), 1):
+        for i, rows in enumerate(order(draw), 1):
             print(f"{i:3d} {rows[0]['doc']} {len(rows):3d} sentences  {rows[0]['text'][:70]}")
         return
-    labelled = labels()
-    news = build(skeleton(set(labelled)), labelled)
-    _write(OUT, news)
-    print(f"{len(news)} sentences, {sum(len(r['events']) for r in news)} events -> {OUT}")
+    labelled = labels(draw)
+    news = build(skeleton(set(labelled), draw), labelled)
+    _write(spec.news, news)
+    print(f"{len(news)} sentences, {sum(len(r['events']) for r in news)} events -> {spec.news}")
 
 
 if __name__ == "__main__":
