@@ -90,16 +90,22 @@ def read_corpus(corpus: Path) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def story_records(corpus: Path, draw: int = DRAW) -> list[dict]:
+    """The draw's documents, one a non-blank line of the corpus, numbered by line."""
+    spec = DRAWS[draw]
+    return [{"id": f"{spec.prefix}-{number:0{spec.width}d}", "outlet": OUTLET, "text": text}
+            for number, text in enumerate(read_corpus(corpus), 1)]
+
+
 def write_stories(corpus: Path, draw: int = DRAW) -> int:
     """One JSONL document a line of the corpus; returns how many."""
     spec = DRAWS[draw]
-    lines = read_corpus(corpus)
+    records = story_records(corpus, draw)
     spec.folder.mkdir(parents=True, exist_ok=True)
     with spec.stories.open("w", encoding="utf-8") as f:
-        for number, text in enumerate(lines, 1):
-            doc = {"id": f"{spec.prefix}-{number:0{spec.width}d}", "outlet": OUTLET, "text": text}
+        for doc in records:
             f.write(json.dumps(doc, ensure_ascii=False) + "\n")
-    return len(lines)
+    return len(records)
 
 
 def order(draw: int = DRAW) -> list[list[dict]]:
@@ -112,6 +118,12 @@ def order(draw: int = DRAW) -> list[list[dict]]:
     return [[{"doc": str(doc.source_id), "published": None, "outlet": OUTLET, "sentence_index": s.index,
               "text": s.text, "split": spec.split, "draw": spec.number} for s in split_sentences(doc.text)]
             for doc in sampler.stratified(stories, spec.seed)]
+
+
+def order_listing(draw: int = DRAW) -> str:
+    """What ``--order`` prints: position, story, sentence count and the story's first words."""
+    return "".join(f"{i:3d} {rows[0]['doc']} {len(rows):3d} sentences  {rows[0]['text'][:70]}\n"
+                   for i, rows in enumerate(order(draw), 1))
 
 
 def labels(draw: int = DRAW) -> dict[str, dict[int, list[dict]]]:
@@ -167,8 +179,7 @@ def main(argv: list[str]) -> None:
         print(f"{write_stories(Path(argv[argv.index('--stories') + 1]), draw)} stories -> {spec.stories}")
         return
     if "--order" in argv:
-        for i, rows in enumerate(order(draw), 1):
-            print(f"{i:3d} {rows[0]['doc']} {len(rows):3d} sentences  {rows[0]['text'][:70]}")
+        print(order_listing(draw), end="")
         return
     labelled = labels(draw)
     news = build(skeleton(set(labelled), draw), labelled)
