@@ -1,4 +1,4 @@
-"""Build the sixth draw of the labelled news: a check set from outside the bundled corpus (``gold/lee/``).
+"""Build the sixth and seventh draws of the labelled news, from outside the bundled corpus (``gold/lee*/``).
 
 Every story of ``../shared/corpora/voa_stories.jsonl`` had been drawn and labelled by session 9, and the later
 draws had been scored often, so a fresh check set needed news the rules were never written from. The Lee
