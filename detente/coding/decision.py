@@ -13,7 +13,10 @@ Four rules (``RULES``), each named by what it finds:
 - ``restated``: one material act told twice in one clause chain ("sentenced him ... and banned him from
   politics"), two types of one quad class: the more confident reading stands;
 - ``background``: a subordinate clause's act beside a more confident main-clause act of the same actor ("X, who
-  resigned in 2013, rejected the charges").
+  resigned in 2013, rejected the charges");
+- ``forecast``: a warning that threatens nobody and announces no act of its speaker ("warned of a possible IS
+  resurgence", "has warned that other member states could decide to quit") is a forecast, which the guide does
+  not code ("worries and predictions that something could happen are []"), not a THREATEN.
 
 Rules are structural, over the parse, and run after each candidate became a record (so that an act dropped for
 want of an actor takes nothing with it). ``decide`` is called once per sentence from ``coder.py``. The types
@@ -32,7 +35,7 @@ from spacy.tokens import Token
 from detente.coding.lexicon import load_data
 from detente.coding.merge import same_actor
 from detente.records import Mention
-from detente.syntax import has_to_marker
+from detente.syntax import child, has_to_marker, lemma, modal
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
@@ -60,12 +63,14 @@ class Decision:
     """The bundled table: the types whose content is no event of its own."""
 
     content_types: frozenset[str]
+    warning_verbs: frozenset[str]
+    possibility_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def load_decision() -> Decision:
     data = load_data("decision.yaml")
-    return Decision(content_types=frozenset(str(t) for t in data["content_types"]))
+    return Decision(**{name: frozenset(str(t) for t in data[name]) for name in Decision.__dataclass_fields__})
 
 
 def _heads(cand: Candidate) -> set[int]:
@@ -157,7 +162,29 @@ def _background(cand: Candidate, rec: Mention, pairs: Sequence[tuple[Candidate, 
                and orec.confidence > rec.confidence for o, orec in pairs)
 
 
-RULES = ("content", "judged", "restated", "background")
+def _forecast(cand: Candidate, rec: Mention, conf: Decision) -> bool:
+    """A THREATEN read from a warning verb that names nobody threatened (no target with a country) and whose
+    content is no act of the speaker: another party's possible act ("warned that other member states could
+    decide to quit"), a statement of how things are ("'Cherry picking is not an option,' he warned"), or a
+    possibility ("warned of a possible IS resurgence"). A threat is the speaker's own coming act against someone
+    ("warned it would smash any independence plots", "warned that terrorists will not be spared"): those stay."""
+    verb = cand.mention.anchor
+    if rec.type != "THREATEN" or lemma(verb) not in conf.warning_verbs or any(a.country for a in rec.target):
+        return False
+    said = child(verb, "ccomp")
+    if said is None and verb.dep_ == "parataxis":
+        said = verb.head  # "'Cherry picking is not an option,' he warned": the quote is the sentence's root
+    if said is None:  # "warned of a possible resurgence": a possibility named by a noun
+        return any(lemma(t) in conf.possibility_words and t.dep_ == "amod"
+                   for p in verb.children if p.dep_ == "prep" for t in p.subtree)
+    doer = child(said, "nsubj", "nsubjpass", "expl")
+    if doer is None or doer.pos_ == "PRON":
+        return False  # "warned it would", "warned that we will": the speaker's own act
+    auxes = [modal(c) for c in said.children if c.dep_ in ("aux", "auxpass")]
+    return "possible" in auxes or not any(m in ("future", "would") for m in auxes)
+
+
+RULES = ("content", "judged", "restated", "background", "forecast")
 
 
 def decide(pairs: Sequence[tuple[Candidate, Mention]], rules: Sequence[str] = RULES) -> list[Mention]:
@@ -174,6 +201,8 @@ def decide(pairs: Sequence[tuple[Candidate, Mention]], rules: Sequence[str] = RU
         if "restated" in rules and _restated(cand, rec, pairs):
             continue
         if "background" in rules and _background(cand, rec, pairs):
+            continue
+        if "forecast" in rules and _forecast(cand, rec, conf):
             continue
         kept.append(rec)
     return kept

@@ -95,6 +95,7 @@ def test_content_is_reached_down_complement_links_only(nlp: Language) -> None:
 
 def test_the_table_names_verbal_acts() -> None:
     assert load_decision().content_types == frozenset({"REQUEST", "THREATEN", "ACCUSE"})
+    assert "warn" in load_decision().warning_verbs
 
 
 def test_no_pairs_no_records() -> None:
@@ -124,3 +125,33 @@ def test_restated_keeps_the_more_confident_reading_and_of_equals_the_first(
     pairs = [(c1, replace(r1, confidence=first)), (c2, replace(r2, confidence=second))]
     out = decide(pairs, ("restated",))
     assert out == [pairs[kept][1]]  # one of the two stands, never both dropped
+
+
+FORECASTS = [
+    # a possibility named by a noun, nobody threatened
+    "German officials warned on Monday of a possible resurgence of the militia in the region.",
+    # another party's possible act
+    "The French minister has warned that other member states could decide to leave the bloc.",
+]
+
+
+@pytest.mark.parametrize("text", FORECASTS)
+def test_a_warning_of_what_others_may_do_is_a_forecast(coder: Coder, monkeypatch: pytest.MonkeyPatch,
+                                                        text: str) -> None:
+    assert "THREATEN" in _types_undecided(coder, text, monkeypatch)
+    assert "THREATEN" not in _types(coder, text)
+    with monkeypatch.context() as m:
+        m.setattr(coder_module, "decide", lambda pairs: decision.decide(pairs, ("forecast",)))
+        assert "THREATEN" not in _types(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the speaker's own coming act
+    "China warned it would take strong countermeasures against Japan.",
+    # someone threatened, named
+    "Ankara warned Washington of severe consequences.",
+    # an act to come, with "will": a warning of what the speaker's side will do
+    "The Pakistani army warned that the attackers will not be spared.",
+])
+def test_a_warning_of_the_speakers_own_act_stays_a_threat(coder: Coder, text: str) -> None:
+    assert "THREATEN" in _types(coder, text)
