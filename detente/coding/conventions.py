@@ -269,7 +269,7 @@ def _habitual(cand: Candidate, conv: Conventions) -> bool:
     so reported ("routinely deny") was still made, and the guide codes it."""
     material = _material(cand)
     for anchor in _anchors(cand):
-        for verb in _clause_chain(anchor):
+        for verb in _habit_frame(anchor):
             for c in verb.children:
                 if c.dep_ != "advmod":
                     continue
@@ -283,6 +283,28 @@ def _habitual(cand: Candidate, conv: Conventions) -> bool:
     act = cand.child.token if cand.child is not None and cand.child.sense.type == cand.coded.type else cand.token
     return act.pos_ == "NOUN" and any(c.dep_ in ("amod", "advmod") and lemma(c) in conv.frequency_adjectives
                                       for c in act.children)
+
+
+def _habit_frame(anchor: Token) -> list[Token]:
+    """The verbs whose adverbs say whether ``anchor``'s act is a habit: its clause chain, the verbs coordinated
+    with it, and for a "when" clause the clause it times ("regularly escape ... when attacked by government
+    forces": the attacks are as habitual as the escapes)."""
+    chain = _clause_chain(anchor)
+    verbs = [*chain, *_coordinated(chain[-1])]
+    top = chain[-1]
+    if top.dep_ == "advcl" and top.head != top and \
+            any(c.dep_ == "advmod" and c.lower_ in ("when", "whenever") for c in top.children):
+        outer = _clause_chain(top.head)
+        verbs += [*outer, *_coordinated(outer[-1])]
+    return verbs
+
+
+def _coordinated(verb: Token) -> list[Token]:
+    """The verbs coordinated with ``verb`` whichever comes first: in "fighters who fight to control villages and
+    regularly escape", the habit the second verb's adverb states is the first one's too."""
+    first = verb.head if verb.dep_ == "conj" and is_verbal(verb.head) else verb
+    members = [first, *(c for c in first.children if c.dep_ == "conj" and is_verbal(c))]
+    return [m for m in members if m.i != verb.i]
 
 
 def _counted(noun: Token) -> bool:

@@ -50,6 +50,11 @@ DROPPED = [
     ("Rebels regularly attack villages in the Central African Republic.", "ASSAULT", "habitual"),
     ("The former Malaysian prime minister seldom criticized China.", "ACCUSE", "habitual"),
     ("North Korea tested missiles 10 times last year.", "MOBILIZE", "habitual"),
+    # the habit a coordinated verb's adverb states, and the "when" clause it times
+    ("Sudanese rebels seize villages on the Chadian border and routinely escape to Chad when attacked by Sudanese "
+     "troops.", "COERCE", "habitual"),
+    ("Sudanese rebels seize villages on the Chadian border and routinely escape to Chad when attacked by Sudanese "
+     "troops.", "ASSAULT", "habitual"),
     # questions and requests for comment
     ("Will China impose sanctions on Lithuania?", "SANCTION", "question"),
     ("The judge asked the Philippine minister if he had met the Chinese ambassador.", "CONSULT", "question"),
