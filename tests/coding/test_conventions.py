@@ -51,6 +51,10 @@ DROPPED = [
     ("The former Malaysian prime minister seldom criticized China.", "ACCUSE", "habitual"),
     ("North Korea tested missiles 10 times last year.", "MOBILIZE", "habitual"),
     # the habit a coordinated verb's adverb states, and the "when" clause it times
+    # a material act in the simple present: a policy, a habit, what a law permits
+    ("The United States gives military support to China's rivals in Asia.", "AID", "habitual"),
+    ("The new Sudanese law allows the government to seize the assets of the former ruling party.", "CONCEDE",
+     "habitual"),
     ("Sudanese rebels seize villages on the Chadian border and routinely escape to Chad when attacked by Sudanese "
      "troops.", "COERCE", "habitual"),
     ("Sudanese rebels seize villages on the Chadian border and routinely escape to Chad when attacked by Sudanese "
@@ -106,6 +110,7 @@ KEPT = [
     ("Pakistan expects the Afghan government to expel the militants.", "REQUEST"),
     # one dated act; a scheduled act; a verbal act reported as habitual was still made
     ("Iran attacked Israeli ships in the Red Sea on Monday.", "ASSAULT"),
+    ("The United States has imposed sanctions on Iranian oil exports.", "SANCTION"),
     ("Chinese vessels fired water cannon at Philippine ships several times on Saturday.", "ASSAULT"),
     ("Japan will sign a defence pact with the Philippines next month.", "AGREE"),
     ("Afghan officials routinely deny that Pakistan's militants find shelter in Afghanistan.", "REJECT"),
