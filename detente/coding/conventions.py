@@ -76,6 +76,7 @@ class Conventions:
     vehicle_nouns: frozenset[str]
     commitment_types: frozenset[str]
     people_at_large: frozenset[str]
+    future_marks: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -280,19 +281,22 @@ def _habitual(cand: Candidate, conv: Conventions) -> bool:
                 return True  # "passed 10 times last year"; not "shot them several times"
     if not material:
         return False
-    if _simple_present(cand.mention.anchor):
+    if _simple_present(cand.mention.anchor, conv):
         return True
     act = cand.child.token if cand.child is not None and cand.child.sense.type == cand.coded.type else cand.token
     return act.pos_ == "NOUN" and any(c.dep_ in ("amod", "advmod") and lemma(c) in conv.frequency_adjectives
                                       for c in act.children)
 
 
-def _simple_present(verb: Token) -> bool:
+def _simple_present(verb: Token, conv: Conventions) -> bool:
     """A verb in the simple present with no auxiliary ("gives military support to China's rivals", "fighters who
     fight to control villages", "the law allows the government to seize"): news tells what happened in the past
     or perfect tense; the simple present of a material act states a habit, a policy or what a law permits. Not
-    under a conjunction ("if Russia attacks Ukraine again"): there the present names a possible or coming act."""
-    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
+    under "if", "when", "once" ... (``future_marks``: "if Russia attacks Ukraine again"): there the present names
+    a possible or coming act; "because" states a fact."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") or (c.dep_ in ("mark", "advmod") and c.lower_ in conv.future_marks)
+        for c in verb.children)
 
 
 def _habit_frame(anchor: Token) -> list[Token]:
