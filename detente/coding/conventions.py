@@ -37,7 +37,17 @@ from spacy.tokens import Span, Token
 from detente.coding.cameo import quad_class
 from detente.coding.lexicon import load_data
 from detente.coding.words import looks_like_actor
-from detente.syntax import child, clause_head, clause_tense, controlling_verbs, is_verbal, lemma, modal, subject
+from detente.syntax import (
+    child,
+    clause_head,
+    clause_tense,
+    controlling_verbs,
+    has_to_marker,
+    is_verbal,
+    lemma,
+    modal,
+    subject,
+)
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
@@ -77,6 +87,7 @@ class Conventions:
     commitment_types: frozenset[str]
     people_at_large: frozenset[str]
     future_marks: frozenset[str]
+    attempt_nouns: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -133,7 +144,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
         return "commentary"
     tests = (("prediction", _prediction), ("habitual", _habitual), ("inquiry", _inquiry), ("question", _question),
              ("regulation", _routine_regulation), ("generic", _generic), ("counterfactual", _counterfactual),
-             ("unrealised", _unrealised), ("people at large", _people_at_large),
+             ("unrealised", _unrealised), ("attempted", _attempted), ("people at large", _people_at_large),
              ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
              ("vehicle", _vehicle))
@@ -445,6 +456,21 @@ def _unrealised(cand: Candidate, conv: Conventions) -> bool:
     hedged demand ("may have to ask the U.S. to lift the tariffs": the guide's Types)."""
     return cand.modality == "hypothetical" and cand.coded.type.lower() not in conv.commitment_types and \
         not cand.flags.deontic
+
+
+def _attempted(cand: Candidate, conv: Conventions) -> bool:
+    """An act in the complement of a noun of trying, wanting, pressing or failing ("efforts to impose
+    sanctions", "under pressure to resign", "failure to sell missiles", "interest in making aid conditional") was
+    not done: the noun names an attempt or a wish, and the guide codes acts that happened or were announced."""
+    act = cand.mention.anchor
+    if not is_verbal(act):
+        return False
+    gov = act.head
+    if act.dep_ == "pcomp" and gov.dep_ == "prep" and gov.lower_ in ("in", "at", "of"):
+        gov = gov.head  # "interest in making", "attempt at forming"
+    elif not (act.dep_ in ("acl", "xcomp") and has_to_marker(act)):
+        return False
+    return gov.pos_ == "NOUN" and lemma(gov) in conv.attempt_nouns
 
 
 def _people_at_large(cand: Candidate, conv: Conventions) -> bool:

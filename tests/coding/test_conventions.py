@@ -86,6 +86,9 @@ DROPPED = [
     # an act only possible, under "if", was not done
     ("If Japan seeks talks with China over the islands, Beijing will set conditions.", "REQUEST", "unrealised"),
     ("If Russia attacks Ukraine again, NATO would respond.", "ASSAULT", "unrealised"),
+    # an act only tried or failed: the complement of a noun of attempt, wish, pressure or failure
+    ("Washington's efforts to impose sanctions on Turkey stalled in Congress on Monday.", "SANCTION", "attempted"),
+    ("Turkish officials criticized the American failure to sell Patriot missiles to Turkey.", "AID", "attempted"),
     # what people at large believe, suggest or want is their opinion
     ("Some believe the raid on the village was an attack by Burundian troops.", "ASSAULT", "people at large"),
     ("Others suggest Pakistan supported the rebels in Kabul.", "SUPPORT", "people at large"),
@@ -111,6 +114,9 @@ KEPT = [
     # one dated act; a scheduled act; a verbal act reported as habitual was still made
     ("Iran attacked Israeli ships in the Red Sea on Monday.", "ASSAULT"),
     ("The United States has imposed sanctions on Iranian oil exports.", "SANCTION"),
+    # a decided act is coded: "decision" and "move" are no nouns of attempt
+    ("The European Union announced a decision to impose sanctions on Russia on Monday.", "SANCTION"),
+    ("China made a move to seize the Philippine outpost on Monday.", "COERCE"),
     ("Chinese vessels fired water cannon at Philippine ships several times on Saturday.", "ASSAULT"),
     ("Japan will sign a defence pact with the Philippines next month.", "AGREE"),
     ("Afghan officials routinely deny that Pakistan's militants find shelter in Afghanistan.", "REJECT"),
