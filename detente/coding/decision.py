@@ -14,9 +14,10 @@ Four rules (``RULES``), each named by what it finds:
   politics"), two types of one quad class: the more confident reading stands;
 - ``background``: a subordinate clause's act beside a more confident main-clause act of the same actor ("X, who
   resigned in 2013, rejected the charges");
-- ``forecast``: a warning that threatens nobody and announces no act of its speaker ("warned of a possible IS
-  resurgence", "has warned that other member states could decide to quit") is a forecast, which the guide does
-  not code ("worries and predictions that something could happen are []"), not a THREATEN.
+- ``forecast``: a warning that announces no coming act of its speaker ("warned of a possible IS resurgence",
+  "has warned that other member states could decide to quit", "warned residents to stay away") is a forecast
+  or an advice, which the guide does not code ("worries and predictions that something could happen are []"),
+  not a THREATEN.
 
 Rules are structural, over the parse, and run after each candidate became a record (so that an act dropped for
 want of an actor takes nothing with it). ``decide`` is called once per sentence from ``coder.py``. The types
@@ -64,7 +65,7 @@ class Decision:
 
     content_types: frozenset[str]
     warning_verbs: frozenset[str]
-    possibility_words: frozenset[str]
+    consequence_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -163,25 +164,45 @@ def _background(cand: Candidate, rec: Mention, pairs: Sequence[tuple[Candidate, 
 
 
 def _forecast(cand: Candidate, rec: Mention, conf: Decision) -> bool:
-    """A THREATEN read from a warning verb that names nobody threatened (no target with a country) and whose
-    content is no act of the speaker: another party's possible act ("warned that other member states could
-    decide to quit"), a statement of how things are ("'Cherry picking is not an option,' he warned"), or a
-    possibility ("warned of a possible IS resurgence"). A threat is the speaker's own coming act against someone
-    ("warned it would smash any independence plots", "warned that terrorists will not be spared"): those stay."""
+    """A THREATEN read from a warning verb that threatens nothing: PLOVER's THREATEN is the speaker announcing a
+    coming act of its own against someone, and "warn" says as often what others may do or what is so ("warned
+    that militants were planning attacks", "warned that other member states could decide to quit", "warned of a
+    possible IS resurgence", "warned residents to stay away from the border"): a forecast or an advice, which
+    the guide does not code as a threat ("worries and predictions that something could happen are []")."""
     verb = cand.mention.anchor
-    if rec.type != "THREATEN" or lemma(verb) not in conf.warning_verbs or any(a.country for a in rec.target):
+    if rec.type != "THREATEN" or lemma(verb) not in conf.warning_verbs:
         return False
+    return not _threat_made(verb, conf)
+
+
+def _threat_made(verb: Token, conf: Decision) -> bool:
+    """Whether a warning announces a coming act: a condition ("warned that if ..."), an act that will come
+    ("warned that police will no longer tolerate rallies"), one that may come from the speaker, a pronoun or
+    nobody named ("warned it could turn to Russia", "warned that terrorists will not be spared"), consequences
+    ("warned Washington of severe consequences"), or no content at all ("warned Tokyo"). Another party's
+    possible act ("other member states could decide to quit") and what is or was so are forecasts."""
+    if _conditional(verb):
+        return True
     said = child(verb, "ccomp")
     if said is None and verb.dep_ == "parataxis":
         said = verb.head  # "'Cherry picking is not an option,' he warned": the quote is the sentence's root
-    if said is None:  # "warned of a possible resurgence": a possibility named by a noun
-        return any(lemma(t) in conf.possibility_words and t.dep_ == "amod"
-                   for p in verb.children if p.dep_ == "prep" for t in p.subtree)
-    doer = child(said, "nsubj", "nsubjpass", "expl")
-    if doer is None or doer.pos_ == "PRON":
-        return False  # "warned it would", "warned that we will": the speaker's own act
-    auxes = [modal(c) for c in said.children if c.dep_ in ("aux", "auxpass")]
-    return "possible" in auxes or not any(m in ("future", "would") for m in auxes)
+    if said is not None:
+        if _conditional(said):
+            return True
+        doer = child(said, "nsubj", "nsubjpass", "expl")
+        modals = {modal(c) for c in said.children if c.dep_ in ("aux", "auxpass")}
+        if doer is None or doer.pos_ == "PRON" or doer.dep_ == "nsubjpass":
+            return bool(modals & {"future", "would", "possible"})  # "warned it could turn to Russia"
+        return bool(modals & {"future", "would"})  # "police will no longer tolerate rallies"; not "could decide"
+    if child(verb, "xcomp") is not None:
+        return False  # "warned residents to stay away": an advice
+    objects = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return not objects or any(lemma(o) in conf.consequence_nouns for o in objects)
+
+
+def _conditional(verb: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children)
 
 
 RULES = ("content", "judged", "restated", "background", "forecast")

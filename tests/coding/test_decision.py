@@ -130,8 +130,11 @@ def test_restated_keeps_the_more_confident_reading_and_of_equals_the_first(
 FORECASTS = [
     # a possibility named by a noun, nobody threatened
     "German officials warned on Monday of a possible resurgence of the militia in the region.",
-    # another party's possible act
+    # another party's possible act, another party's act, an advice, a judgement
     "The French minister has warned that other member states could decide to leave the bloc.",
+    "The Pakistani government warned that militants were planning attacks in Balochistan.",
+    "Officials in Kenya warned residents to stay away from the border with Somalia.",
+    "Human Rights Watch warned that the new law threatens press freedom in Hong Kong.",
 ]
 
 
@@ -146,9 +149,14 @@ def test_a_warning_of_what_others_may_do_is_a_forecast(coder: Coder, monkeypatch
 
 
 @pytest.mark.parametrize("text", [
-    # the speaker's own coming act
+    # the speaker's own coming act, possible or certain
     "China warned it would take strong countermeasures against Japan.",
-    # someone threatened, named
+    "Ankara is warning it could turn to Russian fighter jets as an alternative.",
+    # a condition
+    "Turkey warned that the deal would collapse if Washington imposed sanctions on Ankara.",
+    # an act of the speaker's side that will come
+    "Cairo's security chief has warned that police will no longer tolerate rallies by the Kifaya group.",
+    # consequences named
     "Ankara warned Washington of severe consequences.",
     # an act to come, with "will": a warning of what the speaker's side will do
     "The Pakistani army warned that the attackers will not be spared.",
