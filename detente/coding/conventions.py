@@ -304,10 +304,22 @@ def _simple_present(verb: Token, conv: Conventions) -> bool:
     fight to control villages", "the law allows the government to seize"): news tells what happened in the past
     or perfect tense; the simple present of a material act states a habit, a policy or what a law permits. Not
     under "if", "when", "once" ... (``future_marks``: "if Russia attacks Ukraine again"): there the present names
-    a possible or coming act; "because" states a fact."""
+    a possible or coming act; "because" states a fact. Not a plural noun the parser took for the verb of a
+    sentence whose verb it missed (``_missed_verb``)."""
+    if _missed_verb(verb):
+        return False
     return verb.tag_ in ("VBZ", "VBP") and not any(
         c.dep_ in ("aux", "auxpass") or (c.dep_ in ("mark", "advmod") and c.lower_ in conv.future_marks)
         for c in verb.children)
+
+
+def _missed_verb(verb: Token) -> bool:
+    """"U.S. airstrikes on Houthi targets in Yemen continued": the parser made the noun "airstrikes" the root
+    (VBZ) and the real verb, a past one with no subject of its own, its dependent; the root has no object."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children):
+        return False
+    return any(c.tag_ == "VBD" and c.dep_ in ("advcl", "dep", "conj") and
+               not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
 
 
 def _habit_frame(anchor: Token) -> list[Token]:
