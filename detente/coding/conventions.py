@@ -88,8 +88,6 @@ class Conventions:
     people_at_large: frozenset[str]
     future_marks: frozenset[str]
     attempt_nouns: frozenset[str]
-    comment_verbs: frozenset[str]
-    comment_nouns: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -378,11 +376,7 @@ def _over_period(verb: Token, conv: Conventions) -> bool:
 
 
 def _inquiry(cand: Candidate, conv: Conventions) -> bool:
-    """A request for comment (a journalist's, answered or not) is no REQUEST and no CONSULT; a refusal to
-    comment ("declined to comment", "refused to say whether", "refused to give details") is no REJECT: the
-    guide codes "had no comment" as no event."""
-    if cand.coded.type == "REJECT":
-        return _no_comment(cand.mention.anchor, conv)
+    """A request for comment (a journalist's, answered or not) is no REQUEST and no CONSULT."""
     if cand.coded.type not in ("REQUEST", "CONSULT"):
         return False
     for anchor in _anchors(cand):
@@ -392,19 +386,6 @@ def _inquiry(cand: Candidate, conv: Conventions) -> bool:
                     return True
         head = anchor.head
         if lemma(head) in ("respond", "reply", "answer") and any(c.lower_ in ("not", "n't") for c in head.children):
-            return True
-    return False
-
-
-def _no_comment(verb: Token, conv: Conventions) -> bool:
-    """A refusal whose refused act is speaking: an infinitive of saying ("declined to comment", "refused to
-    say") or an object that is comment or details ("declined comment", "refused to give details")."""
-    done = child(verb, "xcomp")
-    if done is not None and lemma(done) in conv.comment_verbs:
-        return True
-    for act in (verb, done):
-        obj = child(act, "dobj") if act is not None else None
-        if obj is not None and lemma(obj) in conv.comment_nouns:
             return True
     return False
 
