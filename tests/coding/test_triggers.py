@@ -346,3 +346,21 @@ def test_denying_or_revoking_a_visa_is_a_sanction_and_denying_a_charge_a_rejecti
     assert only(find("Washington revoked the export licenses of two Chinese firms."), "revoked").sense.type \
         == "SANCTION"
     assert only(find("China denied the accusations on Monday."), "denied").sense.type == "REJECT"
+
+
+def test_a_phrasal_verb_of_expulsion_or_shooting_needs_its_particle(find: Find) -> None:
+    """PETRARCH2's compound verbs "kick out", "boot out" (CAMEO 174, deport) and "gun down" (193) are events
+    with their particle only: "kicked the ball" and "a gun" report nothing."""
+    kicked = only(find("Zimbabwe kicked out two British journalists on Monday."), "kicked")
+    assert (kicked.sense.type, kicked.sense.mode) == ("COERCE", "deport")
+    assert only(find("The Taliban booted out Pakistani traders."), "booted").sense.type == "COERCE"
+    gunned = only(find("Soldiers gunned down three protesters in the capital."), "gunned")
+    assert (gunned.sense.type, gunned.sense.mode) == ("ASSAULT", "firearms")
+    assert not find("The striker kicked the ball into the net.")
+
+
+def test_a_phrasal_verb_is_coded_end_to_end(coder: Coder) -> None:
+    from tests.coding.test_accusations import _coded
+
+    assert _coded(coder, "Zimbabwe kicked out two British journalists on Monday.") == [
+        ("COERCE", ["ZWE"], ["GBR"])]
