@@ -364,3 +364,12 @@ def test_a_phrasal_verb_is_coded_end_to_end(coder: Coder) -> None:
 
     assert _coded(coder, "Zimbabwe kicked out two British journalists on Monday.") == [
         ("COERCE", ["ZWE"], ["GBR"])]
+
+
+def test_raising_an_issue_is_taking_it_up_and_raising_concern_is_not(find: Find) -> None:
+    """"raise" + issue, matter, case (PETRARCH2: RAISE + CONCERNS 040) is consultation; "raised concerns" stays
+    the noun's disapproval and "raised prices" nothing."""
+    raised = only(find("Blinken raised the issue of Taiwan with Wang Yi."), "raised")
+    assert raised.sense.type == "CONSULT"
+    assert not [m for m in find("China raised concerns over the arms sale.") if m.sense.type == "CONSULT"]
+    assert not find("The company raised prices again.")
