@@ -373,3 +373,10 @@ def test_raising_an_issue_is_taking_it_up_and_raising_concern_is_not(find: Find)
     assert raised.sense.type == "CONSULT"
     assert not [m for m in find("China raised concerns over the arms sale.") if m.sense.type == "CONSULT"]
     assert not find("The company raised prices again.")
+
+
+def test_elevating_ties_improves_relations_and_elevating_a_road_does_not(find: Find) -> None:
+    """"elevate" is "upgrade" for relations (SUPPORT 050, the verb gated by the same object list)."""
+    elevated = only(find("India and Mauritius elevated ties to an enhanced strategic partnership."), "elevated")
+    assert elevated.sense.type == "SUPPORT"
+    assert not find("Engineers elevated the road above the flood line.")
