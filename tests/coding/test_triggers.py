@@ -380,3 +380,12 @@ def test_elevating_ties_improves_relations_and_elevating_a_road_does_not(find: F
     elevated = only(find("India and Mauritius elevated ties to an enhanced strategic partnership."), "elevated")
     assert elevated.sense.type == "SUPPORT"
     assert not find("Engineers elevated the road above the flood line.")
+
+
+def test_a_court_case_filed_is_a_lawsuit_and_a_case_made_an_argument(find: Find) -> None:
+    """"case" with a word of the courts under a light verb is ACCUSE 115 (PETRARCH2: FILE + CASE (AGAINST));
+    "made the case for" is no lawsuit."""
+    filed = [m for m in find("The Philippines filed a legal case against China at the tribunal.") if m.sense.type ==
+             "ACCUSE"]
+    assert [(m.token.text, m.sense.mode) for m in filed] == [("case", "allege")]
+    assert not [m for m in find("Blinken made the case for talks with Beijing.") if m.sense.type == "ACCUSE"]
