@@ -389,3 +389,11 @@ def test_a_court_case_filed_is_a_lawsuit_and_a_case_made_an_argument(find: Find)
              "ACCUSE"]
     assert [(m.token.text, m.sense.mode) for m in filed] == [("case", "allege")]
     assert not [m for m in find("Blinken made the case for talks with Beijing.") if m.sense.type == "ACCUSE"]
+
+
+def test_good_wishes_sent_are_endorsement_and_wishing_to_act_an_intent(find: Find) -> None:
+    """"wished the people peace and prosperity" is SUPPORT 051, as congratulations are; "wishes to see peace"
+    stays the intent sense (it governs its complement, no SUPPORT)."""
+    wished = only(find("Xi wished Biden a speedy recovery."), "wished")
+    assert wished.sense.type == "SUPPORT"
+    assert not [m for m in find("China wishes to see peace in the Middle East.") if m.sense.type == "SUPPORT"]
