@@ -397,3 +397,12 @@ def test_good_wishes_sent_are_endorsement_and_wishing_to_act_an_intent(find: Fin
     wished = only(find("Xi wished Biden a speedy recovery."), "wished")
     assert wished.sense.type == "SUPPORT"
     assert not [m for m in find("China wishes to see peace in the Middle East.") if m.sense.type == "SUPPORT"]
+
+
+def test_people_pulled_off_a_vehicle_are_abducted_and_troops_pulled_out_withdrawn(find: Find) -> None:
+    """"pulled them off the train", "dragged passengers off a bus" are abductions (ASSAULT 181); "pull" with its
+    other particles and objects keeps its senses."""
+    dragged = only(find("Gunmen dragged Kenyan passengers off a bus near the border."), "dragged")
+    assert (dragged.sense.type, dragged.sense.mode) == ("ASSAULT", "abduct")
+    assert only(find("Russia pulled its troops from the area."), "pulled").sense.type == "RETREAT"
+    assert not [m for m in find("The driver pulled the car off the road.") if m.sense.type == "ASSAULT"]
