@@ -406,3 +406,12 @@ def test_people_pulled_off_a_vehicle_are_abducted_and_troops_pulled_out_withdraw
     assert (dragged.sense.type, dragged.sense.mode) == ("ASSAULT", "abduct")
     assert only(find("Russia pulled its troops from the area."), "pulled").sense.type == "RETREAT"
     assert not [m for m in find("The driver pulled the car off the road.") if m.sense.type == "ASSAULT"]
+
+
+def test_helping_another_side_build_is_aid_and_help_alone_is_not(find: Find) -> None:
+    """"help" is AID 070 with an actor object and a verb of building or equipping in its complement (PETRARCH2's
+    HELP 070); helping in general ("helped ease tensions", "help them adapt") reports no aid."""
+    helped = only(find("China helped Pakistan build a port at Gwadar."), "helped")
+    assert helped.sense.type == "AID"
+    assert not [m for m in find("Tokyo hired specialists to help them adapt to the language.") if m.sense.type == "AID"]
+    assert not [m for m in find("The talks helped build trust between China and Japan.") if m.sense.type == "AID"]
