@@ -16,10 +16,9 @@ _POS: dict[str, Pos] = {"ADJ": "adj", "NOUN": "noun", "VERB": "verb"}
 
 def _read_words() -> dict[Pos, frozenset[str]]:
     by_pos: dict[Pos, set[str]] = {"adj": set(), "noun": set(), "verb": set()}
-    for line in datafiles.read_text("detente.coding", "data/criticism_words.txt").splitlines():
-        if line and not line.startswith("#"):
-            word, pos = line.split("\t")
-            by_pos[_POS[pos.upper()]].add(word)
+    for line in datafiles.entries("detente.coding", "data/criticism_words.txt"):
+        word, pos = line.split("\t")
+        by_pos[_POS[pos.upper()]].add(word)
     return {pos: frozenset(words) for pos, words in by_pos.items()}
 
 
