@@ -179,8 +179,10 @@ def measure_same_events(groups: Mapping[EventKey, str], gold: Sequence[GoldSente
 
 def format_same_events(result: Mapping[str, Any]) -> str:
     """The text section: one column each for all pairs, within one document and across documents."""
-    rows = [("groups with 2+ matched reports", result["groups"]), ("  all in one stored event", result["together"]),
-            ("  pairwise merge recall", result["pair_recall"]), ("wrong merges (stored events)", result["wrong_merges"]),
+    rows = [("groups with 2+ matched reports", result["groups"]),
+            ("  all in one stored event", result["together"]),
+            ("  pairwise merge recall", result["pair_recall"]),
+            ("wrong merges (stored events)", result["wrong_merges"]),
             ("  pairwise merge precision", result["pair_precision"])]
     width = max(len(r[0]) for r in rows)
     lines = [f"same real events: {result['matched_events']} of {result['labelled_events']} labelled events matched "
