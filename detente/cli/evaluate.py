@@ -71,6 +71,10 @@ def run(args: argparse.Namespace) -> int:
 def _run_news(args: argparse.Namespace) -> int:
     from detente.evaluation.news import code_alone, code_in_context, format_news, misses, read_news_gold, score_news
 
+    if args.same_events and not args.documents:
+        print("detente evaluate: --same-events needs --documents (the labelled documents to ingest)",
+              file=sys.stderr)
+        return 2
     try:
         gold = read_news_gold(args.gold)
     except (OSError, ValueError) as exc:
@@ -112,13 +116,9 @@ def _run_news(args: argparse.Namespace) -> int:
 
 def _same_events(args: argparse.Namespace, gold: list[Any], pipe: api.Pipeline) -> dict[str, Any] | None:
     """The clustering scored against same-event labels, or None (the reason printed) when they cannot be used:
-    unreadable, naming events that are not labelled, or given without the documents to ingest."""
+    unreadable or naming events that are not labelled."""
     from detente.evaluation.same_events import label_problems, measure_same_events, read_same_events
 
-    if not args.documents:
-        print("detente evaluate: --same-events needs --documents (the labelled documents to ingest)",
-              file=sys.stderr)
-        return None
     try:
         groups = read_same_events(args.same_events)
     except (OSError, ValueError) as exc:
