@@ -37,7 +37,7 @@ from detente.coding.merge import merge_records
 from detente.coding.modality import load_cues
 from detente.coding.participants import Participants
 from detente.coding.places import Places
-from detente.coding.selection import SentenceSelector
+from detente.coding.selection import Selection, SentenceSelector
 from detente.coding.sentence import sentence_text
 from detente.coding.statements import revise
 from detente.nlp import DEFAULT_MODEL, load_nlp
@@ -188,9 +188,14 @@ class Coder:
 
     # -------------------------------------------------------------------------------------- per document
 
+    def selection(self, doc: Document) -> Selection:
+        """The sentences of ``doc`` worth parsing, and why the others are not: the one call the coder and the
+        evaluation's refusal counts share, so both read a document with the same genre and outlet."""
+        return self.selector.select(doc.text, editorial=doc.genre == "editorial", outlet=doc.outlet)
+
     def _start(self, doc: Document) -> DocumentContext:
         t0 = time.process_time_ns()
-        selection = self.selector.select(doc.text, editorial=doc.genre == "editorial", outlet=doc.outlet)
+        selection = self.selection(doc)
         self.stats["documents"] += 1
         self.stats["sentences"] += len(selection.sentences)
         if self.trace is not None:

@@ -145,8 +145,7 @@ def code_in_context(gold: Sequence[GoldSentence], coder: Coder, documents: Itera
     if refused is not None:
         for doc_id in sorted(by_doc):
             doc = by_doc[doc_id]
-            selection = coder.selector.select(doc.text, editorial=doc.genre == "editorial")
-            refused.update(((doc_id, index), why.value) for index, why in selection.refused.items())
+            refused.update(((doc_id, index), why.value) for index, why in coder.selection(doc).refused.items())
     return dict(coded), problems
 
 
