@@ -6,7 +6,7 @@ The bench's corpus (the VOA stories repeated, see ``throughput.make_corpus``), i
 (``time.process_time``), which the other jobs on a shared machine sway much less than wall time; compare two
 commits by running this for each, one after the other.
 
-    python bench/stages.py [--docs 150] [--corpus PATH] [--model NAME]
+    python bench/stages.py [--docs 150] [--corpus PATH] [--model NAME] [--chunk 4]
 
 Stages: the prefilter (splitting into sentences, then the trigger and actor tests), the spaCy components one by
 one (each one's own time: a component's stream also pulls the documents through the ones before it, which is
@@ -67,7 +67,7 @@ def _timed_call(func: Callable[..., Any], name: str, spent: defaultdict[str, flo
     return timed
 
 
-def measure(corpus: Path, n_docs: int, model: str | None = None) -> dict[str, Any]:
+def measure(corpus: Path, n_docs: int, model: str | None = None, chunk: int = CHUNK) -> dict[str, Any]:
     t = time.process_time()
     import detente
     import detente.coding.selection as selection
@@ -98,8 +98,8 @@ def measure(corpus: Path, n_docs: int, model: str | None = None) -> dict[str, An
 
     t = time.process_time()
     mentions = 0
-    for i in range(0, len(docs), CHUNK):
-        mentions += sum(len(records) for _doc, records in coder.code_documents_serial(docs[i:i + CHUNK]))
+    for i in range(0, len(docs), chunk):
+        mentions += sum(len(records) for _doc, records in coder.code_documents_serial(docs[i:i + chunk]))
     total = time.process_time() - t
     stages: dict[str, float] = {
         "prefilter": spent["prefilter"],
@@ -123,8 +123,9 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=150)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--model", default=None)
+    ap.add_argument("--chunk", type=int, default=CHUNK, help="documents per chunk (a worker's parse stream)")
     args = ap.parse_args()
-    result = measure(args.corpus, args.docs, args.model)
+    result = measure(args.corpus, args.docs, args.model, args.chunk)
     display = result.pop("display")
     print(f"{result['docs']} documents, {result['sentences']} sentences, {result['parsed']} parsed, "
           f"{result['mentions']} mentions; CPU seconds, one process")

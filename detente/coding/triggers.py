@@ -72,6 +72,29 @@ class Trigger:
         return self.token.text
 
 
+_SENSED_KEPT = 8  # lexicons whose sensed lemmas are remembered (a process normally has one)
+_sensed: dict[int, tuple[Lexicon, int, frozenset[str]]] = {}
+
+
+def sensed_lemmas(lexicon: Lexicon) -> frozenset[str]:
+    """Lemmas with a sense of any part of speech. A token none of whose candidate lemmas is one can trigger
+    nothing, and most tokens are such (function words, most nouns): ``find_triggers`` skips them before its
+    part-of-speech tests and a verb's fallback search. Remembered per lexicon, recomputed if its table of
+    senses grows or shrinks."""
+    size = len(lexicon.senses)
+    kept = _sensed.get(id(lexicon))
+    if kept is None or kept[0] is not lexicon or kept[1] != size:
+        if len(_sensed) >= _SENSED_KEPT:
+            _sensed.clear()
+        kept = _sensed[id(lexicon)] = (lexicon, size, frozenset(lem for lem, _pos in lexicon.senses))
+    return kept[2]
+
+
+def _may_trigger(tok: Token, lexicon: Lexicon, sensed: frozenset[str]) -> bool:
+    """Whether one of the lemmas ``_lemmas`` would try for ``tok`` has a sense at all."""
+    return lemma(tok) in sensed or not sensed.isdisjoint(lexicon.lemmas_of(tok.lower_))
+
+
 def _lemmas(tok: Token, lexicon: Lexicon) -> list[str]:
     first = lemma(tok)
     out = [first]
@@ -372,8 +395,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     verbs: dict[int, Trigger] = {}
     adjs: list[Trigger] = []
     nouns: list[tuple[Token, Sense]] = []
+    sensed = sensed_lemmas(lexicon)
     for tok in tokens(sent):
-        if tok.i in in_phrase or tok.is_punct:
+        if tok.i in in_phrase or tok.is_punct or not _may_trigger(tok, lexicon, sensed):
             continue
         classes = _pos_classes(tok)
         if tok.dep_ == "amod" and "verb" in classes:

@@ -415,3 +415,61 @@ def test_helping_another_side_build_is_aid_and_help_alone_is_not(find: Find) -> 
     assert helped.sense.type == "AID"
     assert not [m for m in find("Tokyo hired specialists to help them adapt to the language.") if m.sense.type == "AID"]
     assert not [m for m in find("The talks helped build trust between China and Japan.") if m.sense.type == "AID"]
+
+
+# ------------------------------------------------------------------ tokens without a sense are skipped (speed)
+
+_SKIP_SENTENCES = [
+    "Japanese Prime Minister Fumio Kishida met Joe Biden at the White House.",
+    "China accused the United States of sealing the frontier and banned the sale of its chips.",
+    "The two sides held talks in Geneva and agreed to a ceasefire on Monday.",
+    "Protesters rallied outside the embassy while police arrested 20 people.",
+    "Beijing will impose sanctions on the firms, the ministry said in a statement.",
+]
+
+
+def _described(found: list[Trigger]) -> list[tuple[object, ...]]:
+    return [(m.token.i, m.anchor.i, m.sense.label, m.nominal, m.adjunct, m.sides_named,
+             m.owner.i if m.owner is not None else None, m.phrase.start if m.phrase is not None else None)
+            for m in found]
+
+
+def test_skipping_tokens_without_a_sense_finds_the_same_triggers(nlp: Language,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shortcut leaves out only tokens that no lookup could give a sense: the same triggers as testing all."""
+    from detente.coding import triggers
+
+    lexicon = load_lexicon()
+    parsed = [nlp(text)[:] for text in _SKIP_SENTENCES]
+    fast = [_described(find_triggers(sent, lexicon)) for sent in parsed]
+    monkeypatch.setattr(triggers, "_may_trigger", lambda tok, lexicon, sensed: True)
+    assert fast == [_described(find_triggers(sent, lexicon)) for sent in parsed]
+    assert any(fast)
+
+
+def test_sensed_lemmas_follow_the_lexicon() -> None:
+    """A lexicon with one more sensed lemma is answered with it, not from the remembered set of another one."""
+    from dataclasses import replace
+
+    from detente.coding.triggers import sensed_lemmas
+
+    lexicon = load_lexicon()
+    grown = replace(lexicon, senses={**lexicon.senses, ("zorble", "verb"): lexicon.lookup("meet", "verb")})
+    assert "meet" in sensed_lemmas(lexicon) and "zorble" not in sensed_lemmas(lexicon)
+    assert "zorble" in sensed_lemmas(grown)
+    grown.senses[("florp", "noun")] = lexicon.lookup("talk", "noun")  # grown in place: the set is recomputed
+    assert "florp" in sensed_lemmas(grown)
+
+
+def test_a_form_the_lexicon_lemmatizes_is_not_skipped(nlp: Language) -> None:
+    """A token whose model lemma has no sense still counts when the lexicon maps its form to a sensed lemma
+    (the fallback for a lemmatizer slip)."""
+    from dataclasses import replace
+
+    from detente.coding.triggers import _may_trigger, sensed_lemmas
+
+    lexicon = load_lexicon()
+    tok = nlp("They zorbled the envoy.")[1]
+    assert not _may_trigger(tok, lexicon, sensed_lemmas(lexicon))
+    mapped = replace(lexicon, form_lemmas={**lexicon.form_lemmas, "zorbled": frozenset({"meet"})})
+    assert _may_trigger(tok, mapped, sensed_lemmas(mapped))
