@@ -63,3 +63,37 @@ def test_the_gazetteer_is_cached(cache: Path) -> None:
         assert again is not first and again == first
     finally:
         places._gazetteer.cache_clear()
+
+
+def test_the_least_recently_used_versions_are_dropped(tmp_path: Path, cache: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checkouts sharing one cache directory each have a version (the key holds the inputs' paths); one that is
+    read keeps its place when others are written."""
+    import os
+
+    import detente.cache
+
+    monkeypatch.setattr(detente.cache, "_KEEP", 2)
+    sources = []
+    for name in ("a", "b", "c"):
+        src = tmp_path / f"{name}.txt"
+        src.write_text(name, encoding="utf-8")
+        sources.append(src)
+    builds: list[str] = []
+
+    def build(src: Path) -> list[str]:
+        builds.append(src.name)
+        return [src.name]
+
+    a, b, c = sources
+    cached_build("demo", [a], lambda: build(a), list)
+    cached_build("demo", [b], lambda: build(b), list)
+    old = cache.glob("demo-*.pickle")
+    for f in old:  # both written long ago
+        os.utime(f, (1_000_000, 1_000_000))
+    assert cached_build("demo", [a], lambda: build(a), list) == ["a.txt"]  # read: used now
+    cached_build("demo", [c], lambda: build(c), list)  # a third version: b, the least recently used, goes
+    assert builds == ["a.txt", "b.txt", "c.txt"]
+    assert cached_build("demo", [a], lambda: build(a), list) == ["a.txt"]
+    assert builds == ["a.txt", "b.txt", "c.txt"]
+    assert len(list(cache.glob("demo-*.pickle"))) == 2
