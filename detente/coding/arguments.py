@@ -378,8 +378,6 @@ def mention_args(m: Trigger, speaker: Token | None) -> Args:
         return Args(sources=sources, targets=targets)
     sources = subject_args(verb, speaker)
     targets = _verb_targets(verb, sense, event_noun=m.token if m.anchor != m.token else None)
-    if _stood(verb) and not targets:
-        sources, targets = [], sources  # "Lai stands accused of collusion": Lai is the one accused
     if sense.role in ("intent", "reject") and is_passive(verb) and agent(verb) is None:
         # "Israel is opposed to ...", "China is committed to ...": a state of the subject, not a passive
         subj = passive_subject(verb)
@@ -404,13 +402,6 @@ def mention_args(m: Trigger, speaker: Token | None) -> Args:
     if sense.swap:
         sources, targets = targets, sources
     return Args(sources=sources, targets=targets)
-
-
-def _stood(verb: Token) -> bool:
-    """"Stands accused of", "stood charged with": a participle after "stand" is a passive with nobody named as
-    its doer (the parser reads it as an adjective complement of "stand", so its subject looks like the doer)."""
-    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "xcomp", "oprd", "advcl") and lemma(verb.head) == "stand" and \
-        agent(verb) is None
 
 
 def complement_targets(gov: Trigger) -> list[Arg]:

@@ -220,13 +220,3 @@ def test_the_prime_ministers_are_the_two_the_story_is_about(coder: Coder) -> Non
     text = "Indian Prime Minister Narendra Modi visited Mauritius. Mauritius conferred its highest honor on " \
            "Modi, and the prime ministers signed eight pacts."
     assert (1, "AGREE", ["IND", "MUS"], []) in _coded(coder, text)
-
-
-def test_who_stands_accused_is_the_accused_not_the_accuser(candidates: Cands) -> None:
-    """A participle after "stand" is a passive with no doer named (arguments._stood)."""
-    c = one(candidates("The former Pakistani prime minister stands accused of leaking state secrets."), "ACCUSE")
-    assert heads(c.sources) == [] and heads(c.targets) == ["minister"]
-    c = one(candidates("Imran Khan stood charged with corruption."), "ACCUSE")
-    assert heads(c.sources) == [] and heads(c.targets) == ["Khan"]
-    c = one(candidates("China accused Japan of provocation."), "ACCUSE")
-    assert heads(c.sources) == ["China"] and heads(c.targets) == ["Japan"]
