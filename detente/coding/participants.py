@@ -51,10 +51,6 @@ if TYPE_CHECKING:
 
 # Types whose acts, with no recipient named, are done to the actor's own country.
 DOMESTIC_TYPES = frozenset({"COERCE"})
-_REFERENCES = load_data("references.yaml")
-_COLLECTIVE_HEADS = frozenset(str(w) for w in _REFERENCES["collective_heads"])
-_COLLECTIVE_MODIFIERS = frozenset(str(w) for w in _REFERENCES["collective_modifiers"])
-_COLLECTIVE_NOUNS = frozenset(str(w) for w in _REFERENCES["collective_nouns"])
 # Types whose acts are always done to someone: with no recipient named, the other side takes it.
 _RECIPIENTS = load_data("recipients.yaml")
 DIRECTED_TYPES = frozenset(str(t) for t in _RECIPIENTS["directed_types"])
@@ -325,8 +321,6 @@ class Participants:
             if body is not None:  # "the Council" (a sector, no country): the body named just before
                 return Resolved([body], [description], pronoun=True)
             return Resolved([first], [description])
-        if vague_collective(arg.token):
-            return Resolved([], [])  # "the West": no country, and none from the context
         same = _described_before(ctx, arg)
         if same is not None:  # "Coordinated airstrikes by the Somali army killed ... the airstrikes targeted"
             return Resolved([same], [description], pronoun=True)
@@ -560,18 +554,9 @@ def _set_apart(tok: Token) -> bool:
     """"other countries", "foreign governments": a group the text sets apart from the countries in context, so
     neither its sentence's one country nor its story's may be given to it. An office or organ ("the foreign
     minister", "the foreign ministry") names a portfolio, not a contrast."""
-    if vague_collective(tok):
-        return True
     if lemma(tok) in TITLE_HEADS or lemma(tok) in ORGANS - COUNTRY_HEADS:
         return False
     return any(c.dep_ == "amod" and c.lower_ in CONTRASTS for c in tok.children)
-
-
-def vague_collective(tok: Token) -> bool:
-    """"The West", "Western countries", "Western powers": a vague collective of countries, which the labelling
-    guide codes with no country (``collective_heads``, ``collective_modifiers`` in ``references.yaml``)."""
-    return tok.lower_ in _COLLECTIVE_HEADS or lemma(tok) in _COLLECTIVE_NOUNS and \
-        any(c.dep_ in ("amod", "compound") and c.lower_ in _COLLECTIVE_MODIFIERS for c in tok.children)
 
 
 def _agentless_charge(cand: Candidate, targets: Resolved) -> bool:

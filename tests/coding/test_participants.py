@@ -388,10 +388,3 @@ def test_the_group_is_the_body_named_just_before(coder: Coder) -> None:
     text = "Al-Shabab fighters attacked a Kenyan army base on Monday. It rained. Schools closed. The group " \
            "accused Kenya of killing civilians."
     assert all(r[0] != 3 or r[2] != ["SOM"] for r in _coded(coder, text))
-
-
-def test_the_west_is_no_country_and_takes_none_from_the_sentence(coder) -> None:  # type: ignore[no-untyped-def]
-    """Labelling guide: a vague collective gives []; "the West" is not the sentence's only country."""
-    import datetime as dt
-    for m in coder.code_text("Russia accused Western countries of stoking the conflict.", on=dt.date(2023, 6, 22)):
-        assert all(a.country != "RUS" for a in m.target)
