@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.coding.lexicon import Lexicon, load_data
+from detente.coding.lexicon import Lexicon
 from detente.coding.subjects import clause_subject
 from detente.coding.words import looks_like_actor
-from detente.syntax import agent, child, is_pronoun, is_relative_pronoun, is_verbal, lemma, path_to, tokens
-
-_ISSUING = frozenset(str(w) for w in load_data("speaker.yaml")["issuing_participles"])
+from detente.syntax import child, is_pronoun, is_relative_pronoun, is_verbal, lemma, path_to, tokens
 
 
 def resolve_pronoun(tok: Token, start: Token, speaker: Token | None) -> Token | None:
@@ -63,7 +61,7 @@ def speaker_of(anchor: Token, lexicon: Lexicon) -> tuple[Token | None, Token | N
             s, _ = clause_subject(head)
             addressee = child(head, "dative", "iobj") or (
                 child(head, "dobj") if lemma(head) == "tell" else None)
-            return issuer(s), addressee, head
+            return s, addressee, head
         if cur.dep_ in ("relcl", "acl") or (cur.dep_ == "conj" and is_verbal(cur) and child(cur, "nsubj")):
             break
         cur = head
@@ -76,7 +74,7 @@ def speaker_of(anchor: Token, lexicon: Lexicon) -> tuple[Token | None, Token | N
                     not any(a.dep_ in ("relcl", "acl") for a in path):
                 s, _ = clause_subject(root)
                 if s is not None and s not in anchor.subtree:
-                    return issuer(s), None, root
+                    return s, None, root
     for tok in tokens(doc):
         if tok.lower_ == "according" and tok.head != tok:
             for p in tok.children:
@@ -85,20 +83,6 @@ def speaker_of(anchor: Token, lexicon: Lexicon) -> tuple[Token | None, Token | N
                     if obj is not None and looks_like_actor(obj):
                         return obj, None, tok
     return None, None, None
-
-
-def issuer(speaker: Token | None) -> Token | None:
-    """"A statement issued by the foreign ministry said ...": a text put out by someone (an issuing participle
-    with a "by" phrase, ``speaker.yaml``) speaks for the one who put it out, which the text's noun alone would
-    not name."""
-    if speaker is None:
-        return None
-    for c in speaker.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in _ISSUING:
-            by = agent(c)
-            if by is not None and looks_like_actor(by):
-                return by
-    return speaker
 
 
 # -- quotes that run across sentences ---------------------------------------------------------------------------

@@ -29,16 +29,3 @@ def test_curly_marks_open_and_close() -> None:
     assert ends_inside_quote("Wang said: “We are ready.")
     assert starts_inside_quote("They are wrong,” he said.")
     assert not in_quote("“Yes,” he said.", 10)
-
-
-def test_a_statement_issued_by_someone_speaks_for_them(coder) -> None:  # type: ignore[no-untyped-def]
-    """"A statement issued / posted / released by X said": X is the speaker (speaker.issuer)."""
-    import datetime as dt
-    [accuse] = coder.code_text("A statement posted by the Taliban on Telegram said Pakistan had violated Afghan "
-                               "airspace.", on=dt.date(2023, 6, 22))
-    assert accuse.type == "ACCUSE" and accuse.speaker is not None and accuse.speaker.country == "AFG"
-    assert [a.country for a in accuse.source] == ["AFG"] and [a.country for a in accuse.target] == ["PAK"]
-    for m in coder.code_text('"Japan has violated the agreement," a statement released by the Chinese foreign '
-                             "ministry said.", on=dt.date(2023, 6, 22)):
-        assert m.speaker is not None and m.speaker.country == "CHN"
-
