@@ -50,28 +50,10 @@ def surnamed_person(ix: Index, r: Reading) -> Decision | None:
             surnames = [e for e in surnames if set(neighbours) <= set(key(e.name).split())]
             if not surnames:
                 continue
-        if surnames and not any(_spelled(e, it.low) for e in surnames):
-            surnames = _named_before(surnames, r.ctx)  # "Mr Beazley" is not David Beasley unless he was named
-            if not surnames:
-                continue
         found = _named_at(ix, r, it, choose(ix, surnames, it, r.cues, r.office_lex, r.on, r.ctx))
         if found is not None:
             return found
     return None
-
-
-def _spelled(e: Entity, low: str) -> bool:
-    """Is ``low`` one of the person's names as written (not reached by a one-letter spelling correction)?"""
-    return low in e.surnames or low in key(e.name).split()
-
-
-def _named_before(cands: list[Entity], ctx: DocumentActors | None) -> list[Entity]:
-    """Of the persons a corrected surname may mean, those the document has already named: one letter off is
-    another person's name as often as a typing slip ("Beazley", "Beasley"), so the document must vouch for it."""
-    if ctx is None:
-        return []
-    named = {id(s.entity) for s in ctx.recent() if s.entity is not None}
-    return [e for e in cands if id(e) in named]
 
 
 def _named_at(ix: Index, r: Reading, it: Item, picked: Entity | Actor | None) -> Decision | None:
