@@ -50,26 +50,10 @@ def surnamed_person(ix: Index, r: Reading) -> Decision | None:
             surnames = [e for e in surnames if set(neighbours) <= set(key(e.name).split())]
             if not surnames:
                 continue
-        picked = choose(ix, surnames, it, r.cues, r.office_lex, r.on, r.ctx)
-        if isinstance(picked, Entity) and _stranger(picked, it, r):
-            continue
-        found = _named_at(ix, r, it, picked)
+        found = _named_at(ix, r, it, choose(ix, surnames, it, r.cues, r.office_lex, r.on, r.ctx))
         if found is not None:
             return found
     return None
-
-
-def _stranger(e: Entity, it: Item, r: Reading) -> bool:
-    """A surname alone ("Mr Beazley", no first name, title or country in the span) that the knowledge base
-    gives to a person of a country no actor of the story so far belongs to, in a story that never named them:
-    a famous foreigner's surname in someone else's story is as likely a local namesake."""
-    ctx = r.ctx
-    if ctx is None or not ctx.countries or it.of("person") or r.office_lex is not None or \
-            any(c.pri < 2 for c in r.cues):
-        return False
-    if any(s.entity is e for s in ctx.recent()):
-        return False
-    return not (e.countries() & ctx.countries)
 
 
 def _named_at(ix: Index, r: Reading, it: Item, picked: Entity | Actor | None) -> Decision | None:
