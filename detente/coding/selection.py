@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from detente.coding.accusations import cue_forms
 from detente.coding.criticism import POSING_VERBS
 from detente.coding.home import HomeEvidence, outlet_home, places_named, wider_home
-from detente.coding.lexicon import Lexicon, inflections, load_data, word_forms
+from detente.coding.lexicon import Lexicon, inflections, word_forms
 from detente.coding.modality import Cues
 from detente.coding.references import WINDOW, refers_back
 from detente.coding.statements import POSING_NOUNS
@@ -53,12 +53,6 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 _PLURALS = sorted({w + "s" for w in DYAD_AGENTS} | {w[:-1] + "ies" for w in DYAD_AGENTS if w.endswith("y")},
                   key=len, reverse=True)
 _PAIR = re.compile(r"\b(?:two|both)\b(?:\s+[\w-]+){0,3}?\s+(?:" + "|".join(_PLURALS) + r")\b")
-# "the leaders", "the prime ministers": a bare plural of a top title, which the coder reads as the story's pair
-# (``arguments._paired``, the same words from ``data/arguments.yaml``)
-_ARGUMENTS = load_data("arguments.yaml")
-_PAIRED = re.compile(
-    r"\bthe\s+(?:(?:" + "|".join(str(w) for w in _ARGUMENTS["paired_portfolios"]) + r")\s+)?(?:" +
-    "|".join(str(w) + "s" for w in _ARGUMENTS["paired_titles"]) + r")\b")
 # a full name: two or more capitalized words ("Bobi Wine", "Ahmed Sharif Chaudhry"); its last word is the surname
 # a later sentence may call the person by
 _FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+")
@@ -132,7 +126,6 @@ class SentenceSelector:
         self._called = {}
         selected: list[Sentence] = []
         held: list[Sentence] = []  # a state's act with no actor named: parsed only in a one-country document
-        paired: list[Sentence] = []  # "the leaders signed ...": parsed only in a story about two countries or more
         named: dict[int, bool] = {}  # sentence index -> names a country or a body (asked only for references)
         refused: dict[int, Verdict] = {}
         for sentence in sentences:
@@ -153,9 +146,7 @@ class SentenceSelector:
                 self._remember(surnames_in(sentence.text))
                 continue
             refused[sentence.index] = verdict
-            if unplaced and _PAIRED.search(sentence.text.lower()) is not None:
-                paired.append(sentence)
-            elif (verdict is Verdict.SECTOR_ONLY and not self.kb.state_agent_words.isdisjoint(sentence.tokens)) or \
+            if (verdict is Verdict.SECTOR_ONLY and not self.kb.state_agent_words.isdisjoint(sentence.tokens)) or \
                     not self.state_forms.isdisjoint(sentence.tokens):
                 held.append(sentence)  # "the military claimed the killing of 33 terrorists": whose, the story says
             else:
@@ -172,19 +163,8 @@ class SentenceSelector:
             for s in held[:room]:
                 del refused[s.index]
             refused.update((s.index, Verdict.OVER_BUDGET) for s in held[room:])
-        if len(self._seen_countries) >= 2 and paired:
-            selected = self._add(selected, paired, refused)
         return Selection(sentences, selected, set(self._seen_countries), truncated, home, tuple(self._called),
                          refused)
-
-    @staticmethod
-    def _add(selected: list[Sentence], more: list[Sentence], refused: dict[int, Verdict]) -> list[Sentence]:
-        """``selected`` with as many of ``more`` as the parsing budget leaves room for, in document order."""
-        room = MAX_PARSED_SENTENCES - len(selected)
-        for s in more[:room]:
-            del refused[s.index]
-        refused.update((s.index, Verdict.OVER_BUDGET) for s in more[room:])
-        return sorted(selected + more[:room], key=lambda s: s.index)
 
     def _wider_home(self, text: str, sentences: list[Sentence], outlet: str | None) -> str | None:
         """The home country from the whole document when the sentences worth parsing do not tell it
