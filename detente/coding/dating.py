@@ -124,11 +124,13 @@ def said_date(sent: Span, cand: Candidate, event_type: str, modality: Modality, 
     or resolves to no country ("the military said Wednesday", "Dodik's lawyer said Thursday": nobody of another
     side, so nothing says the stance was not the one the saying voiced).
     A past content about the target's own conduct is a judgement passed by the saying (``judged_conduct``):
-    "'The Kabul authorities have failed to address the threat,' the envoy said Monday" → Monday."""
+    "'The Kabul authorities have failed to address the threat,' the envoy said Monday" → Monday; so is an act
+    whose source is the speaker, read from what is said (``needs_speaker_source``: "'The attackers were in touch
+    with handlers in Afghanistan,' the spokesman told reporters on Wednesday" → Wednesday)."""
     if modality != "asserted" or event_type == "CONSULT" or ONTOLOGY.type_quads.get(event_type) not in _SAID_QUADS:
         return None
-    if event_tense(cand.token) == "past" and not judged_conduct(cand):
-        return None
+    if event_tense(cand.token) == "past" and not judged_conduct(cand) and not cand.needs_speaker_source:
+        return None  # (an act read from the saying itself, its speaker the source, is done by saying it)
     speaker = countries(sides.speaker)
     if speaker and not speaker <= countries(sides.sources.actors):
         return None  # another side's stance, told by its opponent: not done by this saying

@@ -95,3 +95,11 @@ def test_a_speaker_of_no_country_dates_the_stance_it_voices(coder: Coder) -> Non
     assert (reject.type, reject.date, reject.date_text) == ("REJECT", dt.date(2023, 6, 20), "on Tuesday")
     [reject] = _coded(coder, "The analysts said on Tuesday that Russia rejected the proposal.")
     assert reject.date_precision == "unresolved"  # a past act: done before it was told, whoever tells it
+
+
+def test_an_allegation_read_from_what_is_said_is_dated_by_the_saying(coder: Coder) -> None:
+    """The content is past ("were in contact"), but the accusation is the speaker's, read from the saying
+    (``needs_speaker_source``): it is made when said (dating.said_date)."""
+    [accuse] = _coded(coder, '"The terrorists were in contact with their masterminds in Afghanistan," the '
+                             "Pakistani military spokesman told reporters on Tuesday.")
+    assert (accuse.type, accuse.date, accuse.date_text) == ("ACCUSE", dt.date(2023, 6, 20), "on Tuesday")
