@@ -428,3 +428,10 @@ def test_a_scheduled_act_is_dated_by_its_content(parse: Parse) -> None:
     sent, scheduled = parse("He is scheduled to travel to Canada on Wednesday for meetings with G7 ministers.",
                             "scheduled")
     assert resolve_event_date(sent, scheduled, D(2025, 3, 10)).date == D(2025, 3, 12)
+
+
+def test_a_weekday_with_its_time_of_day_is_one_date(parse: Parse) -> None:
+    """"Wednesday night" is Wednesday: the weekday is the compound of "night", not a modifier of another noun."""
+    sent, told = parse("The spokesman told reporters Wednesday night that the operation was over.", "told")
+    assert [s.text for s in date_expressions(sent)] == ["Wednesday night"]
+    assert resolve_event_date(sent, told, SAT).date == D(2023, 9, 27)

@@ -94,6 +94,10 @@ def _widen(doc: Doc, sent: Span, start: int, end: int) -> tuple[int, int]:
                 end += 1
             if doc[tail].lower_ == "new" and end < sent.end and doc[end].lower_ == "year":
                 end += 1
+    # "Wednesday night": the parser hangs the weekday on the time of day as a compound, which alone would read as
+    # a noun's modifier (below) and date nothing
+    if end < sent.end and doc[end - 1].lower_ in WEEKDAYS and doc[end].lower_ in lexicon().day_times:
+        end += 1
     root = doc[start:end].root
     if root.dep_ in ("nummod", "compound", "amod", "nmod", "poss") and not (start <= root.head.i < end) and \
             root.head.pos_ in ("NOUN", "PROPN"):
