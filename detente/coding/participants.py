@@ -12,7 +12,6 @@ country is of that country. An event where no side has a country, or a statement
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -22,26 +21,25 @@ from spacy.tokens import Token
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
+from detente.coding.earlier import (
+    CLAUSE_DEPS,
+    body_before,
+    described_before,
+    named_in_sentence,
+    pair_named,
+    quoted_before,
+    referred_country,
+    reported_before,
+    role_named_before,
+    titled,
+)
 from detente.coding.home import office_at_home
 from detente.coding.introductions import introduce
 from detente.coding.lexicon import load_data
 from detente.coding.merge import dedupe, same_actor
-from detente.coding.references import (
-    BODY_HEADS,
-    CONTRASTS,
-    COUNTRY_HEADS,
-    ORGANS,
-    WINDOW,
-    Mentioned,
-    antecedent,
-    latest_body,
-    latest_country,
-    pronoun_kind,
-    role_phrases,
-)
+from detente.coding.references import CONTRASTS, COUNTRY_HEADS, ORGANS, Mentioned, antecedent, pronoun_kind
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
-from detente.coding.speaker import in_quote, quote_goes_on, unquoted
 from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS, STATE_TYPES, TITLE_HEADS, names_people
 from detente.records import Actor
 from detente.syntax import lemma
@@ -56,23 +54,14 @@ _RECIPIENTS = load_data("recipients.yaml")
 DIRECTED_TYPES = frozenset(str(t) for t in _RECIPIENTS["directed_types"])
 # Types whose acts only a state does to another: with a recipient and no actor named, the other side acts.
 STATE_ONLY_TYPES = frozenset(str(t) for t in _RECIPIENTS["state_only_types"])
-# Heads of a dyad phrase about people, who may be the two the sentence before named ("the two presidents").
-PERSON_DYAD_HEADS = frozenset({"president", "leader", "minister", "premier", "diplomat", "envoy", "chancellor",
-                               "secretary", "counterpart", "official", "head"})
-_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
 # Sectors of people who are not an organization acting for a country ("people", "heirlooms", "public interest").
 _UNORGANIZED = frozenset({"CVL"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # Where "it" and "they" stand for an actor of the sentences before: subjects and possessors.
 _REFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
-# Runs of capitalized words: the names (with their titles) a sentence that was not parsed may hold.
-_NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 # Verbal acts: without an actor nobody said anything.
 _SPOKEN = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
 # Acts whose speaker is their actor when the clause names none ("removing sanctions is out of the question").
 _SPEAKER_ACTS = frozenset({"REJECT", "REQUEST", "ACCUSE", "THREATEN", "AGREE"})
-# Determiners of a noun that refers back to something the text has told ("the attack", "this attack").
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 @dataclass(slots=True)
@@ -112,7 +101,7 @@ class Participants:
         """The event's participants as of ``on``, or None when no side has a country (or nobody spoke)."""
         doc = ctx.doc
         speaker = self._resolve(ctx, cand.speaker, on, index).actors if cand.speaker else \
-            self._quoted_before(ctx, cand, index, on)
+            quoted_before(self.kb, ctx, cand, index, on)
         sources = self._resolve_all(ctx, cand.sources, on, index)
         targets = self._resolve_all(ctx, cand.targets, on, index)
         outlet_speaker = False
@@ -174,9 +163,10 @@ class Participants:
                     group.actors = [self._at_home(a, ctx.home, on) for a in group.actors]
                     group.fallback = True
         if not sources.actors and not targets.actors:
-            again = _reported_before(ctx, cand, index)
+            again = reported_before(ctx, cand, index)
             if again is not None:  # "Tuesday's attack marked an escalation": the attack reported before
-                sources, targets = again
+                sources = Resolved(again[0], [a.text for a in again[0]], pronoun=True)
+                targets = Resolved(again[1], [a.text for a in again[1]], pronoun=True)
         if not any(a.country for a in sources.actors) and not any(a.country for a in targets.actors):
             self.stats["dropped_unresolved"] += 1
             return None
@@ -260,7 +250,7 @@ class Participants:
         kb = self.kb
         description = " ; ".join(arg.texts)
         if arg.dyad:
-            pair = self._pair_named(ctx, arg, index, on)
+            pair = pair_named(self.kb, ctx, arg, index, on)
             if pair:
                 return Resolved(pair, [description, description])
             countries = self._dyad(ctx)
@@ -282,7 +272,7 @@ class Participants:
             kind = pronoun_kind(arg.token.lower_)
             if kind != "person" and arg.token.dep_ not in _REFERRING_DEPS:
                 kind = None  # an object "it" or "them" is most often a thing ("rents them out"), not an actor
-            found = antecedent(kind, index, ctx.mentioned, lambda j, k: self._named_in_sentence(ctx, j, k, on)) \
+            found = antecedent(kind, index, ctx.mentioned, lambda j, k: named_in_sentence(self.kb, ctx, j, k, on)) \
                 if kind is not None else None
             return Resolved([found], [found.text], pronoun=True) if found else Resolved([], [])
         if arg.place:
@@ -311,23 +301,23 @@ class Participants:
         if first is not None and _set_apart(arg.token):
             return Resolved([], [])  # "other countries": not the country the context gives
         if first is not None:
-            titled = self._titled(ctx, arg, first) or self._role_named_before(ctx, arg, first, index, on)
-            if titled is not None:
-                return Resolved([titled], [description], pronoun=True)
-            country = _referred_country(ctx, arg, index, ORGANS)
+            holder = titled(ctx, arg, first) or role_named_before(self.kb, ctx, arg, first, index, on)
+            if holder is not None:
+                return Resolved([holder], [description], pronoun=True)
+            country = referred_country(ctx, arg, index, ORGANS)
             if country is not None:  # "the ministry": of the country the sentences before were about
                 return Resolved([replace(first, country=country)], [description], pronoun=True)
-            body = self._body_before(ctx, arg, index)
+            body = body_before(ctx, arg, index)
             if body is not None:  # "the Council" (a sector, no country): the body named just before
                 return Resolved([body], [description], pronoun=True)
             return Resolved([first], [description])
-        same = _described_before(ctx, arg)
+        same = described_before(ctx, arg)
         if same is not None:  # "Coordinated airstrikes by the Somali army killed ... the airstrikes targeted"
             return Resolved([same], [description], pronoun=True)
-        body = self._body_before(ctx, arg, index)
+        body = body_before(ctx, arg, index)
         if body is not None:  # "the group said": the body named just before
             return Resolved([body], [description], pronoun=True)
-        country = _referred_country(ctx, arg, index, COUNTRY_HEADS)
+        country = referred_country(ctx, arg, index, COUNTRY_HEADS)
         if country is not None:  # "the country said": the one the sentences before were about
             return Resolved([Actor(text=arg.texts[0], name=None, country=country, sector=None)], [description],
                             pronoun=True)
@@ -341,112 +331,6 @@ class Participants:
             # a country (the sentence's one country may still give it one)
             return Resolved([Actor(text=arg.texts[0], name=None, country=None, sector=None)], [description])
         return Resolved([], [])
-
-    def _pair_named(self, ctx: DocumentContext, arg: Arg, index: int, on: dt.date | None) -> list[Actor]:
-        """"The two presidents", "both leaders": the two people of two countries the sentence before names
-        ("Putin is courting Erdogan. The two presidents are closely cooperating in Syria"), when the phrase is
-        about people and that sentence names exactly two; else nobody (the document's two countries decide)."""
-        if index < 1 or index > len(ctx.sentences) or lemma(arg.token) not in PERSON_DYAD_HEADS:
-            return []
-        found = self._persons_named(ctx, ctx.sentences[index - 1].text, on)
-        if len(found) != 2 or found[0].country == found[1].country:
-            return []
-        return found
-
-    def _quoted_before(self, ctx: DocumentContext, cand: Candidate, index: int, on: dt.date | None) -> list[Actor]:
-        """The speaker of the sentence before, when this one goes on quoting that speaker (``quote_goes_on``) and
-        the event is inside the quotation marks ('"...," Akar said. "Congress has become so anti-Turkish."'): the
-        speaker coded there, else the one person that sentence names outside its quotation marks."""
-        if index < 1 or index >= len(ctx.sentences):
-            return []
-        text, before = cand.token.doc.text, ctx.sentences[index - 1].text
-        if not in_quote(text, cand.token.idx) or not quote_goes_on(text, before):
-            return []
-        coded = [m.actor for m in ctx.mentioned if m.index == index - 1 and m.speaker]
-        if coded:
-            return coded
-        named = self._persons_named(ctx, unquoted(before), on)
-        return named if len(named) == 1 else []
-
-    def _named_in_sentence(self, ctx: DocumentContext, j: int, kind: str, on: dt.date | None) -> list[Actor]:
-        """The persons sentence ``j`` names, when no event there was coded ("Akar spoke on Monday. He criticized
-        Washington ..."), for "he" or "she"; none when it has a "he" or "she" of its own (its topic is then that
-        pronoun's, further back): read only now, since few sentences need it."""
-        if j < 0 or j >= len(ctx.sentences):
-            return []
-        before = ctx.sentences[j]
-        if kind != "person":
-            countries = sorted(self.kb.countries_in(before.text, press=False))
-            return [Actor(text=c, name=None, country=c, sector=None) for c in countries]
-        if _PERSON_PRONOUNS.intersection(before.tokens):
-            return []  # "He met Wang Yi. He then flew on": that sentence's own "he" is the topic, not Wang
-        return self._persons_named(ctx, before.text, on)
-
-    def _persons_named(self, ctx: DocumentContext, text: str, on: dt.date | None) -> list[Actor]:
-        """The persons with a country that ``text`` names, each once (by id, else name), in the order first
-        named and called by their name ("Xi" is "Xi Jinping"): the runs of capitalized words the knowledge base
-        resolves to a person, in the document's context."""
-        people: dict[str, Actor] = {}
-        for run in _NAME_RUN.findall(text):
-            actor = self.kb.resolve(run, on=on, context=ctx.actors)
-            if actor is not None and actor.kind == "person" and actor.country:
-                people.setdefault(actor.id or actor.name or actor.text, replace(actor, text=actor.name or actor.text))
-        return list(people.values())
-
-    def _titled(self, ctx: DocumentContext, arg: Arg, generic: Actor) -> Actor | None:
-        """A bare title ("the minister", "the foreign minister") is the last person the document named with
-        it, not whoever shares the sentence's one country."""
-        tok = arg.token
-        if generic.country or generic.name or \
-                any(c.dep_ in ("poss", "nummod") or c.ent_type_ for c in tok.children) or \
-                not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            return None
-        if not any(c.dep_ in ("amod", "compound") for c in tok.children):
-            # "a senior State Department official ... The official added": the one described before
-            head = tok.lemma_.lower()
-            same = next((a for h, a in reversed(ctx.described) if h == head), None)
-            if same is not None:
-                return same
-        if tok.lower_ not in TITLE_HEADS:
-            return None
-        for seen in ctx.actors.recent():
-            titles = [t.title or "" for t in seen.entity.terms] if seen.entity else [seen.actor.text]
-            if seen.actor.country and any(tok.lower_ in t.lower().split() for t in titles):
-                return seen.actor
-        return None
-
-    def _role_named_before(self, ctx: DocumentContext, arg: Arg, generic: Actor, index: int,
-                           on: dt.date | None) -> Actor | None:
-        """A bare title ("the ambassador", "the spokesman") is the one the sentences just before described with
-        it, coded or not: "Kenya's ambassador to the United Nations, Martin Kimoru, spoke at the council. The
-        ambassador condemned ...". The latest such phrase of the window that the knowledge base ties to a
-        country decides."""
-        tok = arg.token
-        if index < 1 or generic.country or generic.name or tok.lower_ not in TITLE_HEADS or not _bare_the(tok):
-            return None
-        for j in range(index - 1, max(index - WINDOW, 0) - 1, -1):
-            if j >= len(ctx.sentences):
-                continue
-            for phrase in role_phrases(ctx.sentences[j].text, tok.lower_):
-                actor = self.kb.resolve(phrase, on=on, context=ctx.actors)
-                if actor is not None and actor.country:
-                    return actor
-        return None
-
-    def _body_before(self, ctx: DocumentContext, arg: Arg, index: int) -> Actor | None:
-        """"The group", "the organization" (a bare "the" + a word for any body, ``BODY_HEADS``) or a bare
-        capitalized head ("the Council") is the body of a country the sentences just before named (for a
-        capitalized head, one whose name holds the word): "Al-Shabab fighters attacked a Kenyan base. The group
-        accused Kenya ...". A modified head ("the rebel group", "a Kenyan group") says more and is left to
-        the knowledge base."""
-        tok = arg.token
-        if index < 1 or not _bare_the(tok) or tok.tag_ in ("NNS", "NNPS"):
-            return None
-        if lemma(tok) in BODY_HEADS:
-            return latest_body(index, ctx.mentioned)
-        if tok.text[:1].isupper() and tok.text[1:].islower():
-            return latest_body(index, ctx.mentioned, tok.text)
-        return None
 
     def _at_home(self, actor: Actor, home: str, on: dt.date | None) -> Actor:
         """An actor of no country in a story about ``home`` is of it; an office of the state ("the Prime
@@ -531,25 +415,6 @@ class Participants:
         return [c for c, _ in sorted(ctx.country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
 
 
-def _referred_country(ctx: DocumentContext, arg: Arg, index: int, heads: frozenset[str]) -> str | None:
-    """The country a bare "the" + one of ``heads`` ("the ministry", "the country") stands for: that of the most
-    recent actor of the sentences just before (``references.latest_country``); None for a modified head ("the
-    defense ministry", "the Chinese government" say more) or with nothing coded there."""
-    tok = arg.token
-    if index < 0 or lemma(tok) not in heads and tok.lower_ not in heads:
-        return None
-    if not _bare_the(tok):
-        return None
-    return latest_country(index, ctx.mentioned)
-
-
-def _bare_the(tok: Token) -> bool:
-    """"The ministry", "the ambassador": ``tok`` with "the" and no word before it but determiners, which refers
-    back to one the sentences before told of; "the defense ministry", "Kenya's ambassador" say more themselves."""
-    return not any(c.dep_ != "det" and c.i < tok.i for c in tok.children) and \
-        any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-
-
 def _set_apart(tok: Token) -> bool:
     """"other countries", "foreign governments": a group the text sets apart from the countries in context, so
     neither its sentence's one country nor its story's may be given to it. An office or organ ("the foreign
@@ -571,44 +436,6 @@ def _agentless_charge(cand: Candidate, targets: Resolved) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or lemma(tok.head) == "stand"
 
 
-def _described_before(ctx: DocumentContext, arg: Arg) -> Actor | None:
-    """A bare definite noun the knowledge base knows nothing of ("the airstrikes", "the unit") is the actor the
-    document last described with that head noun ("Coordinated airstrikes by the Somali army ..."): a modified
-    head ("the Iraqi airstrikes") says more and is not taken for it."""
-    tok = arg.token
-    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children) or \
-            any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in tok.children):
-        return None
-    head = tok.lemma_.lower()
-    return next((a for h, a in reversed(ctx.described) if h == head), None)
-
-
-def _reported_before(ctx: DocumentContext, cand: Candidate, index: int) -> tuple[Resolved, Resolved] | None:
-    """The sides of the event a definite noun event with no participant of its own refers back to: "the
-    bombing", "Tuesday's attack", "this attack" is the latest event of its type the document reported before
-    (the labelling guide codes such a mention again, as a background event). None for an indefinite noun ("an
-    attack on the constitutional order"), one whose own clause tells who took part ("the G20 summit, which was
-    attended by Biden"), a verb, or no earlier event of that type."""
-    tok = cand.token
-    if not cand.mention.nominal or not _definite(tok) or any(t.dep_ in _CLAUSE_DEPS for t in tok.subtree):
-        return None  # "the summit ..., which was attended by Biden": its own clause says who took part
-    for rec in reversed(ctx.records):
-        if rec.type == cand.coded.type and rec.sentence_index < index:
-            return (Resolved(list(rec.source), [a.text for a in rec.source], pronoun=True),
-                    Resolved(list(rec.target), [a.text for a in rec.target], pronoun=True))
-    return None
-
-
-def _definite(tok: Token) -> bool:
-    """"the attack", "this attack", "Tuesday's attack": a noun that refers to something already known."""
-    for c in tok.children:
-        if c.dep_ == "det" and c.lower_ in _DEFINITE:
-            return True
-        if c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"):
-            return True
-    return False
-
-
 def _clause_text(tok: Token) -> str:
     """The words of the clause ``tok`` acts in (its verb's subtree): "leading South Korea to call for its own
     weapons" is about no other country even when the sentence names the US elsewhere."""
@@ -621,7 +448,7 @@ def _clause_text(tok: Token) -> str:
 def _phrase_text(tok: Token) -> str:
     """The words of the noun phrase ``tok`` heads, appositions included, clauses on it left out: "Al-Shabab, a
     U.S.-designated terrorist group" but not "the shipping line, which the State Department has called ..."."""
-    clauses = {t.i for c in tok.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+    clauses = {t.i for c in tok.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
     return " ".join(t.text for t in tok.subtree if t.i not in clauses)
 
 
