@@ -241,7 +241,7 @@ def _actor_objects(verb: Token, noun: Token) -> list[Arg]:
 
 def _owner(noun: Token) -> list[Arg]:
     """The actor whose act or thing ``noun`` is (its possessor), when that looks like an actor."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    owner = child(noun, "poss")
     if owner is not None and (looks_like_actor(owner) or has_country_mod(owner) or is_pronoun(owner)):
         return expand(owner, "poss")
     return []

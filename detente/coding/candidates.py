@@ -38,7 +38,7 @@ from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger, find_triggers
 from detente.coding.words import ACCUSATION_CUES, WANTING_VERBS, looks_like_actor
 from detente.records import Modality
-from detente.syntax import is_verbal, lemma, tokens, would_is_future
+from detente.syntax import child, is_verbal, lemma, tokens, would_is_future
 
 
 @dataclass(slots=True)
@@ -319,8 +319,7 @@ def _wanted_actor(m: Trigger, kid: Trigger) -> Token | None:
         clause = clause.head  # "to uphold its responsibilities and deny ..."
     if clause.head != m.token or clause.dep_ not in ("ccomp", "xcomp"):
         return None
-    other = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause.dep_ == "ccomp" else \
-        next((c for c in m.token.children if c.dep_ in ("dobj", "obj")), None)
+    other = child(clause, "nsubj") if clause.dep_ == "ccomp" else child(m.token, "dobj", "obj")
     if other is None or other.pos_ == "PRON" or not looks_like_actor(other):
         return None
     return other
