@@ -37,8 +37,7 @@ CLAIM_VERBS = frozenset(_WORDS["claim_verbs"])
 COUNT_WORDS = frozenset(_WORDS["count_words"])
 DAY_WORDS = frozenset(_WORDS["day_words"])
 # WordNet nouns whose commonest sense is a person (scripts/build_person_nouns.py)
-PERSON_NOUNS = frozenset(line for line in datafiles.read_text("detente.coding", "data/person_nouns.txt").splitlines()
-                         if line and not line.startswith("#"))
+PERSON_NOUNS = frozenset(datafiles.entries("detente.coding", "data/person_nouns.txt"))
 DYAD_OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
     (str(cue), tuple(offices)) for cue, offices in _WORDS["dyad_offices"]
 )
