@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 # Heads of a dyad phrase about people, who may be the two the sentence before named ("the two presidents").
 PERSON_DYAD_HEADS = frozenset({"president", "leader", "minister", "premier", "diplomat", "envoy", "chancellor",
                                "secretary", "counterpart", "official", "head"})
-# Dependents that open a clause on a noun: what the clause says of it is its own ("which was attended by ...").
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
+# Dependents that open a clause of their own under a word: what it says is its own ("which was attended by ..."),
+# not the phrase's (``voice.CLAUSE_DEPS`` is another set, the clauses a verb heads).
+SUBCLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # Runs of capitalized words: the names (with their titles) a sentence that was not parsed may hold.
 _NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
@@ -186,7 +187,7 @@ def reported_before(ctx: DocumentContext, cand: Candidate, index: int) -> tuple[
     attack on the constitutional order"), one whose own clause tells who took part ("the G20 summit, which was
     attended by Biden"), a verb, or no earlier event of that type."""
     tok = cand.token
-    if not cand.mention.nominal or not _definite(tok) or any(t.dep_ in CLAUSE_DEPS for t in tok.subtree):
+    if not cand.mention.nominal or not _definite(tok) or any(t.dep_ in SUBCLAUSE_DEPS for t in tok.subtree):
         return None  # "the summit ..., which was attended by Biden": its own clause says who took part
     for rec in reversed(ctx.records):
         if rec.type == cand.coded.type and rec.sentence_index < index:

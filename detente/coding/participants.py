@@ -22,7 +22,7 @@ from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
 from detente.coding.earlier import (
-    CLAUSE_DEPS,
+    SUBCLAUSE_DEPS,
     body_before,
     described_before,
     named_in_sentence,
@@ -448,7 +448,7 @@ def _clause_text(tok: Token) -> str:
 def _phrase_text(tok: Token) -> str:
     """The words of the noun phrase ``tok`` heads, appositions included, clauses on it left out: "Al-Shabab, a
     U.S.-designated terrorist group" but not "the shipping line, which the State Department has called ..."."""
-    clauses = {t.i for c in tok.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
+    clauses = {t.i for c in tok.children if c.dep_ in SUBCLAUSE_DEPS for t in c.subtree}
     return " ".join(t.text for t in tok.subtree if t.i not in clauses)
 
 

@@ -1,0 +1,79 @@
+"""The readers of earlier sentences (``coding/earlier.py``), called directly: what each answers for a phrase with
+no name of its own, from the sentences, the described actors and the reported events before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+
+from detente.coding.earlier import (
+    bare_the,
+    described_before,
+    named_in_sentence,
+    pair_named,
+    persons_named,
+    reported_before,
+)
+from detente.coding.spans import Arg
+from tests.coding.test_participants import BLINKEN, Candidates, context
+from tests.test_records import mention
+
+ON = dt.date(2024, 3, 1)
+
+
+def _arg(nlp: Language, text: str, head: str) -> Arg:
+    tok = next(t for t in nlp(text) if t.text == head)
+    return Arg(token=tok, texts=(" ".join(t.text for t in tok.subtree),), via="nsubj")
+
+
+def test_persons_named_are_each_once_by_their_name(kb) -> None:
+    ctx = context("Blinken met Wang Yi. Blinken said more.")
+    found = persons_named(kb, ctx, "Blinken met Wang Yi, and Blinken said so.", ON)
+    assert [(a.name, a.text, a.country) for a in found] == [("Antony Blinken", "Antony Blinken", "USA"),
+                                                            ("Wang Yi", "Wang Yi", "CHN")]
+
+
+def test_a_sentence_with_a_person_pronoun_of_its_own_gives_nobody(kb) -> None:
+    ctx = context("He met Wang Yi in Beijing. It rained.")
+    assert named_in_sentence(kb, ctx, 0, "person", ON) == []
+    assert named_in_sentence(kb, ctx, 5, "person", ON) == []  # no such sentence
+    ctx = context("Blinken met Wang Yi in Beijing. It rained.")
+    assert [a.name for a in named_in_sentence(kb, ctx, 0, "person", ON)] == ["Antony Blinken", "Wang Yi"]
+
+
+def test_a_pair_needs_two_people_of_two_countries_in_the_sentence_before(kb, nlp: Language) -> None:
+    ctx = context("Blinken met Wang Yi in Beijing. The two ministers talked for hours.")
+    arg = _arg(nlp, "The two ministers talked for hours.", "ministers")
+    assert [a.country for a in pair_named(kb, ctx, arg, 1, ON)] == ["USA", "CHN"]
+    assert pair_named(kb, ctx, arg, 0, ON) == []  # nothing before the first sentence
+    countries = _arg(nlp, "The two countries talked for hours.", "countries")
+    assert pair_named(kb, ctx, countries, 1, ON) == []  # not a phrase about people
+
+
+def test_the_bare_the_is_only_a_determiner_before_the_head(nlp: Language) -> None:
+    assert bare_the(_arg(nlp, "The ministry said so.", "ministry").token)
+    assert not bare_the(_arg(nlp, "The defense ministry said so.", "ministry").token)
+    assert not bare_the(_arg(nlp, "A ministry said so.", "ministry").token)
+
+
+def test_a_bare_definite_noun_is_the_actor_last_described_with_it(kb, nlp: Language) -> None:
+    ctx = context("x")
+    army, police = kb.resolve("Somali army", on=ON), kb.resolve("Kenyan police", on=ON)
+    assert army is not None and police is not None
+    ctx.described.extend([("airstrike", police), ("airstrike", army)])
+    assert described_before(ctx, _arg(nlp, "The airstrikes targeted a camp.", "airstrikes")) == army
+    assert described_before(ctx, _arg(nlp, "The Iraqi airstrikes targeted a camp.", "airstrikes")) is None
+    assert described_before(ctx, _arg(nlp, "The raids targeted a camp.", "raids")) is None
+
+
+def test_a_definite_noun_event_is_the_latest_of_its_type_reported_before(candidates: Candidates) -> None:
+    [cand] = [c for c in candidates("The attack marked an escalation.") if c.coded.type == "ASSAULT"]
+    ctx = context("x")
+    assert reported_before(ctx, cand, 3) is None  # no event reported before
+    ctx.records.extend([mention(type="ASSAULT", sentence_index=0, source=[], target=[BLINKEN]),
+                        mention(type="CONSULT", sentence_index=1),
+                        mention(type="ASSAULT", sentence_index=3, target=[])])
+    assert reported_before(ctx, cand, 3) == ([], [BLINKEN])  # of its type, before its own sentence
+    [indefinite] = [c for c in candidates("An attack marked an escalation.") if c.coded.type == "ASSAULT"]
+    assert reported_before(ctx, indefinite, 3) is None
