@@ -88,6 +88,8 @@ class Conventions:
     people_at_large: frozenset[str]
     future_marks: frozenset[str]
     attempt_nouns: frozenset[str]
+    aspect_nouns: frozenset[str]
+    timing_adjectives: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -147,7 +149,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("unrealised", _unrealised), ("attempted", _attempted), ("people at large", _people_at_large),
              ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
-             ("vehicle", _vehicle))
+             ("vehicle", _vehicle), ("in passing", _in_passing))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
@@ -575,3 +577,22 @@ def _vehicle(cand: Candidate, conv: Conventions) -> bool:
     arrived in eastern China"): the movement of a vehicle, which the guide does not code, not a visit by a party."""
     return cand.coded.type == "CONSULT" and cand.coded.mode == "visit" and bool(cand.sources) and \
         all(lemma(a.token) in conv.vehicle_nouns for a in cand.sources)
+
+
+# ------------------------------------------------------------------------------------------- in passing
+
+
+def _in_passing(cand: Candidate, conv: Conventions) -> bool:
+    """A meeting noun that only qualifies another word ("the primary focus of Tuesday's talks", "a constructive
+    role in talks", "not supportive of Wednesday's council meeting"): the sentence says something about the
+    talks (what they were about, who helped, who liked them), not that they were held; the act it reports, if
+    any, is another. A meeting at which something happened ("at the meeting", "during talks") is left alone."""
+    if cand.coded.type != "CONSULT" or not cand.mention.nominal:
+        return False
+    noun = cand.token
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return False
+    gov = noun.head.head
+    if gov.pos_ == "ADJ":
+        return gov.lower_ not in conv.timing_adjectives  # "prior to the talks" dates an act at them
+    return gov.pos_ == "NOUN" and lemma(gov) in conv.aspect_nouns

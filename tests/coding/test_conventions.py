@@ -93,6 +93,9 @@ DROPPED = [
     ("Some believe the raid on the village was an attack by Burundian troops.", "ASSAULT", "people at large"),
     ("Others suggest Pakistan supported the rebels in Kabul.", "SUPPORT", "people at large"),
     ("People in Manila want their government to demand compensation from China.", "REQUEST", "people at large"),
+    # a meeting named in passing: what talks were about, who helped in them, who liked them
+    ("The Indian minister said trade was the main focus of Monday's talks with Japan.", "CONSULT", "in passing"),
+    ("Turkey was not supportive of the Security Council meeting on Syria.", "CONSULT", "in passing"),
 ]
 
 KEPT = [
@@ -116,6 +119,9 @@ KEPT = [
     ("The United States has imposed sanctions on Iranian oil exports.", "SANCTION"),
     # a noun the parser took for the verb of a sentence whose verb it missed is no simple present
     ("U.S. airstrikes on Houthi targets in Yemen continued on Monday.", "ASSAULT"),
+    # a meeting at which something happened, or one that times an act, was held
+    ("The Indian and Japanese ministers discussed trade at their talks in Tokyo on Monday.", "CONSULT"),
+    ("Prior to the talks with Japan, the Indian minister met the Korean envoy in Seoul.", "CONSULT"),
     # a decided act is coded: "decision" and "move" are no nouns of attempt
     ("The European Union announced a decision to impose sanctions on Russia on Monday.", "SANCTION"),
     ("China made a move to seize the Philippine outpost on Monday.", "COERCE"),
