@@ -1,7 +1,7 @@
 """Deciding between the events one sentence's candidates give: the acts it reports, not every trigger word.
 
 Dictionary coders keep every trigger word they find; the labelling guide codes the acts a sentence reports.
-Five rules (``RULES``), each named by what it finds:
+Six rules (``RULES``), each named by what it finds:
 
 - ``content``: the content of a demand, a threat or an allegation is no event of its own ("G7 urges Russia to
   accept a ceasefire" is a REQUEST; "accuses the group of killing, maiming and looting" is one ACCUSE). The
@@ -17,7 +17,9 @@ Five rules (``RULES``), each named by what it finds:
 - ``forecast``: a warning that announces no coming act of its speaker ("warned of a possible IS resurgence",
   "has warned that other member states could decide to quit", "warned residents to stay away") is a forecast
   or an advice, which the guide does not code ("worries and predictions that something could happen are []"),
-  not a THREATEN.
+  not a THREATEN;
+- ``carrier``: a letter or a message that carries its sender's demand, accusation or offer ("sent a letter
+  urging him to ...") is the channel of that act, not also talks (CONSULT).
 
 Rules are structural, over the parse, and run after each candidate became a record (so that an act dropped for
 want of an actor takes nothing with it). ``decide`` is called once per sentence from ``coder.py``. The types
@@ -57,6 +59,8 @@ _WITHIN_CONTENT = _INTO_CONTENT | frozenset({"pobj", "pcomp", "conj", "compound"
 _MATERIAL = frozenset({2, 4})
 # How a judgement word qualifies an act: "flagrantly defying", "illegal sanctions".
 _QUALIFIERS = frozenset({"advmod", "amod"})
+# Verbal cooperation and verbal conflict: the acts a letter carries.
+_VERBAL = frozenset({1, 3})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,7 @@ class Decision:
     content_types: frozenset[str]
     warning_verbs: frozenset[str]
     consequence_nouns: frozenset[str]
+    message_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -205,7 +210,24 @@ def _conditional(verb: Token) -> bool:
                for c in verb.children)
 
 
-RULES = ("content", "judged", "restated", "background", "forecast")
+def _carrier(cand: Candidate, rec: Mention, pairs: Sequence[tuple[Candidate, Mention]], conf: Decision) -> bool:
+    """A letter or a message that carries a verbal act of its sender ("sent a letter to Rubio urging him to ...",
+    "a letter accusing Beijing of ...", "demanded in a letter that ..."): the letter is the channel of the
+    demand or the accusation, one act, not also talks (CONSULT). A letter with no such act beside it stays."""
+    noun = cand.token
+    if rec.type != "CONSULT" or noun.pos_ != "NOUN" or lemma(noun) not in conf.message_nouns:
+        return False
+    near = {noun.i, noun.head.i, noun.head.head.i}  # the letter, its verb or preposition, the verb above that
+    for o, orec in pairs:
+        if o is cand or orec.type == rec.type or orec.quad_class not in _VERBAL:
+            continue
+        act = o.mention.anchor
+        if act.i in near or act.head.i in near:  # "sent a letter ..., urging", "a letter urging", "urged in a letter"
+            return True
+    return False
+
+
+RULES = ("content", "judged", "restated", "background", "forecast", "carrier")
 
 
 def decide(pairs: Sequence[tuple[Candidate, Mention]], rules: Sequence[str] = RULES) -> list[Mention]:
@@ -224,6 +246,8 @@ def decide(pairs: Sequence[tuple[Candidate, Mention]], rules: Sequence[str] = RU
         if "background" in rules and _background(cand, rec, pairs):
             continue
         if "forecast" in rules and _forecast(cand, rec, conf):
+            continue
+        if "carrier" in rules and _carrier(cand, rec, pairs, conf):
             continue
         kept.append(rec)
     return kept

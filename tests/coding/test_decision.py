@@ -163,3 +163,23 @@ def test_a_warning_of_what_others_may_do_is_a_forecast(coder: Coder, monkeypatch
 ])
 def test_a_warning_of_the_speakers_own_act_stays_a_threat(coder: Coder, text: str) -> None:
     assert "THREATEN" in _types(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a letter that carries its sender's demand: one REQUEST, not also talks
+    "Eight U.S. senators sent a letter to Secretary of State Marco Rubio on Monday, urging him to impose sanctions "
+    "on Iran.",
+    "The Japanese prime minister sent a letter to the Chinese president and urged Beijing to release the detained "
+    "citizens.",
+])
+def test_a_letter_that_carries_a_demand_is_no_consult(coder: Coder, monkeypatch: pytest.MonkeyPatch,
+                                                      text: str) -> None:
+    assert "CONSULT" in _types_undecided(coder, text, monkeypatch)
+    assert _types(coder, text) == ["REQUEST"]
+    with monkeypatch.context() as m:
+        m.setattr(coder_module, "decide", lambda pairs: decision.decide(pairs, ("carrier",)))
+        assert "CONSULT" not in _types(coder, text)
+
+
+def test_a_letter_with_no_act_beside_it_stays_a_consult(coder: Coder) -> None:
+    assert _types(coder, "The Indian prime minister sent a letter to the Chinese president on Monday.") == ["CONSULT"]
