@@ -90,7 +90,6 @@ class Conventions:
     attempt_nouns: frozenset[str]
     aspect_nouns: frozenset[str]
     timing_adjectives: frozenset[str]
-    assent_verbs: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -150,7 +149,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("unrealised", _unrealised), ("attempted", _attempted), ("people at large", _people_at_large),
              ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
-             ("vehicle", _vehicle), ("in passing", _in_passing), ("assent", _assent))
+             ("vehicle", _vehicle), ("in passing", _in_passing))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
@@ -597,22 +596,3 @@ def _in_passing(cand: Candidate, conv: Conventions) -> bool:
     if gov.pos_ == "ADJ":
         return gov.lower_ not in conv.timing_adjectives  # "prior to the talks" dates an act at them
     return gov.pos_ == "NOUN" and lemma(gov) in conv.aspect_nouns
-
-
-# ------------------------------------------------------------------------------------------------ assent
-
-
-def _assent(cand: Candidate, conv: Conventions) -> bool:
-    """"Agreed that the situation was serious", "agreed with Xi that the dispute had hurt ties": assent to what is
-    so, an opinion the two share, not the commitment to cooperate that PLOVER's AGREE is. An agreed clause that
-    says what will be done ("agreed that talks would resume in March", "agreed that troops must leave") is a
-    commitment, and stays; so does "agreed to" and "agreed on"."""
-    verb = cand.mention.anchor
-    if cand.coded.type != "AGREE" or lemma(verb) not in conv.assent_verbs or cand.child is not None:
-        return False
-    said = child(verb, "ccomp")
-    if said is None or any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
-        return False
-    if any(c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") for c in verb.children):
-        return False
-    return not any(c.dep_ in ("aux", "auxpass") and modal(c) is not None for c in said.children)
