@@ -96,6 +96,9 @@ DROPPED = [
     # a meeting named in passing: what talks were about, who helped in them, who liked them
     ("The Indian minister said trade was the main focus of Monday's talks with Japan.", "CONSULT", "in passing"),
     ("Turkey was not supportive of the Security Council meeting on Syria.", "CONSULT", "in passing"),
+    # talks with the public, the press or experts are no consultation between parties
+    ("The Ugandan opposition leader has trouble talking to voters in Kampala.", "CONSULT", "public"),
+    ("The Kenyan president met with residents of the flooded villages on Monday.", "CONSULT", "public"),
 ]
 
 KEPT = [
@@ -119,6 +122,8 @@ KEPT = [
     ("The United States has imposed sanctions on Iranian oil exports.", "SANCTION"),
     # a noun the parser took for the verb of a sentence whose verb it missed is no simple present
     ("U.S. airstrikes on Houthi targets in Yemen continued on Monday.", "ASSAULT"),
+    # a party's leaders are a party
+    ("The Kenyan president met with opposition leaders in Nairobi on Monday.", "CONSULT"),
     # a meeting at which something happened, or one that times an act, was held
     ("The Indian and Japanese ministers discussed trade at their talks in Tokyo on Monday.", "CONSULT"),
     ("Prior to the talks with Japan, the Indian minister met the Korean envoy in Seoul.", "CONSULT"),
