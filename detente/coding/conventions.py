@@ -91,6 +91,8 @@ class Conventions:
     aspect_nouns: frozenset[str]
     timing_adjectives: frozenset[str]
     public_nouns: frozenset[str]
+    offer_verbs: frozenset[str]
+    unoffered_objects: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -150,7 +152,8 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("unrealised", _unrealised), ("attempted", _attempted), ("people at large", _people_at_large),
              ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
-             ("vehicle", _vehicle), ("in passing", _in_passing), ("public", _public))
+             ("vehicle", _vehicle), ("in passing", _in_passing), ("public", _public),
+             ("no offer", _no_offer))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
@@ -609,3 +612,16 @@ def _public(cand: Candidate, conv: Conventions) -> bool:
     if cand.coded.type != "CONSULT" or not cand.targets:
         return False
     return all(a.token.pos_ == "NOUN" and lemma(a.token) in conv.public_nouns for a in cand.targets)
+
+
+# ---------------------------------------------------------------------------------------------- no offer
+
+
+def _no_offer(cand: Candidate, conv: Conventions) -> bool:
+    """"Offered little hope of an end to the seizures", "offered no details", "offered his view": what is offered
+    is a view, a piece of information or a prospect, not an act its giver commits to, so no AGREE."""
+    verb = cand.mention.anchor
+    if cand.coded.type != "AGREE" or lemma(verb) not in conv.offer_verbs:
+        return False
+    obj = child(verb, "dobj", "obj")
+    return obj is not None and lemma(obj) in conv.unoffered_objects

@@ -99,6 +99,10 @@ DROPPED = [
     # talks with the public, the press or experts are no consultation between parties
     ("The Ugandan opposition leader has trouble talking to voters in Kampala.", "CONSULT", "public"),
     ("The Kenyan president met with residents of the flooded villages on Monday.", "CONSULT", "public"),
+    # a view, a detail or a prospect offered is no offer to act
+    ("The Zimbabwean cabinet reshuffle offered little hope of an end to the land seizures, British officials said.",
+     "AGREE", "no offer"),
+    ("The Indian minister offered his view on the border talks with China on Monday.", "AGREE", "no offer"),
 ]
 
 KEPT = [
@@ -122,6 +126,9 @@ KEPT = [
     ("The United States has imposed sanctions on Iranian oil exports.", "SANCTION"),
     # a noun the parser took for the verb of a sentence whose verb it missed is no simple present
     ("U.S. airstrikes on Houthi targets in Yemen continued on Monday.", "ASSAULT"),
+    # an offer of help or of talks is an offer
+    ("Japan offered China help to rebuild the port.", "AGREE"),
+    ("Japan offered to hold talks with China on the islands.", "AGREE"),
     # a party's leaders are a party
     ("The Kenyan president met with opposition leaders in Nairobi on Monday.", "CONSULT"),
     # a meeting at which something happened, or one that times an act, was held
