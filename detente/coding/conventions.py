@@ -93,7 +93,6 @@ class Conventions:
     public_nouns: frozenset[str]
     offer_verbs: frozenset[str]
     unoffered_objects: frozenset[str]
-    private_travellers: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -154,7 +153,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
              ("vehicle", _vehicle), ("in passing", _in_passing), ("public", _public),
-             ("no offer", _no_offer), ("private visit", _private_visit))
+             ("no offer", _no_offer))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
@@ -626,15 +625,3 @@ def _no_offer(cand: Candidate, conv: Conventions) -> bool:
         return False
     obj = child(verb, "dobj", "obj")
     return obj is not None and lemma(obj) in conv.unoffered_objects
-
-
-# ----------------------------------------------------------------------------------------- private visit
-
-
-def _private_visit(cand: Candidate, conv: Conventions) -> bool:
-    """A trip or a meeting whose every traveller is people at large, named by what they are ("Chinese tourists
-    visited Thailand", "migrants arrived in Italy", "the Pakistani cricket team met India"): travel and sport,
-    not a visit by a party that PLOVER's CONSULT is. A delegation, officials or a named person stay."""
-    if cand.coded.type != "CONSULT" or not cand.sources:
-        return False
-    return all(a.token.pos_ == "NOUN" and lemma(a.token) in conv.private_travellers for a in cand.sources)

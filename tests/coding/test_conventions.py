@@ -103,9 +103,6 @@ DROPPED = [
     ("The Zimbabwean cabinet reshuffle offered little hope of an end to the land seizures, British officials said.",
      "AGREE", "no offer"),
     ("The Indian minister offered his view on the border talks with China on Monday.", "AGREE", "no offer"),
-    # travel and sport are no visit by a party
-    ("Chinese tourists visited Thailand in large numbers last year.", "CONSULT", "private visit"),
-    ("The Pakistani cricket team met India in the final on Sunday.", "CONSULT", "private visit"),
 ]
 
 KEPT = [
@@ -132,8 +129,6 @@ KEPT = [
     # an offer of help or of talks is an offer
     ("Japan offered China help to rebuild the port.", "AGREE"),
     ("Japan offered to hold talks with China on the islands.", "AGREE"),
-    # a delegation is a party
-    ("A Chinese trade delegation visited Thailand last week.", "CONSULT"),
     # a party's leaders are a party
     ("The Kenyan president met with opposition leaders in Nairobi on Monday.", "CONSULT"),
     # a meeting at which something happened, or one that times an act, was held
