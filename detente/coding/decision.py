@@ -1,7 +1,7 @@
 """Deciding between the events one sentence's candidates give: the acts it reports, not every trigger word.
 
 Dictionary coders keep every trigger word they find; the labelling guide codes the acts a sentence reports.
-Six rules (``RULES``), each named by what it finds:
+Seven rules (``RULES``), each named by what it finds:
 
 - ``content``: the content of a demand, a threat or an allegation is no event of its own ("G7 urges Russia to
   accept a ceasefire" is a REQUEST; "accuses the group of killing, maiming and looting" is one ACCUSE). The
@@ -19,7 +19,9 @@ Six rules (``RULES``), each named by what it finds:
   or an advice, which the guide does not code ("worries and predictions that something could happen are []"),
   not a THREATEN;
 - ``carrier``: a letter or a message that carries its sender's demand, accusation or offer ("sent a letter
-  urging him to ...") is the channel of that act, not also talks (CONSULT).
+  urging him to ...") is the channel of that act, not also talks (CONSULT);
+- ``business``: a company's own pledge with no party of another country ("pledged to become carbon neutral")
+  is a business decision, not an AGREE.
 
 Rules are structural, over the parse, and run after each candidate became a record (so that an act dropped for
 want of an actor takes nothing with it). ``decide`` is called once per sentence from ``coder.py``. The types
@@ -71,6 +73,7 @@ class Decision:
     warning_verbs: frozenset[str]
     consequence_nouns: frozenset[str]
     message_nouns: frozenset[str]
+    business_sectors: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -227,7 +230,16 @@ def _carrier(cand: Candidate, rec: Mention, pairs: Sequence[tuple[Candidate, Men
     return False
 
 
-RULES = ("content", "judged", "restated", "background", "forecast", "carrier")
+def _business(rec: Mention, conf: Decision) -> bool:
+    """A company's own pledge or plan with no party of another country ("Iberdrola pledged to become carbon
+    neutral by 2050"): a business decision, not a commitment to cooperate between political actors."""
+    if rec.type != "AGREE" or not rec.source or not all(a.sector in conf.business_sectors for a in rec.source):
+        return False
+    home = {a.country for a in rec.source}
+    return all(t.country is None or t.country in home for t in rec.target)
+
+
+RULES = ("content", "judged", "restated", "background", "forecast", "carrier", "business")
 
 
 def decide(pairs: Sequence[tuple[Candidate, Mention]], rules: Sequence[str] = RULES) -> list[Mention]:
@@ -248,6 +260,8 @@ def decide(pairs: Sequence[tuple[Candidate, Mention]], rules: Sequence[str] = RU
         if "forecast" in rules and _forecast(cand, rec, conf):
             continue
         if "carrier" in rules and _carrier(cand, rec, pairs, conf):
+            continue
+        if "business" in rules and _business(rec, conf):
             continue
         kept.append(rec)
     return kept

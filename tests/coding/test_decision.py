@@ -183,3 +183,21 @@ def test_a_letter_that_carries_a_demand_is_no_consult(coder: Coder, monkeypatch:
 
 def test_a_letter_with_no_act_beside_it_stays_a_consult(coder: Coder) -> None:
     assert _types(coder, "The Indian prime minister sent a letter to the Chinese president on Monday.") == ["CONSULT"]
+
+
+def test_a_companys_own_pledge_is_no_agree(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The Spanish energy company Iberdrola pledged to become carbon neutral by 2050."
+    assert "AGREE" in _types_undecided(coder, text, monkeypatch)
+    assert _types(coder, text) == []
+    with monkeypatch.context() as m:
+        m.setattr(coder_module, "decide", lambda pairs: decision.decide(pairs, ("business",)))
+        assert _types(coder, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a company's deal with another country's government, and a state's pledge, stay
+    "The Chinese company Huawei signed a deal with the Kenyan government to build a network.",
+    "Japan pledged to become carbon neutral by 2050.",
+])
+def test_a_pledge_with_a_party_stays_an_agree(coder: Coder, text: str) -> None:
+    assert "AGREE" in _types(coder, text)
