@@ -90,7 +90,6 @@ class Conventions:
     attempt_nouns: frozenset[str]
     aspect_nouns: frozenset[str]
     timing_adjectives: frozenset[str]
-    public_nouns: frozenset[str]
     offer_verbs: frozenset[str]
     unoffered_objects: frozenset[str]
 
@@ -152,8 +151,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("unrealised", _unrealised), ("attempted", _attempted), ("people at large", _people_at_large),
              ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
-             ("vehicle", _vehicle), ("in passing", _in_passing), ("public", _public),
-             ("no offer", _no_offer))
+             ("vehicle", _vehicle), ("in passing", _in_passing), ("no offer", _no_offer))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
@@ -600,18 +598,6 @@ def _in_passing(cand: Candidate, conv: Conventions) -> bool:
     if gov.pos_ == "ADJ":
         return gov.lower_ not in conv.timing_adjectives  # "prior to the talks" dates an act at them
     return gov.pos_ == "NOUN" and lemma(gov) in conv.aspect_nouns
-
-
-# ------------------------------------------------------------------------------------------------ public
-
-
-def _public(cand: Candidate, conv: Conventions) -> bool:
-    """Talks whose every other side is the public, the press or experts ("has trouble talking to voters", "spoke
-    with experts", "met residents"): a politician's or an outlet's contact with people at large, not a meeting
-    between parties that PLOVER's CONSULT is. A named group's leaders or officials are parties, and stay."""
-    if cand.coded.type != "CONSULT" or not cand.targets:
-        return False
-    return all(a.token.pos_ == "NOUN" and lemma(a.token) in conv.public_nouns for a in cand.targets)
 
 
 # ---------------------------------------------------------------------------------------------- no offer

@@ -1,7 +1,7 @@
 """Deciding between the events one sentence's candidates give: the acts it reports, not every trigger word.
 
 Dictionary coders keep every trigger word they find; the labelling guide codes the acts a sentence reports.
-Seven rules (``RULES``), each named by what it finds:
+Eight rules (``RULES``), each named by what it finds:
 
 - ``content``: the content of a demand, a threat or an allegation is no event of its own ("G7 urges Russia to
   accept a ceasefire" is a REQUEST; "accuses the group of killing, maiming and looting" is one ACCUSE). The
@@ -21,7 +21,9 @@ Seven rules (``RULES``), each named by what it finds:
 - ``carrier``: a letter or a message that carries its sender's demand, accusation or offer ("sent a letter
   urging him to ...") is the channel of that act, not also talks (CONSULT);
 - ``business``: a company's own pledge with no party of another country ("pledged to become carbon neutral")
-  is a business decision, not an AGREE.
+  is a business decision, not an AGREE;
+- ``public``: talks whose every other side is the public, the press or experts ("talking to voters") are no
+  meeting between parties (CONSULT).
 
 Rules are structural, over the parse, and run after each candidate became a record (so that an act dropped for
 want of an actor takes nothing with it). ``decide`` is called once per sentence from ``coder.py``. The types
@@ -74,6 +76,7 @@ class Decision:
     consequence_nouns: frozenset[str]
     message_nouns: frozenset[str]
     business_sectors: frozenset[str]
+    public_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -239,7 +242,18 @@ def _business(rec: Mention, conf: Decision) -> bool:
     return all(t.country is None or t.country in home for t in rec.target)
 
 
-RULES = ("content", "judged", "restated", "background", "forecast", "carrier", "business")
+def _public(cand: Candidate, rec: Mention, conf: Decision) -> bool:
+    """Talks whose every other side is the public, the press or experts ("has trouble talking to voters", "spoke
+    with experts", "met residents"): a politician's or an outlet's contact with people at large, not a meeting
+    between parties that PLOVER's CONSULT is. A named group's leaders or officials are parties, and stay. Decided
+    here, after the record is made, not in the screen: the people it names stay known to the story ("Wang Yi met
+    reporters. ... Wang said")."""
+    if rec.type != "CONSULT" or not cand.targets:
+        return False
+    return all(a.token.pos_ == "NOUN" and lemma(a.token) in conf.public_nouns for a in cand.targets)
+
+
+RULES = ("content", "judged", "restated", "background", "forecast", "carrier", "business", "public")
 
 
 def decide(pairs: Sequence[tuple[Candidate, Mention]], rules: Sequence[str] = RULES) -> list[Mention]:
@@ -262,6 +276,8 @@ def decide(pairs: Sequence[tuple[Candidate, Mention]], rules: Sequence[str] = RU
         if "carrier" in rules and _carrier(cand, rec, pairs, conf):
             continue
         if "business" in rules and _business(rec, conf):
+            continue
+        if "public" in rules and _public(cand, rec, conf):
             continue
         kept.append(rec)
     return kept

@@ -96,9 +96,6 @@ DROPPED = [
     # a meeting named in passing: what talks were about, who helped in them, who liked them
     ("The Indian minister said trade was the main focus of Monday's talks with Japan.", "CONSULT", "in passing"),
     ("Turkey was not supportive of the Security Council meeting on Syria.", "CONSULT", "in passing"),
-    # talks with the public, the press or experts are no consultation between parties
-    ("The Ugandan opposition leader has trouble talking to voters in Kampala.", "CONSULT", "public"),
-    ("The Kenyan president met with residents of the flooded villages on Monday.", "CONSULT", "public"),
     # a view, a detail or a prospect offered is no offer to act
     ("The Zimbabwean cabinet reshuffle offered little hope of an end to the land seizures, British officials said.",
      "AGREE", "no offer"),
@@ -129,8 +126,6 @@ KEPT = [
     # an offer of help or of talks is an offer
     ("Japan offered China help to rebuild the port.", "AGREE"),
     ("Japan offered to hold talks with China on the islands.", "AGREE"),
-    # a party's leaders are a party
-    ("The Kenyan president met with opposition leaders in Nairobi on Monday.", "CONSULT"),
     # a meeting at which something happened, or one that times an act, was held
     ("The Indian and Japanese ministers discussed trade at their talks in Tokyo on Monday.", "CONSULT"),
     ("Prior to the talks with Japan, the Indian minister met the Korean envoy in Seoul.", "CONSULT"),

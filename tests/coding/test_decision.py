@@ -201,3 +201,20 @@ def test_a_companys_own_pledge_is_no_agree(coder: Coder, monkeypatch: pytest.Mon
 ])
 def test_a_pledge_with_a_party_stays_an_agree(coder: Coder, text: str) -> None:
     assert "AGREE" in _types(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    # talks with the public, the press or experts are no consultation between parties
+    "The Ugandan opposition leader Bobi Wine has trouble talking to voters in Kampala.",
+    "The Kenyan president met with residents of the flooded villages on Monday.",
+])
+def test_talks_with_the_public_are_no_consult(coder: Coder, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    assert "CONSULT" in _types_undecided(coder, text, monkeypatch)
+    assert "CONSULT" not in _types(coder, text)
+    with monkeypatch.context() as m:
+        m.setattr(coder_module, "decide", lambda pairs: decision.decide(pairs, ("public",)))
+        assert "CONSULT" not in _types(coder, text)
+
+
+def test_talks_with_a_partys_leaders_stay_a_consult(coder: Coder) -> None:
+    assert "CONSULT" in _types(coder, "The Kenyan president met with opposition leaders in Nairobi on Monday.")
