@@ -103,6 +103,44 @@ def _art_mb(con: duckdb.DuckDBPyConnection) -> float:
     return round(int(row[0]) / 2**20, 1) if row else -1.0
 
 
+def _group_rows(con: duckdb.DuckDBPyConnection, table: str) -> list[int]:
+    """Rows in each row group of ``table``, in order (what the vacuum looks at)."""
+    sql = (f"SELECT row_group_id, sum(count) FROM pragma_storage_info('{table}') WHERE column_path = '[0]' "
+           "GROUP BY 1 ORDER BY 1")
+    return [int(n) for _, n in con.execute(sql).fetchall()]
+
+
+def _row_groups(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Row groups per table: what the vacuum keeps few."""
+    out = {}
+    for t in TABLES:
+        row = con.execute(f"SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('{t}')").fetchone()
+        out[t] = int(row[0]) if row else -1
+    return out
+
+
+READS = {  # what readers and a batch scan: every event with its documents, the documents' text, the index
+    "events_ms": "SELECT count(*), sum(length(e.sentence)) FROM ({events}) e",
+    "text_ms": "SELECT sum(length(text)) FROM documents",
+    "keys_ms": "SELECT count(*) FROM cluster_key_hashes WHERE kb % 7 = 3",
+}
+
+
+def _reads(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
+    """CPU ms of a few reads after the checkpoint (the best of three): what a fragmented layout would cost."""
+    from detente.store import queries as q
+
+    out: dict[str, float] = {}
+    for name, sql in READS.items():
+        best = float("inf")
+        for _ in range(3):
+            cpu = time.process_time()
+            con.execute(sql.format(events=q.EVENTS_SQL.format(where=""))).fetchall()
+            best = min(best, time.process_time() - cpu)
+        out[name] = round(1000 * best, 1)
+    return out
+
+
 def record(args: argparse.Namespace) -> None:
     import detente
 
@@ -132,14 +170,26 @@ def record(args: argparse.Namespace) -> None:
     _remove(db)
 
 
-def _rebuild(con: duckdb.DuckDBPyConnection, table: str, keys: bool) -> None:
-    """The table's rows in fresh row groups, with its DDL (``keys``) or without any constraint."""
+def _with_compression(ddl: str, table: str, methods: dict[str, str]) -> str:
+    """``ddl`` with ``USING COMPRESSION`` on the columns ``methods`` names (``column`` or ``table.column``)."""
+    for name, method in methods.items():
+        tab, _, col = name.rpartition(".")
+        if tab and tab != table:
+            continue
+        ddl, n = re.subn(rf"([(,]\s*{col} [A-Z]+(?:\[\])?)", rf"\1 USING COMPRESSION {method}", ddl)
+        assert n <= 1, (table, name)
+    return ddl
+
+
+def _rebuild(con: duckdb.DuckDBPyConnection, table: str, keys: bool, methods: dict[str, str] | None = None) -> None:
+    """The table's rows in fresh row groups, with its DDL (``keys``; ``methods``: per-column compression) or
+    without any constraint."""
     con.execute("BEGIN TRANSACTION")
     if keys:
         row = con.execute("SELECT sql FROM duckdb_tables() WHERE table_name = ?", [table]).fetchone()
         assert row is not None, table
         con.execute(f"ALTER TABLE {table} RENAME TO {table}_old")
-        con.execute(row[0])
+        con.execute(_with_compression(row[0], table, methods or {}))
         con.execute(f"INSERT INTO {table} SELECT * FROM {table}_old")
     else:
         con.execute(f"ALTER TABLE {table} RENAME TO {table}_old")
@@ -159,15 +209,20 @@ def replay(args: argparse.Namespace) -> None:
     if args.rebuild:
         which, _, mode = args.rebuild.partition(":")
         tables = TABLES if which == "all" else tuple(which.split(","))
+        methods = dict(kv.split("=", 1) for kv in args.compress.split(",")) if args.compress else {}
         for table in tables:
-            _rebuild(con, table, mode == "keys")
+            _rebuild(con, table, mode == "keys", methods)
         con.execute("CHECKPOINT")  # the rebuild's own, not timed
         rebuilt = f"{which}:{mode}"
     blocks = _blocks(con)
+    for setting in args.set or []:  # e.g. force_compression=uncompressed: what each checkpoint may choose
+        name, _, value = setting.partition("=")
+        con.execute(f"SET {name} = '{value}'")
     if args.vacuum_tasks is not None:
         con.execute(f"SET max_vacuum_tasks = {int(args.vacuum_tasks)}")
     only = set(args.tables.split(",")) if args.tables else None
-    cpu, n, earlier = time.process_time(), 0, []
+    cpu, n = time.process_time(), 0
+    earlier: list[int] = []
     for k, batch in enumerate(writes, 1):
         con.execute("BEGIN TRANSACTION")
         for sql, params in batch:
@@ -177,15 +232,26 @@ def replay(args: argparse.Namespace) -> None:
                 n += 1
         con.execute("COMMIT")
         if args.every and k % args.every == 0 and k < len(writes):
+            if args.vacuum_every:  # this checkpoint merges row groups only if it is the K-th
+                vacuum = (len(earlier) + 1) % args.vacuum_every == 0
+                con.execute(f"SET max_vacuum_tasks = {100 if vacuum else 0}")
             earlier.append(_checkpoint(con, db)["ckpt_cpu_ms"])
+            if args.groups:
+                print({"checkpoint": len(earlier), "cpu_ms": earlier[-1],
+                       **{t: _group_rows(con, t) for t in args.groups.split(",")}}, flush=True)
     per_batch = 1000 * (time.process_time() - cpu - sum(earlier) / 1000) / max(len(writes), 1)
     art = _art_mb(con)
+    if args.vacuum_every:
+        vacuum = (len(earlier) + 1) % args.vacuum_every == 0
+        con.execute(f"SET max_vacuum_tasks = {100 if vacuum else 0}")
     out = _checkpoint(con, db, args.perf)
     print({"variant": f"replay tables={args.tables or 'all'} rebuild={rebuilt or 'no'}", "batches": len(writes),
            "statements": n, "batch_cpu_ms": round(per_batch, 1), **out,
            "earlier_ckpt_cpu_ms": earlier, "vacuum_tasks": args.vacuum_tasks,
            "blocks_before": blocks, "blocks_after": _blocks(con),
-           "art_mb_before_ckpt": art, "art_mb_after": _art_mb(con)}, flush=True)
+           "art_mb_before_ckpt": art, "art_mb_after": _art_mb(con), "compress": args.compress,
+           "vacuum_every": args.vacuum_every, "set": args.set, "row_groups": _row_groups(con), **_reads(con)},
+          flush=True)
     con.close()
     _remove(db)
 
@@ -205,6 +271,14 @@ def main() -> None:
     ap.add_argument("--rebuild", help="TABLES:keys|nokeys before the replay (TABLES: all or comma-separated)")
     ap.add_argument("--every", type=int, help="replay: a CHECKPOINT after every N batches too (their CPU listed)")
     ap.add_argument("--vacuum-tasks", type=int, help="replay: SET max_vacuum_tasks (0: no row-group merges)")
+    ap.add_argument("--vacuum-every", type=int, help="replay with --every: only every K-th checkpoint (the last "
+                    "one counted) merges row groups; the others run with max_vacuum_tasks = 0")
+    ap.add_argument("--compress", help="with --rebuild ...:keys: COLUMN=METHOD,... (or TABLE.COLUMN=METHOD), "
+                    "USING COMPRESSION in the rebuilt tables' DDL (zstd, uncompressed, fsst, dictionary, ...)")
+    ap.add_argument("--groups", help="replay with --every: print these tables' rows per row group after each "
+                    "checkpoint (comma-separated)")
+    ap.add_argument("--set", action="append", help="replay: NAME=VALUE, a DuckDB setting before the batches "
+                    "(repeatable; e.g. disabled_compression_methods=fsst)")
     ap.add_argument("--perf", type=Path, help="replay: sample the CHECKPOINT with perf into this file")
     args = ap.parse_args()
     (record if args.mode == "record" else replay)(args)

@@ -111,9 +111,11 @@ class Steps:
     write-ahead log ``wal`` shrank after a batch), since one checkpoint at 20,000 documents costs about as much CPU
     as ten batches (bench/README.md, "Scale")."""
 
-    def __init__(self, step: int, wal: Path | None = None) -> None:
+    def __init__(self, step: int, wal: Path | None = None, log: Path | None = None) -> None:
         self.step = step
         self.wal = wal
+        self.batch_log = log.open("w", encoding="utf-8") if log is not None else None  # one JSON line a batch
+        self.batch_cpu = time.process_time()
         self.rows: list[dict[str, float]] = []
         self.done = 0
         self.mark = 0
@@ -134,11 +136,19 @@ class Steps:
         self.store_s.append(store_seconds)
         log = self._log_size()
         self.checkpoints += log < self.log
+        if self.batch_log is not None:
+            cpu = time.process_time()
+            self.batch_log.write(json.dumps({"docs": self.done, "store_s": round(store_seconds, 4),
+                                             "cpu_s": round(cpu - self.batch_cpu, 4), "checkpoint": log < self.log,
+                                             "wal_mb": round(log / 2**20, 2)}) + "\n")
+            self.batch_cpu = cpu
         self.log = log
         if self.done - self.mark >= self.step:
             self.flush()
 
     def flush(self) -> None:
+        if self.batch_log is not None:
+            self.batch_log.flush()
         if self.done == self.mark:
             return
         now, cpu = time.perf_counter(), time.process_time()
@@ -170,7 +180,7 @@ def child_ingest(args: argparse.Namespace) -> dict[str, Any]:
     from detente.store.db import BatchResult
 
     pipe = None if args.no_code else detente.load()  # loaded before the clock starts
-    steps = Steps(args.step, Path(f"{args.db}.wal"))
+    steps = Steps(args.step, Path(f"{args.db}.wal"), args.batch_log)
     if args.no_code:
         coded = load_coded(args.corpus, args.mentions_from)
         with detente.open_store(args.db) as store:
@@ -227,6 +237,8 @@ def spawn(kind: str, args: argparse.Namespace) -> dict[str, Any]:
         cmd.append("--no-code")
     if args.mentions_from:
         cmd += ["--mentions-from", str(args.mentions_from)]
+    if args.batch_log and kind == "ingest":
+        cmd += ["--batch-log", str(args.batch_log)]
     out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, env=os.environ.copy())
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
@@ -243,6 +255,8 @@ def main() -> None:
     ap.add_argument("--mentions-from", type=Path, help="with --no-code: coded corpus cache (written if missing)")
     ap.add_argument("--keep-store", type=Path, help="copy the full store here after the ingest (before recluster), "
                     "to time batches at that size again without rebuilding it (bench/README.md, \"Scale\")")
+    ap.add_argument("--batch-log", type=Path, help="write one JSON line a batch here: store and CPU seconds, whether "
+                    "a checkpoint landed in it (the log shrank), the log's size; what a checkpoint costs in place")
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--child", choices=("ingest", "recluster"), help=argparse.SUPPRESS)
     args = ap.parse_args()
