@@ -109,7 +109,8 @@ class Steps:
     """Docs/s and store seconds per batch, printed at each step, with what a loaded machine sways less: the
     process's CPU seconds per batch (DuckDB's threads included) and the checkpoints that landed in the step (the
     write-ahead log ``wal`` shrank after a batch), since one checkpoint at 20,000 documents costs about as much CPU
-    as ten batches (bench/README.md, "Scale")."""
+    as ten batches (bench/README.md, "Scale"). Each step also splits its CPU: the median CPU of a batch that paid
+    no checkpoint, and what the batches that did paid beyond that median (the step's checkpoints, in place)."""
 
     def __init__(self, step: int, wal: Path | None = None, log: Path | None = None) -> None:
         self.step = step
@@ -122,6 +123,7 @@ class Steps:
         self.t = time.perf_counter()
         self.cpu = time.process_time()
         self.store_s: list[float] = []
+        self.batch_cpus: list[tuple[float, bool]] = []  # (CPU seconds, checkpointed) of each batch in the step
         self.log = self._log_size()
         self.checkpoints = 0
 
@@ -135,13 +137,15 @@ class Steps:
         self.done += docs
         self.store_s.append(store_seconds)
         log = self._log_size()
-        self.checkpoints += log < self.log
+        checkpointed = log < self.log
+        self.checkpoints += checkpointed
+        cpu = time.process_time()
+        self.batch_cpus.append((cpu - self.batch_cpu, checkpointed))
         if self.batch_log is not None:
-            cpu = time.process_time()
             self.batch_log.write(json.dumps({"docs": self.done, "store_s": round(store_seconds, 4),
-                                             "cpu_s": round(cpu - self.batch_cpu, 4), "checkpoint": log < self.log,
+                                             "cpu_s": round(cpu - self.batch_cpu, 4), "checkpoint": checkpointed,
                                              "wal_mb": round(log / 2**20, 2)}) + "\n")
-            self.batch_cpu = cpu
+        self.batch_cpu = cpu
         self.log = log
         if self.done - self.mark >= self.step:
             self.flush()
@@ -152,16 +156,21 @@ class Steps:
         if self.done == self.mark:
             return
         now, cpu = time.perf_counter(), time.process_time()
+        plain = sorted(c for c, checkpointed in self.batch_cpus if not checkpointed) or [0.0]
+        median = plain[len(plain) // 2]
         row = {"docs": self.done, "docs_per_s": (self.done - self.mark) / (now - self.t),
                "store_s_per_batch": sum(self.store_s) / len(self.store_s), "max_store_s": max(self.store_s),
                "cpu_s_per_batch": (cpu - self.cpu) / len(self.store_s), "checkpoints": self.checkpoints,
+               "median_cpu_s_no_checkpoint": median,
+               "checkpoint_cpu_s": sum(c - median for c, checkpointed in self.batch_cpus if checkpointed),
                "load": os.getloadavg()[0], "rss_mb": peak_rss_mb()}
         self.rows.append(row)
         print(f"{self.done:7d} docs  {row['docs_per_s']:8.1f} docs/s  store {row['store_s_per_batch']:.3f} s/batch"
-              f" (max {row['max_store_s']:.3f})  CPU {row['cpu_s_per_batch']:.3f} s/batch  checkpoints"
-              f" {self.checkpoints}  load {row['load']:.1f}  peak RSS {row['rss_mb']:.0f} MB", file=sys.stderr,
-              flush=True)
+              f" (max {row['max_store_s']:.3f})  CPU {row['cpu_s_per_batch']:.3f} s/batch (median without a"
+              f" checkpoint {median:.3f})  checkpoints {self.checkpoints} ({row['checkpoint_cpu_s']:.2f} s CPU)"
+              f"  load {row['load']:.1f}  peak RSS {row['rss_mb']:.0f} MB", file=sys.stderr, flush=True)
         self.mark, self.t, self.cpu, self.store_s, self.checkpoints = self.done, now, cpu, [], 0
+        self.batch_cpus = []
 
 
 def _batched(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
@@ -294,6 +303,10 @@ def main() -> None:
         "first_cpu_s_per_batch": round(steps[0]["cpu_s_per_batch"], 4),
         "last_cpu_s_per_batch": round(steps[-1]["cpu_s_per_batch"], 4),
         "checkpoints_first_last": [steps[0]["checkpoints"], steps[-1]["checkpoints"]],
+        "checkpoint_cpu_s_first_last": [round(steps[0]["checkpoint_cpu_s"], 3),
+                                        round(steps[-1]["checkpoint_cpu_s"], 3)],
+        "cpu_slope_without_checkpoints": round(steps[0]["median_cpu_s_no_checkpoint"]
+                                               / steps[-1]["median_cpu_s_no_checkpoint"], 3),
         "one_doc_s": round(ingest["one_doc_s"], 3), "ingest_peak_rss_mb": round(ingest["peak_rss_mb"], 1),
         "recluster_s": round(recluster["seconds"], 2), "recluster_peak_rss_mb": round(recluster["peak_rss_mb"], 1),
     }))
