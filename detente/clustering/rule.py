@@ -24,6 +24,10 @@ TYPE_FAMILY: dict[str, str] = {}
 # Families where actor/recipient order carries no identity: PLOVER lists all participants of a meeting as
 # actors, or the visitor as actor and the host as recipient, so "A met B" and "B met A" are one meeting.
 UNDIRECTED_FAMILIES = frozenset({"CONSULT", "COOPERATE"})
+# Families whose PLOVER modes name the setting of one act (a meeting as a visit, multilateral, through a third
+# party), which outlets tell differently; in every other family a mode names the act itself (ASSAULT aerial or
+# firearms, COERCE seize or martial-law, RETREAT withdraw or release), so two known modes that differ are two acts.
+SETTING_MODE_FAMILIES = frozenset({"CONSULT"})
 
 # Two mentions dated to the day from different documents still match when this many days apart:
 # outlets in different time zones and relative dates ("on Tuesday") resolved against different publication
@@ -287,8 +291,12 @@ REMOTE_MODE = "phone"  # PLOVER's mode for exchanges at a distance: calls, lette
 def modes_compatible(a: ClusterMention, b: ClusterMention) -> bool:
     """An exchange at a distance (a call, a letter) and an encounter are different happenings even between the
     same people in the same days; a mention whose mode is unknown is taken as an encounter, since the reports
-    that leave the medium unsaid ("the Xi-Biden meeting", "held talks") are mostly about meetings."""
-    return (a.mode == REMOTE_MODE) == (b.mode == REMOTE_MODE)
+    that leave the medium unsaid ("the Xi-Biden meeting", "held talks") are mostly about meetings. Outside
+    ``SETTING_MODE_FAMILIES`` two known modes that differ are two acts (a seizure and martial law, an air strike
+    and a shooting); a report that names no mode joins either."""
+    if (a.mode == REMOTE_MODE) != (b.mode == REMOTE_MODE):
+        return False
+    return a.mode is None or b.mode is None or a.mode == b.mode or family(a.type) in SETTING_MODE_FAMILIES
 
 
 def compatible(a: ClusterMention, b: ClusterMention) -> bool:
