@@ -172,6 +172,8 @@ class Lexicon:
                     else:
                         words = item.lower().split()
                         needs |= inflections(words[-1], "noun") | {words[0]}
+                        if item in sense.cues:  # a cue may be the governing verb ("launched an operation")
+                            needs |= inflections(words[-1], "verb") | set(self.irregular.get(words[-1], ()))
                 if open_class:
                     needs = set(sense.prep)  # "hand over" + any name: the particle at least
                 elif not needs and pos == "noun" and not sense.standalone:

@@ -173,7 +173,8 @@ def _has_complement(tok: Token, sense: Sense) -> bool:
 
 
 def _cue_scope(tok: Token) -> set[str]:
-    """Words that can cue a sense: the trigger's dependents and, for a verb, its subject's and object's."""
+    """Words that can cue a sense: the trigger's dependents, for a verb its subject's and object's, and for a noun
+    the verb that governs it as its object."""
     words: set[str] = set()
     for c in tok.subtree:
         words.add(lemma(c))
@@ -184,6 +185,8 @@ def _cue_scope(tok: Token) -> set[str]:
                 words.add(lemma(c))
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and is_verbal(tok.head.head):
         words.add(lemma(tok.head.head))  # "commemorated the anniversary in a letter to Xi": the verb says what
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and is_verbal(tok.head):
+        words.add(lemma(tok.head))  # "launched an operation", "the operation was conducted": the verb says what
     return words
 
 

@@ -417,6 +417,19 @@ def test_helping_another_side_build_is_aid_and_help_alone_is_not(find: Find) -> 
     assert not [m for m in find("The talks helped build trust between China and Japan.") if m.sense.type == "AID"]
 
 
+def test_an_operation_launched_is_an_assault_and_one_continued_or_of_peacekeeping_is_not(find: Find) -> None:
+    """"operation" is ASSAULT 190 only as the object of a verb of launching (launch, mount, conduct, carry out), the
+    governing verb being among the noun's cues; "continued its operation" and a peacekeeping or business operation
+    are no assault."""
+    launched = only(find("Kenya launched an operation to flush out militants from the forest."), "operation")
+    assert launched.sense.type == "ASSAULT"
+    conducted = only(find("The operation was conducted by Pakistani troops against the militants."), "operation")
+    assert conducted.sense.type == "ASSAULT"
+    for text in ("Turkey continued its operation in Syria.", "France launched a peacekeeping operation in Mali.",
+                 "The company launched a business operation in Kenya.", "The operation lasted three days."):
+        assert not [m for m in find(text) if m.token.text == "operation"], text
+
+
 # ------------------------------------------------------------------ tokens without a sense are skipped (speed)
 
 _SKIP_SENTENCES = [
