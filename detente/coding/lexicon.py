@@ -91,6 +91,7 @@ class Lexicon:
     irregular: dict[str, tuple[str, ...]] = field(default_factory=dict)
     governor_forms: frozenset[str] = frozenset()  # forms of triggers that govern a complement
     motion_verbs: frozenset[str] = frozenset()  # "returned to Geneva for talks": the verb of a noun event
+    natural_forces: frozenset[str] = frozenset()  # "floods hit Pakistan": a force of nature is no assailant
     _phrase_index: dict[str, tuple[Phrase, ...]] | None = None
 
     def is_light(self, lemma: str, form: str) -> bool:
@@ -339,6 +340,7 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         light_forms=frozenset(light_forms),
         irregular={k: tuple(v) for k, v in irregular.items()},
         motion_verbs=frozenset(str(v) for v in data.get("motion_verbs", [])),
+        natural_forces=frozenset(str(v) for v in data.get("natural_forces", [])),
         governor_forms=frozenset(
             f for (lem, pos), ss in senses.items() if any(x.role for x in ss)
             for f in word_forms(lem, pos, irregular)),

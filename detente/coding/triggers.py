@@ -190,6 +190,17 @@ def _cue_scope(tok: Token) -> set[str]:
     return words
 
 
+def _agents(verb: Token) -> set[str]:
+    """Lemmas of what does the act of ``verb``: its subject, the noun it modifies ("the flooding to hit", "the
+    storm that hit"), and for an infinitive the subject of the verb above ("floods continued to hit")."""
+    out = {lemma(c) for c in verb.children if c.dep_ == "nsubj"}
+    if verb.dep_ in ("acl", "relcl") and verb.head != verb:
+        out.add(lemma(verb.head))
+    elif verb.dep_ == "xcomp" and verb.head != verb:
+        out |= {lemma(c) for c in verb.head.children if c.dep_ == "nsubj"}
+    return out
+
+
 def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
     """Whether the token, in its parse, satisfies every condition of ``sense``."""
     if sense.prep:
@@ -232,6 +243,8 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
         return False
     if sense.cues and not set(sense.cues) & _cue_scope(tok):
         return False
+    if sense.type == "ASSAULT" and sense.pos == "verb" and _agents(tok) & lexicon.natural_forces:
+        return False  # "the worst flooding to hit central Europe", "floods killed 40": no one assaulted anyone
     if sense.exclude_cues and set(sense.exclude_cues) & _cue_scope(tok):
         return False  # "a news conference" is no meeting
     if obj is not None and obj.tag_ in ("WDT", "WP") and _stranded(tok):

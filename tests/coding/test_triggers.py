@@ -430,6 +430,17 @@ def test_an_operation_launched_is_an_assault_and_one_continued_or_of_peacekeepin
         assert not [m for m in find(text) if m.token.text == "operation"], text
 
 
+def test_a_force_of_nature_assaults_no_one(find: Find) -> None:
+    """A verb of force whose doer is a flood, storm or earthquake (its subject, the noun it modifies, or the
+    subject above its infinitive) is no ASSAULT: PLOVER's assaults are deliberate acts."""
+    for text in ("It was the worst flooding to hit central Europe in a century.", "Floods hit Pakistan on Monday.",
+                 "The typhoon that struck the Philippines killed 40 people.",
+                 "Storms continued to pound the coast of Japan."):
+        assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
+    assert only(find("Russian missiles hit Kyiv on Monday."), "hit").sense.type == "ASSAULT"
+    assert only(find("Israeli fire killed three people in Gaza."), "killed").sense.type == "ASSAULT"
+
+
 # ------------------------------------------------------------------ tokens without a sense are skipped (speed)
 
 _SKIP_SENTENCES = [
