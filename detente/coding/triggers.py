@@ -187,7 +187,19 @@ def _cue_scope(tok: Token) -> set[str]:
         words.add(lemma(tok.head.head))  # "commemorated the anniversary in a letter to Xi": the verb says what
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and is_verbal(tok.head):
         words.add(lemma(tok.head))  # "launched an operation", "the operation was conducted": the verb says what
+        if tok.dep_ == "dobj":
+            words |= _light_frame(tok.head)  # "attackers who laid siege to a hotel": who and against what
     return words
+
+
+def _light_frame(verb: Token) -> set[str]:
+    """Lemmas of the subject of the verb governing a noun event (the noun a relative clause hangs on) and of the
+    objects of its prepositions: they say whose and against what the noun's act is."""
+    out = {lemma(c) for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"}
+    out |= {lemma(g) for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+    if verb.dep_ == "relcl" and verb.head != verb:
+        out.add(lemma(verb.head))
+    return out
 
 
 def _agents(verb: Token) -> set[str]:

@@ -441,6 +441,15 @@ def test_a_force_of_nature_assaults_no_one(find: Find) -> None:
     assert only(find("Israeli fire killed three people in Gaza."), "killed").sense.type == "ASSAULT"
 
 
+def test_a_siege_of_a_building_by_armed_men_is_an_assault_and_of_a_city_a_blockade(find: Find) -> None:
+    """A siege of a hotel or school, or one laid by gunmen, is ASSAULT 190 (the governing verb's subject and
+    prepositional objects are among a noun's cues); besieging a city stays COERCE `restrict` (CAMEO 191)."""
+    laid = only(find("Gunmen who laid siege to a hotel in Mogadishu were killed."), "siege")
+    assert laid.sense.type == "ASSAULT"
+    assert only(find("Militants besieged a school in Peshawar."), "besieged").sense.type == "ASSAULT"
+    assert only(find("Syrian forces besieged Aleppo."), "besieged").sense.type == "COERCE"
+
+
 # ------------------------------------------------------------------ tokens without a sense are skipped (speed)
 
 _SKIP_SENTENCES = [
