@@ -450,6 +450,14 @@ def test_a_siege_of_a_building_by_armed_men_is_an_assault_and_of_a_city_a_blocka
     assert only(find("Syrian forces besieged Aleppo."), "besieged").sense.type == "COERCE"
 
 
+def test_a_court_lifting_its_order_concedes(find: Find) -> None:
+    """Lifting an order or an injunction is CONCEDE 081, as lifting a ban is (the labelling guide: "a court lifting
+    its own blocking order is CONCEDE")."""
+    lifted = only(find("A Kenyan court lifted orders blocking the swearing-in of the deputy president."), "lifted")
+    assert lifted.sense.type == "CONCEDE"
+    assert only(find("The High Court lifted an injunction against the levy."), "lifted").sense.type == "CONCEDE"
+
+
 # ------------------------------------------------------------------ tokens without a sense are skipped (speed)
 
 _SKIP_SENTENCES = [
