@@ -44,8 +44,6 @@ HANDLER_NOUNS = frozenset(str(w) for w in _DATA["handler_nouns"])
 HOSTILE_NOUNS = frozenset(str(w) for w in _DATA["hostile_nouns"])
 OPERATING_VERBS = frozenset(str(w) for w in _DATA["operating_verbs"])
 ATTACK_NOUNS = frozenset(str(w) for w in _DATA["attack_nouns"])
-TRIAL_NOUNS = frozenset(str(w) for w in _DATA["trial_nouns"])
-FACING_VERBS = frozenset(str(w) for w in _DATA["facing_verbs"])
 
 
 def allegations(candidates: list[Candidate], cues: Cues) -> list[Candidate]:
@@ -127,8 +125,6 @@ def legal_steps(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Can
             found = _on_charges(tok, cues)
         elif tok.lower_ in ALLEGING_ADVERBS and tok.dep_ == "advmod":
             found = _allegedly(tok, candidates, cues)
-        if found is None and lemma(tok) in TRIAL_NOUNS and tok.pos_ == "NOUN":
-            found = _facing(tok, cues)
         if found is not None:
             return [found]
     return []
@@ -156,37 +152,6 @@ def _on_charges(noun: Token, cues: Cues) -> Candidate | None:
         return None
     source = _agent(verb) if child(verb, "nsubjpass") is not None else child(verb, "nsubj")
     return _accusation(verb, "115", source, accused, "charges", cues)
-
-
-def _facing(noun: Token, cues: Cues) -> Candidate | None:
-    """"X faces charges of corruption", "facing trial on charges of", "X is on trial for", "stood trial": a charge
-    or trial the accused faces is ACCUSE `allege` of him (the labelling guide: "charges and trials ACCUSE
-    allege"), with no accuser named. The prosecuting state is seldom in the sentence, so the source stays empty
-    (the participants step keeps such a step only as it keeps an agentless passive)."""
-    if noun.dep_ == "dobj" and lemma(noun.head) in FACING_VERBS:
-        verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.lower_ == "on" and lemma(noun.head.head) in ("be", "go", "put"):
-        verb = noun.head.head  # "is on trial", "went on trial"
-    else:
-        return None
-    accused = _accused_of(verb)
-    if accused is None or not names_people(accused) or negated(verb, cues) or \
-            clause_flags(verb, cues).negated:
-        return None
-    return _accusation(verb, "115", None, accused, "facing", cues)
-
-
-def _accused_of(verb: Token) -> Token | None:
-    """Who faces the step: the verb's subject, or for a participle or an adverbial clause ("officials ... are in
-    jail, facing trial") the subject of the clause it hangs on, or the noun it modifies ("a man facing trial")."""
-    subj = child(verb, "nsubj") or child(verb, "nsubjpass")
-    if subj is not None:
-        return subj
-    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head != verb:
-        return child(verb.head, "nsubj") or child(verb.head, "nsubjpass")
-    if verb.dep_ in ("acl", "relcl") and verb.head != verb:
-        return verb.head
-    return None
 
 
 def _allegedly(adverb: Token, candidates: list[Candidate], cues: Cues) -> Candidate | None:

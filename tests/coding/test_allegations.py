@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.language import Language
-
 from detente.coding import Coder
-from detente.coding.allegations import legal_steps
-from detente.coding.modality import load_cues
 
 Coded = tuple[str, str | None, list[str | None], list[str | None]]
 
@@ -102,28 +98,3 @@ def test_a_report_that_is_itself_reported_speaks_for_the_one_reporting_it(coder:
     text = ('"Intelligence reports have confirmed that the attack was directed by ringleaders operating from '
             'Afghanistan," a statement from the Pakistani army said.')
     assert ("ACCUSE", "allege", ["PAK"], ["AFG"]) in _accusations(coder, text)
-
-
-# -- a charge or trial faced ----------------------------------------------------------------------------------
-
-
-def _facing_steps(nlp: Language, text: str) -> list[tuple[str, str, list[str], int]]:
-    sent = next(iter(nlp(text).sents))
-    return [(c.coded.type, c.token.text, [a.token.text for a in c.targets], len(c.sources))
-            for c in legal_steps(sent, [], load_cues()) if "facing" in c.notes]
-
-
-def test_a_charge_or_trial_faced_accuses_the_one_facing_it_with_no_accuser(nlp: Language) -> None:
-    """"faces charges of", "facing trial", "is on trial", "stood trial": ACCUSE `allege` of the one facing it,
-    the subject of the verb or of the clause its participle hangs on; the accuser stays unnamed."""
-    assert _facing_steps(nlp, "The former minister faces charges of corruption.") == \
-        [("ACCUSE", "faces", ["minister"], 0)]
-    assert _facing_steps(nlp, "Several officials are in jail, facing trial on charges of corruption.") == \
-        [("ACCUSE", "facing", ["officials"], 0)]
-    assert _facing_steps(nlp, "Two soldiers stood trial in Paris.") == [("ACCUSE", "stood", ["soldiers"], 0)]
-    assert _facing_steps(nlp, "The opposition leader is on trial for fraud.")[0][2] == ["leader"]
-
-
-def test_no_step_faced_when_negated_or_not_a_charge(nlp: Language) -> None:
-    assert not _facing_steps(nlp, "The minister does not face charges.")
-    assert not _facing_steps(nlp, "The president faces a tough election.")
