@@ -457,11 +457,11 @@ def test_types_mapped_to_one_family_merge(tmp_path: Path, monkeypatch: pytest.Mo
 def test_two_known_modes_of_an_act_are_two_events_but_a_meetings_settings_are_one(tmp_path: Path) -> None:
     """A seizure and martial law on one day between the same sides are two acts; a report naming no mode joins
     one of them. A meeting told as a visit by one outlet and as multilateral talks by another is one meeting."""
-    coerce = {"type": "COERCE", "cameo": "170"}
     store = ingest(tmp_path / "s.duckdb", [
-        (doc("a", "2024-03-05", "AP"), [rec("a", 0, date="2024-03-05", mode="seize", **coerce)]),
-        (doc("b", "2024-03-05", "BBC"), [rec("b", 0, date="2024-03-05", mode="martial-law", **coerce)]),
-        (doc("c", "2024-03-06", "NPR"), [rec("c", 0, date="2024-03-05", **coerce)]),
+        (doc("a", "2024-03-05", "AP"), [rec("a", 0, date="2024-03-05", mode="seize", type="COERCE", cameo="170")]),
+        (doc("b", "2024-03-05", "BBC"), [rec("b", 0, date="2024-03-05", mode="martial-law", type="COERCE",
+                                            cameo="170")]),
+        (doc("c", "2024-03-06", "NPR"), [rec("c", 0, date="2024-03-05", type="COERCE", cameo="170")]),
         (doc("d", "2024-04-09", "AP"), [rec("d", 0, date="2024-04-09", mode="visit")]),
         (doc("e", "2024-04-09", "BBC"), [rec("e", 0, date="2024-04-09", mode="multilateral")]),
     ])
