@@ -222,19 +222,30 @@ class Coder:
         sent = parsed[:]
         candidates = extract(sent, self.lexicon, self.composer, self.cues, editorial=ctx.doc.genre == "editorial")
         candidates = revise(sent, candidates, self.lexicon, self.cues, editorial=ctx.doc.genre == "editorial")
-        candidates = screen(sent, candidates, ctx.doc.text)  # what the labelling guide codes as no event
+        coded = screen(sent, candidates, ctx.doc.text)  # what the labelling guide codes as no event
         self._reached(ctx, index, "no trigger")
-        made = [(cand, rec) for cand in candidates if (rec := self._record(ctx, index, sent, cand)) is not None]
+        made = [(cand, rec) for cand in coded if (rec := self._record(ctx, index, sent, cand)) is not None]
         records = decide(made)  # the content of another act is no event of its own
         if not records:  # the statistical layer, only where the rules found nothing (coding/classifier.py)
             proposed = propose(sent, self.lexicon, self.cues)  # screened like a rule's: the guide holds for both
             for cand in screen(sent, [proposed] if proposed is not None else [], ctx.doc.text):
                 rec = self._record(ctx, index, sent, cand)
                 records += [rec] if rec is not None else []
+        self._remember_screened(ctx, index, candidates, coded)
         if records:
             self._reached(ctx, index, "coded")
         ctx.records.extend(merge_records(records))
         self.nanoseconds["code"] += time.process_time_ns() - t0
+
+    def _remember_screened(self, ctx: DocumentContext, index: int, candidates: list[Candidate],
+                           coded: list[Candidate]) -> None:
+        """The people and bodies of the candidates the guide codes as no event still tell the story who is who:
+        "Wang Yi met reporters" is no event, but the next sentence's "Wang said" is his. Resolved after the
+        coded ones, so what this sentence codes is unchanged."""
+        published = ctx.filed.date if ctx.filed else ctx.doc.published
+        for cand in candidates:
+            if not any(cand is c for c in coded):
+                self.participants.observe(ctx, cand, published, index)
 
     def _reached(self, ctx: DocumentContext, index: int, stage: str) -> None:
         if self.trace is not None:

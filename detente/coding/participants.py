@@ -211,6 +211,15 @@ class Participants:
         """The people the document introduced in full, remembered for their surname (``coding/introductions.py``)."""
         introduce(self.kb, ctx, phrases, on)
 
+    def observe(self, ctx: DocumentContext, cand: Candidate, on: dt.date | None, index: int) -> None:
+        """Resolve the participants of a candidate that is coded as no event only to remember them (the
+        document's named persons, described actors and ``ctx.mentioned``): the drop counts stay the coded ones'."""
+        dropped = self.stats["dropped_unresolved"]
+        sides = self.find(ctx, cand, on, index)
+        self.stats["dropped_unresolved"] = dropped
+        if sides is not None:
+            self.remember(ctx, sides, index)
+
     def remember(self, ctx: DocumentContext, sides: Sides, index: int) -> None:
         """The sentence's speakers and sources, for a pronoun or "the ministry" in the sentences after it
         (``coding/references.py``)."""

@@ -163,3 +163,23 @@ def test_a_passive_accusation_with_its_accuser_named_is_the_accusers(coder: Code
     records = coder.code_text("France was accused by Mali of arming the rebels.", dt.date(2024, 1, 8))
     assert [(r.type, [a.country for a in r.source], [a.country for a in r.target]) for r in records] == \
         [("ACCUSE", ["MLI"], ["FRA"])]
+
+
+def test_a_person_named_in_a_screened_sentence_is_remembered(coder: Coder) -> None:
+    """A prediction is no event (``conventions.screen``), but the person it names in full is the one the next
+    sentence calls by the surname alone: "Wang" is Wang Yi of China, not an unknown of the sentence's other
+    country."""
+    story = "Chinese Foreign Minister Wang Yi will probably visit Moscow next month, analysts said. " \
+        "On Monday, Wang accused the United States of hypocrisy."
+    records = coder.code_text(story, dt.date(2024, 1, 8))
+    assert [(r.sentence_index, r.type, [(a.name, a.country) for a in r.source]) for r in records] == \
+        [(1, "ACCUSE", [("Wang Yi", "CHN")])]
+
+
+def test_remembering_a_screened_sentence_codes_nothing_of_it(coder: Coder) -> None:
+    """Resolving a screened candidate's actors for the memory neither codes it nor counts it as dropped."""
+    before = dict(coder.stats)
+    records = coder.code_text("Chinese Foreign Minister Wang Yi will probably visit Moscow next month, analysts said.",
+                              dt.date(2024, 1, 8))
+    assert records == []
+    assert coder.stats["dropped_unresolved"] == before.get("dropped_unresolved", 0)
