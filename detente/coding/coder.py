@@ -270,11 +270,13 @@ class Coder:
         self.places.place_sides(coded, cand, location, sides)
         if participants.one_sided(coded, cand, sides):
             self._reached(ctx, index, "one-sided")
+            participants.remember(ctx, sides, index)  # no meeting, but the people it names are the story's
             return None
         participants.domestic_target(coded, sides)
         if cand.mention.sense.fallback and not sides.targets.actors:
             self.stats["dropped_fallback"] += 1
             self._reached(ctx, index, "no recipient")
+            participants.remember(ctx, sides, index)
             return None  # an act read from its verb's default meaning alone needs a recipient
         sources, targets = sides.sources, sides.targets
         location = location or self.places.carried_place(ctx, index, cand, coded, modality, sides)

@@ -183,3 +183,24 @@ def test_remembering_a_screened_sentence_codes_nothing_of_it(coder: Coder) -> No
                               dt.date(2024, 1, 8))
     assert records == []
     assert coder.stats["dropped_unresolved"] == before.get("dropped_unresolved", 0)
+
+
+def test_a_body_named_in_a_screened_sentence_is_what_the_group_refers_to(coder: Coder) -> None:
+    """"The group" and "the ministry" stand for the body the sentence before named, also when that sentence's
+    event (a prediction) is not coded: not for the one country the sentence itself names."""
+    group = "Al-Shabab fighters will probably attack Kenyan bases next month, analysts said. " \
+        "On Monday, the group accused Ethiopia of killing civilians."
+    ministry = "The Kenyan Foreign Ministry will probably meet Somali officials next month, analysts said. " \
+        "On Monday, the ministry accused Ethiopia of arming rebels."
+    coded = [r for story in (group, ministry) for r in coder.code_text(story, dt.date(2024, 1, 8))]
+    assert [(r.sentence_index, r.type, [a.country for a in r.source]) for r in coded] == \
+        [(1, "ACCUSE", ["SOM"]), (1, "ACCUSE", ["KEN"])]
+
+
+def test_a_meeting_dropped_as_one_sided_still_names_the_ministry(coder: Coder) -> None:
+    """A reciprocal verb with nobody met is no meeting, but "the ministry" of the next sentence is the one it
+    named."""
+    story = "The Kenyan Foreign Ministry discussed how to end the war. " \
+        "On Monday, the ministry accused Ethiopia of arming rebels."
+    records = coder.code_text(story, dt.date(2024, 1, 8))
+    assert [(r.sentence_index, r.type, [a.country for a in r.source]) for r in records] == [(1, "ACCUSE", ["KEN"])]
