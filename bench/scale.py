@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
@@ -105,6 +106,30 @@ def load_coded(corpus: Path, cache: Path | None) -> Coded:
     return coded
 
 
+class GcTimer:
+    """CPU seconds spent in the garbage collector, by generation, through ``gc.callbacks``: whether full
+    collections of a growing heap are what slows a long-running writer (bench/README.md, session 11)."""
+
+    def __init__(self) -> None:
+        self.seconds = [0.0, 0.0, 0.0]
+        self.runs = [0, 0, 0]
+        self._start = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.process_time()
+        else:
+            self.seconds[info["generation"]] += time.process_time() - self._start
+            self.runs[info["generation"]] += 1
+
+    def take(self) -> tuple[list[float], list[int]]:
+        """What was spent since the last call, and the collections of each generation."""
+        out = (self.seconds, self.runs)
+        self.seconds, self.runs = [0.0, 0.0, 0.0], [0, 0, 0]
+        return out
+
+
 class Steps:
     """Docs/s and store seconds per batch, printed at each step, with what a loaded machine sways less: the
     process's CPU seconds per batch (DuckDB's threads included) and the checkpoints that landed in the step (the
@@ -126,6 +151,9 @@ class Steps:
         self.batch_cpus: list[tuple[float, bool]] = []  # (CPU seconds, checkpointed) of each batch in the step
         self.log = self._log_size()
         self.checkpoints = 0
+        self.gc = GcTimer()
+        self.gc_step = [0.0, 0.0, 0.0]
+        self.gc_runs = [0, 0, 0]
 
     def _log_size(self) -> int:
         try:
@@ -141,10 +169,15 @@ class Steps:
         self.checkpoints += checkpointed
         cpu = time.process_time()
         self.batch_cpus.append((cpu - self.batch_cpu, checkpointed))
+        gc_s, gc_runs = self.gc.take()
+        self.gc_step = [a + b for a, b in zip(self.gc_step, gc_s, strict=True)]
+        self.gc_runs = [a + b for a, b in zip(self.gc_runs, gc_runs, strict=True)]
         if self.batch_log is not None:
             self.batch_log.write(json.dumps({"docs": self.done, "store_s": round(store_seconds, 4),
                                              "cpu_s": round(cpu - self.batch_cpu, 4), "checkpoint": checkpointed,
-                                             "wal_mb": round(log / 2**20, 2)}) + "\n")
+                                             "wal_mb": round(log / 2**20, 2),
+                                             "gc_s": [round(x, 4) for x in gc_s], "gc_runs": gc_runs,
+                                             "gc_count": gc.get_count()}) + "\n")
         self.batch_cpu = cpu
         self.log = log
         if self.done - self.mark >= self.step:
@@ -163,14 +196,37 @@ class Steps:
                "cpu_s_per_batch": (cpu - self.cpu) / len(self.store_s), "checkpoints": self.checkpoints,
                "median_cpu_s_no_checkpoint": median,
                "checkpoint_cpu_s": sum(c - median for c, checkpointed in self.batch_cpus if checkpointed),
-               "load": os.getloadavg()[0], "rss_mb": peak_rss_mb()}
+               "load": os.getloadavg()[0], "rss_mb": peak_rss_mb(),
+               "gc_s_per_batch": sum(self.gc_step) / len(self.store_s), "gc_runs": self.gc_runs,
+               "gc_full_s": self.gc_step[2], "objects": len(gc.get_objects())}
         self.rows.append(row)
         print(f"{self.done:7d} docs  {row['docs_per_s']:8.1f} docs/s  store {row['store_s_per_batch']:.3f} s/batch"
               f" (max {row['max_store_s']:.3f})  CPU {row['cpu_s_per_batch']:.3f} s/batch (median without a"
               f" checkpoint {median:.3f})  checkpoints {self.checkpoints} ({row['checkpoint_cpu_s']:.2f} s CPU)"
-              f"  load {row['load']:.1f}  peak RSS {row['rss_mb']:.0f} MB", file=sys.stderr, flush=True)
-        self.mark, self.t, self.cpu, self.store_s, self.checkpoints = self.done, now, cpu, [], 0
+              f"  load {row['load']:.1f}  peak RSS {row['rss_mb']:.0f} MB"
+              f"  gc {row['gc_s_per_batch'] * 1000:.1f} ms/batch"
+              f" (full {self.gc_step[2]:.2f} s in {self.gc_runs[2]})  objects {row['objects']}",
+              file=sys.stderr, flush=True)
+        self.snapshot()
+        self.mark, self.t, self.checkpoints = self.done, now, 0
+        self.cpu = self.batch_cpu = time.process_time()  # what the counting above cost is no batch's
+        self.store_s, self.gc_step, self.gc_runs = [], [0.0, 0.0, 0.0], [0, 0, 0]
         self.batch_cpus = []
+
+    def snapshot(self) -> None:
+        """With ``DETENTE_TRACEMALLOC`` set (tracemalloc started at the child's start), the allocation sites that
+        grew most since the first step, on stderr."""
+        import tracemalloc
+
+        if not tracemalloc.is_tracing():
+            return
+        snap = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
+        if not hasattr(self, "first_snap"):
+            self.first_snap = snap
+            return
+        for stat in snap.compare_to(self.first_snap, "lineno")[:12]:
+            print(f"    {stat}", file=sys.stderr)
+        print(f"    traced now {tracemalloc.get_traced_memory()[0] / 2**20:.1f} MB", file=sys.stderr, flush=True)
 
 
 def _batched(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
@@ -270,6 +326,10 @@ def main() -> None:
     ap.add_argument("--child", choices=("ingest", "recluster"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
+        if os.environ.get("DETENTE_TRACEMALLOC"):
+            import tracemalloc
+
+            tracemalloc.start(int(os.environ["DETENTE_TRACEMALLOC"]))
         print(json.dumps(child_ingest(args) if args.child == "ingest" else child_recluster(args), default=str))
         return
     if args.docs < 1 or args.batch_size < 1 or args.step < 1:
