@@ -22,6 +22,7 @@ step's), the seconds to add one document to the full store and both peak RSS fig
 from __future__ import annotations
 
 import argparse
+import collections
 import dataclasses
 import datetime as dt
 import gc
@@ -152,6 +153,9 @@ class Steps:
         self.log = self._log_size()
         self.checkpoints = 0
         self.gc = GcTimer()
+        self.sql: collections.defaultdict[str, float] = collections.defaultdict(float)  # --split: SQL CPU by label
+        self.sql_rows: collections.defaultdict[str, int] = collections.defaultdict(int)
+        self.sql_mark = 0.0
         self.gc_step = [0.0, 0.0, 0.0]
         self.gc_runs = [0, 0, 0]
 
@@ -170,13 +174,16 @@ class Steps:
         cpu = time.process_time()
         self.batch_cpus.append((cpu - self.batch_cpu, checkpointed))
         gc_s, gc_runs = self.gc.take()
+        sql_now = sum(self.sql.values())
+        sql_s, self.sql_mark = sql_now - self.sql_mark, sql_now
         self.gc_step = [a + b for a, b in zip(self.gc_step, gc_s, strict=True)]
         self.gc_runs = [a + b for a, b in zip(self.gc_runs, gc_runs, strict=True)]
         if self.batch_log is not None:
             self.batch_log.write(json.dumps({"docs": self.done, "store_s": round(store_seconds, 4),
                                              "cpu_s": round(cpu - self.batch_cpu, 4), "checkpoint": checkpointed,
                                              "wal_mb": round(log / 2**20, 2),
-                                             "gc_s": [round(x, 4) for x in gc_s], "gc_runs": gc_runs,
+                                             "sql_s": round(sql_s, 4), "gc_s": [round(x, 4) for x in gc_s],
+                                             "gc_runs": gc_runs,
                                              "gc_count": gc.get_count()}) + "\n")
         self.batch_cpu = cpu
         self.log = log
@@ -240,18 +247,43 @@ def _batched(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+def _time_sql(store: Any, steps: Steps) -> None:
+    """Wrap the store's connection (once per connection) so each statement's CPU seconds add to the step's SQL
+    time (``batch_sql.Timed``); the rest of a batch's CPU is Python's."""
+    import batch_sql
+    from batch_sql import Timed
+
+    batch_sql.CLOCK[0] = time.process_time
+    with store.session():
+        con = store.con
+        if not isinstance(con, Timed):
+            con = Timed(con, steps.sql, steps.sql_rows, {})
+            setattr(store, "_con", con)  # noqa: B010 - a timing stand-in, kept while the connection is
+
+
 def child_ingest(args: argparse.Namespace) -> dict[str, Any]:
     import detente
     from detente.store.db import BatchResult
 
     pipe = None if args.no_code else detente.load()  # loaded before the clock starts
+    if args.gc_threshold:
+        gc.set_threshold(*(int(x) for x in args.gc_threshold.split(",")))
     steps = Steps(args.step, Path(f"{args.db}.wal"), args.batch_log)
     if args.no_code:
         coded = load_coded(args.corpus, args.mentions_from)
-        with detente.open_store(args.db) as store:
-            for batch in _batched(replayed(coded, args.docs, args.shift_days), args.batch_size):
+        store = detente.open_store(args.db)
+        try:
+            for k, batch in enumerate(_batched(replayed(coded, args.docs, args.shift_days), args.batch_size)):
+                if (args.reopen_every and k and k % args.reopen_every == 0) or (
+                        args.reopen_after_checkpoint and steps.batch_cpus and steps.batch_cpus[-1][1]):
+                    store.close()  # a fresh connection (and empty kept rows): what a new writer process starts with
+                    store = detente.open_store(args.db)
+                if args.split:
+                    _time_sql(store, steps)
                 result = store.add_batch(batch)
                 steps.batch(len(result.added), result.seconds)
+        finally:
+            store.close()
         steps.flush()
         extra = next(replayed(coded, len(coded) * (args.docs // len(coded) + 1) + 1, args.shift_days))
         extra_doc = dataclasses.replace(extra[0], id=hashlib.sha256(b"one more").hexdigest())
@@ -302,6 +334,14 @@ def spawn(kind: str, args: argparse.Namespace) -> dict[str, Any]:
         cmd.append("--no-code")
     if args.mentions_from:
         cmd += ["--mentions-from", str(args.mentions_from)]
+    if args.reopen_every:
+        cmd += ["--reopen-every", str(args.reopen_every)]
+    if args.split:
+        cmd.append("--split")
+    if args.gc_threshold:
+        cmd += ["--gc-threshold", args.gc_threshold]
+    if args.reopen_after_checkpoint:
+        cmd.append("--reopen-after-checkpoint")
     if args.batch_log and kind == "ingest":
         cmd += ["--batch-log", str(args.batch_log)]
     out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, env=os.environ.copy())
@@ -320,6 +360,14 @@ def main() -> None:
     ap.add_argument("--mentions-from", type=Path, help="with --no-code: coded corpus cache (written if missing)")
     ap.add_argument("--keep-store", type=Path, help="copy the full store here after the ingest (before recluster), "
                     "to time batches at that size again without rebuilding it (bench/README.md, \"Scale\")")
+    ap.add_argument("--reopen-every", type=int, default=0, help="with --no-code: close and reopen the store every "
+                    "N batches (a fresh connection): whether what grows is the long-running connection's")
+    ap.add_argument("--reopen-after-checkpoint", action="store_true", help="with --no-code: close and reopen the "
+                    "store after each batch whose commit checkpointed (the log is empty then: a cheap reopen)")
+    ap.add_argument("--gc-threshold", help="the ingest child's gc.set_threshold, e.g. 10000,10,10")
+    ap.add_argument("--split", action="store_true", help="with --no-code: time each statement's CPU (the batch "
+                    "log's sql_s; the rest of cpu_s is Python's, gc_s the collector's)")
+    ap.add_argument("--no-recluster", action="store_true", help="skip the recluster of the full store (0 s)")
     ap.add_argument("--batch-log", type=Path, help="write one JSON line a batch here: store and CPU seconds, whether "
                     "a checkpoint landed in it (the log shrank), the log's size; what a checkpoint costs in place")
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
@@ -348,7 +396,7 @@ def main() -> None:
         ingest = spawn("ingest", args)
         if args.keep_store:
             shutil.copyfile(args.db, args.keep_store)  # closed and checkpointed: the file is the whole store
-        recluster = spawn("recluster", args)
+        recluster = {"seconds": 0.0, "peak_rss_mb": 0.0} if args.no_recluster else spawn("recluster", args)
     steps = ingest["steps"]
     slope = steps[-1]["docs_per_s"] / steps[0]["docs_per_s"]
     cpu_slope = steps[0]["cpu_s_per_batch"] / steps[-1]["cpu_s_per_batch"]
