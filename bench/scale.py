@@ -143,7 +143,7 @@ class Steps:
         self.wal = wal
         self.batch_log = log.open("w", encoding="utf-8") if log is not None else None  # one JSON line a batch
         self.batch_cpu = time.process_time()
-        self.rows: list[dict[str, float]] = []
+        self.rows: list[dict[str, Any]] = []
         self.done = 0
         self.mark = 0
         self.t = time.perf_counter()
@@ -156,6 +156,7 @@ class Steps:
         self.sql: collections.defaultdict[str, float] = collections.defaultdict(float)  # --split: SQL CPU by label
         self.sql_rows: collections.defaultdict[str, int] = collections.defaultdict(int)
         self.sql_mark = 0.0
+        self.sql_last: dict[str, float] = {}
         self.gc_step = [0.0, 0.0, 0.0]
         self.gc_runs = [0, 0, 0]
 
@@ -215,6 +216,13 @@ class Steps:
               f" (full {self.gc_step[2]:.2f} s in {self.gc_runs[2]})  objects {row['objects']}",
               file=sys.stderr, flush=True)
         self.snapshot()
+        if self.sql:  # --split: each statement's CPU ms a batch in this step
+            n = len(self.store_s)
+            spent = {k: (v - self.sql_last.get(k, 0.0)) * 1000 / n for k, v in self.sql.items()}
+            print("    SQL ms/batch: " + ", ".join(f"{k} {v:.1f}" for k, v in
+                                                   sorted(spent.items(), key=lambda kv: -kv[1])[:9]),
+                  file=sys.stderr, flush=True)
+            self.sql_last = dict(self.sql)
         self.mark, self.t, self.checkpoints = self.done, now, 0
         self.cpu = self.batch_cpu = time.process_time()  # what the counting above cost is no batch's
         self.store_s, self.gc_step, self.gc_runs = [], [0.0, 0.0, 0.0], [0, 0, 0]
