@@ -41,6 +41,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import scale  # noqa: E402  (bench/scale.py: the replayed documents)
+from timed_sql import CLOCK, Timed  # noqa: E402  (--cpu: CLOCK[0] = time.process_time; --thread-cpu: thread_time)
 
 from detente.store import queries as q  # noqa: E402
 from detente.store.db import Store  # noqa: E402
@@ -48,8 +49,6 @@ from detente.store.db import Store  # noqa: E402
 BATCH = 32
 TOTAL = "batch (add_batch)"
 OUTSIDE = "(outside SQL)"
-CLOCK = [time.perf_counter]  # --cpu: time.process_time (this process's CPU, DuckDB's threads included);
-# --thread-cpu: time.thread_time (the calling thread's: DuckDB's worker threads left out)
 
 
 def _names() -> dict[str, str]:
@@ -58,44 +57,6 @@ def _names() -> dict[str, str]:
         if isinstance(value, tuple) and name.isupper():
             names.update((v, f"{name}[{i}]") for i, v in enumerate(value) if isinstance(v, str))
     return names
-
-
-class Timed:
-    """A connection that adds the seconds of each statement (and of fetching its rows) to ``spent`` and the
-    rows fetched to ``fetched``."""
-
-    def __init__(self, con: Any, spent: dict[str, float], fetched: dict[str, int], names: dict[str, str]) -> None:
-        self._con, self._spent, self._fetched, self._names, self._label = con, spent, fetched, names, ""
-
-    def tally(self, spent: dict[str, float], fetched: dict[str, int]) -> None:
-        self._spent, self._fetched = spent, fetched
-
-    def execute(self, sql: str, params: Any = None) -> Timed:
-        self._label = self._names.get(sql) or (" ".join(sql.split()[:3]) if sql.startswith("INSERT") else sql[:40])
-        t = CLOCK[0]()
-        self._con.execute(sql, params or [])
-        self._spent[self._label] += CLOCK[0]() - t
-        return self
-
-    def _fetch(self, how: str) -> Any:
-        t = CLOCK[0]()
-        out = getattr(self._con, how)()
-        self._spent[self._label] += CLOCK[0]() - t
-        self._fetched[self._label] += len(out) if how == "fetchall" else 1
-        return out
-
-    def fetchall(self) -> Any:
-        return self._fetch("fetchall")
-
-    def fetchone(self) -> Any:
-        return self._fetch("fetchone")
-
-    @property
-    def description(self) -> Any:
-        return self._con.description
-
-    def close(self) -> None:
-        self._con.close()
 
 
 def build(path: Path, coded: scale.Coded, n_docs: int) -> None:

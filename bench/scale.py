@@ -257,11 +257,11 @@ def _batched(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
 
 def _time_sql(store: Any, steps: Steps) -> None:
     """Wrap the store's connection (once per connection) so each statement's CPU seconds add to the step's SQL
-    time (``batch_sql.Timed``); the rest of a batch's CPU is Python's."""
-    import batch_sql
-    from batch_sql import Timed
+    time (``timed_sql.Timed``); the rest of a batch's CPU is Python's."""
+    import timed_sql
+    from timed_sql import Timed
 
-    batch_sql.CLOCK[0] = time.process_time
+    timed_sql.CLOCK[0] = time.process_time
     with store.session():
         con = store.con
         if not isinstance(con, Timed):
