@@ -14,10 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from detente import api
 from detente.cli.common import add_coder_options, cell, name_cell, non_negative_int
+
+T = TypeVar("T")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -75,10 +78,8 @@ def _run_news(args: argparse.Namespace) -> int:
         print("detente evaluate: --same-events needs --documents (the labelled documents to ingest)",
               file=sys.stderr)
         return 2
-    try:
-        gold = read_news_gold(args.gold)
-    except (OSError, ValueError) as exc:
-        print(f"detente evaluate: {exc}", file=sys.stderr)
+    gold = _read(read_news_gold, args.gold)
+    if gold is None:
         return 2
     pipe = _pipeline(args)
     if pipe is None:
@@ -119,10 +120,8 @@ def _same_events(args: argparse.Namespace, gold: list[Any], pipe: api.Pipeline) 
     unreadable or naming events that are not labelled."""
     from detente.evaluation.same_events import label_problems, measure_same_events, read_same_events
 
-    try:
-        groups = read_same_events(args.same_events)
-    except (OSError, ValueError) as exc:
-        print(f"detente evaluate: {exc}", file=sys.stderr)
+    groups = _read(read_same_events, args.same_events)
+    if groups is None:
         return None
     problems = label_problems(groups, gold)
     for problem in problems:
@@ -134,6 +133,16 @@ def _same_events(args: argparse.Namespace, gold: list[Any], pipe: api.Pipeline) 
         print(f"detente evaluate: same events: document {doc!r} not found among the documents given",
               file=sys.stderr)
     return result
+
+
+def _read(reader: Callable[[str], T], path: str) -> T | None:
+    """What ``reader`` makes of ``path``, or None with the reason printed as one line (a gold or label file that
+    cannot be read or parsed)."""
+    try:
+        return reader(path)
+    except (OSError, ValueError) as exc:
+        print(f"detente evaluate: {exc}", file=sys.stderr)
+        return None
 
 
 def _pipeline(args: argparse.Namespace) -> api.Pipeline | None:

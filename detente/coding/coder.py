@@ -242,10 +242,9 @@ class Coder:
         """The people and bodies of the candidates the guide codes as no event still tell the story who is who:
         "Wang Yi met reporters" is no event, but the next sentence's "Wang said" is his. Resolved after the
         coded ones, so what this sentence codes is unchanged."""
-        published = ctx.filed.date if ctx.filed else ctx.doc.published
         for cand in candidates:
             if not any(cand is c for c in coded):
-                self.participants.observe(ctx, cand, published, index)
+                self.participants.observe(ctx, cand, ctx.day, index)
 
     def _reached(self, ctx: DocumentContext, index: int, stage: str) -> None:
         if self.trace is not None:
@@ -255,7 +254,7 @@ class Coder:
 
     def _record(self, ctx: DocumentContext, index: int, sent: Span, cand: Candidate) -> Mention | None:
         doc = ctx.doc
-        published = ctx.filed.date if ctx.filed else doc.published  # a dateline's day is the story's own
+        published = ctx.day  # a dateline's day is the story's own
         participants = self.participants
         sides = participants.find(ctx, cand, published, index)
         if sides is None:

@@ -3,6 +3,7 @@ the components that need it (who was named before, which countries the document 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -39,3 +40,8 @@ class DocumentContext:
     # the speakers and sources of each coded sentence, in order: what a later pronoun or "the ministry" may stand
     # for (``coding/references.py``)
     mentioned: list[Mentioned] = field(default_factory=list)
+
+    @property
+    def day(self) -> dt.date | None:
+        """The day the story's sentences are resolved against: its dateline's day, else its publication date."""
+        return self.filed.date if self.filed else self.doc.published
