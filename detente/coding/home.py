@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from detente import datafiles
@@ -100,7 +100,9 @@ def places_named(kb: ActorKB, text: str) -> set[str]:
     return out
 
 
-@cache
+# capitalized runs of every sentence are looked up: a long-running ingest meets new ones without end, so the
+# memo is bounded (as the knowledge base's per-text memo is)
+@lru_cache(maxsize=1 << 16)
 def gazetteer_country(name: str) -> str | None:
     """The one country a name is in, by the gazetteer: a region, or a city called by that very name whose every
     namesake is in the same country; None for a country's own name, a venue, a name of several countries'
