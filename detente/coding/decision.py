@@ -77,6 +77,8 @@ class Decision:
     message_nouns: frozenset[str]
     business_sectors: frozenset[str]
     public_nouns: frozenset[str]
+    deed_types: frozenset[str]
+    deed_accusations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -119,8 +121,18 @@ def _infinitive(verb: Token) -> bool:
 def _in_content(cand: Candidate, others: Sequence[Candidate], conf: Decision) -> bool:
     """An act inside the content of another act of a content type (and of another type: a demand within a
     demand is the same demand, which merging handles)."""
-    return any(o is not cand and o.coded.type in conf.content_types and o.coded.type != cand.coded.type and
+    spared = {cand.coded.type, *(conf.deed_accusations if _named_deed(cand, conf) else ())}
+    return any(o is not cand and o.coded.type in conf.content_types and o.coded.type not in spared and
                content_of(cand.token, o) for o in others)
+
+
+def _named_deed(cand: Candidate, conf: Decision) -> bool:
+    """A material act named by a noun with no act of its own under it ("rebuked Russia over bombings of Georgian
+    villages", "the killing of demonstrators ... is unacceptable"): the deed an accusation is about, which the
+    guide codes again as a (backgrounded) event of its own ("Repeated mentions", docs/labelling.md); what a
+    demand asks for or a threat holds out is still content, and so is a verb ("accused the group of killing,
+    maiming and looting": one accusation)."""
+    return cand.mention.nominal and cand.child is None and cand.coded.type in conf.deed_types
 
 
 def _judged(cand: Candidate, others: Sequence[Candidate]) -> bool:

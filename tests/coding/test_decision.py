@@ -218,3 +218,33 @@ def test_talks_with_the_public_are_no_consult(coder: Coder, monkeypatch: pytest.
 
 def test_talks_with_a_partys_leaders_stay_a_consult(coder: Coder) -> None:
     assert "CONSULT" in _types(coder, "The Kenyan president met with opposition leaders in Nairobi on Monday.")
+
+
+# A deed an accusation names by a noun is an event of its own (session 12); the accusation's verbs are still its
+# content (the "content" case above), and so is what a demand asks for.
+DEEDS = [
+    ("Germany sharply rebuked Russia over the bombings of Ukrainian villages on Tuesday.", "ASSAULT"),
+    ("France criticized Belgium over the arrests of French journalists in Brussels.", "COERCE"),
+]
+
+
+@pytest.mark.parametrize(("text", "deed"), DEEDS)
+def test_a_deed_an_accusation_names_by_a_noun_stays(coder: Coder, monkeypatch: pytest.MonkeyPatch, text: str,
+                                                    deed: str) -> None:
+    assert _types(coder, text) == sorted(["ACCUSE", deed])
+    spared = replace(load_decision(), deed_types=frozenset())
+    with monkeypatch.context() as m:
+        m.setattr(decision, "load_decision", lambda: spared)
+        assert _types(coder, text) == ["ACCUSE"]  # without the exemption the content rule drops the deed
+
+
+def test_a_deed_a_demand_asks_to_end_is_still_content(coder: Coder) -> None:
+    assert _types(coder, "Vietnam urged China to end the blockade of its fishing boats.") == ["REQUEST"]
+
+
+def test_the_deed_types_are_material_conflict() -> None:
+    from detente.ontology import ONTOLOGY
+
+    conf = load_decision()
+    assert conf.deed_accusations <= conf.content_types
+    assert all(ONTOLOGY.type_quads[t] == 4 for t in conf.deed_types)
