@@ -168,6 +168,12 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
         cand = _candidate(m, kid, composed, lexicon, composer, cues, siblings.get(id(kid), []) if kid else [])
         if cand is not None:
             out.append(cand)
+            if kid is not None and _rejected_proposal(m, kid):
+                grandkid = composed.get(id(kid))
+                made = _candidate(kid, grandkid, composed, lexicon, composer, cues,
+                                  siblings.get(id(grandkid), []) if grandkid else [])
+                if made is not None:
+                    out.append(made)
     # a stop that governed no act ("must stop its provocations") leaves its verb to the rules below
     live = [m for m in mentions if m.sense.role != "stop" or id(m) in composed]
     anchored = {m.anchor.i for m in live} | {m.token.i for m in live}
@@ -189,6 +195,17 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
                                  notes=["reported-disapproval" if speaker is not None else "editorial-disapproval"]))
     out.sort(key=lambda c: c.token.i)
     return out
+
+
+def _rejected_proposal(m: Trigger, kid: Trigger) -> bool:
+    """A proposal named by a noun with its maker (a possessor, a "by" phrase) that a refusal takes ("Tehran
+    rejected its offer of new talks", "rejected Pakistan's proposal for joint patrols"): the offer was made, an
+    act of its own beside the refusal (a reaction and the act it reacts to); a proposal with no maker named
+    ("rejected the offer", "rejected calls for talks") is read through the refusal alone."""
+    if m.sense.role != "reject" or not kid.nominal:
+        return False
+    return any(c.dep_ == "poss" for c in kid.token.children) or \
+        any(c.dep_ == "prep" and c.lower_ == "by" and child(c, "pobj") is not None for c in kid.token.children)
 
 
 def _coded(sense: Sense) -> Coded:

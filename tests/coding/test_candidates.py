@@ -1,10 +1,15 @@
 """Candidates read off clause structure with no trigger word of their own: conditional threats, and whom
-"leading X to" makes act."""
+"leading X to" makes act; a proposal refused beside its refusal."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from detente.coding import Coder
+from detente.coding.candidates import Candidate
 from tests.coding.test_accusations import _coded
+
+Cands = Callable[[str], list[Candidate]]
 
 
 def test_an_act_announced_against_a_negative_condition_is_a_threat(coder: Coder) -> None:
@@ -46,3 +51,21 @@ def test_wanting_another_actor_to_act_is_a_demand_on_it(coder: Coder) -> None:
     assert _coded(coder, text) == [("REQUEST", ["PAK"], ["AFG"])]
     # wanting to act oneself stays a plan
     assert _coded(coder, "China hopes to visit the United States.") == [("AGREE", ["CHN"], ["USA"])]
+
+
+def test_a_proposal_with_its_maker_named_is_made_beside_its_refusal(candidates: Cands) -> None:
+    # session 12: the refusal and the act it refuses, when the text names who made it
+    cands = candidates("Japan rejected China's proposal for joint patrols in the strait.")
+    assert sorted(c.coded.type for c in cands) == ["AGREE", "REJECT"]
+    offer = next(c for c in cands if c.coded.type == "AGREE")
+    assert [a.token.text for a in offer.sources] == ["China"]
+
+
+def test_a_proposal_by_a_named_maker_is_made_too(candidates: Cands) -> None:
+    cands = candidates("Russia rejected a proposal by Ukraine for a prisoner exchange.")
+    assert sorted(c.coded.type for c in cands) == ["AGREE", "REJECT"]
+
+
+def test_a_proposal_nobody_is_said_to_make_is_only_refused(candidates: Cands) -> None:
+    assert [c.coded.type for c in candidates("Japan rejected the proposal for joint patrols in the strait.")] == \
+        ["REJECT"]
