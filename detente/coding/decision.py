@@ -7,13 +7,15 @@ Eight rules (``RULES``), each named by what it finds:
   accept a ceasefire" is a REQUEST; "accuses the group of killing, maiming and looting" is one ACCUSE). The
   composition tables (``compose``) fold the one act a governing trigger takes; this catches the rest: a second
   act in the same content (coordinated, or deeper in it), the object of a deontic verb ("the US should use
-  sanctions");
+  sanctions"). A deed an accusation names by a noun ("rebuked Russia over the bombings of villages") stays, as
+  the guide codes it again;
 - ``judged``: an act a judgement word qualifies is what the speaker's accusation is about ("said Iran is
   flagrantly defying the council"), not Iran's defiance as a second event;
 - ``restated``: one material act told twice in one clause chain ("sentenced him ... and banned him from
   politics"), two types of one quad class: the more confident reading stands;
 - ``background``: a subordinate clause's act beside a more confident main-clause act of the same actor ("X, who
-  resigned in 2013, rejected the charges");
+  resigned in 2013, rejected the charges"); not an act of purpose on the main act's verb ("met him to offer
+  aid": two acts);
 - ``forecast``: a warning that announces no coming act of its speaker ("warned of a possible IS resurgence",
   "has warned that other member states could decide to quit", "warned residents to stay away") is a forecast
   or an advice, which the guide does not code ("worries and predictions that something could happen are []"),
@@ -183,7 +185,14 @@ def _background(cand: Candidate, rec: Mention, pairs: Sequence[tuple[Candidate, 
     if cand.prominence >= 1.0:
         return False
     return any(o is not cand and o.prominence >= 1.0 and orec.type != rec.type and _shares_source(rec, orec)
-               and orec.confidence > rec.confidence for o, orec in pairs)
+               and orec.confidence > rec.confidence and not _purpose_of(cand, o) for o, orec in pairs)
+
+
+def _purpose_of(cand: Candidate, main: Candidate) -> bool:
+    """An act in a "to" infinitive of purpose hung on the main act's verb ("met the deputy leader last night to
+    offer him a place on the ticket"): a second act the actor did, not background to the first."""
+    verb = cand.mention.anchor
+    return verb.dep_ in ("advcl", "xcomp") and verb.head.i == main.mention.anchor.i and _infinitive(verb)
 
 
 def _forecast(cand: Candidate, rec: Mention, conf: Decision) -> bool:

@@ -248,3 +248,21 @@ def test_the_deed_types_are_material_conflict() -> None:
     conf = load_decision()
     assert conf.deed_accusations <= conf.content_types
     assert all(ONTOLOGY.type_quads[t] == 4 for t in conf.deed_types)
+
+
+# An act in a "to" infinitive of purpose on the main act's verb is a second act, not background (session 12).
+PURPOSES = [
+    ("The Kenyan foreign minister met Somali President Hassan Sheikh Mohamud in Mogadishu on Monday to offer him "
+     "military aid.", ["AID", "CONSULT"]),
+    ("Prime Minister Narendra Modi signed eight pacts with Mauritius to boost cooperation in maritime security.",
+     ["AGREE", "SUPPORT"]),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), PURPOSES)
+def test_an_act_of_purpose_beside_the_main_act_stays(coder: Coder, monkeypatch: pytest.MonkeyPatch, text: str,
+                                                     types: list[str]) -> None:
+    assert _types(coder, text) == types
+    with monkeypatch.context() as m:
+        m.setattr(decision, "_purpose_of", lambda cand, main: False)
+        assert len(_types(coder, text)) == 1  # without the exemption it is background to the main act
