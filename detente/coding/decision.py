@@ -10,7 +10,8 @@ Eight rules (``RULES``), each named by what it finds:
   sanctions"). A deed an accusation names by a noun ("rebuked Russia over the bombings of villages") stays, as
   the guide codes it again;
 - ``judged``: an act a judgement word qualifies is what the speaker's accusation is about ("said Iran is
-  flagrantly defying the council"), not Iran's defiance as a second event;
+  flagrantly defying the council"), not Iran's defiance as a second event; a deed named by a noun ("the unjust
+  detention of its citizens") stays, as under ``content``;
 - ``restated``: one material act told twice in one clause chain ("sentenced him ... and banned him from
   politics"), two types of one quad class: the more confident reading stands;
 - ``background``: a subordinate clause's act beside a more confident main-clause act of the same actor ("X, who
@@ -286,7 +287,7 @@ def decide(pairs: Sequence[tuple[Candidate, Mention]], rules: Sequence[str] = RU
     for cand, rec in pairs:
         if "content" in rules and _in_content(cand, cands, conf):
             continue
-        if "judged" in rules and _judged(cand, cands):
+        if "judged" in rules and _judged(cand, cands) and not _named_deed(cand, conf):
             continue
         if "restated" in rules and _restated(cand, rec, pairs):
             continue

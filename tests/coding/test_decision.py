@@ -266,3 +266,13 @@ def test_an_act_of_purpose_beside_the_main_act_stays(coder: Coder, monkeypatch: 
     with monkeypatch.context() as m:
         m.setattr(decision, "_purpose_of", lambda cand, main: False)
         assert len(_types(coder, text)) == 1  # without the exemption it is background to the main act
+
+
+def test_a_deed_a_judgement_word_qualifies_stays(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Ottawa's unjust detention of Chinese citizens is an example of how Canada uses vague laws to suppress "
+            "dissent, the Chinese spokesperson said.")
+    assert _types(coder, text) == ["ACCUSE", "COERCE"]
+    spared = replace(load_decision(), deed_types=frozenset())
+    with monkeypatch.context() as m:
+        m.setattr(decision, "load_decision", lambda: spared)
+        assert _types(coder, text) == ["ACCUSE"]  # without the exemption the judged rule leaves it to the accusation
