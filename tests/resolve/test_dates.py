@@ -435,3 +435,31 @@ def test_a_weekday_with_its_time_of_day_is_one_date(parse: Parse) -> None:
     sent, told = parse("The spokesman told reporters Wednesday night that the operation was over.", "told")
     assert [s.text for s in date_expressions(sent)] == ["Wednesday night"]
     assert resolve_event_date(sent, told, SAT).date == D(2023, 9, 27)
+
+
+# -- event nouns: the time of their own participle and of their purpose (issue 12, session 12) -------------------
+
+
+def test_an_event_noun_is_dated_by_its_own_participle(parse: Parse) -> None:
+    """"an offensive launched ... last month" dates the offensive, whatever the clause it is the subject of."""
+    sent, offensive = parse("The offensive launched by the army in the north last month has pushed the rebels back.",
+                            "offensive")
+    found = resolve_event_date(sent, offensive, D(2025, 3, 14))
+    assert (found.date, found.precision) == (D(2025, 2, 1), "month")
+    pushed = next(t for t in sent if t.text == "pushed")
+    assert resolve_event_date(sent, pushed, D(2025, 3, 14)).precision == "unresolved"  # the verb's own: none
+
+
+def test_a_launched_operation_is_dated_by_its_purpose(parse: Parse) -> None:
+    """"launched an operation to drive rebels out of the hills in 2019": the purpose is the operation itself."""
+    sent, operation = parse("The army launched an operation to drive the rebels out of the hills in 2019.",
+                            "operation")
+    found = resolve_event_date(sent, operation, D(2021, 5, 10))
+    assert (found.date, found.precision) == (D(2019, 1, 1), "year")
+
+
+def test_a_purposes_deadline_does_not_date_the_act(parse: Parse) -> None:
+    """A date after publication in the purpose of a past act is its aim ("by 2030"), not when it was launched."""
+    sent, campaign = parse("The government launched a campaign to plant a billion trees by 2030.", "campaign")
+    assert resolve_event_date(sent, campaign, D(2021, 5, 10)).precision == "unresolved"
+

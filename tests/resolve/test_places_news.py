@@ -237,3 +237,41 @@ def test_going_or_joining_for_an_occasion_happens_at_its_place(place_of: PlaceOf
 
 def test_what_is_pressed_for_is_not_where_it_is_asked(place_of: PlaceOf) -> None:
     assert place_of("China pressed for talks in Geneva.", "pressed") is None
+
+
+# -- event nouns (issue 12, session 12) -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the noun's own participle: its agent's place and its own "in"
+        ("The offensive launched by troops in the Kachin region has stalled.", "offensive", ("Kachin", None)),
+        ("The airstrikes carried out in Idlib on Monday killed ten people.", "airstrikes", ("Idlib", "SYR")),
+        # the purpose the noun is launched for, driving someone out of a place
+        ("The army launched an operation to flush out the rebels from the Sambisa Forest.", "operation",
+         ("Sambisa Forest", None)),
+        ("Troops launched an offensive to drive the militants out of Goma.", "offensive", ("Goma", "COD")),
+        # what an event noun is done to, its "of"
+        ("The siege of Mariupol lasted three months.", "siege", ("Mariupol", "UKR")),
+    ],
+)  # fmt: skip
+def test_an_event_noun_happens_where_its_own_words_place_it(pipeline: Language, text: str, trigger: str,
+                                                            expected: tuple[str, str | None]) -> None:
+    doc = pipeline(text)
+    found = resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), (), patient=True)
+    assert found is not None and (found.name, found.country) == expected
+
+
+def test_a_verbal_acts_purpose_is_not_its_place(pipeline: Language) -> None:
+    """Only a material act is done where its purpose is: a statement issued to condemn a raid in Kabul was not."""
+    doc = pipeline("The ministry issued a statement to condemn the raid in Kabul.")
+    assert resolve_event_place(doc[:], next(t for t in doc if t.text == "statement"), ()) is None
+
+
+def test_a_verb_is_not_placed_where_its_object_is_driven_from(pipeline: Language) -> None:
+    """"from" is an origin unless the act drives someone out: a flight from Beijing is not in Beijing."""
+    doc = pipeline("Troops flew the wounded from Goma.")
+    assert resolve_event_place(doc[:], next(t for t in doc if t.text == "flew"), (), patient=True) is None
+    doc = pipeline("The bombing of Kharkiv was condemned by Germany.")  # a verbal act on the noun: not placed by it
+    assert resolve_event_place(doc[:], next(t for t in doc if t.text == "condemned"), ()) is None

@@ -10,7 +10,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from detente.resolve.dates.vocabulary import lexicon
-from detente.syntax import clause_head
+from detente.syntax import clause_head, has_to_marker, is_nominal
 
 # Clause links across which an event shares the time of the clause above it.
 _SHARED_TIME = {"conj", "xcomp", "advcl"}
@@ -35,21 +35,52 @@ def _marker(clause: Token) -> str | None:
     return None
 
 
-ClauseRole = Literal["own", "simultaneous", "promised", "shared", "antecedent"]
+ClauseRole = Literal["own", "simultaneous", "promised", "purpose", "shared", "antecedent"]
+
+
+def _noun_event(trigger: Token) -> bool:
+    """Is the trigger an event noun inside a clause ("launched an offensive", "the siege began")?"""
+    return is_nominal(trigger) and clause_head(trigger).i != trigger.i
+
+
+def noun_participles(trigger: Token) -> Iterator[Token]:
+    """The participles an event noun heads, which tell when and where it was done: "an offensive launched by
+    forces in Puntland earlier this month", "the strikes carried out on Monday". Only passive participles: the
+    noun is what they do, so their time and place are its own (not an infinitive: "the agreement to hold talks
+    next month" is made before the talks)."""
+    if _noun_event(trigger):
+        yield from (c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN")
+
+
+def purposes(trigger: Token) -> Iterator[Token]:
+    """The purpose an event noun is set going for, which it carries out: "launched an operation to flush out
+    militants from the Boni Forest in 2015" (the infinitive hung on the noun or on the verb it is the object of;
+    no subject of its own). The operation is done where and when its purpose is."""
+    if not _noun_event(trigger):
+        return
+    clause = clause_head(trigger)
+    heads = [trigger, clause] if trigger.dep_ in ("dobj", "obj") and trigger.head.i == clause.i else [trigger]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("acl", "relcl", "advcl") and has_to_marker(child) and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                yield child
 
 
 def event_clauses(trigger: Token) -> Iterator[tuple[Token, ClauseRole]]:
-    """Clauses whose modifiers (a date, a place) may belong to the trigger's event, best first: its own clause;
-    a simultaneous "as/when" clause under it; the content of a commissive ("promised that by the year's end
-    pandas would …": ``promised``, hence future); then, through "and", infinitives and non-ordering adverbial
-    clauses, the clause above (``shared``), and from a gerund under a preposition that orders nothing ("led a
-    group in calling on Rubio") the clause of the preposition's head; a bare participle of saying under the
-    clause ("rejected the warrant, telling journalists in Banja Luka on Wednesday") is simultaneous. A relative
-    clause ends with its antecedent ("in November, when they met"). Reported content (ccomp) never borrows its
-    reporting verb's modifiers."""
+    """Clauses whose modifiers (a date, a place) may belong to the trigger's event, best first: an event noun's
+    own participles (``noun_participles``); its own clause; a simultaneous "as/when" clause under it; the content
+    of a commissive ("promised that by the year's end pandas would …": ``promised``, hence future); an event
+    noun's purpose (``purposes``); then, through "and", infinitives and non-ordering adverbial clauses, the clause
+    above (``shared``), and from a gerund under a preposition that orders nothing ("led a group in calling on
+    Rubio") the clause of the preposition's head; a bare participle of saying under the clause ("rejected the
+    warrant, telling journalists in Banja Luka on Wednesday") is simultaneous. A relative clause ends with its
+    antecedent ("in November, when they met"). Reported content (ccomp) never borrows its reporting verb's
+    modifiers."""
     lex = lexicon()
     clause = clause_head(trigger)
-    for _ in range(len(trigger.sent)):
+    yield from ((p, "own") for p in noun_participles(trigger))
+    for n in range(len(trigger.sent)):
         yield clause, "own" if clause.i == clause_head(trigger).i else "shared"
         for child in clause.children:
             if child.dep_ == "advcl" and _marker(child) in lex.simultaneous_markers:
@@ -59,6 +90,8 @@ def event_clauses(trigger: Token) -> Iterator[tuple[Token, ClauseRole]]:
                 yield child, "simultaneous"  # "rejected the warrant, telling journalists in Banja Luka on Wednesday"
             if child.dep_ in ("ccomp", "xcomp") and clause.lemma_.lower() in lex.commissive_lemmas:
                 yield child, "promised"
+        if n == 0:
+            yield from ((p, "purpose") for p in purposes(trigger))
         head = clause.head
         if head.i == clause.i:
             return

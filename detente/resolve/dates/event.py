@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from detente.records import DateResolution
-from detente.resolve.dates.clauses import ClauseCandidate, event_clauses
+from detente.resolve.dates.clauses import ClauseCandidate, ClauseRole, event_clauses
 from detente.resolve.dates.expression import as_date, parse_date_expression
 from detente.resolve.dates.finding import date_expressions
 from detente.resolve.dates.vocabulary import lexicon
@@ -78,15 +78,22 @@ def _in_clause(candidates: list[ClauseCandidate], clause: Token) -> list[ClauseC
     return sorted((c for c in candidates if c.clause.i == clause.i), key=lambda c: (c.hops, c.distance))
 
 
-def _ordered_candidates(sent: Span, trigger: Token, skip_to: int = 0) -> Iterator[tuple[ClauseCandidate, bool]]:
-    """Date expressions that may date the trigger, best first; the flag marks a commissive's content (future)."""
+def _ordered_candidates(sent: Span, trigger: Token, skip_to: int = 0) -> Iterator[tuple[ClauseCandidate, ClauseRole]]:
+    """Date expressions that may date the trigger, best first, with the role of the clause they are in."""
     candidates = _candidates(sent, trigger, skip_to)
     for clause, role in event_clauses(trigger):
         if role == "antecedent":  # "in November, when they met"; "the summit this year, which Biden attended"
             on_it = (c for c in candidates if c.span.start <= clause.i < c.span.end or c.attach.i == clause.i)
-            yield from ((c, False) for c in on_it)
+            yield from ((c, role) for c in on_it)
         else:
-            yield from ((c, role == "promised") for c in _in_clause(candidates, clause))
+            yield from ((c, role) for c in _in_clause(candidates, clause))
+
+
+def _aim_ahead(resolution: DateResolution, published: dt.date | None, tense: Tense) -> bool:
+    """A date in the purpose of an act told as done that lies after publication is the aim's deadline ("launched
+    a campaign to cut emissions by 2030"), not when the act was done."""
+    return tense != "future" and resolution.date is not None and published is not None and \
+        resolution.date > published
 
 
 def event_tense(trigger: Token) -> Tense:
@@ -104,9 +111,9 @@ def resolve_event_date(sent: Span, trigger: Token, published: dt.date | None, sk
     pub = as_date(published)
     tense = event_tense(trigger)
     unanchored: str | None = None
-    for cand, promised in _ordered_candidates(sent, trigger, skip_to):
-        resolution = parse_date_expression(cand.span.text, pub, tense="future" if promised else tense)
-        if resolution is None:
+    for cand, role in _ordered_candidates(sent, trigger, skip_to):
+        resolution = parse_date_expression(cand.span.text, pub, tense="future" if role == "promised" else tense)
+        if resolution is None or (role == "purpose" and _aim_ahead(resolution, pub, tense)):
             continue
         if resolution.date is None:
             unanchored = unanchored or resolution.text

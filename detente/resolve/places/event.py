@@ -23,7 +23,7 @@ from detente.resolve.places.gazetteer import (
     lookup_place,
     normalize_place,
 )
-from detente.syntax import clause_head, lemma, path_to, prep_attachment, tokens
+from detente.syntax import clause_head, is_nominal, lemma, path_to, prep_attachment, tokens
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -49,6 +49,8 @@ class _Cues:
     patient_preps: frozenset[str]
     town_nouns: frozenset[str]
     area_nouns: frozenset[str]
+    removal_verbs: frozenset[str]
+    feature_nouns: frozenset[str]
 
 
 @cache
@@ -77,7 +79,7 @@ def _place_spans(sent: Span) -> list[Span]:
         if ent.start in possessors:
             continue  # the "China" of "China's Xinjiang region" qualifies the place named after it
         if ent.label_ in _PLACE_LABELS or (ent.label_ == "ORG" and normalize_place(ent.text) in gaz.landmarks) or \
-                _area_kind(ent) is not None:
+                _area_kind(ent) is not None or _feature_name(ent):
             spans.append(ent)
     return spans + capitals
 
@@ -91,6 +93,13 @@ def _area_kind(span: Span) -> Token | None:
             head.pos_ == "NOUN" and lemma(head) in place_cues().area_nouns:
         return head
     return None
+
+
+def _feature_name(span: Span) -> bool:
+    """A name ending in a natural feature ("the Sambisa Forest", "the Rift Valley") is a place, whatever the tagger
+    called it: no person is named so (``feature_nouns``)."""
+    words = [t for t in span if t.dep_ != "det"]
+    return len(words) > 1 and words[-1].lower_ in place_cues().feature_nouns and words[-1].text[:1].isupper()
 
 
 def _possessor(span: Span) -> Span | None:
@@ -246,10 +255,30 @@ def _occasion(prep: Token, below: list[Token]) -> bool:
 
 
 def _struck(span: Span, trigger: Token) -> bool:
-    """Is the place what a material act is done to, its direct object: "shelled Kharkiv", "the airstrikes targeted
-    the Damasha and Shabeelow areas"? Then the act happened there."""
+    """Is the place what a material act is done to, its direct object or, for an event noun, its "of": "shelled
+    Kharkiv", "the airstrikes targeted the Damasha and Shabeelow areas", "the siege of Mariupol", "the bombing of
+    Kharkiv"? Then the act happened there."""
     obj = _area_kind(span) or span.root
+    if obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.i == trigger.i:
+        return is_nominal(trigger)
     return obj.dep_ in ("dobj", "obj") and obj.head.i == trigger.i
+
+
+def _removed_from(span: Span) -> Token | None:
+    """The verb of driving out whose "from" or "out of" the place is: "flush out militants from the Boni Forest",
+    "drove the rebels out of Goma". Where they are driven from is where the driving is done."""
+    root = span.root
+    if root.dep_ != "pobj":
+        return None
+    prep = root.head
+    verb = prep.head
+    if prep.lower_ == "of" and verb.lower_ == "out" and verb.dep_ == "prep":
+        verb = verb.head  # "out of Goma"
+    elif prep.lower_ != "from":
+        return None
+    if verb.dep_ in ("dobj", "obj"):
+        verb = verb.head  # "flush out the rebels from the forest", the place hung on whom they drive out
+    return verb if verb.pos_ == "VERB" and lemma(verb) in place_cues().removal_verbs else None
 
 
 def _agent(tok: Token) -> bool:
@@ -287,6 +316,8 @@ def _candidates(sent: Span, trigger: Token, patient: bool = False) -> list[_Cand
         attach = _attachment(span)
         if attach is None and patient and _struck(span, trigger):
             attach = trigger
+        if attach is None and patient:
+            attach = _removed_from(span)
         if attach is None:
             continue
         clause = _venue_clause(clause_head(attach))
@@ -308,6 +339,8 @@ def _ordered(sent: Span, trigger: Token, patient: bool = False) -> Iterator[_Can
         if role == "antecedent":
             yield from (c for c in candidates if c.attach.i == clause.i)
             return
+        if role == "purpose" and not patient:
+            continue  # a statement issued "to condemn the attack in Kabul" was not made in Kabul
         mine = [c for c in candidates if c.clause.i == clause.i and c.keeps]
         yield from sorted(mine, key=lambda c: (c.hops, c.distance))
 
@@ -394,8 +427,8 @@ def _unlisted(span: Span) -> Location | None:
     cues = place_cues()
     words = [t for t in span if t.dep_ != "det" and not t.is_punct]
     after = span.doc[span.end] if span.end < span.sent.end else None
-    if len(words) > 1 and words[-1].lower_ in cues.place_nouns:
-        kind, name = words[-1], words  # "Lamu County"
+    if len(words) > 1 and words[-1].lower_ in cues.place_nouns | cues.feature_nouns:
+        kind, name = words[-1], words  # "Lamu County", "the Boni Forest"
     elif after is not None and after.pos_ == "NOUN" and lemma(after) in cues.place_nouns and \
             span.root.head.i == after.i:
         kind, name = after, words  # "the Middle Shabelle region"
