@@ -275,3 +275,14 @@ def test_a_verb_is_not_placed_where_its_object_is_driven_from(pipeline: Language
     assert resolve_event_place(doc[:], next(t for t in doc if t.text == "flew"), (), patient=True) is None
     doc = pipeline("The bombing of Kharkiv was condemned by Germany.")  # a verbal act on the noun: not placed by it
     assert resolve_event_place(doc[:], next(t for t in doc if t.text == "condemned"), ()) is None
+
+
+def test_a_place_naming_a_natural_feature_is_that_feature(pipeline: Language) -> None:
+    """"in Egypt's Sinai desert" is the desert (a region in Egypt), not the peninsula's province; a province named
+    so is still the province."""
+    doc = pipeline("Troops attacked the militants in Egypt's Sinai desert.")
+    found = resolve_event_place(doc[:], next(t for t in doc if t.text == "attacked"), ())
+    assert found is not None and (found.name, found.country, found.precision) == ("Sinai desert", "EGY", "region")
+    doc = pipeline("Troops attacked the militants in Anbar province.")
+    found = resolve_event_place(doc[:], next(t for t in doc if t.text == "attacked"), ())
+    assert found is not None and (found.name, found.country) == ("Anbar", "IRQ")

@@ -457,8 +457,20 @@ def resolve_event_place(sent: Span, trigger: Token, context_countries: Iterable[
     for cand in _ordered(sent, trigger, patient):
         found = _resolve(cand.span, context)
         if found is not None:
-            return found
+            return _feature_of(cand.span, found)
     return None
+
+
+def _feature_of(span: Span, found: Location) -> Location:
+    """A known place naming a natural feature is that feature: "in Iraq's Anbar desert" is the Anbar desert, not
+    the province (a region, at the place's point and in its country)."""
+    after = span.doc[span.end] if span.end < span.sent.end else None
+    if after is None or after.pos_ not in ("NOUN", "PROPN") or after.lower_ not in place_cues().feature_nouns or \
+            span.root.head.i != after.i or span.root.dep_ not in ("compound", "nmod", "amod"):
+        return found
+    words = [t.text for t in span if t.dep_ not in ("det", "case", "poss") and not t.is_punct]
+    name = " ".join([*words, after.text])
+    return Location(f"{span.text} {after.text}", name, found.country, found.lat, found.lon, "region")
 
 
 # "BEIJING, June 19 (Reuters) - ", "MARANCHON, SPAIN — ", "WASHINGTON (AP) —": a wire story's first words name
