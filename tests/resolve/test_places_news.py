@@ -286,3 +286,26 @@ def test_a_place_naming_a_natural_feature_is_that_feature(pipeline: Language) ->
     doc = pipeline("Troops attacked the militants in Anbar province.")
     found = resolve_event_place(doc[:], next(t for t in doc if t.text == "attacked"), ())
     assert found is not None and (found.name, found.country) == ("Anbar", "IRQ")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("A court in Moscow sentenced the journalist to six years in prison.", "sentenced", ("Moscow", "RUS")),
+        ("The journalist was sentenced by a court in Moscow to six years in prison.", "sentenced", ("Moscow", "RUS")),
+        ("The U.S. embassy in Beijing criticized the new rules.", "criticized", ("Beijing", "CHN")),
+    ],
+)  # fmt: skip
+def test_a_body_that_sits_in_a_place_acts_there(pipeline: Language, text: str, trigger: str,
+                                                expected: tuple[str, str]) -> None:
+    """``event._seated_doer``: a court or an embassy acts where it sits."""
+    doc = pipeline(text)
+    found = resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), ())
+    assert found is not None and (found.name, found.country) == expected
+
+
+def test_people_placed_by_in_may_speak_anywhere(pipeline: Language) -> None:
+    doc = pipeline("Officials in Beijing criticized the new rules.")
+    assert resolve_event_place(doc[:], next(t for t in doc if t.text == "criticized"), ()) is None
+    doc = pipeline("The court rejected an appeal by a mother in Kano.")  # a place on the appellant, not the court
+    assert resolve_event_place(doc[:], next(t for t in doc if t.text == "rejected"), ()) is None

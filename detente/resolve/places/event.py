@@ -50,6 +50,7 @@ class _Cues:
     town_nouns: frozenset[str]
     area_nouns: frozenset[str]
     removal_verbs: frozenset[str]
+    seat_nouns: frozenset[str]
     feature_nouns: frozenset[str]
 
 
@@ -215,6 +216,8 @@ def _keeps_event(path: list[Token], trigger: Token, patient: bool = False) -> bo
             continue  # "confined in internment camps in Xinjiang": a site in or at the place
         if patient and (_patient(tok, trigger) or _agent(tok)):
             continue
+        if n == 0 and _seated_doer(tok):
+            continue
         if tok.dep_ == "prep":
             if tok.lower_ not in cues.path_preps and not _participant(tok, trigger) and not _occasion(tok, path[:n]):
                 return False
@@ -293,6 +296,14 @@ def _agent(tok: Token) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head  # "the army and partners in ..."
     return tok.dep_ == "pobj" and tok.head.lower_ == "by"
+
+
+def _seated_doer(tok: Token) -> bool:
+    """Is ``tok`` a body that sits in one place and does the act, its subject or "by" agent ("a court in northern
+    Nigeria rejected the appeal", "sentenced by a court in Moscow")? It acts where it sits (``seat_nouns``)."""
+    if tok.pos_ != "NOUN" or lemma(tok) not in place_cues().seat_nouns:
+        return False
+    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
 
 def _participant(tok: Token, trigger: Token) -> bool:
