@@ -252,8 +252,6 @@ def test_what_is_pressed_for_is_not_where_it_is_asked(place_of: PlaceOf) -> None
         ("The army launched an operation to flush out the rebels from the Sambisa Forest.", "operation",
          ("Sambisa Forest", None)),
         ("Troops launched an offensive to drive the militants out of Goma.", "offensive", ("Goma", "COD")),
-        # what an event noun is done to, its "of"
-        ("The siege of Mariupol lasted three months.", "siege", ("Mariupol", "UKR")),
     ],
 )  # fmt: skip
 def test_an_event_noun_happens_where_its_own_words_place_it(pipeline: Language, text: str, trigger: str,
@@ -273,8 +271,6 @@ def test_a_verb_is_not_placed_where_its_object_is_driven_from(pipeline: Language
     """"from" is an origin unless the act drives someone out: a flight from Beijing is not in Beijing."""
     doc = pipeline("Troops flew the wounded from Goma.")
     assert resolve_event_place(doc[:], next(t for t in doc if t.text == "flew"), (), patient=True) is None
-    doc = pipeline("The bombing of Kharkiv was condemned by Germany.")  # a verbal act on the noun: not placed by it
-    assert resolve_event_place(doc[:], next(t for t in doc if t.text == "condemned"), ()) is None
 
 
 def test_a_place_naming_a_natural_feature_is_that_feature(pipeline: Language) -> None:

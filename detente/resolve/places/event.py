@@ -23,7 +23,7 @@ from detente.resolve.places.gazetteer import (
     lookup_place,
     normalize_place,
 )
-from detente.syntax import clause_head, is_nominal, lemma, path_to, prep_attachment, tokens
+from detente.syntax import clause_head, lemma, path_to, prep_attachment, tokens
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -98,7 +98,7 @@ def _area_kind(span: Span) -> Token | None:
 
 def _feature_name(span: Span) -> bool:
     """A name ending in a natural feature ("the Sambisa Forest", "the Rift Valley") is a place, whatever the tagger
-    called it: no person is named so (``feature_nouns``)."""
+    called it (it reads most such names as persons'): no person is named so (``feature_nouns``)."""
     words = [t for t in span if t.dep_ != "det"]
     return len(words) > 1 and words[-1].lower_ in place_cues().feature_nouns and words[-1].text[:1].isupper()
 
@@ -258,12 +258,9 @@ def _occasion(prep: Token, below: list[Token]) -> bool:
 
 
 def _struck(span: Span, trigger: Token) -> bool:
-    """Is the place what a material act is done to, its direct object or, for an event noun, its "of": "shelled
-    Kharkiv", "the airstrikes targeted the Damasha and Shabeelow areas", "the siege of Mariupol", "the bombing of
-    Kharkiv"? Then the act happened there."""
+    """Is the place what a material act is done to, its direct object: "shelled Kharkiv", "the airstrikes targeted
+    the Damasha and Shabeelow areas"? Then the act happened there."""
     obj = _area_kind(span) or span.root
-    if obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.i == trigger.i:
-        return is_nominal(trigger)
     return obj.dep_ in ("dobj", "obj") and obj.head.i == trigger.i
 
 
