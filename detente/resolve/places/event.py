@@ -80,7 +80,7 @@ def _place_spans(sent: Span) -> list[Span]:
         if ent.start in possessors:
             continue  # the "China" of "China's Xinjiang region" qualifies the place named after it
         if ent.label_ in _PLACE_LABELS or (ent.label_ == "ORG" and normalize_place(ent.text) in gaz.landmarks) or \
-                _area_kind(ent) is not None or _feature_name(ent):
+                _area_kind(ent) is not None:
             spans.append(ent)
     return spans + capitals
 
@@ -94,13 +94,6 @@ def _area_kind(span: Span) -> Token | None:
             head.pos_ == "NOUN" and lemma(head) in place_cues().area_nouns:
         return head
     return None
-
-
-def _feature_name(span: Span) -> bool:
-    """A name ending in a natural feature ("the Sambisa Forest", "the Rift Valley") is a place, whatever the tagger
-    called it (it reads most such names as persons'): no person is named so (``feature_nouns``)."""
-    words = [t for t in span if t.dep_ != "det"]
-    return len(words) > 1 and words[-1].lower_ in place_cues().feature_nouns and words[-1].text[:1].isupper()
 
 
 def _possessor(span: Span) -> Span | None:
@@ -268,6 +261,8 @@ def _removed_from(span: Span) -> Token | None:
     """The verb of driving out whose "from" or "out of" the place is: "flush out militants from the Boni Forest",
     "drove the rebels out of Goma". Where they are driven from is where the driving is done."""
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and lemma(root.head.head) in place_cues().place_nouns:
+        root = root.head.head  # "from the town of Bunia"
     if root.dep_ != "pobj":
         return None
     prep = root.head
