@@ -21,8 +21,8 @@ from spacy.tokens import Token
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
+from detente.coding.counterparts import DIRECTED_TYPES, counterpart, document_dyad, other_side
 from detente.coding.earlier import (
-    SUBCLAUSE_DEPS,
     body_before,
     described_before,
     named_in_sentence,
@@ -49,9 +49,7 @@ if TYPE_CHECKING:
 
 # Types whose acts, with no recipient named, are done to the actor's own country.
 DOMESTIC_TYPES = frozenset({"COERCE"})
-# Types whose acts are always done to someone: with no recipient named, the other side takes it.
 _RECIPIENTS = load_data("recipients.yaml")
-DIRECTED_TYPES = frozenset(str(t) for t in _RECIPIENTS["directed_types"])
 # Types whose acts only a state does to another: with a recipient and no actor named, the other side acts.
 STATE_ONLY_TYPES = frozenset(str(t) for t in _RECIPIENTS["state_only_types"])
 # Sectors of people who are not an organization acting for a country ("people", "heirlooms", "public interest").
@@ -142,8 +140,8 @@ class Participants:
         if not sources.actors and cand.coded.type in STATE_ONLY_TYPES:
             # "sanctions against Turkey are in Congress", "Berisha ... are barred from travel to the United
             # States": only a state sanctions, and the act names whom; the other side did it
-            sources = Resolved(self._counterpart(ctx, cand, targets, cand.targets, sentence_countries), [],
-                               fallback=True)
+            imposer = counterpart(self.kb, ctx, cand, targets.actors, cand.targets, sentence_countries)
+            sources = Resolved(imposer, [], fallback=True)
             sources.descriptions = [a.text for a in sources.actors]
         for group in (sources, targets):
             if group.actors and all(a.country is None for a in group.actors):
@@ -181,7 +179,7 @@ class Participants:
             self.stats["dropped_unresolved"] += 1
             return None  # an editorial's own voice on its own side ("may be seen by China as ... malicious") is
             # what that side perceives, not an accusation of it
-        other = self._other_side(ctx, cand, sources, targets)
+        other = other_side(self.kb, ctx, cand, sources.actors, targets.actors)
         return Sides(speaker, sources, targets, outlet_speaker, other)
 
     def one_sided(self, coded: Coded, cand: Candidate, sides: Sides) -> bool:
@@ -262,7 +260,7 @@ class Participants:
             pair = pair_named(self.kb, ctx, arg, index, on)
             if pair:
                 return Resolved(pair, [description, description])
-            countries = self._dyad(ctx)
+            countries = document_dyad(self.kb, ctx)
             if len(countries) == 2:
                 low = description.lower()
                 sector = next((s for s, words in DYAD_SECTORS if any(w in low for w in words)), None)
@@ -357,72 +355,6 @@ class Participants:
             return actor
         return Actor(text=outlet, name=outlet, country=None, sector="MED")
 
-    def _other_side(self, ctx: DocumentContext, cand: Candidate, sources: Resolved,
-                    targets: Resolved) -> list[Actor]:
-        """Whom a directed act with no recipient named is aimed at (see ``_counterpart``): "Afghanistan's
-        ministry called Pakistan's assertions baseless", "Berisha rejected the allegations" in a story of US
-        sanctions on him. Applied by ``domestic_target`` once the place has had its say."""
-        if targets.actors or cand.coded.type not in DIRECTED_TYPES or cand.mention.sense.fallback or \
-                any(n.startswith("classifier:") for n in cand.notes):
-            return []  # an act read from its verb's default meaning, or guessed by the statistical layer
-            # (coding/classifier.py), needs a recipient the text names
-        # whom an act is aimed at is named in its own clause: "leading South Korea to call for its own weapons"
-        # is no call on the US named elsewhere in the sentence; a speaker's statement read from what was said
-        # (coding/statements.py) is aimed at whoever it answers, not at someone named in it ("Akar said the
-        # S-400 poses no threat to NATO systems" denies an accusation, not NATO)
-        spoken = cand.needs_speaker_source or (cand.speaker is not None and
-                                               any(a.token == cand.speaker.token for a in cand.sources))
-        clause = set() if spoken else self._codes_in(_clause_text(cand.mention.anchor))
-        return self._counterpart(ctx, cand, sources, cand.sources, clause)
-
-    def _counterpart(self, ctx: DocumentContext, cand: Candidate, side: Resolved, phrases: list[Arg],
-                     where: set[str] | None) -> list[Actor]:
-        """The other party to an act whose one ``side`` is of one country: the one other country named
-        ``where`` (the countries of the sentence, or of the act's clause) outside that side's own ``phrases``;
-        naming no other, the document's own country when the story is about that one, else the other of the
-        two countries the document is about (named in two sentences at least)."""
-        own = {a.country for a in side.actors if a.country}
-        if len(own) != 1:
-            return []
-        if where is None:
-            where = self._codes_in(sentence_text(cand.token.doc))
-        named = where - own
-        described: set[str] = set()
-        if named:
-            # countries inside the actor's own phrase describe it ("Al-Shabab, a U.S.-designated group")
-            for arg in phrases:
-                described |= self._codes_in(_phrase_text(arg.token))
-            named -= described
-        if len(named) > 1:
-            return []
-        if not named and ctx.home is not None and own == {ctx.home}:
-            named = own  # in a story about one country its actors' acts are done at home
-        if not named:
-            dyad = self._dyad(ctx)
-            if len(dyad) < 2 or not own < set(dyad):
-                return []
-            named = set(dyad) - own
-            counts = ctx.country_counts or Counter()
-            if named & described or any(counts[c] < 2 for c in named):
-                return []  # the story's other country is the one describing the actor here, or barely named
-        country = next(iter(named))
-        return [Actor(text=country, name=None, country=country, sector=None)]
-
-    def _codes_in(self, text: str) -> set[str]:
-        """The codes of the countries and the intergovernmental bodies a text names."""
-        countries, bodies = self.kb.named_in(text, press=False)
-        return countries | bodies
-
-    def _dyad(self, ctx: DocumentContext) -> list[str]:
-        """The two countries a document is mostly about ("the two countries" refers to them)."""
-        if ctx.country_counts is None:
-            counts: Counter[str] = Counter()
-            for s in ctx.sentences:
-                counts.update(self.kb.countries_in(s.text, press=False))
-            ctx.country_counts = counts
-        # ties by name, so the answer never depends on the order sets were filled in
-        return [c for c, _ in sorted(ctx.country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
-
 
 def _set_apart(tok: Token) -> bool:
     """"other countries", "foreign governments": a group the text sets apart from the countries in context, so
@@ -443,22 +375,6 @@ def _agentless_charge(cand: Candidate, targets: Resolved) -> bool:
     if any(c.dep_ == "agent" for c in tok.children):
         return False
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or lemma(tok.head) == "stand"
-
-
-def _clause_text(tok: Token) -> str:
-    """The words of the clause ``tok`` acts in (its verb's subtree): "leading South Korea to call for its own
-    weapons" is about no other country even when the sentence names the US elsewhere."""
-    node = tok
-    while node.pos_ not in ("VERB", "AUX") and node.head != node:
-        node = node.head
-    return " ".join(t.text for t in node.subtree)
-
-
-def _phrase_text(tok: Token) -> str:
-    """The words of the noun phrase ``tok`` heads, appositions included, clauses on it left out: "Al-Shabab, a
-    U.S.-designated terrorist group" but not "the shipping line, which the State Department has called ..."."""
-    clauses = {t.i for c in tok.children if c.dep_ in SUBCLAUSE_DEPS for t in c.subtree}
-    return " ".join(t.text for t in tok.subtree if t.i not in clauses)
 
 
 def dyad_offices(arg: Arg) -> tuple[str, ...] | None:

@@ -253,41 +253,6 @@ def _coded(coder: Coder, text: str) -> list[tuple[int, str, list[str | None], li
             for r in records]
 
 
-def test_a_rejection_with_no_recipient_named_answers_the_documents_other_side(coder: Coder) -> None:
-    text = ("Pakistan accused Afghanistan of sheltering militants on Monday. Pakistan's army said the attackers "
-            "came from Afghan soil. Afghanistan's foreign ministry rejected the allegations on Tuesday.")
-    assert (2, "REJECT", ["AFG"], ["PAK"]) in _coded(coder, text)
-
-
-def test_a_directed_act_is_aimed_at_the_one_other_country_the_sentence_names(coder: Coder) -> None:
-    # "the decision" names nobody; Tokyo, the one other country the act's clause names, made it
-    text = "China's foreign ministry denounced the decision after Tokyo released the water."
-    assert _coded(coder, text) == [(0, "ACCUSE", ["CHN"], ["JPN"])]
-    # a country named outside the act's clause is not whom it is aimed at
-    text = "Skepticism grew among U.S. allies, leading South Korea to call for its own nuclear weapons."
-    assert [(kind, targets) for _i, kind, _s, targets in _coded(coder, text)] == [("REQUEST", [])]
-
-
-def test_a_country_inside_the_actors_own_phrase_is_not_the_other_side(coder: Coder) -> None:
-    text = "Al-Shabab, a U.S.-designated terrorist group, claimed responsibility for the hotel attack."
-    assert all("USA" not in targets for _i, kind, _s, targets in _coded(coder, text) if kind == "ASSAULT")
-
-
-def test_in_a_story_about_one_country_its_own_actors_act_at_home(coder: Coder) -> None:
-    text = ("Somalia's government declared a state of emergency. Somali officials said Somalia would fight on. "
-            "Somalia's president visited Mogadishu. Somali troops and Kenyan police attacked the camp. "
-            "The country's army denied the accusations.")
-    assert (4, "REJECT", ["SOM"], ["SOM"]) in _coded(coder, text)
-
-
-def test_a_sanction_naming_only_its_recipient_was_imposed_by_the_other_side(coder: Coder) -> None:
-    assert _coded(coder, "New sanctions against Turkey are awaiting a vote in the U.S. Congress.") == [
-        (0, "SANCTION", ["USA"], ["TUR"])]
-    text = "Turkey bought Russian missiles last year. The United States warned Turkey. " \
-           "Turkish officials were barred from entering the United States."
-    assert (2, "SANCTION", ["USA"], ["TUR"]) in _coded(coder, text)
-
-
 def test_an_agent_word_of_no_country_in_a_story_about_one_country_is_its(coder: Coder) -> None:
     text = ("Somalia's government declared a state of emergency. Somali officials said Somalia would fight on. "
             "Somalia's president visited Mogadishu. The army killed 30 militants near the town on Monday.")
@@ -322,12 +287,6 @@ def test_the_official_is_the_one_described_before(coder: Coder) -> None:
     text = "A senior State Department official met Turkish diplomats on Monday. " \
            "The official warned Ankara against activating the system."
     assert (1, "THREATEN", ["USA"], ["TUR"]) in _coded(coder, text)
-
-
-def test_an_intergovernmental_body_the_clause_names_is_the_other_side(coder: Coder) -> None:
-    text = "Hungary declined to join the EU migrant-sharing plan on Monday."
-    assert [(kind, sources, targets) for _i, kind, sources, targets in _coded(coder, text)] == [
-        ("REJECT", ["HUN"], ["IGO"])]
 
 
 _SOMALI_STORY = ("Somalia's government declared a state of emergency. Somali officials said Somalia would fight on. "
