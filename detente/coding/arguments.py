@@ -14,7 +14,15 @@ from detente.coding.spans import Arg, expand, make_arg
 from detente.coding.speaker import resolve_pronoun
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger, frame_objects
-from detente.coding.words import CALENDAR, CLAIM_NOUNS, CLAIM_VERBS, QUANTITY_NOUNS, is_place, looks_like_actor
+from detente.coding.words import (
+    CALENDAR,
+    CLAIM_NOUNS,
+    CLAIM_VERBS,
+    PERSON_NOUNS,
+    QUANTITY_NOUNS,
+    is_place,
+    looks_like_actor,
+)
 from detente.syntax import (
     agent,
     child,
@@ -44,6 +52,9 @@ _PERFORMERS = frozenset(str(w) for w in load_data("arguments.yaml")["performers"
 # Plural titles that after a bare "the" are the pair a bilateral story is about ("the prime ministers signed").
 _PAIRED_TITLES = frozenset(str(w) for w in load_data("arguments.yaml")["paired_titles"])
 _PAIRED_PORTFOLIOS = frozenset(str(w) for w in load_data("arguments.yaml")["paired_portfolios"])
+# Acts done to people: an object naming people is their recipient, agent word or not ("killed 21 passengers").
+_PEOPLE_TARGET_TYPES = frozenset(str(w) for w in load_data("arguments.yaml")["people_target_types"])
+_PEOPLE_GROUPS = frozenset(str(w) for w in load_data("arguments.yaml")["people_groups"])
 
 _OBJECT_PREPS = ("to", "on", "against", "with", "from", "toward", "towards", "among", "between", "of", "for",
                  "by")
@@ -187,7 +198,7 @@ def _verb_targets(verb: Token, sense: Sense, event_noun: Token | None = None) ->
         obj = _subject_owner(verb, obj) or obj  # "Berisha's opponents accused him": Berisha
     if obj is not None and sense.topic_object and obj.dep_ in ("dobj", "obj"):
         obj = None  # "discussed trade": a topic, not a participant
-    if obj is not None and (looks_like_actor(obj) or has_country_mod(obj) or
+    if obj is not None and (looks_like_actor(obj) or has_country_mod(obj) or _people_hit(obj, sense) or
                             (sense.place_target and is_place(obj))):
         out.extend(expand(obj, "obj", place_ok=sense.place_target))
     elif obj is not None and obj != event_noun:
@@ -215,6 +226,15 @@ def _verb_targets(verb: Token, sense: Sense, event_noun: Token | None = None) ->
                         out.extend(expand(g, "obj"))
                         break
     return _unique(out)
+
+
+def _people_hit(obj: Token, sense: Sense) -> bool:
+    """An act done to people names its recipient by any noun for people, not only the knowledge base's agent
+    words: "militants killed 21 passengers", "four frontier corps personnel were killed" (whose country the
+    sentence or the story gives); the recipient of a meeting or a statement stays an agent word's."""
+    if sense.type not in _PEOPLE_TARGET_TYPES or obj.pos_ != "NOUN":
+        return False
+    return lemma(obj) in PERSON_NOUNS or lemma(obj) in _PEOPLE_GROUPS or obj.lower_ in _PEOPLE_GROUPS
 
 
 def _subject_owner(verb: Token, pronoun: Token) -> Token | None:

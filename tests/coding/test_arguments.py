@@ -220,3 +220,22 @@ def test_the_prime_ministers_are_the_two_the_story_is_about(coder: Coder) -> Non
     text = "Indian Prime Minister Narendra Modi visited Mauritius. Mauritius conferred its highest honor on " \
            "Modi, and the prime ministers signed eight pacts."
     assert (1, "AGREE", ["IND", "MUS"], []) in _coded(coder, text)
+
+
+def test_people_an_act_is_done_to_are_its_recipient_agent_word_or_not(candidates: Cands) -> None:
+    c = one(candidates("Militants killed 21 passengers near the border."), "ASSAULT")
+    assert heads(c.targets) == ["passengers"]
+    c = one(candidates("Four frontier corps personnel were also killed, the spokesman said."), "ASSAULT")
+    assert heads(c.targets) == ["personnel"]
+
+
+def test_a_people_noun_is_no_recipient_of_a_meeting_or_a_thing(candidates: Cands) -> None:
+    c = one(candidates("Militants destroyed the bridge near the border."), "ASSAULT")
+    assert c.targets == []
+    assert all(c.targets == [] for c in candidates("The minister met passengers at the airport."))
+
+
+def test_people_killed_in_a_country_are_its(coder: Coder) -> None:
+    from tests.coding.test_participants import _coded
+
+    assert _coded(coder, "Twelve passengers were killed in Pakistan on Monday.") == [(0, "ASSAULT", [], ["PAK"])]
