@@ -55,6 +55,8 @@ _PAIRED_PORTFOLIOS = frozenset(str(w) for w in load_data("arguments.yaml")["pair
 # Acts done to people: an object naming people is their recipient, agent word or not ("killed 21 passengers").
 _PEOPLE_TARGET_TYPES = frozenset(str(w) for w in load_data("arguments.yaml")["people_target_types"])
 _PEOPLE_GROUPS = frozenset(str(w) for w in load_data("arguments.yaml")["people_groups"])
+# Acts whose participle on a noun ("a man accused of fraud") makes the noun the recipient.
+_PATIENT_PARTICIPLE_TYPES = frozenset(str(w) for w in load_data("arguments.yaml")["patient_participle_types"])
 
 _OBJECT_PREPS = ("to", "on", "against", "with", "from", "toward", "towards", "among", "between", "of", "for",
                  "by")
@@ -235,6 +237,13 @@ def _people_hit(obj: Token, sense: Sense) -> bool:
     if sense.type not in _PEOPLE_TARGET_TYPES or obj.pos_ != "NOUN":
         return False
     return lemma(obj) in PERSON_NOUNS or lemma(obj) in _PEOPLE_GROUPS or obj.lower_ in _PEOPLE_GROUPS
+
+
+def _patient_participle(verb: Token, sense: Sense) -> bool:
+    """A past participle hung on a noun with no "by" agent ("two soldiers accused of murder", "a man killed
+    in the raid"): a reduced passive, whose noun was acted on."""
+    return sense.type in _PATIENT_PARTICIPLE_TYPES and verb.dep_ == "acl" and verb.tag_ == "VBN" and \
+        agent(verb) is None
 
 
 def _subject_owner(verb: Token, pronoun: Token) -> Token | None:
@@ -419,6 +428,9 @@ def mention_args(m: Trigger, speaker: Token | None) -> Args:
     listed = _colon_list(verb, sources)
     if listed:
         sources = listed
+    if sources and _patient_participle(verb, sense) and all(a.via == "acl" for a in sources):
+        # "a man accused of fraud", "a civilian killed in the raid": the noun is whom it was done to
+        sources, targets = [], _unique(sources + targets)
     if sense.swap:
         sources, targets = targets, sources
     return Args(sources=sources, targets=targets)

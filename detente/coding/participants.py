@@ -374,7 +374,8 @@ def _agentless_charge(cand: Candidate, targets: Resolved) -> bool:
         return False
     if any(c.dep_ == "agent" for c in tok.children):
         return False
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or lemma(tok.head) == "stand"
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or lemma(tok.head) == "stand" or \
+        tok.dep_ == "acl"  # "two soldiers accused of murder"
 
 
 def dyad_offices(arg: Arg) -> tuple[str, ...] | None:

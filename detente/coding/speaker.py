@@ -47,6 +47,13 @@ def _agrees(pronoun: Token, ante: Token) -> bool:
     return True
 
 
+def _reduced_passive(tok: Token) -> bool:
+    """A past participle on a noun with no "by" agent ("a man accused of fraud ..., police said"): it says what
+    the speaker says of the noun, so the speaker of the clause is its speaker too; a relative clause or a
+    participle with its own agent tells the story's background instead."""
+    return tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children)
+
+
 def speaker_of(anchor: Token, lexicon: Lexicon) -> tuple[Token | None, Token | None, Token | None]:
     """(speaker, addressee, speech verb) when ``anchor`` reports what someone said ("X said Y will ...").
 
@@ -62,7 +69,8 @@ def speaker_of(anchor: Token, lexicon: Lexicon) -> tuple[Token | None, Token | N
             addressee = child(head, "dative", "iobj") or (
                 child(head, "dobj") if lemma(head) == "tell" else None)
             return s, addressee, head
-        if cur.dep_ in ("relcl", "acl") or (cur.dep_ == "conj" and is_verbal(cur) and child(cur, "nsubj")):
+        if cur.dep_ == "relcl" or (cur.dep_ == "acl" and not _reduced_passive(cur)) or \
+                (cur.dep_ == "conj" and is_verbal(cur) and child(cur, "nsubj")):
             break
         cur = head
     doc = anchor.doc

@@ -239,3 +239,21 @@ def test_people_killed_in_a_country_are_its(coder: Coder) -> None:
     from tests.coding.test_participants import _coded
 
     assert _coded(coder, "Twelve passengers were killed in Pakistan on Monday.") == [(0, "ASSAULT", [], ["PAK"])]
+
+
+def test_a_participle_with_no_agent_on_a_noun_makes_the_noun_the_recipient(candidates: Cands) -> None:
+    c = one(candidates("Two Kenyan soldiers accused of killing a civilian appeared in court."), "ACCUSE")
+    assert c.sources == [] and heads(c.targets) == ["soldiers"]
+    # with its "by" agent the participle says who did it
+    c = one(candidates("Books banned by the Taliban were burned."), "COERCE")
+    assert heads(c.sources) == ["Taliban"]
+
+
+def test_an_accused_named_by_a_participle_is_accused_by_nobody_named(coder: Coder) -> None:
+    from tests.coding.test_participants import _coded
+
+    assert (0, "ACCUSE", [], ["KEN"]) in _coded(coder, "Two Kenyan soldiers accused of murder appeared in court.")
+    # the speaker of the clause is the accuser: "police said" of a story about one country
+    text = ("Kenyan police arrested three men in Nairobi. Kenya's government praised the police. Kenya's "
+            "president visited Mombasa. A man accused of fraud fled the country, police said on Friday.")
+    assert (3, "ACCUSE", ["KEN"], [None]) in _coded(coder, text)  # "a man" may be anyone's

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from detente.coding.speaker import ends_inside_quote, in_quote, quote_goes_on, starts_inside_quote, unquoted
+from spacy.language import Language
+
+from detente.coding.lexicon import load_lexicon
+from detente.coding.speaker import (
+    ends_inside_quote,
+    in_quote,
+    quote_goes_on,
+    speaker_of,
+    starts_inside_quote,
+    unquoted,
+)
 
 
 def test_a_sentence_split_inside_a_quote_starts_inside_it() -> None:
@@ -29,3 +39,15 @@ def test_curly_marks_open_and_close() -> None:
     assert ends_inside_quote("Wang said: “We are ready.")
     assert starts_inside_quote("They are wrong,” he said.")
     assert not in_quote("“Yes,” he said.", 10)
+
+
+def test_a_reduced_passive_on_the_reported_subject_is_said_by_the_speaker(nlp: Language) -> None:
+    lexicon = load_lexicon()
+    doc = nlp("A man accused of fraud fled the country, police said on Friday.")
+    accused = next(t for t in doc if t.text == "accused")
+    speaker, _, _ = speaker_of(accused, lexicon)
+    assert speaker is not None and speaker.text == "police"
+    # a relative clause is the story's background, not what the speaker reports
+    doc = nlp("The man, who attacked the embassy, fled the country, police said on Friday.")
+    attacked = next(t for t in doc if t.text == "attacked")
+    assert speaker_of(attacked, lexicon)[0] is None
