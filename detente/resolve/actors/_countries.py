@@ -102,7 +102,7 @@ class CountryFinder:
         outlets: set[str] = set()
         others: set[str] = set()
         for k, r in enumerate(readings):
-            if r.codes and not (r.body and (self._portfolio(readings, unknown, k) or _namesake(readings, k))):
+            if r.codes and not (r.body and self._portfolio(readings, unknown, k)):
                 out |= r.codes
                 (outlets if r.press else others).update(r.codes)
             bodies |= r.bodies
@@ -240,14 +240,6 @@ class CountryFinder:
             title=any(lx.kind in _TITLES for lx in lexes),
             press=press and bool(codes - NON_STATE),
         )
-
-
-def _namesake(readings: list[_Reading], k: int) -> bool:
-    """ "Australian Democrats", "German Greens", "Pakistani Taliban": a body the knowledge base holds of another
-    country, right after a country word, is that country's namesake (its party, its branch); the country word says
-    whose, and the body's own country is not named."""
-    before = readings[k - 1] if k > 0 else None
-    return before is not None and before.place and bool(before.codes) and not before.codes & readings[k].codes
 
 
 def _prefixes(table: dict[str, list[Lex]]) -> set[str]:
