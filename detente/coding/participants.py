@@ -37,7 +37,15 @@ from detente.coding.home import office_at_home
 from detente.coding.introductions import introduce
 from detente.coding.lexicon import load_data
 from detente.coding.merge import dedupe, same_actor
-from detente.coding.references import CONTRASTS, COUNTRY_HEADS, ORGANS, Mentioned, antecedent, pronoun_kind
+from detente.coding.references import (
+    CONTRASTS,
+    COUNTRY_HEADS,
+    INDEFINITES,
+    ORGANS,
+    Mentioned,
+    antecedent,
+    pronoun_kind,
+)
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
 from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS, STATE_TYPES, TITLE_HEADS, names_people
@@ -333,7 +341,7 @@ class Participants:
             country = next(iter(named))
             return Resolved([Actor(text=arg.texts[0], name=None, country=country, sector=None)], [description],
                             fallback=True)
-        if names_people(arg.token) and not arg.place and not _set_apart(arg.token):
+        if (names_people(arg.token) or _indefinite(arg)) and not arg.place and not _set_apart(arg.token):
             # "historians", "Khoshbo", "the publishers": an actor the knowledge base does not know, kept without
             # a country (the sentence's one country may still give it one)
             return Resolved([Actor(text=arg.texts[0], name=None, country=None, sector=None)], [description])
@@ -354,6 +362,13 @@ class Participants:
         if actor is not None:
             return actor
         return Actor(text=outlet, name=outlet, country=None, sector="MED")
+
+
+def _indefinite(arg: Arg) -> bool:
+    """"Some have called on him to resign", "others accused the government": an indefinite pronoun as the
+    subject of an act is unnamed people, an actor of no country like "critics" (``indefinites``)."""
+    tok = arg.token
+    return tok.lower_ in INDEFINITES and tok.dep_ in ("nsubj", "nsubjpass") and arg.texts[0].lower() == tok.lower_
 
 
 def _set_apart(tok: Token) -> bool:

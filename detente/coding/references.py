@@ -29,6 +29,7 @@ ORGANS = frozenset(str(w) for w in _DATA["organs"])
 COUNTRY_HEADS = frozenset(str(w) for w in _DATA["countries"])
 CONTRASTS = frozenset(str(w) for w in _DATA["contrasts"])
 BODY_HEADS = frozenset(str(w) for w in _DATA["bodies"])
+INDEFINITES = frozenset(str(w) for w in _DATA["indefinites"])
 INTRODUCED_SECTORS = frozenset(str(w) for w in _DATA["introduced_sectors"])
 
 

@@ -347,3 +347,10 @@ def test_the_group_is_the_body_named_just_before(coder: Coder) -> None:
     text = "Al-Shabab fighters attacked a Kenyan army base on Monday. It rained. Schools closed. The group " \
            "accused Kenya of killing civilians."
     assert all(r[0] != 3 or r[2] != ["SOM"] for r in _coded(coder, text))
+
+
+def test_an_indefinite_subject_is_unnamed_people_of_no_country(coder: Coder) -> None:
+    # "some" is people nobody named; the demand on a known Albanian is kept, the source given the sentence's country
+    assert _coded(coder, "Some have called on Sali Berisha to resign.") == [(0, "REQUEST", ["ALB"], ["ALB"])]
+    # an indefinite that is not the subject ("met some") is no actor
+    assert [r for r in _coded(coder, "Berisha met some of them in Tirana on Monday.") if r[1] == "CONSULT"] == []
