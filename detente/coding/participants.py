@@ -48,7 +48,15 @@ from detente.coding.references import (
 )
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
-from detente.coding.words import DYAD_OFFICES, DYAD_SECTORS, PRESS_WORDS, STATE_TYPES, TITLE_HEADS, names_people
+from detente.coding.words import (
+    DYAD_OFFICES,
+    DYAD_SECTORS,
+    PERSON_NOUNS,
+    PRESS_WORDS,
+    STATE_TYPES,
+    TITLE_HEADS,
+    names_people,
+)
 from detente.records import Actor
 from detente.syntax import lemma
 
@@ -151,7 +159,7 @@ class Participants:
             imposer = counterpart(self.kb, ctx, cand, targets.actors, cand.targets, sentence_countries)
             sources = Resolved(imposer, [], fallback=True)
             sources.descriptions = [a.text for a in sources.actors]
-        for group in (sources, targets):
+        for group, phrases in ((sources, cand.sources), (targets, cand.targets)):
             if group.actors and all(a.country is None for a in group.actors):
                 if sentence_countries is None:
                     sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc), press=False))
@@ -162,7 +170,8 @@ class Participants:
                     group.actors = [Actor(a.text, a.name, only, a.sector, a.id) for a in group.actors]
                     group.fallback = True
                 elif ctx.home is not None and (not sentence_countries or ctx.home in sentence_countries) and \
-                        any(a.sector and a.sector not in _UNORGANIZED for a in group.actors):
+                        (any(a.sector and a.sector not in _UNORGANIZED for a in group.actors) or
+                         _individual(phrases)):
                     # "the military", "the court", "our soldiers" in a story about one country are its own, also
                     # where the sentence names that country among others ("rebels attacked villages in C.A.R.
                     # near the Cameroon border"); "people", "residents" may be anyone's
@@ -362,6 +371,19 @@ class Participants:
         if actor is not None:
             return actor
         return Actor(text=outlet, name=outlet, country=None, sector="MED")
+
+
+def _individual(phrases: list[Arg]) -> bool:
+    """One person the story singles out ("the scientist", "Tim, 16,"), not people at large ("residents"): in a
+    story about one country, one of its own."""
+    for arg in phrases:
+        tok = arg.token
+        if arg.pronoun or arg.place or tok.tag_ not in ("NN", "NNP"):
+            continue
+        if tok.ent_type_ == "PERSON" or (tok.pos_ == "NOUN" and lemma(tok) in PERSON_NOUNS and
+                                         any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)):
+            return True
+    return False
 
 
 def _indefinite(arg: Arg) -> bool:

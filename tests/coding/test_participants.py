@@ -354,3 +354,12 @@ def test_an_indefinite_subject_is_unnamed_people_of_no_country(coder: Coder) -> 
     assert _coded(coder, "Some have called on Sali Berisha to resign.") == [(0, "REQUEST", ["ALB"], ["ALB"])]
     # an indefinite that is not the subject ("met some") is no actor
     assert [r for r in _coded(coder, "Berisha met some of them in Tirana on Monday.") if r[1] == "CONSULT"] == []
+
+
+def test_one_person_a_story_about_one_country_singles_out_is_of_it(coder: Coder) -> None:
+    for who in ("The businessman", "Ahmed, 34,"):
+        text = _SOMALI_STORY + f"{who} accused the police of torture on Monday."
+        assert [r for r in _coded(coder, text) if r[0] == 3] == [(3, "ACCUSE", ["SOM"], ["SOM"])]
+    # people at large are not singled out: "residents" stay of no country
+    text = _SOMALI_STORY + "Residents accused the police of torture on Monday."
+    assert [r for r in _coded(coder, text) if r[0] == 3] == [(3, "ACCUSE", [None], ["SOM"])]
