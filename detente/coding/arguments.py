@@ -240,10 +240,11 @@ def _people_hit(obj: Token, sense: Sense) -> bool:
 
 
 def _patient_participle(verb: Token, sense: Sense) -> bool:
-    """A past participle hung on a noun with no "by" agent ("two soldiers accused of murder", "a man killed
-    in the raid"): a reduced passive, whose noun was acted on."""
-    return sense.type in _PATIENT_PARTICIPLE_TYPES and verb.dep_ == "acl" and verb.tag_ == "VBN" and \
-        agent(verb) is None
+    """A past participle hung on a noun, or opening or closing a clause, with no "by" agent and no auxiliary
+    ("two soldiers accused of murder", "Arrested in 2019, the businessman ...", "X is dead, killed in a raid"): a
+    reduced passive, whose noun (or the clause's subject) was acted on; "having arrested him" is no passive."""
+    return sense.type in _PATIENT_PARTICIPLE_TYPES and verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and \
+        agent(verb) is None and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
 
 
 def _subject_owner(verb: Token, pronoun: Token) -> Token | None:
@@ -428,7 +429,7 @@ def mention_args(m: Trigger, speaker: Token | None) -> Args:
     listed = _colon_list(verb, sources)
     if listed:
         sources = listed
-    if sources and _patient_participle(verb, sense) and all(a.via == "acl" for a in sources):
+    if sources and _patient_participle(verb, sense) and all(a.via in ("acl", "inherited") for a in sources):
         # "a man accused of fraud", "a civilian killed in the raid": the noun is whom it was done to
         sources, targets = [], _unique(sources + targets)
     if sense.swap:

@@ -257,3 +257,11 @@ def test_an_accused_named_by_a_participle_is_accused_by_nobody_named(coder: Code
     text = ("Kenyan police arrested three men in Nairobi. Kenya's government praised the police. Kenya's "
             "president visited Mombasa. A man accused of fraud fled the country, police said on Friday.")
     assert (3, "ACCUSE", ["KEN"], [None]) in _coded(coder, text)  # "a man" may be anyone's
+
+
+def test_a_participle_opening_or_closing_a_clause_was_done_to_its_subject(candidates: Cands) -> None:
+    c = one(candidates("Arrested in Kenya in 2019, the Somali businessman denied the charges."), "COERCE")
+    assert c.sources == [] and heads(c.targets) == ["businessman"]
+    # "having arrested" is the subject's own act
+    c = one(candidates("Having arrested the activist, Kenyan police accused him of treason."), "COERCE")
+    assert heads(c.sources) == ["police"]
