@@ -133,10 +133,9 @@ class Participants:
         if not targets.actors and cand.addressee is not None and sources.actors and speaker and \
                 {a.country for a in sources.actors} == {a.country for a in speaker}:
             targets = self._resolve(ctx, cand.addressee, on, index)
-        if not sources.actors and any(a.pronoun for a in cand.sources) and not cand.needs_speaker_source and \
-                (cand.coded.type in _SPOKEN or not any(a.country for a in targets.actors)):
+        if not sources.actors and any(a.pronoun for a in cand.sources) and not cand.needs_speaker_source:
             self.stats["dropped_unresolved"] += 1
-            return None  # "She asked ...": who asked is unknown; "they shot him" still hit someone known
+            return None  # "She asked ...": who asked is unknown
         sources.actors = dedupe(sources.actors)
         targets.actors = [a for a in dedupe(targets.actors) if not any(same_actor(a, s) for s in sources.actors)]
         if cand.coded.type == "CONSULT":
