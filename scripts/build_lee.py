@@ -8,7 +8,7 @@ bushfires), collected by Lee, Pincombe and Welsh (2005) for a study of document 
 gensim's test data (``gensim/test/test_data/lee_background.cor``, one story a line, no titles or dates).
 
 * ``--stories COR``: writes ``gold/lee/stories.jsonl``, one JSONL document a story (``id`` ``lee-NNN`` by line
-  number, ``outlet`` ABC News, no publication date: the corpus has none). Get COR at development time with
+  number, ``outlet`` "ABC News (Australia)", no publication date: the corpus has none). Get COR at development time with
   ``pip download gensim --no-deps`` and ``unzip`` of that one file; nothing reads gensim at run time.
 * ``--order``: the stories in the draw's seeded order (the same two strata as every VOA draw, stories naming
   China or the US and the rest, shuffled with ``random.Random(DRAW6_SAMPLE_SEED)``, taken alternately).
@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LEE = ROOT / "gold" / "lee"
 STORIES = LEE / "stories.jsonl"
 OUT = LEE / "news.jsonl"
-OUTLET = "ABC News"
+OUTLET = "ABC News (Australia)"
 DRAW = 6
 DRAW6_SAMPLE_SEED = 1666
 DRAW7_SAMPLE_SEED = 1777

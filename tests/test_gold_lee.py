@@ -37,7 +37,7 @@ def test_stories_are_the_corpus_one_document_a_line():
     docs = list(iter_documents([str(LEE / "stories.jsonl")]))
     assert len(docs) == 300 and all(isinstance(d, Document) for d in docs)
     assert [d.source_id for d in docs if isinstance(d, Document)] == [f"lee-{n:03d}" for n in range(1, 301)]
-    assert {(d.outlet, d.published) for d in docs if isinstance(d, Document)} == {("ABC News", None)}
+    assert {(d.outlet, d.published) for d in docs if isinstance(d, Document)} == {("ABC News (Australia)", None)}
 
 
 def test_gold_matches_its_sources(rows):

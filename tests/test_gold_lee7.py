@@ -57,7 +57,7 @@ def rows(module, order, labelled) -> list[dict]:
 def test_stories_are_the_corpus_one_document_a_line():
     docs = [d for d in iter_documents([str(LEE7 / "stories.jsonl")]) if isinstance(d, Document)]
     assert [d.source_id for d in docs] == [f"lee7-{n:02d}" for n in range(1, 51)]
-    assert {(d.outlet, d.published) for d in docs} == {("ABC News", None)}
+    assert {(d.outlet, d.published) for d in docs} == {("ABC News (Australia)", None)}
 
 
 def test_stories_file_is_what_the_script_writes_from_the_corpus(module):
@@ -139,7 +139,7 @@ def test_whole_stories_all_tune_in_the_seventh_draw(rows, order):
         assert [r["sentence_index"] for r in mine] == list(range(len(by_doc[doc])))
         assert [r["text"] for r in mine] == [r["text"] for r in by_doc[doc]]
     assert all(r["split"] == "tune" and r["draw"] == 7 and r["published"] is None for r in rows)
-    assert all(r["outlet"] == "ABC News" and set(r) == ROW_KEYS | {"draw"} for r in rows)
+    assert all(r["outlet"] == "ABC News (Australia)" and set(r) == ROW_KEYS | {"draw"} for r in rows)
 
 
 def test_event_fields(rows):
