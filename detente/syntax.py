@@ -9,8 +9,9 @@ which words name a participant, a place or a topic is lexical knowledge and live
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from spacy.tokens import Doc, Span, Token
 
@@ -130,6 +131,34 @@ def clause_head(tok: Token) -> Token:
             return tok
         tok = tok.head
     return tok
+
+
+@overload
+def clause_verb(
+    tok: Token, steps: int, accepts: Callable[[Token], bool] = ..., *, last: Literal[False] = ...
+) -> Token | None: ...
+
+
+@overload
+def clause_verb(tok: Token, steps: int, accepts: Callable[[Token], bool] = ..., *, last: Literal[True]) -> Token: ...
+
+
+def clause_verb(
+    tok: Token, steps: int, accepts: Callable[[Token], bool] = is_verbal, *, last: bool = False
+) -> Token | None:
+    """The first of ``tok`` and its heads, ``steps`` tokens at most, that ``accepts`` takes as its clause's verb.
+
+    A bounded walk, unlike ``clause_head``: a reader of one frame ("partners in Afghanistan", a judgement word)
+    wants the verb close above the word, not a clause far up the tree. When the root or the limit comes first,
+    None, or with ``last`` the token the walk stopped at (a reader that must judge some clause)."""
+    cur = tok
+    for _ in range(steps):
+        if accepts(cur):
+            return cur
+        if cur.head == cur:
+            return cur if last else None
+        cur = cur.head
+    return cur if last else None
 
 
 def controlling_verbs(verb: Token) -> list[Token]:

@@ -13,6 +13,7 @@ from detente.syntax import (
     agent,
     clause_head,
     clause_tense,
+    clause_verb,
     controlling_verbs,
     coordinated,
     direct_object,
@@ -68,6 +69,20 @@ def test_a_verb_heads_its_own_clause(tok: Tok) -> None:
 def test_an_auxiliary_heads_no_clause(tok: Tok) -> None:
     would = tok("Officials said the minister would visit Beijing.", "would")
     assert clause_head(would).text == "visit"
+
+
+def test_clause_verb_is_the_nearest_verb_within_its_steps(tok: Tok) -> None:
+    partners = tok("Officials said the attackers worked with partners in Afghanistan.", "Afghanistan")
+    assert text(clause_verb(partners, 8)) == "worked"
+    assert clause_verb(partners, 2) is None
+
+
+def test_clause_verb_with_last_gives_where_the_walk_stopped(tok: Tok) -> None:
+    afghanistan = tok("Officials said the attackers worked with partners in Afghanistan.", "Afghanistan")
+    never = clause_verb(afghanistan, 2, lambda t: False, last=True)
+    assert never.text == "partners"
+    root = clause_verb(afghanistan, 20, lambda t: False, last=True)
+    assert root.dep_ == "ROOT"
 
 
 def test_controlling_verbs_are_those_a_verb_is_coordinated_with_or_controlled_by(tok: Tok) -> None:

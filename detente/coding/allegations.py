@@ -30,7 +30,7 @@ from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
 from detente.coding.voice import negated, speaking, statement
 from detente.coding.words import looks_like_actor, names_people
-from detente.syntax import child, is_verbal, lemma, tokens
+from detente.syntax import child, clause_verb, is_verbal, lemma, tokens
 
 # Below a lexicon sense: the allegation is read off what was reported, not named.
 WEIGHT = 0.55
@@ -189,7 +189,7 @@ def harbouring(sent: Span, lexicon: Lexicon, cues: Cues, editorial: bool) -> lis
     sponsoring them. The attackers themselves stay as they are read; at most one per sentence."""
     for tok in tokens(sent):
         country = _behind_from(tok)
-        clause = _clause_of(tok) if country is not None else None
+        clause = clause_verb(tok, 8) if country is not None else None
         if country is None or clause is None or not _about_an_attack(tok, clause):
             continue
         speaks, speaker = speaking(tok, lexicon, editorial)
@@ -223,18 +223,6 @@ def _place(tok: Token, preps: tuple[str, ...]) -> Token | None:
         obj = child(prep, "pobj")
         if obj is not None and obj.ent_type_ == "GPE" and looks_like_actor(obj):
             return obj
-    return None
-
-
-def _clause_of(tok: Token) -> Token | None:
-    """The verb (or copula) whose clause ``tok`` is in, a few steps up at most."""
-    cur = tok
-    for _ in range(8):
-        if is_verbal(cur) or cur.pos_ == "AUX":
-            return cur
-        if cur.head == cur:
-            return None
-        cur = cur.head
     return None
 
 

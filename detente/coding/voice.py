@@ -23,7 +23,7 @@ from detente.coding.speaker import QUOTE_MARKS, in_quote, speaker_of
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
 from detente.coding.words import looks_like_actor
-from detente.syntax import child, is_relative_pronoun, is_verbal, lemma
+from detente.syntax import child, clause_verb, is_relative_pronoun, is_verbal, lemma
 
 # The participants step drops an accusation so noted whose targets are all of its source's countries: a judgement
 # of one's own side is what that side perceives or debates, not an accusation of the other (participants.py).
@@ -38,6 +38,7 @@ GENERIC_DETERMINERS = frozenset(_DATA["generic_determiners"])
 FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
 _OWNER_PREPS = frozenset({"of", "by"})
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "ROOT", "relcl", "advcl", "xcomp", "conj", "acl"})
+_JUDGING_DEPS = CLAUSE_DEPS | {"acomp"}
 
 
 def speaking(tok: Token, lexicon: Lexicon, editorial: bool) -> tuple[bool, Token | None]:
@@ -130,16 +131,9 @@ def is_generic(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in tok.children)
 
 
-def _clause(tok: Token) -> Token:
-    """The verb or predicate whose clause ``tok`` sits in (a few steps up at most)."""
-    cur = tok
-    for _ in range(4):
-        if (is_verbal(cur) or cur.pos_ in ("AUX", "ADJ")) and cur.dep_ in CLAUSE_DEPS | {"acomp"}:
-            return cur
-        if cur.head == cur:
-            return cur
-        cur = cur.head
-    return cur
+def _judging_clause(tok: Token) -> bool:
+    """A verb or predicate that heads a clause of its own (a judgement word's clause)."""
+    return (is_verbal(tok) or tok.pos_ in ("AUX", "ADJ")) and tok.dep_ in _JUDGING_DEPS
 
 
 def judged(tok: Token) -> Token | None:
@@ -153,7 +147,7 @@ def judged(tok: Token) -> Token | None:
         owner = owner_of(tok.head)
         if owner is not None:
             return owner
-    subj = subject_of(_clause(tok))
+    subj = subject_of(clause_verb(tok, 4, _judging_clause, last=True))
     if subj is not None:
         if looks_like_actor(subj):
             return subj
