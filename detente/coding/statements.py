@@ -70,6 +70,10 @@ OPPOSING_WORDS = frozenset(_DATA["opposing_words"])
 PROPOSAL_NOUNS = frozenset(_DATA["proposal_nouns"])
 ENDANGERED_NOUNS = frozenset(_DATA["endangered_nouns"])
 ENDANGERED_CLASSES = frozenset(_DATA["endangered_classes"])
+ANSWERING_VERBS = frozenset(_DATA["answering_verbs"])
+ANSWERING_PREPS = frozenset(_DATA["answering_preps"])
+ANSWERED_NOUNS: dict[str, str] = {str(k): str(v) for k, v in _DATA["answered_nouns"].items()}
+_CRITIC_PREPS = frozenset({"from", "by"})
 
 
 def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues,
@@ -80,6 +84,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     candidates = [_as_disapproval(c) for c in screen_refusals(screen_threats(candidates))]
     candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
     candidates += legal_steps(sent, candidates, cues)  # charges as the grounds of a legal step (allegations.py)
+    candidates = _answered(sent, candidates, cues)  # defending oneself against criticism rejects it
     if not any(c.coded.type == "REQUEST" and c.sources for c in candidates):
         candidates = suggestion(sent, candidates, cues) or candidates  # a verb of proposing needs no speech verb
     if not editorial and not marks_quote(sent) and not any(
@@ -226,6 +231,59 @@ def _alleged(cand: Candidate, cues: Cues) -> Candidate | None:
     made = statement(noun, "ACCUSE", "allege", "112", speaker, "alleged", cues, targets=accused, sources=[owner])
     made.notes.remove(OWN_SIDE)  # a party's allegation against its own government is coded (USA > USA)
     return made
+
+
+def _answered(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candidate]:
+    """"Russia defended itself against U.S. criticism of its ties", "defended its policy against accusations from
+    Washington": defending against a criticism or an accusation rejects it (REJECT 120), and a critic named with
+    the noun made it (ACCUSE of the defender). The defence is then no support (SUPPORT 052, the lexicon's
+    reading of "defend"): what is defended is the defender's own conduct."""
+    if any(c.coded.type == "REJECT" for c in candidates):
+        return candidates
+    for verb in tokens(sent):
+        if lemma(verb) not in ANSWERING_VERBS or verb.pos_ != "VERB" or negated(verb, cues):
+            continue
+        obj, subj = child(verb, "dobj"), subject_of(verb)
+        noun = _answered_noun(verb) or (_answered_noun(obj) if obj is not None else None)
+        if noun is None or subj is None or not looks_like_actor(subj) or (
+                obj is not None and obj.pos_ != "PRON" and looks_like_actor(obj)):
+            continue  # "defended Russia against criticism": support of another, the lexicon's reading
+        critic = _critic(noun)
+        if critic is not None and own_side(critic, subj):
+            critic = None
+        out = [c for c in candidates if c.token != verb]
+        out.append(statement(verb, "REJECT", None, "120", None, "answered", cues, sources=[subj],
+                             targets=[critic] if critic is not None else []))
+        if critic is not None:
+            cameo = ANSWERED_NOUNS[lemma(noun)]
+            mode = "disapprove" if cameo == "111" else "allege"
+            out.append(statement(noun, "ACCUSE", mode, cameo, None, "answered", cues, targets=[subj],
+                                 sources=[critic]))
+        return out
+    return candidates
+
+
+def _answered_noun(tok: Token) -> Token | None:
+    """The criticism or accusation ``tok`` is defended against ("against U.S. criticism")."""
+    for p in tok.children:
+        noun = child(p, "pobj") if p.dep_ == "prep" and p.lower_ in ANSWERING_PREPS else None
+        if noun is not None and lemma(noun) in ANSWERED_NOUNS:
+            return noun
+    return None
+
+
+def _critic(noun: Token) -> Token | None:
+    """Who made a criticism or an accusation: its owner ("Beijing's accusations"), a country or body naming it
+    ("U.S. criticism"), or "from"/"by" an actor; never "of", which names its target ("criticism of its ties")."""
+    for c in noun.children:
+        if (c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG"))) and \
+                c.pos_ != "PRON" and looks_like_actor(c):
+            return c
+    for p in noun.children:
+        obj = child(p, "pobj") if p.dep_ == "prep" and p.lower_ in _CRITIC_PREPS else None
+        if obj is not None and obj.pos_ != "PRON" and looks_like_actor(obj):
+            return obj
+    return None
 
 
 def _nobody(tok: Token | None) -> bool:

@@ -159,3 +159,18 @@ def test_threatening_an_actor_or_with_a_measure_stays_a_threat(coder: Coder) -> 
         == {"THREATEN"}
     # unsaid, a story's narration judges nobody: the reading is left as it was
     assert "ACCUSE" not in _types(coder, "The Afghan government is threatening the security of the region.")
+
+
+def test_defending_oneself_against_a_named_critics_criticism_rejects_it_and_the_critic_accused(coder: Coder) -> None:
+    coded = _coded(coder, "Beijing defended its trade record against Washington's criticism.")
+    assert ("REJECT", ["CHN"], ["USA"]) in coded
+    assert ("ACCUSE", ["USA"], ["CHN"]) in coded
+    assert "SUPPORT" not in {c[0] for c in coded}
+    coded = _coded(coder, "Moscow defended itself against Japanese accusations of spying.")
+    assert ("REJECT", ["RUS"], ["JPN"]) in coded
+    assert ("ACCUSE", ["JPN"], ["RUS"]) in coded
+
+
+def test_defending_another_actor_or_against_no_criticism_is_no_rejection(coder: Coder) -> None:
+    assert "REJECT" not in _types(coder, "China defended Russia against Western criticism.")
+    assert "REJECT" not in _types(coder, "Japan defended its ally against the attack.")
