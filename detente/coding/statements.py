@@ -60,7 +60,7 @@ from detente.coding.voice import (
     subject_of,
 )
 from detente.coding.words import ACCUSATION_CUES, looks_like_actor
-from detente.syntax import child, is_verbal, lemma, tokens
+from detente.syntax import child, is_verbal, lemma, prep_objects, tokens
 
 _DATA = load_data("statements.yaml")
 POSING_NOUNS = frozenset(_DATA["posing_nouns"])
@@ -74,6 +74,8 @@ ANSWERING_VERBS = frozenset(_DATA["answering_verbs"])
 ANSWERING_PREPS = frozenset(_DATA["answering_preps"])
 ANSWERED_NOUNS: dict[str, str] = {str(k): str(v) for k, v in _DATA["answered_nouns"].items()}
 _CRITIC_PREPS = frozenset({"from", "by"})
+RECEPTION_VERBS = frozenset(_DATA["reception_verbs"])
+RECEPTION_NOUNS: dict[str, str] = {str(k): str(v) for k, v in _DATA["reception_nouns"].items()}
 
 
 def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues,
@@ -85,6 +87,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
     candidates += legal_steps(sent, candidates, cues)  # charges as the grounds of a legal step (allegations.py)
     candidates = _answered(sent, candidates, cues)  # defending oneself against criticism rejects it
+    candidates = _received(sent, candidates, cues)  # "met with opposition from China": refused by China
     if not any(c.coded.type == "REQUEST" and c.sources for c in candidates):
         candidates = suggestion(sent, candidates, cues) or candidates  # a verb of proposing needs no speech verb
     if not editorial and not marks_quote(sent) and not any(
@@ -270,6 +273,33 @@ def _answered_noun(tok: Token) -> Token | None:
         if noun is not None and lemma(noun) in ANSWERED_NOUNS:
             return noun
     return None
+
+
+def _received(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candidate]:
+    """"Malaysia's submission met with opposition from China", "the plan drew criticism from Seoul": the critic
+    refuses (an opposing noun, REJECT 120) or disapproves of (ACCUSE 111) the subject, or the subject's owner. The
+    lexicon's meeting read from "met with" is then none."""
+    for verb in tokens(sent):
+        if lemma(verb) not in RECEPTION_VERBS or verb.pos_ != "VERB" or negated(verb, cues):
+            continue
+        noun = child(verb, "dobj") or next((child(p, "pobj") for p in verb.children
+                                            if p.dep_ == "prep" and p.lower_ == "with"), None)
+        if noun is None or lemma(noun) not in RECEPTION_NOUNS or any(c.dep_ == "compound" for c in noun.children):
+            continue  # "met with opposition leaders": a meeting
+        critic = next((o for _, o in prep_objects(noun, ("from",))), None) or \
+            next((o for _, o in prep_objects(verb, ("from",))), None)
+        subj = subject_of(verb)
+        if critic is None or critic.pos_ == "PRON" or not looks_like_actor(critic) or subj is None:
+            continue
+        judged_ = subj if looks_like_actor(subj) else direct_owner(subj)
+        if judged_ is not None and (judged_.pos_ == "PRON" or own_side(judged_, critic) or is_generic(judged_)):
+            judged_ = None
+        type_ = RECEPTION_NOUNS[lemma(noun)]
+        made = statement(noun, type_, "disapprove" if type_ == "ACCUSE" else None,
+                         "111" if type_ == "ACCUSE" else "120", None, "received", cues, sources=[critic],
+                         targets=[judged_] if judged_ is not None else [])
+        return [c for c in candidates if c.token != verb and c.token != noun] + [made]
+    return candidates
 
 
 def _critic(noun: Token) -> Token | None:

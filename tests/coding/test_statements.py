@@ -174,3 +174,15 @@ def test_defending_oneself_against_a_named_critics_criticism_rejects_it_and_the_
 def test_defending_another_actor_or_against_no_criticism_is_no_rejection(coder: Coder) -> None:
     assert "REJECT" not in _types(coder, "China defended Russia against Western criticism.")
     assert "REJECT" not in _types(coder, "Japan defended its ally against the attack.")
+
+
+def test_a_thing_that_met_with_opposition_from_an_actor_was_refused_by_it_not_met(coder: Coder) -> None:
+    coded = _coded(coder, "Malaysia's submission met with opposition from China.")
+    assert coded == [("REJECT", ["CHN"], ["MYS"])]
+    text = "The Japanese plan met with strong criticism from South Korea."
+    assert ("ACCUSE", ["KOR"], ["JPN"]) in _coded(coder, text)
+
+
+def test_meeting_the_opposition_is_still_a_meeting(coder: Coder) -> None:
+    assert _types(coder, "Biden met with opposition leaders in Caracas.") == {"CONSULT"}
+    assert _types(coder, "Biden met with the opposition in Caracas.") == {"CONSULT"}
