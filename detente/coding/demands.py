@@ -23,6 +23,7 @@ from detente.syntax import child, has_to_marker, is_verbal, lemma, modal, tokens
 _DATA = load_data("statements.yaml")
 DIRECTIVE_VERBS = frozenset(_DATA["directive_verbs"])
 SUGGESTION_VERBS = frozenset(_DATA["suggestion_verbs"])
+NEED_VERBS = frozenset(_DATA["need_verbs"])
 
 
 def addressed(cand: Candidate, lexicon: Lexicon) -> Candidate:
@@ -79,6 +80,30 @@ def obligation(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
             continue
         return [statement(tok, "REQUEST", None, "020", speaker, "obligation", cues, targets=[subj])]
     return []
+
+
+def need(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues,
+         editorial: bool) -> list[Candidate] | None:
+    """"Labor needed to distinguish itself from the Government, Brown said", "Russia said Washington needed to
+    withdraw its troops": a speaker saying another actor needs to act demands it of that actor, whether the parser
+    made the infinitive a complement or a purpose clause. The needed act is the demand's content, no event of its
+    own. The candidates with the demand, or None when there is none."""
+    for tok in tokens(sent):
+        if lemma(tok) not in NEED_VERBS or tok.pos_ != "VERB" or clause_flags(tok, cues).negated:
+            continue
+        act = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl") and is_verbal(c) and has_to_marker(c)),
+                   None)
+        subj = subject_of(tok)
+        if act is None or subj is None or not looks_like_actor(subj) or is_generic(subj) or \
+                (subj.pos_ == "PRON" and subj.lower_ in ("we", "i", "us")):
+            continue
+        speaks, speaker = speaking(tok, lexicon, editorial)
+        if not speaks or own_side(subj, speaker):
+            continue
+        content, coded = _demanded(candidates, act)
+        demand = statement(tok, "REQUEST", coded.mode, coded.cameo, speaker, "need", cues, targets=[subj])
+        return [c for c in candidates if c not in content] + [demand]
+    return None
 
 
 def directive(sent: Span, candidates: list[Candidate], cues: Cues, taken: set[int]) -> list[Candidate] | None:

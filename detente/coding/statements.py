@@ -34,7 +34,7 @@ from detente.coding.allegations import allegations, harbouring, legal_steps
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.criticism import FAILURE_VERBS, POSING_VERBS, QUESTION_WORDS, is_criticism
-from detente.coding.demands import addressed, directive, necessity, obligation, suggestion
+from detente.coding.demands import addressed, directive, necessity, need, obligation, suggestion
 from detente.coding.lexicon import Lexicon, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.nounclass import noun_class
@@ -114,6 +114,8 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
             out.extend(_denial(sent, lexicon, cues, taken, editorial))
     if not any(c.coded.type == "REQUEST" for c in out):
         out = directive(sent, out, cues, taken) or out
+    if not any(c.coded.type == "REQUEST" for c in out):
+        out = need(sent, out, lexicon, cues, editorial) or out
     if not any(c.coded.type == "REQUEST" for c in out):
         out.extend(necessity(sent, lexicon, cues, taken, editorial) or
                    obligation(sent, lexicon, cues, taken, editorial))

@@ -4,6 +4,8 @@ copula on another actor, telling or proposing that another actor act, and a dema
 from __future__ import annotations
 
 from detente.coding import Coder
+from detente.coding.candidates import extract
+from detente.coding.statements import revise
 from tests.coding.test_statements import _coded, _types
 
 
@@ -52,3 +54,26 @@ def test_a_suggestion_of_fact_or_of_ones_own_act_is_no_demand(coder: Coder) -> N
     assert "REQUEST" not in _types(coder, "The Pakistani minister suggested that India will attack soon.")
     # the proposer's own country: an offer stays one
     assert _types(coder, "The Japanese prime minister proposed that Japan should host a summit.") == {"AGREE"}
+
+
+def test_saying_another_actor_needed_to_act_is_a_demand_on_it_and_its_act_no_event(coder: Coder) -> None:
+    # the small model makes the infinitive of this "needed to" a complement; the act is the demand's content
+    coded = _coded(coder, "The Chinese foreign minister said Japan needed to stop the visits to the shrine.")
+    assert coded == [("REQUEST", ["CHN"], ["JPN"])]
+
+
+def test_a_need_denied_ones_own_or_unsaid_is_no_demand(coder: Coder) -> None:
+    assert "REQUEST" not in _types(coder, "The Chinese foreign minister said Japan did not need to stop the visits.")
+    assert "REQUEST" not in _types(coder, "The Chinese foreign minister said we needed to stop the visits.")
+    assert "REQUEST" not in _types(coder, "Japan needed to import more rice from Thailand last year.")
+
+
+def test_a_needed_act_the_parser_made_a_purpose_clause_is_still_demanded(coder: Coder) -> None:
+    # read off the parse ("explain" hangs on "needed" as advcl): the prefilter parses such a sentence only for a
+    # word of its own
+    text = "Beijing needed to explain its military build-up, the Japanese defence minister has said."
+    sent = coder.nlp(text)[:]
+    assert [t.dep_ for t in sent if t.text == "explain"] == ["advcl"]
+    found = revise(sent, extract(sent, coder.lexicon, coder.composer, coder.cues), coder.lexicon, coder.cues)
+    assert [(c.coded.type, c.token.text, [t.token.text for t in c.targets], c.speaker and c.speaker.token.text)
+            for c in found] == [("REQUEST", "needed", ["Beijing"], "minister")]
