@@ -74,6 +74,8 @@ ANSWERING_VERBS = frozenset(_DATA["answering_verbs"])
 ANSWERING_PREPS = frozenset(_DATA["answering_preps"])
 ANSWERED_NOUNS: dict[str, str] = {str(k): str(v) for k, v in _DATA["answered_nouns"].items()}
 _CRITIC_PREPS = frozenset({"from", "by"})
+VERBAL_CONFLICT_NOUNS = frozenset(_DATA["verbal_conflict_nouns"])
+VERBAL_NOUNS = frozenset(_DATA["verbal_nouns"])
 RECEPTION_VERBS = frozenset(_DATA["reception_verbs"])
 RECEPTION_NOUNS: dict[str, str] = {str(k): str(v) for k, v in _DATA["reception_nouns"].items()}
 
@@ -84,6 +86,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     negates removed); in an ``editorial`` the outlet's own voice is a speaker."""
     # a thing endangers, it does not threaten; "as opposed to" or a thing breaking a rule refuses nothing
     candidates = [_as_disapproval(c) for c in screen_refusals(screen_threats(candidates))]
+    candidates = [_war_of_words(c) for c in candidates]
     candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
     candidates += legal_steps(sent, candidates, cues)  # charges as the grounds of a legal step (allegations.py)
     candidates = _answered(sent, candidates, cues)  # defending oneself against criticism rejects it
@@ -214,6 +217,20 @@ def _as_disapproval(cand: Candidate) -> Candidate:
     cand.coded = Coded("ACCUSE", "disapprove", "111")
     cand.targets = [make_arg(owner, "object")]
     cand.notes.append("disapproval")
+    return cand
+
+
+def _war_of_words(cand: Candidate) -> Candidate:
+    """"Escalate the war of words against Iraq": a war, battle or fight of words is disapproval (ACCUSE 111) of
+    the other side, not an armed attack, nor a threat of one when it is planned ("plans to escalate the war of
+    words")."""
+    if cand.coded.type not in ("ASSAULT", "THREATEN"):
+        return cand
+    for tok in (cand.token, cand.mention.anchor, *([cand.child.token] if cand.child is not None else [])):
+        if lemma(tok) in VERBAL_CONFLICT_NOUNS and any(lemma(o) in VERBAL_NOUNS for _, o in prep_objects(tok, ("of",))):
+            cand.coded = Coded("ACCUSE", "disapprove", "111")
+            cand.notes.append("war-of-words")
+            return cand
     return cand
 
 

@@ -186,3 +186,10 @@ def test_a_thing_that_met_with_opposition_from_an_actor_was_refused_by_it_not_me
 def test_meeting_the_opposition_is_still_a_meeting(coder: Coder) -> None:
     assert _types(coder, "Biden met with opposition leaders in Caracas.") == {"CONSULT"}
     assert _types(coder, "Biden met with the opposition in Caracas.") == {"CONSULT"}
+
+
+def test_a_war_of_words_is_disapproval_not_an_attack(coder: Coder) -> None:
+    text = "The Bush administration plans to escalate the war of words against Iraq."
+    assert ("ACCUSE", ["USA"], ["IRQ"]) in _coded(coder, text)
+    assert "ASSAULT" not in _types(coder, text)
+    assert "ASSAULT" in _types(coder, "The United States waged war on Iraq.")
