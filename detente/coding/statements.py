@@ -76,6 +76,8 @@ ANSWERED_NOUNS: dict[str, str] = {str(k): str(v) for k, v in _DATA["answered_nou
 _CRITIC_PREPS = frozenset({"from", "by"})
 VERBAL_CONFLICT_NOUNS = frozenset(_DATA["verbal_conflict_nouns"])
 VERBAL_NOUNS = frozenset(_DATA["verbal_nouns"])
+CONCERN_NOUNS = frozenset(_DATA["concern_nouns"])
+EASING_VERBS = frozenset(_DATA["easing_verbs"])
 RECEPTION_VERBS = frozenset(_DATA["reception_verbs"])
 RECEPTION_NOUNS: dict[str, str] = {str(k): str(v) for k, v in _DATA["reception_nouns"].items()}
 
@@ -91,6 +93,8 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     candidates += legal_steps(sent, candidates, cues)  # charges as the grounds of a legal step (allegations.py)
     candidates = _answered(sent, candidates, cues)  # defending oneself against criticism rejects it
     candidates = _received(sent, candidates, cues)  # "met with opposition from China": refused by China
+    if not any(c.coded.type == "ACCUSE" for c in candidates):
+        candidates = _concerns(sent, candidates, cues)  # "to ease U.S. concerns about ...": the US disapproves
     if not any(c.coded.type == "REQUEST" and c.sources for c in candidates):
         candidates = suggestion(sent, candidates, cues) or candidates  # a verb of proposing needs no speech verb
     if not editorial and not marks_quote(sent) and not any(
@@ -319,6 +323,40 @@ def _received(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candi
                          targets=[judged_] if judged_ is not None else [])
         return [c for c in candidates if c.token != verb and c.token != noun] + [made]
     return candidates
+
+
+def _concerns(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candidate]:
+    """"Japanese concerns over Chinese military activity", "taking steps to ease U.S. concerns about transferring
+    equipment": an actor's concerns are its disapproval (ACCUSE 110) of the actor "about"/"over" names, or of the
+    one an easing verb says caused them. Easing the concerns is then no act of its own (the lexicon reads "ease"
+    as easing a measure)."""
+    for noun in tokens(sent):
+        if lemma(noun) not in CONCERN_NOUNS or noun.pos_ != "NOUN" or negated(noun, cues):
+            continue
+        owner = _critic(noun)
+        if owner is None or any(c.dep_ == "prep" and c.lower_ in _CRITIC_PREPS for c in noun.children):
+            continue  # only an owning word: "concerns from ..." is rarer and often a source of news
+        verb = noun.head if noun.dep_ == "dobj" and lemma(noun.head) in EASING_VERBS else None
+        about = next((o for _, o in prep_objects(noun, ("about", "over"))), None)
+        target = about if about is not None and looks_like_actor(about) else \
+            direct_owner(about) if about is not None else None
+        if target is None and verb is not None:
+            target = _doer(verb)
+        if target is None or not looks_like_actor(target) or own_side(target, owner) or is_generic(target):
+            continue
+        made = statement(noun, "ACCUSE", "disapprove", "110", None, "concern", cues, targets=[target],
+                         sources=[owner])
+        return [c for c in candidates if verb is None or c.token != verb] + [made]
+    return candidates
+
+
+def _doer(verb: Token) -> Token | None:
+    """Who does ``verb``: its subject, or for "taking steps to ease ..." the subject of the verb whose object the
+    infinitive describes."""
+    subj = subject_of(verb)
+    if (subj is None or not looks_like_actor(subj)) and verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "dobj":
+        return subject_of(verb.head.head)
+    return subj
 
 
 def _critic(noun: Token) -> Token | None:

@@ -193,3 +193,15 @@ def test_a_war_of_words_is_disapproval_not_an_attack(coder: Coder) -> None:
     assert ("ACCUSE", ["USA"], ["IRQ"]) in _coded(coder, text)
     assert "ASSAULT" not in _types(coder, text)
     assert "ASSAULT" in _types(coder, "The United States waged war on Iraq.")
+
+
+def test_an_actors_concerns_are_its_disapproval_of_whom_they_are_about_or_who_eases_them(coder: Coder) -> None:
+    text = "The move is aimed at addressing Japanese concerns over Chinese military activity."
+    assert ("ACCUSE", ["JPN"], ["CHN"]) in _coded(coder, text)
+    text = "China took steps to ease U.S. concerns about transferring sensitive equipment to Middle East countries."
+    assert _coded(coder, text) == [("ACCUSE", ["USA"], ["CHN"])]  # easing a concern is no easing of a measure
+
+
+def test_concerns_with_no_owner_or_about_nobody_judge_nobody(coder: Coder) -> None:
+    assert "ACCUSE" not in _types(coder, "Chinese concerns about the economy grew after Japan cut rates.")
+    assert "ACCUSE" not in _types(coder, "Concerns over Chinese military activity grew in Japan.")
