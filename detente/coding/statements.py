@@ -78,7 +78,6 @@ VERBAL_CONFLICT_NOUNS = frozenset(_DATA["verbal_conflict_nouns"])
 VERBAL_NOUNS = frozenset(_DATA["verbal_nouns"])
 CONCERN_NOUNS = frozenset(_DATA["concern_nouns"])
 EASING_VERBS = frozenset(_DATA["easing_verbs"])
-CALL_NOUNS = frozenset(_DATA["call_nouns"])
 RECEPTION_VERBS = frozenset(_DATA["reception_verbs"])
 RECEPTION_NOUNS: dict[str, str] = {str(k): str(v) for k, v in _DATA["reception_nouns"].items()}
 
@@ -91,8 +90,6 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     candidates = [_as_disapproval(c) for c in screen_refusals(screen_threats(candidates))]
     candidates = [_war_of_words(c) for c in candidates]
     candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
-    if not any(c.coded.type == "REQUEST" for c in candidates):
-        candidates += [a for a in (_called(c, cues) for c in candidates) if a is not None][:1]
     candidates += legal_steps(sent, candidates, cues)  # charges as the grounds of a legal step (allegations.py)
     candidates = _answered(sent, candidates, cues)  # defending oneself against criticism rejects it
     candidates = _received(sent, candidates, cues)  # "met with opposition from China": refused by China
@@ -374,21 +371,6 @@ def _critic(noun: Token) -> Token | None:
         if obj is not None and obj.pos_ != "PRON" and looks_like_actor(obj):
             return obj
     return None
-
-
-def _called(cand: Candidate, cues: Cues) -> Candidate | None:
-    """"Myanmar's generals defied calls from ASEAN to release ...", "Israel resisted U.S. calls for a ceasefire": a
-    call refused or defied whose caller is named was that caller's demand (REQUEST) on the one refusing it."""
-    if cand.coded.type != "REJECT" or not cand.sources:
-        return None
-    noun = cand.child.token if cand.child is not None else child(cand.token, "dobj")
-    if noun is None or lemma(noun) not in CALL_NOUNS:
-        return None
-    caller = _critic(noun)
-    refusers = [a.token for a in cand.sources]
-    if caller is None or any(own_side(r, caller) for r in refusers):
-        return None
-    return statement(noun, "REQUEST", None, "020", None, "called", cues, targets=refusers, sources=[caller])
 
 
 def _nobody(tok: Token | None) -> bool:

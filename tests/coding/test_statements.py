@@ -205,8 +205,3 @@ def test_an_actors_concerns_are_its_disapproval_of_whom_they_are_about_or_who_ea
 def test_concerns_with_no_owner_or_about_nobody_judge_nobody(coder: Coder) -> None:
     assert "ACCUSE" not in _types(coder, "Chinese concerns about the economy grew after Japan cut rates.")
     assert "ACCUSE" not in _types(coder, "Concerns over Chinese military activity grew in Japan.")
-
-
-def test_a_call_refused_with_its_caller_named_was_the_callers_demand(coder: Coder) -> None:
-    assert ("REQUEST", ["USA"], ["ISR"]) in _coded(coder, "Israel has resisted U.S. calls for a ceasefire in Gaza.")
-    assert "REQUEST" not in _types(coder, "Israel rejected calls for a ceasefire.")
