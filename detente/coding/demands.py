@@ -16,17 +16,7 @@ from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
 from detente.coding.speaker import speaker_of
 from detente.coding.subjects import clause_subject
-from detente.coding.voice import (
-    CLAUSE_DEPS,
-    FIRST_PERSON,
-    OWN_SIDE,
-    is_generic,
-    negated,
-    own_side,
-    speaking,
-    statement,
-    subject_of,
-)
+from detente.coding.voice import CLAUSE_DEPS, OWN_SIDE, is_generic, negated, own_side, speaking, statement, subject_of
 from detente.coding.words import looks_like_actor
 from detente.syntax import child, has_to_marker, is_verbal, lemma, modal, tokens
 
@@ -34,10 +24,6 @@ _DATA = load_data("statements.yaml")
 DIRECTIVE_VERBS = frozenset(_DATA["directive_verbs"])
 SUGGESTION_VERBS = frozenset(_DATA["suggestion_verbs"])
 NEED_VERBS = frozenset(_DATA["need_verbs"])
-WISHING_VERBS = frozenset(_DATA["wishing_verbs"])
-LOOKING_VERBS = frozenset(_DATA["looking_verbs"])
-HOPING_VERBS = frozenset(_DATA["hoping_verbs"])
-_HOPED_MODALS = frozenset({"will", "can", "would", "could"})
 
 
 def addressed(cand: Candidate, lexicon: Lexicon) -> Candidate:
@@ -120,58 +106,6 @@ def need(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues,
     return None
 
 
-def wish(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues) -> list[Candidate] | None:
-    """"It wants to see Mugabe removed from power", "Ankara will be looking to Trump to blunt the sanctions", "she
-    hopes the United States can coordinate": an actor wishing another actor's act demands it of that actor. The
-    wished act is the demand's content, and the wish no plan of the wisher's own (the lexicon reads "hope" and
-    "want" as intent). The candidates with the demand, or None when there is none."""
-    for tok in tokens(sent):
-        if tok.pos_ != "VERB" or clause_flags(tok, cues).negated:
-            continue
-        wished = _wished(tok, {lemma(tok)} | lexicon.lemmas_of(tok.lower_), cues)
-        wisher = subject_of(tok)
-        if wished is None or wisher is None or not (looks_like_actor(wisher) or wisher.pos_ == "PRON"):
-            continue
-        if wisher.pos_ == "PRON" and wisher.lower_ not in FIRST_PERSON:
-            _, speaker = speaking(tok, lexicon, False)  # "the government said it wants ...": the one saying
-            wisher = speaker if speaker is not None and looks_like_actor(speaker) else wisher
-        addressee, act = wished
-        if not looks_like_actor(addressee) or addressee.pos_ == "PRON" or own_side(addressee, wisher) or \
-                lemma(addressee) == lemma(wisher) or is_generic(addressee):
-            continue
-        content, coded = _demanded(candidates, act)
-        demand = statement(tok, "REQUEST", coded.mode, coded.cameo, None, "wish", cues, targets=[addressee],
-                            sources=[wisher])
-        demand.notes.append(OWN_SIDE)  # one's own country's act wished for is a plan, no demand on another
-        return [c for c in candidates if c not in content and c.token != tok] + [demand]
-    return None
-
-
-def _wished(verb: Token, words: set[str] | frozenset[str], cues: Cues) -> tuple[Token, Token] | None:
-    """(whose act, the act) a verb of wishing, looking to or hoping names, or None; ``words`` are the verb's
-    possible lemmas (the small model lemmatizes "hopes" as "hop")."""
-    if not words.isdisjoint(WISHING_VERBS):  # "wants to see X removed": the one seen acting
-        see = next((c for c in verb.children if c.dep_ == "xcomp" and lemma(c) == "see"), None)
-        act = next((c for c in see.children if c.dep_ in ("ccomp", "xcomp") and is_verbal(c)), None) \
-            if see is not None else None
-        doer = child(act, "nsubj", "nsubjpass") if act is not None else None
-        return (doer, act) if doer is not None and act is not None else None
-    if not words.isdisjoint(LOOKING_VERBS):  # "looking to Trump to blunt": "to" an actor and the act
-        doer = next((child(p, "pobj") for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "on")),
-                    None)
-        act = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and is_verbal(c) and
-                    has_to_marker(c)), None)
-        return (doer, act) if doer is not None and act is not None else None
-    if not words.isdisjoint(HOPING_VERBS):  # "hopes the United States can coordinate"
-        act = child(verb, "ccomp")
-        doer = child(act, "nsubj") if act is not None else None
-        if act is None or doer is None or clause_flags(act, cues).negated or not any(
-                c.dep_ == "aux" and c.lower_ in _HOPED_MODALS for c in act.children):
-            return None
-        return doer, act
-    return None
-
-
 def directive(sent: Span, candidates: list[Candidate], cues: Cues, taken: set[int]) -> list[Candidate] | None:
     """"The governor told city council members to draft regulations", "advised Kyiv to accept": telling an actor
     to do something is a demand on it (a verb of saying with an addressee and a "to" infinitive;
@@ -235,8 +169,7 @@ def _proposed(act: Token) -> bool:
 def _demanded(candidates: list[Candidate], act: Token) -> tuple[list[Candidate], Coded]:
     """The candidates inside the demanded ``act`` (the demand's content, no event of its own) and the demand's
     type, mode and code, which that act gives: "told the United States to lift its sanctions" is 025."""
-    conjoined = {t.i for c in act.children if c.dep_ == "conj" for t in c.subtree}  # "... removed and that it is
-    content = [c for c in candidates if c.token in act.subtree and c.token.i not in conjoined]  # working with"
+    content = [c for c in candidates if c.token in act.subtree]
     coded = load_composer().apply("request", Coded("REQUEST", None, "020"), content[0].coded) if content \
         else Coded("REQUEST", None, "020")
     return content, coded

@@ -77,10 +77,3 @@ def test_a_needed_act_the_parser_made_a_purpose_clause_is_still_demanded(coder: 
     found = revise(sent, extract(sent, coder.lexicon, coder.composer, coder.cues), coder.lexicon, coder.cues)
     assert [(c.coded.type, c.token.text, [t.token.text for t in c.targets], c.speaker and c.speaker.token.text)
             for c in found] == [("REQUEST", "needed", ["Beijing"], "minister")]
-
-
-def test_wishing_another_actors_act_is_a_demand_on_it(coder: Coder) -> None:
-    assert ("REQUEST", ["USA"], ["CHN"]) in _coded(coder, "Washington wants to see Beijing release the detained activists.")
-    assert ("REQUEST", ["UKR"], ["USA"]) in _coded(coder, "Kyiv is looking to Washington to supply more air defenses.")
-    assert ("REQUEST", ["JPN"], ["CHN"]) in _coded(coder, "Japan hopes China will release the detained journalists.")
-    assert "REQUEST" not in _types(coder, "Japan hopes Japanese exports to China will grow.")
