@@ -22,7 +22,6 @@ from detente.syntax import child, has_to_marker, is_verbal, lemma, modal, tokens
 
 _DATA = load_data("statements.yaml")
 DIRECTIVE_VERBS = frozenset(_DATA["directive_verbs"])
-PRESSING_VERBS = frozenset(_DATA["pressing_verbs"])
 SUGGESTION_VERBS = frozenset(_DATA["suggestion_verbs"])
 NEED_VERBS = frozenset(_DATA["need_verbs"])
 
@@ -107,15 +106,13 @@ def need(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues,
     return None
 
 
-def directive(sent: Span, candidates: list[Candidate], cues: Cues, taken: set[int],
-              verbs: frozenset[str] = DIRECTIVE_VERBS) -> list[Candidate] | None:
+def directive(sent: Span, candidates: list[Candidate], cues: Cues, taken: set[int]) -> list[Candidate] | None:
     """"The governor told city council members to draft regulations", "advised Kyiv to accept": telling an actor
     to do something is a demand on it (a verb of saying with an addressee and a "to" infinitive;
-    ``directive_verbs``, or the ``verbs`` given: ``pressing_verbs``, "begged China to stop"). Its mode and code
-    are the demanded act's, and that act, the demand's content, is no event of its own. The candidates with the
-    demand, or None when there is none."""
+    ``directive_verbs``). Its mode and code are the demanded act's, and that act, the demand's content, is no
+    event of its own. The candidates with the demand, or None when there is none."""
     for tok in tokens(sent):
-        if tok.i in taken or lemma(tok) not in verbs or tok.pos_ != "VERB" or \
+        if tok.i in taken or lemma(tok) not in DIRECTIVE_VERBS or tok.pos_ != "VERB" or \
                 clause_flags(tok, cues).negated:
             continue
         addressee, act, subj = child(tok, "dobj"), child(tok, "xcomp"), subject_of(tok)

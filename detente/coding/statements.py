@@ -34,7 +34,7 @@ from detente.coding.allegations import allegations, harbouring, legal_steps
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.criticism import FAILURE_VERBS, POSING_VERBS, QUESTION_WORDS, is_criticism
-from detente.coding.demands import PRESSING_VERBS, addressed, directive, necessity, need, obligation, suggestion
+from detente.coding.demands import addressed, directive, necessity, need, obligation, suggestion
 from detente.coding.lexicon import Lexicon, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.nounclass import noun_class
@@ -97,9 +97,6 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
         candidates = _concerns(sent, candidates, cues)  # "to ease U.S. concerns about ...": the US disapproves
     if not any(c.coded.type == "REQUEST" and c.sources for c in candidates):
         candidates = suggestion(sent, candidates, cues) or candidates  # a verb of proposing needs no speech verb
-    if not any(c.coded.type == "REQUEST" and c.sources for c in candidates):  # nor one of pressing
-        taken = {c.token.i for c in candidates} | {c.mention.anchor.i for c in candidates}
-        candidates = directive(sent, candidates, cues, taken, PRESSING_VERBS) or candidates
     if not editorial and not marks_quote(sent) and not any(
             lemma(t) in lexicon.speech_verbs or lemma(t) in TOPIC_SPEECH_VERBS for t in tokens(sent)):
         return candidates

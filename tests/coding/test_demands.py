@@ -77,9 +77,3 @@ def test_a_needed_act_the_parser_made_a_purpose_clause_is_still_demanded(coder: 
     found = revise(sent, extract(sent, coder.lexicon, coder.composer, coder.cues), coder.lexicon, coder.cues)
     assert [(c.coded.type, c.token.text, [t.token.text for t in c.targets], c.speaker and c.speaker.token.text)
             for c in found] == [("REQUEST", "needed", ["Beijing"], "minister")]
-
-
-def test_pressing_an_actor_to_act_is_a_demand_on_it(coder: Coder) -> None:
-    assert _coded(coder, "Washington pressed Beijing to release the detained activists.") == [
-        ("REQUEST", ["USA"], ["CHN"])]
-    assert ("REQUEST", ["GBR"], ["RUS"]) in _coded(coder, "Britain challenged Russia to withdraw its troops.")
