@@ -39,8 +39,6 @@ WRONGDOING_TYPES = frozenset(str(t) for t in _DATA["wrongdoing_types"])
 ALLEGATION_VERBS = frozenset(str(v) for v in _DATA["allegation_verbs"])
 CHARGE_NOUNS = frozenset(str(w) for w in _DATA["charge_nouns"])
 ALLEGING_ADVERBS = frozenset(str(w) for w in _DATA["alleging_adverbs"])
-ALLEGING_ADJECTIVES = frozenset(str(w) for w in _DATA["alleging_adjectives"])
-SUSPICION_NOUNS = frozenset(str(w) for w in _DATA["suspicion_nouns"])
 LEGAL_ACT_TYPES = frozenset(str(t) for t in _DATA["legal_act_types"])
 HANDLER_NOUNS = frozenset(str(w) for w in _DATA["handler_nouns"])
 HOSTILE_NOUNS = frozenset(str(w) for w in _DATA["hostile_nouns"])
@@ -126,11 +124,7 @@ def legal_steps(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Can
         if lemma(tok) in CHARGE_NOUNS and tok.pos_ == "NOUN":
             found = _on_charges(tok, cues)
         elif tok.lower_ in ALLEGING_ADVERBS and tok.dep_ == "advmod":
-            found = _allegedly(tok.head, candidates, cues, "allegedly")
-        elif tok.lower_ in ALLEGING_ADJECTIVES and tok.dep_ == "amod":
-            found = _allegedly(tok.head, candidates, cues, "alleged")  # "for alleged espionage"
-        elif lemma(tok) in SUSPICION_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "on":
-            found = _allegedly(tok, candidates, cues, "suspicion")  # "on suspicion of spying"
+            found = _allegedly(tok, candidates, cues)
         if found is not None:
             return [found]
     return []
@@ -160,10 +154,10 @@ def _on_charges(noun: Token, cues: Cues) -> Candidate | None:
     return _accusation(verb, "115", source, accused, "charges", cues)
 
 
-def _allegedly(act: Token, candidates: list[Candidate], cues: Cues, note: str) -> Candidate | None:
-    """"Ordered the arrest of X for allegedly trying to undermine the constitution", "arrested X for alleged
-    espionage", "on suspicion of spying": an ``act`` reported as alleged, the grounds of another actor's act
-    against its doer, is that actor's allegation of the doer."""
+def _allegedly(adverb: Token, candidates: list[Candidate], cues: Cues) -> Candidate | None:
+    """"Ordered the arrest of X for allegedly trying to undermine the constitution": an act reported as alleged,
+    the grounds of another actor's act against its doer, is that actor's allegation of the doer."""
+    act = adverb.head
     for cand in candidates:
         if cand.coded.type not in LEGAL_ACT_TYPES or not cand.sources or cand.flags.negated:
             continue
@@ -172,7 +166,7 @@ def _allegedly(act: Token, candidates: list[Candidate], cues: Cues, note: str) -
         accused = cand.targets[0].token if cand.targets else None
         if accused is None or not names_people(accused):
             continue
-        made = _accusation(act, "115", cand.sources[0].token, accused, note, cues)
+        made = _accusation(act, "115", cand.sources[0].token, accused, "allegedly", cues)
         made.prominence = cand.prominence  # the grounds of the act stand where the act stands
         return made
     return None
