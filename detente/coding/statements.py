@@ -94,7 +94,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     candidates = _answered(sent, candidates, cues)  # defending oneself against criticism rejects it
     candidates = _received(sent, candidates, cues)  # "met with opposition from China": refused by China
     if not any(c.coded.type == "ACCUSE" for c in candidates):
-        candidates = _concerns(sent, candidates, cues)  # "to ease U.S. concerns about ...": the US disapproves
+        candidates = _concerns(sent, candidates, lexicon, cues)  # "to ease U.S. concerns about ...": the US disapproves
     if not any(c.coded.type == "REQUEST" and c.sources for c in candidates):
         candidates = suggestion(sent, candidates, cues) or candidates  # a verb of proposing needs no speech verb
     if not editorial and not marks_quote(sent) and not any(
@@ -325,7 +325,7 @@ def _received(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candi
     return candidates
 
 
-def _concerns(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candidate]:
+def _concerns(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues) -> list[Candidate]:
     """"Japanese concerns over Chinese military activity", "taking steps to ease U.S. concerns about transferring
     equipment": an actor's concerns are its disapproval (ACCUSE 110) of the actor "about"/"over" names, or of the
     one an easing verb says caused them. Easing the concerns is then no act of its own (the lexicon reads "ease"
@@ -341,7 +341,7 @@ def _concerns(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candi
         target = about if about is not None and looks_like_actor(about) else \
             direct_owner(about) if about is not None else None
         if target is None and verb is not None:
-            target = _doer(verb)
+            target = _doer(verb, lexicon)
         if target is None or not looks_like_actor(target) or own_side(target, owner) or is_generic(target):
             continue
         made = statement(noun, "ACCUSE", "disapprove", "110", None, "concern", cues, targets=[target],
@@ -350,12 +350,15 @@ def _concerns(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candi
     return candidates
 
 
-def _doer(verb: Token) -> Token | None:
+def _doer(verb: Token, lexicon: Lexicon) -> Token | None:
     """Who does ``verb``: its subject, or for "taking steps to ease ..." the subject of the verb whose object the
-    infinitive describes."""
+    infinitive describes; "it" in what an actor says of itself is that actor ("China said it issued ...")."""
     subj = subject_of(verb)
     if (subj is None or not looks_like_actor(subj)) and verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "dobj":
-        return subject_of(verb.head.head)
+        subj = subject_of(verb.head.head)
+    if subj is not None and subj.pos_ == "PRON" and subj.lower_ == "it":
+        speaker = speaking(subj, lexicon, False)[1]
+        return speaker if speaker is not None and looks_like_actor(speaker) else subj
     return subj
 
 

@@ -205,3 +205,8 @@ def test_an_actors_concerns_are_its_disapproval_of_whom_they_are_about_or_who_ea
 def test_concerns_with_no_owner_or_about_nobody_judge_nobody(coder: Coder) -> None:
     assert "ACCUSE" not in _types(coder, "Chinese concerns about the economy grew after Japan cut rates.")
     assert "ACCUSE" not in _types(coder, "Concerns over Chinese military activity grew in Japan.")
+
+
+def test_it_in_what_an_actor_says_of_itself_is_the_one_easing_concerns(coder: Coder) -> None:
+    text = "China said it issued new export rules, taking steps to ease U.S. concerns about missile sales to Iran."
+    assert ("ACCUSE", ["USA"], ["CHN"]) in _coded(coder, text)
