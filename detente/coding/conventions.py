@@ -21,8 +21,9 @@ trigger word is in them, and these hold for any news, not only the sentences the
   help push for") was not done; a conditional threat or promise was made, and stays;
 - **people at large**: an act in what "some", "others" or "people" believe, suggest or want is their opinion.
 
-Each rule is a small test on the parse; the word classes are data (``data/conventions.yaml``). ``screen`` is
-called once per parsed sentence (one line in ``coder.py``) and returns the candidates it keeps.
+Each rule is a small test on the parse; the word classes are data (``data/conventions.yaml``). The habit frame
+lives in ``habits``, the meeting and offer words that name no act in ``asides``. ``screen`` is called once per
+parsed sentence (one line in ``coder.py``) and returns the candidates it keeps.
 """
 
 from __future__ import annotations
@@ -34,14 +35,16 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from detente.coding.anchors import act_anchors, clause_chain
+from detente.coding.asides import in_passing, no_offer
 from detente.coding.cameo import quad_class
+from detente.coding.habits import habitual
 from detente.coding.lexicon import load_data
 from detente.coding.words import looks_like_actor
 from detente.syntax import (
     child,
     clause_head,
     clause_tense,
-    controlling_verbs,
     has_to_marker,
     is_verbal,
     lemma,
@@ -146,12 +149,12 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
     """The convention by which ``cand`` is no event, or None when it is one."""
     if _commentary(cand, conv, names):
         return "commentary"
-    tests = (("prediction", _prediction), ("habitual", _habitual), ("inquiry", _inquiry), ("question", _question),
+    tests = (("prediction", _prediction), ("habitual", habitual), ("inquiry", _inquiry), ("question", _question),
              ("regulation", _routine_regulation), ("generic", _generic), ("counterfactual", _counterfactual),
              ("unrealised", _unrealised), ("attempted", _attempted), ("people at large", _people_at_large),
              ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
-             ("vehicle", _vehicle), ("in passing", _in_passing), ("no offer", _no_offer))
+             ("vehicle", _vehicle), ("in passing", in_passing), ("no offer", no_offer))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
@@ -201,22 +204,6 @@ def _role_noun(tok: Token, conv: Conventions) -> bool:
 # ------------------------------------------------------------------------------------------- predictions
 
 
-def _clause_chain(tok: Token) -> list[Token]:
-    """``tok``'s clause head and the heads of the clauses it is coordinated with or controlled by."""
-    head = clause_head(tok)
-    return [head, *controlling_verbs(head)]
-
-
-def _anchors(cand: Candidate) -> list[Token]:
-    """The tokens whose clause says whether the act happened: the trigger, its light verb, a composed act."""
-    out = [cand.token]
-    if cand.mention.anchor != cand.token:
-        out.append(cand.mention.anchor)
-    if cand.child is not None:
-        out.append(cand.child.token)
-    return out
-
-
 def _prediction(cand: Candidate, conv: Conventions) -> bool:
     """A possibility ("could be compromised", "will likely increase") or the content of a worry or expectation
     ("fears ... are becoming more dangerous", "is expected to harden", "at risk of interception"). A threat
@@ -230,9 +217,9 @@ def _prediction(cand: Candidate, conv: Conventions) -> bool:
         if not _noun_owned_by_clause(cand.token):
             return False
     else:
-        anchors = _anchors(cand)
+        anchors = act_anchors(cand)
     for anchor in anchors:
-        chain = _clause_chain(anchor)
+        chain = clause_chain(anchor)
         for verb in chain:
             for c in verb.children:
                 if c.dep_ == "advmod" and c.lower_ in conv.epistemic_adverbs:
@@ -271,111 +258,6 @@ def _under_prediction(head: Token, conv: Conventions) -> bool:
     return False
 
 
-# ------------------------------------------------------------------------------------------------ habits
-
-
-def _material(cand: Candidate) -> bool:
-    return quad_class(cand.coded.cameo) in (2, 4)
-
-
-def _habitual(cand: Candidate, conv: Conventions) -> bool:
-    """A habit, not one event. Any act "seldom" or "rarely" done is not reported as done; a material act done
-    "regularly" or "routinely", "regular attacks", or counted over a period ("passed 10 times last year") is a
-    habit or a count (docs/labelling.md: generalisations and counts over a period are not coded). A verbal act
-    so reported ("routinely deny") was still made, and the guide codes it."""
-    material = _material(cand)
-    for anchor in _anchors(cand):
-        for verb in _habit_frame(anchor):
-            for c in verb.children:
-                if c.dep_ != "advmod":
-                    continue
-                if c.lower_ in conv.near_negations or (material and c.lower_ in conv.frequency_adverbs):
-                    return True
-            if material and any(c.dep_ == "npadvmod" and lemma(c) == "time" and _counted(c) for c in verb.children) \
-                    and _over_period(verb, conv):
-                return True  # "passed 10 times last year"; not "shot them several times"
-    if not material:
-        return False
-    if _simple_present(cand.mention.anchor, conv):
-        return True
-    act = cand.child.token if cand.child is not None and cand.child.sense.type == cand.coded.type else cand.token
-    return act.pos_ == "NOUN" and any(c.dep_ in ("amod", "advmod") and lemma(c) in conv.frequency_adjectives
-                                      for c in act.children)
-
-
-def _simple_present(verb: Token, conv: Conventions) -> bool:
-    """A verb in the simple present with no auxiliary ("gives military support to China's rivals", "fighters who
-    fight to control villages", "the law allows the government to seize"): news tells what happened in the past
-    or perfect tense; the simple present of a material act states a habit, a policy or what a law permits. Not
-    under "if", "when", "once" ... (``future_marks``: "if Russia attacks Ukraine again"): there the present names
-    a possible or coming act; "because" states a fact. Not a plural noun the parser took for the verb of a
-    sentence whose verb it missed (``_missed_verb``)."""
-    if _missed_verb(verb):
-        return False
-    return verb.tag_ in ("VBZ", "VBP") and not any(
-        c.dep_ in ("aux", "auxpass") or (c.dep_ in ("mark", "advmod") and c.lower_ in conv.future_marks)
-        for c in verb.children)
-
-
-def _missed_verb(verb: Token) -> bool:
-    """"U.S. airstrikes on Houthi targets in Yemen continued": the parser made the noun "airstrikes" the root
-    (VBZ) and the real verb, a past one with no subject of its own, its dependent; the root has no object."""
-    if verb.dep_ != "ROOT" or any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children):
-        return False
-    return any(c.tag_ == "VBD" and c.dep_ in ("advcl", "dep", "conj") and
-               not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
-
-
-def _habit_frame(anchor: Token) -> list[Token]:
-    """The verbs whose adverbs say whether ``anchor``'s act is a habit: its clause chain, the verbs coordinated
-    with it, and for a "when" clause the clause it times ("regularly escape ... when attacked by government
-    forces": the attacks are as habitual as the escapes)."""
-    chain = _clause_chain(anchor)
-    verbs = [*chain, *_coordinated(chain[-1])]
-    top = chain[-1]
-    if top.dep_ == "advcl" and top.head != top and \
-            any(c.dep_ == "advmod" and c.lower_ in ("when", "whenever") for c in top.children):
-        outer = _clause_chain(top.head)
-        verbs += [*outer, *_coordinated(outer[-1])]
-    return verbs
-
-
-def _coordinated(verb: Token) -> list[Token]:
-    """The verbs coordinated with ``verb`` whichever comes first: in "fighters who fight to control villages and
-    regularly escape", the habit the second verb's adverb states is the first one's too."""
-    first = verb.head if verb.dep_ == "conj" and is_verbal(verb.head) else verb
-    members = [first, *(c for c in first.children if c.dep_ == "conj" and is_verbal(c))]
-    return [m for m in members if m.i != verb.i]
-
-
-def _counted(noun: Token) -> bool:
-    """A plural with a number or a vague quantity: "10 times", "several times"."""
-    return noun.tag_ == "NNS" and any(
-        (c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or
-        (c.dep_ in ("amod", "det") and c.lower_ in ("several", "many", "numerous", "dozens", "hundreds"))
-        for c in noun.children)
-
-
-def _over_period(verb: Token, conv: Conventions) -> bool:
-    """A period on the clause long enough to hold many acts: "since February 1", "for years", "over the past
-    decades", "in 2024", "last year" ("passed 10 times last year" is the guide's example of a count)."""
-    for c in verb.children:
-        if c.dep_ == "npadvmod" and lemma(c) in conv.year_nouns and \
-                any(m.lower_ in ("last", "this", "past") for m in c.children):
-            return True
-        if c.dep_ == "prep" and c.lower_ == "in" and \
-                any(o.dep_ == "pobj" and o.like_num and len(o.text) == 4 for o in c.children):
-            return True
-        if c.dep_ != "prep" or c.lower_ not in conv.period_preps:
-            continue
-        obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-        if c.lower_ in ("since", "throughout"):
-            return True
-        if obj is not None and lemma(obj) in conv.period_nouns and obj.tag_ == "NNS":
-            return True  # "for years", "over the past decades"; not "for two hours" of one event
-    return False
-
-
 # ----------------------------------------------------------------------------------------------- inquiry
 
 
@@ -383,7 +265,7 @@ def _inquiry(cand: Candidate, conv: Conventions) -> bool:
     """A request for comment (a journalist's, answered or not) is no REQUEST and no CONSULT."""
     if cand.coded.type not in ("REQUEST", "CONSULT"):
         return False
-    for anchor in _anchors(cand):
+    for anchor in act_anchors(cand):
         if lemma(anchor) in conv.inquiry_verbs or lemma(anchor) in conv.inquiry_nouns:
             for t in anchor.subtree:
                 if t != anchor and lemma(t) in conv.inquiry_nouns and t.pos_ == "NOUN":
@@ -407,8 +289,8 @@ def _question(cand: Candidate, conv: Conventions) -> bool:
         return False
     if sent.text.rstrip(" \"'”’»").endswith("?") and not any(t.lower_ == "why" for t in sent):
         return True
-    for anchor in _anchors(cand):
-        head = _clause_chain(anchor)[-1]
+    for anchor in act_anchors(cand):
+        head = clause_chain(anchor)[-1]
         for c in head.children:
             if c.dep_ == "mark" and c.lower_ == "whether":
                 return True
@@ -430,7 +312,7 @@ def _routine_regulation(cand: Candidate, conv: Conventions) -> bool:
 
 def _generic(cand: Candidate, conv: Conventions) -> bool:
     """An act of or on nobody in particular: "everybody knows somebody who has been arrested"."""
-    for anchor in _anchors(cand):
+    for anchor in act_anchors(cand):
         head = clause_head(anchor)
         if head.dep_ == "relcl" and head.head.lower_ in conv.indefinite_pronouns:
             return True
@@ -458,8 +340,8 @@ def _counterfactual(cand: Candidate, conv: Conventions) -> bool:
     """What would have happened, or its condition, did not happen ("if the EU had allowed milder restrictions,
     Brexit would never have happened"): the guide's counterfactuals are no event, a threat neither (a threat is
     about what is to come)."""
-    for anchor in _anchors(cand):
-        for verb in _clause_chain(anchor):
+    for anchor in act_anchors(cand):
+        for verb in clause_chain(anchor):
             if _perfect_modal(verb) or _unreal_condition(verb):
                 return True
     return False
@@ -493,8 +375,8 @@ def _people_at_large(cand: Candidate, conv: Conventions) -> bool:
     """An act in what people at large say, believe or want ("some believe the attack was a blunder", "others
     suggest the bombing was a plot", "people in the Philippines want their government to ...") is their opinion:
     the guide codes people in the street quoted for their views as no event, like commentators."""
-    for anchor in _anchors(cand):
-        for head in _clause_chain(anchor):
+    for anchor in act_anchors(cand):
+        for head in clause_chain(anchor):
             gov = head.head
             if head.dep_ != "ccomp" or gov == head:
                 continue
@@ -515,7 +397,7 @@ def _foretold(cand: Candidate, conv: Conventions) -> bool:
         return False
     if not cand.sources or any(a.token.pos_ == "PRON" or a.token == cand.speaker.token for a in cand.sources):
         return False
-    chain = _clause_chain(cand.mention.anchor)
+    chain = clause_chain(cand.mention.anchor)
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
            for verb in chain for c in verb.children):
         return False
@@ -560,8 +442,8 @@ def _reading(cand: Candidate, conv: Conventions) -> bool:
     event, not an act of its own; an actor's "shows" ("Beijing showed it was ready") is left to the rules."""
     if quad_class(cand.coded.cameo) not in _COOPERATIVE:
         return False
-    for anchor in _anchors(cand):
-        top = _clause_chain(anchor)[-1]
+    for anchor in act_anchors(cand):
+        top = clause_chain(anchor)[-1]
         gov = top.head
         if top.dep_ != "ccomp" or gov == top or lemma(gov) not in conv.reading_verbs:
             continue
@@ -579,35 +461,3 @@ def _vehicle(cand: Candidate, conv: Conventions) -> bool:
     arrived in eastern China"): the movement of a vehicle, which the guide does not code, not a visit by a party."""
     return cand.coded.type == "CONSULT" and cand.coded.mode == "visit" and bool(cand.sources) and \
         all(lemma(a.token) in conv.vehicle_nouns for a in cand.sources)
-
-
-# ------------------------------------------------------------------------------------------- in passing
-
-
-def _in_passing(cand: Candidate, conv: Conventions) -> bool:
-    """A meeting noun that only qualifies another word ("the primary focus of Tuesday's talks", "a constructive
-    role in talks", "not supportive of Wednesday's council meeting"): the sentence says something about the
-    talks (what they were about, who helped, who liked them), not that they were held; the act it reports, if
-    any, is another. A meeting at which something happened ("at the meeting", "during talks") is left alone."""
-    if cand.coded.type != "CONSULT" or not cand.mention.nominal:
-        return False
-    noun = cand.token
-    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
-        return False
-    gov = noun.head.head
-    if gov.pos_ == "ADJ":
-        return gov.lower_ not in conv.timing_adjectives  # "prior to the talks" dates an act at them
-    return gov.pos_ == "NOUN" and lemma(gov) in conv.aspect_nouns
-
-
-# ---------------------------------------------------------------------------------------------- no offer
-
-
-def _no_offer(cand: Candidate, conv: Conventions) -> bool:
-    """"Offered little hope of an end to the seizures", "offered no details", "offered his view": what is offered
-    is a view, a piece of information or a prospect, not an act its giver commits to, so no AGREE."""
-    verb = cand.mention.anchor
-    if cand.coded.type != "AGREE" or lemma(verb) not in conv.offer_verbs:
-        return False
-    obj = child(verb, "dobj", "obj")
-    return obj is not None and lemma(obj) in conv.unoffered_objects
