@@ -40,6 +40,7 @@ from detente.coding.asides import in_passing, no_offer
 from detente.coding.cameo import quad_class
 from detente.coding.habits import habitual
 from detente.coding.lexicon import load_data
+from detente.coding.recommendations import recommended
 from detente.coding.words import looks_like_actor
 from detente.syntax import (
     child,
@@ -95,6 +96,8 @@ class Conventions:
     timing_adjectives: frozenset[str]
     offer_verbs: frozenset[str]
     unoffered_objects: frozenset[str]
+    recommending_adjectives: frozenset[str]
+    recommendation_acts: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -154,7 +157,8 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("unrealised", _unrealised), ("attempted", _attempted), ("people at large", _people_at_large),
              ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
-             ("vehicle", _vehicle), ("in passing", in_passing), ("no offer", no_offer))
+             ("vehicle", _vehicle), ("in passing", in_passing), ("no offer", no_offer),
+             ("recommended", recommended))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
