@@ -41,6 +41,7 @@ from detente.coding.cameo import quad_class
 from detente.coding.habits import habitual
 from detente.coding.lexicon import load_data
 from detente.coding.recommendations import recommended
+from detente.coding.reflexives import self_inflicted
 from detente.coding.words import looks_like_actor
 from detente.syntax import (
     child,
@@ -98,6 +99,7 @@ class Conventions:
     unoffered_objects: frozenset[str]
     recommending_adjectives: frozenset[str]
     recommendation_acts: frozenset[str]
+    reflexive_pronouns: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -158,7 +160,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
              ("vehicle", _vehicle), ("in passing", in_passing), ("no offer", no_offer),
-             ("recommended", recommended))
+             ("recommended", recommended), ("self-inflicted", self_inflicted))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
