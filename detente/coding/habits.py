@@ -26,9 +26,10 @@ def _material(cand: Candidate) -> bool:
 
 def habitual(cand: Candidate, conv: Conventions) -> bool:
     """A habit, not one event. Any act "seldom" or "rarely" done is not reported as done; a material act done
-    "regularly" or "routinely", "regular attacks", or counted over a period ("passed 10 times last year") is a
-    habit or a count (docs/labelling.md: generalisations and counts over a period are not coded). A verbal act
-    so reported ("routinely deny") was still made, and the guide codes it."""
+    "regularly" or "routinely", "regular attacks", counted over a period ("passed 10 times last year") or done
+    for years ("worked with Lai for decades") is a habit, a count or a relation (docs/labelling.md:
+    generalisations and counts over a period are not coded). A verbal act so reported ("routinely deny") was
+    still made, and the guide codes it."""
     material = _material(cand)
     for anchor in act_anchors(cand):
         for verb in _habit_frame(anchor):
@@ -40,6 +41,8 @@ def habitual(cand: Candidate, conv: Conventions) -> bool:
             if material and any(c.dep_ == "npadvmod" and lemma(c) == "time" and _counted(c) for c in verb.children) \
                     and _over_period(verb, conv):
                 return True  # "passed 10 times last year"; not "shot them several times"
+            if material and _for_years(verb, conv):
+                return True  # "worked with Lai for decades": a long relation, not one act
     if not material:
         return False
     if _simple_present(cand.mention.anchor, conv):
@@ -92,6 +95,18 @@ def _coordinated(verb: Token) -> list[Token]:
     first = verb.head if verb.dep_ == "conj" and is_verbal(verb.head) else verb
     members = [first, *(c for c in first.children if c.dep_ == "conj" and is_verbal(c))]
     return [m for m in members if m.i != verb.i]
+
+
+def _for_years(verb: Token, conv: Conventions) -> bool:
+    """A span of years on the clause ("for decades", "for years", "over the past two decades"): a material act so
+    long is a relation that holds or a habit ("has worked with Lai for decades", "have sold arms to Taiwan for
+    years"), not one event. Not "for two weeks" of one operation, nor "since", which dates a start."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "over", "throughout"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.tag_ == "NNS" and lemma(obj) in conv.year_nouns:
+                return True
+    return False
 
 
 def _counted(noun: Token) -> bool:

@@ -24,6 +24,9 @@ DROPPED = [
      "troops.", "COERCE", "habitual"),
     ("Sudanese rebels seize villages on the Chadian border and routinely escape to Chad when attacked by Sudanese "
      "troops.", "ASSAULT", "habitual"),
+    # a material act done for years is a relation that holds, not one act
+    ("The Turkish defence minister said Turkey has worked with Pakistan on drones for decades.", "COOPERATE",
+     "habitual"),
 ]
 
 KEPT = [
@@ -32,6 +35,8 @@ KEPT = [
     # acts done several times in one incident; a verbal act reported as habitual was still made
     ("Chinese vessels fired water cannon at Philippine ships several times on Saturday.", "ASSAULT"),
     ("Afghan officials routinely deny that Pakistan's militants find shelter in Afghanistan.", "REJECT"),
+    # an operation that lasted weeks is one act
+    ("Chinese and Russian troops held joint exercises for two weeks in August.", "COOPERATE"),
 ]
 
 
