@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from detente.coding.allegiances import allegiance
 from detente.coding.anchors import act_anchors, clause_chain
 from detente.coding.asides import in_passing, no_offer
 from detente.coding.cameo import quad_class
@@ -100,6 +101,7 @@ class Conventions:
     recommending_adjectives: frozenset[str]
     recommendation_acts: frozenset[str]
     reflexive_pronouns: frozenset[str]
+    allegiance_types: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -160,7 +162,8 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
              ("vehicle", _vehicle), ("in passing", in_passing), ("no offer", no_offer),
-             ("recommended", recommended), ("self-inflicted", self_inflicted))
+             ("recommended", recommended), ("self-inflicted", self_inflicted),
+             ("allegiance", allegiance))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
