@@ -40,6 +40,7 @@ from detente.coding.anchors import act_anchors, clause_chain
 from detente.coding.asides import in_passing, no_offer
 from detente.coding.cameo import quad_class
 from detente.coding.habits import habitual
+from detente.coding.history import of_an_age
 from detente.coding.lexicon import load_data
 from detente.coding.recommendations import recommended
 from detente.coding.reflexives import self_inflicted
@@ -102,6 +103,7 @@ class Conventions:
     recommendation_acts: frozenset[str]
     reflexive_pronouns: frozenset[str]
     allegiance_types: frozenset[str]
+    age_nouns: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
@@ -163,7 +165,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("carried out", _carried_out), ("reading", _reading),
              ("vehicle", _vehicle), ("in passing", in_passing), ("no offer", no_offer),
              ("recommended", recommended), ("self-inflicted", self_inflicted),
-             ("allegiance", allegiance))
+             ("allegiance", allegiance), ("history", of_an_age))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
