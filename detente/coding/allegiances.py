@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
-    from detente.coding.conventions import Conventions
+    from detente.coding.convention_words import Conventions
 
 __all__ = ["allegiance"]
 

@@ -10,7 +10,7 @@ from detente.syntax import child, lemma
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
-    from detente.coding.conventions import Conventions
+    from detente.coding.convention_words import Conventions
 
 __all__ = ["in_passing", "no_offer"]
 

@@ -28,8 +28,6 @@ parsed sentence (one line in ``coder.py``) and returns the candidates it keeps.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -39,9 +37,9 @@ from detente.coding.allegiances import allegiance
 from detente.coding.anchors import act_anchors, clause_chain
 from detente.coding.asides import in_passing, no_offer
 from detente.coding.cameo import quad_class
+from detente.coding.convention_words import Conventions, load_conventions
 from detente.coding.habits import habitual
 from detente.coding.history import of_an_age
-from detente.coding.lexicon import load_data
 from detente.coding.recommendations import recommended
 from detente.coding.reflexives import self_inflicted
 from detente.coding.words import looks_like_actor
@@ -64,71 +62,6 @@ __all__ = ["Conventions", "commentator_names", "is_commentator", "load_conventio
 # Types that a warning or a condition makes of a possibility: "Ankara is warning it could turn to Russia" is a
 # threat that was made (docs/labelling.md, Types), so possibility is no reason to drop them.
 _SPOKEN_POSSIBLE = frozenset({"THREATEN"})
-_NAME = r"(?:[A-Z][\w'’.-]+\s){0,3}([A-Z][\w'’-]+)"
-
-
-@dataclass(frozen=True, slots=True)
-class Conventions:
-    commentator_roles: frozenset[str]
-    former_marks: frozenset[str]
-    epistemic_adverbs: frozenset[str]
-    prediction_heads: frozenset[str]
-    frequency_adverbs: frozenset[str]
-    frequency_adjectives: frozenset[str]
-    period_preps: frozenset[str]
-    period_nouns: frozenset[str]
-    year_nouns: frozenset[str]
-    question_verbs: frozenset[str]
-    health_words: frozenset[str]
-    regulation_types: frozenset[str]
-    indefinite_pronouns: frozenset[str]
-    inquiry_nouns: frozenset[str]
-    inquiry_verbs: frozenset[str]
-    belief_heads: frozenset[str]
-    office_roles: frozenset[str]
-    near_negations: frozenset[str]
-    receiving_verbs: frozenset[str]
-    carrying_out_verbs: frozenset[str]
-    reading_verbs: frozenset[str]
-    vehicle_nouns: frozenset[str]
-    commitment_types: frozenset[str]
-    people_at_large: frozenset[str]
-    future_marks: frozenset[str]
-    attempt_nouns: frozenset[str]
-    aspect_nouns: frozenset[str]
-    timing_adjectives: frozenset[str]
-    offer_verbs: frozenset[str]
-    unoffered_objects: frozenset[str]
-    recommending_adjectives: frozenset[str]
-    recommendation_acts: frozenset[str]
-    reflexive_pronouns: frozenset[str]
-    allegiance_types: frozenset[str]
-    age_nouns: frozenset[str]
-
-    @property
-    def introductions(self) -> re.Pattern[str]:
-        """"Matthew Brummer, a professor at ...", "Alan Chong, associate professor at ...", "analyst Ahmed Noor"."""
-        return _introductions(self)
-
-
-@lru_cache(maxsize=1)
-def load_conventions() -> Conventions:
-    data = load_data("conventions.yaml")
-    return Conventions(**{name: frozenset(str(w).lower() for w in data[name])
-                          for name in Conventions.__dataclass_fields__})
-
-
-@lru_cache(maxsize=4)
-def _introductions(conv: Conventions) -> re.Pattern[str]:
-    roles = "|".join(sorted(conv.commentator_roles | {r + "s" for r in conv.commentator_roles}))
-    # not "X, a former minister": a former office holder may be a party's voice again (a candidate, an
-    # envoy); only the sentence that quotes them as former says they speak as commentators
-    words = r"(?:(?!who\b|which\b|that\b)[\w'’-]+\s){0,4}?"  # a few words, not into a relative clause
-    bare = r"(?:[a-z][\w-]*\s){0,3}"  # "Alan Chong, associate professor at ...": no article, then a place of work
-    return re.compile(rf"{_NAME},\s(?:(?:a|an|the)\s{words}(?:{roles})\b|{bare}(?:{roles})\s(?:at|with|of|in|from)\b)"
-                      rf"|\b(?:{roles})\s{_NAME}")
-
-
 def commentator_names(text: str, conv: Conventions | None = None) -> frozenset[str]:
     """Surnames of the people a document introduces as commentators, so that a later "Sneider said" is one."""
     conv = conv or load_conventions()

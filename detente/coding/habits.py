@@ -15,7 +15,7 @@ from detente.syntax import is_verbal, lemma
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
-    from detente.coding.conventions import Conventions
+    from detente.coding.convention_words import Conventions
 
 __all__ = ["habitual"]
 

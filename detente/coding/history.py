@@ -14,7 +14,7 @@ from detente.syntax import clause_head, lemma
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
-    from detente.coding.conventions import Conventions
+    from detente.coding.convention_words import Conventions
 
 __all__ = ["of_an_age"]
 

@@ -17,7 +17,7 @@ from detente.syntax import has_to_marker, lemma
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
-    from detente.coding.conventions import Conventions
+    from detente.coding.convention_words import Conventions
 
 __all__ = ["recommended"]
 

@@ -15,7 +15,7 @@ from detente.syntax import child, is_verbal
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
-    from detente.coding.conventions import Conventions
+    from detente.coding.convention_words import Conventions
 
 __all__ = ["self_inflicted"]
 
