@@ -12,8 +12,6 @@ from tests.coding.test_conventions import coded_types, reason_and_screen, types_
 
 DROPPED = [
     # "it is ADJ (for X) to VERB": a judgement of an act nobody did or announced
-    ("The Japanese envoy told Li that it was good to maintain close engagement between the two countries.",
-     "AGREE", "recommended"),
     ("It is necessary for Japan to hold regular talks with Vietnam and help them build their coast guard.",
      "CONSULT", "recommended"),
     ("It is necessary for Japan to hold regular talks with Vietnam and help them build their coast guard.",
@@ -29,8 +27,10 @@ KEPT = [
     # the speaker's charge in a word of it is an accusation made
     ("Kishida told Marcos that stronger deterrence was essential to resist China's aggression in the South China "
      "Sea.", "ACCUSE"),
-    # a readiness to act is an offer
+    # a readiness to act is an offer; a willingness the speaker expresses is one too (AGREE planned)
     ("Beijing said it was ready to resume talks with Washington.", "AGREE"),
+    ("The Japanese envoy told Li that it was good to maintain close engagement between the two countries.",
+     "AGREE"),
     # an act done, judged afterwards, is still done
     ("Japan held talks with Vietnam on Monday, which both sides called important.", "CONSULT"),
 ]
