@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -311,7 +312,8 @@ def test_reaffirming_a_commitment_or_support_renews_it(coder: Coder) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("U.S. sanctions on Chinese firms took effect on Tuesday.", ("SANCTION", "USA", "CHN")),
-    ("China's sanctions on U.S. defense companies drew a protest from Washington.", ("SANCTION", "CHN", "USA")),
+    ("China's sanctions on U.S. defense companies drew a protest from Washington.", [("SANCTION", "CHN", "USA"),
+     ("ACCUSE", "USA", "CHN")]),
     ("U.S. tariffs on Chinese goods rose to 25% on Monday.", ("SANCTION", "USA", "CHN")),
     ("Washington placed tariffs of 25% on Chinese steel on Monday.", ("SANCTION", "USA", "CHN")),
     ("Beijing imposed visa restrictions on U.S. officials on Monday.", ("SANCTION", "CHN", "USA")),
@@ -320,13 +322,14 @@ def test_reaffirming_a_commitment_or_support_renews_it(coder: Coder) -> None:
     ("Two Canadians were detained by Chinese authorities on Monday.", ("COERCE", "CHN", "CAN")),
 ])
 def test_a_nominal_measure_or_attack_takes_its_owner_and_target(coder: Coder, text: str,
-                                                                 expected: tuple[str, str, str]) -> None:
+                                                                 expected: Any) -> None:
     """The frames the material types are reported in on China-US news (docs/coding.md, "SANCTION, ASSAULT,
     COERCE ... on unseen news"): the owner of a noun event is its source, its "on"/"of" phrase its target, a
-    passive's "by" agent the actor."""
+    passive's "by" agent the actor. A protest the measure drew is the protester's disapproval of its owner
+    (statements._received, session 12)."""
     found = [(m.type, m.source[0].country if m.source else None, m.target[0].country if m.target else None)
              for m in coder.code_text(text, dt.date(2024, 5, 1))]
-    assert found == [expected]
+    assert found == (expected if isinstance(expected, list) else [expected])
 
 
 def test_eliminating_or_neutralizing_people_is_killing_them_and_a_thing_is_not(find: Find) -> None:
