@@ -517,3 +517,12 @@ def test_a_form_the_lexicon_lemmatizes_is_not_skipped(nlp: Language) -> None:
     assert not _may_trigger(tok, lexicon, sensed_lemmas(lexicon))
     mapped = replace(lexicon, form_lemmas={**lexicon.form_lemmas, "zorbled": frozenset({"meet"})})
     assert _may_trigger(tok, mapped, sensed_lemmas(mapped))
+
+
+def test_a_designation_is_a_listing_and_a_heritage_designation_is_not(find: Find) -> None:
+    """"designation" is SANCTION 163, the State Department's word for listing a person or group; a place's
+    designation (a heritage site, a protected area) is no event."""
+    found = [m for m in find("The U.S. designation of the Houthi movement angered Iran.") if m.token.text == "designation"]
+    assert [m.sense.type for m in found] == ["SANCTION"]
+    assert not [m for m in find("Japan welcomed the designation of the temple as a World Heritage site.")
+                if m.sense.type == "SANCTION"]
