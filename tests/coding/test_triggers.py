@@ -526,3 +526,11 @@ def test_a_designation_is_a_listing_and_a_heritage_designation_is_not(find: Find
     assert [m.sense.type for m in found] == ["SANCTION"]
     assert not [m for m in find("Japan welcomed the designation of the temple as a World Heritage site.")
                 if m.sense.type == "SANCTION"]
+
+
+def test_impeaching_an_official_is_a_sanction(find: Find) -> None:
+    """Impeachment and removal from office is SANCTION (the labelling guide), by the verb or the noun."""
+    impeached = only(find("Kenya's parliament impeached the deputy president in October."), "impeached")
+    assert (impeached.sense.type, impeached.sense.cameo) == ("SANCTION", "160")
+    noun = only(find("The impeachment of President Yoon shocked Washington."), "impeachment")
+    assert noun.sense.type == "SANCTION"
