@@ -92,6 +92,7 @@ class Lexicon:
     governor_forms: frozenset[str] = frozenset()  # forms of triggers that govern a complement
     motion_verbs: frozenset[str] = frozenset()  # "returned to Geneva for talks": the verb of a noun event
     natural_forces: frozenset[str] = frozenset()  # "floods hit Pakistan": a force of nature is no assailant
+    person_acts: frozenset[str] = frozenset()  # "imprisoned publisher Jimmy Lai": the participle is the act
     _phrase_index: dict[str, tuple[Phrase, ...]] | None = None
 
     def is_light(self, lemma: str, form: str) -> bool:
@@ -341,6 +342,7 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         irregular={k: tuple(v) for k, v in irregular.items()},
         motion_verbs=frozenset(str(v) for v in data.get("motion_verbs", [])),
         natural_forces=frozenset(str(v) for v in data.get("natural_forces", [])),
+        person_acts=frozenset(str(v) for v in data.get("person_acts", [])),
         governor_forms=frozenset(
             f for (lem, pos), ss in senses.items() if any(x.role for x in ss)
             for f in word_forms(lem, pos, irregular)),

@@ -416,6 +416,19 @@ def _noun_anchor(tok: Token, lexicon: Lexicon, verb_triggers: set[int]) -> tuple
     return tok, True
 
 
+def _done_to_person(tok: Token, lexicon: Lexicon) -> bool:
+    """A past participle of a coercive act on the person it modifies ("imprisoned publisher Jimmy Lai", "the jailed
+    activist", "deposed leader"): the labelling guide codes the act done to them (a detained suspect is COERCE
+    `arrest`, an ousted leader SANCTION), while "the occupied West Bank" and "a long-threatened invasion" stay
+    adjectives."""
+    if tok.tag_ != "VBN" or lemma(tok) not in lexicon.person_acts:
+        return False
+    head = tok.head
+    while head.dep_ == "compound" and head.head != head:
+        head = head.head  # "imprisoned publisher Jimmy Lai": the name the title is part of
+    return head.pos_ in ("NOUN", "PROPN") and (head.ent_type_ == "PERSON" or looks_like_actor(head))
+
+
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """Every trigger mention in ``sent``, in token order; phrase triggers win over their words."""
     phrases = _phrase_mentions(sent, lexicon)
@@ -428,7 +441,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         if tok.i in in_phrase or tok.is_punct or not _may_trigger(tok, lexicon, sensed):
             continue
         classes = _pos_classes(tok)
-        if tok.dep_ == "amod" and "verb" in classes:
+        if tok.dep_ == "amod" and "verb" in classes and not _done_to_person(tok, lexicon):
             classes.remove("verb")  # "the occupied West Bank", "its long-threatened invasion"
         if tok.ent_type_ in ("DATE", "TIME") and "noun" in classes:
             classes.remove("noun")  # "in March"

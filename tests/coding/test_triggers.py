@@ -534,3 +534,13 @@ def test_impeaching_an_official_is_a_sanction(find: Find) -> None:
     assert (impeached.sense.type, impeached.sense.cameo) == ("SANCTION", "160")
     noun = only(find("The impeachment of President Yoon shocked Washington."), "impeachment")
     assert noun.sense.type == "SANCTION"
+
+
+def test_a_coercive_participle_on_a_person_is_the_act_and_an_occupied_place_is_not(find: Find) -> None:
+    """"imprisoned publisher Jimmy Lai", "the jailed activist" report the arrest (COERCE 173), as the labelling
+    guide codes a detained suspect; "the occupied West Bank" stays an adjective, no occupation."""
+    imprisoned = only(find("The son of imprisoned publisher Jimmy Lai met Rubio in Washington."), "imprisoned")
+    assert imprisoned.sense.type == "COERCE"
+    jailed = only(find("US diplomats visited the jailed activist in Beijing."), "jailed")
+    assert jailed.sense.type == "COERCE"
+    assert not [m for m in find("Israeli settlers moved into the occupied West Bank.") if m.token.text == "occupied"]
