@@ -544,3 +544,11 @@ def test_a_coercive_participle_on_a_person_is_the_act_and_an_occupied_place_is_n
     jailed = only(find("US diplomats visited the jailed activist in Beijing."), "jailed")
     assert jailed.sense.type == "COERCE"
     assert not [m for m in find("Israeli settlers moved into the occupied West Bank.") if m.token.text == "occupied"]
+
+
+def test_a_removal_from_office_is_a_sanction_and_a_departure_is_not(find: Find) -> None:
+    """"Gachagua's removal", "the ouster of Bashir" are SANCTION 160 (the labelling guide: impeachment and removal
+    from office); a departure or a replacement keeps the concession sense, and only under a governing word."""
+    removal = only(find("Ruto nominated Kindiki two days after Gachagua's removal."), "removal")
+    assert (removal.sense.type, removal.sense.cameo) == ("SANCTION", "160")
+    assert not [m for m in find("His departure surprised Washington.") if m.sense.type == "SANCTION"]
