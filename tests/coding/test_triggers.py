@@ -552,3 +552,10 @@ def test_a_removal_from_office_is_a_sanction_and_a_departure_is_not(find: Find) 
     removal = only(find("Ruto nominated Kindiki two days after Gachagua's removal."), "removal")
     assert (removal.sense.type, removal.sense.cameo) == ("SANCTION", "160")
     assert not [m for m in find("His departure surprised Washington.") if m.sense.type == "SANCTION"]
+
+
+def test_peacekeepers_deployed_are_aid_and_troops_deployed_a_mobilization(find: Find) -> None:
+    """Deploying or sending peacekeepers is AID 074 (military protection); deploying troops stays MOBILIZE."""
+    sent = only(find("Bangladesh deployed 500 peacekeepers to South Sudan."), "deployed")
+    assert (sent.sense.type, sent.sense.cameo) == ("AID", "074")
+    assert only(find("China deployed troops to the border with India."), "deployed").sense.type == "MOBILIZE"
