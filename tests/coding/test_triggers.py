@@ -559,3 +559,12 @@ def test_peacekeepers_deployed_are_aid_and_troops_deployed_a_mobilization(find: 
     sent = only(find("Bangladesh deployed 500 peacekeepers to South Sudan."), "deployed")
     assert (sent.sense.type, sent.sense.cameo) == ("AID", "074")
     assert only(find("China deployed troops to the border with India."), "deployed").sense.type == "MOBILIZE"
+
+
+def test_legal_action_taken_is_a_lawsuit_and_action_alone_is_not(find: Find) -> None:
+    """"taking legal action against" is ACCUSE `allege` (PETRARCH2's LAUNCH + {LEGAL ACTION}); an action with no
+    word of the law ("suspended any further action", "took action") is no lawsuit."""
+    action = only(find("The family is taking legal action against the Chinese company."), "action")
+    assert (action.sense.type, action.sense.mode) == ("ACCUSE", "allege")
+    for text in ("Japan took action against North Korea.", "The court suspended any further action."):
+        assert not [m for m in find(text) if m.token.text == "action"], text
