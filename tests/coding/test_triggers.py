@@ -568,3 +568,11 @@ def test_legal_action_taken_is_a_lawsuit_and_action_alone_is_not(find: Find) -> 
     assert (action.sense.type, action.sense.mode) == ("ACCUSE", "allege")
     for text in ("Japan took action against North Korea.", "The court suspended any further action."):
         assert not [m for m in find(text) if m.token.text == "action"], text
+
+
+def test_reacting_angrily_is_disapproval_and_responding_alone_is_not(find: Find) -> None:
+    """"reacted furiously to the arms sale" is ACCUSE `disapprove` (PETRARCH2's REACT + FURIOUSLY 111); the manner
+    decides, so a plain reaction is no accusation."""
+    reacted = only(find("Beijing reacted furiously to the arms sale to Taiwan."), "reacted")
+    assert (reacted.sense.type, reacted.sense.mode) == ("ACCUSE", "disapprove")
+    assert not [m for m in find("Japan reacted quickly to the news from Seoul.") if m.sense.type == "ACCUSE"]
