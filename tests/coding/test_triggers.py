@@ -522,8 +522,8 @@ def test_a_form_the_lexicon_lemmatizes_is_not_skipped(nlp: Language) -> None:
 def test_a_designation_is_a_listing_and_a_heritage_designation_is_not(find: Find) -> None:
     """"designation" is SANCTION 163, the State Department's word for listing a person or group; a place's
     designation (a heritage site, a protected area) is no event."""
-    found = [m for m in find("The U.S. designation of the Houthi movement angered Iran.") if m.token.text == "designation"]
-    assert [m.sense.type for m in found] == ["SANCTION"]
+    found = find("The U.S. designation of the Houthi movement angered Iran.")
+    assert [m.sense.type for m in found if m.token.text == "designation"] == ["SANCTION"]
     assert not [m for m in find("Japan welcomed the designation of the temple as a World Heritage site.")
                 if m.sense.type == "SANCTION"]
 
