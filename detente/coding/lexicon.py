@@ -93,7 +93,6 @@ class Lexicon:
     motion_verbs: frozenset[str] = frozenset()  # "returned to Geneva for talks": the verb of a noun event
     natural_forces: frozenset[str] = frozenset()  # "floods hit Pakistan": a force of nature is no assailant
     person_acts: frozenset[str] = frozenset()  # "imprisoned publisher Jimmy Lai": the participle is the act
-    compound_particles: frozenset[str] = frozenset()  # "roundup" may be written "round-up"
     _phrase_index: dict[str, tuple[Phrase, ...]] | None = None
 
     def is_light(self, lemma: str, form: str) -> bool:
@@ -195,7 +194,6 @@ class Lexicon:
                 first = phrase.words[0]
                 for f in inflections(first, "verb") | inflections(first, "noun") | set(self.irregular.get(first, ())):
                     paired[f] |= {phrase.words[-1]} | inflections(phrase.words[-1], "noun")
-        _split_hyphens(alone, paired, self.compound_particles)
         return frozenset(alone), {k: frozenset(v) for k, v in paired.items() if k not in alone}
 
     def all_senses(self) -> Iterable[Sense]:
@@ -207,20 +205,6 @@ class Lexicon:
                     yield sense
         for phrase in self.phrases:
             yield phrase.sense
-
-
-def _split_hyphens(alone: set[str], paired: dict[str, set[str]], particles: frozenset[str]) -> None:
-    """The tokenizer splits "round-up", "cease-fire", "build-up" into three tokens: a hyphenated form, or a closed
-    compound ending in a particle ("roundup", "crackdown") as a text may hyphenate it, counts as its last part with
-    its first part nearby (the trigger finder joins them again, ``triggers._hyphen_lemmas``)."""
-    for form in alone | set(paired):
-        if "-" in form.strip("-"):
-            first, last = form.split("-", 1)[0], form.rsplit("-", 1)[-1]
-        else:
-            last = next((p for p in particles if form.endswith(p) and len(form) > len(p) + 2), "")
-            first = form[: len(form) - len(last)]
-        if first and last:
-            paired[last].add(first)
 
 
 _VOWELS = set("aeiou")
@@ -359,7 +343,6 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         motion_verbs=frozenset(str(v) for v in data.get("motion_verbs", [])),
         natural_forces=frozenset(str(v) for v in data.get("natural_forces", [])),
         person_acts=frozenset(str(v) for v in data.get("person_acts", [])),
-        compound_particles=frozenset(str(v) for v in data.get("compound_particles", [])),
         governor_forms=frozenset(
             f for (lem, pos), ss in senses.items() if any(x.role for x in ss)
             for f in word_forms(lem, pos, irregular)),

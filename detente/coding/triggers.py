@@ -92,35 +92,15 @@ def sensed_lemmas(lexicon: Lexicon) -> frozenset[str]:
 
 def _may_trigger(tok: Token, lexicon: Lexicon, sensed: frozenset[str]) -> bool:
     """Whether one of the lemmas ``_lemmas`` would try for ``tok`` has a sense at all."""
-    return lemma(tok) in sensed or not sensed.isdisjoint(lexicon.lemmas_of(tok.lower_)) or \
-        bool(_hyphen_lemmas(tok, lexicon))
+    return lemma(tok) in sensed or not sensed.isdisjoint(lexicon.lemmas_of(tok.lower_))
 
 
 def _lemmas(tok: Token, lexicon: Lexicon) -> list[str]:
-    out = _hyphen_lemmas(tok, lexicon)
     first = lemma(tok)
-    if first not in out:
-        out.append(first)
+    out = [first]
     for cand in sorted(lexicon.lemmas_of(tok.lower_)):
         if cand not in out:
             out.append(cand)
-    return out
-
-
-def _hyphen_lemmas(tok: Token, lexicon: Lexicon) -> list[str]:
-    """The lexicon's lemmas of a hyphenated word the tokenizer split, read at its last part: "a round-up by police"
-    is the roundup, "a cease-fire" the ceasefire (with or without the hyphen)."""
-    i = tok.i
-    if i < 2:
-        return []
-    hyphen, head = tok.doc[i - 1], tok.doc[i - 2]
-    if hyphen.text != "-" or hyphen.whitespace_ or head.whitespace_:
-        return []
-    out: list[str] = []
-    for joined in (f"{head.lower_}-{tok.lower_}", f"{head.lower_}{tok.lower_}"):
-        for cand in sorted(lexicon.lemmas_of(joined)):
-            if cand not in out:
-                out.append(cand)
     return out
 
 
