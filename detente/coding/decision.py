@@ -35,7 +35,7 @@ are data (``data/decision.yaml``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -277,29 +277,34 @@ def _public(cand: Candidate, rec: Mention, conf: Decision) -> bool:
 
 RULES = ("content", "judged", "restated", "background", "forecast", "carrier", "business", "public")
 
+Pairs = Sequence[tuple["Candidate", Mention]]
+Check = Callable[["Candidate", Mention, Pairs, Decision], bool]
 
-def decide(pairs: Sequence[tuple[Candidate, Mention]], rules: Sequence[str] = RULES) -> list[Mention]:
+# Each rule's test: the candidate, its record, the events it is compared with, the table.
+_CHECKS: dict[str, Check] = {
+    "content": lambda c, r, ps, conf: _in_content(c, [o for o, _ in ps], conf),
+    "judged": lambda c, r, ps, conf: _judged(c, [o for o, _ in ps]) and not _named_deed(c, conf),
+    "restated": lambda c, r, ps, conf: _restated(c, r, ps),
+    "background": lambda c, r, ps, conf: _background(c, r, ps),
+    "forecast": lambda c, r, ps, conf: _forecast(c, r, conf),
+    "carrier": lambda c, r, ps, conf: _carrier(c, r, ps, conf),
+    "business": lambda c, r, ps, conf: _business(r, conf),
+    "public": lambda c, r, ps, conf: _public(c, r, conf),
+}
+# Rules that choose between two events ("the main clause's act, not its background"): they compare only with the
+# events every rule before them kept, so that two rules never drop each other's event and leave the sentence
+# with nothing (``judged`` drops a demand, then ``background`` drops the accusation beside that demand). The
+# other rules say what a word is, whatever else is kept: an act inside a warning is its content also when the
+# warning is a forecast. They run first, over every candidate, in ``RULES`` order, then these, in theirs.
+_CHOOSING = frozenset({"restated", "carrier", "background"})
+
+
+def decide(pairs: Pairs, rules: Sequence[str] = RULES) -> list[Mention]:
     """The records of a sentence, without those that are the content of another act (``rules`` names which
     tests run: all by default)."""
     conf = load_decision()
-    cands = [c for c, _ in pairs]
-    kept = []
-    for cand, rec in pairs:
-        if "content" in rules and _in_content(cand, cands, conf):
-            continue
-        if "judged" in rules and _judged(cand, cands) and not _named_deed(cand, conf):
-            continue
-        if "restated" in rules and _restated(cand, rec, pairs):
-            continue
-        if "background" in rules and _background(cand, rec, pairs):
-            continue
-        if "forecast" in rules and _forecast(cand, rec, conf):
-            continue
-        if "carrier" in rules and _carrier(cand, rec, pairs, conf):
-            continue
-        if "business" in rules and _business(rec, conf):
-            continue
-        if "public" in rules and _public(cand, rec, conf):
-            continue
-        kept.append(rec)
-    return kept
+    kept = [p for p in pairs if not any(_CHECKS[rule](*p, pairs, conf) for rule in rules
+                                        if rule not in _CHOOSING)]
+    for rule in (r for r in rules if r in _CHOOSING):
+        kept = [p for p in kept if not _CHECKS[rule](*p, kept, conf)]
+    return [rec for _, rec in kept]

@@ -276,3 +276,35 @@ def test_a_deed_a_judgement_word_qualifies_stays(coder: Coder, monkeypatch: pyte
     with monkeypatch.context() as m:
         m.setattr(decision, "load_decision", lambda: spared)
         assert _types(coder, text) == ["ACCUSE"]  # without the exemption the judged rule leaves it to the accusation
+
+
+def _pairs_of(coder: Coder, monkeypatch: pytest.MonkeyPatch, text: str) -> list[tuple[Candidate, Mention]]:
+    """A sentence's candidates and records as the coder hands them to ``decide``."""
+    seen: list[tuple[Candidate, Mention]] = []
+
+    def record(pairs: Sequence[tuple[Candidate, Mention]]) -> list[Mention]:
+        seen.extend(pairs)
+        return [rec for _, rec in pairs]
+
+    with monkeypatch.context() as m:
+        m.setattr(coder_module, "decide", record)
+        coder.code_text(text)
+    return seen
+
+
+def test_two_rules_never_drop_each_others_event(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``judged`` drops the demand a judgement word qualifies; ``background`` would drop that judgement (a
+    modifier, below the main clause) beside the more confident demand by the same actor. Compared only with the
+    events the other rules keep, background keeps it: the sentence is never left with nothing."""
+    pairs = _pairs_of(coder, monkeypatch, "China said the United States made unreasonable demands on Beijing.")
+    accuse = next((c, r) for c, r in pairs if r.type == "ACCUSE")
+    demand = next((c, r) for c, r in pairs if r.type == "REQUEST")
+    assert accuse[0].prominence < 1.0 <= demand[0].prominence
+    # the same actor for both, the demand more confident: each rule alone drops one of the two
+    made = [(accuse[0], replace(accuse[1], source=demand[1].source, confidence=0.4)),
+            (demand[0], replace(demand[1], confidence=0.6))]
+    assert decide(made, ("judged",)) == [made[0][1]]
+    assert decide(made, ("background",)) == [made[1][1]]
+    assert decide(made) == [made[0][1]]
+    assert decide(made, ("background", "judged")) == [made[0][1]]  # whatever order the rules are named in
+
