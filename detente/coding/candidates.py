@@ -208,6 +208,18 @@ def _rejected_proposal(m: Trigger, kid: Trigger) -> bool:
         any(c.dep_ == "prep" and c.lower_ == "by" and child(c, "pobj") is not None for c in kid.token.children)
 
 
+def _own_agency(m: Trigger, kid: Trigger, composer: Composer) -> bool:
+    """An order addressed to the orderer's own agency ("ordered its military to seal border areas", "instructed
+    the police to take all measures"): the object of the order, or the subject of what it orders, is a force or
+    an office with no owner but a pronoun and no other party's name on it ("Israeli troops", "Hamas
+    officials")."""
+    addressee = child(m.token, "dobj", "obj") or child(kid.anchor, "nsubj")
+    if addressee is None or addressee.i == kid.token.i or lemma(addressee) not in composer.own_agencies:
+        return False
+    return not any(c.dep_ in ("poss", "compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ or c.is_title)
+                   for c in addressee.children)
+
+
 def _coded(sense: Sense) -> Coded:
     return Coded(sense.type, sense.mode, sense.cameo)
 
@@ -238,6 +250,8 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
             kid_coded = composer.apply(kid.sense.role, kid_coded, _coded(grandkid.sense))
         kid_flags = clause_flags(kid.anchor if not kid.nominal else kid.token, cues)
         role = m.sense.role or "intent"
+        if role == "order" and _own_agency(m, kid, composer):
+            role = "instruct"  # "ordered its military to seal the border": the order, not the act
         other = _wanted_actor(m, kid) if role == "intent" and not m.sense.commitment else None
         if other is not None:
             # "Pakistan expects the Afghan government to uphold ...": an appeal to another, not one's own plan

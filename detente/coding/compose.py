@@ -29,6 +29,7 @@ class Composer:
     cooperative: frozenset[str]
     material_conflict: frozenset[str]
     verbal_conflict: frozenset[str]
+    own_agencies: frozenset[str]
 
     def family(self, type_: str) -> str:
         if type_ in self.cooperative:
@@ -80,4 +81,5 @@ def load_composer() -> Composer:
         cooperative=frozenset(data["cooperative"]),
         material_conflict=frozenset(data["material_conflict"]),
         verbal_conflict=frozenset(data["verbal_conflict"]),
+        own_agencies=frozenset(data["own_agencies"]),
     )

@@ -69,3 +69,24 @@ def test_a_proposal_by_a_named_maker_is_made_too(candidates: Cands) -> None:
 def test_a_proposal_nobody_is_said_to_make_is_only_refused(candidates: Cands) -> None:
     assert [c.coded.type for c in candidates("Japan rejected the proposal for joint patrols in the strait.")] == \
         ["REJECT"]
+
+
+def _types_of(candidates: Cands, text: str) -> list[str]:
+    return sorted(c.coded.type for c in candidates(text))
+
+
+def test_an_order_to_ones_own_forces_is_the_order(candidates: Cands) -> None:
+    # session 12: the guide codes a government's instruction to its own agency as REQUEST, not the act ordered
+    assert _types_of(candidates, "The Malian government ordered its army to seal the border areas.") == \
+        ["REQUEST"]
+    assert _types_of(candidates, "The Kenyan president instructed the police to detain the strikers.") == \
+        ["REQUEST"]
+
+
+def test_an_order_on_another_party_is_the_act_done(candidates: Cands) -> None:
+    # another party's forces, or a party that is no force of the orderer: the coercive act itself
+    assert _types_of(candidates, "The government ordered Ethiopian troops to seal the border areas.") == \
+        ["COERCE"]
+    assert _types_of(candidates, "The Egyptian authorities ordered the newspaper to suspend publication.") != \
+        ["REQUEST"]
+

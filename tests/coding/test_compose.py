@@ -14,8 +14,13 @@ def test_composer_tables() -> None:
     assert comp.refused(Coded("ASSAULT", None, "190")).type == "AGREE"
     assert comp.apply("demand", Coded("REQUEST", None, "100"), Coded("RETREAT", "release", "0841")) == \
         Coded("REQUEST", "yield", "1053")
-    assert comp.apply("order", Coded("REQUEST", None, "100"), Coded("COERCE", "arrest", "173")) == \
-        Coded("COERCE", "arrest", "173")
+    assert comp.apply("order", Coded("REQUEST", None, "100"), Coded("COERCE", "censor", "175")) == \
+        Coded("COERCE", "censor", "175")  # a coercive act ordered on another party is done
+    assert comp.apply("instruct", Coded("REQUEST", None, "100"), Coded("COERCE", "arrest", "173")) == \
+        Coded("REQUEST", None, "100")  # an order to one's own forces is the order
+    assert comp.apply("instruct", Coded("REQUEST", None, "100"), Coded("RETREAT", "withdraw", "0872")) == \
+        comp.apply("demand", Coded("REQUEST", None, "100"), Coded("RETREAT", "withdraw", "0872"))
+    assert {"military", "police", "troop"} <= comp.own_agencies and "government" not in comp.own_agencies
     assert comp.apply("threaten", Coded("THREATEN", None, "130"), Coded("SANCTION", "discontinue", "163")) == \
         Coded("THREATEN", "restrict", "1312")
 
@@ -37,6 +42,7 @@ def _toy() -> Composer:
         cooperative=frozenset({"RETREAT", "AGREE"}),
         material_conflict=frozenset({"ASSAULT"}),
         verbal_conflict=frozenset({"REQUEST"}),
+        own_agencies=frozenset(),
     )
 
 
