@@ -90,3 +90,8 @@ def test_an_order_on_another_party_is_the_act_done(candidates: Cands) -> None:
     assert _types_of(candidates, "The Egyptian authorities ordered the newspaper to suspend publication.") != \
         ["REQUEST"]
 
+
+def test_an_arrest_ordered_is_a_warrant(candidates: Cands) -> None:
+    # docs/labelling.md, Courts and prosecutors: an arrest warrant is ACCUSE allege
+    cands = candidates("Serbian prosecutors ordered the arrest of the former mayor on Tuesday.")
+    assert [(c.coded.type, c.coded.mode) for c in cands] == [("ACCUSE", "allege")]
