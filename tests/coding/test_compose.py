@@ -22,6 +22,10 @@ def test_composer_tables() -> None:
         Coded("REQUEST", None, "100")  # an order to one's own forces is the order
     assert comp.apply("instruct", Coded("REQUEST", None, "100"), Coded("RETREAT", "withdraw", "0872")) == \
         comp.apply("demand", Coded("REQUEST", None, "100"), Coded("RETREAT", "withdraw", "0872"))
+    # an accusation, a demand or a refusal to come is that act (planned), not an intent to cooperate
+    sue = Coded("ACCUSE", "allege", "115")
+    assert comp.apply("intent", Coded("AGREE", None, "030"), sue) == sue
+    assert comp.apply("intent", Coded("AGREE", None, "030"), Coded("REQUEST", None, "020")).type == "REQUEST"
     assert {"military", "police", "troop"} <= comp.own_agencies and "government" not in comp.own_agencies
     assert comp.apply("threaten", Coded("THREATEN", None, "130"), Coded("SANCTION", "discontinue", "163")) == \
         Coded("THREATEN", "restrict", "1312")
