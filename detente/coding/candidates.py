@@ -220,6 +220,17 @@ def _own_agency(m: Trigger, kid: Trigger, composer: Composer) -> bool:
                    for c in addressee.children)
 
 
+def _forbids(m: Trigger, composer: Composer) -> bool:
+    """An order that another party not do something ("instructed publishers not to print anything without
+    permission", "ordered shops not to open"): a restriction imposed on it, not a demand; an order to one's own
+    forces stays an order."""
+    told = child(m.token, "xcomp", "ccomp")
+    if told is None or not any(c.dep_ == "neg" for c in told.children):
+        return False
+    addressee = child(m.token, "dobj", "obj") or child(told, "nsubj")
+    return addressee is not None and lemma(addressee) not in composer.own_agencies
+
+
 def _coded(sense: Sense) -> Coded:
     return Coded(sense.type, sense.mode, sense.cameo)
 
@@ -285,6 +296,9 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
             modality = "planned"
     else:
         modality = flags.modality(reported=speaker is not None)
+        if m.sense.role == "order" and _forbids(m, composer):
+            coded = composer.apply("forbid", coded, coded)  # "instructed publishers not to print ..."
+            notes.append("forbidden")
         if m.sense.role == "intent" and not m.sense.commitment and modality == "asserted" and \
                 any(c.dep_ in ("ccomp", "xcomp") for c in m.token.children):
             modality = "planned"  # "hopes that pandas would return": the hoped-for act is to come

@@ -101,3 +101,11 @@ def test_an_accusation_to_come_is_the_accusation(candidates: Cands) -> None:
     # session 12: an intent to condemn or to sue is no intent to cooperate (AGREE)
     cands = candidates("The Kenyan opposition intends to sue the electoral commission over the count.")
     assert [(c.coded.type, c.modality) for c in cands] == [("ACCUSE", "planned")]
+
+
+def test_an_order_that_another_party_not_act_is_a_restriction(candidates: Cands) -> None:
+    # session 12: forbidding another party to act restricts it; one's own forces are still ordered
+    cands = candidates("The Egyptian ministry instructed newspapers not to publish anything without approval.")
+    assert [(c.coded.type, c.coded.mode) for c in cands] == [("COERCE", "restrict")]
+    assert _types_of(candidates, "The Kenyan government ordered its police not to arrest the strikers.") == \
+        ["REQUEST"]
