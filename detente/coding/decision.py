@@ -28,6 +28,9 @@ Eight rules (``RULES``), each named by what it finds:
 - ``public``: talks whose every other side is the public, the press or experts ("talking to voters") are no
   meeting between parties (CONSULT).
 
+The rules that choose between two events (``restated``, ``carrier``, ``background``) run last and compare only
+with the events the other rules kept, so that two rules never drop each other's event.
+
 Rules are structural, over the parse, and run after each candidate became a record (so that an act dropped for
 want of an actor takes nothing with it). ``decide`` is called once per sentence from ``coder.py``. The types
 are data (``data/decision.yaml``).
