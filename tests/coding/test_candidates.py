@@ -91,12 +91,6 @@ def test_an_order_on_another_party_is_the_act_done(candidates: Cands) -> None:
         ["REQUEST"]
 
 
-def test_an_arrest_ordered_is_a_warrant(candidates: Cands) -> None:
-    # docs/labelling.md, Courts and prosecutors: an arrest warrant is ACCUSE allege
-    cands = candidates("Serbian prosecutors ordered the arrest of the former mayor on Tuesday.")
-    assert [(c.coded.type, c.coded.mode) for c in cands] == [("ACCUSE", "allege")]
-
-
 def test_an_accusation_to_come_is_the_accusation(candidates: Cands) -> None:
     # session 12: an intent to condemn or to sue is no intent to cooperate (AGREE)
     cands = candidates("The Kenyan opposition intends to sue the electoral commission over the count.")

@@ -16,8 +16,6 @@ def test_composer_tables() -> None:
         Coded("REQUEST", "yield", "1053")
     assert comp.apply("order", Coded("REQUEST", None, "100"), Coded("COERCE", "censor", "175")) == \
         Coded("COERCE", "censor", "175")  # a coercive act ordered on another party is done
-    assert comp.apply("order", Coded("REQUEST", None, "100"), Coded("COERCE", "arrest", "173")) == \
-        Coded("ACCUSE", "allege", "115")  # an arrest ordered is a warrant, not the arrest made
     assert comp.apply("instruct", Coded("REQUEST", None, "100"), Coded("COERCE", "arrest", "173")) == \
         Coded("REQUEST", None, "100")  # an order to one's own forces is the order
     assert comp.apply("instruct", Coded("REQUEST", None, "100"), Coded("RETREAT", "withdraw", "0872")) == \
