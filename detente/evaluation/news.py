@@ -27,10 +27,10 @@ import datetime as dt
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from detente.evaluation.jsonl import read_records
 from detente.ontology import ONTOLOGY, PLOVER_TYPES
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from detente.coding import Coder
 
 SPLITS = ("tune", "check")
+E = TypeVar("E")
+M = TypeVar("M")
 
 
 @dataclass(slots=True, frozen=True)
@@ -186,18 +188,29 @@ def _quad(event_type: str) -> int | None:
     return ONTOLOGY.type_quads.get(event_type)
 
 
-def _match(events: Sequence[GoldEvent], mentions: Sequence[Mention],
-           same: Any) -> list[tuple[GoldEvent, Mention]]:
-    """One-to-one pairs, the most confident mention first, each to the first unmatched event it fits."""
+def match_one_to_one(events: Sequence[E], mentions: Iterable[M], fits: Callable[[E, M], bool],
+                     confidence: Callable[[M], float]) -> list[tuple[E, M]]:
+    """One-to-one pairs, the most confident mention first, each to the first unmatched event it fits: a
+    confident mention claims its event before a doubtful one of the same sentence can. Shared by the news
+    scores and the same-event scores, so both count the same matches."""
     free = list(events)
-    pairs: list[tuple[GoldEvent, Mention]] = []
-    for m in sorted(mentions, key=lambda m: -m.confidence):
-        for e in free:
-            if same(e, m):
+    pairs: list[tuple[E, M]] = []
+    for m in sorted(mentions, key=lambda m: -confidence(m)):
+        for pos, e in enumerate(free):
+            if fits(e, m):
                 pairs.append((e, m))
-                free.remove(e)
+                del free[pos]
                 break
     return pairs
+
+
+def _confidence(m: Mention) -> float:
+    return m.confidence
+
+
+def _match(events: Sequence[GoldEvent], mentions: Sequence[Mention],
+           same: Callable[[GoldEvent, Mention], bool]) -> list[tuple[GoldEvent, Mention]]:
+    return match_one_to_one(events, mentions, same, _confidence)
 
 
 def _date_right(e: GoldEvent, m: Mention) -> bool:

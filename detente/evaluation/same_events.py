@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from detente.evaluation.news import GoldSentence
+from detente.evaluation.news import GoldEvent, GoldSentence, match_one_to_one
 from detente.records import Document, Mention
 
 if TYPE_CHECKING:
@@ -73,19 +73,21 @@ def label_problems(groups: Mapping[EventKey, str], gold: Sequence[GoldSentence])
 def match_reports(groups: Mapping[EventKey, str], gold: Sequence[GoldSentence],
                   stored: Iterable[tuple[str, Mention, str]]) -> list[Report]:
     """Stored mentions (document id, mention, event id) matched to the listed labelled events of their
-    sentence with the same type: one to one, the most confident mention first, each to the first free event."""
+    sentence with the same type, as the news scores match (``news.match_one_to_one``)."""
     by_sentence: dict[tuple[str, int], list[tuple[str, Mention, str]]] = defaultdict(list)
     for doc, m, event_id in stored:
         by_sentence[(doc, m.sentence_index)].append((doc, m, event_id))
     reports: list[Report] = []
     for g in gold:
-        free = [i for i in range(len(g.events)) if (g.doc, g.sentence_index, i) in groups]
-        for _, m, event_id in sorted(by_sentence.get(g.key, ()), key=lambda t: -t[1].confidence):
-            i = next((i for i in free if g.events[i].type == m.type), None)
-            if i is not None:
-                free.remove(i)
-                reports.append(Report(g.doc, g.sentence_index, i, groups[(g.doc, g.sentence_index, i)], event_id))
+        listed = [(i, e) for i, e in enumerate(g.events) if (g.doc, g.sentence_index, i) in groups]
+        pairs = match_one_to_one(listed, by_sentence.get(g.key, ()), _same_type, lambda found: found[1].confidence)
+        reports.extend(Report(g.doc, g.sentence_index, i, groups[(g.doc, g.sentence_index, i)], event_id)
+                       for (i, _), (_, _, event_id) in pairs)
     return reports
+
+
+def _same_type(event: tuple[int, GoldEvent], found: tuple[str, Mention, str]) -> bool:
+    return event[1].type == found[1].type
 
 
 def _kind(a: Report, b: Report) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.evaluation.news import GoldEvent, GoldSentence, read_news_gold
+from detente.evaluation.news import GoldEvent, GoldSentence, match_one_to_one, read_news_gold
 from detente.evaluation.same_events import (
     Report,
     format_same_events,
@@ -71,6 +71,16 @@ def test_mentions_match_events_of_their_sentence_by_type_most_confident_first() 
               ("a", _mention("REJECT", 0, 0.9), "e4"),  # no labelled event of its type
               ("a", _mention("AID", 1, 0.9), "e5"), ("b", _mention("ACCUSE", 0, 0.9), "e6")]  # other document
     assert match_reports(groups, gold, stored) == [Report("a", 0, 0, "g1", "e1"), Report("a", 0, 1, "g2", "e2")]
+
+
+def test_one_matcher_pairs_any_events_and_mentions_most_confident_first() -> None:
+    # the news scores and the same-event scores share it: events and mentions of any shape, a fit and a confidence
+    events = ["CONSULT", "ACCUSE", "CONSULT"]
+    mentions = [("CONSULT", 0.2), ("CONSULT", 0.9), ("ACCUSE", 0.5), ("CONSULT", 0.4), ("AID", 1.0)]
+    pairs = match_one_to_one(events, mentions, lambda e, m: e == m[0], lambda m: m[1])
+    assert pairs == [("CONSULT", ("CONSULT", 0.9)), ("ACCUSE", ("ACCUSE", 0.5)), ("CONSULT", ("CONSULT", 0.4))]
+    by_position = match_one_to_one([0, 1], ["x", "y"], lambda i, m: True, lambda m: 0.5)
+    assert by_position == [(0, "x"), (1, "y")]  # equal confidence: the mentions' own order, the first free event
 
 
 def test_scores_computed_by_hand() -> None:
