@@ -8,6 +8,7 @@ per country, evidence keys). The rule and every threshold are explained in docs/
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from detente import datafiles
 from detente.records import DatePrecision, Modality, actor_kind
 
 # Mentions merge only within one family. A type missing from this table is its own family, and so is every
@@ -55,6 +57,20 @@ SAME_DOCUMENT_WEIGHT = 2
 # An undated mention retells an event of its article from at most this many sentences away ("During the
 # meeting, the two sides…") unless it shares two people, or one person and the place, with it.
 SAME_DOCUMENT_REACH = 2
+# ... or a named person (a knowledge-base person): one person is in one place at a time, so an undated report of
+# what they did retells a dated one anywhere in the article ("This marks Rubio's second visit", 16 sentences
+# after the day-dated meeting). None: anywhere; a named institution (the Taliban, a government) acts many times
+# in one story and keeps SAME_DOCUMENT_REACH.
+SAME_DOCUMENT_PERSON_REACH: int | None = None
+# Inside one article an undated mention retells what came *before* it. An undated lead is the news of the day,
+# not the event dated to a past day or month further down ("Kenya launched an operation" is not "a deadly
+# January attack"): it takes such a date only when the windows meet. A season or a year is as often a frame the
+# coder read off a background phrase ("at the beginning of 2023") and does not separate.
+RETELLING_PRECISIONS = frozenset({"day", "month"})
+# Inside one article two different named places (finer than a country) this far apart are two happenings:
+# arrests in Anbar and arrests in Erbil, 310 km apart. Across articles a dateline and the place of the event are
+# easily confused, so only the countries are compared there.
+PLACES_APART_KM = 200.0
 
 # Knowledge-base ids say what an actor is ("person/usa/joe-biden", "body/usa/state-department"; "country/USA"
 # is the country itself, not a specific participant). Actors without such an id are judged by their name.
@@ -76,6 +92,21 @@ INSTITUTION_WORDS = frozenset({
     "times", "post", "journal", "daily", "pentagon", "kremlin", "nations", "states", "republic", "team",
     "forum", "summit", "centre", "center", "foundation", "academy", "school", "club",
 })
+
+
+def _roles() -> tuple[dict[str, str], str]:
+    """Sector -> side (state, armed, society), and the side of an actor that is the country itself."""
+    data = datafiles.load("detente.clustering", "data/roles.yaml")
+    sides: dict[str, str] = {}
+    for side, sectors in data["roles"].items():
+        for sector in sectors:
+            if sector in sides:
+                raise datafiles.DataFileError(f"detente.clustering data/roles.yaml: {sector} has two sides")
+            sides[str(sector)] = str(side)
+    return sides, str(data["country_role"])
+
+
+SIDE_OF_SECTOR, COUNTRY_SIDE = _roles()
 
 
 def family(event_type: str) -> str:
@@ -202,6 +233,7 @@ class ClusterMention:
     named: tuple[Named, ...] = ()
     persons: dict[str, tuple[Named, ...]] = field(default_factory=dict)
     keys: tuple[str, ...] = ()
+    sides: dict[str, frozenset[str]] = field(default_factory=dict)  # the sides its actors of each country take
 
     def __post_init__(self) -> None:
         self.src_countries = frozenset(a["country"] for a in self.source if a.get("country"))
@@ -213,6 +245,7 @@ class ClusterMention:
             if n.person and n.country:
                 by_country[n.country].append(n)
         self.persons = {c: tuple(ns) for c, ns in by_country.items()}
+        self.sides = actor_sides(self.source)
         loc = self.location or {}
         self.keys = evidence_keys(found, loc.get("name"), loc.get("precision"), self.vague, self.sentence_key)
 
@@ -234,6 +267,17 @@ class ClusterMention:
         return (self.published or dt.date.max, self.doc_id, self.sentence_index, self.mention_id)
 
 
+def actor_sides(actors: Sequence[dict[str, Any]]) -> dict[str, frozenset[str]]:
+    """Country -> the sides (``data/roles.yaml``) its actors take, where their sector or kind tells one."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for a in actors:
+        country = a.get("country")
+        side = COUNTRY_SIDE if actor_kind(a.get("id")) == "country" else SIDE_OF_SECTOR.get(a.get("sector") or "")
+        if country and side:
+            found[country].add(side)
+    return {c: frozenset(s) for c, s in found.items()}
+
+
 # -- the pairwise rule ------------------------------------------------------------------------------------
 
 
@@ -247,15 +291,47 @@ def _windows_meet(a: ClusterMention, b: ClusterMention, slack_days: int) -> bool
 def dates_compatible(a: ClusterMention, b: ClusterMention) -> bool:
     if a.doc_id == b.doc_id:
         # "the talks" later in the article that dated them; otherwise one reference day, no slack
-        return a.weak or b.weak or _windows_meet(a, b, 0)
+        if a.weak and b.weak:
+            return True
+        if a.weak or b.weak:
+            undated, dated = (a, b) if a.weak else (b, a)
+            return (dated.precision not in RETELLING_PRECISIONS or undated.sentence_index >= dated.sentence_index
+                    or _windows_meet(a, b, 0))
+        return _windows_meet(a, b, 0)
     if a.weak and b.weak:
         return a.hi is not None and a.hi == b.hi  # two undated reports: only from the same publication day
     return _windows_meet(a, b, DATE_TOLERANCE_DAYS if a.day and b.day else 0)
 
 
+EARTH_RADIUS_KM = 6371.0
+
+
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
+    """Great-circle distance between two located places, or None when one lacks coordinates."""
+    if a.get("lat") is None or a.get("lon") is None or b.get("lat") is None or b.get("lon") is None:
+        return None
+    la, lb = math.radians(a["lat"]), math.radians(b["lat"])
+    dlon = math.radians(b["lon"] - a["lon"])
+    h = math.sin((lb - la) / 2) ** 2 + math.cos(la) * math.cos(lb) * math.sin(dlon / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_apart(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two different named places finer than a country, far apart: what one article tells in two places
+    happened twice. (Across articles a dateline and the place of the event are easily confused.)"""
+    if "country" in (a.get("precision"), b.get("precision")):
+        return False
+    if _norm(a.get("name")) == _norm(b.get("name")):
+        return False
+    km = _km(a, b)
+    return km is not None and km > PLACES_APART_KM
+
+
 def places_compatible(a: ClusterMention, b: ClusterMention) -> bool:
     if a.location is None or b.location is None:
         return True
+    if a.doc_id == b.doc_id and places_apart(a.location, b.location):
+        return False
     ca, cb = a.location.get("country"), b.location.get("country")
     if ca and cb:
         return bool(ca == cb)
@@ -274,6 +350,12 @@ def directions_compatible(a: ClusterMention, b: ClusterMention) -> bool:
     if a.src_countries and b.src_countries and not a.src_countries & b.src_countries:
         return False
     return not (a.tgt_countries and b.tgt_countries and not a.tgt_countries & b.tgt_countries)
+
+
+def sides_conflict(a: ClusterMention, b: ClusterMention) -> bool:
+    """Both name actors of one country on different sides (the state, an armed group, society): the army's
+    rescue is not the militants' attack, the rebels' claim not the government's accusation."""
+    return any(not sides & b.sides[c] for c, sides in a.sides.items() if c in b.sides)
 
 
 def persons_conflict(a: ClusterMention, b: ClusterMention) -> bool:
@@ -306,13 +388,17 @@ def compatible(a: ClusterMention, b: ClusterMention) -> bool:
         and countries_compatible(a, b)
         and dates_compatible(a, b)
         and places_compatible(a, b)
-        and (family(a.type) in UNDIRECTED_FAMILIES or directions_compatible(a, b))
+        and (family(a.type) in UNDIRECTED_FAMILIES or (directions_compatible(a, b) and not sides_conflict(a, b)))
         and not persons_conflict(a, b)
     )
 
 
 def _shared_actors(a: ClusterMention, b: ClusterMention) -> int:
     return sum(1 for x in a.named if any(x.same(y) for y in b.named))
+
+
+def _shares_person(a: ClusterMention, b: ClusterMention) -> bool:
+    return any(x.same(y) for c, mine in a.persons.items() for x in mine for y in b.persons.get(c, ()))
 
 
 def _same_place(a: ClusterMention, b: ClusterMention) -> bool:
@@ -329,8 +415,10 @@ def _evidence(a: ClusterMention, b: ClusterMention, shared: int, place: bool) ->
             # an undated retelling: the same people (or one of them at the same place), or close by
             if shared >= 2 or (shared and place):
                 return True
-            near = abs(a.sentence_index - b.sentence_index) <= SAME_DOCUMENT_REACH
-            return near and bool(shared or place or anonymous_ok)
+            distance = abs(a.sentence_index - b.sentence_index)
+            if (SAME_DOCUMENT_PERSON_REACH is None or distance <= SAME_DOCUMENT_PERSON_REACH) and _shares_person(a, b):
+                return True
+            return distance <= SAME_DOCUMENT_REACH and bool(shared or place or anonymous_ok)
         if shared or place:
             return True
         return anonymous_ok and a.day and b.day  # overlapping days (compatible() checked the windows)

@@ -35,6 +35,26 @@ def actor(spec: tuple[str, str]) -> Actor:
     return Actor(text=name, name=name, country=country, sector="GOV", id=ident)
 
 
+def _actor(spec: tuple[str, str] | Actor) -> Actor:
+    return spec if isinstance(spec, Actor) else actor(spec)
+
+
+def group(text: str, country: str, sector: str) -> Actor:
+    """An unnamed group the resolver placed in a country and a sector ("security forces", "militants")."""
+    return Actor(text=text, name=None, country=country, sector=sector, id=None)
+
+
+def body(name: str, country: str, sector: str = "GOV") -> Actor:
+    """A named institution of the knowledge base."""
+    return Actor(text=name, name=name, country=country, sector=sector,
+                 id=f"body/{country.lower()}/{re.sub(r'[^a-z]+', '-', name.lower())}")
+
+
+def nation(name: str, country: str) -> Actor:
+    """The country itself as an actor ("Kenya launched an operation")."""
+    return Actor(text=name, name=name, country=country, sector=None, id=f"country/{country}")
+
+
 def doc(
     doc_id: str, published: str | None, outlet: str | None = None, title: str | None = None, genre: str = "news"
 ) -> Document:
@@ -50,8 +70,8 @@ def rec(
     index: int,
     *,
     type: str = "CONSULT",
-    source: Sequence[tuple[str, str]] = (BIDEN,),
-    target: Sequence[tuple[str, str]] = (XI,),
+    source: Sequence[tuple[str, str] | Actor] = (BIDEN,),
+    target: Sequence[tuple[str, str] | Actor] = (XI,),
     date: str | None = None,
     date_end: str | None = None,
     precision: str = "day",
@@ -67,7 +87,7 @@ def rec(
         mention_id=f"{doc_id}-m{index}", doc_id=doc_id, sentence=sentence or f"sentence {index} of {doc_id}",
         sentence_index=index, type=type, mode=mode, cameo=cameo, goldstein=1.0, quad_class=1,
         modality=modality,  # type: ignore[arg-type]
-        channel=channel, source=[actor(a) for a in source], target=[actor(a) for a in target],
+        channel=channel, source=[_actor(a) for a in source], target=[_actor(a) for a in target],
         date=dt.date.fromisoformat(date) if date else None,
         date_end=dt.date.fromisoformat(date_end) if date_end else None,
         date_precision=precision,  # type: ignore[arg-type]

@@ -24,11 +24,14 @@ from tests.clustering.eventdata import (
     WANG,
     WASHINGTON,
     XI,
+    body,
     doc,
     events,
+    group,
     groups,
     ingest,
     membership,
+    nation,
     rec,
 )
 
@@ -469,3 +472,74 @@ def test_two_known_modes_of_an_act_are_two_events_but_a_meetings_settings_are_on
     assert ["a-m0"] in found or ["a-m0", "c-m0"] in found
     assert not any({"a-m0", "b-m0"} <= set(g) for g in found)
     assert ["d-m0", "e-m0"] in found
+
+
+def test_an_undated_lead_is_not_a_past_event_dated_below_it(tmp_path: Path) -> None:
+    """An undated mention retells what came before it; an undated lead is the news of its day. "The army began
+    an offensive" (undated lead) is not "a deadly January raid" told below; "the raid" after the January raid
+    is that raid; a year below an undated lead (a background frame) does not separate."""
+    army = nation("Ruritania", "RUR")
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2021-02-20", "AP"), [
+        rec("a", 0, type="ASSAULT", source=[army], target=[], date="2021-02-20", precision="unresolved"),
+        rec("a", 2, type="ASSAULT", source=[], target=[army], date="2021-01-01", precision="month"),
+        rec("a", 3, type="ASSAULT", source=[], target=[army], date="2021-02-20", precision="unresolved"),
+    ]), (doc("b", "2021-02-20", "AP"), [
+        rec("b", 0, type="ACCUSE", source=[army], target=[], date="2021-02-20", precision="unresolved"),
+        rec("b", 1, type="ACCUSE", source=[army], target=[], date="2020-01-01", precision="year"),
+    ])])
+    assert groups(store) == [["a-m0"], ["a-m2", "a-m3"], ["b-m0", "b-m1"]]
+
+
+def test_actors_of_one_country_on_different_sides_are_different_happenings(tmp_path: Path) -> None:
+    """The security forces' raid and the militants' attack, told in one story on one day between actors of one
+    country, are two events; the country itself acts as the state. Meetings are not split by sides."""
+    forces, militants = group("security forces", "RUR", "MIL"), group("militants", "RUR", "REB")
+    villagers = group("villagers", "RUR", "CVL")
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2021-05-04", "AP"), [
+        rec("a", 0, type="ASSAULT", source=[militants], target=[villagers], date="2021-05-03"),
+        rec("a", 1, type="ASSAULT", source=[forces], target=[militants], date="2021-05-03"),
+        rec("a", 2, type="ASSAULT", source=[nation("Ruritania", "RUR")], target=[militants], date="2021-05-03"),
+        rec("a", 3, type="CONSULT", source=[forces], target=[villagers], date="2021-05-03"),
+        rec("a", 4, type="CONSULT", source=[villagers], target=[militants], date="2021-05-03"),
+    ])])
+    assert groups(store) == [["a-m0"], ["a-m1", "a-m2"], ["a-m3", "a-m4"]]
+
+
+def test_two_far_places_of_one_country_in_one_article_are_two_happenings(tmp_path: Path) -> None:
+    north = Location(text="Northtown", name="Northtown", country="RUR", lat=36.2, lon=44.0, precision="city")
+    south = Location(text="South Province", name="South Province", country="RUR", lat=33.4, lon=43.3,
+                     precision="region")
+    near_south = Location(text="Riverside", name="Riverside", country="RUR", lat=33.35, lon=43.8)
+    police = group("police", "RUR", "COP")
+    arrest: dict[str, Any] = {"type": "COERCE", "mode": "arrest", "source": [police], "target": [],
+                              "date": "2021-05-04", "precision": "unresolved"}
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2021-05-04", "AP"), [
+        rec("a", 0, location=south, **arrest),
+        rec("a", 1, location=north, **arrest),  # 310 km away: arrests elsewhere
+        rec("a", 2, location=near_south, **arrest),  # 45 km away: the same operation's town
+    ])])
+    assert groups(store) == [["a-m0", "a-m2"], ["a-m1"]]
+
+
+def test_an_undated_report_of_a_person_reaches_the_whole_article_but_an_institution_does_not(
+    tmp_path: Path,
+) -> None:
+    """"This was Wong's third visit" retells the day-dated meeting ten sentences up; a ministry that rejects
+    something twice in one story, ten sentences apart, is two statements."""
+    wong, ministry = ("Penny Wong", "AUS"), body("Foreign Ministry", "RUR")
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2021-05-04", "AP"), [
+        rec("a", 1, source=[WANG], target=[wong], date="2021-05-03"),
+        rec("a", 11, mode="visit", source=[wong], target=[CHINA], date="2021-05-04", precision="unresolved"),
+    ]), (doc("b", "2021-05-04", "AP"), [
+        rec("b", 1, type="REJECT", source=[ministry], target=[US], date="2021-05-04", precision="unresolved"),
+        rec("b", 11, type="REJECT", source=[ministry], target=[US], date="2021-05-04", precision="unresolved"),
+    ])])
+    assert groups(store) == [["a-m1", "a-m11"], ["b-m1"], ["b-m11"]]
+
+
+def test_every_side_names_known_sectors_once() -> None:
+    from detente import datafiles
+    from detente.clustering.rule import COUNTRY_SIDE, SIDE_OF_SECTOR
+
+    known = set(datafiles.load("detente.resolve", "actor_data/agents.yaml")["sectors"])
+    assert set(SIDE_OF_SECTOR) <= known and COUNTRY_SIDE in set(SIDE_OF_SECTOR.values())
