@@ -62,6 +62,10 @@ SAME_DOCUMENT_REACH = 2
 # after the day-dated meeting). None: anywhere; a named institution (the Taliban, a government) acts many times
 # in one story and keeps SAME_DOCUMENT_REACH.
 SAME_DOCUMENT_PERSON_REACH: int | None = None
+# Two mentions of one article whose sentences share this share of their words are one happening wherever they
+# stand: a story that repeats its lead further down ("Kenya launched an operation to flush out ... from the
+# Boni Forest"). Across articles only the same sentence links (a wire copy).
+NEAR_SAME_SENTENCE = 0.8
 # Inside one article an undated mention retells what came *before* it. An undated lead is the news of the day,
 # not the event dated to a past day or month further down ("Kenya launched an operation" is not "a deadly
 # January attack"): it takes such a date only when the windows meet. A season or a year is as often a frame the
@@ -401,6 +405,17 @@ def _shares_person(a: ClusterMention, b: ClusterMention) -> bool:
     return any(x.same(y) for c, mine in a.persons.items() for x in mine for y in b.persons.get(c, ()))
 
 
+@lru_cache(maxsize=4096)
+def _words(sentence: str) -> frozenset[str]:
+    return frozenset(_norm(sentence).split())
+
+
+def near_same_sentence(a: str, b: str) -> bool:
+    """Do two sentences share at least ``NEAR_SAME_SENTENCE`` of their words (Jaccard)?"""
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and len(wa & wb) >= NEAR_SAME_SENTENCE * len(wa | wb)
+
+
 def _same_place(a: ClusterMention, b: ClusterMention) -> bool:
     return any(k.startswith("place:") for k in set(a.keys).intersection(b.keys))
 
@@ -411,6 +426,8 @@ def _evidence(a: ClusterMention, b: ClusterMention, shared: int, place: bool) ->
     or, in one article, the nearby sentence must agree. See docs/events.md for the table."""
     anonymous_ok = not (a.named and b.named) and a.countries == b.countries
     if a.doc_id == b.doc_id:
+        if a.sentence_index != b.sentence_index and near_same_sentence(a.sentence, b.sentence):
+            return True  # the story repeats itself
         if a.weak or b.weak:
             # an undated retelling: the same people (or one of them at the same place), or close by
             if shared >= 2 or (shared and place):

@@ -543,3 +543,20 @@ def test_every_side_names_known_sectors_once() -> None:
 
     known = set(datafiles.load("detente.resolve", "actor_data/agents.yaml")["sectors"])
     assert set(SIDE_OF_SECTOR) <= known and COUNTRY_SIDE in set(SIDE_OF_SECTOR.values())
+
+
+def test_a_story_that_repeats_its_lead_tells_one_happening(tmp_path: Path) -> None:
+    """Nearly the same sentence twice in one story, far apart and naming nobody, is one happening; a different
+    sentence as far away is not, and across stories a nearly same sentence is not a wire copy."""
+    lead = "Ruritania launched an operation to drive rebels out of the Dark Forest near the border."
+    again = "Ruritania launched an operation to drive rebels out of the Dark Forest, near the border."
+    other = "Ruritania launched strikes on rebel camps in the south."
+    elsewhere = "Ruritania launched an operation to drive the rebels out of the Dark Forest near its border."
+    common: dict[str, Any] = {"type": "ASSAULT", "source": [nation("Ruritania", "RUR")], "target": [],
+                              "date": "2021-05-04", "precision": "unresolved"}
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2021-05-04", "AP"), [
+        rec("a", 0, sentence=lead, **common),
+        rec("a", 20, sentence=again, **common),
+        rec("a", 9, sentence=other, **common),
+    ]), (doc("b", "2021-05-04", "BBC"), [rec("b", 3, sentence=elsewhere, **common)])])
+    assert groups(store) == [["a-m0", "a-m20"], ["a-m9"], ["b-m3"]]
