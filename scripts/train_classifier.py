@@ -3,8 +3,10 @@
 
 Training data, and only this (docs/labelling.md: the check split is never read here):
 
-* the ``tune`` sentences of ``gold/news.jsonl`` that the prefilter passes, parsed as the coder parses them,
-  labelled with their gold types (a sentence with two types gives two rows of half weight; no event: ``NONE``);
+* the ``tune`` sentences of every tune draw (``gold/news.jsonl``: draws 1, 2 and 4; ``gold/lee7/news.jsonl``:
+  draw 7, outside news, with its documents ``gold/lee7/stories.jsonl``) that the prefilter passes, parsed as
+  the coder parses them, labelled with their gold types (a sentence with two types gives two rows of half
+  weight; no event: ``NONE``); never a ``check`` row, never ``gold/lee/``;
 * the records of ``../shared/gold/plover_gsr_dev.jsonl``, each labelled with its PLOVER type;
 * the mode tables of ``../shared/reference/PLOVER_MANUAL.tex`` (each mode's one-line definition, labelled with
   its type), when the manual is there.
@@ -16,7 +18,11 @@ the training folds): over the tune sentences the rules code nothing for, the low
 threshold with at least ``MIN_PROPOSALS`` proposals is right at least ``--precision`` of the time. The rules'
 output is computed with the layer off.
 
-Usage: ``python scripts/train_classifier.py [--precision 0.65] [--enabled | --disabled] [--out PATH]``.
+Content lemmas (``w:``) seen in fewer than ``--min-word-docs`` tune documents are left out of training, so the
+model leans on words that recur across stories and newsrooms rather than on one story's names.
+
+Usage: ``python scripts/train_classifier.py [--precision 0.65] [--min-word-docs N] [--enabled | --disabled]
+[--out PATH]``.
 """
 
 from __future__ import annotations
@@ -40,15 +46,19 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "gold" / "news.jsonl"
+LEE7 = ROOT / "gold" / "lee7"
 DEV = SHARED / "gold" / "plover_gsr_dev.jsonl"
 MANUAL = SHARED / "reference" / "PLOVER_MANUAL.tex"
 DOCUMENTS = (SHARED / "corpora" / "voa_stories.jsonl", ROOT / "examples")
+# every tune draw: (gold file, the documents its sentences come from); gold/lee/ (the fresh check set) never
+TUNE_SETS = ((GOLD, DOCUMENTS), (LEE7 / "news.jsonl", (LEE7 / "stories.jsonl",)))
 OUT = ROOT / "detente" / "coding" / "data" / "classifier.json"
 
 SEED = 0
 FOLDS = 5
 C = 10.0  # inverse L2 strength, picked from {1, 10, 100} by the cross-validation below (docs/coding.md)
 MIN_COUNT = 2  # features seen in fewer training rows carry no weight in the file
+MIN_WORD_DOCS = 3  # content lemmas in fewer tune documents are left out (chosen out of fold; docs/coding.md)
 MIN_PROPOSALS = 5  # thresholds with fewer cross-validated proposals are not judged by ``choose``
 THRESHOLDS = [round(0.20 + 0.025 * k, 3) for k in range(31)]  # 0.20 .. 0.95
 _MODE_ROW = re.compile(r"^\s*([a-z][\w-]*)\s*&\s*(.+?)\s*\\\\")
@@ -62,18 +72,19 @@ class Row:
     rules_empty: bool = False  # the rules code nothing for it (tune only)
 
 
-def _tune_rows(nlp: Any) -> list[Row]:
+def _tune_rows(nlp: Any, gold_path: Path, documents: tuple[Path, ...]) -> list[Row]:
+    """Rows of one tune gold file's ``tune`` sentences (the check split is never read)."""
     from detente.coding import Coder
     from detente.coding.classifier import NONE, features
     from detente.evaluation.news import read_news_gold
     from detente.readers import iter_documents
     from detente.records import Document
 
-    gold = [g for g in read_news_gold(GOLD) if g.split == "tune"]  # the check split is never read
+    gold = [g for g in read_news_gold(gold_path) if g.split == "tune"]  # the check split is never read
     by_key = {g.key: g for g in gold}
     wanted = {g.doc for g in gold}
     docs: dict[str, Document] = {}
-    for item in iter_documents([str(p) for p in DOCUMENTS if p.exists()]):
+    for item in iter_documents([str(p) for p in documents if p.exists()]):
         if isinstance(item, Document) and item.source_id in wanted and item.source_id not in docs:
             docs[item.source_id] = item
     missing = sorted(wanted - set(docs))
@@ -136,6 +147,26 @@ def _manual_rows(nlp: Any, lexicon: Any) -> list[Row]:
             for (t, _), doc in zip(found, nlp.pipe([x for _, x in found]), strict=True)]
 
 
+def rare_words(rows: list[Row], min_docs: int) -> set[str]:
+    """Content-lemma features (``w:``) found in fewer than ``min_docs`` tune documents: a story's own names
+    and topic words, which teach the model that story rather than a kind of event."""
+    docs: dict[str, set[str]] = {}
+    for r in rows:
+        if r.group in ("dev", "manual"):
+            continue
+        for f in r.features:
+            if f.startswith("w:"):
+                docs.setdefault(f, set()).add(r.group)
+    return {f for f, ds in docs.items() if len(ds) < min_docs}
+
+
+def without(rows: list[Row], drop: set[str]) -> list[Row]:
+    """The rows with the features in ``drop`` taken out."""
+    if not drop:
+        return rows
+    return [Row([f for f in r.features if f not in drop], r.labels, r.group, r.rules_empty) for r in rows]
+
+
 def _expand(rows: list[Row]) -> tuple[list[dict[str, int]], list[str], list[float]]:
     xs, ys, ws = [], [], []
     for r in rows:
@@ -164,14 +195,16 @@ def _best(vec: DictVectorizer, clf: LogisticRegression, row: Row) -> tuple[str, 
     return str(classes[k]), float(probs[k])
 
 
-def cross_validate(rows: list[Row]) -> list[tuple[Row, str, float]]:
-    """Out-of-fold (type, probability) for every tune row; folds by document."""
+def cross_validate(rows: list[Row], min_word_docs: int = 1) -> list[tuple[Row, str, float]]:
+    """Out-of-fold (type, probability) for every tune row; folds by document. Rare content lemmas are counted
+    on the training folds alone, so the held-out documents do not decide which words are kept."""
     tune = [r for r in rows if r.group not in ("dev", "manual")]
     always = [r for r in rows if r.group in ("dev", "manual")]
     groups = [r.group for r in tune]
     out: list[tuple[Row, str, float]] = []
     for train_idx, test_idx in GroupKFold(n_splits=FOLDS).split(tune, groups=groups):
-        vec, clf = _fit([tune[i] for i in train_idx] + always)
+        train = [tune[i] for i in train_idx]
+        vec, clf = _fit(without(train + always, rare_words(train, min_word_docs)))
         out.extend((tune[i], *_best(vec, clf, tune[i])) for i in test_idx)
     return out
 
@@ -220,6 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     on.add_argument("--enabled", dest="enabled", action="store_true", default=False,
                     help="the layer is on by default in the written file")
     on.add_argument("--disabled", dest="enabled", action="store_false")
+    ap.add_argument("--min-word-docs", type=int, default=MIN_WORD_DOCS,
+                    help=f"content lemmas found in fewer tune documents are not trained on "
+                         f"(default {MIN_WORD_DOCS})")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     os.environ["DETENTE_CLASSIFIER"] = "off"  # the rules' own output decides which sentences the layer sees
@@ -228,14 +264,25 @@ def main(argv: list[str] | None = None) -> int:
 
     nlp = load_nlp()
     lexicon = load_lexicon()
-    rows = _tune_rows(nlp) + _dev_rows(nlp, lexicon) + _manual_rows(nlp, lexicon)
+    rows = [r for gold, docs in TUNE_SETS for r in _tune_rows(nlp, gold, docs)]
+    rows += _dev_rows(nlp, lexicon) + _manual_rows(nlp, lexicon)
     print(f"rows: {Counter(r.group if r.group in ('dev', 'manual') else 'tune' for r in rows)}", file=sys.stderr)
-    scored = cross_validate(rows)
+    data = train(rows, lexicon, args.precision, args.min_word_docs, args.enabled)
+    args.out.write_text(json.dumps(data, indent=None, separators=(",", ":"), ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+    print(f"wrote {args.out} ({len(data['weights'])} features, {len(data['classes'])} classes)", file=sys.stderr)
+    return 0
+
+
+def train(rows: list[Row], lexicon: Any, precision: float, min_word_docs: int, enabled: bool) -> dict[str, Any]:
+    """The data file's content: threshold chosen out of fold, then the model fitted on every row."""
+    scored = cross_validate(rows, min_word_docs)
     table = threshold_table(scored)
-    threshold = choose(table, args.precision, MIN_PROPOSALS)
+    threshold = choose(table, precision, MIN_PROPOSALS)
     for entry in table:
         print(json.dumps(entry), file=sys.stderr)
     print(f"threshold {threshold}", file=sys.stderr)
+    rows = without(rows, rare_words(rows, min_word_docs))
     vec, clf = _fit(rows)
     names = vec.get_feature_names_out()
     seen = Counter(f for r in rows for f in r.features)
@@ -246,26 +293,25 @@ def main(argv: list[str] | None = None) -> int:
     data = {
         "about": ("Weights of detente/coding/classifier.py, written by scripts/train_classifier.py on "
                   f"{dt.date.today().isoformat()}: a multinomial logistic regression (scikit-learn, C={C}, "
-                  f"seed {SEED}) trained on the tune split of gold/news.jsonl (sentences the prefilter passes), "
+                  f"seed {SEED}) trained on the tune sentences the prefilter passes of every tune draw "
+                  "(gold/news.jsonl draws 1, 2 and 4, gold/lee7/news.jsonl draw 7; content lemmas in fewer than "
+                  f"{min_word_docs} tune documents left out), "
                   "../shared/gold/plover_gsr_dev.jsonl and the type definitions and mode tables of the PLOVER "
                   "manual; never on the "
                   "check split. The threshold is the lowest whose proposals were right at least "
-                  f"{args.precision} of the time in {FOLDS}-fold cross-validation by document on the tune "
+                  f"{precision} of the time in {FOLDS}-fold cross-validation by document on the tune "
                   f"sentences the rules code nothing for (thresholds with fewer than {MIN_PROPOSALS} proposals "
                   "not judged)."),
         "rows": dict(Counter(r.group if r.group in ("dev", "manual") else "tune" for r in rows)),
         "cross_validation": cv,
-        "enabled": args.enabled,
+        "enabled": enabled,
         "threshold": threshold,
         "classes": [str(c) for c in clf.classes_],
         "bias": [round(float(b), 4) for b in clf.intercept_],
         "cameo": cameo_codes(lexicon),
         "weights": dict(sorted(weights.items())),
     }
-    args.out.write_text(json.dumps(data, indent=None, separators=(",", ":"), ensure_ascii=False) + "\n",
-                        encoding="utf-8")
-    print(f"wrote {args.out} ({len(weights)} features, {len(clf.classes_)} classes)", file=sys.stderr)
-    return 0
+    return data
 
 
 if __name__ == "__main__":

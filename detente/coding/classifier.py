@@ -147,18 +147,35 @@ def _role(tok: Token | None) -> str:
     return "noun"
 
 
+def word_classes(tok: Token, lexicon: Lexicon, prefix: str) -> list[str]:
+    """What the lexicon knows of a word, as classes a model can share across words and newsrooms: the event
+    types of its senses (a sense the rules did not fire still says what the word tends to mean), a speech or
+    light verb, or nothing known."""
+    lem = lemma(tok)
+    types = {s.type for s in lexicon.lookup(lem, "verb" if is_verbal(tok) else "noun")}
+    out = [f"{prefix}:{t}" for t in sorted(types)]
+    if lem in lexicon.speech_verbs:
+        out.append(f"{prefix}:speech")
+    if lexicon.is_light(lem, tok.lower_):
+        out.append(f"{prefix}:light")
+    return out or [f"{prefix}:unknown"]
+
+
 def features(sent: Span, lexicon: Lexicon) -> list[str]:
-    """String features of one parsed sentence: the event word, its arguments' lemmas, modals, negation, who
-    the subject and object are, and the sentence's content lemmas."""
+    """String features of one parsed sentence: the event word and what the lexicon knows of it and of its
+    object, its arguments' lemmas, modals, negation, who the subject and object are, and the sentence's content
+    lemmas."""
     tok = event_token(sent, lexicon)
     v = lemma(tok)
-    out = [f"v:{v}", f"vpos:{tok.pos_}"]
+    out = [f"v:{v}", f"vpos:{tok.pos_}", *word_classes(tok, lexicon, "vc")]
     root = sent.root
     if root != tok:
         out += [f"root:{lemma(root)}", "reported"]
     subj = child(tok, "nsubj", "nsubjpass")
     obj = child(tok, "dobj", "attr")
     out += [f"subj:{_role(subj)}", f"obj:{_role(obj)}"]
+    if obj is not None:
+        out += word_classes(obj, lexicon, "oc")
     if child(tok, "nsubjpass") is not None:
         out.append("passive")
     for c in tok.children:

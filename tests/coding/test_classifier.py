@@ -171,17 +171,26 @@ UNTRIGGERED_REQUESTS = ("Washington should meet Beijing halfway.",
 
 def test_bundled_weights_propose_where_the_rules_find_no_trigger(
         coder: Coder, nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The shipped weights (whatever their ``enabled``) still propose, above their own threshold, the type of a
-    sentence the rules leave without a trigger, and the coder turns the proposal into an event."""
+    """The shipped weights (whatever their ``enabled``) still read the type of sentences the rules leave without
+    a trigger, and propose it above their own threshold for at least one, which the coder turns into an event.
+    (Session 12: trained on every tune draw, the threshold chosen out of fold rose from 0.575 to 0.925; the
+    second sentence is still REQUEST at 0.87, now under it, so the layer, when on, codes nothing for it.)"""
     model = load_model()
     monkeypatch.setattr(layer, "default_model", lambda: None)
     assert [coder.code_text(s) for s in UNTRIGGERED_REQUESTS] == [[], []]
+    above = []
     for s in UNTRIGGERED_REQUESTS:
         type_, p = model.best(features(nlp(s)[:], LEXICON))
-        assert type_ == "REQUEST" and p >= model.threshold, (s, type_, p)
+        assert type_ == "REQUEST" and p >= 0.8, (s, type_, p)
+        if p >= model.threshold:
+            above.append(s)
+    assert above
     monkeypatch.setattr(layer, "default_model", lambda: model)
     for s in UNTRIGGERED_REQUESTS:
         records = coder.code_text(s)
+        if s not in above:
+            assert records == [], s
+            continue
         assert [(r.type, [a.country for a in r.source]) for r in records] == [("REQUEST", ["USA"])], s
         assert records[0].confidence <= 0.9
 
@@ -202,3 +211,48 @@ def test_training_script_ignores_thresholds_with_too_few_proposals(monkeypatch: 
     assert script.choose(table, 0.65, 2) == 0.475  # 3 / 4 at 0.475-0.5 passes, 3 / 5 at 0.45 does not
     assert script.choose(table, 0.6, 2) == 0.2
     assert script.choose(table, 0.65, 6) == 0.925  # none has 6: every threshold judged
+
+
+def test_features_say_what_the_lexicon_knows_of_the_event_word_and_its_object(nlp: Language) -> None:
+    """Classes shared across words: a trigger verb's types, a speech or light verb, a noun trigger as object,
+    and "unknown" for a word the lexicon has no sense of."""
+    accused = features(nlp("Beijing accused Washington of meddling.")[:], LEXICON)
+    assert "vc:ACCUSE" in accused and "vc:unknown" not in accused
+    talks = features(nlp("The two ministers held talks in Geneva.")[:], LEXICON)
+    assert "vc:light" in talks and "oc:CONSULT" in talks
+    painted = features(nlp("The children painted a fence.")[:], LEXICON)
+    assert "vc:unknown" in painted and "oc:unknown" in painted
+    said = features(nlp("The minister said nothing.")[:], LEXICON)
+    assert "vc:speech" in said
+
+
+def test_training_script_drops_content_lemmas_of_few_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A content lemma found in fewer tune documents than asked is left out; the dev records and the manual do
+    not count as documents, and only ``w:`` features are ever dropped."""
+    pytest.importorskip("sklearn")
+    from tests.conftest import script as load_script
+
+    script = load_script("train_classifier", monkeypatch)
+    row = script.Row
+    rows = [row(["w:troop", "w:zanzibar", "v:send"], ["MOBILIZE"], "d1"),
+            row(["w:troop", "v:send"], [NONE], "d2"),
+            row(["w:zanzibar", "v:rare"], ["AID"], "dev"),
+            row(["w:zanzibar"], ["AID"], "manual")]
+    assert script.rare_words(rows, 2) == {"w:zanzibar"}
+    assert script.rare_words(rows, 1) == set()
+    assert script.rare_words(rows, 3) == {"w:zanzibar", "w:troop"}
+    kept = script.without(rows, {"w:zanzibar"})
+    assert [r.features for r in kept] == [["w:troop", "v:send"], ["w:troop", "v:send"], ["v:rare"], []]
+    assert [(r.labels, r.group) for r in kept] == [(r.labels, r.group) for r in rows]
+
+
+def test_training_script_reads_every_tune_draw_and_never_the_fresh_check_set(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("sklearn")
+    from tests.conftest import script as load_script
+
+    script = load_script("train_classifier", monkeypatch)
+    golds = [gold for gold, _ in script.TUNE_SETS]
+    assert script.GOLD in golds and script.LEE7 / "news.jsonl" in golds
+    assert all("lee" not in part or part == "lee7" for gold, docs in script.TUNE_SETS
+               for path in (gold, *docs) for part in path.parts)
