@@ -24,6 +24,12 @@ def test_judgements_are_in_and_plain_reports_are_out() -> None:
         CRITICISM_WORDS["noun"] | CRITICISM_WORDS["adj"] | CRITICISM_WORDS["verb"])
 
 
+def test_failed_obligations_and_ill_conceived_policy_are_judgements() -> None:
+    # seeds "breach" (a failure to keep an obligation) and "misguided" (ill-conceived) of session 12
+    assert "breach" in CRITICISM_WORDS["noun"]
+    assert {"misguided", "ill-conceived"} <= CRITICISM_WORDS["adj"]
+
+
 def test_prefilter_forms_inflect_and_leave_out_split_hyphenated_words() -> None:
     forms = criticism_forms()
     assert {"undermined", "undermining", "deceptions", "harmful"} <= forms

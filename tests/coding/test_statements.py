@@ -210,3 +210,10 @@ def test_concerns_with_no_owner_or_about_nobody_judge_nobody(coder: Coder) -> No
 def test_it_in_what_an_actor_says_of_itself_is_the_one_easing_concerns(coder: Coder) -> None:
     text = "China said it issued new export rules, taking steps to ease U.S. concerns about missile sales to Iran."
     assert ("ACCUSE", ["USA"], ["CHN"]) in _coded(coder, text)
+
+
+def test_a_breach_or_a_misguided_policy_said_of_another_side_judges_it(coder: Coder) -> None:
+    text = "Germany's foreign minister said Russia's policy was misguided."
+    assert ("ACCUSE", ["DEU"], ["RUS"]) in _coded(coder, text)
+    text = "The French foreign minister said Moscow's actions were a breach of its obligations."
+    assert ("ACCUSE", ["FRA"], ["RUS"]) in _coded(coder, text)
