@@ -19,11 +19,11 @@ from detente.coding.compose import Coded
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
-from detente.coding.speaker import QUOTE_MARKS, in_quote, resolve_pronoun, speaker_of
+from detente.coding.speaker import QUOTE_MARKS, in_quote, speaker_of
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
 from detente.coding.words import looks_like_actor
-from detente.syntax import child, clause_verb, is_pronoun, is_relative_pronoun, is_verbal, lemma
+from detente.syntax import child, clause_verb, is_relative_pronoun, is_verbal, lemma
 
 # The participants step drops an accusation so noted whose targets are all of its source's countries: a judgement
 # of one's own side is what that side perceives or debates, not an accusation of the other (participants.py).
@@ -157,16 +157,6 @@ def judged(tok: Token) -> Token | None:
     return about_actor(tok)
 
 
-def said_of_itself(tok: Token, speaker: Token | None) -> Token:
-    """"it"/"its" in the clause an actor reports stands for an actor of that sentence ("China said it would ...",
-    "Russia said its ties ..."): the subject of a clause above it, else the speaker. The sentences before, where
-    the participants step would look, name whoever the story was about, not who speaks of itself."""
-    if speaker is None or tok.pos_ != "PRON" or tok.lower_ not in ("it", "its"):
-        return tok
-    found = resolve_pronoun(tok, tok, speaker)
-    return found if found is not None and looks_like_actor(found) and not is_pronoun(found) else tok
-
-
 def statement(tok: Token, type_: str, mode: str | None, cameo: str, speaker: Token | None, note: str,
                cues: Cues, targets: Iterable[Token] = (), sources: Iterable[Token] = ()) -> Candidate:
     """A candidate for what the statement does. With no source phrase the speaker (or the editorial's outlet) is
@@ -175,8 +165,8 @@ def statement(tok: Token, type_: str, mode: str | None, cameo: str, speaker: Tok
     (``OWN_SIDE``)."""
     sense = Sense(lemmas=(lemma(tok),), pos="noun" if tok.pos_ == "NOUN" else "verb", type=type_, mode=mode,
                   cameo=cameo, weight=WEIGHT)
-    tgt = [make_arg(said_of_itself(t, speaker), "object") for t in targets]
-    src = [make_arg(said_of_itself(s, speaker), "subject") for s in sources]
+    tgt = [make_arg(t, "object") for t in targets]
+    src = [make_arg(s, "subject") for s in sources]
     if not src and not tgt and speaker is not None:
         src = [make_arg(speaker, "subject")]
     notes = [note] + ([OWN_SIDE] if type_ == "ACCUSE" else [])
