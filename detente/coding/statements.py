@@ -35,6 +35,7 @@ from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.criticism import FAILURE_VERBS, POSING_VERBS, QUESTION_WORDS, is_criticism
 from detente.coding.demands import addressed, directive, necessity, need, obligation, suggestion
+from detente.coding.investigations import investigations
 from detente.coding.lexicon import Lexicon, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.nounclass import noun_class
@@ -93,6 +94,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     candidates += legal_steps(sent, candidates, cues)  # charges as the grounds of a legal step (allegations.py)
     candidates = _answered(sent, candidates, cues)  # defending oneself against criticism rejects it
     candidates = _received(sent, candidates, cues)  # "met with opposition from China": refused by China
+    candidates = investigations(sent, candidates, lexicon, cues, editorial)  # police work (investigations.py)
     if not any(c.coded.type == "ACCUSE" for c in candidates):
         candidates = _concerns(sent, candidates, lexicon, cues)  # "to ease U.S. concerns about ...": the US disapproves
     if not any(c.coded.type == "REQUEST" and c.sources for c in candidates):

@@ -1,0 +1,40 @@
+"""Police work with no trigger word: an investigating body's interrogation, questioning or search, and one under or
+facing an investigation, are ACCUSE investigate (``detente.coding.investigations``)."""
+
+from __future__ import annotations
+
+from detente.coding import Coder
+
+Coded = tuple[str, str | None, list[str | None], list[str | None]]
+
+
+def _coded(coder: Coder, text: str) -> list[Coded]:
+    return [(m.type, m.mode, [a.country for a in m.source], [a.country for a in m.target])
+            for m in coder.code_text(text)]
+
+
+def test_an_investigating_body_questioning_someone_investigates_them(coder: Coder) -> None:
+    text = "Kenyan police are questioning two British men after the attack on the embassy."
+    assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
+
+
+def test_questioning_by_anyone_but_an_investigating_body_is_no_investigation(coder: Coder) -> None:
+    text = "The Kenyan opposition questioned the British plan to attack the camp."
+    assert not any(c[0] == "ACCUSE" for c in _coded(coder, text))
+
+
+def test_one_under_investigation_is_investigated_by_the_by_phrase_or_the_speaker(coder: Coder) -> None:
+    text = "The British company is under investigation by Kenyan prosecutors after the attack."
+    assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
+    text = "Kenyan police said the British company was under investigation after the attack."
+    assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
+
+
+def test_one_facing_questioning_is_investigated_by_the_speaker(coder: Coder) -> None:
+    text = "A Kenyan official said the British diplomat faced questioning after the attack."
+    assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
+
+
+def test_a_body_investigating_its_own_country_is_no_judgement_of_its_own_side_dropped(coder: Coder) -> None:
+    text = "Kenyan police are questioning an opposition leader after the bombing in Nairobi."
+    assert ("ACCUSE", "investigate", ["KEN"], ["KEN"]) in _coded(coder, text)
