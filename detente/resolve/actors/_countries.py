@@ -26,9 +26,6 @@ from ._text import POSSESSIVE, SEPARATORS, fold, raw_words, split_word
 
 _ACRONYM_NAMES = frozenset({"surname", "person"})
 _TITLES = frozenset({"agent", "office"})
-# kinds that make a word a town or region, which a person's given name may also be ("Aden Ridgeway")
-_TOWN_KINDS = frozenset({"place", "city", "capital"})
-_NOT_TOWN_KINDS = frozenset({"country", "demonym", "people", "seat", "person", "surname", "body"})
 # Memo sizes: cleared rather than evicted when full; news vocabulary recurs, so a long run rarely gets there.
 _WORDS_MAX = 200_000
 _KEYS_MAX = 200_000
@@ -48,7 +45,6 @@ class _Reading:
     title: bool  # an agent or office reading: makes a body just before it a portfolio
     bodies: frozenset[str] = frozenset()  # non-state codes named (IGO ...): not countries, but actors of events
     press: bool = False  # its states come from a news outlet alone ("told VOA", "Reuters reported")
-    town: bool = False  # a town or region only: a person's given name when a name follows it ("Aden Ridgeway")
 
 
 _NOTHING = _Reading(frozenset(), False, False, False)
@@ -100,14 +96,12 @@ class CountryFinder:
     def _scan(self, text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         words = self._words
         toks = [t for w in raw_words(fold(text)) for t in (words.get(w) or self._learn(w))]
-        readings, unknown, names = self._read(toks)
+        readings, unknown = self._read(toks)
         out: set[str] = set()
         bodies: set[str] = set()
         outlets: set[str] = set()
         others: set[str] = set()
         for k, r in enumerate(readings):
-            if r.town and _given_name(readings, names, k):
-                continue
             if r.codes and not (r.body and self._portfolio(readings, unknown, k)):
                 out |= r.codes
                 (outlets if r.press else others).update(r.codes)
@@ -130,12 +124,10 @@ class CountryFinder:
         return fixed is not None and any(lx.kind in _TITLES for lx in self._ix.lex.get(fixed, ()))
 
     # ------------------------------------------------------------------ the scan
-    def _read(self, toks: list[_Token]) -> tuple[list[_Reading], dict[int, str], dict[int, bool]]:
-        """``Scanner.scan``'s items as readings, the items that are a lowercase unknown word (by position), and
-        those that are a capitalized word of no reading, each with whether a possessive follows it: a name."""
+    def _read(self, toks: list[_Token]) -> tuple[list[_Reading], dict[int, str]]:
+        """``Scanner.scan``'s items as readings, and the items that are a lowercase unknown word (by position)."""
         readings: list[_Reading] = []
         unknown: dict[int, str] = {}
-        names: dict[int, bool] = {}
         n_tok = len(toks)
         i = 0
         while i < n_tok:
@@ -148,15 +140,11 @@ class CountryFinder:
                     continue
             i += 1
             if t.poss:
-                if len(readings) - 1 in names:
-                    names[len(readings) - 1] = True
                 continue
             if t.unknown:
                 unknown[len(readings)] = t.low
-            elif t.alone is _NOTHING and not t.sep and t.orig[:1].isupper() and t.orig[1:].islower():
-                names[len(readings)] = False
             readings.append(t.alone)
-        return readings, unknown, names
+        return readings, unknown
 
     def _longer(self, toks: list[_Token], i: int, end: int) -> tuple[_Reading, int] | None:
         """The longest key of two or more tokens starting at ``i`` (and ending by ``end``) that keeps a reading
@@ -251,17 +239,7 @@ class CountryFinder:
             place=any(lx.kind in COUNTRY_KINDS for lx in lexes),
             title=any(lx.kind in _TITLES for lx in lexes),
             press=press and bool(codes - NON_STATE),
-            town=any(lx.kind in _TOWN_KINDS for lx in lexes) and not any(lx.kind in _NOT_TOWN_KINDS for lx in lexes),
         )
-
-
-def _given_name(readings: list[_Reading], names: dict[int, bool], k: int) -> bool:
-    """A town's name right before a capitalized word of no reading is a person's given name ("Aden Ridgeway",
-    not Yemen's Aden) when a title comes before ("deputy leader Aden Ridgeway") or a possessive after ("Aden
-    Ridgeway's bid"): a place is rarely so introduced, a person often is."""
-    if k + 1 not in names:
-        return False
-    return names[k + 1] or (k > 0 and readings[k - 1].title)
 
 
 def _prefixes(table: dict[str, list[Lex]]) -> set[str]:
