@@ -72,7 +72,6 @@ _VOCAB_KEYS = {
     "name_particles",
     "former_elite_sectors",
     "serving_roles",
-    "shared_names",
 }
 PARTICLE_USES = frozenset({"surname", "article", "joins"})
 _PERSON_KEYS = {"name", "aliases", "surname", "sector", "country", "roles", "id", "notes"}

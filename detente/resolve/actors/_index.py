@@ -217,7 +217,6 @@ class _Vocab:
         self.weak_surnames = frozenset(key(s) for s in raw.get("weak_surnames") or [])
         self.not_surnames = frozenset(key(s) for s in raw.get("not_surnames") or [])
         self.not_actors: list[str] = raw.get("not_actors") or []
-        self.shared: dict[str, list[str]] = raw.get("shared_names") or {}
         self.particles = Particles.of(raw.get("name_particles") or {})
         self.former_elite = frozenset(raw.get("former_elite_sectors") or [])
         self.serving = {key(p): frozenset(k for w in words for k in (key(w), key(plural(w))))
@@ -307,7 +306,6 @@ def compile_index(raw: RawData) -> Index:
         return k
 
     generic = {k for k, lexes in ix.lex.items() if any(lx.kind in {"agent", "office", "filler"} for lx in lexes)}
-    generic |= {key(n).removeprefix("the ") for names in vocab.shared.values() for n in names}
     adhoc = {lx.office for lexes in ix.lex.values() for lx in lexes if lx.kind == "office" and lx.office is not None}
     for raw_e in raw.entities.values():
         country = raw.countries.get(raw_e.country)
@@ -471,12 +469,6 @@ def _add_vocab(ix: Index, vocab: _Vocab) -> None:
             for w in words:
                 for form in {w, plural(w)}:
                     ix.add(form, Lex("agent", sector=sector, rank=rank), False)
-    for sector, names in vocab.shared.items():
-        # a name several countries' bodies bear ("Labour", "the Greens"), as written: the sector alone, its
-        # country left to the span, the document's actors or the story's home; "nationals", "liberals" in
-        # lowercase are people, not parties
-        for n in names:
-            ix.add(n, Lex("agent", sector=sector, rank=1), True)
     for code, words in vocab.default_country.items():
         for w in words:
             for form in {w, plural(w)}:

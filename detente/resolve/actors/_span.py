@@ -90,9 +90,6 @@ class Scanner:
                     continue
                 cs_lexes = list(ix.lex_cs.get(" ".join(w.orig for w in window), ()))
                 lexes = cs_lexes + ix.lex.get(" ".join(w.low for w in window), [])
-                if any(lx.kind == "agent" for lx in cs_lexes):
-                    # a name as written ("Nationals", a party) is not the common word ("nationals", people)
-                    lexes = cs_lexes + [lx for lx in lexes if lx.kind != "agent" and lx not in cs_lexes]
                 cap = any(w.capitalized for w in window)
                 if all(w.orig.isupper() and len(w.orig) <= 3 for w in window):
                     # an acronym in capitals ("AI") is not a name written in capitals (Ai Weiwei)
