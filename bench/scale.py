@@ -375,6 +375,8 @@ def main() -> None:
     ap.add_argument("--gc-threshold", help="the ingest child's gc.set_threshold, e.g. 10000,10,10")
     ap.add_argument("--split", action="store_true", help="with --no-code: time each statement's CPU (the batch "
                     "log's sql_s; the rest of cpu_s is Python's, gc_s the collector's)")
+    ap.add_argument("--schema-variant", help="make the store as this variant of the schema before the ingest "
+                    "(bench/variants.py: e.g. nokeys, without the primary keys; keys is the schema as it ships)")
     ap.add_argument("--no-recluster", action="store_true", help="skip the recluster of the full store (0 s)")
     ap.add_argument("--batch-log", type=Path, help="write one JSON line a batch here: store and CPU seconds, whether "
                     "a checkpoint landed in it (the log shrank), the log's size; what a checkpoint costs in place")
@@ -401,6 +403,10 @@ def main() -> None:
         mode = "replayed mentions (--no-code)" if args.no_code else "read, code and store"
         print(f"scale: {args.docs} documents from {args.corpus.name}, {mode}, batches of {args.batch_size}, "
               f"{os.cpu_count()} cores", file=sys.stderr, flush=True)
+        if args.schema_variant:
+            from variants import make_variant
+
+            make_variant(args.db, args.schema_variant)
         ingest = spawn("ingest", args)
         if args.keep_store:
             shutil.copyfile(args.db, args.keep_store)  # closed and checkpointed: the file is the whole store
@@ -411,7 +417,8 @@ def main() -> None:
     print(f"one more document into the full store: {ingest['one_doc_s']:.3f} s; store {ingest['counts']}")
     print(f"recluster of the full store: {recluster['seconds']:.1f} s, peak RSS {recluster['peak_rss_mb']:.0f} MB")
     print(json.dumps({
-        "mode": "no-code" if args.no_code else "code", "docs": args.docs, "batch_size": args.batch_size,
+        "mode": "no-code" if args.no_code else "code", "schema_variant": args.schema_variant or "",
+        "docs": args.docs, "batch_size": args.batch_size,
         "shift_days": args.shift_days, "slope": round(slope, 3), "cpu_slope": round(cpu_slope, 3),
         "first_docs_per_s": round(steps[0]["docs_per_s"], 1), "last_docs_per_s": round(steps[-1]["docs_per_s"], 1),
         "first_store_s_per_batch": round(steps[0]["store_s_per_batch"], 4),

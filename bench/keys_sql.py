@@ -1,0 +1,114 @@
+"""What the store's primary keys (DuckDB ART indexes) and a few candidate indexes cost a batch as the store grows:
+the same replayed batches committed, in one process and in turn, into an empty store and into a 20,000-document
+store of each *variant* of the schema, every SQL statement of ``Store.add_batch`` timed (``batch_sql.py``'s
+wrapper).
+
+    python bench/keys_sql.py --stores DIR [--size 19936] [--batches 40] [--cpu] [--variants keys nokeys ...]
+
+Variants (each an empty store and a copy of the large one, rebuilt table by table so that every variant's tables
+are laid out alike; ``keys`` is the control, the schema as it ships):
+
+- ``keys``: ``schema.sql`` as is (primary keys on ``documents.id``, ``mentions.mention_id``, ``events.event_id``);
+- ``nokeys``: none of those three keys; ``nokey-documents``, ``nokey-mentions``, ``nokey-events``: one dropped;
+- ``index``: the keys, plus ART indexes on the clustering index's join columns (``cluster_key_hashes.kb``,
+  ``cluster_members.n``, ``cluster_members.segment``);
+- ``index-kb``: the keys, plus an index on ``cluster_key_hashes.kb`` alone.
+
+The large store is the first ``size - warm`` replayed documents (written once to DIR by ``batch_sql.build`` and
+reused), then rebuilt per variant; each writer then ingests ``--warm`` documents untimed (its kept rows filled, as
+in a long ingest) and the batches after that are timed, variant after variant, size after size, batch by batch.
+Only ratios within one run mean anything on a shared machine (bench/README.md, "Scale").
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import batch_sql  # noqa: E402  (the timed batch and the built stores)
+import scale  # noqa: E402  (bench/scale.py: the replayed documents)
+from timed_sql import CLOCK  # noqa: E402
+from variants import VARIANTS, make_variant  # noqa: E402  (the schemas compared)
+
+from detente.store.db import Store  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--stores", type=Path, required=True, help="folder of the built large store (built if missing)")
+    ap.add_argument("--size", type=int, default=19936)
+    ap.add_argument("--batches", type=int, default=40)
+    ap.add_argument("--warm", type=int, default=30 * 89)
+    ap.add_argument("--variants", nargs="+", default=["keys", "nokeys"], choices=sorted(VARIANTS))
+    ap.add_argument("--cpu", action="store_true", help="CPU seconds of this process instead of wall seconds")
+    ap.add_argument("--corpus", type=Path, default=scale.DEFAULT_CORPUS)
+    ap.add_argument("--mentions-from", type=Path, help="the coded corpus cache of bench/scale.py")
+    args = ap.parse_args()
+    coded = scale.load_coded(args.corpus, args.mentions_from)
+    if args.cpu:
+        CLOCK[0] = time.process_time
+    args.stores.mkdir(parents=True, exist_ok=True)
+    base = args.size - min(args.warm, args.size)
+    built = args.stores / f"{base}.duckdb"
+    if not built.exists():
+        batch_sql.build(built, coded, base)
+    names = batch_sql._names()
+    sizes = (0, args.size)
+    runs = [(variant, size) for variant in args.variants for size in sizes]
+    spent: dict[tuple[str, int], dict[str, list[float]]] = {run: defaultdict(list) for run in runs}
+    with tempfile.TemporaryDirectory() as tmp:
+        stores: dict[tuple[str, int], Store] = {}
+        batches: dict[int, list[list[Any]]] = {}
+        for size in sizes:
+            replay = list(scale.replayed(coded, size + batch_sql.BATCH * args.batches, 60))
+            batches[size] = list(scale._batched(iter(replay[size:]), batch_sql.BATCH))
+            first = max(size - args.warm, 0)
+            for variant in args.variants:
+                path = Path(tmp) / f"{variant}-{size}.duckdb"
+                if size:
+                    shutil.copy(built, path)
+                seconds = make_variant(path, variant)
+                print(f"{variant} {size}: made in {seconds:.1f} s", file=sys.stderr, flush=True)
+                store = stores[variant, size] = Store(path, transient=True)
+                for batch in scale._batched(iter(replay[first:size]), batch_sql.BATCH):
+                    batch_sql._timed_batch(store, batch, names)
+        for k in range(args.batches):
+            for run, store in stores.items():
+                batch_spent, _ = batch_sql._timed_batch(store, batches[run[1]][k], names)
+                for label, seconds in batch_spent.items():
+                    spent[run][label].append(seconds)
+        for store in stores.values():
+            store.close()
+    report(spent, args.variants, sizes, args.batches)
+
+
+def report(spent: dict[tuple[str, int], dict[str, list[float]]], variants: list[str], sizes: tuple[int, int],
+           batches: int) -> None:
+    """Median ms a batch per statement, per variant: the empty store, the large one, their ratio."""
+    def median(run: tuple[str, int], label: str) -> float:
+        return float(statistics.median(spent[run].get(label) or [0])) * 1000
+
+    large = (variants[0], sizes[1])
+    labels = sorted(set().union(*spent.values()), key=lambda label: -median(large, label))
+    print(f"{'median ms a batch':34s}" + "".join(f" | {v[:14]:>14s} {'0':>5s} {sizes[1]:>6d} {'x':>5s}"
+                                                 for v in variants))
+    for label in labels:
+        cells = []
+        for variant in variants:
+            small, big = median((variant, sizes[0]), label), median((variant, sizes[1]), label)
+            cells.append(f" | {'':14s} {small:5.1f} {big:6.1f} {big / small if small else float('nan'):5.2f}")
+        print(f"{label[:34]:34s}" + "".join(cells))
+    print(f"{batches} batches of {batch_sql.BATCH} per store, alternated", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
