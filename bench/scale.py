@@ -279,6 +279,10 @@ def child_ingest(args: argparse.Namespace) -> dict[str, Any]:
     steps = Steps(args.step, Path(f"{args.db}.wal"), args.batch_log)
     if args.no_code:
         coded = load_coded(args.corpus, args.mentions_from)
+        if args.recent is not None:
+            from detente.store import clustered
+
+            clustered.RECENT_MENTIONS = args.recent  # read when a writer first keeps rows
         store = detente.open_store(args.db)
         try:
             for k, batch in enumerate(_batched(replayed(coded, args.docs, args.shift_days), args.batch_size)):
@@ -350,6 +354,8 @@ def spawn(kind: str, args: argparse.Namespace) -> dict[str, Any]:
         cmd += ["--gc-threshold", args.gc_threshold]
     if args.reopen_after_checkpoint:
         cmd.append("--reopen-after-checkpoint")
+    if args.recent is not None:
+        cmd += ["--recent", str(args.recent)]
     if args.batch_log and kind == "ingest":
         cmd += ["--batch-log", str(args.batch_log)]
     out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, env=os.environ.copy())
@@ -375,6 +381,9 @@ def main() -> None:
     ap.add_argument("--gc-threshold", help="the ingest child's gc.set_threshold, e.g. 10000,10,10")
     ap.add_argument("--split", action="store_true", help="with --no-code: time each statement's CPU (the batch "
                     "log's sql_s; the rest of cpu_s is Python's, gc_s the collector's)")
+    ap.add_argument("--recent", type=int, help="with --no-code: keep this many mentions' rows in the writer instead "
+                    "of clustered.RECENT_MENTIONS (whether a writer's kept rows, filling up over its first ~3,000 "
+                    "documents, are what makes its statements dearer)")
     ap.add_argument("--schema-variant", help="make the store as this variant of the schema before the ingest "
                     "(bench/variants.py: e.g. nokeys, without the primary keys; keys is the schema as it ships)")
     ap.add_argument("--no-recluster", action="store_true", help="skip the recluster of the full store (0 s)")
@@ -418,6 +427,7 @@ def main() -> None:
     print(f"recluster of the full store: {recluster['seconds']:.1f} s, peak RSS {recluster['peak_rss_mb']:.0f} MB")
     print(json.dumps({
         "mode": "no-code" if args.no_code else "code", "schema_variant": args.schema_variant or "",
+        "recent": args.recent,
         "docs": args.docs, "batch_size": args.batch_size,
         "shift_days": args.shift_days, "slope": round(slope, 3), "cpu_slope": round(cpu_slope, 3),
         "first_docs_per_s": round(steps[0]["docs_per_s"], 1), "last_docs_per_s": round(steps[-1]["docs_per_s"], 1),
