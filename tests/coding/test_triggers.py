@@ -576,3 +576,11 @@ def test_reacting_angrily_is_disapproval_and_responding_alone_is_not(find: Find)
     reacted = only(find("Beijing reacted furiously to the arms sale to Taiwan."), "reacted")
     assert (reacted.sense.type, reacted.sense.mode) == ("ACCUSE", "disapprove")
     assert not [m for m in find("Japan reacted quickly to the news from Seoul.") if m.sense.type == "ACCUSE"]
+
+
+def test_pleading_or_begging_with_someone_is_a_request(find: Find) -> None:
+    """"pleading with X to" asks X (PETRARCH2's APPEAL group: BEG, PLEAD 020); "begged X to" likewise."""
+    pleading = only(find("Nigerian officials are pleading with farmers to leave the border area."), "pleading")
+    assert (pleading.sense.type, pleading.sense.role) == ("REQUEST", "request")
+    begged = only(find("Kenya begged the United States to lift the tariffs."), "begged")
+    assert begged.sense.type == "REQUEST"
