@@ -54,6 +54,7 @@ class Sense:
     need_clause: bool = False
     exclude_cues: tuple[str, ...] = ()
     no_object: bool = False
+    need_direct: bool = False  # (verbs) a direct object or a passive subject: "searched the house", not "searched for"
     priority: int = 0
     standalone: bool = True
     alone: bool = True
@@ -302,6 +303,7 @@ def _sense(entry: Mapping[str, Any], order: int, *, lemmas: tuple[str, ...] | No
         need_clause=bool(entry.get("need_clause", False)),
         exclude_cues=_tuple(entry.get("exclude_cues")),
         no_object=bool(entry.get("no_object", False)),
+        need_direct=bool(entry.get("need_direct", False)),
         priority=int(entry.get("priority", 0)),
         standalone=bool(entry.get("standalone", True)),
         alone=bool(entry.get("alone", True)),

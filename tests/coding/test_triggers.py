@@ -584,3 +584,13 @@ def test_pleading_or_begging_with_someone_is_a_request(find: Find) -> None:
     assert (pleading.sense.type, pleading.sense.role) == ("REQUEST", "request")
     begged = only(find("Kenya begged the United States to lift the tariffs."), "begged")
     assert begged.sense.type == "REQUEST"
+
+
+def test_searching_premises_is_a_raid_and_searching_for_someone_is_not(find: Find) -> None:
+    """A search is COERCE 171 when it names what was searched ("searched the offices", "the house was searched");
+    "searching for survivors" looks for them (PETRARCH2's SEARCH_FOR: no code)."""
+    searched = only(find("Turkish police searched the offices of the newspaper."), "searched")
+    assert (searched.sense.type, searched.sense.cameo) == ("COERCE", "171")
+    assert only(find("His house in Ankara was searched by Turkish police."), "searched").sense.type == "COERCE"
+    looking = find("The Nepalese army is still searching for survivors in the rubble.")
+    assert not [m for m in looking if m.token.text == "searching"]
