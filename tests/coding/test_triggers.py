@@ -594,3 +594,12 @@ def test_searching_premises_is_a_raid_and_searching_for_someone_is_not(find: Fin
     assert only(find("His house in Ankara was searched by Turkish police."), "searched").sense.type == "COERCE"
     looking = find("The Nepalese army is still searching for survivors in the rubble.")
     assert not [m for m in looking if m.token.text == "searching"]
+
+
+def test_rescued_hostages_are_no_aid_and_evacuated_civilians_are(find: Find) -> None:
+    """Freeing hostages is no humanitarian aid (the labelling guide: an operation against the captors is ASSAULT,
+    "were rescued" as an outcome is not coded); evacuating civilians stays AID 073."""
+    freed = find("Nigerian soldiers rescued 20 hostages from a forest camp.")
+    assert not [m for m in freed if m.token.text == "rescued" and m.sense.type == "AID"]
+    evacuated = only(find("India evacuated 4,000 civilians from Sudan."), "evacuated")
+    assert (evacuated.sense.type, evacuated.sense.cameo) == ("AID", "073")
