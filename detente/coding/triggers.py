@@ -377,10 +377,21 @@ def _phrase_mentions(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             n = len(phrase.words)
             if i + n <= len(toks) and all(_word_matches(toks[i + k], phrase.words[k]) for k in range(1, n)):
                 span = sent.doc[toks[i].i:toks[i + n - 1].i + 1]
+                if not _phrase_fits(span, phrase.sense, lexicon):
+                    continue
                 head = span.root
                 if not any(m.phrase is not None and m.phrase.start == span.start for m in out):
                     out.append(Trigger(token=head, sense=phrase.sense, anchor=head, phrase=span))
     return out
+
+
+def _phrase_fits(span: Span, sense: Sense, lexicon: Lexicon) -> bool:
+    """A phrase sense's ``objects`` are what its last word governs: "took part in the talks" is a meeting, "took
+    part in the operation" is not. A phrase whose object is elsewhere (a relative clause) is let through."""
+    if not sense.objects:
+        return True
+    objs = [c for c in span[-1].children if c.dep_ in ("pobj", "dobj", "obj")]
+    return not objs or any(object_matches(o, sense.objects, lexicon) for o in objs)
 
 
 _ADJUNCT_PREPS = frozenset({"in", "with", "through", "via"})

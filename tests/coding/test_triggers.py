@@ -603,3 +603,11 @@ def test_rescued_hostages_are_no_aid_and_evacuated_civilians_are(find: Find) -> 
     assert not [m for m in freed if m.token.text == "rescued" and m.sense.type == "AID"]
     evacuated = only(find("India evacuated 4,000 civilians from Sudan."), "evacuated")
     assert (evacuated.sense.type, evacuated.sense.cameo) == ("AID", "073")
+
+
+def test_taking_part_in_a_meeting_is_attending_and_in_an_operation_is_not(find: Find) -> None:
+    """"take part in" is CONSULT only when what is taken part in is a meeting, as for "participate in"."""
+    talks = find("Iran took part in the talks in Vienna with France and Germany.")
+    assert [m.sense.type for m in talks if m.phrase is not None] == ["CONSULT"]
+    operation = find("Kenyan commandos took part in the operation near the Somali border.")
+    assert not [m for m in operation if m.sense.type == "CONSULT"]
