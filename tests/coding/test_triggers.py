@@ -611,3 +611,11 @@ def test_taking_part_in_a_meeting_is_attending_and_in_an_operation_is_not(find: 
     assert [m.sense.type for m in talks if m.phrase is not None] == ["CONSULT"]
     operation = find("Kenyan commandos took part in the operation near the Somali border.")
     assert not [m for m in operation if m.sense.type == "CONSULT"]
+
+
+def test_rebutting_a_claim_is_a_rejection_and_refuting_a_theory_is_not(find: Find) -> None:
+    """Rebutting or refuting an accusation or claim denies it (REJECT 127, PETRARCH2's REFUTE group); a
+    scientist refuting a hypothesis rejects nobody."""
+    rebutted = only(find("China rebutted the accusation made by the Philippines."), "rebutted")
+    assert (rebutted.sense.type, rebutted.sense.cameo) == ("REJECT", "127")
+    assert not [m for m in find("The study refuted the hypothesis of the Danish team.") if m.sense.type == "REJECT"]
