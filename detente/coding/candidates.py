@@ -29,8 +29,8 @@ from detente.coding.arguments import (
     subject_args,
 )
 from detente.coding.compose import Coded, Composer
-from detente.coding.governors import Pairs, pair_governors
-from detente.coding.lexicon import Lexicon, Sense, load_data
+from detente.coding.governors import pair_governors
+from detente.coding.lexicon import Lexicon, Sense
 from detente.coding.modality import Cues, Flags, clause_flags
 from detente.coding.spans import Arg, make_arg
 from detente.coding.speaker import speaker_of
@@ -150,7 +150,6 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
     ``editorial`` the outlet's own disapproval is an accusation (``accusations``)."""
     mentions = find_triggers(sent, lexicon)
     pairs = pair_governors(mentions)
-    _pair_seen(mentions, pairs)
     used, composed, siblings = pairs.used, pairs.composed, pairs.siblings
     out: list[Candidate] = []
     for m in mentions:
@@ -363,48 +362,12 @@ def _wanted_actor(m: Trigger, kid: Trigger) -> Token | None:
     clause = kid.anchor
     while clause.dep_ == "conj" and clause.head != clause:
         clause = clause.head  # "to uphold its responsibilities and deny ..."
-    if clause.head != m.token:
-        return _seen_actor(m.token, clause)
     if clause.head != m.token or clause.dep_ not in ("ccomp", "xcomp"):
         return None
     other = child(clause, "nsubj") if clause.dep_ == "ccomp" else child(m.token, "dobj", "obj")
     if other is None or other.pos_ == "PRON" or not looks_like_actor(other):
         return None
     return other
-
-
-def _seeing_verbs() -> frozenset[str]:
-    return frozenset(str(w) for w in load_data("wishes.yaml")["seeing_verbs"])
-
-
-def _seen_actor(want: Token, clause: Token) -> Token | None:
-    """Whom a wish to see an act wants to act: the subject of the seen clause ("wants to see Iran release the
-    journalists", "hopes to see Russia free the prisoners"), an actor other than a pronoun. What is wished seen of
-    no actor ("wants to see the sanctions lifted") is no demand on anyone."""
-    see = clause.head
-    if see.dep_ != "xcomp" or see.head != want or lemma(see) not in _seeing_verbs() or \
-            clause.dep_ not in ("ccomp", "xcomp", "oprd"):
-        return None
-    other = child(clause, "nsubj") or child(see, "dobj", "obj")
-    if other is None or other.i > clause.i or other.pos_ == "PRON" or not looks_like_actor(other):
-        return None
-    return other
-
-
-def _pair_seen(mentions: list[Trigger], pairs: Pairs) -> None:
-    """A verb of wanting with no act of its own paired takes the act it wants seen done by another ("wants to
-    see Iran release ..."): the governors look for the act in the wanting verb's own complement only."""
-    for m in mentions:
-        if id(m) in pairs.used or id(m) in pairs.composed or m.nominal or m.sense.role != "intent" or \
-                lemma(m.token) not in WANTING_VERBS:
-            continue
-        for kid in mentions:
-            if kid is m or id(kid) in pairs.used or kid.nominal:
-                continue
-            if _seen_actor(m.token, kid.anchor) is not None:
-                pairs.used.add(id(kid))
-                pairs.composed[id(m)] = kid
-                break
 
 
 def _self_announced(m: Trigger) -> bool:

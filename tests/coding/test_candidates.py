@@ -53,15 +53,6 @@ def test_wanting_another_actor_to_act_is_a_demand_on_it(coder: Coder) -> None:
     assert _coded(coder, "China hopes to visit the United States.") == [("AGREE", ["CHN"], ["USA"])]
 
 
-def test_wanting_to_see_another_act_is_a_demand_on_it(coder: Coder) -> None:
-    # session 12: the subject of the seen clause is the one asked to act, as the object of "wants X to"
-    assert _coded(coder, "France said it wants to see Iran release the detained journalists.") == [
-        ("REQUEST", ["FRA"], ["IRN"])]
-    # what is wished seen of no actor is asked of nobody: the seen act is not made a demand
-    assert not [c for c in _coded(coder, "France wants to see the prisoners released by Iran.")
-                if c[0] == "REQUEST" and c[2] == ["IRN"]]
-
-
 def test_a_proposal_with_its_maker_named_is_made_beside_its_refusal(candidates: Cands) -> None:
     # session 12: the refusal and the act it refuses, when the text names who made it
     cands = candidates("Japan rejected China's proposal for joint patrols in the strait.")
