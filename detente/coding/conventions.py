@@ -156,8 +156,6 @@ def _prediction(cand: Candidate, conv: Conventions) -> bool:
     if cand.coded.type in _SPOKEN_POSSIBLE:
         return False
     demand = cand.coded.type == "REQUEST"
-    if not demand and _likely_outcome(cand.token, conv):
-        return True
     if cand.mention.nominal and cand.modality == "asserted":
         anchors = [cand.token]  # a noun event that happened is not predicted by its clause ("will add to calls")
         if not _noun_owned_by_clause(cand.token):
@@ -176,18 +174,6 @@ def _prediction(cand: Candidate, conv: Conventions) -> bool:
         if not demand and _under_prediction(chain[-1], conv):
             return True
     return False
-
-
-def _likely_outcome(noun: Token, conv: Conventions) -> bool:
-    """A noun event that something is likely to bring about ("a move likely to provoke further conflict", "is
-    likely to spark clashes"): a forecast of an outcome, not an act anyone did or announced. An act that is
-    itself likely ("is likely to meet his counterpart") is an anticipated act, coded; so the event must be the
-    object of another verb, the one "likely" governs."""
-    verb = noun.head
-    if not (noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "obj") and verb.dep_ == "xcomp" and has_to_marker(verb)):
-        return False
-    judged = verb.head
-    return judged.pos_ == "ADJ" and lemma(judged) in conv.epistemic_adverbs
 
 
 def _noun_owned_by_clause(noun: Token) -> bool:

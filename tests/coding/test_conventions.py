@@ -62,9 +62,6 @@ DROPPED = [
     # predictions and worries
     ("Israeli officials fear that Iran could attack Israeli ships in the Red Sea.", "ASSAULT", "prediction"),
     ("Japan will likely sign a defence pact with the Philippines.", "AGREE", "prediction"),
-    # session 12: an outcome something is likely to bring about
-    ("Serbia's decision is likely to spark clashes between Serbian police and Kosovo protesters.", "ASSAULT",
-     "prediction"),
     # questions and requests for comment
     ("Will China impose sanctions on Lithuania?", "SANCTION", "question"),
     ("The judge asked the Philippine minister if he had met the Chinese ambassador.", "CONSULT", "question"),
@@ -102,8 +99,6 @@ DROPPED = [
 ]
 
 KEPT = [
-    # session 12: an act that is itself likely is anticipated, and coded (AGREE planned)
-    ("The Chinese foreign minister is likely to meet his Japanese counterpart next week.", "AGREE"),
     # an act of someone else a commentator reports, in the past tense, is that someone's event
     ("China sent troops to the Indian border last week, said Tom Smith, an analyst at the Lowy Institute.",
      "MOBILIZE"),
