@@ -16,7 +16,8 @@ Eight rules (``RULES``), each named by what it finds:
   politics"), two types of one quad class: the more confident reading stands;
 - ``background``: a subordinate clause's act beside a more confident main-clause act of the same actor ("X, who
   resigned in 2013, rejected the charges"); not an act of purpose on the main act's verb ("met him to offer
-  aid": two acts);
+  aid": two acts), nor one in a clause whose own subject names another party ("after residents were displaced
+  by fighting between rebels and troops");
 - ``forecast``: a warning that announces no coming act of its speaker ("warned of a possible IS resurgence",
   "has warned that other member states could decide to quit", "warned residents to stay away") is a forecast
   or an advice, which the guide does not code ("worries and predictions that something could happen are []"),
@@ -189,7 +190,32 @@ def _background(cand: Candidate, rec: Mention, pairs: Sequence[tuple[Candidate, 
     if cand.prominence >= 1.0:
         return False
     return any(o is not cand and o.prominence >= 1.0 and orec.type != rec.type and _shares_source(rec, orec)
-               and orec.confidence > rec.confidence and not _purpose_of(cand, o) for o, orec in pairs)
+               and orec.confidence > rec.confidence and not _purpose_of(cand, o) and not _named_apart(cand, o)
+               for o, orec in pairs)
+
+
+def _named_apart(cand: Candidate, main: Candidate) -> bool:
+    """The subordinate act's clause has a subject of its own, named by other words than the main act's doers
+    ("officials are pleading with civilians to go back, after civilians were displaced by fighting between
+    rebels and government forces"): another party's story told as a fact, not the main actor's background,
+    even when both are of one country. A relative pronoun or a pronoun ("X, who resigned", "after he resigned")
+    is the same actor."""
+    own = _own_subject(cand.mention.anchor, main.mention.anchor)
+    if own is None or own.pos_ == "PRON" or not main.sources:
+        return False
+    return lemma(own) not in {lemma(a.token) for a in main.sources}
+
+
+def _own_subject(tok: Token, main: Token) -> Token | None:
+    """The subject of the nearest clause above ``tok`` (itself included) below the main act's verb: "fighting"
+    in "after civilians were displaced by fighting" has "civilians"."""
+    cur = tok
+    while cur.i != main.i and cur.head.i != cur.i:
+        subj = child(cur, "nsubj", "nsubjpass")
+        if subj is not None:
+            return subj
+        cur = cur.head
+    return None
 
 
 def _purpose_of(cand: Candidate, main: Candidate) -> bool:

@@ -308,3 +308,17 @@ def test_two_rules_never_drop_each_others_event(coder: Coder, monkeypatch: pytes
     assert decide(made) == [made[0][1]]
     assert decide(made, ("background", "judged")) == [made[0][1]]  # whatever order the rules are named in
 
+
+
+def test_a_subordinate_act_of_other_named_parties_is_no_background(coder: Coder,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # session 12: the clause "after residents were displaced by fighting ..." has a subject of its own, not the
+    # officials who urge: the fighting is another party's act told as a fact, though both are Sudan's
+    text = ("Sudanese officials are urging residents to return to their homes after thousands of residents were "
+            "displaced by fighting between rebels and Sudanese troops.")
+    assert _types(coder, text) == ["ASSAULT", "REQUEST"]
+    with monkeypatch.context() as m:
+        m.setattr(decision, "_named_apart", lambda cand, main: False)
+        assert _types(coder, text) == ["REQUEST"]  # without it the fighting is background to the demand
+    # a relative pronoun is the same actor: still background
+    assert _types(coder, CASES[-1][1]) == ["REJECT"]
