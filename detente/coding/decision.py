@@ -113,22 +113,11 @@ def content_of(inner: Token, outer: Candidate) -> bool:
     while cur.i not in heads:
         if cur.head.i == cur.i:
             return False  # the root: not below the act
-        if cur.dep_ == "conj" and _own_act(cur, outer):
-            return False
         # "urged him to work with partners to intercept": an infinitive the parser calls adverbial
         links.append("xcomp" if cur.dep_ == "advcl" and _infinitive(cur) else cur.dep_)
         cur = cur.head
     *within, into = links
     return into in _INTO_CONTENT and all(d in _WITHIN_CONTENT for d in within)
-
-
-def _own_act(conj: Token, outer: Candidate) -> bool:
-    """A clause joined by "and" to the demanded act whose subject is the demander's own ("it wants to see X
-    removed and that it is working with the opposition"): the demander tells of its own act beside the demand,
-    which it does not ask of anyone; the parser hangs it on the demanded act."""
-    own = child(conj, "nsubj")
-    asker = child(outer.mention.anchor, "nsubj")
-    return own is not None and asker is not None and own.lower_ == asker.lower_
 
 
 def _infinitive(verb: Token) -> bool:
