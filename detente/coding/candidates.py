@@ -15,6 +15,7 @@ Resolution of the spans to actors happens later, in ``coder``; nothing here know
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -30,7 +31,7 @@ from detente.coding.arguments import (
 )
 from detente.coding.compose import Coded, Composer
 from detente.coding.governors import pair_governors
-from detente.coding.lexicon import Lexicon, Sense
+from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, Flags, clause_flags
 from detente.coding.spans import Arg, make_arg
 from detente.coding.speaker import speaker_of
@@ -168,11 +169,11 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
         cand = _candidate(m, kid, composed, lexicon, composer, cues, siblings.get(id(kid), []) if kid else [])
         if cand is not None:
             out.append(cand)
-            if kid is not None and _rejected_proposal(m, kid):
+            if kid is not None and (_rejected_proposal(m, kid) or _referred_inquiry(m, kid)):
                 grandkid = composed.get(id(kid))
                 made = _candidate(kid, grandkid, composed, lexicon, composer, cues,
                                   siblings.get(id(grandkid), []) if grandkid else [])
-                if made is not None:
+                if made is not None:  # decision's content rule leaves it: the request's own child
                     out.append(made)
     # a stop that governed no act ("must stop its provocations") leaves its verb to the rules below
     live = [m for m in mentions if m.sense.role != "stop" or id(m) in composed]
@@ -206,6 +207,27 @@ def _rejected_proposal(m: Trigger, kid: Trigger) -> bool:
         return False
     return any(c.dep_ == "poss" for c in kid.token.children) or \
         any(c.dep_ == "prep" and c.lower_ == "by" and child(c, "pobj") is not None for c in kid.token.children)
+
+
+def _referred_inquiry(m: Trigger, kid: Trigger) -> bool:
+    """An investigation asked of an investigating body ("asked the Police Ombudsman to investigate the
+    taskforce", "called on prosecutors to investigate"): a referral, which sets the inquiry going; the guide codes
+    the request and the inquiry, a REQUEST and an ACCUSE `investigate` (docs/labelling.md: inquiries are ACCUSE
+    `investigate`). Asking a government to investigate ("urged Russia to investigate") stays one demand, and so
+    does a demand for an investigation named by a noun ("demanded an investigation")."""
+    if m.sense.type != "REQUEST" or kid.nominal or kid.sense.type != "ACCUSE" or kid.sense.mode != "investigate":
+        return False
+    asked = child(m.token, "dobj", "obj")
+    if asked is None:
+        asked = next((o for p in m.token.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+                      for o in p.children if o.dep_ == "pobj"), None)
+    return asked is not None and (lemma(asked) in _investigating_bodies() or asked.lower_ in _investigating_bodies())
+
+
+@lru_cache(maxsize=1)
+def _investigating_bodies() -> frozenset[str]:
+    """The bodies whose work is an investigation (``statements.yaml``, shared with ``investigations``)."""
+    return frozenset(str(w) for w in load_data("statements.yaml")["investigating_bodies"])
 
 
 def _own_agency(m: Trigger, kid: Trigger, composer: Composer) -> bool:

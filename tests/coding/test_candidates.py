@@ -103,3 +103,13 @@ def test_an_order_that_another_party_not_act_is_a_restriction(candidates: Cands)
     assert [(c.coded.type, c.coded.mode) for c in cands] == [("COERCE", "restrict")]
     assert _types_of(candidates, "The Kenyan government ordered its police not to arrest the strikers.") == \
         ["REQUEST"]
+
+
+def test_an_investigation_asked_of_an_investigating_body_is_coded_beside_the_request(coder: Coder) -> None:
+    # session 12: a referral sets the inquiry going; the guide codes both
+    types = {(m.type, m.mode) for m in coder.code_text(
+        "Kenyan opposition leaders asked the Kenyan police to investigate the killing of the activist.")}
+    assert types == {("REQUEST", None), ("ACCUSE", "investigate")}
+    # asking a government to investigate is one demand
+    assert [m.type for m in coder.code_text(
+        "Germany urged Russia to investigate the poisoning of the opposition leader.")] == ["REQUEST"]
