@@ -104,16 +104,8 @@ def test_no_pairs_no_records() -> None:
 
 def _restated_pairs(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> list[tuple[Candidate, Mention]]:
     """The two readings of one measure told twice, as the coder hands them to ``decide``."""
-    seen: list[tuple[Candidate, Mention]] = []
-
-    def record(pairs: Sequence[tuple[Candidate, Mention]]) -> list[Mention]:
-        seen.extend(pairs)
-        return [rec for _, rec in pairs]
-
-    with monkeypatch.context() as m:
-        m.setattr(coder_module, "decide", record)
-        coder.code_text(next(text for rule, text, _, _ in CASES if rule == "restated"))
-    pairs = [(c, r) for c, r in seen if r.type in ("COERCE", "SANCTION")]
+    text = next(text for rule, text, _, _ in CASES if rule == "restated")
+    pairs = [(c, r) for c, r in _pairs_of(coder, monkeypatch, text) if r.type in ("COERCE", "SANCTION")]
     assert len(pairs) == 2
     return sorted(pairs, key=lambda p: p[0].token.i)
 
