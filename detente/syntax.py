@@ -120,6 +120,14 @@ def coordinated(tok: Token) -> list[Token]:
     return out
 
 
+def coordinated_verbs(verb: Token) -> list[Token]:
+    """The verbs coordinated with ``verb``, whichever comes first ("shot and killed himself": each of the two is
+    the other's), ``verb`` itself left out."""
+    first = verb.head if verb.dep_ == "conj" and is_verbal(verb.head) else verb
+    members = [first, *(c for c in first.children if c.dep_ == "conj" and is_verbal(c))]
+    return [m for m in members if m.i != verb.i]
+
+
 # ------------------------------------------------------------------------------------------------ clause
 
 

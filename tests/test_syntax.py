@@ -16,6 +16,7 @@ from detente.syntax import (
     clause_verb,
     controlling_verbs,
     coordinated,
+    coordinated_verbs,
     direct_object,
     has_to_marker,
     is_future_aux,
@@ -203,3 +204,10 @@ def test_tokens_are_one_kept_list_per_parsed_sentence() -> None:
 def test_a_to_infinitive_carries_its_to_and_a_finite_verb_none(tok: Tok) -> None:
     assert has_to_marker(tok("China urged the United States to stop the sales.", "stop"))
     assert not has_to_marker(tok("China said the United States stopped the sales.", "stopped"))
+
+
+def test_coordinated_verbs_are_each_others_whichever_comes_first(tok: Tok) -> None:
+    text = "The gunman shot and killed himself."
+    assert [t.text for t in coordinated_verbs(tok(text, "shot"))] == ["killed"]
+    assert [t.text for t in coordinated_verbs(tok(text, "killed"))] == ["shot"]
+    assert coordinated_verbs(tok("The gunman fled.", "fled")) == []

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from detente.coding.anchors import act_anchors, clause_chain
 from detente.coding.cameo import quad_class
-from detente.syntax import is_verbal, lemma
+from detente.syntax import coordinated_verbs, lemma
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
@@ -80,21 +80,13 @@ def _habit_frame(anchor: Token) -> list[Token]:
     with it, and for a "when" clause the clause it times ("regularly escape ... when attacked by government
     forces": the attacks are as habitual as the escapes)."""
     chain = clause_chain(anchor)
-    verbs = [*chain, *_coordinated(chain[-1])]
+    verbs = [*chain, *coordinated_verbs(chain[-1])]
     top = chain[-1]
     if top.dep_ == "advcl" and top.head != top and \
             any(c.dep_ == "advmod" and c.lower_ in ("when", "whenever") for c in top.children):
         outer = clause_chain(top.head)
-        verbs += [*outer, *_coordinated(outer[-1])]
+        verbs += [*outer, *coordinated_verbs(outer[-1])]
     return verbs
-
-
-def _coordinated(verb: Token) -> list[Token]:
-    """The verbs coordinated with ``verb`` whichever comes first: in "fighters who fight to control villages and
-    regularly escape", the habit the second verb's adverb states is the first one's too."""
-    first = verb.head if verb.dep_ == "conj" and is_verbal(verb.head) else verb
-    members = [first, *(c for c in first.children if c.dep_ == "conj" and is_verbal(c))]
-    return [m for m in members if m.i != verb.i]
 
 
 def _for_years(verb: Token, conv: Conventions) -> bool:

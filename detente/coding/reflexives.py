@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from detente.coding.cameo import quad_class
-from detente.syntax import child, is_verbal
+from detente.syntax import child, coordinated_verbs, is_verbal
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
@@ -31,15 +31,9 @@ def self_inflicted(cand: Candidate, conv: Conventions) -> bool:
     obj = child(verb, "dobj", "obj")
     if obj is not None:
         return obj.lower_ in conv.reflexive_pronouns
-    return any(_reflexive_object(v, conv) for v in _coordinated(verb))
+    return any(_reflexive_object(v, conv) for v in coordinated_verbs(verb))
 
 
 def _reflexive_object(verb: Token, conv: Conventions) -> bool:
     obj = child(verb, "dobj", "obj")
     return obj is not None and obj.lower_ in conv.reflexive_pronouns
-
-
-def _coordinated(verb: Token) -> list[Token]:
-    """The verbs coordinated with ``verb``, whichever comes first."""
-    first = verb.head if verb.dep_ == "conj" and is_verbal(verb.head) else verb
-    return [m for m in (first, *(c for c in first.children if c.dep_ == "conj" and is_verbal(c))) if m.i != verb.i]
