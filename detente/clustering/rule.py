@@ -113,6 +113,30 @@ def _roles() -> tuple[dict[str, str], str]:
 SIDE_OF_SECTOR, COUNTRY_SIDE = _roles()
 
 
+def _statement_families() -> frozenset[str]:
+    """The families whose event is a statement, which a different speaker makes a different event."""
+    data = datafiles.load("detente.clustering", "data/statements.yaml")
+    return frozenset(str(f) for f in data["statement_families"])
+
+
+STATEMENT_FAMILIES = _statement_families()
+
+
+def _trigger_acts() -> dict[str, str]:
+    """Trigger word -> the kind of act it names (``data/triggers.yaml``)."""
+    data = datafiles.load("detente.clustering", "data/triggers.yaml")
+    acts: dict[str, str] = {}
+    for act, words in data["trigger_acts"].items():
+        for word in words:
+            if word in acts:
+                raise datafiles.DataFileError(f"detente.clustering data/triggers.yaml: {word} names two acts")
+            acts[str(word)] = str(act)
+    return acts
+
+
+TRIGGER_ACTS = _trigger_acts()
+
+
 def family(event_type: str) -> str:
     return TYPE_FAMILY.get(event_type, event_type)
 
@@ -232,6 +256,8 @@ class ClusterMention:
     sentence_key: str
     document_id: str | None = None  # the caller's id and link of the document, carried to the event
     url: str | None = None
+    speaker: dict[str, Any] | None = None  # who said it (an actor dict), where the coder found a speaker
+    trigger: str | None = None
     src_countries: frozenset[str] = field(default_factory=frozenset)
     tgt_countries: frozenset[str] = field(default_factory=frozenset)
     named: tuple[Named, ...] = ()
@@ -371,6 +397,48 @@ def persons_conflict(a: ClusterMention, b: ClusterMention) -> bool:
     return False
 
 
+def same_voice(x: dict[str, Any], y: dict[str, Any]) -> bool | None:
+    """Are two actors one voice? True or False where their names or sectors tell, None where nothing does. Two
+    specific participants are compared as actors are; a specific one and an unnamed one ("the military") differ
+    when both sectors are known and differ (the army is not the foreign office's spokesman). Two unnamed ones
+    tell nothing: coders give one envoy a GOV and a LEG sector in two sentences."""
+    if _norm(x.get("text")) and _norm(x.get("text")) == _norm(y.get("text")):
+        return True
+    nx, ny = named_actor(x), named_actor(y)
+    if nx and ny:
+        return nx.same(ny)
+    if (nx or ny) and x.get("sector") and y.get("sector") and x["sector"] != y["sector"]:
+        return False
+    return None
+
+
+def _reported_as(speaker: dict[str, Any], other: ClusterMention) -> bool:
+    """Is ``other`` the speaker's own statement, retold ("the ministry said Wang accused...")?"""
+    return any(same_voice(speaker, actor) for actor in other.source)
+
+
+def speakers_conflict(a: ClusterMention, b: ClusterMention) -> bool:
+    """Two statements (``STATEMENT_FAMILIES``) said by two different speakers are two events, unless one is
+    reported as the other's: the army's statement is not the foreign office spokesman's."""
+    if family(a.type) not in STATEMENT_FAMILIES or a.speaker is None or b.speaker is None:
+        return False
+    if same_voice(a.speaker, b.speaker) is not False:
+        return False
+    return not (_reported_as(a.speaker, b) or _reported_as(b.speaker, a))
+
+
+def trigger_act(trigger: str | None) -> str | None:
+    """The kind of act the trigger's first word names ("reaffirmed their commitment": restate), if listed."""
+    words = _norm(trigger).split()
+    return TRIGGER_ACTS.get(words[0]) if words else None
+
+
+def triggers_conflict(a: ClusterMention, b: ClusterMention) -> bool:
+    """The triggers name two different kinds of act: a reaffirmed commitment is not a signed pact."""
+    act_a, act_b = trigger_act(a.trigger), trigger_act(b.trigger)
+    return act_a is not None and act_b is not None and act_a != act_b
+
+
 REMOTE_MODE = "phone"  # PLOVER's mode for exchanges at a distance: calls, letters, messages
 
 
@@ -394,6 +462,8 @@ def compatible(a: ClusterMention, b: ClusterMention) -> bool:
         and places_compatible(a, b)
         and (family(a.type) in UNDIRECTED_FAMILIES or (directions_compatible(a, b) and not sides_conflict(a, b)))
         and not persons_conflict(a, b)
+        and not speakers_conflict(a, b)
+        and not triggers_conflict(a, b)
     )
 
 

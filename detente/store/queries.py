@@ -39,7 +39,8 @@ BASE_SQL = (
 WITH joined AS (
     SELECT m.mention_id, m.doc_id, m.event_id, m.sentence_index, m.sentence, m.type, m.mode, m.cameo,
            m.goldstein, m.quad_class, m.modality, m.channel, m.source, m.target, m.date, m.date_end,
-           m.date_precision, m.date_text, m.location, m.confidence, d.published, d.outlet, d.genre,
+           m.date_precision, m.date_text, m.location, m.confidence, m.speaker, m.trigger, d.published, d.outlet,
+           d.genre,
            d.source_id AS document_id, d.url,
            list_sort(list_distinct(list_concat(coalesce(m.source_countries, []::VARCHAR[]),
                                                coalesce(m.target_countries, []::VARCHAR[])))) AS countries,

@@ -100,6 +100,7 @@ def cluster_mention_from_row(row: dict[str, Any]) -> ClusterMention:
         published=row["published"], outlet=row["outlet"], countries=tuple(row["countries"] or ()),
         weak=bool(row["weak"]), lo=row["lo"], hi=row["hi"], sentence_key=row["sentence_key"],
         document_id=row["document_id"], url=row["url"],
+        speaker=json.loads(row["speaker"]) if row.get("speaker") else None, trigger=row.get("trigger"),
     )
 
 

@@ -82,6 +82,8 @@ def rec(
     cameo: str | None = "040",
     channel: str = "diplomatic",
     sentence: str | None = None,
+    speaker: tuple[str, str] | Actor | None = None,
+    trigger: str | None = None,
 ) -> Mention:
     return Mention(
         mention_id=f"{doc_id}-m{index}", doc_id=doc_id, sentence=sentence or f"sentence {index} of {doc_id}",
@@ -91,7 +93,7 @@ def rec(
         date=dt.date.fromisoformat(date) if date else None,
         date_end=dt.date.fromisoformat(date_end) if date_end else None,
         date_precision=precision,  # type: ignore[arg-type]
-        location=location, confidence=confidence,
+        location=location, confidence=confidence, speaker=_actor(speaker) if speaker else None, trigger=trigger,
     )
 
 

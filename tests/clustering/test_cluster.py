@@ -560,3 +560,43 @@ def test_a_story_that_repeats_its_lead_tells_one_happening(tmp_path: Path) -> No
         rec("a", 9, sentence=other, **common),
     ]), (doc("b", "2021-05-04", "BBC"), [rec("b", 3, sentence=elsewhere, **common)])])
     assert groups(store) == [["a-m0", "a-m20"], ["a-m9"], ["b-m3"]]
+
+
+def test_two_speakers_make_two_statements_unless_one_retells_the_other(tmp_path: Path) -> None:
+    """One day's accusations in one story: the Pentagon's, Blinken's (twice), the military's (a group whose
+    sector is not Blinken's), and the State Department's report of Blinken's own accusation. A meeting told by
+    two speakers stays one meeting: only statements are split by who says them."""
+    pentagon, state = body("Defense Department", "USA"), body("State Department", "USA")
+    military = group("the military", "USA", "MIL")
+    said: dict[str, Any] = {"type": "ACCUSE", "source": [US], "target": [CHINA], "date": "2021-05-03"}
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2021-05-04", "AP"), [
+        rec("a", 0, speaker=pentagon, **said),
+        rec("a", 1, speaker=BLINKEN, **said),
+        rec("a", 2, speaker=BLINKEN, **said),
+        rec("a", 3, speaker=military, **said),
+        rec("a", 4, speaker=state, **{**said, "source": [BLINKEN]}),
+        rec("a", 5, speaker=BLINKEN, source=[US], target=[CHINA], date="2021-05-03"),
+        rec("a", 6, speaker=WANG, source=[US], target=[CHINA], date="2021-05-03"),
+    ])])
+    assert groups(store) == [["a-m0"], ["a-m1", "a-m2", "a-m4"], ["a-m3"], ["a-m5", "a-m6"]]
+
+
+def test_a_reaffirmed_commitment_is_not_a_signed_pact(tmp_path: Path) -> None:
+    """Triggers naming two kinds of act (``data/triggers.yaml``) are two acts; an unlisted trigger says nothing."""
+    pact: dict[str, Any] = {"type": "AGREE", "source": [US], "target": [CHINA], "date": "2021-05-03"}
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2021-05-04", "AP"), [
+        rec("a", 0, trigger="reaffirmed their commitment", **pact),
+        rec("a", 1, trigger="signed", **pact),
+        rec("a", 2, trigger="inked", **pact),
+    ])])
+    assert groups(store) == [["a-m0"], ["a-m1", "a-m2"]]
+
+
+def test_trigger_acts_read_the_first_word_and_statement_families_are_plover_types() -> None:
+    from detente.clustering.rule import STATEMENT_FAMILIES, trigger_act
+    from detente.ontology import PLOVER_TYPES
+
+    assert trigger_act("Reaffirmed their commitment") == "restate"
+    assert trigger_act("signed") == "sign"
+    assert trigger_act("agreed") is None and trigger_act(None) is None and trigger_act("") is None
+    assert STATEMENT_FAMILIES <= set(PLOVER_TYPES)
