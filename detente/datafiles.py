@@ -123,5 +123,18 @@ def entries(package: str, name: str) -> tuple[str, ...]:
     return tuple(line for line in map(str.strip, text.splitlines()) if line and not line.startswith("#"))
 
 
+def inverted(package: str, name: str, key: str) -> dict[str, str]:
+    """A table of groups (``key``: {group: [member, ...]}) read member -> group, which is how it is asked; a
+    member listed under two groups is an error of the file, not a silent last-one-wins."""
+    groups: dict[str, list[Any]] = load(package, name)[key]
+    out: dict[str, str] = {}
+    for group, members in groups.items():
+        for member in members:
+            if str(member) in out:
+                raise DataFileError(f"{_label(package, name)}: {member} is under both {out[str(member)]} and {group}")
+            out[str(member)] = str(group)
+    return out
+
+
 def _label(package: str, name: str) -> str:
     return f"{package.replace('.', '/')}/{name}"

@@ -115,3 +115,12 @@ def test_entries_are_a_word_lists_lines_without_comments_or_blanks(package: Path
     text = "# derived by a script; licence\n\nalpha\tnoun\n  beta \n#gamma\n"
     (package / "words.txt").write_text(text, encoding="utf-8")
     assert datafiles.entries("datafiles_probe", "words.txt") == ("alpha\tnoun", "beta")
+
+
+def test_inverted_reads_groups_member_to_group_and_refuses_a_member_in_two(package: Path) -> None:
+    (package / "sides.yaml").write_text("sides: {state: [GOV, MIL], armed: [REB]}\n")
+    assert datafiles.inverted("datafiles_probe", "sides.yaml", "sides") == {"GOV": "state", "MIL": "state",
+                                                                            "REB": "armed"}
+    (package / "twice.yaml").write_text("sides: {state: [GOV, MIL], armed: [MIL]}\n")
+    with pytest.raises(DataFileError, match=r"datafiles_probe/twice\.yaml: MIL is under both state and armed"):
+        datafiles.inverted("datafiles_probe", "twice.yaml", "sides")

@@ -101,13 +101,7 @@ INSTITUTION_WORDS = frozenset({
 def _roles() -> tuple[dict[str, str], str]:
     """Sector -> side (state, armed, society), and the side of an actor that is the country itself."""
     data = datafiles.load("detente.clustering", "data/roles.yaml")
-    sides: dict[str, str] = {}
-    for side, sectors in data["roles"].items():
-        for sector in sectors:
-            if sector in sides:
-                raise datafiles.DataFileError(f"detente.clustering data/roles.yaml: {sector} has two sides")
-            sides[str(sector)] = str(side)
-    return sides, str(data["country_role"])
+    return datafiles.inverted("detente.clustering", "data/roles.yaml", "roles"), str(data["country_role"])
 
 
 SIDE_OF_SECTOR, COUNTRY_SIDE = _roles()
@@ -124,14 +118,7 @@ STATEMENT_FAMILIES = _statement_families()
 
 def _trigger_acts() -> dict[str, str]:
     """Trigger word -> the kind of act it names (``data/triggers.yaml``)."""
-    data = datafiles.load("detente.clustering", "data/triggers.yaml")
-    acts: dict[str, str] = {}
-    for act, words in data["trigger_acts"].items():
-        for word in words:
-            if word in acts:
-                raise datafiles.DataFileError(f"detente.clustering data/triggers.yaml: {word} names two acts")
-            acts[str(word)] = str(act)
-    return acts
+    return datafiles.inverted("detente.clustering", "data/triggers.yaml", "trigger_acts")
 
 
 TRIGGER_ACTS = _trigger_acts()
