@@ -172,11 +172,6 @@ def _has_complement(tok: Token, sense: Sense) -> bool:
     return False
 
 
-def _has_direct_object(tok: Token) -> bool:
-    """Whether the verb acts on a thing it names: an object, or a passive subject ("the house was searched")."""
-    return any(c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children)
-
-
 def _cue_scope(tok: Token) -> set[str]:
     """Words that can cue a sense: the trigger's dependents, for a verb its subject's and object's, and for a noun
     the verb that governs it as its object."""
@@ -258,7 +253,7 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
         return False  # "calling them an occupying army" names, it does not phone
     if sense.need_object and not _has_complement(tok, sense):
         return False
-    if sense.need_direct and not _has_direct_object(tok):
+    if sense.need_direct and direct_object(tok) is None:
         return False  # "searching for bodies" looks for them: no search of anyone's premises
     if sense.cues and not set(sense.cues) & _cue_scope(tok):
         return False
