@@ -15,7 +15,6 @@ Resolution of the spans to actors happens later, in ``coder``; nothing here know
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -31,13 +30,13 @@ from detente.coding.arguments import (
 )
 from detente.coding.compose import Coded, Composer
 from detente.coding.governors import pair_governors
-from detente.coding.lexicon import Lexicon, Sense, load_data
+from detente.coding.lexicon import Lexicon, Sense
 from detente.coding.modality import Cues, Flags, clause_flags
 from detente.coding.spans import Arg, make_arg
 from detente.coding.speaker import speaker_of
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger, find_triggers
-from detente.coding.words import ACCUSATION_CUES, WANTING_VERBS, looks_like_actor
+from detente.coding.words import ACCUSATION_CUES, WANTING_VERBS, is_investigating_body, looks_like_actor
 from detente.records import Modality
 from detente.syntax import child, is_verbal, lemma, tokens, would_is_future
 
@@ -221,13 +220,7 @@ def _referred_inquiry(m: Trigger, kid: Trigger) -> bool:
     if asked is None:
         asked = next((o for p in m.token.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
                       for o in p.children if o.dep_ == "pobj"), None)
-    return asked is not None and (lemma(asked) in _investigating_bodies() or asked.lower_ in _investigating_bodies())
-
-
-@lru_cache(maxsize=1)
-def _investigating_bodies() -> frozenset[str]:
-    """The bodies whose work is an investigation (``statements.yaml``, shared with ``investigations``)."""
-    return frozenset(str(w) for w in load_data("statements.yaml")["investigating_bodies"])
+    return asked is not None and is_investigating_body(asked)
 
 
 def _own_agency(m: Trigger, kid: Trigger, composer: Composer) -> bool:

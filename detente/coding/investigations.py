@@ -16,12 +16,11 @@ from detente.coding.candidates import Candidate
 from detente.coding.lexicon import Lexicon, load_data
 from detente.coding.modality import Cues
 from detente.coding.voice import OWN_SIDE, speaking, statement, subject_of
-from detente.coding.words import looks_like_actor
+from detente.coding.words import is_investigating_body, looks_like_actor
 from detente.syntax import child, is_verbal, lemma, prep_objects, tokens
 
 _DATA = load_data("statements.yaml")
 INVESTIGATION_VERBS = frozenset(str(w) for w in _DATA["investigation_verbs"])
-INVESTIGATING_BODIES = frozenset(str(w) for w in _DATA["investigating_bodies"])
 INVESTIGATION_NOUNS = frozenset(str(w) for w in _DATA["investigation_nouns"])
 FACING_VERBS = frozenset(str(w) for w in _DATA["facing_verbs"])
 _MODE, _CAMEO = "investigate", "090"
@@ -44,20 +43,15 @@ def investigations(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cu
     return candidates
 
 
-def is_body(tok: Token) -> bool:
-    """An investigating body: "police", "detectives", "the FBI", "Saudi authorities", "the corruption taskforce"."""
-    return lemma(tok) in INVESTIGATING_BODIES or tok.lower_ in INVESTIGATING_BODIES
-
-
 def _police_work(tok: Token, cues: Cues) -> Candidate | None:
     """"Police are interrogating X": the body investigates the verb's object (or nobody named)."""
     if not is_verbal(tok) or lemma(tok) not in INVESTIGATION_VERBS:
         return None
     subj = subject_of(tok)
-    if subj is None or not is_body(subj):
+    if subj is None or not is_investigating_body(subj):
         return None
     obj = child(tok, "dobj")
-    targets = [obj] if obj is not None and looks_like_actor(obj) and not is_body(obj) else []
+    targets = [obj] if obj is not None and looks_like_actor(obj) and not is_investigating_body(obj) else []
     return statement(tok, "ACCUSE", _MODE, _CAMEO, None, "investigation", cues, targets=targets, sources=[subj])
 
 
@@ -66,7 +60,7 @@ def _undergone(tok: Token, lexicon: Lexicon, cues: Cues, editorial: bool) -> Can
     if tok.pos_ != "NOUN" or lemma(tok) not in INVESTIGATION_NOUNS:
         return None
     target = _under(tok) or _facing(tok)
-    if target is None or not looks_like_actor(target) or is_body(target):
+    if target is None or not looks_like_actor(target) or is_investigating_body(target):
         return None
     body = next((o for _, o in prep_objects(tok, ("by",)) if looks_like_actor(o)), None)
     speaker = None if body is not None else speaking(tok, lexicon, editorial)[1]

@@ -36,6 +36,7 @@ CLAIM_NOUNS = frozenset(_WORDS["claim_nouns"])
 CLAIM_VERBS = frozenset(_WORDS["claim_verbs"])
 COUNT_WORDS = frozenset(_WORDS["count_words"])
 DAY_WORDS = frozenset(_WORDS["day_words"])
+INVESTIGATING_BODIES = frozenset(str(w) for w in _WORDS["investigating_bodies"])
 # WordNet nouns whose commonest sense is a person (scripts/build_person_nouns.py)
 PERSON_NOUNS = frozenset(datafiles.entries("detente.coding", "data/person_nouns.txt"))
 DYAD_OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
@@ -46,6 +47,11 @@ DYAD_SECTORS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
 )
 PLACE_NOUNS = frozenset(_WORDS["place_nouns"])
 RESIDENT_WORDS = frozenset(_WORDS["resident_words"])
+
+
+def is_investigating_body(tok: Token) -> bool:
+    """An investigating body: "police", "detectives", "the FBI", "Saudi authorities", "the corruption taskforce"."""
+    return lemma(tok) in INVESTIGATING_BODIES or tok.lower_ in INVESTIGATING_BODIES
 
 
 def looks_like_actor(tok: Token) -> bool:
