@@ -94,11 +94,10 @@ def need(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues,
         act = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl") and is_verbal(c) and has_to_marker(c)),
                    None)
         subj = subject_of(tok)
-        if act is None or subj is None or not looks_like_actor(subj) or is_generic(subj) or \
-                (subj.pos_ == "PRON" and subj.lower_ in ("we", "i", "us")):
+        if act is None or subj is None or not looks_like_actor(subj) or is_generic(subj):
             continue
         speaks, speaker = speaking(tok, lexicon, editorial)
-        if not speaks or own_side(subj, speaker):
+        if not speaks or own_side(subj, speaker):  # "we need to ...": the speaker's own side, no demand
             continue
         content, coded = _demanded(candidates, act)
         demand = statement(tok, "REQUEST", coded.mode, coded.cameo, speaker, "need", cues, targets=[subj])
