@@ -3,11 +3,7 @@ event when the screen is off (checked). Sentences written for these tests, not t
 
 from __future__ import annotations
 
-import pytest
-from spacy.language import Language
-
-from detente.coding import Coder
-from tests.coding.test_conventions import coded_types, reason_and_screen, types_unscreened
+from tests.coding.screen_cases import screen_tests
 
 DROPPED = [
     # a suicide: the place the coder fills in for a target suffered nothing
@@ -22,19 +18,5 @@ KEPT = [
     ("Iraqi police shot and killed a Kurdish activist in Baghdad on Monday.", "ASSAULT"),
 ]
 
-
-@pytest.mark.parametrize(("text", "event_type", "reason"), DROPPED)
-def test_self_inflicted_acts_are_not_coded(coder: Coder, monkeypatch: pytest.MonkeyPatch, text: str,
-                                           event_type: str, reason: str) -> None:
-    assert event_type in types_unscreened(coder, text, monkeypatch)  # the rules alone code it
-    assert event_type not in coded_types(coder, text)
-
-
-@pytest.mark.parametrize(("text", "event_type"), KEPT)
-def test_acts_on_others_are_kept(coder: Coder, text: str, event_type: str) -> None:
-    assert event_type in coded_types(coder, text)
-
-
-@pytest.mark.parametrize(("text", "event_type", "reason"), DROPPED)
-def test_a_self_inflicted_act_is_named(nlp: Language, text: str, event_type: str, reason: str) -> None:
-    reason_and_screen(nlp, text, event_type, reason)
+(test_self_inflicted_acts_are_not_coded, test_acts_on_others_are_kept,
+ test_a_self_inflicted_act_is_named) = screen_tests(DROPPED, KEPT)
