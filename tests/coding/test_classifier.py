@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from spacy.language import Language
@@ -164,35 +165,41 @@ def test_training_script_picks_the_lowest_threshold_that_keeps_precision(monkeyp
 
 
 # paraphrases (not the sentences themselves) of tune sentences the layer learnt REQUEST from; no trigger word of
-# the rules in them, so only the layer codes them
-UNTRIGGERED_REQUESTS = ("Washington should meet Beijing halfway.",
-                        "The United States must respect China's core interests.")
+# the rules in them, so only the layer codes them. The shipped threshold (0.925) lies between the two: the first is
+# read at 0.93 and proposed, the second at 0.87 and not
+PROPOSED_REQUEST = "Washington should meet Beijing halfway."
+UNPROPOSED_REQUEST = "The United States must respect China's core interests."
+UNTRIGGERED_REQUESTS = (PROPOSED_REQUEST, UNPROPOSED_REQUEST)
 
 
 def test_bundled_weights_propose_where_the_rules_find_no_trigger(
         coder: Coder, nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The shipped weights (whatever their ``enabled``) still read the type of sentences the rules leave without
-    a trigger, and propose it above their own threshold for at least one, which the coder turns into an event.
-    (Session 12: trained on every tune draw, the threshold chosen out of fold rose from 0.575 to 0.925; the
-    second sentence is still REQUEST at 0.87, now under it, so the layer, when on, codes nothing for it.)"""
+    """The shipped weights (whatever their ``enabled``) read the type of sentences the rules leave without a
+    trigger. At their own threshold they propose the first, which the coder turns into an event, and not the
+    second, for which the coder codes nothing; under a lower threshold the second is an event too, so the threshold
+    alone keeps it out. (Session 12: trained on every tune draw, the threshold chosen out of fold rose from 0.575
+    to 0.925, above the second sentence. A retrained model that moves either sentence across its threshold changes
+    this test, saying why: the test does not take the split from the model it checks.)"""
     model = load_model()
     monkeypatch.setattr(layer, "default_model", lambda: None)
     assert [coder.code_text(s) for s in UNTRIGGERED_REQUESTS] == [[], []]
-    above = []
-    for s in UNTRIGGERED_REQUESTS:
-        type_, p = model.best(features(nlp(s)[:], LEXICON))
-        assert type_ == "REQUEST" and p >= 0.8, (s, type_, p)
-        if p >= model.threshold:
-            above.append(s)
-    assert above
+    read = {s: model.best(features(nlp(s)[:], LEXICON)) for s in UNTRIGGERED_REQUESTS}
+    assert all(type_ == "REQUEST" and p >= 0.8 for type_, p in read.values()), read
+    assert read[PROPOSED_REQUEST][1] >= model.threshold > read[UNPROPOSED_REQUEST][1], (model.threshold, read)
     monkeypatch.setattr(layer, "default_model", lambda: model)
+    _one_request_by_the_usa(coder, PROPOSED_REQUEST)
+    assert coder.code_text(UNPROPOSED_REQUEST) == []
+    lower = replace(model, threshold=0.8)
+    monkeypatch.setattr(layer, "default_model", lambda: lower)
     for s in UNTRIGGERED_REQUESTS:
-        records = coder.code_text(s)
-        if s not in above:
-            assert records == [], s
-            continue
-        assert [(r.type, [a.country for a in r.source]) for r in records] == [("REQUEST", ["USA"])], s
-        assert records[0].confidence <= 0.9
+        _one_request_by_the_usa(coder, s)
+
+
+def _one_request_by_the_usa(coder: Coder, text: str) -> None:
+    """The layer's REQUEST, its source found by the rules' own participants, at the layer's lower confidence."""
+    records = coder.code_text(text)
+    assert [(r.type, [a.country for a in r.source]) for r in records] == [("REQUEST", ["USA"])], text
+    assert records[0].confidence <= 0.9
 
 
 def test_training_script_ignores_thresholds_with_too_few_proposals(monkeypatch: pytest.MonkeyPatch) -> None:
