@@ -92,6 +92,16 @@ def writer(write_app: FastAPI) -> Iterator[TestClient]:
         yield c
 
 
+def reads_fail(app: FastAPI, monkeypatch: pytest.MonkeyPatch, exc: Exception) -> None:
+    """From now on every read of ``app``'s store raises ``exc``: what a page or an answer shows when the store
+    fails, and proof that an answer sent afterwards was not read from the store."""
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        raise exc
+
+    monkeypatch.setattr(type(app.state.server), "reading", failing)
+
+
 def auth(token: str = TOKEN) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 

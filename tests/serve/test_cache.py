@@ -3,14 +3,13 @@ in turns, and sent before routing; a store busy past the wait is a 503."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from detente.serve.cache import ResponseCache
 from detente.store.db import StoreError
+from tests.serve.conftest import reads_fail
 
 
 def test_kept_until_cleared_and_bounded() -> None:
@@ -62,10 +61,7 @@ def test_a_kept_answer_is_sent_before_routing(read_app: FastAPI, client: TestCli
     first = client.get("/api/events", params={"limit": 5})
     assert first.status_code == 200
 
-    def broken(*args: Any, **kwargs: Any) -> Any:
-        raise RuntimeError("the store is not read for a kept answer")
-
-    monkeypatch.setattr(type(read_app.state.server), "reading", broken)
+    reads_fail(read_app, monkeypatch, RuntimeError("the store is not read for a kept answer"))
     again = client.get("/api/events", params={"limit": 5})
     assert again.status_code == 200 and again.content == first.content
     assert again.headers["content-type"] == first.headers["content-type"] == "application/json"
@@ -75,10 +71,7 @@ def test_a_kept_answer_is_sent_before_routing(read_app: FastAPI, client: TestCli
 
 def test_a_store_busy_past_the_wait_is_a_503(read_app: FastAPI, client: TestClient,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    def busy(*args: Any, **kwargs: Any) -> Any:
-        raise StoreError("/srv/x.duckdb: the store stayed locked by another process for 30 s")
-
-    monkeypatch.setattr(type(read_app.state.server), "reading", busy)
+    reads_fail(read_app, monkeypatch, StoreError("/srv/x.duckdb: the store stayed locked by another process for 30 s"))
     answer = client.get("/api/stats")
     assert answer.status_code == 503 and answer.headers["retry-after"] == "5"
     assert answer.json() == {"error": "the store is busy with a long write; try again later"}

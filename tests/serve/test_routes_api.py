@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import detente
-from tests.serve.conftest import HOSTILE, TALKS, TOKEN, auth
+from tests.serve.conftest import HOSTILE, TALKS, TOKEN, auth, reads_fail
 
 
 def one_line_error(response: Any, status: int) -> str:
@@ -175,10 +175,7 @@ def test_openapi_and_the_offline_docs_page(client: TestClient) -> None:
 
 def test_a_crash_is_one_line_without_a_traceback(read_app: Any, client: TestClient,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*args: Any, **kwargs: Any) -> Any:
-        raise RuntimeError("secret internals /srv/detente.duckdb")
-
-    monkeypatch.setattr(type(read_app.state.server), "reading", broken)
+    reads_fail(read_app, monkeypatch, RuntimeError("secret internals /srv/detente.duckdb"))
     response = client.get("/api/stats")
     assert one_line_error(response, 500) == "internal error"
     page = client.get("/")
