@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any, Protocol, TypeVar
 
 from detente import api
 from detente.cli.common import add_scope_options, cell, error, refused
@@ -18,6 +18,15 @@ from detente.textsafe import for_csv
 
 FORMATS = ("table", "csv", "jsonl")
 Found = TypeVar("Found")
+
+
+class Record(Protocol):
+    """A record an analysis command lists: it says itself whole, as the API gives it."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+Listed = TypeVar("Listed", bound=Record)
 
 
 def clean_cell(value: Any, width: int | None = None) -> str:
@@ -87,6 +96,17 @@ def add_output_options(parser: Any, *, default_dyad: str | None = "CHN-USA") -> 
     add_scope_options(parser, default_dyad=default_dyad)
     parser.add_argument("--format", choices=FORMATS, default="table")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+
+def record_rows(fmt: str, flat: Callable[[Listed], dict[str, Any]]
+                ) -> Callable[[Sequence[Listed]], list[dict[str, Any]]]:
+    """The rows of a listing whose records are too nested for a table: JSON lines carry each record whole (its
+    lists and parts kept), the table and CSV the command's ``flat`` row of it."""
+
+    def rows(found: Sequence[Listed]) -> list[dict[str, Any]]:
+        return [r.to_dict() for r in found] if fmt == "jsonl" else [flat(r) for r in found]
+
+    return rows
 
 
 def listing(command: str, fetch: Callable[[], Found], rows: Callable[[Found], Sequence[dict[str, Any]]],

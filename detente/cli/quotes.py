@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente import api
 from detente.cli.common import add_db_option
-from detente.cli.formats import add_output_options, listing
+from detente.cli.formats import add_output_options, listing, record_rows
 
 if TYPE_CHECKING:
     from detente.analysis.quotes import Quote
@@ -48,9 +48,6 @@ def row(q: Quote) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    def rows(found: list[Quote]) -> list[dict[str, Any]]:
-        return [q.to_dict() for q in found] if args.format == "jsonl" else [row(q) for q in found]
-
     return listing("quotes", lambda: api.quotes(args.db, dyad=args.dyad, since=args.since, until=args.until,
-                                                speaker=args.speaker), rows, args.format, TABLE, CSV_COLUMNS,
-                   args.output)
+                                                speaker=args.speaker),
+                   record_rows(args.format, row), args.format, TABLE, CSV_COLUMNS, args.output)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente import api
 from detente.cli.common import add_db_option
-from detente.cli.formats import add_output_options, listing
+from detente.cli.formats import add_output_options, listing, record_rows
 
 if TYPE_CHECKING:
     from detente.analysis.calendar import Upcoming
@@ -45,9 +45,6 @@ def _row(u: Upcoming) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    def rows(found: list[Upcoming]) -> list[dict[str, Any]]:
-        return [u.to_dict() for u in found] if args.format == "jsonl" else [_row(u) for u in found]
-
     return listing("upcoming", lambda: api.upcoming(args.db, dyad=args.dyad, since=args.since, until=args.until,
-                                                    undated=args.undated), rows, args.format, TABLE, CSV_COLUMNS,
-                   args.output)
+                                                    undated=args.undated),
+                   record_rows(args.format, _row), args.format, TABLE, CSV_COLUMNS, args.output)

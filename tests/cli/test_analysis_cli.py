@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from detente.cli.formats import clean_cell, write_csv
+from detente.cli.formats import clean_cell, record_rows, write_csv
 from tests.cli.conftest import detente as run_detente
 
 
@@ -40,6 +42,26 @@ def test_quotes_cli(seeds_db: Path) -> None:
     assert any(r["speaker"] and r["speaker"]["name"] == "Richard Weitz" for r in rows)
     bad = run_detente("quotes", "--dyad", "CHINA", db=seeds_db)
     assert bad.returncode == 2 and "CHN-USA" in bad.stderr
+
+
+@dataclass
+class _Visit:
+    """A nested record, as quotes and upcoming list them."""
+
+    actors: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"actors": list(self.actors)}
+
+
+def test_a_nested_record_is_whole_in_json_lines_and_flat_in_a_table_or_csv() -> None:
+    def flat(v: _Visit) -> dict[str, Any]:
+        return {"actors": "; ".join(v.actors)}
+
+    found = [_Visit(["CHN", "USA"]), _Visit([])]
+    assert record_rows("jsonl", flat)(found) == [{"actors": ["CHN", "USA"]}, {"actors": []}]
+    assert record_rows("table", flat)(found) == record_rows("csv", flat)(found) == [{"actors": "CHN; USA"},
+                                                                                   {"actors": ""}]
 
 
 def test_numbers_cli(seeds_db: Path) -> None:
