@@ -463,3 +463,26 @@ def test_a_purposes_deadline_does_not_date_the_act(parse: Parse) -> None:
     sent, campaign = parse("The government launched a campaign to plant a billion trees by 2030.", "campaign")
     assert resolve_event_date(sent, campaign, D(2021, 5, 10)).precision == "unresolved"
 
+
+
+# -- coordinated verbs share what follows the last of them (issue 12, session 13) ---------------------------------
+
+
+def test_coordinated_verbs_share_the_date_after_them(parse: Parse) -> None:
+    """"was impeached and removed from office in mid-October": both acts in mid-October."""
+    sent, impeached = parse("The minister was impeached and removed from office in mid-October.", "impeached")
+    found = resolve_event_date(sent, impeached, D(2025, 3, 14))
+    assert (found.date, found.precision) == (D(2024, 10, 11), "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The rebels attacked the town and will withdraw next week.", "attacked"),  # an auxiliary of its own
+        ("Police arrested the activist and later released him on Friday.", "arrested"),  # a later step
+        ("The army attacked the town and the rebels fled on Friday.", "attacked"),  # a subject of its own
+    ],
+)  # fmt: skip
+def test_a_coordinated_act_apart_lends_no_date(parse: Parse, text: str, trigger: str) -> None:
+    sent, token = parse(text, trigger)
+    assert resolve_event_date(sent, token, D(2025, 3, 14)).precision == "unresolved"

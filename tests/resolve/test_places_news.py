@@ -317,3 +317,17 @@ def test_a_name_tagged_as_a_place_before_a_feature_noun_is_that_feature(pipeline
     doc.ents = [Span(doc, start, start + 2, label="GPE")]
     found = resolve_event_place(doc[:], next(t for t in doc if t.text == "attacked"), ())
     assert found is not None and (found.name, found.precision) == ("Kakamega Forest", "region")
+
+
+# -- coordinated verbs share the place after the last of them (issue 12, session 13) ------------------------------
+
+
+def test_coordinated_verbs_share_the_place_after_them(pipeline: Language) -> None:
+    doc = pipeline("The governor was arrested and charged in Lagos on Friday.")
+    found = resolve_event_place(doc[:], next(t for t in doc if t.text == "arrested"), (), patient=True)
+    assert found is not None and (found.name, found.country) == ("Lagos", "NGA")
+
+
+def test_where_a_coordinated_verb_goes_is_not_the_first_acts_place(pipeline: Language) -> None:
+    doc = pipeline("The envoy met Xi and flew to Beijing.")
+    assert resolve_event_place(doc[:], next(t for t in doc if t.text == "met"), ()) is None

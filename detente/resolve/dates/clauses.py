@@ -35,7 +35,7 @@ def _marker(clause: Token) -> str | None:
     return None
 
 
-ClauseRole = Literal["own", "simultaneous", "promised", "purpose", "shared", "antecedent"]
+ClauseRole = Literal["own", "simultaneous", "promised", "purpose", "coordinated", "shared", "antecedent"]
 
 
 def _noun_event(trigger: Token) -> bool:
@@ -67,6 +67,21 @@ def purposes(trigger: Token) -> Iterator[Token]:
                 yield child
 
 
+def coordinated(clause: Token) -> Iterator[Token]:
+    """The verbs coordinated after a clause's verb that share its subject and auxiliaries, and so the time and
+    place said after the last of them: "was impeached and removed from office in mid-October" (both in
+    mid-October). A verb with a subject or auxiliary of its own ("met Xi and will travel on Monday"), or one told
+    as a later step ("and later killed 50 militants in airstrikes"), is an act apart."""
+    lex = lexicon()
+    for child in clause.children:
+        if child.dep_ != "conj" or child.pos_ != "VERB" or child.i < clause.i:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") or
+               (c.dep_ == "advmod" and c.lower_ in lex.own_time_words) for c in child.children):
+            continue
+        yield child
+
+
 def event_clauses(trigger: Token) -> Iterator[tuple[Token, ClauseRole]]:
     """Clauses whose modifiers (a date, a place) may belong to the trigger's event, best first: an event noun's
     own participles (``noun_participles``); its own clause; a simultaneous "as/when" clause under it; the content
@@ -91,6 +106,7 @@ def event_clauses(trigger: Token) -> Iterator[tuple[Token, ClauseRole]]:
             if child.dep_ in ("ccomp", "xcomp") and clause.lemma_.lower() in lex.commissive_lemmas:
                 yield child, "promised"
         if n == 0:
+            yield from ((c, "coordinated") for c in coordinated(clause))
             yield from ((p, "purpose") for p in purposes(trigger))
         head = clause.head
         if head.i == clause.i:

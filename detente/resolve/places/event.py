@@ -344,8 +344,16 @@ def _ordered(sent: Span, trigger: Token, patient: bool = False) -> Iterator[_Can
             return
         if role == "purpose" and not patient:
             continue  # a statement issued "to condemn the attack in Kabul" was not made in Kabul
-        mine = [c for c in candidates if c.clause.i == clause.i and c.keeps]
+        mine = [c for c in candidates if c.clause.i == clause.i and c.keeps and
+                (role != "coordinated" or _located(c.span))]
         yield from sorted(mine, key=lambda c: (c.hops, c.distance))
+
+
+def _located(span: Span) -> bool:
+    """Is the place where something is (in, at, near ...), not where something goes: "removed from office in
+    Kabul" places the impeachment coordinated before it, "met Xi and flew to Beijing" does not place the meeting."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in place_cues().location_preps
 
 
 def _qualifiers(span: Span) -> list[str]:
