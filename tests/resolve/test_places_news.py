@@ -331,3 +331,20 @@ def test_coordinated_verbs_share_the_place_after_them(pipeline: Language) -> Non
 def test_where_a_coordinated_verb_goes_is_not_the_first_acts_place(pipeline: Language) -> None:
     doc = pipeline("The envoy met Xi and flew to Beijing.")
     assert resolve_event_place(doc[:], next(t for t in doc if t.text == "met"), ()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "name"),
+    [
+        ("The warplanes bombed areas in Basra province.", "Basra province", "Basrah"),
+        ("Militants attacked a convoy in the restive Balochistan province.", "Balochistan province", "Balochistan"),
+        ("Militants attacked a convoy near Quetta.", "Quetta", "Quetta"),  # no kind noun: the name alone
+    ],
+)  # fmt: skip
+def test_a_places_text_is_as_written_with_its_kind(pipeline: Language, text: str, written: str, name: str) -> None:
+    """``event._as_written``: the extracted text keeps the kind noun the name heads; the resolved name is the
+    gazetteer's."""
+    doc = pipeline(text)
+    act = next(t for t in doc if t.text in ("bombed", "attacked"))
+    found = resolve_event_place(doc[:], act, (), patient=True)
+    assert found is not None and (found.text, found.name) == (written, name)

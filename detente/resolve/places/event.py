@@ -468,8 +468,22 @@ def resolve_event_place(sent: Span, trigger: Token, context_countries: Iterable[
     for cand in _ordered(sent, trigger, patient):
         found = _resolve(cand.span, context)
         if found is not None:
-            return _feature_of(cand.span, found)
+            return _as_written(cand.span, _feature_of(cand.span, found))
     return None
+
+
+def _as_written(span: Span, found: Location) -> Location:
+    """The place's text as the sentence words it, with the kind noun the name heads: "bombed areas in Basra
+    province" is extracted as "Basra province" (the gazetteer's name, Basrah, stays the resolved one)."""
+    after = span.doc[span.end] if span.end < span.sent.end else None
+    cues = place_cues()
+    if after is None or after.pos_ != "NOUN" or lemma(after) not in cues.place_nouns | cues.area_nouns or \
+            span.root.head.i != after.i or span.root.dep_ not in ("compound", "nmod", "amod") or \
+            found.text != span.text:
+        return found
+    words = [t.text_with_ws for t in span if not (t.i == span.start and t.dep_ == "det")]
+    return Location(f"{''.join(words).strip()} {after.text}", found.name, found.country, found.lat, found.lon,
+                    found.precision)
 
 
 def _feature_of(span: Span, found: Location) -> Location:
