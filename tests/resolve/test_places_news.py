@@ -348,3 +348,26 @@ def test_a_places_text_is_as_written_with_its_kind(pipeline: Language, text: str
     act = next(t for t in doc if t.text in ("bombed", "attacked"))
     found = resolve_event_place(doc[:], act, (), patient=True)
     assert found is not None and (found.text, found.name) == (written, name)
+
+
+# -- a participle complement is part of its verb's predication (issue 12, session 13) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The militant was found hiding in Mosul and faced interrogation.", "interrogation", ("Mosul", "IRQ")),
+        ("The army kept fighting in Kharkiv.", "kept", ("Kharkiv", "UKR")),
+    ],
+)  # fmt: skip
+def test_a_participle_complement_places_its_verb(pipeline: Language, text: str, trigger: str,
+                                                 expected: tuple[str, str]) -> None:
+    """``dates.clauses``, role ``complement``: "found hiding in Mosul" was found there."""
+    doc = pipeline(text)
+    found = resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), ())
+    assert found is not None and (found.name, found.country) == expected
+
+
+def test_an_infinitive_complement_does_not_place_its_verb(pipeline: Language) -> None:
+    doc = pipeline("The minister wants to visit Kandahar.")
+    assert resolve_event_place(doc[:], next(t for t in doc if t.text == "wants"), ()) is None

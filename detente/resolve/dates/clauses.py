@@ -35,7 +35,8 @@ def _marker(clause: Token) -> str | None:
     return None
 
 
-ClauseRole = Literal["own", "simultaneous", "promised", "purpose", "coordinated", "shared", "antecedent"]
+ClauseRole = Literal["own", "simultaneous", "promised", "purpose", "coordinated", "complement", "shared",
+                     "antecedent"]
 
 
 def _noun_event(trigger: Token) -> bool:
@@ -105,6 +106,8 @@ def event_clauses(trigger: Token) -> Iterator[tuple[Token, ClauseRole]]:
                 yield child, "simultaneous"  # "rejected the warrant, telling journalists in Banja Luka on Wednesday"
             if child.dep_ in ("ccomp", "xcomp") and clause.lemma_.lower() in lex.commissive_lemmas:
                 yield child, "promised"
+            elif child.dep_ == "xcomp" and child.tag_ in ("VBG", "VBN") and not has_to_marker(child):
+                yield child, "complement"  # "was discovered living in Baghdad", "kept fighting in the north"
         if n == 0:
             yield from ((c, "coordinated") for c in coordinated(clause))
             yield from ((p, "purpose") for p in purposes(trigger))
