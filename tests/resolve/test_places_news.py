@@ -371,3 +371,35 @@ def test_a_participle_complement_places_its_verb(pipeline: Language, text: str, 
 def test_an_infinitive_complement_does_not_place_its_verb(pipeline: Language) -> None:
     doc = pipeline("The minister wants to visit Kandahar.")
     assert resolve_event_place(doc[:], next(t for t in doc if t.text == "wants"), ()) is None
+
+
+# -- the land a material act is done to, named by its people (issue 12, session 13) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Russia launched a drone attack on Ukrainian cities overnight.", "attack", ("UKR", "Ukrainian cities")),
+        ("The bombings of Georgian villages continued.", "bombings", ("GEO", "Georgian villages")),
+    ],
+)  # fmt: skip
+def test_a_material_act_on_a_peoples_land_is_in_their_country(pipeline: Language, text: str, trigger: str,
+                                                                expected: tuple[str, str]) -> None:
+    """``event._peoples_land``: at the country's centroid, country precision."""
+    doc = pipeline(text)
+    found = resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), (), patient=True)
+    assert found is not None and (found.country, found.text, found.precision) == (*expected, "country")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "patient"),
+    [
+        ("Militants attacked Kenyan troops overnight.", "attacked", True),  # people, not land
+        ("Militants attacked a French base overnight.", "attacked", True),  # whose, not where
+        ("China criticized Ukrainian cities.", "criticized", False),  # a verbal act is not where its target is
+    ],
+)  # fmt: skip
+def test_a_peoples_adjective_on_anything_but_land_is_no_place(pipeline: Language, text: str, trigger: str,
+                                                              patient: bool) -> None:
+    doc = pipeline(text)
+    assert resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), (), patient=patient) is None

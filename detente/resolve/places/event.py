@@ -469,6 +469,25 @@ def resolve_event_place(sent: Span, trigger: Token, context_countries: Iterable[
         found = _resolve(cand.span, context)
         if found is not None:
             return _as_written(cand.span, _feature_of(cand.span, found))
+    return _peoples_land(trigger) if patient else None
+
+
+def _peoples_land(trigger: Token) -> Location | None:
+    """The country of the land a material act is done to, named by its people's adjective: "bombings of Georgian
+    villages", "a drone attack on Ukrainian cities" happened in Georgia, in Ukraine (a country's centroid, at
+    country precision). Only land (``area_nouns``, ``place_nouns``): "attacked Kenyan troops" or "a French base"
+    say whose they are, not where."""
+    cues = place_cues()
+    for tok in trigger.sent:
+        if tok.pos_ != "NOUN" or lemma(tok) not in cues.area_nouns | cues.place_nouns or \
+                lemma(tok) in cues.capital_nouns or not _patient(tok, trigger):
+            continue
+        for adjective in tok.children:
+            if adjective.dep_ in ("amod", "compound") and adjective.ent_type_ == "NORP":
+                country = country_named(adjective.text)
+                if country is not None:
+                    text = f"{adjective.text} {tok.text}"
+                    return Location(text, country.name, country.country, country.lat, country.lon, country.precision)
     return None
 
 
