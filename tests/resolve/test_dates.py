@@ -486,3 +486,8 @@ def test_coordinated_verbs_share_the_date_after_them(parse: Parse) -> None:
 def test_a_coordinated_act_apart_lends_no_date(parse: Parse, text: str, trigger: str) -> None:
     sent, token = parse(text, trigger)
     assert resolve_event_date(sent, token, D(2025, 3, 14)).precision == "unresolved"
+
+
+def test_a_document_subject_is_dated_by_its_issuing(parse: Parse) -> None:
+    sent, accused = parse("A report released in Geneva on Tuesday accused the army of torture.", "accused")
+    assert resolve_event_date(sent, accused, D(2025, 3, 14)).date == D(2025, 3, 11)

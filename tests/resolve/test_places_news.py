@@ -403,3 +403,15 @@ def test_a_peoples_adjective_on_anything_but_land_is_no_place(pipeline: Language
                                                               patient: bool) -> None:
     doc = pipeline(text)
     assert resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), (), patient=patient) is None
+
+
+# -- a document subject acts where it was issued (issue 12, session 13) -------------------------------------------
+
+
+def test_a_document_subject_acts_where_it_was_issued(pipeline: Language) -> None:
+    """``dates.clauses.subject_participles``: "papers, filed in a lawsuit in X, allege" were alleging in X."""
+    doc = pipeline("The papers, filed in a lawsuit in Canada, allege the company paid bribes.")
+    found = resolve_event_place(doc[:], next(t for t in doc if t.text == "allege"), ())
+    assert found is not None and found.country == "CAN"
+    doc = pipeline("The papers, drafted by lawyers in Canada, allege the company paid bribes.")  # no issuing
+    assert resolve_event_place(doc[:], next(t for t in doc if t.text == "allege"), ()) is None

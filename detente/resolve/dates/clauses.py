@@ -83,6 +83,17 @@ def coordinated(clause: Token) -> Iterator[Token]:
         yield child
 
 
+def subject_participles(clause: Token) -> Iterator[Token]:
+    """The participle of issuing on the clause's subject, when the subject is the means the act is done by (a
+    report, papers, a statement): "The papers, filed in a lawsuit in the US, allege ...", "a report released in
+    Geneva on Tuesday accused ..." are alleging and accusing where and when they were filed and released."""
+    means = lexicon().means_participles
+    for subject in clause.children:
+        if subject.dep_ == "nsubj" and subject.pos_ == "NOUN":
+            yield from (c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN" and
+                        c.lemma_.lower() in means)
+
+
 def event_clauses(trigger: Token) -> Iterator[tuple[Token, ClauseRole]]:
     """Clauses whose modifiers (a date, a place) may belong to the trigger's event, best first: an event noun's
     own participles (``noun_participles``); its own clause; a simultaneous "as/when" clause under it; the content
@@ -110,6 +121,7 @@ def event_clauses(trigger: Token) -> Iterator[tuple[Token, ClauseRole]]:
                 yield child, "complement"  # "was discovered living in Baghdad", "kept fighting in the north"
         if n == 0:
             yield from ((c, "coordinated") for c in coordinated(clause))
+            yield from ((p, "own") for p in subject_participles(clause))
             yield from ((p, "purpose") for p in purposes(trigger))
         head = clause.head
         if head.i == clause.i:
