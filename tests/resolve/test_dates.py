@@ -491,3 +491,17 @@ def test_a_coordinated_act_apart_lends_no_date(parse: Parse, text: str, trigger:
 def test_a_document_subject_is_dated_by_its_issuing(parse: Parse) -> None:
     sent, accused = parse("A report released in Geneva on Tuesday accused the army of torture.", "accused")
     assert resolve_event_date(sent, accused, D(2025, 3, 14)).date == D(2025, 3, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "season"),
+    [
+        ("The letter predicted the fall of the United States.", False),  # a happening, not a season
+        ("Since the fall of Kabul, aid has stopped.", False),
+        ("They met in the summer of 2021.", True),
+        ("The talks resumed in the fall.", True),
+    ],
+)  # fmt: skip
+def test_a_season_word_of_something_is_no_season(nlp: Language, text: str, season: bool) -> None:
+    found = [e.text for e in date_expressions(nlp(text)[:])]
+    assert any(w in e for e in found for w in ("summer", "fall")) == season

@@ -39,7 +39,8 @@ def date_expressions(sent: Span) -> list[Span]:
             continue  # the "Jun" of Dong Jun, the "May" of Theresa May
         is_month = low in MONTHS and tok.tag_ == "NNP" and len(low) > 2 and tok.is_title
         is_weekday = low in WEEKDAYS and tok.is_title
-        is_season = low in seasons and tok.i > sent.start and doc[tok.i - 1].lower_ in _LEFT_MODIFIERS | {"over"}
+        is_season = low in seasons and tok.i > sent.start and doc[tok.i - 1].lower_ in _LEFT_MODIFIERS | {"over"} \
+            and not _happening_of(tok)
         if not (is_month or is_weekday or is_season):
             continue
         start, end = tok.i, tok.i + 1
@@ -53,6 +54,13 @@ def date_expressions(sent: Span) -> list[Span]:
         taken.update(range(start, end))
     unique = sorted(set(spans))
     return [doc[s:e] for s, e in unique]
+
+
+def _happening_of(tok: Token) -> bool:
+    """Is the season word a noun of happening with what it happens to ("the fall of the United States", "the fall
+    of Kabul"), not a season ("the summer of 2021")?"""
+    after = tok.doc[tok.i + 1 : tok.i + 3]
+    return len(after) == 2 and after[0].lower_ == "of" and not after[1].like_num
 
 
 def tells_its_own_time(sent: Span) -> bool:
