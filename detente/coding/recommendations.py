@@ -2,9 +2,10 @@
 engagement with Mauritius", "deterrence was necessary to resist China's aggression". The speaker judges or
 recommends an act; nobody did it or announced it. The guide codes a hedged demand ("it might be necessary to
 renegotiate Schengen") as the demand, REQUEST, and the content of a demand is no event of its own
-(docs/labelling.md, "Several events", "Speech"); a willingness the speaker expresses ("it was good to maintain
-engagements") is AGREE and stays. One of the guide's no-event conventions (``conventions``); the adjectives are
-data (``recommending_adjectives`` in ``data/conventions.yaml``)."""
+(docs/labelling.md, "Several events", "Speech"); a cooperative act judged good ("it was good to maintain
+engagements") is an opinion, no AGREE: the guide's willingness needs a commitment word ("ready", "willing"), which
+is no recommending adjective. One of the guide's no-event conventions (``conventions``); the adjectives are data
+(``recommending_adjectives`` in ``data/conventions.yaml``)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ _INFINITIVE_DEPS = frozenset({"xcomp", "advcl", "ccomp"})
 
 def recommended(cand: Candidate, conv: Conventions) -> bool:
     """An act in the infinitive under an adjective of what is good or needed: a judgement, not an act; the
-    hedged demand itself, a warning, a charge and an expressed willingness stay (``recommendation_acts``)."""
+    hedged demand itself, a warning and a charge stay (``recommendation_acts``)."""
     if cand.coded.type.lower() in conv.recommendation_acts:
         return False
     return any(_under_recommendation(verb, conv) for anchor in act_anchors(cand) for verb in clause_chain(anchor))

@@ -19,6 +19,9 @@ DROPPED = [
     # the adjective's own subject: "deterrence was necessary to resist"
     ("Kishida told Marcos that stronger deterrence was essential to resist Chinese pressure in the South China "
      "Sea.", "REJECT", "recommended"),
+    # a cooperative act judged good is an opinion, not a willingness (no commitment word): no AGREE planned
+    ("The Japanese envoy told Li that it was good to maintain close engagement between the two countries.",
+     "AGREE", "recommended"),
 ]
 
 KEPT = [
@@ -27,10 +30,8 @@ KEPT = [
     # the speaker's charge in a word of it is an accusation made
     ("Kishida told Marcos that stronger deterrence was essential to resist China's aggression in the South China "
      "Sea.", "ACCUSE"),
-    # a readiness to act is an offer; a willingness the speaker expresses is one too (AGREE planned)
+    # a readiness to act is an offer (AGREE)
     ("Beijing said it was ready to resume talks with Washington.", "AGREE"),
-    ("The Japanese envoy told Li that it was good to maintain close engagement between the two countries.",
-     "AGREE"),
     # an act done, judged afterwards, is still done
     ("Japan held talks with Vietnam on Monday, which both sides called important.", "CONSULT"),
 ]

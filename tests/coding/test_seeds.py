@@ -72,9 +72,11 @@ def test_han_zheng_met_blinken(seeds: Seeds) -> None:
 
 
 def test_blinken_told_han(seeds: Seeds) -> None:
-    r = one(seeds, "000", "Blinken told Han", "AGREE", "planned")
-    assert names(r.source) == {"Antony Blinken"} and names(r.target) == {"Han Zheng"}
-    assert r.speaker is not None and r.speaker.name == "Antony Blinken"
+    # "it was good to maintain high-level engagements" is Blinken's opinion of an act, not a commitment to it: the
+    # labelling guide's "What is an event" makes opinions without an act between actors [] and keeps AGREE for a
+    # promise, offer or expressed willingness (a commitment word), so this is no AGREE planned (a guide decision,
+    # session 13; the labelled sentence in gold/news.jsonl codes only the meeting it happened during).
+    assert not [r for r in events(seeds, "000", "Blinken told Han") if r.type == "AGREE"]
 
 
 def test_blinkens_june_visit(seeds: Seeds) -> None:
