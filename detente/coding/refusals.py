@@ -1,25 +1,36 @@
-"""When a refusal word is no refusal: PLOVER's REJECT is an actor refusing (a proposal, a demand, a norm). Two
-readings of its words in news refuse nothing:
+"""When a refusal, a demand or a threat word is no such act: PLOVER's REJECT, REQUEST and THREATEN are a party
+refusing, demanding or warning. Two readings of their words in news are none:
 
 - the connective "as opposed to" ("training would be in Moscow, as opposed to decades of U.S. training"): a
   contrast, "rather than", with no one opposing anything;
-- an act or a state as the one that defies or violates ("the purchase violated the sanctions act"): an act refuses
-  nothing; saying it breaks a rule judges whoever is behind it, and that judgement is the speaker's, not the act's
-  owner's refusal.
+- an act, an event or a state as the one that defies, violates, pushes or threatens ("the purchase violated the
+  sanctions act", "a surge in violence that has pushed Pakistan to the second spot", "the absence of the
+  president was threatening to overshadow the summit"): only a party refuses, asks or warns; an act or a state
+  that "pushes" or "threatens" is the writer's figure of speech, and saying it breaks a rule judges whoever is
+  behind it, a judgement that is the speaker's, not the act's owner's refusal.
 
-Both are grammar, read from the parse; the words are the lexicon's REJECT senses.
+Both are grammar, read from the parse; the words are the lexicon's senses, the classes WordNet's (``nounclass``).
 """
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from detente.coding.candidates import Candidate
 from detente.coding.nounclass import noun_class
-from detente.syntax import child, is_verbal, lemma
+from detente.syntax import agent, child, is_passive, is_verbal, lemma, subject
+
+# The verbal acts only a party does.
+_SPEECH_ACTS = frozenset({"REJECT", "REQUEST", "THREATEN"})
+# The noun classes of doers that are no party: a text ("the resolution calls on", class communication) and a plan
+# or an idea (cognition) speak for their authors, and stay.
+_NO_PARTY = frozenset({"act", "event", "state", "attribute", "quantity"})
+_RELATIVE_PRONOUNS = frozenset({"that", "which"})
 
 
 def screen(candidates: list[Candidate]) -> list[Candidate]:
-    """``candidates`` without the refusal words that refuse nothing."""
-    return [c for c in candidates if not (contrast(c) or thing_refuses(c))]
+    """``candidates`` without the refusal, demand and threat words that refuse, ask and threaten nothing."""
+    return [c for c in candidates if not (contrast(c) or thing_refuses(c) or thing_speaks(c))]
 
 
 def contrast(cand: Candidate) -> bool:
@@ -37,3 +48,23 @@ def thing_refuses(cand: Candidate) -> bool:
         return False
     subj = child(cand.token, "nsubj")
     return subj is not None and subj.pos_ == "NOUN" and noun_class(subj) is not None
+
+
+def thing_speaks(cand: Candidate) -> bool:
+    """A REQUEST, THREATEN or REJECT verb whose doer (its subject, a passive's "by" agent, or the noun a relative
+    "that"/"which" stands for) is an act, an event or a state: "a surge in violence that has pushed Pakistan to
+    the second spot", "the absence of the president was threatening to overshadow the summit". A demand the
+    speaker makes of a subject (a deontic clause, ``needs_speaker_source``) has its doer elsewhere."""
+    if cand.coded.type not in _SPEECH_ACTS or cand.needs_speaker_source or not is_verbal(cand.token):
+        return False
+    doer = _doer(cand.token)
+    return doer is not None and doer.pos_ == "NOUN" and noun_class(doer) in _NO_PARTY
+
+
+def _doer(verb: Token) -> Token | None:
+    """Who or what does ``verb``: the active subject or the passive's agent, through a relative pronoun to the
+    noun it stands for ("a surge that has pushed")."""
+    doer = agent(verb) if is_passive(verb) else subject(verb)
+    if doer is not None and doer.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return doer
