@@ -331,7 +331,8 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
                 coded = composer.intended(coded)
                 modality = "planned"
                 notes.append("intended")
-        elif modality in ("planned", "hypothetical") and coded.type in composer.material_conflict:
+        elif modality in ("planned", "hypothetical") and coded.type in composer.material_conflict and \
+                not flags.conditional:  # an act inside an "if" clause is the condition, not what is threatened
             if speaker is not None or _self_announced(m) or (modality == "planned" and _first_person(args)):
                 coded = composer.intended(coded)
                 notes.append("threat")

@@ -113,3 +113,15 @@ def test_an_investigation_asked_of_an_investigating_body_is_coded_beside_the_req
     # asking a government to investigate is one demand
     assert [m.type for m in coder.code_text(
         "Germany urged Russia to investigate the poisoning of the opposition leader.")] == ["REQUEST"]
+
+
+def test_an_act_in_the_condition_is_not_the_speakers_threat(candidates: Cands, coder: Coder) -> None:
+    # the act inside "if ..." is what the other party might do: its own type, hypothetical, never a THREATEN
+    text = "Kenya said it would close the border if Somali militants attacked its soldiers again."
+    assert [(c.coded.type, c.modality) for c in candidates(text) if c.token.text == "attacked"] == [
+        ("ASSAULT", "hypothetical")]
+    assert not _coded(coder, "The Kenyan president said he would be saddened if the journalist is executed by "
+                             "the militants.")
+    # the act the speaker holds out, beside the condition, is the threat
+    text = "The official said Washington would impose sanctions if Ankara activated the system."
+    assert [c.coded.type for c in candidates(text)] == ["THREATEN"]
