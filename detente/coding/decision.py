@@ -86,6 +86,7 @@ class Decision:
     public_nouns: frozenset[str]
     deed_types: frozenset[str]
     deed_accusations: frozenset[str]
+    circumstance_preps: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -109,14 +110,17 @@ def content_of(inner: Token, outer: Candidate) -> bool:
     if inner.i in heads:
         return False
     links: list[str] = []
-    cur = inner
+    cur = last = inner
     while cur.i not in heads:
         if cur.head.i == cur.i:
             return False  # the root: not below the act
         # "urged him to work with partners to intercept": an infinitive the parser calls adverbial
         links.append("xcomp" if cur.dep_ == "advcl" and _infinitive(cur) else cur.dep_)
-        cur = cur.head
+        last, cur = cur, cur.head
     *within, into = links
+    if into == "prep" and cur.i in (outer.token.i, outer.mention.anchor.i) and \
+            last.lower_ in load_decision().circumstance_preps:
+        return False  # "after a meeting with them, told the council to draft rules": when, not what is asked
     return into in _INTO_CONTENT and all(d in _WITHIN_CONTENT for d in within)
 
 

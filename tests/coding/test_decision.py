@@ -72,6 +72,11 @@ KEPT = [
     ("Vietnamese and Philippine officials met in Hanoi and signed a declaration on maritime cooperation.",),
     # an act under "as" beside a warning is an act of its own, not the warning's content
     ("The United States warned that it will keep up pressure on Iran, as Tehran rejected its offer of talks.",),
+    # a meeting that says when a demand was made ("after", "during" on the demand's verb) is no content of it
+    ("The Philippine president, after a meeting last week with Japanese officials, told his ministers to draft "
+     "new rules on fishing.",),
+    ("After talks with Japanese officials, the Philippine president urged Vietnam to stop fishing near the "
+     "islands.",),
 ]
 
 
@@ -91,6 +96,14 @@ def test_content_is_reached_down_complement_links_only(nlp: Language) -> None:
     assert content_of(words["impose"], demand)  # coordinated inside what is asked
     assert not content_of(words["Japan"], demand)  # the asker is no content
     assert not content_of(demand.token, demand)
+
+
+def test_a_circumstance_of_the_alleged_act_is_still_content(nlp: Language) -> None:
+    # "after" on the alleged act, not on the verb of alleging: the meetings are part of what is alleged
+    lexicon, composer, cues = load_lexicon(), load_composer(), load_cues()
+    sent = nlp("Saudi officials allege the deal was made after two secret meetings with Iranian officials.")[:]
+    allegation = next(c for c in extract(sent, lexicon, composer, cues) if c.coded.type == "ACCUSE")
+    assert content_of(next(t for t in sent if t.text == "meetings"), allegation)
 
 
 def test_the_table_names_verbal_acts() -> None:
