@@ -24,8 +24,8 @@ Eight rules (``RULES``), each named by what it finds:
   not a THREATEN;
 - ``carrier``: a letter or a message that carries its sender's demand, accusation or offer ("sent a letter
   urging him to ...") is the channel of that act, not also talks (CONSULT);
-- ``business``: a company's own pledge with no party of another country ("pledged to become carbon neutral")
-  is a business decision, not an AGREE;
+- ``business``: a company's own pledge or investment with no party of another country ("pledged to become carbon
+  neutral", "invested heavily in renewables") is a business decision, not an AGREE or a COOPERATE;
 - ``public``: talks whose every other side is the public, the press or experts ("talking to voters") are no
   meeting between parties (CONSULT).
 
@@ -87,6 +87,7 @@ class Decision:
     deed_types: frozenset[str]
     deed_accusations: frozenset[str]
     circumstance_preps: frozenset[str]
+    business_types: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -289,9 +290,11 @@ def _carrier(cand: Candidate, rec: Mention, pairs: Sequence[tuple[Candidate, Men
 
 
 def _business(rec: Mention, conf: Decision) -> bool:
-    """A company's own pledge or plan with no party of another country ("Iberdrola pledged to become carbon
-    neutral by 2050"): a business decision, not a commitment to cooperate between political actors."""
-    if rec.type != "AGREE" or not rec.source or not all(a.sector in conf.business_sectors for a in rec.source):
+    """A company's own pledge, plan or investment with no party of another country ("Iberdrola pledged to become
+    carbon neutral by 2050", "has invested heavily in renewables"): a business decision, not cooperation between
+    political actors (``business_types``)."""
+    if rec.type not in conf.business_types or not rec.source or \
+            not all(a.sector in conf.business_sectors for a in rec.source):
         return False
     home = {a.country for a in rec.source}
     return all(t.country is None or t.country in home for t in rec.target)

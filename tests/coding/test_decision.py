@@ -199,6 +199,14 @@ def test_a_companys_own_pledge_is_no_agree(coder: Coder, monkeypatch: pytest.Mon
         assert _types(coder, text) == []
 
 
+def test_a_companys_own_investment_at_home_is_no_cooperate(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The Spanish energy company Iberdrola invested in new wind farms in Spain last year."
+    assert "COOPERATE" in _types_undecided(coder, text, monkeypatch)
+    assert _types(coder, text) == []
+    # an investment in another country is cooperation with it
+    assert _types(coder, "The Spanish energy company Iberdrola invested in wind farms in Mexico.") == ["COOPERATE"]
+
+
 @pytest.mark.parametrize("text", [
     # a company's deal with another country's government, and a state's pledge, stay
     "The Chinese company Huawei signed a deal with the Kenyan government to build a network.",
