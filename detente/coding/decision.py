@@ -24,8 +24,9 @@ Eight rules (``RULES``), each named by what it finds:
   not a THREATEN;
 - ``carrier``: a letter or a message that carries its sender's demand, accusation or offer ("sent a letter
   urging him to ...") is the channel of that act, not also talks (CONSULT);
-- ``business``: a company's own pledge or investment with no party of another country ("pledged to become carbon
-  neutral", "invested heavily in renewables") is a business decision, not an AGREE or a COOPERATE;
+- ``business``: a company's or an NGO's own pledge, investment or work with no party of another country
+  ("pledged to become carbon neutral", "invested heavily in renewables") is its own business, not an AGREE or a
+  COOPERATE;
 - ``public``: talks whose every other side is the public, the press or experts ("talking to voters") are no
   meeting between parties (CONSULT).
 
@@ -290,9 +291,9 @@ def _carrier(cand: Candidate, rec: Mention, pairs: Sequence[tuple[Candidate, Men
 
 
 def _business(rec: Mention, conf: Decision) -> bool:
-    """A company's own pledge, plan or investment with no party of another country ("Iberdrola pledged to become
-    carbon neutral by 2050", "has invested heavily in renewables"): a business decision, not cooperation between
-    political actors (``business_types``)."""
+    """A company's or an NGO's own pledge, plan, investment or work with no party of another country ("Iberdrola
+    pledged to become carbon neutral by 2050", "has invested heavily in renewables", "an NGO that worked with the
+    archaeologists"): its own business, not cooperation between political actors (``business_types``)."""
     if rec.type not in conf.business_types or not rec.source or \
             not all(a.sector in conf.business_sectors for a in rec.source):
         return False

@@ -207,6 +207,14 @@ def test_a_companys_own_investment_at_home_is_no_cooperate(coder: Coder, monkeyp
     assert _types(coder, "The Spanish energy company Iberdrola invested in wind farms in Mexico.") == ["COOPERATE"]
 
 
+def test_an_ngos_own_work_is_no_cooperate(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Human Rights Watch worked with the archaeologists on the excavation."
+    assert "COOPERATE" in _types_undecided(coder, text, monkeypatch)
+    assert _types(coder, text) == []
+    # work with a party of another country stays cooperation
+    assert _types(coder, "The charity Oxfam worked with local farmers in Kenya.") == ["COOPERATE"]
+
+
 @pytest.mark.parametrize("text", [
     # a company's deal with another country's government, and a state's pledge, stay
     "The Chinese company Huawei signed a deal with the Kenyan government to build a network.",
