@@ -76,6 +76,8 @@ _REFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 _SPOKEN = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
 # Acts whose speaker is their actor when the clause names none ("removing sanctions is out of the question").
 _SPEAKER_ACTS = frozenset({"REJECT", "REQUEST", "ACCUSE", "THREATEN", "AGREE"})
+# The knowledge base's sector of news outlets and journalists ("VOA", "Reuters", "reporters").
+PRESS_SECTOR = "JRN"
 
 
 @dataclass(slots=True)
@@ -132,7 +134,9 @@ class Participants:
             sources = Resolved(list(speaker), [a.text for a in speaker])  # "removing sanctions is out of ..."
         if not targets.actors and cand.addressee is not None and sources.actors and speaker and \
                 {a.country for a in sources.actors} == {a.country for a in speaker}:
-            targets = self._resolve(ctx, cand.addressee, on, index)
+            addressed = self._resolve(ctx, cand.addressee, on, index)
+            if not any(a.sector == PRESS_SECTOR for a in addressed.actors):
+                targets = addressed  # "told VOA", "told reporters": the press hears the act, it is no party to it
         if not sources.actors and any(a.pronoun for a in cand.sources) and not cand.needs_speaker_source:
             self.stats["dropped_unresolved"] += 1
             return None  # "She asked ...": who asked is unknown

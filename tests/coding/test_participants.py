@@ -363,3 +363,15 @@ def test_one_person_a_story_about_one_country_singles_out_is_of_it(coder: Coder)
     # people at large are not singled out: "residents" stay of no country
     text = _SOMALI_STORY + "Residents accused the police of torture on Monday."
     assert [r for r in _coded(coder, text) if r[0] == 3] == [(3, "ACCUSE", [None], ["SOM"])]
+
+
+def test_the_press_a_speaker_tells_is_no_party_to_the_act(coder: Coder) -> None:
+    # the addressee of the speaker of an act is its recipient ("told his French counterpart") ...
+    assert _coded(coder, "Iran will never accept the demands, the Iranian foreign minister told his French "
+                         "counterpart.") == [(0, "REJECT", ["IRN"], ["FRA"])]
+    # ... but not the press it was said to: no recipient is better than the outlet's country
+    for press in ("reporters", "Reuters"):
+        assert _coded(coder, f"Iran will never accept the demands, the Iranian foreign minister told {press}.") \
+            == [(0, "REJECT", ["IRN"], [])]
+    # a survivor's account to VOA makes no American the victim of the shooting
+    assert _coded(coder, "The attackers singled out the passengers, shooting many, a survivor told VOA.") == []
