@@ -135,8 +135,9 @@ class SentenceSelector:
             verdict = prefilter.verdict(sentence)
             # a trigger word, and no actor of a country: one may still be found in the sentences before
             unplaced = verdict is Verdict.NO_ACTOR or verdict is Verdict.SECTOR_ONLY
-            if verdict is Verdict.PASSED or (unplaced and refers_back(sentence.tokens, sentence.text) and
-                                             self._named_before(sentences, sentence.index, named)) or \
+            refers = unplaced and refers_back(sentence.tokens, sentence.text)
+            if verdict is Verdict.PASSED or (refers and (_within_window(selected, sentence.index) or
+                                                         self._named_before(sentences, sentence.index, named))) or \
                     (unplaced and self._names_again(sentence.text)):
                 if len(selected) == MAX_PARSED_SENTENCES:
                     truncated = True
@@ -146,8 +147,9 @@ class SentenceSelector:
                 self._remember(surnames_in(sentence.text))
                 continue
             refused[sentence.index] = verdict
-            if (verdict is Verdict.SECTOR_ONLY and not self.kb.state_agent_words.isdisjoint(sentence.tokens)) or \
-                    not self.state_forms.isdisjoint(sentence.tokens):
+            state = verdict is Verdict.SECTOR_ONLY and not self.kb.state_agent_words.isdisjoint(sentence.tokens)
+            if state or not self.state_forms.isdisjoint(sentence.tokens) or \
+                    (refers and _within_window(held, sentence.index)):
                 held.append(sentence)  # "the military claimed the killing of 33 terrorists": whose, the story says
             else:
                 # a sentence not parsed: only the names the knowledge base knows ("Viktor Orban") will have a
@@ -221,6 +223,13 @@ class SentenceSelector:
         called = [w for w in words_alone(text) if w in self._surnames and self.kb.country_of_name(w) is None]
         self._called.update((self._surnames[w], None) for w in called)
         return bool(called)
+
+
+def _within_window(parsed: list[Sentence], index: int) -> bool:
+    """Is one of the ``WINDOW`` sentences before ``index`` among ``parsed`` (in order)? Its actors are what the
+    coder's references reach for ("the militants shot them. At night, they picked out ten more"), also when it named
+    them with no country word of its own; a sentence held for the story's home holds the references after it."""
+    return bool(parsed) and parsed[-1].index >= index - WINDOW
 
 
 def words_alone(text: str) -> set[str]:

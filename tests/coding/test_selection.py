@@ -186,3 +186,21 @@ def test_posing_a_challenge_is_parsed_as_the_statements_read_it(kb) -> None:
     # no trigger word: the posing verb with its posed noun is what statements.py reads as an accusation
     assert selector(kb).select("The challenges China poses to Japan are serious.").selected
     assert not selector(kb).select("China poses for a photograph with Japan.").selected
+
+
+def test_they_after_a_sentence_held_for_the_home_is_held_with_it(kb) -> None:
+    # "the army" is held for Somalia's home; the "they" right after it refers to it and is parsed with it
+    text = _SOMALI.replace("Residents criticized the decision.", "At night, they shot ten more people.")
+    found = selector(kb).select(text)
+    assert "At night, they shot ten more people." in [s.text for s in found.selected]
+    # in a story about two countries neither is parsed: nobody can tell whose army, nor who "they" are
+    two = selector(kb).select("China met Japan. Japan met China. China met Japan in Tokyo. Prices rose. The army "
+                              "killed 30 militants near the town. At night, they shot ten more people.")
+    assert two.home is None and len(two.selected) == 3
+
+
+def test_a_reference_right_after_a_parsed_sentence_is_parsed(kb) -> None:
+    # the sentence before was parsed for its own "he": the person the coder found there is what this "he" stands for
+    text = ("Iran's foreign minister flew to Paris on Monday. On Tuesday, he met the visiting delegation. Crowds "
+            "gathered. Later, he accused the police of lying.")
+    assert [s.index for s in selector(kb).select(text).selected] == [0, 1, 3]
