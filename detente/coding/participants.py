@@ -23,7 +23,6 @@ from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
 from detente.coding.counterparts import DIRECTED_TYPES, counterpart, document_dyad, other_side
 from detente.coding.earlier import (
-    bare_the,
     body_before,
     described_before,
     named_in_sentence,
@@ -43,10 +42,8 @@ from detente.coding.references import (
     COUNTRY_HEADS,
     INDEFINITES,
     ORGANS,
-    WINDOW,
     Mentioned,
     antecedent,
-    names_ending_with,
     pronoun_kind,
 )
 from detente.coding.sentence import sentence_text
@@ -338,14 +335,14 @@ class Participants:
             country = referred_country(ctx, arg, index, ORGANS)
             if country is not None:  # "the ministry": of the country the sentences before were about
                 return Resolved([replace(first, country=country)], [description], pronoun=True)
-            body = body_before(ctx, arg, index) or self._body_named(ctx, arg, index, on)
+            body = body_before(ctx, arg, index)
             if body is not None:  # "the Council" (a sector, no country): the body named just before
                 return Resolved([body], [description], pronoun=True)
             return Resolved([first], [description])
         same = described_before(ctx, arg)
         if same is not None:  # "Coordinated airstrikes by the Somali army killed ... the airstrikes targeted"
             return Resolved([same], [description], pronoun=True)
-        body = body_before(ctx, arg, index) or self._body_named(ctx, arg, index, on)
+        body = body_before(ctx, arg, index)
         if body is not None:  # "the group said": the body named just before
             return Resolved([body], [description], pronoun=True)
         country = referred_country(ctx, arg, index, COUNTRY_HEADS)
@@ -362,22 +359,6 @@ class Participants:
             # a country (the sentence's one country may still give it one)
             return Resolved([Actor(text=arg.texts[0], name=None, country=None, sector=None)], [description])
         return Resolved([], [])
-
-    def _body_named(self, ctx: DocumentContext, arg: Arg, index: int, on: dt.date | None) -> Actor | None:
-        """A bare "the agency", "the Council" the knowledge base gives no country is the body a sentence of the
-        window named in full with that head word ("..., according to the Paris-based International Energy Agency.
-        ... the agency said"), coded there or not, as recipient or not: ``body_before`` knows only the bodies the
-        coded sentences made actors, and the body that names the word is a better guess than the story's home or the
-        sentence's one country."""
-        tok = arg.token
-        if index < 1 or tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS") or not bare_the(tok):
-            return None
-        for j in range(index - 1, max(index - WINDOW, 0) - 1, -1):
-            for name in names_ending_with(ctx.sentences[j].text, tok.text):
-                actor = self.kb.resolve(name, on=on, context=ctx.actors)
-                if actor is not None and actor.country and actor.kind not in ("person", "country"):
-                    return actor
-        return None
 
     def _at_home(self, actor: Actor, home: str, on: dt.date | None) -> Actor:
         """An actor of no country in a story about ``home`` is of it; an office of the state ("the Prime

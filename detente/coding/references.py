@@ -146,18 +146,6 @@ def _role_pattern(title: str) -> re.Pattern[str]:
                       rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?{name}|\s+{name})?)")
 
 
-def names_ending_with(text: str, head: str) -> list[str]:
-    """The capitalized names of ``text`` that end with ``head``, capitalized ("the Paris-based International Energy
-    Agency", "the U.N. Security Council" for "agency", "Council"), the last first: what a later bare "the agency"
-    may stand for. A leading "The" is no part of the name."""
-    return [m.group(0) for m in reversed(list(_name_pattern(head.capitalize()).finditer(text)))]
-
-
-@cache
-def _name_pattern(head: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?!The\s)(?:[A-Z][\w.’'-]*\s+){1,5}" + re.escape(head) + r"\b")
-
-
 def refers_back(tokens: Collection[str], text: str) -> bool:
     """Does a sentence hold a reference the prefilter should parse for: a pronoun that may stand for an actor,
     or "the" + an organ word ("the ministry", "the spokesman")?"""
