@@ -13,8 +13,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from detente.coding.lexicon import Lexicon, Pos, Sense
+from detente.coding.lexicon import Lexicon, Sense
 from detente.coding.nounclass import noun_class
+from detente.coding.parts_of_speech import done_to_person, pos_classes
+from detente.coding.phrases import phrase_matches
 from detente.coding.sentence import sentence_text
 from detente.coding.words import (
     COUNT_WORDS,
@@ -29,7 +31,6 @@ from detente.syntax import (
     PASSIVE_SUBJECT_DEPS,
     children,
     direct_object,
-    is_nominal,
     is_verbal,
     lemma,
     phrase_lemmas,
@@ -38,7 +39,6 @@ from detente.syntax import (
 )
 
 _COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "acomp", "oprd", "dative")
-_ADJ_DEPS = frozenset({"acomp", "amod", "ROOT", "ccomp", "xcomp", "conj", "advcl", "attr", "oprd"})
 _LIGHT_PREPS = frozenset({"in", "on", "into"})
 _NAME_ENTS = frozenset({"ORG", "FAC", "GPE", "NORP", "PERSON", "LAW"})
 _PREP_LIGHT_VERBS = frozenset({"engage", "participate", "join", "take", "enter", "embark"})
@@ -101,17 +101,6 @@ def _lemmas(tok: Token, lexicon: Lexicon) -> list[str]:
     for cand in sorted(lexicon.lemmas_of(tok.lower_)):
         if cand not in out:
             out.append(cand)
-    return out
-
-
-def _pos_classes(tok: Token) -> list[Pos]:
-    out: list[Pos] = []
-    if is_verbal(tok) and tok.pos_ != "AUX":
-        out.append("verb")
-    if is_nominal(tok):
-        out.append("noun")
-    if tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and tok.dep_ in _ADJ_DEPS) or tok.dep_ == "acomp":
-        out.append("adj")
     return out
 
 
@@ -359,36 +348,6 @@ def _left_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     return out
 
 
-def _word_matches(tok: Token, word: str) -> bool:
-    return tok.lower_ == word or lemma(tok) == word or (word.endswith("s") is False and tok.lower_ == word + "s")
-
-
-def _phrase_mentions(sent: Span, lexicon: Lexicon) -> list[Trigger]:
-    out: list[Trigger] = []
-    toks = list(sent)
-    firsts = lexicon.phrase_index()
-    for i, tok in enumerate(toks):
-        for phrase in firsts.get(tok.lower_, ()) + firsts.get(lemma(tok), ()):
-            n = len(phrase.words)
-            if i + n <= len(toks) and all(_word_matches(toks[i + k], phrase.words[k]) for k in range(1, n)):
-                span = sent.doc[toks[i].i:toks[i + n - 1].i + 1]
-                if not _phrase_fits(span, phrase.sense, lexicon):
-                    continue
-                head = span.root
-                if not any(m.phrase is not None and m.phrase.start == span.start for m in out):
-                    out.append(Trigger(token=head, sense=phrase.sense, anchor=head, phrase=span))
-    return out
-
-
-def _phrase_fits(span: Span, sense: Sense, lexicon: Lexicon) -> bool:
-    """A phrase sense's ``objects`` are what its last word governs: "took part in the talks" is a meeting, "took
-    part in the operation" is not. A phrase whose object is elsewhere (a relative clause) is let through."""
-    if not sense.objects:
-        return True
-    objs = [c for c in span[-1].children if c.dep_ in ("pobj", "dobj", "obj")]
-    return not objs or any(object_matches(o, sense.objects, lexicon) for o in objs)
-
-
 _ADJUNCT_PREPS = frozenset({"in", "with", "through", "via"})
 
 
@@ -429,22 +388,10 @@ def _noun_anchor(tok: Token, lexicon: Lexicon, verb_triggers: set[int]) -> tuple
     return tok, True
 
 
-def _done_to_person(tok: Token, lexicon: Lexicon) -> bool:
-    """A past participle of a coercive act on the person it modifies ("imprisoned publisher Jimmy Lai", "the jailed
-    activist", "deposed leader"): the labelling guide codes the act done to them (a detained suspect is COERCE
-    `arrest`, an ousted leader SANCTION), while "the occupied West Bank" and "a long-threatened invasion" stay
-    adjectives."""
-    if tok.tag_ != "VBN" or lemma(tok) not in lexicon.person_acts:
-        return False
-    head = tok.head
-    while head.dep_ == "compound" and head.head != head:
-        head = head.head  # "imprisoned publisher Jimmy Lai": the name the title is part of
-    return head.pos_ in ("NOUN", "PROPN") and (head.ent_type_ == "PERSON" or looks_like_actor(head))
-
-
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """Every trigger mention in ``sent``, in token order; phrase triggers win over their words."""
-    phrases = _phrase_mentions(sent, lexicon)
+    phrases = [Trigger(token=span.root, sense=sense, anchor=span.root, phrase=span)
+               for span, sense in phrase_matches(sent, lexicon, lambda o, items: object_matches(o, items, lexicon))]
     in_phrase = {t.i for m in phrases if m.phrase is not None for t in m.phrase}
     verbs: dict[int, Trigger] = {}
     adjs: list[Trigger] = []
@@ -453,8 +400,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     for tok in tokens(sent):
         if tok.i in in_phrase or tok.is_punct or not _may_trigger(tok, lexicon, sensed):
             continue
-        classes = _pos_classes(tok)
-        if tok.dep_ == "amod" and "verb" in classes and not _done_to_person(tok, lexicon):
+        classes = pos_classes(tok)
+        if tok.dep_ == "amod" and "verb" in classes and not done_to_person(tok, lexicon):
             classes.remove("verb")  # "the occupied West Bank", "its long-threatened invasion"
         if tok.ent_type_ in ("DATE", "TIME") and "noun" in classes:
             classes.remove("noun")  # "in March"
