@@ -619,3 +619,14 @@ def test_rebutting_a_claim_is_a_rejection_and_refuting_a_theory_is_not(find: Fin
     rebutted = only(find("China rebutted the accusation made by the Philippines."), "rebutted")
     assert (rebutted.sense.type, rebutted.sense.cameo) == ("REJECT", "127")
     assert not [m for m in find("The study refuted the hypothesis of the Danish team.") if m.sense.type == "REJECT"]
+
+
+def test_a_plea_of_guilt_is_no_request(find: Find) -> None:
+    """"pleaded guilty / not guilty / innocent" answers a charge (PETRARCH2's PLEAD + NOT GUILTY 016, no PLOVER
+    type); "pleaded for" still asks for something."""
+    for text in ("The engineer pleaded guilty to spying for a foreign government.",
+                 "The two Canadians pleaded not guilty to the charges.",
+                 "The activist pleaded innocent at the trial."):
+        assert not [m for m in find(text) if m.token.lower_ == "pleaded"], text
+    pleaded = only(find("Zelenskyy pleaded for more air defense systems."), "pleaded")
+    assert pleaded.sense.type == "REQUEST"
