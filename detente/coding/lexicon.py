@@ -55,6 +55,7 @@ class Sense:
     exclude_cues: tuple[str, ...] = ()
     no_object: bool = False
     need_direct: bool = False  # (verbs) a direct object or a passive subject: "searched the house", not "searched for"
+    need_purpose: bool = False  # (verbs) an infinitive of purpose on the verb: "arrived to bolster the force"
     priority: int = 0
     standalone: bool = True
     alone: bool = True
@@ -304,6 +305,7 @@ def _sense(entry: Mapping[str, Any], order: int, *, lemmas: tuple[str, ...] | No
         exclude_cues=_tuple(entry.get("exclude_cues")),
         no_object=bool(entry.get("no_object", False)),
         need_direct=bool(entry.get("need_direct", False)),
+        need_purpose=bool(entry.get("need_purpose", False)),
         priority=int(entry.get("priority", 0)),
         standalone=bool(entry.get("standalone", True)),
         alone=bool(entry.get("alone", True)),

@@ -161,6 +161,14 @@ def _has_complement(tok: Token, sense: Sense) -> bool:
     return False
 
 
+def _has_purpose(verb: Token) -> bool:
+    """An infinitive clause of purpose on the verb ("arrived in Bosnia to bolster the force"): what the act is
+    for, which a bare arrival or deployment does not say."""
+    return any(c.dep_ in ("advcl", "xcomp") and is_verbal(c) and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                     for a in c.children)
+               for c in verb.children)
+
+
 def _cue_scope(tok: Token) -> set[str]:
     """Words that can cue a sense: the trigger's dependents, for a verb its subject's and object's, and for a noun
     the verb that governs it as its object."""
@@ -244,6 +252,8 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
         return False
     if sense.need_direct and direct_object(tok) is None:
         return False  # "searching for bodies" looks for them: no search of anyone's premises
+    if sense.need_purpose and not _has_purpose(tok):
+        return False  # "peacekeepers arrived in Sierra Leone" is their reception, not yet protection given
     if sense.cues and not set(sense.cues) & _cue_scope(tok):
         return False
     if sense.type == "ASSAULT" and sense.pos == "verb" and _agents(tok) & lexicon.natural_forces:

@@ -630,3 +630,15 @@ def test_a_plea_of_guilt_is_no_request(find: Find) -> None:
         assert not [m for m in find(text) if m.token.lower_ == "pleaded"], text
     pleaded = only(find("Zelenskyy pleaded for more air defense systems."), "pleaded")
     assert pleaded.sense.type == "REQUEST"
+
+
+def test_peacekeepers_arriving_to_protect_give_aid_and_a_bare_arrival_is_their_reception(find: Find) -> None:
+    """An infinitive of purpose makes the arrival protection given (AID 074, the labelling guide's "arriving to
+    bolster a force"); a bare arrival stays the host's reception of them (RETREAT 0861, CAMEO's code)."""
+    aid = only(find("Indian peacekeepers arrived in South Sudan to protect civilians in Juba."), "arrived")
+    assert (aid.sense.type, aid.sense.cameo) == ("AID", "074")
+    bare = only(find("Kenyan peacekeeping troops arrived in Haiti on Tuesday."), "arrived")
+    assert (bare.sense.type, bare.sense.cameo) == ("RETREAT", "0861")
+    visit = [m for m in find("The foreign minister arrived in Beijing to meet his counterpart.")
+             if m.token.text == "arrived"]
+    assert all(m.sense.type == "CONSULT" for m in visit)
