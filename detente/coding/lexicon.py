@@ -169,7 +169,7 @@ class Lexicon:
                 needs: set[str] = set()
                 open_class = False  # an object class of names cannot be listed
                 for item in sense.objects + sense.cues:
-                    if item in ("@PERSON", "@PLACE", "@ORG"):
+                    if item in ("@PERSON", "@PEOPLE", "@PLACE", "@ORG"):
                         open_class = True
                     elif item.startswith("@"):
                         needs |= self._class_forms(item[1:])

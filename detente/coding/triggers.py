@@ -22,6 +22,7 @@ from detente.coding.words import (
     COUNT_WORDS,
     DAY_WORDS,
     GENERIC_HEADS,
+    PERSON_NOUNS,
     PLACE_ENTS,
     QUANTITY_NOUNS,
     looks_like_actor,
@@ -113,9 +114,11 @@ def object_matches(obj: Token, items: tuple[str, ...], lexicon: Lexicon) -> bool
     for item in items:
         if item.startswith("@"):
             cls = item[1:]
-            if cls == "PERSON":
+            if cls in ("PERSON", "PEOPLE"):
                 if obj.ent_type_ == "PERSON" or (obj.pos_ == "PROPN" and obj.ent_type_ not in PLACE_ENTS):
                     return True
+                if cls == "PEOPLE" and obj.pos_ == "NOUN" and (head in PERSON_NOUNS or lower in PERSON_NOUNS):
+                    return True  # "released the fishermen", "seized two sailors": a noun for people
             elif cls == "PLACE":
                 if obj.ent_type_ in PLACE_ENTS:
                     return True

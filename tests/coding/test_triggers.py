@@ -642,3 +642,13 @@ def test_peacekeepers_arriving_to_protect_give_aid_and_a_bare_arrival_is_their_r
     visit = [m for m in find("The foreign minister arrived in Beijing to meet his counterpart.")
              if m.token.text == "arrived"]
     assert all(m.sense.type == "CONSULT" for m in visit)
+
+
+def test_a_common_noun_for_people_is_a_people_object(find: Find) -> None:
+    """"@PEOPLE" in a sense's objects takes a name or a common noun for people (words.PERSON_NOUNS): sailors
+    released, fishermen seized; a thing released is no release of captives."""
+    released = only(find("Iran released the British sailors on Friday."), "released")
+    assert released.sense.label == "RETREAT:release"
+    seized = only(find("Gunmen seized two Chinese fishermen off the coast."), "seized")
+    assert seized.sense.label == "ASSAULT:abduct"
+    assert not [m for m in find("The ministry released the report on Friday.") if m.sense.type == "RETREAT"]
