@@ -114,7 +114,7 @@ def object_matches(obj: Token, items: tuple[str, ...], lexicon: Lexicon) -> bool
     for item in items:
         if item.startswith("@"):
             cls = item[1:]
-            if cls in ("PERSON", "PEOPLE") and not (lexicon.lookup(head, "noun") or lexicon.lookup(lower, "noun")):
+            if cls in ("PERSON", "PEOPLE"):
                 if obj.ent_type_ == "PERSON" or (obj.pos_ == "PROPN" and obj.ent_type_ not in PLACE_ENTS):
                     return True
                 if cls == "PEOPLE" and obj.pos_ == "NOUN" and (head in PERSON_NOUNS or lower in PERSON_NOUNS):
