@@ -19,8 +19,6 @@ from detente.coding.parts_of_speech import done_to_person, pos_classes
 from detente.coding.phrases import phrase_matches
 from detente.coding.sentence import sentence_text
 from detente.coding.words import (
-    BACK_DETERMINERS,
-    BACK_REFERENCE_TYPES,
     COUNT_WORDS,
     DAY_WORDS,
     GENERIC_HEADS,
@@ -458,8 +456,6 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         if tok.i in tallies:
             continue  # "launched 504 attacks in 2024": a count over a period, not one event
         anchor, nominal = _noun_anchor(tok, lexicon, verb_ids)
-        if nominal and sense.type in BACK_REFERENCE_TYPES and refers_back(tok, sense):
-            continue  # "the attack was a blunder": a comment on an act told before, not its report
         if anchor is None:
             owner = tok.head if tok.dep_ != "conj" else next(a for a in tok.ancestors if a.i in verb_ids)
             out.append(Trigger(token=tok, sense=sense, anchor=tok, nominal=True, owner=owner))
@@ -475,21 +471,6 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         out.append(Trigger(token=tok, sense=sense, anchor=anchor, nominal=nominal))
     out.sort(key=lambda m: m.token.i)
     return out
-
-
-_OWN_ENTS = frozenset({"GPE", "NORP", "PERSON", "ORG", "DATE", "TIME"})
-
-
-def refers_back(noun: Token, sense: Sense) -> bool:
-    """Whether a noun event is a bare definite mention ("the attack", "this attack"): a definite determiner and no
-    owner, count, name, date or recipient of its own."""
-    if not any(c.dep_ == "det" and c.lower_ in BACK_DETERMINERS for c in noun.children):
-        return False
-    for c in noun.children:
-        if c.dep_ in ("poss", "nummod") or (c.dep_ in ("compound", "amod", "nmod", "npadvmod") and
-                                           any(g.ent_type_ in _OWN_ENTS for g in c.subtree)):
-            return False
-    return not prep_objects(noun, tuple(sense.targets))
 
 
 _TALLIED_TYPES = frozenset({"ASSAULT", "COERCE"})  # the guide's counts of violence and arrests
