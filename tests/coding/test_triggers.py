@@ -652,3 +652,13 @@ def test_a_common_noun_for_people_is_a_people_object(find: Find) -> None:
     seized = only(find("Gunmen seized two Chinese fishermen off the coast."), "seized")
     assert seized.sense.label == "ASSAULT:abduct"
     assert not [m for m in find("The ministry released the report on Friday.") if m.sense.type == "RETREAT"]
+
+
+def test_an_operation_its_modifier_names_as_armed_is_an_assault(find: Find) -> None:
+    """"the clearance operation", "a military rescue operation" are armed operations on their own (the guide's "a
+    rescue operation against attackers" is ASSAULT); a search or relief operation, or a business one, is not."""
+    found = find("The army declared the clearance operation over on Wednesday.")
+    assert [m.sense.type for m in found if m.token.text == "operation"] == ["ASSAULT"]
+    for text in ("The coast guard ended the search and rescue operation after the flood.",
+                 "The company expanded its business operation in Vietnam."):
+        assert not [m for m in find(text) if m.token.text == "operation" and m.sense.type == "ASSAULT"], text
