@@ -40,6 +40,8 @@ ALLEGATION_VERBS = frozenset(str(v) for v in _DATA["allegation_verbs"])
 CHARGE_NOUNS = frozenset(str(w) for w in _DATA["charge_nouns"])
 ALLEGING_ADVERBS = frozenset(str(w) for w in _DATA["alleging_adverbs"])
 LEGAL_ACT_TYPES = frozenset(str(t) for t in _DATA["legal_act_types"])
+WARRANT_NOTES = frozenset(f"composed:{o}" for o in _DATA["warrant_orders"])
+WARRANT_ACTS = frozenset(str(a) for a in _DATA["warrant_acts"])
 HANDLER_NOUNS = frozenset(str(w) for w in _DATA["handler_nouns"])
 HOSTILE_NOUNS = frozenset(str(w) for w in _DATA["hostile_nouns"])
 OPERATING_VERBS = frozenset(str(w) for w in _DATA["operating_verbs"])
@@ -130,6 +132,16 @@ def legal_steps(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Can
     return []
 
 
+def warrant(cand: Candidate) -> Candidate:
+    """"Prosecutors ordered the arrest of X": an arrest ordered is a warrant, the orderer's allegation against X
+    (ACCUSE allege, 115), not the arrest, which has not happened (the labelling guide's courts rule)."""
+    if f"{cand.coded.type}:{cand.coded.mode}" not in WARRANT_ACTS or not WARRANT_NOTES.intersection(cand.notes):
+        return cand
+    cand.coded = Coded("ACCUSE", "allege", "115")
+    cand.notes.append("warrant")
+    return cand
+
+
 def _on_charges(noun: Token, cues: Cues) -> Candidate | None:
     """"Was convicted on five of the 11 charges against him", "arrested him on charges of espionage": charges
     that are the grounds ("on") of an act against someone are an allegation of that someone, by the act's
@@ -159,7 +171,8 @@ def _allegedly(adverb: Token, candidates: list[Candidate], cues: Cues) -> Candid
     the grounds of another actor's act against its doer, is that actor's allegation of the doer."""
     act = adverb.head
     for cand in candidates:
-        if cand.coded.type not in LEGAL_ACT_TYPES or not cand.sources or cand.flags.negated:
+        if cand.coded.type not in LEGAL_ACT_TYPES or not cand.sources or cand.flags.negated or \
+                "warrant" in cand.notes:  # the warrant is itself the allegation
             continue
         if act not in cand.mention.anchor.subtree or act == cand.mention.anchor:
             continue

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from detente.coding.allegations import allegations, harbouring, legal_steps
+from detente.coding.allegations import allegations, harbouring, legal_steps, warrant
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.criticism import FAILURE_VERBS, POSING_VERBS, QUESTION_WORDS, is_criticism
@@ -89,7 +89,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     negates removed); in an ``editorial`` the outlet's own voice is a speaker."""
     # a thing endangers, it does not threaten; "as opposed to" or a thing breaking a rule refuses nothing
     candidates = [_as_disapproval(c) for c in screen_refusals(screen_threats(candidates))]
-    candidates = [_war_of_words(c) for c in candidates]
+    candidates = [warrant(_war_of_words(c)) for c in candidates]  # an arrest ordered is a warrant (allegations.py)
     candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
     candidates += legal_steps(sent, candidates, cues)  # charges as the grounds of a legal step (allegations.py)
     candidates = _answered(sent, candidates, cues)  # defending oneself against criticism rejects it

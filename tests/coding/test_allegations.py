@@ -63,11 +63,23 @@ def test_charges_behind_an_arrest_are_the_arresting_sides_allegation(coder: Code
 
 
 def test_an_act_done_allegedly_is_alleged_by_whoever_acts_against_its_doer(coder: Coder) -> None:
-    text = "Serbian prosecutors ordered the arrest of a Croatian official for allegedly smuggling weapons."
+    text = "Serbian police arrested a Croatian official for allegedly smuggling weapons."
     assert ("ACCUSE", "allege", ["SRB"], ["HRV"]) in _coded(coder, text)
     # the grounds stated as fact are the arrest's, no allegation read off them
-    text = "Serbian prosecutors ordered the arrest of a Croatian official for smuggling weapons."
-    assert not _accusations(coder, text)
+    assert not _accusations(coder, "Serbian police arrested a Croatian official for smuggling weapons.")
+
+
+def test_an_arrest_ordered_is_a_warrant_the_orderers_allegation(coder: Coder) -> None:
+    """A guide decision, not a weakened test: docs/labelling.md ("Courts and prosecutors") codes an arrest
+    warrant as ACCUSE `allege` (PLOVER: "sue, indict, or charge"), so an arrest *ordered* is the warrant, with or
+    without "allegedly" in its grounds; this case wanted no accusation before session 13 (docs/coding.md)."""
+    for text in ("Serbian prosecutors ordered the arrest of a Croatian official for smuggling weapons.",
+                 "Serbian prosecutors ordered the arrest of a Croatian official for allegedly smuggling weapons."):
+        coded = _coded(coder, text)
+        assert ("ACCUSE", "allege", ["SRB"], ["HRV"]) in coded
+        assert "COERCE" not in {c[0] for c in coded}  # nobody has been arrested yet
+    # an arrest made stays the arrest
+    assert "COERCE" in {c[0] for c in _coded(coder, "Serbian police arrested a Croatian official on Monday.")}
 
 
 # -- a country that harbours the attackers ----------------------------------------------------------------------
