@@ -38,6 +38,7 @@ from detente.coding.demands import addressed, directive, necessity, need, obliga
 from detente.coding.investigations import investigations
 from detente.coding.lexicon import Lexicon, load_data
 from detente.coding.modality import Cues, clause_flags
+from detente.coding.naming import naming
 from detente.coding.nounclass import noun_class
 from detente.coding.refusals import screen as screen_refusals
 from detente.coding.spans import make_arg
@@ -97,6 +98,9 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     candidates = investigations(sent, candidates, lexicon, cues, editorial)  # police work (investigations.py)
     if not any(c.coded.type == "ACCUSE" for c in candidates):
         candidates = _concerns(sent, candidates, lexicon, cues)  # "to ease U.S. concerns about ...": the US disapproves
+    if not any(c.coded.type == "ACCUSE" for c in candidates):
+        named = naming(sent, cues, {c.token.i for c in candidates})  # "called X's move irresponsible" (naming.py)
+        candidates += [named] if named is not None else []
     if not any(c.coded.type == "REQUEST" and c.sources for c in candidates):
         candidates = suggestion(sent, candidates, cues) or candidates  # a verb of proposing needs no speech verb
     if not editorial and not marks_quote(sent) and not any(

@@ -1,0 +1,39 @@
+"""Judgement by naming (``detente.coding.naming``): "X called Y's move irresponsible" is X's ACCUSE of Y. Each
+sentence names an attack too, so that the prefilter parses it (naming verbs are no verbs of saying)."""
+
+from __future__ import annotations
+
+from detente.coding import Coder
+
+Coded = tuple[str, str | None, list[str | None], list[str | None]]
+
+
+def _accusations(coder: Coder, text: str) -> list[Coded]:
+    return [(m.type, m.mode, [a.country for a in m.source], [a.country for a in m.target])
+            for m in coder.code_text(text) if m.type == "ACCUSE"]
+
+
+def test_calling_an_actors_decision_a_judgement_disapproves_of_the_actor(coder: Coder) -> None:
+    text = "After the attack, Beijing called Washington's decision irresponsible."
+    assert ("ACCUSE", "disapprove", ["CHN"], ["USA"]) in _accusations(coder, text)
+
+
+def test_describing_an_actors_plan_as_a_judgement_disapproves_of_the_actor(coder: Coder) -> None:
+    text = "After the attack, China described the American plan as dangerous."
+    assert ("ACCUSE", "disapprove", ["CHN"], ["USA"]) in _accusations(coder, text)
+
+
+def test_a_naming_that_hangs_on_the_namer_is_the_namers(coder: Coder) -> None:
+    # the small model parses "an official called ..." as a participle on "official"
+    text = ("After the attack on the farms, a senior American official called Mugabe's rule illegitimate and "
+            "said his election was won through fraud.")
+    assert ("ACCUSE", "disapprove", ["USA"], ["ZWE"]) in _accusations(coder, text)
+
+
+def test_no_judgement_no_owner_a_call_for_or_a_negated_naming_is_no_accusation(coder: Coder) -> None:
+    # what it is called is no judgement
+    assert not _accusations(coder, "After the attack, Beijing called Washington's decision important.")
+    # a thing nobody owns names nobody
+    assert not _accusations(coder, "After the attack, Beijing called the decision irresponsible.")
+    # negated
+    assert not _accusations(coder, "After the attack, Beijing did not call Washington's decision irresponsible.")
