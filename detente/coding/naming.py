@@ -20,7 +20,7 @@ from detente.coding.candidates import Candidate
 from detente.coding.criticism import is_criticism
 from detente.coding.lexicon import load_data
 from detente.coding.modality import Cues
-from detente.coding.voice import direct_owner, is_generic, negated, own_side, statement, subject_of
+from detente.coding.voice import COMMENTATORS, direct_owner, is_generic, negated, own_side, statement, subject_of
 from detente.coding.words import looks_like_actor
 from detente.syntax import lemma, tokens
 
@@ -41,7 +41,8 @@ def naming(sent: Span, cues: Cues, taken: set[int]) -> Candidate | None:
         if named is None or not any(_judges(t) for t in called):
             continue
         namer = _namer(verb)
-        if namer is None or not looks_like_actor(namer) or _own(named, namer, verb) or is_generic(named):
+        if namer is None or not looks_like_actor(namer) or lemma(namer) in COMMENTATORS or \
+                _own(named, namer, verb) or is_generic(named):  # "analysts called ...": a view, no party's act
             continue
         return statement(verb, "ACCUSE", "disapprove", "111", None, "naming", cues, targets=[named],
                          sources=[namer])

@@ -37,3 +37,5 @@ def test_no_judgement_no_owner_a_call_for_or_a_negated_naming_is_no_accusation(c
     assert not _accusations(coder, "After the attack, Beijing called the decision irresponsible.")
     # negated
     assert not _accusations(coder, "After the attack, Beijing did not call Washington's decision irresponsible.")
+    # commentators' views are no party's act (as for "analysts said")
+    assert not _accusations(coder, "After the attack, Chinese analysts called Washington's decision irresponsible.")
