@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from detente.coding.candidates import Candidate, prominence
 from detente.coding.compose import Coded
+from detente.coding.conventions import load_conventions, why_not
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
@@ -39,6 +40,9 @@ WRONGDOING_TYPES = frozenset(str(t) for t in _DATA["wrongdoing_types"])
 ALLEGATION_VERBS = frozenset(str(v) for v in _DATA["allegation_verbs"])
 CHARGE_NOUNS = frozenset(str(w) for w in _DATA["charge_nouns"])
 ALLEGING_ADVERBS = frozenset(str(w) for w in _DATA["alleging_adverbs"])
+GROUNDS_PREPS = frozenset(str(w) for w in _DATA["grounds_preps"])
+ALLEGING_ADJECTIVES = frozenset(str(w) for w in _DATA["alleging_adjectives"])
+GROUNDS_ADJECTIVE_PREPS = frozenset(str(w) for w in _DATA["grounds_adjective_preps"])
 LEGAL_ACT_TYPES = frozenset(str(t) for t in _DATA["legal_act_types"])
 WARRANT_NOTES = frozenset(f"composed:{o}" for o in _DATA["warrant_orders"])
 WARRANT_ACTS = frozenset(str(a) for a in _DATA["warrant_acts"])
@@ -116,7 +120,7 @@ def _accusation(tok: Token, cameo: str, source: Token | None, accused: Token, no
 # -- legal steps ----------------------------------------------------------------------------------------------
 
 
-def legal_steps(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candidate]:
+def legal_steps(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues) -> list[Candidate]:
     """The charges a sentence reports as the grounds of a legal step: "was convicted on five of the charges
     against him", "ordered the arrest of X for allegedly trying to ...". The labelling guide codes charges as
     ACCUSE `allege` (PLOVER: "sue, indict, or charge") beside the arrest or the conviction itself; at most one
@@ -124,9 +128,11 @@ def legal_steps(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Can
     for tok in tokens(sent):
         found = None
         if lemma(tok) in CHARGE_NOUNS and tok.pos_ == "NOUN":
-            found = _on_charges(tok, cues)
+            found = _on_charges(tok, candidates, lexicon, cues)
         elif tok.lower_ in ALLEGING_ADVERBS and tok.dep_ == "advmod":
             found = _allegedly(tok, candidates, cues)
+        elif tok.lower_ in ALLEGING_ADJECTIVES and tok.dep_ == "amod":
+            found = _alleged_grounds(tok, candidates, lexicon, cues)
         if found is not None:
             return [found]
     return []
@@ -142,28 +148,76 @@ def warrant(cand: Candidate) -> Candidate:
     return cand
 
 
-def _on_charges(noun: Token, cues: Cues) -> Candidate | None:
-    """"Was convicted on five of the 11 charges against him", "arrested him on charges of espionage": charges
-    that are the grounds ("on") of an act against someone are an allegation of that someone, by the act's
-    agent when named."""
+def _on_charges(noun: Token, candidates: list[Candidate], lexicon: Lexicon, cues: Cues) -> Candidate | None:
+    """"Was convicted on five of the 11 charges against him", "arrested him on charges of espionage", "was
+    impeached amid accusations of misconduct": charges that are the grounds (``grounds_preps``) of an act against
+    someone are an allegation of that someone, by the act's agent when named."""
     cur = noun
     for _ in range(4):  # "on five of the 11 charges": up through "of" and a number to "on"
         if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
             return None
         prep = cur.head
-        if prep.lower_ == "on" and is_verbal(prep.head):
-            verb = prep.head
-            break
+        if prep.lower_ in GROUNDS_PREPS and is_verbal(prep.head):
+            return _against(prep.head, candidates, lexicon, cues, "charges")
         if prep.lower_ != "of":
             return None
         cur = prep.head
-    else:
+    return None
+
+
+def _against(verb: Token, candidates: list[Candidate], lexicon: Lexicon, cues: Cues, note: str) -> Candidate | None:
+    """The allegation of the one ``verb`` acts against, on grounds hung on ``verb``: its passive subject or its
+    object when that names people (by its subject, or the passive's "by" agent), else the target of a legal step
+    read at ``verb`` or at the verb it is a conjunct of ("impeached and removed from office amid ..."), by that
+    step's actor."""
+    if clause_flags(verb, cues).negated or _no_act(verb, candidates, lexicon):
         return None
     accused = child(verb, "nsubjpass") or child(verb, "dobj")
-    if accused is None or not names_people(accused) or clause_flags(verb, cues).negated:
+    if accused is not None and names_people(accused):
+        source = _agent(verb) if child(verb, "nsubjpass") is not None else child(verb, "nsubj")
+        return _accusation(verb, "115", source, accused, note, cues)
+    for cand in candidates:
+        if cand.coded.type in LEGAL_ACT_TYPES and cand.targets and not cand.flags.negated and \
+                (cand.token == verb or verb in cand.token.conjuncts) and names_people(cand.targets[0].token):
+            source = cand.sources[0].token if cand.sources else None
+            made = _accusation(cand.token, "115", source, cand.targets[0].token, note, cues)
+            made.prominence = cand.prominence  # the grounds of the act stand where the act stands
+            return made
+    return None
+
+
+def _no_act(verb: Token, candidates: list[Candidate], lexicon: Lexicon) -> bool:
+    """``verb`` names a legal step that was read as no event ("have arrested at least 2,400 people since
+    February": a count, no candidate), or one the labelling guide codes as none: its grounds are no event either."""
+    at = [c for c in candidates if c.token == verb or verb in c.token.conjuncts]  # "impeached and removed"
+    if not at:
+        return any(s.type in LEGAL_ACT_TYPES for s in lexicon.lookup(lemma(verb), "verb"))
+    conv = load_conventions()
+    return any(why_not(c, conv) is not None for c in at)
+
+
+def _alleged_grounds(adjective: Token, candidates: list[Candidate], lexicon: Lexicon,
+                     cues: Cues) -> Candidate | None:
+    """"The FBI is seeking him for alleged links to the hijackers", "arrested for suspected espionage": a deed
+    called alleged that is the grounds ("for"/"over") of an act against someone is the actor's allegation."""
+    noun = adjective.head
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None or prep.dep_ != "prep" or prep.lower_ not in GROUNDS_ADJECTIVE_PREPS:
         return None
-    source = _agent(verb) if child(verb, "nsubjpass") is not None else child(verb, "nsubj")
-    return _accusation(verb, "115", source, accused, "charges", cues)
+    verb = prep.head
+    if verb.dep_ in ("dobj", "nsubjpass") and names_people(verb):  # "arrested [a journalist for ...]"
+        verb = verb.head
+    if not is_verbal(verb):
+        return None
+    if verb.dep_ == "relcl" and child(verb, "dobj") is None and child(verb, "nsubjpass") is None and \
+            child(verb, "nsubj") is not None and names_people(verb.head):
+        # "a man the FBI is seeking for ...": the one sought is the clause's antecedent
+        source = child(verb, "nsubj")
+        if clause_flags(verb, cues).negated or source is None or not looks_like_actor(source) or \
+                _no_act(verb, candidates, lexicon):
+            return None
+        return _accusation(verb, "115", source, verb.head, "alleged-grounds", cues)
+    return _against(verb, candidates, lexicon, cues, "alleged-grounds")
 
 
 def _allegedly(adverb: Token, candidates: list[Candidate], cues: Cues) -> Candidate | None:

@@ -92,7 +92,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     candidates = [_as_disapproval(c) for c in screen_refusals(screen_threats(candidates))]
     candidates = [warrant(_war_of_words(c)) for c in candidates]  # an arrest ordered is a warrant (allegations.py)
     candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
-    candidates += legal_steps(sent, candidates, cues)  # charges as the grounds of a legal step (allegations.py)
+    candidates += legal_steps(sent, candidates, lexicon, cues)  # the grounds of a legal step (allegations.py)
     candidates = _answered(sent, candidates, cues)  # defending oneself against criticism rejects it
     candidates = _received(sent, candidates, cues)  # "met with opposition from China": refused by China
     candidates = investigations(sent, candidates, lexicon, cues, editorial)  # police work (investigations.py)

@@ -110,3 +110,31 @@ def test_a_report_that_is_itself_reported_speaks_for_the_one_reporting_it(coder:
     text = ('"Intelligence reports have confirmed that the attack was directed by ringleaders operating from '
             'Afghanistan," a statement from the Pakistani army said.')
     assert ("ACCUSE", "allege", ["PAK"], ["AFG"]) in _accusations(coder, text)
+
+
+# -- charges and alleged deeds as the grounds of an act (session 13) ----------------------------------------------
+
+
+def test_accusations_amid_which_a_legal_step_is_taken_are_an_agentless_allegation(coder: Coder) -> None:
+    # "amid" names the grounds as "on" does; the step is passive with no agent, so the allegation has no source
+    text = "The Kenyan deputy president was impeached and removed from office amid accusations of gross misconduct."
+    coded = _coded(coder, text)
+    assert ("ACCUSE", "allege", [], ["KEN"]) in coded
+    assert "SANCTION" in {c[0] for c in coded}
+
+
+def test_an_alleged_deed_as_the_grounds_of_an_act_is_the_actors_allegation(coder: Coder) -> None:
+    text = "Iranian authorities arrested a British journalist for alleged espionage."
+    assert ("ACCUSE", "allege", ["IRN"], ["GBR"]) in _coded(coder, text)
+    # the one sought in a relative clause: "a man the FBI is seeking for alleged links"
+    text = "Saudi police are holding a Pakistani man the FBI is seeking for alleged links to the bombing."
+    assert ("ACCUSE", "allege", ["USA"], ["PAK"]) in _accusations(coder, text)
+
+
+def test_no_alleged_grounds_of_an_act_read_as_no_event_or_of_a_thing(coder: Coder) -> None:
+    # a count over a period is no event (the labelling guide), and neither are its grounds
+    text = ("The minister said Iranian police have arrested at least 2,400 people for suspected participation in "
+            "protests since February.")
+    assert not _accusations(coder, text)
+    # grounds stated as fact are the act's
+    assert not _accusations(coder, "Iranian authorities arrested a British journalist for espionage.")
