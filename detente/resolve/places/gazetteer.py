@@ -167,10 +167,14 @@ def _build_gazetteer() -> _Gazetteer:
         if point is None and admin1:  # the gazetteer lacks some small capitals: the region's largest city
             inside = [e for es in cities.values() for e in es if e.country == row["country"] and e.admin1 == admin1]
             point = max(inside, key=lambda e: e.population, default=None)
-        lat, lon = (point.lat, point.lon) if point else (None, None)
+        # a capital GeoNames lacks under any name (Nagorno-Karabakh's): the country's point, as for a province
+        where = point or by_iso3.get(row["country"])
+        lat, lon = (where.lat, where.lon) if where else (None, None)
         entry = _Entry(row["name"], row["country"], lat, lon, "region", admin1=point.admin1 if point else admin1)
         for name in [row["name"], *filter(None, row["aliases"].split(";"))]:
             regions[normalize_place(name)] = entry
+    _add_provinces(regions, by_iso3)
+    _add_areas(regions)
     landmarks: dict[str, _Entry] = {}
     for row in _rows("landmarks.csv"):
         entry = _Entry(row["name"], row["country"], float(row["lat"]), float(row["lon"]), "place")
@@ -182,6 +186,28 @@ def _build_gazetteer() -> _Gazetteer:
         forced[normalize_place(row["alias"])] = table[row["key"]]
     unplaced = frozenset(normalize_place(row["name"]) for row in _rows("not_places.csv"))
     return _Gazetteer(countries, regions, cities, landmarks, forced, capitals, demonyms, unplaced)
+
+
+def _add_provinces(regions: dict[str, _Entry], by_iso3: dict[str, _Entry]) -> None:
+    """Every country's first-order subdivisions (``provinces.csv``, from countryinfo by
+    ``scripts/build_provinces.py``) under the curated regions: "Zamfara", "Manipur". The table gives no capital, so
+    a province stands at its country's point, as a named region the gazetteer lacks does."""
+    for row in _rows("provinces.csv"):
+        key = normalize_place(row["name"])
+        country = by_iso3.get(row["country"])
+        if key in regions or country is None:
+            continue
+        regions[key] = _Entry(row["name"], row["country"], country.lat, country.lon, "region")
+
+
+def _add_areas(regions: dict[str, _Entry]) -> None:
+    """Seas, straits, oceans and territories two countries claim (``areas.csv``): an area no one country holds.
+    Its entry carries no country, only its own name and a central point, so an incident "in the South China Sea"
+    is placed there without being placed in China, and no actor takes a country from it."""
+    for row in _rows("areas.csv"):
+        entry = _Entry(row["name"], None, float(row["lat"]), float(row["lon"]), "region")
+        for name in [row["name"], *filter(None, row["aliases"].split(";"))]:
+            regions.setdefault(normalize_place(name), entry)
 
 
 # Capitalized names in Latin script (with Latin-1 and Latin Extended-A letters), spaces, hyphens, apostrophes.
