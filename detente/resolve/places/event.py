@@ -146,6 +146,8 @@ def _attachment(span: Span) -> Token | None:
     elif root.dep_ == "pobj" and root.head.lower_ == "of" and lemma(root.head.head) in cues.place_nouns:
         root = root.head.head  # "in the Swiss city of Geneva"
     head = root.head
+    if _describes_named_place(root):
+        return None  # "in the Red Sea port city of Jeddah": the sea says where Jeddah lies, Jeddah is the place
     if root.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in cues.visit_nouns | cues.venue_nouns:
         return head  # "a US visit", "the San Francisco meeting"
     venue = _hosted_venue(root)
@@ -167,6 +169,16 @@ def _attachment(span: Span) -> Token | None:
     if root.dep_ == "dobj" and head.lemma_.lower() in cues.visit_verbs:
         return head
     return None
+
+
+def _describes_named_place(root: Token) -> bool:
+    """Does this place modify a kind of place that names its own ("the Red Sea port city of Jeddah", "the Black Sea
+    resort of Sochi")? It tells where that place lies; the named one is where things happen."""
+    head = root.head
+    if root.dep_ not in ("compound", "nmod", "amod") or lemma(head) not in place_cues().place_nouns:
+        return False
+    return any(prep.lower_ == "of" and any(o.dep_ == "pobj" and o.ent_type_ in _PLACE_LABELS for o in prep.children)
+               for prep in head.children)
 
 
 def _hosted_venue(root: Token) -> Token | None:
