@@ -306,8 +306,16 @@ def clause_tense(tok: Token, planning: frozenset[str]) -> Tense:
 def finite_tense(verb: Token, auxes: list[Token]) -> Tense | None:
     """Past or present from a finite verb's tags and auxiliaries; None for a non-finite verb."""
     tags = {a.tag_ for a in auxes} | {verb.tag_}
-    if tags & {"VBD"} or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)):
+    perfect = verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
+    if tags & {"VBD"} or perfect or is_bare_past(verb, auxes):
         return "past"
     if tags & {"VBZ", "VBP", "MD"}:
         return "present"
     return None
+
+
+def is_bare_past(verb: Token, auxes: list[Token]) -> bool:
+    """A verb tagged VBN that has an active subject and no auxiliary is a simple past the tagger misread
+    ("Thousands of people protested on Saturday"): a participle needs an auxiliary to take a subject, and a
+    reduced relative ("the man killed on Monday") has none."""
+    return verb.tag_ == "VBN" and not auxes and child(verb, "nsubj") is not None

@@ -19,6 +19,7 @@ from detente.syntax import (
     coordinated_verbs,
     direct_object,
     has_to_marker,
+    is_bare_past,
     is_future_aux,
     is_passive,
     is_pronoun,
@@ -175,10 +176,21 @@ def test_would_is_future_in_time_but_asserted_only_when_reported(tok: Tok) -> No
         ("He said he would visit Beijing.", "visit", "future"),
         ("Wang Yi is expected to visit Washington.", "visit", "future"),
         ("Wang Yi will visit Washington and meet Blinken.", "meet", "future"),
+        ("Thousands of people protested on Saturday.", "protested", "past"),
     ],
 )
 def test_clause_tense(tok: Tok, text: str, word: str, tense: str) -> None:
     assert clause_tense(tok(text, word), PLANNING) == tense
+
+
+def test_a_past_tagged_as_participle_is_past_only_with_a_subject_and_no_auxiliary(tok: Tok) -> None:
+    """The tagger marks "protested" VBN though it has a subject; a reduced relative or a passive is no simple past."""
+    protested = tok("Thousands of people protested on Saturday.", "protested")
+    assert protested.tag_ == "VBN" and is_bare_past(protested, [])
+    killed = tok("The man killed in the attack on Monday was a soldier.", "killed")
+    assert not is_bare_past(killed, [])
+    arrested = tok("Dozens of people were arrested on Saturday.", "arrested")
+    assert not is_bare_past(arrested, [c for c in arrested.children if c.dep_ in ("aux", "auxpass")])
 
 
 def test_planning_words_are_the_callers(tok: Tok) -> None:
