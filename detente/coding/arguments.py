@@ -57,6 +57,7 @@ _PEOPLE_TARGET_TYPES = frozenset(str(w) for w in load_data("arguments.yaml")["pe
 _PEOPLE_GROUPS = frozenset(str(w) for w in load_data("arguments.yaml")["people_groups"])
 # Acts whose participle on a noun ("a man accused of fraud") makes the noun the recipient.
 _PATIENT_PARTICIPLE_TYPES = frozenset(str(w) for w in load_data("arguments.yaml")["patient_participle_types"])
+_SCENE_PREPS = frozenset(str(w) for w in load_data("arguments.yaml")["scene_preps"])
 
 _OBJECT_PREPS = ("to", "on", "against", "with", "from", "toward", "towards", "among", "between", "of", "for",
                  "by")
@@ -118,6 +119,32 @@ def _noun_args(noun: Token, sense: Sense) -> Args:
             a.place = True
             out.targets.append(a)
     return out
+
+
+def _unresolved_owner(noun: Token) -> bool:
+    """A possessive pronoun with no antecedent before it ("At their meeting, Tokyo and Washington ..."): it
+    looks ahead, to the subject of the clause the phrase opens."""
+    poss = child(noun, "poss")
+    return poss is not None and is_pronoun(poss) and resolve_pronoun(poss, noun, None) is None
+
+
+def _fronted_clause(noun: Token) -> Token | None:
+    """The verb of the clause that a prepositional phrase holding ``noun`` opens, before that clause's
+    subject ("During Brexit negotiations he emphasized", "In a statement issued at their meeting, Tokyo and
+    Washington shared"): the nearest verb above with a subject of its own after the phrase."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _SCENE_PREPS:
+        return None
+    for anc in noun.ancestors:
+        if not is_verbal(anc):
+            continue
+        subj = child(anc, "nsubj")
+        if subj is None:
+            if anc.dep_ in ("acl", "pcomp"):
+                continue  # "a statement issued at their meeting": the participle's clause is the noun's
+            return None
+        phrase_end = max(t.i for t in noun.subtree)
+        return anc if noun.i < subj.i and phrase_end < subj.left_edge.i and anc.i > subj.i else None
+    return None
 
 
 def performer(noun: Token) -> Token | None:
@@ -388,6 +415,14 @@ def mention_args(m: Trigger, speaker: Token | None) -> Args:
                     args.targets = _actor_objects(verb, m.token)
                     if small is not None and looks_like_actor(small):
                         args.targets.extend(expand(small, "obj"))
+        if not args.sources or _unresolved_owner(m.token):
+            fronted = _fronted_clause(m.token)
+            if fronted is not None:
+                # "In a meeting with publishers, the Taliban officials said", "At their meeting, Tokyo and
+                # Washington shared": a side phrase before the clause's subject sets the scene of its actor
+                args.sources = subject_args(fronted, speaker)
+                if args.sources and not args.targets:
+                    args.targets = [a for _p, o in prep_objects(m.token, ("with",)) for a in expand(o, "with")]
         return args
     verb = m.anchor
     if sense.pos == "adj" and m.phrase is None:

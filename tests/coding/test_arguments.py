@@ -158,6 +158,22 @@ def test_a_noun_event_in_a_during_adjunct_is_the_clauses_act(candidates: Cands) 
                 if c.coded.type == "CONSULT" and c.sources]
 
 
+def test_a_noun_event_in_a_fronted_scene_phrase_is_the_subjects(candidates: Cands) -> None:
+    """A side phrase opening the clause sets its subject's scene: the meeting is the subject's, with whoever
+    the "with" phrase names; "their" before the subject looks ahead to it."""
+    c = one(candidates("In a meeting with rebel leaders, Sudanese officials said the ceasefire would hold."),
+            "CONSULT")
+    assert heads(c.sources) == ["officials"] and heads(c.targets) == ["leaders"]
+    c = one(candidates("At their meeting, France and Germany shared concerns about the war."), "CONSULT")
+    assert heads(c.sources) == ["France", "Germany"]
+
+
+def test_a_noun_event_after_a_phrase_of_time_is_not_the_subjects(candidates: Cands) -> None:
+    """"After the bombing, police arrested" : the bombing is someone else's act."""
+    cands = candidates("After the bombing of the market, police arrested ten men.")
+    assert not [c for c in cands if c.coded.type == "ASSAULT" and heads(c.sources) == ["police"]]
+
+
 def test_a_noun_event_in_an_adjunct_of_a_small_clause_acts_on_its_subject(candidates: Cands) -> None:
     c = one(candidates("The State Department holds Iran accountable through sanctions."), "SANCTION")
     assert heads(c.sources) == ["Department"] and heads(c.targets) == ["Iran"]
