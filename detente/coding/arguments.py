@@ -147,12 +147,6 @@ def _fronted_clause(noun: Token) -> Token | None:
     return None
 
 
-def _between_sides(verb: Token) -> list[Arg]:
-    """The sides a "between X and Y" phrase on a verb names, when they look like actors."""
-    return [a for _p, o in prep_objects(verb, ("between",)) if looks_like_actor(o) or has_country_mod(o)
-            for a in expand(o, "between")]
-
-
 def performer(noun: Token) -> Token | None:
     """Who did the act a noun names, from a participle of doing hung on it: "an offensive launched by Somali
     forces", "missiles fired by Houthi rebels" (``performers`` in ``arguments.yaml``); a participle of judging
@@ -467,12 +461,6 @@ def mention_args(m: Trigger, speaker: Token | None) -> Args:
         if not sources:
             sources = inner.sources
         targets.extend(a for a in inner.targets if not any(a.token == t.token for t in targets))
-    between = _between_sides(verb) if "between" not in sense.targets else []
-    if between and all(a.via == "inherited" for a in sources):
-        # "displaced by fighting between rebels and C.A.R. forces", "fighting" a gerund: the sides fight, not
-        # the officials of the clause above
-        sources = between
-        targets = [a for a in targets if not any(a.token == b.token for b in between)]
     listed = _colon_list(verb, sources)
     if listed:
         sources = listed
