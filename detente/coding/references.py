@@ -25,8 +25,6 @@ _DATA = load_data("references.yaml")
 WINDOW = int(_DATA["window"])
 PRONOUN_KINDS: dict[str, str] = {str(w): str(kind) for kind, words in _DATA["pronouns"].items() for w in words}
 PREFILTER_PRONOUNS = frozenset(str(w) for w in _DATA["prefilter_pronouns"])
-ACTING_IT_SKIPS = frozenset(str(w) for w in _DATA["acting_it_skips"])
-IDLE_IT_NEXT = frozenset(str(w) for w in _DATA["idle_it_next"])
 ORGANS = frozenset(str(w) for w in _DATA["organs"])
 COUNTRY_HEADS = frozenset(str(w) for w in _DATA["countries"])
 CONTRASTS = frozenset(str(w) for w in _DATA["contrasts"])
@@ -140,26 +138,6 @@ def role_phrases(text: str, title: str) -> list[str]:
     return out
 
 
-_WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
-
-
-def acting_it(text: str) -> bool:
-    """Is an "it" of the sentence the subject of an act ("it said", "it has stopped implementing"), so that it may
-    stand for a country or a body, rather than a dummy ("it is likely"), a thing described ("it was the letter")
-    or an object ("condemned it")? Read off the word after it, past auxiliaries and adverbs: the prefilter has no
-    parse, and the coder reads an object "it" as a thing anyway."""
-    words = _WORDS.findall(text.lower())
-    for i, word in enumerate(words):
-        if word != "it":
-            continue
-        j = i + 1
-        while j < len(words) and words[j] in ACTING_IT_SKIPS:
-            j += 1
-        if j < len(words) and words[j][0].isalpha() and words[j] not in IDLE_IT_NEXT:
-            return True
-    return False
-
-
 @cache
 def _role_pattern(title: str) -> re.Pattern[str]:
     word = r"[^\s,;:()\[\]\"“”]+"
@@ -171,7 +149,7 @@ def _role_pattern(title: str) -> re.Pattern[str]:
 def refers_back(tokens: Collection[str], text: str) -> bool:
     """Does a sentence hold a reference the prefilter should parse for: a pronoun that may stand for an actor,
     or "the" + an organ word ("the ministry", "the spokesman")?"""
-    if not PREFILTER_PRONOUNS.isdisjoint(tokens) or ("it" in tokens and acting_it(text)):
+    if not PREFILTER_PRONOUNS.isdisjoint(tokens):
         return True
     if ORGANS.isdisjoint(tokens):
         return False

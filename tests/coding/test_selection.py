@@ -204,10 +204,3 @@ def test_a_reference_right_after_a_parsed_sentence_is_parsed(kb) -> None:
     text = ("Iran's foreign minister flew to Paris on Monday. On Tuesday, he met the visiting delegation. Crowds "
             "gathered. Later, he accused the police of lying.")
     assert [s.index for s in selector(kb).select(text).selected] == [0, 1, 3]
-
-
-def test_it_as_the_subject_of_an_act_is_parsed_a_dummy_it_is_not(kb) -> None:
-    # "it stopped ...": the country named just before acts; "it is likely that ..." stands for nobody
-    text = ("Iran signed the accord in 2015. Crowds gathered. In 2021, it stopped implementing its commitments. "
-            "Talks followed. Nobody spoke. It is likely that the inspectors will be expelled.")
-    assert [s.index for s in selector(kb).select(text).selected] == [0, 2]
