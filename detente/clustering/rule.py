@@ -105,6 +105,8 @@ def _roles() -> tuple[dict[str, str], str]:
 
 
 SIDE_OF_SECTOR, COUNTRY_SIDE = _roles()
+# Sector -> the kind of target it is for an act (combatant, noncombatant; ``data/roles.yaml``, "targets").
+TARGET_OF_SECTOR = datafiles.inverted("detente.clustering", "data/roles.yaml", "targets")
 
 
 def _statement_families() -> frozenset[str]:
@@ -251,6 +253,7 @@ class ClusterMention:
     persons: dict[str, tuple[Named, ...]] = field(default_factory=dict)
     keys: tuple[str, ...] = ()
     sides: dict[str, frozenset[str]] = field(default_factory=dict)  # the sides its actors of each country take
+    hit: dict[str, frozenset[str]] = field(default_factory=dict)  # who its targets of each country are
 
     def __post_init__(self) -> None:
         self.src_countries = frozenset(a["country"] for a in self.source if a.get("country"))
@@ -263,6 +266,7 @@ class ClusterMention:
                 by_country[n.country].append(n)
         self.persons = {c: tuple(ns) for c, ns in by_country.items()}
         self.sides = actor_sides(self.source)
+        self.hit = target_kinds(self.target, family(self.type) in STATEMENT_FAMILIES)
         loc = self.location or {}
         self.keys = evidence_keys(found, loc.get("name"), loc.get("precision"), self.vague, self.sentence_key)
 
@@ -293,6 +297,19 @@ def actor_sides(actors: Sequence[dict[str, Any]]) -> dict[str, frozenset[str]]:
         if country and side:
             found[country].add(side)
     return {c: frozenset(s) for c, s in found.items()}
+
+
+def target_kinds(targets: Sequence[dict[str, Any]], statement: bool) -> dict[str, frozenset[str]]:
+    """Country -> what its targets are, where their sectors tell: for a statement the addressee's side (state,
+    armed, society), for an act combatant or non-combatant (``data/roles.yaml``). The country itself says
+    nothing: "the US urged China" may be addressed to anyone in it."""
+    table = SIDE_OF_SECTOR if statement else TARGET_OF_SECTOR
+    found: dict[str, set[str]] = defaultdict(set)
+    for a in targets:
+        kind = table.get(a.get("sector") or "")
+        if a.get("country") and kind:
+            found[a["country"]].add(kind)
+    return {c: frozenset(k) for c, k in found.items()}
 
 
 # -- the pairwise rule ------------------------------------------------------------------------------------
@@ -375,6 +392,12 @@ def sides_conflict(a: ClusterMention, b: ClusterMention) -> bool:
     return any(not sides & b.sides[c] for c, sides in a.sides.items() if c in b.sides)
 
 
+def targets_conflict(a: ClusterMention, b: ClusterMention) -> bool:
+    """Both name targets of one country of different kinds: the soldiers who shot the militants are not the
+    attack that killed the elders, a plea to civilians is not an order to the army."""
+    return any(not kinds & b.hit[c] for c, kinds in a.hit.items() if c in b.hit)
+
+
 def persons_conflict(a: ClusterMention, b: ClusterMention) -> bool:
     """Both name the people of one country and none is shared: Blinken–Wang Yi is not Blinken–Xi."""
     for country, mine in a.persons.items():
@@ -447,7 +470,8 @@ def compatible(a: ClusterMention, b: ClusterMention) -> bool:
         and countries_compatible(a, b)
         and dates_compatible(a, b)
         and places_compatible(a, b)
-        and (family(a.type) in UNDIRECTED_FAMILIES or (directions_compatible(a, b) and not sides_conflict(a, b)))
+        and (family(a.type) in UNDIRECTED_FAMILIES
+             or (directions_compatible(a, b) and not sides_conflict(a, b) and not targets_conflict(a, b)))
         and not persons_conflict(a, b)
         and not speakers_conflict(a, b)
         and not triggers_conflict(a, b)

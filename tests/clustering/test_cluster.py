@@ -505,6 +505,37 @@ def test_actors_of_one_country_on_different_sides_are_different_happenings(tmp_p
     assert groups(store) == [["a-m0"], ["a-m1", "a-m2"], ["a-m3", "a-m4"]]
 
 
+def test_who_is_hit_separates_acts_and_to_whom_a_statement_is_addressed(tmp_path: Path) -> None:
+    """One day in one story: the militants' attack on villagers is not the two militants shot dead (combatant and
+    non-combatant targets), and a report of both (hostages and their captors) joins either, here the nearer. A
+    plea to civilians is not an order to the army; a plea to the country itself says nothing about whom."""
+    militants, villagers = group("militants", "RUR", "REB"), group("villagers", "RUR", "CVL")
+    government, army = group("government", "RUR", "GOV"), group("army", "RUR", "MIL")
+    hit: dict[str, Any] = {"type": "ASSAULT", "date": "2021-05-03"}
+    asked: dict[str, Any] = {"type": "REQUEST", "source": [government], "date": "2021-05-03"}
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2021-05-04", "AP"), [
+        rec("a", 0, source=[militants], target=[villagers], **hit),
+        rec("a", 1, source=[], target=[militants], **hit),
+        rec("a", 2, source=[], target=[villagers, militants], **hit),
+        rec("a", 5, target=[villagers], **asked),
+        rec("a", 6, target=[army], **asked),
+        rec("a", 7, target=[nation("Ruritania", "RUR")], **asked),
+    ])])
+    assert groups(store) == [["a-m0"], ["a-m1", "a-m2"], ["a-m5"], ["a-m6", "a-m7"]]
+
+
+def test_target_kinds_name_known_sectors_and_read_statements_by_side() -> None:
+    from detente import datafiles
+    from detente.clustering.rule import TARGET_OF_SECTOR, target_kinds
+
+    known = set(datafiles.load("detente.resolve", "actor_data/agents.yaml")["sectors"])
+    assert set(TARGET_OF_SECTOR) <= known
+    army = [{"country": "RUR", "sector": "MIL"}, {"country": "RUR", "sector": None}, {"sector": "CVL"}]
+    assert target_kinds(army, statement=False) == {"RUR": frozenset({"combatant"})}
+    assert target_kinds(army, statement=True) == {"RUR": frozenset({"state"})}
+    assert target_kinds([{"country": "RUR", "sector": "SPY", "id": "country/RUR"}], statement=False) == {}
+
+
 def test_two_far_places_of_one_country_in_one_article_are_two_happenings(tmp_path: Path) -> None:
     north = Location(text="Northtown", name="Northtown", country="RUR", lat=36.2, lon=44.0, precision="city")
     south = Location(text="South Province", name="South Province", country="RUR", lat=33.4, lon=43.3,
