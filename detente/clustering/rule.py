@@ -124,6 +124,9 @@ def _trigger_acts() -> dict[str, str]:
 
 
 TRIGGER_ACTS = _trigger_acts()
+# Inflectional endings stripped to compare two triggers as one word (``data/triggers.yaml``).
+TRIGGER_ENDINGS: tuple[str, ...] = tuple(
+    str(e) for e in datafiles.load("detente.clustering", "data/triggers.yaml")["endings"])
 
 
 def family(event_type: str) -> str:
@@ -443,6 +446,25 @@ def trigger_act(trigger: str | None) -> str | None:
     return TRIGGER_ACTS.get(words[0]) if words else None
 
 
+@lru_cache(maxsize=4096)
+def act_word(trigger: str | None) -> str | None:
+    """The trigger's first word without its inflection ("banned", "banning", "ban": "ban"), to tell whether two
+    reports name their act with one word; None without a trigger."""
+    words = _norm(trigger).split()
+    if not words:
+        return None
+    word = words[0]
+    for ending in TRIGGER_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]
+    while len(word) > 3 and word.endswith("e"):  # "agree", "agreed" -> "agr"
+        word = word[:-1]
+    return word
+
+
 def triggers_conflict(a: ClusterMention, b: ClusterMention) -> bool:
     """The triggers name two different kinds of act: a reaffirmed commitment is not a signed pact."""
     act_a, act_b = trigger_act(a.trigger), trigger_act(b.trigger)
@@ -501,6 +523,16 @@ def _same_place(a: ClusterMention, b: ClusterMention) -> bool:
     return any(k.startswith("place:") for k in set(a.keys).intersection(b.keys))
 
 
+def retold_act(a: ClusterMention, b: ClusterMention) -> bool:
+    """Two reports of one article that name no one, between the same countries, on dates that meet, naming their
+    act with one word: the article comes back to it ("Ankara's purchase of the S-400s" in the lead, "Ankara's
+    purchase of the S-400 system" four sentences down)."""
+    if a.named or b.named or a.countries != b.countries or not _windows_meet(a, b, 0):
+        return False
+    word = act_word(a.trigger)
+    return word is not None and word == act_word(b.trigger)
+
+
 def _evidence(a: ClusterMention, b: ClusterMention, shared: int, place: bool) -> bool:
     """Is there enough to say two compatible mentions are one event? Named participants must share someone;
     otherwise one side must name nobody (a country-level report), the countries must be the same, and the day
@@ -515,6 +547,8 @@ def _evidence(a: ClusterMention, b: ClusterMention, shared: int, place: bool) ->
                 return True
             distance = abs(a.sentence_index - b.sentence_index)
             if (SAME_DOCUMENT_PERSON_REACH is None or distance <= SAME_DOCUMENT_PERSON_REACH) and _shares_person(a, b):
+                return True
+            if retold_act(a, b):
                 return True
             return distance <= SAME_DOCUMENT_REACH and bool(shared or place or anonymous_ok)
         if shared or place:

@@ -536,6 +536,34 @@ def test_target_kinds_name_known_sectors_and_read_statements_by_side() -> None:
     assert target_kinds([{"country": "RUR", "sector": "SPY", "id": "country/RUR"}], statement=False) == {}
 
 
+def test_an_article_naming_no_one_retells_an_act_by_its_word(tmp_path: Path) -> None:
+    """Reports naming no one, between the same countries, whose triggers are one word are one act retold anywhere
+    in their article ("pleading" in the lead, "pleads" nine sentences down), but not with another word, not on
+    dates that do not meet, and not once someone is named."""
+    ruritania, villagers = nation("Ruritania", "RUR"), group("villagers", "RUR", "CVL")
+    plea: dict[str, Any] = {"type": "REQUEST", "source": [ruritania], "target": [villagers], "date": "2021-05-04",
+                            "precision": "unresolved"}
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2021-05-04", "AP"), [
+        rec("a", 0, trigger="pleading", **plea),
+        rec("a", 5, trigger="urged", **plea),
+        rec("a", 9, trigger="pleads", **plea),
+    ]), (doc("b", "2021-05-04", "AP"), [
+        rec("b", 0, trigger="pleading", **plea),
+        rec("b", 9, trigger="pleaded", **{**plea, "date": "2021-01-01", "precision": "month"}),
+        rec("b", 20, trigger="pleading", **{**plea, "source": [("Ruri Tanian", "RUR")]}),
+    ])])
+    assert groups(store) == [["a-m0", "a-m9"], ["a-m5"], ["b-m0"], ["b-m20"], ["b-m9"]]
+
+
+def test_act_word_reads_one_word_whatever_its_inflection() -> None:
+    from detente.clustering.rule import act_word
+
+    assert {act_word(w) for w in ("banned", "banning", "bans", "ban")} == {"ban"}
+    assert act_word("purchase") == act_word("purchased") and act_word("agree") == act_word("agreed")
+    assert act_word("Pleading with … return") == "plead" and act_word("urged") != act_word("pleaded")
+    assert act_word(None) is None and act_word("") is None
+
+
 def test_two_far_places_of_one_country_in_one_article_are_two_happenings(tmp_path: Path) -> None:
     north = Location(text="Northtown", name="Northtown", country="RUR", lat=36.2, lon=44.0, precision="city")
     south = Location(text="South Province", name="South Province", country="RUR", lat=33.4, lon=43.3,
