@@ -46,6 +46,14 @@ def _restated(a: Mention, b: Mention) -> bool:
     return _countries(a) == _countries(b) and (_generic(a.source + a.target) or _generic(b.source + b.target))
 
 
+def _answered(a: Mention, b: Mention) -> bool:
+    """One record's doer is the other's recipient: an act and the act it answers or provoked ("security forces
+    killed the attackers who had laid siege to the hotel", "the rebels attacked the base and the troops repelled
+    them"), two acts of one type even when both are told in general terms."""
+    return any(same_actor(s, t) for s in a.source for t in b.target if not _guessed(t)) or \
+        any(same_actor(s, t) for s in b.source for t in a.target if not _guessed(t))
+
+
 def _guessed(a: Actor) -> bool:
     """A recipient the coder supplied because the text named none: a bare country (``participants``)."""
     return a.id is None and a.name is None and a.text == a.country
@@ -69,7 +77,7 @@ def merge_records(records: list[Mention]) -> list[Mention]:
                 continue
             if not (any(same_actor(a, b) for a in rec.source for b in k.source) or
                     (not rec.source and any(same_actor(a, b) for a in rec.target for b in k.target)) or
-                    _restated(rec, k)):
+                    (_restated(rec, k) and not _answered(rec, k))):
                 continue
             k.target = _named_first(dedupe(k.target + [a for a in rec.target
                                                        if not any(same_actor(a, s) for s in k.source)]))

@@ -71,3 +71,17 @@ def test_a_guessed_recipient_gives_way_to_a_named_one_on_merging() -> None:
     # a named recipient of no known country does not push the guess out
     [merged] = merge_records([r([guessed], 0.48), r([Actor("hostages")], 0.41)])
     assert [a.country for a in merged.target] == ["USA", None]
+
+
+def test_an_act_and_the_act_it_answers_stay_two() -> None:
+    def r(src: Actor, tgt: Actor, conf: float) -> Mention:
+        return Mention(mention_id=f"m{conf}", doc_id="d", sentence="s", sentence_index=0, type="ASSAULT",
+                       mode=None, cameo="190", goldstein=-10.0, quad_class=4, modality="asserted",
+                       channel="military", source=[src], target=[tgt], confidence=conf)
+    rebels, soldiers = Actor("rebels", country="SYR"), Actor("soldiers", country="SYR")
+    base = Actor("the army base", country="SYR")
+    # "Rebels attacked the army base and soldiers killed them": the attack and the answer to it, two acts
+    assert len(merge_records([r(rebels, base, 0.7), r(soldiers, rebels, 0.6)])) == 2
+    # a recipient the coder guessed (a bare country) answers nothing: told in general terms, one act
+    syria = Actor("SYR", country="SYR")
+    assert len(merge_records([r(soldiers, syria, 0.7), r(syria, base, 0.6)])) == 1
