@@ -52,6 +52,11 @@ class _Cues:
     removal_verbs: frozenset[str]
     seat_nouns: frozenset[str]
     feature_nouns: frozenset[str]
+    transit_preps: frozenset[str]
+    transit_lemmas: frozenset[str]
+    transit_verbs: frozenset[str]
+    visit_participles: frozenset[str]
+    audience_nouns: frozenset[str]
 
 
 @cache
@@ -165,9 +170,11 @@ def _attachment(span: Span) -> Token | None:
             return to
         if prep == "to" and lemma(to) in cues.motion_lemmas:
             return to
+        if prep in cues.transit_preps and lemma(to) in cues.transit_lemmas:
+            return to  # "sailed through the Taiwan Strait": where the ship was
         return None
-    if root.dep_ == "dobj" and head.lemma_.lower() in cues.visit_verbs:
-        return head
+    if root.dep_ == "dobj" and head.lemma_.lower() in cues.visit_verbs | cues.transit_verbs:
+        return head  # "visited Beijing", "transited the Taiwan Strait"
     return None
 
 
@@ -223,12 +230,23 @@ def _keeps_event(path: list[Token], trigger: Token, patient: bool = False) -> bo
             continue
         if n == 0 and _seated_doer(tok):
             continue
+        if n <= 1 and _audience(path[0]) and (n == 0 or tok.lower_ == "to"):
+            continue  # "told reporters in Beijing", "speaking to reporters at the White House"
         if tok.dep_ == "prep":
             if tok.lower_ not in cues.path_preps and not _participant(tok, trigger) and not _occasion(tok, path[:n]):
                 return False
         elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in nouns and not _participant(tok, trigger):
             return False
     return True
+
+
+def _audience(tok: Token) -> bool:
+    """Is ``tok`` whom a speaker speaks to ("told reporters in Beijing", "speaking to journalists at the White
+    House")? A place hung on the audience is where the words were said (``audience_nouns``; never the speaker:
+    "officials in Beijing said" is who spoke)."""
+    if tok.pos_ != "NOUN" or lemma(tok) not in place_cues().audience_nouns:
+        return False
+    return tok.dep_ in ("dobj", "obj", "dative") or (tok.dep_ == "pobj" and tok.head.lower_ == "to")
 
 
 def _patient(tok: Token, trigger: Token) -> bool:
@@ -359,6 +377,19 @@ def _ordered(sent: Span, trigger: Token, patient: bool = False) -> Iterator[_Can
         mine = [c for c in candidates if c.clause.i == clause.i and c.keeps and
                 (role != "coordinated" or _located(c.span))]
         yield from sorted(mine, key=lambda c: (c.hops, c.distance))
+        if role in ("own", "shared"):
+            visits = {v.i for v in _visit_participles(clause)}
+            yield from sorted((c for c in candidates if c.clause.i in visits and c.keeps),
+                              key=lambda c: (c.hops, c.distance))
+
+
+def _visit_participles(clause: Token) -> list[Token]:
+    """Bare participles of visiting on the clause: "Visiting Beijing, Blinken urged China to ..." was said where
+    he visited, as "while visiting Beijing" is (``visit_participles``). Not "having visited" (before), nor one
+    with a marker of its own (dates.event_clauses reads "while", "after")."""
+    return [c for c in clause.children
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and lemma(c) in place_cues().visit_participles and
+            not any(g.dep_ in ("mark", "aux", "auxpass") for g in c.children)]
 
 
 def _located(span: Span) -> bool:
