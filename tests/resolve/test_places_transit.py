@@ -30,6 +30,7 @@ def place_of(nlp: Language) -> PlaceOf:
         ("The frigate passed through the Taiwan Strait.", "passed", "Taiwan Strait"),
         ("Two warships sailed through the Strait of Hormuz, the navy said.", "sailed", "Strait of Hormuz"),
         ("A navy destroyer transited the Taiwan Strait on Tuesday.", "transited", "Taiwan Strait"),
+        ("The navy sent a destroyer through the Taiwan Strait.", "sent", "Taiwan Strait"),
     ],
 )  # fmt: skip
 def test_a_transit_happens_in_the_strait_it_goes_through(place_of: PlaceOf, text: str, trigger: str,
