@@ -530,7 +530,9 @@ def test_target_kinds_name_known_sectors_and_read_statements_by_side() -> None:
 
     known = set(datafiles.load("detente.resolve", "actor_data/agents.yaml")["sectors"])
     assert set(TARGET_OF_SECTOR) <= known
-    army = [{"country": "RUR", "sector": "MIL"}, {"country": "RUR", "sector": None}, {"sector": "CVL"}]
+    army: list[dict[str, Any]] = [
+        {"country": "RUR", "sector": "MIL"}, {"country": "RUR", "sector": None}, {"sector": "CVL"},
+    ]
     assert target_kinds(army, statement=False) == {"RUR": frozenset({"combatant"})}
     assert target_kinds(army, statement=True) == {"RUR": frozenset({"state"})}
     assert target_kinds([{"country": "RUR", "sector": "SPY", "id": "country/RUR"}], statement=False) == {}
