@@ -14,8 +14,8 @@ Precision guards (a curated entry always wins):
 * anyone whose name or alias the curated files already hold as a person is skipped;
 * the surname (last word) is kept only when it is not a common word (``not_surnames``, the WordNet nouns of
   ``noun_classes.txt`` and ``person_nouns.txt``, a WordNet verb, adjective or adverb or a noun whose commonest
-  sense is not a person, any key the knowledge base already has, a curated person's surname) and has three
-  letters or more; otherwise the person is found by full name only (``surname: []``);
+  sense is not a person, any key the knowledge base already has, a curated person's surname, the first word of
+  any curated or PETRARCH2 name) and has three letters or more; otherwise the person is found by full name only (``surname: []``);
 * single-word names never become people.
 
 Codes: the first three letters are the country (CAMEO's ``ROM``/``TMP`` are ISO's ``ROU``/``TLS``, as
@@ -192,6 +192,8 @@ def load_knowledge(exclude: set[Path]) -> Knowledge:
     for e in ix.entities.values():
         for s in e.surnames:
             surnames.setdefault(s, set()).add(e.name[:1].lower())
+        if e.kind == "person":
+            common.add(key(e.name).split()[0])  # a first name ("Rodrigo" Duterte) is no one's surname alone
     return Knowledge(kinds, set(ix.country_names), bodies, common, set(ix.weak_surnames), surnames)
 
 
@@ -298,6 +300,8 @@ def person_of(rec: Record, kb: Knowledge) -> dict[str, object] | None:
         entry["aliases"] = aliases
     if not own_surname(names[0], kb):
         entry["surname"] = []
+    elif "-" in names[0].split()[-1]:
+        entry["surname"] = [names[0].split()[-1]]  # "Shihab-Eldin" whole: the knowledge base would take "Eldin"
     entry["roles"] = roles
     return entry
 
@@ -306,7 +310,9 @@ def build(source: Path, kb: Knowledge) -> list[dict[str, object]]:
     """Person entries, one per country, first name and surname: PETRARCH2 lists some people twice, with and
     without a middle initial ("Barber Conable", "Barber B. Conable"); their names become aliases of one entry."""
     people: dict[str, dict[str, object]] = {}
-    for rec in parse_records(source.read_text(encoding="utf-8", errors="replace")):
+    records = parse_records(source.read_text(encoding="utf-8", errors="replace"))
+    kb.common |= {key(n.replace("_", " ")).split()[0] for r in records for n in r.names if key(n.replace("_", " "))}
+    for rec in records:
         entry = person_of(rec, kb)
         if entry is None:
             continue
