@@ -179,10 +179,8 @@ class RawData:
 
 
 def bundled_files() -> list[Path]:
-    """The knowledge base shipped with detente, vocabulary first so later files can use its sectors; then the
-    people imported from PETRARCH2 (``phoenix_people.yaml``), so that any curated file read after them replaces
-    an entry of the same country and name: a curated entry always wins."""
-    first = [DATA_DIR / "agents.yaml", DATA_DIR / "phoenix_people.yaml"]
+    """The knowledge base shipped with detente, vocabulary first so later files can use its sectors."""
+    first = [DATA_DIR / "agents.yaml"]
     rest = sorted(p for p in DATA_DIR.rglob("*.yaml") if p not in first)
     return first + rest
 
