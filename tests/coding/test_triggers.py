@@ -622,14 +622,32 @@ def test_rebutting_a_claim_is_a_rejection_and_refuting_a_theory_is_not(find: Fin
 
 
 def test_a_plea_of_guilt_is_no_request(find: Find) -> None:
-    """"pleaded guilty / not guilty / innocent" answers a charge (PETRARCH2's PLEAD + NOT GUILTY 016, no PLOVER
-    type); "pleaded for" still asks for something."""
-    for text in ("The engineer pleaded guilty to spying for a foreign government.",
-                 "The two Canadians pleaded not guilty to the charges.",
-                 "The activist pleaded innocent at the trial."):
-        assert not [m for m in find(text) if m.token.lower_ == "pleaded"], text
+    """"pleaded guilty" answers a charge and asks nothing (PETRARCH2's PLEAD 016, no PLOVER type); "pleaded for"
+    still asks for something."""
+    assert not [m for m in find("The engineer pleaded guilty to spying for a foreign government.")
+                if m.token.lower_ == "pleaded"]
     pleaded = only(find("Zelenskyy pleaded for more air defense systems."), "pleaded")
     assert pleaded.sense.type == "REQUEST"
+
+
+def test_a_plea_of_not_guilty_rejects_the_charge(find: Find) -> None:
+    """The labelling guide's trials: "a plea of not guilty ... REJECT" (CAMEO 127, deny responsibility; session 13
+    made this no event, by PETRARCH2's 016, before the guide was read)."""
+    for text in ("The two Canadians pleaded not guilty to the charges.",
+                 "The activist pleaded innocent at the trial.",
+                 "A Russian pilot has pleaded not guilty to smuggling cocaine."):
+        plea = only(find(text), "pleaded")
+        assert (plea.sense.type, plea.sense.cameo) == ("REJECT", "127"), text
+
+
+def test_a_plea_of_not_guilty_is_coded_end_to_end(coder: Coder) -> None:
+    """The plea reaches the record as the defendant's REJECT; a plea of guilt stays no event."""
+    from tests.coding.test_accusations import _coded
+
+    coded = _coded(coder, "A Russian pilot pleaded not guilty to smuggling cocaine into Liberia.")
+    assert [c for c in coded if c[0] == "REJECT" and "RUS" in c[1]], coded
+    assert not [c for c in _coded(coder, "A Russian pilot pleaded guilty to smuggling cocaine into Liberia.")
+                if c[0] == "REJECT"]
 
 
 def test_peacekeepers_arriving_to_protect_give_aid_and_a_bare_arrival_is_their_reception(find: Find) -> None:
