@@ -650,6 +650,19 @@ def test_a_plea_of_not_guilty_is_coded_end_to_end(coder: Coder) -> None:
                 if c[0] == "REJECT"]
 
 
+def test_an_arrest_warrant_issued_is_an_allegation_against_the_one_sought(coder: Coder) -> None:
+    """The labelling guide's "Courts and prosecutors": an arrest warrant is ACCUSE allege, its target the one
+    sought ("for", "against"); a warrant of another kind, or one only mentioned, is not."""
+    from tests.coding.test_accusations import _coded
+
+    assert ("ACCUSE", ["TUR"], ["SYR"]) in _coded(
+        coder, "Turkish prosecutors have issued arrest warrants for 30 Syrian nationals.")
+    assert not [c for c in _coded(coder, "Police executed a search warrant at the Chinese consulate.")
+                if c[0] == "ACCUSE"]
+    assert not [c for c in _coded(coder, "The Bosnian Serb leader rejected the arrest warrant on Tuesday.")
+                if c[0] == "ACCUSE"]
+
+
 def test_peacekeepers_arriving_to_protect_give_aid_and_a_bare_arrival_is_their_reception(find: Find) -> None:
     """An infinitive of purpose makes the arrival protection given (AID 074, the labelling guide's "arriving to
     bolster a force"); a bare arrival stays the host's reception of them (RETREAT 0861, CAMEO's code)."""
