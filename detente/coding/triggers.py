@@ -172,21 +172,6 @@ def _has_purpose(verb: Token) -> bool:
                for c in verb.children)
 
 
-def _saved_from_place(verb: Token) -> bool:
-    """A "from" phrase naming a place or a thing ("from an Indonesian ferry", "from Khartoum"), not an actor or
-    people ("from the militants", "from their kidnappers"): saved from danger, not from captors. The phrase may
-    hang on the object ("rescued 400 asylum seekers from a ferry", as the small model parses it)."""
-    held = direct_object(verb)
-    heads = [verb] if held is None else [verb, held]
-    for prep in (c for h in heads for c in h.children):
-        if prep.dep_ == "prep" and prep.lower_ == "from":
-            for place in prep.children:
-                if place.dep_ == "pobj" and (place.ent_type_ in PLACE_ENTS or not looks_like_actor(place)) and \
-                        lemma(place) not in PERSON_NOUNS:
-                    return True
-    return False
-
-
 def _cue_scope(tok: Token) -> set[str]:
     """Words that can cue a sense: the trigger's dependents, for a verb its subject's and object's, and for a noun
     the verb that governs it as its object."""
@@ -270,8 +255,6 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
         return False
     if sense.need_direct and direct_object(tok) is None:
         return False  # "searching for bodies" looks for them: no search of anyone's premises
-    if sense.from_place and not _saved_from_place(tok):
-        return False  # "rescued from their captors" freed hostages; with no "from", whose rescue is unsaid
     if sense.need_purpose and not _has_purpose(tok):
         return False  # "peacekeepers arrived in Sierra Leone" is their reception, not yet protection given
     if sense.cues and not set(sense.cues) & _cue_scope(tok):
