@@ -56,7 +56,6 @@ class Sense:
     no_object: bool = False
     need_direct: bool = False  # (verbs) a direct object or a passive subject: "searched the house", not "searched for"
     need_purpose: bool = False  # (verbs) an infinitive of purpose on the verb: "arrived to bolster the force"
-    state_holder: bool = False  # (verbs) a state body does it, or nobody named: custody, not a hostage-taking
     priority: int = 0
     standalone: bool = True
     alone: bool = True
@@ -307,7 +306,6 @@ def _sense(entry: Mapping[str, Any], order: int, *, lemmas: tuple[str, ...] | No
         no_object=bool(entry.get("no_object", False)),
         need_direct=bool(entry.get("need_direct", False)),
         need_purpose=bool(entry.get("need_purpose", False)),
-        state_holder=bool(entry.get("state_holder", False)),
         priority=int(entry.get("priority", 0)),
         standalone=bool(entry.get("standalone", True)),
         alone=bool(entry.get("alone", True)),

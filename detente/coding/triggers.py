@@ -25,7 +25,6 @@ from detente.coding.words import (
     PERSON_NOUNS,
     PLACE_ENTS,
     QUANTITY_NOUNS,
-    is_state_body,
     looks_like_actor,
 )
 from detente.syntax import (
@@ -173,23 +172,6 @@ def _has_purpose(verb: Token) -> bool:
                for c in verb.children)
 
 
-def _state_custody(verb: Token) -> bool:
-    """A person held by a state body, or by nobody named (a passive): custody, which only a state keeps. A pronoun
-    holder is read by the subject of the clause above ("the ministry confirmed it is holding a man")."""
-    held = direct_object(verb)
-    if held is None or not (held.ent_type_ in ("PERSON", "NORP") or held.pos_ == "PRON" or
-                            (held.pos_ == "NOUN" and lemma(held) in PERSON_NOUNS)):
-        return False
-    holders = [c for c in verb.children if c.dep_ == "nsubj"]
-    holders += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if not holders:
-        return any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
-    holder = holders[0]
-    if holder.pos_ == "PRON" and verb.dep_ == "ccomp" and verb.head != verb:
-        holder = next((c for c in verb.head.children if c.dep_ == "nsubj"), holder)
-    return is_state_body(holder)
-
-
 def _cue_scope(tok: Token) -> set[str]:
     """Words that can cue a sense: the trigger's dependents, for a verb its subject's and object's, and for a noun
     the verb that governs it as its object."""
@@ -273,8 +255,6 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
         return False
     if sense.need_direct and direct_object(tok) is None:
         return False  # "searching for bodies" looks for them: no search of anyone's premises
-    if sense.state_holder and not _state_custody(tok):
-        return False  # "militants are holding two aid workers" take hostages; "the Talks were held" is a meeting
     if sense.need_purpose and not _has_purpose(tok):
         return False  # "peacekeepers arrived in Sierra Leone" is their reception, not yet protection given
     if sense.cues and not set(sense.cues) & _cue_scope(tok):

@@ -37,7 +37,6 @@ CLAIM_VERBS = frozenset(_WORDS["claim_verbs"])
 COUNT_WORDS = frozenset(_WORDS["count_words"])
 DAY_WORDS = frozenset(_WORDS["day_words"])
 INVESTIGATING_BODIES = frozenset(str(w) for w in _WORDS["investigating_bodies"])
-STATE_BODIES = frozenset(str(w) for w in _WORDS["state_bodies"])
 # WordNet nouns whose commonest sense is a person (scripts/build_person_nouns.py)
 PERSON_NOUNS = frozenset(datafiles.entries("detente.coding", "data/person_nouns.txt"))
 DYAD_OFFICES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
@@ -53,14 +52,6 @@ RESIDENT_WORDS = frozenset(_WORDS["resident_words"])
 def is_investigating_body(tok: Token) -> bool:
     """An investigating body: "police", "detectives", "the FBI", "Saudi authorities", "the corruption taskforce"."""
     return lemma(tok) in INVESTIGATING_BODIES or tok.lower_ in INVESTIGATING_BODIES
-
-
-def is_state_body(tok: Token) -> bool:
-    """A state or its organs: a country or city named for its government ("China", "Beijing"), or a noun of
-    government, forces or law enforcement ("the ministry", "Saudi authorities", "troops", "police")."""
-    if tok.ent_type_ == "GPE":
-        return True
-    return lemma(tok) in STATE_BODIES or tok.lower_ in STATE_BODIES or is_investigating_body(tok)
 
 
 def looks_like_actor(tok: Token) -> bool:
