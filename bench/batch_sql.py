@@ -28,7 +28,6 @@ pays), spread over the batches, since a larger threshold moves checkpoints out o
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import statistics
 import sys
@@ -40,6 +39,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import replay_cli  # noqa: E402  (the command line these benches share)
 import scale  # noqa: E402  (bench/scale.py: the replayed documents)
 from timed_sql import CLOCK, Timed  # noqa: E402  (--cpu: CLOCK[0] = time.process_time; --thread-cpu: thread_time)
 
@@ -87,26 +87,19 @@ def _timed_batch(store: Store, batch: list[Any], names: dict[str, str]) -> tuple
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = replay_cli.parser(__doc__, cpu_flag=True)
     ap.add_argument("--stores", type=Path, required=True, help="folder of the stores of each size (built if missing)")
     ap.add_argument("--sizes", type=int, nargs="+", default=[979, 19936])
     ap.add_argument("--batches", type=int, default=8)
     ap.add_argument("--warm", type=int, default=30 * 89, help="documents each writer ingests before it is timed")
-    ap.add_argument("--corpus", type=Path, default=scale.DEFAULT_CORPUS)
-    ap.add_argument("--cpu", action="store_true", help="CPU seconds of this process instead of wall seconds "
-                    "(less swayed by other jobs on a shared machine)")
     ap.add_argument("--thread-cpu", action="store_true", help="CPU seconds of the calling thread only: with --cpu's "
                     "figure, what DuckDB's worker threads (parallel scans, checkpoints) spend is the difference")
-    ap.add_argument("--mentions-from", type=Path, help="the coded corpus cache of bench/scale.py")
     ap.add_argument("--checkpoint-threshold", help="the writers' checkpoint_threshold (e.g. 4MB) instead of "
                     "queries.TRANSIENT_WRITER_SQL's: the log size at which a commit checkpoints")
-    args = ap.parse_args()
+    args, coded = replay_cli.parse(ap)
     if args.checkpoint_threshold:
         pragma, _ = q.TRANSIENT_WRITER_SQL
         q.TRANSIENT_WRITER_SQL = (pragma, f"SET checkpoint_threshold = '{args.checkpoint_threshold}'")
-    coded = scale.load_coded(args.corpus, args.mentions_from)
-    if args.cpu:
-        CLOCK[0] = time.process_time
     if args.thread_cpu:
         CLOCK[0] = time.thread_time
     args.stores.mkdir(parents=True, exist_ok=True)

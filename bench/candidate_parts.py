@@ -10,7 +10,6 @@ The stores are read, never written (the large one is copied first).
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import statistics
 import sys
@@ -23,6 +22,7 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import replay_cli  # noqa: E402  (the command line these benches share)
 import scale  # noqa: E402
 
 from detente.store import queries as q  # noqa: E402
@@ -65,15 +65,12 @@ def captured(large: Path, coded: scale.Coded, after: int, tmp: Path) -> list[Any
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = replay_cli.parser(__doc__)
     ap.add_argument("--large", type=Path, required=True)
     ap.add_argument("--small", type=Path, required=True)
     ap.add_argument("--next", type=int, required=True)
     ap.add_argument("--repeat", type=int, default=7)
-    ap.add_argument("--corpus", type=Path, default=scale.DEFAULT_CORPUS)
-    ap.add_argument("--mentions-from", type=Path)
-    args = ap.parse_args()
-    coded = scale.load_coded(args.corpus, args.mentions_from)
+    args, coded = replay_cli.parse(ap)
     with tempfile.TemporaryDirectory() as tmp:
         params = captured(args.large, coded, args.next, Path(tmp))
         for name, path in (("small", args.small), ("large", Path(tmp) / "large.duckdb")):

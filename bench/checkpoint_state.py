@@ -8,19 +8,17 @@ replay committed, in turn and in one process, into two empty stores, one of them
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import tempfile
-import time
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import batch_sql  # noqa: E402
+import replay_cli  # noqa: E402  (the command line these benches share)
 import scale  # noqa: E402
-from timed_sql import CLOCK  # noqa: E402
 
 from detente.store import queries as q  # noqa: E402
 from detente.store.db import Store  # noqa: E402
@@ -29,14 +27,10 @@ WARM = 8  # batches left out of the medians: the first ones pay one-time costs (
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = replay_cli.parser(__doc__)
     ap.add_argument("--every", type=int, default=4)
     ap.add_argument("--batches", type=int, default=60)
-    ap.add_argument("--corpus", type=Path, default=scale.DEFAULT_CORPUS)
-    ap.add_argument("--mentions-from", type=Path)
-    args = ap.parse_args()
-    CLOCK[0] = time.process_time
-    coded = scale.load_coded(args.corpus, args.mentions_from)
+    args, coded = replay_cli.parse(ap, cpu=True)
     names = batch_sql._names()
     batches = list(scale._batched(scale.replayed(coded, batch_sql.BATCH * args.batches, 60), batch_sql.BATCH))
     spent: dict[bool, dict[str, list[float]]] = {False: defaultdict(list), True: defaultdict(list)}

@@ -22,12 +22,10 @@ Only ratios within one run mean anything on a shared machine (bench/README.md, "
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import statistics
 import sys
 import tempfile
-import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -35,27 +33,21 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import batch_sql  # noqa: E402  (the timed batch and the built stores)
+import replay_cli  # noqa: E402  (the command line these benches share)
 import scale  # noqa: E402  (bench/scale.py: the replayed documents)
-from timed_sql import CLOCK  # noqa: E402
 from variants import VARIANTS, make_variant  # noqa: E402  (the schemas compared)
 
 from detente.store.db import Store  # noqa: E402
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = replay_cli.parser(__doc__, cpu_flag=True)
     ap.add_argument("--stores", type=Path, required=True, help="folder of the built large store (built if missing)")
     ap.add_argument("--size", type=int, default=19936)
     ap.add_argument("--batches", type=int, default=40)
     ap.add_argument("--warm", type=int, default=30 * 89)
     ap.add_argument("--variants", nargs="+", default=["keys", "nokeys"], choices=sorted(VARIANTS))
-    ap.add_argument("--cpu", action="store_true", help="CPU seconds of this process instead of wall seconds")
-    ap.add_argument("--corpus", type=Path, default=scale.DEFAULT_CORPUS)
-    ap.add_argument("--mentions-from", type=Path, help="the coded corpus cache of bench/scale.py")
-    args = ap.parse_args()
-    coded = scale.load_coded(args.corpus, args.mentions_from)
-    if args.cpu:
-        CLOCK[0] = time.process_time
+    args, coded = replay_cli.parse(ap)
     args.stores.mkdir(parents=True, exist_ok=True)
     base = args.size - min(args.warm, args.size)
     built = args.stores / f"{base}.duckdb"

@@ -9,12 +9,10 @@ faults a batch (``resource.getrusage``). Run two at once, one holding nothing, s
 
 from __future__ import annotations
 
-import argparse
 import resource
 import statistics
 import sys
 import tempfile
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -22,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import batch_sql  # noqa: E402
 import duckdb  # noqa: E402
+import replay_cli  # noqa: E402  (the command line these benches share)
 import scale  # noqa: E402
-from timed_sql import CLOCK  # noqa: E402
 
 from detente.store.db import Store  # noqa: E402
 
@@ -44,17 +42,13 @@ def hold_duckdb(mb: int) -> duckdb.DuckDBPyConnection:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = replay_cli.parser(__doc__)
     ap.add_argument("--hold-mb", type=int, default=0)
     ap.add_argument("--hold-duckdb-mb", type=int, default=0, help="MB of rows held in another DuckDB database")
     ap.add_argument("--flush-mb", type=int, default=0, help="between two batches (untimed), write this many MB of "
                     "fresh memory: the CPU caches then hold none of the store's state when a batch starts")
     ap.add_argument("--batches", type=int, default=60)
-    ap.add_argument("--corpus", type=Path, default=scale.DEFAULT_CORPUS)
-    ap.add_argument("--mentions-from", type=Path)
-    args = ap.parse_args()
-    CLOCK[0] = time.process_time
-    coded = scale.load_coded(args.corpus, args.mentions_from)
+    args, coded = replay_cli.parse(ap, cpu=True)
     held = hold(args.hold_mb)
     beside = hold_duckdb(args.hold_duckdb_mb) if args.hold_duckdb_mb else None
     names = batch_sql._names()

@@ -8,20 +8,18 @@ the same first batches of the replay committed into a fresh empty store, then, a
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
 import tempfile
-import time
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import batch_sql  # noqa: E402
+import replay_cli  # noqa: E402  (the command line these benches share)
 import scale  # noqa: E402
-from timed_sql import CLOCK  # noqa: E402
 
 from detente.store.db import Store  # noqa: E402
 
@@ -38,14 +36,10 @@ def timed(path: Path, batches: list[list], names: dict[str, str]) -> dict[str, l
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = replay_cli.parser(__doc__)
     ap.add_argument("--batches", type=int, default=40)
     ap.add_argument("--between", type=int, default=5000, help="documents ingested into another store in between")
-    ap.add_argument("--corpus", type=Path, default=scale.DEFAULT_CORPUS)
-    ap.add_argument("--mentions-from", type=Path)
-    args = ap.parse_args()
-    CLOCK[0] = time.process_time
-    coded = scale.load_coded(args.corpus, args.mentions_from)
+    args, coded = replay_cli.parse(ap, cpu=True)
     names = batch_sql._names()
     first = list(scale._batched(scale.replayed(coded, batch_sql.BATCH * args.batches, 60), batch_sql.BATCH))
     with tempfile.TemporaryDirectory() as tmp:
