@@ -32,6 +32,17 @@ class Timed:
         self._spent[self._label] += CLOCK[0]() - t
         return self
 
+    def register(self, name: str, table: Any) -> None:
+        """A table handed to DuckDB as arrays (the store's new link rows, ``index.neighbour_links``): timed under a
+        label of its own, since the statement that reads it is timed apart."""
+        self._label = f"register {name}"
+        t = CLOCK[0]()
+        self._con.register(name, table)
+        self._spent[self._label] += CLOCK[0]() - t
+
+    def unregister(self, name: str) -> None:
+        self._con.unregister(name)
+
     def _fetch(self, how: str) -> Any:
         t = CLOCK[0]()
         out = getattr(self._con, how)()

@@ -135,8 +135,8 @@ class EventWrites(Session):
         rank = {rowid: i for i, rowid in enumerate(provisional)}
         row_at = {r["mention_id"]: int(r["row_at"]) if r["row_at"] < PROVISIONAL_ROWS
                   else new_from + rank[int(r["row_at"])] for r in light_rows}
-        row = self.con.execute(q.NEXT_INDEX_NUMBER_SQL).fetchone()
-        first_number = int(row[0]) if row else 0
+        next_number = self.con.execute(q.NEXT_INDEX_NUMBER_SQL).fetchall()  # read to the end: see _candidate_members
+        first_number = int(next_number[0][0]) if next_number else 0
         numbers = {light.mention_id: first_number + i for i, light in enumerate(new)}
         members = self._candidate_members(new, batch=first_new_row is not None)
         current = {light.mention_id: segment for n, (light, _, segment) in members.items()}
@@ -190,8 +190,13 @@ class EventWrites(Session):
         (``index.RecentMembers``, in a batch) or, for the members it does not keep, from the index rows."""
         if not clustering_index.has_links(new):
             return {}
-        found = {int(n): int(segment) for n, segment in
-                 self.con.execute(q.CANDIDATE_NUMBERS_SQL, clustering_index.neighbour_params(new)).fetchall()}
+        # the new link rows travel as a table of arrays (index.neighbour_links); DuckDB 2 registers one only when
+        # the connection's last result was read to the end
+        self.con.register(q.NEW_LINKS, clustering_index.neighbour_links(new))
+        try:
+            found = {int(n): int(segment) for n, segment in self.con.execute(q.CANDIDATE_NUMBERS_SQL).fetchall()}
+        finally:
+            self.con.unregister(q.NEW_LINKS)
         kept = self._members.get(found) if batch else {}
         missing = sorted(n for n in found if n not in kept)
         read = {int(r["n"]): (clustering_index.light_of(r), int(r["row_at"]))

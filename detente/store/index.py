@@ -28,6 +28,8 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import numpy as np
+
 from detente.clustering import LightMention
 from detente.clustering.rule import DATE_TOLERANCE_DAYS
 
@@ -53,6 +55,7 @@ def day_hash(light: LightMention) -> int:
 # windows in one bucket per hash. queries.CANDIDATE_NUMBERS_SQL probes these two levels and the last.
 LEVELS = ((31, 32), (366, 366))
 _EPOCH = dt.date(1, 1, 1)
+_UNIX = dt.date(1970, 1, 1)
 
 
 def bucket(lo: dt.date, last: dt.date) -> tuple[int, int]:
@@ -121,15 +124,24 @@ def has_links(lights: Sequence[LightMention]) -> bool:
     return any(_links(light) for light in lights)
 
 
-def neighbour_params(lights: Sequence[LightMention]) -> dict[str, Any]:
-    """The parameters of ``queries.CANDIDATE_NUMBERS_SQL`` for these new mentions: their link rows (one list
-    per column) with the buckets each probes."""
+def _days(dates: Iterable[dt.date]) -> np.ndarray:
+    """Dates as days since 1970-01-01, the integer ``queries.CANDIDATE_NUMBERS_SQL`` adds to that day."""
+    return np.array([(day - _UNIX).days for day in dates], dtype=np.int32)
+
+
+def neighbour_links(lights: Sequence[LightMention]) -> dict[str, np.ndarray]:
+    """The table ``queries.CANDIDATE_NUMBERS_SQL`` reads these new mentions' link rows from (registered as
+    ``queries.NEW_LINKS``): one array per column, with the buckets each probes. Arrays, not list parameters: DuckDB
+    scans an array in place, where it turns a list parameter into values one by one (about 0.6 µs a value, 6 ms
+    for a batch's 700 link rows of nine columns; bench/README.md, "Scale")."""
     links = [link for light in lights for link in _links(light)]
-    ranges = [probes(lo, last) for _, _, lo, _, last in links]
-    params: dict[str, Any] = {name: [link[i] for link in links]
-                              for i, name in enumerate(("kh", "weak", "lo", "hi", "reach"))}
-    params.update({name: [r[i] for r in ranges] for i, name in enumerate(("first0", "last0", "first1", "last1"))})
-    return params
+    ranges = np.array([probes(lo, last) for _, _, lo, _, last in links], dtype=np.int64).reshape(-1, 2 * len(LEVELS))
+    table = {"kh": np.array([link[0] for link in links], dtype=np.int64),
+             "weak": np.array([link[1] for link in links], dtype=bool)}
+    table.update({"lo": _days(lo for _, _, lo, _, _ in links), "hi": _days(hi for _, _, _, hi, _ in links),
+                  "reach": _days(last for *_, last in links)})
+    table.update({name: ranges[:, i] for i, name in enumerate(("first0", "last0", "first1", "last1"))})
+    return table
 
 
 def row_ranges(positions: Iterable[int], *, gap: int, most: int) -> list[tuple[int, int]]:

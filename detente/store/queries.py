@@ -413,19 +413,18 @@ INDEX_COLUMNS = "n, mention_id, doc_id, family, modality, countries, weak, day, 
 KEY_COLUMNS = "kb, weak, lo, hi, reach, n"
 NEXT_INDEX_NUMBER_SQL = "SELECT coalesce(max(n), -1) + 1 FROM cluster_members"
 # The number and label of every member of the link components holding a mention linked by a possible link to the
-# new link rows ($kh, $weak, $lo, $hi, $reach: one list per column): the same hash in a bucket each new row probes
-# ($first0..$last0 at level 0, $first1..$last1 at level 1, the one bucket of level 2; index.bucket_key folds them
-# into one integer), then the exact test — two undated mentions of one publication day, else windows that meet.
-# Each join is on one integer column, so DuckDB filters the scan by the probes' hashes before reading anything
-# else, and only integer columns are read: the rest of a member's index row is kept by the writer
-# (index.RecentMembers) or read by INDEX_ROWS_SQL.
-CANDIDATE_NUMBERS_SQL = """
+# new link rows (the table registered as NEW_LINKS by index.neighbour_links: kh, weak, lo, hi, reach, the dates as
+# days since 1970): the same hash in a bucket each new row probes (first0..last0 at level 0, first1..last1 at level
+# 1, the one bucket of level 2; index.bucket_key folds them into one integer), then the exact test — two undated
+# mentions of one publication day, else windows that meet. Each join is on one integer column, so DuckDB filters
+# the scan by the probes' hashes before reading anything else, and only integer columns are read: the rest of a
+# member's index row is kept by the writer (index.RecentMembers) or read by INDEX_ROWS_SQL.
+NEW_LINKS = "detente_new_links"
+CANDIDATE_NUMBERS_SQL = f"""
 WITH nk AS (
-    SELECT unnest(CAST($kh AS BIGINT[])) AS kh, unnest(CAST($weak AS BOOLEAN[])) AS weak,
-           unnest(CAST($lo AS DATE[])) AS lo, unnest(CAST($hi AS DATE[])) AS hi,
-           unnest(CAST($reach AS DATE[])) AS reach, unnest(CAST($first0 AS BIGINT[])) AS first0,
-           unnest(CAST($last0 AS BIGINT[])) AS last0, unnest(CAST($first1 AS BIGINT[])) AS first1,
-           unnest(CAST($last1 AS BIGINT[])) AS last1
+    SELECT kh, weak, DATE '1970-01-01' + lo AS lo, DATE '1970-01-01' + hi AS hi, DATE '1970-01-01' + reach AS reach,
+           first0, last0, first1, last1
+    FROM {NEW_LINKS}
 ), probe AS (
     SELECT xor(kh, unnest(range(first0, last0 + 1))) AS kb, weak, lo, hi, reach FROM nk
     UNION ALL

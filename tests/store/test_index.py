@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from detente.clustering import LightMention
 from detente.store import clustered as store_clustered
 from detente.store import index as clustering_index
 from detente.store import queries as q
@@ -151,6 +152,32 @@ def test_a_window_probes_the_bucket_of_every_window_it_meets(lo: dt.date, span: 
         assert ranges[2 * level] <= bucket <= ranges[2 * level + 1]
     else:
         assert bucket == 0  # the last level: one bucket per hash, always probed
+
+
+@given(st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1)), st.integers(0, 800), st.booleans())
+def test_the_new_link_rows_travel_as_arrays_with_their_days_and_probes(lo: dt.date, span: int, day: bool) -> None:
+    light = LightMention("m", "d", ("CHN", "USA"), False, day, lo, lo + dt.timedelta(days=span),
+                                          ("name:a", "name:b"), ("CONSULT", "asserted"))
+    table = clustering_index.neighbour_links([light])
+    links = clustering_index._links(light)
+    assert {len(column) for column in table.values()} == {len(links)}
+    unix = dt.date(1970, 1, 1)
+    for i, (kh, weak, first, last, reach) in enumerate(links):
+        assert (int(table["kh"][i]), bool(table["weak"][i])) == (kh, weak)
+        assert [unix + dt.timedelta(days=int(table[name][i])) for name in ("lo", "hi", "reach")] == [first, last, reach]
+        assert [int(table[name][i]) for name in ("first0", "last0", "first1", "last1")] == clustering_index.probes(
+            first, reach)
+
+
+def test_mentions_before_1970_link_across_batches_as_in_one(tmp_path: Path) -> None:
+    """The arrays carry days since 1970: dates before it are negative numbers, and must link all the same."""
+    batches = [[(doc("a", "1969-12-31"), [rec("a", 0, date="1969-12-30", source=[BLINKEN], target=[WANG])])],
+               [(doc("b", "1969-12-31"), [rec("b", 0, date="1969-12-30", source=[BLINKEN], target=[WANG])])],
+               [(doc("c", "1970-01-01"), [rec("c", 0, date="1969-12-31", source=[BLINKEN], target=[WANG])])]]
+    apart = ingest(tmp_path / "apart.duckdb", *batches)
+    together = ingest(tmp_path / "together.duckdb", [item for batch in batches for item in batch])
+    assert membership(apart) == membership(together)
+    assert len(membership(apart)) == 1  # one event: the later batches found the earlier mentions
 
 
 def _misplaced(store: Store) -> int:
