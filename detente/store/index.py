@@ -144,6 +144,15 @@ def neighbour_links(lights: Sequence[LightMention]) -> dict[str, np.ndarray]:
     return table
 
 
+def key_table(key_rows: Sequence[tuple[Any, ...]]) -> dict[str, np.ndarray]:
+    """``rows``' link rows (kb, weak, lo, hi, reach, n) as the table ``queries.INSERT_KEYS_SQL`` inserts from
+    (registered as ``queries.NEW_KEYS``): arrays, for the reason ``neighbour_links`` gives."""
+    return {"kb": np.array([row[0] for row in key_rows], dtype=np.int64),
+            "weak": np.array([row[1] for row in key_rows], dtype=bool),
+            "lo": _days(row[2] for row in key_rows), "hi": _days(row[3] for row in key_rows),
+            "reach": _days(row[4] for row in key_rows), "n": np.array([row[5] for row in key_rows], dtype=np.int64)}
+
+
 def row_ranges(positions: Iterable[int], *, gap: int, most: int) -> list[tuple[int, int]]:
     """Runs of rowids to read: positions closer than ``gap`` share a run (reading the rows between costs less
     than another statement), and the widest gaps are kept so that there are at most ``most`` runs."""

@@ -411,6 +411,11 @@ ASSIGN_IN_ROWS_SQL = ASSIGN_EVENTS_SQL + " AND mentions.rowid BETWEEN $first AND
 ROW_BOUNDS_SQL = "SELECT coalesce(max(rowid), -1) FROM mentions"
 INDEX_COLUMNS = "n, mention_id, doc_id, family, modality, countries, weak, day, lo, hi, keys, segment, row_at"
 KEY_COLUMNS = "kb, weak, lo, hi, reach, n"
+# A batch's link rows, inserted from the table of arrays registered as NEW_KEYS (index.key_table; dates as days
+# since 1970) rather than from list parameters, which DuckDB turns into values one by one.
+NEW_KEYS = "detente_new_keys"
+INSERT_KEYS_SQL = (f"INSERT INTO cluster_key_hashes ({KEY_COLUMNS}) SELECT kb, weak, DATE '1970-01-01' + lo, "
+                   f"DATE '1970-01-01' + hi, DATE '1970-01-01' + reach, n FROM {NEW_KEYS}")
 NEXT_INDEX_NUMBER_SQL = "SELECT coalesce(max(n), -1) + 1 FROM cluster_members"
 # The number and label of every member of the link components holding a mention linked by a possible link to the
 # new link rows (the table registered as NEW_LINKS by index.neighbour_links: kh, weak, lo, hi, reach, the dates as

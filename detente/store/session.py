@@ -247,6 +247,17 @@ class Session:
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
+    @contextmanager
+    def _registered(self, name: str, table: dict[str, Any]) -> Iterator[None]:
+        """``table`` (one numpy array per column) readable as ``name`` by the statements inside: DuckDB scans the
+        arrays in place, where list parameters are turned into values one by one (bench/README.md, "Scale").
+        DuckDB 2 registers a table only when the connection's last result was read to the end."""
+        self.con.register(name, table)
+        try:
+            yield
+        finally:
+            self.con.unregister(name)
+
     def _insert(self, table: str, columns: str, rows: Sequence[tuple[Any, ...]]) -> None:
         """Insert many rows in one statement, column by column: each column travels as one list parameter, cast
         to its column's type and unnested. DuckDB runs ``executemany`` one row at a time, and multi-row ``VALUES``

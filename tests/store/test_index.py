@@ -169,6 +169,18 @@ def test_the_new_link_rows_travel_as_arrays_with_their_days_and_probes(lo: dt.da
             first, reach)
 
 
+def test_a_batch_s_link_rows_travel_as_arrays_that_give_them_back() -> None:
+    day = dt.date(1969, 12, 31)
+    rows = [(-2**63, True, day, day, day + dt.timedelta(days=1), 0),
+            (2**63 - 1, False, dt.date(1900, 1, 1), dt.date(2100, 1, 1), dt.date(2100, 1, 1), 7)]
+    table = clustering_index.key_table(rows)
+    unix = dt.date(1970, 1, 1)
+    back = [(int(table["kb"][i]), bool(table["weak"][i]),
+             *(unix + dt.timedelta(days=int(table[name][i])) for name in ("lo", "hi", "reach")), int(table["n"][i]))
+            for i in range(len(rows))]
+    assert back == rows
+
+
 def test_mentions_before_1970_link_across_batches_as_in_one(tmp_path: Path) -> None:
     """The arrays carry days since 1970: dates before it are negative numbers, and must link all the same."""
     batches = [[(doc("a", "1969-12-31"), [rec("a", 0, date="1969-12-30", source=[BLINKEN], target=[WANG])])],
