@@ -135,7 +135,7 @@ class EventWrites(Session):
         rank = {rowid: i for i, rowid in enumerate(provisional)}
         row_at = {r["mention_id"]: int(r["row_at"]) if r["row_at"] < PROVISIONAL_ROWS
                   else new_from + rank[int(r["row_at"])] for r in light_rows}
-        next_number = self.con.execute(q.NEXT_INDEX_NUMBER_SQL).fetchall()  # read to the end: see Session._registered
+        next_number = self.con.execute(q.NEXT_INDEX_NUMBER_SQL).fetchall()  # read to the end: see Session._from_arrays
         first_number = int(next_number[0][0]) if next_number else 0
         numbers = {light.mention_id: first_number + i for i, light in enumerate(new)}
         members = self._candidate_members(new, batch=first_new_row is not None)
@@ -159,8 +159,8 @@ class EventWrites(Session):
         member_rows, key_rows = clustering_index.rows(new, numbers, labels, row_at)
         self._insert("cluster_members", q.INDEX_COLUMNS, member_rows)
         if key_rows:
-            with self._registered(q.NEW_KEYS, clustering_index.key_table(key_rows)):
-                self.con.execute(q.INSERT_KEYS_SQL)
+            self._from_arrays(q.INSERT_KEYS_SQL, q.INSERT_KEYS_LISTS_SQL, q.NEW_KEYS,
+                              clustering_index.key_table(key_rows), register=first_new_row is not None)
         # only the components the new mentions are in change; the others keep their events
         touched = [c for c in components if any(mid not in current for mid in c)]
         changes = rebuild(touched, {mid: mentions[mid] for c in touched for mid in c})
@@ -192,8 +192,9 @@ class EventWrites(Session):
         (``index.RecentMembers``, in a batch) or, for the members it does not keep, from the index rows."""
         if not clustering_index.has_links(new):
             return {}
-        with self._registered(q.NEW_LINKS, clustering_index.neighbour_links(new)):
-            found = {int(n): int(segment) for n, segment in self.con.execute(q.CANDIDATE_NUMBERS_SQL).fetchall()}
+        found = {int(n): int(segment) for n, segment in self._from_arrays(
+            q.CANDIDATE_NUMBERS_SQL, q.CANDIDATE_NUMBERS_LISTS_SQL, q.NEW_LINKS, clustering_index.neighbour_links(new),
+            register=batch)}
         kept = self._members.get(found) if batch else {}
         missing = sorted(n for n in found if n not in kept)
         read = {int(r["n"]): (clustering_index.light_of(r), int(r["row_at"]))

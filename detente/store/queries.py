@@ -412,10 +412,22 @@ ROW_BOUNDS_SQL = "SELECT coalesce(max(rowid), -1) FROM mentions"
 INDEX_COLUMNS = "n, mention_id, doc_id, family, modality, countries, weak, day, lo, hi, keys, segment, row_at"
 KEY_COLUMNS = "kb, weak, lo, hi, reach, n"
 # A batch's link rows, inserted from the table of arrays registered as NEW_KEYS (index.key_table; dates as days
-# since 1970) rather than from list parameters, which DuckDB turns into values one by one.
+# since 1970) rather than from list parameters, which DuckDB turns into values one by one; a recluster, one long
+# transaction that would keep every table it registered until it ends, passes the same columns as lists (the
+# _LISTS statements; Session._from_arrays).
 NEW_KEYS = "detente_new_keys"
-INSERT_KEYS_SQL = (f"INSERT INTO cluster_key_hashes ({KEY_COLUMNS}) SELECT kb, weak, DATE '1970-01-01' + lo, "
-                   f"DATE '1970-01-01' + hi, DATE '1970-01-01' + reach, n FROM {NEW_KEYS}")
+_KEY_TYPES = {"kb": "BIGINT", "weak": "BOOLEAN", "lo": "INTEGER", "hi": "INTEGER", "reach": "INTEGER", "n": "BIGINT"}
+
+
+def _as_lists(types: dict[str, str]) -> str:
+    """A table of one list parameter per column, unnested (what a registered table of arrays holds)."""
+    return "(SELECT " + ", ".join(f"unnest(CAST(${name} AS {kind}[])) AS {name}" for name, kind in types.items()) + ")"
+
+
+_INSERT_KEYS = (f"INSERT INTO cluster_key_hashes ({KEY_COLUMNS}) SELECT kb, weak, DATE '1970-01-01' + lo, "
+                "DATE '1970-01-01' + hi, DATE '1970-01-01' + reach, n FROM ")
+INSERT_KEYS_SQL = _INSERT_KEYS + NEW_KEYS
+INSERT_KEYS_LISTS_SQL = _INSERT_KEYS + _as_lists(_KEY_TYPES)
 NEXT_INDEX_NUMBER_SQL = "SELECT coalesce(max(n), -1) + 1 FROM cluster_members"
 # The number and label of every member of the link components holding a mention linked by a possible link to the
 # new link rows (the table registered as NEW_LINKS by index.neighbour_links: kh, weak, lo, hi, reach, the dates as
@@ -425,11 +437,13 @@ NEXT_INDEX_NUMBER_SQL = "SELECT coalesce(max(n), -1) + 1 FROM cluster_members"
 # the scan by the probes' hashes before reading anything else, and only integer columns are read: the rest of a
 # member's index row is kept by the writer (index.RecentMembers) or read by INDEX_ROWS_SQL.
 NEW_LINKS = "detente_new_links"
-CANDIDATE_NUMBERS_SQL = f"""
+_LINK_TYPES = {"kh": "BIGINT", "weak": "BOOLEAN", "lo": "INTEGER", "hi": "INTEGER", "reach": "INTEGER",
+               "first0": "BIGINT", "last0": "BIGINT", "first1": "BIGINT", "last1": "BIGINT"}
+_CANDIDATE_NUMBERS = """
 WITH nk AS (
     SELECT kh, weak, DATE '1970-01-01' + lo AS lo, DATE '1970-01-01' + hi AS hi, DATE '1970-01-01' + reach AS reach,
            first0, last0, first1, last1
-    FROM {NEW_LINKS}
+    FROM new_links
 ), probe AS (
     SELECT xor(kh, unnest(range(first0, last0 + 1))) AS kb, weak, lo, hi, reach FROM nk
     UNION ALL
@@ -444,6 +458,8 @@ WITH nk AS (
 )
 SELECT n, segment FROM cluster_members WHERE segment IN (SELECT segment FROM seg)
 """
+CANDIDATE_NUMBERS_SQL = _CANDIDATE_NUMBERS.replace("FROM new_links", f"FROM {NEW_LINKS}")
+CANDIDATE_NUMBERS_LISTS_SQL = _CANDIDATE_NUMBERS.replace("FROM new_links", f"FROM {_as_lists(_LINK_TYPES)}")
 INDEX_ROWS_SQL = "SELECT * FROM cluster_members WHERE n IN (SELECT unnest(CAST($ns AS BIGINT[])))"
 RELABEL_SQL = (
     "UPDATE cluster_members SET segment = u.segment FROM (SELECT unnest(CAST($ns AS BIGINT[])) AS n, "

@@ -247,14 +247,18 @@ class Session:
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
-    @contextmanager
-    def _registered(self, name: str, table: dict[str, Any]) -> Iterator[None]:
-        """``table`` (one numpy array per column) readable as ``name`` by the statements inside: DuckDB scans the
-        arrays in place, where list parameters are turned into values one by one (bench/README.md, "Scale").
-        DuckDB 2 registers a table only when the connection's last result was read to the end."""
+    def _from_arrays(self, sql: str, lists_sql: str, name: str, table: dict[str, Any], *,
+                     register: bool) -> list[tuple[Any, ...]]:
+        """The rows of ``sql``, which reads ``table`` (one numpy array per column) registered as ``name``: DuckDB
+        scans the arrays in place, where it turns list parameters into values one by one (bench/README.md,
+        "Scale"). Without ``register``, ``lists_sql`` with the columns as list parameters: a transaction keeps every
+        table it registered until it ends, which a recluster (one transaction) would pay in memory. DuckDB 2
+        registers a table only when the connection's last result was read to the end."""
+        if not register:
+            return self.con.execute(lists_sql, {column: array.tolist() for column, array in table.items()}).fetchall()
         self.con.register(name, table)
         try:
-            yield
+            return self.con.execute(sql).fetchall()
         finally:
             self.con.unregister(name)
 

@@ -181,6 +181,27 @@ def test_a_batch_s_link_rows_travel_as_arrays_that_give_them_back() -> None:
     assert back == rows
 
 
+def test_a_batch_registers_its_arrays_and_a_recluster_passes_them_as_lists(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A transaction keeps every table it registered until it ends: a recluster, one transaction, would hold them
+    all; its results equal the batches' (the other tests), and here it registers none."""
+    corpus = _corpus(seed=13, n_docs=30)
+    store = ingest(tmp_path / "s.duckdb", corpus[:15])
+    registered: list[bool] = []
+    from_arrays = Store._from_arrays
+
+    def spy(self: Store, sql: str, lists_sql: str, name: str, table: dict, *, register: bool) -> list:
+        registered.append(register)
+        return from_arrays(self, sql, lists_sql, name, table, register=register)
+
+    monkeypatch.setattr(Store, "_from_arrays", spy)
+    store.add_batch(corpus[15:])
+    assert registered and all(registered)
+    registered.clear()
+    store.recluster()
+    assert registered and not any(registered)
+
+
 def test_mentions_before_1970_link_across_batches_as_in_one(tmp_path: Path) -> None:
     """The arrays carry days since 1970: dates before it are negative numbers, and must link all the same."""
     batches = [[(doc("a", "1969-12-31"), [rec("a", 0, date="1969-12-30", source=[BLINKEN], target=[WANG])])],
