@@ -58,7 +58,7 @@ from detente.coding.words import (
     names_people,
 )
 from detente.records import Actor
-from detente.syntax import agent, child, lemma
+from detente.syntax import agent, lemma
 
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
@@ -68,7 +68,7 @@ DOMESTIC_TYPES = frozenset({"COERCE"})
 _RECIPIENTS = load_data("recipients.yaml")
 # Types whose acts only a state does to another: with a recipient and no actor named, the other side acts.
 STATE_ONLY_TYPES = frozenset(str(t) for t in _RECIPIENTS["state_only_types"])
-# Material acts whose agentless passive is coded with no source, done to the country where it happened.
+# Material acts that, named by a noun with nobody as doer, are coded with no source against the country hit.
 AGENTLESS_TYPES = frozenset(str(t) for t in _RECIPIENTS["agentless_types"])
 # Sectors of people who are not an organization acting for a country ("people", "heirlooms", "public interest").
 _UNORGANIZED = frozenset({"CVL"})
@@ -162,9 +162,8 @@ class Participants:
         if _agentless(cand) and not sources.actors and not any(a.country for a in targets.actors):
             if sentence_countries is None:
                 sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc), press=False))
-            # "the car ... was then attacked with gunfire", "the killing of peaceful demonstrators": nobody
-            # named did it, and those hit are people or things of no country; the guide codes it with no
-            # source against the country it happened in
+            # "the killing of peaceful demonstrators": nobody named did it and those hit are people of no
+            # country; the guide codes it with no source against the country it happened in
             where = next(iter(sentence_countries)) if len(sentence_countries) == 1 else \
                 ctx.home if not sentence_countries else None
             if where is not None and targets.actors:
@@ -423,26 +422,13 @@ def _set_apart(tok: Token) -> bool:
 
 
 def _agentless(cand: Candidate) -> bool:
-    """A material act the text says was done, by nobody it names: a past passive with no "by" agent ("was then
-    attacked with gunfire", "a civilian killed in the raid"), or a noun event naming only whom it hit ("the
-    killing of peaceful demonstrators"). Negated acts ("no passengers were killed") and present or perfect
-    passives, which report habits and tolls over a period ("are slaughtered every month", "have been killed
-    since 2009"), are not one act."""
+    """A material act named by a noun that says only whom it hit ("the killing of peaceful demonstrators is
+    unacceptable"): nobody is named as its doer (no subject taken over, no possessor, no "by" agent), and the
+    labelling guide keeps such an act with an empty source. Agentless passives were measured and not kept."""
     tok = cand.token
-    if cand.sources or cand.coded.type not in AGENTLESS_TYPES or cand.flags.negated or agent(tok) is not None:
+    if cand.sources or cand.coded.type not in AGENTLESS_TYPES or cand.flags.negated or tok.pos_ != "NOUN":
         return False
-    if tok.pos_ == "NOUN":
-        return bool(cand.targets) and not any(c.dep_ == "poss" for c in tok.children)
-    if tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
-        return False
-    subject = child(tok, "nsubjpass")
-    if subject is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
-        return False
-    auxiliaries = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if auxiliaries:
-        return any(c.dep_ == "auxpass" for c in auxiliaries) and all(c.tag_ in ("VBD", "VBN") for c in auxiliaries) \
-            and any(c.tag_ == "VBD" for c in auxiliaries)
-    return tok.dep_ in ("acl", "advcl") and not any(c.dep_ == "nsubj" for c in tok.children)
+    return bool(cand.targets) and agent(tok) is None and not any(c.dep_ == "poss" for c in tok.children)
 
 
 def _agentless_charge(cand: Candidate, targets: Resolved) -> bool:

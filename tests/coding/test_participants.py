@@ -13,7 +13,7 @@ from detente.coding import Coder
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
-from detente.coding.participants import Participants, Resolved, Sides, dyad_offices
+from detente.coding.participants import Participants, Resolved, Sides, _agentless, dyad_offices
 from detente.coding.references import Mentioned
 from detente.nlp import split_sentences
 from detente.records import Actor, Document, Genre
@@ -375,3 +375,33 @@ def test_the_press_a_speaker_tells_is_no_party_to_the_act(coder: Coder) -> None:
             == [(0, "REJECT", ["IRN"], [])]
     # a survivor's account to VOA makes no American the victim of the shooting
     assert _coded(coder, "The attackers singled out the passengers, shooting many, a survivor told VOA.") == []
+
+
+# -- acts whose doer the sentence does not name (issue 12, session 13) ------------------------------------------
+
+
+def _at_home(text: str, home: str | None) -> DocumentContext:
+    ctx = context(text)
+    ctx.home = home
+    return ctx
+
+
+def test_a_killing_nobody_is_named_for_is_done_to_the_country_it_happened_in(participants: Participants,
+                                                                             candidates: Candidates) -> None:
+    # the noun names only those hit: no source, and they are of the story's country
+    text = "The killing of peaceful demonstrators was a crime."
+    [cand] = [c for c in candidates(text) if c.coded.type == "ASSAULT"]
+    assert _agentless(cand)
+    sides = participants.find(_at_home(text, "MMR"), cand, None, 0)
+    assert sides is not None and not sides.sources.actors
+    assert {a.country for a in sides.targets.actors} == {"MMR"}
+    # with no story country and none in the sentence, nobody can say where: dropped
+    assert participants.find(_at_home(text, None), cand, None, 0) is None
+
+
+def test_a_killing_whose_doer_is_named_is_no_agentless_act(candidates: Candidates) -> None:
+    # a possessor or a "by" agent names the doer; a verbal act is not a material one
+    for text in ("The army's killing of peaceful demonstrators was a crime.",
+                 "The killing of peaceful demonstrators by the army was a crime."):
+        assert not any(_agentless(c) for c in candidates(text) if c.coded.type == "ASSAULT"), text
+    assert not any(_agentless(c) for c in candidates("The condemnation of the demonstrators was a mistake."))
