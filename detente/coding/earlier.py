@@ -22,7 +22,7 @@ from detente.coding.candidates import Candidate
 from detente.coding.context import DocumentContext
 from detente.coding.references import BODY_HEADS, WINDOW, latest_body, latest_country, role_phrases
 from detente.coding.spans import Arg
-from detente.coding.speaker import in_quote, quote_goes_on, unquoted
+from detente.coding.speaker import ends_inside_quote, in_quote, quote_goes_on, unquoted
 from detente.coding.words import TITLE_HEADS
 from detente.records import Actor
 from detente.syntax import lemma
@@ -41,15 +41,23 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 # Determiners of a noun that refers back to something the text has told ("the attack", "this attack").
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# How many sentences on either side a quote running over several sentences is followed to its attribution: a
+# paragraph of quoted speech is rarely longer.
+QUOTE_REACH = 3
 
 
-def persons_named(kb: ActorKB, ctx: DocumentContext, text: str, on: dt.date | None) -> list[Actor]:
+def persons_named(kb: ActorKB, ctx: DocumentContext, text: str, on: dt.date | None,
+                  opener: bool = False) -> list[Actor]:
     """The persons with a country that ``text`` names, each once (by id, else name), in the order first
     named and called by their name ("Xi" is "Xi Jinping"): the runs of capitalized words the knowledge base
-    resolves to a person, in the document's context."""
+    resolves to a person, in the document's context; ``opener``: a run the knowledge base does not know may
+    start with a capitalized word that is none of the name ("But Rubio")."""
     people: dict[str, Actor] = {}
     for run in _NAME_RUN.findall(text):
         actor = kb.resolve(run, on=on, context=ctx.actors)
+        if actor is None and opener and " " in run:
+            # "But Rubio clarified": the capitalized word that opens the sentence is no part of the name
+            actor = kb.resolve(run.split(None, 1)[1], on=on, context=ctx.actors)
         if actor is not None and actor.kind == "person" and actor.country:
             people.setdefault(actor.id or actor.name or actor.text, replace(actor, text=actor.name or actor.text))
     return list(people.values())
@@ -74,13 +82,50 @@ def quoted_before(kb: ActorKB, ctx: DocumentContext, cand: Candidate, index: int
     if index < 1 or index >= len(ctx.sentences):
         return []
     text, before = cand.token.doc.text, ctx.sentences[index - 1].text
-    if not in_quote(text, cand.token.idx) or not quote_goes_on(text, before):
+    if not in_quote(text, cand.token.idx, ends_inside_quote(before)) or not quote_goes_on(text, before):
         return []
     coded = [m.actor for m in ctx.mentioned if m.index == index - 1 and m.speaker]
     if coded:
         return coded
     named = persons_named(kb, ctx, unquoted(before), on)
-    return named if len(named) == 1 else []
+    if named:
+        return named if len(named) == 1 else []
+    return quote_attribution(kb, ctx, index, on)
+
+
+def quote_attribution(kb: ActorKB, ctx: DocumentContext, index: int, on: dt.date | None) -> list[Actor]:
+    """The speaker of a quote that runs over several sentences, for sentence ``index`` inside it when the sentence
+    just before names nobody outside its quotation marks: the one person named where the quote closes
+    ('"We are ready. We want a deal," Blinken said.'), else the speaker the sentences before it in the same run of
+    quotation coded or named ('Blinken met reporters. "We are ready," he said. "We want a deal.'); nobody where a
+    sentence of the run names more than one person outside its quote (whose words they are is then unclear)."""
+    after = _attributed(kb, ctx, range(index + 1, min(index + QUOTE_REACH, len(ctx.sentences) - 1) + 1), on, True)
+    if after is not None:
+        return after
+    before = _attributed(kb, ctx, range(index - 1, max(index - QUOTE_REACH, 0) - 1, -1), on, False)
+    return before or []
+
+
+def _attributed(kb: ActorKB, ctx: DocumentContext, steps: range, on: dt.date | None,
+                forward: bool) -> list[Actor] | None:
+    """Walks the sentences ``steps`` while each goes on quoting from the one before it (forward: the step goes on
+    from its predecessor; backward: its successor goes on from it): the first speaker found outside the quotation
+    marks (coded there, else named), [] where one sentence names several, None where the run ends or its
+    attribution names nobody (a "he said" after the quote: the sentences before may tell who)."""
+    for k in steps:
+        later, earlier_ = (k, k - 1) if forward else (k + 1, k)
+        if not quote_goes_on(ctx.sentences[later].text, ctx.sentences[earlier_].text):
+            return None
+        outside = unquoted(ctx.sentences[k].text, k > 0 and ends_inside_quote(ctx.sentences[k - 1].text))
+        coded = [m.actor for m in ctx.mentioned if m.index == k and m.speaker]
+        if coded:
+            return coded
+        named = persons_named(kb, ctx, outside, on, opener=True)
+        if named:
+            return named if len(named) == 1 else []
+        if forward and outside.strip(" .,;:!?"):
+            return None  # the quote closes here on an attribution that names nobody
+    return None
 
 
 def named_in_sentence(kb: ActorKB, ctx: DocumentContext, j: int, kind: str, on: dt.date | None) -> list[Actor]:

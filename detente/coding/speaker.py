@@ -145,10 +145,11 @@ def ends_inside_quote(text: str) -> bool:
     return last == '"' and len(marks) % 2 == 1 and not starts_inside_quote(text)
 
 
-def in_quote(text: str, offset: int) -> bool:
+def in_quote(text: str, offset: int, opened: bool = False) -> bool:
     """Whether the character at ``offset`` of a sentence is inside quotation marks, counting a quote the
-    sentence begins inside (``starts_inside_quote``)."""
-    inside = starts_inside_quote(text)
+    sentence begins inside (``starts_inside_quote``, or ``opened``: the sentence before left a quote open, so a
+    sentence in the middle of a quoted paragraph, with no mark of its own, is all quote)."""
+    inside = opened or starts_inside_quote(text)
     for i, c in _marks(text):
         if i >= offset:
             break
@@ -171,9 +172,10 @@ def quote_goes_on(text: str, before: str) -> bool:
     return bool(stripped) and stripped[0] in _OPENING and bool(_marks(before))
 
 
-def unquoted(text: str) -> str:
-    """A sentence's words outside quotation marks (where its speaker is named), the quoted words blanked."""
-    inside = starts_inside_quote(text)
+def unquoted(text: str, opened: bool = False) -> str:
+    """A sentence's words outside quotation marks (where its speaker is named), the quoted words blanked;
+    ``opened`` as for ``in_quote``."""
+    inside = opened or starts_inside_quote(text)
     out = []
     for c in text:
         if c in QUOTE_MARKS:

@@ -13,8 +13,10 @@ from detente.coding.earlier import (
     named_in_sentence,
     pair_named,
     persons_named,
+    quote_attribution,
     reported_before,
 )
+from detente.coding.references import Mentioned
 from detente.coding.spans import Arg
 from tests.coding.test_participants import BLINKEN, Candidates, context
 from tests.test_records import mention
@@ -32,6 +34,33 @@ def test_persons_named_are_each_once_by_their_name(kb) -> None:
     found = persons_named(kb, ctx, "Blinken met Wang Yi, and Blinken said so.", ON)
     assert [(a.name, a.text, a.country) for a in found] == [("Antony Blinken", "Antony Blinken", "USA"),
                                                             ("Wang Yi", "Wang Yi", "CHN")]
+
+
+def test_a_capitalized_word_opening_the_sentence_is_no_part_of_a_name_when_asked(kb) -> None:
+    ctx = context("But Blinken clarified it.")
+    assert persons_named(kb, ctx, "But Blinken clarified it.", ON) == []
+    assert [a.name for a in persons_named(kb, ctx, "But Blinken clarified it.", ON, opener=True)] == \
+        ["Antony Blinken"]
+
+
+def test_a_quote_over_several_sentences_is_the_person_named_where_it_closes(kb) -> None:
+    story = 'Talks went on for hours. "We are ready. We want an agreement," Blinken said. It rained.'
+    ctx = context(story)
+    assert [a.name for a in quote_attribution(kb, ctx, 1, ON)] == ["Antony Blinken"]
+    # a quote that closes on an attribution naming two people, or on none at all, says nobody
+    ctx = context('Talks went on for hours. "We are ready. We want an agreement," Blinken and Wang Yi said.')
+    assert quote_attribution(kb, ctx, 1, ON) == []
+
+
+def test_a_quoted_paragraph_is_the_speaker_named_where_it_opened(kb) -> None:
+    story = 'Blinken met reporters. "We are ready," he said. "We want an agreement. We will sign it." It rained.'
+    ctx = context(story)
+    assert [a.name for a in quote_attribution(kb, ctx, 3, ON)] == ["Antony Blinken"]
+    # outside the quote the run is broken: the sentence after it is nobody's
+    assert quote_attribution(kb, ctx, 4, ON) == []
+    # the speaker coded in a sentence of the run is taken before a name
+    ctx.mentioned.append(Mentioned(1, BLINKEN, speaker=True))
+    assert quote_attribution(kb, ctx, 3, ON) == [BLINKEN]
 
 
 def test_a_sentence_with_a_person_pronoun_of_its_own_gives_nobody(kb) -> None:

@@ -35,6 +35,14 @@ def test_a_whole_quote_after_a_quoted_speaker_goes_on_quoting_him() -> None:
     assert in_quote(text, text.index("ministers"))
 
 
+def test_a_sentence_in_the_middle_of_a_quoted_paragraph_is_all_quote_when_one_was_left_open() -> None:
+    middle = "At this point we want to sign a specific agreement."  # no mark of its own
+    assert not in_quote(middle, 20) and unquoted(middle) == middle
+    assert in_quote(middle, 20, opened=True) and not unquoted(middle, opened=True).strip()
+    closing = 'It will take time," he told reporters.'
+    assert unquoted(closing, opened=True).split() == ["he", "told", "reporters."]
+
+
 def test_curly_marks_open_and_close() -> None:
     assert ends_inside_quote("Wang said: “We are ready.")
     assert starts_inside_quote("They are wrong,” he said.")
