@@ -20,10 +20,17 @@ from spacy.tokens import Token
 
 from detente.coding.candidates import Candidate
 from detente.coding.context import DocumentContext
-from detente.coding.references import BODY_HEADS, WINDOW, latest_body, latest_country, role_phrases
+from detente.coding.references import (
+    BODY_HEADS,
+    WINDOW,
+    described_fits,
+    latest_body,
+    latest_country,
+    role_phrases,
+)
 from detente.coding.spans import Arg
 from detente.coding.speaker import ends_inside_quote, in_quote, quote_goes_on, unquoted
-from detente.coding.words import TITLE_HEADS
+from detente.coding.words import PERSON_NOUNS, TITLE_HEADS
 from detente.records import Actor
 from detente.syntax import lemma
 
@@ -41,6 +48,10 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 # Determiners of a noun that refers back to something the text has told ("the attack", "this attack").
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# The people of a sentence named in full ("Palestinian hired gun Abu Nidal"), with the words before the name back to
+# a comma, quote or bracket: the phrase the knowledge base reads the person's country and sector from.
+_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+")
+_BREAK = re.compile(r"[,;:()\[\]\"“”]|\.\s")
 # How many sentences on either side a quote running over several sentences is followed to its attribution: a
 # paragraph of quoted speech is rarely longer.
 QUOTE_REACH = 3
@@ -173,8 +184,10 @@ def role_named_before(kb: ActorKB, ctx: DocumentContext, arg: Arg, generic: Acto
     ambassador condemned ...". The latest such phrase of the window that the knowledge base ties to a
     country decides."""
     tok = arg.token
-    if index < 1 or generic.country or generic.name or tok.lower_ not in TITLE_HEADS or not bare_the(tok):
+    if index < 1 or generic.country or generic.name:
         return None
+    if tok.lower_ not in TITLE_HEADS or not bare_the(tok):
+        return described_person(kb, ctx, arg, generic, index, on)
     for j in range(index - 1, max(index - WINDOW, 0) - 1, -1):
         if j >= len(ctx.sentences):
             continue
@@ -183,6 +196,49 @@ def role_named_before(kb: ActorKB, ctx: DocumentContext, arg: Arg, generic: Acto
             if actor is not None and actor.country:
                 return actor
     return None
+
+
+def described_person(kb: ActorKB, ctx: DocumentContext, arg: Arg, generic: Actor, index: int,
+                     on: dt.date | None) -> Actor | None:
+    """A person described and not named ("the radical militant", "the former minister": "the", adjectives, a
+    singular person noun the knowledge base gives a sector and no country) is the person the sentences just before
+    named last whose sector the description fits (``references.described_fits``): "... hired gun Abu Nidal ... the
+    radical militant was killed" is Abu Nidal. Nobody fits: the person stays unnamed (None)."""
+    tok = arg.token
+    if not generic.sector or tok.tag_ != "NN" or lemma(tok) not in PERSON_NOUNS or not _described_only(tok):
+        return None
+    for j in range(index - 1, max(index - WINDOW, 0) - 1, -1):
+        if j >= len(ctx.sentences):
+            continue
+        for person in reversed(people_introduced(kb, ctx, ctx.sentences[j].text, on)):
+            if person.sector and described_fits(generic.sector, person.sector):
+                return person
+    return None
+
+
+def _described_only(tok: Token) -> bool:
+    """"the radical militant", "the veteran militant": "the" and lowercase modifiers, no possessor, number or name
+    that would say more ("the Hamas militant", "the group's militant")."""
+    before = [c for c in tok.children if c.i < tok.i]
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in before) and \
+        all(c.dep_ == "det" or (c.dep_ in ("amod", "compound") and c.is_lower and not c.ent_type_) for c in before)
+
+
+def people_introduced(kb: ActorKB, ctx: DocumentContext, text: str, on: dt.date | None) -> list[Actor]:
+    """The persons with a country that ``text`` names in full, in order, each read with the words that introduce
+    it ("Palestinian hired gun Abu Nidal": PSE, an armed man of no state), else by the name alone."""
+    people: list[Actor] = []
+    end = 0
+    for m in _FULL_NAME.finditer(text):
+        start, end = end, m.end()
+        before = _BREAK.split(text[start:m.start()])[-1].split()[-5:]
+        for phrase in (" ".join([*before, m.group()]), m.group()):
+            actor = kb.resolve(phrase, on=on, context=ctx.actors)
+            if actor is not None and actor.country and actor.name and \
+                    (actor.kind == "person" or actor.id is None):
+                people.append(actor)
+                break
+    return people
 
 
 def body_before(ctx: DocumentContext, arg: Arg, index: int) -> Actor | None:

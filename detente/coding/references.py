@@ -31,6 +31,7 @@ CONTRASTS = frozenset(str(w) for w in _DATA["contrasts"])
 BODY_HEADS = frozenset(str(w) for w in _DATA["bodies"])
 INDEFINITES = frozenset(str(w) for w in _DATA["indefinites"])
 INTRODUCED_SECTORS = frozenset(str(w) for w in _DATA["introduced_sectors"])
+FIT_SECTORS: tuple[frozenset[str], ...] = tuple(frozenset(str(s) for s in group) for group in _DATA["described_fits"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,24 @@ def _role_pattern(title: str) -> re.Pattern[str]:
     name = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
     return re.compile(rf"(?P<before>(?:{word}\s+){{0,4}})(?P<role>(?i:\b{re.escape(title)}\b)"
                       rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?{name}|\s+{name})?)")
+
+
+def described_fits(described: str, named: str) -> bool:
+    """Can a person described with sector ``described`` ("the militant": REB) be one named with sector ``named``
+    (a hired gun: UAF)? The same sector, or two of one group of ``described_fits``."""
+    return described == named or any(described in group and named in group for group in FIT_SECTORS)
+
+
+_DESCRIBED = re.compile(r"\b[Tt]he((?:\s+[a-z][\w-]*){1,3})")
+
+
+def describes_person(text: str, agent_words: Collection[str]) -> bool:
+    """Does the sentence hold a person described and not named ("the radical militant", "the former minister"):
+    "the", at most two words, and a singular person noun that is an agent or office word?"""
+    for m in _DESCRIBED.finditer(text):
+        if any(w in agent_words and w in PERSON_NOUNS for w in m.group(1).split()):
+            return True
+    return False
 
 
 def refers_back(tokens: Collection[str], text: str) -> bool:

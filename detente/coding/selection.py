@@ -34,7 +34,7 @@ from detente.coding.criticism import POSING_VERBS
 from detente.coding.home import HomeEvidence, outlet_home, places_named, wider_home
 from detente.coding.lexicon import Lexicon, inflections, word_forms
 from detente.coding.modality import Cues
-from detente.coding.references import WINDOW, refers_back
+from detente.coding.references import WINDOW, describes_person, refers_back
 from detente.coding.statements import POSING_NOUNS
 from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES, STATE_MODES, STATE_TYPES
 from detente.nlp import Prefilter, Sentence, Verdict, split_sentences
@@ -136,7 +136,9 @@ class SentenceSelector:
             # a trigger word, and no actor of a country: one may still be found in the sentences before
             unplaced = verdict is Verdict.NO_ACTOR or verdict is Verdict.SECTOR_ONLY
             refers = unplaced and refers_back(sentence.tokens, sentence.text)
-            if verdict is Verdict.PASSED or (refers and (_within_window(selected, sentence.index) or
+            described = verdict is Verdict.SECTOR_ONLY and _named_person_before(sentences, sentence.index) and \
+                describes_person(sentence.text, self.kb.state_agent_words)
+            if verdict is Verdict.PASSED or described or (refers and (_within_window(selected, sentence.index) or
                                                          self._named_before(sentences, sentence.index, named))) or \
                     (unplaced and self._names_again(sentence.text)):
                 if len(selected) == MAX_PARSED_SENTENCES:
@@ -230,6 +232,12 @@ def _within_window(parsed: list[Sentence], index: int) -> bool:
     coder's references reach for ("the militants shot them. At night, they picked out ten more"), also when it named
     them with no country word of its own; a sentence held for the story's home holds the references after it."""
     return bool(parsed) and parsed[-1].index >= index - WINDOW
+
+
+def _named_person_before(sentences: list[Sentence], index: int) -> bool:
+    """Does one of the ``WINDOW`` sentences before ``index`` name someone in full, whom a person described and not
+    named here ("the radical militant") may be (``earlier.described_person``)?"""
+    return any(_FULL_NAME.search(sentences[j].text) for j in range(max(index - WINDOW, 0), index))
 
 
 def words_alone(text: str) -> set[str]:

@@ -10,8 +10,10 @@ from spacy.language import Language
 from detente.coding.earlier import (
     bare_the,
     described_before,
+    described_person,
     named_in_sentence,
     pair_named,
+    people_introduced,
     persons_named,
     quote_attribution,
     reported_before,
@@ -106,3 +108,42 @@ def test_a_definite_noun_event_is_the_latest_of_its_type_reported_before(candida
     assert reported_before(ctx, cand, 3) == ([], [BLINKEN])  # of its type, before its own sentence
     [indefinite] = [c for c in candidates("An attack marked an escalation.") if c.coded.type == "ASSAULT"]
     assert reported_before(ctx, indefinite, 3) is None
+
+
+def test_people_introduced_are_read_with_the_words_before_their_name(kb) -> None:
+    ctx = context("x")
+    found = people_introduced(kb, ctx, "Yesterday, Kenyan rebel commander Omari Baraka Tundu spoke to Blinken.", ON)
+    assert [(a.name, a.country, a.sector) for a in found][:1] == [("Omari Baraka Tundu", "KEN", "REB")]
+
+
+def _described(kb, nlp: Language, story: str, sentence: str, head: str) -> object:
+    ctx = context(story)
+    arg = _arg(nlp, sentence, head)
+    generic = kb.resolve(arg.texts[0], on=ON)
+    assert generic is not None and generic.country is None
+    return described_person(kb, ctx, arg, generic, len(ctx.sentences) - 1, ON)
+
+
+def test_a_described_person_is_the_one_named_last_whose_sector_it_fits(kb, nlp: Language) -> None:
+    story = ("Kenyan rebel commander Omari Baraka Tundu met Blinken. Talks went on. "
+             "The veteran militant was arrested.")
+    found = _described(kb, nlp, story, "The veteran militant was arrested.", "militant")
+    assert found is not None and (found.name, found.country) == ("Omari Baraka Tundu", "KEN")
+    # an armed man of no state is described as a militant too (references.yaml, described_fits)
+    story = "Palestinian gunman Omari Baraka Tundu was seen. Talks went on. The militant was arrested."
+    found = _described(kb, nlp, story, "The militant was arrested.", "militant")
+    assert found is not None and found.country == "PSE"
+
+
+def test_a_described_person_who_fits_no_one_stays_unnamed(kb, nlp: Language) -> None:
+    # the person named is of a state, the described one an armed man of none
+    story = "Kenyan Interior Minister Omari Baraka Tundu spoke. The militant was arrested."
+    assert _described(kb, nlp, story, "The militant was arrested.", "militant") is None
+    # out of reach: three sentences back
+    story = "Kenyan rebel commander Omari Baraka Tundu spoke. It rained. Talks went on. The militant was arrested."
+    assert _described(kb, nlp, story, "The militant was arrested.", "militant") is None
+    # a description that says more than adjectives is its own ("the Hamas militant")
+    story = "Kenyan rebel commander Omari Baraka Tundu spoke. The Hamas militant was arrested."
+    ctx = context(story)
+    arg = _arg(nlp, "The Hamas militant was arrested.", "militant")
+    assert described_person(kb, ctx, arg, kb.resolve("militant", on=ON) or BLINKEN, 1, ON) is None

@@ -11,6 +11,8 @@ from detente.coding.references import (
     Mentioned,
     antecedent,
     compatible,
+    described_fits,
+    describes_person,
     latest_country,
     pronoun_kind,
     refers_back,
@@ -121,3 +123,16 @@ def test_role_phrases_are_the_title_with_whose_it_is_latest_first() -> None:
         "Yusuf Tuggar met Kenya's ambassador to the United Nations"]
     assert role_phrases("Nigerian Foreign Minister Yusuf Tuggar spoke.", "minister")[0] == "Minister Yusuf Tuggar"
     assert role_phrases(text, "spokesman") == []
+
+
+def test_a_described_person_fits_the_same_sector_or_one_of_its_group() -> None:
+    assert described_fits("REB", "REB") and described_fits("REB", "UAF") and described_fits("ELI", "GOV")
+    assert not described_fits("REB", "GOV") and not described_fits("GOV", "MIL")
+
+
+def test_a_described_person_is_the_up_to_three_words_after_the() -> None:
+    agents = frozenset({"militant", "minister", "military"})
+    assert describes_person("But diplomats believe the radical militant was killed.", agents)
+    assert describes_person("The former foreign minister said so.", agents)
+    assert not describes_person("The military said so.", agents)  # an agent word, but no person
+    assert not describes_person("A militant was killed.", agents)  # not definite

@@ -204,3 +204,13 @@ def test_a_reference_right_after_a_parsed_sentence_is_parsed(kb) -> None:
     text = ("Iran's foreign minister flew to Paris on Monday. On Tuesday, he met the visiting delegation. Crowds "
             "gathered. Later, he accused the police of lying.")
     assert [s.index for s in selector(kb).select(text).selected] == [0, 1, 3]
+
+
+def test_a_person_described_after_one_named_in_full_is_parsed(kb) -> None:
+    # "the radical militant" has no country, but may be the person named in full just before
+    text = ("Kenyan rebel commander Omari Baraka Tundu spoke on Monday. "
+            "Diplomats believe the radical militant was killed by soldiers.")
+    assert [s.index for s in selector(kb).select(text).selected][-1:] == [1]
+    # with no one named in full in the window, it is not
+    text = "Crowds gathered on Monday. Diplomats believe the radical militant was killed by soldiers."
+    assert 1 not in [s.index for s in selector(kb).select(text).selected]
