@@ -58,6 +58,7 @@ from detente.coding.words import (
     names_people,
 )
 from detente.records import Actor
+from detente.resolve.places.gazetteer import lookup_place
 from detente.syntax import agent, lemma
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ DOMESTIC_TYPES = frozenset({"COERCE"})
 _RECIPIENTS = load_data("recipients.yaml")
 # Types whose acts only a state does to another: with a recipient and no actor named, the other side acts.
 STATE_ONLY_TYPES = frozenset(str(t) for t in _RECIPIENTS["state_only_types"])
+WATER_WORDS = frozenset(str(w) for w in _RECIPIENTS["water_words"])
 # Material acts that, named by a noun with nobody as doer, are coded with no source against the country hit.
 AGENTLESS_TYPES = frozenset(str(t) for t in _RECIPIENTS["agentless_types"])
 # Sectors of people who are not an organization acting for a country ("people", "heirlooms", "public interest").
@@ -268,6 +270,8 @@ class Participants:
     def _resolve_all(self, ctx: DocumentContext, args: list[Arg], on: dt.date | None, index: int) -> Resolved:
         out = Resolved([], [])
         for arg in args:
+            if open_water(arg):
+                continue  # "transited the Taiwan Strait": where, not whom
             r = self._resolve(ctx, arg, on, index)
             if arg.via == "compound" and r.actors and not self._names_participant(arg, r.actors[0]):
                 continue  # "the San Francisco meeting", "the Kabul attack": where, not who
@@ -429,6 +433,17 @@ def _agentless(cand: Candidate) -> bool:
     if cand.sources or cand.coded.type not in AGENTLESS_TYPES or cand.flags.negated or tok.pos_ != "NOUN":
         return False
     return bool(cand.targets) and agent(tok) is None and not any(c.dep_ == "poss" for c in tok.children)
+
+
+def open_water(arg: Arg) -> bool:
+    """A named sea, strait or gulf the gazetteer holds with no country: a place an act crossed or happened in,
+    never a party, though its name holds a country's ("the Taiwan Strait", "the South China Sea")."""
+    text = arg.texts[0] if arg.texts else ""
+    words = text.lower().split()
+    if not words or words[-1] not in WATER_WORDS:
+        return False
+    place = lookup_place(text[4:] if text.lower().startswith("the ") else text)
+    return place is not None and place.country is None
 
 
 def _agentless_charge(cand: Candidate, targets: Resolved) -> bool:
