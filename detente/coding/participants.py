@@ -47,7 +47,7 @@ from detente.coding.references import (
     pronoun_kind,
 )
 from detente.coding.sentence import sentence_text
-from detente.coding.spans import Arg
+from detente.coding.spans import Arg, make_arg
 from detente.coding.words import (
     DYAD_OFFICES,
     DYAD_SECTORS,
@@ -59,7 +59,7 @@ from detente.coding.words import (
 )
 from detente.records import Actor
 from detente.resolve.places.gazetteer import lookup_place
-from detente.syntax import agent, lemma
+from detente.syntax import agent, is_verbal, lemma
 
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
@@ -69,6 +69,7 @@ DOMESTIC_TYPES = frozenset({"COERCE"})
 _RECIPIENTS = load_data("recipients.yaml")
 # Types whose acts only a state does to another: with a recipient and no actor named, the other side acts.
 STATE_ONLY_TYPES = frozenset(str(t) for t in _RECIPIENTS["state_only_types"])
+ACCUSED_NOUNS = frozenset(str(w) for w in _RECIPIENTS["accused_nouns"])
 WATER_WORDS = frozenset(str(w) for w in _RECIPIENTS["water_words"])
 # Material acts that, named by a noun with nobody as doer, are coded with no source against the country hit.
 AGENTLESS_TYPES = frozenset(str(t) for t in _RECIPIENTS["agentless_types"])
@@ -123,7 +124,8 @@ class Participants:
         speaker = self._resolve(ctx, cand.speaker, on, index).actors if cand.speaker else \
             quoted_before(self.kb, ctx, cand, index, on)
         sources = self._resolve_all(ctx, cand.sources, on, index)
-        targets = self._resolve_all(ctx, cand.targets, on, index)
+        blamed = accused(cand)
+        targets = self._resolve_all(ctx, cand.targets or blamed, on, index)
         outlet_speaker = False
         if cand.needs_speaker_source:
             if speaker:
@@ -134,7 +136,7 @@ class Participants:
                 outlet_speaker = True
             else:
                 return None
-        if not sources.actors and speaker and cand.coded.type in _SPEAKER_ACTS:
+        if not sources.actors and speaker and cand.coded.type in _SPEAKER_ACTS and not blamed:
             sources = Resolved(list(speaker), [a.text for a in speaker])  # "removing sanctions is out of ..."
         if not targets.actors and cand.addressee is not None and sources.actors and speaker and \
                 {a.country for a in sources.actors} == {a.country for a in speaker}:
@@ -435,6 +437,35 @@ def _agentless(cand: Candidate) -> bool:
     return bool(cand.targets) and agent(tok) is None and not any(c.dep_ == "poss" for c in tok.children)
 
 
+def accused(cand: Candidate) -> list[Arg]:
+    """Who faces a legal or reaction noun that names nobody it is against (``accused_nouns``): the subject of
+    the verb that takes it ("officials facing trial", "policies that brought condemnation": the noun the
+    relative clause hangs on), of the clause an "amid" or "despite" phrase qualifies ("he would not intervene
+    despite an outcry"), or the object of "put on trial"; for a trial that opened, what it is "over"."""
+    tok = cand.token
+    if cand.coded.type != "ACCUSE" or not cand.mention.nominal or lemma(tok) not in ACCUSED_NOUNS:
+        return []
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if verb == tok or not is_verbal(verb):
+        return []
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on":
+        return [make_arg(o, "accused") for o in verb.children if o.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "nsubj":
+        return [make_arg(g, "accused") for c in verb.children if c.dep_ == "prep" and c.lower_ in ("over", "against")
+                for g in c.children if g.dep_ == "pobj"]
+    subject = _subject(verb)
+    if subject is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head != verb:
+        subject = _subject(verb.head)  # "officials are in jail, facing trial"
+    elif (subject is None and verb.dep_ == "acl") or (subject is not None and subject.tag_ == "WDT" and
+                                                      verb.dep_ == "relcl"):
+        subject = verb.head  # "officials facing trial", "the policies that have brought condemnation"
+    return [make_arg(subject, "accused")] if subject is not None else []
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def open_water(arg: Arg) -> bool:
     """A named sea, strait or gulf the gazetteer holds with no country: a place an act crossed or happened in,
     never a party, though its name holds a country's ("the Taiwan Strait", "the South China Sea")."""
@@ -448,10 +479,15 @@ def open_water(arg: Arg) -> bool:
 
 def _agentless_charge(cand: Candidate, targets: Resolved) -> bool:
     """An accusation in the passive with nobody named as accuser ("Paris was accused of aiding rebels", "stands
-    accused of collusion") of an actor with a country: the labelling guide keeps such a passive with an empty
-    source, so the accused's ACCUSE is coded with none."""
+    accused of collusion"), or a legal or reaction noun with none ("facing trial", "despite an outcry"), of an
+    actor with a country: the labelling guide keeps such an accusation with an empty source, so the accused's
+    ACCUSE is coded with none."""
     tok = cand.token
-    if cand.coded.type != "ACCUSE" or cand.sources or tok.tag_ != "VBN" or not any(a.country for a in targets.actors):
+    if cand.coded.type != "ACCUSE" or cand.sources or not any(a.country for a in targets.actors):
+        return False
+    if cand.mention.nominal and lemma(tok) in ACCUSED_NOUNS:
+        return True
+    if tok.tag_ != "VBN":
         return False
     if any(c.dep_ == "agent" for c in tok.children):
         return False

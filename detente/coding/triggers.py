@@ -185,6 +185,10 @@ def _cue_scope(tok: Token) -> set[str]:
                 words.add(lemma(c))
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and is_verbal(tok.head.head):
         words.add(lemma(tok.head.head))  # "commemorated the anniversary in a letter to Xi": the verb says what
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        words.add(tok.head.lower_)  # "despite an outcry", "amid protests": the preposition says how it stands
+    if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and is_verbal(tok.head) and direct_object(tok.head) is None:
+        words.add(lemma(tok.head))  # "a trial opened": an intransitive verb says what became of its subject
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and is_verbal(tok.head):
         words.add(lemma(tok.head))  # "launched an operation", "the operation was conducted": the verb says what
         if tok.dep_ == "dobj":
