@@ -405,3 +405,17 @@ def test_a_killing_whose_doer_is_named_is_no_agentless_act(candidates: Candidate
                  "The killing of peaceful demonstrators by the army was a crime."):
         assert not any(_agentless(c) for c in candidates(text) if c.coded.type == "ASSAULT"), text
     assert not any(_agentless(c) for c in candidates("The condemnation of the demonstrators was a mistake."))
+
+
+def test_a_named_sea_or_strait_is_no_party(nlp) -> None:
+    """A strait or sea the gazetteer holds with no country is where an act happened, never whom it was against,
+    though its name holds a country's; a country's own name is still a party."""
+    from detente.coding.participants import open_water
+    from detente.coding.spans import make_arg
+
+    strait = nlp("They crossed the Taiwan Strait.")
+    assert open_water(make_arg(strait[4], "dobj"))
+    sea = nlp("They patrolled the South China Sea.")
+    assert open_water(make_arg(sea[5], "dobj"))
+    country = nlp("They visited Taiwan.")
+    assert not open_water(make_arg(country[2], "dobj"))

@@ -693,3 +693,30 @@ def test_an_operation_its_modifier_names_as_armed_is_an_assault(find: Find) -> N
     for text in ("The coast guard ended the search and rescue operation after the flood.",
                  "The company expanded its business operation in Vietnam."):
         assert not [m for m in find(text) if m.token.text == "operation" and m.sense.type == "ASSAULT"], text
+
+
+def test_a_warship_sailing_through_a_strait_is_a_show_of_force(find: Find, coder: Coder) -> None:
+    """A warship's or warplane's transit is CAMEO 15 "exhibit force posture" (PLOVER MOBILIZE): the navy's
+    country is the source and the strait, a place of no country, is no target; a ferry's passage or a port call
+    is nothing."""
+    from tests.coding.test_accusations import _coded
+
+    sailed = only(find("A Japanese navy destroyer sailed through the Korea Strait on Friday."), "sailed")
+    assert (sailed.sense.type, sailed.sense.cameo) == ("MOBILIZE", "150")
+    assert _coded(coder, "Two British frigates transited the Taiwan Strait on Sunday.") == [("MOBILIZE", ["GBR"], [])]
+    assert not _coded(coder, "A Chinese ferry sailed through the Taiwan Strait.")
+    assert not _coded(coder, "The French carrier sailed into the port of Singapore.")
+
+
+def test_a_trial_or_an_outcry_with_no_accuser_accuses_who_faces_it(coder: Coder) -> None:
+    """The labelling guide: "charges and trials ACCUSE allege", and an act done "despite an international
+    outcry" has the outcry ACCUSE disapprove with an empty source; the accused is whoever faces it. A trial only
+    talked about ("few will follow this trial") is none."""
+    from tests.coding.test_accusations import _coded
+
+    assert ("ACCUSE", [], ["KEN"]) in _coded(coder, "Two former Kenyan ministers are facing trial on charges of fraud.")
+    assert ("ACCUSE", [], ["ISR"]) in _coded(coder, "Israel pressed ahead with the raids despite an international outcry.")
+    assert ("ACCUSE", [], ["RUS"]) in _coded(coder, "Russia faced widespread condemnation over its missile tests.")
+    assert ("ACCUSE", ["JPN"], ["CHN"]) in _coded(coder, "The Chinese missile test drew condemnation from Japan.")
+    assert not [c for c in _coded(coder, "Kenyan officials expect few people will follow this trial.")
+                if c[0] == "ACCUSE"]
