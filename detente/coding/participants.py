@@ -126,6 +126,8 @@ class Participants:
         sources = self._resolve_all(ctx, cand.sources, on, index)
         blamed = accused(cand)
         targets = self._resolve_all(ctx, cand.targets or blamed, on, index)
+        if blamed and not targets.actors:
+            targets = self._home_of_act(ctx, cand)  # "the land seizures that have brought condemnation"
         outlet_speaker = False
         if cand.needs_speaker_source:
             if speaker:
@@ -268,6 +270,15 @@ class Participants:
                 ctx.mentioned.append(seen)
 
     # ------------------------------------------------------------------------------------------ phrases
+
+    def _home_of_act(self, ctx: DocumentContext, cand: Candidate) -> Resolved:
+        """The accused of a reaction to an act or policy no actor is named for ("the seizures that brought
+        condemnation"): the sentence's one country, as for an act a noun names with nobody as its doer."""
+        countries = set(self.kb.countries_in(sentence_text(cand.token.doc), press=False))
+        if len(countries) != 1:
+            return Resolved([], [])
+        where = next(iter(countries))
+        return Resolved([Actor(text=where, name=None, country=where, sector=None)], [where], fallback=True)
 
     def _resolve_all(self, ctx: DocumentContext, args: list[Arg], on: dt.date | None, index: int) -> Resolved:
         out = Resolved([], [])
