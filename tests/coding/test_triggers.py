@@ -720,3 +720,12 @@ def test_a_trial_or_an_outcry_with_no_accuser_accuses_who_faces_it(coder: Coder)
     assert ("ACCUSE", ["JPN"], ["CHN"]) in _coded(coder, "The Chinese missile test drew condemnation from Japan.")
     assert not [c for c in _coded(coder, "Kenyan officials expect few people will follow this trial.")
                 if c[0] == "ACCUSE"]
+
+
+def test_a_reaction_to_an_act_with_no_doer_named_accuses_the_sentences_one_country(coder: Coder) -> None:
+    """"the detentions that have drawn international condemnation": no actor is named for the act the reaction
+    is to, so the accused is the one country the sentence is about, as for an act a noun names with no doer."""
+    from tests.coding.test_accusations import _coded
+
+    assert ("ACCUSE", [], ["EGY"]) in _coded(
+        coder, "Egypt's courts upheld the mass detentions that have drawn international condemnation.")
