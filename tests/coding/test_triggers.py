@@ -715,7 +715,8 @@ def test_a_trial_or_an_outcry_with_no_accuser_accuses_who_faces_it(coder: Coder)
     from tests.coding.test_accusations import _coded
 
     assert ("ACCUSE", [], ["KEN"]) in _coded(coder, "Two former Kenyan ministers are facing trial on charges of fraud.")
-    assert ("ACCUSE", [], ["ISR"]) in _coded(coder, "Israel pressed ahead with the raids despite an international outcry.")
+    assert ("ACCUSE", [], ["ISR"]) in _coded(
+        coder, "Israel pressed ahead with the raids despite an international outcry.")
     assert ("ACCUSE", [], ["RUS"]) in _coded(coder, "Russia faced widespread condemnation over its missile tests.")
     assert ("ACCUSE", ["JPN"], ["CHN"]) in _coded(coder, "The Chinese missile test drew condemnation from Japan.")
     assert not [c for c in _coded(coder, "Kenyan officials expect few people will follow this trial.")
