@@ -1,14 +1,21 @@
-"""Shared fixtures for the resolve tests: one spaCy pipeline and the three seed articles, parsed once."""
+"""Shared fixtures for the resolve tests: one spaCy pipeline, the three seed articles parsed once, and the place
+an event word of a constructed sentence gets."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+
+from detente.records import Location
+from detente.resolve.places import resolve_event_place
+
+PlaceOf = Callable[[str, str], Location | None]
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 # The seeds' publication dates, as their header lines give them.
@@ -37,3 +44,13 @@ def find(doc: Doc, phrase: str, trigger: str) -> tuple[Span, Token]:
     sentence = span[0].sent
     token = next(t for t in sentence if t.text == trigger and t.idx >= start)
     return sentence, token
+
+
+@pytest.fixture(scope="module")
+def place_of(nlp: Language) -> PlaceOf:
+    """The place `resolve_event_place` gives the event word `trigger` of a sentence, with no story around it."""
+    def run(text: str, trigger: str) -> Location | None:
+        doc = nlp(text)
+        return resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), ())
+
+    return run

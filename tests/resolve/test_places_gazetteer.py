@@ -3,31 +3,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from spacy.language import Language
 
 from detente import datafiles
 from detente.coding.home import gazetteer_country
-from detente.records import Location
-from detente.resolve.places import lookup_place, resolve_event_place
-
-PlaceOf = Callable[[str, str], Location | None]
+from detente.resolve.places import lookup_place
+from tests.resolve.conftest import PlaceOf
 
 
 def _table(name: str) -> list[dict[str, str]]:
     rows: list[list[str]] = datafiles.load("detente.resolve", f"place_data/{name}")
     return [dict(zip(rows[0], r, strict=False)) for r in rows[1:]]
-
-
-@pytest.fixture(scope="module")
-def place_of(nlp: Language) -> PlaceOf:
-    def run(text: str, trigger: str) -> Location | None:
-        doc = nlp(text)
-        return resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), ())
-
-    return run
 
 
 @pytest.mark.parametrize(

@@ -3,24 +3,11 @@ and short country names the news uses, and names that are no one place."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from spacy.language import Language
 
-from detente.records import Location
 from detente.resolve.places import lookup_place, read_dateline, resolve_event_place
-
-PlaceOf = Callable[[str, str], Location | None]
-
-
-@pytest.fixture(scope="module")
-def place_of(nlp: Language) -> PlaceOf:
-    def run(text: str, trigger: str) -> Location | None:
-        doc = nlp(text)
-        return resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), ())
-
-    return run
+from tests.resolve.conftest import PlaceOf
 
 
 @pytest.mark.parametrize(
