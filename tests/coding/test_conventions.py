@@ -4,51 +4,10 @@ if its rule stops working. Sentences written for these tests, not taken from the
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
-from detente.coding import Coder
-from detente.coding import coder as coder_module
-from detente.coding.candidates import extract
-from detente.coding.compose import load_composer
-from detente.coding.conventions import commentator_names, is_commentator, load_conventions, screen, why_not
-from detente.coding.lexicon import load_lexicon
-from detente.coding.modality import load_cues
-from detente.coding.statements import revise
-
-Coded = tuple[str, str, list[str | None], list[str | None]]
-
-
-def _coded(coder: Coder, text: str) -> list[Coded]:
-    return [(m.type, m.modality, [a.country for a in m.source], [a.country for a in m.target])
-            for m in coder.code_text(text)]
-
-
-def coded_types(coder: Coder, text: str) -> set[str]:
-    return {c[0] for c in _coded(coder, text)}
-
-
-def types_unscreened(coder: Coder, text: str, monkeypatch: pytest.MonkeyPatch) -> set[str]:
-    """What the rules code with the screen off: the sentence must give the event for its test to mean much. The
-    decision between a sentence's events (coding/decision.py) is off too: "asked the minister if he had met" is
-    also the content of the asking, and this file tests the screen."""
-    with monkeypatch.context() as m:
-        m.setattr(coder_module, "screen", lambda sent, candidates, document="": candidates)
-        m.setattr(coder_module, "decide", lambda pairs: [rec for _, rec in pairs])
-        return coded_types(coder, text)
-
-
-def reason_and_screen(nlp: Language, text: str, event_type: str, reason: str) -> None:
-    """The screen names ``reason`` for the ``event_type`` candidate of ``text``'s last sentence and drops it."""
-    lexicon, composer, cues = load_lexicon(), load_composer(), load_cues()
-    conv = load_conventions()
-    names = commentator_names(text)
-    sent = nlp(list(nlp(text).sents)[-1].text)[:]  # the last sentence; the document names the commentators
-    candidates = revise(sent, extract(sent, lexicon, composer, cues), lexicon, cues)
-    reasons = {why_not(c, conv, names) for c in candidates if c.coded.type == event_type}
-    assert reason in reasons
-    assert not [c for c in screen(sent, candidates, text) if c.coded.type == event_type]
-
+from detente.coding.conventions import commentator_names, is_commentator, load_conventions
+from tests.coding.screen_cases import screen_tests
 
 DROPPED = [
     # commentary: an analyst's or a professor's view; a name the document introduced as a fellow
@@ -143,21 +102,8 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "event_type", "reason"), DROPPED)
-def test_the_guides_non_events_are_not_coded(coder: Coder, monkeypatch: pytest.MonkeyPatch, text: str,
-                                             event_type: str, reason: str) -> None:
-    assert event_type in types_unscreened(coder, text, monkeypatch)  # the rules alone code it
-    assert event_type not in coded_types(coder, text)
-
-
-@pytest.mark.parametrize(("text", "event_type"), KEPT)
-def test_events_the_guide_codes_are_kept(coder: Coder, text: str, event_type: str) -> None:
-    assert event_type in coded_types(coder, text)
-
-
-@pytest.mark.parametrize(("text", "event_type", "reason"), DROPPED)
-def test_each_convention_names_its_reason(nlp: Language, text: str, event_type: str, reason: str) -> None:
-    reason_and_screen(nlp, text, event_type, reason)
+(test_the_guides_non_events_are_not_coded, test_events_the_guide_codes_are_kept,
+ test_each_convention_names_its_reason) = screen_tests(DROPPED, KEPT)
 
 
 def test_commentators_introduced_in_a_document_are_found_by_surname() -> None:

@@ -4,11 +4,7 @@ set."""
 
 from __future__ import annotations
 
-import pytest
-from spacy.language import Language
-
-from detente.coding import Coder
-from tests.coding.test_conventions import coded_types, reason_and_screen, types_unscreened
+from tests.coding.screen_cases import screen_tests
 
 DROPPED = [
     # "it is ADJ (for X) to VERB": a judgement of an act nobody did or announced
@@ -37,18 +33,5 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "event_type", "reason"), DROPPED)
-def test_recommended_acts_are_not_coded(coder: Coder, monkeypatch: pytest.MonkeyPatch, text: str, event_type: str,
-                                        reason: str) -> None:
-    assert event_type in types_unscreened(coder, text, monkeypatch)  # the rules alone code it
-    assert event_type not in coded_types(coder, text)
-
-
-@pytest.mark.parametrize(("text", "event_type"), KEPT)
-def test_demands_offers_and_acts_done_are_kept(coder: Coder, text: str, event_type: str) -> None:
-    assert event_type in coded_types(coder, text)
-
-
-@pytest.mark.parametrize(("text", "event_type", "reason"), DROPPED)
-def test_each_recommendation_names_its_reason(nlp: Language, text: str, event_type: str, reason: str) -> None:
-    reason_and_screen(nlp, text, event_type, reason)
+(test_recommended_acts_are_not_coded, test_demands_offers_and_acts_done_are_kept,
+ test_each_recommendation_names_its_reason) = screen_tests(DROPPED, KEPT)
