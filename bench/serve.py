@@ -43,10 +43,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-import httpx
-
 from detente.ontology import CHANNELS, MODALITIES, MODES, ONTOLOGY, PLOVER_TYPES
 from detente.records import Actor, Document, Location, Mention
+from detente.serve.ready import wait_until_serving
 from detente.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -160,15 +159,8 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
     env.pop("DETENTE_TOKEN", None)
     proc = subprocess.Popen([sys.executable, "-m", "detente", "serve", "--db", str(db), "--port", str(port)],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=2).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit(f"server did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
+    wait_until_serving(proc, port, seconds=60)
+    return proc
 
 
 TIMELINE_FILTERS: list[dict[str, str]] = [

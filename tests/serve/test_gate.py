@@ -16,6 +16,7 @@ import httpx
 from fastapi import FastAPI
 
 from detente.serve import create_app
+from detente.serve.ready import wait_until_serving
 from detente.store.db import Store
 from tests.cli.conftest import table
 from tests.conftest import EXAMPLES, ROOT
@@ -40,15 +41,8 @@ def _ingest(db: Path, *inputs: str, paced_by: Path | None = None) -> subprocess.
 def _serve(db: Path, port: int) -> subprocess.Popen[str]:
     proc = subprocess.Popen([sys.executable, "-m", "detente", "serve", "--port", str(port)], cwd=ROOT,
                             env=_env(db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=5).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    proc.kill()
-    raise AssertionError(f"detente serve did not start: {proc.communicate()[1]}")
+    wait_until_serving(proc, port, seconds=120)
+    return proc
 
 
 def test_serve_answers_whole_batches_while_an_outside_ingest_runs(tmp_path: Path) -> None:
