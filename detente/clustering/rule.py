@@ -116,6 +116,9 @@ def _statement_families() -> frozenset[str]:
 
 
 STATEMENT_FAMILIES = _statement_families()
+# Words by which a quote speaks for its speaker's side ("we", ``data/statements.yaml``).
+SIDE_PRONOUNS = frozenset(
+    str(w) for w in datafiles.load("detente.clustering", "data/statements.yaml")["side_pronouns"])
 
 
 def _trigger_acts() -> dict[str, str]:
@@ -504,8 +507,36 @@ def _shared_actors(a: ClusterMention, b: ClusterMention) -> int:
     return sum(1 for x in a.named if any(x.same(y) for y in b.named))
 
 
+def speaks_for_side(person: Named, m: ClusterMention) -> bool:
+    """Is the person in this report only as the speaker of a quote that says "we" and never names him? The coder
+    gives the quote's "we" its speaker ("we're wanting to sign a specific agreement", Rubio said), but what "we"
+    do is his side's doing, not his own: it does not place him anywhere."""
+    speaker = named_actor(m.speaker) if m.speaker else None
+    if speaker is None or not speaker.same(person) or not SIDE_PRONOUNS & _words(m.sentence):
+        return False
+    sentence = f" {_norm(m.sentence)} "
+    return not any(f" {_norm(a.get('text'))} " in sentence for a in [*m.source, *m.target]
+                   if _norm(a.get("text")) and (n := named_actor(a)) is not None and n.same(person))
+
+
 def _shares_person(a: ClusterMention, b: ClusterMention) -> bool:
-    return any(x.same(y) for c, mine in a.persons.items() for x in mine for y in b.persons.get(c, ()))
+    """A named person both reports have, each as someone it names (not only as the "we" of a quote)."""
+    return any(x.same(y) and not speaks_for_side(x, a) and not speaks_for_side(y, b)
+               for c, mine in a.persons.items() for x in mine for y in b.persons.get(c, ()))
+
+
+def doer_named_once(a: ClusterMention, b: ClusterMention) -> bool:
+    """A directed act or statement whose doer one report names and the other does not ("Gachagua was impeached",
+    "Gachagua's lawyers filed cases"): all they can share is whom it was done to, and one target is the object of
+    many acts in one story."""
+    return family(a.type) not in UNDIRECTED_FAMILIES and (not a.source) != (not b.source)
+
+
+def no_doer_named(a: ClusterMention, b: ClusterMention) -> bool:
+    """Neither report of a directed family names who did it ("demonstrators were killed Friday", "the killing of
+    peaceful demonstrators"): nothing but the victims ties them, and an unattributed act is as often the general
+    run of such acts as the one told above."""
+    return family(a.type) not in UNDIRECTED_FAMILIES and not a.source and not b.source
 
 
 @lru_cache(maxsize=4096)
@@ -537,7 +568,7 @@ def _evidence(a: ClusterMention, b: ClusterMention, shared: int, place: bool) ->
     """Is there enough to say two compatible mentions are one event? Named participants must share someone;
     otherwise one side must name nobody (a country-level report), the countries must be the same, and the day
     or, in one article, the nearby sentence must agree. See docs/events.md for the table."""
-    anonymous_ok = not (a.named and b.named) and a.countries == b.countries
+    anonymous_ok = not (a.named and b.named) and a.countries == b.countries and not doer_named_once(a, b)
     if a.doc_id == b.doc_id:
         if a.sentence_index != b.sentence_index and near_same_sentence(a.sentence, b.sentence):
             return True  # the story repeats itself
@@ -548,6 +579,8 @@ def _evidence(a: ClusterMention, b: ClusterMention, shared: int, place: bool) ->
             distance = abs(a.sentence_index - b.sentence_index)
             if (SAME_DOCUMENT_PERSON_REACH is None or distance <= SAME_DOCUMENT_PERSON_REACH) and _shares_person(a, b):
                 return True
+            if no_doer_named(a, b):  # closeness and one act word are no evidence without a doer
+                return distance <= SAME_DOCUMENT_REACH and bool(shared or place)
             if retold_act(a, b):
                 return True
             return distance <= SAME_DOCUMENT_REACH and bool(shared or place or anonymous_ok)
