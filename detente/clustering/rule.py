@@ -532,11 +532,13 @@ def doer_named_once(a: ClusterMention, b: ClusterMention) -> bool:
     return family(a.type) not in UNDIRECTED_FAMILIES and (not a.source) != (not b.source)
 
 
-def no_doer_named(a: ClusterMention, b: ClusterMention) -> bool:
-    """Neither report of a directed family names who did it ("demonstrators were killed Friday", "the killing of
-    peaceful demonstrators"): nothing but the victims ties them, and an unattributed act is as often the general
-    run of such acts as the one told above."""
-    return family(a.type) not in UNDIRECTED_FAMILIES and not a.source and not b.source
+def quoted_unattributed(a: ClusterMention, b: ClusterMention) -> bool:
+    """Neither report of a directed family names who did it, and only one is someone's words: "demonstrators were
+    killed Friday", then a spokesman's "the killing of peaceful demonstrators is unacceptable". A reaction's
+    unattributed act speaks of such acts in general as often as of the one told above, so closeness and one act
+    word do not make it that act ("the raid" told after "a deadly January raid" still does)."""
+    return (family(a.type) not in UNDIRECTED_FAMILIES and not a.source and not b.source
+            and (a.speaker is None) != (b.speaker is None))
 
 
 @lru_cache(maxsize=4096)
@@ -579,7 +581,7 @@ def _evidence(a: ClusterMention, b: ClusterMention, shared: int, place: bool) ->
             distance = abs(a.sentence_index - b.sentence_index)
             if (SAME_DOCUMENT_PERSON_REACH is None or distance <= SAME_DOCUMENT_PERSON_REACH) and _shares_person(a, b):
                 return True
-            if no_doer_named(a, b):  # closeness and one act word are no evidence without a doer
+            if quoted_unattributed(a, b):  # closeness and one act word are no evidence here
                 return distance <= SAME_DOCUMENT_REACH and bool(shared or place)
             if retold_act(a, b):
                 return True

@@ -661,3 +661,65 @@ def test_trigger_acts_read_the_first_word_and_statement_families_are_plover_type
     assert trigger_act("signed") == "sign"
     assert trigger_act("agreed") is None and trigger_act(None) is None and trigger_act("") is None
     assert STATEMENT_FAMILIES <= set(PLOVER_TYPES)
+
+
+def test_an_act_whose_doer_one_report_names_and_the_other_does_not_needs_a_shared_participant(
+    tmp_path: Path,
+) -> None:
+    """"The minister was impeached" (no doer) and "the minister's lawyers filed appeals" the next sentence share
+    only the country: two acts. The same unattributed act beside a report naming the minister as its target too
+    is one act, and two reports both naming their doer still retell by closeness."""
+    minister = ("Ruri Minister", "RUR")
+    lawyers = group("the minister's lawyers", "RUR", "JUD")
+    charge: dict[str, Any] = {"type": "ACCUSE", "date": "2021-05-04", "precision": "unresolved"}
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2021-05-04", "AP"), [
+        rec("a", 0, source=[], target=[minister], **charge),
+        rec("a", 1, source=[lawyers], target=[nation("Ruritania", "RUR")], **charge),
+    ]), (doc("b", "2021-05-04", "AP"), [
+        rec("b", 0, source=[], target=[minister], **charge),
+        rec("b", 1, source=[group("parliament", "RUR", "LEG")], target=[minister], **charge),
+    ]), (doc("c", "2021-05-04", "AP"), [
+        rec("c", 0, source=[lawyers], target=[nation("Ruritania", "RUR")], **charge),
+        rec("c", 1, source=[lawyers], target=[nation("Ruritania", "RUR")], **charge),
+    ])])
+    assert groups(store) == [["a-m0"], ["a-m1"], ["b-m0", "b-m1"], ["c-m0", "c-m1"]]
+
+
+def test_an_unattributed_act_in_a_quote_is_not_the_act_told_above_it(tmp_path: Path) -> None:
+    """"Eight demonstrators were killed Friday" and, next, a spokesman's "the killing of peaceful demonstrators is
+    unacceptable": no doer in either, one word, one sentence apart, but the quote speaks of such killings in
+    general. Both narrated, or both at one named place, they are one act."""
+    crowd = group("demonstrators", "RUR", "CVL")
+    town = Location(text="Oldtown", name="Oldtown", country="RUR", lat=10.0, lon=10.0, precision="city")
+    killed: dict[str, Any] = {"type": "ASSAULT", "source": [], "target": [crowd]}
+    said: dict[str, Any] = {"trigger": "killing", "date": "2021-05-04", "precision": "unresolved"}
+    spokesman = group("spokesman", "RUR", "GOV")
+
+    def article(name: str, speaker: Any, location: Location | None) -> list[list[str]]:
+        store = ingest(tmp_path / f"{name}.duckdb", [(doc(name, "2021-05-04", "AP"), [
+            rec(name, 0, trigger="killed", date="2021-05-01", location=location, **killed),
+            rec(name, 1, speaker=speaker, location=location, **said, **killed),
+        ])])
+        return groups(store)
+
+    assert article("a", spokesman, None) == [["a-m0"], ["a-m1"]]
+    assert article("b", None, None) == [["b-m0", "b-m1"]]
+    assert article("c", spokesman, town) == [["c-m0", "c-m1"]]
+
+
+def test_a_quotes_we_does_not_place_its_speaker(tmp_path: Path) -> None:
+    """"On Tuesday Blinken will join the talks" and, eight sentences down, Blinken quoted: "we want to sign a
+    deal" (the coder gives the "we" its speaker): his side's plan, not his doing, so the person who reaches the
+    whole article does not tie them. Quoted naming himself ("Blinken will sign"), he does."""
+    plan: dict[str, Any] = {"type": "AGREE", "source": [BLINKEN], "target": [WANG], "modality": "planned"}
+    later: dict[str, Any] = {"type": "AGREE", "source": [BLINKEN], "target": [], "modality": "planned",
+                             "speaker": BLINKEN, "date": "2021-05-04", "precision": "unresolved"}
+    side = ingest(tmp_path / "a.duckdb", [(doc("a", "2021-05-04", "AP"), [
+        rec("a", 0, date="2021-05-05", **plan),
+        rec("a", 8, sentence="At this point we are wanting to sign a deal.", **later),
+    ])])
+    himself = ingest(tmp_path / "b.duckdb", [(doc("b", "2021-05-04", "AP"), [
+        rec("b", 0, date="2021-05-05", **plan),
+        rec("b", 8, sentence="At this point Antony Blinken wants to sign a deal, he said.", **later),
+    ])])
+    assert groups(side) == [["a-m0"], ["a-m8"]] and groups(himself) == [["b-m0", "b-m8"]]
