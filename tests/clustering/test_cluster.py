@@ -710,7 +710,7 @@ def test_an_unattributed_act_in_a_quote_is_not_the_act_told_above_it(tmp_path: P
 def test_a_quotes_we_does_not_place_its_speaker(tmp_path: Path) -> None:
     """"On Tuesday Blinken will join the talks" and, eight sentences down, Blinken quoted: "we want to sign a
     deal" (the coder gives the "we" its speaker): his side's plan, not his doing, so the person who reaches the
-    whole article does not tie them. Quoted naming himself ("Blinken will sign"), he does."""
+    whole article does not tie them. A quote that names him ("We want to sign a deal," Blinken said) does."""
     plan: dict[str, Any] = {"type": "AGREE", "source": [BLINKEN], "target": [WANG], "modality": "planned"}
     later: dict[str, Any] = {"type": "AGREE", "source": [BLINKEN], "target": [], "modality": "planned",
                              "speaker": BLINKEN, "date": "2021-05-04", "precision": "unresolved"}
@@ -720,6 +720,6 @@ def test_a_quotes_we_does_not_place_its_speaker(tmp_path: Path) -> None:
     ])])
     himself = ingest(tmp_path / "b.duckdb", [(doc("b", "2021-05-04", "AP"), [
         rec("b", 0, date="2021-05-05", **plan),
-        rec("b", 8, sentence="At this point Antony Blinken wants to sign a deal, he said.", **later),
+        rec("b", 8, sentence="We want to sign a deal, Antony Blinken said.", **later),
     ])])
     assert groups(side) == [["a-m0"], ["a-m8"]] and groups(himself) == [["b-m0", "b-m8"]]
