@@ -71,6 +71,7 @@ _RECIPIENTS = load_data("recipients.yaml")
 STATE_ONLY_TYPES = frozenset(str(t) for t in _RECIPIENTS["state_only_types"])
 ACCUSED_NOUNS = frozenset(str(w) for w in _RECIPIENTS["accused_nouns"])
 WATER_WORDS = frozenset(str(w) for w in _RECIPIENTS["water_words"])
+COURT_NOUNS = frozenset(str(w) for w in _RECIPIENTS["court_nouns"])
 # Material acts that, named by a noun with nobody as doer, are coded with no source against the country hit.
 AGENTLESS_TYPES = frozenset(str(t) for t in _RECIPIENTS["agentless_types"])
 # Sectors of people who are not an organization acting for a country ("people", "heirlooms", "public interest").
@@ -128,6 +129,9 @@ class Participants:
         targets = self._resolve_all(ctx, cand.targets or blamed, on, index)
         if blamed and not targets.actors:
             targets = self._home_of_act(ctx, cand)  # "the land seizures that have brought condemnation"
+        court = court_state(self.kb, cand) if not sources.actors else None
+        if court is not None:  # "a trial opened in Paris": the state whose court tries
+            sources = Resolved([Actor(text=court, name=None, country=court, sector="JUD")], [court], fallback=True)
         outlet_speaker = False
         if cand.needs_speaker_source:
             if speaker:
@@ -471,6 +475,24 @@ def accused(cand: Candidate) -> list[Arg]:
                                                       verb.dep_ == "relcl"):
         subject = verb.head  # "officials facing trial", "the policies that have brought condemnation"
     return [make_arg(subject, "accused")] if subject is not None else []
+
+
+def court_state(kb: ActorKB, cand: Candidate) -> str | None:
+    """The state that tries the accused of a trial with no prosecutor named (``court_nouns``): the guide gives a
+    trial the prosecuting state, and the one country of the court's place is it ("a trial opened in Paris", "a
+    Paris trial", "facing trial in a French court"). A trial with no such place keeps its empty source: its
+    prosecutor may be a foreign or international court, and the accused's own state is a guess."""
+    tok = cand.token
+    if cand.coded.type != "ACCUSE" or not cand.mention.nominal or lemma(tok) not in COURT_NOUNS:
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    places = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+    for holder in (tok, verb):
+        places += [g for c in holder.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "before")
+                   for g in c.children if g.dep_ == "pobj"]
+    countries = set().union(*(kb.countries_in(" ".join(t.text for t in p.subtree), press=False)
+                              for p in places)) if places else set()
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _subject(verb: Token) -> Token | None:
