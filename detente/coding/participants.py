@@ -225,7 +225,10 @@ class Participants:
             self.stats["dropped_unresolved"] += 1
             return None  # an editorial's own voice on its own side ("may be seen by China as ... malicious") is
             # what that side perceives, not an accusation of it
-        other = other_side(self.kb, ctx, cand, sources.actors, targets.actors)
+        # a trial that names nobody accused is against no one the story's other side stands for ("a trial over
+        # the bombing of a French base in Ivory Coast" is no accusation of Ivory Coast)
+        other = [] if _unnamed_accused(cand, targets) else \
+            other_side(self.kb, ctx, cand, sources.actors, targets.actors)
         return Sides(speaker, sources, targets, outlet_speaker, other)
 
     def one_sided(self, coded: Coded, cand: Candidate, sides: Sides) -> bool:
@@ -466,8 +469,7 @@ def accused(cand: Candidate) -> list[Arg]:
     if tok.dep_ == "pobj" and tok.head.lower_ == "on":
         return [make_arg(o, "accused") for o in verb.children if o.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ == "nsubj":
-        return [make_arg(g, "accused") for c in verb.children if c.dep_ == "prep" and c.lower_ in ("over", "against")
-                for g in c.children if g.dep_ == "pobj"]
+        return [make_arg(g, "accused") for g in _trial_grounds(verb)]
     subject = _subject(verb)
     if subject is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head != verb:
         subject = _subject(verb.head)  # "officials are in jail, facing trial"
@@ -493,6 +495,26 @@ def court_state(kb: ActorKB, cand: Candidate) -> str | None:
     countries = set().union(*(kb.countries_in(" ".join(t.text for t in p.subtree), press=False)
                               for p in places)) if places else set()
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _trial_grounds(verb: Token) -> list[Token]:
+    """What a trial that opened is "over" or "against", less an act it is over (``_names_act``)."""
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("over", "against")
+            for g in c.children if g.dep_ == "pobj" and not (c.lower_ == "over" and _names_act(g))]
+
+
+def _names_act(tok: Token) -> bool:
+    """"A trial over the bombing of a base", "over the deaths of protesters": the phrase names the act tried,
+    not who is tried, and the country of the act's place or victims is no accused. A common noun that is a
+    gerund or takes an "of" object names an act; "over" a person or a group still names the accused."""
+    return tok.pos_ == "NOUN" and (tok.lower_.endswith("ing") or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
+
+
+def _unnamed_accused(cand: Candidate, targets: Resolved) -> bool:
+    """A trial (``court_nouns``) with nobody it is against: the accused is unknown, not the other side."""
+    return not targets.actors and cand.coded.type == "ACCUSE" and cand.mention.nominal and \
+        lemma(cand.token) in COURT_NOUNS
 
 
 def _subject(verb: Token) -> Token | None:
