@@ -20,6 +20,7 @@ from detente.coding.earlier import (
 )
 from detente.coding.references import Mentioned
 from detente.coding.spans import Arg
+from detente.records import Actor
 from tests.coding.test_participants import BLINKEN, Candidates, context
 from tests.test_records import mention
 
@@ -116,7 +117,7 @@ def test_people_introduced_are_read_with_the_words_before_their_name(kb) -> None
     assert [(a.name, a.country, a.sector) for a in found][:1] == [("Omari Baraka Tundu", "KEN", "REB")]
 
 
-def _described(kb, nlp: Language, story: str, sentence: str, head: str) -> object:
+def _described(kb, nlp: Language, story: str, sentence: str, head: str) -> Actor | None:
     ctx = context(story)
     arg = _arg(nlp, sentence, head)
     generic = kb.resolve(arg.texts[0], on=ON)
