@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -294,15 +294,21 @@ class ClusterMention:
         return (self.published or dt.date.max, self.doc_id, self.sentence_index, self.mention_id)
 
 
-def actor_sides(actors: Sequence[dict[str, Any]]) -> dict[str, frozenset[str]]:
-    """Country -> the sides (``data/roles.yaml``) its actors take, where their sector or kind tells one."""
+def _kinds_by_country(actors: Sequence[dict[str, Any]],
+                      kind_of: Callable[[dict[str, Any]], str | None]) -> dict[str, frozenset[str]]:
+    """Country -> the kinds ``kind_of`` tells for its actors (those it tells none for say nothing)."""
     found: dict[str, set[str]] = defaultdict(set)
     for a in actors:
-        country = a.get("country")
-        side = COUNTRY_SIDE if actor_kind(a.get("id")) == "country" else SIDE_OF_SECTOR.get(a.get("sector") or "")
-        if country and side:
-            found[country].add(side)
-    return {c: frozenset(s) for c, s in found.items()}
+        country, kind = a.get("country"), kind_of(a)
+        if country and kind:
+            found[country].add(kind)
+    return {c: frozenset(k) for c, k in found.items()}
+
+
+def actor_sides(actors: Sequence[dict[str, Any]]) -> dict[str, frozenset[str]]:
+    """Country -> the sides (``data/roles.yaml``) its actors take, where their sector or kind tells one."""
+    return _kinds_by_country(actors, lambda a: COUNTRY_SIDE if actor_kind(a.get("id")) == "country"
+                             else SIDE_OF_SECTOR.get(a.get("sector") or ""))
 
 
 def target_kinds(targets: Sequence[dict[str, Any]], statement: bool) -> dict[str, frozenset[str]]:
@@ -310,12 +316,7 @@ def target_kinds(targets: Sequence[dict[str, Any]], statement: bool) -> dict[str
     armed, society), for an act combatant or non-combatant (``data/roles.yaml``). The country itself says
     nothing: "the US urged China" may be addressed to anyone in it."""
     table = SIDE_OF_SECTOR if statement else TARGET_OF_SECTOR
-    found: dict[str, set[str]] = defaultdict(set)
-    for a in targets:
-        kind = table.get(a.get("sector") or "")
-        if a.get("country") and kind:
-            found[a["country"]].add(kind)
-    return {c: frozenset(k) for c, k in found.items()}
+    return _kinds_by_country(targets, lambda a: table.get(a.get("sector") or ""))
 
 
 # -- the pairwise rule ------------------------------------------------------------------------------------
@@ -395,13 +396,18 @@ def directions_compatible(a: ClusterMention, b: ClusterMention) -> bool:
 def sides_conflict(a: ClusterMention, b: ClusterMention) -> bool:
     """Both name actors of one country on different sides (the state, an armed group, society): the army's
     rescue is not the militants' attack, the rebels' claim not the government's accusation."""
-    return any(not sides & b.sides[c] for c, sides in a.sides.items() if c in b.sides)
+    return _kinds_apart(a.sides, b.sides)
 
 
 def targets_conflict(a: ClusterMention, b: ClusterMention) -> bool:
     """Both name targets of one country of different kinds: the soldiers who shot the militants are not the
     attack that killed the elders, a plea to civilians is not an order to the army."""
-    return any(not kinds & b.hit[c] for c, kinds in a.hit.items() if c in b.hit)
+    return _kinds_apart(a.hit, b.hit)
+
+
+def _kinds_apart(mine: dict[str, frozenset[str]], theirs: dict[str, frozenset[str]]) -> bool:
+    """Some country both name has no kind in common between the two."""
+    return any(not kinds & theirs[c] for c, kinds in mine.items() if c in theirs)
 
 
 def persons_conflict(a: ClusterMention, b: ClusterMention) -> bool:
