@@ -59,7 +59,7 @@ from detente.coding.words import (
 )
 from detente.records import Actor
 from detente.resolve.places.gazetteer import lookup_place
-from detente.syntax import agent, is_verbal, lemma
+from detente.syntax import agent, child, children, is_verbal, lemma
 
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
@@ -131,7 +131,7 @@ class Participants:
             targets = self._home_of_act(ctx, cand)  # "the land seizures that have brought condemnation"
         court = court_state(self.kb, cand) if not sources.actors else None
         if court is not None:  # "a trial opened in Paris": the state whose court tries
-            sources = Resolved([Actor(text=court, name=None, country=court, sector="JUD")], [court], fallback=True)
+            sources = _country_side(court, "JUD")
         outlet_speaker = False
         if cand.needs_speaker_source:
             if speaker:
@@ -161,27 +161,23 @@ class Participants:
             targets.actors, targets.descriptions = [a for a, _ in kept], [d for _, d in kept]
         sentence_countries: set[str] | None = None
         if not cand.sources and not sources.actors and cand.coded.type in STATE_TYPES:
-            sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc), press=False))
+            sentence_countries = self._countries_here(cand)
             # "books banned under the Taliban", "people confined in camps in Xinjiang": nobody but a state bans
             # books or confines people, and the sentence (or, naming none, the document) is about one
-            state = next(iter(sentence_countries)) if len(sentence_countries) == 1 else \
-                ctx.home if not sentence_countries else None
+            state = _one_or_home(sentence_countries, ctx.home)
             if state is not None:
-                sources = Resolved([Actor(text=state, name=None, country=state, sector="GOV")], [state],
-                                   fallback=True)
+                sources = _country_side(state, "GOV")
         if _agentless(cand) and not sources.actors and not any(a.country for a in targets.actors):
             if sentence_countries is None:
-                sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc), press=False))
+                sentence_countries = self._countries_here(cand)
             # "the killing of peaceful demonstrators": nobody named did it and those hit are people of no
             # country; the guide codes it with no source against the country it happened in
-            where = next(iter(sentence_countries)) if len(sentence_countries) == 1 else \
-                ctx.home if not sentence_countries else None
+            where = _one_or_home(sentence_countries, ctx.home)
             if where is not None and targets.actors:
                 targets.actors = [Actor(a.text, a.name, where, a.sector, a.id) for a in targets.actors]
                 targets.fallback = True
             elif where is not None:
-                targets = Resolved([Actor(text=where, name=None, country=where, sector=None)], [where],
-                                   fallback=True)
+                targets = _country_side(where, None)
         if not sources.actors and cand.coded.type in STATE_ONLY_TYPES:
             # "sanctions against Turkey are in Congress", "Berisha ... are barred from travel to the United
             # States": only a state sanctions, and the act names whom; the other side did it
@@ -191,7 +187,7 @@ class Participants:
         for group, phrases in ((sources, cand.sources), (targets, cand.targets)):
             if group.actors and all(a.country is None for a in group.actors):
                 if sentence_countries is None:
-                    sentence_countries = set(self.kb.countries_in(sentence_text(cand.token.doc), press=False))
+                    sentence_countries = self._countries_here(cand)
                 if len(sentence_countries) == 1:
                     # "the rebels", "workers affiliated with the Serbian union" in a sentence about one
                     # country are of it
@@ -281,11 +277,12 @@ class Participants:
     def _home_of_act(self, ctx: DocumentContext, cand: Candidate) -> Resolved:
         """The accused of a reaction to an act or policy no actor is named for ("the seizures that brought
         condemnation"): the sentence's one country, as for an act a noun names with nobody as its doer."""
-        countries = set(self.kb.countries_in(sentence_text(cand.token.doc), press=False))
-        if len(countries) != 1:
-            return Resolved([], [])
-        where = next(iter(countries))
-        return Resolved([Actor(text=where, name=None, country=where, sector=None)], [where], fallback=True)
+        countries = self._countries_here(cand)
+        return _country_side(next(iter(countries)), None) if len(countries) == 1 else Resolved([], [])
+
+    def _countries_here(self, cand: Candidate) -> set[str]:
+        """The countries the candidate's sentence names (the press's home left out)."""
+        return set(self.kb.countries_in(sentence_text(cand.token.doc), press=False))
 
     def _resolve_all(self, ctx: DocumentContext, args: list[Arg], on: dt.date | None, index: int) -> Resolved:
         out = Resolved([], [])
@@ -455,6 +452,18 @@ def _agentless(cand: Candidate) -> bool:
     return bool(cand.targets) and agent(tok) is None and not any(c.dep_ == "poss" for c in tok.children)
 
 
+def _country_side(country: str, sector: str | None) -> Resolved:
+    """A side known only as a country (the sentence's, the story's, a court's), filled in by a fallback."""
+    return Resolved([Actor(text=country, name=None, country=country, sector=sector)], [country], fallback=True)
+
+
+def _one_or_home(countries: set[str], home: str | None) -> str | None:
+    """The sentence's one country; the story's home when the sentence names none; None when it names several."""
+    if len(countries) == 1:
+        return next(iter(countries))
+    return home if not countries else None
+
+
 def accused(cand: Candidate) -> list[Arg]:
     """Who faces a legal or reaction noun that names nobody it is against (``accused_nouns``): the subject of
     the verb that takes it ("officials facing trial", "policies that brought condemnation": the noun the
@@ -463,16 +472,16 @@ def accused(cand: Candidate) -> list[Arg]:
     tok = cand.token
     if cand.coded.type != "ACCUSE" or not cand.mention.nominal or lemma(tok) not in ACCUSED_NOUNS:
         return []
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    verb = _taking_verb(tok)
     if verb == tok or not is_verbal(verb):
         return []
     if tok.dep_ == "pobj" and tok.head.lower_ == "on":
-        return [make_arg(o, "accused") for o in verb.children if o.dep_ in ("dobj", "nsubjpass")]
+        return [make_arg(o, "accused") for o in children(verb, "dobj", "nsubjpass")]
     if tok.dep_ == "nsubj":
         return [make_arg(g, "accused") for g in _trial_grounds(verb)]
-    subject = _subject(verb)
+    subject = child(verb, "nsubj", "nsubjpass")
     if subject is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head != verb:
-        subject = _subject(verb.head)  # "officials are in jail, facing trial"
+        subject = child(verb.head, "nsubj", "nsubjpass")  # "officials are in jail, facing trial"
     elif (subject is None and verb.dep_ == "acl") or (subject is not None and subject.tag_ == "WDT" and
                                                       verb.dep_ == "relcl"):
         subject = verb.head  # "officials facing trial", "the policies that have brought condemnation"
@@ -487,7 +496,7 @@ def court_state(kb: ActorKB, cand: Candidate) -> str | None:
     tok = cand.token
     if cand.coded.type != "ACCUSE" or not cand.mention.nominal or lemma(tok) not in COURT_NOUNS:
         return None
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    verb = _taking_verb(tok)
     places = [c for c in tok.children if c.dep_ in ("compound", "amod")]
     for holder in (tok, verb):
         places += [g for c in holder.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "before")
@@ -495,6 +504,12 @@ def court_state(kb: ActorKB, cand: Candidate) -> str | None:
     countries = set().union(*(kb.countries_in(" ".join(t.text for t in p.subtree), press=False)
                               for p in places)) if places else set()
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _taking_verb(noun: Token) -> Token:
+    """The word that takes a legal or reaction noun: its head, or the head of its preposition ("facing trial",
+    "put on trial", "despite an outcry")."""
+    return noun.head.head if noun.dep_ == "pobj" else noun.head
 
 
 def _trial_grounds(verb: Token) -> list[Token]:
@@ -515,10 +530,6 @@ def _unnamed_accused(cand: Candidate, targets: Resolved) -> bool:
     """A trial (``court_nouns``) with nobody it is against: the accused is unknown, not the other side."""
     return not targets.actors and cand.coded.type == "ACCUSE" and cand.mention.nominal and \
         lemma(cand.token) in COURT_NOUNS
-
-
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def open_water(arg: Arg) -> bool:
