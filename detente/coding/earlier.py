@@ -28,6 +28,7 @@ from detente.coding.references import (
     latest_country,
     role_phrases,
 )
+from detente.coding.selection import full_names
 from detente.coding.spans import Arg
 from detente.coding.speaker import ends_inside_quote, in_quote, quote_goes_on, unquoted
 from detente.coding.words import PERSON_NOUNS, TITLE_HEADS
@@ -48,10 +49,6 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 # Determiners of a noun that refers back to something the text has told ("the attack", "this attack").
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-# The people of a sentence named in full ("Palestinian hired gun Abu Nidal"), with the words before the name back to
-# a comma, quote or bracket: the phrase the knowledge base reads the person's country and sector from.
-_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+")
-_BREAK = re.compile(r"[,;:()\[\]\"“”]|\.\s")
 # How many sentences on either side a quote running over several sentences is followed to its attribution: a
 # paragraph of quoted speech is rarely longer.
 QUOTE_REACH = 3
@@ -228,10 +225,7 @@ def people_introduced(kb: ActorKB, ctx: DocumentContext, text: str, on: dt.date 
     """The persons with a country that ``text`` names in full, in order, each read with the words that introduce
     it ("Palestinian hired gun Abu Nidal": PSE, an armed man of no state), else by the name alone."""
     people: list[Actor] = []
-    end = 0
-    for m in _FULL_NAME.finditer(text):
-        start, end = end, m.end()
-        before = _BREAK.split(text[start:m.start()])[-1].split()[-5:]
+    for m, before in full_names(text):
         for phrase in (" ".join([*before, m.group()]), m.group()):
             actor = kb.resolve(phrase, on=on, context=ctx.actors)
             if actor is not None and actor.country and actor.name and \

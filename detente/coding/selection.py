@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -256,18 +256,25 @@ def _unpossessed(word: str) -> str:
     return word.removesuffix("'s").removesuffix("’s")
 
 
+def full_names(text: str) -> Iterator[tuple[re.Match[str], list[str]]]:
+    """Each full name of ``text`` (two or more capitalized words) with the words before it back to a comma, quote
+    or bracket, at most five ("Ugandan opposition leader Bobi Wine"), never back into the name before: the phrase
+    that may say whose the person is."""
+    end = 0  # where the name before ends: its words are not this one's
+    for m in _FULL_NAME.finditer(text):
+        start, end = end, m.end()
+        yield m, PHRASE_BREAK.split(text[start:m.start()])[-1].split()[-5:]
+
+
 def surnames_in(text: str, known: Callable[[str], bool] | None = None) -> dict[str, str]:
     """The last words of the sentence's full names (two or more capitalized words), possessive cut off, each with
     the phrase that may say whose the person is: the words before the name back to a comma, quote or bracket (at
     most five: "Ugandan opposition leader Bobi Wine") and an apposition after it ("Jose Perez, a Guatemalan
     judge"), not back into the name before. With ``known``, of the names it accepts only."""
     out: dict[str, str] = {}
-    end = 0  # where the name before ends: its words are not this one's
-    for m in _FULL_NAME.finditer(text):
-        start, end = end, m.end()
+    for m, before in full_names(text):
         if known is not None and not known(m.group()):
             continue
-        before = PHRASE_BREAK.split(text[start:m.start()])[-1].split()[-5:]
         after = ", " + PHRASE_BREAK.split(text[m.end() + 2:], maxsplit=1)[0] \
             if text[m.end():m.end() + 2] == ", " else ""
         out.setdefault(_unpossessed(m.group().split()[-1]),
