@@ -28,6 +28,8 @@ FAILURE_VERBS = frozenset(str(w) for w in _STATEMENTS["failure_verbs"])
 QUESTION_WORDS = frozenset(str(w) for w in _STATEMENTS["question_words"])
 NECESSITY_WORDS = frozenset(str(w) for w in _STATEMENTS["necessity_words"])
 POSING_VERBS = frozenset(str(w) for w in _STATEMENTS["posing_verbs"])  # read by statements, not the prefilter
+# Nouns that cast an actor as a danger ("a threat", "a menace"): a statement posing one accuses.
+POSING_NOUNS = frozenset(str(w) for w in _STATEMENTS["posing_nouns"])
 
 
 def criticism_forms() -> frozenset[str]:

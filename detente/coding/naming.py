@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from detente.coding.candidates import Candidate
-from detente.coding.criticism import is_criticism
+from detente.coding.criticism import POSING_NOUNS, is_criticism
 from detente.coding.lexicon import load_data
 from detente.coding.modality import Cues
 from detente.coding.voice import COMMENTATORS, direct_owner, is_generic, negated, own_side, statement, subject_of
@@ -26,7 +26,6 @@ from detente.syntax import lemma, tokens
 
 _DATA = load_data("statements.yaml")
 NAMING_VERBS = frozenset(str(w) for w in _DATA["naming_verbs"])
-POSING_NOUNS = frozenset(str(w) for w in _DATA["posing_nouns"])
 _OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "xcomp", "ccomp"})
 _NOT_NAMING_PREPS = frozenset({"for", "on", "upon"})  # "called for talks", "called on Iran to ..."
 

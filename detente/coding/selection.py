@@ -30,12 +30,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from detente.coding.accusations import cue_forms
-from detente.coding.criticism import POSING_VERBS
+from detente.coding.criticism import POSING_NOUNS, POSING_VERBS
 from detente.coding.home import HomeEvidence, outlet_home, places_named, wider_home
 from detente.coding.lexicon import Lexicon, inflections, word_forms
 from detente.coding.modality import Cues
 from detente.coding.references import WINDOW, describes_person, refers_back
-from detente.coding.statements import POSING_NOUNS
 from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES, STATE_MODES, STATE_TYPES
 from detente.nlp import Prefilter, Sentence, Verdict, split_sentences
 from detente.resolve.places import read_dateline

@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 from detente.coding.allegations import allegations, harbouring, legal_steps, warrant
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
-from detente.coding.criticism import FAILURE_VERBS, POSING_VERBS, QUESTION_WORDS, is_criticism
+from detente.coding.criticism import FAILURE_VERBS, POSING_NOUNS, POSING_VERBS, QUESTION_WORDS, is_criticism
 from detente.coding.demands import addressed, directive, necessity, need, obligation, suggestion
 from detente.coding.investigations import investigations
 from detente.coding.lexicon import Lexicon, load_data
@@ -65,7 +65,6 @@ from detente.coding.words import ACCUSATION_CUES, looks_like_actor
 from detente.syntax import child, is_verbal, lemma, prep_objects, tokens
 
 _DATA = load_data("statements.yaml")
-POSING_NOUNS = frozenset(_DATA["posing_nouns"])
 ACCEPTANCE_VERBS = frozenset(_DATA["acceptance_verbs"])
 ALLEGATION_NOUNS = frozenset(_DATA["allegation_nouns"])
 OPPOSING_WORDS = frozenset(_DATA["opposing_words"])
