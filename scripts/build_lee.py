@@ -24,7 +24,13 @@ the Lee corpus (``gensim/test/test_data/lee.cor``, latin-1: it has a pound sign;
 draw), ids ``lee7-NN`` by line, the same strata shuffled with ``DRAW7_SAMPLE_SEED``, and every row ``tune``
 with ``"draw": 7``: sentences of that newsroom to write rules from (docs/labelling.md, "The seventh draw").
 Its column is ``tune d7``.
+
+``--draw 8`` builds the eighth draw (``gold/lee8/``, session 14): half of the sixth draw's stories, drawn with
+``READ_HALF_SEED``, moved to ``tune`` so that news of another newsroom can be read in quantity; the other half
+stays the never-read check set ``check d6``. Stories that share a sentence (the corpus repeats a few) go to the
+same half, so reading one half never shows a sentence of the other (docs/labelling.md, "The eighth draw").
 """
+
 
 from __future__ import annotations
 
@@ -43,6 +49,8 @@ OUTLET = "ABC News (Australia)"
 DRAW = 6
 DRAW6_SAMPLE_SEED = 1666
 DRAW7_SAMPLE_SEED = 1777
+READ_HALF_SEED = 1888
+SHARED_SENTENCE_CHARS = 40
 
 
 class Draw(NamedTuple):
@@ -68,6 +76,7 @@ class Draw(NamedTuple):
 DRAWS = {
     6: Draw(DRAW, LEE, "lee", 3, DRAW6_SAMPLE_SEED, "check"),
     7: Draw(7, ROOT / "gold" / "lee7", "lee7", 2, DRAW7_SAMPLE_SEED, "tune"),
+    8: Draw(8, ROOT / "gold" / "lee8", "lee", 3, READ_HALF_SEED, "tune"),
 }
 
 
@@ -127,8 +136,72 @@ def order_listing(draw: int = DRAW) -> str:
 
 
 def labels(draw: int = DRAW) -> dict[str, dict[int, list[dict]]]:
-    """The annotators' files together; a story labelled in two files is an error."""
-    return _script("build_gold").merge_labels(sorted(DRAWS[draw].folder.glob("labels_*.txt")))
+    """The annotators' files together; a story labelled in two files is an error. The eighth draw's labels are
+    the sixth's (its stories were labelled as the sixth draw)."""
+    folder = DRAWS[DRAW if draw == 8 else draw].folder
+    return _script("build_gold").merge_labels(sorted(folder.glob("labels_*.txt")))
+
+
+def story_groups(stories: list[list[dict]]) -> list[list[str]]:
+    """The stories as groups that share no sentence with another group (the corpus repeats a few stories,
+    whole or in part), each group in the order's order."""
+    parent = {rows[0]["doc"]: rows[0]["doc"] for rows in stories}
+
+    def root(doc: str) -> str:
+        while parent[doc] != doc:
+            doc = parent[doc]
+        return doc
+
+    first_with: dict[str, str] = {}
+    for rows in stories:
+        for r in rows:
+            if len(r["text"]) >= SHARED_SENTENCE_CHARS:
+                other = first_with.setdefault(r["text"], r["doc"])
+                parent[root(r["doc"])] = root(other)
+    groups: dict[str, list[str]] = {}
+    for rows in stories:
+        groups.setdefault(root(rows[0]["doc"]), []).append(rows[0]["doc"])
+    return list(groups.values())
+
+
+def read_half() -> set[str]:
+    """The sixth draw's stories moved to the eighth draw: whole groups of :func:`story_groups`, shuffled with
+    ``READ_HALF_SEED``, taken until they hold half the stories."""
+    import random
+
+    groups = story_groups(order(DRAW))
+    random.Random(READ_HALF_SEED).shuffle(groups)
+    half = sum(len(group) for group in groups) // 2
+    chosen: set[str] = set()
+    for group in groups:
+        if len(chosen) >= half:
+            break
+        chosen.update(group)
+    return chosen
+
+
+def news_rows(draw: int = DRAW) -> list[dict]:
+    """The rows of ``news.jsonl``: the labelled stories of the draw's order, built from the labels; for the
+    sixth draw those not in the read half, for the eighth those in it, as ``tune`` rows of draw 8."""
+    if draw not in (DRAW, 8):
+        labelled = labels(draw)
+        return build(skeleton(set(labelled), draw), labelled)
+    labelled = labels(DRAW)
+    rows = build(skeleton(set(labelled)), labelled)
+    read = read_half()
+    if draw == DRAW:
+        return [r for r in rows if r["doc"] not in read]
+    return [{**r, "split": DRAWS[8].split, "draw": 8} for r in rows if r["doc"] in read]
+
+
+def write_read_stories() -> int:
+    """The eighth draw's stories, copied from the sixth's file, in the corpus's order."""
+    read = read_half()
+    lines = [line for line in DRAWS[DRAW].stories.read_text(encoding="utf-8").splitlines()
+             if line.strip() and json.loads(line)["id"] in read]
+    DRAWS[8].folder.mkdir(parents=True, exist_ok=True)
+    DRAWS[8].stories.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return len(lines)
 
 
 def skeleton(labelled: set[str], draw: int = DRAW) -> list[dict]:
@@ -175,14 +248,15 @@ def main(argv: list[str]) -> None:
     sys.path.insert(0, str(ROOT))
     draw = _draw(argv)
     spec = DRAWS[draw]
-    if "--stories" in argv:
+    if draw == 8:
+        print(f"{write_read_stories()} stories -> {spec.stories}")
+    elif "--stories" in argv:
         print(f"{write_stories(Path(argv[argv.index('--stories') + 1]), draw)} stories -> {spec.stories}")
         return
     if "--order" in argv:
         print(order_listing(draw), end="")
         return
-    labelled = labels(draw)
-    news = build(skeleton(set(labelled), draw), labelled)
+    news = news_rows(draw)
     _write(spec.news, news)
     print(f"{len(news)} sentences, {sum(len(r['events']) for r in news)} events -> {spec.news}")
 
