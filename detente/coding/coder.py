@@ -40,6 +40,7 @@ from detente.coding.places import Places
 from detente.coding.selection import Selection, SentenceSelector
 from detente.coding.sentence import sentence_text
 from detente.coding.statements import revise
+from detente.coding.verifier import check
 from detente.nlp import DEFAULT_MODEL, load_nlp
 from detente.nlp.pipeline import EntitySource
 from detente.records import Document, Mention
@@ -231,6 +232,7 @@ class Coder:
             for cand in screen(sent, [proposed] if proposed is not None else [], ctx.doc.text):
                 rec = self._record(ctx, index, sent, cand)
                 records += [rec] if rec is not None else []
+        records = check(made, records, self.lexicon)  # the learned check on the rules' events (coding/verifier.py)
         self._remember_screened(ctx, index, candidates, coded)
         if records:
             self._reached(ctx, index, "coded")

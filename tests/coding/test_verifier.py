@@ -1,0 +1,178 @@
+"""The learned check on the rules' events: its weights load, its features say what the coder knew, it scores
+deterministically, the coder's hook drops and re-ranks as the model says, and off changes nothing."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import detente.coding.coder as coder_module
+from detente.coding import Coder, verifier
+from detente.coding.verifier import Model, features, load_model, model_from, switch
+from detente.datafiles import read_text
+from detente.records import Mention
+
+TWO_ACTS = "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Monday and signed an " \
+           "energy agreement with him."
+ONE_ACT = "China accused the United States of spying on Monday."
+
+
+def _model(weights: dict[str, float], threshold: float = 0.0, rerank: bool = False) -> Model:
+    return Model(weights=weights, bias=0.0, threshold=threshold, rerank=rerank, enabled=True)
+
+
+@pytest.fixture()
+def seen(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[dict[str, float]]]:
+    """The features of every record the coder's hook sees, the check itself left as it is."""
+    found: list[dict[str, float]] = []
+    kept = coder_module.check
+
+    def spy(pairs: Any, records: list[Mention], lexicon: Any, model: Any = None) -> list[Mention]:
+        cands = {id(rec): cand for cand, rec in pairs}
+        found.extend(features(cands[id(r)], r, records, lexicon) for r in records if id(r) in cands)
+        return kept(pairs, records, lexicon, model)
+
+    monkeypatch.setattr(coder_module, "check", spy)
+    yield found
+
+
+@pytest.fixture()
+def forced(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Set the coder's check to a hand-made model."""
+    def use(model: Model | None) -> None:
+        monkeypatch.setattr(verifier, "default_model", lambda: model)
+    yield use
+
+
+def test_bundled_weights_load() -> None:
+    model = load_model()
+    assert 0.0 <= model.threshold < 1.0
+    header = json.loads(read_text("detente.coding", "data/verifier.json"))
+    assert "scripts/train_verifier.py" in header["about"] and "never a check" in header["about"]
+    assert header["weights"] and all(isinstance(w, float) for w in header["weights"].values())
+
+
+def test_malformed_weights_name_the_file() -> None:
+    with pytest.raises(ValueError, match="w.json: not a verifier"):
+        model_from({"weights": {"type:ACCUSE": 1.0}, "bias": 0.0}, "w.json")
+    with pytest.raises(ValueError, match="w.json: threshold"):
+        model_from({"weights": {}, "bias": 0.0, "threshold": 1.5, "rerank": False}, "w.json")
+
+
+def test_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    for value, want in (("on", True), ("OFF", False), ("", None)):
+        monkeypatch.setenv(verifier.ENV, value)
+        assert switch() is want
+    monkeypatch.setenv(verifier.ENV, "maybe")
+    with pytest.raises(ValueError, match="DETENTE_VERIFIER"):
+        switch()
+
+
+def test_off_switch_gives_no_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(verifier.ENV, "off")
+    verifier.default_model.cache_clear()
+    try:
+        assert verifier.default_model() is None
+    finally:
+        verifier.default_model.cache_clear()
+
+
+def test_features_say_what_the_coder_knew(coder: Coder, seen: list[dict[str, float]]) -> None:
+    coder.code_text(ONE_ACT)
+    (found,) = seen
+    assert {"type:ACCUSE", "lemma:accuse", "lt:accuse:ACCUSE", "pos:VERB", "dep:ROOT", "modality:asserted",
+            "src:country", "tgt:country", "records:1"} <= set(found)
+    assert any(f.startswith("how:") for f in found) and any(f.startswith("cameo:11") for f in found)
+    assert 0.0 < found["conf"] <= 1.0
+    assert all(v == 1.0 for k, v in found.items() if k != "conf")
+
+
+def test_features_see_the_other_candidates(coder: Coder, seen: list[dict[str, float]]) -> None:
+    coder.code_text(TWO_ACTS)
+    by_type = {next(k for k in f if k.startswith("type:")): f for f in seen}
+    assert set(by_type) == {"type:CONSULT", "type:AGREE"}
+    assert "beside:AGREE" in by_type["type:CONSULT"] and "beside:CONSULT" in by_type["type:AGREE"]
+    assert "records:2" in by_type["type:AGREE"]
+    assert ("top" in by_type["type:CONSULT"]) != ("top" in by_type["type:AGREE"])
+
+
+def test_scores_are_deterministic() -> None:
+    model = _model({"a": 0.1, "b": 1e-17, "c": -0.3, "conf": 2.0})
+    one = {"a": 1.0, "b": 1.0, "c": 1.0, "conf": 0.7}
+    other = dict(reversed(list(one.items())))
+    assert model.probability(one) == model.probability(other)
+    assert model.probability({}) == 0.5
+
+
+def test_the_check_drops_an_event_it_does_not_trust(coder: Coder, forced: Any) -> None:
+    forced(_model({"type:AGREE": -10.0}, threshold=0.5))
+    assert [r.type for r in coder.code_text(TWO_ACTS)] == ["CONSULT"]
+    forced(_model({"type:AGREE": -10.0}, threshold=0.0))
+    assert sorted(r.type for r in coder.code_text(TWO_ACTS)) == ["AGREE", "CONSULT"]
+
+
+def test_the_check_makes_the_trusted_event_the_answer(coder: Coder, forced: Any) -> None:
+    forced(None)
+    records = coder.code_text(TWO_ACTS)
+    assert max(records, key=lambda r: r.confidence).type == "CONSULT"
+    forced(_model({"type:AGREE": 3.0}, rerank=True))
+    records = coder.code_text(TWO_ACTS)
+    assert max(records, key=lambda r: r.confidence).type == "AGREE"
+    assert sorted(r.confidence for r in records) == sorted(r.confidence for r in coder.code_text(TWO_ACTS))
+
+
+def test_off_changes_nothing(coder: Coder, forced: Any) -> None:
+    forced(None)
+    off = [r.to_dict() for r in coder.code_text(TWO_ACTS)]
+    forced(_model({}, threshold=0.0))  # on, but trusting every event alike: the same records
+    assert [r.to_dict() for r in coder.code_text(TWO_ACTS)] == off
+
+
+# -- the training script ----------------------------------------------------------------------------------
+
+
+def _script() -> Any:
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_verifier.py"
+    spec = importlib.util.spec_from_file_location("train_verifier", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_verifier"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_script_reads_the_read_draws_and_never_the_fresh_check_set() -> None:
+    tv = _script()
+    paths = [str(gold) for _, gold, _ in tv.TUNE_SETS]
+    assert any(p.endswith("gold/lee8/news.jsonl") for p in paths)
+    assert any(p.endswith("gold/lee7/news.jsonl") for p in paths)
+    assert not any("/gold/lee/" in p for p in paths)
+
+
+def test_training_script_simulates_the_hook() -> None:
+    tv = _script()
+    key = ("x", "doc", 0)
+    right = tv.Event({"type:A": 1.0}, True, "A", 0.6, key)
+    wrong = tv.Event({"type:B": 1.0}, False, "B", 0.9, key)
+    sentences = [tv.Sentence(key, "tune", ["A"])]
+    off = tv.simulate([right, wrong], [0.8, 0.1], sentences, 0.0, False)["all"]
+    assert (off["type"], off["precision"], off["coded"]) == (0.0, 0.5, 2)
+    dropped = tv.simulate([right, wrong], [0.8, 0.1], sentences, 0.2, False)["all"]
+    assert (dropped["type"], dropped["precision"], dropped["coded"]) == (1.0, 1.0, 1)
+    kept_first = tv.simulate([right, wrong], [0.8, 0.1], sentences, 0.2, False, secondary=True)["all"]
+    assert kept_first["coded"] == 2  # the most confident event is never dropped
+    reranked = tv.simulate([right, wrong], [0.8, 0.1], sentences, 0.0, True)["all"]
+    assert reranked["type"] == 1.0
+
+
+def test_training_script_leaves_out_lemmas_of_few_documents() -> None:
+    tv = _script()
+    events = [tv.Event({"lemma:rare": 1.0, "lemma:common": 1.0, "type:A": 1.0}, True, "A", 0.5, ("x", "d1", 0))]
+    events += [tv.Event({"lemma:common": 1.0}, True, "A", 0.5, ("x", f"d{n}", 0)) for n in (2, 3)]
+    assert tv.lexical_rare(events, 3) == {"lemma:rare"}
