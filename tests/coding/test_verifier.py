@@ -176,3 +176,21 @@ def test_training_script_leaves_out_lemmas_of_few_documents() -> None:
     events = [tv.Event({"lemma:rare": 1.0, "lemma:common": 1.0, "type:A": 1.0}, True, "A", 0.5, ("x", "d1", 0))]
     events += [tv.Event({"lemma:common": 1.0}, True, "A", 0.5, ("x", f"d{n}", 0)) for n in (2, 3)]
     assert tv.lexical_rare(events, 3) == {"lemma:rare"}
+
+
+def test_keep_first_never_drops_the_answer(coder: Coder, forced: Any) -> None:
+    forced(Model(weights={"type:CONSULT": -10.0, "type:AGREE": -10.0}, bias=0.0, threshold=0.5, rerank=False,
+                 enabled=True, keep_first=True))
+    assert [r.type for r in coder.code_text(TWO_ACTS)] == ["CONSULT"]  # the answer stays, the other goes
+
+
+def test_bundled_weights_leave_every_answer(coder: Coder, forced: Any) -> None:
+    """Shipped with ``keep_first``: whatever it drops, a sentence's most confident event stays its answer."""
+    texts = (TWO_ACTS, ONE_ACT, "Russian troops attacked Ukrainian positions near Kharkiv on Tuesday, and Ukraine "
+             "accused Moscow of war crimes.")
+    forced(None)
+    off = [max(coder.code_text(t), key=lambda r: r.confidence).type for t in texts]
+    model = load_model()
+    assert model.keep_first and not model.rerank
+    forced(model)
+    assert [max(coder.code_text(t), key=lambda r: r.confidence).type for t in texts] == off
