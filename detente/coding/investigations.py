@@ -1,11 +1,15 @@
 """Police work with no trigger word the lexicon reads: "police are interrogating X", "detectives combed through
-the tapes", "X is under investigation", "facing interrogation" are ACCUSE ``investigate`` (PLOVER's ACCUSE modes;
-docs/labelling.md's courts and Australian domestic news: inquiries and interrogation are investigations).
+the tapes", "X is under investigation", "facing interrogation", "investigations are underway" are ACCUSE
+``investigate`` (PLOVER's ACCUSE modes; docs/labelling.md's courts and Australian domestic news: inquiries and
+interrogation are investigations).
 
 A verb of police work (``investigation_verbs``) counts only with an investigating body as its subject, so "the
 opposition questioned the plan" stays what it was; its object, if an actor, is the one investigated. One under
 or facing an investigation noun is its target; the body is the noun's "by" phrase, else the speaker (an official
-telling of his own service's inquiry). A body of no country takes the story's home country (participants).
+telling of his own service's inquiry). An investigation noun told as going on ("is underway", "are continuing",
+"has been opened") is the speaker's side's, one an investigating body conducts is the body's, and one with a "by"
+body is that body's; it is into whom "into"/"of"/"against" names, else nobody named. A body of no country takes
+the story's home country (participants).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from spacy.tokens import Span, Token
 from detente.coding.candidates import Candidate
 from detente.coding.lexicon import Lexicon, load_data
 from detente.coding.modality import Cues
-from detente.coding.voice import OWN_SIDE, speaking, statement, subject_of
+from detente.coding.voice import OWN_SIDE, direct_owner, negated, speaking, statement, subject_of
 from detente.coding.words import is_investigating_body, looks_like_actor
 from detente.syntax import child, is_verbal, lemma, prep_objects, tokens
 
@@ -23,6 +27,9 @@ _DATA = load_data("statements.yaml")
 INVESTIGATION_VERBS = frozenset(str(w) for w in _DATA["investigation_verbs"])
 INVESTIGATION_NOUNS = frozenset(str(w) for w in _DATA["investigation_nouns"])
 FACING_VERBS = frozenset(str(w) for w in _DATA["facing_verbs"])
+GOING_ON_VERBS = frozenset(str(w) for w in _DATA["going_on_verbs"])
+GOING_ON_WORDS = frozenset(str(w) for w in _DATA["going_on_words"])
+_INTO = ("into", "of", "against")
 _MODE, _CAMEO = "investigate", "090"
 
 
@@ -31,11 +38,13 @@ def investigations(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cu
     """``candidates`` with the investigations of ``sent`` no candidate names yet added."""
     if any(c.coded.type == "ACCUSE" and c.coded.mode == _MODE for c in candidates):
         return candidates
-    taken = {c.token.i for c in candidates}
+    # a noun another candidate composed is that act's content: "a call for an inquiry" is a demand, no inquiry
+    taken = {c.token.i for c in candidates} | {c.child.token.i for c in candidates if c.child is not None}
     for tok in tokens(sent):
         if tok.i in taken:
             continue
-        made = _police_work(tok, cues) or _undergone(tok, lexicon, cues, editorial)
+        made = _police_work(tok, cues) or _undergone(tok, lexicon, cues, editorial) or \
+            _going_on(tok, lexicon, cues, editorial)
         if made is not None:
             # police investigating their own country's people is the common case, no judgement of one's own side
             made.notes = [n for n in made.notes if n != OWN_SIDE]
@@ -86,3 +95,43 @@ def _facing(noun: Token) -> Token | None:
     if noun.dep_ != "dobj" or lemma(noun.head) not in FACING_VERBS:
         return None
     return subject_of(noun.head)
+
+
+def _going_on(tok: Token, lexicon: Lexicon, cues: Cues, editorial: bool) -> Candidate | None:
+    """"Investigations are underway", "authorities are continuing investigations into the men", "after a
+    two-year investigation by the federal police": the body investigates whom "into" names (or nobody named)."""
+    if tok.pos_ != "NOUN" or lemma(tok) not in INVESTIGATION_NOUNS or negated(tok, cues) or \
+            any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return None  # "no investigation has been opened"
+    body = next((o for _, o in prep_objects(tok, ("by",)) if looks_like_actor(o) or is_investigating_body(o)),
+                None) or _conductor(tok)
+    if body is None and _told_going_on(tok) and not negated(tok.head, cues):
+        body = speaking(tok, lexicon, editorial)[1]  # the speaker's side investigates, told it or not
+    if body is None:
+        return None
+    into = next((o for _, o in prep_objects(tok, _INTO)), None)
+    target = into if into is not None and looks_like_actor(into) else direct_owner(into) if into is not None else None
+    targets = [target] if target is not None and looks_like_actor(target) and not is_investigating_body(target) \
+        else []
+    return statement(tok, "ACCUSE", _MODE, _CAMEO, None, "investigation", cues, targets=targets, sources=[body])
+
+
+def _conductor(noun: Token) -> Token | None:
+    """The investigating body conducting the investigation ``noun`` names: the subject of the verb it is the
+    object of ("authorities are continuing investigations", which the small model parses as an attribute)."""
+    if noun.dep_ not in ("dobj", "attr") or not is_verbal(noun.head):
+        return None
+    subj = subject_of(noun.head)
+    return subj if subj is not None and is_investigating_body(subj) else None
+
+
+def _told_going_on(noun: Token) -> bool:
+    """Whether ``noun`` is the subject of a verb of going on ("is continuing", "has been opened") or of "be"
+    with "underway"/"under way"."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = noun.head
+    if lemma(verb) in GOING_ON_VERBS:
+        return True
+    return any(lemma(c) in GOING_ON_WORDS or (c.lower_ == "under" and any(g.lower_ == "way" for g in c.children))
+               for c in verb.children)

@@ -38,3 +38,22 @@ def test_one_facing_questioning_is_investigated_by_the_speaker(coder: Coder) -> 
 def test_a_body_investigating_its_own_country_is_no_judgement_of_its_own_side_dropped(coder: Coder) -> None:
     text = "Kenyan police are questioning an opposition leader after the bombing in Nairobi."
     assert ("ACCUSE", "investigate", ["KEN"], ["KEN"]) in _coded(coder, text)
+
+
+def test_an_investigation_told_as_going_on_is_the_speakers_sides(coder: Coder) -> None:
+    text = "A Kenyan police spokesman said investigations into the British company are continuing."
+    assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
+    text = "A Kenyan official said an investigation is underway after the attack on the embassy."
+    assert ("ACCUSE", "investigate", ["KEN"], []) in _coded(coder, text)
+
+
+def test_an_investigation_by_a_body_is_the_bodys(coder: Coder) -> None:
+    text = "The arrests came after a two-year investigation by Kenyan police into the British company."
+    assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
+
+
+def test_an_investigation_called_for_or_denied_is_none(coder: Coder) -> None:
+    text = "The Kenyan opposition called for an investigation by the police into the British company."
+    assert not any(c[:2] == ("ACCUSE", "investigate") for c in _coded(coder, text))
+    text = "A Kenyan official said no investigation is underway into the British company."
+    assert not any(c[:2] == ("ACCUSE", "investigate") for c in _coded(coder, text))
