@@ -33,7 +33,16 @@ from spacy.tokens import Span, Token
 from detente.coding.allegations import allegations, harbouring, legal_steps, warrant
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
-from detente.coding.criticism import FAILURE_VERBS, POSING_NOUNS, POSING_VERBS, QUESTION_WORDS, is_criticism
+from detente.coding.criticism import (
+    DOING_VERBS,
+    FAILURE_VERBS,
+    NOTHING_MEASURES,
+    POSING_NOUNS,
+    POSING_VERBS,
+    QUESTION_WORDS,
+    SHORT_MEASURES,
+    is_criticism,
+)
 from detente.coding.demands import addressed, directive, necessity, need, obligation, suggestion
 from detente.coding.investigations import investigations
 from detente.coding.lexicon import Lexicon, load_data
@@ -143,12 +152,13 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
     for tok in tokens(sent):
         if tok.i in taken:
             continue
-        failing = lemma(tok) in FAILURE_VERBS and tok.pos_ == "VERB" and child(tok, "xcomp") is not None
+        short = _falls_short(tok, cues)
+        failing = short or (lemma(tok) in FAILURE_VERBS and tok.pos_ == "VERB" and child(tok, "xcomp") is not None)
         posing = _poses(tok)
         if not failing and not posing and not is_criticism(tok):
             continue
         speaks, speaker = speaking(tok, lexicon, editorial)
-        if not speaks or negated(tok, cues):
+        if not speaks or (negated(tok, cues) and not short):
             continue
         who = (subject_of(tok) if failing or posing else None) or judged(tok)
         if who is None or not looks_like_actor(who) and owner_of(who) is None:
@@ -156,8 +166,23 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         who = who if looks_like_actor(who) else owner_of(who) or who
         if own_side(who, speaker) or is_generic(who):
             continue
-        return statement(tok, "ACCUSE", "disapprove", "111", speaker, "judgement", cues, targets=[who])
+        # "has not done enough" is read at its measure: the negation is the reproach, not its denial
+        anchor = child(tok, "dobj", "advmod") if short else None
+        return statement(anchor or tok, "ACCUSE", "disapprove", "111", speaker, "judgement", cues, targets=[who])
     return None
+
+
+def _falls_short(tok: Token, cues: Cues) -> bool:
+    """"Has not done enough", "is doing nothing to stop": a verb of doing with a measure of too little (negated
+    "enough", plain "nothing"); "has done nothing wrong" defends."""
+    if lemma(tok) not in DOING_VERBS or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    measure = child(tok, "dobj", "advmod")
+    if measure is None or any(c.dep_ == "amod" for c in measure.children):
+        return False
+    if measure.lower_ in SHORT_MEASURES:
+        return negated(tok, cues)
+    return measure.lower_ in NOTHING_MEASURES and not negated(tok, cues)
 
 
 def _poses(tok: Token) -> bool:

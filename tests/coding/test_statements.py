@@ -36,6 +36,18 @@ def test_failing_to_act_is_a_judgement_of_whoever_failed(coder: Coder) -> None:
     assert ("ACCUSE", ["PAK"], ["AFG"]) in _coded(coder, text)
 
 
+def test_doing_too_little_is_a_judgement_of_the_doer_and_doing_enough_is_none(coder: Coder) -> None:
+    # an arrest makes the sentence parsed: "enough" and "nothing" are no prefilter words
+    text = "Kenyan police arrested two men and Kenya said Britain has not done enough to stop the smuggling."
+    assert ("ACCUSE", ["KEN"], ["GBR"]) in _coded(coder, text)
+    text = "Kenyan police arrested two men and Kenya said Britain has done nothing to stop the smuggling."
+    assert ("ACCUSE", ["KEN"], ["GBR"]) in _coded(coder, text)
+    text = "Kenyan police arrested two men and Kenya said Britain has done enough to stop the smuggling."
+    assert "ACCUSE" not in _types(coder, text)
+    text = "Kenyan police arrested two men and Britain said it had done nothing wrong."
+    assert "ACCUSE" not in _types(coder, text)
+
+
 def test_no_accusation_of_ones_own_side_when_negated_unsaid_or_commentary(coder: Coder) -> None:
     # own side
     assert "ACCUSE" not in _types(coder, "China's foreign ministry said Beijing had failed to honour its pledges.")
