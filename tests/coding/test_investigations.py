@@ -57,3 +57,12 @@ def test_an_investigation_called_for_or_denied_is_none(coder: Coder) -> None:
     assert not any(c[:2] == ("ACCUSE", "investigate") for c in _coded(coder, text))
     text = "A Kenyan official said no investigation is underway into the British company."
     assert not any(c[:2] == ("ACCUSE", "investigate") for c in _coded(coder, text))
+
+
+def test_tracking_down_or_interviewing_by_an_investigating_body_investigates(coder: Coder) -> None:
+    text = "Kenyan police are trying to track down two British men after the attack on the embassy."
+    assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
+    text = "Kenyan police interviewed two British men after the attack on the embassy."
+    assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
+    text = "The Kenyan opposition is tracking the British election after the attack on the embassy."
+    assert not any(c[:2] == ("ACCUSE", "investigate") for c in _coded(coder, text))
