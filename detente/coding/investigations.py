@@ -9,7 +9,8 @@ or facing an investigation noun is its target; the body is the noun's "by" phras
 telling of his own service's inquiry). An investigation noun told as going on ("is underway", "are continuing",
 "has been opened") is the speaker's side's, one an investigating body conducts is the body's, and one with a "by"
 body is that body's; it is into whom "into"/"of"/"against" names, else nobody named. A body of no country takes
-the story's home country (participants).
+the story's home country (participants). A witness testifying or giving evidence at or before an investigating
+body is that body's investigation of the witness ("union officials giving evidence at the royal commission").
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ FACING_VERBS = frozenset(str(w) for w in _DATA["facing_verbs"])
 GOING_ON_VERBS = frozenset(str(w) for w in _DATA["going_on_verbs"])
 GOING_ON_WORDS = frozenset(str(w) for w in _DATA["going_on_words"])
 _INTO = ("into", "of", "against")
+TESTIMONY_VERBS = frozenset(str(w) for w in _DATA["testimony_verbs"])
+TESTIMONY_NOUNS = frozenset(str(w) for w in _DATA["testimony_nouns"])
+TESTIMONY_PREPS = tuple(str(w) for w in _DATA["testimony_preps"])
 _MODE, _CAMEO = "investigate", "090"
 
 
@@ -44,7 +48,7 @@ def investigations(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cu
         if tok.i in taken:
             continue
         made = _police_work(tok, cues) or _undergone(tok, lexicon, cues, editorial) or \
-            _going_on(tok, lexicon, cues, editorial)
+            _going_on(tok, lexicon, cues, editorial) or _testimony(tok, cues)
         if made is not None:
             # police investigating their own country's people is the common case, no judgement of one's own side
             made.notes = [n for n in made.notes if n != OWN_SIDE]
@@ -135,3 +139,19 @@ def _told_going_on(noun: Token) -> bool:
         return True
     return any(lemma(c) in GOING_ON_WORDS or (c.lower_ == "under" and any(g.lower_ == "way" for g in c.children))
                for c in verb.children)
+
+
+def _testimony(tok: Token, cues: Cues) -> Candidate | None:
+    """"Union officials giving evidence at the royal commission", "testified before the inquiry": the body
+    hearing the witness investigates the witness."""
+    if not is_verbal(tok) or negated(tok, cues):
+        return None
+    obj = child(tok, "dobj")
+    if lemma(tok) not in TESTIMONY_VERBS and (obj is None or lemma(obj) not in TESTIMONY_NOUNS):
+        return None
+    body = next((o for holder in (tok, obj) if holder is not None
+                 for _, o in prep_objects(holder, TESTIMONY_PREPS) if is_investigating_body(o)), None)
+    witness = subject_of(tok)
+    if body is None or witness is None or not looks_like_actor(witness) or is_investigating_body(witness):
+        return None
+    return statement(tok, "ACCUSE", _MODE, _CAMEO, None, "investigation", cues, targets=[witness], sources=[body])

@@ -66,3 +66,12 @@ def test_tracking_down_or_interviewing_by_an_investigating_body_investigates(cod
     assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
     text = "The Kenyan opposition is tracking the British election after the attack on the embassy."
     assert not any(c[:2] == ("ACCUSE", "investigate") for c in _coded(coder, text))
+
+
+def test_testimony_before_an_investigating_body_is_its_investigation_of_the_witness(coder: Coder) -> None:
+    text = "Two British executives testified before a Kenyan inquiry into the attack on the embassy."
+    assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
+    text = "Two British executives gave evidence to the Kenyan commission after the attack on the embassy."
+    assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
+    text = "Two British executives gave evidence to Kenyan reporters after the attack on the embassy."
+    assert not any(c[:2] == ("ACCUSE", "investigate") for c in _coded(coder, text))
