@@ -19,6 +19,8 @@ Only candidates and parses already made are read; no sentence is parsed for this
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from detente.coding.candidates import Candidate, prominence
@@ -50,6 +52,9 @@ HANDLER_NOUNS = frozenset(str(w) for w in _DATA["handler_nouns"])
 HOSTILE_NOUNS = frozenset(str(w) for w in _DATA["hostile_nouns"])
 OPERATING_VERBS = frozenset(str(w) for w in _DATA["operating_verbs"])
 ATTACK_NOUNS = frozenset(str(w) for w in _DATA["attack_nouns"])
+FACED_NOUNS = frozenset(str(w) for w in _DATA["faced_nouns"])
+FACED_VERBS = frozenset(str(w) for w in _DATA["faced_verbs"])
+_ACCUSER_PREPS = ("by", "from")
 
 
 def allegations(candidates: list[Candidate], cues: Cues) -> list[Candidate]:
@@ -129,6 +134,8 @@ def legal_steps(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues:
         found = None
         if lemma(tok) in CHARGE_NOUNS and tok.pos_ == "NOUN":
             found = _on_charges(tok, candidates, lexicon, cues)
+        if found is None and lemma(tok) in FACED_NOUNS and tok.pos_ == "NOUN":
+            found = _faced(tok, candidates, cues)
         elif tok.lower_ in ALLEGING_ADVERBS and tok.dep_ == "advmod":
             found = _allegedly(tok, candidates, cues)
         elif tok.lower_ in ALLEGING_ADJECTIVES and tok.dep_ == "amod":
@@ -136,6 +143,25 @@ def legal_steps(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues:
         if found is not None:
             return [found]
     return []
+
+
+def _faced(noun: Token, candidates: list[Candidate], cues: Cues) -> Candidate | None:
+    """"The union faces allegations of intimidation", "to answer allegations about his response": the one facing
+    or answering charges is accused, by the charges' owner or "by"/"from" phrase, else by nobody named (a nominal
+    accusation the participants step keeps with an empty source, as it keeps a trial faced)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or lemma(verb) not in FACED_VERBS or not is_verbal(verb) or negated(verb, cues) or \
+            any(c.token == noun for c in candidates):
+        return None
+    accused, _ = clause_subject(verb)
+    if accused is None or not looks_like_actor(accused):
+        return None
+    accuser = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" and looks_like_actor(c)),
+                   None) or next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in _ACCUSER_PREPS
+                                  for o in p.children if o.dep_ == "pobj" and looks_like_actor(o)), None)
+    made = _accusation(noun, "112", accuser, accused, "faced", cues)
+    made.mention = replace(made.mention, nominal=True)
+    return made
 
 
 def warrant(cand: Candidate) -> Candidate:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from detente.coding import Coder
+from detente.coding.candidates import extract
+from detente.coding.statements import revise
 
 Coded = tuple[str, str | None, list[str | None], list[str | None]]
 
@@ -138,3 +140,27 @@ def test_no_alleged_grounds_of_an_act_read_as_no_event_or_of_a_thing(coder: Code
     assert not _accusations(coder, text)
     # grounds stated as fact are the act's
     assert not _accusations(coder, "Iranian authorities arrested a British journalist for espionage.")
+
+
+def _read(coder: Coder, text: str) -> list[tuple[str, str | None, list[str], list[str], bool]]:
+    """The candidates the statement step reads (before the participants step resolves them)."""
+    sent = coder.nlp(text)[:]
+    found = revise(sent, extract(sent, coder.lexicon, coder.composer, coder.cues), coder.lexicon, coder.cues)
+    return [(c.coded.type, c.coded.mode, [a.token.text for a in c.sources], [a.token.text for a in c.targets],
+             c.mention.nominal) for c in found]
+
+
+def test_charges_faced_or_answered_accuse_the_one_facing_them(coder: Coder) -> None:
+    # no accuser named: a nominal allegation, kept with an empty source where the participants step keeps the noun
+    read = _read(coder, "The Kenyan union faces allegations of intimidation on building sites.")
+    assert ("ACCUSE", "allege", [], ["union"], True) in read
+    read = _read(coder, "The British ambassador will issue a statement to answer the charges.")
+    assert ("ACCUSE", "allege", [], ["ambassador"], True) in read
+    # the accuser named with the noun makes it
+    read = _read(coder, "The Kenyan union faces allegations by Britain of intimidation on building sites.")
+    assert ("ACCUSE", "allege", ["Britain"], ["union"], True) in read
+
+
+def test_charges_not_faced_accuse_nobody(coder: Coder) -> None:
+    read = _read(coder, "The Kenyan union does not face allegations of intimidation.")
+    assert not any(r[0] == "ACCUSE" for r in read)
