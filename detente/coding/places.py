@@ -18,6 +18,7 @@ from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
 from detente.coding.dating import dateline_index
 from detente.coding.merge import same_actor
+from detente.coding.nounclass import noun_class
 from detente.coding.participants import Resolved, Sides
 from detente.coding.same_event import earlier_mentions, within
 from detente.coding.sentence import sentence_text
@@ -42,6 +43,9 @@ _PLACE_PREPS = frozenset({"in", "at", "into", "near", "inside", "across", "to", 
 _WHERE_PREPS = frozenset({"in", "at", "inside", "near", "across", "outside"})
 # Verbal acts (PLOVER quad classes 1 and 3): said, so said where their speaker was.
 _VERBAL_QUADS = frozenset({1, 3})
+# A happening an act is done in ("killed in clashes", "during an attempted coup"): its place is the act's.
+_OCCASION_PREPS = frozenset({"in", "during"})
+_OCCASION_CLASSES = frozenset({"act", "event"})
 # Material acts done to someone or something, which happen where it is ("an arrest of five people in Irbil").
 _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
@@ -61,7 +65,7 @@ class Places:
         US visit", "agreed to hold talks in Geneva" happen where that act is to happen; a strike or an arrest
         (``_PATIENT_TYPES``) where what it is done to is ("the arrest of five people in Irbil")."""
         patient = coded is not None and coded.type in _PATIENT_TYPES
-        found = resolve_event_place(sent, trigger, context_countries, patient)
+        found = resolve_event_place(sent, trigger, context_countries, patient, occasions(trigger))
         if found is None and act is not None and act.i != trigger.i and coded is not None and coded.type == "AGREE":
             found = resolve_event_place(sent, act, context_countries)
         return found
@@ -216,6 +220,16 @@ class Places:
         if src and tgt and location.country not in src | tgt:
             return Coded("CONSULT", "third-party", "044")
         return coded
+
+
+def occasions(trigger: Token) -> list[Token]:
+    """The happenings an act is done in: an act or event noun under in/during hung on it ("killed during an
+    attempted coup in Haiti", "shot dead eight militants in an encounter in southern Kashmir", "killed ten people
+    in an attack on a bus in the West Bank"). The act is part of that happening, so it is where the happening is;
+    what is only a reason or a topic ("in retaliation for attacks in Gaza", "in violation of a truce") hangs its
+    place on another noun, which the place rules refuse."""
+    return [obj for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in _OCCASION_PREPS
+            for obj in prep.children if obj.dep_ == "pobj" and noun_class(obj) in _OCCASION_CLASSES]
 
 
 def separate_clause(tok: Any) -> bool:

@@ -213,11 +213,14 @@ def _venue_clause(clause: Token) -> Token:
     return clause
 
 
-def _keeps_event(path: list[Token], trigger: Token, patient: bool = False) -> bool:
+def _keeps_event(path: list[Token], trigger: Token, patient: bool = False, occasions: frozenset[int] = frozenset()
+                 ) -> bool:
     """The words between a place and its clause (up to the trigger, when the place hangs below it) leave it the
     event's place: event, venue and travel nouns ("on the sidelines of the G20 meetings in Bali", "a comeback
     to the United States"), never an office or an issue ("head of the party's office in Beijing", "Russia's war
-    in Ukraine"); with ``patient`` (a material act), also what the act is done to (``_patient``)."""
+    in Ukraine"); with ``patient`` (a material act), also what the act is done to (``_patient``); the happenings
+    the act is done in (``occasions``: "killed during an attempted coup in Haiti") and, for a material act, what
+    they are done to ("killed ten people in an attack on a bus in the West Bank")."""
     cues = place_cues()
     nouns = cues.venue_nouns | cues.motion_lemmas | cues.visit_nouns
     for n, tok in enumerate(path):
@@ -226,7 +229,7 @@ def _keeps_event(path: list[Token], trigger: Token, patient: bool = False) -> bo
         if n == 0 and tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.site_nouns and tok.dep_ == "pobj" and \
                 tok.head.lower_ in cues.location_preps:
             continue  # "confined in internment camps in Xinjiang": a site in or at the place
-        if patient and (_patient(tok, trigger) or _agent(tok)):
+        if tok.i in occasions or (patient and (_patient(tok, trigger, occasions) or _agent(tok))):
             continue
         if n == 0 and _seated_doer(tok):
             continue
@@ -249,7 +252,7 @@ def _audience(tok: Token) -> bool:
     return tok.dep_ in ("dobj", "obj", "dative") or (tok.dep_ == "pobj" and tok.head.lower_ == "to")
 
 
-def _patient(tok: Token, trigger: Token) -> bool:
+def _patient(tok: Token, trigger: Token, occasions: frozenset[int] = frozenset()) -> bool:
     """What a material act is done to, or the preposition that hangs it on the act: its direct object ("attacked
     villages in the north") or the object of against/on/of/at hung on the act or its object ("airstrikes against IS
     in Syria", "imposed a curfew on six townships in Yangon", "the arrest of five people in Irbil"). A strike or an
@@ -259,7 +262,8 @@ def _patient(tok: Token, trigger: Token) -> bool:
     def acted_on(head: Token) -> bool:
         """The act ("the arrest of"), its object ("imposed a curfew on several districts in X"), or the verb it
         is the object of ("launched an assault on a base in X")."""
-        return head.i == trigger.i or (head.dep_ in ("dobj", "obj") and head.head.i == trigger.i) or \
+        return head.i == trigger.i or head.i in occasions or \
+            (head.dep_ in ("dobj", "obj") and head.head.i == trigger.i) or \
             (trigger.dep_ in ("dobj", "obj") and head.i == trigger.head.i)
 
     if tok.dep_ == "prep":
@@ -343,7 +347,8 @@ def _participant(tok: Token, trigger: Token) -> bool:
     return tok.dep_ == "pobj" and head.lower_ == "with" and head.head.i == trigger.i
 
 
-def _candidates(sent: Span, trigger: Token, patient: bool = False) -> list[_Candidate]:
+def _candidates(sent: Span, trigger: Token, patient: bool = False, occasions: frozenset[int] = frozenset()
+                ) -> list[_Candidate]:
     found = []
     for span in _place_spans(sent):
         attach = _attachment(span)
@@ -359,15 +364,16 @@ def _candidates(sent: Span, trigger: Token, patient: bool = False) -> list[_Cand
         hops = 0 if below_trigger else len(path)
         if _hosted_venue(span.root) is not None:
             hops += len(sent)  # the host's country only when no place of the venue itself is named
-        keeps = _keeps_event(path, trigger, patient)
+        keeps = _keeps_event(path, trigger, patient, occasions)
         found.append(_Candidate(span, attach, clause, hops, abs(span.start - trigger.i), keeps))
     return found
 
 
-def _ordered(sent: Span, trigger: Token, patient: bool = False) -> Iterator[_Candidate]:
+def _ordered(sent: Span, trigger: Token, patient: bool = False, occasions: frozenset[int] = frozenset()
+             ) -> Iterator[_Candidate]:
     """Places in the clauses dates.event_clauses walks, best first; for a relative clause, the places of its
     antecedent ("the G20 summit in New Delhi, which was attended by Biden")."""
-    candidates = _candidates(sent, trigger, patient)
+    candidates = _candidates(sent, trigger, patient, occasions)
     for clause, role in event_clauses(trigger):
         if role == "antecedent":
             yield from (c for c in candidates if c.attach.i == clause.i)
@@ -502,13 +508,15 @@ def _unlisted(span: Span) -> Location | None:
 
 
 def resolve_event_place(sent: Span, trigger: Token, context_countries: Iterable[str] = (),
-                        patient: bool = False) -> Location | None:
+                        patient: bool = False, occasions: Iterable[Token] = ()) -> Location | None:
     """The place of the event whose trigger is ``trigger``: a GPE/LOC/FAC attached by in/at to the trigger or its
     clause, the object of visit, or the destination of travel/trip ("to Washington"), searched in the same
     clauses as its date (dates.event_clauses); with ``patient`` (a material act: a strike, an arrest), also one
-    hung on what the act is done to ("airstrikes against IS in Syria"). Nothing attached → None, never a guess."""
+    hung on what the act is done to ("airstrikes against IS in Syria"). ``occasions``: the happenings the act is
+    done in, whose places are its own ("killed during an attempted coup in Haiti"; the caller knows which nouns
+    name a happening). Nothing attached → None, never a guess."""
     context = {c.upper() for c in context_countries}
-    for cand in _ordered(sent, trigger, patient):
+    for cand in _ordered(sent, trigger, patient, frozenset(t.i for t in occasions)):
         found = _resolve(cand.span, context)
         if found is not None:
             return _as_written(cand.span, _feature_of(cand.span, found))

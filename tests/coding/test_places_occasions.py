@@ -1,0 +1,52 @@
+"""Places of unseen news, session 14 (issue 12, item 5): an act done in a happening is where the happening is."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from detente.coding import Coder
+from detente.coding.places import occasions
+from detente.resolve.places import resolve_event_place
+
+
+def _place(nlp: Language, text: str, trigger: str, patient: bool = True) -> tuple[str, str | None] | None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    found = resolve_event_place(doc[:], token, (), patient, occasions(token))
+    return None if found is None else (found.name, found.country)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Four people were killed during an attempted coup in Bolivia overnight.", "killed", ("Bolivia", "BOL")),
+        ("Troops shot dead five rebels in a gunfight in the Swiss city of Geneva.", "shot", ("Geneva", "CHE")),
+        # a material act done in an attack is where the attack's patient is
+        ("Gunmen killed two settlers in an attack on a bus near Hebron, while others fled to Amman.", "killed",
+         ("Hebron", "PSE")),
+    ],
+)  # fmt: skip
+def test_an_act_done_in_a_happening_is_where_the_happening_is(nlp: Language, text: str, trigger: str,
+                                                              expected: tuple[str, str]) -> None:
+    assert _place(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Israel killed ten militants in retaliation for attacks in Gaza.", "killed"),  # a reason, not a happening
+        ("The minister criticized the plan in an interview with a paper from Beijing.", "criticized"),
+        ("Troops killed five rebels in a bid to retake towns in Tigray.", "killed"),  # an aim
+    ],
+)
+def test_a_reason_or_an_aim_is_no_happening(nlp: Language, text: str, trigger: str) -> None:
+    assert _place(nlp, text, trigger) is None
+
+
+def test_the_coder_places_a_killing_by_its_occasion(coder: Coder) -> None:
+    """coding.places.occasions: the coded record takes the place of the encounter it was done in."""
+    killed = [m for m in coder.code_text("Indian security forces shot dead eight suspected militants in a "
+                                         "night-long encounter in the northern city of Srinagar.")
+              if m.type == "ASSAULT"]
+    assert killed and killed[0].location is not None and killed[0].location.name == "Srinagar"
