@@ -50,3 +50,23 @@ def test_the_coder_places_a_killing_by_its_occasion(coder: Coder) -> None:
                                          "night-long encounter in the northern city of Srinagar.")
               if m.type == "ASSAULT"]
     assert killed and killed[0].location is not None and killed[0].location.name == "Srinagar"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Gunmen opened fire at a jeep on the northern edge of the Gaza Strip.", "opened", ("Gaza Strip", "PSE")),
+        ("Troops shelled villages on the outskirts of the town of Jenin.", "shelled", ("Janīn", "PSE")),
+        ("Pirates seized a tanker off the coast of Somalia.", "seized", ("Somalia", "SOM")),
+        ("The general is fighting the rebels around the southern city of Kandahar.", "fighting",
+         ("Kandahār", "AFG")),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_place_and_places_around_or_off_it(nlp: Language, text: str, trigger: str,
+                                                       expected: tuple[str, str]) -> None:
+    assert _place(nlp, text, trigger) == expected
+
+
+def test_a_part_of_something_else_is_no_place(nlp: Language) -> None:
+    """Only a part of a place says where: "on the edge of collapse" or "the heart of the deal" is no place."""
+    assert _place(nlp, "Talks on the edge of the summit with Beijing collapsed.", "collapsed", patient=False) is None

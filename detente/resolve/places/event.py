@@ -31,6 +31,8 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 @dataclass(frozen=True, slots=True)
 class _Cues:
     location_preps: frozenset[str]
+    part_nouns: frozenset[str]
+    part_preps: frozenset[str]
     motion_lemmas: frozenset[str]
     occasion_verbs: frozenset[str]
     visit_verbs: frozenset[str]
@@ -150,6 +152,9 @@ def _attachment(span: Span) -> Token | None:
         root = root.head  # "in the capital, Kabul"
     elif root.dep_ == "pobj" and root.head.lower_ == "of" and lemma(root.head.head) in cues.place_nouns:
         root = root.head.head  # "in the Swiss city of Geneva"
+    part = _part_of(root)
+    if part is not None:
+        root = part  # "on the edge of the town of Jenin": the part stands where the place stands
     head = root.head
     if _describes_named_place(root):
         return None  # "in the Red Sea port city of Jeddah": the sea says where Jeddah lies, Jeddah is the place
@@ -166,7 +171,7 @@ def _attachment(span: Span) -> Token | None:
         if prep in cues.location_preps and to.pos_ == "ADV" and lemma(to) in cues.place_adverbs and \
                 to.head.i != to.i:
             return to.head  # "killed dozens of militants elsewhere in Hirshabelle"
-        if prep in cues.location_preps:
+        if prep in cues.location_preps or (part is not None and prep in cues.part_preps):
             return to
         if prep == "to" and lemma(to) in cues.motion_lemmas:
             return to
@@ -175,6 +180,15 @@ def _attachment(span: Span) -> Token | None:
         return None
     if root.dep_ == "dobj" and head.lemma_.lower() in cues.visit_verbs | cues.transit_verbs:
         return head  # "visited Beijing", "transited the Taiwan Strait"
+    return None
+
+
+def _part_of(root: Token) -> Token | None:
+    """The part of a place this place is named as the whole of: the "edge" of "on the northern edge of the Gaza
+    Strip", the "outskirts" of "on the outskirts of Kabul" (``part_nouns``). What happens there happens in it."""
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" and \
+            lemma(root.head.head) in place_cues().part_nouns and root.head.head.dep_ == "pobj":
+        return root.head.head
     return None
 
 
