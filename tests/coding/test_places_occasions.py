@@ -70,3 +70,34 @@ def test_a_part_of_a_place_and_places_around_or_off_it(nlp: Language, text: str,
 def test_a_part_of_something_else_is_no_place(nlp: Language) -> None:
     """Only a part of a place says where: "on the edge of collapse" or "the heart of the deal" is no place."""
     assert _place(nlp, "Talks on the edge of the summit with Beijing collapsed.", "collapsed", patient=False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The army launched retaliatory strikes on Nablus on Monday.", "strikes", ("Nablus", "Nablus")),
+        ("Ten soldiers were wounded in the bombing of Kandahar airport.", "wounded",
+         ("Kandahār", "Kandahar airport")),
+        ("Warplanes bombed Gaza City security buildings.", "bombed", ("Gaza", "Gaza City")),
+    ],
+)  # fmt: skip
+def test_a_place_struck_is_where_the_strike_was(nlp: Language, text: str, trigger: str,
+                                                expected: tuple[str, str]) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    found = resolve_event_place(doc[:], token, (), True, occasions(token))
+    assert found is not None and (found.name, found.text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Militants attacked a US base with rockets.", "attacked"),  # whose base, not where
+        ("China condemned strikes on Nablus.", "condemned"),  # a verbal act is not where its topic is
+    ],
+)
+def test_a_country_owning_a_site_or_a_verbal_act_is_no_place(nlp: Language, text: str, trigger: str) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    patient = trigger != "condemned"
+    assert resolve_event_place(doc[:], token, (), patient, occasions(token)) is None

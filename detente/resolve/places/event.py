@@ -298,11 +298,23 @@ def _occasion(prep: Token, below: list[Token]) -> bool:
         any(t.dep_ == "pobj" and t.head.i == prep.i and lemma(t) in cues.venue_nouns for t in below)
 
 
-def _struck(span: Span, trigger: Token) -> bool:
-    """Is the place what a material act is done to, its direct object: "shelled Kharkiv", "the airstrikes targeted
-    the Damasha and Shabeelow areas"? Then the act happened there."""
+def _struck(span: Span, trigger: Token, occasions: frozenset[int] = frozenset()) -> bool:
+    """Is the place what a material act is done to: its direct object ("shelled Kharkiv", "the airstrikes targeted
+    the Damasha and Shabeelow areas"), the object of against/on/of/at on the act, its object or its occasion
+    ("launched strikes on Nablus", "wounded in the bombing of Kandahar airport"), or a town naming a site struck
+    ("bombed Gaza City security buildings")? Then the act happened there. A country naming the site says whose it
+    is ("attacked a US base"), not where."""
     obj = _area_kind(span) or span.root
-    return obj.dep_ in ("dobj", "obj") and obj.head.i == trigger.i
+    if obj.dep_ in ("compound", "nmod") and obj.head.pos_ == "NOUN" and obj.i < obj.head.i:
+        site = next((t for t in obj.head.subtree if t.i > obj.i and lemma(t) in place_cues().site_nouns and
+                     t.pos_ == "NOUN" and obj.head in (t, *t.ancestors)), None)
+        found = lookup_place(span.text) if site is not None else None
+        if site is None or found is None or found.precision == "country":
+            return False
+        obj = obj.head
+    if obj.dep_ in ("dobj", "obj"):
+        return obj.head.i == trigger.i
+    return obj.dep_ == "pobj" and _patient(obj, trigger, occasions)
 
 
 def _removed_from(span: Span) -> Token | None:
@@ -366,7 +378,7 @@ def _candidates(sent: Span, trigger: Token, patient: bool = False, occasions: fr
     found = []
     for span in _place_spans(sent):
         attach = _attachment(span)
-        if attach is None and patient and _struck(span, trigger):
+        if attach is None and patient and _struck(span, trigger, occasions):
             attach = trigger
         if attach is None and patient:
             attach = _removed_from(span)
@@ -561,7 +573,8 @@ def _as_written(span: Span, found: Location) -> Location:
     province" is extracted as "Basra province" (the gazetteer's name, Basrah, stays the resolved one)."""
     after = span.doc[span.end] if span.end < span.sent.end else None
     cues = place_cues()
-    if after is None or after.pos_ != "NOUN" or lemma(after) not in cues.place_nouns | cues.area_nouns or \
+    if after is None or after.pos_ != "NOUN" or \
+            lemma(after) not in cues.place_nouns | cues.area_nouns | cues.site_nouns or \
             span.root.head.i != after.i or span.root.dep_ not in ("compound", "nmod", "amod") or \
             found.text != span.text:
         return found
