@@ -101,3 +101,9 @@ def test_a_country_owning_a_site_or_a_verbal_act_is_no_place(nlp: Language, text
     token = next(t for t in doc if t.text == trigger)
     patient = trigger != "condemned"
     assert resolve_event_place(doc[:], token, (), patient, occasions(token)) is None
+
+
+def test_a_country_doing_a_strike_is_not_its_place(nlp: Language) -> None:
+    """places._whose_act: "the US bombing" is the United States' bombing; "the Kabul bombing" was in Kabul."""
+    assert _place(nlp, "Residents said the US bombing went on all night.", "bombing") is None
+    assert _place(nlp, "Twenty people were killed in the Kabul bombing.", "killed") == ("Kabul", "AFG")

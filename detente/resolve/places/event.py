@@ -289,6 +289,17 @@ def _patient(tok: Token, trigger: Token, occasions: frozenset[int] = frozenset()
     return tok.dep_ == "pobj" and tok.head.lower_ in preps and acted_on(tok.head.head)
 
 
+def _whose_act(span: Span) -> bool:
+    """Is the place a country named as the doer of a material act noun, "the US bombing", "Russia's attack on
+    Kyiv"? A country's strikes are its own, not strikes in it; a town's are where they were ("the Bali bombing")."""
+    root = span.root
+    if root.dep_ not in ("compound", "nmod", "amod", "poss") or root.head.pos_ != "NOUN" or \
+            lemma(root.head) in place_cues().place_nouns | place_cues().site_nouns:
+        return False
+    found = lookup_place(span.text)
+    return found is not None and found.precision == "country"
+
+
 def _occasion(prep: Token, below: list[Token]) -> bool:
     """Is ``prep`` the "for" of an occasion gone to or joined ("will join Waltz for the Jeddah talks", "arrived
     for talks in Geneva")? Whoever goes or joins for it is where it is held; what is only asked or pressed "for"
@@ -377,6 +388,8 @@ def _candidates(sent: Span, trigger: Token, patient: bool = False, occasions: fr
                 ) -> list[_Candidate]:
     found = []
     for span in _place_spans(sent):
+        if patient and _whose_act(span):
+            continue
         attach = _attachment(span)
         if attach is None and patient and _struck(span, trigger, occasions):
             attach = trigger
