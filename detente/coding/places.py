@@ -17,6 +17,7 @@ from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
 from detente.coding.dating import dateline_index
+from detente.coding.lexicon import load_lexicon
 from detente.coding.merge import same_actor
 from detente.coding.nounclass import noun_class
 from detente.coding.participants import Resolved, Sides
@@ -68,6 +69,10 @@ class Places:
         found = resolve_event_place(sent, trigger, context_countries, patient, occasions(trigger))
         if found is None and act is not None and act.i != trigger.i and coded is not None and coded.type == "AGREE":
             found = resolve_event_place(sent, act, context_countries)
+        for fight in ([] if found is not None or not patient else fights_of_the_parties(trigger)):
+            found = resolve_event_place(sent, fight, context_countries, True, occasions(fight))
+            if found is not None:
+                break
         return found
 
     def host_place(self, coded: Coded, cand: Candidate, sides: Sides) -> Location | None:
@@ -230,6 +235,25 @@ def occasions(trigger: Token) -> list[Token]:
     place on another noun, which the place rules refuse."""
     return [obj for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in _OCCASION_PREPS
             for obj in prep.children if obj.dep_ == "pobj" and noun_class(obj) in _OCCASION_CLASSES]
+
+
+def fights_of_the_parties(trigger: Token) -> list[Token]:
+    """Material acts told of the act's patient or agent in a relative clause: "killed three militants who attacked
+    a jeep in the Gaza Strip", "killed the attackers who laid siege to a hotel in Beledweyne". Those struck down
+    in their own attack were struck where it was; a clause of another kind is a story apart ("arrested a reporter
+    who had worked in Hong Kong")."""
+    parties = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    parties += [o for c in trigger.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return [r for p in parties for r in p.children if r.dep_ == "relcl" and _material(r)]
+
+
+def _material(verb: Token) -> bool:
+    """Does the verb, or the noun it takes as object, have a material sense of a strike or a seizure ("attacked",
+    "laid siege")?"""
+    lexicon = load_lexicon()
+    senses = lexicon.lookup(lemma(verb), "verb")
+    senses += [s for o in verb.children if o.dep_ in ("dobj", "obj") for s in lexicon.lookup(lemma(o), "noun")]
+    return any(s.type in _PATIENT_TYPES for s in senses)
 
 
 def separate_clause(tok: Any) -> bool:

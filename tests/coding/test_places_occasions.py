@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from detente.coding import Coder
-from detente.coding.places import occasions
+from detente.coding.places import fights_of_the_parties, occasions
 from detente.resolve.places import resolve_event_place
 
 
@@ -107,3 +107,22 @@ def test_a_country_doing_a_strike_is_not_its_place(nlp: Language) -> None:
     """places._whose_act: "the US bombing" is the United States' bombing; "the Kabul bombing" was in Kabul."""
     assert _place(nlp, "Residents said the US bombing went on all night.", "bombing") is None
     assert _place(nlp, "Twenty people were killed in the Kabul bombing.", "killed") == ("Kabul", "AFG")
+
+
+def test_those_struck_in_their_own_attack_were_struck_where_it_was(nlp: Language) -> None:
+    """places.fights_of_the_parties: a material act told of the patient in a relative clause places the act."""
+    doc = nlp("The army killed three gunmen who attacked an army jeep in the Gaza Strip.")
+    killed = next(t for t in doc if t.text == "killed")
+    [fight] = fights_of_the_parties(killed)
+    found = resolve_event_place(doc[:], fight, (), True, occasions(fight))
+    assert found is not None and found.name == "Gaza Strip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Troops arrested a reporter who had worked in Hong Kong.",  # what the reporter did is a story apart
+     "Police detained two men who met officials in Beijing."],
+)
+def test_a_clause_of_another_kind_is_a_story_apart(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert fights_of_the_parties(next(t for t in doc if t.dep_ == "ROOT")) == []
