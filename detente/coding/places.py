@@ -251,8 +251,8 @@ def _material(verb: Token) -> bool:
     """Does the verb, or the noun it takes as object, have a material sense of a strike or a seizure ("attacked",
     "laid siege")?"""
     lexicon = load_lexicon()
-    senses = lexicon.lookup(lemma(verb), "verb")
-    senses += [s for o in verb.children if o.dep_ in ("dobj", "obj") for s in lexicon.lookup(lemma(o), "noun")]
+    senses = [*lexicon.lookup(lemma(verb), "verb"),
+              *(s for o in verb.children if o.dep_ in ("dobj", "obj") for s in lexicon.lookup(lemma(o), "noun"))]
     return any(s.type in _PATIENT_TYPES for s in senses)
 
 
