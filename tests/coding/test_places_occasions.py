@@ -126,3 +126,10 @@ def test_those_struck_in_their_own_attack_were_struck_where_it_was(nlp: Language
 def test_a_clause_of_another_kind_is_a_story_apart(nlp: Language, text: str) -> None:
     doc = nlp(text)
     assert fights_of_the_parties(next(t for t in doc if t.dep_ == "ROOT")) == []
+
+
+def test_talks_between_people_in_a_place_are_there(nlp: Language) -> None:
+    """places._participant: "between" names the sides met as "with" does; who speaks is still not asked."""
+    assert _place(nlp, "Talks between Afghan and British officials in Kabul ended without agreement.", "Talks",
+                  patient=False) == ("Kabul", "AFG")
+    assert _place(nlp, "Officials in Kabul said talks between the sides ended.", "said", patient=False) is None

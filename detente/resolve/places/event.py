@@ -26,6 +26,9 @@ from detente.resolve.places.gazetteer import (
 from detente.syntax import clause_head, lemma, path_to, prep_attachment, tokens
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# The prepositions that name whom an act is done with: "talks with Wang Yi in Vienna", "talks between Afghan and
+# British officials in Kabul".
+_WITH = frozenset({"with", "between"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,15 +376,17 @@ def _participant(tok: Token, trigger: Token) -> bool:
     """A person the act is done with or to ("met Blinken in Beijing", "talks with Wang Yi in Vienna"): a place
     hung on them is where they took part, the act's place."""
     if tok.dep_ == "prep":
-        return tok.lower_ == "with" and tok.head.i == trigger.i
+        return tok.lower_ in _WITH and tok.head.i == trigger.i
     person = tok.ent_type_ == "PERSON"
     if not person and not (tok.pos_ == "NOUN" and tok.lemma_.lower() in place_cues().participant_nouns and
-                           tok.dep_ in ("dobj", "obj", "dative", "pobj")):
+                           tok.dep_ in ("dobj", "obj", "dative", "pobj", "conj")):
         return False
     head = tok.head
     if head.i == trigger.i:
         return tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "dative")
-    return tok.dep_ == "pobj" and head.lower_ == "with" and head.head.i == trigger.i
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "talks between Afghan and British officials in Kabul"
+    return tok.dep_ == "pobj" and tok.head.lower_ in _WITH and tok.head.head.i == trigger.i
 
 
 def _candidates(sent: Span, trigger: Token, patient: bool = False, occasions: frozenset[int] = frozenset()
