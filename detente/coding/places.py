@@ -232,9 +232,13 @@ def occasions(trigger: Token) -> list[Token]:
     attempted coup in Haiti", "shot dead eight militants in an encounter in southern Kashmir", "killed ten people
     in an attack on a bus in the West Bank"). The act is part of that happening, so it is where the happening is;
     what is only a reason or a topic ("in retaliation for attacks in Gaza", "in violation of a truce") hangs its
-    place on another noun, which the place rules refuse."""
-    return [obj for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in _OCCASION_PREPS
-            for obj in prep.children if obj.dep_ == "pobj" and noun_class(obj) in _OCCASION_CLASSES]
+    place on another noun, which the place rules refuse. A light verb's object is the act itself ("reached
+    agreement during talks in Germany")."""
+    found = [obj for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in _OCCASION_PREPS
+             for obj in prep.children if obj.dep_ == "pobj" and noun_class(obj) in _OCCASION_CLASSES]
+    if trigger.pos_ == "VERB" and load_lexicon().is_light(lemma(trigger), trigger.lower_):
+        found += [obj for obj in trigger.children if obj.dep_ in ("dobj", "obj") and obj.pos_ == "NOUN"]
+    return found
 
 
 def fights_of_the_parties(trigger: Token) -> list[Token]:

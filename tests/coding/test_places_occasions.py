@@ -133,3 +133,12 @@ def test_talks_between_people_in_a_place_are_there(nlp: Language) -> None:
     assert _place(nlp, "Talks between Afghan and British officials in Kabul ended without agreement.", "Talks",
                   patient=False) == ("Kabul", "AFG")
     assert _place(nlp, "Officials in Kabul said talks between the sides ended.", "said", patient=False) is None
+
+
+def test_a_light_verbs_object_is_the_act(nlp: Language) -> None:
+    """places.occasions: "reached agreement during talks in Germany" was reached there; a content verb's object
+    is what the act is about ("condemned the agreement reached during talks in Germany" is not placed)."""
+    assert _place(nlp, "Four factions reached agreement on a cabinet during talks in Germany.", "reached",
+                  patient=False) == ("Germany", "DEU")
+    assert _place(nlp, "China condemned the agreement reached during talks in Germany.", "condemned",
+                  patient=False) is None
