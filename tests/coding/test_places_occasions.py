@@ -142,3 +142,11 @@ def test_a_light_verbs_object_is_the_act(nlp: Language) -> None:
                   patient=False) == ("Germany", "DEU")
     assert _place(nlp, "China condemned the agreement reached during talks in Germany.", "condemned",
                   patient=False) is None
+
+
+def test_what_the_subject_was_doing_places_the_act(nlp: Language) -> None:
+    """places._doing_subjects: a present participle on the subject tells where it was when it acted; a past one
+    tells what was done to it before."""
+    assert _place(nlp, "Opposition leaders meeting in Germany have reached an agreement.", "reached",
+                  patient=False) == ("Germany", "DEU")
+    assert _place(nlp, "Rebels trained in Sudan attacked the town.", "attacked") is None

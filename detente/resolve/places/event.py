@@ -428,7 +428,7 @@ def _ordered(sent: Span, trigger: Token, patient: bool = False, occasions: froze
                 (role != "coordinated" or _located(c.span))]
         yield from sorted(mine, key=lambda c: (c.hops, c.distance))
         if role in ("own", "shared"):
-            visits = {v.i for v in _visit_participles(clause)}
+            visits = {v.i for v in _visit_participles(clause) + _doing_subjects(clause)}
             yield from sorted((c for c in candidates if c.clause.i in visits and c.keeps),
                               key=lambda c: (c.hops, c.distance))
 
@@ -440,6 +440,14 @@ def _visit_participles(clause: Token) -> list[Token]:
     return [c for c in clause.children
             if c.dep_ == "advcl" and c.tag_ == "VBG" and lemma(c) in place_cues().visit_participles and
             not any(g.dep_ in ("mark", "aux", "auxpass") for g in c.children)]
+
+
+def _doing_subjects(clause: Token) -> list[Token]:
+    """Present participles on the clause's subject: what the subject was doing when it acted, and where
+    ("troops operating in the West Bank shot ...", "leaders meeting in Germany have reached an agreement"). A past
+    participle tells what was done to it before ("troops trained in the US attacked ..." were not in the US)."""
+    return [p for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+            for p in s.children if p.dep_ == "acl" and p.tag_ == "VBG"]
 
 
 def _located(span: Span) -> bool:
