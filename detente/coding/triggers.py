@@ -460,7 +460,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         if tok.i in tallies:
             continue  # "launched 504 attacks in 2024": a count over a period, not one event
         if sense.type in _TALLIED_TYPES and dates_another(tok, lexicon):
-            continue  # "the first visit since the September 11 attacks": a known act names a time
+            continue  # "the first visit since the September 11 attacks": a known act dates a state
         anchor, nominal = _noun_anchor(tok, lexicon, verb_ids)
         if anchor is None:
             owner = tok.head if tok.dep_ != "conj" else next(a for a in tok.ancestors if a.i in verb_ids)
@@ -500,9 +500,9 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def dates_another(noun: Token, lexicon: Lexicon) -> bool:
-    """Whether a definite noun of violence or arrest is only the time of something else ("since the raid",
-    "after the bus ambush", "three months after the deadly September 11 attacks"): the act is one the reader
-    already knows, not one reported here; "after fierce fighting", "after a U.S. invasion" still report one."""
+    """Whether a definite noun of violence or arrest is only the time something else runs from ("tensions have
+    soared since the raid", "the first visit since the September 11 attacks"): the act is one the reader
+    already knows, not one reported here; "since fighting broke out" still reports one."""
     if not (noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in lexicon.time_preps):
         return False
     return any(c.dep_ in ("det", "predet") and c.lower_ in _DEFINITE for c in noun.children)

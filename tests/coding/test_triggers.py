@@ -730,3 +730,14 @@ def test_a_reaction_to_an_act_with_no_doer_named_accuses_the_sentences_one_count
 
     assert ("ACCUSE", [], ["EGY"]) in _coded(
         coder, "Egypt's courts upheld the mass detentions that have drawn international condemnation.")
+
+
+def test_a_known_act_named_as_a_starting_point_is_no_event(find: Find) -> None:
+    """"since the raid" dates a state from an act the reader knows: it reports no raid; an act with no
+    determiner after "since", or the act reported itself, still is one."""
+    for text in ("Tensions between the two countries have soared since the raid.",
+                 "It was the first visit to Manila since the September 11 attacks on the United States."):
+        assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
+    assert only(find("Militants raided a police post in the town on Monday."), "raided").sense.type in (
+        "ASSAULT", "COERCE")
+    assert only(find("Hundreds have fled since fighting broke out in the town."), "fighting").sense.type == "ASSAULT"
