@@ -741,3 +741,17 @@ def test_a_known_act_named_as_a_starting_point_is_no_event(find: Find) -> None:
     assert only(find("Militants raided a police post in the town on Monday."), "raided").sense.type in (
         "ASSAULT", "COERCE")
     assert only(find("Hundreds have fled since fighting broke out in the town."), "fighting").sense.type == "ASSAULT"
+
+
+def test_a_court_finding_someone_guilty_convicts_them(find: Find) -> None:
+    """"found guilty", a guilty verdict and a jail sentence handed down are SANCTION `convict`, as the labelling
+    guide codes a conviction; "found not guilty", a finding of fact and a grammatical sentence are not."""
+    for text, word in (("A Dutch court found the two men guilty of murder.", "found"),
+                       ("The officer was found guilty by a jury in Texas.", "found"),
+                       ("Relatives welcomed the guilty verdict against the company.", "verdict"),
+                       ("The activist was given a ten-year prison sentence.", "sentence")):
+        hit = only(find(text), word)
+        assert (hit.sense.type, hit.sense.mode) == ("SANCTION", "convict"), text
+    for text in ("The jury found him not guilty of murder.", "The court found that the evidence was weak.",
+                 "The sentence was long and hard to read."):
+        assert not [m for m in find(text) if m.sense.type == "SANCTION"], text
