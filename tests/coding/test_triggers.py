@@ -755,3 +755,17 @@ def test_a_court_finding_someone_guilty_convicts_them(find: Find) -> None:
     for text in ("The jury found him not guilty of murder.", "The court found that the evidence was weak.",
                  "The sentence was long and hard to read."):
         assert not [m for m in find(text) if m.sense.type == "SANCTION"], text
+
+
+def test_armed_forces_searching_for_people_deploy(find: Find) -> None:
+    """Troops or forces searching an area for people, with no force described, are MOBILIZE `troops` (the
+    labelling guide's decision for the Lee draws); rescuers searching for survivors are not, and a search of
+    premises stays a COERCE raid."""
+    for text, word in (("Government forces scoured the northern hills for the rebel leader.", "scoured"),
+                       ("Israeli troops searched for the gunmen in the village.", "searched"),
+                       ("Coalition forces are continuing their search for the militants.", "search")):
+        hit = only(find(text), word)
+        assert (hit.sense.type, hit.sense.mode) == ("MOBILIZE", "troops"), text
+    for text in ("Rescue teams combed the rubble for survivors.", "Volunteers searched for the missing hikers."):
+        assert not [m for m in find(text) if m.sense.type == "MOBILIZE"], text
+    assert only(find("Police searched the house of the suspect."), "searched").sense.type == "COERCE"
