@@ -769,3 +769,15 @@ def test_armed_forces_searching_for_people_deploy(find: Find) -> None:
     for text in ("Rescue teams combed the rubble for survivors.", "Volunteers searched for the missing hikers."):
         assert not [m for m in find(text) if m.sense.type == "MOBILIZE"], text
     assert only(find("Police searched the house of the suspect."), "searched").sense.type == "COERCE"
+
+
+def test_harm_from_an_accident_or_an_illness_and_fighting_a_fire_are_no_assault(find: Find) -> None:
+    """A killing that happened in a crash or when a storm struck, a crash that killed, and battling a blaze or
+    an illness are nobody's deliberate act; a killing when gunmen opened fire, or troops battling rebels, are."""
+    for text in ("Nine climbers were killed when a thunderstorm struck the mountain.",
+                 "Three soldiers were killed in a car crash near the capital.",
+                 "Investigators released their report into the crash, which killed eight people.",
+                 "Firefighters battled the blaze for six hours.", "The actor had been battling cancer for years."):
+        assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
+    assert only(find("Three soldiers were killed when gunmen ambushed their convoy."), "killed").sense.type == "ASSAULT"
+    assert only(find("Government troops battled rebels in the north."), "battled").sense.type == "ASSAULT"
