@@ -12,7 +12,9 @@ shipped: nothing reads WordNet at run time (``detente.coding.nounclass``).
 A noun is listed, with the class of the first (most frequent) sense WordNet's index gives for it, when that sense
 is in one of ``CLASSES`` and no sense of it names a thing, a place, a group, a person or matter (``CONCRETE``): so
 "convoy", "base" and "village" keep the material senses, and so do "target" (a location too), "compound" (an
-enclosure) and "pipeline", whose commonest senses are abstract. Single words only, lowercase letters and hyphens.
+enclosure) and "pipeline", whose commonest senses are abstract. Single words, lowercase letters and hyphens; and
+two-word nouns whose commonest sense is a state, written with a space ("heart attack", "asthma attack"): a
+compound that names a condition makes its head noun no act (``nounclass.compound_class``).
 
 Usage: ``apt-get install wordnet-base; python scripts/build_noun_classes.py [WORDNET_DIR] [OUT.txt]``.
 """
@@ -33,6 +35,7 @@ CLASSES = {4: "act", 7: "attribute", 9: "cognition", 10: "communication", 11: "e
 # things, places, groups, people, bodies, matter: a noun with any sense among these may be attacked or left
 CONCRETE = frozenset({5, 6, 8, 13, 14, 15, 17, 18, 20, 25, 27})
 _WORD = re.compile(r"[a-z][a-z-]*[a-z]")
+_TWO_WORDS = re.compile(r"[a-z]+_[a-z]+")
 
 
 def synset_files(wordnet: Path) -> dict[str, int]:
@@ -50,9 +53,10 @@ def synset_files(wordnet: Path) -> dict[str, int]:
 def noun_classes(wordnet: Path) -> list[tuple[str, str]]:
     files = synset_files(wordnet)
     index = read_index(wordnet, "noun")
-    return sorted((lemma, CLASSES[files[offsets[0]]]) for lemma, offsets in index.items()
-                  if offsets and files[offsets[0]] in CLASSES and not any(files[o] in CONCRETE for o in offsets)
-                  and _WORD.fullmatch(lemma))
+    rows = [(lemma, CLASSES[files[offsets[0]]]) for lemma, offsets in index.items()
+            if offsets and files[offsets[0]] in CLASSES and not any(files[o] in CONCRETE for o in offsets)]
+    return sorted([(w, c) for w, c in rows if _WORD.fullmatch(w)] +
+                  [(w.replace("_", " "), c) for w, c in rows if c == "state" and _TWO_WORDS.fullmatch(w)])
 
 
 def main(argv: list[str]) -> int:

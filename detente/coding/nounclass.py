@@ -40,3 +40,10 @@ def noun_class(tok: Token) -> str | None:
     if tok.ent_type_ in _NAME_ENTS or tok.pos_ in ("PROPN", "PRON", "NUM") or tok.ent_type_ == "CARDINAL":
         return None  # a bare number counts people as often as not ("killed 25")
     return word_class(lemma(tok)) or word_class(tok.lower_)
+
+
+def compound_class(tok: Token) -> str | None:
+    """The class of a noun with the compound before it, when the two make one noun of their own: "a heart
+    attack", "an asthma attack" are states (illnesses), whatever "attack" alone is."""
+    mods = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
+    return word_class(f"{mods[0].lower_} {lemma(tok)}") if mods else None

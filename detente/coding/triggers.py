@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from detente.coding.lexicon import Lexicon, Sense
-from detente.coding.nounclass import noun_class
+from detente.coding.nounclass import compound_class, noun_class
 from detente.coding.parts_of_speech import done_to_person, pos_classes
 from detente.coding.phrases import phrase_matches
 from detente.coding.sentence import sentence_text
@@ -480,6 +480,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     for tok, sense in nouns:
         if tok.i in tallies:
             continue  # "launched 504 attacks in 2024": a count over a period, not one event
+        if sense.type == "ASSAULT" and compound_class(tok) == "state":
+            continue  # "died from a heart attack": an illness, not an assault
         if sense.type in _TALLIED_TYPES and dates_another(tok, lexicon):
             continue  # "the first visit since the September 11 attacks": a known act dates a state
         anchor, nominal = _noun_anchor(tok, lexicon, verb_ids)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from detente.coding.nounclass import NOUN_CLASSES, noun_class, word_class
+from detente.coding.nounclass import NOUN_CLASSES, compound_class, noun_class, word_class
 from tests.conftest import ROOT
 from tests.conftest import script as load_script
 
@@ -48,3 +48,13 @@ def test_the_shipped_table_is_what_the_script_derives(tmp_path: Path) -> None:
     shipped = (ROOT / "detente" / "coding" / "data" / "noun_classes.txt").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped
     assert "WordNet 3.0 Copyright 2006 by Princeton University" in shipped
+
+
+def test_a_compound_that_names_a_condition_has_its_class(nlp: Language) -> None:
+    """Two-word nouns whose commonest sense is a state are listed with a space: "a heart attack" is an illness,
+    "an air attack" stays an act of no listed compound."""
+    assert word_class("heart attack") == "state"
+    doc = nlp("He died of a heart attack after an air attack on the town.")
+    attacks = [t for t in doc if t.text == "attack"]
+    assert compound_class(attacks[0]) == "state"
+    assert compound_class(attacks[1]) is None

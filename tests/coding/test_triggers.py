@@ -781,3 +781,11 @@ def test_harm_from_an_accident_or_an_illness_and_fighting_a_fire_are_no_assault(
         assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
     assert only(find("Three soldiers were killed when gunmen ambushed their convoy."), "killed").sense.type == "ASSAULT"
     assert only(find("Government troops battled rebels in the north."), "battled").sense.type == "ASSAULT"
+
+
+def test_an_illness_named_by_a_compound_is_no_assault(find: Find) -> None:
+    """"a heart attack", "an asthma attack": the compound names a condition (WordNet's class of the two words),
+    so the noun reports no attack; "an air attack", "a suicide attack" still do."""
+    for text in ("The actor died on Wednesday from a heart attack.", "The boy had an asthma attack at school."):
+        assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
+    assert only(find("An air attack on the base killed 12 soldiers."), "attack").sense.type == "ASSAULT"
