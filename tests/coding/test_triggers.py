@@ -789,3 +789,12 @@ def test_an_illness_named_by_a_compound_is_no_assault(find: Find) -> None:
     for text in ("The actor died on Wednesday from a heart attack.", "The boy had an asthma attack at school."):
         assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
     assert only(find("An air attack on the base killed 12 soldiers."), "attack").sense.type == "ASSAULT"
+
+
+def test_an_attack_known_by_its_day_is_recalled_not_reported(find: Find) -> None:
+    """"the September 11 attacks", "the attacks of September 11": a calendar day as the act's name marks a past
+    act the story recalls; "an attack on Monday" dates the one it reports."""
+    for text in ("Leaders reflected on the impact of the September 11 terrorist attacks.",
+                 "The terrible attacks of September 11 shook the world."):
+        assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
+    assert only(find("An attack on Monday killed five soldiers."), "attack").sense.type == "ASSAULT"
