@@ -798,3 +798,14 @@ def test_an_attack_known_by_its_day_is_recalled_not_reported(find: Find) -> None
                  "The terrible attacks of September 11 shook the world."):
         assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
     assert only(find("An attack on Monday killed five soldiers."), "attack").sense.type == "ASSAULT"
+
+
+def test_a_player_beaten_or_eliminated_in_a_contest_is_no_assault(find: Find) -> None:
+    """Sport is not coded: "beaten in the final", "eliminated from the 100 metres freestyle" name a contest;
+    police beating protesters and an army eliminating a commander are assaults."""
+    for text in ("The Canadians were beaten by the Swiss pair in the final of the tournament.",
+                 "She was the first swimmer eliminated from the 100 metres freestyle.",
+                 "Smith beat his team-mate Jones to set a national record."):
+        assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
+    assert only(find("Police beat protesters with batons in the capital."), "beat").sense.type == "ASSAULT"
+    assert only(find("The army eliminated the rebel commander."), "eliminated").sense.type == "ASSAULT"
