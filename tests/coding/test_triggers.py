@@ -777,7 +777,8 @@ def test_harm_from_an_accident_or_an_illness_and_fighting_a_fire_are_no_assault(
     for text in ("Nine climbers were killed when a thunderstorm struck the mountain.",
                  "Three soldiers were killed in a car crash near the capital.",
                  "Investigators released their report into the crash, which killed eight people.",
-                 "Firefighters battled the blaze for six hours.", "The actor had been battling cancer for years."):
+                 "Firefighters battled the blaze for six hours.", "The actor had been battling cancer for years.",
+                 "The riders spent the day battling hot and dusty conditions."):
         assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
     assert only(find("Three soldiers were killed when gunmen ambushed their convoy."), "killed").sense.type == "ASSAULT"
     assert only(find("Government troops battled rebels in the north."), "battled").sense.type == "ASSAULT"
