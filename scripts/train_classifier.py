@@ -3,8 +3,9 @@
 
 Training data, and only this (docs/labelling.md: the check split is never read here):
 
-* the ``tune`` sentences of every tune draw (``gold/news.jsonl``: draws 1, 2 and 4; ``gold/lee7/news.jsonl``:
-  draw 7, outside news, with its documents ``gold/lee7/stories.jsonl``) that the prefilter passes, parsed as
+* the ``tune`` sentences of every tune draw (``gold/news.jsonl``: draws 1, 2 and 4; ``gold/lee7/news.jsonl`` and
+  ``gold/lee8/news.jsonl``: draws 7 and 8, outside news, with their documents ``stories.jsonl``) that the
+  prefilter passes, parsed as
   the coder parses them, labelled with their gold types (a sentence with two types gives two rows of half
   weight; no event: ``NONE``); never a ``check`` row, never ``gold/lee/``;
 * the records of ``../shared/gold/plover_gsr_dev.jsonl``, each labelled with its PLOVER type;
@@ -21,8 +22,8 @@ output is computed with the layer off.
 Content lemmas (``w:``) seen in fewer than ``--min-word-docs`` tune documents are left out of training, so the
 model leans on words that recur across stories and newsrooms rather than on one story's names.
 
-Usage: ``python scripts/train_classifier.py [--precision 0.65] [--min-word-docs N] [--enabled | --disabled]
-[--out PATH]``.
+Usage: ``python scripts/train_classifier.py [--precision 0.65] [--min-word-docs N] [--c C] [--enabled |
+--disabled] [--rows CACHE.json] [--out PATH]``.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ import os
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +48,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "gold" / "news.jsonl"
 LEE7 = ROOT / "gold" / "lee7"
+LEE8 = ROOT / "gold" / "lee8"
 DEV = SHARED / "gold" / "plover_gsr_dev.jsonl"
 MANUAL = SHARED / "reference" / "PLOVER_MANUAL.tex"
 DOCUMENTS = (SHARED / "corpora" / "voa_stories.jsonl", ROOT / "examples")
 # every tune draw: (gold file, the documents its sentences come from); gold/lee/ (the fresh check set) never
-TUNE_SETS = ((GOLD, DOCUMENTS), (LEE7 / "news.jsonl", (LEE7 / "stories.jsonl",)))
+TUNE_SETS = ((GOLD, DOCUMENTS), (LEE7 / "news.jsonl", (LEE7 / "stories.jsonl",)),
+             (LEE8 / "news.jsonl", (LEE8 / "stories.jsonl",)))
 OUT = ROOT / "detente" / "coding" / "data" / "classifier.json"
 
 SEED = 0
@@ -59,7 +62,7 @@ FOLDS = 5
 C = 10.0  # inverse L2 strength, picked from {1, 10, 100} by the cross-validation below (docs/coding.md)
 MIN_COUNT = 2  # features seen in fewer training rows carry no weight in the file
 MIN_WORD_DOCS = 3  # content lemmas in fewer tune documents are left out (chosen out of fold; docs/coding.md)
-MIN_PROPOSALS = 5  # thresholds with fewer cross-validated proposals are not judged by ``choose``
+MIN_PROPOSALS = 20  # thresholds with fewer cross-validated proposals are not judged by ``choose`` (5 before d8)
 THRESHOLDS = [round(0.20 + 0.025 * k, 3) for k in range(31)]  # 0.20 .. 0.95
 _MODE_ROW = re.compile(r"^\s*([a-z][\w-]*)\s*&\s*(.+?)\s*\\\\")
 
@@ -177,11 +180,11 @@ def _expand(rows: list[Row]) -> tuple[list[dict[str, int]], list[str], list[floa
     return xs, ys, ws
 
 
-def _fit(rows: list[Row]) -> tuple[DictVectorizer, LogisticRegression]:
+def _fit(rows: list[Row], c: float = C) -> tuple[DictVectorizer, LogisticRegression]:
     xs, ys, ws = _expand(rows)
     vec = DictVectorizer()
     x = vec.fit_transform(xs)
-    clf = LogisticRegression(C=C, max_iter=5000, random_state=SEED)
+    clf = LogisticRegression(C=c, max_iter=5000, random_state=SEED)
     clf.fit(x, ys, sample_weight=ws)
     return vec, clf
 
@@ -195,7 +198,7 @@ def _best(vec: DictVectorizer, clf: LogisticRegression, row: Row) -> tuple[str, 
     return str(classes[k]), float(probs[k])
 
 
-def cross_validate(rows: list[Row], min_word_docs: int = 1) -> list[tuple[Row, str, float]]:
+def cross_validate(rows: list[Row], min_word_docs: int = 1, c: float = C) -> list[tuple[Row, str, float]]:
     """Out-of-fold (type, probability) for every tune row; folds by document. Rare content lemmas are counted
     on the training folds alone, so the held-out documents do not decide which words are kept."""
     tune = [r for r in rows if r.group not in ("dev", "manual")]
@@ -204,7 +207,7 @@ def cross_validate(rows: list[Row], min_word_docs: int = 1) -> list[tuple[Row, s
     out: list[tuple[Row, str, float]] = []
     for train_idx, test_idx in GroupKFold(n_splits=FOLDS).split(tune, groups=groups):
         train = [tune[i] for i in train_idx]
-        vec, clf = _fit(without(train + always, rare_words(train, min_word_docs)))
+        vec, clf = _fit(without(train + always, rare_words(train, min_word_docs)), c)
         out.extend((tune[i], *_best(vec, clf, tune[i])) for i in test_idx)
     return out
 
@@ -256,34 +259,52 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-word-docs", type=int, default=MIN_WORD_DOCS,
                     help=f"content lemmas found in fewer tune documents are not trained on "
                          f"(default {MIN_WORD_DOCS})")
+    ap.add_argument("--c", type=float, default=C, help=f"inverse L2 strength (default {C})")
+    ap.add_argument("--rows", type=Path, default=None,
+                    help="cache of the parsed training rows (JSON): read when it exists, else written, so that "
+                         "candidates can be compared without parsing every draw again")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     os.environ["DETENTE_CLASSIFIER"] = "off"  # the rules' own output decides which sentences the layer sees
     from detente.coding.lexicon import load_lexicon
     from detente.nlp import load_nlp
 
-    nlp = load_nlp()
     lexicon = load_lexicon()
-    rows = [r for gold, docs in TUNE_SETS for r in _tune_rows(nlp, gold, docs)]
-    rows += _dev_rows(nlp, lexicon) + _manual_rows(nlp, lexicon)
+    if args.rows is not None and args.rows.exists():
+        rows = [Row(**r) for r in json.loads(args.rows.read_text(encoding="utf-8"))]
+    else:
+        nlp = load_nlp()
+        rows = [r for gold, docs in TUNE_SETS for r in _tune_rows(nlp, gold, docs)]
+        rows += _dev_rows(nlp, lexicon) + _manual_rows(nlp, lexicon)
+        if args.rows is not None:
+            args.rows.write_text(json.dumps([asdict(r) for r in rows]), encoding="utf-8")
     print(f"rows: {Counter(r.group if r.group in ('dev', 'manual') else 'tune' for r in rows)}", file=sys.stderr)
-    data = train(rows, lexicon, args.precision, args.min_word_docs, args.enabled)
+    print(f"rules-empty rows with an event, by type: {dict(empty_types(rows).most_common())}", file=sys.stderr)
+    data = train(rows, lexicon, args.precision, args.min_word_docs, args.enabled, args.c)
     args.out.write_text(json.dumps(data, indent=None, separators=(",", ":"), ensure_ascii=False) + "\n",
                         encoding="utf-8")
     print(f"wrote {args.out} ({len(data['weights'])} features, {len(data['classes'])} classes)", file=sys.stderr)
     return 0
 
 
-def train(rows: list[Row], lexicon: Any, precision: float, min_word_docs: int, enabled: bool) -> dict[str, Any]:
+def empty_types(rows: list[Row]) -> Counter[str]:
+    """The labelled types of the tune sentences the rules code nothing for: what the layer can learn to add."""
+    from detente.coding.classifier import NONE
+
+    return Counter(t for r in rows if r.rules_empty for t in r.labels if t != NONE)
+
+
+def train(rows: list[Row], lexicon: Any, precision: float, min_word_docs: int, enabled: bool,
+          c: float = C) -> dict[str, Any]:
     """The data file's content: threshold chosen out of fold, then the model fitted on every row."""
-    scored = cross_validate(rows, min_word_docs)
+    scored = cross_validate(rows, min_word_docs, c)
     table = threshold_table(scored)
     threshold = choose(table, precision, MIN_PROPOSALS)
     for entry in table:
         print(json.dumps(entry), file=sys.stderr)
     print(f"threshold {threshold}", file=sys.stderr)
     rows = without(rows, rare_words(rows, min_word_docs))
-    vec, clf = _fit(rows)
+    vec, clf = _fit(rows, c)
     names = vec.get_feature_names_out()
     seen = Counter(f for r in rows for f in r.features)
     coef = np.asarray(clf.coef_)  # classes x features
@@ -292,9 +313,10 @@ def train(rows: list[Row], lexicon: Any, precision: float, min_word_docs: int, e
     cv = next((e for e in table if e["threshold"] == threshold), None)
     data = {
         "about": ("Weights of detente/coding/classifier.py, written by scripts/train_classifier.py on "
-                  f"{dt.date.today().isoformat()}: a multinomial logistic regression (scikit-learn, C={C}, "
+                  f"{dt.date.today().isoformat()}: a multinomial logistic regression (scikit-learn, C={c}, "
                   f"seed {SEED}) trained on the tune sentences the prefilter passes of every tune draw "
-                  "(gold/news.jsonl draws 1, 2 and 4, gold/lee7/news.jsonl draw 7; content lemmas in fewer than "
+                  "(gold/news.jsonl draws 1, 2 and 4, gold/lee7/news.jsonl draw 7, gold/lee8/news.jsonl draw 8; "
+                  "content lemmas in fewer than "
                   f"{min_word_docs} tune documents left out), "
                   "../shared/gold/plover_gsr_dev.jsonl and the type definitions and mode tables of the PLOVER "
                   "manual; never on the "

@@ -164,12 +164,12 @@ def test_training_script_picks_the_lowest_threshold_that_keeps_precision(monkeyp
     assert script.choose(script.threshold_table(scored), 0.5) == 0.2
 
 
-# paraphrases (not the sentences themselves) of tune sentences the layer learnt REQUEST from; no trigger word of
-# the rules in them, so only the layer codes them. The shipped threshold (0.925) lies between the two: the first is
-# read at 0.93 and proposed, the second at 0.87 and not
+# demands written for the test in the manner of the tune sentences the layer learnt REQUEST from; no trigger word
+# of the rules in them, so only the layer codes them. The shipped threshold (0.775) lies between the two: the first is
+# read at 0.92 and proposed, the second at 0.61 and not
 PROPOSED_REQUEST = "Washington should meet Beijing halfway."
-UNPROPOSED_REQUEST = "The United States must respect China's core interests."
-UNTRIGGERED_REQUESTS = (PROPOSED_REQUEST, UNPROPOSED_REQUEST)
+UNPROPOSED_REQUEST = "Japan must respect China's territorial integrity."
+UNTRIGGERED_REQUESTS = {PROPOSED_REQUEST: "USA", UNPROPOSED_REQUEST: "JPN"}
 
 
 def test_bundled_weights_propose_where_the_rules_find_no_trigger(
@@ -177,28 +177,30 @@ def test_bundled_weights_propose_where_the_rules_find_no_trigger(
     """The shipped weights (whatever their ``enabled``) read the type of sentences the rules leave without a
     trigger. At their own threshold they propose the first, which the coder turns into an event, and not the
     second, for which the coder codes nothing; under a lower threshold the second is an event too, so the threshold
-    alone keeps it out. (Session 12: trained on every tune draw, the threshold chosen out of fold rose from 0.575
-    to 0.925, above the second sentence. A retrained model that moves either sentence across its threshold changes
-    this test, saying why: the test does not take the split from the model it checks.)"""
+    alone keeps it out. (Session 12: the threshold chosen out of fold rose from 0.575 to 0.925; session 14, with
+    tune d8 and thresholds judged on 20 or more proposals, it fell to 0.775, under "The United States must respect
+    China's core interests." (0.84), which was the second sentence until then. A retrained model that moves either
+    sentence across its threshold changes this test, saying why: the test does not take the split from the model
+    it checks.)"""
     model = load_model()
     monkeypatch.setattr(layer, "default_model", lambda: None)
     assert [coder.code_text(s) for s in UNTRIGGERED_REQUESTS] == [[], []]
     read = {s: model.best(features(nlp(s)[:], LEXICON)) for s in UNTRIGGERED_REQUESTS}
-    assert all(type_ == "REQUEST" and p >= 0.8 for type_, p in read.values()), read
+    assert all(type_ == "REQUEST" and p >= 0.55 for type_, p in read.values()), read
     assert read[PROPOSED_REQUEST][1] >= model.threshold > read[UNPROPOSED_REQUEST][1], (model.threshold, read)
     monkeypatch.setattr(layer, "default_model", lambda: model)
-    _one_request_by_the_usa(coder, PROPOSED_REQUEST)
+    _one_request_by(coder, PROPOSED_REQUEST, "USA")
     assert coder.code_text(UNPROPOSED_REQUEST) == []
-    lower = replace(model, threshold=0.8)
+    lower = replace(model, threshold=0.55)
     monkeypatch.setattr(layer, "default_model", lambda: lower)
-    for s in UNTRIGGERED_REQUESTS:
-        _one_request_by_the_usa(coder, s)
+    for s, country in UNTRIGGERED_REQUESTS.items():
+        _one_request_by(coder, s, country)
 
 
-def _one_request_by_the_usa(coder: Coder, text: str) -> None:
+def _one_request_by(coder: Coder, text: str, country: str) -> None:
     """The layer's REQUEST, its source found by the rules' own participants, at the layer's lower confidence."""
     records = coder.code_text(text)
-    assert [(r.type, [a.country for a in r.source]) for r in records] == [("REQUEST", ["USA"])], text
+    assert [(r.type, [a.country for a in r.source]) for r in records] == [("REQUEST", [country])], text
     assert records[0].confidence <= 0.9
 
 
@@ -260,6 +262,49 @@ def test_training_script_reads_every_tune_draw_and_never_the_fresh_check_set(
 
     script = load_script("train_classifier", monkeypatch)
     golds = [gold for gold, _ in script.TUNE_SETS]
-    assert script.GOLD in golds and script.LEE7 / "news.jsonl" in golds
-    assert all("lee" not in part or part == "lee7" for gold, docs in script.TUNE_SETS
+    assert script.GOLD in golds and script.LEE7 / "news.jsonl" in golds and script.LEE8 / "news.jsonl" in golds
+    assert all("lee" not in part or part in ("lee7", "lee8") for gold, docs in script.TUNE_SETS
                for path in (gold, *docs) for part in path.parts)
+
+
+def test_bundled_weights_have_one_weight_per_class_and_name_every_tune_draw() -> None:
+    """The file's shape: a weight per class for every feature, a bias per class, and a header that says it was
+    trained on every tune draw, d8 included, with its out-of-fold figures."""
+    data = json.loads(read_text("detente.coding", "data/classifier.json"))
+    n = len(data["classes"])
+    assert len(data["bias"]) == n and data["weights"]
+    assert all(len(row) == n for row in data["weights"].values())
+    # every feature is a prefixed string ("v:accuse") or one of the parse's flags
+    assert all(":" in f or f in ("neg", "passive", "reported") for f in data["weights"])
+    assert "gold/lee8/news.jsonl" in data["about"] and "gold/lee/" not in data["about"]
+    assert data["rows"]["tune"] > 1000  # d8 more than doubled the tune rows (602 before)
+
+
+def test_layer_is_off_by_default(monkeypatch: pytest.MonkeyPatch, coder: Coder) -> None:
+    """Shipped off: with no ``DETENTE_CLASSIFIER`` the coder asks no model, though the weights would propose."""
+    monkeypatch.delenv("DETENTE_CLASSIFIER", raising=False)
+    layer.default_model.cache_clear()
+    try:
+        assert load_model().enabled is False
+        assert layer.default_model() is None
+        assert coder.code_text(PROPOSED_REQUEST) == []
+    finally:
+        layer.default_model.cache_clear()
+
+
+def test_training_is_deterministic(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trained twice on the same rows, the script writes the same weights, threshold and table."""
+    pytest.importorskip("sklearn")
+    from tests.conftest import script as load_script
+
+    script = load_script("train_classifier", monkeypatch)
+    row = script.Row
+    rows = [row(["v:send", "w:troop"], ["MOBILIZE"], f"d{k}", k % 2 == 0) for k in range(6)]
+    rows += [row(["v:say", "w:troop"], [NONE], f"d{k}", True) for k in range(6)]
+    rows += [row(["v:accuse", "w:meddle"], ["ACCUSE"], f"d{k}", k % 3 == 0) for k in range(6)]
+    rows += [row(["v:accuse"], ["ACCUSE"], "dev"), row(["v:send"], ["MOBILIZE"], "manual")]
+    first = script.train(rows, LEXICON, 0.65, 1, False, 1.0)
+    second = script.train(rows, LEXICON, 0.65, 1, False, 1.0)
+    first.pop("about"), second.pop("about")
+    assert first == second
+    assert first["classes"] == ["ACCUSE", "MOBILIZE", NONE] and first["enabled"] is False
