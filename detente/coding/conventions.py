@@ -39,7 +39,7 @@ from detente.coding.asides import in_passing, no_offer
 from detente.coding.cameo import quad_class
 from detente.coding.convention_words import Conventions, load_conventions
 from detente.coding.habits import habitual
-from detente.coding.history import of_an_age
+from detente.coding.history import named_by_date, of_an_age
 from detente.coding.recommendations import recommended
 from detente.coding.reflexives import self_inflicted
 from detente.coding.words import looks_like_actor
@@ -98,7 +98,8 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("carried out", _carried_out), ("reading", _reading),
              ("vehicle", _vehicle), ("in passing", in_passing), ("no offer", no_offer),
              ("recommended", recommended), ("self-inflicted", self_inflicted),
-             ("allegiance", allegiance), ("history", of_an_age))
+             ("allegiance", allegiance), ("history", of_an_age),
+             ("named by date", named_by_date))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 

@@ -2,7 +2,13 @@
 the early 20th century", "the kingdom fought the Portuguese during the 16th century". The guide codes acts of
 parties in the news (a background act of the story included) and leaves out history before the modern states
 (docs/labelling.md, the second draw's decisions). One of the guide's no-event conventions (``conventions``); the
-nouns are data (``age_nouns`` in ``data/conventions.yaml``)."""
+nouns are data (``age_nouns`` in ``data/conventions.yaml``).
+
+A past event the story names by its date, with nobody doing it ("since the September 11 attacks", "the attacks of
+September 11 have shaken the conscience", "a trial over the 2004 bombing of a base", "the Third Battle of Ypres
+from July to November 1917"), is history too: the story refers to a known happening as a landmark; it does not
+report it. An act with a doer ("Indonesia's 1975 invasion of East Timor") or a date with no number ("Thursday's
+attack", "a January attack") is left alone: the story's own events."""
 
 from __future__ import annotations
 
@@ -16,7 +22,13 @@ if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
     from detente.coding.convention_words import Conventions
 
-__all__ = ["of_an_age"]
+__all__ = ["named_by_date", "of_an_age"]
+
+# How a date names a noun: "the September 11 attacks", "the 2004 bombing"; "attacks of September 11", "attacks
+# on September 11", "the battle from July to November 1917".
+_DATE_MODIFIERS = frozenset({"nmod", "compound", "nummod", "amod", "npadvmod"})
+_DATE_PREPS = frozenset({"of", "on", "in", "from", "to"})
+_DATE_ENTS = frozenset({"DATE", "EVENT"})
 
 
 def of_an_age(cand: Candidate, conv: Conventions) -> bool:
@@ -34,3 +46,31 @@ def _dated_to_age(tok: Token, conv: Conventions) -> bool:
                     any(c.ent_type_ == "ORDINAL" or (c.tag_ == "JJ" and c.text[:1].isdigit()) for c in obj.children):
                 return True
     return False
+
+
+def named_by_date(cand: Candidate, conv: Conventions) -> bool:
+    """A noun act with no doer named by a date with a number ("the September 11 attacks", "the 2004 bombing")."""
+    noun = cand.token
+    if noun.pos_ != "NOUN" or cand.child is not None or cand.sources or \
+            any(c.dep_ == "poss" for c in noun.children):
+        return False
+    return any(_numbered_date(m) for m in _date_phrases(noun))
+
+
+def _date_phrases(noun: Token) -> list[Token]:
+    """The noun's modifiers and the objects of its "of"/"on"/"in"/"from" phrases (a level down: "from July to
+    November 1917")."""
+    out = [c for c in noun.children if c.dep_ in _DATE_MODIFIERS]
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _DATE_PREPS]
+    for prep in preps:
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                out.append(obj)
+                out.extend(o for p in obj.children if p.dep_ == "prep" and p.lower_ in _DATE_PREPS
+                           for o in p.children if o.dep_ == "pobj")
+    return out
+
+
+def _numbered_date(tok: Token) -> bool:
+    """A date with a number in it: a day or a year ("September 11", "2004", "November 1917")."""
+    return tok.ent_type_ in _DATE_ENTS and any(t.like_num and t.ent_type_ in _DATE_ENTS for t in tok.subtree)

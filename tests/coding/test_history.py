@@ -8,11 +8,19 @@ from tests.coding.screen_cases import screen_tests
 DROPPED = [
     ("A Korean museum showed photographs of the Japanese occupation of Korea in the early 20th century.", "COERCE",
      "history"),
+    # a past event the story names by its date, with nobody doing it: a landmark, not a report
+    ("Security in Nairobi has been tight since the 1998 bombing of the U.S. embassy.", "ASSAULT", "named by date"),
+    ("Tourism in Bali has not recovered since the October 12 bombings of two nightclubs in Kuta.", "ASSAULT",
+     "named by date"),
 ]
 
 KEPT = [
     # an act of the story's own time, in a year, is coded
     ("Japan occupied the disputed Korean islet in 2024.", "COERCE"),
+    # dated with no number, or done by a party named: the story's own events
+    ("Thursday's attack on the embassy in Nairobi killed five guards.", "ASSAULT"),
+    ("Kenyan police said Somali militants carried out the October 12 bombing of the border post in Mandera.",
+     "ASSAULT"),
 ]
 
 (test_acts_of_an_age_are_not_coded, test_acts_of_the_news_are_kept,
