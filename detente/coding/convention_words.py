@@ -52,6 +52,9 @@ class Conventions:
     reflexive_pronouns: frozenset[str]
     allegiance_types: frozenset[str]
     age_nouns: frozenset[str]
+    hazard_types: frozenset[str]
+    hazard_nouns: frozenset[str]
+    weapon_hazards: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:

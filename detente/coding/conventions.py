@@ -39,6 +39,7 @@ from detente.coding.asides import in_passing, no_offer
 from detente.coding.cameo import quad_class
 from detente.coding.convention_words import Conventions, load_conventions
 from detente.coding.habits import habitual
+from detente.coding.hazards import by_a_hazard
 from detente.coding.history import named_by_date, of_an_age
 from detente.coding.recommendations import recommended
 from detente.coding.reflexives import self_inflicted
@@ -99,7 +100,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("vehicle", _vehicle), ("in passing", in_passing), ("no offer", no_offer),
              ("recommended", recommended), ("self-inflicted", self_inflicted),
              ("allegiance", allegiance), ("history", of_an_age),
-             ("named by date", named_by_date))
+             ("named by date", named_by_date), ("hazard", by_a_hazard))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
