@@ -55,6 +55,7 @@ class Conventions:
     hazard_types: frozenset[str]
     hazard_nouns: frozenset[str]
     weapon_hazards: frozenset[str]
+    sport_words: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:

@@ -43,6 +43,7 @@ from detente.coding.hazards import by_a_hazard
 from detente.coding.history import named_by_date, of_an_age
 from detente.coding.recommendations import recommended
 from detente.coding.reflexives import self_inflicted
+from detente.coding.sport import amid_sport
 from detente.coding.words import looks_like_actor
 from detente.syntax import (
     child,
@@ -84,6 +85,8 @@ def screen(sent: Span, candidates: list[Candidate], document: str = "") -> list[
     if not candidates:
         return candidates
     conv = load_conventions()
+    if amid_sport(sent.text, document, conv):
+        return []  # sport news: a game's words are no acts between parties (``sport``)
     names = _names_of(document) if document else frozenset()
     return [c for c in candidates if why_not(c, conv, names) is None]
 

@@ -1,0 +1,41 @@
+"""Sport news is no event (coding/sport.py): two different sport words in a sentence or within two sentences of
+it. Texts written for these tests, not taken from the labelled set."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.coding import Coder
+from detente.coding.convention_words import load_conventions
+from detente.coding.sport import amid_sport
+
+GAME = ("New Zealand's cricket team arrived in Perth on Monday. Opening batsman Tom Reid was out for a duck. "
+        "Kenyan runner Paul Tergat beat Ethiopian champion Haile Gebre in the final. "
+        "The crowd cheered the home side.")
+NEWS = ("Kenyan troops attacked al-Shabab bases in southern Somalia on Monday. The army said 20 militants died. "
+        "Officials said the raid followed a bombing in Mandera.")
+
+
+@pytest.mark.parametrize(("sentence", "document", "sport"), [
+    ("Kenyan runner Paul Tergat beat Ethiopian champion Haile Gebre in the final.", GAME, True),
+    ("Kenyan troops attacked al-Shabab bases in southern Somalia on Monday.", NEWS, False),
+    # one sport word, however often, is no sport news: an exchange of table tennis teams is diplomacy
+    ("The Chinese table tennis team's visit to the US followed a table tennis match in Beijing.", "", False),
+    # the words of a sentence coded alone are its own
+    ("The bowler was banned after the cricket Test.", "", True),
+])
+def test_amid_sport(sentence: str, document: str, sport: bool) -> None:
+    assert amid_sport(sentence, document, load_conventions()) is sport
+
+
+def test_a_game_codes_nothing(coder: Coder) -> None:
+    """"beat" in a race report is a win, not an assault; the same verb in the news beside it stays."""
+    assert not [m for m in coder.code_text(GAME) if m.type == "ASSAULT"]
+    assert "ASSAULT" in {m.type for m in coder.code_text(NEWS)}
+
+
+def test_sport_further_away_leaves_the_news(coder: Coder) -> None:
+    """A document that turns from a game to other news codes the news: the window is two sentences."""
+    quiet = " ".join(["The weather in Nairobi was mild."] * 3)
+    mixed = f"{GAME} {quiet} {NEWS}"
+    assert "ASSAULT" in {m.type for m in coder.code_text(mixed)}
