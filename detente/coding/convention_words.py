@@ -56,6 +56,8 @@ class Conventions:
     hazard_nouns: frozenset[str]
     weapon_hazards: frozenset[str]
     sport_words: frozenset[str]
+    ending_words: frozenset[str]
+    ended_types: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:

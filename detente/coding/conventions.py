@@ -38,6 +38,7 @@ from detente.coding.anchors import act_anchors, clause_chain
 from detente.coding.asides import in_passing, no_offer
 from detente.coding.cameo import quad_class
 from detente.coding.convention_words import Conventions, load_conventions
+from detente.coding.endings import ended
 from detente.coding.habits import habitual
 from detente.coding.hazards import by_a_hazard
 from detente.coding.history import named_by_date, of_an_age
@@ -103,7 +104,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("vehicle", _vehicle), ("in passing", in_passing), ("no offer", no_offer),
              ("recommended", recommended), ("self-inflicted", self_inflicted),
              ("allegiance", allegiance), ("history", of_an_age),
-             ("named by date", named_by_date), ("hazard", by_a_hazard))
+             ("named by date", named_by_date), ("hazard", by_a_hazard), ("ended", ended))
     return next((name for name, test in tests if test(cand, conv)), None)
 
 
