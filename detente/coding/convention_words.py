@@ -32,6 +32,7 @@ class Conventions:
     indefinite_pronouns: frozenset[str]
     inquiry_nouns: frozenset[str]
     inquiry_verbs: frozenset[str]
+    anonymity_verbs: frozenset[str]
     belief_heads: frozenset[str]
     office_roles: frozenset[str]
     near_negations: frozenset[str]

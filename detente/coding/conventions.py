@@ -212,10 +212,14 @@ def _under_prediction(head: Token, conv: Conventions) -> bool:
 
 
 def _inquiry(cand: Candidate, conv: Conventions) -> bool:
-    """A request for comment (a journalist's, answered or not) is no REQUEST and no CONSULT."""
+    """A request for comment (a journalist's, answered or not) is no REQUEST and no CONSULT; nor is a source's
+    request not to be named ("said the official, who asked not to be named"), or a question put by reporters
+    the sentence leaves unnamed ("Asked where bin Laden was, the spokesman said ...")."""
     if cand.coded.type not in ("REQUEST", "CONSULT"):
         return False
     for anchor in act_anchors(cand):
+        if lemma(anchor) in conv.inquiry_verbs and (_anonymity(anchor, conv) or _asked_by_nobody(anchor)):
+            return True
         if lemma(anchor) in conv.inquiry_verbs or lemma(anchor) in conv.inquiry_nouns:
             for t in anchor.subtree:
                 if t != anchor and lemma(t) in conv.inquiry_nouns and t.pos_ == "NOUN":
@@ -224,6 +228,23 @@ def _inquiry(cand: Candidate, conv: Conventions) -> bool:
         if lemma(head) in ("respond", "reply", "answer") and any(c.lower_ in ("not", "n't") for c in head.children):
             return True
     return False
+
+
+def _anonymity(verb: Token, conv: Conventions) -> bool:
+    """"Asked not to be named", "requested that he not be identified": a source's condition to the press."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and lemma(c) in conv.anonymity_verbs and \
+                any(a.dep_ == "auxpass" for a in c.children):
+            return True
+    return False
+
+
+def _asked_by_nobody(verb: Token) -> bool:
+    """A fronted participle with no asker ("Asked about the talks, Wang said ..."): the main clause's subject was
+    asked, by reporters; "Asked by Beijing to mediate, Qatar agreed" names the asker and stays."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent", "mark") or
+                (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children)
 
 
 # --------------------------------------------------------------------------------------------- questions

@@ -25,6 +25,11 @@ DROPPED = [
     ("Will China impose sanctions on Lithuania?", "SANCTION", "question"),
     ("The judge asked the Philippine minister if he had met the Chinese ambassador.", "CONSULT", "question"),
     ("The Chinese embassy did not reply to an email requesting comment.", "REQUEST", "inquiry"),
+    # a source's condition to the press, and a question put by reporters the sentence leaves unnamed
+    ("The decision was taken at a session of the Israeli cabinet, said an Israeli official, who asked not to be "
+     "named.", "REQUEST", "inquiry"),
+    ("Asked about the talks with India, the Pakistani foreign minister said they had gone well.", "REQUEST",
+     "inquiry"),
     # routine regulation against a disease; an act on nobody in particular
     ("Fearing bird flu, Ghana banned poultry imports from Nigeria.", "SANCTION", "regulation"),
     ("As a precaution against the virus, Kenya suspended flights from China.", "SANCTION", "regulation"),
@@ -58,6 +63,8 @@ DROPPED = [
 ]
 
 KEPT = [
+    # a request whose asker is named stays
+    ("Pakistan asked India to hand over the suspects.", "REQUEST"),
     # an act of someone else a commentator reports, in the past tense, is that someone's event
     ("China sent troops to the Indian border last week, said Tom Smith, an analyst at the Lowy Institute.",
      "MOBILIZE"),
