@@ -46,10 +46,11 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 
 
 def _sport_words(text: str, conv: Conventions) -> set[str]:
-    return {m.group(0).lower() for m in _pattern(conv).finditer(text)}
+    """The sport words in ``text``, each once whether singular or plural ("yacht", "yachts")."""
+    return {m.group(1).lower() for m in _pattern(conv).finditer(text)}
 
 
 @lru_cache(maxsize=2)
 def _pattern(conv: Conventions) -> re.Pattern[str]:
     words = sorted(conv.sport_words, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")(?:s|es)?\b", re.IGNORECASE)

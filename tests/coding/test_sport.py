@@ -21,6 +21,9 @@ NEWS = ("Kenyan troops attacked al-Shabab bases in southern Somalia on Monday. T
     ("Kenyan troops attacked al-Shabab bases in southern Somalia on Monday.", NEWS, False),
     # one sport word, however often, is no sport news: an exchange of table tennis teams is diplomacy
     ("The Chinese table tennis team's visit to the US followed a table tennis match in Beijing.", "", False),
+    # a plural is the same word: one word, not two
+    ("Two yachts retired from the yacht race off Tasmania on Monday.", "", False),
+    ("Two yachts retired from the regatta off Tasmania on Monday.", "", True),
     # the words of a sentence coded alone are its own
     ("The bowler was banned after the cricket Test.", "", True),
 ])
