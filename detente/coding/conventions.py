@@ -19,7 +19,10 @@ trigger word is in them, and these hold for any news, not only the sentences the
 - **a wish to receive**: "Malaysia hopes to get concessionary loans" is no offer of aid by Malaysia;
 - **an act only possible**: one read as hypothetical ("if the US seeks communication", "in hopes that the US can
   help push for") was not done; a conditional threat or promise was made, and stays;
-- **people at large**: an act in what "some", "others" or "people" believe, suggest or want is their opinion.
+- **people at large**: an act in what "some", "others" or "people" believe, suggest or want is their opinion;
+- **sport, hazards, landmarks and practices to stop** (session 14): a sentence amid sport news (``sport``), a
+  violent act done by a fire, a storm, an accident or an illness (``hazards``), a past event named by its date
+  with nobody doing it (``history``), a violent act named as what is ended or prevented (``endings``).
 
 Each rule is a small test on the parse; the word classes are data (``data/conventions.yaml``). The habit frame
 lives in ``habits``, the meeting and offer words that name no act in ``asides``. ``screen`` is called once per
