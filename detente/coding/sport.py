@@ -3,10 +3,11 @@ sixth draw's decisions), and a game's words are trigger words ("Welsh was the fi
 fellow Australian Michael Klim", "the captain has supported fast bowler Brett Lee", "faces a possible ban").
 
 A sentence is sport news when two different words only sport uses (``sport_words`` in ``data/conventions.yaml``)
-stand in it or within two sentences either side: a story, or the part of a story, about a game. One word, even
-repeated ("the Peking University Table Tennis Team's visit to the US", an exchange the guide codes), is not
-enough, and a sport passage does not silence the rest of a document that turns to other news. Read from the
-document's text (``conventions.screen``), so a sentence coded alone is judged alone."""
+stand in two or more of the sentences from two before it to two after it: a passage of a story about a game. One
+word, even repeated ("the Peking University Table Tennis Team's visit to the US", an exchange the guide codes), is
+not enough; nor is one sentence that names a game ("jailed 52 separatists for playing in a football tournament":
+the jailing is politics); and a sport passage does not silence the rest of a document that turns to other news.
+Read from the document's text (``conventions.screen``); a sentence not found in it is judged no sport."""
 
 from __future__ import annotations
 
@@ -23,15 +24,16 @@ _ENDS = re.compile(r"[.!?][\"'”’)]*\s+")
 
 
 def amid_sport(sentence: str, document: str, conv: Conventions) -> bool:
-    """Whether ``sentence`` of ``document`` (or of itself, when the document is not given) is sport news."""
+    """Whether ``sentence`` of ``document`` (or of itself, when the document is not given) is sport news: two
+    different sport words over two or more sentences of its window."""
     pieces = _pieces(document or sentence)
     at = (document or sentence).find(sentence.strip()[:80])
     if at < 0:
-        return len(_sport_words(sentence, conv)) >= 2
+        return False
     k = next((n for n, (start, end) in enumerate(pieces) if start <= at < end), len(pieces) - 1)
     text = document or sentence
-    window = " ".join(text[s:e] for s, e in pieces[max(0, k - _REACH):k + _REACH + 1])
-    return len(_sport_words(window, conv)) >= 2
+    found = [_sport_words(text[s:e], conv) for s, e in pieces[max(0, k - _REACH):k + _REACH + 1]]
+    return len(set().union(*found)) >= 2 and sum(1 for words in found if words) >= 2
 
 
 @lru_cache(maxsize=4)

@@ -22,10 +22,14 @@ NEWS = ("Kenyan troops attacked al-Shabab bases in southern Somalia on Monday. T
     # one sport word, however often, is no sport news: an exchange of table tennis teams is diplomacy
     ("The Chinese table tennis team's visit to the US followed a table tennis match in Beijing.", "", False),
     # a plural is the same word: one word, not two
-    ("Two yachts retired from the yacht race off Tasmania on Monday.", "", False),
-    ("Two yachts retired from the regatta off Tasmania on Monday.", "", True),
-    # the words of a sentence coded alone are its own
-    ("The bowler was banned after the cricket Test.", "", True),
+    ("Two yachts retired from the yacht race off Tasmania.", "Two yachts retired from the yacht race off Tasmania. "
+     "The yachts sailed on to Hobart.", False),
+    ("Two yachts retired from the regatta off Tasmania.", "Two yachts retired from the regatta off Tasmania. "
+     "The yachts sailed on to Hobart.", True),
+    # one sentence naming a game is no sport passage: the act it reports may be politics
+    ("Police jailed 12 separatists for playing in a football tournament.",
+     "Police jailed 12 separatists for playing in a football tournament.", False),
+    ("The bowler was banned after the cricket Test.", "", False),
 ])
 def test_amid_sport(sentence: str, document: str, sport: bool) -> None:
     assert amid_sport(sentence, document, load_conventions()) is sport
@@ -35,6 +39,12 @@ def test_a_game_codes_nothing(coder: Coder) -> None:
     """"beat" in a race report is a win, not an assault; the same verb in the news beside it stays."""
     assert not [m for m in coder.code_text(GAME) if m.type == "ASSAULT"]
     assert "ASSAULT" in {m.type for m in coder.code_text(NEWS)}
+
+
+def test_a_jailing_over_a_game_is_coded(coder: Coder) -> None:
+    """Sport words in the sentence alone do not silence it: "jailed ... for playing in a football tournament"."""
+    text = "Nigerian police jailed 12 Biafran separatists in Lagos for playing in a football tournament."
+    assert "COERCE" in {m.type for m in coder.code_text(text)}
 
 
 def test_sport_further_away_leaves_the_news(coder: Coder) -> None:
