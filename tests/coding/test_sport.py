@@ -30,6 +30,10 @@ NEWS = ("Kenyan troops attacked al-Shabab bases in southern Somalia on Monday. T
     ("Police jailed 12 separatists for playing in a football tournament.",
      "Police jailed 12 separatists for playing in a football tournament.", False),
     ("The bowler was banned after the cricket Test.", "", False),
+    # the Games are politics too: a boycott named beside the athletes is coded
+    ("The United States announced a diplomatic boycott of the Beijing Winter Olympics.",
+     "The United States announced a diplomatic boycott of the Beijing Winter Olympics. American athletes will "
+     "still compete for medals in the Games.", False),
 ])
 def test_amid_sport(sentence: str, document: str, sport: bool) -> None:
     assert amid_sport(sentence, document, load_conventions()) is sport
