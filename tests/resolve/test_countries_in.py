@@ -261,3 +261,20 @@ def test_press_false_leaves_out_countries_only_a_news_outlet_gives(kb: ActorKB, 
     assert kb.countries_in(text) == everything
     assert kb.countries_in(text, press=False) == parties
     assert kb.named_in(text, press=False)[0] == parties
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a known surname inside another person's full name is that other person: no country of the known one's
+    ("Union secretary Doug Cameron says the airline is being greedy.", set()),
+    ("Doug Cameron says the airline is being greedy.", set()),
+    ("In his report, the coroner, Dick Wallace, said the boy was neglected.", set()),
+    # the known person's own given name, a title or honorific, or a function word opening the sentence before
+    # the surname leave it the known person's
+    ("Prime Minister David Cameron said the talks would go on.", {"GBR"}),
+    ("Mr Cameron said the talks would go on.", {"GBR"}),
+    ("But Cameron said the talks would go on.", {"GBR"}),
+    ("When Cameron spoke, nobody listened.", {"GBR"}),
+    ("The Tory leader Cameron said so.", {"GBR"}),
+])
+def test_a_surname_inside_another_full_name_names_no_country(kb: ActorKB, text: str, expected: set[str]) -> None:
+    assert kb.countries_in(text) == expected

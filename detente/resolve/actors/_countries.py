@@ -18,11 +18,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ._data import NON_STATE
 from ._fuzzy import FUZZY_MIN
 from ._index import COUNTRY_KINDS, PROPER_KINDS, Index, Lex
 from ._span import Scanner
-from ._text import POSSESSIVE, SEPARATORS, fold, raw_words, split_word
+from ._text import POSSESSIVE, SEPARATORS, fold, key, raw_words, split_word
 
 _ACRONYM_NAMES = frozenset({"surname", "person"})
 _TITLES = frozenset({"agent", "office"})
@@ -45,6 +47,9 @@ class _Reading:
     title: bool  # an agent or office reading: makes a body just before it a portfolio
     bodies: frozenset[str] = frozenset()  # non-state codes named (IGO ...): not countries, but actors of events
     press: bool = False  # its states come from a news outlet alone ("told VOA", "Reuters reported")
+    # its states come from one person's surname alone: that person's name words ("david", "cameron"), so that
+    # the surname inside another full name ("Doug Cameron") names no country (``_other_person``)
+    surname_of: frozenset[str] | None = None
 
 
 _NOTHING = _Reading(frozenset(), False, False, False)
@@ -61,6 +66,7 @@ class _Token:
     sep: bool = False  # "," ";" "(" ")": an item of its own, and no key spans it
     poss: bool = False  # "'s": never an item
     unknown: bool = False  # a lowercase long word unknown as spelled: corrected only if a portfolio asks
+    name: bool = False  # a capitalized word no entry explains, or a surname only: a word of a person's name
 
 
 class CountryFinder:
@@ -96,13 +102,14 @@ class CountryFinder:
     def _scan(self, text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         words = self._words
         toks = [t for w in raw_words(fold(text)) for t in (words.get(w) or self._learn(w))]
-        readings, unknown = self._read(toks)
+        readings, unknown, starts = self._read(toks)
         out: set[str] = set()
         bodies: set[str] = set()
         outlets: set[str] = set()
         others: set[str] = set()
         for k, r in enumerate(readings):
-            if r.codes and not (r.body and self._portfolio(readings, unknown, k)):
+            if r.codes and not (r.body and self._portfolio(readings, unknown, k)) and \
+                    not _other_person(r, toks, starts[k]):
                 out |= r.codes
                 (outlets if r.press else others).update(r.codes)
             bodies |= r.bodies
@@ -124,10 +131,12 @@ class CountryFinder:
         return fixed is not None and any(lx.kind in _TITLES for lx in self._ix.lex.get(fixed, ()))
 
     # ------------------------------------------------------------------ the scan
-    def _read(self, toks: list[_Token]) -> tuple[list[_Reading], dict[int, str]]:
-        """``Scanner.scan``'s items as readings, and the items that are a lowercase unknown word (by position)."""
+    def _read(self, toks: list[_Token]) -> tuple[list[_Reading], dict[int, str], list[int]]:
+        """``Scanner.scan``'s items as readings, the items that are a lowercase unknown word (by position), and the
+        token each item starts at."""
         readings: list[_Reading] = []
         unknown: dict[int, str] = {}
+        starts: list[int] = []
         n_tok = len(toks)
         i = 0
         while i < n_tok:
@@ -136,6 +145,7 @@ class CountryFinder:
                 longer = self._longer(toks, i, min(i + t.longest, n_tok))
                 if longer is not None:
                     readings.append(longer[0])
+                    starts.append(i)
                     i = longer[1]
                     continue
             i += 1
@@ -144,7 +154,8 @@ class CountryFinder:
             if t.unknown:
                 unknown[len(readings)] = t.low
             readings.append(t.alone)
-        return readings, unknown
+            starts.append(i - 1)
+        return readings, unknown, starts
 
     def _longer(self, toks: list[_Token], i: int, end: int) -> tuple[_Reading, int] | None:
         """The longest key of two or more tokens starting at ``i`` (and ending by ``end``) that keeps a reading
@@ -203,18 +214,21 @@ class CountryFinder:
         if low == POSSESSIVE:
             return _Token(low, orig, 0, _NOTHING, poss=True)
         longest = max(self._ix.first.get(low, 0), self._ix.first_cs.get(orig, 0))
+        lexes = self._ix.lex_cs.get(orig, []) + self._ix.lex.get(low, [])
+        name = orig[:1].isupper() and orig.isalpha() and len(orig) > 1 and \
+            all(lx.kind == "surname" for lx in lexes) and low not in self._ix.particles.joins
         if longest and (low in self._ix.lex or orig in self._ix.lex_cs):
             alone = self._key_reading(orig, low, (_Token(low, orig, longest, _NOTHING),))
             if alone is not None:
-                return _Token(low, orig, longest, alone)
+                return _Token(low, orig, longest, alone, name=name)
         # unknown as spelled: "Ethopia" may be a one-edit misspelling of a long name
         if len(low) < FUZZY_MIN or not low.isalpha():
-            return _Token(low, orig, longest, _NOTHING)
+            return _Token(low, orig, longest, _NOTHING, name=name)
         if not orig[:1].isupper():
             return _Token(low, orig, longest, _NOTHING, unknown=True)
         fixed = self._scanner.fuzzy.correct(low, proper=True)
         lexes = self._ix.lex.get(fixed, []) if fixed is not None else []
-        return _Token(low, orig, longest, self._reading(lexes, low) if lexes else _NOTHING)
+        return _Token(low, orig, longest, self._reading(lexes, low) if lexes else _NOTHING, name=name)
 
     # ------------------------------------------------------------------ what readings name
     def _reading(self, lexes: list[Lex], low: str) -> _Reading:
@@ -232,6 +246,11 @@ class CountryFinder:
                 t = lx.entity.latest()
                 codes.add(t.country if t and t.country else lx.entity.country)
                 press = press and lx.kind == "body" and ((t.sector if t else None) or lx.entity.sector) == "JRN"
+        surname_of = None
+        if unique_surname and all(lx.kind == "surname" or lx.entity is None and lx.kind not in COUNTRY_KINDS
+                                  for lx in lexes):
+            surname_of = frozenset(w for e in (lx.entity for lx in lexes if lx.kind == "surname") if e is not None
+                                   for w in key(e.name).split())
         return _Reading(
             codes=frozenset(codes - NON_STATE),
             bodies=frozenset(codes & NON_STATE),
@@ -239,7 +258,19 @@ class CountryFinder:
             place=any(lx.kind in COUNTRY_KINDS for lx in lexes),
             title=any(lx.kind in _TITLES for lx in lexes),
             press=press and bool(codes - NON_STATE),
+            surname_of=surname_of,
         )
+
+
+def _other_person(r: _Reading, toks: list[_Token], start: int) -> bool:
+    """Is a surname reading the last word of another person's full name: "Doug Cameron" is not David Cameron, so
+    it names no country (as ``resolve`` decides, ``_persons.surnamed_person``)? The word before must be a name
+    word that is not the known person's, nor a function word capitalized to open a sentence ("But Cameron
+    said", "When Cameron spoke")."""
+    if r.surname_of is None or start < 1:
+        return False
+    before = toks[start - 1]
+    return before.name and before.low not in r.surname_of and before.low not in STOP_WORDS
 
 
 def _prefixes(table: dict[str, list[Lex]]) -> set[str]:
