@@ -75,6 +75,8 @@ def wider_home(evidence: HomeEvidence) -> str | None:
         votes[evidence.dateline] += 1
     if not votes:
         return evidence.outlet
+    if evidence.outlet and votes[evidence.outlet] == max(votes.values()):
+        votes[evidence.outlet] += 1  # a local outlet's story names its own country once, if at all
     top = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
     (country, n), rest = top[0], top[1:]
     if rest and n < DOMINANCE * rest[0][1]:
@@ -128,6 +130,12 @@ def _key(name: str) -> str:
 def _data() -> dict[str, Any]:
     data: dict[str, Any] = datafiles.load("detente.coding", "data/home.yaml")
     return data
+
+
+@cache
+def held_sectors() -> frozenset[str]:
+    """Sectors whose bodies of no country a story with a home holds for parsing (``held_sectors``)."""
+    return frozenset(_data()["held_sectors"])
 
 
 @cache

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from detente.coding.accusations import cue_forms
 from detente.coding.criticism import POSING_NOUNS, POSING_VERBS
-from detente.coding.home import HomeEvidence, outlet_home, places_named, wider_home
+from detente.coding.home import HomeEvidence, held_sectors, outlet_home, places_named, wider_home
 from detente.coding.lexicon import Lexicon, inflections, word_forms
 from detente.coding.modality import Cues
 from detente.coding.references import WINDOW, describes_person, refers_back
@@ -107,6 +107,8 @@ class SentenceSelector:
         # an editorial speaks in its own voice: a disapproval word needs no speech verb there
         self.editorial_prefilter = Prefilter(alone | cues.deontic_aux | cue_forms(), self._has_actor, paired, near)
         self.state_forms = state_act_forms(lexicon)
+        # a state's organ, or an organized body of the home ("the unions"): whose, the story's home says
+        self.held_words = kb.state_agent_words | kb.agent_words(held_sectors())
         self._seen_countries: Counter[str] = Counter()
         # the last words of the full names the document gave so far, each with the phrase that gave it
         self._surnames: dict[str, str] = {}
@@ -148,7 +150,7 @@ class SentenceSelector:
                 self._remember(surnames_in(sentence.text))
                 continue
             refused[sentence.index] = verdict
-            state = verdict is Verdict.SECTOR_ONLY and not self.kb.state_agent_words.isdisjoint(sentence.tokens)
+            state = verdict is Verdict.SECTOR_ONLY and not self.held_words.isdisjoint(sentence.tokens)
             if state or not self.state_forms.isdisjoint(sentence.tokens) or \
                     (refers and _within_window(held, sentence.index)):
                 held.append(sentence)  # "the military claimed the killing of 33 terrorists": whose, the story says
@@ -180,8 +182,7 @@ class SentenceSelector:
             evidence.add(known | places_named(self.kb, sentence.text))
         dateline = read_dateline(text[:MAX_CODED_CHARS])
         evidence.dateline = dateline.place.country if dateline and dateline.place else None
-        if not evidence.named and not evidence.dateline:
-            evidence.outlet = outlet_home(self.kb, outlet)
+        evidence.outlet = outlet_home(self.kb, outlet)
         return wider_home(evidence)
 
     def _remember(self, names: dict[str, str]) -> None:

@@ -51,10 +51,19 @@ def test_the_dateline_counts_once_more() -> None:
     assert wider_home(HomeEvidence(Counter({"CAN": 5, "USA": 2}))) is None
 
 
-def test_the_outlet_decides_only_when_no_country_is_named() -> None:
+def test_the_outlet_decides_when_no_country_is_named() -> None:
     assert wider_home(HomeEvidence(Counter(), outlet="AUS")) == "AUS"
     assert wider_home(HomeEvidence(Counter({"NZL": 2}), outlet="AUS")) == "NZL"
     assert wider_home(HomeEvidence(Counter({"NZL": 1}), outlet="AUS")) is None
+
+
+def test_a_local_outlet_counts_once_for_its_country_where_that_leads() -> None:
+    # a local story names its own country once, if at all: the outlet's country is the second mention
+    assert wider_home(HomeEvidence(Counter({"AUS": 1}), outlet="AUS")) == "AUS"
+    # it does not count for a country another one outnumbers, nor lift one tied with others past the bar
+    assert wider_home(HomeEvidence(Counter({"NZL": 1, "AUS": 1, "GBR": 1}), outlet="AUS")) is None
+    assert wider_home(HomeEvidence(Counter({"USA": 6, "AUS": 2}), outlet="AUS")) == "USA"
+    assert wider_home(HomeEvidence(Counter({"USA": 6, "AUS": 2}))) == "USA"
 
 
 def test_where_an_outlet_is_based(kb) -> None:
@@ -114,6 +123,26 @@ def test_a_dateline_gives_the_home(kb) -> None:
     assert found.home == "IND"
 
 
+def test_a_local_outlet_and_one_mention_of_its_country_give_the_home(kb) -> None:
+    text = ("Nurses walked off the job for four hours on Monday in Australia. "
+            "Police arrested three protesters outside parliament.")
+    assert _selector(kb).select(text, outlet="The Sydney Morning Herald").home == "AUS"
+    assert _selector(kb).select(text, outlet="Voice of America").home is None
+
+
+def test_an_organized_body_of_no_country_is_parsed_in_a_story_with_a_home(kb) -> None:
+    text = ("Nurses at hospitals across Sydney walked off the job on Monday. "
+            "Hospitals in Parramatta cancelled surgery. "
+            "The unions have rejected the latest offer. "
+            "Nurses rejected the latest offer too.")
+    found = _selector(kb).select(text)
+    assert found.home == "AUS"
+    selected = [s.index for s in found.selected]
+    assert 2 in selected  # the unions: a body of the home, held for it
+    assert 3 not in selected  # people at large may be anyone's
+    assert 2 not in [s.index for s in _selector(kb).select(text.replace("Sydney", "Sydney and Auckland")).selected]
+
+
 def test_the_outlet_gives_the_home_of_a_story_that_names_no_place(kb) -> None:
     assert _selector(kb).select(_NOWHERE, outlet="The Hindu").home == "IND"
     assert _selector(kb).select(_NOWHERE, outlet="Voice of America").home is None
@@ -165,3 +194,9 @@ def test_an_office_with_no_country_is_nobodys_in_a_story_about_two(coder: Coder)
             "surgery. "
             "The Opposition leader accused the Government of abandoning the nurses.")
     assert not any(kind == "ACCUSE" for kind, _s, _t in _coded(coder, text))
+
+
+def test_a_union_of_no_country_is_the_homes(coder: Coder) -> None:
+    text = ("Nurses at hospitals across Sydney walked off the job on Monday. Hospitals in Parramatta cancelled "
+            "surgery. The unions have rejected the hospitals' latest offer.")
+    assert any(kind == "REJECT" and source == ["AUS"] for kind, source, _t in _coded(coder, text))

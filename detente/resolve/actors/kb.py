@@ -83,6 +83,12 @@ class ActorKB:
                 out.add(k)
         return frozenset(out)
 
+    @functools.lru_cache(maxsize=8)  # noqa: B019 -- a few sector sets, asked once per selector
+    def agent_words(self, sectors: frozenset[str]) -> frozenset[str]:
+        """Lowercase one-word agent words of the given ``sectors`` ("union", "party" for LAB, PTY)."""
+        return frozenset(k for k, lexes in self._ix.lex.items()
+                         if " " not in k and any(lx.kind == "agent" and lx.sector in sectors for lx in lexes))
+
     def is_candidate(self, sentence: str) -> bool:
         """Does the sentence mention any known actor word? Set lookups over its lowercase tokens, no alias loop."""
         ix = self._ix
