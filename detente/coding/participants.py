@@ -72,6 +72,7 @@ STATE_ONLY_TYPES = frozenset(str(t) for t in _RECIPIENTS["state_only_types"])
 ACCUSED_NOUNS = frozenset(str(w) for w in _RECIPIENTS["accused_nouns"])
 WATER_WORDS = frozenset(str(w) for w in _RECIPIENTS["water_words"])
 COURT_NOUNS = frozenset(str(w) for w in _RECIPIENTS["court_nouns"])
+LEGAL_VERBS = frozenset(str(w) for w in _RECIPIENTS["legal_verbs"])
 # Material acts that, named by a noun with nobody as doer, are coded with no source against the country hit.
 AGENTLESS_TYPES = frozenset(str(t) for t in _RECIPIENTS["agentless_types"])
 # Sectors of people who are not an organization acting for a country ("people", "heirlooms", "public interest").
@@ -167,6 +168,14 @@ class Participants:
             state = _one_or_home(sentence_countries, ctx.home)
             if state is not None:
                 sources = _country_side(state, "GOV")
+        if not sources.actors and _legal_passive(cand):
+            # "Reid is charged with intimidation": only a state's prosecutors charge, and the sentence (or, naming
+            # none, the story) is about one
+            if sentence_countries is None:
+                sentence_countries = self._countries_here(cand)
+            state = _one_or_home(sentence_countries, ctx.home)
+            if state is not None:
+                sources = _country_side(state, "JUD")
         if _agentless(cand) and not sources.actors and not any(a.country for a in targets.actors):
             if sentence_countries is None:
                 sentence_countries = self._countries_here(cand)
@@ -541,6 +550,17 @@ def open_water(arg: Arg) -> bool:
         return False
     place = lookup_place(text[4:] if text.lower().startswith("the ") else text)
     return place is not None and place.country is None
+
+
+def _legal_passive(cand: Candidate) -> bool:
+    """A state's legal step in the passive with no agent ("was charged with murder", "two men charged with
+    fraud"), whose prosecutor the guide makes the source (``legal_verbs``)."""
+    tok = cand.token
+    if cand.coded.type != "ACCUSE" or cand.sources or tok.tag_ != "VBN" or lemma(tok) not in LEGAL_VERBS:
+        return False
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ == "acl"
 
 
 def _agentless_charge(cand: Candidate, targets: Resolved) -> bool:

@@ -1,0 +1,24 @@
+"""A state's legal step in the passive with no agent (issue 12, session 14): the guide's prosecuting state is the
+source, the sentence's one country or the story's home. Constructed sentences."""
+
+from __future__ import annotations
+
+from detente.coding import Coder
+from tests.coding.test_accusations import _coded
+
+
+def _charges(coder: Coder, text: str) -> list[tuple[str, list[str | None], list[str | None]]]:
+    return [c for c in _coded(coder, text) if c[0] == "ACCUSE"]
+
+
+def test_a_charge_in_the_passive_is_the_sentences_one_states(coder: Coder) -> None:
+    assert ("ACCUSE", ["KEN"], ["KEN"]) in _charges(coder, "A Kenyan minister was charged with fraud on Monday.")
+    assert ("ACCUSE", ["PAK"], ["PAK"]) in _charges(coder, "Two Pakistani officials have been indicted for bribery.")
+
+
+def test_a_charge_with_its_agent_or_an_accusation_keeps_its_own_source(coder: Coder) -> None:
+    # "accused of" is anyone's accusation: no state is guessed
+    assert ("ACCUSE", [], ["KEN"]) in _charges(coder, "A Kenyan minister was accused of fraud on Monday.")
+    # two countries named: whose prosecutors charged is not told
+    assert not any(source for _k, source, _t in
+                   _charges(coder, "A Kenyan minister was charged with smuggling arms to Uganda."))
