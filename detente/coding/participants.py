@@ -560,7 +560,9 @@ def _legal_passive(cand: Candidate) -> bool:
         return False
     if any(c.dep_ == "agent" for c in tok.children):
         return False
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ == "acl"
+    # "two men charged with fraud", "are to appear in court charged with manslaughter": a participle, no subject
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or \
+        (tok.dep_ in ("acl", "advcl") and child(tok, "nsubj") is None)
 
 
 def _agentless_charge(cand: Candidate, targets: Resolved) -> bool:

@@ -16,6 +16,11 @@ def test_a_charge_in_the_passive_is_the_sentences_one_states(coder: Coder) -> No
     assert ("ACCUSE", ["PAK"], ["PAK"]) in _charges(coder, "Two Pakistani officials have been indicted for bribery.")
 
 
+def test_a_charge_as_a_participle_is_the_states_too(coder: Coder) -> None:
+    assert ("ACCUSE", ["KEN"], ["KEN"]) in \
+        _charges(coder, "Two Kenyan ministers are to appear in court tomorrow charged with fraud.")
+
+
 def test_a_charge_with_its_agent_or_an_accusation_keeps_its_own_source(coder: Coder) -> None:
     # "accused of" is anyone's accusation: no state is guessed
     assert ("ACCUSE", [], ["KEN"]) in _charges(coder, "A Kenyan minister was accused of fraud on Monday.")
