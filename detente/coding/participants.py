@@ -164,8 +164,10 @@ class Participants:
         if not cand.sources and not sources.actors and cand.coded.type in STATE_TYPES:
             sentence_countries = self._countries_here(cand)
             # "books banned under the Taliban", "people confined in camps in Xinjiang": nobody but a state bans
-            # books or confines people, and the sentence (or, naming none, the document) is about one
-            state = _one_or_home(sentence_countries, ctx.home)
+            # books or confines people, and the sentence (or, naming none, the document) is about one; naming
+            # several, the state is the one the act happened in ("was arrested in Malaysia for smuggling people
+            # to Indonesia")
+            state = _one_or_home(sentence_countries, ctx.home) or self._act_country(cand)
             if state is not None:
                 sources = _country_side(state, "GOV")
         if not sources.actors and _legal_passive(cand):
@@ -173,7 +175,7 @@ class Participants:
             # none, the story) is about one
             if sentence_countries is None:
                 sentence_countries = self._countries_here(cand)
-            state = _one_or_home(sentence_countries, ctx.home)
+            state = _one_or_home(sentence_countries, ctx.home) or self._act_country(cand)
             if state is not None:
                 sources = _country_side(state, "JUD")
         if _agentless(cand) and not sources.actors and not any(a.country for a in targets.actors):
@@ -288,6 +290,17 @@ class Participants:
         condemnation"): the sentence's one country, as for an act a noun names with nobody as its doer."""
         countries = self._countries_here(cand)
         return _country_side(next(iter(countries)), None) if len(countries) == 1 else Resolved([], [])
+
+    def _act_country(self, cand: Candidate) -> str | None:
+        """The one country the act's own "in" phrase names ("was arrested in Malaysia", "charged in a French
+        court"): where a state's act happened, that state did it (the guide: an arrest in the passive "keeps the
+        state as source")."""
+        found: set[str] = set()
+        for prep in children(cand.token, "prep"):
+            if prep.lower_ == "in":
+                for obj in children(prep, "pobj"):
+                    found |= self.kb.countries_in(" ".join(t.text for t in obj.subtree), press=False)
+        return next(iter(found)) if len(found) == 1 else None
 
     def _countries_here(self, cand: Candidate) -> set[str]:
         """The countries the candidate's sentence names (the press's home left out)."""

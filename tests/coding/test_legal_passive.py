@@ -27,3 +27,12 @@ def test_a_charge_with_its_agent_or_an_accusation_keeps_its_own_source(coder: Co
     # two countries named: whose prosecutors charged is not told
     assert not any(source for _k, source, _t in
                    _charges(coder, "A Kenyan minister was charged with smuggling arms to Uganda."))
+
+
+def test_a_state_act_in_the_passive_is_the_state_it_happened_in(coder: Coder) -> None:
+    """Naming several countries, an arrest reported in the passive is the state's where it happened (the guide:
+    "was arrested in the United States" USA)."""
+    coded = _coded(coder, "A Kenyan man was arrested in Uganda last month for smuggling weapons to Somalia.")
+    assert any(kind == "COERCE" and source == ["UGA"] for kind, source, _t in coded)
+    assert ("ACCUSE", ["FRA"], ["MLI"]) in \
+        _charges(coder, "A Malian soldier was charged in France with the killing of two Ivorian civilians.")
