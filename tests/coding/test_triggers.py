@@ -718,6 +718,9 @@ def test_a_trial_or_an_outcry_with_no_accuser_accuses_who_faces_it(coder: Coder)
     assert ("ACCUSE", [], ["ISR"]) in _coded(
         coder, "Israel pressed ahead with the raids despite an international outcry.")
     assert ("ACCUSE", [], ["RUS"]) in _coded(coder, "Russia faced widespread condemnation over its missile tests.")
+    # allegations and charges faced are such nouns too (session 14): the accused is who faces them
+    assert ("ACCUSE", [], ["KEN"]) in _coded(coder, "The Kenyan union faces allegations of intimidation.")
+    assert ("ACCUSE", [], ["KEN"]) in _coded(coder, "The Kenyan minister faces accusations of fraud.")
     assert ("ACCUSE", ["JPN"], ["CHN"]) in _coded(coder, "The Chinese missile test drew condemnation from Japan.")
     assert not [c for c in _coded(coder, "Kenyan officials expect few people will follow this trial.")
                 if c[0] == "ACCUSE"]
