@@ -1,0 +1,64 @@
+"""PROTEST vocabulary: labour's own words for a strike ("walked off the job", "downed tools", "a national
+stoppage", "industrial action"), read as the codebook's strike mode, and their look-alikes that are none."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from detente.coding import Coder
+from detente.coding.lexicon import load_lexicon
+from detente.coding.triggers import Trigger, find_triggers
+
+Find = Callable[[str], list[Trigger]]
+
+
+@pytest.fixture(scope="module")
+def find(nlp: Language) -> Find:
+    lexicon = load_lexicon()
+
+    def run(text: str) -> list[Trigger]:
+        return find_triggers(nlp(text)[:], lexicon)
+
+    return run
+
+
+def _protests(found: list[Trigger]) -> list[tuple[str | None, str]]:
+    return [(m.sense.mode, m.token.lemma_.lower()) for m in found if m.sense.type == "PROTEST"]
+
+
+def test_walking_off_the_job_is_a_strike(find: Find) -> None:
+    assert ("strike", "walk") in _protests(find("Dock workers in Lagos walked off the job on Monday."))
+    assert ("strike", "walk") in _protests(find("Nurses will walk off the job this week over pay."))
+
+
+def test_walking_off_a_stage_or_a_field_is_none(find: Find) -> None:
+    assert _protests(find("The singer walked off the stage after one song.")) == []
+    assert _protests(find("The players walked off the field at half time.")) == []
+
+
+def test_downing_tools_is_a_strike(find: Find) -> None:
+    assert ("strike", "down") in _protests(find("Miners at the copper mine downed tools over unpaid wages."))
+
+
+def test_industrial_action_is_a_strike(find: Find) -> None:
+    found = _protests(find("The rail union announced industrial action for next Tuesday."))
+    assert [mode for mode, _ in found] == ["strike"]
+
+
+def test_a_strike_told_as_strike_action_is_labour(find: Find) -> None:
+    assert ("strike", "action") in _protests(find("The strike action closed every port in the country."))
+
+
+def test_a_stoppage_is_a_strike_unless_of_aid_or_play(find: Find) -> None:
+    assert ("strike", "stoppage") in _protests(find("Port staff began a national stoppage on Thursday."))
+    assert _protests(find("The stoppage of aid deliveries hit the camps hard.")) == []
+    assert _protests(find("The referee added four minutes of stoppage time.")) == []
+
+
+def test_a_strike_with_its_strikers_country_is_coded(coder: Coder) -> None:
+    text = "Nigerian dock workers walked off the job in Lagos on Monday."
+    coded = [(m.type, m.mode) for m in coder.code_text(text)]
+    assert ("PROTEST", "strike") in coded
