@@ -103,11 +103,14 @@ def antecedent(kind: str, index: int, mentioned: Iterable[Mentioned],
 
 def latest_country(index: int, mentioned: Iterable[Mentioned], window: int = WINDOW) -> str | None:
     """The country of the most recent actor of the last ``window`` sentences: whose "the ministry" or "the
-    country" a sentence naming no country means."""
+    country" a sentence naming no country means; none when the most recent actors are of two countries
+    ("nurses in Winnipeg and in Chicago walked off the job": whose is "the Government"?)."""
     inside = [m for m in mentioned if index - window <= m.index < index and m.actor.country and not m.target]
     if not inside:
         return None
-    return max(inside, key=lambda m: (m.index, m.speaker)).actor.country
+    latest = max(inside, key=lambda m: (m.index, m.speaker))
+    sides = {m.actor.country for m in inside if (m.index, m.speaker) == (latest.index, latest.speaker)}
+    return latest.actor.country if len(sides) == 1 else None  # two countries acting together: whose is unsaid
 
 
 def latest_body(index: int, mentioned: Iterable[Mentioned], head: str | None = None,
