@@ -3,15 +3,24 @@ is off (checked). Sentences written for these tests, not taken from the labelled
 
 from __future__ import annotations
 
-from tests.coding.screen_cases import screen_tests
+import pytest
+
+from detente.coding import Coder
+from tests.coding.screen_cases import coded_types, screen_tests
 
 DROPPED = [
-    # a storm, a crash, a fire or an illness is no party
-    ("Six Bangladeshi fishermen were killed when a cyclone struck the coast of Bangladesh.", "ASSAULT", "hazard"),
-    ("Peru's transport ministry released its report into the crash, which killed twelve Peruvian miners.", "ASSAULT",
-     "hazard"),
-    ("Chilean firefighters battled the blaze near Valparaiso for six hours.", "ASSAULT", "hazard"),
-    ("The former Kenyan minister had been battling cancer since March.", "ASSAULT", "hazard"),
+    # a fire, a disaster or an illness is no party: as the subject of the "when" clause, as the act's own noun
+    ("Four Kenyan tourists were killed when a fire broke out at a hotel in Nairobi.", "ASSAULT", "hazard"),
+    ("A Chilean court heard evidence about the tragedy which killed 21 Chilean miners.", "ASSAULT", "hazard"),
+]
+
+# the same kind that the lexicon already refuses (``triggers._causes``, material14): no event at all, so the screen
+# never sees it; kept here so that a change to either place that lets them through fails
+NEVER_CODED = [
+    "Six Bangladeshi fishermen were killed when a cyclone struck the coast of Bangladesh.",
+    "Peru's transport ministry released its report into the crash, which killed twelve Peruvian miners.",
+    "Chilean firefighters battled the blaze near Valparaiso for six hours.",
+    "The former Kenyan minister had been battling cancer since March.",
 ]
 
 KEPT = [
@@ -23,3 +32,8 @@ KEPT = [
 
 (test_acts_of_hazards_are_not_coded, test_acts_of_parties_are_kept,
  test_an_act_of_a_hazard_is_named) = screen_tests(DROPPED, KEPT)
+
+
+@pytest.mark.parametrize("text", NEVER_CODED)
+def test_acts_of_hazards_the_lexicon_refuses_are_not_coded(coder: Coder, text: str) -> None:
+    assert "ASSAULT" not in coded_types(coder, text)

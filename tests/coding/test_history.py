@@ -3,15 +3,24 @@
 
 from __future__ import annotations
 
-from tests.coding.screen_cases import screen_tests
+import pytest
+
+from detente.coding import Coder
+from tests.coding.screen_cases import coded_types, screen_tests
 
 DROPPED = [
     ("A Korean museum showed photographs of the Japanese occupation of Korea in the early 20th century.", "COERCE",
      "history"),
     # a past event the story names by its date, with nobody doing it: a landmark, not a report
-    ("Security in Nairobi has been tight since the 1998 bombing of the U.S. embassy.", "ASSAULT", "named by date"),
-    ("Tourism in Bali has not recovered since the October 12 bombings of two nightclubs in Kuta.", "ASSAULT",
+    ("The changed security situation since the attacks in Nairobi on August 7 worries Kenyan officials.", "ASSAULT",
      "named by date"),
+]
+
+# the same kind after "since" with the date before the noun, which the lexicon already refuses
+# (``triggers.dates_another``, material14): no event at all, so the screen never sees it
+NEVER_CODED = [
+    "Security in Nairobi has been tight since the 1998 bombing of the U.S. embassy.",
+    "Tourism in Bali has not recovered since the October 12 bombings of two nightclubs in Kuta.",
 ]
 
 KEPT = [
@@ -25,3 +34,8 @@ KEPT = [
 
 (test_acts_of_an_age_are_not_coded, test_acts_of_the_news_are_kept,
  test_an_act_of_an_age_is_named) = screen_tests(DROPPED, KEPT)
+
+
+@pytest.mark.parametrize("text", NEVER_CODED)
+def test_landmarks_the_lexicon_refuses_are_not_coded(coder: Coder, text: str) -> None:
+    assert "ASSAULT" not in coded_types(coder, text)
