@@ -282,6 +282,8 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
         if other is not None:
             # "Pakistan expects the Afghan government to uphold ...": an appeal to another, not one's own plan
             role, coded = "request", Coded("REQUEST", None, "020")
+        elif role == "intent" and (not m.sense.commitment or m.sense.pos == "adj") and _others_act(m, kid):
+            return None  # "expected the groups would reach agreement": a forecast or a wish, no one's plan
         if role == "intent" and kid_flags.negated:
             coded = composer.refused(kid_coded)
             notes.append("intent-not")
@@ -384,6 +386,22 @@ def _wanted_actor(m: Trigger, kid: Trigger) -> Token | None:
     if other is None or other.pos_ == "PRON" or not looks_like_actor(other):
         return None
     return other
+
+
+def _others_act(m: Trigger, kid: Trigger) -> bool:
+    """The act in a finite clause of a wish, expectation or resolve that has a doer of its own, not a pronoun that
+    may be the wisher ("he hopes Boje arrives in time", "expected the four groups would reach agreement", "was
+    determined that its summit should be staged in Africa"): what someone hopes or expects another to do is
+    none of their own plans, and no demand when that other is no actor (``_wanted_actor`` takes those)."""
+    if m.nominal or kid.nominal:
+        return False
+    clause = kid.anchor
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head != (m.anchor if m.sense.pos == "adj" else m.token):
+        return False
+    doer = child(clause, "nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+    return doer is not None and doer.pos_ != "PRON"
 
 
 def _self_announced(m: Trigger) -> bool:

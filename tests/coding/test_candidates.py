@@ -125,3 +125,16 @@ def test_an_act_in_the_condition_is_not_the_speakers_threat(candidates: Cands, c
     # the act the speaker holds out, beside the condition, is the threat
     text = "The official said Washington would impose sanctions if Ankara activated the system."
     assert [c.coded.type for c in candidates(text)] == ["THREATEN"]
+
+
+def test_an_act_another_is_hoped_or_expected_to_do_is_no_plan(candidates: Cands) -> None:
+    # session 14: a finite clause with a doer of its own under a wish or an expectation is a forecast or a wish
+    assert not [c for c in candidates("The Kenyan minister said he expected the rival clans would reach an "
+                                      "agreement on Tuesday.") if c.coded.type == "AGREE"]
+    assert not [c for c in candidates("The coach says he hopes Mwangi arrives in Nairobi in time.")
+                if c.coded.type == "AGREE"]
+    # one's own plan stays a plan; so does a hope whose doer is a pronoun that may be the hoper
+    assert [(c.coded.type, c.modality) for c in candidates("Kenya hopes to visit Somalia next month.")] == [
+        ("AGREE", "planned")]
+    assert [c.coded.type for c in candidates("The Kenyan minister said he hopes he will visit Somalia soon.")] == \
+        ["AGREE"]
