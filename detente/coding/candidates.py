@@ -284,8 +284,9 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
             role, coded = "request", Coded("REQUEST", None, "020")
         elif role == "intent" and (not m.sense.commitment or m.sense.pos == "adj") and _others_act(m, kid):
             return None  # "expected the groups would reach agreement": a forecast or a wish, no one's plan
-        if role == "intent" and kid_flags.negated:
-            coded = composer.refused(kid_coded)
+        unwilling = role == "intent" and _unwilling(m, flags)
+        if role == "intent" and (kid_flags.negated or unwilling):
+            coded = composer.refused(kid_coded)  # "determination not to compromise", "not prepared to negotiate"
             notes.append("intent-not")
         else:
             coded = composer.apply(role, coded, kid_coded)
@@ -304,7 +305,7 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
         # A commitment is what happened: "agreed to set up a working group" is an agreement made (AGREE asserted)
         # whose content is to come; a plan or wish ("is planning a trip") stands for the planned act.
         modality = "planned" if role == "intent" and not m.sense.commitment and coded.type != "REJECT" else "asserted"
-        if flags.negated:
+        if flags.negated and not unwilling:
             modality = "negated"
         elif flags.conditional or flags.possible or \
                 (flags.would and not would_is_future("assertion", reported=speaker is not None)):
@@ -386,6 +387,13 @@ def _wanted_actor(m: Trigger, kid: Trigger) -> Token | None:
     if other is None or other.pos_ == "PRON" or not looks_like_actor(other):
         return None
     return other
+
+
+def _unwilling(m: Trigger, flags: Flags) -> bool:
+    """Willingness denied ("soldiers were not prepared to negotiate", "is not ready to accept"): saying one is not
+    willing to act is refusing to (PLOVER's REJECT: refusing talks, aid or concessions), not a willingness that
+    did not happen."""
+    return flags.negated and m.sense.commitment and m.sense.pos == "adj"
 
 
 def _others_act(m: Trigger, kid: Trigger) -> bool:

@@ -138,3 +138,11 @@ def test_an_act_another_is_hoped_or_expected_to_do_is_no_plan(candidates: Cands)
         ("AGREE", "planned")]
     assert [c.coded.type for c in candidates("The Kenyan minister said he hopes he will visit Somalia soon.")] == \
         ["AGREE"]
+
+
+def test_willingness_denied_is_a_refusal(candidates: Cands) -> None:
+    # session 14: "not prepared to negotiate" refuses talks (REJECT 124), asserted, not a negated agreement
+    cands = candidates("Kenyan officials were not prepared to negotiate with the Somali rebels.")
+    assert [(c.coded.type, c.coded.cameo, c.modality) for c in cands] == [("REJECT", "124", "asserted")]
+    assert [(c.coded.type, c.modality) for c in candidates("Kenya said it was ready to negotiate with Somalia.")] == \
+        [("AGREE", "asserted")]
