@@ -813,3 +813,10 @@ def test_a_player_beaten_or_eliminated_in_a_contest_is_no_assault(find: Find) ->
         assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
     assert only(find("Police beat protesters with batons in the capital."), "beat").sense.type == "ASSAULT"
     assert only(find("The army eliminated the rebel commander."), "eliminated").sense.type == "ASSAULT"
+def test_a_broadcast_address_is_no_meeting(find: Find) -> None:
+    # session 14: a speech to the nation or on television addresses the public, not a party
+    assert not [t for t in find("The Kenyan president made a televised address on Sunday.")
+                if t.sense.type == "CONSULT"]
+    assert not [t for t in find("The Kenyan president delivered his annual speech to the nation.")
+                if t.sense.type == "CONSULT"]
+    assert [t.sense.type for t in find("The Kenyan president gave a speech at the United Nations.")] == ["CONSULT"]
