@@ -820,10 +820,3 @@ def test_a_broadcast_address_is_no_meeting(find: Find) -> None:
     assert not [t for t in find("The Kenyan president delivered his annual speech to the nation.")
                 if t.sense.type == "CONSULT"]
     assert [t.sense.type for t in find("The Kenyan president gave a speech at the United Nations.")] == ["CONSULT"]
-
-
-def test_an_arrival_is_no_visit(find: Find) -> None:
-    # session 14: "arrived in/at" reports troops, boats and people coming, never a labelled meeting
-    assert not [t for t in find("More Kenyan troops have arrived in Somalia.") if t.sense.type == "CONSULT"]
-    assert not [t for t in find("The yacht arrived at Mombasa early today.") if t.sense.type == "CONSULT"]
-    assert [t.sense.type for t in find("The Kenyan president visited Somalia on Monday.")] == ["CONSULT"]
