@@ -820,3 +820,11 @@ def test_a_broadcast_address_is_no_meeting(find: Find) -> None:
     assert not [t for t in find("The Kenyan president delivered his annual speech to the nation.")
                 if t.sense.type == "CONSULT"]
     assert [t.sense.type for t in find("The Kenyan president gave a speech at the United Nations.")] == ["CONSULT"]
+
+
+def test_troops_and_migrants_arriving_are_no_visitors(find: Find) -> None:
+    # session 14: no tune draw labels such an arrival a meeting; an official's arrival stays a visit
+    assert not [t for t in find("More Kenyan troops have arrived in Somalia.") if t.sense.type == "CONSULT"]
+    assert not [t for t in find("The number of people arriving illegally in Kenya has fallen.")
+                if t.sense.type == "CONSULT"]
+    assert [t.sense.type for t in find("The Kenyan foreign minister arrived in Mogadishu on Monday.")] == ["CONSULT"]
