@@ -828,3 +828,11 @@ def test_troops_and_migrants_arriving_are_no_visitors(find: Find) -> None:
     assert not [t for t in find("The number of people arriving illegally in Kenya has fallen.")
                 if t.sense.type == "CONSULT"]
     assert [t.sense.type for t in find("The Kenyan foreign minister arrived in Mogadishu on Monday.")] == ["CONSULT"]
+
+
+def test_holding_to_a_disputed_position_is_a_rejection(find: Find) -> None:
+    # session 14: "maintains/insists (that) ..." rebuts the other side; with no clause it is another word
+    assert [t.sense.type for t in find("The Kenyan government insists the election was fair.")] == ["REJECT"]
+    assert [t.sense.type for t in find("Nairobi maintains that its troops never crossed the border.")] == ["REJECT"]
+    assert not [t for t in find("Kenya maintains good ties with Somalia.") if t.sense.type == "REJECT"]
+    assert [t.sense.type for t in find("Kenya insisted on talks with Somalia.")] == ["REQUEST"]
