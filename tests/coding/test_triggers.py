@@ -835,4 +835,4 @@ def test_holding_to_a_disputed_position_is_a_rejection(find: Find) -> None:
     assert [t.sense.type for t in find("The Kenyan government insists the election was fair.")] == ["REJECT"]
     assert [t.sense.type for t in find("Nairobi maintains that its troops never crossed the border.")] == ["REJECT"]
     assert not [t for t in find("Kenya maintains good ties with Somalia.") if t.sense.type == "REJECT"]
-    assert [t.sense.type for t in find("Kenya insisted on talks with Somalia.")] == ["REQUEST"]
+    assert [t.sense.type for t in find("Kenya insisted on talks with Somalia.")][0] == "REQUEST"
