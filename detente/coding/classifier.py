@@ -15,7 +15,6 @@ layer").
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +29,7 @@ from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
 from detente.coding.speaker import speaker_of
+from detente.coding.switches import env_switch, switched
 from detente.coding.triggers import Trigger
 from detente.ontology import PLOVER_TYPES
 from detente.syntax import child, is_verbal, lemma
@@ -100,24 +100,13 @@ def load_model() -> Model:
 
 def switch() -> bool | None:
     """What ``DETENTE_CLASSIFIER`` says: on, off, or nothing (None); another value raises ``ValueError``."""
-    env = os.environ.get(ENV, "").strip().lower()
-    if env in ("on", "1", "true", "yes"):
-        return True
-    if env in ("off", "0", "false", "no"):
-        return False
-    if env:
-        raise ValueError(f"{ENV}={env!r}: must be on or off")
-    return None
+    return env_switch(ENV)
 
 
 @cache
 def default_model() -> Model | None:
     """The bundled model when the layer is on (``DETENTE_CLASSIFIER``, else the data file's ``enabled``)."""
-    on = switch()
-    if on is False:
-        return None
-    model = load_model()
-    return model if on or model.enabled else None
+    return switched(switch(), load_model)
 
 
 # -- features -------------------------------------------------------------------------------------------

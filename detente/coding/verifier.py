@@ -14,7 +14,6 @@ the rules' events").
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +21,7 @@ from typing import Any
 
 from detente.coding.candidates import Candidate
 from detente.coding.lexicon import Lexicon, load_data
+from detente.coding.switches import env_switch, switched
 from detente.records import Mention
 from detente.syntax import lemma
 
@@ -70,24 +70,13 @@ def load_model() -> Model:
 
 def switch() -> bool | None:
     """What ``DETENTE_VERIFIER`` says: on, off, or nothing (None); another value raises ``ValueError``."""
-    env = os.environ.get(ENV, "").strip().lower()
-    if env in ("on", "1", "true", "yes"):
-        return True
-    if env in ("off", "0", "false", "no"):
-        return False
-    if env:
-        raise ValueError(f"{ENV}={env!r}: must be on or off")
-    return None
+    return env_switch(ENV)
 
 
 @cache
 def default_model() -> Model | None:
     """The bundled model when the check is on (``DETENTE_VERIFIER``, else the data file's ``enabled``)."""
-    on = switch()
-    if on is False:
-        return None
-    model = load_model()
-    return model if on or model.enabled else None
+    return switched(switch(), load_model)
 
 
 # -- features -------------------------------------------------------------------------------------------
