@@ -44,17 +44,11 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-GOLD = ROOT / "gold" / "news.jsonl"
-LEE7 = ROOT / "gold" / "lee7"
-LEE8 = ROOT / "gold" / "lee8"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a file, it imports its neighbours
+from tune_draws import ROOT, SHARED, TUNE_SETS, documents_named, tune_gold  # noqa: E402
+
 DEV = SHARED / "gold" / "plover_gsr_dev.jsonl"
 MANUAL = SHARED / "reference" / "PLOVER_MANUAL.tex"
-DOCUMENTS = (SHARED / "corpora" / "voa_stories.jsonl", ROOT / "examples")
-# every tune draw: (gold file, the documents its sentences come from); gold/lee/ (the fresh check set) never
-TUNE_SETS = ((GOLD, DOCUMENTS), (LEE7 / "news.jsonl", (LEE7 / "stories.jsonl",)),
-             (LEE8 / "news.jsonl", (LEE8 / "stories.jsonl",)))
 OUT = ROOT / "detente" / "coding" / "data" / "classifier.json"
 
 SEED = 0
@@ -79,17 +73,10 @@ def _tune_rows(nlp: Any, gold_path: Path, documents: tuple[Path, ...]) -> list[R
     """Rows of one tune gold file's ``tune`` sentences (the check split is never read)."""
     from detente.coding import Coder
     from detente.coding.classifier import NONE, features
-    from detente.evaluation.news import read_news_gold
-    from detente.readers import iter_documents
-    from detente.records import Document
 
-    gold = [g for g in read_news_gold(gold_path) if g.split == "tune"]  # the check split is never read
-    by_key = {g.key: g for g in gold}
-    wanted = {g.doc for g in gold}
-    docs: dict[str, Document] = {}
-    for item in iter_documents([str(p) for p in documents if p.exists()]):
-        if isinstance(item, Document) and item.source_id in wanted and item.source_id not in docs:
-            docs[item.source_id] = item
+    by_key = tune_gold(gold_path)  # the check split is never read
+    wanted = {g.doc for g in by_key.values()}
+    docs = documents_named(wanted, documents)
     missing = sorted(wanted - set(docs))
     if missing:
         raise SystemExit(f"tune documents not found: {', '.join(missing)}")
@@ -274,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = [Row(**r) for r in json.loads(args.rows.read_text(encoding="utf-8"))]
     else:
         nlp = load_nlp()
-        rows = [r for gold, docs in TUNE_SETS for r in _tune_rows(nlp, gold, docs)]
+        rows = [r for _draw, gold, docs in TUNE_SETS for r in _tune_rows(nlp, gold, docs)]
         rows += _dev_rows(nlp, lexicon) + _manual_rows(nlp, lexicon)
         if args.rows is not None:
             args.rows.write_text(json.dumps([asdict(r) for r in rows]), encoding="utf-8")

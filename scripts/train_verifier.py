@@ -31,15 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-GOLD = ROOT / "gold"
-# every read draw: (name, gold file, the documents its sentences come from); gold/lee/ (the fresh check) never
-TUNE_SETS = (
-    ("news", GOLD / "news.jsonl", (SHARED / "corpora" / "voa_stories.jsonl", ROOT / "examples")),
-    ("d7", GOLD / "lee7" / "news.jsonl", (GOLD / "lee7" / "stories.jsonl",)),
-    ("d8", GOLD / "lee8" / "news.jsonl", (GOLD / "lee8" / "stories.jsonl",)),
-)
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a file, it imports its neighbours
+from tune_draws import ROOT, TUNE_SETS, documents_named, tune_gold  # noqa: E402
+
 OUT = ROOT / "detente" / "coding" / "data" / "verifier.json"
 SEED = 0
 FOLDS = 5
@@ -71,21 +65,15 @@ def collect(sets: tuple[tuple[str, Path, tuple[Path, ...]], ...] = TUNE_SETS) ->
     import detente.coding.coder as coder_module
     from detente.coding import Coder
     from detente.coding.verifier import features
-    from detente.evaluation.news import draw_part, read_news_gold
-    from detente.readers import iter_documents
-    from detente.records import Document
+    from detente.evaluation.news import draw_part
 
     events: list[Event] = []
     sentences: list[Sentence] = []
     for name, gold_path, documents in sets:
-        gold = {g.key: g for g in read_news_gold(gold_path) if g.split == "tune"}  # check rows never read
+        gold = tune_gold(gold_path)  # check rows never read
         sentences += [Sentence((name, *k), draw_part(g) or g.split, sorted(e.type for e in g.events))
                       for k, g in sorted(gold.items())]
-        wanted = {g.doc for g in gold.values()}
-        docs: dict[str, Document] = {}
-        for item in iter_documents([str(p) for p in documents if p.exists()]):
-            if isinstance(item, Document) and item.source_id in wanted and item.source_id not in docs:
-                docs[item.source_id] = item
+        docs = documents_named((g.doc for g in gold.values()), documents)
         coder = Coder()
         logged: list[Event] = []
 

@@ -1,7 +1,7 @@
 """Would a bag of words find the events in the sentences the prefilter refuses for want of a trigger word?
 
 A measurement, not a coder stage (docs/coding.md, "The statistical layer with tune d8"): over the ``tune``
-sentences of every tune draw (``train_classifier.TUNE_SETS``; never a check row, never ``gold/lee/``) that the
+sentences of every tune draw (``tune_draws.TUNE_SETS``; never a check row, never ``gold/lee/``) that the
 prefilter refuses with "no trigger word", a binary logistic regression over the sentence's lowercase words
 (the prefilter's own tokens, no parse) scores "has an event". Out of fold (folds by document), it prints, per
 threshold, how many refused sentences it would parse, how many of them carry an event (precision) and what share
@@ -25,10 +25,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_classifier import FOLDS, SEED, SHARED, TUNE_SETS  # noqa: E402
+from train_classifier import FOLDS, SEED  # noqa: E402
+from tune_draws import TUNE_SETS, VOA, documents_named, tune_gold  # noqa: E402
 
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
-VOA = SHARED / "corpora" / "voa_stories.jsonl"
 
 
 @dataclass(slots=True)
@@ -50,18 +50,10 @@ def _refused(coder: object, documents: Iterator[object]) -> Iterator[tuple[str, 
 
 
 def tune_refused(coder: object) -> list[Refused]:
-    from detente.evaluation.news import read_news_gold
-    from detente.readers import iter_documents
-    from detente.records import Document
-
     out: list[Refused] = []
-    for gold_path, documents in TUNE_SETS:
-        gold = {g.key: g for g in read_news_gold(gold_path) if g.split == "tune"}  # never a check row
-        wanted = {doc for doc, _ in gold}
-        docs: dict[str, Document] = {}
-        for item in iter_documents([str(p) for p in documents if p.exists()]):
-            if isinstance(item, Document) and item.source_id in wanted and item.source_id not in docs:
-                docs[item.source_id] = item
+    for _draw, gold_path, documents in TUNE_SETS:
+        gold = tune_gold(gold_path)  # never a check row
+        docs = documents_named((doc for doc, _ in gold), documents)
         for name, index, words in _refused(coder, (docs[d] for d in sorted(docs))):
             g = gold.get((name, index))
             if g is not None:

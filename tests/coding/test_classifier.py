@@ -261,9 +261,11 @@ def test_training_script_reads_every_tune_draw_and_never_the_fresh_check_set(
     from tests.conftest import script as load_script
 
     script = load_script("train_classifier", monkeypatch)
-    golds = [gold for gold, _ in script.TUNE_SETS]
-    assert script.GOLD in golds and script.LEE7 / "news.jsonl" in golds and script.LEE8 / "news.jsonl" in golds
-    assert all("lee" not in part or part in ("lee7", "lee8") for gold, docs in script.TUNE_SETS
+    golds = [gold for _, gold, _ in script.TUNE_SETS]
+    drawn = script.ROOT / "gold"
+    assert drawn / "news.jsonl" in golds and drawn / "lee7" / "news.jsonl" in golds and \
+        drawn / "lee8" / "news.jsonl" in golds
+    assert all("lee" not in part or part in ("lee7", "lee8") for _, gold, docs in script.TUNE_SETS
                for path in (gold, *docs) for part in path.parts)
 
 
