@@ -7,13 +7,20 @@ from spacy.language import Language
 
 from detente.coding import Coder
 from detente.coding.places import fights_of_the_parties, occasions
+from detente.records import Location
 from detente.resolve.places import resolve_event_place
 
 
-def _place(nlp: Language, text: str, trigger: str, patient: bool = True) -> tuple[str, str | None] | None:
+def _found(nlp: Language, text: str, trigger: str, patient: bool = True) -> Location | None:
+    """The place of the act ``trigger`` names, with the happenings it is done in (``occasions``) as the coder
+    passes them."""
     doc = nlp(text)
     token = next(t for t in doc if t.text == trigger)
-    found = resolve_event_place(doc[:], token, (), patient, occasions(token))
+    return resolve_event_place(doc[:], token, (), patient, occasions(token))
+
+
+def _place(nlp: Language, text: str, trigger: str, patient: bool = True) -> tuple[str, str | None] | None:
+    found = _found(nlp, text, trigger, patient)
     return None if found is None else (found.name, found.country)
 
 
@@ -83,9 +90,7 @@ def test_a_part_of_something_else_is_no_place(nlp: Language) -> None:
 )  # fmt: skip
 def test_a_place_struck_is_where_the_strike_was(nlp: Language, text: str, trigger: str,
                                                 expected: tuple[str, str]) -> None:
-    doc = nlp(text)
-    token = next(t for t in doc if t.text == trigger)
-    found = resolve_event_place(doc[:], token, (), True, occasions(token))
+    found = _found(nlp, text, trigger)
     assert found is not None and (found.name, found.text) == expected
 
 
@@ -97,10 +102,7 @@ def test_a_place_struck_is_where_the_strike_was(nlp: Language, text: str, trigge
     ],
 )
 def test_a_country_owning_a_site_or_a_verbal_act_is_no_place(nlp: Language, text: str, trigger: str) -> None:
-    doc = nlp(text)
-    token = next(t for t in doc if t.text == trigger)
-    patient = trigger != "condemned"
-    assert resolve_event_place(doc[:], token, (), patient, occasions(token)) is None
+    assert _found(nlp, text, trigger, patient=trigger != "condemned") is None
 
 
 def test_a_country_doing_a_strike_is_not_its_place(nlp: Language) -> None:
