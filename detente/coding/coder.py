@@ -98,7 +98,7 @@ class Coder:
         self.prefilter = self.selector.prefilter
         self.participants = Participants(kb, self.stats)
         multilateral = tuple(str(w).lower() for w in load_data("triggers.yaml").get("multilateral_cues", []))
-        self.places = Places(kb, multilateral)
+        self.places = Places(kb, multilateral, self.lexicon)
         self._nlp: Any = None
         # when a dict: each sentence's furthest stage (``STAGES``) by (document id, sentence index), so that an
         # evaluation can say where events are lost; serial coding only (workers' traces are not sent back)

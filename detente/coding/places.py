@@ -17,7 +17,7 @@ from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
 from detente.coding.dating import dateline_index
-from detente.coding.lexicon import load_lexicon
+from detente.coding.lexicon import Lexicon
 from detente.coding.merge import same_actor
 from detente.coding.nounclass import noun_class
 from detente.coding.participants import Resolved, Sides
@@ -53,11 +53,13 @@ _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 class Places:
     """Places events and lets the place decide participants and meeting modes; ``multilateral``: words that
-    make a meeting multilateral ("summit", "forum", ...)."""
+    make a meeting multilateral ("summit", "forum", ...); ``lexicon``: the coder's own (a user's ``--lexicon``
+    too), whose light verbs and material senses decide what an act was done in."""
 
-    def __init__(self, kb: ActorKB, multilateral: tuple[str, ...]) -> None:
+    def __init__(self, kb: ActorKB, multilateral: tuple[str, ...], lexicon: Lexicon) -> None:
         self.kb = kb
         self.multilateral = multilateral
+        self.lexicon = lexicon
 
     def locate(self, sent: Span, trigger: Token, context_countries: set[str], coded: Coded | None = None,
                act: Token | None = None) -> Location | None:
@@ -66,11 +68,11 @@ class Places:
         US visit", "agreed to hold talks in Geneva" happen where that act is to happen; a strike or an arrest
         (``_PATIENT_TYPES``) where what it is done to is ("the arrest of five people in Irbil")."""
         patient = coded is not None and coded.type in _PATIENT_TYPES
-        found = resolve_event_place(sent, trigger, context_countries, patient, occasions(trigger))
+        found = resolve_event_place(sent, trigger, context_countries, patient, occasions(trigger, self.lexicon))
         if found is None and act is not None and act.i != trigger.i and coded is not None and coded.type == "AGREE":
             found = resolve_event_place(sent, act, context_countries)
-        for fight in ([] if found is not None or not patient else fights_of_the_parties(trigger)):
-            found = resolve_event_place(sent, fight, context_countries, True, occasions(fight))
+        for fight in ([] if found is not None or not patient else fights_of_the_parties(trigger, self.lexicon)):
+            found = resolve_event_place(sent, fight, context_countries, True, occasions(fight, self.lexicon))
             if found is not None:
                 break
         return found
@@ -227,7 +229,7 @@ class Places:
         return coded
 
 
-def occasions(trigger: Token) -> list[Token]:
+def occasions(trigger: Token, lexicon: Lexicon) -> list[Token]:
     """The happenings an act is done in: an act or event noun under in/during hung on it ("killed during an
     attempted coup in Haiti", "shot dead eight militants in an encounter in southern Kashmir", "killed ten people
     in an attack on a bus in the West Bank"). The act is part of that happening, so it is where the happening is;
@@ -236,25 +238,24 @@ def occasions(trigger: Token) -> list[Token]:
     agreement during talks in Germany")."""
     found = [obj for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in _OCCASION_PREPS
              for obj in prep.children if obj.dep_ == "pobj" and noun_class(obj) in _OCCASION_CLASSES]
-    if trigger.pos_ == "VERB" and load_lexicon().is_light(lemma(trigger), trigger.lower_):
+    if trigger.pos_ == "VERB" and lexicon.is_light(lemma(trigger), trigger.lower_):
         found += [obj for obj in trigger.children if obj.dep_ in ("dobj", "obj") and obj.pos_ == "NOUN"]
     return found
 
 
-def fights_of_the_parties(trigger: Token) -> list[Token]:
+def fights_of_the_parties(trigger: Token, lexicon: Lexicon) -> list[Token]:
     """Material acts told of the act's patient or agent in a relative clause: "killed three militants who attacked
     a jeep in the Gaza Strip", "killed the attackers who laid siege to a hotel in Beledweyne". Those struck down
     in their own attack were struck where it was; a clause of another kind is a story apart ("arrested a reporter
     who had worked in Hong Kong")."""
     parties = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     parties += [o for c in trigger.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    return [r for p in parties for r in p.children if r.dep_ == "relcl" and _material(r)]
+    return [r for p in parties for r in p.children if r.dep_ == "relcl" and _material(r, lexicon)]
 
 
-def _material(verb: Token) -> bool:
+def _material(verb: Token, lexicon: Lexicon) -> bool:
     """Does the verb, or the noun it takes as object, have a material sense of a strike or a seizure ("attacked",
     "laid siege")?"""
-    lexicon = load_lexicon()
     senses = [*lexicon.lookup(lemma(verb), "verb"),
               *(s for o in verb.children if o.dep_ in ("dobj", "obj") for s in lexicon.lookup(lemma(o), "noun"))]
     return any(s.type in _PATIENT_TYPES for s in senses)

@@ -11,7 +11,7 @@ from spacy.language import Language
 from detente.coding import Coder
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
-from detente.coding.lexicon import load_data
+from detente.coding.lexicon import load_data, load_lexicon
 from detente.coding.participants import Resolved, Sides
 from detente.coding.places import Places, resident, separate_clause
 from detente.records import Actor, Location
@@ -24,7 +24,8 @@ MEETING = Coded("CONSULT", None, "040")
 
 @pytest.fixture(scope="module")
 def places(kb) -> Places:
-    return Places(kb, tuple(str(w).lower() for w in load_data("triggers.yaml")["multilateral_cues"]))
+    return Places(kb, tuple(str(w).lower() for w in load_data("triggers.yaml")["multilateral_cues"]),
+                  load_lexicon())
 
 
 def city(name: str, country: str) -> Location:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from spacy.language import Language
 
 from detente.coding import Coder
+from detente.coding.lexicon import Lexicon, build_lexicon, load_data, load_lexicon
 from detente.coding.places import fights_of_the_parties, occasions
 from detente.records import Location
+from detente.resolve.actors import ActorKB
 from detente.resolve.places import resolve_event_place
+
+LEXICON = load_lexicon()
 
 
 def _found(nlp: Language, text: str, trigger: str, patient: bool = True) -> Location | None:
@@ -16,7 +22,7 @@ def _found(nlp: Language, text: str, trigger: str, patient: bool = True) -> Loca
     passes them."""
     doc = nlp(text)
     token = next(t for t in doc if t.text == trigger)
-    return resolve_event_place(doc[:], token, (), patient, occasions(token))
+    return resolve_event_place(doc[:], token, (), patient, occasions(token, LEXICON))
 
 
 def _place(nlp: Language, text: str, trigger: str, patient: bool = True) -> tuple[str, str | None] | None:
@@ -115,8 +121,8 @@ def test_those_struck_in_their_own_attack_were_struck_where_it_was(nlp: Language
     """places.fights_of_the_parties: a material act told of the patient in a relative clause places the act."""
     doc = nlp("The army killed three gunmen who attacked an army jeep in the Gaza Strip.")
     killed = next(t for t in doc if t.text == "killed")
-    [fight] = fights_of_the_parties(killed)
-    found = resolve_event_place(doc[:], fight, (), True, occasions(fight))
+    [fight] = fights_of_the_parties(killed, LEXICON)
+    found = resolve_event_place(doc[:], fight, (), True, occasions(fight, LEXICON))
     assert found is not None and found.name == "Gaza Strip"
 
 
@@ -127,7 +133,7 @@ def test_those_struck_in_their_own_attack_were_struck_where_it_was(nlp: Language
 )
 def test_a_clause_of_another_kind_is_a_story_apart(nlp: Language, text: str) -> None:
     doc = nlp(text)
-    assert fights_of_the_parties(next(t for t in doc if t.dep_ == "ROOT")) == []
+    assert fights_of_the_parties(next(t for t in doc if t.dep_ == "ROOT"), LEXICON) == []
 
 
 def test_talks_between_people_in_a_place_are_there(nlp: Language) -> None:
@@ -152,3 +158,45 @@ def test_what_the_subject_was_doing_places_the_act(nlp: Language) -> None:
     assert _place(nlp, "Opposition leaders meeting in Germany have reached an agreement.", "reached",
                   patient=False) == ("Germany", "DEU")
     assert _place(nlp, "Rebels trained in Sudan attacked the town.", "attacked") is None
+
+
+# -- the coder's own lexicon (a user's --lexicon) --------------------------------------------------------------------
+
+
+def _bundled_but(*, senses_of: str | None = None, light: str | None = None) -> Lexicon:
+    """The bundled lexicon with one word's senses, or one light verb, taken out: a user's own ``--lexicon``."""
+    data = copy.deepcopy(load_data("triggers.yaml"))
+    senses = []
+    for entry in data["senses"]:
+        lemmas = [w for w in (entry["lemma"] if isinstance(entry["lemma"], list) else [entry["lemma"]])
+                  if w != senses_of]
+        senses += [{**entry, "lemma": lemmas}] if lemmas else []
+    data["senses"] = senses
+    data["light_verbs"] = [v for v in data["light_verbs"] if v != light]
+    return build_lexicon(data)
+
+
+def test_the_rules_read_the_lexicon_they_are_given(nlp: Language) -> None:
+    """places.fights_of_the_parties asks the lexicon given whether the relative clause is material, and
+    places.occasions whether the verb is light; neither reads the bundled one behind the caller's back."""
+    doc = nlp("The army killed three gunmen who attacked an army jeep in the Gaza Strip.")
+    killed = next(t for t in doc if t.text == "killed")
+    assert [t.text for t in fights_of_the_parties(killed, LEXICON)] == ["attacked"]
+    assert fights_of_the_parties(killed, _bundled_but(senses_of="attack")) == []
+    doc = nlp("Four factions reached agreement on a cabinet during talks in Germany.")
+    reached = next(t for t in doc if t.text == "reached")
+    assert "agreement" in [t.text for t in occasions(reached, LEXICON)]
+    assert "agreement" not in [t.text for t in occasions(reached, _bundled_but(light="reach"))]
+
+
+def test_a_users_lexicon_reaches_the_place_rules(kb: ActorKB, coder: Coder) -> None:
+    """``Coder(lexicon=...)`` hands its lexicon to ``Places``: with no sense of "attack" the gunmen's attack is no
+    fight of theirs, so the killing is not placed by it; the bundled lexicon places it in the Gaza Strip."""
+    text = "The army killed three gunmen who attacked an army jeep in the Gaza Strip."
+    own = _bundled_but(senses_of="attack")
+    users = Coder(kb, lexicon=own)
+    assert users.places.lexicon is own
+    killed = [m for m in users.code_text(text) if m.type == "ASSAULT"]
+    assert len(killed) == 1 and killed[0].location is None
+    bundled = [m.location.name if m.location else None for m in coder.code_text(text) if m.type == "ASSAULT"]
+    assert bundled and set(bundled) == {"Gaza Strip"}
