@@ -27,9 +27,6 @@ _STATEMENTS = load_data("statements.yaml")
 FAILURE_VERBS = frozenset(str(w) for w in _STATEMENTS["failure_verbs"])
 QUESTION_WORDS = frozenset(str(w) for w in _STATEMENTS["question_words"])
 NECESSITY_WORDS = frozenset(str(w) for w in _STATEMENTS["necessity_words"])
-DOING_VERBS = frozenset(str(w) for w in _STATEMENTS["doing_verbs"])
-SHORT_MEASURES = frozenset(str(w) for w in _STATEMENTS["short_measures"])
-NOTHING_MEASURES = frozenset(str(w) for w in _STATEMENTS["nothing_measures"])
 POSING_VERBS = frozenset(str(w) for w in _STATEMENTS["posing_verbs"])  # read by statements, not the prefilter
 # Nouns that cast an actor as a danger ("a threat", "a menace"): a statement posing one accuses.
 POSING_NOUNS = frozenset(str(w) for w in _STATEMENTS["posing_nouns"])

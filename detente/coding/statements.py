@@ -33,16 +33,7 @@ from spacy.tokens import Span, Token
 from detente.coding.allegations import allegations, harbouring, legal_steps, warrant
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
-from detente.coding.criticism import (
-    DOING_VERBS,
-    FAILURE_VERBS,
-    NOTHING_MEASURES,
-    POSING_NOUNS,
-    POSING_VERBS,
-    QUESTION_WORDS,
-    SHORT_MEASURES,
-    is_criticism,
-)
+from detente.coding.criticism import FAILURE_VERBS, POSING_NOUNS, POSING_VERBS, QUESTION_WORDS, is_criticism
 from detente.coding.demands import addressed, directive, necessity, need, obligation, suggestion
 from detente.coding.investigations import investigations
 from detente.coding.lexicon import Lexicon, load_data
@@ -90,6 +81,10 @@ CONCERN_NOUNS = frozenset(_DATA["concern_nouns"])
 EASING_VERBS = frozenset(_DATA["easing_verbs"])
 RECEPTION_VERBS = frozenset(_DATA["reception_verbs"])
 RECEPTION_NOUNS: dict[str, str] = {str(k): str(v) for k, v in _DATA["reception_nouns"].items()}
+# "has not done enough", "is doing nothing to stop": a verb of doing with a measure of too little (``_falls_short``)
+DOING_VERBS = frozenset(str(w) for w in _DATA["doing_verbs"])
+SHORT_MEASURES = frozenset(str(w) for w in _DATA["short_measures"])
+NOTHING_MEASURES = frozenset(str(w) for w in _DATA["nothing_measures"])
 
 
 def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues,
