@@ -132,10 +132,11 @@ def legal_steps(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues:
     per sentence. Grounds told as fact ("sentenced for defying ...") are the act's, no allegation."""
     for tok in tokens(sent):
         found = None
-        if lemma(tok) in CHARGE_NOUNS and tok.pos_ == "NOUN":
-            found = _on_charges(tok, candidates, lexicon, cues)
-        if found is None and lemma(tok) in FACED_NOUNS and tok.pos_ == "NOUN":
-            found = _faced(tok, candidates, cues)
+        if tok.pos_ == "NOUN" and lemma(tok) in CHARGE_NOUNS | FACED_NOUNS:
+            # charges as the grounds of a step ("convicted on charges of"), else charges faced or answered
+            found = _on_charges(tok, candidates, lexicon, cues) if lemma(tok) in CHARGE_NOUNS else None
+            if found is None and lemma(tok) in FACED_NOUNS:
+                found = _faced(tok, candidates, cues)
         elif tok.lower_ in ALLEGING_ADVERBS and tok.dep_ == "advmod":
             found = _allegedly(tok, candidates, cues)
         elif tok.lower_ in ALLEGING_ADJECTIVES and tok.dep_ == "amod":
