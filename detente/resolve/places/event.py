@@ -230,14 +230,14 @@ def _venue_clause(clause: Token) -> Token:
     return clause
 
 
-def _keeps_event(path: list[Token], trigger: Token, patient: bool = False, occasions: frozenset[int] = frozenset()
+def _keeps_event(path: list[Token], trigger: Token, patient: bool = False, occasion_ids: frozenset[int] = frozenset()
                  ) -> bool:
     """The words between a place and its clause (up to the trigger, when the place hangs below it) leave it the
     event's place: event, venue and travel nouns ("on the sidelines of the G20 meetings in Bali", "a comeback
     to the United States"), never an office or an issue ("head of the party's office in Beijing", "Russia's war
     in Ukraine"); with ``patient`` (a material act), also what the act is done to (``_patient``); the happenings
-    the act is done in (``occasions``: "killed during an attempted coup in Haiti") and, for a material act, what
-    they are done to ("killed ten people in an attack on a bus in the West Bank")."""
+    the act is done in (``occasion_ids``, their token indices: "killed during an attempted coup in Haiti") and,
+    for a material act, what they are done to ("killed ten people in an attack on a bus in the West Bank")."""
     cues = place_cues()
     nouns = cues.venue_nouns | cues.motion_lemmas | cues.visit_nouns
     for n, tok in enumerate(path):
@@ -246,7 +246,7 @@ def _keeps_event(path: list[Token], trigger: Token, patient: bool = False, occas
         if n == 0 and tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.site_nouns and tok.dep_ == "pobj" and \
                 tok.head.lower_ in cues.location_preps:
             continue  # "confined in internment camps in Xinjiang": a site in or at the place
-        if tok.i in occasions or (patient and (_patient(tok, trigger, occasions) or _agent(tok))):
+        if tok.i in occasion_ids or (patient and (_patient(tok, trigger, occasion_ids) or _agent(tok))):
             continue
         if n == 0 and _seated_doer(tok):
             continue
@@ -269,7 +269,7 @@ def _audience(tok: Token) -> bool:
     return tok.dep_ in ("dobj", "obj", "dative") or (tok.dep_ == "pobj" and tok.head.lower_ == "to")
 
 
-def _patient(tok: Token, trigger: Token, occasions: frozenset[int] = frozenset()) -> bool:
+def _patient(tok: Token, trigger: Token, occasion_ids: frozenset[int] = frozenset()) -> bool:
     """What a material act is done to, or the preposition that hangs it on the act: its direct object ("attacked
     villages in the north") or the object of against/on/of/at hung on the act or its object ("airstrikes against IS
     in Syria", "imposed a curfew on six townships in Yangon", "the arrest of five people in Irbil"). A strike or an
@@ -279,7 +279,7 @@ def _patient(tok: Token, trigger: Token, occasions: frozenset[int] = frozenset()
     def acted_on(head: Token) -> bool:
         """The act ("the arrest of"), its object ("imposed a curfew on several districts in X"), or the verb it
         is the object of ("launched an assault on a base in X")."""
-        return head.i == trigger.i or head.i in occasions or \
+        return head.i == trigger.i or head.i in occasion_ids or \
             (head.dep_ in ("dobj", "obj") and head.head.i == trigger.i) or \
             (trigger.dep_ in ("dobj", "obj") and head.i == trigger.head.i)
 
@@ -295,9 +295,9 @@ def _patient(tok: Token, trigger: Token, occasions: frozenset[int] = frozenset()
 def _whose_act(span: Span) -> bool:
     """Is the place a country named as the doer of a material act noun, "the US bombing", "Russia's attack on
     Kyiv"? A country's strikes are its own, not strikes in it; a town's are where they were ("the Bali bombing")."""
-    root = span.root
+    root, cues = span.root, place_cues()
     if root.dep_ not in ("compound", "nmod", "amod", "poss") or root.head.pos_ != "NOUN" or \
-            lemma(root.head) in place_cues().place_nouns | place_cues().site_nouns:
+            lemma(root.head) in cues.place_nouns | cues.site_nouns:
         return False
     found = lookup_place(span.text)
     return found is not None and found.precision == "country"
@@ -312,7 +312,7 @@ def _occasion(prep: Token, below: list[Token]) -> bool:
         any(t.dep_ == "pobj" and t.head.i == prep.i and lemma(t) in cues.venue_nouns for t in below)
 
 
-def _struck(span: Span, trigger: Token, occasions: frozenset[int] = frozenset()) -> bool:
+def _struck(span: Span, trigger: Token, occasion_ids: frozenset[int] = frozenset()) -> bool:
     """Is the place what a material act is done to: its direct object ("shelled Kharkiv", "the airstrikes targeted
     the Damasha and Shabeelow areas"), the object of against/on/of/at on the act, its object or its occasion
     ("launched strikes on Nablus", "wounded in the bombing of Kandahar airport"), or a town naming a site struck
@@ -328,7 +328,7 @@ def _struck(span: Span, trigger: Token, occasions: frozenset[int] = frozenset())
         obj = obj.head
     if obj.dep_ in ("dobj", "obj"):
         return obj.head.i == trigger.i
-    return obj.dep_ == "pobj" and _patient(obj, trigger, occasions)
+    return obj.dep_ == "pobj" and _patient(obj, trigger, occasion_ids)
 
 
 def _removed_from(span: Span) -> Token | None:
@@ -389,14 +389,14 @@ def _participant(tok: Token, trigger: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in _WITH and tok.head.head.i == trigger.i
 
 
-def _candidates(sent: Span, trigger: Token, patient: bool = False, occasions: frozenset[int] = frozenset()
+def _candidates(sent: Span, trigger: Token, patient: bool = False, occasion_ids: frozenset[int] = frozenset()
                 ) -> list[_Candidate]:
     found = []
     for span in _place_spans(sent):
         if patient and _whose_act(span):
             continue
         attach = _attachment(span)
-        if attach is None and patient and _struck(span, trigger, occasions):
+        if attach is None and patient and _struck(span, trigger, occasion_ids):
             attach = trigger
         if attach is None and patient:
             attach = _removed_from(span)
@@ -408,16 +408,16 @@ def _candidates(sent: Span, trigger: Token, patient: bool = False, occasions: fr
         hops = 0 if below_trigger else len(path)
         if _hosted_venue(span.root) is not None:
             hops += len(sent)  # the host's country only when no place of the venue itself is named
-        keeps = _keeps_event(path, trigger, patient, occasions)
+        keeps = _keeps_event(path, trigger, patient, occasion_ids)
         found.append(_Candidate(span, attach, clause, hops, abs(span.start - trigger.i), keeps))
     return found
 
 
-def _ordered(sent: Span, trigger: Token, patient: bool = False, occasions: frozenset[int] = frozenset()
+def _ordered(sent: Span, trigger: Token, patient: bool = False, occasion_ids: frozenset[int] = frozenset()
              ) -> Iterator[_Candidate]:
     """Places in the clauses dates.event_clauses walks, best first; for a relative clause, the places of its
     antecedent ("the G20 summit in New Delhi, which was attended by Biden")."""
-    candidates = _candidates(sent, trigger, patient, occasions)
+    candidates = _candidates(sent, trigger, patient, occasion_ids)
     for clause, role in event_clauses(trigger):
         if role == "antecedent":
             yield from (c for c in candidates if c.attach.i == clause.i)
