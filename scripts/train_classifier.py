@@ -3,11 +3,11 @@
 
 Training data, and only this (docs/labelling.md: the check split is never read here):
 
-* the ``tune`` sentences of every tune draw (``gold/news.jsonl``: draws 1, 2 and 4; ``gold/lee7/news.jsonl`` and
-  ``gold/lee8/news.jsonl``: draws 7 and 8, outside news, with their documents ``stories.jsonl``) that the
-  prefilter passes, parsed as
-  the coder parses them, labelled with their gold types (a sentence with two types gives two rows of half
-  weight; no event: ``NONE``); never a ``check`` row, never ``gold/lee/``;
+* the ``tune`` sentences of every tune draw (``tune_draws.TUNE_SETS``: ``gold/news.jsonl``, draws 1, 2 and 4;
+  ``gold/lee7/news.jsonl`` and ``gold/lee8/news.jsonl``, draws 7 and 8, outside news, with their documents
+  ``stories.jsonl``) that the prefilter passes, parsed as the coder parses them, labelled with their gold types (a
+  sentence with two types gives two rows of half weight; no event: ``NONE``); never a ``check`` row, never
+  ``gold/lee/``;
 * the records of ``../shared/gold/plover_gsr_dev.jsonl``, each labelled with its PLOVER type;
 * the mode tables of ``../shared/reference/PLOVER_MANUAL.tex`` (each mode's one-line definition, labelled with
   its type), when the manual is there.
