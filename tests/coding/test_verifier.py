@@ -3,11 +3,8 @@ deterministically, the coder's hook drops and re-ranks as the model says, and of
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +14,7 @@ from detente.coding import Coder, verifier
 from detente.coding.verifier import Model, features, load_model, model_from, switch
 from detente.datafiles import read_text
 from detente.records import Mention
+from tests.conftest import script
 
 TWO_ACTS = "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Monday and signed an " \
            "energy agreement with him."
@@ -137,26 +135,17 @@ def test_off_changes_nothing(coder: Coder, forced: Any) -> None:
 # -- the training script ----------------------------------------------------------------------------------
 
 
-def _script() -> Any:
-    path = Path(__file__).resolve().parents[2] / "scripts" / "train_verifier.py"
-    spec = importlib.util.spec_from_file_location("train_verifier", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_verifier"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_training_script_reads_the_read_draws_and_never_the_fresh_check_set() -> None:
-    tv = _script()
+def test_training_script_reads_the_read_draws_and_never_the_fresh_check_set(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    tv = script("train_verifier", monkeypatch)  # its dataclasses look their module up
     paths = [str(gold) for _, gold, _ in tv.TUNE_SETS]
     assert any(p.endswith("gold/lee8/news.jsonl") for p in paths)
     assert any(p.endswith("gold/lee7/news.jsonl") for p in paths)
     assert not any("/gold/lee/" in p for p in paths)
 
 
-def test_training_script_simulates_the_hook() -> None:
-    tv = _script()
+def test_training_script_simulates_the_hook(monkeypatch: pytest.MonkeyPatch) -> None:
+    tv = script("train_verifier", monkeypatch)
     key = ("x", "doc", 0)
     right = tv.Event({"type:A": 1.0}, True, "A", 0.6, key)
     wrong = tv.Event({"type:B": 1.0}, False, "B", 0.9, key)
@@ -171,8 +160,8 @@ def test_training_script_simulates_the_hook() -> None:
     assert reranked["type"] == 1.0
 
 
-def test_training_script_leaves_out_lemmas_of_few_documents() -> None:
-    tv = _script()
+def test_training_script_leaves_out_lemmas_of_few_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    tv = script("train_verifier", monkeypatch)
     events = [tv.Event({"lemma:rare": 1.0, "lemma:common": 1.0, "type:A": 1.0}, True, "A", 0.5, ("x", "d1", 0))]
     events += [tv.Event({"lemma:common": 1.0}, True, "A", 0.5, ("x", f"d{n}", 0)) for n in (2, 3)]
     assert tv.lexical_rare(events, 3) == {"lemma:rare"}
