@@ -32,6 +32,12 @@ def only(found: list[Trigger], word: str) -> Trigger:
     return hits[0]
 
 
+def none_of(find: Find, type_: str, texts: tuple[str, ...]) -> None:
+    """No trigger in any of ``texts`` reads ``type_`` (the failing sentence is named)."""
+    for text in texts:
+        assert not [m for m in find(text) if m.sense.type == type_], text
+
+
 def test_a_verb_is_its_own_anchor(find: Find) -> None:
     met = only(find("Japanese Prime Minister Fumio Kishida met Joe Biden at the White House."), "met")
     assert met.sense.type == "CONSULT" and met.anchor == met.token and not met.nominal
@@ -436,10 +442,10 @@ def test_an_operation_launched_is_an_assault_and_one_continued_or_of_peacekeepin
 def test_a_force_of_nature_assaults_no_one(find: Find) -> None:
     """A verb of force whose doer is a flood, storm or earthquake (its subject, the noun it modifies, or the
     subject above its infinitive) is no ASSAULT: PLOVER's assaults are deliberate acts."""
-    for text in ("It was the worst flooding to hit central Europe in a century.", "Floods hit Pakistan on Monday.",
-                 "The typhoon that struck the Philippines killed 40 people.",
-                 "Storms continued to pound the coast of Japan."):
-        assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
+    none_of(find, "ASSAULT", ("It was the worst flooding to hit central Europe in a century.",
+                              "Floods hit Pakistan on Monday.",
+                              "The typhoon that struck the Philippines killed 40 people.",
+                              "Storms continued to pound the coast of Japan."))
     assert only(find("Russian missiles hit Kyiv on Monday."), "hit").sense.type == "ASSAULT"
     assert only(find("Israeli fire killed three people in Gaza."), "killed").sense.type == "ASSAULT"
 
@@ -738,9 +744,8 @@ def test_a_reaction_to_an_act_with_no_doer_named_accuses_the_sentences_one_count
 def test_a_known_act_named_as_a_starting_point_is_no_event(find: Find) -> None:
     """"since the raid" dates a state from an act the reader knows: it reports no raid; an act with no
     determiner after "since", or the act reported itself, still is one."""
-    for text in ("Tensions between the two countries have soared since the raid.",
-                 "It was the first visit to Manila since the September 11 attacks on the United States."):
-        assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
+    none_of(find, "ASSAULT", ("Tensions between the two countries have soared since the raid.",
+                              "It was the first visit to Manila since the September 11 attacks on the United States."))
     assert only(find("Militants raided a police post in the town on Monday."), "raided").sense.type in (
         "ASSAULT", "COERCE")
     assert only(find("Hundreds have fled since fighting broke out in the town."), "fighting").sense.type == "ASSAULT"
@@ -755,9 +760,9 @@ def test_a_court_finding_someone_guilty_convicts_them(find: Find) -> None:
                        ("The activist was given a ten-year prison sentence.", "sentence")):
         hit = only(find(text), word)
         assert (hit.sense.type, hit.sense.mode) == ("SANCTION", "convict"), text
-    for text in ("The jury found him not guilty of murder.", "The court found that the evidence was weak.",
-                 "The sentence was long and hard to read."):
-        assert not [m for m in find(text) if m.sense.type == "SANCTION"], text
+    none_of(find, "SANCTION", ("The jury found him not guilty of murder.",
+                               "The court found that the evidence was weak.",
+                               "The sentence was long and hard to read."))
 
 
 def test_armed_forces_searching_for_people_deploy(find: Find) -> None:
@@ -769,20 +774,20 @@ def test_armed_forces_searching_for_people_deploy(find: Find) -> None:
                        ("Coalition forces are continuing their search for the militants.", "search")):
         hit = only(find(text), word)
         assert (hit.sense.type, hit.sense.mode) == ("MOBILIZE", "troops"), text
-    for text in ("Rescue teams combed the rubble for survivors.", "Volunteers searched for the missing hikers."):
-        assert not [m for m in find(text) if m.sense.type == "MOBILIZE"], text
+    none_of(find, "MOBILIZE", ("Rescue teams combed the rubble for survivors.",
+                               "Volunteers searched for the missing hikers."))
     assert only(find("Police searched the house of the suspect."), "searched").sense.type == "COERCE"
 
 
 def test_harm_from_an_accident_or_an_illness_and_fighting_a_fire_are_no_assault(find: Find) -> None:
     """A killing that happened in a crash or when a storm struck, a crash that killed, and battling a blaze or
     an illness are nobody's deliberate act; a killing when gunmen opened fire, or troops battling rebels, are."""
-    for text in ("Nine climbers were killed when a thunderstorm struck the mountain.",
-                 "Three soldiers were killed in a car crash near the capital.",
-                 "Investigators released their report into the crash, which killed eight people.",
-                 "Firefighters battled the blaze for six hours.", "The actor had been battling cancer for years.",
-                 "The riders spent the day battling hot and dusty conditions."):
-        assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
+    none_of(find, "ASSAULT", ("Nine climbers were killed when a thunderstorm struck the mountain.",
+                              "Three soldiers were killed in a car crash near the capital.",
+                              "Investigators released their report into the crash, which killed eight people.",
+                              "Firefighters battled the blaze for six hours.",
+                              "The actor had been battling cancer for years.",
+                              "The riders spent the day battling hot and dusty conditions."))
     assert only(find("Three soldiers were killed when gunmen ambushed their convoy."), "killed").sense.type == "ASSAULT"
     assert only(find("Government troops battled rebels in the north."), "battled").sense.type == "ASSAULT"
 
@@ -790,27 +795,25 @@ def test_harm_from_an_accident_or_an_illness_and_fighting_a_fire_are_no_assault(
 def test_an_illness_named_by_a_compound_is_no_assault(find: Find) -> None:
     """"a heart attack", "an asthma attack": the compound names a condition (WordNet's class of the two words),
     so the noun reports no attack; "an air attack", "a suicide attack" still do."""
-    for text in ("The actor died on Wednesday from a heart attack.", "The boy had an asthma attack at school."):
-        assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
+    none_of(find, "ASSAULT", ("The actor died on Wednesday from a heart attack.",
+                              "The boy had an asthma attack at school."))
     assert only(find("An air attack on the base killed 12 soldiers."), "attack").sense.type == "ASSAULT"
 
 
 def test_an_attack_known_by_its_day_is_recalled_not_reported(find: Find) -> None:
     """"the September 11 attacks", "the attacks of September 11": a calendar day as the act's name marks a past
     act the story recalls; "an attack on Monday" dates the one it reports."""
-    for text in ("Leaders reflected on the impact of the September 11 terrorist attacks.",
-                 "The terrible attacks of September 11 shook the world."):
-        assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
+    none_of(find, "ASSAULT", ("Leaders reflected on the impact of the September 11 terrorist attacks.",
+                              "The terrible attacks of September 11 shook the world."))
     assert only(find("An attack on Monday killed five soldiers."), "attack").sense.type == "ASSAULT"
 
 
 def test_a_player_beaten_or_eliminated_in_a_contest_is_no_assault(find: Find) -> None:
     """Sport is not coded: "beaten in the final", "eliminated from the 100 metres freestyle" name a contest;
     police beating protesters and an army eliminating a commander are assaults."""
-    for text in ("The Canadians were beaten by the Swiss pair in the final of the tournament.",
-                 "She was the first swimmer eliminated from the 100 metres freestyle.",
-                 "Smith beat his team-mate Jones to set a national record."):
-        assert not [m for m in find(text) if m.sense.type == "ASSAULT"], text
+    none_of(find, "ASSAULT", ("The Canadians were beaten by the Swiss pair in the final of the tournament.",
+                              "She was the first swimmer eliminated from the 100 metres freestyle.",
+                              "Smith beat his team-mate Jones to set a national record."))
     assert only(find("Police beat protesters with batons in the capital."), "beat").sense.type == "ASSAULT"
     assert only(find("The army eliminated the rebel commander."), "eliminated").sense.type == "ASSAULT"
 def test_a_broadcast_address_is_no_meeting(find: Find) -> None:
