@@ -97,8 +97,7 @@ def _noun_args(noun: Token, sense: Sense) -> Args:
             out.sources.extend(expand(obj, "between"))
     for p, obj in prep_objects(noun, ("of", "from")):
         if p == "from" or sense.type in _AGENTIVE_OF:
-            # "aerial attacks from US warplanes": a country's thing it came from names the doer too
-            if (looks_like_actor(obj) or (p == "from" and has_country_mod(obj))) and not out.sources:
+            if looks_like_actor(obj) and not out.sources:
                 out.sources.extend(expand(obj, p))
         elif looks_like_actor(obj) or has_country_mod(obj):
             out.targets.extend(expand(obj, "of"))

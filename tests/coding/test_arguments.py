@@ -281,10 +281,3 @@ def test_a_participle_opening_or_closing_a_clause_was_done_to_its_subject(candid
     # "having arrested" is the subject's own act
     c = one(candidates("Having arrested the activist, Kenyan police accused him of treason."), "COERCE")
     assert heads(c.sources) == ["police"]
-
-
-def test_a_noun_events_from_phrase_naming_a_countrys_thing_is_its_doer(candidates: Cands) -> None:
-    # nounargs14: "attacks from US warplanes" as "attacks by US forces"; a place it came from is no doer
-    cands = candidates("The rebels' supply lines were cut by aerial attacks from Russian warplanes.")
-    c = one([c for c in cands if c.trigger_text.endswith("attacks")], "ASSAULT")
-    assert heads(c.sources) == ["warplanes"]
