@@ -141,6 +141,12 @@ def held_sectors() -> frozenset[str]:
 
 
 @cache
+def crowd_acts() -> frozenset[str]:
+    """Event types whose source, people at large of no country, is of the story's home (``crowd_acts``)."""
+    return frozenset(_data()["crowd_acts"])
+
+
+@cache
 def _subnational() -> re.Pattern[str]:
     words = sorted(_data()["subnational_titles"], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)

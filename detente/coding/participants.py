@@ -33,7 +33,7 @@ from detente.coding.earlier import (
     role_named_before,
     titled,
 )
-from detente.coding.home import office_at_home
+from detente.coding.home import crowd_acts, office_at_home
 from detente.coding.introductions import introduce
 from detente.coding.lexicon import load_data
 from detente.coding.merge import dedupe, same_actor
@@ -207,10 +207,11 @@ class Participants:
                     group.fallback = True
                 elif ctx.home is not None and (not sentence_countries or ctx.home in sentence_countries) and \
                         (any(a.sector and a.sector not in _UNORGANIZED for a in group.actors) or
-                         _individual(phrases)):
+                         _individual(phrases) or _crowd_doers(group, sources, cand)):
                     # "the military", "the court", "our soldiers" in a story about one country are its own, also
                     # where the sentence names that country among others ("rebels attacked villages in C.A.R.
-                    # near the Cameroon border"); "people", "residents" may be anyone's
+                    # near the Cameroon border"); "people", "residents" may be anyone's, save as the doers of
+                    # a crowd's material act ("people took to the streets protesting"): where the story is
                     group.actors = [self._at_home(a, ctx.home, on) for a in group.actors]
                     group.fallback = True
         if not sources.actors and not targets.actors:
@@ -433,6 +434,13 @@ class Participants:
         if actor is not None:
             return actor
         return Actor(text=outlet, name=outlet, country=None, sector="MED")
+
+
+def _crowd_doers(group: Resolved, sources: Resolved, cand: Candidate) -> bool:
+    """People at large ("protesters", "detainees", "the crowd") doing a crowd's material act: the story's own,
+    where their word alone would leave them anyone's (``crowd_acts`` in ``home.yaml``)."""
+    return group is sources and cand.coded.type in crowd_acts() and \
+        any(a.sector in _UNORGANIZED for a in group.actors)
 
 
 def _individual(phrases: list[Arg]) -> bool:

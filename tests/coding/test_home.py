@@ -200,3 +200,23 @@ def test_a_union_of_no_country_is_the_homes(coder: Coder) -> None:
     text = ("Nurses at hospitals across Sydney walked off the job on Monday. Hospitals in Parramatta cancelled "
             "surgery. The unions have rejected the hospitals' latest offer.")
     assert any(kind == "REJECT" and source == ["AUS"] for kind, source, _t in _coded(coder, text))
+
+
+
+def _crowd_sources(coder: Coder, text: str) -> list[str | None]:
+    """The countries of the crowd words ("protesters") among the sources of the PROTEST events of ``text``."""
+    doc = Document(id="crowd", text=text, published=dt.date(2024, 5, 2))
+    [(_doc, records)] = list(coder.code_documents([doc]))
+    return [a.country for r in records if r.type == "PROTEST" for a in r.source if "protesters" in a.text]
+
+
+def test_a_crowd_protesting_in_a_story_with_a_home_is_the_homes(coder: Coder) -> None:
+    text = ("Nurses at hospitals across Sydney walked off the job on Monday. Hospitals in Parramatta cancelled "
+            "surgery. Thousands of protesters marched against the Government's hospital cuts.")
+    assert _crowd_sources(coder, text) == ["AUS"]
+
+
+def test_a_crowd_protesting_in_a_story_about_two_is_nobodys(coder: Coder) -> None:
+    text = ("Nurses in Sydney and in Auckland walked off the job on Monday. Hospitals in Parramatta and in "
+            "Hamilton cancelled surgery. Thousands of protesters marched against the Government's hospital cuts.")
+    assert not any(_crowd_sources(coder, text))
