@@ -437,10 +437,10 @@ class Participants:
 
 
 def _crowd_doers(group: Resolved, sources: Resolved, cand: Candidate) -> bool:
-    """People at large ("protesters", "detainees", "the crowd") doing a crowd's material act: the story's own,
-    where their word alone would leave them anyone's (``crowd_acts`` in ``home.yaml``)."""
+    """People at large ("protesters", "detainees", "the crowd", "bank staff") doing a crowd's own act: the story's
+    own, where their word alone would leave them anyone's (``crowd_acts`` in ``home.yaml``)."""
     return group is sources and cand.coded.type in crowd_acts() and \
-        any(a.sector in _UNORGANIZED for a in group.actors)
+        any(a.sector is None or a.sector in _UNORGANIZED for a in group.actors)
 
 
 def _individual(phrases: list[Arg]) -> bool:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from detente.coding.accusations import cue_forms
 from detente.coding.criticism import POSING_NOUNS, POSING_VERBS
-from detente.coding.home import HomeEvidence, held_sectors, outlet_home, places_named, wider_home
+from detente.coding.home import HomeEvidence, crowd_acts, held_sectors, outlet_home, places_named, wider_home
 from detente.coding.lexicon import Lexicon, inflections, word_forms
 from detente.coding.modality import Cues
 from detente.coding.references import WINDOW, describes_person, refers_back
@@ -107,6 +107,8 @@ class SentenceSelector:
         # an editorial speaks in its own voice: a disapproval word needs no speech verb there
         self.editorial_prefilter = Prefilter(alone | cues.deontic_aux | cue_forms(), self._has_actor, paired, near)
         self.state_forms = state_act_forms(lexicon)
+        # a crowd's own act ("a national stoppage", "protests") by people of no country: whose, the story says
+        self.crowd_forms = crowd_act_forms(lexicon)
         # a state's organ, or an organized body of the home ("the unions"): whose, the story's home says
         self.held_words = kb.state_agent_words | kb.agent_words(held_sectors())
         self._seen_countries: Counter[str] = Counter()
@@ -152,6 +154,7 @@ class SentenceSelector:
             refused[sentence.index] = verdict
             state = verdict is Verdict.SECTOR_ONLY and not self.held_words.isdisjoint(sentence.tokens)
             if state or not self.state_forms.isdisjoint(sentence.tokens) or \
+                    (unplaced and not self.crowd_forms.isdisjoint(sentence.tokens)) or \
                     (refers and _within_window(held, sentence.index)):
                 held.append(sentence)  # "the military claimed the killing of 33 terrorists": whose, the story says
             else:
@@ -300,5 +303,17 @@ def state_act_forms(lexicon: Lexicon) -> frozenset[str]:
     for (lemma, pos), senses in lexicon.senses.items():
         if any(s.type in STATE_TYPES and s.mode in STATE_MODES and s.channel != "military" and s.alone and
                not (s.objects or s.cues or s.prep) for s in senses):
+            forms |= word_forms(lemma, pos, lexicon.irregular)
+    return frozenset(forms)
+
+
+def crowd_act_forms(lexicon: Lexicon) -> frozenset[str]:
+    """Forms of the words that report a crowd's own act with nothing more needed ("protest", "stoppage"; the
+    types of ``crowd_acts`` in ``home.yaml``): a sentence holding one whose actors name no country ("60,000 bank
+    staff will walk off the job in a national stoppage") is parsed in a document with a home."""
+    types = crowd_acts()
+    forms: set[str] = set()
+    for (lemma, pos), senses in lexicon.senses.items():
+        if any(s.type in types and s.alone and not (s.objects or s.cues or s.prep) for s in senses):
             forms |= word_forms(lemma, pos, lexicon.irregular)
     return frozenset(forms)

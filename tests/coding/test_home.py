@@ -203,11 +203,11 @@ def test_a_union_of_no_country_is_the_homes(coder: Coder) -> None:
 
 
 
-def _crowd_sources(coder: Coder, text: str) -> list[str | None]:
-    """The countries of the crowd words ("protesters") among the sources of the PROTEST events of ``text``."""
+def _crowd_sources(coder: Coder, text: str, word: str = "protesters") -> list[str | None]:
+    """The countries of the sources called ``word`` of the PROTEST events of ``text``."""
     doc = Document(id="crowd", text=text, published=dt.date(2024, 5, 2))
     [(_doc, records)] = list(coder.code_documents([doc]))
-    return [a.country for r in records if r.type == "PROTEST" for a in r.source if "protesters" in a.text]
+    return [a.country for r in records if r.type == "PROTEST" for a in r.source if word in a.text]
 
 
 def test_a_crowd_protesting_in_a_story_with_a_home_is_the_homes(coder: Coder) -> None:
@@ -220,3 +220,19 @@ def test_a_crowd_protesting_in_a_story_about_two_is_nobodys(coder: Coder) -> Non
     text = ("Nurses in Sydney and in Auckland walked off the job on Monday. Hospitals in Parramatta and in "
             "Hamilton cancelled surgery. Thousands of protesters marched against the Government's hospital cuts.")
     assert not any(_crowd_sources(coder, text))
+
+
+_STOPPAGE = ("Nurses at hospitals across Sydney walked off the job on Monday. Hospitals in Parramatta cancelled "
+             "surgery. About 6,000 bank staff will hold a national stoppage on Thursday.")
+
+
+def test_a_crowds_act_by_people_of_no_country_is_parsed_in_a_story_with_a_home(kb) -> None:
+    found = _selector(kb).select(_STOPPAGE)
+    assert found.home == "AUS" and 2 in [s.index for s in found.selected]
+    two = _selector(kb).select(_STOPPAGE.replace("Sydney", "Sydney and Auckland").replace(
+        "Parramatta", "Parramatta and Hamilton"))
+    assert two.home is None and 2 not in [s.index for s in two.selected]
+
+
+def test_staff_striking_in_a_story_with_a_home_are_the_homes(coder: Coder) -> None:
+    assert _crowd_sources(coder, _STOPPAGE, "bank staff") == ["AUS"]
