@@ -56,6 +56,8 @@ class Conventions:
     hazard_types: frozenset[str]
     hazard_nouns: frozenset[str]
     weapon_hazards: frozenset[str]
+    hazard_marks: frozenset[str]
+    hazard_preps: frozenset[str]
     sport_words: frozenset[str]
     ending_words: frozenset[str]
     ended_types: frozenset[str]

@@ -5,11 +5,14 @@ fire, a storm, an accident or an illness is no party, and the guide leaves weath
 obituaries uncoded (docs/labelling.md, the sixth draw's decisions). One of the guide's no-event conventions
 (``conventions``); the hazards are data (``hazard_nouns``, ``hazard_types`` in ``data/conventions.yaml``).
 
-Where a hazard stands: the act's doer (its subject, a passive's "by" agent, the noun a relative "which" stands for),
-its object ("battled the blaze"), the subject of a "when"/"after"/"as" clause on the act or a verb coordinated with
-it ("were killed and others injured when a fire broke out"), or the act's own noun ("a heart attack"). Words of the
-trigger itself ("opened fire") are no hazard, and "fire" with a modifier is a weapon's ("tank fire which killed
-three gunmen": ``weapon_hazards``)."""
+Where a hazard stands: the act's doer (its subject, a passive's "by" agent, the noun the act's clause modifies:
+"the crash, which killed eight people", "the worst flooding to hit"; for an infinitive the subject above it), its
+object ("battled the blaze"), what it happened in, during or by ("killed in a car crash"), the subject of a
+"when"/"after"/"as" clause on the act or a verb coordinated with it ("were killed and others injured when a fire
+broke out"), or the act's own noun ("a heart attack"). One screen and one word list since fold14: the lexicon's
+refusal of a verb of force done by a force of nature (``triggers._causes``, ``natural_forces``) is this screen's.
+Words of the trigger itself ("opened fire") are no hazard, and "fire" with a modifier is a weapon's ("tank fire
+which killed three gunmen": ``weapon_hazards``)."""
 
 from __future__ import annotations
 
@@ -18,60 +21,69 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from detente.syntax import agent, child, children, lemma
+from detente.syntax import agent, children, direct_object, lemma
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
     from detente.coding.convention_words import Conventions
+    from detente.coding.triggers import Trigger
 
-__all__ = ["by_a_hazard"]
+__all__ = ["by_a_hazard", "hazard_act"]
 
-_RELATIVE_PRONOUNS = frozenset({"which", "that"})
-_CAUSE_MARKS = frozenset({"when", "after", "as"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod"})
 
 
 def by_a_hazard(cand: Candidate, conv: Conventions) -> bool:
-    """A violent act whose doer, object or cause clause is a fire, a storm, an accident or an illness."""
-    if cand.coded.type.lower() not in conv.hazard_types:
-        return False
-    own: set[int] = set()
-    if cand.mention.phrase is not None:
-        own = {t.i for t in cand.mention.phrase}
-    own |= {cand.token.i, cand.mention.anchor.i}
-    if _hazard(cand.token, conv):
-        return True  # "a heart attack"
-    return any(t.i not in own and _hazard(t, conv) for t in _around(cand.mention.anchor))
+    """A violent act whose doer, object, cause clause or setting is a fire, a storm, an accident or an illness."""
+    return cand.coded.type.lower() in conv.hazard_types and hazard_act(cand.mention, conv)
 
 
-def _around(verb: Token) -> Iterator[Token]:
-    """The doer and object of the act's verb, and the subjects of the cause clauses on it or its conjuncts."""
+def hazard_act(mention: Trigger, conv: Conventions) -> bool:
+    """Whether a hazard stands in the act's own noun ("a heart attack") or around its clause; the words of the
+    trigger itself ("opened fire") are none."""
+    if mention.token.pos_ == "NOUN" and _hazard(mention.token, conv):
+        return True  # "a heart attack"; not "fired at the guards"
+    own = {mention.token.i, mention.anchor.i}
+    if mention.phrase is not None:
+        own |= {t.i for t in mention.phrase}
+    return any(t.i not in own and _hazard(t, conv) for t in _around(mention.anchor, conv))
+
+
+def _around(verb: Token, conv: Conventions) -> Iterator[Token]:
+    """What the act's verb may be the work of, or be fought against: its doers (subject, a passive's "by" agent,
+    the noun it modifies: "the crash, which killed eight people", "the worst flooding to hit"; for an infinitive
+    the subject of the verb above: "floods continued to hit"), its object ("battled the blaze"), what it happened
+    in, during or by ("killed in a car crash"), and the subjects of the cause clauses on it or its conjuncts
+    ("were killed when a thunderstorm struck")."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "dobj", "obj"):
             yield c
+        elif c.dep_ in ("prep", "agent") and c.lower_ in conv.hazard_preps:
+            yield from children(c, "pobj")
+    obj = direct_object(verb)
+    if obj is not None:
+        yield obj
     by = agent(verb)
     if by is not None:
         yield by
-    if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVE_PRONOUNS and c.dep_.startswith("nsubj")
-                                    for c in verb.children):
-        yield verb.head  # "the crash, which killed eight people"
+    if verb.dep_ in ("acl", "relcl") and verb.head != verb:
+        yield verb.head
+    elif verb.dep_ == "xcomp" and verb.head != verb:
+        yield from children(verb.head, "nsubj")
     linked = [verb, *children(verb, "conj")] + ([verb.head] if verb.dep_ == "conj" else [])
     for v in linked:
         for clause in children(v, "advcl"):
-            if any(m.lower_ in _CAUSE_MARKS and m.dep_ in ("advmod", "mark") for m in clause.children):
-                subj = child(clause, "nsubj", "nsubjpass")
-                if subj is not None:
-                    yield subj
+            if any(m.lower_ in conv.hazard_marks and m.dep_ in ("advmod", "mark") for m in clause.children):
+                yield from children(clause, "nsubj", "nsubjpass")
 
 
 def _hazard(tok: Token, conv: Conventions) -> bool:
-    """A hazard noun, alone ("the blaze") or with its compound ("heart attack"); a weapon's word ("fire") only
-    unmodified ("a fire broke out", not "tank fire")."""
-    if tok.pos_ != "NOUN":
-        return False
-    words = [c.lower_ for c in tok.children if c.dep_ == "compound"]
-    if words and " ".join([*words, lemma(tok)]) in conv.hazard_nouns:
-        return True
+    """A hazard, alone ("the blaze", "floods") or a noun with its compound ("heart attack"); a weapon's word
+    ("fire") only unmodified ("a fire broke out", not "tank fire")."""
+    if tok.pos_ == "NOUN":
+        words = [c.lower_ for c in tok.children if c.dep_ == "compound"]
+        if words and " ".join([*words, lemma(tok)]) in conv.hazard_nouns:
+            return True
     if lemma(tok) not in conv.hazard_nouns:
         return False
     return lemma(tok) not in conv.weapon_hazards or not any(c.dep_ in _MODIFIERS for c in tok.children)

@@ -207,38 +207,6 @@ def _light_frame(verb: Token) -> set[str]:
     return out
 
 
-def _agents(verb: Token) -> set[str]:
-    """Lemmas of what does the act of ``verb``: its subject, the noun it modifies ("the flooding to hit", "the
-    storm that hit"), and for an infinitive the subject of the verb above ("floods continued to hit")."""
-    out = {lemma(c) for c in verb.children if c.dep_ == "nsubj"}
-    if verb.dep_ in ("acl", "relcl") and verb.head != verb:
-        out.add(lemma(verb.head))
-    elif verb.dep_ == "xcomp" and verb.head != verb:
-        out |= {lemma(c) for c in verb.head.children if c.dep_ == "nsubj"}
-    return out
-
-
-_CAUSE_MARKS = frozenset({"when", "after", "as"})
-_CAUSE_PREPS = frozenset({"in", "during", "by"})
-
-
-def _causes(verb: Token) -> set[str]:
-    """Lemmas of what a verb of force may be the work of, or be fought against: its doers (``_agents``), the
-    subject of a clause it follows from ("were killed when a thunderstorm struck"), what it happened in or by
-    ("killed in a car crash"), and its object ("firefighters battled the blaze"). A force of nature or an
-    accident among them makes the harm nobody's deliberate act."""
-    out = _agents(verb)
-    obj = direct_object(verb)
-    if obj is not None:
-        out.add(lemma(obj))
-    for c in verb.children:
-        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _CAUSE_MARKS for m in c.children):
-            out |= {lemma(g) for g in c.children if g.dep_ in ("nsubj", "nsubjpass")}
-        elif c.dep_ in ("prep", "agent") and c.lower_ in _CAUSE_PREPS:
-            out |= {lemma(g) for g in c.children if g.dep_ == "pobj"}
-    return out
-
-
 def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
     """Whether the token, in its parse, satisfies every condition of ``sense``."""
     if sense.prep:
@@ -285,8 +253,6 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
         return False  # "peacekeepers arrived in Sierra Leone" is their reception, not yet protection given
     if sense.cues and not set(sense.cues) & _cue_scope(tok):
         return False
-    if sense.type == "ASSAULT" and sense.pos == "verb" and _causes(tok) & lexicon.natural_forces:
-        return False  # "the worst flooding to hit central Europe", "killed when a thunderstorm struck"
     if sense.exclude_cues and set(sense.exclude_cues) & _cue_scope(tok):
         return False  # "a news conference" is no meeting
     if obj is not None and obj.tag_ in ("WDT", "WP") and _stranded(tok):

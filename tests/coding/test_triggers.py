@@ -440,12 +440,8 @@ def test_an_operation_launched_is_an_assault_and_one_continued_or_of_peacekeepin
 
 
 def test_a_force_of_nature_assaults_no_one(find: Find) -> None:
-    """A verb of force whose doer is a flood, storm or earthquake (its subject, the noun it modifies, or the
-    subject above its infinitive) is no ASSAULT: PLOVER's assaults are deliberate acts."""
-    none_of(find, "ASSAULT", ("It was the worst flooding to hit central Europe in a century.",
-                              "Floods hit Pakistan on Monday.",
-                              "The typhoon that struck the Philippines killed 40 people.",
-                              "Storms continued to pound the coast of Japan."))
+    """A verb of force whose doer is a flood, storm or earthquake is no ASSAULT (the screen drops it:
+    test_hazards.py); a missile or a weapon's fire still is a doer's, and the trigger is found."""
     assert only(find("Russian missiles hit Kyiv on Monday."), "hit").sense.type == "ASSAULT"
     assert only(find("Israeli fire killed three people in Gaza."), "killed").sense.type == "ASSAULT"
 
@@ -780,14 +776,10 @@ def test_armed_forces_searching_for_people_deploy(find: Find) -> None:
 
 
 def test_harm_from_an_accident_or_an_illness_and_fighting_a_fire_are_no_assault(find: Find) -> None:
-    """A killing that happened in a crash or when a storm struck, a crash that killed, and battling a blaze or
-    an illness are nobody's deliberate act; a killing when gunmen opened fire, or troops battling rebels, are."""
-    none_of(find, "ASSAULT", ("Nine climbers were killed when a thunderstorm struck the mountain.",
-                              "Three soldiers were killed in a car crash near the capital.",
-                              "Investigators released their report into the crash, which killed eight people.",
-                              "Firefighters battled the blaze for six hours.",
-                              "The actor had been battling cancer for years.",
-                              "The riders spent the day battling hot and dusty conditions."))
+    """Battling conditions is nobody's deliberate act (a killing in a crash or when a storm struck, or battling a
+    blaze or an illness, the screen drops: test_hazards.py); a killing when gunmen ambushed, or troops battling
+    rebels, are."""
+    none_of(find, "ASSAULT", ("The riders spent the day battling hot and dusty conditions.",))
     assert only(find("Three soldiers were killed when gunmen ambushed their convoy."), "killed").sense.type == "ASSAULT"
     assert only(find("Government troops battled rebels in the north."), "battled").sense.type == "ASSAULT"
 
