@@ -8,7 +8,10 @@ A past event the story names by its date, with nobody doing it ("since the Septe
 September 11 have shaken the conscience", "a trial over the 2004 bombing of a base", "the Third Battle of Ypres
 from July to November 1917"), is history too: the story refers to a known happening as a landmark; it does not
 report it. An act with a doer ("Indonesia's 1975 invasion of East Timor") or a date with no number ("Thursday's
-attack", "a January attack") is left alone: the story's own events."""
+attack", "a January attack") is left alone: the story's own events. So is a violent act named by its calendar day
+whoever did it ("the September 11 attacks"), and a definite violent or arresting act that a "since" phrase takes
+("tensions have soared since the raid"): the lexicon's refusals until fold14 (``triggers.named_by_its_date``,
+``dates_another``), this screen's since (``landmark_preps``, ``definite_determiners`` in the data file)."""
 
 from __future__ import annotations
 
@@ -16,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from detente.syntax import clause_head, lemma
+from detente.coding.words import CALENDAR
+from detente.syntax import clause_head, lemma, prep_objects
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
@@ -29,6 +33,7 @@ __all__ = ["named_by_date", "of_an_age"]
 _DATE_MODIFIERS = frozenset({"nmod", "compound", "nummod", "amod", "npadvmod"})
 _DATE_PREPS = frozenset({"of", "on", "in", "from", "to"})
 _DATE_ENTS = frozenset({"DATE", "EVENT"})
+_NAME_MODIFIERS = frozenset({"nmod", "compound", "npadvmod"})
 
 
 def of_an_age(cand: Candidate, conv: Conventions) -> bool:
@@ -49,12 +54,40 @@ def _dated_to_age(tok: Token, conv: Conventions) -> bool:
 
 
 def named_by_date(cand: Candidate, conv: Conventions) -> bool:
-    """A noun act with no doer named by a date with a number ("the September 11 attacks", "the 2004 bombing")."""
-    noun = cand.token
+    """A past act the story recalls rather than reports: a noun act with no doer named by a date with a number
+    ("the September 11 attacks", "the 2004 bombing"), a violent noun act named by its calendar day even with a
+    doer ("al-Qaeda's September 11 attacks"), or a definite violent or arresting act that only dates a state
+    ("tensions have soared since the raid"; "since fighting broke out" still reports one)."""
+    mention = cand.mention
+    noun = mention.token
+    found = mention.sense.pos == "noun" and mention.phrase is None
+    kind = mention.sense.type.lower()
+    if found and kind in conv.known_act_types and _since_a_known_act(noun, conv):
+        return True
+    if found and kind in conv.day_named_types and any(_calendar_day(m) for m in _day_names(noun)):
+        return True
     if noun.pos_ != "NOUN" or cand.child is not None or cand.sources or \
             any(c.dep_ == "poss" for c in noun.children):
         return False
     return any(_numbered_date(m) for m in _date_phrases(noun))
+
+
+def _since_a_known_act(noun: Token, conv: Conventions) -> bool:
+    """A definite noun that a "since" phrase takes: the time something else runs from."""
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in conv.landmark_preps and \
+        any(c.dep_ in ("det", "predet") and c.lower_ in conv.definite_determiners for c in noun.children)
+
+
+def _day_names(noun: Token) -> list[Token]:
+    """What can name an act by its day: a modifier before the noun or its "of" phrase ("the attacks of September
+    11"; "an attack on Monday" dates one, and stays an event)."""
+    return [c for c in noun.children if c.dep_ in _NAME_MODIFIERS] + [g for _p, g in prep_objects(noun, ("of",))]
+
+
+def _calendar_day(tok: Token) -> bool:
+    """A month or a day of the calendar with a number on it ("September 11")."""
+    return (lemma(tok) in CALENDAR or tok.lower_ in CALENDAR) and \
+        any(c.dep_ == "nummod" and c.like_num for c in tok.children)
 
 
 def _date_phrases(noun: Token) -> list[Token]:

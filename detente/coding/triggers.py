@@ -19,7 +19,6 @@ from detente.coding.parts_of_speech import done_to_person, pos_classes
 from detente.coding.phrases import phrase_matches
 from detente.coding.sentence import sentence_text
 from detente.coding.words import (
-    CALENDAR,
     COUNT_WORDS,
     DAY_WORDS,
     GENERIC_HEADS,
@@ -449,10 +448,6 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             continue  # "launched 504 attacks in 2024": a count over a period, not one event
         if sense.type == "ASSAULT" and compound_class(tok) == "state":
             continue  # "died from a heart attack": an illness, not an assault
-        if sense.type == "ASSAULT" and named_by_its_date(tok):
-            continue  # "the September 11 attacks", "the attacks of September 11": a past act known by its day
-        if sense.type in _TALLIED_TYPES and dates_another(tok, lexicon):
-            continue  # "the first visit since the September 11 attacks": a known act dates a state
         anchor, nominal = _noun_anchor(tok, lexicon, verb_ids)
         if anchor is None:
             owner = tok.head if tok.dep_ != "conj" else next(a for a in tok.ancestors if a.i in verb_ids)
@@ -486,28 +481,6 @@ def is_tally(noun: Token) -> bool:
     if not counted:
         return False
     return not any(t.lower_ in DAY_WORDS for t in noun.sent)
-
-
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-
-
-def dates_another(noun: Token, lexicon: Lexicon) -> bool:
-    """Whether a definite noun of violence or arrest is only the time something else runs from ("tensions have
-    soared since the raid", "the first visit since the September 11 attacks"): the act is one the reader
-    already knows, not one reported here; "since fighting broke out" still reports one."""
-    if not (noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in lexicon.time_preps):
-        return False
-    return any(c.dep_ in ("det", "predet") and c.lower_ in _DEFINITE for c in noun.children)
-
-
-def named_by_its_date(noun: Token) -> bool:
-    """Whether an act is named by its calendar day ("the September 11 attacks", "the attacks of September 11"):
-    a day as the act's name, before the noun or as its "of" phrase, marks one the reader knows and that the
-    story recalls rather than reports ("an attack on Monday" dates one, and stays an event)."""
-    mods = [c for c in noun.children if c.dep_ in ("nmod", "compound", "npadvmod")]
-    mods += [g for _p, g in prep_objects(noun, ("of",))]
-    return any(lemma(m) in CALENDAR or m.lower_ in CALENDAR for m in mods
-               if any(c.dep_ == "nummod" and c.like_num for c in m.children))
 
 
 def counts_since(verb: Token) -> bool:

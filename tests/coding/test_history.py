@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from detente.coding import Coder
-from tests.coding.screen_cases import coded_types, screen_tests
+from tests.coding.screen_cases import coded_types, reason_and_screen, screen_tests
 
 DROPPED = [
     ("A Korean museum showed photographs of the Japanese occupation of Korea in the early 20th century.", "COERCE",
@@ -14,10 +15,22 @@ DROPPED = [
     # a past event the story names by its date, with nobody doing it: a landmark, not a report
     ("The changed security situation since the attacks in Nairobi on August 7 worries Kenyan officials.", "ASSAULT",
      "named by date"),
+    # a definite act after "since", and a violent act named by its calendar day (the lexicon's until fold14,
+    # ``triggers.dates_another`` and ``named_by_its_date``)
+    ("Security in Nairobi has been tight since the 1998 bombing of the U.S. embassy.", "ASSAULT", "named by date"),
+    ("It was the first visit to Manila since the September 11 attacks on the United States.", "ASSAULT",
+     "named by date"),
 ]
 
-# the same kind after "since" with the date before the noun, which the lexicon already refuses
-# (``triggers.dates_another``, material14): no event at all, so the screen never sees it
+# the same kind, in sentences whose candidates the screen is asked about directly (they name no party)
+LANDMARKS = [
+    "Tensions between the two countries have soared since the raid.",
+    "Leaders reflected on the impact of the September 11 terrorist attacks.",
+    "The terrible attacks of September 11 shook the world.",
+    "Tourism in Bali has not recovered since the October 12 bombings of two nightclubs in Kuta.",
+]
+
+# after "since" with the date before the noun: no event at all
 NEVER_CODED = [
     "Security in Nairobi has been tight since the 1998 bombing of the U.S. embassy.",
     "Tourism in Bali has not recovered since the October 12 bombings of two nightclubs in Kuta.",
@@ -39,3 +52,8 @@ KEPT = [
 @pytest.mark.parametrize("text", NEVER_CODED)
 def test_landmarks_the_lexicon_refuses_are_not_coded(coder: Coder, text: str) -> None:
     assert "ASSAULT" not in coded_types(coder, text)
+
+
+@pytest.mark.parametrize("text", LANDMARKS)
+def test_a_landmark_is_named_and_dropped(nlp: Language, text: str) -> None:
+    reason_and_screen(nlp, text, "ASSAULT", "named by date")
