@@ -93,9 +93,7 @@ class Lexicon:
     irregular: dict[str, tuple[str, ...]] = field(default_factory=dict)
     governor_forms: frozenset[str] = frozenset()  # forms of triggers that govern a complement
     motion_verbs: frozenset[str] = frozenset()  # "returned to Geneva for talks": the verb of a noun event
-    natural_forces: frozenset[str] = frozenset()  # "floods hit Pakistan": a force of nature is no assailant
     person_acts: frozenset[str] = frozenset()  # "imprisoned publisher Jimmy Lai": the participle is the act
-    time_preps: frozenset[str] = frozenset()  # "since the raid": a known act as a point in time
     _phrase_index: dict[str, tuple[Phrase, ...]] | None = None
 
     def is_light(self, lemma: str, form: str) -> bool:
@@ -346,9 +344,7 @@ def build_lexicon(data: Mapping[str, Any]) -> Lexicon:
         light_forms=frozenset(light_forms),
         irregular={k: tuple(v) for k, v in irregular.items()},
         motion_verbs=frozenset(str(v) for v in data.get("motion_verbs", [])),
-        natural_forces=frozenset(str(v) for v in data.get("natural_forces", [])),
         person_acts=frozenset(str(v) for v in data.get("person_acts", [])),
-        time_preps=frozenset(str(v) for v in data.get("time_preps", [])),
         governor_forms=frozenset(
             f for (lem, pos), ss in senses.items() if any(x.role for x in ss)
             for f in word_forms(lem, pos, irregular)),
