@@ -14,6 +14,7 @@ from detente.coding.candidates import Candidate, extract
 from detente.coding.compose import load_composer
 from detente.coding.lexicon import load_lexicon
 from detente.coding.modality import load_cues
+from detente.coding.triggers import Trigger, find_triggers
 from detente.nlp import load_nlp
 from detente.readers import iter_documents
 from detente.records import Document, Mention
@@ -23,6 +24,20 @@ from tests.conftest import EXAMPLES
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return load_nlp()
+
+
+Find = Callable[[str], list[Trigger]]
+
+
+@pytest.fixture(scope="session")
+def find(nlp: Language) -> Find:
+    """The trigger words of one sentence with the bundled lexicon (no composition, no actors)."""
+    lexicon = load_lexicon()
+
+    def run(text: str) -> list[Trigger]:
+        return find_triggers(nlp(text)[:], lexicon)
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -3,26 +3,9 @@ stoppage", "industrial action"), read as the codebook's strike mode, and their l
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-from spacy.language import Language
-
 from detente.coding import Coder
-from detente.coding.lexicon import load_lexicon
-from detente.coding.triggers import Trigger, find_triggers
-
-Find = Callable[[str], list[Trigger]]
-
-
-@pytest.fixture(scope="module")
-def find(nlp: Language) -> Find:
-    lexicon = load_lexicon()
-
-    def run(text: str) -> list[Trigger]:
-        return find_triggers(nlp(text)[:], lexicon)
-
-    return run
+from detente.coding.triggers import Trigger
+from tests.coding.conftest import Find
 
 
 def _protests(found: list[Trigger]) -> list[tuple[str | None, str]]:

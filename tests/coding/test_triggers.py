@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -12,18 +11,7 @@ from spacy.language import Language
 from detente.coding import Coder
 from detente.coding.lexicon import load_lexicon
 from detente.coding.triggers import Trigger, find_triggers
-
-Find = Callable[[str], list[Trigger]]
-
-
-@pytest.fixture(scope="module")
-def find(nlp: Language) -> Find:
-    lexicon = load_lexicon()
-
-    def run(text: str) -> list[Trigger]:
-        return find_triggers(nlp(text)[:], lexicon)
-
-    return run
+from tests.coding.conftest import Find
 
 
 def only(found: list[Trigger], word: str) -> Trigger:
