@@ -284,6 +284,8 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
             role, coded = "request", Coded("REQUEST", None, "020")
         elif role == "intent" and (not m.sense.commitment or m.sense.pos == "adj") and _others_act(m, kid):
             return None  # "expected the groups would reach agreement": a forecast or a wish, no one's plan
+        elif role == "intent" and _plotted(m):
+            role = "plot"  # "had been planning to attack": a plot found out, the act planned, not a threat
         unwilling = role == "intent" and _unwilling(m, flags)
         if role == "intent" and (kid_flags.negated or unwilling):
             coded = composer.refused(kid_coded)  # "determination not to compromise", "not prepared to negotiate"
@@ -304,7 +306,8 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
         notes.append(f"composed:{role}")
         # A commitment is what happened: "agreed to set up a working group" is an agreement made (AGREE asserted)
         # whose content is to come; a plan or wish ("is planning a trip") stands for the planned act.
-        modality = "planned" if role == "intent" and not m.sense.commitment and coded.type != "REJECT" else "asserted"
+        modality = "planned" if role in ("intent", "plot") and not m.sense.commitment and coded.type != "REJECT" \
+            else "asserted"
         if flags.negated and not unwilling:
             modality = "negated"
         elif flags.conditional or flags.possible or \
@@ -394,6 +397,17 @@ def _unwilling(m: Trigger, flags: Flags) -> bool:
     willing to act is refusing to (PLOVER's REJECT: refusing talks, aid or concessions), not a willingness that
     did not happen."""
     return flags.negated and m.sense.commitment and m.sense.pos == "adj"
+
+
+def _plotted(m: Trigger) -> bool:
+    """A plan told in the perfect or past progressive ("had been planning to attack", "claimed to have been
+    planning attacks", "were plotting to kill"): a plan found out or confessed after the fact, which no one
+    announced to its target, so PLOVER's threat (a communicated intent) does not hold; the guide codes the act,
+    planned. A plan told as present ("plans to impose sanctions", "is planning to strike") stays the intent."""
+    if m.nominal or m.sense.commitment or m.sense.pos != "verb":
+        return False
+    auxes = {a.lower_ for a in m.token.children if a.dep_ in ("aux", "auxpass")}
+    return "been" in auxes or "had" in auxes or (m.token.tag_ == "VBG" and bool(auxes & {"was", "were"}))
 
 
 def _others_act(m: Trigger, kid: Trigger) -> bool:

@@ -146,3 +146,17 @@ def test_willingness_denied_is_a_refusal(candidates: Cands) -> None:
     assert [(c.coded.type, c.coded.cameo, c.modality) for c in cands] == [("REJECT", "124", "asserted")]
     assert [(c.coded.type, c.modality) for c in candidates("Kenya said it was ready to negotiate with Somalia.")] == \
         [("AGREE", "asserted")]
+
+
+def test_a_plan_found_out_after_the_fact_is_the_act_planned(candidates: Cands) -> None:
+    # session 14: a conflictual plan told in the perfect or past progressive is a plot (the act, planned), not a
+    # threat announced to its target
+    cands = candidates("Kenyan police said two Somali men had been planning to attack a hotel in Nairobi.")
+    assert [(c.coded.type, c.modality) for c in cands] == [("ASSAULT", "planned")]
+    assert [c.coded.type for c in candidates("Police said Somali militants were planning to bomb the Kenyan "
+                                             "embassy in Mogadishu.")] == ["ASSAULT"]
+    # a plan told as present stays the intent: a threat for conflict, an agreement for cooperation
+    assert [c.coded.type for c in candidates("Somalia is planning to attack Kenyan bases, its minister said.")] == \
+        ["THREATEN"]
+    assert [(c.coded.type, c.modality) for c in candidates("Kenya had been planning to visit Somalia.")] == [
+        ("AGREE", "planned")]

@@ -27,6 +27,11 @@ def test_composer_tables() -> None:
     assert {"military", "police", "troop"} <= comp.own_agencies and "government" not in comp.own_agencies
     assert comp.apply("threaten", Coded("THREATEN", None, "130"), Coded("SANCTION", "discontinue", "163")) == \
         Coded("THREATEN", "restrict", "1312")
+    # a plan found out after the fact is the act for conflict, the intent for cooperation
+    assert comp.apply("plot", Coded("AGREE", None, "030"), Coded("ASSAULT", None, "190")) == \
+        Coded("ASSAULT", None, "190")
+    assert comp.apply("plot", Coded("AGREE", None, "030"), Coded("CONSULT", "visit", "042")) == \
+        comp.intended(Coded("CONSULT", "visit", "042"))
 
 
 def _toy() -> Composer:
