@@ -17,6 +17,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from detente.coding.candidates import Candidate
+from detente.coding.lexicon import load_lexicon
+from detente.coding.modality import negation_reported
 from detente.coding.nounclass import noun_class
 from detente.syntax import agent, child, is_passive, is_verbal, lemma, subject
 
@@ -30,7 +32,15 @@ _RELATIVE_PRONOUNS = frozenset({"that", "which"})
 
 def screen(candidates: list[Candidate]) -> list[Candidate]:
     """``candidates`` without the refusal, demand and threat words that refuse, ask and threaten nothing."""
-    return [c for c in candidates if not (contrast(c) or thing_refuses(c) or thing_speaks(c))]
+    return [c for c in candidates if not (contrast(c) or thing_refuses(c) or thing_speaks(c) or unreported(c))]
+
+
+def unreported(cand: Candidate) -> bool:
+    """A negated act that no one reports as undone: a condition, an alternative or the content of a wish or an
+    effort (``modality.negation_reported``); "trying to persuade them not to detonate" is no negated ASSAULT."""
+    if cand.modality != "negated" or cand.mention.nominal:
+        return False
+    return not negation_reported(cand.mention.anchor, load_lexicon().speech_verbs)
 
 
 def contrast(cand: Candidate) -> bool:
