@@ -204,30 +204,30 @@ def _noun_flags(noun: Token, cues: Cues) -> Flags:
     return f
 
 
+
 def negation_reported(anchor: Token, speech_verbs: frozenset[str], cues: Cues | None = None) -> bool:
     """Whether a negated act is a report that it did not happen (the guide's ``negated``: "have not met", "no
-    air strikes were launched", "failed to withdraw") rather than no act at all: a negated act that is the
-    condition of another ("if they are not rounded up"), the alternative to one ("left without signing",
-    "instead of calling for") or the content of someone's wish, effort or resolve ("trying to persuade them not
-    to detonate", "determined their leader would not be arrested") is what nobody reported as done or undone."""
+    air strikes were launched", "failed to withdraw") rather than no act at all. A negated act in a condition
+    ("if they are not rounded up, the army will resume its attacks") is the condition of the threat, as the
+    same act unnegated is; one in the infinitive of a verb of wanting, trying or persuading ("trying to persuade
+    them not to detonate") is what someone wants done or undone, not something reported undone."""
     cues = cues or load_cues()
     flags = clause_flags(anchor, cues)
     if not flags.negated:
         return True
-    if flags.conditional or (anchor.dep_ == "pcomp" and anchor.head.lower_ in flags.cues):
-        return False
-    return not _embedded_content(anchor, speech_verbs, cues)
+    return not (flags.conditional or _wanted_content(anchor, speech_verbs, cues))
 
 
-def _embedded_content(verb: Token, speech_verbs: frozenset[str], cues: Cues) -> bool:
-    """The act's clause (or the clause it is coordinated with) is the complement of a verb that is neither a verb
-    of saying nor one that negates its complement: an infinitive or a clause of wanting, trying, persuading or
-    deciding."""
+def _wanted_content(verb: Token, speech_verbs: frozenset[str], cues: Cues) -> bool:
+    """The act's infinitive (or the one it is coordinated with) is controlled by a verb that neither reports
+    speech nor negates its complement ("fail", "refrain": their complement is the act reported undone). A
+    finite complement ("determined their leader would not be arrested") is left alone: measured, it lost a
+    right event on the decision sets."""
     node = verb
     while node.dep_ == "conj" and node.head != node:
         node = node.head
     head = node.head
-    if node.dep_ not in ("xcomp", "ccomp") or head == node or not is_verbal(head):
+    if node.dep_ != "xcomp" or head == node or not is_verbal(head):
         return False
     hl = lemma(head)
     return hl not in speech_verbs and hl not in cues.negating_verbs

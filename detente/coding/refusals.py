@@ -9,7 +9,10 @@ refusing, demanding or warning. Two readings of their words in news are none:
   that "pushes" or "threatens" is the writer's figure of speech, and saying it breaks a rule judges whoever is
   behind it, a judgement that is the speaker's, not the act's owner's refusal.
 
-Both are grammar, read from the parse; the words are the lexicon's senses, the classes WordNet's (``nounclass``).
+A third is no act of any type: a negated act that is a condition ("if they are not rounded up") or the infinitive
+someone wants or tries to bring about ("persuade them not to detonate"), not a report that it did not happen.
+
+All three are grammar, read from the parse; the words are the lexicon's senses, the classes WordNet's (``nounclass``).
 """
 
 from __future__ import annotations
@@ -36,8 +39,8 @@ def screen(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def unreported(cand: Candidate) -> bool:
-    """A negated act that no one reports as undone: a condition, an alternative or the content of a wish or an
-    effort (``modality.negation_reported``); "trying to persuade them not to detonate" is no negated ASSAULT."""
+    """A negated act that no one reports as undone: a condition or what someone wants done or undone
+    (``modality.negation_reported``); "trying to persuade them not to detonate" is no negated ASSAULT."""
     if cand.modality != "negated" or cand.mention.nominal:
         return False
     return not negation_reported(cand.mention.anchor, load_lexicon().speech_verbs)

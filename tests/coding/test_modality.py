@@ -6,9 +6,12 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Token
 
 from detente.coding.candidates import Candidate
-from detente.coding.modality import Flags, dated_modality
+from detente.coding.lexicon import load_lexicon
+from detente.coding.modality import Flags, dated_modality, negation_reported
 from detente.records import DateResolution
 
 Cands = Callable[[str], list[Candidate]]
@@ -135,3 +138,16 @@ def test_a_modal_with_a_perfect_infinitive_demands_nothing(candidates: Cands) ->
     # the same modal with a plain infinitive is one
     assert [c for c in candidates("The Italian envoy said the junta must release the prisoners.")
             if c.coded.type == "REQUEST"]
+
+
+def test_a_negation_is_reported_unless_a_condition_or_a_wish(nlp: Language) -> None:
+    speech = load_lexicon().speech_verbs
+
+    def verb(text: str, word: str) -> Token:
+        return next(t for t in nlp(text) if t.text == word)
+
+    assert negation_reported(verb("The army did not attack the border posts.", "attack"), speech)
+    assert negation_reported(verb("Israel failed to withdraw its troops by the deadline.", "withdraw"), speech)
+    assert negation_reported(verb("The army attacked the border posts.", "attacked"), speech)  # nothing negated
+    assert not negation_reported(verb("If the rebels do not disarm, the army will attack.", "disarm"), speech)
+    assert not negation_reported(verb("They urged the rebels not to attack the convoy.", "attack"), speech)

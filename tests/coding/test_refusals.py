@@ -46,3 +46,24 @@ def test_parties_and_their_texts_still_ask_and_threaten(coder: Coder) -> None:
     assert "REQUEST" in _types(coder, "Kenya urged Somalia to close the border.")
     # a text speaks for its authors (a resolution, a report: WordNet's communication)
     assert "REQUEST" in _types(coder, "The UN resolution calls on Israel to withdraw from Lebanon.")
+
+
+def test_a_negated_act_in_a_condition_or_a_wish_is_no_act(coder: Coder) -> None:
+    # the condition of a threat: negated or not, the rounding-up is no event of its own
+    conditional = _types(coder, "The Israeli government says if the militants on the list are not rounded up in "
+                                "time, the army will resume its attacks on Palestinian targets.")
+    assert "COERCE" not in conditional
+    # what a commander tries to persuade others not to do is his request's content, not a negated act
+    wanted = _types(coder, "We are trying to persuade the Taliban not to detonate their explosives and to "
+                           "surrender their weapons, Afghan commander Jan said.")
+    assert "ASSAULT" not in wanted and "RETREAT" not in wanted
+
+
+def test_a_negated_act_reported_undone_stays(coder: Coder) -> None:
+    # the guide's negated events: an act the text says did not happen, a missed deadline ("failed to")
+    assert [(m.type, m.modality) for m in coder.code_text(
+        "The Russian army did not attack Ukrainian positions on Monday.")] == [("ASSAULT", "negated")]
+    assert ("RETREAT", "negated") in [(m.type, m.modality) for m in coder.code_text(
+        "Israel failed to withdraw its troops from Lebanon by the deadline.")]
+    assert ("ASSAULT", "negated") in [(m.type, m.modality) for m in coder.code_text(
+        "No air strikes were launched on Afghanistan on Monday.")]
