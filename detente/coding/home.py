@@ -12,7 +12,8 @@ and twice as often as any other) misses such a story; this module weighs wider e
    base knows ("Prime Minister John Howard"), outlets left out ("told VOA" says who reports);
 2. the dateline's place, once more: where the story was filed;
 3. weakest: where the outlet is based (``data/home.yaml``, then a news body of the knowledge base). It decides
-   a story that names no country, and counts once more for its country where that country leads the votes: a
+   a story that names no country or one country in one sentence only (a passing mention, or a person's name the
+   gazetteer reads as a place: "to Lindsay and myself", Canada), and counts once more for its country where that country leads the votes: a
    local outlet's story names its own country once, if at all ("Unions at Qantas ...", "the Federal
    Government"), while a story about abroad is left to the countries it names.
 
@@ -84,7 +85,9 @@ def wider_home(evidence: HomeEvidence) -> str | None:
     if rest and n < DOMINANCE * rest[0][1]:
         return None  # about two countries: a body could be either's
     if n < (MIN_AMONG_OTHERS if rest else MIN_ALONE):
-        return None
+        # one passing mention ("to Lindsay and myself": a name the gazetteer puts in Canada) is weaker than a
+        # local outlet: a local story names its own places, its country rarely
+        return evidence.outlet if not rest and n == 1 else None
     return country
 
 

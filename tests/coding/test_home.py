@@ -54,7 +54,12 @@ def test_the_dateline_counts_once_more() -> None:
 def test_the_outlet_decides_when_no_country_is_named() -> None:
     assert wider_home(HomeEvidence(Counter(), outlet="AUS")) == "AUS"
     assert wider_home(HomeEvidence(Counter({"NZL": 2}), outlet="AUS")) == "NZL"
-    assert wider_home(HomeEvidence(Counter({"NZL": 1}), outlet="AUS")) is None
+    # one passing mention of one country (or a name the gazetteer reads as a place: "Lindsay", Canada) is
+    # weaker than a local outlet (session 14, home14); without an outlet, or beside another country, nothing
+    assert wider_home(HomeEvidence(Counter({"NZL": 1}), outlet="AUS")) == "AUS"
+    assert wider_home(HomeEvidence(Counter({"NZL": 1}))) is None
+    assert wider_home(HomeEvidence(Counter({"NZL": 1, "GBR": 1}), outlet="AUS")) is None
+    assert wider_home(HomeEvidence(Counter({"NZL": 2}), dateline="NZL", outlet="AUS")) == "NZL"
 
 
 def test_a_local_outlet_counts_once_for_its_country_where_that_leads() -> None:
