@@ -12,10 +12,10 @@ and twice as often as any other) misses such a story; this module weighs wider e
    base knows ("Prime Minister John Howard"), outlets left out ("told VOA" says who reports);
 2. the dateline's place, once more: where the story was filed;
 3. weakest: where the outlet is based (``data/home.yaml``, then a news body of the knowledge base). It decides
-   a story that names no country or one country in one sentence only (a passing mention, or a person's name the
-   gazetteer reads as a place: "to Lindsay and myself", Canada), and counts once more for its country where that country leads the votes: a
-   local outlet's story names its own country once, if at all ("Unions at Qantas ...", "the Federal
-   Government"), while a story about abroad is left to the countries it names.
+   a story that names no country, or one country in one sentence only (a passing mention, or a person's name
+   the gazetteer reads as a place: "to Lindsay and myself", Canada), and counts once more for its country
+   where that country leads the votes: a local outlet's story names its own country once, if at all ("Unions
+   at Qantas ...", "the Federal Government"), while a story about abroad is left to the countries it names.
 
 A story about two or more countries has no home unless one dominates (three times the sentences of any other):
 there "the police" could be either's, and a wrong country costs precision.
