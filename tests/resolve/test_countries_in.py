@@ -278,3 +278,21 @@ def test_press_false_leaves_out_countries_only_a_news_outlet_gives(kb: ActorKB, 
 ])
 def test_a_surname_inside_another_full_name_names_no_country(kb: ActorKB, text: str, expected: set[str]) -> None:
     assert kb.countries_in(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name the spelling corrector would read as a country is a given name beside another name word
+    ("Businessman Solomon Lew said the sale was off.", set()),
+    # an outlet's word that is also a known surname, after a given name, is that other person
+    ("Trucking magnate Lindsay Fox said the sale was off.", set()),
+    # a country, city or demonym before a name still says whose; the outlet alone is still the outlet
+    ("American Ed Moses won the final.", {"USA"}),
+    ("Elizabeth Warren said the bill would pass.", {"USA"}),
+    ("Vicente Fox said the talks would go on.", {"MEX"}),
+    ("The Sydney Test begins today.", {"AUS"}),
+    # a known surname opening another full name still names its bearer's country: measured, not kept (the
+    # given-name reading lost a read event; docs/coding.md, home14)
+    ("Transport Minister Warren Truss said the ban would stay.", {"USA"}),
+])
+def test_a_name_word_beside_another_name_names_no_country(kb: ActorKB, text: str, expected: set[str]) -> None:
+    assert kb.countries_in(text) == expected

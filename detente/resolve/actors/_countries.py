@@ -50,6 +50,9 @@ class _Reading:
     # its states come from one person's surname alone: that person's name words ("david", "cameron"), so that
     # the surname inside another full name ("Doug Cameron") names no country (``_other_person``)
     surname_of: frozenset[str] | None = None
+    # its states come from a word that is also a known person's surname, with an outlet's or a firm's name
+    # beside it ("Fox": Vicente Fox, Fox News): that person's name words, so that "Lindsay Fox" names no country
+    namesake: frozenset[str] | None = None
 
 
 _NOTHING = _Reading(frozenset(), False, False, False)
@@ -246,11 +249,11 @@ class CountryFinder:
                 t = lx.entity.latest()
                 codes.add(t.country if t and t.country else lx.entity.country)
                 press = press and lx.kind == "body" and ((t.sector if t else None) or lx.entity.sector) == "JRN"
-        surname_of = None
-        if unique_surname and all(lx.kind == "surname" or lx.entity is None and lx.kind not in COUNTRY_KINDS
-                                  for lx in lexes):
-            surname_of = frozenset(w for e in (lx.entity for lx in lexes if lx.kind == "surname") if e is not None
-                                   for w in key(e.name).split())
+        own = frozenset(w for e in (lx.entity for lx in lexes if lx.kind == "surname") if e is not None
+                        for w in key(e.name).split())
+        surname_of = own if unique_surname and all(
+            lx.kind == "surname" or lx.entity is None and lx.kind not in COUNTRY_KINDS for lx in lexes) else None
+        namesake = own if owners and all(lx.kind in ("surname", "body") for lx in lexes) else None
         return _Reading(
             codes=frozenset(codes - NON_STATE),
             bodies=frozenset(codes & NON_STATE),
@@ -259,18 +262,33 @@ class CountryFinder:
             title=any(lx.kind in _TITLES for lx in lexes),
             press=press and bool(codes - NON_STATE),
             surname_of=surname_of,
+            namesake=namesake,
         )
 
 
 def _other_person(r: _Reading, toks: list[_Token], start: int) -> bool:
-    """Is a surname reading the last word of another person's full name: "Doug Cameron" is not David Cameron, so
-    it names no country (as ``resolve`` decides, ``_persons.surnamed_person``)? The word before must be a name
-    word that is not the known person's, nor a function word capitalized to open a sentence ("But Cameron
-    said", "When Cameron spoke")."""
-    if r.surname_of is None or start < 1:
+    """Is a one-word reading a word of another person's full name, which names no country (as ``resolve``
+    decides, ``_persons.surnamed_person``)? A person's full name is one name: "Doug Cameron" is not David
+    Cameron, "Lindsay Fox" not Fox News, "Solomon Lew" (a name the spelling corrector reads as the Solomons)
+    not the Solomon Islands. The word before must be a name word that is not the known person's own, nor a
+    function word capitalized to open a sentence ("But Cameron said"). Only a word read by the spelling
+    corrector alone opens another's name: a country, city or outlet before a name says whose ("Sydney Test",
+    "American Ed Moses"), and a known surname as a given name ("Warren Truss") was measured and not kept."""
+    own = r.surname_of if r.surname_of is not None else r.namesake
+    here = toks[start]
+    if own is None and not (here.name and r is here.alone):
         return False
-    before = toks[start - 1]
-    return before.name and before.low not in r.surname_of and before.low not in STOP_WORDS
+    own = own or frozenset()
+    if start >= 1 and _name_of_other(toks[start - 1], own):
+        return True
+    opens = r.surname_of is None and r.namesake is None  # a word read only by the spelling corrector
+    return opens and here.name and r is here.alone and start + 1 < len(toks) and \
+        _name_of_other(toks[start + 1], own)
+
+
+def _name_of_other(tok: _Token, own: frozenset[str]) -> bool:
+    """Is ``tok`` a word of a person's name that is not one of ``own`` (the known person's name words)?"""
+    return tok.name and tok.low not in own and tok.low not in STOP_WORDS
 
 
 def _prefixes(table: dict[str, list[Lex]]) -> set[str]:
