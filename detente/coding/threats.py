@@ -13,14 +13,20 @@ coded as one:
 - **endangering.** A thing that "threatens" ("the province is threatened by the high consumption of dog meat",
   "rising seas threaten the islands") announces nothing and coerces nobody: a threat or warning word whose own
   actor (its subject, or a passive's "by" agent) names no actor is no event.
+
+One negated act is a threat: not ruling out a conflictual act ("unions have not ruled out disruptions", "did not
+rule out the grounding of Qantas jets if the dispute continues") keeps it on the table as a coercive warning, the
+labels' THREATEN asserted (docs/coding.md, "Not ruling out (issue 12, session 14)"), not a REJECT negated.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from detente.coding.candidates import Candidate
-from detente.coding.compose import Coded
+from detente.coding.compose import Coded, load_composer
 from detente.coding.words import PERSON_NOUNS, looks_like_actor
 from detente.syntax import agent, is_passive, is_verbal, lemma, subject
 
@@ -40,7 +46,29 @@ def screen(candidates: list[Candidate]) -> list[Candidate]:
             sense = cand.mention.sense
             cand.coded = Coded(sense.type, sense.mode, sense.cameo)
             cand.notes = [n for n in cand.notes if n != _INTENDED] + ["reported-measure"]
+    for cand in candidates:
+        if not_ruled_out(cand):
+            cand.coded = Coded("THREATEN", cand.child.sense.mode if cand.child else None, "130")
+            cand.modality = "asserted"
+            cand.notes = [*cand.notes, "not-ruled-out"]
     return [c for c in candidates if not endangers(c)]
+
+
+def not_ruled_out(cand: Candidate) -> bool:
+    """A negated "rule out" REJECT whose act, if the trigger step read one, is not cooperative ("did not rule out
+    talks" is an offer left open, no warning)."""
+    tok = cand.token
+    if cand.coded.type != "REJECT" or cand.modality != "negated" or lemma(tok) != "rule":
+        return False
+    if not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return False
+    return cand.child is None or cand.child.sense.type not in _cooperative()
+
+
+@lru_cache(maxsize=1)
+def _cooperative() -> frozenset[str]:
+    """PLOVER's cooperative types, from the composer's data."""
+    return load_composer().cooperative
 
 
 def reported_measure(cand: Candidate, warnings: list[Token]) -> bool:

@@ -39,3 +39,16 @@ def test_a_measure_announced_by_its_own_doer_or_on_a_condition_stays_a_threat(co
     assert "THREATEN" in _types(coder, "Iraqi officials said they would impose sanctions on Kuwait.")
     assert "THREATEN" in _types(coder, "An Afghan editor said the Taliban would impose restrictions on newspapers "
                                        "if they criticised the government.")
+
+
+def test_not_ruling_out_a_conflictual_act_is_a_threat(coder: Coder) -> None:
+    # a coercive act left on the table is a warning, not a refusal that did not happen
+    assert _coded(coder, "Russia did not rule out military strikes against Georgia.") == [("THREATEN", "asserted")]
+    assert ("THREATEN", "asserted") in _coded(coder, "The Fijian union leader did not rule out a blockade of the "
+                                                     "port if the dispute continues.")
+
+
+def test_ruling_out_and_not_ruling_out_cooperation_stay_as_they_were(coder: Coder) -> None:
+    # ruling an act out is a refusal; not ruling out talks leaves an offer open, no warning
+    assert "REJECT" in _types(coder, "Russia ruled out military strikes against Georgia.")
+    assert "THREATEN" not in _types(coder, "Russia did not rule out talks with Georgia.")
