@@ -815,3 +815,17 @@ def test_holding_to_a_disputed_position_is_a_rejection(find: Find) -> None:
     assert [t.sense.type for t in find("Nairobi maintains that its troops never crossed the border.")] == ["REJECT"]
     assert not [t for t in find("Kenya maintains good ties with Somalia.") if t.sense.type == "REJECT"]
     assert [t.sense.type for t in find("Kenya insisted on talks with Somalia.")][0] == "REQUEST"
+
+
+def test_a_force_sent_to_protect_gives_protection(find: Find) -> None:
+    # session 14: a deployment whose purpose clause names protection is AID 074, like peacekeepers; a deployment
+    # with no such purpose, or one to fight, stays a show of force
+    for text in ("Canada deployed 500 soldiers in Haiti to provide security for the new government.",
+                 "France sent a military force to Mali in order to protect civilians.",
+                 "Kenya will send troops to Somalia to keep the peace."):
+        assert [t.sense.cameo for t in find(text) if t.sense.type == "AID"] == ["074"], text
+    for text in ("Russia deployed 5,000 soldiers on the border with Ukraine.",
+                 "Russia sent troops to Ukraine to attack the city.",
+                 "Iran deployed security forces to crush the protest.",
+                 "Kenya deployed troops to the border to fight the militants and protect civilians."):
+        assert not [t for t in find(text) if t.sense.type == "AID"], text
