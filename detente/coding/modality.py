@@ -204,7 +204,6 @@ def _noun_flags(noun: Token, cues: Cues) -> Flags:
     return f
 
 
-
 def negation_reported(anchor: Token, speech_verbs: frozenset[str], cues: Cues | None = None) -> bool:
     """Whether a negated act is a report that it did not happen (the guide's ``negated``: "have not met", "no
     air strikes were launched", "failed to withdraw") rather than no act at all. A negated act in a condition

@@ -20,8 +20,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from detente.coding.candidates import Candidate
-from detente.coding.lexicon import load_lexicon
-from detente.coding.modality import negation_reported
+from detente.coding.lexicon import Lexicon
+from detente.coding.modality import Cues, negation_reported
 from detente.coding.nounclass import noun_class
 from detente.syntax import agent, child, is_passive, is_verbal, lemma, subject
 
@@ -33,17 +33,19 @@ _NO_PARTY = frozenset({"act", "event", "state", "attribute", "quantity"})
 _RELATIVE_PRONOUNS = frozenset({"that", "which"})
 
 
-def screen(candidates: list[Candidate]) -> list[Candidate]:
-    """``candidates`` without the refusal, demand and threat words that refuse, ask and threaten nothing."""
-    return [c for c in candidates if not (contrast(c) or thing_refuses(c) or thing_speaks(c) or unreported(c))]
+def screen(candidates: list[Candidate], lexicon: Lexicon, cues: Cues) -> list[Candidate]:
+    """``candidates`` without the refusal, demand and threat words that refuse, ask and threaten nothing, and
+    without the negated acts nobody reports undone (read with the coder's own lexicon and cues)."""
+    return [c for c in candidates
+            if not (contrast(c) or thing_refuses(c) or thing_speaks(c) or unreported(c, lexicon, cues))]
 
 
-def unreported(cand: Candidate) -> bool:
+def unreported(cand: Candidate, lexicon: Lexicon, cues: Cues) -> bool:
     """A negated act that no one reports as undone: a condition or what someone wants done or undone
     (``modality.negation_reported``); "trying to persuade them not to detonate" is no negated ASSAULT."""
     if cand.modality != "negated" or cand.mention.nominal:
         return False
-    return not negation_reported(cand.mention.anchor, load_lexicon().speech_verbs)
+    return not negation_reported(cand.mention.anchor, lexicon.speech_verbs, cues)
 
 
 def contrast(cand: Candidate) -> bool:

@@ -26,12 +26,12 @@ _ENDS = re.compile(r"[.!?][\"'”’)]*\s+")
 def amid_sport(sentence: str, document: str, conv: Conventions) -> bool:
     """Whether ``sentence`` of ``document`` (or of itself, when the document is not given) is sport news: two
     different sport words over two or more sentences of its window."""
-    pieces = _pieces(document or sentence)
-    at = (document or sentence).find(sentence.strip()[:80])
+    text = document or sentence
+    pieces = _pieces(text)
+    at = text.find(sentence.strip()[:80])
     if at < 0:
         return False
     k = next((n for n, (start, end) in enumerate(pieces) if start <= at < end), len(pieces) - 1)
-    text = document or sentence
     found = [_sport_words(text[s:e], conv) for s, e in pieces[max(0, k - _REACH):k + _REACH + 1]]
     return len(set().union(*found)) >= 2 and sum(1 for words in found if words) >= 2
 

@@ -92,7 +92,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     """``candidates`` with the statement-level events of ``sent`` added (and an act a reproachful question
     negates removed); in an ``editorial`` the outlet's own voice is a speaker."""
     # a thing endangers, it does not threaten; "as opposed to" or a thing breaking a rule refuses nothing
-    candidates = [_as_disapproval(c) for c in screen_refusals(screen_threats(candidates))]
+    candidates = [_as_disapproval(c) for c in screen_refusals(screen_threats(candidates), lexicon, cues)]
     candidates = [warrant(_war_of_words(c)) for c in candidates]  # an arrest ordered is a warrant (allegations.py)
     candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
     candidates += legal_steps(sent, candidates, lexicon, cues)  # the grounds of a legal step (allegations.py)
