@@ -107,7 +107,7 @@ def draw_order(stories: list[dict], rounds: int = ROUNDS) -> list[dict]:
     per_outlet = []
     for outlet in sorted(OUTLETS.values()):
         mine = [SimpleNamespace(text=s["text"], story=s) for s in stories if s["outlet"] == outlet]
-        per_outlet.append([d.story for d in stratified(mine, SAMPLE_SEED)])  # type: ignore[arg-type]
+        per_outlet.append([d.story for d in stratified(mine, SAMPLE_SEED)])
     return [ranked[r] for r in range(rounds) for ranked in per_outlet if r < len(ranked)]
 
 
