@@ -46,8 +46,9 @@ ORDER = FOLDER / "order.txt"
 DRAW = 9
 SAMPLE_SEED = 1999
 MAX_CHARS = 6000
-ROUNDS = 8
-ANNOTATORS = "abcd"
+ROUNDS = 16
+ANNOTATORS = "abcdefgh"
+BATCH = 72  # stories labelled by one team of four annotators
 SPLITS = ("tune", "check")
 OUTLETS = {
     "abcnews.go.com": "ABC News (US)",
@@ -151,16 +152,24 @@ def rows(story: dict, split: str) -> list[dict]:
              "text": text, "split": split, "draw": DRAW} for i, text in enumerate(sentences(story))]
 
 
+def annotator(position: int) -> str:
+    """Who labels the story at a 0-based position: four annotators a team, each team ``BATCH`` stories, in turn
+    within the team (positions 1, 5, 9 … for a; 2, 6 … for b; …; 73, 77 … for e)."""
+    return ANNOTATORS[4 * (position // BATCH) + position % 4]
+
+
 def listing(folder: Path) -> None:
-    """Each annotator's stories (positions 1, 5, 9 … for a; 2, 6 … for b; …) with numbered sentences."""
+    """Each annotator's stories with numbered sentences."""
     folder.mkdir(parents=True, exist_ok=True)
     parts: dict[str, list[str]] = {a: [] for a in ANNOTATORS}
     for i, (story, _) in enumerate(ordered()):
         numbered = "\n".join(f"{j}: {text}" for j, text in enumerate(sentences(story)))
-        parts[ANNOTATORS[i % len(ANNOTATORS)]].append(
+        parts[annotator(i)].append(
             f"# position {i + 1}\n@ {story['id']}\noutlet: {story['outlet']}; published {story['published']}; "
             f"title: {story['title']}\n\n{numbered}\n")
     for a, stories in parts.items():
+        if (folder / f"stories_{a}.md").exists():
+            continue  # a listing already handed out stays as it is
         (folder / f"stories_{a}.md").write_text("\n".join(stories), encoding="utf-8")
 
 
