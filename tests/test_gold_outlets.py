@@ -93,8 +93,12 @@ def test_gold_matches_its_labels(module):
 
 
 @pytest.mark.skipif(not (GOLD / "tune" / "news.jsonl").exists(), reason="the ninth draw is not labelled yet")
-def test_halves_share_no_sentence_and_hold_outlets_alike():
+def test_no_story_is_repeated_across_the_halves_and_outlets_are_alike():
+    """A repeated story would share many sentences; an outlet's boilerplate line ("Do you have information you want
+    to share with the Huffington Post?") may stand in stories of both halves."""
     tune, check = _lines(GOLD / "tune" / "news.jsonl"), _lines(GOLD / "check" / "news.jsonl")
-    assert not {r["text"] for r in tune if len(r["text"]) >= 40} & {r["text"] for r in check if len(r["text"]) >= 40}
+    seen = {r["text"]: r["doc"] for r in tune if len(r["text"]) >= 40}
+    shared = Counter((seen[r["text"]], r["doc"]) for r in check if r["text"] in seen)
+    assert max(shared.values(), default=0) <= 1
     outlets = [Counter(s["outlet"] for s in _lines(GOLD / split / "stories.jsonl")) for split in ("tune", "check")]
     assert all(abs(outlets[0][o] - outlets[1][o]) <= 1 for o in outlets[0] | outlets[1])
