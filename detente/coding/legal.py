@@ -23,6 +23,7 @@ _RECIPIENTS = load_data("recipients.yaml")
 ACCUSED_NOUNS = frozenset(str(w) for w in _RECIPIENTS["accused_nouns"])
 COURT_NOUNS = frozenset(str(w) for w in _RECIPIENTS["court_nouns"])
 LEGAL_VERBS = frozenset(str(w) for w in _RECIPIENTS["legal_verbs"])
+LEGAL_MODES = frozenset(str(w) for w in _RECIPIENTS["legal_modes"])
 
 
 def accused(cand: Candidate) -> list[Arg]:
@@ -95,13 +96,36 @@ def unnamed_accused(cand: Candidate, targets: Resolved) -> bool:
 
 def legal_passive(cand: Candidate) -> bool:
     """A state's legal step in the passive with no agent ("was charged with murder", "two men charged with
-    fraud"), whose prosecutor the guide makes the source (``legal_verbs``)."""
+    fraud", "was sentenced to life", "was given a jail sentence", "has been found guilty"), whose prosecutor or
+    court the guide makes the source (``legal_verbs``, ``legal_modes``)."""
     tok = cand.token
-    if cand.coded.type != "ACCUSE" or cand.sources or tok.tag_ != "VBN" or lemma(tok) not in LEGAL_VERBS:
+    if cand.sources:
         return False
-    if any(c.dep_ == "agent" for c in tok.children):
+    if cand.coded.type == "ACCUSE" and lemma(tok) in LEGAL_VERBS:
+        return _agentless_participle(tok)
+    if cand.coded.type != "SANCTION" or cand.coded.mode not in LEGAL_MODES:
         return False
-    # "two men charged with fraud", "are to appear in court charged with manslaughter": a participle, no subject
+    if tok.pos_ == "NOUN":  # "was given a four-year jail sentence": the verb that hands it down is the passive
+        return tok.dep_ in ("dobj", "dative") and _agentless_participle(tok.head)
+    return _agentless_participle(tok)
+
+
+def sentenced(cand: Candidate) -> list[Arg]:
+    """Who is handed a sentence a noun names ("the teenager was given a jail sentence"): the subject of the
+    passive verb that takes it, the recipient of the court's act."""
+    tok = cand.token
+    if cand.targets or cand.coded.type != "SANCTION" or cand.coded.mode not in LEGAL_MODES or tok.pos_ != "NOUN" \
+            or tok.dep_ not in ("dobj", "dative"):
+        return []
+    subject = child(tok.head, "nsubjpass")
+    return [make_arg(subject, "sentenced")] if subject is not None else []
+
+
+def _agentless_participle(tok: Token) -> bool:
+    """A past participle in the passive with no "by" agent, or one with no subject of its own ("two men charged
+    with fraud", "are to appear in court charged with manslaughter")."""
+    if tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
+        return False
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or \
         (tok.dep_ in ("acl", "advcl") and child(tok, "nsubj") is None)
 

@@ -35,7 +35,14 @@ from detente.coding.earlier import (
 )
 from detente.coding.home import crowd_acts, office_at_home
 from detente.coding.introductions import introduce
-from detente.coding.legal import accused, agentless_charge, court_state, legal_passive, unnamed_accused
+from detente.coding.legal import (
+    accused,
+    agentless_charge,
+    court_state,
+    legal_passive,
+    sentenced,
+    unnamed_accused,
+)
 from detente.coding.lexicon import load_data
 from detente.coding.merge import dedupe, same_actor
 from detente.coding.references import (
@@ -125,7 +132,7 @@ class Participants:
             quoted_before(self.kb, ctx, cand, index, on)
         sources = self._resolve_all(ctx, cand.sources, on, index)
         blamed = accused(cand)
-        targets = self._resolve_all(ctx, cand.targets or blamed, on, index)
+        targets = self._resolve_all(ctx, cand.targets or blamed or sentenced(cand), on, index)
         if blamed and not targets.actors:
             targets = self._home_of_act(ctx, cand)  # "the land seizures that have brought condemnation"
         court = court_state(self.kb, cand) if not sources.actors else None
