@@ -366,6 +366,8 @@ class Participants:
                 kind = None  # an object "it" or "them" is most often a thing ("rents them out"), not an actor
             found = antecedent(kind, index, ctx.mentioned, lambda j, k: named_in_sentence(self.kb, ctx, j, k, on)) \
                 if kind is not None else None
+            if found is None and kind == "person":
+                return self._home_person(ctx, arg)
             return Resolved([found], [found.text], pronoun=True) if found else Resolved([], [])
         if arg.place:
             for text in arg.texts:
@@ -423,6 +425,18 @@ class Participants:
             # a country (the sentence's one country may still give it one)
             return Resolved([Actor(text=arg.texts[0], name=None, country=None, sector=None)], [description])
         return Resolved([], [])
+
+    def _home_person(self, ctx: DocumentContext, arg: Arg) -> Resolved:
+        """"He", "she" with no antecedent of a country: in a story about one country whose sentence names no other,
+        a person of that country, as a person the story singles out by name is (the antecedent was most often
+        someone the knowledge base does not know: "Mr Rodriguez Saa", "Royal Commissioner Terence Cole QC")."""
+        if ctx.home is None or not self._countries_here_text(arg) <= {ctx.home}:
+            return Resolved([], [])
+        return Resolved([Actor(text=arg.texts[0], name=None, country=ctx.home, sector=None)], [arg.texts[0]],
+                        fallback=True, pronoun=True)
+
+    def _countries_here_text(self, arg: Arg) -> set[str]:
+        return set(self.kb.countries_in(sentence_text(arg.token.doc), press=False))
 
     def _at_home(self, actor: Actor, home: str, on: dt.date | None) -> Actor:
         """An actor of no country in a story about ``home`` is of it; an office of the state ("the Prime
