@@ -36,3 +36,27 @@ def test_a_state_act_in_the_passive_is_the_state_it_happened_in(coder: Coder) ->
     assert any(kind == "COERCE" and source == ["UGA"] for kind, source, _t in coded)
     assert ("ACCUSE", ["FRA"], ["MLI"]) in \
         _charges(coder, "A Malian soldier was charged in France with the killing of two Ivorian civilians.")
+
+
+# -- a court's sentence in the passive (issue 12, session 15) ----------------------------------------------------
+
+
+def _sanctions(coder: Coder, text: str) -> list[tuple[str, list[str | None], list[str | None]]]:
+    return [c for c in _coded(coder, text) if c[0] == "SANCTION"]
+
+
+def test_a_sentence_or_a_conviction_in_the_passive_is_the_sentences_one_states(coder: Coder) -> None:
+    assert ("SANCTION", ["KEN"], ["KEN"]) in \
+        _sanctions(coder, "A Kenyan man was sentenced to life in prison for the murder.")
+    assert ("SANCTION", ["KEN"], ["KEN"]) in _sanctions(coder, "The Kenyan man has been found guilty of murder.")
+
+
+def test_a_sentence_handed_down_as_a_noun_is_the_states_against_whom_it_is_given(coder: Coder) -> None:
+    # the noun names the act; the passive verb that takes it says who received it
+    assert ("SANCTION", ["KEN"], ["KEN"]) in \
+        _sanctions(coder, "The Kenyan teenager was given a four-year jail sentence for theft.")
+
+
+def test_a_sentence_with_its_court_named_keeps_the_court(coder: Coder) -> None:
+    assert ("SANCTION", ["UGA"], ["KEN"]) in \
+        _sanctions(coder, "A Ugandan court sentenced a Kenyan man to life in prison.")

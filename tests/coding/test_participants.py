@@ -419,3 +419,20 @@ def test_a_named_sea_or_strait_is_no_party(nlp) -> None:
     assert open_water(make_arg(sea[5], "dobj"))
     country = nlp("They visited Taiwan.")
     assert not open_water(make_arg(country[2], "dobj"))
+
+
+# -- a person pronoun with no antecedent of a country (issue 12, session 15) -------------------------------------
+
+_UNKNOWN_SPEAKER = "Rain fell in the capital on Sunday. Mr Zorbanu spoke on Monday. "
+
+
+def test_a_pronoun_for_someone_the_knowledge_base_does_not_know_is_a_person_of_the_storys_home(coder: Coder) -> None:
+    # "Mr Zorbanu" is nobody the knowledge base knows: "he" reaches no actor of a country, and the story is Somalia's
+    text = _SOMALI_STORY + _UNKNOWN_SPEAKER + "He accused the police of torture."
+    assert (5, "ACCUSE", ["SOM"], ["SOM"]) in _coded(coder, text)
+
+
+def test_a_pronoun_with_no_antecedent_in_a_sentence_naming_another_country_stays_unknown(coder: Coder) -> None:
+    # the sentence names Kenya besides the home: whose "he" is, the story does not say
+    text = _SOMALI_STORY + _UNKNOWN_SPEAKER + "He accused Kenya of torture."
+    assert [r for r in _coded(coder, text) if r[0] == 5] == []
