@@ -508,15 +508,12 @@ def _agentless(cand: Candidate) -> bool:
 
 
 def _unattended(cand: Candidate) -> bool:
-    """A material act a noun names with nobody on either side ("an attack", "those clashes"): as the agentless noun
-    of ``_agentless`` with nobody hit named either, so the guide's empty source against where it happened. Only a
-    determined act: a bare plural or mass noun is a count or a habit ("suffered more terrorist attacks",
-    "hostility"), no one event."""
+    """A material act a noun names with nobody on either side ("an attack", "the clashes"): as the agentless noun
+    of ``_agentless`` with nobody hit named either, so the guide's empty source against where it happened."""
     tok = cand.token
     return not cand.sources and not cand.targets and cand.coded.type in AGENTLESS_TYPES and \
         not cand.flags.negated and tok.pos_ == "NOUN" and agent(tok) is None and \
-        not any(c.dep_ == "poss" for c in tok.children) and \
-        any(c.dep_ == "det" and c.lower_ != "no" for c in tok.children)
+        not any(c.dep_ == "poss" for c in tok.children)
 
 
 def _country_side(country: str, sector: str | None) -> Resolved:
