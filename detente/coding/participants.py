@@ -224,12 +224,6 @@ class Participants:
             if again is not None:  # "Tuesday's attack marked an escalation": the attack reported before
                 sources = Resolved(again[0], [a.text for a in again[0]], pronoun=True)
                 targets = Resolved(again[1], [a.text for a in again[1]], pronoun=True)
-            elif _unattended(cand):
-                # "There has been another suicide bomb attack, this time in Jerusalem", "Those clashes have created
-                # an unstable situation in Gaza": nobody named on either side; done where it happened
-                where = _one_or_home(self._countries_here(cand), ctx.home)
-                if where is not None:
-                    targets = _country_side(where, None)
         if not any(a.country for a in sources.actors) and not any(a.country for a in targets.actors):
             self.stats["dropped_unresolved"] += 1
             return None
@@ -505,15 +499,6 @@ def _agentless(cand: Candidate) -> bool:
     if cand.sources or cand.coded.type not in AGENTLESS_TYPES or cand.flags.negated or tok.pos_ != "NOUN":
         return False
     return bool(cand.targets) and agent(tok) is None and not any(c.dep_ == "poss" for c in tok.children)
-
-
-def _unattended(cand: Candidate) -> bool:
-    """A material act a noun names with nobody on either side ("an attack", "the clashes"): as the agentless noun
-    of ``_agentless`` with nobody hit named either, so the guide's empty source against where it happened."""
-    tok = cand.token
-    return not cand.sources and not cand.targets and cand.coded.type in AGENTLESS_TYPES and \
-        not cand.flags.negated and tok.pos_ == "NOUN" and agent(tok) is None and \
-        not any(c.dep_ == "poss" for c in tok.children)
 
 
 def _country_side(country: str, sector: str | None) -> Resolved:
