@@ -66,7 +66,6 @@ from detente.coding.words import (
     names_people,
 )
 from detente.records import Actor
-from detente.resolve.actors.kb import STATE_AGENT_SECTORS
 from detente.resolve.places.gazetteer import lookup_place
 from detente.syntax import agent, children, lemma
 
@@ -256,13 +255,11 @@ class Participants:
     def domestic_target(self, coded: Coded, sides: Sides) -> None:
         """Coercion with no recipient named, by an actor of one country, is done at home: "the Taliban banned
         her book", "police detained dozens" are acts against that country's own people (PLOVER codes the
-        recipient as the country). So is a crowd's protest or strike ("60,000 bank staff will walk off the job"),
-        the labelling guide's strikes against their own country; a state's own "protest" is aimed abroad."""
+        recipient as the country)."""
         if sides.targets.actors:
             return
         countries = {a.country for a in sides.sources.actors if a.country}
-        crowd = coded.type in crowd_acts() and not any(a.sector in STATE_AGENT_SECTORS for a in sides.sources.actors)
-        if (coded.type in DOMESTIC_TYPES or crowd) and len(countries) == 1:
+        if coded.type in DOMESTIC_TYPES and len(countries) == 1:
             country = next(iter(countries))
             sides.targets.actors = [Actor(text=country, name=None, country=country, sector=None)]
             sides.targets.fallback = True
