@@ -72,9 +72,9 @@ from detente.syntax import agent, children, lemma
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
 
-_RECIPIENTS = load_data("recipients.yaml")
 # Types whose acts, with no recipient named, are done to the actor's own country.
-DOMESTIC_TYPES = frozenset(str(t) for t in _RECIPIENTS["domestic_types"])
+DOMESTIC_TYPES = frozenset({"COERCE"})
+_RECIPIENTS = load_data("recipients.yaml")
 # Types whose acts only a state does to another: with a recipient and no actor named, the other side acts.
 STATE_ONLY_TYPES = frozenset(str(t) for t in _RECIPIENTS["state_only_types"])
 WATER_WORDS = frozenset(str(w) for w in _RECIPIENTS["water_words"])
