@@ -38,7 +38,13 @@ class Model:
     threshold: float  # a record whose probability is under it is dropped (0: none is)
     rerank: bool  # the most trusted record becomes the sentence's most confident one
     enabled: bool = False
-    keep_first: bool = False  # the sentence's most confident record (its answer) is never dropped
+    keep_first: bool = False  # the sentence's most confident record (its answer) is dropped only under ...
+    answer_threshold: float = 0.0  # ... this lower threshold (0: never)
+
+    def floor(self, answer: bool) -> float:
+        """The probability under which a record is dropped: with ``keep_first`` the sentence's answer has its
+        own, lower floor, since dropping a right answer costs the sentence while a wrong extra costs precision."""
+        return self.answer_threshold if answer and self.keep_first else self.threshold
 
     def probability(self, features: Mapping[str, float]) -> float:
         """Sigmoid of the weighted sum, summed in sorted feature order so the float never depends on the order
@@ -54,11 +60,14 @@ def model_from(data: Mapping[str, Any], origin: str = "verifier data") -> Model:
     try:
         weights = {str(f): float(w) for f, w in data["weights"].items()}
         model = Model(weights, float(data["bias"]), float(data["threshold"]), bool(data["rerank"]),
-                      bool(data.get("enabled", False)), bool(data.get("keep_first", False)))
+                      bool(data.get("enabled", False)), bool(data.get("keep_first", False)),
+                      float(data.get("answer_threshold", 0.0)))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"{origin}: not a verifier: {exc!r}") from exc
     if not 0.0 <= model.threshold < 1.0:
         raise ValueError(f"{origin}: threshold {model.threshold} outside [0, 1)")
+    if not 0.0 <= model.answer_threshold <= model.threshold:
+        raise ValueError(f"{origin}: answer_threshold {model.answer_threshold} outside [0, threshold]")
     return model
 
 
@@ -115,6 +124,22 @@ def _quoted(cand: Candidate) -> bool:
     return marks % 2 == 1
 
 
+def _determiner(tok: Any) -> list[str]:
+    """A noun trigger's determiner: a definite or possessed noun ("the ban", "Trump's ban") often names an act
+    the story already reported, the topic of another clause, where an indefinite or bare one tells a new act."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    if not dets:
+        return ["det:none"]
+    det = dets[0]
+    if det.dep_ == "poss":
+        return ["det:poss"]
+    definite = det.morph.get("Definite")  # the parser's morphology: "the" Def, "a" Ind, "this" PronType=Dem
+    kind = definite[0].lower() if definite else "dem" if "Dem" in det.morph.get("PronType") else "other"
+    return [f"det:{kind}"]
+
+
 def features(cand: Candidate, rec: Mention, records: Sequence[Mention], lexicon: Lexicon) -> dict[str, float]:
     """What the coder knew of one record when it made it, as named features (value 1, and ``conf`` the
     confidence); ``records`` are the sentence's records, the record among them."""
@@ -125,7 +150,8 @@ def features(cand: Candidate, rec: Mention, records: Sequence[Mention], lexicon:
            f"lt:{lem}:{rec.type}", f"pos:{tok.pos_}", f"dep:{tok.dep_}", f"hdep:{tok.head.dep_}",
            f"modality:{rec.modality}", f"mode:{rec.mode}", f"channel:{rec.channel}",
            f"date:{rec.date_precision}", *_found_by(cand, lexicon),
-           *_actor_kinds("src", rec.source), *_actor_kinds("tgt", rec.target)]
+           *_actor_kinds("src", rec.source), *_actor_kinds("tgt", rec.target),
+           *_determiner(tok)]
     out += [f"flag:{name}" for name in ("negated", "future", "would", "possible", "conditional", "deontic")
             if getattr(flags, name)]
     if rec.speaker is not None:
@@ -158,7 +184,8 @@ def features(cand: Candidate, rec: Mention, records: Sequence[Mention], lexicon:
 def check(pairs: Pairs, records: list[Mention], lexicon: Lexicon, model: Model | None = None) -> list[Mention]:
     """``records`` with those the model trusts less than its threshold dropped and, when it re-ranks, the one it
     trusts most made the most confident (the two records swap confidences). With ``keep_first`` the most
-    confident record is never dropped: the check trades recall for precision and leaves the sentence's answer.
+    confident record is dropped only under ``answer_threshold`` (never at 0): the check trades recall for
+    precision and leaves the sentence's answer unless it is near sure the answer is wrong.
     Records that came from no pair (the statistical layer's) are left alone. ``model``: the bundled one (when
     on) by default."""
     model = model or default_model()
@@ -170,7 +197,7 @@ def check(pairs: Pairs, records: list[Mention], lexicon: Lexicon, model: Model |
     if not scored:
         return records
     first = max(records, key=lambda r: r.confidence)  # the answer, as the evaluation picks it
-    dropped = {id(rec) for rec, p in scored if p < model.threshold and not (model.keep_first and rec is first)}
+    dropped = {id(rec) for rec, p in scored if p < model.floor(rec is first)}
     kept = [rec for rec in records if id(rec) not in dropped]
     if model.rerank:
         live = [(rec, p) for rec, p in scored if id(rec) not in dropped]
