@@ -177,8 +177,9 @@ def simulate(events: list[Event], probs: list[float], sentences: list[Sentence],
             if s.gold:
                 k["with"] += 1
                 k["right"] += answer is not None and answer.type in gold
-    return {part: {"type": round(k["right"] / k["with"], 4), "precision": round(k["matched"] / max(1, k["coded"]), 4),
-                   "coded": k["coded"]} for part, k in sorted(counts.items())}
+    return {part: {"type": round(k["right"] / max(1, k["with"]), 4),
+                   "precision": round(k["matched"] / max(1, k["coded"]), 4), "coded": k["coded"]}
+            for part, k in sorted(counts.items())}
 
 
 def _row(sim: dict[str, dict[str, float]]) -> str:

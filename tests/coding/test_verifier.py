@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from spacy.language import Language
 
 import detente.coding.coder as coder_module
 from detente.coding import Coder, verifier
-from detente.coding.verifier import Model, features, load_model, model_from, switch
+from detente.coding.verifier import Model, _determiner, features, load_model, model_from, switch
 from detente.datafiles import read_text
 from detente.records import Mention
 from tests.conftest import script
@@ -144,6 +145,27 @@ def test_training_script_reads_the_read_draws_and_never_the_fresh_check_set(
     assert not any("/gold/lee/" in p for p in paths)
 
 
+def test_training_script_reads_the_ninth_draws_read_half_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    tv = script("train_verifier", monkeypatch)
+    names = [name for name, _, _ in tv.SETS]
+    assert names[:len(tv.TUNE_SETS)] == [name for name, _, _ in tv.TUNE_SETS] and "d9" in names
+    paths = [str(p) for _, gold, docs in tv.SETS for p in (gold, *docs)]
+    assert any(p.endswith("gold/outlets/tune/news.jsonl") for p in paths)
+    assert not any("/outlets/check" in p or "/gold/lee/" in p or "labels_" in p for p in paths)
+
+
+def test_training_script_simulates_an_answers_own_floor(monkeypatch: pytest.MonkeyPatch) -> None:
+    tv = script("train_verifier", monkeypatch)
+    key = ("x", "doc", 0)
+    answer = tv.Event({"type:A": 1.0}, False, "A", 0.9, key)
+    extra = tv.Event({"type:B": 1.0}, False, "B", 0.6, key)
+    sentences = [tv.Sentence(key, "tune", [])]
+    probs = [0.05, 0.3]
+    assert tv.simulate([answer, extra], probs, sentences, 0.4, False, secondary=True)["all"]["coded"] == 1
+    assert tv.simulate([answer, extra], probs, sentences, 0.4, False, True, floor=0.1)["all"]["coded"] == 0
+    assert tv.simulate([answer, extra], probs, sentences, 0.4, False, True, floor=0.01)["all"]["coded"] == 1
+
+
 def test_training_script_simulates_the_hook(monkeypatch: pytest.MonkeyPatch) -> None:
     tv = script("train_verifier", monkeypatch)
     key = ("x", "doc", 0)
@@ -183,3 +205,37 @@ def test_bundled_weights_leave_every_answer(coder: Coder, forced: Any) -> None:
     assert model.keep_first and not model.rerank
     forced(model)
     assert [max(coder.code_text(t), key=lambda r: r.confidence).type for t in texts] == off
+
+
+def test_a_noun_triggers_determiner_is_a_feature(coder: Coder, seen: list[dict[str, float]]) -> None:
+    coder.code_text("Russia's invasion of Ukraine drew a protest from France on Monday.")
+    dets = {next(k for k in f if k.startswith("lemma:")): {k for k in f if k.startswith("det:")} for f in seen}
+    assert dets["lemma:invasion"] == {"det:poss"} and dets["lemma:protest"] == {"det:ind"}
+    seen.clear()
+    coder.code_text("France protested against Russia's invasion of Ukraine on Monday.")
+    verbs = [f for f in seen if "pos:VERB" in f]
+    assert verbs and not any(k.startswith("det:") for f in verbs for k in f)  # a verb has no determiner
+
+
+def test_determiner_kinds_come_from_the_parsers_morphology(nlp: Language) -> None:
+    for text, want in (("The ban was lifted.", "det:def"), ("A ban was lifted.", "det:ind"),
+                       ("This ban was lifted.", "det:dem"), ("Every ban was lifted.", "det:other"),
+                       ("Bans were lifted.", "det:none")):
+        noun = next(t for t in nlp(text) if t.pos_ == "NOUN")
+        assert _determiner(noun) == [want], text
+
+
+def test_answer_threshold_drops_an_answer_only_under_its_own_floor(coder: Coder, forced: Any) -> None:
+    weights = {"type:CONSULT": -2.0, "type:AGREE": -10.0}  # CONSULT, the answer, at about 0.12
+    forced(Model(weights=weights, bias=0.0, threshold=0.5, rerank=False, enabled=True, keep_first=True,
+                 answer_threshold=0.1))
+    assert [r.type for r in coder.code_text(TWO_ACTS)] == ["CONSULT"]
+    forced(Model(weights=weights, bias=0.0, threshold=0.5, rerank=False, enabled=True, keep_first=True,
+                 answer_threshold=0.2))
+    assert coder.code_text(TWO_ACTS) == []
+
+
+def test_answer_threshold_above_the_threshold_is_refused() -> None:
+    with pytest.raises(ValueError, match="w.json: answer_threshold"):
+        model_from({"weights": {}, "bias": 0.0, "threshold": 0.2, "rerank": False, "keep_first": True,
+                    "answer_threshold": 0.3}, "w.json")
