@@ -3,20 +3,23 @@
 
 Training data, and only this (docs/labelling.md: the check split is never read here): every event the coder
 makes, with the check off, in the ``tune`` sentences of the read draws — ``gold/news.jsonl`` draws 1, 2 and 4,
-``gold/lee7/news.jsonl`` (draw 7) and ``gold/lee8/news.jsonl`` (draw 8), each with its documents; never a
-``check`` row, never ``gold/lee/``. Each event's features are ``verifier.features`` at the moment the coder's
+``gold/lee7/news.jsonl`` (draw 7), ``gold/lee8/news.jsonl`` (draw 8) and ``gold/outlets/tune/news.jsonl`` (the
+ninth draw's read half), each with its documents; never a ``check`` row, never ``gold/lee/`` nor
+``gold/outlets/check/``. Each event's features are ``verifier.features`` at the moment the coder's
 hook sees it; its label is whether its type is among the sentence's labelled types (what ``detente evaluate``
 matches).
 
 The model is a binary logistic regression (scikit-learn, outside the shared venv) with a fixed seed. Out of
 fold (5 folds by document, over all read draws) the script prints, per threshold, the events dropped right and
 wrong and the read draws' type accuracy and precision, and for re-ranking the answers changed right and wrong;
-the threshold and re-ranking written are those ``--threshold``, ``--keep-first`` (never drop a sentence's most
-confident event) and ``--rerank`` name (chosen from those tables). Trigger lemmas found in fewer than
-``--min-lemma-docs`` training documents are not trained on.
+the threshold and re-ranking written are those ``--threshold``, ``--keep-first`` (drop a sentence's most
+confident event only under ``--answer-threshold``, never at 0) and ``--rerank`` name (chosen from those tables).
+``--transfer`` scores each read draw by a model trained without it (how the check meets a newsroom it never
+saw). Trigger lemmas found in fewer than ``--min-lemma-docs`` training documents are not trained on.
 
 Usage: ``python scripts/train_verifier.py [--cache PATH] [--c C] [--min-lemma-docs N] [--threshold T] [--keep-first]
-[--rerank] [--enabled] [--out PATH]`` (shipped: ``--c 1 --min-lemma-docs 5 --threshold 0.4 --keep-first``).
+[--answer-threshold T] [--floors T ...] [--transfer] [--rerank] [--enabled] [--out PATH]`` (shipped: ``--c 0.3
+--min-lemma-docs 5 --threshold 0.4 --keep-first``).
 """
 
 from __future__ import annotations
