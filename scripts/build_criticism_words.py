@@ -38,16 +38,10 @@ SEEDS: dict[str, tuple[tuple[str, int], ...]] = {
     "adj": (("bad", 1), ("wrong", 1), ("wrong", 2), ("harmful", 1), ("dangerous", 1), ("unjust", 1),
             ("unfair", 1), ("illegal", 1), ("hostile", 1), ("aggressive", 1), ("irresponsible", 1),
             ("dishonest", 1), ("destructive", 1), ("cruel", 1), ("corrupt", 1), ("unreasonable", 1),
-            ("provocative", 1), ("immoral", 1), ("misguided", 1),
-            # faults of conduct a speaker finds in another party (issue 12, session 15): not up to what is due,
-            # self-serving, baseless, shameful, careless of duty, incompetent, insincere, absurd
-            ("unsatisfactory", 1), ("greedy", 1), ("arrogant", 1), ("baseless", 1), ("shameful", 1),
-            ("shameful", 2), ("negligent", 1), ("incompetent", 1), ("hypocritical", 1), ("ridiculous", 2)),
+            ("provocative", 1), ("immoral", 1), ("misguided", 1)),
     "noun": (("wrongdoing", 1), ("crime", 1), ("abuse", 1), ("violation", 1), ("aggression", 1),
              ("deception", 1), ("corruption", 1), ("injustice", 1), ("threat", 1), ("danger", 1),
-             ("hostility", 1), ("provocation", 1), ("coercion", 1), ("interference", 1), ("breach", 1),
-             ("betrayal", 1), ("greed", 1), ("arrogance", 1), ("hypocrisy", 1), ("negligence", 1),
-             ("incompetence", 1)),
+             ("hostility", 1), ("provocation", 1), ("coercion", 1), ("interference", 1), ("breach", 1)),
     "verb": (("harm", 1), ("endanger", 1), ("threaten", 1), ("deceive", 1), ("violate", 1), ("undermine", 1),
              ("abuse", 1), ("sabotage", 1), ("destabilize", 1), ("bully", 1), ("mislead", 1), ("persecute", 1),
              ("oppress", 1), ("intimidate", 1), ("slander", 1), ("smear", 1), ("meddle", 1), ("obstruct", 1)),
@@ -69,7 +63,6 @@ NEUTRAL = frozenset({
     "vulnerability", "nonlegal", "sex", "job", "fell", "corked", "corky", "mistaken", "incorrect", "erroneous",
     "counterintuitive", "breakneck", "picaresque", "libertine", "harlotry", "whoredom", "prostitution",
     "blockade", "crush", "stabbing", "blasting", "hijack", "highjack", "threaten", "threat", "menace",
-    "proud", "failing", "snobbery", "snobbishness", "lip_service",
 })
 
 
