@@ -75,3 +75,28 @@ def test_questioning_by_anyone_but_an_investigating_body_is_no_investigation(cod
     """Not even another accusation: "questioned the plan" stays whatever the rules made of it."""
     text = "The Kenyan opposition questioned the British plan to attack the camp."
     assert not any(c[0] == "ACCUSE" for c in _coded(coder, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Kenyan police are interviewing two British men.", id="interviewing"),
+        pytest.param("The British man is being interrogated by Kenyan detectives.", id="interrogated, passive"),
+        pytest.param("Kenyan investigators grilled the British executives.", id="grilled"),
+    ],
+)
+def test_police_work_alone_is_parsed_and_coded(coder: Coder, text: str) -> None:
+    """A verb of questioning with an investigating body in its clause is a trigger word (``triggers.yaml``): the
+    sentence needs no other to pass the prefilter."""
+    assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("VOA interviewed the Kenyan minister in Nairobi.", id="interviewed by a broadcaster"),
+        pytest.param("The Kenyan minister was grilled by British reporters.", id="grilled by reporters"),
+    ],
+)
+def test_questioning_by_no_investigating_body_alone_is_nothing(coder: Coder, text: str) -> None:
+    assert not any(c[0] == "ACCUSE" for c in _coded(coder, text))
