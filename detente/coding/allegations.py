@@ -40,8 +40,6 @@ WEIGHT = 0.55
 _DATA = load_data("allegations.yaml")
 WRONGDOING_TYPES = frozenset(str(t) for t in _DATA["wrongdoing_types"])
 ALLEGATION_VERBS = frozenset(str(v) for v in _DATA["allegation_verbs"])
-PROSECUTING_SPEAKERS = frozenset(str(w) for w in _DATA["prosecuting_speakers"])
-ACCOUNT_VERBS = frozenset(str(v) for v in _DATA["account_verbs"])
 CHARGE_NOUNS = frozenset(str(w) for w in _DATA["charge_nouns"])
 ALLEGING_ADVERBS = frozenset(str(w) for w in _DATA["alleging_adverbs"])
 GROUNDS_PREPS = frozenset(str(w) for w in _DATA["grounds_preps"])
@@ -86,31 +84,20 @@ def _reported(cand: Candidate, cues: Cues) -> Candidate | None:
 
 def claimant(anchor: Token) -> tuple[Token | None, Token | None]:
     """(speaker, verb) when the clause of ``anchor`` is the content of a verb of alleging ("X claims that ...",
-    "..., X alleged", "X, which claims ..."), or of a plain verb of telling whose speaker is a legal authority
-    ("police said the man ...": its account of an offence): a complement or parenthetical link up, no relative
-    clause or noun modifier between (a clause on a noun is that noun's, not the claim's)."""
+    "..., X alleged", "X, which claims ..."): a complement or parenthetical link up, no relative clause or noun
+    modifier between (a clause on a noun is that noun's, not the claim's)."""
     cur = anchor
     while cur.head != cur:
         head = cur.head
-        if cur.dep_ in ("ccomp", "parataxis") and head.pos_ == "VERB" and (
-                lemma(head) in ALLEGATION_VERBS or lemma(head) in ACCOUNT_VERBS):
+        if cur.dep_ in ("ccomp", "parataxis") and head.pos_ == "VERB" and lemma(head) in ALLEGATION_VERBS:
             subj, via = clause_subject(head)
-            if subj is not None and via in ("subj", "relcl", "inherited") and (
-                    looks_like_actor(subj) or lemma(subj) in PROSECUTING_SPEAKERS) and (
-                    lemma(head) in ALLEGATION_VERBS or _prosecuting(subj)):
+            if subj is not None and via in ("subj", "relcl", "inherited") and looks_like_actor(subj):
                 return subj, head
             return None, None
         if cur.dep_ in ("relcl", "acl", "advcl"):
             return None, None
         cur = head
     return None, None
-
-
-def _prosecuting(speaker: Token) -> bool:
-    """A legal authority telling of an offence: "police", "prosecutors", "Prosecutor Timothy Langdale", "a police
-    spokesman" (the speaker's head, or a title or modifier on it)."""
-    return any(lemma(t) in PROSECUTING_SPEAKERS or t.lower_ in PROSECUTING_SPEAKERS
-               for t in (speaker, *(c for c in speaker.children if c.dep_ in ("compound", "amod"))))
 
 
 def _same_side(agent: Token, speaker: Token) -> bool:

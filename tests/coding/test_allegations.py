@@ -34,21 +34,6 @@ def test_an_act_only_said_to_have_happened_is_attribution_not_an_allegation(code
     assert not [c for c in coded if c[0] == "ACCUSE"]
 
 
-def test_a_legal_authoritys_account_of_an_offence_is_its_allegation_beside_the_act(coder: Coder) -> None:
-    # the labelling guide: a prosecutor's account of the crime, authorities describing a plot, ACCUSE allege
-    for text in ("Kenyan police said two British men attacked the guards at the embassy.",
-                 "A Kenyan police spokesman said the British man assaulted two officers."):
-        coded = _coded(coder, text)
-        assert ("ACCUSE", "allege", ["KEN"], ["GBR"]) in coded, text
-        assert "ASSAULT" in {c[0] for c in coded}, text
-
-
-def test_no_allegation_in_a_legal_authoritys_account_of_a_victim_or_of_its_own_act(coder: Coder) -> None:
-    assert not _accusations(coder, "Kenyan police said the British man was killed in the attack.")
-    assert not _accusations(coder, "Kenyan police said they arrested two British men.")
-    assert not _accusations(coder, "Kenyan police said two British men will attack the embassy.")
-
-
 def test_no_allegation_of_a_planned_or_unclaimed_act_or_of_the_claimants_own_forces(coder: Coder) -> None:
     assert not _accusations(coder, "Russia's defence ministry claimed that Ukrainian forces will shell the plant.")
     assert not _accusations(coder, "Russia's defence ministry did not claim that Ukrainian forces shelled the plant.")
