@@ -15,7 +15,6 @@ Resolution of the spans to actors happens later, in ``coder``; nothing here know
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -30,9 +29,8 @@ from detente.coding.arguments import (
     subject_args,
 )
 from detente.coding.compose import Coded, Composer
-from detente.coding.decision import load_decision
 from detente.coding.governors import pair_governors
-from detente.coding.lexicon import Lexicon, Sense, load_data
+from detente.coding.lexicon import Lexicon, Sense
 from detente.coding.modality import Cues, Flags, clause_flags
 from detente.coding.spans import Arg, make_arg
 from detente.coding.speaker import speaker_of
@@ -163,7 +161,7 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
         if kid is None:
             if not m.sense.alone:
                 continue
-            if m.nominal and not m.sense.standalone and not (m.adjunct or m.sides_named or _doer_named(m)):
+            if m.nominal and not m.sense.standalone and not (m.adjunct or m.sides_named):
                 continue
             if m.nominal and _inside_same_type(m, mentions):
                 continue
@@ -197,22 +195,6 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
                                  notes=["reported-disapproval" if speaker is not None else "editorial-disapproval"]))
     out.sort(key=lambda c: c.token.i)
     return out
-
-
-def _doer_named(m: Trigger) -> bool:
-    """A single verbal act named by a noun whose doer its own "from" phrase names ("a promise from Arafat to hunt
-    down bombers", "overwhelmed by support from union members"): the phrase says who made it, so it is reported
-    like "X promised" (tune d8, five stories). Plurals stay out ("threats from China", "empty promises from
-    him" are dangers or habits, no act), and only the types of ``said_noun_types`` (``compose.yaml``)."""
-    if m.token.tag_ != "NN" or m.sense.type not in _said_noun_types():
-        return False
-    return any(p.dep_ == "prep" and p.lower_ == "from" and
-               any(o.dep_ == "pobj" and looks_like_actor(o) for o in p.children) for p in m.token.children)
-
-
-@lru_cache(maxsize=1)
-def _said_noun_types() -> frozenset[str]:
-    return frozenset(load_data("compose.yaml")["said_noun_types"])
 
 
 def _rejected_proposal(m: Trigger, kid: Trigger) -> bool:
@@ -367,7 +349,7 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
         args.targets = protested_at(m.anchor)
     cand = Candidate(mention=m, coded=coded, modality=modality, flags=flags, sources=args.sources,
                      targets=args.targets, child=kid, weight=weight, notes=notes,
-                     prominence=1.0 if _occasion(m, coded) else prominence(m.anchor if not m.nominal else m.token))
+                     prominence=prominence(m.anchor if not m.nominal else m.token))
     if speaker is not None:
         cand.speaker = make_arg(speaker, "speaker")
     if addressee is not None:
@@ -392,22 +374,6 @@ def prominence(tok: Token) -> float:
             k += 1
         cur = cur.head
     return 0.85 ** k
-
-
-def _occasion(m: Trigger, coded: Coded) -> bool:
-    """A meeting named as the occasion of another act ("reached agreement during talks in Germany", "rejected
-    the bid during a cabinet meeting", "after seven days of talks"): the labels code the talks beside the act,
-    so the meeting is a second event, not background to drop. The prepositions are the circumstance ones of
-    ``decision.yaml``, the phrase may be a measure of the meeting ("seven days of talks"); the act it is the
-    occasion of was done ("hopes to resolve the pause during talks Tuesday" tells of talks to come)."""
-    if not m.nominal or coded.type != "CONSULT" or m.token.dep_ != "pobj":
-        return False
-    prep = m.token.head
-    if prep.lower_ == "of" and prep.head.dep_ == "pobj":
-        prep = prep.head.head  # "after seven days of talks"
-    # the act it is the occasion of was done: talks where something is hoped to be resolved are yet to come
-    return prep.dep_ == "prep" and prep.lower_ in load_decision().circumstance_preps and \
-        prep.head.tag_ in ("VBD", "VBN")
 
 
 def _wanted_actor(m: Trigger, kid: Trigger) -> Token | None:

@@ -160,28 +160,3 @@ def test_a_plan_found_out_after_the_fact_is_the_act_planned(candidates: Cands) -
         ["THREATEN"]
     assert [(c.coded.type, c.modality) for c in candidates("Kenya had been planning to visit Somalia.")] == [
         ("AGREE", "planned")]
-
-
-def test_a_verbal_act_named_by_a_noun_with_its_doer_from_is_reported(candidates: Cands) -> None:
-    # session 15: "a promise from X", "support from X": the "from" phrase names who made the act
-    cands = candidates("Japan reacted with caution to a promise from the Chinese foreign minister to resume talks.")
-    assert "AGREE" in [c.coded.type for c in cands]
-    cands = candidates("The Kenyan president was overwhelmed by support from Ethiopian officials.")
-    assert [c.coded.type for c in cands] == ["SUPPORT"]
-    # plurals name dangers or habits, and a threat "from" someone is a danger, not a threat made
-    assert not candidates("Analysts said the body would focus on threats from China and Russia.")
-    assert "AGREE" not in [c.coded.type for c in candidates("Israel wants action, not promises from Iran.")]
-    # no doer named: a lone noun stays no event
-    assert not candidates("There was strong support for the plan.")
-
-
-def test_a_meeting_that_was_the_occasion_of_an_act_is_kept_beside_it(coder: Coder) -> None:
-    # session 15: the labels code the talks during which an agreement was reached as a second event
-    coded = _coded(coder, "Chinese Foreign Minister Wang Yi signed an agreement with Japan during talks in Tokyo.")
-    assert [c[0] for c in coded] == ["AGREE", "CONSULT"]
-    coded = _coded(coder, "China signed an agreement with Japan after three days of talks with Japanese officials.")
-    assert "CONSULT" in [c[0] for c in coded]
-    # talks to come, where something is hoped to be resolved, are no occasion of a done act
-    coded = _coded(coder, "Rubio said the United States hopes to resolve the dispute during talks Tuesday with "
-                          "Ukrainian officials.")
-    assert "CONSULT" not in [c[0] for c in coded]
