@@ -15,6 +15,7 @@ Resolution of the spans to actors happens later, in ``coder``; nothing here know
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -30,7 +31,7 @@ from detente.coding.arguments import (
 )
 from detente.coding.compose import Coded, Composer
 from detente.coding.governors import pair_governors
-from detente.coding.lexicon import Lexicon, Sense
+from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, Flags, clause_flags
 from detente.coding.spans import Arg, make_arg
 from detente.coding.speaker import speaker_of
@@ -161,7 +162,7 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
         if kid is None:
             if not m.sense.alone:
                 continue
-            if m.nominal and not m.sense.standalone and not (m.adjunct or m.sides_named):
+            if m.nominal and not m.sense.standalone and not (m.adjunct or m.sides_named or _doer_named(m)):
                 continue
             if m.nominal and _inside_same_type(m, mentions):
                 continue
@@ -195,6 +196,26 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
                                  notes=["reported-disapproval" if speaker is not None else "editorial-disapproval"]))
     out.sort(key=lambda c: c.token.i)
     return out
+
+
+def _doer_named(m: Trigger) -> bool:
+    """A single verbal act named by a noun whose own "from" phrase names its doer by name ("a promise from
+    Palestinian leader Yasser Arafat to hunt down bombers", "an ultimatum from the US envoy Anthony Zinni"): the
+    phrase says who made it, so it is reported as "X promised" is. Plurals stay out ("threats from China",
+    "empty promises from him" are dangers or habits), and so do common nouns for people ("support from union
+    members", "support from the public": no one act of a party); only the types of ``said_noun_types``."""
+    if m.token.tag_ != "NN" or m.sense.type not in _said_noun_types():
+        return False
+    return any(p.dep_ == "prep" and p.lower_ == "from" and
+               any(o.dep_ == "pobj" and o.ent_type_ in _NAMED for o in p.children) for p in m.token.children)
+
+
+_NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+@lru_cache(maxsize=1)
+def _said_noun_types() -> frozenset[str]:
+    return frozenset(load_data("compose.yaml")["said_noun_types"])
 
 
 def _rejected_proposal(m: Trigger, kid: Trigger) -> bool:

@@ -160,3 +160,17 @@ def test_a_plan_found_out_after_the_fact_is_the_act_planned(candidates: Cands) -
         ["THREATEN"]
     assert [(c.coded.type, c.modality) for c in candidates("Kenya had been planning to visit Somalia.")] == [
         ("AGREE", "planned")]
+
+
+def test_a_verbal_act_named_by_a_noun_with_its_doer_from_is_reported(candidates: Cands) -> None:
+    # session 15: "a promise from X", "support from X": the "from" phrase names who made the act (a name)
+    cands = candidates("Japan reacted with caution to a promise from the Chinese foreign minister to resume talks.")
+    assert "AGREE" in [c.coded.type for c in cands]
+    cands = candidates("The Kenyan president was overwhelmed by support from Ethiopia.")
+    assert [c.coded.type for c in cands] == ["SUPPORT"]
+    # plurals name dangers or habits, and a threat "from" someone is a danger, not a threat made
+    assert not candidates("Analysts said the body would focus on threats from China and Russia.")
+    assert "AGREE" not in [c.coded.type for c in candidates("Israel wants action, not promises from Iran.")]
+    # no doer named, or only a common noun for people: a lone noun stays no event
+    assert not candidates("There was strong support for the plan.")
+    assert not candidates("The president was overwhelmed by support from ordinary people.")
