@@ -204,7 +204,7 @@ def _doer_named(m: Trigger) -> bool:
     phrase says who made it, so it is reported as "X promised" is. Plurals stay out ("threats from China",
     "empty promises from him" are dangers or habits), and so do common nouns for people ("support from union
     members", "support from the public": no one act of a party); only the types of ``said_noun_types``."""
-    if m.token.tag_ != "NN" or m.sense.type not in _said_noun_types():
+    if m.token.tag_ != "NN" or m.sense.type not in _compose_list("said_noun_types"):
         return False
     return any(p.dep_ == "prep" and p.lower_ == "from" and
                any(o.dep_ == "pobj" and o.ent_type_ in _NAMED for o in p.children) for p in m.token.children)
@@ -213,9 +213,10 @@ def _doer_named(m: Trigger) -> bool:
 _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
-@lru_cache(maxsize=1)
-def _said_noun_types() -> frozenset[str]:
-    return frozenset(load_data("compose.yaml")["said_noun_types"])
+@lru_cache(maxsize=8)
+def _compose_list(key: str) -> frozenset[str]:
+    """A list of types in ``compose.yaml`` that a rule here reads."""
+    return frozenset(load_data("compose.yaml")[key])
 
 
 def _rejected_proposal(m: Trigger, kid: Trigger) -> bool:
@@ -370,7 +371,8 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
         args.targets = protested_at(m.anchor)
     cand = Candidate(mention=m, coded=coded, modality=modality, flags=flags, sources=args.sources,
                      targets=args.targets, child=kid, weight=weight, notes=notes,
-                     prominence=prominence(m.anchor if not m.nominal else m.token))
+                     prominence=1.0 if _said_alongside(m, coded) else
+                     prominence(m.anchor if not m.nominal else m.token))
     if speaker is not None:
         cand.speaker = make_arg(speaker, "speaker")
     if addressee is not None:
@@ -395,6 +397,21 @@ def prominence(tok: Token) -> float:
             k += 1
         cur = cur.head
     return 0.85 ** k
+
+
+def _said_alongside(m: Trigger, coded: Coded) -> bool:
+    """A verbal act in a participle trailing the main clause, with no subject, marker or auxiliary of its own
+    ("made an emergency visit to Sharon and Arafat, urging negotiation"; "denied involvement in the attack,
+    accusing Indian intelligence instead"): a second act the same actor reports, which the guide codes
+    ("a sentence carries as many events as it reports"; participial background is coded, ``core: false``), not
+    background for ``decision`` to drop. Only the verbal types of ``trailing_act_types`` (``compose.yaml``): a
+    material act in such a participle ("..., killing 20") stays the main act's detail."""
+    verb = m.anchor
+    if m.nominal or verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < verb.head.i:
+        return False
+    if coded.type not in _compose_list("trailing_act_types"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children)
 
 
 def _wanted_actor(m: Trigger, kid: Trigger) -> Token | None:

@@ -174,3 +174,13 @@ def test_a_verbal_act_named_by_a_noun_with_its_doer_from_is_reported(candidates:
     # no doer named, or only a common noun for people: a lone noun stays no event
     assert not candidates("There was strong support for the plan.")
     assert not candidates("The president was overwhelmed by support from ordinary people.")
+
+
+def test_a_verbal_act_in_a_trailing_participle_is_a_second_act(coder: Coder) -> None:
+    # session 15: the guide codes every act a sentence reports, participial background included
+    text = ("The Egyptian foreign minister made a visit to Israeli Prime Minister Ariel Sharon, urging "
+            "negotiation rather than confrontation.")
+    assert [c[0] for c in _coded(coder, text)] == ["CONSULT", "REQUEST"]
+    # a material act in such a participle stays the main act's detail
+    text = "Israeli troops raided the Gaza Strip on Monday, killing three Palestinian gunmen."
+    assert len(_coded(coder, text)) == 1
