@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from detente.records import Location
 from detente.resolve.dates import event_clauses
-from detente.resolve.places.event import place_cues
+from detente.resolve.places.cues import place_cues
 from detente.resolve.places.gazetteer import lookup_place
 from detente.syntax import children, lemma
 
