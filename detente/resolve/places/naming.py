@@ -151,17 +151,35 @@ def _unlisted(span: Span) -> Location | None:
 
 def _as_written(span: Span, found: Location) -> Location:
     """The place's text as the sentence words it, with the kind noun the name heads: "bombed areas in Basra
-    province" is extracted as "Basra province" (the gazetteer's name, Basrah, stays the resolved one)."""
-    after = span.doc[span.end] if span.end < span.sent.end else None
-    cues = place_cues()
-    if after is None or after.pos_ != "NOUN" or \
-            lemma(after) not in cues.place_nouns | cues.area_nouns | cues.site_nouns or \
-            span.root.head.i != after.i or span.root.dep_ not in ("compound", "nmod", "amod") or \
-            found.text != span.text:
+    province" is extracted as "Basra province", "at Boston City Hall" as "Boston City Hall" (a site named after
+    its town, its own name's words between: the tagger may split them off); the gazetteer's name, Basrah or
+    Boston, stays the resolved one."""
+    kind = _named_kind(span)
+    if kind is None or found.text != span.text:
         return found
     words = [t.text_with_ws for t in span if not (t.i == span.start and t.dep_ == "det")]
-    return Location(f"{''.join(words).strip()} {after.text}", found.name, found.country, found.lat, found.lon,
+    between = span.doc[span.end : kind.i + 1].text
+    return Location(f"{''.join(words).strip()} {between}", found.name, found.country, found.lat, found.lon,
                     found.precision)
+
+
+def _named_kind(span: Span) -> Token | None:
+    """The kind noun (a place, area or site noun) a place names, right after it ("Basra province") or after the
+    capitalized words of the site's own name, all modifying it ("Boston City Hall", "Los Angeles City Hall")."""
+    root, cues = span.root, place_cues()
+    head = root.head
+    kinds = cues.place_nouns | cues.area_nouns | cues.site_nouns
+    if root.dep_ not in ("compound", "nmod", "amod") or head.i < span.end or head.sent != span.sent or \
+            head.pos_ not in ("NOUN", "PROPN") or lemma(head) not in kinds:
+        return None
+    between = span.doc[span.end : head.i]
+    if head.pos_ == "NOUN" and not between:
+        return head  # "Basra province", "Kandahar airport"
+    name = [*between, head]
+    if all(t.is_title and t.pos_ == "PROPN" for t in name) and all(t.head.i == head.i and t.dep_ == "compound"
+                                                                   for t in between):
+        return head  # "Boston City Hall"
+    return None
 
 
 def _feature_of(span: Span, found: Location) -> Location:
