@@ -297,10 +297,10 @@ def _seated_doer(tok: Token) -> bool:
 
 
 def _participant(tok: Token, trigger: Token) -> bool:
-    """A person the act is done with or to ("met Blinken in Beijing", "talks with Wang Yi in Vienna"): a place
-    hung on them is where they took part, the act's place."""
+    """A person the act is done with or to ("met Blinken in Beijing", "talks with Wang Yi in Vienna", "held a
+    meeting with Kenny at Boston City Hall"): a place hung on them is where they took part, the act's place."""
     if tok.dep_ == "prep":
-        return tok.lower_ in _WITH and tok.head.i == trigger.i
+        return tok.lower_ in _WITH and _acts(tok.head, trigger)
     person = tok.ent_type_ == "PERSON"
     if not person and not (tok.pos_ == "NOUN" and tok.lemma_.lower() in place_cues().participant_nouns and
                            tok.dep_ in ("dobj", "obj", "dative", "pobj", "conj")):
@@ -310,7 +310,13 @@ def _participant(tok: Token, trigger: Token) -> bool:
         return tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "dative")
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head  # "talks between Afghan and British officials in Kabul"
-    return tok.dep_ == "pobj" and tok.head.lower_ in _WITH and tok.head.head.i == trigger.i
+    return tok.dep_ == "pobj" and tok.head.lower_ in _WITH and _acts(tok.head.head, trigger)
+
+
+def _acts(tok: Token, trigger: Token) -> bool:
+    """Is ``tok`` the act: its trigger, or the verb an act noun is the object of ("held a meeting with Kenny",
+    "had talks with Wang"), whose "with" names the act's partners as the noun's would."""
+    return tok.i == trigger.i or (trigger.dep_ in ("dobj", "obj") and tok.i == trigger.head.i)
 
 
 def _candidates(sent: Span, trigger: Token, patient: bool = False, occasion_ids: frozenset[int] = frozenset()
