@@ -1,4 +1,5 @@
-"""A wire story's dateline ("BEIJING, June 19 (Reuters) - ", "WASHINGTON — "): where and when it was filed.
+"""A wire story's dateline ("BEIJING, June 19 (Reuters) - ", "WASHINGTON — ", TASS's "MOSCOW, February 7.
+/TASS/. ", the agency between slashes in place of the dash): where and when it was filed.
 
 The place is the capitalized name before the dash, looked up in the gazetteer (inside the region or country
 that follows it: "KYIV, Ukraine —"; that region or country itself when the gazetteer lacks the town: "MARANCHON,
@@ -22,7 +23,7 @@ _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
     r"(?:, (?P<region>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2}))?"
     rf"(?:,? {_DAY}(?:,? (?P<year>\d{{4}}))?)?"
-    r"(?: \([A-Za-z .&]+\))?\s*(?:-{1,2}|–|—)\s")
+    r"(?:(?: \([A-Za-z .&]+\))?\s*(?:-{1,2}|–|—)|\.? /[A-Z][A-Za-z-]*/\.?)\s")
 # A dateline without a year is read in the year that puts it this many days before publication at most (a wire
 # story is filed before it appears, rarely weeks before) or a day after (time zones); otherwise it is no date.
 _FILED_BEFORE_DAYS = 31
