@@ -155,11 +155,12 @@ def judged_conduct(cand: Candidate) -> bool:
 def date_in_context(ctx: DocumentContext, index: int, sent: Span, cand: Candidate, event_type: str,
                     modality: Modality, sides: Sides, published: dt.date | None, lexicon: Lexicon,
                     date: DateResolution) -> DateResolution:
-    """``date``, the event's own, unless its words give none: then the dateline's day for the lead
-    (``lead_date``), the saying's for a verbal act done by saying it (``said_date``), or the date an earlier
-    sentence gave the same event (``carried_date``)."""
+    """``date``, the event's own, unless its words give none: then the saying's for a verbal act done by saying
+    it (``said_date``: a day the sentence names, before the dateline's: "TIRASPOL, March 28. /TASS/. X said on
+    Monday he is worried" was said on Monday), the dateline's day for the lead (``lead_date``), or the date an
+    earlier sentence gave the same event (``carried_date``)."""
     if date.precision != "unresolved" or date.text is not None:
         return date
-    return lead_date(ctx, index, modality) or said_date(
+    return said_date(
         sent, cand, event_type, modality, sides, published, lexicon, dateline_chars(ctx, index),
-    ) or carried_date(ctx, index, cand.token, event_type, modality, sides) or date
+    ) or lead_date(ctx, index, modality) or carried_date(ctx, index, cand.token, event_type, modality, sides) or date
