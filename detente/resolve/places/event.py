@@ -195,10 +195,9 @@ def _audience(tok: Token) -> bool:
 
 def _patient(tok: Token, trigger: Token, occasion_ids: frozenset[int] = frozenset()) -> bool:
     """What a material act is done to, or the preposition that hangs it on the act: its direct object ("attacked
-    villages in the north"), its passive subject ("two men in Kansas were shot") or the object of against/on/of/at
-    hung on the act or its object ("airstrikes against IS in Syria", "imposed a curfew on six townships in Yangon",
-    "the arrest of five people in Irbil"). A strike or an arrest happens where its target is, so a place hung on the
-    target is the act's."""
+    villages in the north") or the object of against/on/of/at hung on the act or its object ("airstrikes against IS
+    in Syria", "imposed a curfew on six townships in Yangon", "the arrest of five people in Irbil"). A strike or an
+    arrest happens where its target is, so a place hung on the target is the act's."""
     preps = place_cues().patient_preps
 
     def acted_on(head: Token) -> bool:
@@ -212,8 +211,8 @@ def _patient(tok: Token, trigger: Token, occasion_ids: frozenset[int] = frozense
         return tok.lower_ in preps and acted_on(tok.head)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    if tok.dep_ in ("dobj", "obj", "nsubjpass"):
-        return tok.head.i == trigger.i  # "attacked villages in X"; "two men in Kansas were shot": who suffered it
+    if tok.dep_ in ("dobj", "obj"):
+        return tok.head.i == trigger.i
     return tok.dep_ == "pobj" and tok.head.lower_ in preps and acted_on(tok.head.head)
 
 
