@@ -47,8 +47,9 @@ _VERBAL_QUADS = frozenset({1, 3})
 # A happening an act is done in ("killed in clashes", "during an attempted coup"): its place is the act's.
 _OCCASION_PREPS = frozenset({"in", "during"})
 _OCCASION_CLASSES = frozenset({"act", "event"})
-# Material acts done to someone or something, which happen where it is ("an arrest of five people in Irbil").
-_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Material acts done to someone or something, which happen where it is ("an arrest of five people in Irbil"), and
+# shows of force over a place ("patrolled the South China Sea", "scoured the highlands", "circled Tora Bora").
+_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 
 
 class Places:
