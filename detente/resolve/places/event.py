@@ -221,7 +221,7 @@ def _whose_act(span: Span) -> bool:
     Kyiv"? A country's strikes are its own, not strikes in it; a town's are where they were ("the Bali bombing")."""
     root, cues = span.root, place_cues()
     if root.dep_ not in ("compound", "nmod", "amod", "poss") or root.head.pos_ != "NOUN" or \
-            lemma(root.head) in cues.place_nouns | cues.site_nouns:
+            lemma(root.head) in cues.place_nouns | cues.site_nouns or _owned_land(root.head):
         return False
     found = lookup_place(span.text)
     return found is not None and found.precision == "country"
@@ -239,8 +239,9 @@ def _occasion(prep: Token, below: list[Token]) -> bool:
 def _struck(span: Span, trigger: Token, occasion_ids: frozenset[int] = frozenset()) -> bool:
     """Is the place what a material act is done to: its direct object ("shelled Kharkiv", "the airstrikes targeted
     the Damasha and Shabeelow areas"), the object of against/on/of/at on the act, its object or its occasion
-    ("launched strikes on Nablus", "wounded in the bombing of Kandahar airport"), or a town naming a site struck
-    ("bombed Gaza City security buildings")? Then the act happened there. A country naming the site says whose it
+    ("launched strikes on Nablus", "wounded in the bombing of Kandahar airport"), a town naming a site struck
+    ("bombed Gaza City security buildings") or a place possessing the land struck ("scoured Afghanistan's eastern
+    highlands")? Then the act happened there. A country naming the site says whose it
     is ("attacked a US base"), not where."""
     obj = _area_kind(span) or span.root
     if obj.dep_ in ("compound", "nmod") and obj.head.pos_ == "NOUN" and obj.i < obj.head.i:
@@ -250,9 +251,20 @@ def _struck(span: Span, trigger: Token, occasion_ids: frozenset[int] = frozenset
         if site is None or found is None or found.precision == "country":
             return False
         obj = obj.head
+    elif obj.dep_ == "poss" and _owned_land(obj.head):
+        obj = obj.head  # "scoured Afghanistan's eastern highlands", "shelled Ukraine's cities"
     if obj.dep_ in ("dobj", "obj"):
         return obj.head.i == trigger.i
     return obj.dep_ == "pobj" and _patient(obj, trigger, occasion_ids)
+
+
+def _owned_land(noun: Token) -> bool:
+    """Is the noun a stretch of land or a natural feature ("highlands", "cities", "border areas"), so that the place
+    possessing it says where it lies? A possessed site or body ("Russia's embassy", "Ukraine's army") only says
+    whose it is."""
+    cues, words = place_cues(), {lemma(noun), noun.lower_}
+    return noun.pos_ == "NOUN" and bool(words & (cues.feature_nouns | cues.area_nouns | cues.place_nouns)) and \
+        not words & cues.capital_nouns
 
 
 def _removed_from(span: Span) -> Token | None:
