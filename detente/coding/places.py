@@ -47,9 +47,11 @@ _VERBAL_QUADS = frozenset({1, 3})
 # A happening an act is done in ("killed in clashes", "during an attempted coup"): its place is the act's.
 _OCCASION_PREPS = frozenset({"in", "during"})
 _OCCASION_CLASSES = frozenset({"act", "event"})
-# Material acts done to someone or something, which happen where it is ("an arrest of five people in Irbil"), and
-# shows of force over a place ("patrolled the South China Sea", "scoured the highlands", "circled Tora Bora").
-_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+# Material acts done to someone or something, which happen where it is ("an arrest of five people in Irbil").
+_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Shows of force over the ground they cover, their direct object ("patrolled the South China Sea", "scoured
+# Afghanistan's eastern highlands"); not whom they are aimed at ("mobilized troops against Ukraine").
+_GROUND_TYPES = frozenset({"MOBILIZE"})
 
 
 class Places:
@@ -69,7 +71,9 @@ class Places:
         US visit", "agreed to hold talks in Geneva" happen where that act is to happen; a strike or an arrest
         (``_PATIENT_TYPES``) where what it is done to is ("the arrest of five people in Irbil")."""
         patient = coded is not None and coded.type in _PATIENT_TYPES
-        found = resolve_event_place(sent, trigger, context_countries, patient, occasions(trigger, self.lexicon))
+        ground = coded is not None and coded.type in _GROUND_TYPES
+        found = resolve_event_place(sent, trigger, context_countries, patient, occasions(trigger, self.lexicon),
+                                    ground=ground)
         if found is None and act is not None and act.i != trigger.i and coded is not None and coded.type == "AGREE":
             found = resolve_event_place(sent, act, context_countries)
         for fight in ([] if found is not None or not patient else fights_of_the_parties(trigger, self.lexicon)):

@@ -400,19 +400,38 @@ def _located(span: Span) -> bool:
 
 
 def resolve_event_place(sent: Span, trigger: Token, context_countries: Iterable[str] = (),
-                        patient: bool = False, occasions: Iterable[Token] = ()) -> Location | None:
+                        patient: bool = False, occasions: Iterable[Token] = (), ground: bool = False
+                        ) -> Location | None:
     """The place of the event whose trigger is ``trigger``: a GPE/LOC/FAC attached by in/at to the trigger or its
     clause, the object of visit, or the destination of travel/trip ("to Washington"), searched in the same
     clauses as its date (dates.event_clauses); with ``patient`` (a material act: a strike, an arrest), also one
     hung on what the act is done to ("airstrikes against IS in Syria"). ``occasions``: the happenings the act is
     done in, whose places are its own ("killed during an attempted coup in Haiti"; the caller knows which nouns
-    name a happening). Nothing attached → None, never a guess."""
+    name a happening). With ``ground`` (a show of force), also the place it covers (``_ground``). Nothing
+    attached → None, never a guess."""
     context = {c.upper() for c in context_countries}
     for cand in _ordered(sent, trigger, patient, frozenset(t.i for t in occasions)):
         found = _resolve(cand.span, context)
         if found is not None:
             return _as_written(cand.span, _feature_of(cand.span, found))
+    if ground:
+        return _ground(sent, trigger, context)
     return _peoples_land(trigger) if patient else None
+
+
+def _ground(sent: Span, trigger: Token, context: set[str]) -> Location | None:
+    """The ground a show of force covers: a place that is its direct object ("warships patrolled the South China
+    Sea") or possesses the land that is ("forces scoured Afghanistan's eastern highlands"). Forces are where they
+    patrol or search; whom they are massed against is elsewhere, so no preposition is asked."""
+    for span in _place_spans(sent):
+        obj = span.root
+        if obj.dep_ == "poss" and _owned_land(obj.head):
+            obj = obj.head
+        if obj.dep_ in ("dobj", "obj") and obj.head.i == trigger.i:
+            found = _resolve(span, context)
+            if found is not None:
+                return _as_written(span, _feature_of(span, found))
+    return None
 
 
 def _peoples_land(trigger: Token) -> Location | None:
