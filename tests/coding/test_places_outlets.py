@@ -121,3 +121,32 @@ def test_the_saying_day_comes_before_the_datelines(coder: Coder) -> None:
     lead = one(coder, "BEIJING, March 28 (Reuters) - Chinese Foreign Minister Wang Yi said on Sunday that China "
                       "rejects the American proposal.", "REJECT")
     assert (lead.date, lead.date_precision) == (dt.date(2017, 3, 26), "day")
+
+
+# -- the ground a show of force covers (event._ground) and land a place possesses (event._owned_land) -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "expected"),
+    [
+        ("Chinese warships patrolled the South China Sea on Monday.", "MOBILIZE", "South China Sea"),
+        ("American and Afghan forces scoured Afghanistan's eastern highlands for the militants.", "MOBILIZE",
+         "Afghanistan"),
+        ("Russian jets bombed Syria's northern provinces.", "ASSAULT", "Syria"),  # land struck, its possessor
+    ],
+)  # fmt: skip
+def test_the_ground_covered_places_the_act(coder: Coder, text: str, event_type: str, expected: str) -> None:
+    found = one(coder, text, event_type).location
+    assert found is not None and found.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Russia mobilized troops against Ukraine.", "MOBILIZE"),  # whom force is massed against is elsewhere
+        ("China deployed warships against Taiwan.", "MOBILIZE"),
+        ("Militants attacked Russia's embassy.", "ASSAULT"),  # a possessed site says whose, not where
+    ],
+)  # fmt: skip
+def test_an_adversary_or_an_owner_does_not_place_the_act(coder: Coder, text: str, event_type: str) -> None:
+    assert one(coder, text, event_type).location is None

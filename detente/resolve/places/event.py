@@ -262,9 +262,9 @@ def _owned_land(noun: Token) -> bool:
     """Is the noun a stretch of land or a natural feature ("highlands", "cities", "border areas"), so that the place
     possessing it says where it lies? A possessed site or body ("Russia's embassy", "Ukraine's army") only says
     whose it is."""
-    cues, words = place_cues(), {lemma(noun), noun.lower_}
-    return noun.pos_ == "NOUN" and bool(words & (cues.feature_nouns | cues.area_nouns | cues.place_nouns)) and \
-        not words & cues.capital_nouns
+    cues, words = place_cues(), {lemma(noun), noun.lower_}  # (the tagger may call "highlands" a verb: the
+    # possessor hung on it says it is a noun)
+    return bool(words & (cues.feature_nouns | cues.area_nouns | cues.place_nouns)) and not words & cues.capital_nouns
 
 
 def _removed_from(span: Span) -> Token | None:
