@@ -5,7 +5,9 @@ three sources. Everything here is a pure function of mentions; the store reads t
 same transaction as the documents they come from (``Store.add_batch``). The rule and its thresholds:
 docs/events.md.
 
-- ``rule``: when two mentions can be one event (the pairwise rule) and the features of a mention it reads;
+- ``rule``: when two mentions can be one event (the pairwise rule), assembled from ``blocks`` (type families),
+  ``features`` (the mention as clustering sees it), ``acts`` (what a trigger says), ``compatibility`` (the
+  refusals) and ``links`` (the evidence and its strength);
 - ``segments``: blocks, link components (the mentions the rule actually links; what the store's index labels)
   and the clusters inside one of them;
 - ``merge``: one ``Event`` from the mentions of one cluster;

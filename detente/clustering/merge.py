@@ -8,14 +8,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
 
-from detente.clustering.rule import (
-    PLACE_RANK,
-    PRECISION_RANK,
-    UNDIRECTED_FAMILIES,
-    ClusterMention,
-    _norm,
-    family,
-)
+from detente.clustering.blocks import UNDIRECTED_FAMILIES, family
+from detente.clustering.features import PLACE_RANK, PRECISION_RANK, ClusterMention, norm
 from detente.records import Actor, DatePrecision, Event, Location
 
 # -- merged event records ---------------------------------------------------------------------------------
@@ -38,7 +32,7 @@ def _vote(pairs: Iterable[tuple[Hashable, float]]) -> Any:
 
 def _actor_key(actor: dict[str, Any]) -> tuple[str, str]:
     ident = actor.get("id")
-    label = f"id:{ident}" if ident else f"name:{_norm(actor.get('name') or actor.get('text'))}"
+    label = f"id:{ident}" if ident else f"name:{norm(actor.get('name') or actor.get('text'))}"
     return (label, actor.get("country") or "")
 
 
@@ -96,7 +90,7 @@ def _merged_place(members: Sequence[ClusterMention]) -> Location | None:
 
     def place_key(m: ClusterMention) -> tuple[str, str]:
         loc = m.location or {}
-        return (_norm(loc.get("name")), loc.get("country") or "")
+        return (norm(loc.get("name")), loc.get("country") or "")
 
     counts = Counter(place_key(m) for m in placed)
     where = _best(placed, lambda m: (PLACE_RANK.get(str((m.location or {}).get("precision")), 4),
@@ -115,7 +109,7 @@ def merge_event(members: Sequence[ClusterMention]) -> Event:
     date, date_end, precision, date_text = _merged_date(members)
     location = _merged_place(members)
     published = [m.published for m in members if m.published is not None]
-    outlets = {_norm(m.outlet) or f"\x00{m.doc_id}" for m in members}
+    outlets = {norm(m.outlet) or f"\x00{m.doc_id}" for m in members}
     return Event(
         event_id=event_id_for(members[0].mention_id),
         type=event_type,

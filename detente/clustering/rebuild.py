@@ -11,8 +11,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from detente.clustering.blocks import family
+from detente.clustering.features import ClusterMention
 from detente.clustering.merge import event_id_for, merge_event
-from detente.clustering.rule import ClusterMention, family
 from detente.clustering.segments import cluster_mentions, link_components
 from detente.records import Event
 

@@ -17,16 +17,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from detente.clustering.rule import (
-    DATE_TOLERANCE_DAYS,
-    VAGUE_PRECISIONS,
-    ClusterMention,
-    compatible,
-    evidence_keys,
-    family,
-    link_strength,
-    named_parts,
-)
+from detente.clustering.blocks import family
+from detente.clustering.compatibility import DATE_TOLERANCE_DAYS, compatible
+from detente.clustering.features import VAGUE_PRECISIONS, ClusterMention, evidence_keys, named_parts
+from detente.clustering.links import link_strength
 
 # -- segments and clusters --------------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from detente.clustering import LightMention
-from detente.clustering.rule import DATE_TOLERANCE_DAYS
+from detente.clustering.compatibility import DATE_TOLERANCE_DAYS
 from detente.clustering.segments import _date, _Groups, _UnionFind
 
 

@@ -443,9 +443,9 @@ def test_a_year_needs_the_same_people_and_place(tmp_path: Path, place: Location 
 
 @pytest.mark.parametrize("order", [0, 1])
 def test_types_mapped_to_one_family_merge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, order: int) -> None:
-    import detente.clustering.rule as rule
+    import detente.clustering.blocks as blocks
 
-    monkeypatch.setattr(rule, "TYPE_FAMILY", {"ACCUSE": "CRITICISM", "REJECT": "CRITICISM"})
+    monkeypatch.setattr(blocks, "TYPE_FAMILY", {"ACCUSE": "CRITICISM", "REJECT": "CRITICISM"})
     items = [
         (doc("a", "2023-03-02", "AP"), [rec("a", 0, type="ACCUSE", source=[WANG], target=[BLINKEN],
                                             date="2023-03-01", confidence=0.9)]),
@@ -526,7 +526,7 @@ def test_who_is_hit_separates_acts_and_to_whom_a_statement_is_addressed(tmp_path
 
 def test_target_kinds_name_known_sectors_and_read_statements_by_side() -> None:
     from detente import datafiles
-    from detente.clustering.rule import TARGET_OF_SECTOR, target_kinds
+    from detente.clustering.features import TARGET_OF_SECTOR, target_kinds
 
     known = set(datafiles.load("detente.resolve", "actor_data/agents.yaml")["sectors"])
     assert set(TARGET_OF_SECTOR) <= known
@@ -558,7 +558,7 @@ def test_an_article_naming_no_one_retells_an_act_by_its_word(tmp_path: Path) -> 
 
 
 def test_act_word_reads_one_word_whatever_its_inflection() -> None:
-    from detente.clustering.rule import act_word
+    from detente.clustering.acts import act_word
 
     assert {act_word(w) for w in ("banned", "banning", "bans", "ban")} == {"ban"}
     assert act_word("purchase") == act_word("purchased") and act_word("agree") == act_word("agreed")
@@ -600,7 +600,7 @@ def test_an_undated_report_of_a_person_reaches_the_whole_article_but_an_institut
 
 def test_every_side_names_known_sectors_once() -> None:
     from detente import datafiles
-    from detente.clustering.rule import COUNTRY_SIDE, SIDE_OF_SECTOR
+    from detente.clustering.features import COUNTRY_SIDE, SIDE_OF_SECTOR
 
     known = set(datafiles.load("detente.resolve", "actor_data/agents.yaml")["sectors"])
     assert set(SIDE_OF_SECTOR) <= known and COUNTRY_SIDE in set(SIDE_OF_SECTOR.values())
@@ -654,7 +654,8 @@ def test_a_reaffirmed_commitment_is_not_a_signed_pact(tmp_path: Path) -> None:
 
 
 def test_trigger_acts_read_the_first_word_and_statement_families_are_plover_types() -> None:
-    from detente.clustering.rule import STATEMENT_FAMILIES, trigger_act
+    from detente.clustering.acts import trigger_act
+    from detente.clustering.blocks import STATEMENT_FAMILIES
     from detente.ontology import PLOVER_TYPES
 
     assert trigger_act("Reaffirmed their commitment") == "restate"
