@@ -155,6 +155,21 @@ def speakers_conflict(a: ClusterMention, b: ClusterMention) -> bool:
     return not (_reported_as(a.speaker, b) or _reported_as(b.speaker, a))
 
 
+def own_voice(m: ClusterMention) -> bool:
+    """Is the outlet that publishes the report among its sources, speaking in its own voice (an editorial's "the
+    US must acknowledge China's concerns", coded with the paper as the one who demands)?"""
+    voice = norm(m.outlet)
+    return bool(voice) and any((n := named_actor(a)) is not None and n.name == voice for a in m.source)
+
+
+def one_outlet_statement(a: ClusterMention, b: ClusterMention) -> bool:
+    """Two statements of one article that its outlet makes in its own voice to the same addressees: an editorial
+    makes one case over many sentences, and a case argued on one day to one addressee is one statement (as the
+    same statement quoted twice in one story is one)."""
+    return (a.doc_id == b.doc_id and family(a.type) in STATEMENT_FAMILIES and bool(a.tgt_countries)
+            and a.tgt_countries == b.tgt_countries and own_voice(a) and own_voice(b))
+
+
 def triggers_conflict(a: ClusterMention, b: ClusterMention) -> bool:
     """The triggers name two different kinds of act: a reaffirmed commitment is not a signed pact."""
     act_a, act_b = trigger_act(a.trigger), trigger_act(b.trigger)

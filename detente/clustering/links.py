@@ -12,7 +12,7 @@ from functools import lru_cache
 from detente import datafiles
 from detente.clustering.acts import act_word
 from detente.clustering.blocks import UNDIRECTED_FAMILIES, family
-from detente.clustering.compatibility import compatible, windows_meet
+from detente.clustering.compatibility import compatible, one_outlet_statement, windows_meet
 from detente.clustering.features import PRECISION_RANK, ClusterMention, Named, named_actor, norm
 
 # Link strength: links are tried strongest first, so a month-precision mention that fits two meetings joins
@@ -108,6 +108,8 @@ def _evidence(a: ClusterMention, b: ClusterMention, shared: int, place: bool) ->
     if a.doc_id == b.doc_id:
         if a.sentence_index != b.sentence_index and near_same_sentence(a.sentence, b.sentence):
             return True  # the story repeats itself
+        if one_outlet_statement(a, b):
+            return True  # an editorial's one case, however far apart its sentences
         if a.weak or b.weak:
             # an undated retelling: the same people (or one of them at the same place), or close by
             if shared >= 2 or (shared and place):

@@ -724,3 +724,16 @@ def test_a_quotes_we_does_not_place_its_speaker(tmp_path: Path) -> None:
         rec("b", 8, sentence="We want to sign a deal, Antony Blinken said.", **later),
     ])])
     assert groups(side) == [["a-m0"], ["a-m8"]] and groups(himself) == [["b-m0", "b-m8"]]
+
+
+def test_an_editorials_own_demands_of_one_addressee_are_one_statement(tmp_path: Path) -> None:
+    """An editorial speaking in its own voice ("the US should...", seven sentences later "the US must...") makes
+    one case over many sentences: its demands of one addressee are one statement however far apart. Its demand of
+    another addressee, and the same paper's demands told in another outlet's story, stay apart."""
+    paper = body("Daily Planet", "RUR", "JRN")
+    demand: dict[str, Any] = {"type": "REQUEST", "source": [paper], "target": [US], "date": "2021-05-04",
+                              "precision": "unresolved"}
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2021-05-04", "Daily Planet", genre="editorial"), [
+        rec("a", 2, **demand), rec("a", 9, **demand), rec("a", 15, **{**demand, "target": [CHINA]}),
+    ]), (doc("b", "2021-05-05", "AP"), [rec("b", 2, **demand), rec("b", 9, **demand)])])
+    assert groups(store) == [["a-m15"], ["a-m2", "a-m9"], ["b-m2"], ["b-m9"]]
