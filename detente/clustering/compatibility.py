@@ -184,9 +184,12 @@ def modes_compatible(a: ClusterMention, b: ClusterMention) -> bool:
     same people in the same days; a mention whose mode is unknown is taken as an encounter, since the reports
     that leave the medium unsaid ("the Xi-Biden meeting", "held talks") are mostly about meetings. Outside
     ``SETTING_MODE_FAMILIES`` two known modes that differ are two acts (a seizure and martial law, an air strike
-    and a shooting); a report that names no mode joins either."""
+    and a shooting); a report that names no mode joins either. An outlet's own case (``one_outlet_statement``)
+    is one statement whatever its points ask: that the US change course and that it work with China."""
     if (a.mode == REMOTE_MODE) != (b.mode == REMOTE_MODE):
         return False
+    if one_outlet_statement(a, b):
+        return True
     return a.mode is None or b.mode is None or a.mode == b.mode or family(a.type) in SETTING_MODE_FAMILIES
 
 

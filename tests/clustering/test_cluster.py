@@ -737,3 +737,15 @@ def test_an_editorials_own_demands_of_one_addressee_are_one_statement(tmp_path: 
         rec("a", 2, **demand), rec("a", 9, **demand), rec("a", 15, **{**demand, "target": [CHINA]}),
     ]), (doc("b", "2021-05-05", "AP"), [rec("b", 2, **demand), rec("b", 9, **demand)])])
     assert groups(store) == [["a-m15"], ["a-m2", "a-m9"], ["b-m2"], ["b-m9"]]
+
+
+def test_an_editorials_case_is_one_statement_whatever_its_points_ask(tmp_path: Path) -> None:
+    """The editorial asks the US to change course and, next, to work with Ruritania (two PLOVER modes): one case of
+    one paper on one day. Told in another outlet's story, two known modes of a demand stay two acts."""
+    paper = body("Daily Planet", "RUR", "JRN")
+    demand: dict[str, Any] = {"type": "REQUEST", "source": [paper], "target": [US], "date": "2021-05-04",
+                              "precision": "unresolved"}
+    store = ingest(tmp_path / "s.duckdb", [(doc("a", "2021-05-04", "Daily Planet", genre="editorial"), [
+        rec("a", 2, mode="change", **demand), rec("a", 3, mode="assist", **demand),
+    ]), (doc("b", "2021-05-05", "AP"), [rec("b", 2, mode="change", **demand), rec("b", 3, mode="assist", **demand)])])
+    assert groups(store) == [["a-m2", "a-m3"], ["b-m2"], ["b-m3"]]
