@@ -155,6 +155,18 @@ def speakers_conflict(a: ClusterMention, b: ClusterMention) -> bool:
     return not (_reported_as(a.speaker, b) or _reported_as(b.speaker, a))
 
 
+def two_voices(a: ClusterMention, b: ClusterMention) -> bool:
+    """Two statements whose speakers are both given, one of them a named participant, and not known to be one
+    voice (neither retold as the other's): Chaudhry told a news channel, and "a statement from the ISPR" said, the
+    same day. Not a refusal (the unnamed voice may be him described), but no "one side anonymous" retelling
+    either: a statement repeated by a second spokesman is a second statement. Two unnamed voices tell nothing."""
+    if family(a.type) not in STATEMENT_FAMILIES or a.speaker is None or b.speaker is None:
+        return False
+    if same_voice(a.speaker, b.speaker) or not (named_actor(a.speaker) or named_actor(b.speaker)):
+        return False
+    return not (_reported_as(a.speaker, b) or _reported_as(b.speaker, a))
+
+
 def own_voice(m: ClusterMention) -> bool:
     """Is the outlet that publishes the report among its sources, speaking in its own voice (an editorial's "the
     US must acknowledge China's concerns", coded with the paper as the one who demands)?"""

@@ -12,7 +12,7 @@ from functools import lru_cache
 from detente import datafiles
 from detente.clustering.acts import act_word
 from detente.clustering.blocks import UNDIRECTED_FAMILIES, family
-from detente.clustering.compatibility import compatible, one_outlet_statement, windows_meet
+from detente.clustering.compatibility import compatible, one_outlet_statement, two_voices, windows_meet
 from detente.clustering.features import PRECISION_RANK, ClusterMention, Named, named_actor, norm
 
 # Link strength: links are tried strongest first, so a month-precision mention that fits two meetings joins
@@ -104,7 +104,8 @@ def _evidence(a: ClusterMention, b: ClusterMention, shared: int, place: bool) ->
     """Is there enough to say two compatible mentions are one event? Named participants must share someone;
     otherwise one side must name nobody (a country-level report), the countries must be the same, and the day
     or, in one article, the nearby sentence must agree. See docs/events.md for the table."""
-    anonymous_ok = not (a.named and b.named) and a.countries == b.countries and not doer_named_once(a, b)
+    anonymous_ok = (not (a.named and b.named) and a.countries == b.countries and not doer_named_once(a, b)
+                    and not two_voices(a, b))
     if a.doc_id == b.doc_id:
         if a.sentence_index != b.sentence_index and near_same_sentence(a.sentence, b.sentence):
             return True  # the story repeats itself

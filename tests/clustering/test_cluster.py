@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from detente.clustering import event_id_for, named_actor
-from detente.records import Location
+from detente.records import Actor, Location
 from detente.store.db import Store
 from tests.clustering.eventdata import (
     BALI,
@@ -749,3 +749,27 @@ def test_an_editorials_case_is_one_statement_whatever_its_points_ask(tmp_path: P
         rec("a", 2, mode="change", **demand), rec("a", 3, mode="assist", **demand),
     ]), (doc("b", "2021-05-05", "AP"), [rec("b", 2, mode="change", **demand), rec("b", 3, mode="assist", **demand)])])
     assert groups(store) == [["a-m2", "a-m3"], ["b-m2"], ["b-m3"]]
+
+
+def test_a_named_voice_and_another_unnamed_one_are_not_one_statement_by_anonymity(tmp_path: Path) -> None:
+    """"General Ruri told a news channel that Ruritania's neighbour harbours the attackers" and, the same day, "a
+    statement from the press office" accusing the neighbour (no one named, no sector): two voices, so the
+    anonymous report is no retelling of the general's. The same report given by the general, given by no one, or
+    by two unnamed voices (which tell nothing) is still one statement."""
+    general = ("Ruri General", "RUR")
+    office = Actor(text="a statement from the press office", name=None, country="RUR", sector=None, id=None)
+    envoy = Actor(text="the Ruritanian envoy", name=None, country="RUR", sector=None, id=None)
+    said: dict[str, Any] = {"type": "ACCUSE", "target": [nation("Nextland", "NXT")], "date": "2021-05-04"}
+    unnamed = group("intelligence reports", "RUR", "SPY")
+
+    def article(name: str, first: Any, second: Any) -> list[list[str]]:
+        store = ingest(tmp_path / f"{name}.duckdb", [(doc(name, "2021-05-05", "AP"), [
+            rec(name, 0, source=[general] if first == general else [unnamed], speaker=first, **said),
+            rec(name, 1, source=[unnamed], speaker=second, **said),
+        ])])
+        return groups(store)
+
+    assert article("a", general, office) == [["a-m0"], ["a-m1"]]
+    assert article("b", general, general) == [["b-m0", "b-m1"]]
+    assert article("c", general, None) == [["c-m0", "c-m1"]]
+    assert article("d", envoy, office) == [["d-m0", "d-m1"]]
