@@ -91,11 +91,14 @@ def test_events_load_back_and_match_the_store(seeds_store: Path, tmp_path: Path)
     # own day: docs/events.md, "Compatible", Dates); the labelled set has them as two happenings. 36 since session
     # 13: "Blinken told Han that it was good to maintain high-level engagements" is an opinion, no AGREE planned (a
     # guide decision: docs/coding.md, "Verbal cooperation and REQUEST, REJECT, THREATEN on unseen news"); the
-    # labelled set codes only the meeting there (tune 000_69b6d8408b5211e1:4)
-    assert detente.export(seeds_store, "gdelt-events", out) == 36
+    # labelled set codes only the meeting there (tune 000_69b6d8408b5211e1:4). 33 since session 15: the Global Times
+    # editorial's demands that the US change course, told across the article in several modes, are one statement
+    # of the outlet's own case (docs/events.md, "Measured on labelled news (session 15)"; labelled as one group,
+    # gt-request in gold/same_events.tsv)
+    assert detente.export(seeds_store, "gdelt-events", out) == 33
     rows = _load(out, EVENTS_HEADER)
     stored = {int(e["event_id"][:15], 16): e for e in _store_rows(seeds_store, "SELECT * FROM events")}
-    assert len(rows) == len(stored) == 36
+    assert len(rows) == len(stored) == 33
     assert {r["GLOBALEVENTID"] for r in rows} == set(stored)
     reported: dict[str, list[str]] = {}
     for m in _store_rows(seeds_store, "SELECT event_id, sentence FROM mentions"):

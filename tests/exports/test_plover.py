@@ -39,7 +39,7 @@ def test_schema_speaks_the_ontology() -> None:
 
 
 def test_records_validate_and_match_the_store(seeds_store: Path, tmp_path: Path) -> None:
-    records = _valid_export(seeds_store, tmp_path, 36)  # 36 events: see tests/exports/test_gdelt.py
+    records = _valid_export(seeds_store, tmp_path, 33)  # 33 events: see tests/exports/test_gdelt.py
     con = duckdb.connect(str(seeds_store), read_only=True)
     stored = {r[0]: r for r in con.execute(
         "SELECT event_id, type, mode, quad_class, cameo, goldstein, date, mentions, documents, "
