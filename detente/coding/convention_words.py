@@ -27,6 +27,7 @@ class Conventions:
     period_nouns: frozenset[str]
     year_nouns: frozenset[str]
     question_verbs: frozenset[str]
+    question_nouns: frozenset[str]
     health_words: frozenset[str]
     regulation_types: frozenset[str]
     indefinite_pronouns: frozenset[str]

@@ -101,8 +101,8 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
         return "commentary"
     tests = (("prediction", _prediction), ("habitual", habitual), ("inquiry", _inquiry), ("question", _question),
              ("regulation", _routine_regulation), ("generic", _generic), ("counterfactual", _counterfactual),
-             ("unrealised", _unrealised), ("attempted", _attempted), ("people at large", _people_at_large),
-             ("foretold", _foretold), ("receipt", _receipt),
+             ("question put", _question_put), ("unrealised", _unrealised), ("attempted", _attempted),
+             ("people at large", _people_at_large), ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
              ("vehicle", _vehicle), ("in passing", in_passing), ("no offer", no_offer),
              ("recommended", recommended), ("self-inflicted", self_inflicted),
@@ -272,6 +272,32 @@ def _question(cand: Candidate, conv: Conventions) -> bool:
                     lemma(head.head) in conv.question_verbs:
                 return True
     return False
+
+
+def _question_put(cand: Candidate, conv: Conventions) -> bool:
+    """A question put is no demand: "asked Lukin if the hysteria was hampering his contacts", "asked the minister
+    whether he still believes ...", "asked what would be the right thing", "did not ask any specific questions".
+    PLOVER's REQUEST asks a party for an act; a question asks for an answer, which the guide leaves to the
+    answer (a reporter's question is the press's, "asked for comment" is ``_inquiry``). "Asked X to do" and
+    "asked for" ask for an act, and stay."""
+    if cand.coded.type != "REQUEST":
+        return False
+    verb = cand.mention.anchor
+    if lemma(verb) not in conv.question_verbs or not is_verbal(verb):
+        return False
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children):
+        return False  # "asked the US to lift the tariffs", "asked for help"
+    return any(_a_question(c, conv) for c in verb.children)
+
+
+def _a_question(tok: Token, conv: Conventions) -> bool:
+    """A clause that is a question ("if"/"whether" or a wh-word first) or a noun of questions."""
+    if tok.dep_ in ("dobj", "obj") and tok.pos_ == "NOUN":
+        return lemma(tok) in conv.question_nouns
+    if tok.dep_ != "ccomp":
+        return False
+    first = min(tok.subtree, key=lambda t: t.i)
+    return first.lower_ in ("if", "whether") or first.tag_ in ("WP", "WRB", "WDT", "WP$")
 
 
 # --------------------------------------------------------------------------------- regulation, generic

@@ -25,6 +25,11 @@ DROPPED = [
     ("Will China impose sanctions on Lithuania?", "SANCTION", "question"),
     ("The judge asked the Philippine minister if he had met the Chinese ambassador.", "CONSULT", "question"),
     ("The Chinese embassy did not reply to an email requesting comment.", "REQUEST", "inquiry"),
+    # a question put asks for an answer, not for an act
+    ("The Russian senator asked the American ambassador whether he was satisfied with Moscow.", "REQUEST",
+     "question put"),
+    ("The Japanese reporter asked the Chinese minister what Beijing wanted from Tokyo.", "REQUEST", "question put"),
+    ("The Indian lawmaker asked the Pakistani envoy a question about Kashmir.", "REQUEST", "question put"),
     # a source's condition to the press, and a question put by reporters the sentence leaves unnamed
     ("The decision was taken at a session of the Israeli cabinet, said an Israeli official, who asked not to be "
      "named.", "REQUEST", "inquiry"),
@@ -65,6 +70,7 @@ DROPPED = [
 KEPT = [
     # a request whose asker is named stays
     ("Pakistan asked India to hand over the suspects.", "REQUEST"),
+    ("Kenya asked Uganda for help with the Somali refugees.", "REQUEST"),
     # an act of someone else a commentator reports, in the past tense, is that someone's event
     ("China sent troops to the Indian border last week, said Tom Smith, an analyst at the Lowy Institute.",
      "MOBILIZE"),
