@@ -89,6 +89,7 @@ class Decision:
     deed_accusations: frozenset[str]
     circumstance_preps: frozenset[str]
     business_types: frozenset[str]
+    press_sectors: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -304,12 +305,22 @@ def _business(rec: Mention, conf: Decision) -> bool:
 def _public(cand: Candidate, rec: Mention, conf: Decision) -> bool:
     """Talks whose every other side is the public, the press or experts ("has trouble talking to voters", "spoke
     with experts", "met residents"): a politician's or an outlet's contact with people at large, not a meeting
-    between parties that PLOVER's CONSULT is. A named group's leaders or officials are parties, and stay. Decided
-    here, after the record is made, not in the screen: the people it names stay known to the story ("Wang Yi met
-    reporters. ... Wang said")."""
+    between parties that PLOVER's CONSULT is; so is an interview with a news outlet the knowledge base knows
+    (``press_sectors``: "speaking to the Washington Post"). A named group's leaders or officials are parties,
+    and stay. Decided here, after the record is made, not in the screen: the people it names stay known to the
+    story ("Wang Yi met reporters. ... Wang said")."""
     if rec.type != "CONSULT" or not cand.targets:
         return False
+    if _named_outlet(cand, rec, conf):
+        return True  # "Speaking to the Washington Post, Trump said", "sources who spoke to CNN": an interview
     return all(a.token.pos_ == "NOUN" and lemma(a.token) in conf.public_nouns for a in cand.targets)
+
+
+def _named_outlet(cand: Candidate, rec: Mention, conf: Decision) -> bool:
+    """Talks with news outlets named as such ("the Washington Post", "CNN"): an interview. Not a visit, and not
+    people of the trade named by a noun ("a meeting with publishers" is one with the people censored)."""
+    return rec.mode != "visit" and bool(rec.target) and all(a.sector in conf.press_sectors for a in rec.target) \
+        and all(a.token.pos_ == "PROPN" for a in cand.targets)
 
 
 RULES = ("content", "judged", "restated", "background", "forecast", "carrier", "business", "public")

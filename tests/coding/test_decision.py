@@ -228,6 +228,8 @@ def test_a_pledge_with_a_party_stays_an_agree(coder: Coder, text: str) -> None:
     # talks with the public, the press or experts are no consultation between parties
     "The Ugandan opposition leader Bobi Wine has trouble talking to voters in Kampala.",
     "The Kenyan president met with residents of the flooded villages on Monday.",
+    # an interview with a news outlet the knowledge base knows
+    "Speaking to CNN on Monday, the Kenyan president said the election was fair.",
 ])
 def test_talks_with_the_public_are_no_consult(coder: Coder, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     assert "CONSULT" in _types_undecided(coder, text, monkeypatch)
@@ -239,6 +241,12 @@ def test_talks_with_the_public_are_no_consult(coder: Coder, monkeypatch: pytest.
 
 def test_talks_with_a_partys_leaders_stay_a_consult(coder: Coder) -> None:
     assert "CONSULT" in _types(coder, "The Kenyan president met with opposition leaders in Nairobi on Monday.")
+
+
+def test_a_visit_to_a_news_outlet_and_talks_with_people_of_the_trade_stay_a_consult(coder: Coder) -> None:
+    """Only talks with an outlet named as such are an interview: publishers named by a noun are people the
+    story's act concerns ("in a meeting with publishers, the Taliban said ...")."""
+    assert "CONSULT" in _types(coder, "The Afghan minister met with Afghan publishers in Kabul on Monday.")
 
 
 # A deed an accusation names by a noun is an event of its own (session 12); the accusation's verbs are still its
