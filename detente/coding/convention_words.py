@@ -63,6 +63,7 @@ class Conventions:
     weapon_hazards: frozenset[str]
     hazard_marks: frozenset[str]
     hazard_preps: frozenset[str]
+    cause_preps: frozenset[str]
     sport_words: frozenset[str]
     ending_words: frozenset[str]
     ended_types: frozenset[str]

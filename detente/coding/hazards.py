@@ -54,15 +54,21 @@ def _around(verb: Token, conv: Conventions) -> Iterator[Token]:
     the noun it modifies: "the crash, which killed eight people", "the worst flooding to hit"; for an infinitive
     the subject of the verb above: "floods continued to hit"), its object ("battled the blaze"), what it happened
     in, during or by ("killed in a car crash"), and the subjects of the cause clauses on it or its conjuncts
-    ("were killed when a thunderstorm struck")."""
+    ("were killed when a thunderstorm struck") or their own verb ("trapped after a roof collapsed"), the nouns of a
+    cause phrase ("injured as a result of the fires"), the object of an infinitive ("battled to put out a fire")
+    and the compound of an object ("battling a fire band")."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "dobj", "obj"):
             yield c
         elif c.dep_ in ("prep", "agent") and c.lower_ in conv.hazard_preps:
             yield from children(c, "pobj")
-    obj = direct_object(verb)
-    if obj is not None:
-        yield obj
+        elif c.dep_ == "prep" and c.lower_ in conv.cause_preps:
+            yield from _cause_nouns(c)  # "injured as a result of the fires"
+    for v in [verb, *children(verb, "xcomp")]:  # "battled to put out a fire"
+        obj = direct_object(v)
+        if obj is not None:
+            yield obj
+            yield from children(obj, "compound")  # "battling a fire band"
     by = agent(verb)
     if by is not None:
         yield by
@@ -74,7 +80,19 @@ def _around(verb: Token, conv: Conventions) -> Iterator[Token]:
     for v in linked:
         for clause in children(v, "advcl"):
             if any(m.lower_ in conv.hazard_marks and m.dep_ in ("advmod", "mark") for m in clause.children):
+                yield clause  # "trapped after a roof collapsed"
                 yield from children(clause, "nsubj", "nsubjpass")
+
+
+def _cause_nouns(prep: Token) -> Iterator[Token]:
+    """The nouns a cause phrase names, down its prepositions only ("as a result of the fires", "due to the
+    storm"): not into a clause inside it ("as forces charged in pursuit of gunmen who opened fire")."""
+    for noun in children(prep, "pobj"):
+        yield noun
+        for inner in children(noun, "prep"):
+            yield from children(inner, "pobj")
+    for inner in children(prep, "prep"):  # "due to", "because of"
+        yield from children(inner, "pobj")
 
 
 def _hazard(tok: Token, conv: Conventions) -> bool:

@@ -17,6 +17,12 @@ DROPPED = [
     # a fire, a disaster or an illness is no party: as the subject of the "when" clause, as the act's own noun
     ("Four Kenyan tourists were killed when a fire broke out at a hotel in Nairobi.", "ASSAULT", "hazard"),
     ("A Chilean court heard evidence about the tragedy which killed 21 Chilean miners.", "ASSAULT", "hazard"),
+    # the nouns of a cause phrase, the object of an infinitive, the compound of an object, a cause clause's verb
+    ("Two people in the Syrian camp were injured as a result of the fires.", "ASSAULT", "hazard"),
+    ("American firefighters have battled to put out a fire at an apartment block in Oakland.", "ASSAULT", "hazard"),
+    ("Australian firefighters are battling a fire band stretching from around Campbelltown.", "ASSAULT", "hazard"),
+    ("Dozens of South African people were injured after a roof collapsed at a shopping centre.", "ASSAULT",
+     "hazard"),
 ]
 
 # the same kind, whose sentences name no party, so that the coder codes nothing for them even with the screen off
@@ -55,6 +61,9 @@ KEPT = [
     ("Israeli tank fire killed three Hamas gunmen in Gaza.", "ASSAULT"),
     ("Pakistani troops opened fire on protesters in Karachi.", "ASSAULT"),
     ("Three Malian soldiers were killed when militants attacked a checkpoint in Mali.", "ASSAULT"),
+    # a cause phrase is read down its prepositions, not into a clause in it where a shooting is told
+    ("A Palestinian man has been shot dead as Israeli forces charged into the village in pursuit of gunmen who "
+     "opened fire on them.", "ASSAULT"),
 ]
 
 (test_acts_of_hazards_are_not_coded, test_acts_of_parties_are_kept,
