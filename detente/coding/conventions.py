@@ -215,9 +215,12 @@ def _under_prediction(head: Token, conv: Conventions) -> bool:
 
 
 def _inquiry(cand: Candidate, conv: Conventions) -> bool:
-    """A request for comment (a journalist's, answered or not) is no REQUEST and no CONSULT; nor is a source's
+    """A request for comment (a journalist's, answered or not) is no REQUEST and no CONSULT, declining to comment
+    no REJECT (``_no_comment``); nor is a source's
     request not to be named ("said the official, who asked not to be named"), or a question put by reporters
     the sentence leaves unnamed ("Asked where bin Laden was, the spokesman said ...")."""
+    if cand.coded.type == "REJECT":
+        return _no_comment(cand.mention.anchor, conv)
     if cand.coded.type not in ("REQUEST", "CONSULT"):
         return False
     for anchor in act_anchors(cand):
@@ -231,6 +234,12 @@ def _inquiry(cand: Candidate, conv: Conventions) -> bool:
         if lemma(head) in ("respond", "reply", "answer") and any(c.lower_ in ("not", "n't") for c in head.children):
             return True
     return False
+
+
+def _no_comment(verb: Token, conv: Conventions) -> bool:
+    """"Declined to comment", "refused to comment on the report": no answer to the press, which the guide codes
+    as no event ("had no comment"), not a refusal of a party's demand."""
+    return any(c.dep_ == "xcomp" and lemma(c) in conv.inquiry_nouns for c in verb.children)
 
 
 def _anonymity(verb: Token, conv: Conventions) -> bool:

@@ -25,6 +25,8 @@ DROPPED = [
     ("Will China impose sanctions on Lithuania?", "SANCTION", "question"),
     ("The judge asked the Philippine minister if he had met the Chinese ambassador.", "CONSULT", "question"),
     ("The Chinese embassy did not reply to an email requesting comment.", "REQUEST", "inquiry"),
+    # declining to comment is no answer to the press, not a refusal of a party's demand
+    ("The Chinese embassy in Canberra declined to comment on the Australian report.", "REJECT", "inquiry"),
     # a question put asks for an answer, not for an act
     ("The Russian senator asked the American ambassador whether he was satisfied with Moscow.", "REQUEST",
      "question put"),
@@ -71,6 +73,8 @@ KEPT = [
     # a request whose asker is named stays
     ("Pakistan asked India to hand over the suspects.", "REQUEST"),
     ("Kenya asked Uganda for help with the Somali refugees.", "REQUEST"),
+    # declining a party's demand is a refusal
+    ("China declined to join the talks with the United States on Monday.", "REJECT"),
     # an act of someone else a commentator reports, in the past tense, is that someone's event
     ("China sent troops to the Indian border last week, said Tom Smith, an analyst at the Lowy Institute.",
      "MOBILIZE"),
