@@ -49,6 +49,7 @@ from spacy.tokens import Token
 
 from detente.coding.lexicon import load_data
 from detente.coding.merge import same_actor
+from detente.coding.words import looks_like_actor
 from detente.records import Mention
 from detente.syntax import child, has_to_marker, lemma, modal
 
@@ -249,7 +250,8 @@ def _threat_made(verb: Token, conf: Decision) -> bool:
     ("warned that police will no longer tolerate rallies"), one that may come from the speaker, a pronoun or
     nobody named ("warned it could turn to Russia", "warned that terrorists will not be spared"), consequences
     ("warned Washington of severe consequences"), or no content at all ("warned Tokyo"). Another party's
-    possible act ("other member states could decide to quit") and what is or was so are forecasts."""
+    possible act ("other member states could decide to quit"), what a thing will do ("counterfeit condoms will
+    not protect") and what is or was so are forecasts."""
     if _conditional(verb):
         return True
     said = child(verb, "ccomp")
@@ -262,6 +264,8 @@ def _threat_made(verb: Token, conf: Decision) -> bool:
         modals = {modal(c) for c in said.children if c.dep_ in ("aux", "auxpass")}
         if doer is None or doer.pos_ == "PRON" or doer.dep_ == "nsubjpass":
             return bool(modals & {"future", "would", "possible"})  # "warned it could turn to Russia"
+        if not looks_like_actor(doer):
+            return False  # what a thing will do: "counterfeit condoms will not protect against disease"
         return bool(modals & {"future", "would"})  # "police will no longer tolerate rallies"; not "could decide"
     if child(verb, "xcomp") is not None:
         return False  # "warned residents to stay away": an advice

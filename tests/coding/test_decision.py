@@ -140,6 +140,8 @@ FORECASTS = [
     "The Pakistani government warned that militants were planning attacks in Balochistan.",
     "Officials in Kenya warned residents to stay away from the border with Somalia.",
     "Human Rights Watch warned that the new law threatens press freedom in Hong Kong.",
+    # what a thing will do is no act of a party
+    "Kenyan health officials warned that the fake vaccines will not protect Kenyan children against measles.",
 ]
 
 
