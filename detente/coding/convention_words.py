@@ -65,6 +65,8 @@ class Conventions:
     hazard_preps: frozenset[str]
     cause_preps: frozenset[str]
     sport_words: frozenset[str]
+    obituary_deaths: frozenset[str]
+    obituary_violence: frozenset[str]
     ending_words: frozenset[str]
     ended_types: frozenset[str]
 

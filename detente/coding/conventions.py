@@ -45,6 +45,7 @@ from detente.coding.endings import ended
 from detente.coding.habits import habitual
 from detente.coding.hazards import by_a_hazard
 from detente.coding.history import named_by_date, of_an_age
+from detente.coding.obituaries import obituary
 from detente.coding.recommendations import recommended
 from detente.coding.reflexives import self_inflicted
 from detente.coding.sport import amid_sport
@@ -91,6 +92,8 @@ def screen(sent: Span, candidates: list[Candidate], document: str = "") -> list[
     conv = load_conventions()
     if amid_sport(sent.text, document, conv):
         return []  # sport news: a game's words are no acts between parties (``sport``)
+    if obituary(document, conv):
+        return []  # a life's story: no news of acts between parties (``obituaries``)
     names = _names_of(document) if document else frozenset()
     return [c for c in candidates if why_not(c, conv, names) is None]
 
