@@ -22,7 +22,10 @@ trigger word is in them, and these hold for any news, not only the sentences the
 - **people at large**: an act in what "some", "others" or "people" believe, suggest or want is their opinion;
 - **sport, hazards, landmarks and practices to stop** (session 14): a sentence amid sport news (``sport``), a
   violent act done by a fire, a storm, an accident or an illness (``hazards``), a past event named by its date
-  with nobody doing it (``history``), a violent act named as what is ended or prevented (``endings``).
+  with nobody doing it (``history``), a violent act named as what is ended or prevented (``endings``);
+- **obituaries, questions put and no comment** (session 15): a story that opens on a death by no one's hand
+  (``obituaries``), a question asked of someone ("asked Lukin if ...") as a REQUEST, "declined to comment" as a
+  REJECT.
 
 Each rule is a small test on the parse; the word classes are data (``data/conventions.yaml``). The habit frame
 lives in ``habits``, the meeting and offer words that name no act in ``asides``. ``screen`` is called once per
