@@ -59,6 +59,7 @@ class Conventions:
     landmark_preps: frozenset[str]
     definite_determiners: frozenset[str]
     hazard_types: frozenset[str]
+    hazard_warning_types: frozenset[str]
     hazard_nouns: frozenset[str]
     weapon_hazards: frozenset[str]
     hazard_marks: frozenset[str]

@@ -34,7 +34,10 @@ _MODIFIERS = frozenset({"compound", "amod", "nmod"})
 
 
 def by_a_hazard(cand: Candidate, conv: Conventions) -> bool:
-    """A violent act whose doer, object, cause clause or setting is a fire, a storm, an accident or an illness."""
+    """A violent act whose doer, object, cause clause or setting is a fire, a storm, an accident or an illness,
+    or a warning a hazard names ("issued blizzard warnings": the weather's, no threat of a party)."""
+    if cand.coded.type.lower() in conv.hazard_warning_types:
+        return cand.token.pos_ == "NOUN" and any(_hazard(c, conv) for c in children(cand.token, "compound"))
     return cand.coded.type.lower() in conv.hazard_types and hazard_act(cand.mention, conv)
 
 

@@ -23,6 +23,9 @@ DROPPED = [
     ("Australian firefighters are battling a fire band stretching from around Campbelltown.", "ASSAULT", "hazard"),
     ("Dozens of South African people were injured after a roof collapsed at a shopping centre.", "ASSAULT",
      "hazard"),
+    # a warning a hazard names is the weather's
+    ("The American National Weather Service issued blizzard warnings for parts of Pennsylvania.", "THREATEN",
+     "hazard"),
 ]
 
 # the same kind, whose sentences name no party, so that the coder codes nothing for them even with the screen off
@@ -62,6 +65,9 @@ KEPT = [
     ("Pakistani troops opened fire on protesters in Karachi.", "ASSAULT"),
     ("Three Malian soldiers were killed when militants attacked a checkpoint in Mali.", "ASSAULT"),
     # a cause phrase is read down its prepositions, not into a clause in it where a shooting is told
+    # a threat to start a fire, and a warning no hazard names, are a party's
+    ("North Korea threatened to set fire to Seoul.", "THREATEN"),
+    ("China issued a warning to Japan.", "THREATEN"),
     ("A Palestinian man has been shot dead as Israeli forces charged into the village in pursuit of gunmen who "
      "opened fire on them.", "ASSAULT"),
 ]
