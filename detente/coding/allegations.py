@@ -54,6 +54,9 @@ OPERATING_VERBS = frozenset(str(w) for w in _DATA["operating_verbs"])
 ATTACK_NOUNS = frozenset(str(w) for w in _DATA["attack_nouns"])
 FACED_NOUNS = frozenset(str(w) for w in _DATA["faced_nouns"])
 FACED_VERBS = frozenset(str(w) for w in _DATA["faced_verbs"])
+CLAIM_NOUNS = frozenset(str(w) for w in _DATA["claim_nouns"])
+CLAIM_OWNER_PREPS = frozenset(str(w) for w in _DATA["claim_owner_preps"])
+CLAIM_AGAINST_PREPS = frozenset(str(w) for w in _DATA["claim_against_preps"])
 _ACCUSER_PREPS = ("by", "from")
 
 
@@ -120,6 +123,59 @@ def _accusation(tok: Token, cameo: str, source: Token | None, accused: Token, no
                      targets=[make_arg(accused, "object")],
                      speaker=make_arg(source, "speaker") if spoken and source is not None else None,
                      weight=WEIGHT, prominence=prominence(tok), notes=[note])
+
+
+# -- claims owned ---------------------------------------------------------------------------------------------
+
+
+def owned_claims(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candidate]:
+    """"Trump's claim that Obama wiretapped him", "allegations made by Spicer that GCHQ spied": a claim noun with
+    its owner and the doer its content names is the owner's allegation (ACCUSE allege, 112), whatever the
+    sentence does with it (repeats, denies, cites). The guide codes a party's claim against its own government
+    (USA > USA), so no own-side note. Nouns another candidate already reads as an accusation are left to it."""
+    taken = {c.token.i for c in candidates if c.coded.type == "ACCUSE"}
+    out: list[Candidate] = []
+    for noun in tokens(sent):
+        if noun.pos_ != "NOUN" or lemma(noun) not in CLAIM_NOUNS or noun.i in taken:
+            continue
+        owner, accused = _claim_owner(noun), _claimed_doer(noun)
+        if owner is None or accused is None or _same_side(accused, owner) or negated(noun, cues):
+            continue
+        out.append(_accusation(noun, "112", owner, accused, "claim-owned", cues))
+    return out
+
+
+def _claim_owner(noun: Token) -> Token | None:
+    """Who made the claim: its possessor ("his claim"), or the agent of a participle on it ("made by X")."""
+    for c in noun.children:
+        if c.dep_ == "poss" and (c.pos_ == "PRON" or looks_like_actor(c)):
+            return c
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for a in c.children:
+                obj = child(a, "pobj") if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ in CLAIM_OWNER_PREPS) \
+                    else None
+                if obj is not None and looks_like_actor(obj):
+                    return obj
+    return None
+
+
+def _claimed_doer(noun: Token) -> Token | None:
+    """Whom the claim names as the doer: the subject of its "that" clause (the agent of a passive one), or its
+    "against" phrase. A clause that only classifies ("that X is Y") names no act."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in CLAIM_AGAINST_PREPS:
+            obj = child(c, "pobj")
+            if obj is not None and obj.pos_ != "PRON" and looks_like_actor(obj):
+                return obj
+        if c.dep_ in ("acl", "ccomp") and is_verbal(c) and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                             for m in c.children):
+            if lemma(c) == "be" and any(k.dep_ in ("attr", "acomp") for k in c.children):
+                continue
+            by = child(c, "agent")
+            agent = child(by, "pobj") if by is not None else child(c, "nsubj")
+            if agent is not None and agent.pos_ != "PRON" and looks_like_actor(agent):
+                return agent
+    return None
 
 
 # -- legal steps ----------------------------------------------------------------------------------------------

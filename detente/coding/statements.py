@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from detente.coding.allegations import allegations, harbouring, legal_steps, warrant
+from detente.coding.allegations import allegations, harbouring, legal_steps, owned_claims, warrant
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.criticism import FAILURE_VERBS, POSING_NOUNS, POSING_VERBS, QUESTION_WORDS, is_criticism
@@ -96,6 +96,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     candidates = [warrant(_war_of_words(c)) for c in candidates]  # an arrest ordered is a warrant (allegations.py)
     candidates += [a for a in (_alleged(c, cues) for c in candidates) if a is not None]
     candidates += legal_steps(sent, candidates, lexicon, cues)  # the grounds of a legal step (allegations.py)
+    candidates += owned_claims(sent, candidates, cues)  # "Trump's claim that Obama wiretapped him" (allegations.py)
     candidates = _answered(sent, candidates, cues)  # defending oneself against criticism rejects it
     candidates = _received(sent, candidates, cues)  # "met with opposition from China": refused by China
     candidates = investigations(sent, candidates, lexicon, cues, editorial)  # police work (investigations.py)

@@ -164,3 +164,19 @@ def test_charges_faced_or_answered_accuse_the_one_facing_them(coder: Coder) -> N
 def test_charges_not_faced_accuse_nobody(coder: Coder) -> None:
     read = _read(coder, "The Kenyan union does not face allegations of intimidation.")
     assert not any(r[0] == "ACCUSE" for r in read)
+
+
+# -- claims owned ----------------------------------------------------------------------------------------------
+
+
+def test_a_claim_its_owner_made_that_another_did_something_is_the_owners_allegation(coder: Coder) -> None:
+    assert ("ACCUSE", "allege", ["GBR"], ["RUS"]) in _coded(
+        coder, "Russia rejected Britain's allegations that Russian agents poisoned the defector.")
+    assert ("ACCUSE", "allege", ["FRA"], ["IRN"]) in _coded(
+        coder, "The talks stalled over France's claim that its embassy was attacked by Iran.")
+
+
+def test_a_claim_with_no_owner_of_the_owners_own_side_or_of_a_state_is_no_allegation(coder: Coder) -> None:
+    assert not _accusations(coder, "Russia's ambassador rejected the claim that Russian agents poisoned the defector.")
+    assert not _accusations(coder, "The talks stalled over Israel's claim that Jerusalem is its capital.")
+    assert not _accusations(coder, "The talks stalled over France's claim that its army defeated the rebels.")
