@@ -31,7 +31,7 @@ from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
-from detente.coding.voice import negated, speaking, statement
+from detente.coding.voice import direct_owner, negated, speaking, statement
 from detente.coding.words import looks_like_actor, names_people
 from detente.syntax import child, clause_verb, is_verbal, lemma, tokens
 
@@ -57,6 +57,7 @@ FACED_VERBS = frozenset(str(w) for w in _DATA["faced_verbs"])
 CLAIM_NOUNS = frozenset(str(w) for w in _DATA["claim_nouns"])
 CLAIM_OWNER_PREPS = frozenset(str(w) for w in _DATA["claim_owner_preps"])
 CLAIM_AGAINST_PREPS = frozenset(str(w) for w in _DATA["claim_against_preps"])
+CLAIM_DEED_PREPS = frozenset(str(w) for w in _DATA["claim_deed_preps"])
 _ACCUSER_PREPS = ("by", "from")
 
 
@@ -148,7 +149,9 @@ def owned_claims(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Ca
 def _claim_owner(noun: Token) -> Token | None:
     """Who made the claim: its possessor ("his claim"), or the agent of a participle on it ("made by X")."""
     for c in noun.children:
-        if c.dep_ == "poss" and (c.pos_ == "PRON" or looks_like_actor(c)):
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            return _clause_subject_of(noun) or c  # "Trump doubled down on his claim": Trump
+        if c.dep_ == "poss" and looks_like_actor(c):
             return c
         if c.dep_ == "acl" and c.tag_ == "VBN":
             for a in c.children:
@@ -159,14 +162,30 @@ def _claim_owner(noun: Token) -> Token | None:
     return None
 
 
+def _clause_subject_of(noun: Token) -> Token | None:
+    """The actor subject of the clause a noun is in ("Spicer repeated his claim"), read as a possessive
+    pronoun's referent: it is the nearest candidate, which the references step does not try within a sentence."""
+    verb = clause_verb(noun, 3)
+    if verb is None:
+        return None
+    subj, _via = clause_subject(verb)
+    return subj if subj is not None and subj.pos_ != "PRON" and looks_like_actor(subj) else None
+
+
 def _claimed_doer(noun: Token) -> Token | None:
-    """Whom the claim names as the doer: the subject of its "that" clause (the agent of a passive one), or its
-    "against" phrase. A clause that only classifies ("that X is Y") names no act."""
+    """Whom the claim names as the doer: the subject of its "that" clause (the agent of a passive one), its
+    "against" phrase, or the owner of the deed its "of" phrase names. A clause that only classifies ("that X
+    is Y") names no act."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in CLAIM_AGAINST_PREPS:
             obj = child(c, "pobj")
             if obj is not None and obj.pos_ != "PRON" and looks_like_actor(obj):
                 return obj
+        if c.dep_ == "prep" and c.lower_ in CLAIM_DEED_PREPS:
+            deed = child(c, "pobj")  # "claims of GCHQ collusion", "allegations of Russian meddling": the deed's doer
+            doer = direct_owner(deed) if deed is not None else None
+            if doer is not None and doer.pos_ != "PRON":
+                return doer
         if c.dep_ in ("acl", "ccomp") and is_verbal(c) and any(m.dep_ == "mark" and m.lower_ == "that"
                                                              for m in c.children):
             if lemma(c) == "be" and any(k.dep_ in ("attr", "acomp") for k in c.children):

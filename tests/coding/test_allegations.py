@@ -176,6 +176,14 @@ def test_a_claim_its_owner_made_that_another_did_something_is_the_owners_allegat
         coder, "The talks stalled over France's claim that its embassy was attacked by Iran.")
 
 
+def test_a_claim_owned_by_a_pronoun_is_its_clause_subjects_and_an_of_deed_names_the_doer(coder: Coder) -> None:
+    assert ("ACCUSE", "allege", ["RUS"], ["UKR"]) in _coded(
+        coder, "Moscow repeated its claim that Ukraine shelled the power plant.")
+    assert ("ACCUSE", "allege", ["USA"], ["RUS"]) in _coded(
+        coder, "Moscow dismissed Washington's allegations of Russian meddling.")
+    assert not _accusations(coder, "The group's claim of responsibility for the attack was posted online.")
+
+
 def test_a_claim_with_no_owner_of_the_owners_own_side_or_of_a_state_is_no_allegation(coder: Coder) -> None:
     assert not _accusations(coder, "Russia's ambassador rejected the claim that Russian agents poisoned the defector.")
     assert not _accusations(coder, "The talks stalled over Israel's claim that Jerusalem is its capital.")
