@@ -37,7 +37,7 @@ def naming(sent: Span, cues: Cues, taken: set[int]) -> Candidate | None:
                 any(c.dep_ == "prep" and c.lower_ in _NOT_NAMING_PREPS for c in verb.children):
             continue
         named, called = _named(verb)
-        if named is None or not any(_judges(t) for t in called):
+        if named is None or not (any(_judges(t) for t in called) or _quoted(called)):
             continue
         namer = _namer(verb)
         if namer is None or not looks_like_actor(namer) or lemma(namer) in COMMENTATORS or \
@@ -87,3 +87,17 @@ def _named(verb: Token) -> tuple[Token | None, list[Token]]:
 def _judges(tok: Token) -> bool:
     """What is called is a judgement: a criticism word ("irresponsible", "evil") or a posing noun ("a threat")."""
     return is_criticism(tok) or (tok.pos_ == "NOUN" and lemma(tok) in POSING_NOUNS)
+
+
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+
+
+def _quoted(called: list[Token]) -> bool:
+    """What is called is set in quotation marks ("labelled the deal a 'dumb deal'", "described the ruling as
+    'judicial overreach'"): a reporter quotes the namer's own words where they are pointed, a judgement whose
+    word the lexicon may not know."""
+    if not called:
+        return False
+    first = min(called, key=lambda t: t.i)
+    before = first.nbor(-1) if first.i > first.sent.start else None
+    return any(t.text in _QUOTES for t in called) or (before is not None and before.text in _QUOTES)

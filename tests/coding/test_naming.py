@@ -39,3 +39,17 @@ def test_no_judgement_no_owner_a_call_for_or_a_negated_naming_is_no_accusation(c
     assert not _accusations(coder, "After the attack, Beijing did not call Washington's decision irresponsible.")
     # commentators' views are no party's act (as for "analysts said")
     assert not _accusations(coder, "After the attack, Chinese analysts called Washington's decision irresponsible.")
+
+
+def test_a_naming_set_in_quotation_marks_is_a_judgement_of_the_one_named(coder: Coder) -> None:
+    # the meeting gets the sentence parsed (the prefilter knows no naming verb); the quotes make the judgement
+    coded = coder.code_text('France\'s foreign minister called the Russian position "confused and worrying" after '
+                            'meeting the Russian ambassador.')
+    assert ("ACCUSE", ["FRA"], ["RUS"]) in [(m.type, [a.country for a in m.source], [a.country for a in m.target])
+                                           for m in coded]
+
+
+def test_a_naming_unquoted_with_no_judgement_word_is_none(coder: Coder) -> None:
+    coded = coder.code_text("France's foreign minister called the Russian position confused after meeting the "
+                            "Russian ambassador.")
+    assert not [m for m in coded if m.type == "ACCUSE"]
