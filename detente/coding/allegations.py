@@ -26,12 +26,13 @@ from spacy.tokens import Span, Token
 from detente.coding.candidates import Candidate, prominence
 from detente.coding.compose import Coded
 from detente.coding.conventions import load_conventions, why_not
+from detente.coding.criticism import is_criticism
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
-from detente.coding.voice import direct_owner, negated, speaking, statement
+from detente.coding.voice import COMMENTATORS, direct_owner, negated, speaking, statement
 from detente.coding.words import looks_like_actor, names_people
 from detente.syntax import child, clause_verb, is_verbal, lemma, tokens
 
@@ -58,6 +59,7 @@ CLAIM_NOUNS = frozenset(str(w) for w in _DATA["claim_nouns"])
 CLAIM_OWNER_PREPS = frozenset(str(w) for w in _DATA["claim_owner_preps"])
 CLAIM_AGAINST_PREPS = frozenset(str(w) for w in _DATA["claim_against_preps"])
 CLAIM_DEED_PREPS = frozenset(str(w) for w in _DATA["claim_deed_preps"])
+ARGUING_VERBS = frozenset(str(w) for w in _DATA["arguing_verbs"]) | ALLEGATION_VERBS
 _ACCUSER_PREPS = ("by", "from")
 
 
@@ -111,7 +113,7 @@ def _same_side(agent: Token, speaker: Token) -> bool:
         any(c.dep_ == "poss" and c.pos_ == "PRON" for c in agent.children)
 
 
-def _accusation(tok: Token, cameo: str, source: Token | None, accused: Token, note: str, cues: Cues, *,
+def _accusation(tok: Token, cameo: str, source: Token | None, accused: Token | None, note: str, cues: Cues, *,
                 spoken: bool = False) -> Candidate:
     """An ACCUSE (allege) of ``accused`` read at ``tok``: 112 for a claimed act (its claimant the ``spoken``
     speaker too), 115 for charges (charge, indict, bring to trial). With no ``source``, the participants step
@@ -121,7 +123,7 @@ def _accusation(tok: Token, cameo: str, source: Token | None, accused: Token, no
     return Candidate(mention=Trigger(token=tok, sense=sense, anchor=tok), coded=Coded("ACCUSE", "allege", cameo),
                      modality="asserted", flags=clause_flags(tok, cues),
                      sources=[make_arg(source, "subject")] if source is not None else [],
-                     targets=[make_arg(accused, "object")],
+                     targets=[make_arg(accused, "object")] if accused is not None else [],
                      speaker=make_arg(source, "speaker") if spoken and source is not None else None,
                      weight=WEIGHT, prominence=prominence(tok), notes=[note])
 
@@ -195,6 +197,34 @@ def _claimed_doer(noun: Token) -> Token | None:
             if agent is not None and agent.pos_ != "PRON" and looks_like_actor(agent):
                 return agent
     return None
+
+
+# -- a case argued ---------------------------------------------------------------------------------------------
+
+
+def argued(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candidate]:
+    """"Hawaii argued that the new order will harm its Muslim population": a party arguing that something harms
+    or wrongs is its allegation (ACCUSE allege, 112) against the owner of what it argues about, else against
+    whom the participants step finds on the story's other side. What is argued is a case, not a forecast, so a
+    future in the content does not screen it; no own-side note (a state argues against its own government)."""
+    if any(c.coded.type == "ACCUSE" for c in candidates):
+        return []
+    for verb in tokens(sent):
+        if verb.pos_ != "VERB" or lemma(verb) not in ARGUING_VERBS or clause_flags(verb, cues).negated:
+            continue
+        content = child(verb, "ccomp")
+        subj, via = clause_subject(verb)
+        if content is None or subj is None or via not in ("subj", "relcl", "inherited") or subj.pos_ == "PRON" or \
+                not looks_like_actor(subj) or lemma(subj) in COMMENTATORS:
+            continue
+        if not any(is_criticism(t) and not negated(t, cues) for t in content.subtree):
+            continue
+        about = child(content, "nsubj", "nsubjpass")
+        owner = direct_owner(about) if about is not None else None
+        made = _accusation(verb, "112", subj, owner, "argued", cues, spoken=True) if owner is not None and \
+            not _same_side(owner, subj) else _accusation(verb, "112", subj, None, "argued", cues, spoken=True)
+        return [made]
+    return []
 
 
 # -- legal steps ----------------------------------------------------------------------------------------------

@@ -188,3 +188,20 @@ def test_a_claim_with_no_owner_of_the_owners_own_side_or_of_a_state_is_no_allega
     assert not _accusations(coder, "Russia's ambassador rejected the claim that Russian agents poisoned the defector.")
     assert not _accusations(coder, "The talks stalled over Israel's claim that Jerusalem is its capital.")
     assert not _accusations(coder, "The talks stalled over France's claim that its army defeated the rebels.")
+
+
+# -- a case argued ----------------------------------------------------------------------------------------------
+
+
+def test_a_party_arguing_that_a_policy_wrongs_alleges_it_of_the_policys_owner(coder: Coder) -> None:
+    # the meeting gets the sentence parsed; the argument is read once it is
+    assert ("ACCUSE", "allege", ["RUS"], ["UKR"]) in _coded(
+        coder, "Russia argued that Ukraine's law violates the rights of Russian speakers, a day after Putin met "
+               "Merkel.")
+
+
+def test_no_case_argued_by_commentators_or_without_a_judgement(coder: Coder) -> None:
+    assert not _accusations(coder, "Analysts argued that Ukraine's law violates the rights of Russian speakers, a "
+                                   "day after Putin met Merkel.")
+    assert not _accusations(coder, "Russia argued that Ukraine's law changes the status of Russian speakers, a day "
+                                   "after Putin met Merkel.")
