@@ -448,8 +448,6 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             continue  # "launched 504 attacks in 2024": a count over a period, not one event
         if sense.type == "ASSAULT" and compound_class(tok) == "state":
             continue  # "died from a heart attack": an illness, not an assault
-        if is_described_measure(tok, sense, verb_ids):
-            continue  # "the new ban discriminates against Muslims": what the measure is, not its taking
         anchor, nominal = _noun_anchor(tok, lexicon, verb_ids)
         if anchor is None:
             owner = tok.head if tok.dep_ != "conj" else next(a for a in tok.ancestors if a.i in verb_ids)
@@ -469,21 +467,6 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
 
 
 _TALLIED_TYPES = frozenset({"ASSAULT", "COERCE"})  # the guide's counts of violence and arrests
-_MEASURE_TYPES = frozenset({"SANCTION", "COERCE"})
-
-
-def is_described_measure(noun: Token, sense: Sense, verb_ids: set[int]) -> bool:
-    """Whether a measure noun is the active subject of a clause that says what the measure is or does ("the new
-    ban discriminates against Muslims", "the ban would harm tourism", "the revised ban is an extension of ..."):
-    a story about a measure names it again and again, and the labels code the acts around it (the lawsuit, the
-    ruling), not each naming. Its clause's verb is no trigger of its own, and no participle of the noun's tells
-    its taking ("the ban signed by the president")."""
-    if sense.type not in _MEASURE_TYPES or noun.dep_ != "nsubj" or noun.head == noun:
-        return False
-    verb = noun.head
-    if verb.i in verb_ids or not is_verbal(verb) and verb.pos_ != "AUX":
-        return False
-    return not any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in noun.children)
 
 
 def is_tally(noun: Token) -> bool:
