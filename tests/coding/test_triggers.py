@@ -829,3 +829,48 @@ def test_a_force_sent_to_protect_gives_protection(find: Find) -> None:
                  "Iran deployed security forces to crush the protest.",
                  "Kenya deployed troops to the border to fight the militants and protect civilians."):
         assert not [t for t in find(text) if t.sense.type == "AID"], text
+
+
+def test_a_ban_on_entry_travel_or_refugees_is_a_sanction(find: Find) -> None:
+    # session 15: the ninth draw's guide decision, "a ban on entry of a country's citizens SANCTION"; a ban at home
+    # (on books, on a party) stays COERCE
+    for text, word in (("Kenya announced a travel ban on citizens of three countries.", "ban"),
+                       ("The president promised a ban on foreigners entering the country.", "ban"),
+                       ("The new order bans the entry of refugees from five countries.", "bans"),
+                       ("The government barred travel to Kenya from Somalia.", "barred")):
+        assert [t.sense.type for t in find(text) if t.token.text == word] == ["SANCTION"], text
+    assert [t.sense.type for t in find("Indonesia imposed a ban on books by the novelist.")
+            if t.token.text == "ban"] == ["COERCE"]
+
+
+def test_a_court_blocking_a_measure_rules_against_it(find: Find) -> None:
+    # session 15: "a court blocking a measure SANCTION convict" (docs/labelling.md, the ninth draw)
+    for text, word in (("A federal judge blocked the president's new executive order on Thursday.", "blocked"),
+                       ("The court in Nairobi suspended the government's decree.", "suspended"),
+                       ("A judge in Lagos put the order on hold.", "put")):
+        found = [t.sense for t in find(text) if t.token.text == word]
+        assert [(s.type, s.mode) for s in found] == [("SANCTION", "convict")], text
+    # a government stopping its own programme, or a blockade of roads, is no ruling
+    assert not [t for t in find("The government suspended the aid programme.") if t.sense.mode == "convict"]
+    assert not [t for t in find("Protesters blocked the road to the airport.") if t.sense.mode == "convict"]
+
+
+def test_taking_a_place_in_war_is_an_assault(find: Find) -> None:
+    # session 15: the Lee guide's "capturing territory in combat ASSAULT", and the ninth draw's labels
+    for text, word in (("Iraqi forces took control of the main bridge on Wednesday.", "took"),
+                       ("The rebels seized Kidal in 2012.", "seized"),
+                       ("The army recaptured the town of Palmyra.", "recaptured"),
+                       ("The seizure of the airport by rebel troops alarmed the capital.", "seizure")):
+        assert [t.sense.type for t in find(text) if t.token.text == word] == ["ASSAULT"], text
+    # goods seized stay COERCE
+    assert [t.sense.type for t in find("Police seized 20 kilograms of heroin.") if t.token.text == "seized"] == \
+        ["COERCE"]
+
+
+def test_a_state_or_idea_seized_or_a_quality_invaded_is_no_material_act(find: Find) -> None:
+    # session 15: the argument's word class decides, as for attack and strike
+    none_of(find, "COERCE", ("Many students seized the opportunity to speak.",
+                             "The agency cannot invade our privacy."))
+    none_of(find, "ASSAULT", ("The senator said Moscow tried to hijack the election.",))
+    assert [t.sense.type for t in find("Gunmen hijacked a bus in northern Kenya.")] == ["ASSAULT"]
+    assert [t.sense.type for t in find("Russian troops invaded Ukraine.")] == ["COERCE"]
