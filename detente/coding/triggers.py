@@ -466,7 +466,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     return out
 
 
-_TALLIED_TYPES = frozenset({"ASSAULT", "COERCE"})  # the guide's counts of violence and arrests
+# the guide's counts of violence and arrests, and of weapons tests and exercises ("conducted two nuclear tests last
+# year and a series of missile tests": a record, not one test)
+_TALLIED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 
 
 def is_tally(noun: Token) -> bool:
