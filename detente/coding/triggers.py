@@ -466,9 +466,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     return out
 
 
-# the guide's counts of violence and arrests, and of weapons tests and exercises ("conducted two nuclear tests last
-# year and a series of missile tests": a record, not one test)
-_TALLIED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+_TALLIED_TYPES = frozenset({"ASSAULT", "COERCE"})  # the guide's counts of violence and arrests
 
 
 def is_tally(noun: Token) -> bool:
