@@ -16,7 +16,8 @@ DROPPED = [
     ("The United States gives military support to China's rivals in Asia.", "AID", "habitual"),
     ("The new Sudanese law allows the government to seize the assets of the former ruling party.", "CONCEDE",
      "habitual"),
-    ("Sudanese rebels seize villages on the Chadian border and routinely escape to Chad when attacked by Sudanese "
+    # session 15: villages seized in war are ASSAULT (the Lee guide), so the COERCE habit seizes goods
+    ("Sudanese rebels seize cattle on the Chadian border and routinely escape to Chad when attacked by Sudanese "
      "troops.", "COERCE", "habitual"),
     ("Sudanese rebels seize villages on the Chadian border and routinely escape to Chad when attacked by Sudanese "
      "troops.", "ASSAULT", "habitual"),
