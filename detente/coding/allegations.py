@@ -117,7 +117,7 @@ def _accusation(tok: Token, cameo: str, source: Token | None, accused: Token | N
                 spoken: bool = False) -> Candidate:
     """An ACCUSE (allege) of ``accused`` read at ``tok``: 112 for a claimed act (its claimant the ``spoken``
     speaker too), 115 for charges (charge, indict, bring to trial). With no ``source``, the participants step
-    keeps a charge only as an agentless passive (``participants._agentless_charge``)."""
+    keeps a charge only as an agentless passive (``legal.agentless_charge``)."""
     sense = Sense(lemmas=(lemma(tok),), pos="noun" if tok.pos_ == "NOUN" else "verb", type="ACCUSE",
                   mode="allege", cameo=cameo, weight=WEIGHT)
     return Candidate(mention=Trigger(token=tok, sense=sense, anchor=tok), coded=Coded("ACCUSE", "allege", cameo),

@@ -16,7 +16,7 @@ from detente.coding.spans import Arg, make_arg
 from detente.syntax import child, children, is_verbal, lemma
 
 if TYPE_CHECKING:
-    from detente.coding.participants import Resolved
+    from detente.records import Actor
     from detente.resolve.actors import ActorKB
 
 _RECIPIENTS = load_data("recipients.yaml")
@@ -88,9 +88,9 @@ def _names_act(tok: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
 
 
-def unnamed_accused(cand: Candidate, targets: Resolved) -> bool:
+def unnamed_accused(cand: Candidate, targets: list[Actor]) -> bool:
     """A trial (``court_nouns``) with nobody it is against: the accused is unknown, not the other side."""
-    return not targets.actors and cand.coded.type == "ACCUSE" and cand.mention.nominal and \
+    return not targets and cand.coded.type == "ACCUSE" and cand.mention.nominal and \
         lemma(cand.token) in COURT_NOUNS
 
 
@@ -130,13 +130,13 @@ def _agentless_participle(tok: Token) -> bool:
         (tok.dep_ in ("acl", "advcl") and child(tok, "nsubj") is None)
 
 
-def agentless_charge(cand: Candidate, targets: Resolved) -> bool:
+def agentless_charge(cand: Candidate, targets: list[Actor]) -> bool:
     """An accusation in the passive with nobody named as accuser ("Paris was accused of aiding rebels", "stands
     accused of collusion"), or a legal or reaction noun with none ("facing trial", "despite an outcry"), of an
     actor with a country: the labelling guide keeps such an accusation with an empty source, so the accused's
     ACCUSE is coded with none."""
     tok = cand.token
-    if cand.coded.type != "ACCUSE" or cand.sources or not any(a.country for a in targets.actors):
+    if cand.coded.type != "ACCUSE" or cand.sources or not any(a.country for a in targets):
         return False
     if cand.mention.nominal and lemma(tok) in ACCUSED_NOUNS:
         return True

@@ -227,7 +227,7 @@ class Participants:
         if not any(a.country for a in sources.actors) and not any(a.country for a in targets.actors):
             self.stats["dropped_unresolved"] += 1
             return None
-        if not sources.actors and cand.coded.type in _SPOKEN and not agentless_charge(cand, targets):
+        if not sources.actors and cand.coded.type in _SPOKEN and not agentless_charge(cand, targets.actors):
             self.stats["dropped_unresolved"] += 1
             return None  # a statement, demand or threat needs someone who makes it
         if cand.needs_speaker_source and not targets.actors:
@@ -240,7 +240,7 @@ class Participants:
             # what that side perceives, not an accusation of it
         # a trial that names nobody accused is against no one the story's other side stands for ("a trial over
         # the bombing of a French base in Ivory Coast" is no accusation of Ivory Coast)
-        other = [] if unnamed_accused(cand, targets) else \
+        other = [] if unnamed_accused(cand, targets.actors) else \
             other_side(self.kb, ctx, cand, sources.actors, targets.actors)
         return Sides(speaker, sources, targets, outlet_speaker, other)
 
