@@ -103,6 +103,9 @@ class Coder:
         # when a dict: each sentence's furthest stage (``STAGES``) by (document id, sentence index), so that an
         # evaluation can say where events are lost; serial coding only (workers' traces are not sent back)
         self.trace: dict[tuple[str, int], str] | None = None
+        # the records the learned check dropped, by the id of their story's context: remembered by the story's
+        # later sentences, left out of its output (``_hold``, ``_finish``)
+        self._dropped: dict[int, list[Mention]] = {}
         if warm:
             self.warm()
 
@@ -210,9 +213,14 @@ class Coder:
                               dateline_end=dateline.length if dateline else 0, home=selection.home)
         self.participants.introduce(ctx, selection.introductions, doc.published)
         self.nanoseconds["prefilter"] += time.process_time_ns() - t0
+        self._dropped.pop(id(ctx), None)  # a story abandoned unfinished left its own
         return ctx
 
     def _finish(self, ctx: DocumentContext) -> list[Mention]:
+        """The story's records, less those the learned check dropped (held until now: see ``_hold``)."""
+        dropped = {id(rec) for rec in self._dropped.pop(id(ctx), [])}
+        if dropped:
+            ctx.records = [rec for rec in ctx.records if id(rec) not in dropped]
         self.stats["events"] += len(ctx.records)
         return ctx.records
 
@@ -232,12 +240,26 @@ class Coder:
             for cand in screen(sent, [proposed] if proposed is not None else [], ctx.doc.text):
                 rec = self._record(ctx, index, sent, cand)
                 records += [rec] if rec is not None else []
-        records = check(made, records, self.lexicon)  # the learned check on the rules' events (coding/verifier.py)
+        kept = check(made, records, self.lexicon)  # the learned check on the rules' events (coding/verifier.py)
         self._remember_screened(ctx, index, candidates, coded)
-        if records:
+        if kept:
             self._reached(ctx, index, "coded")
-        ctx.records.extend(merge_records(records))
+        ctx.records.extend(self._hold(ctx, records, kept))
         self.nanoseconds["code"] += time.process_time_ns() - t0
+
+    def _hold(self, ctx: DocumentContext, records: list[Mention], kept: list[Mention]) -> list[Mention]:
+        """A sentence's records for the story to remember, in their order: the ones the check kept, merged as
+        ever, and the ones it dropped, merged apart and held back from the output until ``_finish``. A later
+        sentence still reads a dropped record ("the attack" takes the sides of the attack reported before, a
+        date or a place is carried from an earlier meeting): the check judges whether this sentence tells an
+        event, not whether the story does."""
+        if len(kept) == len(records):
+            return merge_records(kept)
+        held = [rec for rec in records if not any(rec is k for k in kept)]
+        merged = merge_records(held)
+        self._dropped.setdefault(id(ctx), []).extend(merged)
+        order = {id(rec): n for n, rec in enumerate(records)}
+        return sorted(merge_records(kept) + merged, key=lambda rec: order[id(rec)])
 
     def _remember_screened(self, ctx: DocumentContext, index: int, candidates: list[Candidate],
                            coded: list[Candidate]) -> None:

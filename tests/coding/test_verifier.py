@@ -126,6 +126,28 @@ def test_the_check_makes_the_trusted_event_the_answer(coder: Coder, forced: Any)
     assert sorted(r.confidence for r in records) == sorted(r.confidence for r in coder.code_text(TWO_ACTS))
 
 
+def test_a_dropped_record_still_serves_a_later_sentence(coder: Coder, forced: Any) -> None:
+    """The check drops the verb's attack from the output, yet the next sentence's "the attack", which names no
+    side of its own, still takes the sides of the attack reported before it."""
+    text = ("Russian troops attacked Ukrainian positions near Kharkiv on Tuesday. The attack marked an escalation "
+            "in the war in Ukraine.")
+    forced(None)
+    off = coder.code_text(text)
+    assert [(r.sentence_index, r.type) for r in off] == [(0, "ASSAULT"), (1, "ASSAULT")]
+    forced(_model({"pos:VERB": -10.0}, threshold=0.5))
+    (later,) = coder.code_text(text)
+    assert (later.sentence_index, later.type) == (1, "ASSAULT")
+    assert [a.country for a in later.source] == ["RUS"] and [a.country for a in later.target] == ["UKR"]
+    assert later.to_dict() == off[1].to_dict()
+
+
+def test_dropped_records_are_left_out_of_the_count(coder: Coder, forced: Any) -> None:
+    forced(_model({"type:AGREE": -10.0}, threshold=0.5))
+    before = coder.stats["events"]
+    coder.code_text(TWO_ACTS)
+    assert coder.stats["events"] - before == 1 and not coder._dropped  # nothing held once the story is done
+
+
 def test_off_changes_nothing(coder: Coder, forced: Any) -> None:
     forced(None)
     off = [r.to_dict() for r in coder.code_text(TWO_ACTS)]
