@@ -51,7 +51,7 @@ def screen(candidates: list[Candidate]) -> list[Candidate]:
             cand.coded = Coded("THREATEN", cand.child.sense.mode if cand.child else None, "130")
             cand.modality = "asserted"
             cand.notes = [*cand.notes, "not-ruled-out"]
-    return [c for c in candidates if not endangers(c)]
+    return [c for c in candidates if not endangers(c) and not forewarns(c)]
 
 
 def not_ruled_out(cand: Candidate) -> bool:
@@ -120,6 +120,28 @@ def endangers(cand: Candidate) -> bool:
         return False  # a noun's threat is read through its light verb or its adjunct ("a warning to X")
     doer = threatener(verb)
     return doer is not None and not looks_like_actor(doer)
+
+
+def forewarns(cand: Candidate) -> bool:
+    """A THREATEN read from a warning verb alone (no governed act) whose "that" clause has an active subject
+    that is a thing: a warning of how things are or will be, no coercive act announced."""
+    if cand.coded.type != "THREATEN" or cand.child is not None or cand.mention.sense.role != "threaten":
+        return False
+    verb = cand.token
+    if not is_verbal(verb):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    return all(_thing_said(c) for c in clauses)
+
+
+def _thing_said(clause: Token) -> bool:
+    """A clause whose active subject is a noun naming no actor ("condoms will not protect")."""
+    if is_passive(clause):
+        return False  # "terrorists will not be spared": what is done to them is the warner's act
+    doer = subject(clause)
+    return doer is not None and doer.pos_ in ("NOUN", "PROPN") and not looks_like_actor(doer)
 
 
 def threatener(verb: Token) -> Token | None:
