@@ -52,3 +52,17 @@ def test_ruling_out_and_not_ruling_out_cooperation_stay_as_they_were(coder: Code
     # ruling an act out is a refusal; not ruling out talks leaves an offer open, no warning
     assert "REJECT" in _types(coder, "Russia ruled out military strikes against Georgia.")
     assert "THREATEN" not in _types(coder, "Russia did not rule out talks with Georgia.")
+
+
+def test_a_warning_of_how_things_are_is_no_threat(coder: Coder) -> None:
+    # the warning's clause has a thing for its subject: no act of the warner's is announced
+    assert "THREATEN" not in _types(coder, "Indian health officials warned that fake vaccines will not protect "
+                                            "against the disease.")
+    assert "THREATEN" not in _types(coder, "The Japanese finance minister warned that the trade dispute with "
+                                            "China would hurt growth.")
+
+
+def test_a_warning_of_the_warners_act_or_of_a_party_still_threatens(coder: Coder) -> None:
+    assert "THREATEN" in _types(coder, "The United States warned that it will continue to exert pressure on Iran.")
+    assert "THREATEN" in _types(coder, "The Pakistani minister warned that Indian troops would face a crushing "
+                                        "response.")
