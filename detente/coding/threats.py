@@ -137,9 +137,11 @@ def forewarns(cand: Candidate) -> bool:
 
 
 def _thing_said(clause: Token) -> bool:
-    """A clause whose active subject is a noun naming no actor ("condoms will not protect")."""
+    """A clause whose active subject is a noun naming no actor ("condoms will not protect"), on no condition."""
     if is_passive(clause):
         return False  # "terrorists will not be spared": what is done to them is the warner's act
+    if any(t.dep_ == "mark" and t.lower_ in _CONDITIONS for t in clause.subtree):
+        return False  # "the deal would collapse if Washington imposed sanctions": a conditional warning threatens
     doer = subject(clause)
     return doer is not None and doer.pos_ in ("NOUN", "PROPN") and not looks_like_actor(doer)
 

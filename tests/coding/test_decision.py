@@ -53,7 +53,7 @@ CASES = [
      "politics.", "COERCE", "SANCTION"),
     # background: a relative clause's act beside the main act of the same actor
     ("background", "Bolivian opposition leader Carlos Mesa, who resigned as president in 2005, rejected the charges "
-     "on Monday.", "REJECT", "CONCEDE"),
+     "on Monday.", "REJECT", "RETREAT"),  # a resignation is RETREAT resign (PLOVER manual; session 15)
 ]
 
 
