@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a file, it imports its neighbours
-from tune_draws import GOLD, ROOT, TUNE_SETS, documents_named, tune_gold  # noqa: E402
+from tune_draws import ROOT, TUNE_SETS, documents_named, tune_gold  # noqa: E402
 
 OUT = ROOT / "detente" / "coding" / "data" / "verifier.json"
 SEED = 0
@@ -45,9 +45,7 @@ MIN_LEMMA_DOCS = 5  # chosen out of fold (docs/coding.md)
 MIN_COUNT = 2  # features seen in fewer training events carry no weight in the file
 THRESHOLDS = [round(0.02 * k, 2) for k in range(1, 10)] + [round(0.05 * k, 2) for k in range(4, 15)]  # .02 .. .7
 LEXICAL = ("lemma:", "lt:")
-D9 = GOLD / "outlets" / "tune"  # the ninth draw's read half (nine outlets); its check half is never read
-SETS = TUNE_SETS + tuple(s for s in (("d9", D9 / "news.jsonl", (D9 / "stories.jsonl",)),)
-                         if s[0] not in {name for name, _g, _d in TUNE_SETS})
+SETS = TUNE_SETS  # every read draw, the ninth's read half (gold/outlets/tune) included: scripts/tune_draws.py
 
 
 @dataclass(slots=True)

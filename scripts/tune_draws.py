@@ -1,7 +1,8 @@
 """The read draws a training or measuring script may learn from, and how their documents are read.
 
 One list for every script (``train_classifier``, ``train_verifier``, ``unparsed_events``), so that a new read draw
-is added once and no script can drift to a check row or to the fresh check set ``gold/lee/`` (docs/labelling.md):
+is added once and no script can drift to a check row or to a fresh check set (``gold/lee/``, ``gold/outlets/check/``;
+docs/labelling.md):
 only ``tune`` rows are ever returned.
 """
 
@@ -24,6 +25,8 @@ TUNE_SETS: tuple[tuple[str, Path, tuple[Path, ...]], ...] = (
     ("news", GOLD / "news.jsonl", (VOA, ROOT / "examples")),  # draws 1, 2 and 4
     ("d7", GOLD / "lee7" / "news.jsonl", (GOLD / "lee7" / "stories.jsonl",)),
     ("d8", GOLD / "lee8" / "news.jsonl", (GOLD / "lee8" / "stories.jsonl",)),
+    # draw 9's read half (nine outlets); gold/outlets/check/, labels_*.txt and the draw's own stories.jsonl never
+    ("d9", GOLD / "outlets" / "tune" / "news.jsonl", (GOLD / "outlets" / "tune" / "stories.jsonl",)),
 )
 
 

@@ -10,9 +10,12 @@ from tests.conftest import script
 
 def test_every_read_draw_is_listed_and_the_fresh_check_set_never() -> None:
     draws = script("tune_draws")
-    assert [name for name, _, _ in draws.TUNE_SETS] == ["news", "d7", "d8"]
+    assert [name for name, _, _ in draws.TUNE_SETS] == ["news", "d7", "d8", "d9"]
     assert all("lee" not in part or part in ("lee7", "lee8") for _, gold, docs in draws.TUNE_SETS
                for path in (gold, *docs) for part in path.parts)
+    paths = [str(p) for _, gold, docs in draws.TUNE_SETS for p in (gold, *docs)]
+    assert any(p.endswith("gold/outlets/tune/news.jsonl") for p in paths)
+    assert not any("/outlets/check" in p or "labels_" in p or p.endswith("outlets/stories.jsonl") for p in paths)
 
 
 def test_only_tune_rows_are_read(tmp_path: Path) -> None:
