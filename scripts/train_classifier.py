@@ -4,10 +4,10 @@
 Training data, and only this (docs/labelling.md: the check split is never read here):
 
 * the ``tune`` sentences of every tune draw (``tune_draws.TUNE_SETS``: ``gold/news.jsonl``, draws 1, 2 and 4;
-  ``gold/lee7/news.jsonl`` and ``gold/lee8/news.jsonl``, draws 7 and 8, outside news, with their documents
-  ``stories.jsonl``) that the prefilter passes, parsed as the coder parses them, labelled with their gold types (a
-  sentence with two types gives two rows of half weight; no event: ``NONE``); never a ``check`` row, never
-  ``gold/lee/``;
+  ``gold/lee7/news.jsonl`` and ``gold/lee8/news.jsonl``, draws 7 and 8, and ``gold/outlets/tune/news.jsonl``, draw
+  9's read half, outside news, with their documents ``stories.jsonl``) that the prefilter passes, parsed as the
+  coder parses them, labelled with their gold types (a sentence with two types gives two rows of half weight; no
+  event: ``NONE``); never a ``check`` row, never ``gold/lee/`` nor ``gold/outlets/check/``;
 * the records of ``../shared/gold/plover_gsr_dev.jsonl``, each labelled with its PLOVER type;
 * the mode tables of ``../shared/reference/PLOVER_MANUAL.tex`` (each mode's one-line definition, labelled with
   its type), when the manual is there.
@@ -22,8 +22,11 @@ output is computed with the layer off.
 Content lemmas (``w:``) seen in fewer than ``--min-word-docs`` tune documents are left out of training, so the
 model leans on words that recur across stories and newsrooms rather than on one story's names.
 
+``--transfer`` scores each named read draw by a model trained without it (its threshold chosen out of fold on the
+other draws): how the layer meets a newsroom it never saw.
+
 Usage: ``python scripts/train_classifier.py [--precision 0.65] [--min-word-docs N] [--c C] [--enabled |
---disabled] [--rows CACHE.json] [--out PATH]``.
+--disabled] [--rows CACHE.json] [--transfer d8,d9] [--out PATH]``.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ FOLDS = 5
 C = 10.0  # inverse L2 strength, picked from {1, 10, 100} by the cross-validation below (docs/coding.md)
 MIN_COUNT = 2  # features seen in fewer training rows carry no weight in the file
 MIN_WORD_DOCS = 3  # content lemmas in fewer tune documents are left out (chosen out of fold; docs/coding.md)
+NONE_LABEL = "NONE"  # ``classifier.NONE``, without importing the coder at module level
 MIN_PROPOSALS = 20  # thresholds with fewer cross-validated proposals are not judged by ``choose`` (5 before d8)
 THRESHOLDS = [round(0.20 + 0.025 * k, 3) for k in range(31)]  # 0.20 .. 0.95
 _MODE_ROW = re.compile(r"^\s*([a-z][\w-]*)\s*&\s*(.+?)\s*\\\\")
@@ -67,9 +71,10 @@ class Row:
     labels: list[str]  # gold types of the sentence, or [NONE]
     group: str  # the document (tune), "dev" or "manual"
     rules_empty: bool = False  # the rules code nothing for it (tune only)
+    draw: str = ""  # the read draw (``tune_draws.TUNE_SETS`` name) of a tune row
 
 
-def _tune_rows(nlp: Any, gold_path: Path, documents: tuple[Path, ...]) -> list[Row]:
+def _tune_rows(nlp: Any, draw: str, gold_path: Path, documents: tuple[Path, ...]) -> list[Row]:
     """Rows of one tune gold file's ``tune`` sentences (the check split is never read)."""
     from detente.coding import Coder
     from detente.coding.classifier import NONE, features
@@ -93,7 +98,7 @@ def _tune_rows(nlp: Any, gold_path: Path, documents: tuple[Path, ...]) -> list[R
                 continue
             labels = sorted({e.type for e in g.events}) or [NONE]
             rows.append(Row(features(doc[:], coder.lexicon), labels, name,
-                            rules_empty=(name, sentence.index) not in coded))
+                            rules_empty=(name, sentence.index) not in coded, draw=draw))
     return rows
 
 
@@ -154,7 +159,7 @@ def without(rows: list[Row], drop: set[str]) -> list[Row]:
     """The rows with the features in ``drop`` taken out."""
     if not drop:
         return rows
-    return [Row([f for f in r.features if f not in drop], r.labels, r.group, r.rules_empty) for r in rows]
+    return [Row([f for f in r.features if f not in drop], r.labels, r.group, r.rules_empty, r.draw) for r in rows]
 
 
 def _expand(rows: list[Row]) -> tuple[list[dict[str, int]], list[str], list[float]]:
@@ -250,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rows", type=Path, default=None,
                     help="cache of the parsed training rows (JSON): read when it exists, else written, so that "
                          "candidates can be compared without parsing every draw again")
+    ap.add_argument("--transfer", default="",
+                    help="comma-separated read draws (d8,d9) each scored by a model trained without it; "
+                         "nothing is written")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     os.environ["DETENTE_CLASSIFIER"] = "off"  # the rules' own output decides which sentences the layer sees
@@ -261,12 +269,16 @@ def main(argv: list[str] | None = None) -> int:
         rows = [Row(**r) for r in json.loads(args.rows.read_text(encoding="utf-8"))]
     else:
         nlp = load_nlp()
-        rows = [r for _draw, gold, docs in TUNE_SETS for r in _tune_rows(nlp, gold, docs)]
+        rows = [r for draw, gold, docs in TUNE_SETS for r in _tune_rows(nlp, draw, gold, docs)]
         rows += _dev_rows(nlp, lexicon) + _manual_rows(nlp, lexicon)
         if args.rows is not None:
             args.rows.write_text(json.dumps([asdict(r) for r in rows]), encoding="utf-8")
     print(f"rows: {Counter(r.group if r.group in ('dev', 'manual') else 'tune' for r in rows)}", file=sys.stderr)
     print(f"rules-empty rows with an event, by type: {dict(empty_types(rows).most_common())}", file=sys.stderr)
+    if args.transfer:
+        for draw in args.transfer.split(","):
+            print(json.dumps(transfer(rows, draw, args.precision, args.min_word_docs, args.c)))
+        return 0
     data = train(rows, lexicon, args.precision, args.min_word_docs, args.enabled, args.c)
     args.out.write_text(json.dumps(data, indent=None, separators=(",", ":"), ensure_ascii=False) + "\n",
                         encoding="utf-8")
@@ -279,6 +291,32 @@ def empty_types(rows: list[Row]) -> Counter[str]:
     from detente.coding.classifier import NONE
 
     return Counter(t for r in rows if r.rules_empty for t in r.labels if t != NONE)
+
+
+def proposals_at(scored: list[tuple[Row, str, float]], threshold: float) -> dict[str, Any]:
+    """Right / made proposals at ``threshold`` among the scored rows the rules code nothing for, and how many of
+    those carry an event (what the layer could add at best)."""
+    made = [(r, y) for r, y, p in scored if r.rules_empty and p >= threshold]
+    right = sum(y in r.labels for r, y in made)
+    return {"threshold": threshold, "made": len(made), "right": right,
+            "precision": round(right / len(made), 4) if made else None,
+            "empty_with_event": sum(1 for r, _, _ in scored if r.rules_empty and r.labels != [NONE_LABEL])}
+
+
+def transfer(rows: list[Row], draw: str, precision: float, min_word_docs: int, c: float = C) -> dict[str, Any]:
+    """``draw`` scored by a model that never saw it: the threshold chosen out of fold on the other read draws
+    (as ``train`` chooses it), the model fitted on them (and the dev records and manual), then its proposals on
+    ``draw``'s rules-empty sentences, at that threshold and at a few fixed ones."""
+    rest = [r for r in rows if r.draw != draw]
+    held = [r for r in rows if r.draw == draw and r.group not in ("dev", "manual")]
+    if not held:
+        raise SystemExit(f"no rows of read draw {draw!r}")
+    threshold = choose(threshold_table(cross_validate(rest, min_word_docs, c)), precision, MIN_PROPOSALS)
+    vec, clf = _fit(without(rest, rare_words(rest, min_word_docs)), c)
+    scored = [(r, *_best(vec, clf, r)) for r in held]
+    top = sum(1 for r, y, _ in scored if r.rules_empty and y in r.labels)
+    return {"draw": draw, "chosen": proposals_at(scored, threshold), "top_right": top,
+            "fixed": [proposals_at(scored, t) for t in (0.5, 0.6, 0.7, 0.8, 0.9)]}
 
 
 def train(rows: list[Row], lexicon: Any, precision: float, min_word_docs: int, enabled: bool,
@@ -302,7 +340,8 @@ def train(rows: list[Row], lexicon: Any, precision: float, min_word_docs: int, e
         "about": ("Weights of detente/coding/classifier.py, written by scripts/train_classifier.py on "
                   f"{dt.date.today().isoformat()}: a multinomial logistic regression (scikit-learn, C={c}, "
                   f"seed {SEED}) trained on the tune sentences the prefilter passes of every tune draw "
-                  "(gold/news.jsonl draws 1, 2 and 4, gold/lee7/news.jsonl draw 7, gold/lee8/news.jsonl draw 8; "
+                  "(gold/news.jsonl draws 1, 2 and 4, gold/lee7/news.jsonl draw 7, gold/lee8/news.jsonl draw 8, "
+                  "gold/outlets/tune/news.jsonl draw 9; "
                   "content lemmas in fewer than "
                   f"{min_word_docs} tune documents left out), "
                   "../shared/gold/plover_gsr_dev.jsonl and the type definitions and mode tables of the PLOVER "

@@ -264,9 +264,30 @@ def test_training_script_reads_every_tune_draw_and_never_the_fresh_check_set(
     golds = [gold for _, gold, _ in script.TUNE_SETS]
     drawn = script.ROOT / "gold"
     assert drawn / "news.jsonl" in golds and drawn / "lee7" / "news.jsonl" in golds and \
-        drawn / "lee8" / "news.jsonl" in golds
+        drawn / "lee8" / "news.jsonl" in golds and drawn / "outlets" / "tune" / "news.jsonl" in golds
     assert all("lee" not in part or part in ("lee7", "lee8") for _, gold, docs in script.TUNE_SETS
                for path in (gold, *docs) for part in path.parts)
+    assert not any("check" in path.parts for _, gold, docs in script.TUNE_SETS for path in (gold, *docs))
+
+
+def test_transfer_scores_a_draw_with_a_model_that_never_saw_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--transfer``: the held-out draw's rows neither train the model nor choose its threshold, so a type only
+    that draw shows is never proposed right, while what the other draws teach carries over."""
+    pytest.importorskip("sklearn")
+    from tests.conftest import script as load_script
+
+    script = load_script("train_classifier", monkeypatch)
+    row = script.Row
+    rows = [row(["v:send", "w:troop"], ["MOBILIZE"], f"a{k}", True, "a") for k in range(6)]
+    rows += [row(["v:say"], [NONE], f"a{k}", True, "a") for k in range(6)]
+    rows += [row(["v:send", "w:troop"], ["MOBILIZE"], "b0", True, "b"),
+             row(["v:zap"], ["ACCUSE"], "b1", True, "b"), row(["v:say"], [NONE], "b1", True, "b")]
+    out = script.transfer(rows, "b", 0.65, 1, 1.0)
+    assert out["draw"] == "b" and out["top_right"] == 1  # MOBILIZE, learnt from a; ACCUSE never seen
+    assert out["chosen"]["empty_with_event"] == 2
+    assert all(e["right"] <= 1 for e in out["fixed"])
+    with pytest.raises(SystemExit):
+        script.transfer(rows, "c", 0.65, 1, 1.0)
 
 
 def test_bundled_weights_have_one_weight_per_class_and_name_every_tune_draw() -> None:
