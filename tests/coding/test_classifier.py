@@ -165,11 +165,11 @@ def test_training_script_picks_the_lowest_threshold_that_keeps_precision(monkeyp
 
 
 # demands written for the test in the manner of the tune sentences the layer learnt REQUEST from; no trigger word
-# of the rules in them, so only the layer codes them. The shipped threshold (0.775) lies between the two: the first is
-# read at 0.92 and proposed, the second at 0.61 and not
-PROPOSED_REQUEST = "Washington should meet Beijing halfway."
-UNPROPOSED_REQUEST = "Japan must respect China's territorial integrity."
-UNTRIGGERED_REQUESTS = {PROPOSED_REQUEST: "USA", UNPROPOSED_REQUEST: "JPN"}
+# of the rules in them, so only the layer codes them. The shipped threshold (0.9, session 15) lies between the two:
+# the first is read at 0.93 and proposed, the second at 0.78 and not
+PROPOSED_REQUEST = "Washington must meet Beijing halfway."
+UNPROPOSED_REQUEST = "Washington should meet Beijing halfway."
+UNTRIGGERED_REQUESTS = {PROPOSED_REQUEST: "USA", UNPROPOSED_REQUEST: "USA"}
 
 
 def test_bundled_weights_propose_where_the_rules_find_no_trigger(
@@ -179,9 +179,10 @@ def test_bundled_weights_propose_where_the_rules_find_no_trigger(
     second, for which the coder codes nothing; under a lower threshold the second is an event too, so the threshold
     alone keeps it out. (Session 12: the threshold chosen out of fold rose from 0.575 to 0.925; session 14, with
     tune d8 and thresholds judged on 20 or more proposals, it fell to 0.775, under "The United States must respect
-    China's core interests." (0.84), which was the second sentence until then. A retrained model that moves either
-    sentence across its threshold changes this test, saying why: the test does not take the split from the model
-    it checks.)"""
+    China's core interests." (0.84), which was the second sentence until then; session 15, with tune d9 and C = 3,
+    it rose to 0.9, over both sentences of session 14, so the pair is now "must" / "should" of one demand, read at
+    0.93 and 0.78. A retrained model that moves either sentence across its threshold changes this test, saying
+    why: the test does not take the split from the model it checks.)"""
     model = load_model()
     monkeypatch.setattr(layer, "default_model", lambda: None)
     assert [coder.code_text(s) for s in UNTRIGGERED_REQUESTS] == [[], []]
@@ -292,7 +293,7 @@ def test_transfer_scores_a_draw_with_a_model_that_never_saw_it(monkeypatch: pyte
 
 def test_bundled_weights_have_one_weight_per_class_and_name_every_tune_draw() -> None:
     """The file's shape: a weight per class for every feature, a bias per class, and a header that says it was
-    trained on every tune draw, d8 included, with its out-of-fold figures."""
+    trained on every tune draw, d8 and d9 included, with its out-of-fold figures."""
     data = json.loads(read_text("detente.coding", "data/classifier.json"))
     n = len(data["classes"])
     assert len(data["bias"]) == n and data["weights"]
@@ -300,7 +301,8 @@ def test_bundled_weights_have_one_weight_per_class_and_name_every_tune_draw() ->
     # every feature is a prefixed string ("v:accuse") or one of the parse's flags
     assert all(":" in f or f in ("neg", "passive", "reported") for f in data["weights"])
     assert "gold/lee8/news.jsonl" in data["about"] and "gold/lee/" not in data["about"]
-    assert data["rows"]["tune"] > 1000  # d8 more than doubled the tune rows (602 before)
+    assert "gold/outlets/tune/news.jsonl" in data["about"] and "outlets/check" not in data["about"]
+    assert data["rows"]["tune"] > 2000  # d8 more than doubled the tune rows (602 before), d9 added 769
 
 
 def test_layer_is_off_by_default(monkeypatch: pytest.MonkeyPatch, coder: Coder) -> None:
