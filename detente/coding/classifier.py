@@ -51,7 +51,6 @@ class Model:
     threshold: float
     cameo: Mapping[str, str]
     enabled: bool = True
-    agree: bool = False  # propose only a type the lexicon gives the event word or its object (``word_classes``)
 
     def probabilities(self, features: Sequence[str]) -> list[float]:
         """Softmax of the summed weights; features are summed in sorted order so the floats never depend on the
@@ -84,14 +83,13 @@ def model_from(data: Mapping[str, Any], origin: str = "classifier data") -> Mode
         cameo = {str(k): str(v) for k, v in data["cameo"].items()}
         threshold = float(data["threshold"])
         enabled = bool(data.get("enabled", True))
-        agree = bool(data.get("agree_with_lexicon", False))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"{origin}: not a classifier: {exc!r}") from exc
     unknown = [c for c in classes if c != NONE and c not in PLOVER_TYPES]
     if unknown or NONE not in classes or len(classes) < 2 or len(bias) != n or \
             any(len(row) != n for row in weights.values()) or any(c not in cameo for c in classes if c != NONE):
         raise ValueError(f"{origin}: classes, bias, weights and cameo codes do not agree (unknown: {unknown})")
-    return Model(classes, weights, bias, threshold, cameo, enabled, agree)
+    return Model(classes, weights, bias, threshold, cameo, enabled)
 
 
 @cache
@@ -198,9 +196,8 @@ def propose(sent: Span, lexicon: Lexicon, cues: Cues, model: Model | None = None
     if model is None:
         return None
     tok = event_token(sent, lexicon)
-    found = features(sent, lexicon)
-    type_, p = model.best(found)
-    if p < model.threshold or (model.agree and not {f"vc:{type_}", f"oc:{type_}"} & set(found)):
+    type_, p = model.best(features(sent, lexicon))
+    if p < model.threshold:
         return None
     cameo = model.cameo[type_]
     verbal = is_verbal(tok)
