@@ -147,8 +147,8 @@ FORECASTS = [
     "The Pakistani government warned that militants were planning attacks in Balochistan.",
     "Officials in Kenya warned residents to stay away from the border with Somalia.",
     "Human Rights Watch warned that the new law threatens press freedom in Hong Kong.",
-    # what a thing will do is no act of a party
-    "Kenyan health officials warned that the fake vaccines will not protect Kenyan children against measles.",
+    # (what a thing will do is no act of a party: since session 15 `threats.forewarns` drops that warning before
+    # the decision sees it; tests/coding/test_threats.py tests it there)
 ]
 
 
