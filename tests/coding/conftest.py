@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Span
 
-from detente.coding import Coder
+from detente.coding import Coder, verifier
 from detente.coding.candidates import Candidate, extract
 from detente.coding.compose import load_composer
 from detente.coding.lexicon import load_lexicon
@@ -19,6 +19,15 @@ from detente.nlp import load_nlp
 from detente.readers import iter_documents
 from detente.records import Document, Mention
 from tests.conftest import EXAMPLES
+
+
+@pytest.fixture
+def rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The coder's learned check off for the test, whatever its data file or DETENTE_VERIFIER says: the tests of
+    what the rules code (the decision between a sentence's events, the screen's conventions) write sentences to
+    show a rule, and whether the check (coding/verifier.py) trusts the events is test_verifier's question. With
+    the check pinned off here, switching it on is one line in its data file."""
+    monkeypatch.setattr(verifier, "default_model", lambda: None)
 
 
 @pytest.fixture(scope="session")

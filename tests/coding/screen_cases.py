@@ -19,7 +19,6 @@ from detente.coding.conventions import commentator_names, load_conventions, scre
 from detente.coding.lexicon import load_lexicon
 from detente.coding.modality import load_cues
 from detente.coding.statements import revise
-from tests.coding.rules_alone import rules_alone
 
 Dropped = tuple[str, str, str]  # sentence, the event type the rules code for it, the reason the screen names
 Kept = tuple[str, str]  # sentence, the event type the coder keeps
@@ -57,19 +56,19 @@ def screen_tests(dropped: Sequence[Dropped], kept: Sequence[Kept]) -> tuple[Test
     collects a module's functions by the name they are bound to)."""
 
     @pytest.mark.parametrize(("text", "event_type", "reason"), dropped)
+    @pytest.mark.usefixtures("rules_alone")  # the screen is tested, not the learned check
     def dropped_test(coder: Coder, monkeypatch: pytest.MonkeyPatch, text: str, event_type: str,
                      reason: str) -> None:
         """The rules alone code it (else the test would mean little), and the screened coder does not."""
-        rules_alone(monkeypatch)  # the screen is tested, not the learned check
         unscreened = types_unscreened(coder, text, monkeypatch)
         assert event_type in unscreened, (text, unscreened)
         coded = coded_types(coder, text)
         assert event_type not in coded, (text, coded)
 
     @pytest.mark.parametrize(("text", "event_type"), kept)
-    def kept_test(coder: Coder, monkeypatch: pytest.MonkeyPatch, text: str, event_type: str) -> None:
+    @pytest.mark.usefixtures("rules_alone")
+    def kept_test(coder: Coder, text: str, event_type: str) -> None:
         """The screen leaves the act alone."""
-        rules_alone(monkeypatch)
         coded = coded_types(coder, text)
         assert event_type in coded, (text, coded)
 

@@ -19,13 +19,9 @@ from detente.coding.decision import content_of, decide, load_decision
 from detente.coding.lexicon import load_lexicon
 from detente.coding.modality import load_cues
 from detente.records import Mention
-from tests.coding.rules_alone import rules_alone
 
-
-@pytest.fixture(autouse=True)
-def _rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests test the decision between the rules' events: the learned check stays off."""
-    rules_alone(monkeypatch)
+# These tests test the decision between the rules' events: the learned check stays off.
+pytestmark = pytest.mark.usefixtures("rules_alone")
 
 
 def _types(coder: Coder, text: str) -> list[str]:
