@@ -80,7 +80,8 @@ DRAWS = {
 }
 
 
-def _script(name: str) -> ModuleType:
+def load_script(name: str) -> ModuleType:
+    """``scripts/NAME.py`` as a module: scripts are files, not a package."""
     spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -120,7 +121,7 @@ def write_stories(corpus: Path, draw: int = DRAW) -> int:
 def order(draw: int = DRAW) -> list[list[dict]]:
     """Every story as skeleton rows, in the draw's seeded order."""
     spec = DRAWS[draw]
-    sampler = _script("sample_documents")
+    sampler = load_script("sample_documents")
     from detente.nlp import split_sentences
 
     stories = sampler._read([str(spec.stories)])
@@ -139,7 +140,7 @@ def labels(draw: int = DRAW) -> dict[str, dict[int, list[dict]]]:
     """The annotators' files together; a story labelled in two files is an error. The eighth draw's labels are
     the sixth's (its stories were labelled as the sixth draw)."""
     folder = DRAWS[DRAW if draw == 8 else draw].folder
-    return _script("build_gold").merge_labels(sorted(folder.glob("labels_*.txt")))
+    return load_script("build_gold").merge_labels(sorted(folder.glob("labels_*.txt")))
 
 
 def story_groups(stories: list[list[dict]]) -> list[list[str]]:
@@ -228,7 +229,7 @@ def build(rows: list[dict], labelled: dict[str, dict[int, list[dict]]]) -> list[
     return out
 
 
-def _write(path: Path, rows: list[dict]) -> None:
+def write_jsonl(path: Path, rows: list[dict]) -> None:
     with path.open("w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -257,7 +258,7 @@ def main(argv: list[str]) -> None:
         print(order_listing(draw), end="")
         return
     news = news_rows(draw)
-    _write(spec.news, news)
+    write_jsonl(spec.news, news)
     print(f"{len(news)} sentences, {sum(len(r['events']) for r in news)} events -> {spec.news}")
 
 

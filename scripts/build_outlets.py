@@ -30,14 +30,15 @@ from them), those of odd rounds ``check`` (never read: scored only); both halves
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import re
 import sys
 import zipfile
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
+
+from build_lee import build, load_script, write_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "gold" / "outlets"
@@ -61,14 +62,6 @@ OUTLETS = {
     "rte.ie": "RTÉ News",
     "tass.com": "TASS",
 }
-
-
-def _script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def read_articles(path: Path) -> list[dict]:
@@ -104,7 +97,7 @@ def population(articles: list[dict]) -> list[dict]:
 
 def draw_order(stories: list[dict], rounds: int = ROUNDS) -> list[dict]:
     """The first ``rounds`` rounds of the draw's order (one story of each outlet a round)."""
-    stratified = _script("sample_documents").stratified
+    stratified = load_script("sample_documents").stratified
     per_outlet = []
     for outlet in sorted(OUTLETS.values()):
         mine = [SimpleNamespace(text=s["text"], story=s) for s in stories if s["outlet"] == outlet]
@@ -120,7 +113,7 @@ def half(position: int) -> str:
 def write_stories(source: Path) -> int:
     drawn = draw_order(population(read_articles(source)))
     FOLDER.mkdir(parents=True, exist_ok=True)
-    _write(STORIES, drawn)
+    write_jsonl(STORIES, drawn)
     ORDER.write_text("".join(f"{i + 1:3d} {s['id']} {half(i)}\n" for i, s in enumerate(drawn)), encoding="utf-8")
     return len(drawn)
 
@@ -135,7 +128,7 @@ def ordered() -> list[tuple[dict, str]]:
 def sentences(story: dict) -> list[str]:
     from detente.nlp import split_sentences
 
-    return [s.text for s in split_sentences(_script("sample_documents")._read([str(_one(story))])[0].text)]
+    return [s.text for s in split_sentences(load_script("sample_documents")._read([str(_one(story))])[0].text)]
 
 
 def _one(story: dict) -> Path:
@@ -143,7 +136,7 @@ def _one(story: dict) -> Path:
     import tempfile
 
     path = Path(tempfile.mkdtemp()) / "story.jsonl"
-    _write(path, [story])
+    write_jsonl(path, [story])
     return path
 
 
@@ -176,7 +169,7 @@ def listing(folder: Path) -> None:
 def news_rows() -> dict[str, tuple[list[dict], list[dict]]]:
     """Per half, its labelled stories and their labelled rows. The labelled stories must be the first of the
     order, so that neither half is chosen by what was labelled."""
-    labelled = _script("build_gold").merge_labels(sorted(FOLDER.glob("labels_*.txt")))
+    labelled = load_script("build_gold").merge_labels(sorted(FOLDER.glob("labels_*.txt")))
     order = ordered()
     done = [story["id"] in labelled for story, _ in order]
     if any(done[i + 1] and not done[i] for i in range(len(done) - 1)):
@@ -188,7 +181,7 @@ def news_rows() -> dict[str, tuple[list[dict], list[dict]]]:
     for (story, split), d in zip(order, done, strict=True):
         if not d:
             continue
-        built = _script("build_lee").build(rows(story, split), {story["id"]: labelled[story["id"]]})
+        built = build(rows(story, split), {story["id"]: labelled[story["id"]]})
         out[split][0].append(story)
         out[split][1].extend(built)
     return out
@@ -196,12 +189,6 @@ def news_rows() -> dict[str, tuple[list[dict], list[dict]]]:
 
 def _read(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _write(path: Path, records: list[dict]) -> None:
-    with path.open("w", encoding="utf-8") as f:
-        for r in records:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
 def main(argv: list[str]) -> None:
@@ -219,8 +206,8 @@ def main(argv: list[str]) -> None:
         return
     for split, (stories, built) in news_rows().items():
         (FOLDER / split).mkdir(parents=True, exist_ok=True)
-        _write(FOLDER / split / "stories.jsonl", stories)
-        _write(FOLDER / split / "news.jsonl", built)
+        write_jsonl(FOLDER / split / "stories.jsonl", stories)
+        write_jsonl(FOLDER / split / "news.jsonl", built)
         print(f"{split}: {len(stories)} stories, {len(built)} sentences, "
               f"{sum(len(r['events']) for r in built)} events -> {FOLDER / split}")
 
