@@ -33,7 +33,7 @@ from detente.coding.spans import make_arg
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
 from detente.coding.voice import COMMENTATORS, direct_owner, negated, speaking, statement
-from detente.coding.words import looks_like_actor, names_people
+from detente.coding.words import looks_like_actor, named_actor, names_people
 from detente.syntax import child, clause_verb, is_verbal, lemma, tokens
 
 # Below a lexicon sense: the allegation is read off what was reported, not named.
@@ -171,7 +171,7 @@ def _clause_subject_of(noun: Token) -> Token | None:
     if verb is None:
         return None
     subj, _via = clause_subject(verb)
-    return subj if subj is not None and subj.pos_ != "PRON" and looks_like_actor(subj) else None
+    return named_actor(subj)
 
 
 def _claimed_doer(noun: Token) -> Token | None:
@@ -180,8 +180,8 @@ def _claimed_doer(noun: Token) -> Token | None:
     is Y") names no act."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in CLAIM_AGAINST_PREPS:
-            obj = child(c, "pobj")
-            if obj is not None and obj.pos_ != "PRON" and looks_like_actor(obj):
+            obj = named_actor(child(c, "pobj"))
+            if obj is not None:
                 return obj
         if c.dep_ == "prep" and c.lower_ in CLAIM_DEED_PREPS:
             deed = child(c, "pobj")  # "claims of GCHQ collusion", "allegations of Russian meddling": the deed's doer
@@ -193,8 +193,8 @@ def _claimed_doer(noun: Token) -> Token | None:
             if lemma(c) == "be" and any(k.dep_ in ("attr", "acomp") for k in c.children):
                 continue
             by = child(c, "agent")
-            agent = child(by, "pobj") if by is not None else child(c, "nsubj")
-            if agent is not None and agent.pos_ != "PRON" and looks_like_actor(agent):
+            agent = named_actor(child(by, "pobj") if by is not None else child(c, "nsubj"))
+            if agent is not None:
                 return agent
     return None
 
@@ -262,7 +262,7 @@ def _faced(noun: Token, candidates: list[Candidate], cues: Cues) -> Candidate | 
     accused, _ = clause_subject(verb)
     if accused is None or not looks_like_actor(accused):
         return None
-    accuser = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" and looks_like_actor(c)),
+    accuser = next((c for c in noun.children if c.dep_ == "poss" and named_actor(c) is not None),
                    None) or next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in _ACCUSER_PREPS
                                   for o in p.children if o.dep_ == "pobj" and looks_like_actor(o)), None)
     made = _accusation(noun, "112", accuser, accused, "faced", cues)

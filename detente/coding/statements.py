@@ -61,7 +61,7 @@ from detente.coding.voice import (
     statement,
     subject_of,
 )
-from detente.coding.words import ACCUSATION_CUES, looks_like_actor
+from detente.coding.words import ACCUSATION_CUES, looks_like_actor, named_actor
 from detente.syntax import child, is_verbal, lemma, prep_objects, tokens
 
 _DATA = load_data("statements.yaml")
@@ -299,7 +299,7 @@ def _answered(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candi
         obj, subj = child(verb, "dobj"), subject_of(verb)
         noun = _answered_noun(verb) or (_answered_noun(obj) if obj is not None else None)
         if noun is None or subj is None or not looks_like_actor(subj) or (
-                obj is not None and obj.pos_ != "PRON" and looks_like_actor(obj)):
+                named_actor(obj) is not None):
             continue  # "defended Russia against criticism": support of another, the lexicon's reading
         critic = _critic(noun)
         if critic is not None and own_side(critic, subj):
@@ -394,11 +394,11 @@ def _critic(noun: Token) -> Token | None:
     ("U.S. criticism"), or "from"/"by" an actor; never "of", which names its target ("criticism of its ties")."""
     for c in noun.children:
         if (c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG"))) and \
-                c.pos_ != "PRON" and looks_like_actor(c):
+                named_actor(c) is not None:
             return c
     for p in noun.children:
-        obj = child(p, "pobj") if p.dep_ == "prep" and p.lower_ in _CRITIC_PREPS else None
-        if obj is not None and obj.pos_ != "PRON" and looks_like_actor(obj):
+        obj = named_actor(child(p, "pobj")) if p.dep_ == "prep" and p.lower_ in _CRITIC_PREPS else None
+        if obj is not None:
             return obj
     return None
 

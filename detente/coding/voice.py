@@ -22,7 +22,7 @@ from detente.coding.spans import make_arg
 from detente.coding.speaker import QUOTE_MARKS, in_quote, speaker_of
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
-from detente.coding.words import looks_like_actor
+from detente.coding.words import looks_like_actor, named_actor
 from detente.syntax import child, clause_verb, is_relative_pronoun, is_verbal, lemma
 
 # The participants step drops an accusation so noted whose targets are all of its source's countries: a judgement
@@ -101,8 +101,8 @@ def direct_owner(noun: Token) -> Token | None:
                 return c
     for p in noun.children:
         if p.dep_ == "prep" and p.lower_ in _OWNER_PREPS:
-            obj = child(p, "pobj")
-            if obj is not None and obj.pos_ != "PRON" and looks_like_actor(obj):
+            obj = named_actor(child(p, "pobj"))
+            if obj is not None:
                 return obj
     return None
 

@@ -68,6 +68,12 @@ def looks_like_actor(tok: Token) -> bool:
                and lemma(tok) in AGENT_NOUNS for c in tok.children)
 
 
+def named_actor(tok: Token | None) -> Token | None:
+    """``tok`` when it names a participant outright: a pronoun only points back, and these rules read no
+    further than the sentence."""
+    return tok if tok is not None and tok.pos_ != "PRON" and looks_like_actor(tok) else None
+
+
 def names_people(tok: Token) -> bool:
     """An actor by the test above, or a common noun for people ("historians", "bloggers", "publishers")."""
     return looks_like_actor(tok) or (tok.pos_ == "NOUN" and lemma(tok) in PERSON_NOUNS)
