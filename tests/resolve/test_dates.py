@@ -505,3 +505,23 @@ def test_a_document_subject_is_dated_by_its_issuing(parse: Parse) -> None:
 def test_a_season_word_of_something_is_no_season(nlp: Language, text: str, season: bool) -> None:
     found = [e.text for e in date_expressions(nlp(text)[:])]
     assert any(w in e for e in found for w in ("summer", "fall")) == season
+
+
+@pytest.mark.parametrize(("text", "word", "day"), [
+    ("The two leaders will meet tonight in Geneva.", "tonight", D(2023, 9, 30)),
+    ("Police arrested the protesters last night.", "night", D(2023, 9, 29)),
+])
+def test_a_time_of_a_relative_day_dates_the_event(nlp: Language, text: str, word: str, day: dt.date) -> None:
+    doc = nlp(text)
+    end = next(t.i for t in doc if t.text == word) + 1
+    start = end - 1 if word == "tonight" else end - 2
+    doc.ents = [Span(doc, start, end, label="TIME")]  # what the rule tagger makes of these words
+    assert [s.text for s in date_expressions(doc[:])] == [doc[start:end].text]
+    trigger = next(t for t in doc if t.pos_ == "VERB")
+    assert resolve_event_date(doc[:], trigger, SAT).date == day
+
+
+def test_a_clock_time_is_no_date(nlp: Language) -> None:
+    doc = nlp("The talks began at 2 p.m. in Geneva.")
+    doc.ents = [Span(doc, 4, 6, label="TIME")]  # "2 p.m."
+    assert date_expressions(doc[:]) == []

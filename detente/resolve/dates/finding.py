@@ -19,14 +19,15 @@ _LEFT_MODIFIERS = {"early", "late", "mid", "last", "next", "this", "the", "earli
 
 
 def date_expressions(sent: Span) -> list[Span]:
-    """Candidate temporal expressions of a sentence: spaCy's DATE entities, widened to their preposition ("on
+    """Candidate temporal expressions of a sentence: spaCy's DATE entities (and TIME entities that name a relative
+    day, "tonight"), widened to their preposition ("on
     Thursday"), their "of the New Year" tail and a range's second half, plus month, weekday and season words the
     small model leaves untagged ("Blinken's June visit")."""
     doc = sent.doc
     spans: list[tuple[int, int]] = []
     taken: set[int] = set()
     for ent in sent.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" and not _relative_day_time(ent):
             continue
         spans.append(_widen(doc, sent, ent.start, ent.end))
         taken.update(range(ent.start, ent.end))
@@ -54,6 +55,12 @@ def date_expressions(sent: Span) -> list[Span]:
         taken.update(range(start, end))
     unique = sorted(set(spans))
     return [doc[s:e] for s, e in unique]
+
+
+def _relative_day_time(ent: Span) -> bool:
+    """A TIME entity that names a day counted from publication ("tonight", "this morning", "last night"): the
+    tagger files it as a time of day, but it dates the event as surely as "today" does."""
+    return ent.label_ == "TIME" and ent.text.lower() in lexicon().relative_days
 
 
 def _happening_of(tok: Token) -> bool:
