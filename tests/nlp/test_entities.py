@@ -62,6 +62,9 @@ def ents(nlp: Language, text: str) -> list[tuple[str, str]]:
      [("Smith", "PERSON"), ("the Pentagon", "ORG"), ("Jan. 3", "DATE"), ("2000", "CARDINAL"), ("2025", "DATE")]),
     ("Talks resumed at 3:30 p.m. on Friday morning, the second round this month.",
      [("3:30 p.m.", "TIME"), ("Friday morning", "TIME"), ("second", "ORDINAL"), ("this month", "DATE")]),
+    # the capital named with its district's code is the capital, a place (not a seat of government)
+    ("Protesters marched in Washington DC and in Washington D.C. again.",
+     [("Washington DC", "GPE"), ("Washington D.C.", "GPE")]),
 ])  # fmt: skip
 def test_entities(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     assert ents(nlp, text) == expected
