@@ -438,9 +438,3 @@ def test_a_name_nobody_listed_after_a_place_preposition_is_a_town(pipeline: Lang
     found = resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), (), patient=True)
     name = text.split(" on ")[0].split()[-1]
     assert found is not None and (found.name, found.country, found.precision) == (name, None, "city")
-
-
-def test_a_site_the_gazetteer_lacks_is_placed_by_its_own_name(pipeline: Language) -> None:
-    doc = pipeline("A suicide bomber blew himself up outside the Varrow Hotel on Sunday.")
-    found = resolve_event_place(doc[:], next(t for t in doc if t.text == "blew"), (), patient=True)
-    assert found is not None and (found.name, found.country, found.precision) == ("Varrow Hotel", None, "place")
