@@ -423,18 +423,3 @@ def test_a_name_of_a_settlement_noun_is_that_place(pipeline: Language, text: str
 def test_a_person_of_a_town_noun_is_no_place(pipeline: Language) -> None:
     doc = pipeline("The mayor of the city, Ravel Ostrand, criticised the plan of Zarvona Smith.")
     assert resolve_event_place(doc[:], next(t for t in doc if t.text == "criticised"), ()) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger"),
-    [
-        ("Police arrested protesters near Cannonball on Sunday.", "arrested"),
-        ("The bombers struck at Torkotal on Sunday.", "struck"),
-    ],
-)  # fmt: skip
-def test_a_name_nobody_listed_after_a_place_preposition_is_a_town(pipeline: Language, text: str,
-                                                                  trigger: str) -> None:
-    doc = pipeline(text)
-    found = resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), (), patient=True)
-    name = text.split(" on ")[0].split()[-1]
-    assert found is not None and (found.name, found.country, found.precision) == (name, None, "city")
