@@ -402,24 +402,3 @@ def test_a_document_subject_acts_where_it_was_issued(pipeline: Language) -> None
     assert found is not None and found.country == "CAN"
     doc = pipeline("The papers, drafted by lawyers in Canada, allege the company paid bribes.")  # no issuing
     assert resolve_event_place(doc[:], next(t for t in doc if t.text == "allege"), ()) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "expected"),
-    [
-        # a name the gazetteer lacks, said to be "of" a settlement noun, is that settlement (``naming._kind_of``)
-        ("Gunmen opened fire in the Jewish settlement of Zarvona on Sunday.", "opened", ("Zarvona", "city")),
-        ("Tanks shelled the township of Kelbourne Dale.", "shelled", ("Kelbourne Dale", "city")),
-        ("Protesters marched in the province of Vardessa.", "marched", ("Vardessa", "region")),
-    ],
-)  # fmt: skip
-def test_a_name_of_a_settlement_noun_is_that_place(pipeline: Language, text: str, trigger: str,
-                                                   expected: tuple[str, str]) -> None:
-    doc = pipeline(text)
-    found = resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), (), patient=True)
-    assert found is not None and (found.name, found.precision) == expected
-
-
-def test_a_person_of_a_town_noun_is_no_place(pipeline: Language) -> None:
-    doc = pipeline("The mayor of the city, Ravel Ostrand, criticised the plan of Zarvona Smith.")
-    assert resolve_event_place(doc[:], next(t for t in doc if t.text == "criticised"), ()) is None

@@ -31,21 +31,7 @@ def _area_kind(span: Span) -> Token | None:
     if span.label_ in ("PERSON", "ORG") and root.dep_ in ("compound", "nmod") and head.i >= span.end and \
             head.pos_ == "NOUN" and lemma(head) in place_cues().area_nouns:
         return head
-    return _kind_of(span)
-
-
-def _kind_of(span: Span) -> Token | None:
-    """The town or area noun a name the gazetteer lacks is said to be "of": "the Jewish settlement of Qadim",
-    "the township of Bayt Hanum", "the settlement of Kuchurgany" (no person is a settlement, so the tagger's
-    person or body is the place's own name)."""
-    root, cues = span.root, place_cues()
-    prep = root.head
-    if span.label_ not in ("PERSON", "ORG", "GPE") or root.dep_ != "pobj" or prep.lower_ != "of" or \
-            prep.head.pos_ not in ("NOUN", "PROPN") or lemma(prep.head) not in cues.place_nouns | cues.area_nouns:
-        return None
-    if span.label_ == "GPE" and lookup_place(span.text) is not None:
-        return None  # "the city of Jalalabad": the gazetteer's own place
-    return prep.head
+    return None
 
 
 def _possessor(span: Span) -> Span | None:
