@@ -204,7 +204,6 @@ class RuleEntities:
         self._event = self.words.set("event_words")
         self._groups = self.words.set("groups")
         self._languages = self.words.set("languages")
-        self._place_preps = self.words.set("place_prepositions")
         self._heads = self._org | self._loc | self._fac | self._event
         self._bridges = self.words.set("bridges") | {"-", "–", "the", "'s"}
         self._months = self.words.set("months")
@@ -403,17 +402,7 @@ class RuleEntities:
         place = self._label_place(text)
         if place is not None:
             return place
-        return "GPE" if self._after_place_preposition(run) else "PERSON"
-
-    def _after_place_preposition(self, run: Span) -> bool:
-        """Is the run the object of a place preposition, "the" allowed between ("near Cannonball", "at the
-        Torkotal"), and not a possessor ("in Smith's view")? Then a name nobody listed names where, not who."""
-        doc, i = run.doc, run.start - 1
-        if i >= 0 and doc[i].lower_ == "the":
-            i -= 1
-        if i < 0 or doc[i].lower_ not in self._place_preps:
-            return False
-        return run.end >= len(doc) or doc[run.end].lower_ not in ("'s", "’s", "'")
+        return "PERSON"
 
 
 def _runs(member: numpy.ndarray, core: numpy.ndarray) -> list[tuple[int, int]]:

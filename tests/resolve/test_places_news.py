@@ -402,18 +402,3 @@ def test_a_document_subject_acts_where_it_was_issued(pipeline: Language) -> None
     assert found is not None and found.country == "CAN"
     doc = pipeline("The papers, drafted by lawyers in Canada, allege the company paid bribes.")  # no issuing
     assert resolve_event_place(doc[:], next(t for t in doc if t.text == "allege"), ()) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger"),
-    [
-        ("Police arrested protesters near Cannonball on Sunday.", "arrested"),
-        ("The bombers struck around Torkotal on Sunday.", "struck"),
-    ],
-)  # fmt: skip
-def test_a_name_nobody_listed_after_a_place_preposition_is_a_town(pipeline: Language, text: str,
-                                                                  trigger: str) -> None:
-    doc = pipeline(text)
-    found = resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), (), patient=True)
-    name = text.split(" on ")[0].split()[-1]
-    assert found is not None and (found.name, found.country, found.precision) == (name, None, "city")

@@ -136,8 +136,6 @@ def _unlisted(span: Span) -> Location | None:
         kind, name = after, words  # "the Middle Shabelle region"
     elif (area := _area_kind(span)) is not None:
         kind, name = area, words  # "the Damasha and Shabeelow areas": the first name
-    elif _named_where(span, words):
-        return Location(span.text, " ".join(t.text for t in words), None, None, None, "city")
     else:
         return None
     proper = [t for t in name if t.i != kind.i]
@@ -149,15 +147,6 @@ def _unlisted(span: Span) -> Location | None:
     if kind.lower_ in cues.town_nouns:
         return Location(span.text, text, None, None, None, "city")
     return Location(span.text, text, None, None, None, "region")
-
-
-def _named_where(span: Span, words: list[Token]) -> bool:
-    """A name the tagger made a place for its place preposition alone ("near Cannonball", "at Torkotal": the
-    rule tagger's place of a name nobody listed), all proper nouns: the town as the text names it."""
-    root = span.root
-    return span.label_ == "GPE" and root.dep_ == "pobj" and root.head.lower_ in place_cues().location_preps and \
-        bool(words) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) and \
-        normalize_place(span.text) not in _gazetteer().unplaced
 
 
 def _as_written(span: Span, found: Location) -> Location:
