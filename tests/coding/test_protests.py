@@ -45,3 +45,23 @@ def test_a_strike_with_its_strikers_country_is_coded(coder: Coder) -> None:
     text = "Nigerian dock workers walked off the job in Lagos on Monday."
     coded = [(m.type, m.mode) for m in coder.code_text(text)]
     assert ("PROTEST", "strike") in coded
+
+
+def _types(found: list[Trigger], lem: str) -> list[str]:
+    return [m.sense.type for m in found if m.token.lemma_.lower() == lem]
+
+
+def test_a_crowd_that_protests_demonstrates(find: Find) -> None:
+    assert _types(find("Dozens of students protested against the new tuition fees outside parliament."),
+                  "protest") == ["PROTEST"]
+    assert _types(find("Hundreds protested against the mine in the capital on Sunday."), "protest") == ["PROTEST"]
+
+
+def test_a_government_that_protests_complains(find: Find) -> None:
+    text = "The foreign ministry protested against the detention of dozens of its fishermen."
+    assert _types(find(text), "protest") == ["ACCUSE"]
+    assert _types(find("Spain protested against the new tariffs."), "protest") == ["ACCUSE"]
+
+
+def test_several_hundred_marching_is_a_march(find: Find) -> None:
+    assert ("demo", "march") in _protests(find("Several hundred people marched silently around the town hall."))
