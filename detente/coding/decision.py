@@ -285,6 +285,8 @@ def _carrier(cand: Candidate, rec: Mention, pairs: Sequence[tuple[Candidate, Men
     noun = cand.token
     if rec.type != "CONSULT" or noun.pos_ != "NOUN" or lemma(noun) not in conf.message_nouns:
         return False
+    if _carries_words(noun):
+        return True  # "wrote a letter saying the ruling was an error": a statement, coded for what it says or not
     near = {noun.i, noun.head.i, noun.head.head.i}  # the letter, its verb or preposition, the verb above that
     for o, orec in pairs:
         if o is cand or orec.type == rec.type or orec.quad_class not in _VERBAL:
@@ -293,6 +295,25 @@ def _carrier(cand: Candidate, rec: Mention, pairs: Sequence[tuple[Candidate, Men
         if act.i in near or act.head.i in near:  # "sent a letter ..., urging", "a letter urging", "urged in a letter"
             return True
     return False
+
+
+def _carries_words(noun: Token) -> bool:
+    """A letter whose words the sentence gives: a clause of saying on the letter or on the verb it is the object
+    or the "in" phrase of ("sent a letter insisting that they block ...", "wrote a letter saying ...", "'...,' they
+    wrote in the letter"). The letter is then a statement, its sender's say, not talks: no labelling of the read
+    draws codes such a letter CONSULT, whether or not what it says is an event."""
+    holders = [noun]
+    if noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ == "in"):
+        holders.append(noun.head if noun.dep_ == "dobj" else noun.head.head)
+    return any(_says(c) for h in holders for c in h.children)
+
+
+def _says(clause: Token) -> bool:
+    """A reported clause, or a participle of saying with one ("saying that ...", "urging him to ...")."""
+    if clause.dep_ in ("ccomp", "parataxis"):
+        return True
+    return clause.dep_ in ("acl", "advcl") and clause.tag_ == "VBG" and \
+        any(c.dep_ in ("ccomp", "xcomp") for c in clause.children)
 
 
 def _business(rec: Mention, conf: Decision) -> bool:

@@ -356,3 +356,15 @@ def test_a_subordinate_act_of_other_named_parties_is_no_background(coder: Coder,
         assert _types(coder, text) == ["REQUEST"]  # without it the fighting is background to the demand
     # a relative pronoun is the same actor: still background
     assert _types(coder, CASES[-1][1]) == ["REJECT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Forty French senators wrote a letter to the German chancellor saying they believed the ruling was an error.",
+    "\"The deal is a betrayal of our workers,\" the Polish unions wrote in the letter to the European Commission.",
+])
+def test_a_letter_whose_words_are_given_is_no_consult(coder: Coder, monkeypatch: pytest.MonkeyPatch,
+                                                      text: str) -> None:
+    assert "CONSULT" in _types_undecided(coder, text, monkeypatch)
+    with monkeypatch.context() as m:
+        m.setattr(coder_module, "decide", lambda pairs: decision.decide(pairs, ("carrier",)))
+        assert "CONSULT" not in _types(coder, text)
