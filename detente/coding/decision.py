@@ -305,7 +305,18 @@ def _carries_words(noun: Token) -> bool:
     holders = [noun]
     if noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ == "in"):
         holders.append(noun.head if noun.dep_ == "dobj" else noun.head.head)
-    return any(_says(c) for h in holders for c in h.children)
+    return any(_says(c) for h in holders for c in h.children) or _attributes_quote(holders[-1])
+
+
+def _attributes_quote(verb: Token) -> bool:
+    """The verb attributes a quotation before it ("'...,' the unions wrote in the letter"), which the parser hangs
+    the verb on as the quotation's clause: a quotation mark lies between the two."""
+    if verb.dep_ not in ("ccomp", "parataxis") or verb.head.i > verb.i:
+        return False
+    return any(q in t.text for t in verb.doc[verb.head.i + 1:verb.i] for q in _QUOTES)
+
+
+_QUOTES = ('"', "\u201d", "''")
 
 
 def _says(clause: Token) -> bool:

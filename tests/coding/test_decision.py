@@ -361,6 +361,8 @@ def test_a_subordinate_act_of_other_named_parties_is_no_background(coder: Coder,
 @pytest.mark.parametrize("text", [
     "Forty French senators wrote a letter to the German chancellor saying they believed the ruling was an error.",
     "\"The deal is a betrayal of our workers,\" the Polish unions wrote in the letter to the European Commission.",
+    "\"Those who back the deal have learned all the wrong lessons,\" the Polish unions wrote in the letter to the "
+    "European Commission.",
 ])
 def test_a_letter_whose_words_are_given_is_no_consult(coder: Coder, monkeypatch: pytest.MonkeyPatch,
                                                       text: str) -> None:
@@ -368,3 +370,8 @@ def test_a_letter_whose_words_are_given_is_no_consult(coder: Coder, monkeypatch:
     with monkeypatch.context() as m:
         m.setattr(coder_module, "decide", lambda pairs: decision.decide(pairs, ("carrier",)))
         assert "CONSULT" not in _types(coder, text)
+
+
+def test_a_letter_someone_says_they_wrote_stays_a_consult(coder: Coder) -> None:
+    assert "CONSULT" in _types(coder, "The Polish prime minister said he wrote a letter to the German chancellor on "
+                                      "Monday.")
