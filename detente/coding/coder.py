@@ -40,6 +40,7 @@ from detente.coding.places import Places
 from detente.coding.selection import Selection, SentenceSelector
 from detente.coding.sentence import sentence_text
 from detente.coding.statements import revise
+from detente.coding.story_senses import carry_senses, remember_senses
 from detente.coding.verifier import check
 from detente.nlp import DEFAULT_MODEL, load_nlp
 from detente.nlp.pipeline import EntitySource
@@ -232,8 +233,10 @@ class Coder:
         candidates = extract(sent, self.lexicon, self.composer, self.cues, editorial=ctx.doc.genre == "editorial")
         candidates = revise(sent, candidates, self.lexicon, self.cues, editorial=ctx.doc.genre == "editorial")
         coded = screen(sent, candidates, ctx.doc.text)  # what the labelling guide codes as no event
+        carry_senses(ctx.measure_senses, coded)  # "the ban" is the ban the story named before
         self._reached(ctx, index, "no trigger")
         made = [(cand, rec) for cand in coded if (rec := self._record(ctx, index, sent, cand)) is not None]
+        remember_senses(ctx.measure_senses, [cand for cand, _ in made], self.lexicon)
         records = decide(made)  # the content of another act is no event of its own
         if not records:  # the statistical layer, only where the rules found nothing (coding/classifier.py)
             proposed = propose(sent, self.lexicon, self.cues)  # screened like a rule's: the guide holds for both

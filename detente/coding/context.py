@@ -7,6 +7,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from detente.coding.compose import Coded
 from detente.coding.references import Mentioned
 from detente.nlp import Sentence
 from detente.records import Actor, DateResolution, Document, Location, Mention
@@ -40,6 +41,9 @@ class DocumentContext:
     # the speakers and sources of each coded sentence, in order: what a later pronoun or "the ministry" may stand
     # for (``coding/references.py``)
     mentioned: list[Mentioned] = field(default_factory=list)
+    # the sense the story settled for each measure word ("a ban on travel": SANCTION), by lemma: what a later bare
+    # "the ban" means (``coding/story_senses.py``)
+    measure_senses: dict[str, Coded] = field(default_factory=dict)
 
     @property
     def day(self) -> dt.date | None:

@@ -1,0 +1,71 @@
+"""A measure noun read in the sense its story gave it.
+
+A sentence says which measure a bare "the ban" is only when it says "a ban on travel" or "banning the entry of
+refugees"; later sentences of the story say "the ban", and the lexicon, seeing no cue, falls back on the noun's
+default sense (a restriction at home, COERCE). The story's first reading is the right one: once a sentence has
+coded a measure word in a sense resolved by its own words (an object or a cue), a later bare mention of the same
+noun in that story takes the same type and mode. Keyed by lemma, so "banned travel" settles "the ban".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from detente import datafiles
+from detente.coding.candidates import Candidate
+from detente.coding.compose import Coded
+from detente.coding.lexicon import Lexicon
+
+__all__ = ["MEASURE_NOUNS", "carry_senses", "remember_senses"]
+
+MEASURE_NOUNS = frozenset(datafiles.entries("detente.coding", "data/measure_nouns.txt"))
+
+
+def _lemma(cand: Candidate) -> str:
+    return cand.token.lemma_.lower()
+
+
+def resolved(cand: Candidate) -> bool:
+    """Whether the candidate's sense was chosen by words of its own sentence (an object or a cue), not by
+    default: only such a reading tells the story which measure it is."""
+    sense = cand.mention.sense
+    return bool(sense.objects or sense.object_classes or sense.cues)
+
+
+def bare(cand: Candidate) -> bool:
+    """A measure noun read in its default sense, with no act of its own composed on it: "the ban"."""
+    return (cand.token.pos_ == "NOUN" and _lemma(cand) in MEASURE_NOUNS and cand.child is None
+            and not resolved(cand))
+
+
+def carry_senses(senses: dict[str, Coded], candidates: Iterable[Candidate]) -> None:
+    """Give each bare measure noun the sense its story settled for the same word earlier."""
+    for cand in candidates:
+        if bare(cand) and (earlier := senses.get(_lemma(cand))) is not None:
+            cand.coded = earlier
+
+
+_OBJECTS = ("dobj", "obj", "nsubjpass")
+
+
+def _imposed(cand: Candidate, lexicon: Lexicon) -> str | None:
+    """The measure noun a resolved verb puts in place ("imposed a ban on travel"): its object, where the noun
+    itself has the sense the verb was read in. A verb acting on the measure in another sense ("a judge blocked the
+    ban": SANCTION convict) says nothing of what the measure is."""
+    for child in cand.token.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in _OBJECTS and lemma in MEASURE_NOUNS and any(
+                sense.label == cand.mention.sense.label for sense in lexicon.senses.get((lemma, "noun"), [])):
+            return lemma
+    return None
+
+
+def remember_senses(senses: dict[str, Coded], coded: Iterable[Candidate], lexicon: Lexicon) -> None:
+    """Remember the sense of each measure word coded with a sense its own sentence resolved; a later one wins
+    (a story that moves from a travel ban to an arms embargo says so with cues again)."""
+    for cand in coded:
+        if not resolved(cand):
+            continue
+        lemma = _lemma(cand) if _lemma(cand) in MEASURE_NOUNS else _imposed(cand, lexicon)
+        if lemma is not None:
+            senses[lemma] = cand.coded
