@@ -1,0 +1,48 @@
+"""A measure noun read in the sense its story gave it (coding/story_senses.py). Sentences written for these
+tests, not taken from the labelled sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from detente.coding import Coder
+from detente.coding.story_senses import MEASURE_NOUNS
+
+DAY = dt.date(2024, 3, 1)
+
+
+def _types(coder: Coder, text: str, word: str) -> list[str]:
+    """The types of the records of ``text`` whose trigger is ``word`` alone."""
+    return [r.type for r in coder.code_text(text, on=DAY) if r.trigger == word]
+
+
+def test_the_measure_words_are_listed() -> None:
+    assert {"ban", "embargo", "sanction", "order", "restriction"} <= MEASURE_NOUNS
+
+
+def test_a_bare_ban_alone_is_a_restriction_at_home(coder: Coder) -> None:
+    assert _types(coder, "Iraq said the ban hurts its people.", "ban") == ["COERCE"]
+
+
+def test_a_bare_ban_after_a_travel_ban_is_that_sanction(coder: Coder) -> None:
+    text = ("Iran banned the entry of refugees from Iraq on Monday. "
+            "Iraq said the ban hurts its people.")
+    assert _types(coder, text, "ban") == ["SANCTION"]
+
+
+def test_a_ban_imposed_with_its_cue_settles_the_sense(coder: Coder) -> None:
+    text = ("The United States imposed a ban on travel by citizens of Iran and Syria on Monday. "
+            "Iran said the ban hurts its people.")
+    assert _types(coder, text, "ban") == ["SANCTION"]
+
+
+def test_a_judge_blocking_the_ban_says_nothing_of_what_the_ban_is(coder: Coder) -> None:
+    text = ("A federal judge blocked the ban on Monday. "
+            "Iran said the ban hurts its people.")
+    assert _types(coder, text, "ban") == ["COERCE"]
+
+
+def test_the_sense_stays_in_its_story(coder: Coder) -> None:
+    first = "Iran banned the entry of refugees from Iraq on Monday."
+    coder.code_text(first, on=DAY)
+    assert _types(coder, "Iraq said the ban hurts its people.", "ban") == ["COERCE"]
