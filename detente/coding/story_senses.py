@@ -38,24 +38,32 @@ def bare(cand: Candidate) -> bool:
             and not resolved(cand))
 
 
-def carry_senses(senses: dict[str, Coded], candidates: Iterable[Candidate]) -> None:
-    """Give each bare measure noun the sense its story settled for the same word earlier."""
+def carry_senses(senses: dict[str, Coded], candidates: Iterable[Candidate]) -> dict[int, Coded]:
+    """Give each bare measure noun the sense its story settled for the same word earlier; the senses they had
+    before, by the candidate's id, for the coder to go back to when the story's sense finds no sides here."""
+    before: dict[int, Coded] = {}
     for cand in candidates:
-        if bare(cand) and (earlier := senses.get(_lemma(cand))) is not None:
+        if bare(cand) and (earlier := senses.get(_lemma(cand))) is not None and earlier != cand.coded:
+            before[id(cand)] = cand.coded
             cand.coded = earlier
+    return before
+
+
+def _noun_sense(lemma: str, coded: Coded, lexicon: Lexicon) -> bool:
+    """Whether the measure noun itself can mean what was coded: "threatened sanctions" (THREATEN) or "a judge
+    blocked the ban" (SANCTION convict) is an act about the measure, not the measure's sense."""
+    label = f"{coded.type}:{coded.mode}" if coded.mode else coded.type
+    return any(sense.label == label for sense in lexicon.senses.get((lemma, "noun"), []))
 
 
 _OBJECTS = ("dobj", "obj", "nsubjpass")
 
 
-def _imposed(cand: Candidate, lexicon: Lexicon) -> str | None:
-    """The measure noun a resolved verb puts in place ("imposed a ban on travel"): its object, where the noun
-    itself has the sense the verb was read in. A verb acting on the measure in another sense ("a judge blocked the
-    ban": SANCTION convict) says nothing of what the measure is."""
+def _imposed(cand: Candidate) -> str | None:
+    """The measure noun a resolved verb acts on ("imposed a ban on travel"): its object."""
     for child in cand.token.children:
         lemma = child.lemma_.lower()
-        if child.dep_ in _OBJECTS and lemma in MEASURE_NOUNS and any(
-                sense.label == cand.mention.sense.label for sense in lexicon.senses.get((lemma, "noun"), [])):
+        if child.dep_ in _OBJECTS and lemma in MEASURE_NOUNS:
             return lemma
     return None
 
@@ -66,6 +74,6 @@ def remember_senses(senses: dict[str, Coded], coded: Iterable[Candidate], lexico
     for cand in coded:
         if not resolved(cand):
             continue
-        lemma = _lemma(cand) if _lemma(cand) in MEASURE_NOUNS else _imposed(cand, lexicon)
-        if lemma is not None:
+        lemma = _lemma(cand) if _lemma(cand) in MEASURE_NOUNS else _imposed(cand)
+        if lemma is not None and _noun_sense(lemma, cand.coded, lexicon):
             senses[lemma] = cand.coded
