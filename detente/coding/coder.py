@@ -284,11 +284,7 @@ class Coder:
                         carried: dict[int, Coded]) -> Mention | None:
         """The candidate's record; a measure noun given its story's sense that finds no sides in that sense
         (a sanction needs whom it hits) is read in its own sense again, as it was before."""
-        rec = self._record(ctx, index, sent, cand)
-        if rec is None and id(cand) in carried:
-            cand.coded = carried[id(cand)]
-            rec = self._record(ctx, index, sent, cand)
-        return rec
+        return self._record(ctx, index, sent, cand)
 
     def _record(self, ctx: DocumentContext, index: int, sent: Span, cand: Candidate) -> Mention | None:
         doc = ctx.doc
