@@ -26,7 +26,7 @@ from detente.coding.candidates import Candidate, extract
 from detente.coding.channel import choose_channel
 from detente.coding.channel_evidence import channel_evidence
 from detente.coding.classifier import propose
-from detente.coding.compose import Coded, load_composer
+from detente.coding.compose import load_composer
 from detente.coding.confidence import confidence, load_weights
 from detente.coding.context import DocumentContext
 from detente.coding.conventions import screen
@@ -233,10 +233,9 @@ class Coder:
         candidates = extract(sent, self.lexicon, self.composer, self.cues, editorial=ctx.doc.genre == "editorial")
         candidates = revise(sent, candidates, self.lexicon, self.cues, editorial=ctx.doc.genre == "editorial")
         coded = screen(sent, candidates, ctx.doc.text)  # what the labelling guide codes as no event
-        carried = carry_senses(ctx.measure_senses, coded)  # "the ban" is the ban the story named before
+        carry_senses(ctx.measure_senses, coded)  # "the ban" is the ban the story named before
         self._reached(ctx, index, "no trigger")
-        made = [(cand, rec) for cand in coded if (rec := self._record_carried(ctx, index, sent, cand, carried))
-                is not None]
+        made = [(cand, rec) for cand in coded if (rec := self._record(ctx, index, sent, cand)) is not None]
         remember_senses(ctx.measure_senses, [cand for cand, _ in made], self.lexicon)
         records = decide(made)  # the content of another act is no event of its own
         if not records:  # the statistical layer, only where the rules found nothing (coding/classifier.py)
@@ -279,12 +278,6 @@ class Coder:
             key = (ctx.doc.id, index)
             if _RANK[stage] > _RANK.get(self.trace.get(key, STAGES[0]), 0):
                 self.trace[key] = stage
-
-    def _record_carried(self, ctx: DocumentContext, index: int, sent: Span, cand: Candidate,
-                        carried: dict[int, Coded]) -> Mention | None:
-        """The candidate's record; a measure noun given its story's sense that finds no sides in that sense
-        (a sanction needs whom it hits) is read in its own sense again, as it was before."""
-        return self._record(ctx, index, sent, cand)
 
     def _record(self, ctx: DocumentContext, index: int, sent: Span, cand: Candidate) -> Mention | None:
         doc = ctx.doc

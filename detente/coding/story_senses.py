@@ -38,15 +38,12 @@ def bare(cand: Candidate) -> bool:
             and not resolved(cand))
 
 
-def carry_senses(senses: dict[str, Coded], candidates: Iterable[Candidate]) -> dict[int, Coded]:
-    """Give each bare measure noun the sense its story settled for the same word earlier; the senses they had
-    before, by the candidate's id, for the coder to go back to when the story's sense finds no sides here."""
-    before: dict[int, Coded] = {}
+def carry_senses(senses: dict[str, Coded], candidates: Iterable[Candidate]) -> None:
+    """Give each bare measure noun the sense its story settled for the same word earlier. It is then coded as
+    that measure or not at all: a sanction that finds nobody it hits in this sentence is no restriction at home."""
     for cand in candidates:
-        if bare(cand) and (earlier := senses.get(_lemma(cand))) is not None and earlier != cand.coded:
-            before[id(cand)] = cand.coded
+        if bare(cand) and (earlier := senses.get(_lemma(cand))) is not None:
             cand.coded = earlier
-    return before
 
 
 def _noun_sense(lemma: str, coded: Coded, lexicon: Lexicon) -> bool:
