@@ -46,3 +46,9 @@ def test_the_sense_stays_in_its_story(coder: Coder) -> None:
     first = "Iran banned the entry of refugees from Iraq on Monday."
     coder.code_text(first, on=DAY)
     assert _types(coder, "Iraq said the ban hurts its people.", "ban") == ["COERCE"]
+
+
+def test_a_threatened_measure_settles_nothing(coder: Coder) -> None:
+    text = ("The United States threatened to ban Iranian oil on Monday. "
+            "Iraq said the ban hurts its people.")
+    assert _types(coder, text, "ban") == ["COERCE"]
