@@ -166,6 +166,8 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
                 continue
             if m.nominal and _inside_same_type(m, mentions):
                 continue
+            if _agrees_in_opinion(m):
+                continue
         cand = _candidate(m, kid, composed, lexicon, composer, cues, siblings.get(id(kid), []) if kid else [])
         if cand is not None:
             out.append(cand)
@@ -211,6 +213,24 @@ def _doer_named(m: Trigger) -> bool:
 
 
 _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _agrees_in_opinion(m: Trigger) -> bool:
+    """"She agrees with the president that the contribution is too high", "the Taoiseach agreed with him":
+    agreeing with someone, or with an idea, and nothing agreed upon (no act governed, no object, no terms in an
+    ``agreement_terms_preps`` phrase, no clause of purpose) shares a view; it commits no one to an act."""
+    tok = m.token
+    if m.nominal or m.sense.type != "AGREE" or lemma(tok) != "agree":
+        return False
+    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt")}
+    if "with" not in preps:
+        return False
+    # the terms may hang on the party agreed with ("agreed with the IAEA on a plan")
+    partners = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children]
+    preps |= {g.lower_ for o in partners for g in o.children if g.dep_ == "prep"}
+    if preps & _compose_list("agreement_terms_preps"):
+        return False
+    return not any(c.dep_ in ("dobj", "obj", "xcomp", "advcl") for c in tok.children)
 
 
 @lru_cache(maxsize=8)
