@@ -184,3 +184,15 @@ def test_a_verbal_act_in_a_trailing_participle_is_a_second_act(coder: Coder) -> 
     # a material act in such a participle stays the main act's detail
     text = "Israeli troops raided the Gaza Strip on Monday, killing three Palestinian gunmen."
     assert len(_coded(coder, text)) == 1
+
+
+def test_agreeing_with_someone_with_nothing_agreed_upon_is_no_agreement(coder: Coder) -> None:
+    """Sharing a view ("agrees with the president that ...", "agreed with him") commits no one to an act."""
+    for text in ("The Canadian envoy agrees with the French president that the budget is too small.",
+                 "Japan's prime minister agreed with him and said tariffs were wrong."):
+        assert not [c for c in _coded(coder, text) if c[0] == "AGREE"], text
+
+
+def test_agreeing_with_a_party_on_terms_stays_an_agreement(coder: Coder) -> None:
+    assert ("AGREE", ["IRN"], ["FRA"]) in _coded(coder, "Iran agreed with France on a new inspection plan.")
+    assert [c for c in _coded(coder, "Kenya agreed with Uganda to reopen the border crossing.") if c[0] == "AGREE"]
