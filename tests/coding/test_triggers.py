@@ -874,17 +874,3 @@ def test_a_state_or_idea_seized_or_a_quality_invaded_is_no_material_act(find: Fi
     none_of(find, "ASSAULT", ("The senator said Moscow tried to hijack the election.",))
     assert [t.sense.type for t in find("Gunmen hijacked a bus in northern Kenya.")] == ["ASSAULT"]
     assert [t.sense.type for t in find("Russian troops invaded Ukraine.")] == ["COERCE"]
-
-
-def test_an_offer_of_a_thing_with_no_act_is_no_agreement(find: Find) -> None:
-    """An offer is AGREE when what is offered is an act or is to be done, not a product or an option."""
-    none_of(find, "AGREE", ("The airline began offering cheap fares to three northern cities.",
-                            "The college is offering pupils the choice of a second language.",
-                            "The senator has not offered a scrap of proof for his claims."))
-
-
-def test_an_offer_of_an_act_or_to_act_stays_an_agreement(find: Find) -> None:
-    for text in ("Norway offered to mediate between the two governments.",
-                 "Egypt offered talks to the rebels on Monday.",
-                 "Turkey proposed a ceasefire in the north."):
-        assert any(m.sense.type == "AGREE" and m.token.lemma_ in ("offer", "propose") for m in find(text)), text
