@@ -105,10 +105,10 @@ class Places:
     def carried_place(self, ctx: DocumentContext, index: int, cand: Candidate, coded: Coded, modality: Modality,
                       sides: Sides) -> Location | None:
         """The place the rest of the document gives an event that names none: a meeting told just before
-        (``meeting_before``), the place the document gives the named venue it hangs on (``venue_place``: "on the
-        sidelines of the APEC summit"), or the dateline's for its country's speakers (``filed_place``)."""
-        return self.meeting_before(ctx, index, cand, coded, modality, sides) or self.venue_place(ctx, cand, coded) \
-            or (self.filed_place(ctx, coded, sides) if modality == "asserted" else None)
+        (``meeting_before``) or the place the document gives the named venue it hangs on (``venue_place``: "on the
+        sidelines of the APEC summit"). Not the dateline's beyond the lead (``lead_place``): the guide uses a
+        dateline for the sentence it opens, and no read draw labels a later act at the dateline's city."""
+        return self.meeting_before(ctx, index, cand, coded, modality, sides) or self.venue_place(ctx, cand, coded)
 
     def meeting_before(self, ctx: DocumentContext, index: int, cand: Candidate, coded: Coded, modality: Modality,
                        sides: Sides) -> Location | None:
@@ -139,19 +139,6 @@ class Places:
         (``resolve.places.venues``). Not a call: it is held from afar."""
         name = venue_name(cand.token) if coded.mode != "phone" else None
         return named_venue_place(ctx.doc.text, name, ctx.countries) if name else None
-
-    def filed_place(self, ctx: DocumentContext, coded: Coded, sides: Sides) -> Location | None:
-        """A wire story is filed where its reporter hears the speakers of the place: a verbal act (not a meeting
-        or a call) whose every source belongs to the dateline's country was said there, anywhere in the story:
-        "BEIJING (Reuters) - ... Foreign ministry spokesperson Mao Ning said China opposes the sanctions" →
-        Beijing. Not a material act ("KYIV — Ukrainian drones struck a refinery" happened elsewhere), nor one
-        by another country's side ("Washington accused Beijing" in a Beijing story)."""
-        where = ctx.dateline
-        if where is None or not where.country or coded.type == "CONSULT" or \
-                ONTOLOGY.type_quads.get(coded.type) not in _VERBAL_QUADS:
-            return None
-        countries = {a.country for a in sides.sources.actors}
-        return where if countries == {where.country} else None
 
     def said_at_meeting(self, meetings: list[Mention], index: int, cand: Candidate, coded: Coded,
                         sides: Sides) -> Location | None:

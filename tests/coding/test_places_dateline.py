@@ -70,15 +70,15 @@ def test_an_agreement_takes_the_place_of_the_act_agreed_on(coder: Coder) -> None
     assert demand.type == "REQUEST" and demand.location is None  # a demand is not made where its content is
 
 
-def test_the_dateline_countrys_speakers_are_heard_where_it_was_filed(coder: Coder) -> None:
-    """Beyond the lead (coding.places.Places.filed_place): a verbal act by the dateline country's side was said
-    there; another country's act, or a material one, was not."""
-    records = code(coder, "BEIJING, June 19 (Reuters) - The weather was warm. Tourists filled the parks.\n\n"
-                          "Foreign ministry spokesperson Mao Ning criticized the United States for its sanctions.\n\n"
-                          "The United States criticized China over its trade practices.\n\n"
-                          "China imposed sanctions on American defense firms.")
-    by_type = {(m.type, frozenset(a.country for a in m.source)): m for m in records}
-    said = by_type[("ACCUSE", frozenset({"CHN"}))]
-    assert said.location is not None and said.location.name == "Beijing"
-    assert by_type[("ACCUSE", frozenset({"USA"}))].location is None
-    assert by_type[("SANCTION", frozenset({"CHN"}))].location is None
+def test_a_dateline_places_the_lead_not_the_rest_of_the_story(coder: Coder) -> None:
+    """The guide uses a dateline for the sentence it opens (coding.places.Places.lead_place); a later act that
+    names no place of its own stays unplaced, even when the dateline country's side says it."""
+    records = code(coder, "BEIJING, June 19 (Reuters) - Foreign ministry spokesperson Mao Ning criticized the "
+                          "United States for its sanctions.\n\nThe weather was warm. Tourists filled the parks.\n\n"
+                          "Chinese Foreign Minister Wang Yi criticized the United States over its trade practices.\n\n"
+                          "The United States criticized China over its trade practices.")
+    by_sentence = {m.sentence_index: m for m in records if m.type == "ACCUSE"}
+    lead, *later = [by_sentence[i] for i in sorted(by_sentence)]
+    assert lead.location is not None and lead.location.name == "Beijing"
+    assert later and all(m.location is None for m in later)
+    assert {frozenset(a.country for a in m.source) for m in later} == {frozenset({"CHN"}), frozenset({"USA"})}
