@@ -74,7 +74,7 @@ ENDANGERED_CLASSES = frozenset(_DATA["endangered_classes"])
 ANSWERING_VERBS = frozenset(_DATA["answering_verbs"])
 ANSWERING_PREPS = frozenset(_DATA["answering_preps"])
 ANSWERED_NOUNS: dict[str, str] = {str(k): str(v) for k, v in _DATA["answered_nouns"].items()}
-_CRITIC_PREPS = frozenset({"from", "by"})
+CRITIC_PREPS = frozenset(_DATA["critic_preps"])
 VERBAL_CONFLICT_NOUNS = frozenset(_DATA["verbal_conflict_nouns"])
 VERBAL_NOUNS = frozenset(_DATA["verbal_nouns"])
 CONCERN_NOUNS = frozenset(_DATA["concern_nouns"])
@@ -301,7 +301,7 @@ def _answered(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candi
         if noun is None or subj is None or not looks_like_actor(subj) or (
                 named_actor(obj) is not None):
             continue  # "defended Russia against criticism": support of another, the lexicon's reading
-        critic = _critic(noun)
+        critic = direct_owner(noun, CRITIC_PREPS, named=True)
         if critic is not None and own_side(critic, subj):
             critic = None
         out = [c for c in candidates if c.token != verb]
@@ -360,8 +360,8 @@ def _concerns(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: C
     for noun in tokens(sent):
         if lemma(noun) not in CONCERN_NOUNS or noun.pos_ != "NOUN" or negated(noun, cues):
             continue
-        owner = _critic(noun)
-        if owner is None or any(c.dep_ == "prep" and c.lower_ in _CRITIC_PREPS for c in noun.children):
+        owner = direct_owner(noun, CRITIC_PREPS, named=True)
+        if owner is None or any(c.dep_ == "prep" and c.lower_ in CRITIC_PREPS for c in noun.children):
             continue  # only an owning word: "concerns from ..." is rarer and often a source of news
         verb = noun.head if noun.dep_ == "dobj" and lemma(noun.head) in EASING_VERBS else None
         about = next((o for _, o in prep_objects(noun, ("about", "over"))), None)
@@ -387,20 +387,6 @@ def _doer(verb: Token, lexicon: Lexicon) -> Token | None:
         speaker = speaking(subj, lexicon, False)[1]
         return speaker if speaker is not None and looks_like_actor(speaker) else subj
     return subj
-
-
-def _critic(noun: Token) -> Token | None:
-    """Who made a criticism or an accusation: its owner ("Beijing's accusations"), a country or body naming it
-    ("U.S. criticism"), or "from"/"by" an actor; never "of", which names its target ("criticism of its ties")."""
-    for c in noun.children:
-        if (c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG"))) and \
-                named_actor(c) is not None:
-            return c
-    for p in noun.children:
-        obj = named_actor(child(p, "pobj")) if p.dep_ == "prep" and p.lower_ in _CRITIC_PREPS else None
-        if obj is not None:
-            return obj
-    return None
 
 
 def _nobody(tok: Token | None) -> bool:

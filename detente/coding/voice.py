@@ -36,7 +36,7 @@ TOPIC_SPEECH_VERBS = frozenset(_DATA["topic_speech_verbs"])
 _TOPIC_PREPS = frozenset({"about", "of", "on", "over"})
 GENERIC_DETERMINERS = frozenset(_DATA["generic_determiners"])
 FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
-_OWNER_PREPS = frozenset({"of", "by"})
+OWNER_PREPS = frozenset(_DATA["owner_preps"])
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "ROOT", "relcl", "advcl", "xcomp", "conj", "acl"})
 _JUDGING_DEPS = CLAUSE_DEPS | {"acomp"}
 
@@ -94,16 +94,18 @@ def owner_of(noun: Token) -> Token | None:
     return None
 
 
-def direct_owner(noun: Token) -> Token | None:
+def direct_owner(noun: Token, preps: frozenset[str] = OWNER_PREPS, named: bool = False) -> Token | None:
+    """Whose ``noun`` is: its owner ("China's aggression"), a country or body naming it ("U.S. criticism"), or
+    the actor after one of ``preps``. An owner is "of"/"by" an actor; a critic is "from"/"by" one, since "of"
+    names what a criticism is about. ``named``: a pronoun owner does not count ("its criticism")."""
     for c in noun.children:
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")):
-            if looks_like_actor(c):
-                return c
+        if (c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG"))) and \
+                looks_like_actor(c) and not (named and c.pos_ == "PRON"):
+            return c
     for p in noun.children:
-        if p.dep_ == "prep" and p.lower_ in _OWNER_PREPS:
-            obj = named_actor(child(p, "pobj"))
-            if obj is not None:
-                return obj
+        obj = named_actor(child(p, "pobj")) if p.dep_ == "prep" and p.lower_ in preps else None
+        if obj is not None:
+            return obj
     return None
 
 
