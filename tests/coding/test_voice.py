@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from detente.coding import Coder
-from detente.coding.voice import is_generic, judged, own_side, owner_of, speaking
+from detente.coding.statements import CRITIC_PREPS
+from detente.coding.voice import direct_owner, is_generic, judged, own_side, owner_of, speaking
 
 
 def _word(coder: Coder, text: str, word: str) -> Token:
@@ -29,6 +30,20 @@ def test_the_judged_actor_is_the_owner_or_the_subject(coder: Coder) -> None:
     text = "Secretary of State Antony Blinken said Berisha was involved in corrupt acts."
     who = judged(_word(coder, text, "corrupt"))
     assert who is not None and who.text == "Berisha"
+
+
+def test_an_owner_is_of_or_by_an_actor_and_a_critic_from_or_by_a_named_one(coder: Coder) -> None:
+    text = "The minister rejected the criticism of Ruritania from Germany over the actions of Austria."
+    critic = direct_owner(_word(coder, text, "criticism"), CRITIC_PREPS, named=True)
+    assert critic is not None and critic.text == "Germany"  # not "of Ruritania", what it is about
+    owner = direct_owner(_word(coder, text, "actions"))
+    assert owner is not None and owner.text == "Austria"
+    text = "The minister said its criticism by Germany was unfair."
+    criticism = _word(coder, text, "criticism")
+    owner = direct_owner(criticism)
+    assert owner is not None and owner.text == "its"  # a pronoun owns a thing
+    critic = direct_owner(criticism, CRITIC_PREPS, named=True)
+    assert critic is not None and critic.text == "Germany"  # but a critic is named
 
 
 def test_the_speakers_own_side_and_nobody_in_particular(coder: Coder) -> None:
