@@ -7,15 +7,7 @@ import datetime as dt
 from collections import Counter
 
 from detente.coding import Coder
-from detente.coding.home import (
-    HomeEvidence,
-    gazetteer_country,
-    office_at_home,
-    outlet_home,
-    places_named,
-    town_country,
-    wider_home,
-)
+from detente.coding.home import HomeEvidence, gazetteer_country, office_at_home, outlet_home, places_named, wider_home
 from detente.coding.lexicon import load_lexicon
 from detente.coding.modality import load_cues
 from detente.coding.selection import SentenceSelector
@@ -249,23 +241,3 @@ def test_a_crowds_act_by_people_of_no_country_is_parsed_in_a_story_with_a_home(k
 
 def test_staff_striking_in_a_story_with_a_home_are_the_homes(coder: Coder) -> None:
     assert _crowd_sources(coder, _STOPPAGE, "bank staff") == ["AUS"]
-
-
-# -- an actor named by a town the knowledge base lacks ------------------------------------------------------
-
-
-def test_an_actor_named_by_a_town_is_of_the_towns_country(kb) -> None:
-    assert town_country(kb, "the Bendigo council") == "AUS"
-    assert town_country(kb, "Anaheim police") == "USA"
-    assert town_country(kb, "Hamilton council") is None  # towns of several countries decide nothing
-    assert town_country(kb, "Vladimir Putin") is None  # the knowledge base's own reading wins
-
-
-def test_a_town_council_of_no_home_story_is_its_towns_country(coder: Coder) -> None:
-    coded = _coded(coder, "The Bendigo council accused China of dumping cheap steel.")
-    assert any(kind == "ACCUSE" and source == ["AUS"] for kind, source, _t in coded)
-
-
-def test_a_person_the_tagger_names_is_no_town(coder: Coder) -> None:
-    coded = _coded(coder, "George Harrison accused China of dumping cheap steel.")
-    assert not any(source == ["USA"] for _k, source, _t in coded)
