@@ -107,22 +107,6 @@ def places_named(kb: ActorKB, text: str) -> set[str]:
     return out
 
 
-def town_country(kb: ActorKB, text: str) -> str | None:
-    """The one country of the towns an actor's words name when the knowledge base knows none of them ("the
-    Killarney town council", "Tiraspol", "Bendigo police"): a local body or a breakaway seat is of the country the
-    gazetteer puts its town in. A name the knowledge base reads as anything (a person, a body) is left to it, and
-    towns of two countries decide nothing."""
-    found: set[str] = set()
-    for m in _NAME_RUN.finditer(text):
-        name = m.group(1)
-        if kb.readings(name):
-            continue
-        country = gazetteer_country(name)
-        if country is not None:
-            found.add(country)
-    return found.pop() if len(found) == 1 else None
-
-
 # capitalized runs of every sentence are looked up: a long-running ingest meets new ones without end, so the
 # memo is bounded (as the knowledge base's per-text memo is)
 @lru_cache(maxsize=1 << 16)

@@ -33,7 +33,7 @@ from detente.coding.earlier import (
     role_named_before,
     titled,
 )
-from detente.coding.home import crowd_acts, office_at_home, town_country
+from detente.coding.home import crowd_acts, office_at_home
 from detente.coding.introductions import introduce
 from detente.coding.legal import (
     accused,
@@ -404,9 +404,6 @@ class Participants:
             body = body_before(ctx, arg, index)
             if body is not None:  # "the Council" (a sector, no country): the body named just before
                 return Resolved([body], [description], pronoun=True)
-            town = self._town(arg)
-            if town is not None:  # "Bendigo police": the police of the town's country
-                return Resolved([replace(first, country=town)], [description], fallback=True)
             return Resolved([first], [description])
         same = described_before(ctx, arg)
         if same is not None:  # "Coordinated airstrikes by the Somali army killed ... the airstrikes targeted"
@@ -423,22 +420,11 @@ class Participants:
             country = next(iter(named))
             return Resolved([Actor(text=arg.texts[0], name=None, country=country, sector=None)], [description],
                             fallback=True)
-        town = self._town(arg)
-        if town is not None:  # "Tiraspol said", "the Killarney council": of the country the town is in
-            return Resolved([Actor(text=arg.texts[0], name=None, country=town, sector=None)], [description],
-                            fallback=True)
         if (names_people(arg.token) or _indefinite(arg)) and not arg.place and not _set_apart(arg.token):
             # "historians", "Khoshbo", "the publishers": an actor the knowledge base does not know, kept without
             # a country (the sentence's one country may still give it one)
             return Resolved([Actor(text=arg.texts[0], name=None, country=None, sector=None)], [description])
         return Resolved([], [])
-
-    def _town(self, arg: Arg) -> str | None:
-        """The country of a town the actor's words name and the knowledge base lacks (``home.town_country``); a
-        word the tagger types a person is a person's name, not a town ("George Harrison")."""
-        if arg.place or arg.token.ent_type_ == "PERSON":
-            return None  # "in Bendigo": where, not who
-        return town_country(self.kb, arg.texts[0])
 
     def _home_person(self, ctx: DocumentContext, arg: Arg) -> Resolved:
         """"He", "she" with no antecedent of a country: in a story about one country whose sentence names no other,
