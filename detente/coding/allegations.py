@@ -61,6 +61,10 @@ CLAIM_AGAINST_PREPS = frozenset(str(w) for w in _DATA["claim_against_preps"])
 CLAIM_DEED_PREPS = frozenset(str(w) for w in _DATA["claim_deed_preps"])
 ARGUING_VERBS = frozenset(str(w) for w in _DATA["arguing_verbs"]) | ALLEGATION_VERBS
 _ACCUSER_PREPS = ("by", "from")
+LEGAL_DOCUMENTS = frozenset(str(w) for w in _DATA["legal_documents"])
+COURT_DOCUMENTS = frozenset(str(w) for w in _DATA["court_documents"])
+COURT_WORDS = frozenset(str(w) for w in _DATA["court_words"])
+FILING_PREPS = frozenset(str(w) for w in _DATA["filing_preps"])
 
 
 def allegations(candidates: list[Candidate], cues: Cues) -> list[Candidate]:
@@ -225,6 +229,67 @@ def argued(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Candidat
             not _same_side(owner, subj) else _accusation(verb, "112", subj, None, "argued", cues, spoken=True)
         return [made]
     return []
+
+
+# -- a filing speaks ------------------------------------------------------------------------------------------
+
+
+def filed(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues) -> list[Candidate]:
+    """"The lawsuit says ...", "the state said in court papers ...", "... according to Hawaii's filing": what a
+    legal document says is its filer's allegation (ACCUSE allege, 112), whatever its words: a claim made in a
+    case is contested by definition. The accused is the owner of the content's subject, else whom the
+    participants step finds on the story's other side (as for a case argued). No filer named, no allegation."""
+    if any(c.coded.type == "ACCUSE" for c in candidates):
+        return []
+    for verb in tokens(sent):
+        if verb.lower_ != "according" and (not is_verbal(verb) or clause_flags(verb, cues).negated):
+            continue
+        if lemma(verb) in lexicon.speech_verbs or lemma(verb) in ARGUING_VERBS:
+            filer = _filer(verb)
+        elif verb.lower_ == "according":
+            doc = next((child(p, "pobj") for p in verb.children if p.lower_ == "to"), None)
+            filer = _document_owner(doc) if doc is not None and _is_document(doc) else None
+        else:
+            continue
+        if filer is None:
+            continue
+        content = child(verb, "ccomp", "parataxis") if verb.lower_ != "according" else verb.head
+        about = child(content, "nsubj", "nsubjpass") if content is not None else None
+        owner = direct_owner(about) if about is not None else None
+        accused = owner if owner is not None and owner != filer and not _same_side(owner, filer) else None
+        return [_accusation(verb, "112", filer, accused, "filed", cues, spoken=True)]
+    return []
+
+
+def _is_document(tok: Token) -> bool:
+    """A filing noun, or "court papers"."""
+    if lemma(tok) in LEGAL_DOCUMENTS:
+        return True
+    return lemma(tok) in COURT_DOCUMENTS and any(
+        c.dep_ in ("compound", "amod") and lemma(c) in COURT_WORDS for c in tok.children)
+
+
+def _filer(verb: Token) -> Token | None:
+    """Who speaks through a filing at ``verb``: the filing's owner when it is the subject ("the Maryland lawsuit
+    argues"), the subject when the verb speaks "in" one ("the state said in court papers")."""
+    subj, _ = clause_subject(verb)
+    if subj is not None and _is_document(subj):
+        return _document_owner(subj)
+    for p in verb.children:
+        doc = child(p, "pobj") if p.dep_ == "prep" and p.lower_ in FILING_PREPS else None
+        if doc is not None and _is_document(doc) and subj is not None and (
+                looks_like_actor(subj) or subj.pos_ == "PRON") and lemma(subj) not in COMMENTATORS:
+            return subj
+    return None
+
+
+def _document_owner(doc: Token) -> Token | None:
+    """The filer a filing names: its possessor, a name before it ("the Maryland lawsuit"), or the agent of
+    "brought/filed by"."""
+    for c in doc.children:
+        if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN") and looks_like_actor(c):
+            return c
+    return _claim_owner(doc)
 
 
 # -- legal steps ----------------------------------------------------------------------------------------------

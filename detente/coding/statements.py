@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from detente.coding.allegations import allegations, argued, harbouring, legal_steps, owned_claims, warrant
+from detente.coding.allegations import allegations, argued, filed, harbouring, legal_steps, owned_claims, warrant
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.criticism import FAILURE_VERBS, POSING_NOUNS, POSING_VERBS, QUESTION_WORDS, is_criticism
@@ -112,6 +112,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
         return candidates
     taken = {c.token.i for c in candidates} | {c.mention.anchor.i for c in candidates}
     out = list(candidates)
+    out.extend(filed(sent, out, lexicon, cues))  # "the lawsuit says ...": the filer alleges (allegations.py)
     if not any(c.coded.type == "ACCUSE" for c in out):
         accusation = _question(sent, lexicon, cues, editorial) or _judgement(sent, lexicon, cues, taken, editorial)
         if accusation is not None:

@@ -205,3 +205,20 @@ def test_no_case_argued_by_commentators_or_without_a_judgement(coder: Coder) -> 
                                    "day after Putin met Merkel.")
     assert not _accusations(coder, "Russia argued that Ukraine's law changes the status of Russian speakers, a day "
                                    "after Putin met Merkel.")
+
+
+# -- a filing speaks -------------------------------------------------------------------------------------------
+
+
+def test_what_a_filing_says_is_its_filers_allegation(coder: Coder) -> None:
+    # read before the participants step: the filer from the filing's owner or the subject speaking "in" it
+    read = _read(coder, "Ukraine said in court papers that Russia's blockade hurts its farmers.")
+    assert ("ACCUSE", "allege", ["Ukraine"], ["Russia"], False) in read
+    read = _read(coder, "Georgia's lawsuit says that the Russian ban will ruin its wine makers.")
+    assert any(r[:3] == ("ACCUSE", "allege", ["Georgia"]) for r in read)
+
+
+def test_no_filing_allegation_without_a_filer_or_a_filing(coder: Coder) -> None:
+    assert not any(r[0] == "ACCUSE" for r in _read(coder, "The lawsuit says the border will stay open."))
+    assert not any(r[0] == "ACCUSE" for r in _read(coder, "Ukraine said in a speech that Russia's ban will end."))
+    assert not any(r[0] == "ACCUSE" for r in _read(coder, "Ukraine said in the papers that Russia's ban will end."))
