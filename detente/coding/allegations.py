@@ -287,7 +287,8 @@ def _document_owner(doc: Token) -> Token | None:
     """The filer a filing names: its possessor, a name before it ("the Maryland lawsuit"), or the agent of
     "brought/filed by"."""
     for c in doc.children:
-        if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN") and looks_like_actor(c):
+        if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN") and lemma(c) not in COURT_WORDS and \
+                looks_like_actor(c):  # "court papers" are no court's
             return c
     return _claim_owner(doc)
 

@@ -222,3 +222,6 @@ def test_no_filing_allegation_without_a_filer_or_a_filing(coder: Coder) -> None:
     assert not any(r[0] == "ACCUSE" for r in _read(coder, "The lawsuit says the border will stay open."))
     assert not any(r[0] == "ACCUSE" for r in _read(coder, "Ukraine said in a speech that Russia's ban will end."))
     assert not any(r[0] == "ACCUSE" for r in _read(coder, "Ukraine said in the papers that Russia's ban will end."))
+    # "court papers" name the court they are filed in, not their filer
+    assert not any(r[0] == "ACCUSE" for r in _read(
+        coder, "Russian agents seized the weapons in Ukraine, according to court papers."))
