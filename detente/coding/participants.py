@@ -56,6 +56,7 @@ from detente.coding.references import (
 )
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
+from detente.coding.story_senses import bare
 from detente.coding.words import (
     DYAD_OFFICES,
     DYAD_SECTORS,
@@ -65,7 +66,7 @@ from detente.coding.words import (
     TITLE_HEADS,
     names_people,
 )
-from detente.records import Actor
+from detente.records import Actor, Mention
 from detente.resolve.places.gazetteer import lookup_place
 from detente.syntax import agent, children, lemma
 
@@ -165,6 +166,11 @@ class Participants:
             kept = [(a, d) for a, d in zip(targets.actors, targets.described(), strict=True)
                     if not PRESS_WORDS.intersection(d.lower().replace(",", " ").split())]
             targets.actors, targets.descriptions = [a for a, _ in kept], [d for _, d in kept]
+        if not targets.actors and (settled := _measure_settled(ctx, cand, index)) is not None:
+            # "the ban" the story read as a travel ban earlier hits whom that ban hit, imposed by whoever imposed it
+            targets = Resolved(list(settled.target), [a.text for a in settled.target], pronoun=True)
+            if not sources.actors:
+                sources = Resolved(list(settled.source), [a.text for a in settled.source], pronoun=True)
         sentence_countries: set[str] | None = None
         if not cand.sources and not sources.actors and cand.coded.type in STATE_TYPES:
             sentence_countries = self._countries_here(cand)
@@ -460,6 +466,19 @@ def _crowd_doers(group: Resolved, sources: Resolved, cand: Candidate) -> bool:
     own, where their word alone would leave them anyone's (``crowd_acts`` in ``home.yaml``)."""
     return group is sources and cand.coded.type in crowd_acts() and \
         any(a.sector is None or a.sector in _UNORGANIZED for a in group.actors)
+
+
+def _measure_settled(ctx: DocumentContext, cand: Candidate, index: int) -> Mention | None:
+    """The earlier record whose reading settled what a bare measure noun means ("the ban" after "banned the entry
+    of refugees from seven countries", ``story_senses``): the same measure, so the same sides. Its latest record of
+    that type and mode before this sentence."""
+    if not bare(cand) or ctx.measure_senses.get(cand.token.lemma_.lower()) is not cand.coded:
+        return None
+    for rec in reversed(ctx.records):
+        if rec.sentence_index < index and rec.type == cand.coded.type and rec.mode == cand.coded.mode and \
+                rec.target:
+            return rec
+    return None
 
 
 def _individual(phrases: list[Arg]) -> bool:

@@ -436,3 +436,15 @@ def test_a_pronoun_with_no_antecedent_in_a_sentence_naming_another_country_stays
     # the sentence names Kenya besides the home: whose "he" is, the story does not say
     text = _SOMALI_STORY + _UNKNOWN_SPEAKER + "He accused Kenya of torture."
     assert [r for r in _coded(coder, text) if r[0] == 5] == []
+
+
+def test_a_bare_ban_the_story_settled_hits_whom_that_ban_hit(coder: Coder) -> None:
+    text = ("Iran banned the entry of refugees from Iraq on Monday. "
+            "The lawmakers said the new ban signed by President Hassan Rouhani on Monday was lawful.")
+    assert (1, "SANCTION", ["IRN"], [None, "IRQ"]) in _coded(coder, text)
+
+
+def test_a_bare_ban_with_no_earlier_reading_takes_no_sides_from_the_story(coder: Coder) -> None:
+    text = ("Iraq sent refugees to Iran on Monday. "
+            "The lawmakers said the new ban signed by President Hassan Rouhani on Monday was lawful.")
+    assert not any(i == 1 and kind == "SANCTION" for i, kind, _s, _t in _coded(coder, text))
