@@ -83,6 +83,7 @@ WATER_WORDS = frozenset(str(w) for w in _RECIPIENTS["water_words"])
 AGENTLESS_TYPES = frozenset(str(t) for t in _RECIPIENTS["agentless_types"])
 # Sectors of people who are not an organization acting for a country ("people", "heirlooms", "public interest").
 _UNORGANIZED = frozenset({"CVL"})
+_BACK = frozenset({"the", "this", "that", "these", "those"})  # determiners of a noun that refers back
 # Where "it" and "they" stand for an actor of the sentences before: subjects and possessors.
 _REFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # Verbal acts: without an actor nobody said anything.
@@ -471,8 +472,10 @@ def _crowd_doers(group: Resolved, sources: Resolved, cand: Candidate) -> bool:
 def _measure_settled(ctx: DocumentContext, cand: Candidate, index: int) -> Mention | None:
     """The earlier record whose reading settled what a bare measure noun means ("the ban" after "banned the entry
     of refugees from seven countries", ``story_senses``): the same measure, so the same sides. Its latest record of
-    that type and mode before this sentence."""
-    if not bare(cand) or ctx.measure_senses.get(cand.token.lemma_.lower()) is not cand.coded:
+    that type and mode before this sentence. Only a noun that refers back ("the ban", "Trump's ban"): "using
+    instruments including sanctions" is measures in general, none the story reported."""
+    if not bare(cand) or ctx.measure_senses.get(cand.token.lemma_.lower()) is not cand.coded or \
+            not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _BACK) for c in cand.token.children):
         return None
     for rec in reversed(ctx.records):
         if rec.sentence_index < index and rec.type == cand.coded.type and rec.mode == cand.coded.mode and \

@@ -448,3 +448,9 @@ def test_a_bare_ban_with_no_earlier_reading_takes_no_sides_from_the_story(coder:
     text = ("Iraq sent refugees to Iran on Monday. "
             "The lawmakers said the new ban signed by President Hassan Rouhani on Monday was lawful.")
     assert not any(i == 1 and kind == "SANCTION" for i, kind, _s, _t in _coded(coder, text))
+
+
+def test_a_measure_noun_that_does_not_refer_back_takes_no_sides_from_the_story(coder: Coder) -> None:
+    text = ("Iran banned the entry of refugees from Iraq on Monday. "
+            "The lawmakers said bans signed by President Hassan Rouhani were lawful.")
+    assert not any(i == 1 and kind == "SANCTION" for i, kind, _s, _t in _coded(coder, text))
