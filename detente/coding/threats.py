@@ -111,13 +111,19 @@ def clause_verb(tok: Token) -> Token:
     return cur
 
 
+def _threat_verb_alone(cand: Candidate) -> Token | None:
+    """The verb of a THREATEN read from a threat or warning verb alone (no governed act), else None: a noun's
+    threat is read through its light verb or its adjunct ("a warning to X")."""
+    if cand.coded.type != "THREATEN" or cand.child is not None or cand.mention.sense.role != "threaten":
+        return None
+    return cand.token if is_verbal(cand.token) else None
+
+
 def endangers(cand: Candidate) -> bool:
     """A THREATEN read from a threat or warning verb alone (no governed act) whose own actor is a thing."""
-    if cand.coded.type != "THREATEN" or cand.child is not None or cand.mention.sense.role != "threaten":
+    verb = _threat_verb_alone(cand)
+    if verb is None:
         return False
-    verb = cand.token
-    if not is_verbal(verb):
-        return False  # a noun's threat is read through its light verb or its adjunct ("a warning to X")
     doer = threatener(verb)
     return doer is not None and not looks_like_actor(doer)
 
@@ -125,10 +131,8 @@ def endangers(cand: Candidate) -> bool:
 def forewarns(cand: Candidate) -> bool:
     """A THREATEN read from a warning verb alone (no governed act) whose "that" clause has an active subject
     that is a thing: a warning of how things are or will be, no coercive act announced."""
-    if cand.coded.type != "THREATEN" or cand.child is not None or cand.mention.sense.role != "threaten":
-        return False
-    verb = cand.token
-    if not is_verbal(verb):
+    verb = _threat_verb_alone(cand)
+    if verb is None:
         return False
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if not clauses:
