@@ -174,7 +174,7 @@ class Participants:
                 sources = Resolved(list(settled.source), [a.text for a in settled.source], pronoun=True)
         sentence_countries: set[str] | None = None
         if not cand.sources and not sources.actors and cand.coded.type in STATE_TYPES:
-            sentence_countries = self._countries_here(cand)
+            sentence_countries = self._countries_here(cand.token)
             # "books banned under the Taliban", "people confined in camps in Xinjiang": nobody but a state bans
             # books or confines people, and the sentence (or, naming none, the document) is about one; naming
             # several, the state is the one the act happened in ("was arrested in Malaysia for smuggling people
@@ -186,13 +186,13 @@ class Participants:
             # "Reid is charged with intimidation": only a state's prosecutors charge, and the sentence (or, naming
             # none, the story) is about one
             if sentence_countries is None:
-                sentence_countries = self._countries_here(cand)
+                sentence_countries = self._countries_here(cand.token)
             state = _one_or_home(sentence_countries, ctx.home) or self._act_country(cand)
             if state is not None:
                 sources = _country_side(state, "JUD")
         if _agentless(cand) and not sources.actors and not any(a.country for a in targets.actors):
             if sentence_countries is None:
-                sentence_countries = self._countries_here(cand)
+                sentence_countries = self._countries_here(cand.token)
             # "the killing of peaceful demonstrators": nobody named did it and those hit are people of no
             # country; the guide codes it with no source against the country it happened in
             where = _one_or_home(sentence_countries, ctx.home)
@@ -210,7 +210,7 @@ class Participants:
         for group, phrases in ((sources, cand.sources), (targets, cand.targets)):
             if group.actors and all(a.country is None for a in group.actors):
                 if sentence_countries is None:
-                    sentence_countries = self._countries_here(cand)
+                    sentence_countries = self._countries_here(cand.token)
                 if len(sentence_countries) == 1:
                     # "the rebels", "workers affiliated with the Serbian union" in a sentence about one
                     # country are of it
@@ -301,7 +301,7 @@ class Participants:
     def _home_of_act(self, ctx: DocumentContext, cand: Candidate) -> Resolved:
         """The accused of a reaction to an act or policy no actor is named for ("the seizures that brought
         condemnation"): the sentence's one country, as for an act a noun names with nobody as its doer."""
-        countries = self._countries_here(cand)
+        countries = self._countries_here(cand.token)
         return _country_side(next(iter(countries)), None) if len(countries) == 1 else Resolved([], [])
 
     def _act_country(self, cand: Candidate) -> str | None:
@@ -315,9 +315,9 @@ class Participants:
                     found |= self.kb.countries_in(" ".join(t.text for t in obj.subtree), press=False)
         return next(iter(found)) if len(found) == 1 else None
 
-    def _countries_here(self, cand: Candidate) -> set[str]:
-        """The countries the candidate's sentence names (the press's home left out)."""
-        return set(self.kb.countries_in(sentence_text(cand.token.doc), press=False))
+    def _countries_here(self, tok: Token) -> set[str]:
+        """The countries the sentence of ``tok`` names (the press's home left out)."""
+        return set(self.kb.countries_in(sentence_text(tok.doc), press=False))
 
     def _resolve_all(self, ctx: DocumentContext, args: list[Arg], on: dt.date | None, index: int) -> Resolved:
         out = Resolved([], [])
@@ -437,13 +437,10 @@ class Participants:
         """"He", "she" with no antecedent of a country: in a story about one country whose sentence names no other,
         a person of that country, as a person the story singles out by name is (the antecedent was most often
         someone the knowledge base does not know: "Mr Rodriguez Saa", "Royal Commissioner Terence Cole QC")."""
-        if ctx.home is None or not self._countries_here_text(arg) <= {ctx.home}:
+        if ctx.home is None or not self._countries_here(arg.token) <= {ctx.home}:
             return Resolved([], [])
         return Resolved([Actor(text=arg.texts[0], name=None, country=ctx.home, sector=None)], [arg.texts[0]],
                         fallback=True, pronoun=True)
-
-    def _countries_here_text(self, arg: Arg) -> set[str]:
-        return set(self.kb.countries_in(sentence_text(arg.token.doc), press=False))
 
     def _at_home(self, actor: Actor, home: str, on: dt.date | None) -> Actor:
         """An actor of no country in a story about ``home`` is of it; an office of the state ("the Prime
@@ -474,7 +471,7 @@ def _measure_settled(ctx: DocumentContext, cand: Candidate, index: int) -> Menti
     of refugees from seven countries", ``story_senses``): the same measure, so the same sides. Its latest record of
     that type and mode before this sentence. Only a noun that refers back ("the ban", "Trump's ban"): "using
     instruments including sanctions" is measures in general, none the story reported."""
-    if not bare(cand) or ctx.measure_senses.get(cand.token.lemma_.lower()) is not cand.coded or \
+    if not bare(cand) or ctx.measure_senses.get(lemma(cand.token)) is not cand.coded or \
             not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _BACK) for c in cand.token.children):
         return None
     for rec in reversed(ctx.records):

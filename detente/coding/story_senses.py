@@ -15,14 +15,11 @@ from detente import datafiles
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.lexicon import Lexicon
+from detente.syntax import lemma
 
 __all__ = ["MEASURE_NOUNS", "carry_senses", "remember_senses"]
 
 MEASURE_NOUNS = frozenset(datafiles.entries("detente.coding", "data/measure_nouns.txt"))
-
-
-def _lemma(cand: Candidate) -> str:
-    return cand.token.lemma_.lower()
 
 
 def resolved(cand: Candidate) -> bool:
@@ -34,7 +31,7 @@ def resolved(cand: Candidate) -> bool:
 
 def bare(cand: Candidate) -> bool:
     """A measure noun read in its default sense, with no act of its own composed on it: "the ban"."""
-    return (cand.token.pos_ == "NOUN" and _lemma(cand) in MEASURE_NOUNS and cand.child is None
+    return (cand.token.pos_ == "NOUN" and lemma(cand.token) in MEASURE_NOUNS and cand.child is None
             and not resolved(cand))
 
 
@@ -42,7 +39,7 @@ def carry_senses(senses: dict[str, Coded], candidates: Iterable[Candidate]) -> N
     """Give each bare measure noun the sense its story settled for the same word earlier. It is then coded as
     that measure or not at all: a sanction that finds nobody it hits in this sentence is no restriction at home."""
     for cand in candidates:
-        if bare(cand) and (earlier := senses.get(_lemma(cand))) is not None:
+        if bare(cand) and (earlier := senses.get(lemma(cand.token))) is not None:
             cand.coded = earlier
 
 
@@ -59,9 +56,8 @@ _OBJECTS = ("dobj", "obj", "nsubjpass")
 def _imposed(cand: Candidate) -> str | None:
     """The measure noun a resolved verb acts on ("imposed a ban on travel"): its object."""
     for child in cand.token.children:
-        lemma = child.lemma_.lower()
-        if child.dep_ in _OBJECTS and lemma in MEASURE_NOUNS:
-            return lemma
+        if child.dep_ in _OBJECTS and lemma(child) in MEASURE_NOUNS:
+            return lemma(child)
     return None
 
 
@@ -71,6 +67,7 @@ def remember_senses(senses: dict[str, Coded], coded: Iterable[Candidate], lexico
     for cand in coded:
         if not resolved(cand):
             continue
-        lemma = _lemma(cand) if _lemma(cand) in MEASURE_NOUNS else _imposed(cand)
-        if lemma is not None and _noun_sense(lemma, cand.coded, lexicon):
-            senses[lemma] = cand.coded
+        word = lemma(cand.token)
+        measure = word if word in MEASURE_NOUNS else _imposed(cand)
+        if measure is not None and _noun_sense(measure, cand.coded, lexicon):
+            senses[measure] = cand.coded
