@@ -30,6 +30,7 @@ from them), those of odd rounds ``check`` (never read: scored only); both halves
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -126,18 +127,16 @@ def ordered() -> list[tuple[dict, str]]:
 
 
 def sentences(story: dict) -> list[str]:
+    """The story's sentences as ``split_sentences`` numbers them, of its text as the reader cleans it."""
     from detente.nlp import split_sentences
 
-    return [s.text for s in split_sentences(load_script("sample_documents")._read([str(_one(story))])[0].text)]
+    return [s.text for s in split_sentences(_cleaned(STORIES)[story["id"]])]
 
 
-def _one(story: dict) -> Path:
-    """A one-story JSONL file, so that the story's text is read as every document is (the reader cleans it)."""
-    import tempfile
-
-    path = Path(tempfile.mkdtemp()) / "story.jsonl"
-    write_jsonl(path, [story])
-    return path
+@functools.cache
+def _cleaned(path: Path) -> dict[str, str]:
+    """Each story's text as every document is read (the reader cleans it), read once per stories file."""
+    return {str(doc.source_id): doc.text for doc in load_script("sample_documents")._read([str(path)])}
 
 
 def rows(story: dict, split: str) -> list[dict]:
