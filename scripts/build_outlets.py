@@ -1,4 +1,5 @@
-"""Build the ninth draw of the labelled news: nine outlets' news of 2016–17 (``gold/outlets/``).
+"""Build the ninth and tenth draws of the labelled news: nine outlets' news of 2016–17 (``gold/outlets/`` and
+``gold/outlets10/``).
 
 Sessions 10–14 read one newsroom (ABC News Australia, the Lee corpus) and learned that rules written from one
 newsroom's sentences move its unseen stories far more than another's. The ninth draw is news of nine outlets of
@@ -24,6 +25,9 @@ dropped. Each outlet's articles are ordered as every earlier draw orders stories
 the draw's order takes one story of each outlet in turn (outlets by name), so every prefix of nine stories holds
 one per outlet. **The halves**: the stories of even rounds (0, 2, …) are ``tune`` (read: rules may be written
 from them), those of odd rounds ``check`` (never read: scored only); both halves hold each outlet alike.
+
+**The tenth draw** (session 16, ``--draw 10``; every option takes it) is the same order continued: rounds 16–31,
+in ``gold/outlets10/``, halved by round the same way. The ninth draw's files do not change.
 """
 
 
@@ -42,13 +46,15 @@ from types import SimpleNamespace
 from build_lee import build, load_script, write_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_SEED = 1999
+MAX_CHARS = 6000
+ROUNDS = 16  # rounds of the order in one draw
+DRAWS = {9: ("outlets", 0), 10: ("outlets10", 16)}  # draw -> its folder under gold/ and its first round
+DRAW = 9
+FIRST_ROUND = 0
 FOLDER = ROOT / "gold" / "outlets"
 STORIES = FOLDER / "stories.jsonl"
 ORDER = FOLDER / "order.txt"
-DRAW = 9
-SAMPLE_SEED = 1999
-MAX_CHARS = 6000
-ROUNDS = 16
 ANNOTATORS = "abcdefgh"
 BATCH = 72  # stories labelled by one team of four annotators
 SPLITS = ("tune", "check")
@@ -102,17 +108,35 @@ def draw_order(stories: list[dict], rounds: int = ROUNDS) -> list[dict]:
     per_outlet = []
     for outlet in sorted(OUTLETS.values()):
         mine = [SimpleNamespace(text=s["text"], story=s) for s in stories if s["outlet"] == outlet]
-        per_outlet.append([d.story for d in stratified(mine, SAMPLE_SEED)])
+        per_outlet.append([d.story for d in stratified(mine, SAMPLE_SEED) if _readable(d.story)])
     return [ranked[r] for r in range(rounds) for ranked in per_outlet if r < len(ranked)]
 
 
+def use_draw(draw: int) -> None:
+    """Point the script at one draw of the order: the ninth (rounds 0–15, ``gold/outlets/``) or the tenth (rounds
+    16–31, ``gold/outlets10/``, session 16) — the same order continued, so the ninth's stories stay as they were."""
+    global DRAW, FIRST_ROUND, FOLDER, STORIES, ORDER
+    folder, FIRST_ROUND = DRAWS[draw]
+    DRAW, FOLDER = draw, ROOT / "gold" / folder
+    STORIES, ORDER = FOLDER / "stories.jsonl", FOLDER / "order.txt"
+
+
+def _readable(story: dict) -> bool:
+    """Whether the reader makes a document of the story (a stub of a few words is rejected). Tested after the
+    shuffle, so the order of the readable stories is what it was before the test (the ninth draw had no stub)."""
+    from detente.readers.document import document_from_text
+    from detente.readers.errors import Rejection
+
+    return not isinstance(document_from_text(story["text"], origin=story["id"], meta=story), Rejection)
+
+
 def half(position: int) -> str:
-    """``tune`` or ``check`` for the story at a 0-based position of the order (by its round)."""
-    return SPLITS[(position // len(OUTLETS)) % 2]
+    """``tune`` or ``check`` for the story at a 0-based position of the draw (by its round of the whole order)."""
+    return SPLITS[(FIRST_ROUND + position // len(OUTLETS)) % 2]
 
 
 def write_stories(source: Path) -> int:
-    drawn = draw_order(population(read_articles(source)))
+    drawn = draw_order(population(read_articles(source)), FIRST_ROUND + ROUNDS)[FIRST_ROUND * len(OUTLETS):]
     FOLDER.mkdir(parents=True, exist_ok=True)
     write_jsonl(STORIES, drawn)
     ORDER.write_text("".join(f"{i + 1:3d} {s['id']} {half(i)}\n" for i, s in enumerate(drawn)), encoding="utf-8")
@@ -172,7 +196,7 @@ def news_rows() -> dict[str, tuple[list[dict], list[dict]]]:
     order = ordered()
     done = [story["id"] in labelled for story, _ in order]
     if any(done[i + 1] and not done[i] for i in range(len(done) - 1)):
-        raise SystemExit("the labelled stories are not a prefix of the draw's order (gold/outlets/order.txt)")
+        raise SystemExit(f"the labelled stories are not a prefix of the draw's order ({ORDER})")
     unknown = set(labelled) - {story["id"] for story, _ in order}
     if unknown:
         raise SystemExit(f"labels for stories outside the draw: {sorted(unknown)}")
@@ -192,6 +216,8 @@ def _read(path: Path) -> list[dict]:
 
 def main(argv: list[str]) -> None:
     sys.path.insert(0, str(ROOT))
+    if "--draw" in argv:
+        use_draw(int(argv[argv.index("--draw") + 1]))
     if "--stories" in argv:
         print(f"{write_stories(Path(argv[argv.index('--stories') + 1]))} stories -> {STORIES}")
         return

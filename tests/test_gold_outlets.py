@@ -1,5 +1,5 @@
-"""Integrity of gold/outlets/, the ninth draw: nine outlets' news of 2016–17 (docs/labelling.md, "The ninth
-draw").
+"""Integrity of gold/outlets/ and gold/outlets10/, the ninth and tenth draws: nine outlets' news of 2016–17
+(docs/labelling.md, "The ninth draw", "The tenth draw").
 
 The draw's honesty rests on its order: stories were taken by a seeded order, one of each outlet a round, the
 halves by round, and only a prefix of the order is labelled, so that neither what was labelled nor which half a
@@ -28,19 +28,39 @@ def module():
     return script("build_outlets")
 
 
-def test_order_lists_the_written_stories(module):
-    stories = _lines(GOLD / "stories.jsonl")
-    order = [line.split() for line in (GOLD / "order.txt").read_text(encoding="utf-8").splitlines()]
+@pytest.fixture(params=[9, 10])
+def drawn(module, request):
+    """The folder of one draw, with the script pointed at it (and back at the ninth afterwards)."""
+    module.use_draw(request.param)
+    yield module.FOLDER
+    module.use_draw(9)
+
+
+def test_order_lists_the_written_stories(module, drawn):
+    stories = _lines(drawn / "stories.jsonl")
+    order = [line.split() for line in (drawn / "order.txt").read_text(encoding="utf-8").splitlines()]
     assert [doc for _, doc, _ in order] == [s["id"] for s in stories]
     assert all(s["published"] and s["outlet"] in module.OUTLETS.values() for s in stories)
 
 
-def test_each_round_holds_one_story_of_each_outlet_and_the_halves_alternate(module):
-    stories, ordered = _lines(GOLD / "stories.jsonl"), module.ordered()
+def test_each_round_holds_one_story_of_each_outlet_and_the_halves_alternate(module, drawn):
+    stories, ordered = _lines(drawn / "stories.jsonl"), module.ordered()
     width = len(module.OUTLETS)
+    assert len(stories) == module.ROUNDS * width
     for start in range(0, len(stories), width):
         assert sorted(s["outlet"] for s in stories[start:start + width]) == sorted(module.OUTLETS.values())
         assert {split for _, split in ordered[start:start + width]} == {module.SPLITS[(start // width) % 2]}
+
+
+def test_the_tenth_draw_continues_the_ninths_order_with_other_stories(module):
+    ninth, tenth = (_lines(GOLD.parent / folder / "stories.jsonl") for folder in ("outlets", "outlets10"))
+    assert not {s["id"] for s in ninth} & {s["id"] for s in tenth}
+    assert not {s["text"] for s in ninth} & {s["text"] for s in tenth}
+    module.use_draw(10)
+    try:
+        assert (module.DRAW, module.FIRST_ROUND, module.half(0), module.half(9)) == (10, 16, "tune", "check")
+    finally:
+        module.use_draw(9)
 
 
 def _article(number: int, site: str, text: str, date: str = "2017/3/1") -> dict:
@@ -54,6 +74,17 @@ def test_population_keeps_dated_short_unique_articles_of_the_nine_outlets(module
                 _article(5, "example.com", "Elsewhere."), _article(6, "rte.ie", "  ")]
     kept = module.population(articles)
     assert [(s["id"], s["outlet"], s["published"]) for s in kept] == [("na-1", "CNN", "2017-03-01")]
+
+
+def test_stubs_the_reader_rejects_are_skipped_after_the_shuffle(module, monkeypatch):
+    """Skipping after the shuffle keeps every other story where it was: a draw made before the test does not
+    change."""
+    articles = [_article(n, "cnn.com", f"Story {n} says China met the United States today.") for n in range(6)]
+    stories = module.population([*articles, _article(99, "cnn.com", "Too short.")])
+    drawn = [s["id"] for s in module.draw_order(stories, rounds=7)]
+    monkeypatch.setattr(module, "_readable", lambda story: True)
+    unfiltered = [s["id"] for s in module.draw_order(stories, rounds=7)]
+    assert "na-99" in unfiltered and drawn == [doc for doc in unfiltered if doc != "na-99"]
 
 
 def test_draw_order_takes_outlets_in_turn_and_is_seeded(module):
@@ -84,21 +115,23 @@ def test_labels_must_be_a_prefix_of_the_order(module, tmp_path, monkeypatch):
     assert [s["id"] for s in built["check"][0]] == ["na-2"]
 
 
-@pytest.mark.skipif(not (GOLD / "tune" / "news.jsonl").exists(), reason="the ninth draw is not labelled yet")
-def test_gold_matches_its_labels(module):
+def test_gold_matches_its_labels(module, drawn):
+    if not (drawn / "tune" / "news.jsonl").exists():
+        pytest.skip("the draw is not labelled yet")
     built = module.news_rows()
     for split in module.SPLITS:
-        assert _lines(GOLD / split / "news.jsonl") == built[split][1]
-        assert _lines(GOLD / split / "stories.jsonl") == built[split][0]
+        assert _lines(drawn / split / "news.jsonl") == built[split][1]
+        assert _lines(drawn / split / "stories.jsonl") == built[split][0]
 
 
-@pytest.mark.skipif(not (GOLD / "tune" / "news.jsonl").exists(), reason="the ninth draw is not labelled yet")
-def test_no_story_is_repeated_across_the_halves_and_outlets_are_alike():
+def test_no_story_is_repeated_across_the_halves_and_outlets_are_alike(drawn):
     """A repeated story would share many sentences; an outlet's boilerplate line ("Do you have information you want
     to share with the Huffington Post?") may stand in stories of both halves."""
-    tune, check = _lines(GOLD / "tune" / "news.jsonl"), _lines(GOLD / "check" / "news.jsonl")
+    if not (drawn / "tune" / "news.jsonl").exists():
+        pytest.skip("the draw is not labelled yet")
+    tune, check = _lines(drawn / "tune" / "news.jsonl"), _lines(drawn / "check" / "news.jsonl")
     seen = {r["text"]: r["doc"] for r in tune if len(r["text"]) >= 40}
     shared = Counter((seen[r["text"]], r["doc"]) for r in check if r["text"] in seen)
     assert max(shared.values(), default=0) <= 1
-    outlets = [Counter(s["outlet"] for s in _lines(GOLD / split / "stories.jsonl")) for split in ("tune", "check")]
+    outlets = [Counter(s["outlet"] for s in _lines(drawn / split / "stories.jsonl")) for split in ("tune", "check")]
     assert all(abs(outlets[0][o] - outlets[1][o]) <= 1 for o in outlets[0] | outlets[1])
