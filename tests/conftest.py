@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -27,6 +28,11 @@ def present(value: _T | None) -> _T:
     """``value``, asserted not None: a test reading an attribute of what may be None fails here, by name."""
     assert value is not None
     return value
+
+
+def jsonl_rows(path: Path) -> list[dict]:
+    """The records of a JSON Lines file (blank lines skipped): how the gold tests read the committed draws."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def script(name: str, monkeypatch: pytest.MonkeyPatch | None = None) -> ModuleType:

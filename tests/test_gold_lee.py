@@ -5,7 +5,6 @@ Checks the data only: it never runs the coder, whose output on these stories nob
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -13,19 +12,15 @@ import pytest
 
 from detente.readers import iter_documents
 from detente.records import Document
-from tests.conftest import script
+from tests.conftest import jsonl_rows, script
 from tests.test_gold_news import CODE, EVENT_KEYS, ROW_KEYS, TYPES
 
 LEE = Path(__file__).resolve().parents[1] / "gold" / "lee"
 
 
-def _lines(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 @pytest.fixture(scope="module")
 def rows() -> list[dict]:
-    return _lines(LEE / "news.jsonl")
+    return jsonl_rows(LEE / "news.jsonl")
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ in, so until then the rows checked are those of the stories labelled so far, bui
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
@@ -16,7 +15,7 @@ import pytest
 
 from detente.readers import iter_documents
 from detente.records import Document
-from tests.conftest import script
+from tests.conftest import jsonl_rows, script
 from tests.test_gold_news import CODE, EVENT_KEYS, ROW_KEYS, TYPES
 
 LEE7 = Path(__file__).resolve().parents[1] / "gold" / "lee7"
@@ -24,10 +23,6 @@ DRAW = 7
 # where ``pip download gensim`` + ``unzip`` of the one file leaves the corpus (the brief's recipe), or $LEE_COR
 CORPUS_PLACES = [os.environ.get("LEE_COR", ""), "/tmp/lee7/gensim/test/test_data/lee.cor",
                  "/tmp/corp/x/gensim/test/test_data/lee.cor"]
-
-
-def _lines(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +44,7 @@ def labelled(module) -> dict[str, dict[int, list[dict]]]:
 def rows(module, order, labelled) -> list[dict]:
     """``news.jsonl`` once built; before, every labelled story's rows built on their own, in the order."""
     if (LEE7 / "news.jsonl").exists():
-        return _lines(LEE7 / "news.jsonl")
+        return jsonl_rows(LEE7 / "news.jsonl")
     return [r for story in order if story[0]["doc"] in labelled for r in module.build(story, {
         story[0]["doc"]: labelled[story[0]["doc"]]})]
 
@@ -64,7 +59,7 @@ def test_stories_file_is_what_the_script_writes_from_the_corpus(module):
     corpus = next((Path(p) for p in CORPUS_PLACES if p and Path(p).is_file()), None)
     if corpus is None:
         pytest.skip("lee.cor not here (pip download gensim --no-deps; unzip gensim/test/test_data/lee.cor)")
-    assert module.story_records(corpus, DRAW) == _lines(LEE7 / "stories.jsonl")
+    assert module.story_records(corpus, DRAW) == jsonl_rows(LEE7 / "stories.jsonl")
 
 
 def test_the_corpus_is_read_as_utf8_or_else_latin1(module, tmp_path):
@@ -120,14 +115,14 @@ def test_gold_matches_its_sources(module, labelled):
         if (LEE7 / "labels_b.txt").exists():
             pytest.fail("both label files are in: build news.jsonl (python scripts/build_lee.py --draw 7)")
         pytest.skip("news.jsonl is built once labels_b.txt is in")
-    assert module.build(module.skeleton(set(labelled), DRAW), labelled) == _lines(LEE7 / "news.jsonl")
+    assert module.build(module.skeleton(set(labelled), DRAW), labelled) == jsonl_rows(LEE7 / "news.jsonl")
 
 
 def test_labelled_stories_are_a_prefix_of_the_seeded_order(order):
     """What news.jsonl keeps must be an unbiased prefix of the order, whoever labelled it."""
     if not (LEE7 / "news.jsonl").exists():
         pytest.skip("news.jsonl is built once labels_b.txt is in")
-    kept = list(dict.fromkeys(r["doc"] for r in _lines(LEE7 / "news.jsonl")))
+    kept = list(dict.fromkeys(r["doc"] for r in jsonl_rows(LEE7 / "news.jsonl")))
     assert len(kept) >= 20
     assert kept == [story[0]["doc"] for story in order[: len(kept)]]
 

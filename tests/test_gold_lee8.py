@@ -7,25 +7,20 @@ that matters is that no sentence of a read story is found in a check story.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from detente.readers import iter_documents
 from detente.records import Document
-from tests.conftest import script
+from tests.conftest import jsonl_rows, script
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
 
 
-def _lines(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 @pytest.fixture(scope="module")
 def read_rows() -> list[dict]:
-    return _lines(GOLD / "lee8" / "news.jsonl")
+    return jsonl_rows(GOLD / "lee8" / "news.jsonl")
 
 
 def test_gold_matches_its_sources(read_rows):
@@ -46,7 +41,7 @@ def test_stories_are_the_read_half_in_corpus_order(read_rows):
 
 def test_no_sentence_of_a_read_story_is_in_a_check_story(read_rows):
     """The corpus repeats a few stories; a repeated story goes to one half with its copy."""
-    check = {r["text"] for r in _lines(GOLD / "lee" / "news.jsonl") if len(r["text"]) >= 40}
+    check = {r["text"] for r in jsonl_rows(GOLD / "lee" / "news.jsonl") if len(r["text"]) >= 40}
     assert not [r["text"] for r in read_rows if r["text"] in check]
 
 

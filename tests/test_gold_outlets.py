@@ -14,13 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import script
+from tests.conftest import jsonl_rows, script
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "outlets"
-
-
-def _lines(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="module")
@@ -37,14 +33,14 @@ def drawn(module, request):
 
 
 def test_order_lists_the_written_stories(module, drawn):
-    stories = _lines(drawn / "stories.jsonl")
+    stories = jsonl_rows(drawn / "stories.jsonl")
     order = [line.split() for line in (drawn / "order.txt").read_text(encoding="utf-8").splitlines()]
     assert [doc for _, doc, _ in order] == [s["id"] for s in stories]
     assert all(s["published"] and s["outlet"] in module.OUTLETS.values() for s in stories)
 
 
 def test_each_round_holds_one_story_of_each_outlet_and_the_halves_alternate(module, drawn):
-    stories, ordered = _lines(drawn / "stories.jsonl"), module.ordered()
+    stories, ordered = jsonl_rows(drawn / "stories.jsonl"), module.ordered()
     width = len(module.OUTLETS)
     assert len(stories) == module.ROUNDS * width
     for start in range(0, len(stories), width):
@@ -53,7 +49,7 @@ def test_each_round_holds_one_story_of_each_outlet_and_the_halves_alternate(modu
 
 
 def test_the_tenth_draw_continues_the_ninths_order_with_other_stories(module):
-    ninth, tenth = (_lines(GOLD.parent / folder / "stories.jsonl") for folder in ("outlets", "outlets10"))
+    ninth, tenth = (jsonl_rows(GOLD.parent / folder / "stories.jsonl") for folder in ("outlets", "outlets10"))
     assert not {s["id"] for s in ninth} & {s["id"] for s in tenth}
     assert not {s["text"] for s in ninth} & {s["text"] for s in tenth}
     module.use_draw(10)
@@ -120,8 +116,8 @@ def test_gold_matches_its_labels(module, drawn):
         pytest.skip("the draw is not labelled yet")
     built = module.news_rows()
     for split in module.SPLITS:
-        assert _lines(drawn / split / "news.jsonl") == built[split][1]
-        assert _lines(drawn / split / "stories.jsonl") == built[split][0]
+        assert jsonl_rows(drawn / split / "news.jsonl") == built[split][1]
+        assert jsonl_rows(drawn / split / "stories.jsonl") == built[split][0]
 
 
 def test_no_story_is_repeated_across_the_halves_and_outlets_are_alike(drawn):
@@ -129,9 +125,9 @@ def test_no_story_is_repeated_across_the_halves_and_outlets_are_alike(drawn):
     to share with the Huffington Post?") may stand in stories of both halves."""
     if not (drawn / "tune" / "news.jsonl").exists():
         pytest.skip("the draw is not labelled yet")
-    tune, check = _lines(drawn / "tune" / "news.jsonl"), _lines(drawn / "check" / "news.jsonl")
+    tune, check = jsonl_rows(drawn / "tune" / "news.jsonl"), jsonl_rows(drawn / "check" / "news.jsonl")
     seen = {r["text"]: r["doc"] for r in tune if len(r["text"]) >= 40}
     shared = Counter((seen[r["text"]], r["doc"]) for r in check if r["text"] in seen)
     assert max(shared.values(), default=0) <= 1
-    outlets = [Counter(s["outlet"] for s in _lines(drawn / split / "stories.jsonl")) for split in ("tune", "check")]
+    outlets = [Counter(s["outlet"] for s in jsonl_rows(drawn / split / "stories.jsonl")) for split in ("tune", "check")]
     assert all(abs(outlets[0][o] - outlets[1][o]) <= 1 for o in outlets[0] | outlets[1])
