@@ -121,13 +121,16 @@ def test_gold_matches_its_labels(module, drawn):
 
 
 def test_no_story_is_repeated_across_the_halves_and_outlets_are_alike(drawn):
-    """A repeated story would share many sentences; an outlet's boilerplate line ("Do you have information you want
-    to share with the Huffington Post?") may stand in stories of both halves."""
+    """A repeated story (the same article twice, or an update of it) would share most of its sentences; an outlet's
+    boilerplate lines ("Do you have information you want to share with the Huffington Post?", "How will Trump's
+    first 100 days impact you?") stand in unrelated stories of both halves. So no check story may share more than
+    a tenth of its sentences (and at least one) with any tune story."""
     if not (drawn / "tune" / "news.jsonl").exists():
         pytest.skip("the draw is not labelled yet")
     tune, check = jsonl_rows(drawn / "tune" / "news.jsonl"), jsonl_rows(drawn / "check" / "news.jsonl")
     seen = {r["text"]: r["doc"] for r in tune if len(r["text"]) >= 40}
     shared = Counter((seen[r["text"]], r["doc"]) for r in check if r["text"] in seen)
-    assert max(shared.values(), default=0) <= 1
+    size = Counter(r["doc"] for r in check)
+    assert all(n <= max(1, size[doc] // 10) for (_, doc), n in shared.items())
     outlets = [Counter(s["outlet"] for s in jsonl_rows(drawn / split / "stories.jsonl")) for split in ("tune", "check")]
     assert all(abs(outlets[0][o] - outlets[1][o]) <= 1 for o in outlets[0] | outlets[1])
