@@ -11,7 +11,7 @@ from typing import Any
 
 from detente.clustering.acts import trigger_act
 from detente.clustering.blocks import SETTING_MODE_FAMILIES, STATEMENT_FAMILIES, UNDIRECTED_FAMILIES, family
-from detente.clustering.features import ClusterMention, named_actor, norm
+from detente.clustering.features import ClusterMention, Named, named_actor, norm
 
 # Two mentions dated to the day from different documents still match when this many days apart:
 # outlets in different time zones and relative dates ("on Tuesday") resolved against different publication
@@ -117,12 +117,27 @@ def _kinds_apart(mine: dict[str, frozenset[str]], theirs: dict[str, frozenset[st
 
 
 def persons_conflict(a: ClusterMention, b: ClusterMention) -> bool:
-    """Both name the people of one country and none is shared: Blinken–Wang Yi is not Blinken–Xi."""
+    """Both name the people of one country and none is shared: Blinken–Wang Yi is not Blinken–Xi. A person who
+    is in a report only as the unnamed voice of its quote (``voice_only``) does not count: a spokesman's words
+    are his principal's, and the coder gives a quote the speaker it found sentences away."""
     for country, mine in a.persons.items():
-        theirs = b.persons.get(country)
-        if theirs and not any(x.same(y) for x in mine for y in theirs):
+        mine = tuple(x for x in mine if not voice_only(x, a))
+        theirs = tuple(y for y in b.persons.get(country, ()) if not voice_only(y, b))
+        if mine and theirs and not any(x.same(y) for x in mine for y in theirs):
             return True
     return False
+
+
+def voice_only(person: Named, m: ClusterMention) -> bool:
+    """Is the person in this report only as the speaker of its quote, never named in its sentence? Such a person
+    is the voice the coder carried over from the sentence that introduced the quote, not someone the report
+    places in the happening."""
+    speaker = named_actor(m.speaker) if m.speaker else None
+    if speaker is None or not speaker.same(person):
+        return False
+    sentence = f" {norm(m.sentence)} "
+    return not any(f" {norm(a.get('text'))} " in sentence for a in [*m.source, *m.target]
+                   if norm(a.get("text")) and (n := named_actor(a)) is not None and n.same(person))
 
 
 def same_voice(x: dict[str, Any], y: dict[str, Any]) -> bool | None:

@@ -12,8 +12,8 @@ from functools import lru_cache
 from detente import datafiles
 from detente.clustering.acts import act_word
 from detente.clustering.blocks import UNDIRECTED_FAMILIES, family
-from detente.clustering.compatibility import compatible, one_outlet_statement, two_voices, windows_meet
-from detente.clustering.features import PRECISION_RANK, ClusterMention, Named, named_actor, norm
+from detente.clustering.compatibility import compatible, one_outlet_statement, two_voices, voice_only, windows_meet
+from detente.clustering.features import PRECISION_RANK, ClusterMention, Named, norm
 
 # Link strength: links are tried strongest first, so a month-precision mention that fits two meetings joins
 # the one that shares its people and place.
@@ -45,12 +45,7 @@ def speaks_for_side(person: Named, m: ClusterMention) -> bool:
     """Is the person in this report only as the speaker of a quote that says "we" and never names him? The coder
     gives the quote's "we" its speaker ("we're wanting to sign a specific agreement", Rubio said), but what "we"
     do is his side's doing, not his own: it does not place him anywhere."""
-    speaker = named_actor(m.speaker) if m.speaker else None
-    if speaker is None or not speaker.same(person) or not SIDE_PRONOUNS & sentence_words(m.sentence):
-        return False
-    sentence = f" {norm(m.sentence)} "
-    return not any(f" {norm(a.get('text'))} " in sentence for a in [*m.source, *m.target]
-                   if norm(a.get("text")) and (n := named_actor(a)) is not None and n.same(person))
+    return bool(SIDE_PRONOUNS & sentence_words(m.sentence)) and voice_only(person, m)
 
 
 def _shares_person(a: ClusterMention, b: ClusterMention) -> bool:

@@ -773,3 +773,25 @@ def test_a_named_voice_and_another_unnamed_one_are_not_one_statement_by_anonymit
     assert article("b", general, general) == [["b-m0", "b-m1"]]
     assert article("c", general, None) == [["c-m0", "c-m1"]]
     assert article("d", envoy, office) == [["d-m0", "d-m1"]]
+
+
+def test_a_quotes_carried_over_speaker_is_its_principals_voice(tmp_path: Path) -> None:
+    """"Secretary Ana Lima condemned the army's brutality" and, two sentences down, the quote her spokesman read out:
+    "The army continues to defy calls" (the coder gives the quote its speaker from the sentence that introduced
+    it). The spokesman, never named in his sentence, is the voice, not another person of the happening: one
+    condemnation. Where the sentence names him ("..., Ben Cruz said") he is someone else: two statements."""
+    army = body("Army", "NXT", "MIL")
+    lima, cruz = ("Ana Lima", "RUR"), ("Ben Cruz", "RUR")
+    said: dict[str, Any] = {"type": "ACCUSE", "target": [army]}
+    quoted: dict[str, Any] = {**said, "source": [cruz], "speaker": cruz, "date": "2021-05-04",
+                              "precision": "unresolved"}
+
+    def article(name: str, sentence: str) -> list[list[str]]:
+        store = ingest(tmp_path / f"{name}.duckdb", [(doc(name, "2021-05-04", "AP"), [
+            rec(name, 0, source=[lima], date="2021-05-04", sentence="Ana Lima condemned the Army.", **said),
+            rec(name, 2, sentence=sentence, **quoted),
+        ])])
+        return groups(store)
+
+    assert article("a", "The Army continues to defy calls.") == [["a-m0", "a-m2"]]
+    assert article("b", "The Army continues to defy calls, Ben Cruz said.") == [["b-m0"], ["b-m2"]]
