@@ -70,6 +70,7 @@ class Conventions:
     obituary_violence: frozenset[str]
     ending_words: frozenset[str]
     ended_types: frozenset[str]
+    condition_marks: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:

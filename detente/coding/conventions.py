@@ -111,7 +111,7 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("people at large", _people_at_large), ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
              ("vehicle", _vehicle), ("in passing", in_passing), ("no offer", no_offer),
-             ("recommended", recommended), ("self-inflicted", self_inflicted),
+             ("in a condition", _in_a_condition), ("recommended", recommended), ("self-inflicted", self_inflicted),
              ("allegiance", allegiance), ("history", of_an_age),
              ("named by date", named_by_date), ("hazard", by_a_hazard), ("ended", ended))
     return next((name for name, test in tests if test(cand, conv)), None)
@@ -369,6 +369,17 @@ def _unrealised(cand: Candidate, conv: Conventions) -> bool:
     hedged demand ("may have to ask the U.S. to lift the tariffs": the guide's Types)."""
     return cand.modality == "hypothetical" and cand.coded.type.lower() not in conv.commitment_types and \
         not cand.flags.deontic
+
+
+def _in_a_condition(cand: Candidate, conv: Conventions) -> bool:
+    """A noun act in the clause a condition opens ("might speak up if the attacks continue", "if they elevate the
+    threat") is what may happen, not what did: the modality of a noun does not follow its clause's "if", so the
+    clause is read here. Only the condition: the act it conditions ("we will strike if ...") is a commitment."""
+    if not cand.mention.nominal:
+        return False  # a verb under "if" is read hypothetical, and ``_unrealised`` judges it
+    return any(verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in conv.condition_marks
+                                           for c in verb.children)
+               for verb in clause_chain(cand.token))
 
 
 def _attempted(cand: Candidate, conv: Conventions) -> bool:

@@ -60,6 +60,11 @@ DROPPED = [
     # an act only possible, under "if", was not done
     ("If Japan seeks talks with China over the islands, Beijing will set conditions.", "REQUEST", "unrealised"),
     ("If Russia attacks Ukraine again, NATO would respond.", "ASSAULT", "unrealised"),
+    # a noun act in a condition is what may happen (session 16)
+    ("The Japanese minister said Tokyo might recall its ambassador if the attacks on Japanese ships continue.",
+     "ASSAULT", "in a condition"),
+    ("Kenya said it would close the border if the raids by Somali militants on Kenyan villages resumed.",
+     "ASSAULT", "in a condition"),
     # an act only tried or failed: the complement of a noun of attempt, wish, pressure or failure
     ("Washington's efforts to impose sanctions on Turkey stalled in Congress on Monday.", "SANCTION", "attempted"),
     ("Turkish officials criticized the American failure to sell Patriot missiles to Turkey.", "AID", "attempted"),
@@ -114,6 +119,9 @@ KEPT = [
      "said.", "THREATEN"),
     ("If you are willing to hold talks, we will help you rebuild the port, the Chinese envoy told Sri Lanka.",
      "AGREE"),
+    # a noun act beside a condition, not in it, happened
+    ("The attacks on Japanese ships continued on Monday, although Tokyo said it would talk if Beijing agreed.",
+     "ASSAULT"),
     # what an official says is no opinion of people at large
     ("The Kenyan president said Uganda sent troops to South Sudan.", "MOBILIZE"),
 ]
