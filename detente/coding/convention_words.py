@@ -71,6 +71,7 @@ class Conventions:
     ending_words: frozenset[str]
     ended_types: frozenset[str]
     condition_marks: frozenset[str]
+    own_condition_subjects: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:

@@ -111,7 +111,8 @@ def why_not(cand: Candidate, conv: Conventions, names: frozenset[str] = frozense
              ("people at large", _people_at_large), ("foretold", _foretold), ("receipt", _receipt),
              ("carried out", _carried_out), ("reading", _reading),
              ("vehicle", _vehicle), ("in passing", in_passing), ("no offer", no_offer),
-             ("in a condition", _in_a_condition), ("recommended", recommended), ("self-inflicted", self_inflicted),
+             ("in a condition", _in_a_condition),
+             ("own condition", _own_condition), ("recommended", recommended), ("self-inflicted", self_inflicted),
              ("allegiance", allegiance), ("history", of_an_age),
              ("named by date", named_by_date), ("hazard", by_a_hazard), ("ended", ended))
     return next((name for name, test in tests if test(cand, conv)), None)
@@ -380,6 +381,18 @@ def _in_a_condition(cand: Candidate, conv: Conventions) -> bool:
     return any(verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in conv.condition_marks
                                            for c in verb.children)
                for verb in clause_chain(cand.token))
+
+
+def _own_condition(cand: Candidate, conv: Conventions) -> bool:
+    """A threat read from a consequence whose condition the speaker's own side must meet ("if we do not solve the
+    problems in Africa, they will come to us", "if we don't capture them, they will die"): a warning of what the
+    speaker's inaction brings, not a demand backed by a harm the actor will do (the guide's THREATEN)."""
+    if "conditional-threat" not in cand.notes:
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in conv.condition_marks for m in c.children)
+               and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in conv.own_condition_subjects
+                       for s in c.children)
+               for c in cand.token.children)
 
 
 def _attempted(cand: Candidate, conv: Conventions) -> bool:

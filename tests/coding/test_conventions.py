@@ -65,6 +65,9 @@ DROPPED = [
      "ASSAULT", "in a condition"),
     ("Kenya said it would close the border if the raids by Somali militants on Kenyan villages resumed.",
      "ASSAULT", "in a condition"),
+    # a consequence of the speaker's own side's inaction is a warning, no threat (session 16)
+    ("If we do not end the war in Sudan, they will come to Egypt sooner or later,\" said the Egyptian minister.",
+     "THREATEN", "own condition"),
     # an act only tried or failed: the complement of a noun of attempt, wish, pressure or failure
     ("Washington's efforts to impose sanctions on Turkey stalled in Congress on Monday.", "SANCTION", "attempted"),
     ("Turkish officials criticized the American failure to sell Patriot missiles to Turkey.", "AID", "attempted"),
@@ -122,6 +125,9 @@ KEPT = [
     # a noun act beside a condition, not in it, happened
     ("The attacks on Japanese ships continued on Monday, although Tokyo said it would talk if Beijing agreed.",
      "ASSAULT"),
+    # a consequence of another's inaction is a threat
+    ("Turkey will buy Russian aircraft if the United States does not lift the freeze, the Turkish minister said.",
+     "THREATEN"),
     # what an official says is no opinion of people at large
     ("The Kenyan president said Uganda sent troops to South Sudan.", "MOBILIZE"),
 ]
