@@ -25,7 +25,9 @@ trigger word is in them, and these hold for any news, not only the sentences the
   with nobody doing it (``history``), a violent act named as what is ended or prevented (``endings``);
 - **obituaries, questions put and no comment** (session 15): a story that opens on a death by no one's hand
   (``obituaries``), a question asked of someone ("asked Lukin if ...") as a REQUEST, "declined to comment" as a
-  REJECT.
+  REJECT;
+- **conditions** (session 16): a noun act in an "if" clause, and a conditional threat whose condition the
+  speaker's own side must meet ("if we do not solve ..., they will come to us").
 
 Each rule is a small test on the parse; the word classes are data (``data/conventions.yaml``). The habit frame
 lives in ``habits``, the meeting and offer words that name no act in ``asides``. ``screen`` is called once per
