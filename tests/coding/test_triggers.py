@@ -874,3 +874,14 @@ def test_a_state_or_idea_seized_or_a_quality_invaded_is_no_material_act(find: Fi
     none_of(find, "ASSAULT", ("The senator said Moscow tried to hijack the election.",))
     assert [t.sense.type for t in find("Gunmen hijacked a bus in northern Kenya.")] == ["ASSAULT"]
     assert [t.sense.type for t in find("Russian troops invaded Ukraine.")] == ["COERCE"]
+
+
+def test_targeting_is_an_attack_only_where_force_is_in_its_clause(find: Find) -> None:
+    # session 16: a leader, an order or a state "targets" figuratively (d9 and d10, six stories)
+    none_of(find, "ASSAULT", ("The bishop has often targeted corrupt officials in his speeches.",
+                              "The governor signed two decrees targeting tax evasion.",
+                              "The ministry targeted a Kenyan bank for its ties to Iran."))
+    for text in ("Rebel soldiers targeted the airport on Sunday.",
+                 "The bombs targeted a village south of the capital.",
+                 "The militia targeted a police station with rockets."):
+        assert "ASSAULT" in [t.sense.type for t in find(text) if t.token.lemma_ == "target"], text
