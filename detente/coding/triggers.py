@@ -266,7 +266,29 @@ def sense_fits(tok: Token, sense: Sense, lexicon: Lexicon) -> bool:
             return False  # "attacked the policy" is criticism only when the object is words or ideas
         if classes & set(sense.exclude_classes):
             return False  # "trade hit $1.1 billion", "retreated from leading roles": no material act
+    if sense.pos == "verb" and sense.type in _FORCE_TYPES and _figurative_doer(tok):
+        return False  # "the ban will hit it hard", "hard hit by sanctions": words do no violence
     return True
+
+
+_FORCE_TYPES = frozenset({"ASSAULT"})
+_WORD_CLASSES = frozenset({"communication", "cognition"})
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who or what does the verb's act: its active subject, its passive agent, or the noun its participle
+    hangs on ("orders targeting crime")."""
+    out = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    out += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ == "acl" and verb.head != verb:
+        out.append(verb.head)
+    return out
+
+
+def _figurative_doer(verb: Token) -> bool:
+    """Whether a force verb's doer is a word or an idea (a ban, a message, sanctions, a policy): such a doer
+    hits or strikes only figuratively, whatever its object."""
+    return any(noun_class(d) in _WORD_CLASSES for d in _doers(verb))
 
 
 _PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})

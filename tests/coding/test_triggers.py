@@ -885,3 +885,12 @@ def test_targeting_is_an_attack_only_where_force_is_in_its_clause(find: Find) ->
                  "The bombs targeted a village south of the capital.",
                  "The militia targeted a police station with rockets."):
         assert "ASSAULT" in [t.sense.type for t in find(text) if t.token.lemma_ == "target"], text
+
+
+def test_a_word_or_an_idea_hits_only_figuratively(find: Find) -> None:
+    # session 16: a ban, a message or sanctions as the doer of a force verb (d9 and d10, three stories)
+    none_of(find, "ASSAULT", ("The new ban will hit the tourism industry hard.",
+                              "The region's economy has been hard hit by Western sanctions.",
+                              "His message struck a chord with farmers."))
+    for text in ("Rebels hit the convoy with rockets.", "The missile hit a hospital in the city."):
+        assert "ASSAULT" in [t.sense.type for t in find(text)], text
