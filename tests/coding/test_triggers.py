@@ -837,7 +837,8 @@ def test_a_ban_on_entry_travel_or_refugees_is_a_sanction(find: Find) -> None:
     for text, word in (("Kenya announced a travel ban on citizens of three countries.", "ban"),
                        ("The president promised a ban on foreigners entering the country.", "ban"),
                        ("The new order bans the entry of refugees from five countries.", "bans"),
-                       ("The government barred travel to Kenya from Somalia.", "barred")):
+                       ("The government barred travel to Kenya from Somalia.", "barred"),
+                       ("The government restricted travel to Kenya.", "restricted")):
         assert [t.sense.type for t in find(text) if t.token.text == word] == ["SANCTION"], text
     assert [t.sense.type for t in find("Indonesia imposed a ban on books by the novelist.")
             if t.token.text == "ban"] == ["COERCE"]
