@@ -277,11 +277,12 @@ def test_a_place_naming_a_natural_feature_is_that_feature(pipeline: Language) ->
         ("A court in Moscow sentenced the journalist to six years in prison.", "sentenced", ("Moscow", "RUS")),
         ("The journalist was sentenced by a court in Moscow to six years in prison.", "sentenced", ("Moscow", "RUS")),
         ("The U.S. embassy in Beijing criticized the new rules.", "criticized", ("Beijing", "CHN")),
+        ("A district judge in Manila suspended the new mining rules.", "suspended", ("Manila", "PHL")),
     ],
 )  # fmt: skip
 def test_a_body_that_sits_in_a_place_acts_there(pipeline: Language, text: str, trigger: str,
                                                 expected: tuple[str, str]) -> None:
-    """``event._seated_doer``: a court or an embassy acts where it sits."""
+    """``event._seated_doer``: a court, an embassy or a judge acts where it sits."""
     doc = pipeline(text)
     found = resolve_event_place(doc[:], next(t for t in doc if t.text == trigger), ())
     assert found is not None and (found.name, found.country) == expected
