@@ -124,6 +124,11 @@ PHRASES = [
     ("this weekend", D(2024, 1, 14), "past", D(2024, 1, 13), D(2024, 1, 14), "day"),
     ("last weekend", FRI, "past", D(2024, 1, 6), D(2024, 1, 7), "day"),
     ("over the weekend", D(2024, 1, 15), "past", D(2024, 1, 13), D(2024, 1, 14), "day"),
+    # a weekday set early or late in the day (day_edges)
+    ("late Friday", SAT, "past", D(2023, 9, 29), None, "day"),
+    ("Later Friday morning", SAT, "past", D(2023, 9, 29), None, "day"),
+    ("earlier on Thursday", SAT, "past", D(2023, 9, 28), None, "day"),
+    ("early Monday", FRI, "future", D(2024, 1, 15), None, "day"),
     # leap days: the nearest February 29 in the tense's direction
     ("February 29", SAT, "past", D(2020, 2, 29), None, "day"),
     ("February 29", SAT, "future", D(2024, 2, 29), None, "day"),

@@ -118,8 +118,11 @@ def month_or_year(t: str, pub: dt.date | None) -> Result:
 
 
 def weekday(t: str, pub: dt.date | None, tense: Tense) -> Result:
+    """"on Thursday", "last Friday", "Tuesday night", "late Friday" (``day_edges``: early or late on that day)."""
     times = "|".join(re.escape(x) for x in lexicon().day_times)
-    m = re.fullmatch(rf"(?:(last|next|this|past|coming) )?({WEEKDAY_RE})(?:,? (?:{times}))*", t)
+    edges = "|".join(re.escape(x) for x in lexicon().day_edges)
+    m = re.fullmatch(rf"(?:(?:{edges})(?: on)? )?(?:(last|next|this|past|coming) )?({WEEKDAY_RE})(?:,? (?:{times}))*",
+                     t)
     if not m:
         return None
     if pub is None:

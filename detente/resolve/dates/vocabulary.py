@@ -30,6 +30,7 @@ class Lexicon:
     relative_days: dict[str, int]
     numbers: dict[str, int]
     day_times: tuple[str, ...]
+    day_edges: tuple[str, ...]
     introducers: tuple[str, ...]
     ordering: tuple[str, ...]
     ordering_words: frozenset[str]
@@ -58,6 +59,7 @@ def lexicon() -> Lexicon:
         relative_days={_strip_the(k): v for k, v in raw["relative_days"].items()},
         numbers=raw["numbers"],
         day_times=_by_length(raw["day_times"]),
+        day_edges=_by_length(raw["day_edges"]),
         introducers=_by_length(raw["introducers"]),
         ordering=_by_length(raw["ordering"]),
         ordering_words=frozenset(raw["ordering_words"]),
