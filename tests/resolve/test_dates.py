@@ -129,6 +129,10 @@ PHRASES = [
     ("Later Friday morning", SAT, "past", D(2023, 9, 29), None, "day"),
     ("earlier on Thursday", SAT, "past", D(2023, 9, 28), None, "day"),
     ("early Monday", FRI, "future", D(2024, 1, 15), None, "day"),
+    # a month of a year counted from publication
+    ("May this year", SAT, "future", D(2023, 5, 1), None, "month"),
+    ("in March last year", FRI, "past", D(2023, 3, 1), None, "month"),
+    ("October of next year", SAT, "future", D(2024, 10, 1), None, "month"),
     # leap days: the nearest February 29 in the tense's direction
     ("February 29", SAT, "past", D(2020, 2, 29), None, "day"),
     ("February 29", SAT, "future", D(2024, 2, 29), None, "day"),
@@ -261,6 +265,13 @@ def test_tense_decides_the_weekday(parse: Parse) -> None:
     assert resolve_event_date(sent, visit, SAT).date == D(2023, 10, 3)
     sent, visited = parse("Wang Yi visited Washington on Tuesday.", "visited")
     assert resolve_event_date(sent, visited, SAT).date == D(2023, 9, 26)
+
+
+def test_a_month_and_the_year_after_it_are_one_expression(parse: Parse) -> None:
+    """``finding._year_joined``: "In May" and "this year", tagged apart, say one month."""
+    sent, host = parse("In May this year, Kenya will host a summit on trade.", "host")
+    assert [s.text for s in date_expressions(sent)] == ["In May this year"]
+    assert resolve_event_date(sent, host, SAT) == DateResolution(D(2023, 5, 1), None, "month", "In May this year")
 
 
 def test_untagged_month_is_found(parse: Parse) -> None:

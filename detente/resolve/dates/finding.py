@@ -15,6 +15,7 @@ _PREPOSITIONS = frozenset(
 )
 # Entities a month or weekday word inside is part of a name, never a date.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"})
+_RELATIVE_YEARS = frozenset({"this year", "last year", "next year"})
 _LEFT_MODIFIERS = {"early", "late", "mid", "last", "next", "this", "the", "earlier", "later", "coming", "past"}
 
 
@@ -53,8 +54,21 @@ def date_expressions(sent: Span) -> list[Span]:
             end += 1
         spans.append(_widen(doc, sent, start, end))
         taken.update(range(start, end))
-    unique = sorted(set(spans))
+    unique = _year_joined(doc, sorted(set(spans)))
     return [doc[s:e] for s, e in unique]
+
+
+def _year_joined(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A month the tagger splits from the year that follows it ("In May" + "this year", "in March" + "last
+    year") is one expression: the year says which May, the month which part of the year."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and out[-1][1] == start and doc[start:end].text.lower() in _RELATIVE_YEARS and \
+                any(t.lower_.rstrip(".") in MONTHS for t in doc[out[-1][0] : out[-1][1]]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _relative_day_time(ent: Span) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from detente.resolve.dates.arithmetic import add_months, choose, modifier_choice, month_span, tense_choice, week_start
 from detente.resolve.dates.result import UNANCHORED, Found, Result
-from detente.resolve.dates.vocabulary import WEEKDAY_RE, WEEKDAYS, lexicon
+from detente.resolve.dates.vocabulary import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS, lexicon
 from detente.syntax import Tense
 
 _UNITS = ("day", "week", "month", "year", "decade")
@@ -115,6 +115,18 @@ def month_or_year(t: str, pub: dt.date | None) -> Result:
     shift = {"last": -1, "next": 1, "coming": 1}.get(which, 0)
     year, month = add_months(pub.year, pub.month, shift)
     return Found(dt.date(year, month, 1), None, "month")
+
+
+def month_of_year(t: str, pub: dt.date | None) -> Result:
+    """"May this year", "in March last year", "October of next year": a month of the year counted from
+    publication."""
+    m = re.fullmatch(rf"({MONTH_RE}) (?:of )?(this|last|next) year", t)
+    if not m:
+        return None
+    if pub is None:
+        return UNANCHORED
+    shift = {"last": -1, "next": 1}.get(m.group(2), 0)
+    return Found(dt.date(pub.year + shift, MONTHS[m.group(1)], 1), None, "month")
 
 
 def weekday(t: str, pub: dt.date | None, tense: Tense) -> Result:
