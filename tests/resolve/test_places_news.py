@@ -295,22 +295,6 @@ def test_people_placed_by_in_may_speak_anywhere(pipeline: Language) -> None:
     assert resolve_event_place(doc[:], next(t for t in doc if t.text == "rejected"), ()) is None
 
 
-def test_a_name_a_village_or_district_is_named_of_is_a_place(pipeline: Language) -> None:
-    """``naming._named_of_kind``: "the village of X", tagged a person (set by hand, as the rule tagger reads
-    small places), is a place the gazetteer lacks, kept under its own name; a person "of" a body is not."""
-    from spacy.tokens import Span
-
-    doc = pipeline("Gunmen attacked a school in the village of Kolomba.")
-    start = next(t.i for t in doc if t.text == "Kolomba")
-    doc.ents = [Span(doc, start, start + 1, label="PERSON")]
-    found = resolve_event_place(doc[:], next(t for t in doc if t.text == "attacked"), (), patient=True)
-    assert found is not None and (found.name, found.precision) == ("Kolomba", "city")
-    doc = pipeline("Gunmen attacked the office of Kolomba.")
-    start = next(t.i for t in doc if t.text == "Kolomba")
-    doc.ents = [Span(doc, start, start + 1, label="PERSON")]
-    assert resolve_event_place(doc[:], next(t for t in doc if t.text == "attacked"), (), patient=True) is None
-
-
 def test_a_name_tagged_as_a_place_before_a_feature_noun_is_that_feature(pipeline: Language) -> None:
     """``feature_nouns`` in ``event._unlisted``: a forest the gazetteer lacks is kept under the name the text gives
     (the entity is set by hand: the tagger reads most such names as persons', which stay unplaced)."""

@@ -31,21 +31,7 @@ def _area_kind(span: Span) -> Token | None:
     if span.label_ in ("PERSON", "ORG") and root.dep_ in ("compound", "nmod") and head.i >= span.end and \
             head.pos_ == "NOUN" and lemma(head) in place_cues().area_nouns:
         return head
-    return _named_of_kind(span)
-
-
-def _named_of_kind(span: Span) -> Token | None:
-    """The area or town noun a name tagged as a person or body is named "of": "the village of Ngombe", "the
-    district of Almar", "the Taliban-held city of Marjah" (no person is a village's name; the tagger reads small
-    places as persons)."""
-    root, cues = span.root, place_cues()
-    if span.label_ not in ("PERSON", "ORG") or root.dep_ != "pobj" or root.head.lower_ != "of":
-        return None
-    kind = root.head.head
-    if kind.pos_ != "NOUN" or lemma(kind) not in cues.area_nouns | cues.town_nouns or \
-            not any(c.dep_ == "det" and c.lower_ == "the" for c in kind.children):
-        return None
-    return kind
+    return None
 
 
 def _possessor(span: Span) -> Span | None:
