@@ -267,6 +267,17 @@ def test_tense_decides_the_weekday(parse: Parse) -> None:
     assert resolve_event_date(sent, visited, SAT).date == D(2023, 9, 26)
 
 
+def test_an_act_told_on_a_noun_takes_the_nouns_date(parse: Parse) -> None:
+    """``event._participle_noun`` and ``_on_noun``: "a 2015 statement calling for" called in 2015; "remarks made
+    on Monday in which he said" were said on Monday; a date on another noun of the sentence dates nothing."""
+    sent, calling = parse("She cited a 2015 statement calling for a ban on imports.", "calling")
+    assert resolve_event_date(sent, calling, SAT) == DateResolution(D(2015, 1, 1), None, "year", "2015")
+    sent, said = parse("Lee answered remarks made by the minister on Monday in which he said talks had failed.", "said")
+    assert resolve_event_date(sent, said, SAT).date == D(2023, 9, 25)
+    sent, calling = parse("She cited a statement calling for a ban on 2015 imports.", "calling")
+    assert resolve_event_date(sent, calling, SAT).precision == "unresolved"
+
+
 def test_a_month_and_the_year_after_it_are_one_expression(parse: Parse) -> None:
     """``finding._year_joined``: "In May" and "this year", tagged apart, say one month."""
     sent, host = parse("In May this year, Kenya will host a summit on trade.", "host")

@@ -33,8 +33,8 @@ _OCCASION_PREPS = frozenset({"in", "at", "during"})
 
 def _dates_the_act(noun: Token, trigger: Token) -> bool:
     """May a date modifying ``noun`` be the date of the trigger's act?"""
-    if noun.i == trigger.i or any(c.dep_ == "relcl" and c.i == trigger.i for c in noun.children):
-        return True
+    if noun.i == trigger.i or any(c.dep_ in ("relcl", "acl") and c.i == trigger.i for c in noun.children):
+        return True  # (an acl: "a 2015 press release calling for", see _participle_noun)
     if noun.dep_ in _OWN_NOUN_DEPS:
         return noun.head.i == trigger.i
     return noun.dep_ == "pobj" and noun.head.lower_ in _OCCASION_PREPS and noun.head.head.pos_ in ("VERB", "AUX")
@@ -78,15 +78,35 @@ def _in_clause(candidates: list[ClauseCandidate], clause: Token) -> list[ClauseC
     return sorted((c for c in candidates if c.clause.i == clause.i), key=lambda c: (c.hops, c.distance))
 
 
+def _on_noun(candidates: list[ClauseCandidate], noun: Token) -> Iterator[ClauseCandidate]:
+    """Dates of a noun an act is told on: its own ("the summit this year", "a 2015 press release") and its passive
+    participles' ("comments made by the president on Monday"), which say when the thing named was made."""
+    for c in candidates:
+        if c.span.start <= noun.i < c.span.end or c.attach.i == noun.i or \
+                (c.clause.dep_ == "acl" and c.clause.tag_ == "VBN" and c.clause.head.i == noun.i):
+            yield c
+
+
+def _participle_noun(trigger: Token) -> Token | None:
+    """The noun whose present participle the trigger's clause is ("a 2015 press release calling for a ban"): the
+    thing named does the act, so the act is as old as the thing."""
+    clause = clause_head(trigger)
+    if clause.dep_ == "acl" and clause.tag_ == "VBG" and clause.head.pos_ == "NOUN" and clause.head.i != clause.i:
+        return clause.head
+    return None
+
+
 def _ordered_candidates(sent: Span, trigger: Token, skip_to: int = 0) -> Iterator[tuple[ClauseCandidate, ClauseRole]]:
     """Date expressions that may date the trigger, best first, with the role of the clause they are in."""
     candidates = _candidates(sent, trigger, skip_to)
     for clause, role in event_clauses(trigger):
         if role == "antecedent":  # "in November, when they met"; "the summit this year, which Biden attended"
-            on_it = (c for c in candidates if c.span.start <= clause.i < c.span.end or c.attach.i == clause.i)
-            yield from ((c, role) for c in on_it)
+            yield from ((c, role) for c in _on_noun(candidates, clause))
         else:
             yield from ((c, role) for c in _in_clause(candidates, clause))
+    noun = _participle_noun(trigger)
+    if noun is not None:
+        yield from ((c, "antecedent") for c in _on_noun(candidates, noun))
 
 
 def _aim_ahead(resolution: DateResolution, published: dt.date | None, tense: Tense) -> bool:
