@@ -328,6 +328,9 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
             return None  # "expected the groups would reach agreement": a forecast or a wish, no one's plan
         elif role == "intent" and _plotted(m):
             role = "plot"  # "had been planning to attack": a plot found out, the act planned, not a threat
+        elif role == "intent" and kid_coded.type in composer.material_conflict and _considered(m, cues):
+            role = "plot"  # "considering sanctions": the measure weighed, no threat announced
+            notes.append("considered")
         unwilling = role == "intent" and _unwilling(m, flags)
         if role == "intent" and (kid_flags.negated or unwilling):
             coded = composer.refused(kid_coded)  # "determination not to compromise", "not prepared to negotiate"
@@ -352,6 +355,8 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
             else "asserted"
         if flags.negated and not unwilling:
             modality = "negated"
+        elif "considered" in notes:
+            modality = "hypothetical"
         elif flags.conditional or flags.possible or \
                 (flags.would and not would_is_future("assertion", reported=speaker is not None)):
             modality = "hypothetical"
@@ -466,6 +471,14 @@ def _plotted(m: Trigger) -> bool:
         return False
     auxes = {a.lower_ for a in m.token.children if a.dep_ in ("aux", "auxpass")}
     return "been" in auxes or "had" in auxes or (m.token.tag_ == "VBG" and bool(auxes & {"was", "were"}))
+
+
+def _considered(m: Trigger, cues: Cues) -> bool:
+    """A measure weighed, not chosen ("is considering targeting firms with sanctions", "will meet to consider
+    industrial action"): the guide codes the act itself, hypothetical, as it codes a plot; no one announced it to
+    its target, so it is no threat (docs/labelling.md: a state "considering" an attack ASSAULT hypothetical).
+    Considering a plea or talks is left to the intent reading."""
+    return not m.nominal and m.sense.pos == "verb" and lemma(m.token) in cues.considering_verbs
 
 
 def _others_act(m: Trigger, kid: Trigger) -> bool:

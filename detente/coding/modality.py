@@ -32,6 +32,7 @@ class Cues:
     negating_nouns: frozenset[str]
     negating_preps: frozenset[str]
     alternative_marks: frozenset[str]
+    considering_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)

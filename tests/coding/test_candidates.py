@@ -196,3 +196,19 @@ def test_agreeing_with_someone_with_nothing_agreed_upon_is_no_agreement(coder: C
 def test_agreeing_with_a_party_on_terms_stays_an_agreement(coder: Coder) -> None:
     assert ("AGREE", ["IRN"], ["FRA"]) in _coded(coder, "Iran agreed with France on a new inspection plan.")
     assert [c for c in _coded(coder, "Kenya agreed with Uganda to reopen the border crossing.") if c[0] == "AGREE"]
+
+
+def test_a_measure_only_considered_is_that_measure_hypothetical(candidates: Cands, coder: Coder) -> None:
+    # session 16: the guide codes a state "considering" an attack as the attack, hypothetical, no threat announced
+    cands = candidates("Officials said Japan is considering imposing a naval blockade on North Korea.")
+    assert [(c.coded.type, c.modality) for c in cands if c.coded.type == "THREATEN"] == []
+    assert "hypothetical" in [c.modality for c in cands]
+    # a hypothetical act nobody did is not coded
+    assert not [c for c in _coded(coder, "Officials said Japan is considering imposing a naval blockade on North "
+                                  "Korea.") if c[0] == "THREATEN"]
+    # considering talks stays an intent to meet
+    assert [c.coded.type for c in candidates("The Japanese government is considering talks with China.")] == [
+        "AGREE"]
+    # a plan announced stays a threat
+    assert [c.coded.type for c in candidates("Somalia is planning to attack Kenyan bases, its minister said.")] == \
+        ["THREATEN"]
