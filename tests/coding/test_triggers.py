@@ -895,3 +895,12 @@ def test_a_word_or_an_idea_hits_only_figuratively(find: Find) -> None:
                               "His message struck a chord with farmers."))
     for text in ("Rebels hit the convoy with rockets.", "The missile hit a hospital in the city."):
         assert "ASSAULT" in [t.sense.type for t in find(text)], text
+
+
+def test_a_mission_alone_is_no_visit(coder: Coder) -> None:
+    # session 16: a mission is a task, an operation or a standing body unless a light verb sends or leads it
+    for text in ("Kenya said the operation in Somalia was a success and the mission would go on.",
+                 "The UN has 19,000 troops in Congo, making it the organization's largest peacekeeping mission."):
+        assert not [m for m in coder.code_text(text) if m.type == "CONSULT"]
+    assert [(m.type, [a.country for a in m.target]) for m in
+            coder.code_text("Japan sent a trade mission to Beijing last week.")] == [("CONSULT", ["CHN"])]
