@@ -904,3 +904,10 @@ def test_a_mission_alone_is_no_visit(coder: Coder) -> None:
         assert not [m for m in coder.code_text(text) if m.type == "CONSULT"]
     assert [(m.type, [a.country for a in m.target]) for m in
             coder.code_text("Japan sent a trade mission to Beijing last week.")] == [("CONSULT", ["CHN"])]
+
+
+def test_fostering_a_thing_is_no_request(find: Find) -> None:
+    # session 16: "encourage" asks a party to act; encouraging a practice asks nothing of anyone
+    assert not [t for t in find("China will encourage crowd innovation in Pakistan.") if t.sense.type == "REQUEST"]
+    assert [t.sense.type for t in find("The United States encouraged China to play a bigger role.")
+            if t.sense.type == "REQUEST"] == ["REQUEST"]
