@@ -85,6 +85,7 @@ RECEPTION_NOUNS: dict[str, str] = {str(k): str(v) for k, v in _DATA["reception_n
 DOING_VERBS = frozenset(str(w) for w in _DATA["doing_verbs"])
 SHORT_MEASURES = frozenset(str(w) for w in _DATA["short_measures"])
 NOTHING_MEASURES = frozenset(str(w) for w in _DATA["nothing_measures"])
+REPROACH_MODALS = frozenset(str(w) for w in _DATA["reproach_modals"])
 
 
 def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues,
@@ -151,18 +152,21 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         if tok.i in taken:
             continue
         short = _falls_short(tok, cues)
-        failing = short or (lemma(tok) in FAILURE_VERBS and tok.pos_ == "VERB" and child(tok, "xcomp") is not None)
+        regret = _regretted(tok)  # "should not have commented": the negation is the reproach's content
+        failing = short or regret or (lemma(tok) in FAILURE_VERBS and tok.pos_ == "VERB" and
+                                      child(tok, "xcomp") is not None)
         posing = _poses(tok)
         if not failing and not posing and not is_criticism(tok):
             continue
         speaks, speaker = speaking(tok, lexicon, editorial)
-        if not speaks or (negated(tok, cues) and not short):
+        if not speaks or (negated(tok, cues) and not short and not regret):
             continue
         who = (subject_of(tok) if failing or posing else None) or judged(tok)
         if who is None or not looks_like_actor(who) and owner_of(who) is None:
             continue
         who = who if looks_like_actor(who) else owner_of(who) or who
-        if own_side(who, speaker) or is_generic(who):
+        # "it should have acted sooner": a pronoun's regret is the speaker's own as often as another's
+        if own_side(who, speaker) or is_generic(who) or (regret and who.pos_ == "PRON"):
             continue
         # "has not done enough" is read at its measure: the negation is the reproach, not its denial
         anchor = child(tok, "dobj", "advmod") if short else None
@@ -181,6 +185,16 @@ def _falls_short(tok: Token, cues: Cues) -> bool:
     if measure.lower_ in SHORT_MEASURES:
         return negated(tok, cues)
     return measure.lower_ in NOTHING_MEASURES and not negated(tok, cues)
+
+
+def _regretted(tok: Token) -> bool:
+    """"Should not have commented", "ought to have acted": a modal of duty with a perfect infinitive says what its
+    subject wrongly did or failed to do, a reproach whether negated or not; a passive ("should have been
+    ignored") names no doer."""
+    if tok.tag_ != "VBN" or tok.pos_ not in ("VERB", "AUX") or child(tok, "auxpass", "nsubjpass") is not None:
+        return False
+    auxes = [c for c in tok.children if c.dep_ == "aux"]
+    return any(lemma(c) == "have" for c in auxes) and any(c.lower_ in REPROACH_MODALS for c in auxes)
 
 
 def _poses(tok: Token) -> bool:
