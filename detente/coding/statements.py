@@ -149,10 +149,10 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
 def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial: bool) -> Candidate | None:
     """The first negative judgement of another actor in what someone says: a judgement word, or failing to act."""
     for tok in tokens(sent):
-        if tok.i in taken:
+        regret = _regretted(tok)  # "should not have commented": the negation is the reproach's content
+        if tok.i in taken and not regret:  # a regretted act read as one is still regretted
             continue
         short = _falls_short(tok, cues)
-        regret = _regretted(tok)  # "should not have commented": the negation is the reproach's content
         failing = short or regret or (lemma(tok) in FAILURE_VERBS and tok.pos_ == "VERB" and
                                       child(tok, "xcomp") is not None)
         posing = _poses(tok)
@@ -170,7 +170,10 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
             continue
         # "has not done enough" is read at its measure: the negation is the reproach, not its denial
         anchor = child(tok, "dobj", "advmod") if short else None
-        return statement(anchor or tok, "ACCUSE", "disapprove", "111", speaker, "judgement", cues, targets=[who])
+        made = statement(anchor or tok, "ACCUSE", "disapprove", "111", speaker, "judgement", cues, targets=[who])
+        if regret and not negated(tok, cues):
+            made.notes.append("reproach")  # "should have apologized": the act did not happen
+        return made
     return None
 
 

@@ -48,6 +48,23 @@ def test_doing_too_little_is_a_judgement_of_the_doer_and_doing_enough_is_none(co
     assert "ACCUSE" not in _types(coder, text)
 
 
+def test_what_another_should_not_have_done_is_a_reproach_of_the_doer(coder: Coder) -> None:
+    # a modal of duty with a perfect infinitive: the act regretted, negated or not, is the doer's fault
+    text = "Kenya's foreign minister said Britain should not have commented on the election."
+    assert ("ACCUSE", ["KEN"], ["GBR"]) in _coded(coder, text)
+    # a regretted act read as one: done when negated, kept; not done when not, dropped
+    coded = _coded(coder, "Kenya's foreign minister said Britain should not have deported the students.")
+    assert ("ACCUSE", ["KEN"], ["GBR"]) in coded and "COERCE" in [c[0] for c in coded]
+    coded = _coded(coder, "Kenya's foreign minister said Britain should have apologized to Kenya for the raid.")
+    assert ("ACCUSE", ["KEN"], ["GBR"]) in coded and "CONCEDE" not in [c[0] for c in coded]
+    text = "Kenya's foreign minister said Britain should have warned Nairobi before the raid."
+    assert ("ACCUSE", ["KEN"], ["GBR"]) in _coded(coder, text)
+    # "must have" infers, a passive names no doer, "it" may be the speaker itself
+    assert "ACCUSE" not in _types(coder, "Kenya's foreign minister said Britain must have known about the raid.")
+    assert "ACCUSE" not in _types(coder, "Kenya's foreign minister said the claims should have been ignored.")
+    assert "ACCUSE" not in _types(coder, "Kenya's foreign minister said it should have acted sooner.")
+
+
 def test_no_accusation_of_ones_own_side_when_negated_unsaid_or_commentary(coder: Coder) -> None:
     # own side
     assert "ACCUSE" not in _types(coder, "China's foreign ministry said Beijing had failed to honour its pledges.")
