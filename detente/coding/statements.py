@@ -57,6 +57,7 @@ from detente.coding.voice import (
     negated,
     own_side,
     owner_of,
+    personal,
     speaking,
     statement,
     subject_of,
@@ -173,6 +174,8 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         made = statement(anchor or tok, "ACCUSE", "disapprove", "111", speaker, "judgement", cues, targets=[who])
         if regret and not negated(tok, cues):
             made.notes.append("reproach")  # "should have apologized": the act did not happen
+        if regret and personal(who):  # "senators said Trump should not have commented": USA > USA
+            made.notes.remove(OWN_SIDE)
         return made
     return None
 

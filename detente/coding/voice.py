@@ -84,6 +84,13 @@ def own_side(tok: Token, speaker: Token | None) -> bool:
     return speaker is not None and (tok == speaker or tok in speaker.subtree or speaker in tok.subtree)
 
 
+def personal(who: Token) -> bool:
+    """A person named by name ("Trump", "Judge James Robart"): a judgement of one is a party's, an opposition's or
+    a rival's criticism of that person, which the guide codes whatever their countries, not a side's view of its
+    own country (no ``OWN_SIDE`` note)."""
+    return who.pos_ == "PROPN" and who.ent_type_ not in ("GPE", "NORP", "LOC", "ORG", "FAC")
+
+
 def owner_of(noun: Token) -> Token | None:
     """Whose thing a noun is: "China's aggression", "Chinese aggression", "actions of/by the US", "the
     perceptions, policies and actions of the US" (an owner of one of its conjuncts)."""

@@ -53,3 +53,10 @@ def test_a_naming_unquoted_with_no_judgement_word_is_none(coder: Coder) -> None:
     coded = coder.code_text("France's foreign minister called the Russian position confused after meeting the "
                             "Russian ambassador.")
     assert not [m for m in coded if m.type == "ACCUSE"]
+
+
+def test_a_quoted_naming_of_a_person_by_name_is_coded_within_one_country(coder: Coder) -> None:
+    # a rival's naming of a person keeps no own-side note; a naming of one's own country's act still does
+    text = "After the attack, Kenyan senators called President Uhuru Kenyatta \"a disgrace\"."
+    assert [a for a in _accusations(coder, text) if a[3] == ["KEN"]]
+    assert not _accusations(coder, "After the attack, Kenyan senators called Kenya's decision irresponsible.")

@@ -65,6 +65,13 @@ def test_what_another_should_not_have_done_is_a_reproach_of_the_doer(coder: Code
     assert "ACCUSE" not in _types(coder, "Kenya's foreign minister said it should have acted sooner.")
 
 
+def test_a_reproach_of_a_person_by_name_is_coded_within_one_country(coder: Coder) -> None:
+    # a party's criticism of a person named by name keeps no own-side note; of one's own country it does
+    text = "Kenyan senators said President Uhuru Kenyatta should not have commented on the election."
+    assert [c for c in _coded(coder, text) if c[0] == "ACCUSE" and c[2] == ["KEN"]]
+    assert "ACCUSE" not in _types(coder, "Kenyan senators said Kenya should have acted sooner against the smugglers.")
+
+
 def test_no_accusation_of_ones_own_side_when_negated_unsaid_or_commentary(coder: Coder) -> None:
     # own side
     assert "ACCUSE" not in _types(coder, "China's foreign ministry said Beijing had failed to honour its pledges.")
