@@ -174,7 +174,7 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         made = statement(anchor or tok, "ACCUSE", "disapprove", "111", speaker, "judgement", cues, targets=[who])
         if regret and not negated(tok, cues):
             made.notes.append("reproach")  # "should have apologized": the act did not happen
-        if regret and personal(who):  # "senators said Trump should not have commented": USA > USA
+        if personal(who):  # "senators said Trump should not have commented", "Trump's remarks were wrong": USA > USA
             made.notes.remove(OWN_SIDE)
         return made
     return None

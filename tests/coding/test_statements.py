@@ -72,6 +72,11 @@ def test_a_reproach_of_a_person_by_name_is_coded_within_one_country(coder: Coder
     assert "ACCUSE" not in _types(coder, "Kenyan senators said Kenya should have acted sooner against the smugglers.")
 
 
+def test_a_judgement_of_a_persons_act_by_name_is_coded_within_one_country(coder: Coder) -> None:
+    text = "Kenyan senators said President Uhuru Kenyatta's remarks were irresponsible."
+    assert [c for c in _coded(coder, text) if c[0] == "ACCUSE" and c[2] == ["KEN"]]
+
+
 def test_no_accusation_of_ones_own_side_when_negated_unsaid_or_commentary(coder: Coder) -> None:
     # own side
     assert "ACCUSE" not in _types(coder, "China's foreign ministry said Beijing had failed to honour its pledges.")
