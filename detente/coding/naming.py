@@ -22,10 +22,12 @@ from detente.coding.lexicon import load_data
 from detente.coding.modality import Cues
 from detente.coding.voice import (
     COMMENTATORS,
+    OWN_SIDE,
     direct_owner,
     is_generic,
     negated,
     own_side,
+    personal,
     statement,
     subject_of,
 )
@@ -51,9 +53,11 @@ def naming(sent: Span, cues: Cues, taken: set[int]) -> Candidate | None:
         if namer is None or not looks_like_actor(namer) or lemma(namer) in COMMENTATORS or \
                 _own(named, namer, verb) or is_generic(named):  # "analysts called ...": a view, no party's act
             continue
-        # "Trump called Judge Robart a 'so-called judge'": USA > USA (``voice.personal``)
-        return statement(verb, "ACCUSE", "disapprove", "111", None, "naming", cues, targets=[named],
+        made = statement(verb, "ACCUSE", "disapprove", "111", None, "naming", cues, targets=[named],
                          sources=[namer])
+        if personal(named):  # "Trump called Judge Robart a 'so-called judge'": USA > USA
+            made.notes.remove(OWN_SIDE)
+        return made
     return None
 
 

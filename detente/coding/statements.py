@@ -57,6 +57,7 @@ from detente.coding.voice import (
     negated,
     own_side,
     owner_of,
+    personal,
     speaking,
     statement,
     subject_of,
@@ -173,6 +174,8 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         made = statement(anchor or tok, "ACCUSE", "disapprove", "111", speaker, "judgement", cues, targets=[who])
         if regret and not negated(tok, cues):
             made.notes.append("reproach")  # "should have apologized": the act did not happen
+        if personal(who):  # "senators said Trump should not have commented", "Trump's remarks were wrong": USA > USA
+            made.notes.remove(OWN_SIDE)
         return made
     return None
 
@@ -300,8 +303,7 @@ def _alleged(cand: Candidate, cues: Cues) -> Candidate | None:
     if not accused:
         return None
     made = statement(noun, "ACCUSE", "allege", "112", speaker, "alleged", cues, targets=accused, sources=[owner])
-    # a party's allegation against its own government is coded (USA > USA)
-    made.notes = [n for n in made.notes if n != OWN_SIDE]
+    made.notes.remove(OWN_SIDE)  # a party's allegation against its own government is coded (USA > USA)
     return made
 
 

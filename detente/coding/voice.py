@@ -171,15 +171,14 @@ def statement(tok: Token, type_: str, mode: str | None, cameo: str, speaker: Tok
     """A candidate for what the statement does. With no source phrase the speaker (or the editorial's outlet) is
     the source, and the participants step then needs a target; a demand or denial aimed at nobody named keeps the
     speaker as its own source phrase. A judgement of the speaker's own country is dropped there
-    (``OWN_SIDE``), unless it judges persons by name (``personal``)."""
+    (``OWN_SIDE``)."""
     sense = Sense(lemmas=(lemma(tok),), pos="noun" if tok.pos_ == "NOUN" else "verb", type=type_, mode=mode,
                   cameo=cameo, weight=WEIGHT)
     tgt = [make_arg(t, "object") for t in targets]
     src = [make_arg(s, "subject") for s in sources]
     if not src and not tgt and speaker is not None:
         src = [make_arg(speaker, "subject")]
-    # a judgement of persons named by name is a party's or a rival's, coded within one country too
-    notes = [note] + ([OWN_SIDE] if type_ == "ACCUSE" and not (targets and all(personal(t) for t in targets)) else [])
+    notes = [note] + ([OWN_SIDE] if type_ == "ACCUSE" else [])
     return Candidate(mention=Trigger(token=tok, sense=sense, anchor=tok), coded=Coded(type_, mode, cameo),
                      modality="asserted", flags=clause_flags(tok, cues), sources=src, targets=tgt,
                      speaker=make_arg(speaker, "speaker") if speaker is not None else None, weight=WEIGHT,

@@ -5,19 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from detente.coding import Coder
-from detente.coding.modality import load_cues
 from detente.coding.statements import CRITIC_PREPS
-from detente.coding.voice import (
-    OWN_SIDE,
-    direct_owner,
-    is_generic,
-    judged,
-    own_side,
-    owner_of,
-    personal,
-    speaking,
-    statement,
-)
+from detente.coding.voice import direct_owner, is_generic, judged, own_side, owner_of, speaking
 
 
 def _word(coder: Coder, text: str, word: str) -> Token:
@@ -63,15 +52,3 @@ def test_the_speakers_own_side_and_nobody_in_particular(coder: Coder) -> None:
     assert own_side(we, None) and own_side(minister, minister)
     assert is_generic(_word(coder, "The envoy said any party must obey the law.", "party"))
     assert not is_generic(_word(coder, "The envoy said the party must obey the law.", "party"))
-
-
-def test_a_judgement_of_persons_by_name_carries_no_own_side_note(coder: Coder) -> None:
-    # a party's or a rival's judgement of a person is coded within one country; of a country it is dropped there
-    text = "Kenyan senators said President Uhuru Kenyatta and Kenya had lied."
-    person, country, verb = (_word(coder, text, w) for w in ("Kenyatta", "Kenya", "lied"))
-    assert personal(person) and not personal(country)
-    cues = load_cues()
-    made = statement(verb, "ACCUSE", "disapprove", "111", None, "judgement", cues, targets=[person])
-    assert OWN_SIDE not in made.notes
-    made = statement(verb, "ACCUSE", "disapprove", "111", None, "judgement", cues, targets=[person, country])
-    assert OWN_SIDE in made.notes
