@@ -22,7 +22,7 @@ from detente.coding.spans import make_arg
 from detente.coding.speaker import QUOTE_MARKS, in_quote, speaker_of
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
-from detente.coding.words import looks_like_actor, named_actor
+from detente.coding.words import PERSON_NOUNS, looks_like_actor, named_actor
 from detente.syntax import child, clause_verb, is_relative_pronoun, is_verbal, lemma
 
 # The participants step drops an accusation so noted whose targets are all of its source's countries: a judgement
@@ -87,7 +87,10 @@ def own_side(tok: Token, speaker: Token | None) -> bool:
 def personal(who: Token) -> bool:
     """A person named by name ("Trump", "Judge James Robart"): a judgement of one is a party's, an opposition's or
     a rival's criticism of that person, which the guide codes whatever their countries, not a side's view of its
-    own country (no ``OWN_SIDE`` note)."""
+    own country (no ``OWN_SIDE`` note). One person named by a definite title ("the judge", "the president")
+    is one too."""
+    if who.pos_ == "NOUN":
+        return who.tag_ == "NN" and lemma(who) in PERSON_NOUNS and any(c.lower_ == "the" for c in who.children)
     return who.pos_ == "PROPN" and who.ent_type_ not in ("GPE", "NORP", "LOC", "ORG", "FAC")
 
 

@@ -60,3 +60,8 @@ def test_a_quoted_naming_of_a_person_by_name_is_coded_within_one_country(coder: 
     text = "After the attack, Kenyan senators called President Uhuru Kenyatta \"a disgrace\"."
     assert [a for a in _accusations(coder, text) if a[3] == ["KEN"]]
     assert not _accusations(coder, "After the attack, Kenyan senators called Kenya's decision irresponsible.")
+
+
+def test_a_quoted_naming_of_a_person_by_title_is_coded_within_one_country(coder: Coder) -> None:
+    text = "After the attack, Kenyan senators called the president's order \"a disgrace\"."
+    assert [a for a in _accusations(coder, text) if a[3] == ["KEN"]]
