@@ -57,6 +57,8 @@ FACED_NOUNS = frozenset(str(w) for w in _DATA["faced_nouns"])
 FACED_VERBS = frozenset(str(w) for w in _DATA["faced_verbs"])
 CLAIM_NOUNS = frozenset(str(w) for w in _DATA["claim_nouns"])
 CLAIM_OWNER_PREPS = frozenset(str(w) for w in _DATA["claim_owner_preps"])
+ACTION_NOUNS = frozenset(str(w) for w in _DATA["action_nouns"])
+BRINGING_VERBS = frozenset(str(w) for w in _DATA["bringing_verbs"])
 CLAIM_AGAINST_PREPS = frozenset(str(w) for w in _DATA["claim_against_preps"])
 CLAIM_DEED_PREPS = frozenset(str(w) for w in _DATA["claim_deed_preps"])
 ARGUING_VERBS = frozenset(str(w) for w in _DATA["arguing_verbs"]) | ALLEGATION_VERBS
@@ -65,6 +67,7 @@ LEGAL_DOCUMENTS = frozenset(str(w) for w in _DATA["legal_documents"])
 COURT_DOCUMENTS = frozenset(str(w) for w in _DATA["court_documents"])
 COURT_WORDS = frozenset(str(w) for w in _DATA["court_words"])
 FILING_PREPS = frozenset(str(w) for w in _DATA["filing_preps"])
+REPORT_NOUNS = frozenset(str(w) for w in _DATA["report_nouns"])
 
 
 def allegations(candidates: list[Candidate], cues: Cues) -> list[Candidate]:
@@ -143,9 +146,19 @@ def owned_claims(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Ca
     taken = {c.token.i for c in candidates if c.coded.type == "ACCUSE"}
     out: list[Candidate] = []
     for noun in tokens(sent):
-        if noun.pos_ != "NOUN" or lemma(noun) not in CLAIM_NOUNS or noun.i in taken:
+        if noun.pos_ != "NOUN" or noun.i in taken:
             continue
-        owner, accused = _claim_owner(noun), _claimed_doer(noun)
+        if lemma(noun) in CLAIM_NOUNS:
+            owner, accused = _claim_owner(noun), _claimed_doer(noun)
+        elif lemma(noun) in ACTION_NOUNS:
+            owner, accused = _bringer(noun), _brought_against(noun)
+            if owner is None and accused is not None and _brought_unnamed(noun) and not negated(noun, cues):
+                made = _accusation(noun, "112", None, accused, "brought", cues)  # the guide keeps no accuser
+                made.mention = replace(made.mention, nominal=True)
+                out.append(made)
+                continue
+        else:
+            continue
         if owner is None or accused is None or _same_side(accused, owner) or negated(noun, cues):
             continue
         out.append(_accusation(noun, "112", owner, accused, "claim-owned", cues))
@@ -166,6 +179,37 @@ def _claim_owner(noun: Token) -> Token | None:
                 if obj is not None and looks_like_actor(obj):
                     return obj
     return None
+
+
+def _bringer(noun: Token) -> Token | None:
+    """Who brings a legal action: its owner or "by" agent as for a claim, its own "by" phrase ("the suit against
+    Germany by Namibian leaders"), or the subject of a verb of bringing it ("the US has brought charges")."""
+    owner = _claim_owner(noun)
+    if owner is not None:
+        return owner
+    by = next((named_actor(child(p, "pobj")) for p in noun.children
+               if p.dep_ == "prep" and p.lower_ in CLAIM_OWNER_PREPS), None)
+    if by is not None:
+        return by
+    if noun.dep_ == "dobj" and lemma(noun.head) in BRINGING_VERBS and is_verbal(noun.head):
+        subj, via = clause_subject(noun.head)
+        return named_actor(subj) if via in ("subj", "relcl", "inherited") else None
+    return None
+
+
+def _brought_unnamed(noun: Token) -> bool:
+    """"Fraud charges brought against X", "charges were filed against X": brought in the passive, no bringer named."""
+    verb = noun.head if noun.dep_ == "nsubjpass" else next(
+        (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    return verb is not None and lemma(verb) in BRINGING_VERBS and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _brought_against(noun: Token) -> Token | None:
+    """Whom a legal action is brought against: its "against" phrase, or that of a participle on it ("a suit filed
+    by X against Y"), if it names an actor."""
+    heads = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    return next((named_actor(child(p, "pobj")) for h in heads for p in h.children
+                 if p.dep_ == "prep" and p.lower_ in CLAIM_AGAINST_PREPS and child(p, "pobj") is not None), None)
 
 
 def _clause_subject_of(noun: Token) -> Token | None:
@@ -261,9 +305,9 @@ def filed(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues)
     return []
 
 
-def _is_document(tok: Token) -> bool:
-    """A filing noun, or "court papers"."""
-    if lemma(tok) in LEGAL_DOCUMENTS:
+def _is_document(tok: Token, *, published: bool = False) -> bool:
+    """A filing noun, or "court papers"; with ``published``, a report noun too."""
+    if lemma(tok) in LEGAL_DOCUMENTS or (published and lemma(tok) in REPORT_NOUNS):
         return True
     return lemma(tok) in COURT_DOCUMENTS and any(
         c.dep_ in ("compound", "amod") and lemma(c) in COURT_WORDS for c in tok.children)
@@ -273,7 +317,7 @@ def _filer(verb: Token) -> Token | None:
     """Who speaks through a filing at ``verb``: the filing's owner when it is the subject ("the Maryland lawsuit
     argues"), the subject when the verb speaks "in" one ("the state said in court papers")."""
     subj, _ = clause_subject(verb)
-    if subj is not None and _is_document(subj):
+    if subj is not None and _is_document(subj, published=True):
         return _document_owner(subj)
     for p in verb.children:
         doc = child(p, "pobj") if p.dep_ == "prep" and p.lower_ in FILING_PREPS else None

@@ -35,6 +35,9 @@ TESTIMONY_VERBS = frozenset(str(w) for w in _DATA["testimony_verbs"])
 TESTIMONY_NOUNS = frozenset(str(w) for w in _DATA["testimony_nouns"])
 TESTIMONY_PREPS = tuple(str(w) for w in _DATA["testimony_preps"])
 _MODE, _CAMEO = "investigate", "090"
+_HEARINGS = load_data("allegations.yaml")
+HEARING_NOUNS = frozenset(str(w) for w in _HEARINGS["hearing_nouns"])
+HEARING_VERBS = frozenset(str(w) for w in _HEARINGS["hearing_verbs"])
 
 
 def investigations(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues,
@@ -48,7 +51,7 @@ def investigations(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cu
         if tok.i in taken:
             continue
         made = _police_work(tok, cues) or _undergone(tok, lexicon, cues, editorial) or \
-            _going_on(tok, lexicon, cues, editorial) or _testimony(tok, cues)
+            _going_on(tok, lexicon, cues, editorial) or _testimony(tok, cues) or _hearing(tok, lexicon, cues, editorial)
         if made is not None:
             # police investigating their own country's people is the common case, no judgement of one's own side
             made.notes = [n for n in made.notes if n != OWN_SIDE]
@@ -139,6 +142,34 @@ def _told_going_on(noun: Token) -> bool:
         return True
     return any(lemma(c) in GOING_ON_WORDS or (c.lower_ == "under" and any(g.lower_ == "way" for g in c.children))
                for c in verb.children)
+
+
+def _hearing(tok: Token, lexicon: Lexicon, cues: Cues, editorial: bool) -> Candidate | None:
+    """"The committee is holding a hearing", "the commission opened public hearings into the collapse", "a
+    hearing is set for 15 March": a hearing told as held is its body's investigation (of whom "into" names),
+    the body the noun's "by" phrase, the one holding it, or a name on it, else the speaker's side."""
+    if tok.pos_ != "NOUN" or lemma(tok) not in HEARING_NOUNS or not _held(tok) or negated(tok.head, cues):
+        return None
+    holder = subject_of(tok.head) if tok.dep_ == "dobj" else None
+    body = next((o for _, o in prep_objects(tok, ("by",)) if looks_like_actor(o)), None) or \
+        (holder if holder is not None and looks_like_actor(holder) else None) or \
+        next((c for c in tok.children if c.dep_ in ("compound", "poss") and looks_like_actor(c)), None)
+    speaker = None if body is not None else speaking(tok, lexicon, editorial)[1]
+    if body is None and speaker is None:
+        return None
+    into = next((o for _, o in prep_objects(tok, _INTO)), None)
+    target = into if into is not None and looks_like_actor(into) else direct_owner(into) if into is not None else None
+    targets = [target] if target is not None and looks_like_actor(target) and not is_investigating_body(target) \
+        else []
+    return statement(tok, "ACCUSE", _MODE, _CAMEO, speaker, "investigation", cues, targets=targets,
+                     sources=[body] if body is not None else [])
+
+
+def _held(noun: Token) -> bool:
+    """Whether ``noun`` is the subject or object of a verb of holding or opening it ("is holding a hearing",
+    "a hearing is set", "the hearing opened")."""
+    return noun.dep_ in ("nsubj", "nsubjpass", "dobj") and is_verbal(noun.head) and \
+        lemma(noun.head) in HEARING_VERBS
 
 
 def _testimony(tok: Token, cues: Cues) -> Candidate | None:

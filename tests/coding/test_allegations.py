@@ -225,3 +225,41 @@ def test_no_filing_allegation_without_a_filer_or_a_filing(coder: Coder) -> None:
     # "court papers" name the court they are filed in, not their filer
     assert not any(r[0] == "ACCUSE" for r in _read(
         coder, "Russian agents seized the weapons in Ukraine, according to court papers."))
+
+
+# -- a legal action brought against someone ---------------------------------------------------------------------
+
+
+def test_a_legal_action_brought_against_someone_is_its_bringers_allegation(coder: Coder) -> None:
+    assert ("ACCUSE", "allege", ["NAM"], ["DEU"]) in _coded(
+        coder, "Germany rejected a lawsuit filed by Namibian leaders against the German government.")
+    assert ("ACCUSE", "allege", ["NAM"], ["DEU"]) in _coded(
+        coder, "A lawsuit filed by Namibian leaders against the German government was dismissed.")
+    assert ("ACCUSE", "allege", ["USA"], ["RUS"]) in _coded(
+        coder, "The United States has brought criminal charges against Russian officials for the first time.")
+
+
+def test_a_legal_action_with_no_bringer_or_no_one_it_is_against_is_no_allegation_of_this_kind(coder: Coder) -> None:
+    assert not _accusations(coder, "The lawsuit against the German government was dismissed.")
+    assert not _accusations(coder, "Namibia's lawsuit was dismissed on Tuesday.")
+
+
+# -- a published finding speaks for its publisher -----------------------------------------------------------------
+
+
+def test_what_a_named_report_says_is_its_publishers_allegation(coder: Coder) -> None:
+    assert ("ACCUSE", "allege", ["GBR"], ["TUR"]) in _coded(
+        coder, "Some followers of Gulen were involved in last summer's failed coup in Turkey, a UK Parliament "
+               "report says.")
+
+
+def test_a_report_with_no_publisher_or_only_spoken_in_is_no_allegation_of_this_kind(coder: Coder) -> None:
+    assert not _accusations(coder, "Some followers of the cleric joined the protests, the report says.")
+    assert not _accusations(coder, "According to initial Brazilian police reports, the sailor was shot dead by "
+                                   "pirates.")
+
+
+def test_a_legal_action_brought_with_no_bringer_named_is_kept_with_no_accuser(coder: Coder) -> None:
+    assert ("ACCUSE", "allege", [], ["ZAF"]) in _coded(
+        coder, "Fraud charges brought against the South African finance minister rattled markets.")
+    assert not _accusations(coder, "No criminal charges were filed against the Russian officials.")

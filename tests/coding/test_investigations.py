@@ -100,3 +100,15 @@ def test_police_work_alone_is_parsed_and_coded(coder: Coder, text: str) -> None:
 )
 def test_questioning_by_no_investigating_body_alone_is_nothing(coder: Coder, text: str) -> None:
     assert not any(c[0] == "ACCUSE" for c in _coded(coder, text))
+
+
+def test_a_hearing_held_or_opened_is_its_bodys_investigation(coder: Coder) -> None:
+    assert ("ACCUSE", "investigate", ["USA"], ["RUS"]) in _coded(
+        coder, "The US Senate committee is holding a hearing on Russia's role in the election on Monday.")
+    assert ("ACCUSE", "investigate", ["AUS"], []) in _coded(
+        coder, "The Australian royal commission has opened public hearings into the collapse of the insurer.")
+
+
+def test_a_hearing_only_mentioned_is_no_investigation(coder: Coder) -> None:
+    assert not [c for c in _coded(coder, "Lawyers for the Australian insurer spoke on the last day of hearings "
+                                         "into the collapse.") if c[0] == "ACCUSE"]
