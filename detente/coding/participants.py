@@ -52,6 +52,7 @@ from detente.coding.references import (
     ORGANS,
     Mentioned,
     antecedent,
+    first_person,
     pronoun_kind,
 )
 from detente.coding.sentence import sentence_text
@@ -150,6 +151,9 @@ class Participants:
                 outlet_speaker = True
             else:
                 return None
+        if not sources.actors and speaker and _spoken_for(cand.sources):
+            # '"We absolutely support the two-state solution," she said': the speaker's own "we", of any act
+            sources = Resolved(list(speaker), [a.text for a in speaker], pronoun=True)
         if not sources.actors and speaker and cand.coded.type in _SPEAKER_ACTS and not blamed:
             sources = Resolved(list(speaker), [a.text for a in speaker])  # "removing sanctions is out of ..."
         if not targets.actors and cand.addressee is not None and sources.actors and speaker and \
@@ -523,6 +527,11 @@ def _agentless(cand: Candidate) -> bool:
 def _country_side(country: str, sector: str | None) -> Resolved:
     """A side known only as a country (the sentence's, the story's, a court's), filled in by a fallback."""
     return Resolved([Actor(text=country, name=None, country=country, sector=sector)], [country], fallback=True)
+
+
+def _spoken_for(phrases: list[Arg]) -> bool:
+    """Is the act's doer a first-person pronoun ("we", "I"), which the quote's speaker stands for?"""
+    return bool(phrases) and all(a.pronoun and first_person(a.token.text) for a in phrases)
 
 
 def _one_or_home(countries: set[str], home: str | None) -> str | None:

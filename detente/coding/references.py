@@ -25,6 +25,7 @@ _DATA = load_data("references.yaml")
 WINDOW = int(_DATA["window"])
 PRONOUN_KINDS: dict[str, str] = {str(w): str(kind) for kind, words in _DATA["pronouns"].items() for w in words}
 PREFILTER_PRONOUNS = frozenset(str(w) for w in _DATA["prefilter_pronouns"])
+FIRST_PERSON = frozenset(str(w) for w in _DATA["first_person"])
 ORGANS = frozenset(str(w) for w in _DATA["organs"])
 COUNTRY_HEADS = frozenset(str(w) for w in _DATA["countries"])
 CONTRASTS = frozenset(str(w) for w in _DATA["contrasts"])
@@ -47,6 +48,12 @@ class Mentioned:
 def pronoun_kind(word: str) -> str | None:
     """"person", "thing" or "group" for a third-person pronoun, else None ("I", "we", "you" are the speaker's)."""
     return PRONOUN_KINDS.get(word.lower())
+
+
+def first_person(word: str) -> bool:
+    """Does ``word`` speak for the quote's speaker ("we", "I", "our")? Its antecedent is who is quoted, not a
+    sentence before."""
+    return word.lower() in FIRST_PERSON
 
 
 def compatible(kind: str, actor: Actor) -> bool:

@@ -454,3 +454,18 @@ def test_a_measure_noun_that_does_not_refer_back_takes_no_sides_from_the_story(c
     text = ("Iran banned the entry of refugees from Iraq on Monday. "
             "The lawmakers said bans signed by President Hassan Rouhani were lawful.")
     assert not any(i == 1 and kind == "SANCTION" for i, kind, _s, _t in _coded(coder, text))
+
+
+# -- the quote's speaker for a first-person doer (issue 12, session 16) ------------------------------------------
+
+
+def test_a_we_in_a_quote_run_on_from_the_sentence_before_is_its_speaker_whatever_the_act(coder: Coder) -> None:
+    # SUPPORT is no speech act: the speaker stood for "we" only in a statement, demand or threat before
+    text = ('"The talks went well," Blinken said on Monday. '
+            '"We strongly support the government of Ukraine in its struggle."')
+    assert (1, "SUPPORT", ["USA"], ["UKR"]) in _coded(coder, text)
+
+
+def test_a_we_in_a_quote_nobody_is_said_to_speak_stays_unknown(coder: Coder) -> None:
+    text = 'Rain fell in the capital on Monday. "We strongly support the government of Ukraine in its struggle."'
+    assert not any(i == 1 and s for i, _kind, s, _t in _coded(coder, text))

@@ -13,6 +13,7 @@ from detente.coding.references import (
     compatible,
     described_fits,
     describes_person,
+    first_person,
     latest_country,
     pronoun_kind,
     refers_back,
@@ -136,3 +137,8 @@ def test_a_described_person_is_the_up_to_three_words_after_the() -> None:
     assert describes_person("The former foreign minister said so.", agents)
     assert not describes_person("The military said so.", agents)  # an agent word, but no person
     assert not describes_person("A militant was killed.", agents)  # not definite
+
+
+def test_first_person_pronouns_speak_for_the_speaker() -> None:
+    assert first_person("We") and first_person("our") and first_person("I")
+    assert not first_person("they") and not first_person("he")
