@@ -69,7 +69,7 @@ from detente.coding.words import (
 )
 from detente.records import Actor, Mention
 from detente.resolve.places.gazetteer import lookup_place
-from detente.syntax import agent, children, lemma
+from detente.syntax import agent, lemma, prep_objects
 
 if TYPE_CHECKING:
     from detente.resolve.actors import ActorKB
@@ -313,10 +313,8 @@ class Participants:
         court"): where a state's act happened, that state did it (the guide: an arrest in the passive "keeps the
         state as source")."""
         found: set[str] = set()
-        for prep in children(cand.token, "prep"):
-            if prep.lower_ == "in":
-                for obj in children(prep, "pobj"):
-                    found |= self.kb.countries_in(" ".join(t.text for t in obj.subtree), press=False)
+        for _in, obj in prep_objects(cand.token, ("in",)):
+            found |= self.kb.countries_in(" ".join(t.text for t in obj.subtree), press=False)
         return next(iter(found)) if len(found) == 1 else None
 
     def _countries_here(self, tok: Token) -> set[str]:
