@@ -264,12 +264,19 @@ class Participants:
         return False
 
     def domestic_target(self, coded: Coded, sides: Sides) -> None:
-        """Coercion with no recipient named, by an actor of one country, is done at home: "the Taliban banned
-        her book", "police detained dozens" are acts against that country's own people (PLOVER codes the
-        recipient as the country)."""
-        if sides.targets.actors:
-            return
+        """Coercion with no recipient named, or only people of no country, by an actor of one country, is done
+        at home: "the Taliban banned her book", "police detained dozens" are acts against that country's own
+        people (PLOVER codes the recipient as the country)."""
         countries = {a.country for a in sides.sources.actors if a.country}
+        if sides.targets.actors:
+            if coded.type in DOMESTIC_TYPES and len(countries) == 1 and \
+                    not any(a.country for a in sides.targets.actors):
+                # "Pakistani police arrested more than two dozen militants": people of no country a state
+                # coerces are its own, as an unnamed recipient is
+                country = next(iter(countries))
+                sides.targets.actors = [replace(a, country=country) for a in sides.targets.actors]
+                sides.targets.fallback = True
+            return
         if coded.type in DOMESTIC_TYPES and len(countries) == 1:
             country = next(iter(countries))
             sides.targets.actors = [Actor(text=country, name=None, country=country, sector=None)]

@@ -469,3 +469,14 @@ def test_a_we_in_a_quote_run_on_from_the_sentence_before_is_its_speaker_whatever
 def test_a_we_in_a_quote_nobody_is_said_to_speak_stays_unknown(coder: Coder) -> None:
     text = 'Rain fell in the capital on Monday. "We strongly support the government of Ukraine in its struggle."'
     assert not any(i == 1 and s for i, _kind, s, _t in _coded(coder, text))
+
+
+def test_people_of_no_country_a_state_coerces_are_its_own(coder: Coder) -> None:
+    # the sentence names two countries, so neither is "the sentence's one country"
+    text = "Pakistani police arrested 24 militants accused of an attack on India's parliament."
+    assert (0, "COERCE", ["PAK"], ["PAK"]) in _coded(coder, text)
+
+
+def test_people_a_state_coerces_keep_a_country_of_their_own(coder: Coder) -> None:
+    text = "Pakistani police arrested 24 Indian fishermen near the border on Monday."
+    assert (0, "COERCE", ["PAK"], ["IND"]) in _coded(coder, text)
