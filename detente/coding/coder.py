@@ -233,7 +233,7 @@ class Coder:
         candidates = extract(sent, self.lexicon, self.composer, self.cues, editorial=ctx.doc.genre == "editorial")
         candidates = revise(sent, candidates, self.lexicon, self.cues, editorial=ctx.doc.genre == "editorial")
         coded = screen(sent, candidates, ctx.doc.text)  # what the labelling guide codes as no event
-        carry_senses(ctx.measure_senses, coded)  # "the ban" is the ban the story named before
+        coded = carry_senses(ctx.measure_senses, coded)  # "the ban" is the ban the story named before
         self._reached(ctx, index, "no trigger")
         made = [(cand, rec) for cand in coded if (rec := self._record(ctx, index, sent, cand)) is not None]
         remember_senses(ctx.measure_senses, [cand for cand, _ in made], self.lexicon)

@@ -5,6 +5,9 @@ refugees"; later sentences of the story say "the ban", and the lexicon, seeing n
 default sense (a restriction at home, COERCE). The story's first reading is the right one: once a sentence has
 coded a measure word in a sense resolved by its own words (an object or a cue), a later bare mention of the same
 noun in that story takes the same type and mode. Keyed by lemma, so "banned travel" settles "the ban".
+
+A court's act is named again the same way: after "a judge blocked the travel ban", "the ruling" and "his ruling"
+are that act (SANCTION convict); with no court act coded earlier in the story, a ruling noun is no event.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from detente.coding.compose import Coded
 from detente.coding.lexicon import Lexicon
 from detente.syntax import lemma
 
-__all__ = ["MEASURE_NOUNS", "carry_senses", "remember_senses"]
+__all__ = ["MEASURE_NOUNS", "RULING_NOUNS", "carry_senses", "remember_senses"]
 
 MEASURE_NOUNS = frozenset(datafiles.entries("detente.coding", "data/measure_nouns.txt"))
+RULING_NOUNS = frozenset(datafiles.entries("detente.coding", "data/ruling_nouns.txt"))
+_COURT_ACT = ("SANCTION", "convict")
 
 
 def resolved(cand: Candidate) -> bool:
@@ -31,16 +36,24 @@ def resolved(cand: Candidate) -> bool:
 
 def bare(cand: Candidate) -> bool:
     """A measure noun read in its default sense, with no act of its own composed on it: "the ban"."""
-    return (cand.token.pos_ == "NOUN" and lemma(cand.token) in MEASURE_NOUNS and cand.child is None
+    return (cand.token.pos_ == "NOUN" and lemma(cand.token) in MEASURE_NOUNS | RULING_NOUNS and cand.child is None
             and not resolved(cand))
 
 
-def carry_senses(senses: dict[str, Coded], candidates: Iterable[Candidate]) -> None:
+def carry_senses(senses: dict[str, Coded], candidates: list[Candidate]) -> list[Candidate]:
     """Give each bare measure noun the sense its story settled for the same word earlier. It is then coded as
-    that measure or not at all: a sanction that finds nobody it hits in this sentence is no restriction at home."""
+    that measure or not at all: a sanction that finds nobody it hits in this sentence is no restriction at home.
+    A ruling noun with no court act before it in the story is dropped: a ruling nobody reported is no event."""
+    kept = []
     for cand in candidates:
-        if bare(cand) and (earlier := senses.get(lemma(cand.token))) is not None:
+        word = lemma(cand.token)
+        if bare(cand) and (earlier := senses.get(word)) is not None:
             cand.coded = earlier
+        elif word in RULING_NOUNS and word not in senses and cand.token.pos_ == "NOUN" and \
+                (cand.coded.type, cand.coded.mode) == _COURT_ACT:
+            continue
+        kept.append(cand)
+    return kept
 
 
 def _noun_sense(lemma: str, coded: Coded, lexicon: Lexicon) -> bool:
@@ -67,6 +80,8 @@ def remember_senses(senses: dict[str, Coded], coded: Iterable[Candidate], lexico
     for cand in coded:
         if not resolved(cand):
             continue
+        if (cand.coded.type, cand.coded.mode) == _COURT_ACT:  # "a judge blocked the ban": the story's ruling
+            senses.update((noun, cand.coded) for noun in RULING_NOUNS if _noun_sense(noun, cand.coded, lexicon))
         word = lemma(cand.token)
         measure = word if word in MEASURE_NOUNS else _imposed(cand)
         if measure is not None and _noun_sense(measure, cand.coded, lexicon):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from detente.coding import Coder
-from detente.coding.story_senses import MEASURE_NOUNS
+from detente.coding.story_senses import MEASURE_NOUNS, RULING_NOUNS
 
 DAY = dt.date(2024, 3, 1)
 
@@ -52,3 +52,28 @@ def test_a_threatened_measure_settles_nothing(coder: Coder) -> None:
     text = ("The United States threatened to ban Iranian oil on Monday. "
             "Iraq said the ban hurts its people.")
     assert _types(coder, text, "ban") == ["COERCE"]
+
+
+def _rulings(coder: Coder, text: str) -> list[tuple[str, str | None, list[str | None], list[str | None]]]:
+    """The ruling-noun records of ``text``: type, mode, source and target countries."""
+    return [(r.type, r.mode, [a.country for a in r.source], [a.country for a in r.target])
+            for r in coder.code_text(text, on=DAY) if r.trigger == "ruling"]
+
+
+def test_the_ruling_nouns_are_listed() -> None:
+    assert {"ruling", "injunction"} <= RULING_NOUNS
+
+
+def test_a_ruling_after_a_court_blocked_a_measure_is_that_act(coder: Coder) -> None:
+    text = ("A federal judge in Texas blocked the government's new travel ban on Monday. "
+            "The ruling by U.S. District Judge John Smith prevents the order from taking effect.")
+    assert _rulings(coder, text) == [("SANCTION", "convict", ["USA"], ["USA"])]
+
+
+def test_a_ruling_the_story_reported_no_court_act_for_is_no_event(coder: Coder) -> None:
+    assert _rulings(coder, "The ruling by U.S. District Judge John Smith prevents the order from taking effect.") == []
+
+
+def test_the_court_act_stays_in_its_story(coder: Coder) -> None:
+    coder.code_text("A federal judge in Texas blocked the government's new travel ban on Monday.", on=DAY)
+    assert _rulings(coder, "The ruling by U.S. District Judge John Smith prevents the order from taking effect.") == []
