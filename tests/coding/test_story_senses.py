@@ -77,3 +77,19 @@ def test_a_ruling_the_story_reported_no_court_act_for_is_no_event(coder: Coder) 
 def test_the_court_act_stays_in_its_story(coder: Coder) -> None:
     coder.code_text("A federal judge in Texas blocked the government's new travel ban on Monday.", on=DAY)
     assert _rulings(coder, "The ruling by U.S. District Judge John Smith prevents the order from taking effect.") == []
+
+
+def test_a_judge_issuing_a_restraining_order_rules_against_its_party(coder: Coder) -> None:
+    records = coder.code_text("A court in Kenya issued a restraining order against a Kenyan man on Monday.", on=DAY)
+    assert [(r.type, r.mode) for r in records if r.trigger == "issued"] == [("SANCTION", "convict")]
+
+
+def test_a_government_issuing_an_order_is_no_court_act(coder: Coder) -> None:
+    records = coder.code_text("The government of Kenya issued an order on Monday.", on=DAY)
+    assert [r for r in records if r.mode == "convict"] == []
+
+
+def test_a_ruling_after_a_court_issued_an_order_is_that_act(coder: Coder) -> None:
+    text = ("A federal judge in Texas on Monday issued a temporary restraining order on the government's new travel "
+            "ban. The ruling by U.S. District Judge John Smith prevents the order from taking effect.")
+    assert _rulings(coder, text) == [("SANCTION", "convict", ["USA"], ["USA"])]
