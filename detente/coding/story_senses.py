@@ -18,6 +18,7 @@ from detente import datafiles
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.lexicon import Lexicon
+from detente.coding.triggers import sense_fits
 from detente.syntax import lemma
 
 __all__ = ["MEASURE_NOUNS", "RULING_NOUNS", "carry_senses", "remember_senses"]
@@ -74,6 +75,18 @@ def _imposed(cand: Candidate) -> str | None:
     return None
 
 
+def _blocked_measure(cand: Candidate, lexicon: Lexicon) -> tuple[str, Coded] | None:
+    """The measure a court act acts on, in the sense its own words resolve ("blocked the travel ban": a travel
+    sanction): the act's sense is the court's, so the measure's own reading is read from the object's cues."""
+    for obj in cand.token.children:
+        if obj.dep_ not in _OBJECTS or (word := lemma(obj)) not in MEASURE_NOUNS:
+            continue
+        for sense in lexicon.lookup(word, "noun"):
+            if sense.cues and sense_fits(obj, sense, lexicon):
+                return word, Coded(sense.type, sense.mode, sense.cameo)
+    return None
+
+
 def remember_senses(senses: dict[str, Coded], coded: Iterable[Candidate], lexicon: Lexicon) -> None:
     """Remember the sense of each measure word coded with a sense its own sentence resolved; a later one wins
     (a story that moves from a travel ban to an arms embargo says so with cues again)."""
@@ -82,6 +95,8 @@ def remember_senses(senses: dict[str, Coded], coded: Iterable[Candidate], lexico
             continue
         if (cand.coded.type, cand.coded.mode) == _COURT_ACT:  # "a judge blocked the ban": the story's ruling
             senses.update((noun, cand.coded) for noun in RULING_NOUNS if _noun_sense(noun, cand.coded, lexicon))
+            if (blocked := _blocked_measure(cand, lexicon)) is not None:
+                senses[blocked[0]] = blocked[1]
         word = lemma(cand.token)
         measure = word if word in MEASURE_NOUNS else _imposed(cand)
         if measure is not None and _noun_sense(measure, cand.coded, lexicon):

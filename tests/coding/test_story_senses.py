@@ -93,3 +93,9 @@ def test_a_ruling_after_a_court_issued_an_order_is_that_act(coder: Coder) -> Non
     text = ("A federal judge in Texas on Monday issued a temporary restraining order on the government's new travel "
             "ban. The ruling by U.S. District Judge John Smith prevents the order from taking effect.")
     assert _rulings(coder, text) == [("SANCTION", "convict", ["USA"], ["USA"])]
+
+
+def test_the_measure_a_court_blocked_keeps_its_own_sense(coder: Coder) -> None:
+    text = ("A federal judge in Texas blocked the government's new travel ban on Monday. "
+            "U.S. District Judge John Smith said the ban would hurt Iran.")
+    assert _types(coder, text, "ban") == ["SANCTION"]
