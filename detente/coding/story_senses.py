@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.tokens import Token
+
 from detente import datafiles
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
@@ -75,11 +77,19 @@ def _imposed(cand: Candidate) -> str | None:
     return None
 
 
+def _acted_on(verb: Token) -> list[Token]:
+    """What a court act is on: its object, and the object of "on" or "to" on that object ("issued a restraining
+    order on the travel ban", "issued a halt to the order")."""
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+    return objects + [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in ("on", "to")
+                      for g in p.children if g.dep_ == "pobj"]
+
+
 def _blocked_measure(cand: Candidate, lexicon: Lexicon) -> tuple[str, Coded] | None:
-    """The measure a court act acts on, in the sense its own words resolve ("blocked the travel ban": a travel
-    sanction): the act's sense is the court's, so the measure's own reading is read from the object's cues."""
-    for obj in cand.token.children:
-        if obj.dep_ not in _OBJECTS or (word := lemma(obj)) not in MEASURE_NOUNS:
+    """The measure a court act acts on (``_acted_on``), in the sense its own words resolve ("blocked the travel
+    ban": a travel sanction): the act's sense is the court's, so the measure's own reading is read from its cues."""
+    for obj in _acted_on(cand.token):
+        if (word := lemma(obj)) not in MEASURE_NOUNS:
             continue
         for sense in lexicon.lookup(word, "noun"):
             if sense.cues and sense_fits(obj, sense, lexicon):

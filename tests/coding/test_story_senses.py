@@ -99,3 +99,9 @@ def test_the_measure_a_court_blocked_keeps_its_own_sense(coder: Coder) -> None:
     text = ("A federal judge in Texas blocked the government's new travel ban on Monday. "
             "U.S. District Judge John Smith said the ban would hurt Iran.")
     assert _types(coder, text, "ban") == ["SANCTION"]
+
+
+def test_the_measure_a_court_order_is_on_keeps_its_own_sense(coder: Coder) -> None:
+    text = ("A federal judge in Texas issued a temporary restraining order on the government's new travel ban. "
+            "U.S. District Judge John Smith said the ban would hurt Iran.")
+    assert _types(coder, text, "ban") == ["SANCTION"]
