@@ -52,6 +52,9 @@ _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Shows of force over the ground they cover, their direct object ("patrolled the South China Sea", "scoured
 # Afghanistan's eastern highlands"); not whom they are aimed at ("mobilized troops against Ukraine").
 _GROUND_TYPES = frozenset({"MOBILIZE"})
+# Material acts (PLOVER quad classes 2 and 4), done where their doers are: "Taliban fighters in southern Afghanistan
+# attacked", "dozens of people in Anaheim protested".
+_MATERIAL_QUADS = frozenset({2, 4})
 
 
 class Places:
@@ -69,11 +72,13 @@ class Places:
         """The event's place (``context_countries``: the document's, for ambiguous names); for an agreement, plan
         or promise (AGREE) with none of its own, the place of the act agreed on (``act``): "paving the way for a
         US visit", "agreed to hold talks in Geneva" happen where that act is to happen; a strike or an arrest
-        (``_PATIENT_TYPES``) where what it is done to is ("the arrest of five people in Irbil")."""
+        (``_PATIENT_TYPES``) where what it is done to is ("the arrest of five people in Irbil"); a material act where
+        its doers are ("fighters in the south attacked")."""
         patient = coded is not None and coded.type in _PATIENT_TYPES
         ground = coded is not None and coded.type in _GROUND_TYPES
+        doer = coded is not None and ONTOLOGY.type_quads.get(coded.type) in _MATERIAL_QUADS
         found = resolve_event_place(sent, trigger, context_countries, patient, occasions(trigger, self.lexicon),
-                                    ground=ground)
+                                    ground=ground, doer=doer)
         if found is None and act is not None and act.i != trigger.i and coded is not None and coded.type == "AGREE":
             found = resolve_event_place(sent, act, context_countries)
         for fight in ([] if found is not None or not patient else fights_of_the_parties(trigger, self.lexicon)):

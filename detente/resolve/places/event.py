@@ -154,15 +154,18 @@ def _venue_clause(clause: Token) -> Token:
     return clause
 
 
-def _keeps_event(path: list[Token], trigger: Token, patient: bool = False, occasion_ids: frozenset[int] = frozenset()
-                 ) -> bool:
+def _keeps_event(path: list[Token], trigger: Token, patient: bool = False, occasion_ids: frozenset[int] = frozenset(),
+                 doer: bool = False) -> bool:
     """The words between a place and its clause (up to the trigger, when the place hangs below it) leave it the
     event's place: event, venue and travel nouns ("on the sidelines of the G20 meetings in Bali", "a comeback
     to the United States"), never an office or an issue ("head of the party's office in Beijing", "Russia's war
     in Ukraine"); with ``patient`` (a material act), also what the act is done to (``_patient``); the happenings
     the act is done in (``occasion_ids``, their token indices: "killed during an attempted coup in Haiti") and,
-    for a material act, what they are done to ("killed ten people in an attack on a bus in the West Bank")."""
+    for a material act, what they are done to ("killed ten people in an attack on a bus in the West Bank"); with
+    ``doer`` (a material act), who does it (``_doer``: "Taliban fighters in southern Afghanistan attacked")."""
     cues = place_cues()
+    if doer and path and _doer(path[0], trigger):
+        return True
     nouns = cues.venue_nouns | cues.motion_lemmas | cues.visit_nouns
     for n, tok in enumerate(path):
         if tok.i == trigger.i:
@@ -182,6 +185,18 @@ def _keeps_event(path: list[Token], trigger: Token, patient: bool = False, occas
         elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in nouns and not _participant(tok, trigger):
             return False
     return True
+
+
+def _doer(tok: Token, trigger: Token) -> bool:
+    """Is ``tok`` the subject of the act, or what a quantity subject counts ("Taliban fighters in southern
+    Afghanistan attacked", "dozens of people in Anaheim protested")? Who does a material act with their own hands
+    is where it is done; a verbal act's speaker may speak from anywhere, so the caller asks only for material
+    acts ("officials in Beijing said" stays unplaced)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "soldiers and police in the north raided ..."
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "NUM"):
+        tok = tok.head.head  # "dozens of people in Anaheim", "thousands of protesters in Yangon"
+    return tok.pos_ in ("NOUN", "PROPN", "NUM") and tok.dep_ == "nsubj" and tok.head.i == trigger.i
 
 
 def _audience(tok: Token) -> bool:
@@ -331,8 +346,8 @@ def _acts(tok: Token, trigger: Token) -> bool:
     return tok.i == trigger.i or (trigger.dep_ in ("dobj", "obj") and tok.i == trigger.head.i)
 
 
-def _candidates(sent: Span, trigger: Token, patient: bool = False, occasion_ids: frozenset[int] = frozenset()
-                ) -> list[_Candidate]:
+def _candidates(sent: Span, trigger: Token, patient: bool = False, occasion_ids: frozenset[int] = frozenset(),
+                doer: bool = False) -> list[_Candidate]:
     found = []
     for span in _place_spans(sent):
         if patient and _whose_act(span):
@@ -350,16 +365,16 @@ def _candidates(sent: Span, trigger: Token, patient: bool = False, occasion_ids:
         hops = 0 if below_trigger else len(path)
         if _hosted_venue(span.root) is not None:
             hops += len(sent)  # the host's country only when no place of the venue itself is named
-        keeps = _keeps_event(path, trigger, patient, occasion_ids)
+        keeps = _keeps_event(path, trigger, patient, occasion_ids, doer)
         found.append(_Candidate(span, attach, clause, hops, abs(span.start - trigger.i), keeps))
     return found
 
 
-def _ordered(sent: Span, trigger: Token, patient: bool = False, occasion_ids: frozenset[int] = frozenset()
-             ) -> Iterator[_Candidate]:
+def _ordered(sent: Span, trigger: Token, patient: bool = False, occasion_ids: frozenset[int] = frozenset(),
+             doer: bool = False) -> Iterator[_Candidate]:
     """Places in the clauses dates.event_clauses walks, best first; for a relative clause, the places of its
     antecedent ("the G20 summit in New Delhi, which was attended by Biden")."""
-    candidates = _candidates(sent, trigger, patient, occasion_ids)
+    candidates = _candidates(sent, trigger, patient, occasion_ids, doer)
     for clause, role in event_clauses(trigger):
         if role == "antecedent":
             yield from (c for c in candidates if c.attach.i == clause.i)
@@ -400,17 +415,17 @@ def _located(span: Span) -> bool:
 
 
 def resolve_event_place(sent: Span, trigger: Token, context_countries: Iterable[str] = (),
-                        patient: bool = False, occasions: Iterable[Token] = (), ground: bool = False
-                        ) -> Location | None:
+                        patient: bool = False, occasions: Iterable[Token] = (), ground: bool = False,
+                        doer: bool = False) -> Location | None:
     """The place of the event whose trigger is ``trigger``: a GPE/LOC/FAC attached by in/at to the trigger or its
     clause, the object of visit, or the destination of travel/trip ("to Washington"), searched in the same
     clauses as its date (dates.event_clauses); with ``patient`` (a material act: a strike, an arrest), also one
     hung on what the act is done to ("airstrikes against IS in Syria"). ``occasions``: the happenings the act is
     done in, whose places are its own ("killed during an attempted coup in Haiti"; the caller knows which nouns
-    name a happening). With ``ground`` (a show of force), also the place it covers (``_ground``). Nothing
-    attached → None, never a guess."""
+    name a happening). With ``ground`` (a show of force), also the place it covers (``_ground``); with ``doer`` (a
+    material act), one hung on its subject (``_doer``). Nothing attached → None, never a guess."""
     context = {c.upper() for c in context_countries}
-    for cand in _ordered(sent, trigger, patient, frozenset(t.i for t in occasions)):
+    for cand in _ordered(sent, trigger, patient, frozenset(t.i for t in occasions), doer):
         found = _resolve(cand.span, context)
         if found is not None:
             return _as_written(cand.span, _feature_of(cand.span, found))
