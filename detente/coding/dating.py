@@ -127,7 +127,20 @@ def said_date(sent: Span, cand: Candidate, event_type: str, modality: Modality, 
     "'The Kabul authorities have failed to address the threat,' the envoy said Monday" → Monday; so is an act
     whose source is the speaker, read from what is said (``needs_speaker_source``: "'The attackers were in touch
     with handlers in Afghanistan,' the spokesman told reporters on Wednesday" → Wednesday)."""
-    if modality != "asserted" or event_type == "CONSULT" or ONTOLOGY.type_quads.get(event_type) not in _SAID_QUADS:
+    verb = saying_verb(cand, event_type, modality, sides, lexicon)
+    if verb is None:
+        return None
+    said = resolve_event_date(sent, verb, published, skip_to)
+    return said if said.precision != "unresolved" else None
+
+
+def saying_verb(cand: Candidate, event_type: str, modality: Modality, sides: Sides, lexicon: Lexicon,
+                modalities: frozenset[str] = frozenset({"asserted"})) -> Token | None:
+    """The verb of saying whose saying does the verbal act (``said_date`` says which acts), or None: its date and
+    place are the act's when the act's own words give none. ``modalities``: those a saying does the act in (a
+    promise of what will be done, "said it would work with", is dated when the work is to be, but was made where
+    it was said)."""
+    if modality not in modalities or event_type == "CONSULT" or ONTOLOGY.type_quads.get(event_type) not in _SAID_QUADS:
         return None
     if event_tense(cand.token) == "past" and not judged_conduct(cand) and not cand.needs_speaker_source:
         return None  # (an act read from the saying itself, its speaker the source, is done by saying it)
@@ -135,10 +148,7 @@ def said_date(sent: Span, cand: Candidate, event_type: str, modality: Modality, 
     if speaker and not speaker <= countries(sides.sources.actors):
         return None  # another side's stance, told by its opponent: not done by this saying
     _, _, verb = speaker_of(cand.mention.anchor, lexicon)
-    if verb is None or verb.i == cand.token.i:
-        return None
-    said = resolve_event_date(sent, verb, published, skip_to)
-    return said if said.precision != "unresolved" else None
+    return None if verb is None or verb.i == cand.token.i else verb
 
 
 def judged_conduct(cand: Candidate) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.context import DocumentContext
-from detente.coding.dating import dateline_index
+from detente.coding.dating import dateline_index, saying_verb
 from detente.coding.lexicon import Lexicon
 from detente.coding.merge import same_actor
 from detente.coding.nounclass import noun_class
@@ -55,6 +55,8 @@ _GROUND_TYPES = frozenset({"MOBILIZE"})
 # Material acts (PLOVER quad classes 2 and 4), done where their doers are: "Taliban fighters in southern Afghanistan
 # attacked", "dozens of people in Anaheim protested".
 _MATERIAL_QUADS = frozenset({2, 4})
+# A verbal act is said where its saying is, done or not: "said it would work with", "said it does not support".
+_SAID_MODALITIES = frozenset({"asserted", "negated", "planned"})
 
 
 class Places:
@@ -113,7 +115,17 @@ class Places:
         (``meeting_before``) or the place the document gives the named venue it hangs on (``venue_place``: "on the
         sidelines of the APEC summit"). Not the dateline's beyond the lead (``lead_place``): the guide uses a
         dateline for the sentence it opens, and no read draw labels a later act at the dateline's city."""
-        return self.meeting_before(ctx, index, cand, coded, modality, sides) or self.venue_place(ctx, cand, coded)
+        return self.said_place(ctx, cand, coded, modality, sides) or \
+            self.meeting_before(ctx, index, cand, coded, modality, sides) or self.venue_place(ctx, cand, coded)
+
+    def said_place(self, ctx: DocumentContext, cand: Candidate, coded: Coded, modality: Modality,
+                   sides: Sides) -> Location | None:
+        """A verbal act its speaker does by saying it was done where it was said, as it is dated by the saying
+        (``dating.saying_verb``): "'The US supports the two-state solution,' she told reporters in New York",
+        "In Washington, the IMF said it would work with the new cabinet". The saying's own place only (its
+        clause, its audience: ``resolve_event_place``), never the speaker's ("officials in Beijing said")."""
+        verb = saying_verb(cand, coded.type, modality, sides, self.lexicon, _SAID_MODALITIES)
+        return resolve_event_place(cand.token.sent, verb, ctx.countries) if verb is not None else None
 
     def meeting_before(self, ctx: DocumentContext, index: int, cand: Candidate, coded: Coded, modality: Modality,
                        sides: Sides) -> Location | None:
