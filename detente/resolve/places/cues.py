@@ -44,6 +44,7 @@ class _Cues:
     transit_verbs: frozenset[str]
     visit_participles: frozenset[str]
     audience_nouns: frozenset[str]
+    landmark_preps: frozenset[str]
 
 
 @cache

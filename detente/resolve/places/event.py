@@ -100,6 +100,8 @@ def _attachment(span: Span) -> Token | None:
             return to.head  # "killed dozens of militants elsewhere in Hirshabelle"
         if prep in cues.location_preps or (part is not None and prep in cues.part_preps):
             return to
+        if prep in cues.landmark_preps and _landmark(span):
+            return to  # "meeting on Capitol Hill"
         if prep == "to" and lemma(to) in cues.motion_lemmas:
             return to
         if prep in cues.transit_preps and lemma(to) in cues.transit_lemmas:
@@ -108,6 +110,12 @@ def _attachment(span: Span) -> Token | None:
     if root.dep_ == "dobj" and head.lemma_.lower() in cues.visit_verbs | cues.transit_verbs:
         return head  # "visited Beijing", "transited the Taiwan Strait"
     return None
+
+
+def _landmark(span: Span) -> bool:
+    """Is the place a landmark the gazetteer knows ("Capitol Hill", "the White House")? One is stood on as well as
+    in ("on Capitol Hill"); a country or town "on" an act is what it is aimed at ("pressure on Beijing")."""
+    return normalize_place(span.text) in _gazetteer().landmarks
 
 
 def _part_of(root: Token) -> Token | None:
