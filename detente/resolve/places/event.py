@@ -202,7 +202,7 @@ def _doer(tok: Token, trigger: Token) -> bool:
     acts ("officials in Beijing said" stays unplaced)."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head  # "soldiers and police in the north raided ..."
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "NUM"):
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN", "NUM"):
         tok = tok.head.head  # "dozens of people in Anaheim", "thousands of protesters in Yangon"
     return tok.pos_ in ("NOUN", "PROPN", "NUM") and tok.dep_ == "nsubj" and tok.head.i == trigger.i
 
