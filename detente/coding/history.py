@@ -34,6 +34,7 @@ _DATE_MODIFIERS = frozenset({"nmod", "compound", "nummod", "amod", "npadvmod"})
 _DATE_PREPS = frozenset({"of", "on", "in", "from", "to"})
 _DATE_ENTS = frozenset({"DATE", "EVENT"})
 _NAME_MODIFIERS = frozenset({"nmod", "compound", "npadvmod"})
+_AGE_PREPS = frozenset({"in", "during", "throughout"})
 
 
 def of_an_age(cand: Candidate, conv: Conventions) -> bool:
@@ -43,13 +44,10 @@ def of_an_age(cand: Candidate, conv: Conventions) -> bool:
 
 
 def _dated_to_age(tok: Token, conv: Conventions) -> bool:
-    for prep in tok.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "throughout"):
-            continue
-        for obj in prep.children:
-            if obj.dep_ == "pobj" and lemma(obj) in conv.age_nouns and \
-                    any(c.ent_type_ == "ORDINAL" or (c.tag_ == "JJ" and c.text[:1].isdigit()) for c in obj.children):
-                return True
+    for _p, obj in prep_objects(tok, _AGE_PREPS):
+        if obj.dep_ == "pobj" and obj.head.dep_ == "prep" and lemma(obj) in conv.age_nouns and \
+                any(c.ent_type_ == "ORDINAL" or (c.tag_ == "JJ" and c.text[:1].isdigit()) for c in obj.children):
+            return True
     return False
 
 
@@ -94,14 +92,16 @@ def _date_phrases(noun: Token) -> list[Token]:
     """The noun's modifiers and the objects of its "of"/"on"/"in"/"from" phrases (a level down: "from July to
     November 1917")."""
     out = [c for c in noun.children if c.dep_ in _DATE_MODIFIERS]
-    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _DATE_PREPS]
-    for prep in preps:
-        for obj in prep.children:
-            if obj.dep_ == "pobj":
-                out.append(obj)
-                out.extend(o for p in obj.children if p.dep_ == "prep" and p.lower_ in _DATE_PREPS
-                           for o in p.children if o.dep_ == "pobj")
+    for obj in _date_objects(noun):
+        out.append(obj)
+        out.extend(_date_objects(obj))
     return out
+
+
+def _date_objects(tok: Token) -> list[Token]:
+    """The objects of ``tok``'s own prepositional phrases with a date preposition (not a "by" agent's, nor a
+    "to" dative's)."""
+    return [obj for _p, obj in prep_objects(tok, _DATE_PREPS) if obj.dep_ == "pobj" and obj.head.dep_ == "prep"]
 
 
 def _numbered_date(tok: Token) -> bool:
