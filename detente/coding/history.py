@@ -45,7 +45,7 @@ _IDENTIFYING_DEPS = frozenset({"relcl", "acl", "poss"})
 def _recall_words() -> tuple[frozenset[str], frozenset[str]]:
     """The prepositions of a recalled act, and the phrases that name one anew (``data/history.yaml``)."""
     data = datafiles.load("detente.coding", "data/history.yaml")
-    return frozenset(data["recalled_preps"]), frozenset(data["identifying_preps"])
+    return frozenset(str(w) for w in data["recalled_preps"]), frozenset(str(w) for w in data["identifying_preps"])
 
 
 def of_an_age(cand: Candidate, conv: Conventions) -> bool:
