@@ -15,12 +15,10 @@ whoever did it ("the September 11 attacks"), and a definite violent or arresting
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from detente import datafiles
 from detente.coding.words import CALENDAR
 from detente.syntax import clause_head, lemma, prep_objects
 
@@ -37,15 +35,6 @@ _DATE_PREPS = frozenset({"of", "on", "in", "from", "to"})
 _DATE_ENTS = frozenset({"DATE", "EVENT"})
 _NAME_MODIFIERS = frozenset({"nmod", "compound", "npadvmod"})
 _AGE_PREPS = frozenset({"in", "during", "throughout"})
-# Dependents by which a noun says which act it is: "the attack that killed ...", "Russia's invasion".
-_IDENTIFYING_DEPS = frozenset({"relcl", "acl", "poss"})
-
-
-@lru_cache(maxsize=1)
-def _recall_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The prepositions of a recalled act, and the phrases that name one anew (``data/history.yaml``)."""
-    data = datafiles.load("detente.coding", "data/history.yaml")
-    return frozenset(str(w) for w in data["recalled_preps"]), frozenset(str(w) for w in data["identifying_preps"])
 
 
 def of_an_age(cand: Candidate, conv: Conventions) -> bool:
@@ -71,7 +60,7 @@ def named_by_date(cand: Candidate, conv: Conventions) -> bool:
     noun = mention.token
     found = mention.sense.pos == "noun" and mention.phrase is None
     kind = mention.sense.type.lower()
-    if found and kind in conv.known_act_types and (_since_a_known_act(noun, conv) or _recalled(noun, conv)):
+    if found and kind in conv.known_act_types and _since_a_known_act(noun, conv):
         return True
     if found and kind in conv.day_named_types and any(_calendar_day(m) for m in _day_names(noun)):
         return True
@@ -85,17 +74,6 @@ def _since_a_known_act(noun: Token, conv: Conventions) -> bool:
     """A definite noun that a "since" phrase takes: the time something else runs from."""
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in conv.landmark_preps and \
         any(c.dep_ in ("det", "predet") and c.lower_ in conv.definite_determiners for c in noun.children)
-
-
-def _recalled(noun: Token, conv: Conventions) -> bool:
-    """A definite noun, with no phrase of its own saying which act it is, that an "after"/"during"/"before"
-    phrase takes: the story's act named again to date another ("closed the offices after the bus ambush")."""
-    preps, identifying = _recall_words()
-    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in preps:
-        return False
-    definite = any(c.dep_ in ("det", "predet") and c.lower_ in conv.definite_determiners for c in noun.children)
-    return definite and not any(c.dep_ in _IDENTIFYING_DEPS or (c.dep_ == "prep" and c.lower_ in identifying)
-                                for c in noun.children)
 
 
 def _day_names(noun: Token) -> list[Token]:

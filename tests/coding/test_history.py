@@ -7,12 +7,6 @@ import pytest
 from spacy.language import Language
 
 from detente.coding import Coder
-from detente.coding.candidates import extract
-from detente.coding.compose import load_composer
-from detente.coding.conventions import load_conventions
-from detente.coding.history import named_by_date
-from detente.coding.lexicon import load_lexicon
-from detente.coding.modality import load_cues
 from tests.coding.screen_cases import coded_types, reason_and_screen, screen_tests
 
 DROPPED = [
@@ -63,36 +57,3 @@ def test_landmarks_the_lexicon_refuses_are_not_coded(coder: Coder, text: str) ->
 @pytest.mark.parametrize("text", LANDMARKS)
 def test_a_landmark_is_named_and_dropped(nlp: Language, text: str) -> None:
     reason_and_screen(nlp, text, "ASSAULT", "named by date")
-
-
-# the story's own act named again by a definite noun to date another: no new report
-RECALLED = [
-    "The governor closed the party's offices after the bus ambush.",
-    "The minister was at his home in the capital during the attack.",
-    "The general briefed the ambassador hours before the invasion.",
-    "Officials met the envoy following the raid.",
-]
-
-# a recalled act that a phrase of its own names anew, an indefinite one, or one a possessive dates: each stays
-NOT_RECALLED = [
-    "Protests erupted in the city after the killing of a young farmer by the police.",
-    "The minister resigned after the attack on the embassy.",
-    "The minister resigned after an attack in the capital.",
-    "The envoy left the city after Israel's raid.",
-    "Officials met the envoy after the raid that killed two guards.",
-]
-
-
-@pytest.mark.parametrize("text", RECALLED)
-def test_an_act_recalled_to_date_another_is_dropped(nlp: Language, text: str) -> None:
-    event_type = "COERCE" if "invasion" in text else "ASSAULT"
-    reason_and_screen(nlp, text, event_type, "named by date")
-
-
-@pytest.mark.parametrize("text", NOT_RECALLED)
-def test_an_act_named_anew_is_not_recalled(nlp: Language, text: str) -> None:
-    """The candidate is there, and the history screen leaves it (another rule may still drop it)."""
-    sent = nlp(text)[:]
-    candidates = [c for c in extract(sent, load_lexicon(), load_composer(), load_cues()) if c.coded.type == "ASSAULT"]
-    assert candidates, text
-    assert not any(named_by_date(c, load_conventions()) for c in candidates), text
