@@ -57,3 +57,10 @@ def test_landmarks_the_lexicon_refuses_are_not_coded(coder: Coder, text: str) ->
 @pytest.mark.parametrize("text", LANDMARKS)
 def test_a_landmark_is_named_and_dropped(nlp: Language, text: str) -> None:
     reason_and_screen(nlp, text, "ASSAULT", "named by date")
+
+
+def test_a_date_a_phrase_down_names_a_landmark(nlp: Language) -> None:
+    """"in the winter of 1942": the date is the object of a phrase under the noun's own phrase (read through
+    ``syntax.prep_objects``)."""
+    reason_and_screen(nlp, "Survivors of the bombing in the winter of 1942 gathered in the city.", "ASSAULT",
+                      "named by date")
