@@ -112,3 +112,18 @@ def test_a_hearing_held_or_opened_is_its_bodys_investigation(coder: Coder) -> No
 def test_a_hearing_only_mentioned_is_no_investigation(coder: Coder) -> None:
     assert not [c for c in _coded(coder, "Lawyers for the Australian insurer spoke on the last day of hearings "
                                          "into the collapse.") if c[0] == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("An investigation into the British company is ongoing, a Kenyan police spokesman said.",
+                     id="ongoing"),
+        pytest.param("A Kenyan police spokesman said an inquiry into the British company is underway.",
+                     id="underway"),
+    ],
+)
+def test_an_investigation_told_as_going_on_alone_is_parsed_and_coded(coder: Coder, text: str) -> None:
+    """"Ongoing" and "underway" are no light verb: the noun pairs with them in the prefilter's trigger test
+    (``triggers.yaml``), so a sentence with no other trigger word is parsed and the investigation coded."""
+    assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
