@@ -7,9 +7,10 @@ A verb of police work (``investigation_verbs``) counts only with an investigatin
 opposition questioned the plan" stays what it was; its object, if an actor, is the one investigated. One under
 or facing an investigation noun is its target; the body is the noun's "by" phrase, else the speaker (an official
 telling of his own service's inquiry). An investigation noun told as going on ("is underway", "are continuing",
-"has been opened") is the speaker's side's, one an investigating body conducts is the body's, and one with a "by"
-body is that body's; it is into whom "into"/"of"/"against" names, else nobody named. A body of no country takes
-the story's home country (participants). A witness testifying or giving evidence at or before an investigating
+"has been opened") is the speaker's side's, one an investigating body conducts or owns is the body's, one a
+speaker calls "its"/"our" investigation the speaker's, and one with a "by" body is that body's; it is into
+whom "into"/"of"/"against" names, else nobody named. A body of no country takes the story's home country
+(participants). A witness testifying or giving evidence at or before an investigating
 body is that body's investigation of the witness ("union officials giving evidence at the royal commission").
 """
 
@@ -111,7 +112,7 @@ def _going_on(tok: Token, lexicon: Lexicon, cues: Cues, editorial: bool) -> Cand
             any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return None  # "no investigation has been opened"
     body = next((o for _, o in prep_objects(tok, ("by",)) if looks_like_actor(o) or is_investigating_body(o)),
-                None) or _conductor(tok)
+                None) or _conductor(tok) or _owning_body(tok, lexicon, editorial)
     if body is None and _told_going_on(tok) and not negated(tok.head, cues):
         body = speaking(tok, lexicon, editorial)[1]  # the speaker's side investigates, told it or not
     if body is None:
@@ -130,6 +131,18 @@ def _conductor(noun: Token) -> Token | None:
         return None
     subj = subject_of(noun.head)
     return subj if subj is not None and is_investigating_body(subj) else None
+
+
+def _owning_body(noun: Token, lexicon: Lexicon, editorial: bool) -> Token | None:
+    """Whose investigation ``noun`` is by its possessor: an investigating body's ("the FBI's investigation"),
+    or, a pronoun's, the speaker's ("the committee said its investigation will ..."): a body telling of its own
+    inquiry names itself so."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if is_investigating_body(owner):
+        return owner
+    return speaking(noun, lexicon, editorial)[1] if owner.pos_ == "PRON" else None
 
 
 def _told_going_on(noun: Token) -> bool:

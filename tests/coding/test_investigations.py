@@ -127,3 +127,9 @@ def test_an_investigation_told_as_going_on_alone_is_parsed_and_coded(coder: Code
     """"Ongoing" and "underway" are no light verb: the noun pairs with them in the prefilter's trigger test
     (``triggers.yaml``), so a sentence with no other trigger word is parsed and the investigation coded."""
     assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
+
+
+def test_an_investigation_a_speaker_calls_its_own_is_the_speakers(coder: Coder) -> None:
+    """"The committee said its investigation will ...": a body telling of its own inquiry names itself so."""
+    text = "Kenyan police said their investigation into the British company led to the arrest of two executives."
+    assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
