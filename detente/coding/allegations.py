@@ -62,7 +62,7 @@ BRINGING_VERBS = frozenset(str(w) for w in _DATA["bringing_verbs"])
 CLAIM_AGAINST_PREPS = frozenset(str(w) for w in _DATA["claim_against_preps"])
 CLAIM_DEED_PREPS = frozenset(str(w) for w in _DATA["claim_deed_preps"])
 ARGUING_VERBS = frozenset(str(w) for w in _DATA["arguing_verbs"]) | ALLEGATION_VERBS
-_ACCUSER_PREPS = ("by", "from")
+_ACCUSER_PREPS = frozenset({"by", "from"})
 LEGAL_DOCUMENTS = frozenset(str(w) for w in _DATA["legal_documents"])
 COURT_DOCUMENTS = frozenset(str(w) for w in _DATA["court_documents"])
 COURT_WORDS = frozenset(str(w) for w in _DATA["court_words"])
@@ -372,9 +372,7 @@ def _faced(noun: Token, candidates: list[Candidate], cues: Cues) -> Candidate | 
     accused, _ = clause_subject(verb)
     if accused is None or not looks_like_actor(accused):
         return None
-    accuser = next((c for c in noun.children if c.dep_ == "poss" and named_actor(c) is not None),
-                   None) or next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in _ACCUSER_PREPS
-                                  for o in p.children if o.dep_ == "pobj" and looks_like_actor(o)), None)
+    accuser = direct_owner(noun, _ACCUSER_PREPS, named=True)
     made = _accusation(noun, "112", accuser, accused, "faced", cues)
     made.mention = replace(made.mention, nominal=True)
     return made
