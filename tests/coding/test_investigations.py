@@ -133,3 +133,28 @@ def test_an_investigation_a_speaker_calls_its_own_is_the_speakers(coder: Coder) 
     """"The committee said its investigation will ...": a body telling of its own inquiry names itself so."""
     text = "Kenyan police said their investigation into the British company led to the arrest of two executives."
     assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Two British executives are to appear next week before a Kenyan inquiry.", id="appear before"),
+        pytest.param("Two British executives appeared in a Kenyan court on Monday.", id="appear in court"),
+        pytest.param("Two British executives testified before the Kenyan commission on Monday.", id="testify"),
+    ],
+)
+def test_one_appearing_before_a_body_is_investigated_by_it(coder: Coder, text: str) -> None:
+    """A trigger word of its own (``triggers.yaml``, swapped: the body is the source), so no other word is
+    needed for the sentence to be parsed."""
+    assert ("ACCUSE", "investigate", ["KEN"], ["GBR"]) in _coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Kenyan minister appeared at a press conference with the British envoy.", id="no body"),
+        pytest.param("The Kenyan judge appeared on British television.", id="on, not before"),
+    ],
+)
+def test_appearing_before_no_body_is_no_investigation(coder: Coder, text: str) -> None:
+    assert not any(c[0] == "ACCUSE" for c in _coded(coder, text))
