@@ -139,7 +139,6 @@ def test_an_investigation_a_speaker_calls_its_own_is_the_speakers(coder: Coder) 
     "text",
     [
         pytest.param("Two British executives are to appear next week before a Kenyan inquiry.", id="appear before"),
-        pytest.param("Two British executives appeared in a Kenyan court on Monday.", id="appear in court"),
         pytest.param("Two British executives testified before the Kenyan commission on Monday.", id="testify"),
     ],
 )
@@ -154,6 +153,7 @@ def test_one_appearing_before_a_body_is_investigated_by_it(coder: Coder, text: s
     [
         pytest.param("The Kenyan minister appeared at a press conference with the British envoy.", id="no body"),
         pytest.param("The Kenyan judge appeared on British television.", id="on, not before"),
+        pytest.param("The British name appeared in a Kenyan court document.", id="in, not before"),
     ],
 )
 def test_appearing_before_no_body_is_no_investigation(coder: Coder, text: str) -> None:
