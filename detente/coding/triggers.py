@@ -276,11 +276,12 @@ _WORD_CLASSES = frozenset({"communication", "cognition"})
 
 
 def _doers(verb: Token) -> list[Token]:
-    """Who or what does the verb's act: its active subject, its passive agent, or the noun its participle
-    hangs on ("orders targeting crime")."""
+    """Who or what does the verb's act: its active subject, its passive agent, or — for a participle with no
+    subject of its own — the noun it hangs on ("orders targeting crime"). A clause on a noun with its own subject
+    is that subject's act: in "a statement warning it would smash …" the statement smashes nothing."""
     out = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     out += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if verb.dep_ == "acl" and verb.head != verb:
+    if verb.dep_ == "acl" and verb.head != verb and not out:
         out.append(verb.head)
     return out
 

@@ -895,6 +895,9 @@ def test_a_word_or_an_idea_hits_only_figuratively(find: Find) -> None:
                               "His message struck a chord with farmers."))
     for text in ("Rebels hit the convoy with rockets.", "The missile hit a hospital in the city."):
         assert "ASSAULT" in [t.sense.type for t in find(text)], text
+    # a clause on a word with a subject of its own is that subject's act, not the word's
+    warned = 'The ministry issued a statement ahead of the vote warning it would "smash any independence plots".'
+    assert "ASSAULT" in [t.sense.type for t in find(warned) if t.token.lemma_ == "smash"]
 
 
 def test_a_mission_alone_is_no_visit(coder: Coder) -> None:
