@@ -76,13 +76,3 @@ def test_protests_that_erupt_or_are_sparked_are_demonstrations(find: Find) -> No
 def test_a_protest_lodged_stays_a_complaint(find: Find) -> None:
     assert _types(find("China lodged a protest with the Japanese embassy."), "protest") == ["ACCUSE"]
 
-
-def test_a_crowd_that_gathers_demonstrates(find: Find) -> None:
-    found = _protests(find("Hundreds of demonstrators gathered outside the embassy on Sunday."))
-    assert ("demo", "gather") in found
-
-
-def test_mourners_and_delegates_gathering_do_not_demonstrate(find: Find) -> None:
-    assert _protests(find("Thousands of mourners gathered for the funeral in the capital.")) == []
-    assert _protests(find("Hundreds of delegates gathered in Geneva for the summit.")) == []
-    assert _protests(find("Officials gathered in the hall on Monday.")) == []
