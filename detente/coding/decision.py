@@ -30,6 +30,10 @@ Eight rules (``RULES``), each named by what it finds:
 - ``public``: talks whose every other side is the public, the press or experts ("talking to voters") are no
   meeting between parties (CONSULT).
 
+After the rules, ``riot`` retypes: violence whose every doer is a crowd of protest ("the protesters lit about 20
+fires", "demonstrators smashed windows") is a riot, PROTEST ``riot`` (CAMEO 145, "protest violently, riot"; the
+labelling guide: "riots PROTEST riot"), not an ASSAULT.
+
 The rules that choose between two events (``restated``, ``carrier``, ``background``) run last and compare only
 with the events the other rules kept, so that two rules never drop each other's event.
 
@@ -42,11 +46,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from detente.coding.cameo import load_cameo, quad_class
 from detente.coding.lexicon import load_data
 from detente.coding.merge import same_actor
 from detente.coding.words import looks_like_actor
@@ -91,6 +97,8 @@ class Decision:
     circumstance_preps: frozenset[str]
     business_types: frozenset[str]
     press_sectors: frozenset[str]
+    riot_types: frozenset[str]
+    protest_crowds: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -359,6 +367,24 @@ def _named_outlet(cand: Candidate, rec: Mention, conf: Decision) -> bool:
         and all(a.token.pos_ == "PROPN" for a in cand.targets)
 
 
+def _riot(cand: Candidate, rec: Mention, conf: Decision) -> bool:
+    """Violence done by a crowd of protest alone ("the protesters lit fires", "rioters smashed shop windows"): the
+    crowd's own violent protest, which the codebook types PROTEST riot; a side of another kind among the doers
+    ("clashes between police and protesters") leaves the violence an assault."""
+    if rec.type not in conf.riot_types or not cand.sources:
+        return False
+    return all(a.token.pos_ == "NOUN" and lemma(a.token) in conf.protest_crowds for a in cand.sources)
+
+
+_RIOT_CAMEO = "145"
+
+
+def _as_riot(rec: Mention) -> Mention:
+    """The record retyped as the codebook's violent protest (its CAMEO code, Goldstein score and quad class)."""
+    return replace(rec, type="PROTEST", mode="riot", cameo=_RIOT_CAMEO,
+                   goldstein=load_cameo().goldstein(_RIOT_CAMEO), quad_class=quad_class(_RIOT_CAMEO))
+
+
 RULES = ("content", "judged", "restated", "background", "forecast", "carrier", "business", "public")
 
 Pairs = Sequence[tuple["Candidate", Mention]]
@@ -391,4 +417,4 @@ def decide(pairs: Pairs, rules: Sequence[str] = RULES) -> list[Mention]:
                                         if rule not in _CHOOSING)]
     for rule in (r for r in rules if r in _CHOOSING):
         kept = [p for p in kept if not _CHECKS[rule](*p, kept, conf)]
-    return [rec for _, rec in kept]
+    return [_as_riot(rec) if _riot(cand, rec, conf) else rec for cand, rec in kept]
