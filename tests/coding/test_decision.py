@@ -375,3 +375,15 @@ def test_a_letter_whose_words_are_given_is_no_consult(coder: Coder, monkeypatch:
 def test_a_letter_someone_says_they_wrote_stays_a_consult(coder: Coder) -> None:
     assert "CONSULT" in _types(coder, "The Polish prime minister said he wrote a letter to the German chancellor on "
                                       "Monday.")
+
+
+def test_violence_by_a_crowd_of_protest_is_a_riot(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Rioters smashed shop windows in Paris on Saturday."
+    assert _types_undecided(coder, text, monkeypatch) == ["ASSAULT"]  # the rules alone read an assault
+    riots = [(m.type, m.mode, m.cameo) for m in coder.code_text(text)]
+    assert riots == [("PROTEST", "riot", "145")]
+
+
+def test_violence_with_another_doer_or_against_protesters_stays_an_assault(coder: Coder) -> None:
+    assert _types(coder, "Soldiers shot two protesters in Cairo on Friday.") == ["ASSAULT"]
+    assert "PROTEST" not in _types(coder, "Police and protesters clashed violently in Buenos Aires.")
