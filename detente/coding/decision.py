@@ -30,6 +30,9 @@ Eight rules (``RULES``), each named by what it finds:
 - ``public``: talks whose every other side is the public, the press or experts ("talking to voters") are no
   meeting between parties (CONSULT).
 
+``setting``: a rally at or during which someone speaks ("said during a rally in Michigan", "At a rally in
+Nashville, Trump slammed the ruling") is where a statement was made, a campaign's meeting, not a crowd's protest.
+
 After the rules, ``riot`` retypes: violence whose every doer is a crowd of protest ("the protesters lit about 20
 fires", "demonstrators smashed windows") is a riot, PROTEST ``riot`` (CAMEO 145, "protest violently, riot"; the
 labelling guide: "riots PROTEST riot"), not an ASSAULT.
@@ -52,7 +55,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from detente.coding.cameo import load_cameo, quad_class
-from detente.coding.lexicon import load_data
+from detente.coding.lexicon import load_data, load_lexicon
 from detente.coding.merge import same_actor
 from detente.coding.words import looks_like_actor
 from detente.records import Mention
@@ -97,6 +100,8 @@ class Decision:
     business_types: frozenset[str]
     press_sectors: frozenset[str]
     riot_types: frozenset[str]
+    setting_preps: frozenset[str]
+    setting_types: frozenset[str]
     protest_crowds: frozenset[str]
 
 
@@ -366,6 +371,20 @@ def _named_outlet(cand: Candidate, rec: Mention, conf: Decision) -> bool:
         and all(a.token.pos_ == "PROPN" for a in cand.targets)
 
 
+def _setting(cand: Candidate, rec: Mention, pairs: Pairs, conf: Decision) -> bool:
+    """A rally or a protest named as where or when someone spoke ("said during a rally in Michigan", "Speaking at
+    a rally, Trump called ...", "At a rally, Trump slammed the ruling"): the place of a statement, not an event.
+    The noun is the object of ``setting_preps`` on a verb of saying or on another candidate's verbal act."""
+    tok = cand.token
+    if rec.type not in conf.setting_types or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or \
+            tok.head.lower_ not in conf.setting_preps:
+        return False
+    verb = tok.head.head
+    if lemma(verb) in load_lexicon().speech_verbs | {"speak"}:
+        return True
+    return any(o.token.i == verb.i and r.quad_class in _VERBAL for o, r in pairs)
+
+
 def _riot(cand: Candidate, rec: Mention, conf: Decision) -> bool:
     """Violence done by a crowd of protest alone ("the protesters lit fires", "rioters smashed shop windows"): the
     crowd's own violent protest, which the codebook types PROTEST riot; a side of another kind among the doers
@@ -384,7 +403,7 @@ def _as_riot(rec: Mention) -> Mention:
                    goldstein=load_cameo().goldstein(_RIOT_CAMEO), quad_class=quad_class(_RIOT_CAMEO))
 
 
-RULES = ("content", "judged", "restated", "background", "forecast", "carrier", "business", "public")
+RULES = ("content", "judged", "restated", "background", "forecast", "carrier", "business", "public", "setting")
 
 Pairs = Sequence[tuple["Candidate", Mention]]
 Check = Callable[["Candidate", Mention, Pairs, Decision], bool]
@@ -399,6 +418,7 @@ _CHECKS: dict[str, Check] = {
     "carrier": lambda c, r, ps, conf: _carrier(c, r, ps, conf),
     "business": lambda c, r, ps, conf: _business(r, conf),
     "public": lambda c, r, ps, conf: _public(c, r, conf),
+    "setting": lambda c, r, ps, conf: _setting(c, r, ps, conf),
 }
 # Rules that choose between two events ("the main clause's act, not its background"): they compare only with the
 # events every rule before them kept, so that two rules never drop each other's event and leave the sentence
