@@ -1,7 +1,7 @@
 """Deciding between the events one sentence's candidates give: the acts it reports, not every trigger word.
 
 Dictionary coders keep every trigger word they find; the labelling guide codes the acts a sentence reports.
-Eight rules (``RULES``), each named by what it finds:
+Nine rules (``RULES``), each named by what it finds:
 
 - ``content``: the content of a demand, a threat or an allegation is no event of its own ("G7 urges Russia to
   accept a ceasefire" is a REQUEST; "accuses the group of killing, maiming and looting" is one ACCUSE). The
@@ -28,14 +28,9 @@ Eight rules (``RULES``), each named by what it finds:
   ("pledged to become carbon neutral", "invested heavily in renewables") is its own business, not an AGREE or a
   COOPERATE;
 - ``public``: talks whose every other side is the public, the press or experts ("talking to voters") are no
-  meeting between parties (CONSULT).
-
-``setting``: a rally at or during which someone speaks ("said during a rally in Michigan", "At a rally in
-Nashville, Trump slammed the ruling") is where a statement was made, a campaign's meeting, not a crowd's protest.
-
-After the rules, ``riot`` retypes: violence whose every doer is a crowd of protest ("the protesters lit about 20
-fires", "demonstrators smashed windows") is a riot, PROTEST ``riot`` (CAMEO 145, "protest violently, riot"; the
-labelling guide: "riots PROTEST riot"), not an ASSAULT.
+  meeting between parties (CONSULT);
+- ``setting``: a rally at or during which someone speaks ("said during a rally in Michigan", "At a rally in
+  Nashville, Trump slammed the ruling") is where a statement was made, a campaign's meeting, not a crowd's protest.
 
 The rules that choose between two events (``restated``, ``carrier``, ``background``) run last and compare only
 with the events the other rules kept, so that two rules never drop each other's event.
@@ -48,13 +43,12 @@ are data (``data/decision.yaml``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from detente.coding.cameo import load_cameo, quad_class
 from detente.coding.lexicon import load_data, load_lexicon
 from detente.coding.merge import same_actor
 from detente.coding.words import looks_like_actor
@@ -99,10 +93,8 @@ class Decision:
     circumstance_preps: frozenset[str]
     business_types: frozenset[str]
     press_sectors: frozenset[str]
-    riot_types: frozenset[str]
     setting_preps: frozenset[str]
     setting_types: frozenset[str]
-    protest_crowds: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -385,24 +377,6 @@ def _setting(cand: Candidate, rec: Mention, pairs: Pairs, conf: Decision) -> boo
     return any(o.token.i == verb.i and r.quad_class in _VERBAL for o, r in pairs)
 
 
-def _riot(cand: Candidate, rec: Mention, conf: Decision) -> bool:
-    """Violence done by a crowd of protest alone ("the protesters lit fires", "rioters smashed shop windows"): the
-    crowd's own violent protest, which the codebook types PROTEST riot; a side of another kind among the doers
-    ("clashes between police and protesters") leaves the violence an assault."""
-    if rec.type not in conf.riot_types or not cand.sources:
-        return False
-    return all(a.token.pos_ == "NOUN" and lemma(a.token) in conf.protest_crowds for a in cand.sources)
-
-
-_RIOT_CAMEO = "145"
-
-
-def _as_riot(rec: Mention) -> Mention:
-    """The record retyped as the codebook's violent protest (its CAMEO code, Goldstein score and quad class)."""
-    return replace(rec, type="PROTEST", mode="riot", cameo=_RIOT_CAMEO,
-                   goldstein=load_cameo().goldstein(_RIOT_CAMEO), quad_class=quad_class(_RIOT_CAMEO))
-
-
 RULES = ("content", "judged", "restated", "background", "forecast", "carrier", "business", "public", "setting")
 
 Pairs = Sequence[tuple["Candidate", Mention]]
@@ -436,4 +410,4 @@ def decide(pairs: Pairs, rules: Sequence[str] = RULES) -> list[Mention]:
                                         if rule not in _CHOOSING)]
     for rule in (r for r in rules if r in _CHOOSING):
         kept = [p for p in kept if not _CHECKS[rule](*p, kept, conf)]
-    return [_as_riot(rec) if _riot(cand, rec, conf) else rec for cand, rec in kept]
+    return [rec for _, rec in kept]

@@ -377,18 +377,6 @@ def test_a_letter_someone_says_they_wrote_stays_a_consult(coder: Coder) -> None:
                                       "Monday.")
 
 
-def test_violence_by_a_crowd_of_protest_is_a_riot(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "Rioters smashed shop windows in Paris on Saturday."
-    assert _types_undecided(coder, text, monkeypatch) == ["ASSAULT"]  # the rules alone read an assault
-    riots = [(m.type, m.mode, m.cameo) for m in coder.code_text(text)]
-    assert riots == [("PROTEST", "riot", "145")]
-
-
-def test_violence_with_another_doer_or_against_protesters_stays_an_assault(coder: Coder) -> None:
-    assert _types(coder, "Soldiers shot two protesters in Cairo on Friday.") == ["ASSAULT"]
-    assert "PROTEST" not in _types(coder, "Police and protesters clashed violently in Buenos Aires.")
-
-
 def test_a_rally_where_someone_speaks_is_no_protest(coder: Coder) -> None:
     assert "PROTEST" not in _types(coder, "Speaking at a rally in Paris on Sunday, Macron accused Russia of meddling.")
     assert "PROTEST" not in _types(coder, "Trump said during a rally in Michigan that he would talk to China.")

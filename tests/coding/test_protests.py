@@ -65,14 +65,3 @@ def test_a_government_that_protests_complains(find: Find) -> None:
 
 def test_several_hundred_marching_is_a_march(find: Find) -> None:
     assert ("demo", "march") in _protests(find("Several hundred people marched silently around the town hall."))
-
-
-def test_protests_that_erupt_or_are_sparked_are_demonstrations(find: Find) -> None:
-    assert _types(find("Protests erupted in the port city after the shooting."), "protest") == ["PROTEST"]
-    assert _types(find("The new fuel tax sparked protests in the capital."), "protest") == ["PROTEST"]
-    assert _types(find("The protest was held outside parliament on Friday."), "protest") == ["PROTEST"]
-
-
-def test_a_protest_lodged_stays_a_complaint(find: Find) -> None:
-    assert _types(find("China lodged a protest with the Japanese embassy."), "protest") == ["ACCUSE"]
-
