@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from detente.coding.candidates import Candidate
 from detente.coding.context import DocumentContext
+from detente.coding.lexicon import load_data, word_forms
 from detente.coding.references import (
     BODY_HEADS,
     WINDOW,
@@ -96,9 +98,35 @@ def quoted_before(kb: ActorKB, ctx: DocumentContext, cand: Candidate, index: int
     if coded:
         return coded
     named = persons_named(kb, ctx, unquoted(before), on)
-    if named:
-        return named if len(named) == 1 else []
-    return quote_attribution(kb, ctx, index, on)
+    if len(named) > 1:
+        return speaking(kb, ctx, unquoted(before), on)
+    return named or quote_attribution(kb, ctx, index, on)
+
+
+@lru_cache(maxsize=1)
+def _speech_forms() -> frozenset[str]:
+    """Every form of the lexicon's verbs of saying ("said", "adds", "told"), to find a speaker in plain text."""
+    data = load_data("triggers.yaml")
+    irregular = {str(k): [str(f) for f in v] for k, v in (data.get("irregular") or {}).items()}
+    return frozenset(f for v in data.get("speech_verbs", []) for f in word_forms(str(v), "verb", irregular))
+
+
+def speaking(kb: ActorKB, ctx: DocumentContext, text: str, on: dt.date | None) -> list[Actor]:
+    """Of the persons ``text`` names, the one a verb of saying stands next to ('Tillerson said after talks with
+    Wang', 'said Tillerson, who met Wang'): the speaker of a quote whose attribution names someone else too;
+    nobody where none or several do."""
+    forms = _speech_forms()
+    found: dict[str, Actor] = {}
+    for run in _NAME_RUN.finditer(text):
+        following = text[run.end():].split(None, 1)
+        preceding = text[:run.start()].split()[-1:]
+        words = [w.strip(",;:").lower() for w in following[:1] + preceding]
+        if not any(w in forms for w in words):
+            continue
+        actor = kb.resolve(run.group(), on=on, context=ctx.actors)
+        if actor is not None and actor.kind == "person" and actor.country:
+            found.setdefault(actor.id or actor.name or actor.text, replace(actor, text=actor.name or actor.text))
+    return list(found.values()) if len(found) == 1 else []
 
 
 def quote_attribution(kb: ActorKB, ctx: DocumentContext, index: int, on: dt.date | None) -> list[Actor]:
