@@ -17,6 +17,7 @@ from detente.coding.earlier import (
     persons_named,
     quote_attribution,
     reported_before,
+    speaking,
 )
 from detente.coding.references import Mentioned
 from detente.coding.spans import Arg
@@ -53,6 +54,16 @@ def test_a_quote_over_several_sentences_is_the_person_named_where_it_closes(kb) 
     # a quote that closes on an attribution naming two people, or on none at all, says nobody
     ctx = context('Talks went on for hours. "We are ready. We want an agreement," Blinken and Wang Yi said.')
     assert quote_attribution(kb, ctx, 1, ON) == []
+
+
+def test_of_several_persons_named_the_one_a_verb_of_saying_stands_next_to_speaks(kb) -> None:
+    text = "Blinken met Wang Yi in Beijing."
+    ctx = context(f"{text} It rained.")
+    assert speaking(kb, ctx, "We are close, Blinken said after talks with Wang Yi.", ON)[0].name == "Antony Blinken"
+    assert [a.name for a in speaking(kb, ctx, "We are close, said Wang Yi, who met Blinken.", ON)] == ["Wang Yi"]
+    # no verb of saying by either name, or one by each, says nobody
+    assert speaking(kb, ctx, text, ON) == []
+    assert speaking(kb, ctx, "Blinken said so and Wang Yi added more.", ON) == []
 
 
 def test_a_quoted_paragraph_is_the_speaker_named_where_it_opened(kb) -> None:
