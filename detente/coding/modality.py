@@ -33,6 +33,9 @@ class Cues:
     negating_preps: frozenset[str]
     alternative_marks: frozenset[str]
     considering_verbs: frozenset[str]
+    disclosure_verbs: frozenset[str]
+    disclosure_givers: frozenset[str]
+    disclosure_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)

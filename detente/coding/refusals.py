@@ -9,10 +9,13 @@ refusing, demanding or warning. Two readings of their words in news are none:
   that "pushes" or "threatens" is the writer's figure of speech, and saying it breaks a rule judges whoever is
   behind it, a judgement that is the speaker's, not the act's owner's refusal.
 
-A third is no act of any type: a negated act that is a condition ("if they are not rounded up") or the infinitive
+A refusal to tell the press ("declined to confirm", "refused to give further details") is no REJECT either: like
+"declined to comment" it refuses no party's demand.
+
+A fourth is no act of any type: a negated act that is a condition ("if they are not rounded up") or the infinitive
 someone wants or tries to bring about ("persuade them not to detonate"), not a report that it did not happen.
 
-All three are grammar, read from the parse; the words are the lexicon's senses, the classes WordNet's (``nounclass``).
+All are grammar, read from the parse; the words are the lexicon's senses, the classes WordNet's (``nounclass``).
 """
 
 from __future__ import annotations
@@ -37,7 +40,8 @@ def screen(candidates: list[Candidate], lexicon: Lexicon, cues: Cues) -> list[Ca
     """``candidates`` without the refusal, demand and threat words that refuse, ask and threaten nothing, and
     without the negated acts nobody reports undone (read with the coder's own lexicon and cues)."""
     return [c for c in candidates
-            if not (contrast(c) or thing_refuses(c) or thing_speaks(c) or unreported(c, lexicon, cues))]
+            if not (contrast(c) or thing_refuses(c) or thing_speaks(c) or withheld(c, cues) or
+                    unreported(c, lexicon, cues))]
 
 
 def unreported(cand: Candidate, lexicon: Lexicon, cues: Cues) -> bool:
@@ -53,6 +57,23 @@ def contrast(cand: Candidate) -> bool:
     tok = cand.token
     return cand.coded.type == "REJECT" and lemma(tok) in ("oppose", "opposed") and \
         any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in tok.children)
+
+
+def withheld(cand: Candidate, cues: Cues) -> bool:
+    """A refusal to tell: the REJECT verb governs a verb of disclosure ("declined to confirm that ...", "refused to
+    name them") or a giving of information ("refused to give further details"). Like "declined to comment" it
+    keeps something from the press and refuses no party's demand; "refused to release the prisoners" stays."""
+    if cand.coded.type != "REJECT" or not is_verbal(cand.token):
+        return False
+    return any(_discloses(c, cues) for c in cand.token.children if c.dep_ == "xcomp")
+
+
+def _discloses(verb: Token, cues: Cues) -> bool:
+    """``verb`` tells something: a verb of disclosure, or a verb of giving whose object is a piece of information."""
+    if lemma(verb) in cues.disclosure_verbs:
+        return True
+    obj = child(verb, "dobj")
+    return lemma(verb) in cues.disclosure_givers and obj is not None and lemma(obj) in cues.disclosure_nouns
 
 
 def thing_refuses(cand: Candidate) -> bool:
