@@ -84,3 +84,21 @@ def test_the_coders_own_lexicon_says_which_verbs_report_speech(candidates: Calla
     assert refusals.unreported(act, lexicon, cues)
     speaking = dataclasses.replace(lexicon, speech_verbs=lexicon.speech_verbs | {"persuade"})
     assert not refusals.unreported(act, speaking, cues)
+
+
+def test_a_refusal_to_tell_refuses_no_party(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
+    told = "Egyptian police have refused to give further details of the charges against the Israeli diplomat."
+    monkeypatch.setattr(refusals, "withheld", lambda c, cues: False)
+    assert "REJECT" in _types(coder, told)  # the rules alone read a refusal
+    monkeypatch.undo()
+    assert "REJECT" not in _types(coder, told)
+    assert "REJECT" not in _types(coder, "The Chinese spokesman declined to confirm that Iranian officials had "
+                                         "visited Beijing.")
+    assert "REJECT" not in _types(coder, "A Syrian official said Turkey detained two Syrians but refused to name "
+                                         "them.")
+
+
+def test_a_refusal_to_hand_over_or_to_act_stays_a_refusal(coder: Coder) -> None:
+    assert "REJECT" in _types(coder, "Iran refused to release the British sailors.")
+    assert "REJECT" in _types(coder, "China refused to sign the agreement with Japan.")
+    assert "REJECT" in _types(coder, "Russia refused to give Ukraine any guarantees on gas prices.")
