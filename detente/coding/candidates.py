@@ -166,7 +166,7 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
                 continue
             if m.nominal and _inside_same_type(m, mentions):
                 continue
-            if _agrees_in_opinion(m):
+            if _agrees_in_opinion(m) or _offers_words(m):
                 continue
         cand = _candidate(m, kid, composed, lexicon, composer, cues, siblings.get(id(kid), []) if kid else [])
         if cand is not None:
@@ -231,6 +231,22 @@ def _agrees_in_opinion(m: Trigger) -> bool:
     if preps & _compose_list("agreement_terms_preps"):
         return False
     return not any(c.dep_ in ("dobj", "obj", "xcomp", "advcl") for c in tok.children)
+
+
+def _offers_words(m: Trigger) -> bool:
+    """"Hasn't offered a shred of evidence", "offers his take", "statements he offered": what is offered is words
+    or facts (``offered_words``), no act anyone commits to; the offer of a plan, talks or aid stays AGREE."""
+    tok = m.token
+    if m.nominal or m.sense.type != "AGREE" or lemma(tok) != "offer":
+        return False
+    offered = child(tok, "dobj", "obj")
+    if offered is None and tok.dep_ == "relcl":
+        offered = tok.head  # "statements he offered"
+    if offered is None:
+        return False
+    words = _compose_list("offered_words")
+    held = [o for p in offered.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    return lemma(offered) in words or any(lemma(o) in words for o in held)  # "a shred of evidence"
 
 
 @lru_cache(maxsize=8)

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from detente.coding import Coder
+from detente.coding import candidates as candidates_module
 from detente.coding.candidates import Candidate
 from tests.coding.test_accusations import _coded
 
@@ -196,6 +199,23 @@ def test_agreeing_with_someone_with_nothing_agreed_upon_is_no_agreement(coder: C
 def test_agreeing_with_a_party_on_terms_stays_an_agreement(coder: Coder) -> None:
     assert ("AGREE", ["IRN"], ["FRA"]) in _coded(coder, "Iran agreed with France on a new inspection plan.")
     assert [c for c in _coded(coder, "Kenya agreed with Uganda to reopen the border crossing.") if c[0] == "AGREE"]
+
+
+def test_an_offer_of_words_or_facts_is_no_agreement(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Evidence or a view offered commits no one to an act (candidates._offers_words)."""
+    texts = ("Iran hasn't offered a shred of evidence backing up its claims against Israel.",
+             "The Russian envoy offered his take on the talks with Ukraine.")
+    monkeypatch.setattr(candidates_module, "_offers_words", lambda m: False)
+    assert all([c for c in _coded(coder, t) if c[0] == "AGREE"] for t in texts)  # the rules alone read an offer
+    monkeypatch.undo()
+    for text in texts:
+        assert not [c for c in _coded(coder, text) if c[0] == "AGREE"], text
+
+
+def test_an_offer_of_talks_or_of_an_act_stays_an_agreement(coder: Coder) -> None:
+    assert ("AGREE", ["IRN"], ["USA"]) in _coded(coder, "Iran offered talks to the United States on its nuclear "
+                                                        "programme.")
+    assert [c for c in _coded(coder, "Egypt offered to mediate between Israel and Hamas.") if c[0] == "AGREE"]
 
 
 def test_a_measure_only_considered_is_that_measure_hypothetical(candidates: Cands, coder: Coder) -> None:
