@@ -102,3 +102,12 @@ def test_a_refusal_to_hand_over_or_to_act_stays_a_refusal(coder: Coder) -> None:
     assert "REJECT" in _types(coder, "Iran refused to release the British sailors.")
     assert "REJECT" in _types(coder, "China refused to sign the agreement with Japan.")
     assert "REJECT" in _types(coder, "Russia refused to give Ukraine any guarantees on gas prices.")
+
+
+def test_a_measure_or_oneself_defended_against_a_challenge_is_a_rejection(coder: Coder) -> None:
+    # the guide: a government defending its measure against a challenge is REJECT, not support
+    assert "REJECT" in _types(coder, "The Japanese ministry will continue to defend its executive order in the "
+                                     "courts against the Chinese lawsuit.")
+    assert "REJECT" in _types(coder, "Russia defended itself against U.S. criticism of its economic ties with Iraq.")
+    assert "SUPPORT" not in _types(coder, "Russia defended itself against U.S. criticism of its economic ties "
+                                          "with Iraq.")
