@@ -612,10 +612,10 @@ def test_rebutting_a_claim_is_a_rejection_and_refuting_a_theory_is_not(find: Fin
 
 
 def test_a_plea_of_guilt_is_no_request(find: Find) -> None:
-    """"pleaded guilty" answers a charge and asks nothing (PETRARCH2's PLEAD 016, no PLOVER type); "pleaded for"
-    still asks for something."""
-    assert not [m for m in find("The engineer pleaded guilty to spying for a foreign government.")
-                if m.token.lower_ == "pleaded"]
+    """"pleaded guilty" answers a charge and asks nothing (PETRARCH2's PLEAD 016): it concedes the charge (the
+    tenth draw's decision, CONCEDE); "pleaded for" still asks for something."""
+    assert [m.sense.type for m in find("The engineer pleaded guilty to spying for a foreign government.")
+            if m.token.lower_ == "pleaded"] == ["CONCEDE"]
     pleaded = only(find("Zelenskyy pleaded for more air defense systems."), "pleaded")
     assert pleaded.sense.type == "REQUEST"
 
@@ -631,13 +631,23 @@ def test_a_plea_of_not_guilty_rejects_the_charge(find: Find) -> None:
 
 
 def test_a_plea_of_not_guilty_is_coded_end_to_end(coder: Coder) -> None:
-    """The plea reaches the record as the defendant's REJECT; a plea of guilt stays no event."""
+    """The plea reaches the record as the defendant's REJECT; a plea of guilt is no rejection."""
     from tests.coding.test_accusations import _coded
 
     coded = _coded(coder, "A Russian pilot pleaded not guilty to smuggling cocaine into Liberia.")
     assert [c for c in coded if c[0] == "REJECT" and "RUS" in c[1]], coded
     assert not [c for c in _coded(coder, "A Russian pilot pleaded guilty to smuggling cocaine into Liberia.")
                 if c[0] == "REJECT"]
+
+
+def test_a_plea_of_guilt_concedes_the_charge(coder: Coder, find: Find) -> None:
+    """The tenth draw's decision: a guilty plea is CONCEDE (CAMEO 080), to the court's country."""
+    from tests.coding.test_accusations import _coded
+
+    coded = _coded(coder, "A Chinese businessman pleaded guilty in a US court to smuggling arms to Iran.")
+    assert ("CONCEDE", ["CHN"], ["USA"]) in coded, coded
+    plea = only(find("The two Canadians pleaded guilty to the charges."), "pleaded")
+    assert (plea.sense.type, plea.sense.cameo) == ("CONCEDE", "080")
 
 
 def test_an_arrest_warrant_issued_is_an_allegation_against_the_one_sought(coder: Coder) -> None:
