@@ -10,8 +10,7 @@ refusing, demanding or warning. Two readings of their words in news are none:
   behind it, a judgement that is the speaker's, not the act's owner's refusal.
 
 A refusal to tell the press ("declined to confirm", "refused to give further details") is no REJECT either: like
-"declined to comment" it refuses no party's demand. The other way round, a talk said not to have been held
-("said he had never discussed it with Russian officials") is the sayer's denial, REJECT, not a negated CONSULT.
+"declined to comment" it refuses no party's demand.
 
 A fourth is no act of any type: a negated act that is a condition ("if they are not rounded up") or the infinitive
 someone wants or tries to bring about ("persuade them not to detonate"), not a report that it did not happen.
@@ -21,12 +20,9 @@ All are grammar, read from the parse; the words are the lexicon's senses, the cl
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
 from detente.coding.candidates import Candidate
-from detente.coding.compose import Coded
 from detente.coding.lexicon import Lexicon
 from detente.coding.modality import Cues, negation_reported
 from detente.coding.nounclass import noun_class
@@ -42,9 +38,7 @@ _RELATIVE_PRONOUNS = frozenset({"that", "which"})
 
 def screen(candidates: list[Candidate], lexicon: Lexicon, cues: Cues) -> list[Candidate]:
     """``candidates`` without the refusal, demand and threat words that refuse, ask and threaten nothing, and
-    without the negated acts nobody reports undone (read with the coder's own lexicon and cues); a talk said not
-    to have been held is its sayer's denial (``denied``)."""
-    candidates = [denial(c) if denied(c, lexicon) else c for c in candidates]
+    without the negated acts nobody reports undone (read with the coder's own lexicon and cues)."""
     return [c for c in candidates
             if not (contrast(c) or thing_refuses(c) or thing_speaks(c) or withheld(c, cues) or
                     unreported(c, lexicon, cues))]
@@ -63,24 +57,6 @@ def contrast(cand: Candidate) -> bool:
     tok = cand.token
     return cand.coded.type == "REJECT" and lemma(tok) in ("oppose", "opposed") and \
         any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in tok.children)
-
-
-def denied(cand: Candidate, lexicon: Lexicon) -> bool:
-    """"Sessions said he had never discussed campaign details with Russian officials", "he said the affairs of
-    the bank were not discussed": a consultation said not to have happened, in the complement of a verb of
-    saying, is the sayer's denial (REJECT, the labels of the ninth and tenth draws), not a talk held or a
-    negated one; a narrator's "have not met since November" stays a negated meeting."""
-    if cand.coded.type != "CONSULT" or cand.modality != "negated" or cand.mention.nominal:
-        return False
-    anchor = cand.mention.anchor
-    return anchor.dep_ == "ccomp" and lemma(anchor.head) in lexicon.speech_verbs
-
-
-def denial(cand: Candidate) -> Candidate:
-    """The denial a negated consultation reports (CAMEO 127, reject accusation): asserted, as any denial."""
-    flags = replace(cand.flags, negated=False)
-    return replace(cand, coded=Coded("REJECT", None, "127"), modality="asserted", flags=flags, child=None,
-                   notes=[*cand.notes, "denied-consultation"])
 
 
 def withheld(cand: Candidate, cues: Cues) -> bool:

@@ -111,13 +111,3 @@ def test_a_measure_or_oneself_defended_against_a_challenge_is_a_rejection(coder:
     assert "REJECT" in _types(coder, "Russia defended itself against U.S. criticism of its economic ties with Iraq.")
     assert "SUPPORT" not in _types(coder, "Russia defended itself against U.S. criticism of its economic ties "
                                           "with Iraq.")
-
-
-def test_a_talk_said_not_to_have_been_held_is_a_denial(coder: Coder) -> None:
-    coded = [(m.type, m.modality) for m in coder.code_text(
-        "The Kenyan minister said he had never discussed the election with any Ugandan officials.")]
-    assert ("REJECT", "asserted") in coded and not [c for c in coded if c[0] == "CONSULT"]
-    # a narrator's negated meeting stays a negated meeting
-    assert [(m.type, m.modality) for m in coder.code_text(
-        "Chinese President Xi Jinping and his US counterpart Biden have not met since last November.")] == [
-        ("CONSULT", "negated")]
