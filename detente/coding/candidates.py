@@ -30,6 +30,7 @@ from detente.coding.arguments import (
     subject_args,
 )
 from detente.coding.compose import Coded, Composer
+from detente.coding.convention_words import load_conventions
 from detente.coding.governors import pair_governors
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, Flags, clause_flags
@@ -235,7 +236,8 @@ def _agrees_in_opinion(m: Trigger) -> bool:
 
 def _offers_words(m: Trigger) -> bool:
     """"Hasn't offered a shred of evidence", "offers his take", "statements he offered": what is offered is words
-    or facts (``offered_words``), no act anyone commits to; the offer of a plan, talks or aid stays AGREE."""
+    or facts (``offered_words`` and the conventions' ``unoffered_objects``, which ``asides.no_offer`` reads as a
+    direct object only), no act anyone commits to; the offer of a plan, talks or aid stays AGREE."""
     tok = m.token
     if m.nominal or m.sense.type != "AGREE" or lemma(tok) != "offer":
         return False
@@ -244,7 +246,7 @@ def _offers_words(m: Trigger) -> bool:
         offered = tok.head  # "statements he offered"
     if offered is None:
         return False
-    words = _compose_list("offered_words")
+    words = _compose_list("offered_words") | load_conventions().unoffered_objects
     held = [o for p in offered.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
     return lemma(offered) in words or any(lemma(o) in words for o in held)  # "a shred of evidence"
 
