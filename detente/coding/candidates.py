@@ -236,19 +236,19 @@ def _agrees_in_opinion(m: Trigger) -> bool:
 
 def _offers_words(m: Trigger) -> bool:
     """"Hasn't offered a shred of evidence", "offers his take", "statements he offered": what is offered is words
-    or facts (``offered_words`` and the conventions' ``unoffered_objects``, which ``asides.no_offer`` reads as a
-    direct object only), no act anyone commits to; the offer of a plan, talks or aid stays AGREE."""
+    or facts (``offered_words``; the conventions' ``unoffered_objects`` too, except as the direct object, which
+    ``asides.no_offer`` reads), no act anyone commits to; the offer of a plan, talks or aid stays AGREE."""
     tok = m.token
     if m.nominal or m.sense.type != "AGREE" or lemma(tok) != "offer":
         return False
+    extra = _compose_list("offered_words")
+    words = extra | load_conventions().unoffered_objects
     offered = child(tok, "dobj", "obj")
-    if offered is None and tok.dep_ == "relcl":
-        offered = tok.head  # "statements he offered"
     if offered is None:
-        return False
-    words = _compose_list("offered_words") | load_conventions().unoffered_objects
+        # "statements he offered"
+        return tok.dep_ == "relcl" and lemma(tok.head) in words
     held = [o for p in offered.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
-    return lemma(offered) in words or any(lemma(o) in words for o in held)  # "a shred of evidence"
+    return lemma(offered) in extra or any(lemma(o) in words for o in held)  # "a shred of evidence"
 
 
 @lru_cache(maxsize=8)
