@@ -104,9 +104,9 @@ class Coder:
         # when a dict: each sentence's furthest stage (``STAGES``) by (document id, sentence index), so that an
         # evaluation can say where events are lost; serial coding only (workers' traces are not sent back)
         self.trace: dict[tuple[str, int], str] | None = None
-        # the records the learned check dropped, by the id of their story's context: remembered by the story's
-        # later sentences, left out of its output (``_hold``, ``_finish``)
-        self._dropped: dict[int, list[Mention]] = {}
+        # the records the learned check dropped, by the id of their story (``Document.id``, unique in a stream):
+        # remembered by the story's later sentences, left out of its output (``_hold``, ``_finish``)
+        self._dropped: dict[str, list[Mention]] = {}
         if warm:
             self.warm()
 
@@ -214,12 +214,12 @@ class Coder:
                               dateline_end=dateline.length if dateline else 0, home=selection.home)
         self.participants.introduce(ctx, selection.introductions, doc.published)
         self.nanoseconds["prefilter"] += time.process_time_ns() - t0
-        self._dropped.pop(id(ctx), None)  # a story abandoned unfinished left its own
+        self._dropped.pop(doc.id, None)  # a story abandoned unfinished left its own
         return ctx
 
     def _finish(self, ctx: DocumentContext) -> list[Mention]:
         """The story's records, less those the learned check dropped (held until now: see ``_hold``)."""
-        dropped = {id(rec) for rec in self._dropped.pop(id(ctx), [])}
+        dropped = {id(rec) for rec in self._dropped.pop(ctx.doc.id, [])}
         if dropped:
             ctx.records = [rec for rec in ctx.records if id(rec) not in dropped]
         self.stats["events"] += len(ctx.records)
@@ -260,7 +260,7 @@ class Coder:
             return merge_records(kept)
         held = [rec for rec in records if not any(rec is k for k in kept)]
         merged = merge_records(held)
-        self._dropped.setdefault(id(ctx), []).extend(merged)
+        self._dropped.setdefault(ctx.doc.id, []).extend(merged)
         order = {id(rec): n for n, rec in enumerate(records)}
         return sorted(merge_records(kept) + merged, key=lambda rec: order[id(rec)])
 
