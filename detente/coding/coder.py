@@ -232,7 +232,7 @@ class Coder:
         sent = parsed[:]
         candidates = extract(sent, self.lexicon, self.composer, self.cues, editorial=ctx.doc.genre == "editorial")
         candidates = revise(sent, candidates, self.lexicon, self.cues, editorial=ctx.doc.genre == "editorial")
-        coded = screen(sent, candidates, ctx.doc.text)  # what the labelling guide codes as no event
+        coded = screen(sent, candidates, ctx.doc.text, ctx.doc.title)  # what the labelling guide codes as no event
         coded = carry_senses(ctx.measure_senses, coded)  # "the ban" is the ban the story named before
         self._reached(ctx, index, "no trigger")
         made = [(cand, rec) for cand in coded if (rec := self._record(ctx, index, sent, cand)) is not None]
@@ -240,7 +240,7 @@ class Coder:
         records = decide(made)  # the content of another act is no event of its own
         if not records:  # the statistical layer, only where the rules found nothing (coding/classifier.py)
             proposed = propose(sent, self.lexicon, self.cues)  # screened like a rule's: the guide holds for both
-            for cand in screen(sent, [proposed] if proposed is not None else [], ctx.doc.text):
+            for cand in screen(sent, [proposed] if proposed is not None else [], ctx.doc.text, ctx.doc.title):
                 rec = self._record(ctx, index, sent, cand)
                 records += [rec] if rec is not None else []
         kept = check(made, records, self.lexicon)  # the learned check on the rules' events (coding/verifier.py)

@@ -68,6 +68,8 @@ class Conventions:
     sport_words: frozenset[str]
     obituary_deaths: frozenset[str]
     obituary_violence: frozenset[str]
+    obituary_labels: frozenset[str]
+    obituary_title_deaths: frozenset[str]
     ending_words: frozenset[str]
     ended_types: frozenset[str]
     condition_marks: frozenset[str]

@@ -90,14 +90,15 @@ def _names_of(text: str) -> frozenset[str]:
     return commentator_names(text)
 
 
-def screen(sent: Span, candidates: list[Candidate], document: str = "") -> list[Candidate]:
-    """The candidates the guide codes; ``document`` is the whole text, where commentators are introduced."""
+def screen(sent: Span, candidates: list[Candidate], document: str = "", title: str | None = None) -> list[Candidate]:
+    """The candidates the guide codes; ``document`` is the whole text, where commentators are introduced, and
+    ``title`` its title, which names a story's genre where its text does not (an obituary)."""
     if not candidates:
         return candidates
     conv = load_conventions()
     if amid_sport(sent.text, document, conv):
         return []  # sport news: a game's words are no acts between parties (``sport``)
-    if obituary(document, conv):
+    if obituary(document, conv, title):
         return []  # a life's story: no news of acts between parties (``obituaries``)
     names = _names_of(document) if document else frozenset()
     return [c for c in candidates if why_not(c, conv, names) is None]

@@ -7,7 +7,13 @@ apologised"), and none of them is an act between parties reported as news.
 A story is an obituary when its first sentence reports a death in its main clause ("The death has occurred of
 Bishop X", "Sir Nigel Hawthorne ... died Wednesday from a heart attack aged 72") and names no violence, no custody
 and no accident (``obituary_violence``): "a gunman has died after a shooting rampage", "a boy who died in custody",
-"a siege in which 200 people died" are news. Read from the document's text (``conventions.screen``)."""
+"a siege in which 200 people died" are news. Read from the document's text (``conventions.screen``).
+
+Its title says it too, where the first sentence opens on the life rather than its end ("Alan Simpson formed, with
+Ray Galton, one of the great ... partnerships" under "Obituary: Alan Simpson"): a title labelled an obituary, or
+one that reports a death with the age it came at ("Chuck Berry dies aged 90", "Poet Derek Walcott Dead At 87"),
+with no violence, custody or accident in it. An age is the mark of a life's end: "Iraq says key Islamic State
+leader is dead" and "One dead in Oakland building fire" are news."""
 
 from __future__ import annotations
 
@@ -22,10 +28,29 @@ _FIRST = re.compile(r"^.*?[.!?][\"'”’)]*(?:\s|$)", re.DOTALL)
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|how|when|where)\b", re.IGNORECASE)
 
 
-def obituary(document: str, conv: Conventions) -> bool:
-    """Whether ``document`` opens on a death by no one's hand: its first sentence reports one in its main clause
-    and names no violence, custody or accident."""
+def obituary(document: str, conv: Conventions, title: str | None = None) -> bool:
+    """Whether ``document`` is a life's story: its title says so, or it opens on a death by no one's hand (its
+    first sentence reports one in its main clause and names no violence, custody or accident)."""
+    if title and _obituary_title(title, conv):
+        return True
     return bool(document) and _obituary(document[:600], conv)
+
+
+@lru_cache(maxsize=4)
+def _obituary_title(title: str, conv: Conventions) -> bool:
+    """A title labelled an obituary ("Obituary: Alan Simpson"), or reporting a death at an age ("X dies aged 90"),
+    naming no violence."""
+    text = title.lower()
+    if _violence_words(conv).search(text):
+        return False
+    label = text.split(":", 1)[0].strip() if ":" in text else ""
+    return label in conv.obituary_labels or bool(_title_death(conv).search(text))
+
+
+@lru_cache(maxsize=2)
+def _title_death(conv: Conventions) -> re.Pattern[str]:
+    deaths = "|".join(re.escape(w) for w in sorted(conv.obituary_title_deaths, key=len, reverse=True))
+    return re.compile(rf"\b(?:{deaths}),?\s+(?:aged?\s+|at\s+(?:the\s+age\s+of\s+)?)?\d{{1,3}}\b")
 
 
 @lru_cache(maxsize=4)
