@@ -32,7 +32,7 @@ from detente.coding.context import DocumentContext
 from detente.coding.conventions import screen
 from detente.coding.dating import as_dated, date_event, date_in_context, dateline_chars, far_from_publication, filed
 from detente.coding.decision import decide
-from detente.coding.genre import without_home_cooperation
+from detente.coding.genre import without_home_exchanges
 from detente.coding.lexicon import Lexicon, load_data, load_lexicon
 from detente.coding.merge import merge_records
 from detente.coding.modality import load_cues
@@ -223,7 +223,7 @@ class Coder:
         dropped = {id(rec) for rec in self._dropped.pop(ctx.doc.id, [])}
         if dropped:
             ctx.records = [rec for rec in ctx.records if id(rec) not in dropped]
-        ctx.records = without_home_cooperation(ctx.records)  # home affairs: no exchange between parties (``genre``)
+        ctx.records = without_home_exchanges(ctx.records)  # home affairs: no exchange between parties (``genre``)
         self.stats["events"] += len(ctx.records)
         return ctx.records
 

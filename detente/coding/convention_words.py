@@ -74,6 +74,7 @@ class Conventions:
     ended_types: frozenset[str]
     condition_marks: frozenset[str]
     own_condition_subjects: frozenset[str]
+    home_exchange_types: frozenset[str]
 
     @property
     def introductions(self) -> re.Pattern[str]:
