@@ -23,9 +23,16 @@ from detente.records import Mention
 
 __all__ = ["home_story", "without_home_exchanges"]
 
+# A genre is a story's: read only where events of two sentences or more tell it (a one-sentence text, a snippet
+# coded alone, says nothing of the story it came from).
+_MIN_SENTENCES = 2
+
 
 def home_story(records: list[Mention]) -> bool:
-    """Whether every side of every event the story codes is of one country (actors of no country aside)."""
+    """Whether every side of every event the story codes is of one country (actors of no country aside), in
+    events of two sentences or more."""
+    if len({rec.sentence_index for rec in records}) < _MIN_SENTENCES:
+        return False
     countries = {a.country for rec in records for a in (*rec.source, *rec.target) if a.country}
     return len(countries) == 1
 
