@@ -28,6 +28,9 @@ trigger word is in them, and these hold for any news, not only the sentences the
   REJECT;
 - **conditions** (session 16): a noun act in an "if" clause, and a conditional threat whose condition the
   speaker's own side must meet ("if we do not solve ..., they will come to us").
+- **genre by title and structure** (session 16): an obituary named by its title ("Obituary: X", "X dies aged
+  90"; ``obituaries``), and a story of one country's business or policy, whose exchanges the coder drops when the
+  story is done (``genre``, called from ``Coder._finish``: a genre needs all of the story).
 
 Each rule is a small test on the parse; the word classes are data (``data/conventions.yaml``). The habit frame
 lives in ``habits``, the meeting and offer words that name no act in ``asides``. ``screen`` is called once per

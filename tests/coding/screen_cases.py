@@ -34,7 +34,7 @@ def types_unscreened(coder: Coder, text: str, monkeypatch: pytest.MonkeyPatch) -
     decision between a sentence's events (coding/decision.py) is off too: "asked the minister if he had met" is
     also the content of the asking, and these tests test the screen."""
     with monkeypatch.context() as m:
-        m.setattr(coder_module, "screen", lambda sent, candidates, document="": candidates)
+        m.setattr(coder_module, "screen", lambda sent, candidates, document="", title=None: candidates)
         m.setattr(coder_module, "decide", lambda pairs: [rec for _, rec in pairs])
         return coded_types(coder, text)
 
