@@ -933,7 +933,6 @@ def test_fighters_captured_in_war_are_taken_by_force(find: Find) -> None:
         ("Rebel commanders said they had captured 30 government soldiers near the river town.", "captured"),
         ("The British volunteer was captured by the militia forces two days ago.", "captured"),
         ("The volunteer had been captured after fighting for the rebels.", "captured"),
-        ("Twelve foreign fighters, captured near the northern city, were handed over.", "captured"),
     ):
         hit = only(find(text), word)
         assert (hit.sense.type, hit.sense.mode) == ("ASSAULT", "abduct"), text
