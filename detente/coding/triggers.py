@@ -161,14 +161,7 @@ def _has_complement(tok: Token, sense: Sense) -> bool:
             return True
         if c.dep_ in ("prep", "agent") and c.lower_ in preps and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
             return True
-    return _raised_patient(tok)
-
-
-def _raised_patient(tok: Token) -> bool:
-    """A passive whose patient stands outside its clause still has it: raised to the verb it complements ("troops
-    are reported to have been deployed") or the noun the clause hangs on ("a system in the process of being
-    deployed")."""
-    return tok.dep_ in ("xcomp", "pcomp") and any(c.dep_ == "auxpass" for c in tok.children)
+    return False
 
 
 def _has_purpose(verb: Token) -> bool:

@@ -924,12 +924,3 @@ def test_fostering_a_thing_is_no_request(find: Find) -> None:
     assert not [t for t in find("China will encourage crowd innovation in Pakistan.") if t.sense.type == "REQUEST"]
     assert [t.sense.type for t in find("The United States encouraged China to play a bigger role.")
             if t.sense.type == "REQUEST"] == ["REQUEST"]
-
-
-def test_a_passive_whose_patient_is_raised_has_its_object(find: Find) -> None:
-    """A verb that needs an object counts a passive's patient raised out of its clause ("are reported to have
-    been deployed", "in the process of being deployed"), and still refuses a verb with no patient at all."""
-    for text in ("Hundreds of marines are now reported to have been deployed in the northern valleys.",
-                 "The radar system is in the process of being deployed in the country's east."):
-        assert [m for m in find(text) if m.token.text == "deployed" and m.sense.type == "MOBILIZE"], text
-    none_of(find, "MOBILIZE", ("The ministry said it was ready to deploy in the coming days.",))
