@@ -924,3 +924,14 @@ def test_fostering_a_thing_is_no_request(find: Find) -> None:
     assert not [t for t in find("China will encourage crowd innovation in Pakistan.") if t.sense.type == "REQUEST"]
     assert [t.sense.type for t in find("The United States encouraged China to play a bigger role.")
             if t.sense.type == "REQUEST"] == ["REQUEST"]
+
+
+def test_a_weapon_part_or_an_atomic_test_is_a_weapons_test(find: Find) -> None:
+    """A test verb with a weapon word in its phrase, and an atomic test, are MOBILIZE weapons; a test of a
+    relationship or of a car is not."""
+    for text, word in (("The army tested a new rocket motor for its long-range missiles.", "tested"),
+                       ("The country carried out an underground atomic test in 2009.", "test")):
+        hit = only(find(text), word)
+        assert (hit.sense.type, hit.sense.mode) == ("MOBILIZE", "weapons"), text
+    none_of(find, "MOBILIZE", ("Their friendship was tested by the election.",
+                               "Engineers tested the new car engine on Monday."))
