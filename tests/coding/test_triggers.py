@@ -935,14 +935,3 @@ def test_a_weapon_part_or_an_atomic_test_is_a_weapons_test(find: Find) -> None:
         assert (hit.sense.type, hit.sense.mode) == ("MOBILIZE", "weapons"), text
     none_of(find, "MOBILIZE", ("Their friendship was tested by the election.",
                                "Engineers tested the new car engine on Monday."))
-
-
-def test_an_official_fired_is_removed_from_office(find: Find) -> None:
-    """Firing or sacking a named person or an office holder is SANCTION (removal from office); a worker fired
-    or shots fired at a person are not."""
-    for text, word in (("The defence minister was fired by the president last week.", "fired"),
-                       ("The prime minister sacked Jan Kowalski as finance minister.", "sacked")):
-        hit = only(find(text), word)
-        assert hit.sense.type == "SANCTION", text
-    none_of(find, "SANCTION", ("The waiter was fired for demanding proof of residency.",
-                               "Soldiers fired shots at the crowd near the square."))
