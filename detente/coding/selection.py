@@ -35,7 +35,6 @@ from detente.coding.home import HomeEvidence, crowd_acts, held_sectors, outlet_h
 from detente.coding.lexicon import Lexicon, inflections, word_forms
 from detente.coding.modality import Cues
 from detente.coding.references import WINDOW, describes_person, refers_back
-from detente.coding.speaker import quote_goes_on, unquoted
 from detente.coding.words import DYAD_AGENTS, DYAD_PHRASES, STATE_MODES, STATE_TYPES
 from detente.nlp import Prefilter, Sentence, Verdict, split_sentences
 from detente.resolve.places import read_dateline
@@ -107,9 +106,6 @@ class SentenceSelector:
         self.prefilter = Prefilter(alone | cues.deontic_aux, self._has_actor, paired, near)
         # an editorial speaks in its own voice: a disapproval word needs no speech verb there
         self.editorial_prefilter = Prefilter(alone | cues.deontic_aux | cue_forms(), self._has_actor, paired, near)
-        # a quote run on from a sentence that named its speaker ('"...," Smith said. "This is a disgrace."'): its
-        # disapproval word needs no speech verb, its actor is that speaker (``earlier.quoted_before``)
-        self.quote_prefilter = Prefilter(alone | cues.deontic_aux | cue_forms(), lambda _text: True, paired, near)
         self.state_forms = state_act_forms(lexicon)
         # a crowd's own act ("a national stoppage", "protests") by people of no country: whose, the story says
         self.crowd_forms = crowd_act_forms(lexicon)
@@ -147,8 +143,7 @@ class SentenceSelector:
                 describes_person(sentence.text, self.kb.state_agent_words)
             if verdict is Verdict.PASSED or described or (refers and (_within_window(selected, sentence.index) or
                                                          self._named_before(sentences, sentence.index, named))) or \
-                    (unplaced and self._names_again(sentence.text)) or \
-                    self._quote_goes_on(sentences, sentence, selected):
+                    (unplaced and self._names_again(sentence.text)):
                 if len(selected) == MAX_PARSED_SENTENCES:
                     truncated = True
                     refused.update((s.index, Verdict.OVER_BUDGET) for s in sentences[sentence.index:])
@@ -225,19 +220,6 @@ class SentenceSelector:
             if named[j]:
                 return True
         return False
-
-    def _quote_goes_on(self, sentences: list[Sentence], sentence: Sentence, selected: list[Sentence]) -> bool:
-        """Does a sentence refused for want of an actor, or of a trigger word with a speech verb, go on quoting
-        the speaker of the sentence before ('"...," Smith said. "This is a disgrace."'), who is coded there or
-        named there? Its judgement is that speaker's (``earlier.quoted_before``), so it needs only a word of
-        judgement or a trigger word of its own."""
-        index = sentence.index
-        if index < 1:
-            return False
-        before = sentences[index - 1].text
-        if not quote_goes_on(sentence.text, before) or not self.quote_prefilter.has_trigger(sentence.tokens):
-            return False
-        return (bool(selected) and selected[-1].index == index - 1) or self.kb.is_candidate(unquoted(before))
 
     def _names_again(self, text: str) -> bool:
         """Does the sentence call someone by a surname the document gave in full before ("Bobi Wine ... Wine

@@ -214,15 +214,3 @@ def test_a_person_described_after_one_named_in_full_is_parsed(kb) -> None:
     # with no one named in full in the window, it is not
     text = "Crowds gathered on Monday. Diplomats believe the radical militant was killed by soldiers."
     assert 1 not in [s.index for s in selector(kb).select(text).selected]
-
-
-def test_a_quote_run_on_from_its_speaker_is_parsed_for_its_judgement_word(kb) -> None:
-    text = ('"We came here to talk," Blinken said in Beijing. "The decision was disgraceful." '
-            '"The weather was mild."')
-    found = " | ".join(s.text for s in selector(kb).select(text).selected)
-    assert "disgraceful" in found
-    # a quote with no judgement or trigger word stays unparsed
-    assert "weather" not in found
-    # a judgement word with nobody quoted before it is still refused
-    alone = selector(kb).select('The weather was mild. "The decision was disgraceful."')
-    assert "disgraceful" not in " | ".join(s.text for s in alone.selected)
