@@ -111,3 +111,11 @@ def test_a_measure_or_oneself_defended_against_a_challenge_is_a_rejection(coder:
     assert "REJECT" in _types(coder, "Russia defended itself against U.S. criticism of its economic ties with Iraq.")
     assert "SUPPORT" not in _types(coder, "Russia defended itself against U.S. criticism of its economic ties "
                                           "with Iraq.")
+
+
+def test_a_ruling_or_rule_appealed_is_a_legal_challenge(coder: Coder) -> None:
+    # the guide: a lawsuit or court filing is ACCUSE allege; an appeal to someone stays a request
+    assert "ACCUSE" in _types(coder, "The Dutch firm said it would appeal the new Polish rule.")
+    assert "REQUEST" not in _types(coder, "The Dutch firm said it would appeal the new Polish rule.")
+    assert "ACCUSE" in _types(coder, "Belgium appealed the ruling of the French court.")
+    assert "REQUEST" in _types(coder, "Chile appealed to Peru for help with the floods.")
