@@ -31,6 +31,7 @@ from detente.coding.arguments import (
 )
 from detente.coding.compose import Coded, Composer
 from detente.coding.convention_words import load_conventions
+from detente.coding.criticism import is_criticism
 from detente.coding.governors import pair_governors
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, Flags, clause_flags
@@ -197,7 +198,35 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
                                  speaker=make_arg(speaker, "speaker") if speaker is not None else None,
                                  weight=m.sense.weight, needs_speaker_source=True,
                                  notes=["reported-disapproval" if speaker is not None else "editorial-disapproval"]))
+    out = _measure_argued(sent, out, cues)
     out.sort(key=lambda c: c.token.i)
+    return out
+
+
+def _measure_argued(sent: Span, out: list[Candidate], cues: Cues) -> list[Candidate]:
+    """A party arguing that a measure is lawful or needed defends it against its challengers: the guide's "a
+    government defending its measure against a challenge REJECT" ("Justice department lawyers argue that the
+    revised ban is an extension of ..."). The measure as the subject of what is argued is no act of the sentence,
+    so the arguer's REJECT (120) replaces it; whom it rejects is left to the participants step (the story's other
+    side). Content holding a criticism word is a case against the measure (allegations.argued)."""
+    for verb in tokens(sent):
+        if verb.pos_ != "VERB" or lemma(verb) not in _compose_list("defence_verbs"):
+            continue
+        content = child(verb, "ccomp")
+        subj, via = clause_subject(verb)
+        if content is None or subj is None or via not in ("subj", "relcl", "inherited") or \
+                subj.pos_ == "PRON" or not looks_like_actor(subj) or clause_flags(verb, cues).negated:
+            continue
+        about = child(content, "nsubj", "nsubjpass")
+        measure = next((c for c in out if about is not None and c.token == about and
+                        c.coded.type in _compose_list("measure_types")), None)
+        if measure is None or any(is_criticism(t) for t in content.subtree):
+            continue
+        sense = Sense(lemmas=(lemma(verb),), pos="verb", type="REJECT", cameo="120", weight=measure.weight)
+        return [c for c in out if c is not measure] + [Candidate(
+            mention=Trigger(token=verb, sense=sense, anchor=verb), coded=Coded("REJECT", None, "120"),
+            modality="asserted", flags=clause_flags(verb, cues), sources=[make_arg(subj, "subject")],
+            weight=measure.weight, prominence=prominence(verb), notes=["measure-argued"])]
     return out
 
 

@@ -119,3 +119,12 @@ def test_a_ruling_or_rule_appealed_is_a_legal_challenge(coder: Coder) -> None:
     assert "REQUEST" not in _types(coder, "The Dutch firm said it would appeal the new Polish rule.")
     assert "ACCUSE" in _types(coder, "Belgium appealed the ruling of the French court.")
     assert "REQUEST" in _types(coder, "Chile appealed to Peru for help with the floods.")
+
+
+def test_a_measure_argued_lawful_is_defended(coder: Coder) -> None:
+    # the guide: a government defending its measure against a challenge is REJECT; the measure is no act here
+    text = "Japanese government lawyers argued that the revised import ban is an extension of earlier rules."
+    assert "REJECT" in _types(coder, text)
+    assert "SANCTION" not in _types(coder, text)
+    # a case against the measure stays the arguer's accusation, and the measure stays what it is
+    assert "REJECT" not in _types(coder, "Korea argued that the Japanese import ban would harm its fishermen.")
