@@ -70,6 +70,7 @@ class Conventions:
     obituary_violence: frozenset[str]
     obituary_labels: frozenset[str]
     obituary_title_deaths: frozenset[str]
+    opinion_labels: frozenset[str]
     ending_words: frozenset[str]
     ended_types: frozenset[str]
     condition_marks: frozenset[str]

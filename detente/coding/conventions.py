@@ -54,6 +54,7 @@ from detente.coding.habits import habitual
 from detente.coding.hazards import by_a_hazard
 from detente.coding.history import named_by_date, of_an_age
 from detente.coding.obituaries import obituary
+from detente.coding.opinions import authors_view, opinion_title
 from detente.coding.recommendations import recommended
 from detente.coding.reflexives import self_inflicted
 from detente.coding.sport import amid_sport
@@ -103,6 +104,8 @@ def screen(sent: Span, candidates: list[Candidate], document: str = "", title: s
         return []  # sport news: a game's words are no acts between parties (``sport``)
     if obituary(document, conv, title):
         return []  # a life's story: no news of acts between parties (``obituaries``)
+    if opinion_title(title, conv):
+        candidates = [c for c in candidates if not authors_view(c)]  # the piece's own views (``opinions``)
     names = _names_of(document) if document else frozenset()
     return [c for c in candidates if why_not(c, conv, names) is None]
 
