@@ -21,12 +21,13 @@ from __future__ import annotations
 from detente.coding.convention_words import Conventions, load_conventions
 from detente.records import Mention
 
-__all__ = ["home_business", "without_home_exchanges"]
+__all__ = ["firm_deal", "home_business", "without_home_exchanges"]
 
 # A genre is a story's: read only where events of two sentences or more tell it (a one-sentence text, a snippet
 # coded alone, says nothing of the story it came from).
 _MIN_SENTENCES = 2
 _CONFLICT = frozenset({3, 4})  # PLOVER/CAMEO quad classes: verbal and material conflict
+_FIRM = "BUS"  # the KB's sector of firms
 
 
 def home_business(records: list[Mention]) -> bool:
@@ -40,9 +41,22 @@ def home_business(records: list[Mention]) -> bool:
     return len(countries) == 1
 
 
+def firm_deal(rec: Mention, conv: Conventions) -> bool:
+    """An exchange between firms: the guide codes company-to-company deals `-` (docs/labelling.md, the ninth
+    draw's decisions). Every side is a firm (the KB's sector ``BUS``) or a name the KB does not know ("Uber",
+    "Mobileye"), and one at least is a firm: a state, its offices or any known body on a side make it news."""
+    if rec.type.lower() not in conv.home_exchange_types:
+        return False
+    sides = (*rec.source, *rec.target)
+    firms = [a for a in sides if a.sector == _FIRM]
+    return bool(firms) and all(a.sector == _FIRM or (a.sector is None and a.id is None) for a in sides)
+
+
 def without_home_exchanges(records: list[Mention], conv: Conventions | None = None) -> list[Mention]:
-    """The story's records, less its exchanges when it is a story of one country's business or policy."""
+    """The story's records, less its deals between firms, and its exchanges when it is a story of one country's
+    business or policy."""
+    conv = conv or load_conventions()
+    records = [rec for rec in records if not firm_deal(rec, conv)]
     if not home_business(records):
         return records
-    conv = conv or load_conventions()
     return [rec for rec in records if rec.type.lower() not in conv.home_exchange_types]

@@ -7,7 +7,8 @@ import dataclasses
 import datetime as dt
 
 from detente.coding import Coder
-from detente.coding.genre import home_business, without_home_exchanges
+from detente.coding.convention_words import load_conventions
+from detente.coding.genre import firm_deal, home_business, without_home_exchanges
 from detente.records import Actor, Document, Mention
 
 MINISTRY = Actor(text="the ministry", name="Kenyan Ministry of Trade", country="KEN", sector="GOV")
@@ -71,3 +72,26 @@ def test_the_coder_reads_the_genre_of_the_whole_story(coder: Coder) -> None:
         Document(id="news", text=news, published=dt.date(2024, 1, 8))])}
     assert "CONSULT" in coded["news"]
     assert "CONSULT" not in coded["business"]
+
+
+CARMAKER = Actor(text="the carmaker", name="Kenyan Motors", country="KEN", sector="BUS", id="body/ken/motors")
+CHIPMAKER = Actor(text="the chipmaker", name=None, country="USA", sector="BUS")
+STARTUP = Actor(text="Zebralabs", name=None, country="UGA")  # a name the KB does not know
+UGANDA_STATE = Actor(text="Uganda", name="Uganda", country="UGA", id="country/UGA")
+
+
+def test_a_deal_between_firms_is_no_event_and_a_state_on_a_side_makes_it_news() -> None:
+    conv = load_conventions()
+    assert firm_deal(_record("COOPERATE", 2, CARMAKER, CHIPMAKER, 0), conv)
+    assert firm_deal(_record("AGREE", 1, STARTUP, CHIPMAKER, 0), conv)
+    assert not firm_deal(_record("AGREE", 1, UGANDA_STATE, CHIPMAKER, 0), conv)
+    assert not firm_deal(_record("AGREE", 1, MINISTRY, CARMAKER, 0), conv)
+    assert not firm_deal(_record("AGREE", 1, STARTUP, None, 0), conv)  # no firm named
+    assert not firm_deal(_record("REQUEST", 1, CARMAKER, CHIPMAKER, 0), conv)  # a demand is no exchange
+
+
+def test_deals_between_firms_leave_a_story_of_two_countries() -> None:
+    deal = _record("COOPERATE", 2, CARMAKER, CHIPMAKER, 0)
+    talks = _record("CONSULT", 1, UGANDA_STATE, UGANDA, 1)
+    protest = _record("ACCUSE", 3, UGANDA_STATE, CHIPMAKER, 2)
+    assert without_home_exchanges([deal, talks, protest]) == [talks, protest]
