@@ -19,7 +19,7 @@ from all of it."""
 from __future__ import annotations
 
 from detente.coding.convention_words import Conventions, load_conventions
-from detente.records import Mention
+from detente.records import Actor, Mention
 
 __all__ = ["firm_deal", "home_business", "without_home_exchanges"]
 
@@ -49,7 +49,12 @@ def firm_deal(rec: Mention, conv: Conventions) -> bool:
         return False
     sides = (*rec.source, *rec.target)
     firms = [a for a in sides if a.sector == _FIRM]
-    return bool(firms) and all(a.sector == _FIRM or (a.sector is None and a.id is None) for a in sides)
+    return bool(firms) and all(a.sector == _FIRM or _unknown(a) for a in sides)
+
+
+def _unknown(actor: Actor) -> bool:
+    """A name the KB does not know: no sector, entry or canonical name (a country named has its name)."""
+    return actor.sector is None and actor.id is None and actor.name is None
 
 
 def without_home_exchanges(records: list[Mention], conv: Conventions | None = None) -> list[Mention]:
