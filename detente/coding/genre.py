@@ -28,6 +28,7 @@ __all__ = ["firm_deal", "home_business", "without_home_exchanges"]
 _MIN_SENTENCES = 2
 _CONFLICT = frozenset({3, 4})  # PLOVER/CAMEO quad classes: verbal and material conflict
 _FIRM = "BUS"  # the KB's sector of firms
+_PARTIES = 2  # a deal is between two parties: a firm's own pledge is the decision's to judge (coding/decision.py)
 
 
 def home_business(records: list[Mention]) -> bool:
@@ -44,12 +45,12 @@ def home_business(records: list[Mention]) -> bool:
 def firm_deal(rec: Mention, conv: Conventions) -> bool:
     """An exchange between firms: the guide codes company-to-company deals `-` (docs/labelling.md, the ninth
     draw's decisions). Every side is a firm (the KB's sector ``BUS``) or a name the KB does not know ("Uber",
-    "Mobileye"), and one at least is a firm: a state, its offices or any known body on a side make it news."""
+    "Mobileye"), two at least and one a firm: a state, its offices or any known body on a side make it news."""
     if rec.type.lower() not in conv.home_exchange_types:
         return False
     sides = (*rec.source, *rec.target)
     firms = [a for a in sides if a.sector == _FIRM]
-    return bool(firms) and all(a.sector == _FIRM or _unknown(a) for a in sides)
+    return len(sides) >= _PARTIES and bool(firms) and all(a.sector == _FIRM or _unknown(a) for a in sides)
 
 
 def _unknown(actor: Actor) -> bool:

@@ -88,6 +88,7 @@ def test_a_deal_between_firms_is_no_event_and_a_state_on_a_side_makes_it_news() 
     assert not firm_deal(_record("AGREE", 1, MINISTRY, CARMAKER, 0), conv)
     assert not firm_deal(_record("CONSULT", 1, CHIPMAKER, UGANDA, 0), conv)  # a country named, with no KB entry
     assert not firm_deal(_record("AGREE", 1, STARTUP, None, 0), conv)  # no firm named
+    assert not firm_deal(_record("AGREE", 1, CARMAKER, None, 0), conv)  # a firm's own pledge: no second party
     assert not firm_deal(_record("REQUEST", 1, CARMAKER, CHIPMAKER, 0), conv)  # a demand is no exchange
 
 
