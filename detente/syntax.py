@@ -196,6 +196,12 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
+def condition_clause(clause: Token, marks: tuple[str, ...] | frozenset[str] = ("if", "unless")) -> bool:
+    """Whether ``clause`` is an adverbial clause a conditional conjunction opens ("if they attack", "unless the
+    talks resume"): its ``mark`` child is one of ``marks``."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
 def has_to_marker(verb: Token) -> bool:
     """A "to" infinitive: the verb carries the infinitival "to" as its auxiliary ("urged them to stop")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

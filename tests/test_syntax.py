@@ -14,6 +14,7 @@ from detente.syntax import (
     clause_head,
     clause_tense,
     clause_verb,
+    condition_clause,
     controlling_verbs,
     coordinated,
     coordinated_verbs,
@@ -59,6 +60,13 @@ def tok(nlp: Language) -> Tok:
 def test_clause_head_of_a_prepositional_object_is_its_verb(tok: Tok) -> None:
     place = tok("Wang Yi met Blinken in Washington on Friday.", "Washington")
     assert clause_head(place).text == "met"
+
+
+def test_a_condition_clause_is_one_a_conditional_conjunction_opens(tok: Tok) -> None:
+    assert condition_clause(tok("China will retaliate if the United States imposes tariffs.", "imposes"))
+    assert condition_clause(tok("Talks will fail unless Russia withdraws its troops.", "withdraws"))
+    assert not condition_clause(tok("Talks will fail unless Russia withdraws its troops.", "withdraws"), ("if",))
+    assert not condition_clause(tok("China retaliated after the United States imposed tariffs.", "imposed"))
 
 
 def test_a_verb_heads_its_own_clause(tok: Tok) -> None:

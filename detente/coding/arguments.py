@@ -26,6 +26,7 @@ from detente.coding.words import (
 from detente.syntax import (
     agent,
     child,
+    condition_clause,
     direct_object,
     is_passive,
     is_pronoun,
@@ -497,7 +498,7 @@ def complement_targets(gov: Trigger) -> list[Arg]:
 def condition_subject(anchor: Token) -> list[Arg]:
     """"threatened to stop talks if the United States goes ahead": a threat is aimed at whoever must act."""
     for c in anchor.children:
-        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+        if condition_clause(c):
             subj = child(c, "nsubj", "nsubjpass")
             if subj is not None and looks_like_actor(subj) and not is_pronoun(subj):
                 return expand(subj, "condition")

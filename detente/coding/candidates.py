@@ -41,7 +41,7 @@ from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger, find_triggers
 from detente.coding.words import ACCUSATION_CUES, WANTING_VERBS, is_investigating_body, looks_like_actor
 from detente.records import Modality
-from detente.syntax import child, is_verbal, lemma, tokens, would_is_future
+from detente.syntax import child, condition_clause, is_verbal, lemma, tokens, would_is_future
 
 
 @dataclass(slots=True)
@@ -93,8 +93,7 @@ def _deontic_candidates(sent: Span, anchored: set[int], cues: Cues) -> list[Toke
 
 def _condition(verb: Token) -> Token | None:
     """The "if"/"unless" clause a verb is conditional on."""
-    return next((c for c in verb.children if c.dep_ == "advcl" and
-                 any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)), None)
+    return next((c for c in verb.children if condition_clause(c)), None)
 
 
 def _conditional_threats(sent: Span, anchored: set[int], cues: Cues) -> list[Token]:

@@ -63,6 +63,7 @@ from detente.syntax import (
     child,
     clause_head,
     clause_tense,
+    condition_clause,
     has_to_marker,
     is_verbal,
     lemma,
@@ -357,7 +358,7 @@ def _perfect_modal(verb: Token) -> bool:
 
 def _unreal_condition(verb: Token) -> bool:
     """"If the EU had allowed ...": a past perfect under "if", the condition of a counterfactual."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children) and \
+    return condition_clause(verb, ("if",)) and \
         any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and _perfect_modal(verb.head)
 
 
@@ -387,9 +388,7 @@ def _in_a_condition(cand: Candidate, conv: Conventions) -> bool:
     clause is read here. Only the condition: the act it conditions ("we will strike if ...") is a commitment."""
     if not cand.mention.nominal:
         return False  # a verb under "if" is read hypothetical, and ``_unrealised`` judges it
-    return any(verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in conv.condition_marks
-                                           for c in verb.children)
-               for verb in clause_chain(cand.token))
+    return any(condition_clause(verb, conv.condition_marks) for verb in clause_chain(cand.token))
 
 
 def _own_condition(cand: Candidate, conv: Conventions) -> bool:
@@ -398,9 +397,8 @@ def _own_condition(cand: Candidate, conv: Conventions) -> bool:
     speaker's inaction brings, not a demand backed by a harm the actor will do (the guide's THREATEN)."""
     if "conditional-threat" not in cand.notes:
         return False
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in conv.condition_marks for m in c.children)
-               and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in conv.own_condition_subjects
-                       for s in c.children)
+    return any(condition_clause(c, conv.condition_marks) and
+               any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in conv.own_condition_subjects for s in c.children)
                for c in cand.token.children)
 
 
@@ -446,8 +444,7 @@ def _foretold(cand: Candidate, conv: Conventions) -> bool:
     if not cand.sources or any(a.token.pos_ == "PRON" or a.token == cand.speaker.token for a in cand.sources):
         return False
     chain = clause_chain(cand.mention.anchor)
-    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-           for verb in chain for c in verb.children):
+    if any(condition_clause(c) for verb in chain for c in verb.children):
         return False
     return any(c.dep_ in ("aux", "auxpass") and modal(c) == "possible" and c.lower_ not in ("can", "ca")
                for verb in chain for c in verb.children)

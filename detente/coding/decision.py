@@ -53,7 +53,7 @@ from detente.coding.lexicon import load_data, load_lexicon
 from detente.coding.merge import same_actor
 from detente.coding.words import looks_like_actor
 from detente.records import Mention
-from detente.syntax import child, has_to_marker, lemma, modal
+from detente.syntax import child, condition_clause, has_to_marker, lemma, modal
 
 if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
@@ -278,8 +278,7 @@ def _threat_made(verb: Token, conf: Decision) -> bool:
 
 
 def _conditional(verb: Token) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in verb.children)
+    return any(condition_clause(c) for c in verb.children)
 
 
 def _carrier(cand: Candidate, rec: Mention, pairs: Sequence[tuple[Candidate, Mention]], conf: Decision) -> bool:

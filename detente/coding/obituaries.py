@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from detente.coding.convention_words import Conventions
+from detente.coding.opinions import title_label
 
 __all__ = ["obituary"]
 
@@ -43,8 +44,7 @@ def _obituary_title(title: str, conv: Conventions) -> bool:
     text = title.lower()
     if _violence_words(conv).search(text):
         return False
-    label = text.split(":", 1)[0].strip() if ":" in text else ""
-    return label in conv.obituary_labels or bool(_title_death(conv).search(text))
+    return title_label(title) in conv.obituary_labels or bool(_title_death(conv).search(text))
 
 
 @lru_cache(maxsize=2)

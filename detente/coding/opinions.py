@@ -17,16 +17,22 @@ if TYPE_CHECKING:
     from detente.coding.candidates import Candidate
     from detente.coding.convention_words import Conventions
 
-__all__ = ["authors_view", "opinion_title"]
+__all__ = ["authors_view", "opinion_title", "title_label"]
 
 _VERBAL = frozenset({1, 3})  # PLOVER/CAMEO quad classes: verbal cooperation and verbal conflict
 
 
+def title_label(title: str | None) -> str:
+    """The genre label an outlet writes before a colon in a title ("ANALYSIS: ...", "Obituary: ..."), lowercased;
+    "" when the title has none."""
+    if not title or ":" not in title:
+        return ""
+    return title.split(":", 1)[0].strip().lower()
+
+
 def opinion_title(title: str | None, conv: Conventions) -> bool:
     """Whether the title labels its story an opinion piece before a colon ("ANALYSIS: Michelle Obama a Tough Act")."""
-    if not title or ":" not in title:
-        return False
-    return title.split(":", 1)[0].strip().lower() in conv.opinion_labels
+    return title_label(title) in conv.opinion_labels
 
 
 def authors_view(cand: Candidate) -> bool:
