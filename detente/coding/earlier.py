@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from detente.coding.candidates import Candidate
 from detente.coding.context import DocumentContext
-from detente.coding.lexicon import load_data, word_forms
+from detente.coding.lexicon import load_lexicon, word_forms
 from detente.coding.references import (
     BODY_HEADS,
     WINDOW,
@@ -106,9 +106,8 @@ def quoted_before(kb: ActorKB, ctx: DocumentContext, cand: Candidate, index: int
 @lru_cache(maxsize=1)
 def _speech_forms() -> frozenset[str]:
     """Every form of the lexicon's verbs of saying ("said", "adds", "told"), to find a speaker in plain text."""
-    data = load_data("triggers.yaml")
-    irregular = {str(k): [str(f) for f in v] for k, v in (data.get("irregular") or {}).items()}
-    return frozenset(f for v in data.get("speech_verbs", []) for f in word_forms(str(v), "verb", irregular))
+    lexicon = load_lexicon()
+    return frozenset(f for v in lexicon.speech_verbs for f in word_forms(v, "verb", lexicon.irregular))
 
 
 def speaking(kb: ActorKB, ctx: DocumentContext, text: str, on: dt.date | None) -> list[Actor]:
