@@ -182,6 +182,7 @@ class Counts:
     per_type: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     lost_at: Counter[str] = field(default_factory=Counter)  # sentences with events coded none, by stage reached
     not_parsed_by: Counter[str] = field(default_factory=Counter)  # of those not parsed: why the prefilter refused
+    lost_by_type: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # unmatched events
 
 
 def _quad(event_type: str) -> int | None:
@@ -258,6 +259,8 @@ def _score_sentence(c: Counts, g: GoldSentence, mentions: Sequence[Mention], sta
         c.type_right += best.type in {e.type for e in g.events}
         c.quad_right += _quad(best.type) in {_quad(e.type) for e in g.events}
     pairs = _match(g.events, mentions, lambda e, m: e.type == m.type)
+    if stage is not None:
+        _count_lost(c, g, mentions, pairs, stage, why)
     c.matched += len(pairs)
     c.quad_matched += len(_match(g.events, mentions, lambda e, m: _quad(e.type) == _quad(m.type)))
     for e, m in pairs:
@@ -281,6 +284,18 @@ def _score_sentence(c: Counts, g: GoldSentence, mentions: Sequence[Mention], sta
             a["place_right"] += _place_right(e, m)
 
 
+def _count_lost(c: Counts, g: GoldSentence, mentions: Sequence[Mention],
+                pairs: Sequence[tuple[GoldEvent, Mention]], stage: str, why: str | None) -> None:
+    """Where each labelled event no coded event matched was lost, by its type: "another type" when the sentence
+    got events but none of this one, else the stage the sentence stopped at (a refused sentence by why). Counts
+    only, so the check split may show it: it says which type loses most where, never which sentence."""
+    found = {id(e) for e, _ in pairs}
+    lost = "another type" if mentions else (f"not parsed: {why}" if stage == "not parsed" and why else stage)
+    for e in g.events:
+        if id(e) not in found:
+            c.lost_by_type[e.type][lost] += 1
+
+
 def _rate(num: int, den: int) -> float | None:
     return round(num / den, 4) if den else None
 
@@ -299,6 +314,8 @@ def _result(c: Counts) -> dict[str, Any]:
         p, r = _rate(k["matched"], k["predicted"]), _rate(k["matched"], k["support"])
         per_type[t] = {"precision": p, "recall": r, "f1": _f1(p, r), "support": k["support"],
                        "predicted": k["predicted"]}
+        if t in c.lost_by_type:
+            per_type[t]["lost"] = dict(c.lost_by_type[t].most_common())
     supported = [s["f1"] or 0.0 for s in per_type.values() if s["support"]]
     a = c.attributes
     return {
@@ -417,4 +434,6 @@ def format_news(result: Mapping[str, Mapping[str, Any]]) -> str:
     for t, s in result["all"]["per_type"].items():
         p, r, f = (("-" if v is None else f"{v:.2f}") for v in (s["precision"], s["recall"], s["f1"]))
         lines.append(f"  {t:<10} {p:>5} / {r:>5} / {f:>5}  ({s['support']}, {s['predicted']})")
+        if s.get("lost"):
+            lines.append(f"  {'':<10} unmatched: " + ", ".join(f"{n} {where}" for where, n in s["lost"].items()))
     return "\n".join(lines)

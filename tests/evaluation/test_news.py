@@ -175,3 +175,18 @@ def test_sentences_not_parsed_are_split_by_why_the_prefilter_refused_them() -> N
     assert [m.get("refused") for m in misses(gold, {}, stages=stages, refused=refused)] == \
         ["no trigger word", "no candidate actor", None]
     assert "not_parsed_by" not in score_news(gold, {}, stages)
+
+
+def test_unmatched_events_are_counted_by_type_and_where_they_were_lost() -> None:
+    gold = [_sentence(0, "check", _event("ACCUSE"), _event("AID")), _sentence(1, "check", _event("ACCUSE")),
+            _sentence(2, "check", _event("ACCUSE")), _sentence(3, "check", _event("AID"))]
+    coded = {("b", 0): [_mention("AID", 0.9)], ("b", 3): [_mention("AID", 0.8)]}
+    stages = {("b", 0): "coded", ("b", 1): "not parsed", ("b", 2): "no actor", ("b", 3): "coded"}
+    refused = {("b", 1): "no trigger word"}
+    per_type = score_news(gold, coded, stages, refused)["check"]["per_type"]
+    # the ACCUSE beside a coded AID lost to "another type", one refused by the prefilter, one for want of an actor
+    assert per_type["ACCUSE"]["lost"] == {"another type": 1, "not parsed: no trigger word": 1, "no actor": 1}
+    assert "lost" not in per_type["AID"]  # both matched
+    assert "unmatched: 1 another type, 1 not parsed: no trigger word, 1 no actor" in format_news(
+        score_news(gold, coded, stages, refused))
+    assert "lost" not in score_news(gold, coded)["check"]["per_type"]["ACCUSE"]  # only when stages were traced
