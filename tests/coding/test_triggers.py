@@ -882,9 +882,24 @@ def test_a_state_or_idea_seized_or_a_quality_invaded_is_no_material_act(find: Fi
     # session 15: the argument's word class decides, as for attack and strike
     none_of(find, "COERCE", ("Many students seized the opportunity to speak.",
                              "The agency cannot invade our privacy."))
-    none_of(find, "ASSAULT", ("The senator said Moscow tried to hijack the election.",))
+    none_of(find, "ASSAULT", ("The senator said Moscow tried to hijack the election.",
+                              "The agency cannot invade our privacy."))
     assert [t.sense.type for t in find("Gunmen hijacked a bus in northern Kenya.")] == ["ASSAULT"]
-    assert [t.sense.type for t in find("Russian troops invaded Ukraine.")] == ["COERCE"]
+    assert [t.sense.type for t in find("Russian troops invaded Ukraine.")] == ["ASSAULT"]
+
+
+def test_taking_a_place_by_force_is_an_assault_and_holding_it_coercion(find: Find) -> None:
+    # session 17: PLOVER's COERCE falls "short of violence"; an invasion, an incursion or a place overrun is force
+    # (d8, d9: "overrun a building", "retaken much of the territory" labelled ASSAULT), an occupation is not
+    assert [t.sense.type for t in find("Rebel fighters overran an army post near the border.")] == ["ASSAULT"]
+    assert [t.sense.type for t in find("The army staged an incursion into Lebanon.")] == ["ASSAULT"]
+    assert [t.sense.type for t in find("Government troops have retaken most of the districts they lost.")] == \
+        ["ASSAULT"]
+    assert [t.sense.type for t in find("Russia occupied the peninsula in 2014.")] == ["COERCE"]
+    assert [t.sense.type for t in find("Moscow annexed the peninsula in 2014.")] == ["COERCE"]
+    assert [t.sense.type for t in find("The occupation of the territory lasted 24 years.")] == ["COERCE"]
+    # the noun "invasion" stays COERCE 192 (the dev gold's CAMEO column codes it so)
+    assert [t.sense.type for t in find("The invasion of the island began at dawn.")] == ["COERCE"]
 
 
 def test_targeting_is_an_attack_only_where_force_is_in_its_clause(find: Find) -> None:
