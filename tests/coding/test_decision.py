@@ -384,37 +384,3 @@ def test_a_rally_where_someone_speaks_is_no_protest(coder: Coder) -> None:
 
 def test_a_rally_held_is_a_protest(coder: Coder) -> None:
     assert _types(coder, "Thousands of students held a rally in Paris on Sunday.") == ["PROTEST"]
-
-
-MENTIONED = [
-    # a measure in a phrase on a noun: what the phrase is about, no act of taking it
-    "Iran said the intent of the US ban on Iranian travellers was to punish Tehran.",
-    "The waiver provisions in the new US ban on Syrian refugees are too narrow, Syria said.",
-    "Hawaii has joined legal actions against the US travel ban on Syrians.",
-    # on a copula: a state described
-    "Ships bound for Iran, which is under U.S. sanctions, face interception.",
-]
-
-
-@pytest.mark.parametrize("text", MENTIONED)
-def test_a_measure_named_in_passing_is_no_sanction(coder: Coder, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    # session 17: "the intent of the ban", "actions against the revised ban", "which is under US sanctions"
-    assert "SANCTION" in _types_undecided(coder, text, monkeypatch)  # the rules alone code it
-    assert "SANCTION" not in _types(coder, text)
-    with monkeypatch.context() as m:
-        m.setattr(coder_module, "decide", lambda pairs: decision.decide(pairs, ("mentioned",)))
-        assert "SANCTION" not in _types(coder, text)
-
-
-@pytest.mark.parametrize("text", [
-    "The United States imposed sanctions on Iran on Monday.",  # an act on the noun
-    "The European Union adopted a new round of sanctions against Russia.",  # a word of quantity
-    "The Turkish economy was hurt by US sanctions on its steel.",  # a phrase on a verb
-])
-def test_a_measure_taken_or_on_a_verb_stays(coder: Coder, text: str) -> None:
-    assert "SANCTION" in _types(coder, text)
-
-
-def test_the_table_names_the_measures_mentioned() -> None:
-    assert load_decision().mentioned_types == frozenset({"SANCTION", "COERCE"})
-    assert "round" in load_decision().quantity_nouns
