@@ -1,7 +1,7 @@
 """Deciding between the events one sentence's candidates give: the acts it reports, not every trigger word.
 
 Dictionary coders keep every trigger word they find; the labelling guide codes the acts a sentence reports.
-Ten rules (``RULES``), each named by what it finds:
+Nine rules (``RULES``), each named by what it finds:
 
 - ``content``: the content of a demand, a threat or an allegation is no event of its own ("G7 urges Russia to
   accept a ceasefire" is a REQUEST; "accuses the group of killing, maiming and looting" is one ACCUSE). The
@@ -31,9 +31,6 @@ Ten rules (``RULES``), each named by what it finds:
   meeting between parties (CONSULT);
 - ``setting``: a rally at or during which someone speaks ("said during a rally in Michigan", "At a rally in
   Nashville, Trump slammed the ruling") is where a statement was made, a campaign's meeting, not a crowd's protest.
-- ``mentioned``: a measure named inside another noun phrase or a description ("the intent of the ban", "the
-  waiver provisions in the new ban", "legal actions against the revised ban", "which is under US sanctions") is
-  what is talked about, not a report that someone took it.
 
 The rules that choose between two events (``restated``, ``carrier``, ``background``) run last and compare only
 with the events the other rules kept, so that two rules never drop each other's event.
@@ -52,7 +49,6 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from detente import datafiles
 from detente.coding.lexicon import load_data, load_lexicon
 from detente.coding.merge import same_actor
 from detente.coding.words import looks_like_actor
@@ -99,8 +95,6 @@ class Decision:
     press_sectors: frozenset[str]
     setting_preps: frozenset[str]
     setting_types: frozenset[str]
-    mentioned_types: frozenset[str]
-    quantity_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -382,30 +376,7 @@ def _setting(cand: Candidate, rec: Mention, pairs: Pairs, conf: Decision) -> boo
     return any(o.token.i == verb.i and r.quad_class in _VERBAL for o, r in pairs)
 
 
-def _mentioned(cand: Candidate, rec: Mention, pairs: Pairs, conf: Decision) -> bool:
-    """A measure noun in a prepositional phrase on a noun, an adjective or a copula ("the intent of the ban", "the
-    waiver provisions in the new ban", "groups eligible under the new ban", "legal actions against the revised
-    ban", "Iran's missile industry, which is under US sanctions"): the measure is what the phrase is about, named
-    in passing, and no act of taking it is told. Not on a verb ("included in the first ban", "ruled on the
-    ban", "hurt by sanctions"), not after a word of quantity ("a new round of sanctions"), and not inside
-    another act's noun ("the threat of sanctions", "the lifting of the ban"), which decides on its own."""
-    noun, prep = cand.token, cand.token.head
-    if rec.type not in conf.mentioned_types or noun.pos_ != "NOUN" or lemma(noun) not in _measure_nouns() or \
-            cand.child is not None or cand.mention.anchor.i != noun.i or noun.dep_ != "pobj" or prep.dep_ != "prep":
-        return False
-    holder = prep.head
-    if holder.pos_ not in ("NOUN", "ADJ", "AUX") or lemma(holder) in conf.quantity_nouns:
-        return False
-    return not any(o.token.i == holder.i or o.mention.anchor.i == holder.i for o, _ in pairs)
-
-
-@lru_cache(maxsize=1)
-def _measure_nouns() -> frozenset[str]:
-    return frozenset(datafiles.entries("detente.coding", "data/measure_nouns.txt"))
-
-
-RULES = ("content", "judged", "restated", "background", "forecast", "carrier", "business", "public", "setting",
-         "mentioned")
+RULES = ("content", "judged", "restated", "background", "forecast", "carrier", "business", "public", "setting")
 
 Pairs = Sequence[tuple["Candidate", Mention]]
 Check = Callable[["Candidate", Mention, Pairs, Decision], bool]
@@ -421,7 +392,6 @@ _CHECKS: dict[str, Check] = {
     "business": lambda c, r, ps, conf: _business(r, conf),
     "public": lambda c, r, ps, conf: _public(c, r, conf),
     "setting": lambda c, r, ps, conf: _setting(c, r, ps, conf),
-    "mentioned": _mentioned,
 }
 # Rules that choose between two events ("the main clause's act, not its background"): they compare only with the
 # events every rule before them kept, so that two rules never drop each other's event and leave the sentence
