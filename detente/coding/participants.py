@@ -154,6 +154,10 @@ class Participants:
         if not sources.actors and speaker and _spoken_for(cand.sources):
             # '"We absolutely support the two-state solution," she said': the speaker's own "we", of any act
             sources = Resolved(list(speaker), [a.text for a in speaker], pronoun=True)
+        if not sources.actors and not speaker and _spoken_for(cand.sources):
+            # '"We ever asked the Government ..."' with nobody quoted: most often a person or firm the knowledge base
+            # does not know, of the story's home as an unplaced "he" is
+            sources = self._home_person(ctx, cand.sources[0])
         if not sources.actors and speaker and cand.coded.type in _SPEAKER_ACTS and not blamed:
             sources = Resolved(list(speaker), [a.text for a in speaker])  # "removing sanctions is out of ..."
         if not targets.actors and cand.addressee is not None and sources.actors and speaker and \
