@@ -480,3 +480,17 @@ def test_people_of_no_country_a_state_coerces_are_its_own(coder: Coder) -> None:
 def test_people_a_state_coerces_keep_a_country_of_their_own(coder: Coder) -> None:
     text = "Pakistani police arrested 24 Indian fishermen near the border on Monday."
     assert (0, "COERCE", ["PAK"], ["IND"]) in _coded(coder, text)
+
+
+# -- a quote's "we" that nobody is named as saying, in a story about one country (issue 12, session 17) -----------
+
+
+def test_a_we_nobody_is_said_to_speak_in_a_story_about_one_country_is_of_it(coder: Coder) -> None:
+    # a firm or union the knowledge base does not know speaks in the quote: the story is Somalia's
+    text = _SOMALI_STORY + 'Rain fell on Monday. "At no time did we ask the government for any grant."'
+    assert any(i == 4 and kind == "REQUEST" and s == ["SOM"] for i, kind, s, _t in _coded(coder, text))
+
+
+def test_a_we_nobody_is_said_to_speak_in_a_sentence_naming_another_country_stays_unknown(coder: Coder) -> None:
+    text = _SOMALI_STORY + 'Rain fell on Monday. "At no time did we ask Kenya for any grant."'
+    assert not any(i == 4 and s for i, _kind, s, _t in _coded(coder, text))
