@@ -154,9 +154,10 @@ class Participants:
         if not sources.actors and speaker and _spoken_for(cand.sources):
             # '"We absolutely support the two-state solution," she said': the speaker's own "we", of any act
             sources = Resolved(list(speaker), [a.text for a in speaker], pronoun=True)
-        if not sources.actors and not speaker and _spoken_for(cand.sources):
+        if not sources.actors and not speaker and cand.coded.type in _SPOKEN and _spoken_for(cand.sources):
             # '"We ever asked the Government ..."' with nobody quoted: most often a person or firm the knowledge base
-            # does not know, of the story's home as an unplaced "he" is
+            # does not know, of the story's home as an unplaced "he" is; a statement only ("we're deploying
+            # them" is as often everyone's "we")
             sources = self._home_person(ctx, cand.sources[0])
         if not sources.actors and speaker and cand.coded.type in _SPEAKER_ACTS and not blamed:
             sources = Resolved(list(speaker), [a.text for a in speaker])  # "removing sanctions is out of ..."
@@ -304,9 +305,9 @@ class Participants:
 
     def remember(self, ctx: DocumentContext, sides: Sides, index: int) -> None:
         """The sentence's speakers and sources, for a pronoun or "the ministry" in the sentences after it
-        (``coding/references.py``)."""
+        (``coding/references.py``); a "we" placed only by the story's home is nobody a later "it" stands for."""
         for seen in [Mentioned(index, a, speaker=True) for a in sides.speaker] + \
-                [Mentioned(index, a) for a in sides.sources.actors] + \
+                [Mentioned(index, a) for a in sides.sources.actors if not first_person(a.text)] + \
                 [Mentioned(index, a, target=True) for a in sides.targets.actors if not sides.targets.fallback]:
             if seen not in ctx.mentioned[-8:]:
                 ctx.mentioned.append(seen)
