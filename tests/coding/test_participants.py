@@ -494,3 +494,12 @@ def test_a_we_nobody_is_said_to_speak_in_a_story_about_one_country_is_of_it(code
 def test_a_we_nobody_is_said_to_speak_in_a_sentence_naming_another_country_stays_unknown(coder: Coder) -> None:
     text = _SOMALI_STORY + 'Rain fell on Monday. "At no time did we ask Kenya for any grant."'
     assert not any(i == 4 and s for i, _kind, s, _t in _coded(coder, text))
+
+
+def test_a_we_placed_by_the_home_is_no_antecedent_for_later_references(participants: Participants) -> None:
+    ctx = context("We asked for help. It agreed.")
+    we = Actor("we", name=None, country="SOM", sector=None)
+    participants.remember(ctx, Sides([], Resolved([we], ["we"], fallback=True), Resolved([], [])), 0)
+    assert ctx.mentioned == []
+    participants.remember(ctx, Sides([], Resolved([BLINKEN], ["Blinken"]), Resolved([], [])), 0)
+    assert [m.actor for m in ctx.mentioned] == [BLINKEN]
