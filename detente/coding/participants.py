@@ -50,8 +50,6 @@ from detente.coding.references import (
     COUNTRY_HEADS,
     INDEFINITES,
     ORGANS,
-    WEAPONS,
-    WINDOW,
     Mentioned,
     antecedent,
     first_person,
@@ -183,8 +181,6 @@ class Participants:
             targets = Resolved(list(settled.target), [a.text for a in settled.target], pronoun=True)
             if not sources.actors:
                 sources = Resolved(list(settled.source), [a.text for a in settled.source], pronoun=True)
-        if not any(a.country for a in sources.actors) and (striker := _striker_before(ctx, cand, index)):
-            sources = Resolved(striker, [a.text for a in striker], pronoun=True)  # "the planes hit ..."
         sentence_countries: set[str] | None = None
         if not cand.sources and not sources.actors and cand.coded.type in STATE_TYPES:
             sentence_countries = self._countries_here(cand.token)
@@ -497,21 +493,6 @@ def _measure_settled(ctx: DocumentContext, cand: Candidate, index: int) -> Menti
                 rec.target:
             return rec
     return None
-
-
-def _striker_before(ctx: DocumentContext, cand: Candidate, index: int) -> list[Actor]:
-    """The doer of an attack whose only subjects are weapons or strikes ("the planes hit naval police offices",
-    "the bombs targeted an area"): the source of the latest attack the story coded in the ``WINDOW`` sentences
-    before ("Israeli warplanes have bombed Gaza City"), whose weapons they are; nobody when there is none, or when
-    its doers were people at large ("Palestinians threw grenades ... the tanks fired": not theirs)."""
-    if cand.coded.type != "ASSAULT" or not cand.sources or \
-            not all(not a.pronoun and lemma(a.token) in WEAPONS for a in cand.sources):
-        return []
-    for rec in reversed(ctx.records):
-        if index - WINDOW <= rec.sentence_index < index and rec.type == "ASSAULT" and \
-                any(a.country and a.sector not in _UNORGANIZED for a in rec.source):
-            return list(rec.source)
-    return []
 
 
 def _individual(phrases: list[Arg]) -> bool:

@@ -31,7 +31,6 @@ COUNTRY_HEADS = frozenset(str(w) for w in _DATA["countries"])
 CONTRASTS = frozenset(str(w) for w in _DATA["contrasts"])
 BODY_HEADS = frozenset(str(w) for w in _DATA["bodies"])
 INDEFINITES = frozenset(str(w) for w in _DATA["indefinites"])
-WEAPONS = frozenset(str(w) for w in _DATA["weapons"])
 INTRODUCED_SECTORS = frozenset(str(w) for w in _DATA["introduced_sectors"])
 FIT_SECTORS: tuple[frozenset[str], ...] = tuple(frozenset(str(s) for s in group) for group in _DATA["described_fits"])
 

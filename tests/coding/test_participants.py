@@ -503,18 +503,3 @@ def test_a_we_placed_by_the_home_is_no_antecedent_for_later_references(participa
     assert ctx.mentioned == []
     participants.remember(ctx, Sides([], Resolved([BLINKEN], ["Blinken"]), Resolved([], [])), 0)
     assert [m.actor for m in ctx.mentioned] == [BLINKEN]
-
-
-# -- weapons as the doers of an attack (issue 12, session 17) ---------------------------------------------------
-
-
-def test_weapons_that_strike_are_the_striker_of_the_attack_just_before(coder: Coder) -> None:
-    text = ("Israeli warplanes bombed security buildings in Gaza City on Monday. "
-            "The planes hit the police headquarters of Hamas, officials said.")
-    assert any(i == 1 and kind == "ASSAULT" and s == ["ISR"] for i, kind, s, _t in _coded(coder, text))
-
-
-def test_weapons_are_not_the_arms_of_people_at_large_who_attacked_before(coder: Coder) -> None:
-    text = ("Palestinians threw two grenades at Israeli soldiers on Monday. "
-            "The tanks fired two shells into the building, officials said.")
-    assert not any(i == 1 and "PSE" in s for i, _kind, s, _t in _coded(coder, text))
