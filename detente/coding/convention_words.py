@@ -28,6 +28,7 @@ class Conventions:
     year_nouns: frozenset[str]
     question_verbs: frozenset[str]
     question_nouns: frozenset[str]
+    question_preps: frozenset[str]
     health_words: frozenset[str]
     regulation_types: frozenset[str]
     indefinite_pronouns: frozenset[str]

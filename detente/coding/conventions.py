@@ -39,6 +39,7 @@ parsed sentence (one line in ``coder.py``) and returns the candidates it keeps.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -311,15 +312,22 @@ def _question_put(cand: Candidate, conv: Conventions) -> bool:
     verb = cand.mention.anchor
     if lemma(verb) not in conv.question_verbs or not is_verbal(verb):
         return False
-    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children):
-        return False  # "asked the US to lift the tariffs", "asked for help"
+    if any(c.dep_ == "xcomp" or (c.pos_ == "ADP" and c.lower_ == "for") for c in _with_conjuncts(verb.children)):
+        return False  # "asked the US to lift the tariffs", "asked for help", "asked about X and for help"
     return any(_a_question(c, conv) for c in verb.children)
+
+
+def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    """Tokens and their conjuncts: "asked about the refugees and for help" hangs "for" on "about"."""
+    return [t for tok in tokens for t in (tok, *tok.conjuncts)]
 
 
 def _a_question(tok: Token, conv: Conventions) -> bool:
     """A clause that is a question ("if"/"whether" or a wh-word first) or a noun of questions."""
     if tok.dep_ in ("dobj", "obj") and tok.pos_ == "NOUN":
         return lemma(tok) in conv.question_nouns
+    if tok.dep_ == "prep" and tok.lower_ in conv.question_preps:
+        return True  # "asked the minister about the talks": a subject to answer on
     if tok.dep_ != "ccomp":
         return False
     first = min(tok.subtree, key=lambda t: t.i)

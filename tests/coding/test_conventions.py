@@ -32,6 +32,8 @@ DROPPED = [
      "question put"),
     ("The Japanese reporter asked the Chinese minister what Beijing wanted from Tokyo.", "REQUEST", "question put"),
     ("The Indian lawmaker asked the Pakistani envoy a question about Kashmir.", "REQUEST", "question put"),
+    # a question about a subject (session 17)
+    ("The Kenyan reporter asked the Ugandan minister about the border talks.", "REQUEST", "question put"),
     # a source's condition to the press, and a question put by reporters the sentence leaves unnamed
     ("The decision was taken at a session of the Israeli cabinet, said an Israeli official, who asked not to be "
      "named.", "REQUEST", "inquiry"),
@@ -81,6 +83,8 @@ KEPT = [
     # a request whose asker is named stays
     ("Pakistan asked India to hand over the suspects.", "REQUEST"),
     ("Kenya asked Uganda for help with the Somali refugees.", "REQUEST"),
+    # asking about a subject and for an act asks for the act
+    ("Kenya asked Uganda about the refugees and for help with their camps.", "REQUEST"),
     # declining a party's demand is a refusal
     ("China declined to join the talks with the United States on Monday.", "REJECT"),
     # an act of someone else a commentator reports, in the past tense, is that someone's event
