@@ -303,7 +303,8 @@ def _question(cand: Candidate, conv: Conventions) -> bool:
 
 def _question_put(cand: Candidate, conv: Conventions) -> bool:
     """A question put is no demand: "asked Lukin if the hysteria was hampering his contacts", "asked the minister
-    whether he still believes ...", "asked what would be the right thing", "did not ask any specific questions".
+    whether he still believes ...", "asked what would be the right thing", "did not ask any specific questions",
+    "asked the minister about the talks" (session 17: a subject to answer on).
     PLOVER's REQUEST asks a party for an act; a question asks for an answer, which the guide leaves to the
     answer (a reporter's question is the press's, "asked for comment" is ``_inquiry``). "Asked X to do" and
     "asked for" ask for an act, and stay."""
