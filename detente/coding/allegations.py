@@ -68,6 +68,8 @@ COURT_DOCUMENTS = frozenset(str(w) for w in _DATA["court_documents"])
 COURT_WORDS = frozenset(str(w) for w in _DATA["court_words"])
 FILING_PREPS = frozenset(str(w) for w in _DATA["filing_preps"])
 REPORT_NOUNS = frozenset(str(w) for w in _DATA["report_nouns"])
+AGAIN_NOUNS = frozenset(str(w) for w in _DATA["again_nouns"])
+AGAIN_DETERMINERS = frozenset(str(w) for w in _DATA["again_determiners"])
 
 
 def allegations(candidates: list[Candidate], cues: Cues) -> list[Candidate]:
@@ -148,6 +150,10 @@ def owned_claims(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Ca
     for noun in tokens(sent):
         if noun.pos_ != "NOUN" or noun.i in taken:
             continue
+        again = _named_again(noun, cues) if not _denied(noun, candidates) else None
+        if again is not None:
+            out.append(again)
+            continue
         if lemma(noun) in CLAIM_NOUNS:
             owner, accused = _claim_owner(noun), _claimed_doer(noun)
         elif lemma(noun) in ACTION_NOUNS:
@@ -163,6 +169,33 @@ def owned_claims(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Ca
             continue
         out.append(_accusation(noun, "112", owner, accused, "claim-owned", cues))
     return out
+
+
+def _named_again(noun: Token, cues: Cues) -> Candidate | None:
+    """"GCHQ rejected the allegations", "Russia has denied the charge", "the claims were ridiculous": a definite
+    claim or charge noun with no owner, bringer or accused of its own names again the accusation the story told
+    before. It is coded as that accusation (a nominal ACCUSE with no sides, which the participants step gives
+    the sides of the story's latest accusation, as it does "the attack"); the guide codes each mention. Nothing
+    in the sentence says who, so a noun any of whose words name an actor is left to the readings above."""
+    if lemma(noun) not in AGAIN_NOUNS or not any(c.dep_ == "det" and c.lower_ in AGAIN_DETERMINERS
+                                                  for c in noun.children):
+        return None
+    if any(looks_like_actor(t) for t in noun.subtree if t != noun) or negated(noun, cues) or \
+            any(c.dep_ in ("acl", "relcl", "ccomp", "prep") for c in noun.children):
+        return None
+    made = _accusation(noun, "112", None, None, "claim-again", cues)
+    made.mention = replace(made.mention, nominal=True)
+    return made
+
+
+def _denied(noun: Token, candidates: list[Candidate]) -> bool:
+    """The noun is what a denial or a criticism acts on ("denies the charges", "rejected the allegations",
+    "slamming the accusation as ridiculous", "the allegations were unfounded"): the guide codes the denial REJECT
+    and no accusation beside it; a criticism of the claim is the critic's one event."""
+    if any(c.coded.type in ("REJECT", "ACCUSE") and c.token != noun and noun in c.token.subtree for c in candidates):
+        return True
+    verb = noun.head  # "the allegations were unfounded": the claim judged false is a denial too
+    return noun.dep_ == "nsubj" and lemma(verb) == "be" and any(c.dep_ in ("acomp", "attr") for c in verb.children)
 
 
 def _claim_owner(noun: Token) -> Token | None:

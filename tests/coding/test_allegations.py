@@ -263,3 +263,34 @@ def test_a_legal_action_brought_with_no_bringer_named_is_kept_with_no_accuser(co
     assert ("ACCUSE", "allege", [], ["ZAF"]) in _coded(
         coder, "Fraud charges brought against the South African finance minister rattled markets.")
     assert not _accusations(coder, "No criminal charges were filed against the Russian officials.")
+
+
+# -- a claim named again --------------------------------------------------------------------------------------
+
+
+def _story(coder: Coder, text: str) -> list[tuple[str, int, list[str | None], list[str | None]]]:
+    return [(m.type, m.sentence_index, [a.country for a in m.source], [a.country for a in m.target])
+            for m in coder.code_text(text)]
+
+
+def test_a_definite_allegation_named_again_is_the_storys_accusation_with_its_sides(coder: Coder) -> None:
+    text = ("Pakistan's army accused Afghanistan of sheltering the attackers. "
+            "The allegation drew a sharp response from Kabul.")
+    assert ("ACCUSE", 1, ["PAK"], ["AFG"]) in _story(coder, text)
+
+
+def test_an_allegation_denied_or_judged_false_is_the_denial_alone(coder: Coder) -> None:
+    # the labelling guide: "denies the charges" is REJECT
+    denied = _story(coder, "Pakistan's army accused Afghanistan of sheltering the attackers. "
+                           "Kabul rejected the allegation on Tuesday.")
+    assert not [e for e in denied if e[0] == "ACCUSE" and e[1] == 1]
+    judged = _story(coder, "Pakistan's army accused Afghanistan of sheltering the attackers. "
+                           "The Afghan foreign ministry said the allegation was baseless.")
+    assert not [e for e in judged if e[0] == "ACCUSE" and e[1] == 1]
+
+
+def test_an_allegation_with_no_accusation_before_it_or_words_of_its_own_is_not_named_again(coder: Coder) -> None:
+    assert not _story(coder, "The allegations surfaced in Kabul on Monday.")
+    text = ("Pakistan's army accused Afghanistan of sheltering the attackers. "
+            "The allegations of Pakistani officials surfaced on Monday.")
+    assert not [e for e in _story(coder, text) if e[1] == 1]
