@@ -68,6 +68,7 @@ COURT_DOCUMENTS = frozenset(str(w) for w in _DATA["court_documents"])
 COURT_WORDS = frozenset(str(w) for w in _DATA["court_words"])
 FILING_PREPS = frozenset(str(w) for w in _DATA["filing_preps"])
 REPORT_NOUNS = frozenset(str(w) for w in _DATA["report_nouns"])
+SUIT_NOUNS = frozenset(str(w) for w in _DATA["suit_nouns"])
 AGAIN_NOUNS = frozenset(str(w) for w in _DATA["again_nouns"])
 AGAIN_DETERMINERS = frozenset(str(w) for w in _DATA["again_determiners"])
 
@@ -165,6 +166,10 @@ def owned_claims(sent: Span, candidates: list[Candidate], cues: Cues) -> list[Ca
                 continue
         else:
             continue
+        if owner is not None and accused is None and lemma(noun) in SUIT_NOUNS and _told_brought(noun) and \
+                not negated(noun, cues):
+            out.append(_accusation(noun, "112", owner, None, "suit-brought", cues))  # against the story's other side
+            continue
         if owner is None or accused is None or _same_side(accused, owner) or negated(noun, cues):
             continue
         out.append(_accusation(noun, "112", owner, accused, "claim-owned", cues))
@@ -228,6 +233,15 @@ def _bringer(noun: Token) -> Token | None:
         subj, via = clause_subject(noun.head)
         return named_actor(subj) if via in ("subj", "relcl", "inherited") else None
     return None
+
+
+def _told_brought(noun: Token) -> bool:
+    """The sentence tells a suit brought ("a lawsuit brought by X", "X filed a suit", "the suit by X"), not one
+    only named by its owner ("Namibia's lawsuit was dismissed": the dismissal is the event)."""
+    if any(c.dep_ == "prep" and c.lower_ in CLAIM_OWNER_PREPS for c in noun.children) or \
+            any(c.dep_ == "acl" and c.tag_ == "VBN" and child(c, "agent") is not None for c in noun.children):
+        return True
+    return noun.dep_ == "dobj" and lemma(noun.head) in BRINGING_VERBS and is_verbal(noun.head)
 
 
 def _brought_unnamed(noun: Token) -> bool:

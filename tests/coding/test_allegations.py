@@ -294,3 +294,19 @@ def test_an_allegation_with_no_accusation_before_it_or_words_of_its_own_is_not_n
     text = ("Pakistan's army accused Afghanistan of sheltering the attackers. "
             "The allegations of Pakistani officials surfaced on Monday.")
     assert not [e for e in _story(coder, text) if e[1] == 1]
+
+
+# -- a suit with its bringer and nobody named against ----------------------------------------------------------
+
+
+def test_a_suit_brought_by_a_party_with_nobody_named_against_is_its_allegation(coder: Coder) -> None:
+    # the labelling guide: a lawsuit is ACCUSE allege by its author on the sentence that names it
+    assert ("ACCUSE", "allege", ["USA"], []) in _coded(
+        coder, "A judge heard arguments in a lawsuit brought by the state of Washington.")
+    assert ("ACCUSE", "allege", ["KEN"], []) in _coded(coder, "Kenya's opposition filed a complaint on Tuesday.")
+
+
+def test_a_suit_with_no_bringer_or_only_owned_is_no_allegation_of_its_own(coder: Coder) -> None:
+    assert not _accusations(coder, "A judge in Nairobi heard arguments in the lawsuit on Tuesday.")
+    # only named by its owner, the suit is not told as brought: the sentence's event is elsewhere
+    assert not _accusations(coder, "A judge in Nairobi heard arguments in the opposition's lawsuit on Tuesday.")
