@@ -77,3 +77,12 @@ def test_a_needed_act_the_parser_made_a_purpose_clause_is_still_demanded(coder: 
     found = revise(sent, extract(sent, coder.lexicon, coder.composer, coder.cues), coder.lexicon, coder.cues)
     assert [(c.coded.type, c.token.text, [t.token.text for t in c.targets], c.speaker and c.speaker.token.text)
             for c in found] == [("REQUEST", "needed", ["Beijing"], "minister")]
+
+
+def test_pressing_or_persuading_a_party_to_act_is_a_request_to_it(coder: Coder) -> None:
+    text = "Mexican victims' groups have pressed the Mexican authorities to excavate the sites."
+    assert "REQUEST" in _types(coder, text)
+    text = "Pakistan is trying to persuade the Taliban to stop attacks on India, the minister said."
+    assert ("REQUEST", ["PAK"], ["AFG"]) in _coded(coder, text)
+    # troops or a thing pushed: nobody is asked to act
+    assert "REQUEST" not in _types(coder, "Russia pushed its troops into Ukraine on Monday.")
