@@ -36,6 +36,7 @@ class Cues:
     disclosure_verbs: frozenset[str]
     disclosure_givers: frozenset[str]
     disclosure_nouns: frozenset[str]
+    plotting_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)

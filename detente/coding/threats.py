@@ -27,6 +27,8 @@ from spacy.tokens import Token
 
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded, load_composer
+from detente.coding.modality import load_cues
+from detente.coding.voice import OWN_SIDE
 from detente.coding.words import PERSON_NOUNS, looks_like_actor
 from detente.syntax import agent, is_passive, is_verbal, lemma, subject
 
@@ -39,13 +41,20 @@ _PLURAL = frozenset({"they", "we"})
 
 
 def screen(candidates: list[Candidate]) -> list[Candidate]:
-    """``candidates`` with others' reported measures back to their own type, and without endangerings."""
+    """``candidates`` with others' reported measures back to their own type, others' plans reported as the
+    speaker's allegation, and without endangerings."""
     warnings = [c.token for c in candidates if c.mention.sense.role == "threaten"]
     for cand in candidates:
         if reported_measure(cand, warnings):
             sense = cand.mention.sense
             cand.coded = Coded(sense.type, sense.mode, sense.cameo)
             cand.notes = [n for n in cand.notes if n != _INTENDED] + ["reported-measure"]
+    for cand in candidates:
+        if reported_plot(cand):
+            cand.coded = Coded("ACCUSE", "allege", "112")
+            cand.sources, cand.targets = [cand.speaker] if cand.speaker else [], cand.sources
+            cand.modality = "asserted"
+            cand.notes = [n for n in cand.notes if n != _INTENDED] + ["reported-plot", OWN_SIDE]
     for cand in candidates:
         if not_ruled_out(cand):
             cand.coded = Coded("THREATEN", cand.child.sense.mode if cand.child else None, "130")
@@ -86,6 +95,20 @@ def reported_measure(cand: Candidate, warnings: list[Token]) -> bool:
         return False
     doer = agent(verb) if is_passive(verb) else subject(verb)
     return doer is not None and not could_be(doer, cand.speaker.token)
+
+
+def reported_plot(cand: Candidate) -> bool:
+    """A THREATEN composed of a verb of planning or attempting (``plotting_verbs``) and a conflictual act, said by
+    a speaker who cannot be the planner ("'Russia sought to hijack our democratic process,' Warner said"): nobody
+    announced the act to its target, the speaker alleges another's plot (ACCUSE `allege`, speaker -> planner). A
+    plan on a condition stays a threat; one of the speaker's own country is dropped as own-side (``OWN_SIDE``)."""
+    if cand.coded.type != "THREATEN" or cand.speaker is None or cand.child is None or cand.flags.conditional or \
+            "composed:intent" not in cand.notes or lemma(cand.token) not in load_cues().plotting_verbs:
+        return False
+    planner = subject(cand.token)
+    speaker = cand.speaker.token
+    return planner is not None and cand.sources != [] and speaker not in planner.subtree and \
+        planner not in speaker.subtree and not could_be(planner, speaker)
 
 
 def could_be(doer: Token, speaker: Token) -> bool:

@@ -66,3 +66,15 @@ def test_a_warning_of_the_warners_act_or_of_a_party_still_threatens(coder: Coder
     assert "THREATEN" in _types(coder, "The United States warned that it will continue to exert pressure on Iran.")
     assert "THREATEN" in _types(coder, "The Pakistani minister warned that Indian troops would face a crushing "
                                         "response.")
+
+
+def test_another_partys_plot_reported_by_a_speaker_is_an_allegation(coder: Coder) -> None:
+    coded = [(m.type, [a.country for a in m.source], [a.country for a in m.target])
+             for m in coder.code_text("Iran is planning to attack Israel, the Israeli defence minister said.")]
+    assert coded == [("ACCUSE", ["ISR"], ["IRN"])]
+
+
+def test_a_plan_the_planner_announces_stays_a_threat(coder: Coder) -> None:
+    assert "THREATEN" in _types(coder, "The Iranian defence minister said he plans to attack Israel.")
+    # a vow announces: reported by another, it stays the vower's threat
+    assert "ACCUSE" not in _types(coder, "Hamas vowed to attack Israel, the Israeli defence minister said.")
