@@ -86,3 +86,12 @@ def test_pressing_or_persuading_a_party_to_act_is_a_request_to_it(coder: Coder) 
     assert ("REQUEST", ["PAK"], ["AFG"]) in _coded(coder, text)
     # troops or a thing pushed: nobody is asked to act
     assert "REQUEST" not in _types(coder, "Russia pushed its troops into Ukraine on Monday.")
+
+
+def test_pressuring_or_convincing_a_party_to_act_is_a_request_to_it(coder: Coder) -> None:
+    assert ("REQUEST", ["USA"], ["CAN"]) in _coded(coder, "The American president said he is pressuring Canada to "
+                                                         "curb the flow of migrants.")
+    assert ("REQUEST", ["JPN"], ["KOR"]) in _coded(coder, "Japan convinced South Korea to join the talks.")
+    # pressure as a noun, or a conviction held, asks nobody
+    assert "REQUEST" not in _types(coder, "The Chinese minister was convinced that Russia would attack Ukraine.")
+    assert "REQUEST" not in _types(coder, "China is under pressure from the United States.")

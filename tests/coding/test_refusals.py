@@ -70,20 +70,20 @@ def test_a_negated_act_reported_undone_stays(coder: Coder) -> None:
 
 
 def test_the_coders_own_lexicon_says_which_verbs_report_speech(candidates: Callable[[str], list[Candidate]]) -> None:
-    """``unreported`` reads the speech verbs of the lexicon it is given, not the bundled one: with "convince" made
-    a verb of speech, what the Taliban are to be convinced not to do is a report again ("persuade" is a request
-    word of its own, whose content the act is)."""
+    """``unreported`` reads the speech verbs of the lexicon it is given, not the bundled one: with "teach" made
+    a verb of speech, what the Taliban are to be taught not to do is a report again ("persuade" and "convince"
+    are request words of their own, whose content the act is)."""
     import dataclasses
 
     from detente.coding.lexicon import load_lexicon
     from detente.coding.modality import load_cues
 
     lexicon, cues = load_lexicon(), load_cues()
-    [act] = [c for c in candidates("We are trying to convince the Taliban not to detonate their explosives.")
+    [act] = [c for c in candidates("We are trying to teach the Taliban not to detonate their explosives.")
              if c.token.text == "detonate"]
     assert act.modality == "negated"
     assert refusals.unreported(act, lexicon, cues)
-    speaking = dataclasses.replace(lexicon, speech_verbs=lexicon.speech_verbs | {"convince"})
+    speaking = dataclasses.replace(lexicon, speech_verbs=lexicon.speech_verbs | {"teach"})
     assert not refusals.unreported(act, speaking, cues)
 
 
