@@ -46,6 +46,7 @@ from detente.coding.speaker import speaker_of
 from detente.coding.subjects import clause_subject
 from detente.coding.threats import screen as screen_threats
 from detente.coding.threats import threatener
+from detente.coding.valence import is_negative
 from detente.coding.voice import (
     FIRST_PERSON,
     OWN_SIDE,
@@ -157,7 +158,7 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         failing = short or regret or (lemma(tok) in FAILURE_VERBS and tok.pos_ == "VERB" and
                                       child(tok, "xcomp") is not None)
         posing = _poses(tok)
-        if not failing and not posing and not is_criticism(tok):
+        if not failing and not posing and not is_criticism(tok) and not is_negative(tok):
             continue
         speaks, speaker = speaking(tok, lexicon, editorial)
         if not speaks or (negated(tok, cues) and not short and not regret):
