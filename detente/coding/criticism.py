@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from detente import datafiles
 from detente.coding.lexicon import Pos, inflections, load_data
+from detente.coding.valence import negative_words
 from detente.coding.words import ACCUSATION_CUES
 from detente.syntax import lemma
 
@@ -47,7 +48,7 @@ def criticism_forms() -> frozenset[str]:
                 forms |= inflections(word, pos)
     for verb in FAILURE_VERBS:
         forms |= inflections(verb, "verb")
-    return frozenset(forms | QUESTION_WORDS | NECESSITY_WORDS)
+    return frozenset(forms | QUESTION_WORDS | NECESSITY_WORDS | negative_words())
 
 
 def is_criticism(tok: Token) -> bool:
