@@ -52,6 +52,7 @@ from detente.coding.voice import (
     OWN_SIDE,
     TOPIC_SPEECH_VERBS,
     direct_owner,
+    evaluated,
     is_generic,
     judged,
     marks_quote,
@@ -158,12 +159,13 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         failing = short or regret or (lemma(tok) in FAILURE_VERBS and tok.pos_ == "VERB" and
                                       child(tok, "xcomp") is not None)
         posing = _poses(tok)
-        if not failing and not posing and not is_criticism(tok) and not is_negative(tok):
+        plain = not failing and not posing and not is_criticism(tok)  # only a plain evaluative word, if any
+        if plain and not is_negative(tok):
             continue
         speaks, speaker = speaking(tok, lexicon, editorial)
         if not speaks or (negated(tok, cues) and not short and not regret):
             continue
-        who = (subject_of(tok) if failing or posing else None) or judged(tok)
+        who = evaluated(tok) if plain else (subject_of(tok) if failing or posing else None) or judged(tok)
         if who is None or not looks_like_actor(who) and owner_of(who) is None:
             continue
         who = who if looks_like_actor(who) else owner_of(who) or who

@@ -58,7 +58,10 @@ def judging_noun(tok: Token) -> bool:
 
 
 def is_negative(tok: Token) -> bool:
-    """A word of negative evaluation in a judging position: an adjective, or a noun as a predicate or naming."""
+    """A word of negative evaluation in a judging position: an adjective, a noun as a predicate or naming, an
+    adverb of the manner of an act."""
     if tok.pos_ not in PARTS_OF_SPEECH or tok.lower_ not in negative_words():
         return False
+    if tok.pos_ == "ADV":  # a manner of doing ("behaving badly"), not a degree ("terribly important")
+        return tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX")
     return tok.pos_ != "NOUN" or judging_noun(tok)

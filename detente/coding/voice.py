@@ -169,6 +169,18 @@ def judged(tok: Token) -> Token | None:
     return about_actor(tok)
 
 
+def evaluated(tok: Token) -> Token | None:
+    """The actor a plain evaluative word (``valence``) is about, read by its place: an attribute judges only its
+    noun's owner ("Russia's reckless conduct"; "terrorist organisations" judges nobody named, though the clause
+    has a subject), a manner adverb the doer of its verb ("North Korea was behaving very badly"), a predicate
+    its subject, as ``judged`` reads it."""
+    if tok.dep_ in ("amod", "compound", "nmod"):
+        return owner_of(tok.head) if tok.head.pos_ in ("NOUN", "PROPN") else None
+    if tok.pos_ == "ADV":
+        return subject_of(tok.head) if tok.dep_ == "advmod" and is_verbal(tok.head) else None
+    return judged(tok)
+
+
 def statement(tok: Token, type_: str, mode: str | None, cameo: str, speaker: Token | None, note: str,
                cues: Cues, targets: Iterable[Token] = (), sources: Iterable[Token] = ()) -> Candidate:
     """A candidate for what the statement does. With no source phrase the speaker (or the editorial's outlet) is
