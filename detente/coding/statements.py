@@ -65,7 +65,7 @@ from detente.coding.voice import (
     subject_of,
 )
 from detente.coding.words import ACCUSATION_CUES, looks_like_actor, named_actor
-from detente.syntax import child, is_verbal, lemma, prep_objects, tokens
+from detente.syntax import child, condition_clause, is_verbal, lemma, prep_objects, tokens
 
 _DATA = load_data("statements.yaml")
 ACCEPTANCE_VERBS = frozenset(_DATA["acceptance_verbs"])
@@ -169,8 +169,11 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         if who is None or not looks_like_actor(who) and owner_of(who) is None:
             continue
         who = who if looks_like_actor(who) else owner_of(who) or who
-        # "it should have acted sooner": a pronoun's regret is the speaker's own as often as another's
-        if own_side(who, speaker) or is_generic(who) or (regret and who.pos_ == "PRON"):
+        # "it should have acted sooner", "he's cynical": a pronoun's regret or state is the speaker's own as often
+        # as another's
+        if own_side(who, speaker) or is_generic(who) or ((regret or plain) and who.pos_ == "PRON"):
+            continue
+        if plain and _supposed(tok):  # "if relations are unstable, ...": a case put, no judgement made
             continue
         # "has not done enough" is read at its measure: the negation is the reproach, not its denial
         anchor = child(tok, "dobj", "advmod") if short else None
@@ -181,6 +184,12 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
             made.notes.remove(OWN_SIDE)
         return made
     return None
+
+
+def _supposed(tok: Token) -> bool:
+    """A word in a condition ("if China-US relations are unstable, ..."): a case the speaker supposes, not a
+    judgement made."""
+    return any(condition_clause(t) for t in (tok, *list(tok.ancestors)[:2]))
 
 
 def _falls_short(tok: Token, cues: Cues) -> bool:

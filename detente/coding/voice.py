@@ -170,15 +170,36 @@ def judged(tok: Token) -> Token | None:
 
 
 def evaluated(tok: Token) -> Token | None:
-    """The actor a plain evaluative word (``valence``) is about, read by its place: an attribute judges only its
-    noun's owner ("Russia's reckless conduct"; "terrorist organisations" judges nobody named, though the clause
-    has a subject), a manner adverb the doer of its verb ("North Korea was behaving very badly"), a predicate
-    its subject, as ``judged`` reads it."""
+    """The actor a plain evaluative word (``valence``) is about, read by its place. A speaker evaluates what a
+    predicate says: an attribute only describes ("terrorist network", "his dirty car") and judges nobody; a
+    manner adverb judges the doer of its active verb ("North Korea was behaving very badly"); an object
+    predicate its object or the object's owner ("called the G20's policies murderous"); a predicate noun the
+    doer its own phrase names ("a conspiracy engineered by Washington"), else, as a predicate adjective, the
+    subject (``judged``)."""
     if tok.dep_ in ("amod", "compound", "nmod"):
-        return owner_of(tok.head) if tok.head.pos_ in ("NOUN", "PROPN") else None
+        return None
     if tok.pos_ == "ADV":
-        return subject_of(tok.head) if tok.dep_ == "advmod" and is_verbal(tok.head) else None
-    return judged(tok)
+        verb = tok.head
+        active = child(verb, "nsubjpass", "auxpass") is None
+        return subject_of(verb) if tok.dep_ == "advmod" and is_verbal(verb) and active else None
+    if tok.dep_ == "oprd":
+        obj = child(tok.head, "dobj")
+        return None if obj is None else obj if looks_like_actor(obj) else owner_of(obj)
+    return _doer_named(tok) or judged(tok)
+
+
+def _doer_named(noun: Token) -> Token | None:
+    """The actor a noun's own phrase names as its doer: "a plot by the U.S.", "a conspiracy engineered by
+    Washington and Seoul"."""
+    if noun.pos_ != "NOUN":
+        return None
+    for part in (noun, *(c for c in noun.children if c.dep_ == "acl")):
+        for prep in part.children:
+            if prep.dep_ in ("agent", "prep") and prep.lower_ == "by":
+                doer = child(prep, "pobj")
+                if doer is not None and looks_like_actor(doer):
+                    return doer
+    return None
 
 
 def statement(tok: Token, type_: str, mode: str | None, cameo: str, speaker: Token | None, note: str,
