@@ -20,6 +20,7 @@ from detente.coding.candidates import Candidate
 from detente.coding.criticism import POSING_NOUNS, is_criticism
 from detente.coding.lexicon import load_data
 from detente.coding.modality import Cues
+from detente.coding.valence import evaluates
 from detente.coding.voice import (
     COMMENTATORS,
     OWN_SIDE,
@@ -98,8 +99,9 @@ def _named(verb: Token) -> tuple[Token | None, list[Token]]:
 
 
 def _judges(tok: Token) -> bool:
-    """What is called is a judgement: a criticism word ("irresponsible", "evil") or a posing noun ("a threat")."""
-    return is_criticism(tok) or (tok.pos_ == "NOUN" and lemma(tok) in POSING_NOUNS)
+    """What is called is a judgement: a criticism word ("irresponsible", "evil"), a posing noun ("a threat") or a
+    plain evaluation (``valence``: "disastrous", "an enemy")."""
+    return is_criticism(tok) or (tok.pos_ == "NOUN" and lemma(tok) in POSING_NOUNS) or evaluates(tok)
 
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})

@@ -57,6 +57,12 @@ def judging_noun(tok: Token) -> bool:
     return tok.dep_ in _JUDGING_NOUN_DEPS
 
 
+def evaluates(tok: Token) -> bool:
+    """A word of negative evaluation as an adjective or noun wherever it stands: what a naming verb calls a thing
+    ("called the plan disastrous", "branded China an enemy") is placed to judge by the verb itself."""
+    return tok.pos_ in ("ADJ", "NOUN") and tok.lower_ in negative_words()
+
+
 def is_negative(tok: Token) -> bool:
     """A word of negative evaluation in a judging position: an adjective, a noun as a predicate or naming, an
     adverb of the manner of an act."""

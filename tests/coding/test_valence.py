@@ -56,3 +56,10 @@ def test_an_attribute_a_pronoun_or_a_condition_judges_nobody(coder: Coder) -> No
     assert _accusations(coder, "The Ugandan minister said he was hopeful but also cynical.") == []
     assert _accusations(coder, "The Chinese foreign ministry said that if relations with Japan are unfair, "
                                "the region will suffer.") == []
+
+
+def test_a_naming_with_a_plain_evaluation_judges_the_one_named(coder: Coder) -> None:
+    # unquoted, so only the word can say it judges: "disastrous" is in VADER's lexicon, not the WordNet list (the
+    # attack makes the prefilter parse it: naming verbs are no verbs of saying)
+    text = "After the attack, Beijing called Washington's decision disastrous."
+    assert ("ACCUSE", ["CHN"], ["USA"]) in _coded(coder, text)
