@@ -950,16 +950,3 @@ def test_a_weapon_part_or_an_atomic_test_is_a_weapons_test(find: Find) -> None:
         assert (hit.sense.type, hit.sense.mode) == ("MOBILIZE", "weapons"), text
     none_of(find, "MOBILIZE", ("Their friendship was tested by the election.",
                                "Engineers tested the new car engine on Monday."))
-
-
-def test_support_given_is_political_support_unless_material(find: Find) -> None:
-    """PLOVER's SUPPORT is "only political, diplomatic, and non-material support", AID material aid: support given,
-    lent or thrown behind someone is SUPPORT, support of a material kind stays AID."""
-    for text, word in (("Japan's foreign minister has given his full support to the Indian plan.", "given"),
-                       ("China lent its backing to the Russian proposal.", "lent"),
-                       ("Britain failed to provide significant support to the people of Hong Kong.", "provide")):
-        assert only(find(text), word).sense.type == "SUPPORT", text
-    for text, word in (("The UK provided military support to Ukraine.", "provided"),
-                       ("Washington gave financial support to Kyiv.", "gave"),
-                       ("Japan sent aid to the Philippines.", "sent")):
-        assert only(find(text), word).sense.type == "AID", text
