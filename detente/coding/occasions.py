@@ -35,7 +35,8 @@ def meeting_occasion(m: Trigger, coded: Coded) -> bool:
         return True
     # "in a meeting with publishers, the officials said", "at a meeting with bankers he issued the appeal": a place
     # preposition names the occasion when the meeting names whom it was with
-    return prep.lower_ in _PLACE_PREPS and any(c.dep_ == "prep" and c.lower_ == "with" for c in m.token.children)
+    return prep.lower_ in _PLACE_PREPS and (coded.mode == "phone" or
+                                            any(c.dep_ == "prep" and c.lower_ == "with" for c in m.token.children))
 
 
 def _occasion_prep(noun: Token) -> Token:

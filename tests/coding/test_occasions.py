@@ -34,3 +34,12 @@ def test_talks_to_come_or_a_meeting_in_a_place_are_no_occasion(candidates: Candi
 def test_a_meeting_with_someone_in_which_an_act_was_done_is_its_occasion(candidates: Candidates) -> None:
     assert _meetings(candidates, "In a meeting with the Afghan president, the Pakistani envoy said the border "
                                  "would reopen.") == [True]
+
+
+def test_a_phone_call_named_is_held_and_the_occasion_of_what_was_said_in_it(candidates: Candidates) -> None:
+    # a phone call stands alone as talks do; in it, or during it, something was said
+    assert _meetings(candidates, "During a phone call last month, the American defence secretary told his German "
+                                 "counterpart that the alliance stood.") == [True]
+    assert _meetings(candidates, "Merkel told Putin in a telephone call that the sanctions would stay.") == [True]
+    # a call for something is no phone call
+    assert _meetings(candidates, "The Chinese minister renewed his call for talks with Japan.") == []
