@@ -19,7 +19,7 @@ from detente.ontology import ONTOLOGY
 from detente.records import DateResolution, Modality
 from detente.resolve.dates import event_tense, resolve_event_date, tells_its_own_time
 from detente.resolve.places import Dateline, meeting_reference
-from detente.syntax import AUX_DEPS, PRONOUNS, children, clause_head, finite_tense, lemma
+from detente.syntax import children, clause_head
 
 _RESOLVE_AGAIN_DAYS = 180  # an event this far from publication is resolved again as of its own date
 # How many sentences back, in the same paragraph, an event's date carries to a later sentence about it.
@@ -142,43 +142,13 @@ def saying_verb(cand: Candidate, event_type: str, modality: Modality, sides: Sid
     it was said)."""
     if modality not in modalities or event_type == "CONSULT" or ONTOLOGY.type_quads.get(event_type) not in _SAID_QUADS:
         return None
+    if event_tense(cand.token) == "past" and not judged_conduct(cand) and not cand.needs_speaker_source:
+        return None  # (an act read from the saying itself, its speaker the source, is done by saying it)
     speaker = countries(sides.speaker)
     if speaker and not speaker <= countries(sides.sources.actors):
         return None  # another side's stance, told by its opponent: not done by this saying
     _, _, verb = speaker_of(cand.mention.anchor, lexicon)
-    if verb is None or verb.i == cand.token.i:
-        return None
-    if event_tense(cand.token) == "past" and not judged_conduct(cand) and not cand.needs_speaker_source and \
-            not backshifted_stance(cand, verb):
-        return None  # (an act read from the saying itself, its speaker the source, is done by saying it)
-    return verb
-
-
-def backshifted_stance(cand: Candidate, verb: Token) -> bool:
-    """Is the act a state of its own source's (named, or a pronoun for the speaker), told in the past by a past
-    saying ("Mattis told his counterpart the US was committed to NATO", "he said he was willing to meet")? English
-    shifts what was said back one tense after a past verb of saying: "was committed" reports "is committed", a
-    stance held when it was said, so the saying does it. A past event ("said Russia rejected the offer") or a
-    pluperfect ("had been ready") was before it."""
-    head = _finite_head(cand.token)
-    auxes = children(head, *AUX_DEPS)
-    if verb.tag_ != "VBD" or head.i == verb.i or verb not in head.ancestors:
-        return False
-    state = (lemma(head) == "be" and head.tag_ == "VBD") or \
-        any(lemma(a) == "be" and a.tag_ == "VBD" for a in auxes)
-    if not state or any(lemma(a) == "have" for a in auxes):
-        return False
-    sources = {a.token.i for a in cand.sources}
-    return any(s.i in sources or s.lower_ in PRONOUNS for s in children(head, "nsubj", "nsubjpass"))
-
-
-def _finite_head(tok: Token) -> Token:
-    """The finite verb whose clause ``tok`` sits in: an infinitive or a predicate adjective's clause climbs to the
-    verb that carries the tense ("was willing to meet" → "was")."""
-    head = clause_head(tok)
-    while finite_tense(head, children(head, *AUX_DEPS)) is None and head.head.i != head.i:
-        head = clause_head(head.head)
-    return head
+    return None if verb is None or verb.i == cand.token.i else verb
 
 
 def judged_conduct(cand: Candidate) -> bool:
