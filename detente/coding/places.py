@@ -28,6 +28,7 @@ from detente.ontology import ONTOLOGY
 from detente.records import Actor, Location, Mention, Modality
 from detente.resolve.dates import tells_its_own_time
 from detente.resolve.places import at_capital, country_place, meeting_reference, resolve_event_place
+from detente.resolve.places.event import tied_clause_place
 from detente.resolve.places.venues import named_venue_place, venue_name
 from detente.syntax import has_to_marker, lemma
 
@@ -113,10 +114,13 @@ class Places:
                       sides: Sides) -> Location | None:
         """The place the rest of the document gives an event that names none: a meeting told just before
         (``meeting_before``) or the place the document gives the named venue it hangs on (``venue_place``: "on the
-        sidelines of the APEC summit"). Not the dateline's beyond the lead (``lead_place``): the guide uses a
-        dateline for the sentence it opens, and no read draw labels a later act at the dateline's city."""
+        sidelines of the APEC summit"), else the place another clause of its sentence gives it (``tied_clause_place``:
+        "captured 40 fighters and were holding them at the city of Jalalabad"). Not the dateline's beyond the lead
+        (``lead_place``): the guide uses a dateline for the sentence it opens, and no read draw labels a later act at
+        the dateline's city."""
         return self.said_place(ctx, cand, coded, modality, sides) or \
-            self.meeting_before(ctx, index, cand, coded, modality, sides) or self.venue_place(ctx, cand, coded)
+            self.meeting_before(ctx, index, cand, coded, modality, sides) or self.venue_place(ctx, cand, coded) or \
+            tied_clause_place(cand.token.sent, cand.token, ctx.countries)
 
     def said_place(self, ctx: DocumentContext, cand: Candidate, coded: Coded, modality: Modality,
                    sides: Sides) -> Location | None:
