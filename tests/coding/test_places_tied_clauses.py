@@ -1,0 +1,57 @@
+"""Places another clause of the sentence gives an act with none of its own (issue 12, session 17, places17):
+coordinated clauses, clauses of what went on meanwhile, clauses describing a party; never what the act says or
+asks, a clause of another time, or two places. Constructed sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.coding import Coder
+from detente.records import Document, Mention
+
+MONDAY = dt.date(2017, 3, 27)
+
+
+def placed(coder: Coder, text: str, event_type: str) -> str | None:
+    """The place text of the first event of ``event_type`` coded in a one-sentence story."""
+    doc = Document(id=f"tied-{hash(text)}", text=text, published=MONDAY)
+    mentions: list[Mention] = next(iter(coder.code_documents([doc])))[1]
+    found = next(m for m in mentions if m.type == event_type)
+    return found.location.text if found.location is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "where"),
+    [
+        ("Afghan commanders captured 40 Taliban fighters and were holding them at the nearby city of Jalalabad.",
+         "COERCE", "Jalalabad"),
+        ("An Afghan soldier was killed as Afghan troops fought a battle with Taliban fighters on the edge of the "
+         "town of Kunduz.", "ASSAULT", "Kunduz"),
+        ("A British sailor was shot dead by Somali pirates who boarded his yacht off the town of Kismayo.",
+         "ASSAULT", "Kismayo"),
+    ],
+)  # fmt: skip
+def test_a_tied_clause_places_the_act(coder: Coder, text: str, event_type: str, where: str) -> None:
+    assert placed(coder, text, event_type) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a clause of another time: the protest was in Kabul, the arrests need not be
+        ("Afghan police arrested two Taliban fighters after a protest in Kabul.", "COERCE"),
+        # what the act asks for happens elsewhere than the asking
+        ("The Afghan president urged Pakistan to let Afghan refugees stay in Peshawar.", "REQUEST"),
+        # two places: neither
+        ("Afghan commanders captured 40 Taliban fighters and were holding them in Jalalabad and Kabul.", "COERCE"),
+    ],
+)  # fmt: skip
+def test_no_place_from_another_time_the_content_or_two_places(coder: Coder, text: str, event_type: str) -> None:
+    assert placed(coder, text, event_type) is None
+
+
+def test_the_acts_own_place_comes_first(coder: Coder) -> None:
+    text = "Afghan police arrested two Taliban fighters in Herat and were holding them in Kandahar."
+    assert placed(coder, text, "COERCE") == "Herat"
