@@ -55,3 +55,26 @@ def test_no_place_from_another_time_the_content_or_two_places(coder: Coder, text
 def test_the_acts_own_place_comes_first(coder: Coder) -> None:
     text = "Afghan police arrested two Taliban fighters in Herat and were holding them in Kandahar."
     assert placed(coder, text, "COERCE") == "Herat"
+
+
+# -- doers named by their town (resolve.places.event._town_named_doer) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "where"),
+    [
+        ("Several thousand Lyon dock workers went on strike on Friday in protest against the French government.",
+         "PROTEST", "Lyon"),
+        ("Anaheim police arrested two Mexican protesters on Sunday.", "COERCE", "Anaheim"),
+    ],
+)  # fmt: skip
+def test_a_town_naming_the_doers_places_a_material_act(coder: Coder, text: str, event_type: str, where: str) -> None:
+    assert placed(coder, text, event_type) == where
+
+
+def test_a_country_naming_the_doers_places_nothing(coder: Coder) -> None:
+    assert placed(coder, "US troops attacked Taliban positions on Monday.", "ASSAULT") is None
+
+
+def test_a_town_naming_a_speaker_places_no_verbal_act(coder: Coder) -> None:
+    assert placed(coder, "Beijing officials criticized Japan over the naval drills.", "ACCUSE") is None

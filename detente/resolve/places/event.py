@@ -93,6 +93,8 @@ def _attachment(span: Span) -> Token | None:
     venue = _hosted_venue(root)
     if venue is not None:
         return venue  # "a Singapore-hosted forum", "a summit hosted by Indonesia": where the host is
+    if _town_named_doer(span, root):
+        return head  # "Melbourne construction workers walked off the job", "a Seattle court ruled"
     if root.dep_ in ("compound", "nmod", "poss") and head.dep_ == "pobj":
         root, head = head, head.head  # "at the Filoli estate", "at Hong Kong's City Hall"
     attached = prep_attachment(root)
@@ -582,3 +584,19 @@ def _at_once(clause: Token) -> bool:
     if marks:
         return all(m in date_lexicon().simultaneous_markers for m in marks)
     return not has_to_marker(clause) and clause.tag_ in ("VBG", "VBN")
+
+
+def _town_named_doer(span: Span, root: Token) -> bool:
+    """Is the place a town or region naming who acts, the subject or agent it modifies ("Melbourne construction
+    workers walked off the job", "Anaheim police arrested", "a Seattle court ruled")? A town's people and bodies
+    act in it; a country's ("US troops", "Afghan forces") act anywhere, so a country never places its doers
+    (``_keeps_event`` then asks that the noun be the act's doer or a seated body)."""
+    head = root.head
+    while head.dep_ == "compound" and head.head.i != head.i and head.head.pos_ == "NOUN":
+        head = head.head  # "Melbourne construction workers": the town names the workers
+    if root.dep_ not in ("compound", "nmod") or head.pos_ != "NOUN" or head.i < root.i:
+        return False
+    if head.dep_ not in ("nsubj", "nsubjpass") and not (head.dep_ == "pobj" and head.head.dep_ == "agent"):
+        return False
+    found = lookup_place(span.text)
+    return found is not None and found.precision != "country"
