@@ -403,3 +403,9 @@ def test_a_document_subject_acts_where_it_was_issued(pipeline: Language) -> None
     assert found is not None and found.country == "CAN"
     doc = pipeline("The papers, drafted by lawyers in Canada, allege the company paid bribes.")  # no issuing
     assert resolve_event_place(doc[:], next(t for t in doc if t.text == "allege"), ()) is None
+
+
+def test_a_site_the_gazetteer_lacks_is_placed_by_its_own_name(pipeline: Language) -> None:
+    doc = pipeline("A suicide bomber blew himself up outside the Varrow Hotel on Sunday.")
+    found = resolve_event_place(doc[:], next(t for t in doc if t.text == "blew"), (), patient=True)
+    assert found is not None and (found.name, found.country, found.precision) == ("Varrow Hotel", None, "place")

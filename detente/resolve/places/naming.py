@@ -136,6 +136,8 @@ def _unlisted(span: Span) -> Location | None:
         kind, name = after, words  # "the Middle Shabelle region"
     elif (area := _area_kind(span)) is not None:
         kind, name = area, words  # "the Damasha and Shabeelow areas": the first name
+    elif span.label_ == "FAC" and len(words) > 1 and words[-1].lower_ in cues.site_nouns:
+        kind, name = words[-1], words  # "the Hilton Hotel", "the Trump Hotel": a site by its own name
     else:
         return None
     proper = [t for t in name if t.i != kind.i]
@@ -146,6 +148,10 @@ def _unlisted(span: Span) -> Location | None:
         return None
     if kind.lower_ in cues.town_nouns:
         return Location(span.text, text, None, None, None, "city")
+    if span.label_ == "FAC" and kind.lower_ in cues.site_nouns:
+        if all(t.lower_ in cues.place_nouns | cues.site_nouns for t in proper):
+            return None  # "City Hall": a kind, not a name; the town it stands in places it
+        return Location(span.text, text, None, None, None, "place")
     return Location(span.text, text, None, None, None, "region")
 
 
