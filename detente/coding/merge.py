@@ -65,8 +65,9 @@ def _reversed(a: Mention, b: Mention) -> bool:
     ``_answered`` does not trust on its own. Records whose doers and recipients share a country (a home
     affair) are not told apart this way."""
     a_src, a_tgt = _side_countries(a.source), _side_countries(a.target)
-    return bool(a_src) and bool(a_tgt) and not (a_src & a_tgt) and \
-        _side_countries(b.source) == a_tgt and _side_countries(b.target) == a_src
+    b_src, b_tgt = _side_countries(b.source), _side_countries(b.target)
+    return bool(a_src) and bool(b_src) and not (a_src & a_tgt) and not (b_src & b_tgt) and \
+        a_src <= b_tgt and b_src <= a_tgt
 
 
 def _guessed(a: Actor) -> bool:
