@@ -54,22 +54,6 @@ def _answered(a: Mention, b: Mention) -> bool:
         any(same_actor(s, t) for s in b.source for t in a.target if not _guessed(t))
 
 
-def _side_countries(actors: list[Actor]) -> set[str]:
-    return {a.country for a in actors if a.country}
-
-
-def _reversed(a: Mention, b: Mention) -> bool:
-    """The two records run between the same two countries in opposite directions ("gunmen killed a settler
-    before being killed by the army", "soldiers shot four Palestinians when gunmen opened fire on a patrol"):
-    an act and its answer, two acts even when one recipient is only the story's other side, which
-    ``_answered`` does not trust on its own. Records whose doers and recipients share a country (a home
-    affair) are not told apart this way."""
-    a_src, a_tgt = _side_countries(a.source), _side_countries(a.target)
-    b_src, b_tgt = _side_countries(b.source), _side_countries(b.target)
-    return bool(a_src) and bool(b_src) and not (a_src & a_tgt) and not (b_src & b_tgt) and \
-        a_src <= b_tgt and b_src <= a_tgt
-
-
 def _guessed(a: Actor) -> bool:
     """A recipient the coder supplied because the text named none: a bare country (``participants``)."""
     return a.id is None and a.name is None and a.text == a.country
@@ -93,7 +77,7 @@ def merge_records(records: list[Mention]) -> list[Mention]:
                 continue
             if not (any(same_actor(a, b) for a in rec.source for b in k.source) or
                     (not rec.source and any(same_actor(a, b) for a in rec.target for b in k.target)) or
-                    (_restated(rec, k) and not _answered(rec, k) and not _reversed(rec, k))):
+                    (_restated(rec, k) and not _answered(rec, k))):
                 continue
             k.target = _named_first(dedupe(k.target + [a for a in rec.target
                                                        if not any(same_actor(a, s) for s in k.source)]))
