@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 import sys
@@ -28,6 +29,17 @@ def present(value: _T | None) -> _T:
     """``value``, asserted not None: a test reading an attribute of what may be None fails here, by name."""
     assert value is not None
     return value
+
+
+def place_of(coder: Coder, text: str, event_type: str, on: dt.date) -> str | None:
+    """The place text of the first event of ``event_type`` coded in a one-sentence story published ``on``: what
+    the place tests assert, one way."""
+    from detente.records import Document
+
+    doc = Document(id=f"place-{hash(text)}", text=text, published=on)
+    mentions = next(iter(coder.code_documents([doc])))[1]
+    found = next(m for m in mentions if m.type == event_type)
+    return found.location.text if found.location is not None else None
 
 
 def jsonl_rows(path: Path) -> list[dict]:

@@ -8,17 +8,13 @@ import datetime as dt
 import pytest
 
 from detente.coding import Coder
-from detente.records import Document, Mention
+from tests.conftest import place_of
 
 MONDAY = dt.date(2017, 3, 27)
 
 
 def placed(coder: Coder, text: str, event_type: str) -> str | None:
-    """The place text of the first event of ``event_type`` coded in a one-sentence story."""
-    doc = Document(id=f"doers-{hash(text)}", text=text, published=MONDAY)
-    mentions: list[Mention] = next(iter(coder.code_documents([doc])))[1]
-    found = next(m for m in mentions if m.type == event_type)
-    return found.location.text if found.location is not None else None
+    return place_of(coder, text, event_type, MONDAY)
 
 
 # -- doers placed by "in" (resolve.places.event._doer) ------------------------------------------------------------
