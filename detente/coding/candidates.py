@@ -367,7 +367,7 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
         role = m.sense.role or "intent"
         if role == "order" and _own_agency(m, kid, composer):
             role = "instruct"  # "ordered its military to seal the border": the order, not the act
-        other = _wanted_actor(m, kid, lexicon) if role == "intent" and not m.sense.commitment else None
+        other = _wanted_actor(m, kid) if role == "intent" and not m.sense.commitment else None
         if other is not None:
             # "Pakistan expects the Afghan government to uphold ...": an appeal to another, not one's own plan
             role, coded = "request", Coded("REQUEST", None, "020")
@@ -486,11 +486,10 @@ def _said_alongside(m: Trigger, coded: Coded) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children)
 
 
-def _wanted_actor(m: Trigger, kid: Trigger, lexicon: Lexicon) -> Token | None:
+def _wanted_actor(m: Trigger, kid: Trigger) -> Token | None:
     """Whom a verb of wanting wants to act, when not its own subject: "Pakistan expects the Afghan government to
-    uphold its responsibilities", "wants Japan to be prepared", "hopes the United States can coordinate"
-    (``wanting_verbs`` in ``words.yaml``): the wish voiced is the wisher's request to that party."""
-    if m.nominal or not _wanting_verb(m.token, lexicon) or kid.nominal:
+    uphold its responsibilities", "wants Japan to be prepared" (``wanting_verbs`` in ``words.yaml``)."""
+    if m.nominal or lemma(m.token) not in WANTING_VERBS or kid.nominal:
         return None
     clause = kid.anchor
     while clause.dep_ == "conj" and clause.head != clause:
@@ -501,12 +500,6 @@ def _wanted_actor(m: Trigger, kid: Trigger, lexicon: Lexicon) -> Token | None:
     if other is None or other.pos_ == "PRON" or not looks_like_actor(other):
         return None
     return other
-
-
-def _wanting_verb(tok: Token, lexicon: Lexicon) -> bool:
-    """A verb of wanting by its lemma, or by the lexicon's lemmas of its form where the model's lemma is off (the
-    parser reads "hopes" as a form of "hop", which left every "X hopes Y will ..." to ``_others_act``)."""
-    return lemma(tok) in WANTING_VERBS or not WANTING_VERBS.isdisjoint(lexicon.lemmas_of(tok.lower_))
 
 
 def _unwilling(m: Trigger, flags: Flags) -> bool:
