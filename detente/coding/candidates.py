@@ -436,9 +436,6 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
             if speaker is not None or _self_announced(m) or (modality == "planned" and _first_person(args)):
                 coded = composer.intended(coded)
                 notes.append("threat")
-    if modality != "negated" and coded.type in ("ACCUSE", "REJECT") and _named_act(m.token):
-        modality = "asserted"  # "Trump's accusation may be a touchy point": the act was made; the clause judges it
-        notes.append("named act")
     if not args.targets and coded.type == "THREATEN":
         args.targets = condition_subject(kid.anchor if kid is not None else m.anchor) or \
             condition_subject(m.anchor)
@@ -545,18 +542,6 @@ def _others_act(m: Trigger, kid: Trigger) -> bool:
         return False
     doer = child(clause, "nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
     return doer is not None and doer.pos_ != "PRON"
-
-
-def _named_act(tok: Token) -> bool:
-    """A noun event with its doer as possessive owner, which its clause judges or acts on rather than brings
-    about ("Trump's wiretapping accusation may be a touchy point", "could revise its initial lawsuit", "how could
-    Hawaii block Trump's travel ban"): the act was made, whatever the clause predicts. As the subject of a verb
-    other than "be" ("Iran's retaliation could come soon") the clause tells whether it happens, and it stays."""
-    if tok.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in tok.children):
-        return False
-    if tok.dep_ in ("dobj", "pobj"):
-        return True
-    return tok.dep_ == "nsubj" and lemma(tok.head) == "be"
 
 
 def _self_announced(m: Trigger) -> bool:

@@ -183,8 +183,6 @@ def _prediction(cand: Candidate, conv: Conventions) -> bool:
     if cand.coded.type in _SPOKEN_POSSIBLE:
         return False
     demand = cand.coded.type == "REQUEST"
-    if "named act" in cand.notes:
-        return False  # an act already made, named by its doer's possessive (candidates._named_act)
     if cand.mention.nominal and cand.modality == "asserted":
         anchors = [cand.token]  # a noun event that happened is not predicted by its clause ("will add to calls")
         if not _noun_owned_by_clause(cand.token):
