@@ -60,7 +60,6 @@ from detente.coding.voice import (
     own_side,
     owner_of,
     personal,
-    quoted_third_person,
     speaking,
     statement,
     subject_of,
@@ -172,8 +171,7 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         who = who if looks_like_actor(who) else owner_of(who) or who
         # "it should have acted sooner", "he's cynical": a pronoun's regret or state is the speaker's own as often
         # as another's
-        pronoun = who.pos_ == "PRON" and not (plain and quoted_third_person(who))
-        if own_side(who, speaker) or is_generic(who) or ((regret or plain) and pronoun):
+        if own_side(who, speaker) or is_generic(who) or ((regret or plain) and who.pos_ == "PRON"):
             continue
         if plain and _supposed(tok):  # "if relations are unstable, ...": a case put, no judgement made
             continue

@@ -18,7 +18,6 @@ from detente.coding.candidates import Candidate, prominence
 from detente.coding.compose import Coded
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, clause_flags
-from detente.coding.references import pronoun_kind
 from detente.coding.spans import make_arg
 from detente.coding.speaker import QUOTE_MARKS, in_quote, speaker_of
 from detente.coding.subjects import clause_subject
@@ -137,14 +136,6 @@ def negated(tok: Token, cues: Cues) -> bool:
     if clause_flags(tok, cues).negated:
         return True
     return tok.dep_ in ("acomp", "attr", "dobj", "oprd") and clause_flags(tok.head, cues).negated
-
-
-def quoted_third_person(who: Token) -> bool:
-    """A "he", "she" or "they" inside quotation marks: who speaks there says "I" or "we", so the pronoun stands for
-    another party, one the quote or the sentence before names ("They've been arrogant," he said); unlike a
-    narrated "he's cynical", which is as often the speaker's own state."""
-    return who.pos_ == "PRON" and pronoun_kind(who.lower_) in ("person", "group") and \
-        in_quote(who.doc.text, who.idx)
 
 
 def is_generic(tok: Token) -> bool:

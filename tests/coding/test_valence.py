@@ -63,16 +63,3 @@ def test_a_naming_with_a_plain_evaluation_judges_the_one_named(coder: Coder) -> 
     # attack makes the prefilter parse it: naming verbs are no verbs of saying)
     text = "After the attack, Beijing called Washington's decision disastrous."
     assert ("ACCUSE", ["CHN"], ["USA"]) in _coded(coder, text)
-
-
-def test_a_quoted_third_person_judged_is_the_party_it_stands_for(coder: Coder) -> None:
-    # inside quotation marks the speaker says "I" or "we": "they" is another party, here the one the sentence
-    # before names; a narrated "he" may be the speaker's own state and still judges nobody (test above)
-    text = 'Japan rejected the proposal on Monday. "They have been arrogant," the Chinese foreign minister said.'
-    assert ("ACCUSE", ["CHN"], ["JPN"]) in _coded(coder, text)
-
-
-def test_a_quoted_it_or_you_is_not_read_as_a_party(coder: Coder) -> None:
-    # "it" is as often the situation as a state; "you" needs the addressee, whom no sentence here names
-    text = 'Japan rejected the proposal on Monday. "It is unacceptable," the Chinese foreign minister said.'
-    assert _accusations(coder, text) == []
