@@ -28,9 +28,9 @@ from detente.coding.channel_evidence import channel_evidence
 from detente.coding.classifier import propose
 from detente.coding.compose import load_composer
 from detente.coding.confidence import confidence, load_weights
-from detente.coding.counterparts import other_side
 from detente.coding.context import DocumentContext
 from detente.coding.conventions import screen
+from detente.coding.counterparts import other_side
 from detente.coding.dating import as_dated, date_event, date_in_context, dateline_chars, far_from_publication, filed
 from detente.coding.decision import decide
 from detente.coding.genre import without_home_exchanges
@@ -47,7 +47,7 @@ from detente.coding.trials import FILED_NOTE, TrialMemory, remember, trial_claim
 from detente.coding.verifier import check
 from detente.nlp import DEFAULT_MODEL, load_nlp
 from detente.nlp.pipeline import EntitySource
-from detente.records import Document, Mention
+from detente.records import Actor, Document, Mention
 from detente.resolve.actors import DocumentActors
 from detente.resolve.places import read_dateline
 
@@ -242,8 +242,9 @@ class Coder:
         candidates = extract(sent, self.lexicon, self.composer, self.cues, editorial=ctx.doc.genre == "editorial")
         candidates = revise(sent, candidates, self.lexicon, self.cues, editorial=ctx.doc.genre == "editorial")
         trial = self._trials.setdefault(ctx.doc.id, TrialMemory())
-        candidates += trial_claims(sent, candidates, trial, self.lexicon, self.cues)  # a plaintiff speaks
-        remember(trial, sent)
+        claims = trial_claims(sent, candidates, trial, self.lexicon, self.cues)  # a plaintiff speaks
+        candidates += claims
+        remember(trial, sent, bool(claims))
         coded = screen(sent, candidates, ctx.doc.text, ctx.doc.title)  # what the labelling guide codes as no event
         coded = carry_senses(ctx.measure_senses, coded)  # "the ban" is the ban the story named before
         self._reached(ctx, index, "no trigger")
@@ -292,16 +293,18 @@ class Coder:
         if memory is None:
             return None
         kb = self.participants.kb
-        plaintiffs = [a for a in (kb.resolve(p, on=on, context=ctx.actors) for p in memory.plaintiffs)
-                      if a is not None and a.country]
+        plaintiffs, defendants = (self._story_actors(ctx, group, on) for group in (memory.plaintiffs[-1:],
+                                                                                    memory.defendants[-1:]))
         if not plaintiffs:
-            return None
-        defendants = [a for a in (kb.resolve(d, on=on, context=ctx.actors) for d in memory.defendants)
-                      if a is not None and a.country]
-        plaintiffs = plaintiffs[-1:]  # the latest bringer named
-        targets = defendants[-1:] or other_side(kb, ctx, cand, plaintiffs, [])
+            return None  # the latest bringers named, against the latest accused
+        targets = defendants or other_side(kb, ctx, cand, plaintiffs, [])
         return Sides(speaker=[], sources=Resolved(plaintiffs, [a.text for a in plaintiffs], pronoun=True),
                      targets=Resolved(targets, [a.text for a in targets], pronoun=True))
+
+    def _story_actors(self, ctx: DocumentContext, groups: list[list[str]], on: dt.date | None) -> list[Actor]:
+        """The actors with a country the phrases of ``groups`` name."""
+        found = [self.participants.kb.resolve(p, on=on, context=ctx.actors) for g in groups for p in g]
+        return [a for a in found if a is not None and a.country]
 
     def _reached(self, ctx: DocumentContext, index: int, stage: str) -> None:
         if self.trace is not None:
