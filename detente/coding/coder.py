@@ -43,7 +43,7 @@ from detente.coding.selection import Selection, SentenceSelector
 from detente.coding.sentence import sentence_text
 from detente.coding.statements import revise
 from detente.coding.story_senses import carry_senses, remember_senses
-from detente.coding.trials import FILED_NOTE, TrialMemory, remember, trial_claims
+from detente.coding.trials import FILED_NOTE, TrialMemory, remember, trial_claims, without_claimed
 from detente.coding.verifier import check
 from detente.nlp import DEFAULT_MODEL, load_nlp
 from detente.nlp.pipeline import EntitySource
@@ -243,7 +243,7 @@ class Coder:
         candidates = revise(sent, candidates, self.lexicon, self.cues, editorial=ctx.doc.genre == "editorial")
         trial = self._trials.setdefault(ctx.doc.id, TrialMemory())
         claims = trial_claims(sent, candidates, trial, self.lexicon, self.cues)  # a plaintiff speaks
-        candidates += claims
+        candidates = without_claimed(candidates, claims) + claims
         remember(trial, sent, bool(claims))
         coded = screen(sent, candidates, ctx.doc.text, ctx.doc.title)  # what the labelling guide codes as no event
         coded = carry_senses(ctx.measure_senses, coded)  # "the ban" is the ban the story named before

@@ -174,3 +174,11 @@ def _phrase(tok: Token) -> str:
     cut = [t for t in tok.children if t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") and t.i > tok.i]
     end = min((t.left_edge.i for t in cut), default=tok.right_edge.i + 1)
     return tok.doc[tok.left_edge.i:end].text
+
+
+def without_claimed(candidates: list[Candidate], claims: list[Candidate]) -> list[Candidate]:
+    """``candidates`` less the acts a plaintiff's claim reports ("Hawaii said the order will hit its economy"):
+    what a party claims in a case is its allegation, not an event the story reports as done."""
+    content = {t.i for c in claims if c.token.lower_ != "according"
+               for k in c.token.children if k.dep_ in ("ccomp", "parataxis") for t in k.subtree}
+    return [c for c in candidates if c.token.i not in content]
