@@ -30,24 +30,22 @@ from detente.coding.compose import load_composer
 from detente.coding.confidence import confidence, load_weights
 from detente.coding.context import DocumentContext
 from detente.coding.conventions import screen
-from detente.coding.counterparts import other_side
 from detente.coding.dating import as_dated, date_event, date_in_context, dateline_chars, far_from_publication, filed
 from detente.coding.decision import decide
 from detente.coding.genre import without_home_exchanges
 from detente.coding.lexicon import Lexicon, load_data, load_lexicon
 from detente.coding.merge import merge_records
 from detente.coding.modality import load_cues
-from detente.coding.participants import Participants, Resolved, Sides
+from detente.coding.participants import Participants
 from detente.coding.places import Places
 from detente.coding.selection import Selection, SentenceSelector
 from detente.coding.sentence import sentence_text
 from detente.coding.statements import revise
 from detente.coding.story_senses import carry_senses, remember_senses
-from detente.coding.trials import FILED_NOTE, TrialMemory, remember, trial_claims, without_claimed
 from detente.coding.verifier import check
 from detente.nlp import DEFAULT_MODEL, load_nlp
 from detente.nlp.pipeline import EntitySource
-from detente.records import Actor, Document, Mention
+from detente.records import Document, Mention
 from detente.resolve.actors import DocumentActors
 from detente.resolve.places import read_dateline
 
@@ -110,9 +108,6 @@ class Coder:
         # the records the learned check dropped, by the id of their story (``Document.id``, unique in a stream):
         # remembered by the story's later sentences, left out of its output (``_hold``, ``_finish``)
         self._dropped: dict[str, list[Mention]] = {}
-        # who brought each story's legal actions, by the id of their story: a later "the lawsuit says" or
-        # "Hawaii said" in the story is the plaintiff's allegation (``coding/trials.py``)
-        self._trials: dict[str, TrialMemory] = {}
         if warm:
             self.warm()
 
@@ -221,13 +216,11 @@ class Coder:
         self.participants.introduce(ctx, selection.introductions, doc.published)
         self.nanoseconds["prefilter"] += time.process_time_ns() - t0
         self._dropped.pop(doc.id, None)  # a story abandoned unfinished left its own
-        self._trials[doc.id] = TrialMemory()
         return ctx
 
     def _finish(self, ctx: DocumentContext) -> list[Mention]:
         """The story's records, less those the learned check dropped (held until now: see ``_hold``)."""
         dropped = {id(rec) for rec in self._dropped.pop(ctx.doc.id, [])}
-        self._trials.pop(ctx.doc.id, None)
         if dropped:
             ctx.records = [rec for rec in ctx.records if id(rec) not in dropped]
         ctx.records = without_home_exchanges(ctx.records)  # home affairs: no exchange between parties (``genre``)
@@ -241,10 +234,6 @@ class Coder:
         sent = parsed[:]
         candidates = extract(sent, self.lexicon, self.composer, self.cues, editorial=ctx.doc.genre == "editorial")
         candidates = revise(sent, candidates, self.lexicon, self.cues, editorial=ctx.doc.genre == "editorial")
-        trial = self._trials.setdefault(ctx.doc.id, TrialMemory())
-        claims = trial_claims(sent, candidates, trial, self.lexicon, self.cues)  # a plaintiff speaks
-        candidates = without_claimed(candidates, claims) + claims
-        remember(trial, sent, bool(claims))
         coded = screen(sent, candidates, ctx.doc.text, ctx.doc.title)  # what the labelling guide codes as no event
         coded = carry_senses(ctx.measure_senses, coded)  # "the ban" is the ban the story named before
         self._reached(ctx, index, "no trigger")
@@ -286,26 +275,6 @@ class Coder:
             if not any(cand is c for c in coded):
                 self.participants.observe(ctx, cand, ctx.day, index)
 
-    def _trial_sides(self, ctx: DocumentContext, cand: Candidate, on: dt.date | None) -> Sides | None:
-        """The sides of a filing that speaks with no owner ("the lawsuit says"): the story's remembered
-        plaintiffs against its remembered defendants, else against the story's other side."""
-        memory = self._trials.get(ctx.doc.id)
-        if memory is None:
-            return None
-        kb = self.participants.kb
-        plaintiffs, defendants = (self._story_actors(ctx, group, on) for group in (memory.plaintiffs[-1:],
-                                                                                    memory.defendants[-1:]))
-        if not plaintiffs:
-            return None  # the latest bringers named, against the latest accused
-        targets = defendants or other_side(kb, ctx, cand, plaintiffs, [])
-        return Sides(speaker=[], sources=Resolved(plaintiffs, [a.text for a in plaintiffs], pronoun=True),
-                     targets=Resolved(targets, [a.text for a in targets], pronoun=True))
-
-    def _story_actors(self, ctx: DocumentContext, groups: list[list[str]], on: dt.date | None) -> list[Actor]:
-        """The actors with a country the phrases of ``groups`` name."""
-        found = [self.participants.kb.resolve(p, on=on, context=ctx.actors) for g in groups for p in g]
-        return [a for a in found if a is not None and a.country]
-
     def _reached(self, ctx: DocumentContext, index: int, stage: str) -> None:
         if self.trace is not None:
             key = (ctx.doc.id, index)
@@ -316,8 +285,7 @@ class Coder:
         doc = ctx.doc
         published = ctx.day  # a dateline's day is the story's own
         participants = self.participants
-        sides = self._trial_sides(ctx, cand, published) if FILED_NOTE in cand.notes else \
-            participants.find(ctx, cand, published, index)
+        sides = participants.find(ctx, cand, published, index)
         if sides is None:
             self._reached(ctx, index, "no actor")
             return None  # nobody resolved: decided before the (costlier) date and place resolution
