@@ -42,8 +42,13 @@ def addressed(cand: Candidate, lexicon: Lexicon) -> Candidate:
 
 
 def necessity(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial: bool) -> list[Candidate]:
-    """"It might be necessary to renegotiate Schengen rules": a speaker declaring an act necessary demands it."""
+    """"It might be necessary to renegotiate Schengen rules": a speaker declaring an act necessary demands it; so
+    does one saying a thing is needed or there is a need for it (``_needed``)."""
     for tok in tokens(sent):
+        if tok.i not in taken and _needed(tok) and not negated(tok, cues):
+            speaks, speaker = speaking(tok, lexicon, editorial)
+            if speaks:
+                return [statement(tok, "REQUEST", None, "020", speaker, "necessity", cues)]
         if lemma(tok) not in NECESSITY_WORDS or tok.pos_ != "ADJ" or tok.i in taken or tok.dep_ == "amod":
             continue  # "any measures necessary to prevent ...": a description, not a demand
         act = child(tok, "xcomp") or child(tok, "ccomp")
@@ -62,6 +67,23 @@ def necessity(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editori
             not own_side(subj, speaker) else []
         return [statement(tok, "REQUEST", None, "020", speaker, "necessity", cues, targets=targets)]
     return []
+
+
+def _needed(tok: Token) -> bool:
+    """"Further explanation is needed", "international solidarity is required": a thing, no actor, as the subject
+    of the passive of a needing verb with no agent (``necessity_words`` as written); or "there is a need to act",
+    "a need for talks" after an existential "there". "Troops will be needed" is no demand said (an actor is
+    needed, not asked), nor "as they are required" (a pronoun)."""
+    if tok.pos_ == "NOUN":
+        return lemma(tok) in NECESSITY_WORDS and tok.dep_ in ("attr", "nsubj") and \
+            any(c.dep_ == "expl" for c in tok.head.children) and \
+            any(c.dep_ in ("acl", "relcl") and has_to_marker(c) or c.dep_ == "prep" and c.lower_ == "for"
+                for c in tok.children)
+    if tok.lower_ not in NECESSITY_WORDS or tok.tag_ != "VBN" or child(tok, "agent") is not None or \
+            child(tok, "auxpass") is None:
+        return False
+    thing = child(tok, "nsubjpass")
+    return thing is not None and thing.pos_ != "PRON" and not looks_like_actor(thing)
 
 
 def obligation(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial: bool) -> list[Candidate]:
