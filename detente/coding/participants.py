@@ -57,6 +57,7 @@ from detente.coding.references import (
 )
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
+from detente.coding.story_doers import doerless, story_doer
 from detente.coding.story_senses import bare
 from detente.coding.words import (
     DYAD_OFFICES,
@@ -240,6 +241,12 @@ class Participants:
             if again is not None:  # "Tuesday's attack marked an escalation": the attack reported before
                 sources = Resolved(again[0], [a.text for a in again[0]], pronoun=True)
                 targets = Resolved(again[1], [a.text for a in again[1]], pronoun=True)
+        if not any(a.country for a in sources.actors) and doerless(cand) and \
+                (done := story_doer(ctx, cand, index, targets.actors)) is not None:
+            # "Israeli jets struck Gaza. The raids killed five": the doer of the same act the story just told
+            sources = Resolved(list(done.source), [a.text for a in done.source], pronoun=True)
+            if not any(a.country for a in targets.actors):
+                targets = Resolved(list(done.target), [a.text for a in done.target], pronoun=True)
         if not any(a.country for a in sources.actors) and not any(a.country for a in targets.actors):
             self.stats["dropped_unresolved"] += 1
             return None

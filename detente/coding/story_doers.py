@@ -1,0 +1,52 @@
+"""The doer of a noun event or an agentless passive that its sentence does not name, taken from the story.
+
+"Israeli jets struck Gaza overnight. The raids killed five": the raids are the strikes the sentence before told,
+so their doer is Israel's. A sentence of an act that says only whom it hit ("two soldiers were shot") is most
+often the story's own event told again or carried on; its doer is the doer of the same act the story named in the
+sentences just before, as long as the story named only one and the victims are the same (docs/coding.md, "The
+doer from the story (issue 12, session 17)")."""
+
+from __future__ import annotations
+
+from detente.coding.candidates import Candidate
+from detente.coding.context import DocumentContext
+from detente.coding.lexicon import load_data
+from detente.records import Actor, Mention
+from detente.syntax import agent, is_passive
+
+_WORDS = load_data("arguments.yaml")
+STORY_DOER_TYPES = frozenset(str(t) for t in _WORDS["story_doer_types"])
+STORY_DOER_WINDOW = int(_WORDS["story_doer_window"])
+
+
+def doerless(cand: Candidate) -> bool:
+    """An act whose sentence names no doer at all: a noun event with no possessor or "by" agent ("the raids", "a
+    deadly attack"), or a passive verb with no "by" agent ("were shot", "was arrested"). A negated act did not
+    happen, so it has no doer to find."""
+    tok = cand.token
+    if cand.sources or cand.flags.negated or cand.coded.type not in STORY_DOER_TYPES or agent(tok) is not None:
+        return False
+    if cand.mention.nominal:
+        return not any(c.dep_ == "poss" for c in tok.children)
+    return is_passive(tok)
+
+
+def story_doer(ctx: DocumentContext, cand: Candidate, index: int, victims: list[Actor]) -> Mention | None:
+    """The record of the same act, from the window of sentences just before, whose doer this one's is: None where
+    the window has no such act, where its acts of that type have more than one doer (which one is unknown), or
+    where the victims this sentence names with a country are none of that act's."""
+    near = [r for r in ctx.records if r.type == cand.coded.type and index - STORY_DOER_WINDOW <= r.sentence_index
+            < index and any(a.country for a in r.source)]
+    if not near or len({_countries(r.source) for r in near}) > 1:
+        return None
+    latest = near[-1]
+    hit = _countries(victims)
+    if hit and not hit & _countries(latest.target):
+        return None
+    if hit & _countries(latest.source):
+        return None  # the doer would be the victim: another act, told from the other side
+    return latest
+
+
+def _countries(actors: list[Actor]) -> frozenset[str]:
+    return frozenset(a.country for a in actors if a.country)
