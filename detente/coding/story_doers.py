@@ -8,6 +8,8 @@ doer from the story (issue 12, session 17)")."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from detente.coding.candidates import Candidate
 from detente.coding.context import DocumentContext
 from detente.coding.lexicon import load_data
@@ -17,6 +19,7 @@ from detente.syntax import agent, is_passive
 _WORDS = load_data("arguments.yaml")
 STORY_DOER_TYPES = frozenset(str(t) for t in _WORDS["story_doer_types"])
 STORY_DOER_WINDOW = int(_WORDS["story_doer_window"])
+NONE_DETERMINERS = frozenset(str(w) for w in _WORDS["none_determiners"])
 
 
 def doerless(cand: Candidate) -> bool:
@@ -26,9 +29,26 @@ def doerless(cand: Candidate) -> bool:
     tok = cand.token
     if cand.sources or cand.flags.negated or cand.coded.type not in STORY_DOER_TYPES or agent(tok) is not None:
         return False
+    if any(_none(arg.token) for arg in cand.targets):
+        return False  # "no passengers were killed": nobody was hit, so nothing was done
     if cand.mention.nominal:
-        return not any(c.dep_ == "poss" for c in tok.children)
+        return not any(c.dep_ == "poss" for c in tok.children) and not _generic(tok)
     return is_passive(tok)
+
+
+def _none(tok: Token) -> bool:
+    """"no passengers", "none of the soldiers": a phrase that says nobody."""
+    return tok.lower_ in NONE_DETERMINERS or \
+        any(c.dep_ == "det" and c.lower_ in NONE_DETERMINERS for c in tok.children)
+
+
+def _generic(tok: Token) -> bool:
+    """"for fear of attack", "no attack": a singular noun with no determiner, or one that says none, names the
+    kind of act, not an act that happened (a bare plural, "attacks on civilians", still tells of acts done)."""
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    if any(d.lower_ in NONE_DETERMINERS for d in dets):
+        return True
+    return not dets and tok.tag_ == "NN"
 
 
 def story_doer(ctx: DocumentContext, cand: Candidate, index: int, victims: list[Actor]) -> Mention | None:
