@@ -242,7 +242,7 @@ class Participants:
                 sources = Resolved(again[0], [a.text for a in again[0]], pronoun=True)
                 targets = Resolved(again[1], [a.text for a in again[1]], pronoun=True)
         if not any(a.country for a in sources.actors) and doerless(cand) and \
-                (done := story_doer(ctx, cand, index, targets.actors)) is not None:
+                (done := story_doer(ctx, cand, index, targets.actors, self._countries_here(cand.token))) is not None:
             # "Israeli jets struck Gaza. The raids killed five": the doer of the same act the story just told
             sources = Resolved(list(done.source), [a.text for a in done.source], pronoun=True)
             if not any(a.country for a in targets.actors):

@@ -43,23 +43,23 @@ def _none(tok: Token) -> bool:
 
 
 def _generic(tok: Token) -> bool:
-    """"for fear of attack", "no attack": a singular noun with no determiner, or one that says none, names the
-    kind of act, not an act that happened (a bare plural, "attacks on civilians", still tells of acts done)."""
-    dets = [c for c in tok.children if c.dep_ == "det"]
-    if any(d.lower_ in NONE_DETERMINERS for d in dets):
-        return True
-    return not dets and tok.tag_ == "NN"
+    """"no attack", "any attack": a noun event that says none names no act that happened."""
+    return any(c.dep_ == "det" and c.lower_ in NONE_DETERMINERS for c in tok.children)
 
 
-def story_doer(ctx: DocumentContext, cand: Candidate, index: int, victims: list[Actor]) -> Mention | None:
+def story_doer(ctx: DocumentContext, cand: Candidate, index: int, victims: list[Actor],
+               named: set[str]) -> Mention | None:
     """The record of the same act, from the window of sentences just before, whose doer this one's is: None where
-    the window has no such act, where its acts of that type have more than one doer (which one is unknown), or
-    where the victims this sentence names with a country are none of that act's."""
+    the window has no such act, where its acts of that type have more than one doer (which one is unknown), where
+    the victims this sentence names with a country are none of that act's, or where the sentence ``named`` a
+    country that act did not involve (a second candidate doer or other victims)."""
     near = [r for r in ctx.records if r.type == cand.coded.type and index - STORY_DOER_WINDOW <= r.sentence_index
             < index and any(a.country for a in r.source)]
     if not near or len({_countries(r.source) for r in near}) > 1:
         return None
     latest = near[-1]
+    if not named <= _countries(latest.source) | _countries(latest.target):
+        return None
     hit = _countries(victims)
     if hit and not hit & _countries(latest.target):
         return None
