@@ -43,12 +43,8 @@ def _none(tok: Token) -> bool:
 
 
 def _generic(tok: Token) -> bool:
-    """"no attack", "any attack": a noun event that says none names no act that happened; "for fear of attack",
-    a singular noun with nothing before it (no determiner, possessor or modifier: "heavy fighting" has one), names
-    the kind of act, not one act done (a bare plural, "attacks on civilians", still tells of acts done)."""
-    if any(c.dep_ == "det" and c.lower_ in NONE_DETERMINERS for c in tok.children):
-        return True
-    return tok.tag_ == "NN" and not any(c.i < tok.i for c in tok.children)
+    """"no attack", "any attack": a noun event that says none names no act that happened."""
+    return any(c.dep_ == "det" and c.lower_ in NONE_DETERMINERS for c in tok.children)
 
 
 def story_doer(ctx: DocumentContext, cand: Candidate, index: int, victims: list[Actor],
