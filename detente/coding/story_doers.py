@@ -50,21 +50,18 @@ def _generic(tok: Token) -> bool:
 def story_doer(ctx: DocumentContext, cand: Candidate, index: int, victims: list[Actor],
                named: set[str]) -> Mention | None:
     """The record of the same act, from the window of sentences just before, whose doer this one's is: None where
-    the window has no such act, where its acts of that type have more than one doer (which one is unknown), where
-    the victims this sentence names with a country are none of that act's, or where the sentence ``named`` a
-    country that act did not involve (a second candidate doer or other victims)."""
+    the window has no such act, where its acts of that type have more than one doer country (which one did this
+    is unknown), or where this sentence's victims, or any country it ``named``, are not that act's victims (a
+    sentence that names the doer's own country may tell of the other side's reply)."""
     near = [r for r in ctx.records if r.type == cand.coded.type and index - STORY_DOER_WINDOW <= r.sentence_index
             < index and any(a.country for a in r.source)]
-    if not near or len({_countries(r.source) for r in near}) > 1:
-        return None
+    doers = {_countries(r.source) for r in near}
+    if len(doers) != 1 or len(next(iter(doers))) != 1:
+        return None  # none, or two candidate doers: which one did this is unknown
     latest = near[-1]
-    if not named <= _countries(latest.source) | _countries(latest.target):
-        return None
     hit = _countries(victims)
-    if hit and not hit & _countries(latest.target):
-        return None
-    if hit & _countries(latest.source):
-        return None  # the doer would be the victim: another act, told from the other side
+    if not named <= _countries(latest.target) or (hit and not hit <= _countries(latest.target)):
+        return None  # the sentence is about other victims, or the doer's own side was hit: another act
     return latest
 
 
