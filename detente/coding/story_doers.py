@@ -51,17 +51,19 @@ def story_doer(ctx: DocumentContext, cand: Candidate, index: int, victims: list[
                named: set[str]) -> Mention | None:
     """The record of the same act, from the window of sentences just before, whose doer this one's is: None where
     the window has no such act, where its acts of that type have more than one doer country (which one did this
-    is unknown), or where this sentence's victims, or any country it ``named``, are not that act's victims (a
-    sentence that names the doer's own country may tell of the other side's reply)."""
+    is unknown), where the sentence ``named`` a country that act did not involve, or where the victims it names
+    with a country are not that act's."""
     near = [r for r in ctx.records if r.type == cand.coded.type and index - STORY_DOER_WINDOW <= r.sentence_index
             < index and any(a.country for a in r.source)]
     doers = {_countries(r.source) for r in near}
     if len(doers) != 1 or len(next(iter(doers))) != 1:
         return None  # none, or two candidate doers: which one did this is unknown
     latest = near[-1]
+    if not named <= _countries(latest.source) | _countries(latest.target):
+        return None  # the sentence names a country that act did not involve: another doer or other victims
     hit = _countries(victims)
-    if not named <= _countries(latest.target) or (hit and not hit <= _countries(latest.target)):
-        return None  # the sentence is about other victims, or the doer's own side was hit: another act
+    if hit and (not hit & _countries(latest.target) or hit & _countries(latest.source)):
+        return None  # other victims, or the doer's own side hit: another act, told from the other side
     return latest
 
 
