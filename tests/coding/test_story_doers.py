@@ -41,7 +41,7 @@ def test_two_doers_just_before_give_none(coder: Coder) -> None:
     assert not any(r[0] == 1 and r[2] for r in _coded(coder, text))
 
 
-def test_the_doers_own_country_hit_is_another_act(coder: Coder) -> None:
-    # rockets fired at Israel just before: wounded "in Gaza" are not that act's victims
-    text = "Israeli jets struck Gaza. Hamas fired rockets at Israel. Two more were wounded in Gaza."
-    assert not any(r[0] == 2 for r in _coded(coder, text))
+def test_the_doers_own_people_hit_is_another_act(coder: Coder) -> None:
+    # rockets fired at Israel just before: Palestinians wounded are not that act's victims
+    text = "Israeli jets struck Gaza. Hamas fired rockets at Israel. Two Palestinians were wounded."
+    assert not any(r[0] == 2 and r[2] for r in _coded(coder, text))
