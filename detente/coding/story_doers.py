@@ -32,7 +32,9 @@ def doerless(cand: Candidate) -> bool:
     if any(_none(arg.token) for arg in cand.targets):
         return False  # "no passengers were killed": nobody was hit, so nothing was done
     if cand.mention.nominal:
-        return not any(c.dep_ == "poss" for c in tok.children) and not _generic(tok)
+        # "bans signed by President Rouhani": a participle of the noun's own names someone
+        named = any(c.dep_ == "poss" for c in tok.children) or any(t.dep_ == "agent" for t in tok.subtree)
+        return not named and not _generic(tok)
     return is_passive(tok)
 
 
