@@ -1,10 +1,10 @@
 """The doer of a noun event or an agentless passive that its sentence does not name, taken from the story.
 
-"Israeli jets struck Gaza overnight. The raids killed five": the raids are the strikes the sentence before told,
-so their doer is Israel's. A sentence of an act that says only whom it hit ("two soldiers were shot") is most
+"Israeli jets struck Gaza overnight. Five Palestinians were killed": the killing is the strikes the sentence
+before told, so its doer is Israel. A sentence of an act that says only whom it hit ("two soldiers were shot") is most
 often the story's own event told again or carried on; its doer is the doer of the same act the story named in the
-sentences just before, as long as the story named only one and the victims are the same (docs/coding.md, "The
-doer from the story (issue 12, session 17)")."""
+sentence just before, as long as the story named only one and the victims are the same (docs/coding.md, "The
+doer from the story: noun events and agentless passives (issue 12, session 17)")."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The doer of a noun event or an agentless passive its sentence does not name, taken from the act the story told
-just before (coding/story_doers.py; docs/coding.md, "The doer from the story (issue 12, session 17)")."""
+just before (coding/story_doers.py; docs/coding.md, "The doer from the story: noun events and agentless passives")."""
 
 from __future__ import annotations
 
