@@ -14,14 +14,23 @@ Hooked into ``candidates._candidate``'s prominence (the integrator's step; this 
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from detente.coding.compose import Coded
-from detente.coding.decision import load_decision
+from detente.coding.lexicon import load_data
 from detente.coding.triggers import Trigger
 
 _DONE_TAGS = frozenset({"VBD", "VBN"})
 _PLACE_PREPS = frozenset({"in", "at"})
+
+
+@cache
+def _circumstance_preps() -> frozenset[str]:
+    """``decision.yaml``'s prepositions of circumstance, read from the data file, not through ``decision``, which
+    ``candidates`` (this module's caller) is read by: importing it here would close a circle."""
+    return frozenset(str(t) for t in load_data("decision.yaml")["circumstance_preps"])
 
 
 def meeting_occasion(m: Trigger, coded: Coded) -> bool:
@@ -31,7 +40,7 @@ def meeting_occasion(m: Trigger, coded: Coded) -> bool:
     prep = _occasion_prep(m.token)
     if prep.dep_ != "prep" or prep.head.tag_ not in _DONE_TAGS:
         return False
-    if prep.lower_ in load_decision().circumstance_preps:
+    if prep.lower_ in _circumstance_preps():
         return True
     # "in a meeting with publishers, the officials said", "at a meeting with bankers he issued the appeal": a place
     # preposition names the occasion when the meeting names whom it was with
