@@ -70,7 +70,6 @@ FILING_PREPS = frozenset(str(w) for w in _DATA["filing_preps"])
 REPORT_NOUNS = frozenset(str(w) for w in _DATA["report_nouns"])
 SUIT_NOUNS = frozenset(str(w) for w in _DATA["suit_nouns"])
 AGAIN_NOUNS = frozenset(str(w) for w in _DATA["again_nouns"])
-AGAIN_DETERMINERS = frozenset(str(w) for w in _DATA["again_determiners"])
 
 
 def allegations(candidates: list[Candidate], cues: Cues) -> list[Candidate]:
@@ -182,8 +181,8 @@ def _named_again(noun: Token, cues: Cues) -> Candidate | None:
     before. It is coded as that accusation (a nominal ACCUSE with no sides, which the participants step gives
     the sides of the story's latest accusation, as it does "the attack"); the guide codes each mention. Nothing
     in the sentence says who, so a noun any of whose words name an actor is left to the readings above."""
-    if lemma(noun) not in AGAIN_NOUNS or not any(c.dep_ == "det" and c.lower_ in AGAIN_DETERMINERS
-                                                  for c in noun.children):
+    definite = load_conventions().definite_determiners
+    if lemma(noun) not in AGAIN_NOUNS or not any(c.dep_ == "det" and c.lower_ in definite for c in noun.children):
         return None
     if any(looks_like_actor(t) for t in noun.subtree if t != noun) or negated(noun, cues) or \
             any(c.dep_ in ("acl", "relcl", "ccomp", "prep") for c in noun.children):

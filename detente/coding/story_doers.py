@@ -40,8 +40,7 @@ def doerless(cand: Candidate) -> bool:
 
 def _none(tok: Token) -> bool:
     """"no passengers", "none of the soldiers": a phrase that says nobody."""
-    return tok.lower_ in NONE_DETERMINERS or \
-        any(c.dep_ == "det" and c.lower_ in NONE_DETERMINERS for c in tok.children)
+    return tok.lower_ in NONE_DETERMINERS or _generic(tok)
 
 
 def _generic(tok: Token) -> bool:

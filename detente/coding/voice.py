@@ -23,7 +23,7 @@ from detente.coding.speaker import QUOTE_MARKS, in_quote, speaker_of
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
 from detente.coding.words import PERSON_NOUNS, looks_like_actor, named_actor
-from detente.syntax import child, clause_verb, is_relative_pronoun, is_verbal, lemma
+from detente.syntax import agent, child, clause_verb, is_passive, is_relative_pronoun, is_verbal, lemma
 
 # The participants step drops an accusation so noted whose targets are all of its source's countries: a judgement
 # of one's own side is what that side perceives or debates, not an accusation of the other (participants.py).
@@ -180,8 +180,7 @@ def evaluated(tok: Token) -> Token | None:
         return None
     if tok.pos_ == "ADV":
         verb = tok.head
-        active = child(verb, "nsubjpass", "auxpass") is None
-        return subject_of(verb) if tok.dep_ == "advmod" and is_verbal(verb) and active else None
+        return subject_of(verb) if tok.dep_ == "advmod" and is_verbal(verb) and not is_passive(verb) else None
     if tok.dep_ == "oprd":
         obj = child(tok.head, "dobj")
         return None if obj is None else obj if looks_like_actor(obj) else owner_of(obj)
@@ -194,11 +193,9 @@ def _doer_named(noun: Token) -> Token | None:
     if noun.pos_ != "NOUN":
         return None
     for part in (noun, *(c for c in noun.children if c.dep_ == "acl")):
-        for prep in part.children:
-            if prep.dep_ in ("agent", "prep") and prep.lower_ == "by":
-                doer = child(prep, "pobj")
-                if doer is not None and looks_like_actor(doer):
-                    return doer
+        doer = agent(part)
+        if doer is not None and looks_like_actor(doer):
+            return doer
     return None
 
 

@@ -506,8 +506,6 @@ def meeting_reference(trigger: Token) -> bool:
     return False
 
 
-
-
 def tied_clause_place(sent: Span, trigger: Token, context_countries: Iterable[str] = ()) -> Location | None:
     """The place another clause of the sentence gives an act that names none in its own: a clause coordinated with
     the act's ("captured 40 fighters and were holding them at the city of Jalalabad"), one that tells what went
