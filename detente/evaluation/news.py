@@ -183,6 +183,7 @@ class Counts:
     lost_at: Counter[str] = field(default_factory=Counter)  # sentences with events coded none, by stage reached
     not_parsed_by: Counter[str] = field(default_factory=Counter)  # of those not parsed: why the prefilter refused
     lost_by_type: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # unmatched events
+    coded_instead: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # ... beside which
 
 
 def _quad(event_type: str) -> int | None:
@@ -287,13 +288,19 @@ def _score_sentence(c: Counts, g: GoldSentence, mentions: Sequence[Mention], sta
 def _count_lost(c: Counts, g: GoldSentence, mentions: Sequence[Mention],
                 pairs: Sequence[tuple[GoldEvent, Mention]], stage: str, why: str | None) -> None:
     """Where each labelled event no coded event matched was lost, by its type: "another type" when the sentence
-    got events but none of this one, else the stage the sentence stopped at (a refused sentence by why). Counts
-    only, so the check split may show it: it says which type loses most where, never which sentence."""
+    got events but none of this one (and then which type: the most confident coded event no labelled one took,
+    "none spare" when each matched another), else the stage the sentence stopped at (a refused sentence by why).
+    Counts only, so the check split may show it: it says which type loses most where, never which sentence."""
     found = {id(e) for e, _ in pairs}
     lost = "another type" if mentions else (f"not parsed: {why}" if stage == "not parsed" and why else stage)
+    used = {id(m) for _, m in pairs}
+    spare = [m for m in mentions if id(m) not in used]
+    instead = max(spare, key=lambda m: m.confidence).type if spare else "none spare"
     for e in g.events:
         if id(e) not in found:
             c.lost_by_type[e.type][lost] += 1
+            if mentions:
+                c.coded_instead[e.type][instead] += 1
 
 
 def _rate(num: int, den: int) -> float | None:
@@ -316,6 +323,8 @@ def _result(c: Counts) -> dict[str, Any]:
                        "predicted": k["predicted"]}
         if t in c.lost_by_type:
             per_type[t]["lost"] = dict(c.lost_by_type[t].most_common())
+        if t in c.coded_instead:
+            per_type[t]["coded_instead"] = dict(c.coded_instead[t].most_common())
     supported = [s["f1"] or 0.0 for s in per_type.values() if s["support"]]
     a = c.attributes
     return {

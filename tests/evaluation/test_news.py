@@ -187,6 +187,19 @@ def test_unmatched_events_are_counted_by_type_and_where_they_were_lost() -> None
     # the ACCUSE beside a coded AID lost to "another type", one refused by the prefilter, one for want of an actor
     assert per_type["ACCUSE"]["lost"] == {"another type": 1, "not parsed: no trigger word": 1, "no actor": 1}
     assert "lost" not in per_type["AID"]  # both matched
+    assert per_type["ACCUSE"]["coded_instead"] == {"none spare": 1}  # the AID coded there matched its own label
     assert "unmatched: 1 another type, 1 not parsed: no trigger word, 1 no actor" in format_news(
         score_news(gold, coded, stages, refused))
     assert "lost" not in score_news(gold, coded)["check"]["per_type"]["ACCUSE"]  # only when stages were traced
+
+
+def test_an_event_lost_beside_another_type_names_the_type_coded_instead() -> None:
+    gold = [_sentence(0, "check", _event("ACCUSE")), _sentence(1, "check", _event("ACCUSE"), _event("AID")),
+            _sentence(2, "check", _event("REQUEST"))]
+    coded = {("b", 0): [_mention("REJECT", 0.4), _mention("ASSAULT", 0.9)],
+             ("b", 1): [_mention("AID", 0.9), _mention("REJECT", 0.5)], ("b", 2): [_mention("REQUEST", 0.7)]}
+    stages = {("b", 0): "coded", ("b", 1): "coded", ("b", 2): "coded"}
+    per_type = score_news(gold, coded, stages)["check"]["per_type"]
+    # the most confident coded event left over once the labels took theirs
+    assert per_type["ACCUSE"]["coded_instead"] == {"ASSAULT": 1, "REJECT": 1}
+    assert "coded_instead" not in per_type["REQUEST"] and "coded_instead" not in per_type["AID"]
