@@ -32,7 +32,7 @@ from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
-from detente.coding.voice import COMMENTATORS, OWN_SIDE, direct_owner, negated, speaking, statement
+from detente.coding.voice import COMMENTATORS, direct_owner, negated, speaking, statement
 from detente.coding.words import looks_like_actor, named_actor, names_people
 from detente.syntax import child, clause_verb, is_verbal, lemma, tokens
 
@@ -586,38 +586,3 @@ def _about_an_attack(tok: Token, clause: Token) -> bool:
         return True
     subj = child(clause, "nsubj", "nsubjpass")
     return subj is not None and (lemma(subj) in HOSTILE_NOUNS or lemma(subj) in ATTACK_NOUNS)
-
-
-# -- a known deed blamed on its doer --------------------------------------------------------------------------
-
-
-def blamed_deeds(candidates: list[Candidate], cues: Cues) -> list[Candidate]:
-    """``candidates`` with each deed a speaker blames on its doer (``_blamed``) read as the speaker's allegation
-    in place of the deed: the story told the deed before, this sentence says who did it."""
-    out: list[Candidate] = []
-    for cand in candidates:
-        made = _blamed(cand, cues)
-        out.append(made if made is not None else cand)
-    return out
-
-
-def _blamed(cand: Candidate, cues: Cues) -> Candidate | None:
-    """"An Israeli spokesman said the attack was carried out by Hamas": a wrongful deed named again (a definite
-    noun: the story has told it) whose doer a speaker of another side gives in a passive "by" phrase is the
-    speaker's ACCUSE (allege) of that doer. What the sentence adds is the blame, not a second deed; a doer of the
-    speaker's own country is dropped as own-side (``OWN_SIDE``)."""
-    if cand.coded.type not in WRONGDOING_TYPES or cand.modality != "asserted" or cand.flags.negated or \
-            not cand.sources or cand.speaker is None:
-        return None
-    deed, agent, speaker = cand.token, cand.sources[0].token, cand.speaker.token
-    definite = load_conventions().definite_determiners
-    if deed.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in definite for c in deed.children):
-        return None
-    if agent.dep_ != "pobj" or agent.head.lower_ != "by" or agent.head.dep_ != "agent" or \
-            deed.dep_ != "nsubjpass" or agent.head.head != deed.head:
-        return None
-    if _same_side(agent, speaker) or not looks_like_actor(agent):
-        return None
-    made = _accusation(deed, "112", speaker, agent, "blamed", cues, spoken=True)
-    made.notes.append(OWN_SIDE)
-    return made
