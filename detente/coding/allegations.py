@@ -32,7 +32,7 @@ from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
-from detente.coding.voice import COMMENTATORS, OWN_SIDE, direct_owner, negated, speaking, statement
+from detente.coding.voice import COMMENTATORS, direct_owner, negated, speaking, statement
 from detente.coding.words import looks_like_actor, named_actor, names_people
 from detente.syntax import child, clause_verb, is_verbal, lemma, tokens
 
@@ -89,18 +89,12 @@ def _reported(cand: Candidate, cues: Cues) -> Candidate | None:
             not cand.sources:
         return None
     speaker, verb = claimant(cand.mention.anchor)
-    said = False
-    if (speaker is None or verb is None) and cand.speaker is not None:
-        speaker, verb, said = cand.speaker.token, cand.speaker.token, True  # SCRATCH: any speaker of another side
     if speaker is None or verb is None or clause_flags(verb, cues).negated:
         return None
     agent = cand.sources[0].token
-    if _same_side(agent, speaker) or not looks_like_actor(agent) or not looks_like_actor(speaker):
+    if _same_side(agent, speaker) or not looks_like_actor(agent):
         return None
-    made = _accusation(cand.token, "112", speaker, agent, "reported", cues, spoken=True)
-    if said:
-        made.notes.append(OWN_SIDE)
-    return made
+    return _accusation(cand.token, "112", speaker, agent, "reported", cues, spoken=True)
 
 
 def claimant(anchor: Token) -> tuple[Token | None, Token | None]:
