@@ -32,7 +32,7 @@ from detente.coding.modality import Cues, clause_flags
 from detente.coding.spans import make_arg
 from detente.coding.subjects import clause_subject
 from detente.coding.triggers import Trigger
-from detente.coding.voice import COMMENTATORS, OWN_SIDE, direct_owner, negated, speaking, statement
+from detente.coding.voice import COMMENTATORS, direct_owner, negated, speaking, statement
 from detente.coding.words import looks_like_actor, named_actor, names_people
 from detente.syntax import child, clause_verb, is_verbal, lemma, tokens
 
@@ -89,41 +89,12 @@ def _reported(cand: Candidate, cues: Cues) -> Candidate | None:
             not cand.sources:
         return None
     speaker, verb = claimant(cand.mention.anchor)
-    conduct = False
-    if (speaker is None or verb is None) and cand.speaker is not None and _conduct(cand.mention.anchor):
-        speaker, verb, conduct = cand.speaker.token, cand.speaker.token, True
     if speaker is None or verb is None or clause_flags(verb, cues).negated:
         return None
     agent = cand.sources[0].token
-    if _same_side(agent, speaker) or not looks_like_actor(agent) or not looks_like_actor(speaker):
+    if _same_side(agent, speaker) or not looks_like_actor(agent):
         return None
-    made = _accusation(cand.token, "112", speaker, agent, "reported", cues, spoken=True)
-    if conduct:
-        made.notes += [CONDUCT, OWN_SIDE]
-    return made
-
-
-CONDUCT = "conduct"
-
-
-def told_conduct(candidates: list[Candidate]) -> list[Candidate]:
-    """``candidates`` less each act whose conduct a speaker alleged (``_conduct``): the labels code the speaker's
-    allegation, not a second report of the conduct."""
-    alleged = {c.token.i for c in candidates if c.coded.type == "ACCUSE" and CONDUCT in c.notes}
-    return [c for c in candidates if c.coded.type == "ACCUSE" or c.token.i not in alleged]
-
-
-def _conduct(anchor: Token) -> bool:
-    """The reported act is a course of conduct, not one event: its verb is progressive or perfect ("Israel was
-    using the attacks as a pretext", "the army has increased the violence", "seems to be encouraging"). A speaker
-    who tells another side's conduct so characterises it (an allegation); a past event told is attribution."""
-    verb = clause_verb(anchor, 2)
-    if verb is None or not is_verbal(verb):
-        return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    progressive = verb.tag_ == "VBG" and any(lemma(a) == "be" for a in auxes)
-    perfect = verb.tag_ == "VBN" and any(lemma(a) == "have" for a in auxes)
-    return progressive or perfect
+    return _accusation(cand.token, "112", speaker, agent, "reported", cues, spoken=True)
 
 
 def claimant(anchor: Token) -> tuple[Token | None, Token | None]:

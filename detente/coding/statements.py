@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from detente.coding.allegations import allegations, argued, filed, harbouring, legal_steps, owned_claims, told_conduct, warrant
+from detente.coding.allegations import allegations, argued, filed, harbouring, legal_steps, owned_claims, warrant
 from detente.coding.candidates import Candidate
 from detente.coding.compose import Coded
 from detente.coding.criticism import FAILURE_VERBS, POSING_NOUNS, POSING_VERBS, QUESTION_WORDS, is_criticism
@@ -127,7 +127,6 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
             out.append(accusation)
     if not any(c.coded.type == "ACCUSE" for c in out):
         out.extend(allegations(out, cues))  # a wrongful act another side is claimed to have done (allegations.py)
-        out = told_conduct(out)  # "said Israel was waging war on Palestinians": the allegation, not a new deed
     if not any(c.coded.type == "ACCUSE" for c in out):
         out.extend(harbouring(sent, lexicon, cues, editorial))  # those behind an attack placed in another country
     out.extend(argued(sent, out, cues))  # "Hawaii argued that the order will harm ...": a case (allegations.py)
