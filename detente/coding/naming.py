@@ -41,14 +41,13 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "xcomp", "ccomp"})
 _NOT_NAMING_PREPS = frozenset({"for", "on", "upon"})  # "called for talks", "called on Iran to ..."
 
 
-def naming(sent: Span, cues: Cues, taken: set[int], doers: dict[int, Token] | None = None) -> Candidate | None:
-    """The first naming in ``sent`` that judges an actor: the namer's ACCUSE (disapprove, 111) of it. A named
-    deed the sentence codes names its doer (``doers``: "described the ruling as 'judicial overreach'")."""
+def naming(sent: Span, cues: Cues, taken: set[int]) -> Candidate | None:
+    """The first naming in ``sent`` that judges an actor: the namer's ACCUSE (disapprove, 111) of it."""
     for verb in tokens(sent):
         if verb.i in taken or lemma(verb) not in NAMING_VERBS or verb.pos_ != "VERB" or negated(verb, cues) or \
                 any(c.dep_ == "prep" and c.lower_ in _NOT_NAMING_PREPS for c in verb.children):
             continue
-        named, called = _named(verb, doers or {})
+        named, called = _named(verb)
         if named is None or not (any(_judges(t) for t in called) or _quoted(called)):
             continue
         namer = _namer(verb)
@@ -78,7 +77,7 @@ def _own(named: Token, namer: Token, verb: Token) -> bool:
     return own_side(named, namer)
 
 
-def _named(verb: Token, doers: dict[int, Token]) -> tuple[Token | None, list[Token]]:
+def _named(verb: Token) -> tuple[Token | None, list[Token]]:
     """(the actor named, the words it is called): among the verb's objects (and the nouns an object predicate
     governs, as in "called [Washington's decision] irresponsible" parsed as a compound), the first that is an
     actor or an actor's thing is the one named; every other object word is what it is called."""
@@ -88,7 +87,7 @@ def _named(verb: Token, doers: dict[int, Token]) -> tuple[Token | None, list[Tok
     inner = [g for o in objects for g in o.children if g.dep_ in ("compound", "nsubj") and g.i < o.i]
     named = None
     for tok in sorted(objects + inner, key=lambda t: t.i):
-        actor = tok if looks_like_actor(tok) else direct_owner(tok) or doers.get(tok.i)
+        actor = tok if looks_like_actor(tok) else direct_owner(tok)
         if actor is not None and actor.pos_ != "PRON":
             named = actor
             break

@@ -107,7 +107,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     if not any(c.coded.type == "ACCUSE" for c in candidates):
         candidates = _concerns(sent, candidates, lexicon, cues)  # "to ease U.S. concerns about ...": the US disapproves
     if not any(c.coded.type == "ACCUSE" for c in candidates):
-        named = naming(sent, cues, {c.token.i for c in candidates}, deed_doers(candidates))  # (naming.py)
+        named = naming(sent, cues, {c.token.i for c in candidates})  # "called X's move irresponsible" (naming.py)
         candidates += [named] if named is not None else []
     if not any(c.coded.type == "REQUEST" and c.sources for c in candidates):
         candidates = suggestion(sent, candidates, cues) or candidates  # a verb of proposing needs no speech verb
@@ -118,8 +118,7 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
     out = list(candidates)
     out.extend(filed(sent, out, lexicon, cues))  # "the lawsuit says ...": the filer alleges (allegations.py)
     if not any(c.coded.type == "ACCUSE" for c in out):
-        accusation = _question(sent, lexicon, cues, editorial) or \
-            _judgement(sent, lexicon, cues, taken, editorial, deed_doers(out))
+        accusation = _question(sent, lexicon, cues, editorial) or _judgement(sent, lexicon, cues, taken, editorial)
         if accusation is not None:
             if "reproach" in accusation.notes:
                 # the act the question asks about did not happen: the reproach is the event
@@ -150,10 +149,8 @@ def revise(sent: Span, candidates: list[Candidate], lexicon: Lexicon, cues: Cues
 # -- accusations ----------------------------------------------------------------------------------------------
 
 
-def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial: bool,
-               doers: dict[int, Token] | None = None) -> Candidate | None:
-    """The first negative judgement of another actor in what someone says: a judgement word, or failing to act.
-    A judged deed the sentence codes names its doer (``doers``, ``voice.deed_doers``)."""
+def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editorial: bool) -> Candidate | None:
+    """The first negative judgement of another actor in what someone says: a judgement word, or failing to act."""
     for tok in tokens(sent):
         regret = _regretted(tok)  # "should not have commented": the negation is the reproach's content
         if tok.i in taken and not regret:  # a regretted act read as one is still regretted
@@ -169,8 +166,6 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
         if not speaks or (negated(tok, cues) and not short and not regret):
             continue
         who = evaluated(tok) if plain else (subject_of(tok) if failing or posing else None) or judged(tok)
-        if who is not None and not looks_like_actor(who) and owner_of(who) is None:
-            who = (doers or {}).get(who.i, who)  # "the killing of protesters is unacceptable": the killers
         if who is None or not looks_like_actor(who) and owner_of(who) is None:
             continue
         who = who if looks_like_actor(who) else owner_of(who) or who
@@ -189,14 +184,6 @@ def _judgement(sent: Span, lexicon: Lexicon, cues: Cues, taken: set[int], editor
             made.notes.remove(OWN_SIDE)
         return made
     return None
-
-
-def deed_doers(candidates: list[Candidate]) -> dict[int, Token]:
-    """The doer of each act the sentence codes, by its trigger words: a judgement or a naming of a deed with no
-    owner of its own ("the killing of protesters is unacceptable", "described the ruling as 'overreach'") judges
-    whoever the coder reads as doing it; the deed stays coded beside the judgement, as the guide codes both."""
-    return {t.i: c.sources[0].token for c in candidates if c.sources and c.coded.type != "ACCUSE" and
-            looks_like_actor(c.sources[0].token) for t in (c.token, c.mention.anchor)}
 
 
 def _supposed(tok: Token) -> bool:
