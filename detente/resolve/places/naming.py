@@ -92,7 +92,7 @@ def _kind_country(span: Span) -> list[Location]:
     return [c for c in found if c is not None]
 
 
-def _resolve(span: Span, context: set[str]) -> Location | None:
+def resolve_mention(span: Span, context: set[str]) -> Location | None:
     """One place mention with the places that qualify it: the head looked up inside the narrowest qualifying
     country or region ("Bali, Indonesia" → Bali; "Paris, Texas" → Paris in Texas); a head that cannot be found
     there falls back to the qualifier ("Woodside, California" → California when the gazetteer lacks Woodside)."""
@@ -198,3 +198,9 @@ def _feature_of(span: Span, found: Location) -> Location:
     words = [t.text for t in span if t.dep_ not in ("det", "case", "poss") and not t.is_punct]
     name = " ".join([*words, after.text])
     return Location(f"{span.text} {after.text}", name, found.country, found.lat, found.lon, "region")
+
+
+def written_place(span: Span, found: Location) -> Location:
+    """The resolved place of a mention as the event is given it: the natural feature it names (``_feature_of``)
+    with the words the sentence names it by (``_as_written``)."""
+    return _as_written(span, _feature_of(span, found))
