@@ -22,11 +22,6 @@ from detente.syntax import clause_head, lemma, path_to, prep_attachment, tokens
 _WITH = frozenset({"with", "between"})
 
 
-# How what an act is done to hangs on its verb: the object of the active ("shelled Kharkiv"), the subject of the
-# passive ("Kharkiv was shelled", "two men in Kansas were shot").
-_DONE_TO = frozenset({"dobj", "obj", "nsubjpass"})
-
-
 @dataclass(slots=True)
 class _Candidate(ClauseCandidate):
     keeps: bool  # the words between place and clause leave it the event's place (see keeps_event_place)
@@ -235,10 +230,9 @@ def _audience(tok: Token) -> bool:
 
 def _patient(tok: Token, trigger: Token, occasion_ids: frozenset[int] = frozenset()) -> bool:
     """What a material act is done to, or the preposition that hangs it on the act: its direct object ("attacked
-    villages in the north"), its passive subject ("two men in Kansas were shot") or the object of against/on/of/at
-    hung on the act or its object ("airstrikes against IS in Syria", "imposed a curfew on six townships in Yangon",
-    "the arrest of five people in Irbil"). A strike or an arrest happens where its target is, so a place hung on
-    the target is the act's."""
+    villages in the north") or the object of against/on/of/at hung on the act or its object ("airstrikes against IS
+    in Syria", "imposed a curfew on six townships in Yangon", "the arrest of five people in Irbil"). A strike or an
+    arrest happens where its target is, so a place hung on the target is the act's."""
     preps = place_cues().patient_preps
 
     def acted_on(head: Token) -> bool:
@@ -252,7 +246,7 @@ def _patient(tok: Token, trigger: Token, occasion_ids: frozenset[int] = frozense
         return tok.lower_ in preps and acted_on(tok.head)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    if tok.dep_ in _DONE_TO:
+    if tok.dep_ in ("dobj", "obj"):
         return tok.head.i == trigger.i
     return tok.dep_ == "pobj" and tok.head.lower_ in preps and acted_on(tok.head.head)
 
@@ -278,12 +272,12 @@ def _occasion(prep: Token, below: list[Token]) -> bool:
 
 
 def _struck(span: Span, trigger: Token, occasion_ids: frozenset[int] = frozenset()) -> bool:
-    """Is the place what a material act is done to: its direct object or passive subject ("shelled Kharkiv",
-    "Kharkiv was shelled", "the airstrikes targeted the Damasha and Shabeelow areas"), the object of
-    against/on/of/at on the act, its object or its occasion ("launched strikes on Nablus", "wounded in the bombing
-    of Kandahar airport"), a town naming a site struck ("bombed Gaza City security buildings") or a place possessing
-    the land struck ("scoured Afghanistan's eastern highlands")? Then the act happened there. A country naming the
-    site says whose it is ("attacked a US base"), not where."""
+    """Is the place what a material act is done to: its direct object ("shelled Kharkiv", "the airstrikes targeted
+    the Damasha and Shabeelow areas"), the object of against/on/of/at on the act, its object or its occasion
+    ("launched strikes on Nablus", "wounded in the bombing of Kandahar airport"), a town naming a site struck
+    ("bombed Gaza City security buildings") or a place possessing the land struck ("scoured Afghanistan's eastern
+    highlands")? Then the act happened there. A country naming the site says whose it
+    is ("attacked a US base"), not where."""
     obj = _area_kind(span) or span.root
     if obj.dep_ in ("compound", "nmod") and obj.head.pos_ == "NOUN" and obj.i < obj.head.i:
         site = next((t for t in obj.head.subtree if t.i > obj.i and lemma(t) in place_cues().site_nouns and
@@ -294,7 +288,7 @@ def _struck(span: Span, trigger: Token, occasion_ids: frozenset[int] = frozenset
         obj = obj.head
     elif obj.dep_ == "poss" and _owned_land(obj.head):
         obj = obj.head  # "scoured Afghanistan's eastern highlands", "shelled Ukraine's cities"
-    if obj.dep_ in _DONE_TO:
+    if obj.dep_ in ("dobj", "obj"):
         return obj.head.i == trigger.i
     return obj.dep_ == "pobj" and _patient(obj, trigger, occasion_ids)
 
