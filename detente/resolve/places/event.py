@@ -89,8 +89,6 @@ def place_attachment(span: Span) -> Token | None:
         root = root.head  # "in the capital, Kabul"
     elif root.dep_ == "pobj" and root.head.lower_ == "of" and lemma(root.head.head) in cues.place_nouns:
         root = root.head.head  # "in the Swiss city of Geneva"
-    elif (kind := _area_kind(span)) is not None and kind.i < span.start:
-        root = kind  # "near the Jewish settlement of Immanuel", the name tagged as a person
     part = part_of_place(root)
     if part is not None:
         root = part  # "on the edge of the town of Jenin": the part stands where the place stands

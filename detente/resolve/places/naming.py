@@ -25,28 +25,13 @@ _RANK = {"city": 0, "place": 0, "region": 1, "country": 2}
 
 def _area_kind(span: Span) -> Token | None:
     """The area noun a name tagged as a person or body modifies, making it a place: "the Kachin region", "the
-    Damasha and Shabeelow areas" (the tagger reads unfamiliar place names as persons; no person names an area);
-    or the kind of place it is named "of": "the Jewish settlement of Immanuel", "the town of Qadim" (no person is
-    a town's name either; ``_named_of``)."""
+    Damasha and Shabeelow areas" (the tagger reads unfamiliar place names as persons; no person names an area)."""
     root = span.root
     head = root.head
-    if span.label_ not in ("PERSON", "ORG"):
-        return None
-    if root.dep_ in ("compound", "nmod") and head.i >= span.end and head.pos_ == "NOUN" and \
-            lemma(head) in place_cues().area_nouns:
+    if span.label_ in ("PERSON", "ORG") and root.dep_ in ("compound", "nmod") and head.i >= span.end and \
+            head.pos_ == "NOUN" and lemma(head) in place_cues().area_nouns:
         return head
-    return _named_of(root)
-
-
-def _named_of(root: Token) -> Token | None:
-    """The place noun before "of" that a name is the name of: "the settlement of Immanuel", "the town of Qadim"
-    (``place_nouns``, ``area_nouns``, ``town_nouns``; a capital names its country, not itself)."""
-    cues = place_cues()
-    kind = root.head.head
-    if root.dep_ != "pobj" or root.head.lower_ != "of" or kind.pos_ != "NOUN" or kind.i > root.i:
-        return None
-    kinds = (cues.place_nouns | cues.area_nouns | cues.town_nouns) - cues.capital_nouns
-    return kind if lemma(kind) in kinds else None
+    return None
 
 
 def _possessor(span: Span) -> Span | None:
