@@ -421,12 +421,10 @@ def _visit_participles(clause: Token) -> list[Token]:
 
 def _doing_subjects(clause: Token) -> list[Token]:
     """Present participles on the clause's subject: what the subject was doing when it acted, and where
-    ("troops operating in the West Bank shot ...", "leaders meeting in Germany have reached an agreement"), and the
-    act such a participle reaches for ("troops trying to arrest a man in Hebron shot him"). A past
+    ("troops operating in the West Bank shot ...", "leaders meeting in Germany have reached an agreement"). A past
     participle tells what was done to it before ("troops trained in the US attacked ..." were not in the US)."""
-    doing = [p for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
-             for p in s.children if p.dep_ == "acl" and p.tag_ == "VBG"]
-    return doing + [x for p in doing for x in p.children if x.dep_ == "xcomp"]
+    return [p for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+            for p in s.children if p.dep_ == "acl" and p.tag_ == "VBG"]
 
 
 def _located(span: Span) -> bool:
