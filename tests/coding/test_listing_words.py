@@ -1,0 +1,20 @@
+"""Listing a party as terrorist is a sanction on it (SANCTION discontinue 163, as "designation" is), with the
+verb of the noun or a verb of putting on a list of terrorists."""
+
+from __future__ import annotations
+
+from detente.coding import Coder
+from tests.coding.test_statements import _coded, _types
+
+
+def test_designating_a_group_terrorist_sanctions_it(coder: Coder) -> None:
+    text = "Turkey has designated the Kurdish militia a terrorist group."
+    assert "SANCTION" in _types(coder, text)
+    # a person designated to a post is no listing
+    assert "SANCTION" not in _types(coder, "France designated a new ambassador to Germany.")
+
+
+def test_placing_a_group_on_a_list_of_terrorists_sanctions_it(coder: Coder) -> None:
+    text = "Israel placed the Palestinian militia on its list of terrorist organisations."
+    assert "SANCTION" in _types(coder, text)
+    assert "SANCTION" not in _types(coder, "Israel placed the item on the agenda of the talks.")
