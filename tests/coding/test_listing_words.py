@@ -13,8 +13,3 @@ def test_designating_a_group_terrorist_sanctions_it(coder: Coder) -> None:
     # a person designated to a post is no listing
     assert "SANCTION" not in _types(coder, "France designated a new ambassador to Germany.")
 
-
-def test_placing_a_group_on_a_list_of_terrorists_sanctions_it(coder: Coder) -> None:
-    text = "Israel placed the Palestinian militia on its list of terrorist organisations."
-    assert "SANCTION" in _types(coder, text)
-    assert "SANCTION" not in _types(coder, "Israel placed the item on the agenda of the talks.")
