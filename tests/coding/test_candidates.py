@@ -74,14 +74,6 @@ def test_a_proposal_nobody_is_said_to_make_is_only_refused(candidates: Cands) ->
         ["REJECT"]
 
 
-
-def test_a_claim_denied_was_made_maker_named_or_not(candidates: Cands) -> None:
-    # session 18: the guide codes an allegation or a charge named again as an event of its own
-    assert sorted(c.coded.type for c in candidates("The ministry in Ankara denied the charges of fraud.")) == \
-        ["ACCUSE", "REJECT"]
-    assert sorted(c.coded.type for c in candidates("Kenya rejected the allegations of vote rigging.")) == \
-        ["ACCUSE", "REJECT"]
-
 def _types_of(candidates: Cands, text: str) -> list[str]:
     return sorted(c.coded.type for c in candidates(text))
 
