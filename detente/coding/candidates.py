@@ -290,14 +290,9 @@ def _rejected_proposal(m: Trigger, kid: Trigger) -> bool:
     """A proposal named by a noun with its maker (a possessor, a "by" phrase) that a refusal takes ("Tehran
     rejected its offer of new talks", "rejected Pakistan's proposal for joint patrols"): the offer was made, an
     act of its own beside the refusal (a reaction and the act it reacts to); a proposal with no maker named
-    ("rejected the offer", "rejected calls for talks") is read through the refusal alone. A claim denied
-    ("GCHQ rejected the allegations", "Russia has denied the charge") was made, maker named or not: the guide
-    codes an allegation or a charge named again by a noun as a (backgrounded) event of its own (docs/labelling.md,
-    "Repeated mentions"), whose maker the story gives when the sentence does not."""
+    ("rejected the offer", "rejected calls for talks") is read through the refusal alone."""
     if m.sense.role != "reject" or not kid.nominal:
         return False
-    if kid.sense.type in _compose_list("denied_claims"):
-        return True  # "rejected the allegations", "denied the charge": a claim made, named again (see below)
     return any(c.dep_ == "poss" for c in kid.token.children) or \
         any(c.dep_ == "prep" and c.lower_ == "by" and child(c, "pobj") is not None for c in kid.token.children)
 
