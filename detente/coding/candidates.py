@@ -181,9 +181,8 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
                     out.append(made)
             elif kid is not None and _accused_deed(m, kid):
                 deed = _candidate(kid, None, composed, lexicon, composer, cues, [])
-                accused = [a for a in cand.targets if a.token.i not in {t.i for t in kid.token.subtree}]
-                if deed is not None and accused:  # decision._named_deed spares it from the accusation's content
-                    deed.sources = deed.sources or accused
+                if deed is not None:  # decision._named_deed spares it from the accusation's content
+                    deed.sources = deed.sources or [a for a in cand.targets if a.token.i != kid.token.i]
                     out.append(deed)
     # a stop that governed no act ("must stop its provocations") leaves its verb to the rules below
     live = [m for m in mentions if m.sense.role != "stop" or id(m) in composed]
@@ -306,15 +305,9 @@ def _rejected_proposal(m: Trigger, kid: Trigger) -> bool:
 def _accused_deed(m: Trigger, kid: Trigger) -> bool:
     """A material deed an accusation names by a noun ("accused Somalia of the bombing of a market", "stand
     accused of the 2004 bombing"): the guide codes the deed again, a backgrounded event of its own (docs/labelling.md,
-    "Repeated mentions"), done by whom the accusation names unless the noun names its doer; only where someone is
-    accused of it. A deed told by a verb ("accused the group of killing, maiming and looting") stays the
-    accusation's content."""
-    if m.sense.role != "accuse" or not kid.nominal or kid.sense.type not in _compose_list("accused_deeds"):
-        return False
-    # the deed is what someone is accused of ("accused X of", "blamed X for"), not the thing condemned
-    # ("condemned the attack"): a preposition on the accusation's own word holds it
-    prep = kid.token.head
-    return prep.dep_ == "prep" and prep.lower_ in ("of", "for") and prep.head.i in (m.token.i, m.anchor.i)
+    "Repeated mentions"), done by whom the accusation names unless the noun names its doer. A deed told by a
+    verb ("accused the group of killing, maiming and looting") stays the accusation's content."""
+    return m.sense.role == "accuse" and kid.nominal and kid.sense.type in _compose_list("accused_deeds")
 
 
 def _referred_inquiry(m: Trigger, kid: Trigger) -> bool:

@@ -232,12 +232,3 @@ def test_a_measure_only_considered_is_that_measure_hypothetical(candidates: Cand
     # a plan announced stays a threat
     assert [c.coded.type for c in candidates("Somalia is planning to attack Kenyan bases, its minister said.")] == \
         ["THREATEN"]
-
-
-def test_a_deed_an_accusation_names_by_a_noun_is_an_event_done_by_the_accused(candidates: Cands) -> None:
-    # session 18: the guide codes the deed again ("Repeated mentions"); its doer is the one accused
-    cands = candidates("The Kenyan government accused Somalia of the bombing of a market in Mandera.")
-    assert sorted(c.coded.type for c in cands) == ["ACCUSE", "ASSAULT"]
-    deed = next(c for c in cands if c.coded.type == "ASSAULT")
-    assert [a.token.text for a in deed.sources] == ["Somalia"]
-
