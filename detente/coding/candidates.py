@@ -179,11 +179,6 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
                                   siblings.get(id(grandkid), []) if grandkid else [])
                 if made is not None:  # decision's content rule leaves it: the request's own child
                     out.append(made)
-            elif kid is not None and _accused_deed(m, kid):
-                deed = _candidate(kid, None, composed, lexicon, composer, cues, [])
-                if deed is not None:  # decision._named_deed spares it from the accusation's content
-                    deed.sources = deed.sources or [a for a in cand.targets if a.token.i != kid.token.i]
-                    out.append(deed)
     # a stop that governed no act ("must stop its provocations") leaves its verb to the rules below
     live = [m for m in mentions if m.sense.role != "stop" or id(m) in composed]
     anchored = {m.anchor.i for m in live} | {m.token.i for m in live}
@@ -300,14 +295,6 @@ def _rejected_proposal(m: Trigger, kid: Trigger) -> bool:
         return False
     return any(c.dep_ == "poss" for c in kid.token.children) or \
         any(c.dep_ == "prep" and c.lower_ == "by" and child(c, "pobj") is not None for c in kid.token.children)
-
-
-def _accused_deed(m: Trigger, kid: Trigger) -> bool:
-    """A material deed an accusation names by a noun ("accused Somalia of the bombing of a market", "stand
-    accused of the 2004 bombing"): the guide codes the deed again, a backgrounded event of its own (docs/labelling.md,
-    "Repeated mentions"), done by whom the accusation names unless the noun names its doer. A deed told by a
-    verb ("accused the group of killing, maiming and looting") stays the accusation's content."""
-    return m.sense.role == "accuse" and kid.nominal and kid.sense.type in _compose_list("accused_deeds")
 
 
 def _referred_inquiry(m: Trigger, kid: Trigger) -> bool:
