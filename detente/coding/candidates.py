@@ -159,14 +159,14 @@ def extract(sent: Span, lexicon: Lexicon, composer: Composer, cues: Cues,
         if id(m) in used:
             continue
         kid = composed.get(id(m))
-        if m.owner is not None and not _maker_named(m):
+        if m.owner is not None:
             continue  # an object its verb has read ("lifted sanctions", "would not meet demands")
         if kid is None:
             if not m.sense.alone:
                 continue
             if m.nominal and not m.sense.standalone and not (m.adjunct or m.sides_named or _doer_named(m)):
                 continue
-            if m.nominal and _inside_same_type(m, mentions) and not _maker_named(m):
+            if m.nominal and _inside_same_type(m, mentions):
                 continue
             if _agrees_in_opinion(m) or _offers_words(m):
                 continue
@@ -228,16 +228,6 @@ def _measure_argued(sent: Span, out: list[Candidate], cues: Cues) -> list[Candid
             modality="asserted", flags=clause_flags(verb, cues), sources=[make_arg(subj, "subject")],
             weight=measure.weight, prominence=prominence(verb), notes=["measure-argued"])]
     return out
-
-
-def _maker_named(m: Trigger) -> bool:
-    """A measure its verb takes as object whose maker a name owns ("a judge blocked Trump's travel ban", "put
-    Beijing's export curbs on hold"): the measure was imposed, an act of its own beside the act done to it (the
-    guide codes a measure named again as a backgrounded event, docs/labelling.md "Repeated mentions"); "lifted its
-    sanctions", "blocked the ban" name no other maker and stay read through their verb."""
-    if not m.nominal or m.sense.type not in _compose_list("made_measures"):
-        return False
-    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in m.token.children)
 
 
 def _doer_named(m: Trigger) -> bool:
