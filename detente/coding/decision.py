@@ -51,7 +51,6 @@ from spacy.tokens import Token
 
 from detente.coding.lexicon import load_data, load_lexicon
 from detente.coding.merge import same_actor
-from detente.coding.occasions import meeting_occasion
 from detente.coding.words import looks_like_actor
 from detente.records import Mention
 from detente.syntax import child, condition_clause, has_to_marker, lemma, modal
@@ -141,8 +140,6 @@ def _infinitive(verb: Token) -> bool:
 def _in_content(cand: Candidate, others: Sequence[Candidate], conf: Decision) -> bool:
     """An act inside the content of another act of a content type (and of another type: a demand within a
     demand is the same demand, which merging handles)."""
-    if meeting_occasion(cand.mention, cand.coded):
-        return False  # "issued the appeal at a meeting with bankers": the meeting it was made at, not what it asks
     spared = {cand.coded.type, *(conf.deed_accusations if _named_deed(cand, conf) else ())}
     return any(o is not cand and o.coded.type in conf.content_types and o.coded.type not in spared and
                content_of(cand.token, o) for o in others)
