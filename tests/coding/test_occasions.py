@@ -43,17 +43,3 @@ def test_a_phone_call_named_is_held_and_the_occasion_of_what_was_said_in_it(cand
     assert _meetings(candidates, "Merkel told Putin in a telephone call that the sanctions would stay.") == [True]
     # a call for something is no phone call
     assert _meetings(candidates, "The Chinese minister renewed his call for talks with Japan.") == []
-
-
-def _meeting_sources(candidates: Candidates, text: str) -> list[list[str]]:
-    """The sources' texts of each CONSULT noun candidate of ``text`` that is an act's occasion."""
-    return [[" ".join(a.texts) for a in c.sources] for c in candidates(text)
-            if c.coded.type == "CONSULT" and c.mention.nominal and meeting_occasion(c.mention, c.coded)]
-
-
-def test_an_occasion_with_no_party_of_its_own_was_held_by_the_acts_doer(candidates: Candidates) -> None:
-    # the talks name nobody: whoever reached the agreement held them
-    sources = _meeting_sources(candidates, "The rebel commanders reached an agreement after five days of talks "
-                                           "in Oslo.")
-    assert len(sources) == 1 and any("commanders" in s for s in sources[0])
-
