@@ -35,7 +35,7 @@ from detente.coding.criticism import is_criticism
 from detente.coding.governors import pair_governors
 from detente.coding.lexicon import Lexicon, Sense, load_data
 from detente.coding.modality import Cues, Flags, clause_flags
-from detente.coding.occasions import meeting_occasion, occasion_verb
+from detente.coding.occasions import meeting_occasion
 from detente.coding.spans import Arg, make_arg
 from detente.coding.speaker import speaker_of
 from detente.coding.subjects import clause_subject
@@ -441,13 +441,9 @@ def _candidate(m: Trigger, kid: Trigger | None, composed: dict[int, Trigger], le
             condition_subject(m.anchor)
     if not args.targets and coded.type == "PROTEST":
         args.targets = protested_at(m.anchor)
-    occasion = meeting_occasion(m, coded)
-    if occasion and not args.sources:
-        # "reached an agreement during talks in Germany": the talks were held by those who reached it
-        args.sources = subject_args(occasion_verb(m), speaker)
     cand = Candidate(mention=m, coded=coded, modality=modality, flags=flags, sources=args.sources,
                      targets=args.targets, child=kid, weight=weight, notes=notes,
-                     prominence=1.0 if _said_alongside(m, coded) or occasion else
+                     prominence=1.0 if _said_alongside(m, coded) or meeting_occasion(m, coded) else
                      prominence(m.anchor if not m.nominal else m.token))
     if speaker is not None:
         cand.speaker = make_arg(speaker, "speaker")

@@ -9,9 +9,7 @@ talks"), or under "in" or "at" when the meeting names whom it was with ("in a me
 in the past tense or a past participle: the act it was the occasion of was done ("hopes to resolve the pause
 during talks Tuesday" tells of talks to come).
 
-Hooked into ``candidates._candidate``'s prominence (the integrator's step; this module owns the test). A meeting
-named so with no party of its own ("reached an agreement after seven days of talks") was held by whoever did the
-act it was the occasion of: ``occasion_verb`` gives that act's verb, whose doer ``candidates`` gives the meeting.
+Hooked into ``candidates._candidate``'s prominence (the integrator's step; this module owns the test).
 """
 
 from __future__ import annotations
@@ -56,9 +54,3 @@ def _occasion_prep(noun: Token) -> Token:
     if prep.lower_ == "of" and prep.head.dep_ == "pobj":
         return prep.head.head
     return prep
-
-
-def occasion_verb(m: Trigger) -> Token:
-    """The verb of the act a meeting named as its occasion hangs on ("reached" in "reached agreement after seven
-    days of talks"): who did that act took part in the meeting."""
-    return _occasion_prep(m.token).head
