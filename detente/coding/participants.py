@@ -399,8 +399,8 @@ class Participants:
             skip = _quoted_speaker(ctx, arg, index, quoted or [])
             found = antecedent(kind, index, ctx.mentioned, lambda j, k: named_in_sentence(self.kb, ctx, j, k, on),
                                skip=skip) if kind is not None else None
-            if found is None and kind == "person":
-                return self._home_person(ctx, arg)
+            if found is None and kind == "person" and skip is None:
+                return self._home_person(ctx, arg)  # not inside a quote: its speaker may be the home's person
             return Resolved([found], [found.text], pronoun=True) if found else Resolved([], [])
         if arg.place:
             for text in arg.texts:
