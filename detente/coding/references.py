@@ -92,19 +92,25 @@ def antecedent(kind: str, index: int, mentioned: Iterable[Mentioned],
     """The actor a reference of ``kind`` in sentence ``index`` stands for: going back one sentence at a time
     (at most ``window``), that sentence's first compatible speaker, else its first compatible actor; for a
     sentence where nothing was coded, the one actor ``named(j, kind)`` reads off its text (none: look further
-    back; several: the reference is ambiguous and stands for nobody). An actor ``skip`` holds is passed over: a
-    "he" inside a quote is not the one quoted ('"He has lied," Trump said' does not make Trump the liar)."""
+    back; several: the reference is ambiguous and stands for nobody). Where the actor found is one ``skip`` holds,
+    another of the same sentence or nobody: a "he" inside a quote is not the one quoted."""
     by_index: dict[int, list[Mentioned]] = {}
     for m in mentioned:
         if index - window <= m.index < index:
             by_index.setdefault(m.index, []).append(m)
     for j in range(index - 1, max(index - window, 0) - 1, -1):
         here = by_index.get(j, [])
-        for m in sorted(here, key=lambda m: (not m.speaker, m.target)):
-            if compatible(kind, m.actor) and not (skip is not None and skip(m.actor)):
-                return m.actor
+        fits = [m.actor for m in sorted(here, key=lambda m: (not m.speaker, m.target)) if compatible(kind, m.actor)]
+        if fits and skip is not None and skip(fits[0]):
+            # the speaker himself is who the story was about here: the "he" he speaks of is somebody else there,
+            # or somebody not named; not an actor further back
+            return next((a for a in fits if not skip(a)), None)
+        if fits:
+            return fits[0]
         if not here and named is not None:
-            found = [a for a in named(j, kind) if skip is None or not skip(a)]
+            found = named(j, kind)
+            if found and skip is not None and skip(found[0]):
+                return None
             if found:
                 return found[0] if len(found) == 1 else None
     return None
