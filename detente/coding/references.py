@@ -87,30 +87,22 @@ def _plural(actor: Actor) -> bool:
 
 
 def antecedent(kind: str, index: int, mentioned: Iterable[Mentioned],
-               named: Callable[[int, str], list[Actor]] | None = None, window: int = WINDOW,
-               skip: Callable[[Actor], bool] | None = None) -> Actor | None:
+               named: Callable[[int, str], list[Actor]] | None = None, window: int = WINDOW) -> Actor | None:
     """The actor a reference of ``kind`` in sentence ``index`` stands for: going back one sentence at a time
     (at most ``window``), that sentence's first compatible speaker, else its first compatible actor; for a
     sentence where nothing was coded, the one actor ``named(j, kind)`` reads off its text (none: look further
-    back; several: the reference is ambiguous and stands for nobody). Where the actor found is one ``skip`` holds,
-    another of the same sentence or nobody: a "he" inside a quote is not the one quoted."""
+    back; several: the reference is ambiguous and stands for nobody)."""
     by_index: dict[int, list[Mentioned]] = {}
     for m in mentioned:
         if index - window <= m.index < index:
             by_index.setdefault(m.index, []).append(m)
     for j in range(index - 1, max(index - window, 0) - 1, -1):
         here = by_index.get(j, [])
-        fits = [m.actor for m in sorted(here, key=lambda m: (not m.speaker, m.target)) if compatible(kind, m.actor)]
-        if fits and skip is not None and skip(fits[0]):
-            # the speaker himself is who the story was about here: the "he" he speaks of is somebody else there,
-            # or somebody not named; not an actor further back
-            return next((a for a in fits if not skip(a)), None)
-        if fits:
-            return fits[0]
+        for m in sorted(here, key=lambda m: (not m.speaker, m.target)):
+            if compatible(kind, m.actor):
+                return m.actor
         if not here and named is not None:
             found = named(j, kind)
-            if found and skip is not None and skip(found[0]):
-                return None
             if found:
                 return found[0] if len(found) == 1 else None
     return None

@@ -142,20 +142,3 @@ def test_a_described_person_is_the_up_to_three_words_after_the() -> None:
 def test_first_person_pronouns_speak_for_the_speaker() -> None:
     assert first_person("We") and first_person("our") and first_person("I")
     assert not first_person("they") and not first_person("he")
-
-
-def test_an_actor_skipped_is_passed_over_for_the_next_that_fits() -> None:
-    seen = [Mentioned(0, XI, speaker=True), Mentioned(0, BIDEN, target=True)]
-    assert antecedent("person", 1, seen) == XI
-    # a "he" inside Xi's own quote is not Xi: the recipient of the sentence before is
-    assert antecedent("person", 1, seen, skip=lambda a: a == XI) == BIDEN
-    # a sentence with nothing coded is read with the same test
-    assert antecedent("person", 2, [], lambda j, k: [XI] if j == 1 else [BIDEN], skip=lambda a: a == XI) == BIDEN
-
-
-def test_he_inside_a_quote_going_on_is_not_its_speaker(coder: Coder) -> None:
-    text = ("Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin in Sochi on Monday. "
-            '"We spoke for three hours," Erdogan told reporters on Tuesday. "He has threatened our soldiers."')
-    [threat] = [m for m in coder.code_text(text, on=dt.date(2023, 9, 5)) if m.sentence_index == 2]
-    # the one the speaker speaks of, not the speaker: Putin, whom Erdogan met
-    assert [a.country for a in threat.source] == ["RUS"]
