@@ -84,8 +84,6 @@ def wider_home(evidence: HomeEvidence) -> str | None:
     (country, n), rest = top[0], top[1:]
     if rest and n < DOMINANCE * rest[0][1]:
         return None  # about two countries: a body could be either's
-    if rest and country == evidence.outlet and n >= MIN_ALONE:
-        return country  # a local outlet's story that names its own country three times as often as any other
     if n < (MIN_AMONG_OTHERS if rest else MIN_ALONE):
         # one passing mention ("to Lindsay and myself": a name the gazetteer puts in Canada) is weaker than a
         # local outlet: a local story names its own places, its country rarely
