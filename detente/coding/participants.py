@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,7 @@ from detente.coding.references import (
 )
 from detente.coding.sentence import sentence_text
 from detente.coding.spans import Arg
+from detente.coding.speaker import ends_inside_quote, in_quote
 from detente.coding.story_doers import doerless, story_doer
 from detente.coding.story_senses import bare
 from detente.coding.words import (
@@ -134,9 +136,9 @@ class Participants:
         doc = ctx.doc
         speaker = self._resolve(ctx, cand.speaker, on, index).actors if cand.speaker else \
             quoted_before(self.kb, ctx, cand, index, on)
-        sources = self._resolve_all(ctx, cand.sources, on, index)
+        sources = self._resolve_all(ctx, cand.sources, on, index, speaker)
         blamed = accused(cand)
-        targets = self._resolve_all(ctx, cand.targets or blamed or sentenced(cand), on, index)
+        targets = self._resolve_all(ctx, cand.targets or blamed or sentenced(cand), on, index, speaker)
         if blamed and not targets.actors:
             targets = self._home_of_act(ctx, cand)  # "the land seizures that have brought condemnation"
         court = court_state(self.kb, cand) if not sources.actors else None
@@ -340,12 +342,13 @@ class Participants:
         """The countries the sentence of ``tok`` names (the press's home left out)."""
         return set(self.kb.countries_in(sentence_text(tok.doc), press=False))
 
-    def _resolve_all(self, ctx: DocumentContext, args: list[Arg], on: dt.date | None, index: int) -> Resolved:
+    def _resolve_all(self, ctx: DocumentContext, args: list[Arg], on: dt.date | None, index: int,
+                     quoted: list[Actor] | None = None) -> Resolved:
         out = Resolved([], [])
         for arg in args:
             if open_water(arg):
                 continue  # "transited the Taiwan Strait": where, not whom
-            r = self._resolve(ctx, arg, on, index)
+            r = self._resolve(ctx, arg, on, index, quoted)
             if arg.via == "compound" and r.actors and not self._names_participant(arg, r.actors[0]):
                 continue  # "the San Francisco meeting", "the Kabul attack": where, not who
             out.actors.extend(r.actors)
@@ -364,7 +367,8 @@ class Participants:
         words = arg.texts[0].split()
         return bool(self.kb.country_of_name(arg.texts[0]) or (words and self.kb.country_of_name(words[0])))
 
-    def _resolve(self, ctx: DocumentContext, arg: Arg | None, on: dt.date | None, index: int = -1) -> Resolved:
+    def _resolve(self, ctx: DocumentContext, arg: Arg | None, on: dt.date | None, index: int = -1,
+                 quoted: list[Actor] | None = None) -> Resolved:
         if arg is None:
             return Resolved([], [])
         kb = self.kb
@@ -392,10 +396,11 @@ class Participants:
             kind = pronoun_kind(arg.token.lower_)
             if kind != "person" and arg.token.dep_ not in _REFERRING_DEPS:
                 kind = None  # an object "it" or "them" is most often a thing ("rents them out"), not an actor
-            found = antecedent(kind, index, ctx.mentioned, lambda j, k: named_in_sentence(self.kb, ctx, j, k, on)) \
-                if kind is not None else None
-            if found is None and kind == "person":
-                return self._home_person(ctx, arg)
+            skip = _quoted_speaker(ctx, arg, index, quoted or [])
+            found = antecedent(kind, index, ctx.mentioned, lambda j, k: named_in_sentence(self.kb, ctx, j, k, on),
+                               skip=skip) if kind is not None else None
+            if found is None and kind == "person" and skip is None:
+                return self._home_person(ctx, arg)  # not inside a quote: its speaker may be the home's person
             return Resolved([found], [found.text], pronoun=True) if found else Resolved([], [])
         if arg.place:
             for text in arg.texts:
@@ -544,6 +549,18 @@ def _agentless(cand: Candidate) -> bool:
 def _country_side(country: str, sector: str | None) -> Resolved:
     """A side known only as a country (the sentence's, the story's, a court's), filled in by a fallback."""
     return Resolved([Actor(text=country, name=None, country=country, sector=sector)], [country], fallback=True)
+
+
+def _quoted_speaker(ctx: DocumentContext, arg: Arg, index: int,
+                    quoted: list[Actor]) -> Callable[[Actor], bool] | None:
+    """For a third-person pronoun inside the quotation marks of someone quoted, a test that an actor is that
+    speaker: a speaker calls himself "I", so the "he" he speaks of is someone else."""
+    if not quoted:
+        return None
+    opened = 0 < index <= len(ctx.sentences) and ends_inside_quote(ctx.sentences[index - 1].text)
+    if not in_quote(arg.token.doc.text, arg.token.idx, opened):
+        return None
+    return lambda actor: any(same_actor(actor, s) for s in quoted)
 
 
 def _spoken_for(phrases: list[Arg]) -> bool:

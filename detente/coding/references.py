@@ -87,11 +87,13 @@ def _plural(actor: Actor) -> bool:
 
 
 def antecedent(kind: str, index: int, mentioned: Iterable[Mentioned],
-               named: Callable[[int, str], list[Actor]] | None = None, window: int = WINDOW) -> Actor | None:
+               named: Callable[[int, str], list[Actor]] | None = None, window: int = WINDOW,
+               skip: Callable[[Actor], bool] | None = None) -> Actor | None:
     """The actor a reference of ``kind`` in sentence ``index`` stands for: going back one sentence at a time
     (at most ``window``), that sentence's first compatible speaker, else its first compatible actor; for a
     sentence where nothing was coded, the one actor ``named(j, kind)`` reads off its text (none: look further
-    back; several: the reference is ambiguous and stands for nobody)."""
+    back; several: the reference is ambiguous and stands for nobody). Where the actor found is one ``skip`` holds,
+    nobody: a "he" inside a quote is not the one quoted, and who he is the text does not say."""
     by_index: dict[int, list[Mentioned]] = {}
     for m in mentioned:
         if index - window <= m.index < index:
@@ -100,9 +102,11 @@ def antecedent(kind: str, index: int, mentioned: Iterable[Mentioned],
         here = by_index.get(j, [])
         for m in sorted(here, key=lambda m: (not m.speaker, m.target)):
             if compatible(kind, m.actor):
-                return m.actor
+                return None if skip is not None and skip(m.actor) else m.actor
         if not here and named is not None:
             found = named(j, kind)
+            if found and skip is not None and any(skip(a) for a in found):
+                return None
             if found:
                 return found[0] if len(found) == 1 else None
     return None
