@@ -70,12 +70,13 @@ def compatible(kind: str, actor: Actor) -> bool:
 
 
 def _one_person(actor: Actor) -> bool:
-    """A person of the knowledge base, or one described by a singular person noun ("the former French foreign
-    minister", "a State Department spokesperson")."""
+    """A person of the knowledge base, one described by a singular person noun ("the former French foreign
+    minister", "a State Department spokesperson"), or one a "he" or "she" stood for."""
     if actor.id is not None:
         return actor.kind == "person"
     words = actor.text.split()
-    return bool(words) and words[-1].lower() in PERSON_NOUNS
+    # "he" reached for an unnamed speaker ('..., he said') is one person, never the "they" of the next quote
+    return bool(words) and (words[-1].lower() in PERSON_NOUNS or pronoun_kind(actor.text) == "person")
 
 
 def _plural(actor: Actor) -> bool:
