@@ -142,3 +142,27 @@ def test_a_described_person_is_the_up_to_three_words_after_the() -> None:
 def test_first_person_pronouns_speak_for_the_speaker() -> None:
     assert first_person("We") and first_person("our") and first_person("I")
     assert not first_person("they") and not first_person("he")
+
+
+def test_a_reference_whose_antecedent_is_skipped_stands_for_nobody() -> None:
+    seen = [Mentioned(0, BIDEN), Mentioned(1, XI, speaker=True)]
+    assert antecedent("person", 2, seen) == XI
+    # a "he" inside Xi's own quote is not Xi, and who he is the text does not say: not Biden further back either
+    assert antecedent("person", 2, seen, skip=lambda a: a == XI) is None
+    assert antecedent("person", 2, [], lambda j, k: [XI] if j == 1 else [BIDEN], skip=lambda a: a == XI) is None
+    assert antecedent("person", 2, seen, skip=lambda a: a == CHINA) == XI
+
+
+def test_he_inside_a_quote_going_on_is_not_its_speaker(coder: Coder) -> None:
+    text = ("Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin in Sochi on Monday. "
+            '"We spoke for three hours," Erdogan told reporters on Tuesday. "He has threatened our soldiers."')
+    coded = [m for m in coder.code_text(text, on=dt.date(2023, 9, 5)) if m.sentence_index == 2]
+    # the one the speaker speaks of, not the speaker: no threat of Turkey's against its own soldiers
+    assert all(a.country != "TUR" for m in coded for a in m.source)
+
+
+def test_a_he_reached_before_is_one_person() -> None:
+    # '"...," he said. "Then they shot them"': "they" is not the "he" who speaks
+    he = Actor("he", country="PAK")
+    assert compatible("person", he) and not compatible("group", he) and not compatible("thing", he)
+    assert antecedent("group", 1, [Mentioned(0, he, speaker=True), Mentioned(0, MILITANTS)]) == MILITANTS
