@@ -162,8 +162,7 @@ class Participants:
             # does not know, of the story's home as an unplaced "he" is; a statement only ("we're deploying
             # them" is as often everyone's "we")
             sources = self._home_person(ctx, cand.sources[0])
-        if not sources.actors and speaker and cand.coded.type in _SPEAKER_ACTS and not blamed and \
-                not _speaks_of_another(ctx, cand, index, speaker):
+        if not sources.actors and speaker and cand.coded.type in _SPEAKER_ACTS and not blamed:
             sources = Resolved(list(speaker), [a.text for a in speaker])  # "removing sanctions is out of ..."
         if not targets.actors and cand.addressee is not None and sources.actors and speaker and \
                 {a.country for a in sources.actors} == {a.country for a in speaker}:
@@ -550,13 +549,6 @@ def _agentless(cand: Candidate) -> bool:
 def _country_side(country: str, sector: str | None) -> Resolved:
     """A side known only as a country (the sentence's, the story's, a court's), filled in by a fallback."""
     return Resolved([Actor(text=country, name=None, country=country, sector=sector)], [country], fallback=True)
-
-
-def _speaks_of_another(ctx: DocumentContext, cand: Candidate, index: int, speaker: list[Actor]) -> bool:
-    """Is the act's doer a "he", "she" or "they" inside the speaker's quote ('"He has threatened our soldiers"')?
-    Then the doer is somebody the speaker speaks of, not the speaker, even where nobody else is found."""
-    return any(a.pronoun and pronoun_kind(a.token.lower_) is not None and
-               _quoted_speaker(ctx, a, index, speaker) is not None for a in cand.sources)
 
 
 def _quoted_speaker(ctx: DocumentContext, arg: Arg, index: int,
