@@ -155,9 +155,9 @@ def test_a_reference_whose_antecedent_is_skipped_stands_for_nobody() -> None:
 
 def test_he_inside_a_quote_going_on_is_not_its_speaker(coder: Coder) -> None:
     text = ("Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin in Sochi on Monday. "
-            '"We spoke for three hours," Erdogan told reporters on Tuesday. "He has threatened our soldiers."')
+            '"We spoke for three hours," Erdogan told reporters on Tuesday. "He has attacked our soldiers."')
     coded = [m for m in coder.code_text(text, on=dt.date(2023, 9, 5)) if m.sentence_index == 2]
-    # the one the speaker speaks of, not the speaker: no threat of Turkey's against its own soldiers
+    # the one the speaker speaks of, not the speaker: no attack of Turkey's on its own soldiers
     assert all(a.country != "TUR" for m in coded for a in m.source)
 
 
