@@ -18,8 +18,8 @@ confident event only under ``--answer-threshold``, never at 0) and ``--rerank`` 
 saw). Trigger lemmas found in fewer than ``--min-lemma-docs`` training documents are not trained on.
 
 Usage: ``python scripts/train_verifier.py [--cache PATH] [--c C] [--min-lemma-docs N] [--threshold T] [--keep-first]
-[--answer-threshold T] [--floors T ...] [--transfer] [--rerank] [--enabled] [--out PATH]`` (shipped: ``--c 0.3
---min-lemma-docs 5 --threshold 0.4 --keep-first``).
+[--answer-threshold T] [--floors T ...] [--transfer] [--rerank] [--enabled] [--out PATH]`` (shipped, session 18:
+``--c 0.3 --min-lemma-docs 5 --threshold 0.5 --keep-first --enabled``).
 """
 
 from __future__ import annotations
