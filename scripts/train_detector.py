@@ -14,7 +14,10 @@ statistical layer, with ``DETENTE_CLASSIFIER=on``) code in them: right type, wro
 sentence with none.
 
 Training needs scikit-learn (``PYTHONPATH=$PWD:/tmp/sk18``); ``features`` and ``score`` are plain Python.
-Usage: ``python scripts/train_detector.py [--c 1.0] [--min-word-docs 3] [--end-to-end 0.5] [--json OUT]``.
+``--oracle`` parses every refused sentence that holds an event instead: what the coder could make of a perfect
+detector.
+
+Usage: ``python scripts/train_detector.py [--c 1.0] [--min-word-docs 3] [--end-to-end 0.5 [--oracle]] [--json OUT]``.
 """
 
 from __future__ import annotations
@@ -207,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-word-docs", type=int, default=3)
     ap.add_argument("--no-words", action="store_true", help="only the non-word features")
     ap.add_argument("--end-to-end", type=float, default=None, help="threshold of the picks to parse")
+    ap.add_argument("--oracle", action="store_true",
+                    help="end to end with every refused sentence that holds an event parsed: the coder's ceiling")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
     from detente.coding import Coder
@@ -247,8 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     report["top_weights"] = [(f, round(w, 3)) for f, w in top]
     print("top weights", report["top_weights"])
     if args.end_to_end is not None:
-        picks = {(r.doc, r.index) for r, p in zip(rows, by_draw, strict=True) if p >= args.end_to_end}
-        report["end_to_end"] = end_to_end(picks)
+        picks = {(r.doc, r.index) for r, p in zip(rows, by_draw, strict=True)
+                 if (r.event if args.oracle else p >= args.end_to_end)}
+        report["end_to_end"] = end_to_end(picks, {(r.doc, r.index): r.verdict for r in rows})
         print("end to end", json.dumps(report["end_to_end"]))
     if args.json is not None:
         args.json.write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")
@@ -266,9 +272,10 @@ def widen(selection: Any, doc: str, picks: set[tuple[str, int]]) -> Any:
     return replace(selection, selected=chosen, refused=refused)
 
 
-def end_to_end(picks: set[tuple[str, int]]) -> dict[str, Any]:
+def end_to_end(picks: set[tuple[str, int]], verdicts: Mapping[tuple[str, int], str]) -> dict[str, Any]:
     """Code every read draw with ``picks`` parsed too (a fresh coder: the layer's env switch is read once), and
-    count the events coded in the picked sentences: right type, wrong type, or in a sentence with no event."""
+    count the events coded in the picked sentences: right type, wrong type, or in a sentence with no event, by
+    draw and by why the prefilter refused the sentence."""
     from detente.coding import Coder
 
     coder = Coder()
@@ -299,8 +306,12 @@ def end_to_end(picks: set[tuple[str, int]]) -> dict[str, Any]:
                 kind = "right" if rec.type in labels else "wrong type" if labels else "no event labelled"
                 counts[f"{draw} {kind}"] += 1
                 counts[kind] += 1
+                counts[f"{verdicts.get(key, '?')}: {kind}"] += 1
         counts[f"{draw} picked"] = sum(1 for k in picks if k in gold)
         counts[f"{draw} picked with event"] = sum(1 for k in picks if k in gold and gold[k].events)
+        for k in picks:
+            if k in gold and gold[k].events:
+                counts[f"{verdicts.get(k, '?')}: picked with event"] += 1
     return dict(sorted(counts.items()))
 
 
