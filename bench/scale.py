@@ -159,6 +159,7 @@ class Steps:
         self.sql_rows: collections.defaultdict[str, int] = collections.defaultdict(int)
         self.sql_mark = 0.0
         self.sql_last: dict[str, float] = {}
+        self.sql_rows_last: dict[str, int] = {}
         self.gc_step = [0.0, 0.0, 0.0]
         self.gc_runs = [0, 0, 0]
 
@@ -221,10 +222,14 @@ class Steps:
         if self.sql:  # --split: each statement's CPU ms a batch in this step
             n = len(self.store_s)
             spent = {k: (v - self.sql_last.get(k, 0.0)) * 1000 / n for k, v in self.sql.items()}
-            print("    SQL ms/batch: " + ", ".join(f"{k} {v:.1f}" for k, v in
-                                                   sorted(spent.items(), key=lambda kv: -kv[1])[:9]),
+            print("    SQL ms/batch: " + ", ".join(f"{' '.join(k.split())[:40]} {v:.1f}" for k, v in
+                                                   sorted(spent.items(), key=lambda kv: -kv[1]) if v >= 0.3),
                   file=sys.stderr, flush=True)
-            self.sql_last = dict(self.sql)
+            rows = {k: (v - self.sql_rows_last.get(k, 0)) / n for k, v in self.sql_rows.items()}
+            print("    rows fetched a batch: " + ", ".join(f"{' '.join(k.split())[:40]} {v:.0f}" for k, v in
+                                                          sorted(rows.items(), key=lambda kv: -kv[1]) if v >= 1),
+                  file=sys.stderr, flush=True)
+            self.sql_last, self.sql_rows_last = dict(self.sql), dict(self.sql_rows)
         self.mark, self.t, self.checkpoints = self.done, now, 0
         self.cpu = self.batch_cpu = time.process_time()  # what the counting above cost is no batch's
         self.store_s, self.gc_step, self.gc_runs = [], [0.0, 0.0, 0.0], [0, 0, 0]
@@ -271,6 +276,57 @@ def _time_sql(store: Any, steps: Steps) -> None:
             setattr(store, "_con", con)  # noqa: B010 - a timing stand-in, kept while the connection is
 
 
+class Profiles:
+    """cProfile on the CPU clock over ``batches`` batches from each of ``at`` (documents stored): which Python
+    functions (and which C calls: DuckDB's ``execute``, ``fetchall``, ``register``) a batch spends more in at 20k
+    than at 2k, in one process (bench/README.md, session 18)."""
+
+    def __init__(self, at: list[int], batches: int) -> None:
+        self.at = sorted(at)
+        self.batches = batches
+        self.stats: list[Any] = []
+        self.current: Any = None
+        self.left = 0
+
+    def before(self, stored: int) -> None:
+        import cProfile
+
+        if self.current is None and self.at and stored >= self.at[0]:
+            self.at.pop(0)
+            self.current, self.left = cProfile.Profile(time.process_time), self.batches
+        if self.current is not None:
+            self.current.enable()
+
+    def after(self) -> None:
+        import pstats
+
+        if self.current is None:
+            return
+        self.current.disable()
+        self.left -= 1
+        if self.left == 0:
+            self.stats.append(pstats.Stats(self.current).stats)  # type: ignore[attr-defined]
+            self.current = None
+
+    def report(self, top: int = 25) -> None:
+        """Each function's CPU ms a batch (own, then with what it calls) and calls a batch in every window, the
+        functions whose own CPU grew most first: more calls is more work, the same calls dearer is each call's."""
+        if len(self.stats) < 2:
+            return
+        n = self.batches
+        tables = [{f"{Path(k[0]).name}:{k[1]}:{k[2]}": (v[2] * 1000 / n, v[3] * 1000 / n, v[1] / n)
+                   for k, v in st.items()} for st in self.stats]
+        names = sorted(set().union(*tables), key=lambda m: tables[0].get(m, (0.0,))[0] - tables[-1].get(m, (0.0,))[0])
+        print(f"    profile (CPU ms a batch own / cumulative, calls a batch; {len(tables)} windows of {n} batches; "
+              "grown most first):", file=sys.stderr)
+        for name in names[:top]:
+            cells = [t.get(name, (0.0, 0.0, 0.0)) for t in tables]
+            print("      " + " | ".join(f"{own:6.2f} {cum:7.2f} {calls:7.0f}" for own, cum, calls in cells)
+                  + f"  {name}", file=sys.stderr)
+        print("      total own CPU ms a batch " + " / ".join(f"{sum(c[0] for c in t.values()):.1f}" for t in tables),
+              file=sys.stderr, flush=True)
+
+
 def child_ingest(args: argparse.Namespace) -> dict[str, Any]:
     import detente
     from detente.store.db import BatchResult
@@ -279,6 +335,8 @@ def child_ingest(args: argparse.Namespace) -> dict[str, Any]:
     if args.gc_threshold:
         gc.set_threshold(*(int(x) for x in args.gc_threshold.split(",")))
     steps = Steps(args.step, Path(f"{args.db}.wal"), args.batch_log)
+    profiles = Profiles([int(x) for x in args.profile_at.split(",")] if args.profile_at else [],
+                        args.profile_batches)
     if args.no_code:
         coded = load_coded(args.corpus, args.mentions_from)
         if args.recent is not None:
@@ -294,11 +352,16 @@ def child_ingest(args: argparse.Namespace) -> dict[str, Any]:
                     store = detente.open_store(args.db)
                 if args.split:
                     _time_sql(store, steps)
+                profiles.before(steps.done)
                 result = store.add_batch(batch)
+                profiles.after()
+                if args.gc_freeze:
+                    gc.freeze()  # what survived the batch (kept rows, caches) is never walked again
                 steps.batch(len(result.added), result.seconds)
         finally:
             store.close()
         steps.flush()
+        profiles.report()
         extra = next(replayed(coded, len(coded) * (args.docs // len(coded) + 1) + 1, args.shift_days))
         extra_doc = dataclasses.replace(extra[0], id=hashlib.sha256(b"one more").hexdigest())
         extra_mentions = [dataclasses.replace(m, mention_id=f"{m.mention_id}-one", doc_id=extra_doc.id)
@@ -354,10 +417,14 @@ def spawn(kind: str, args: argparse.Namespace) -> dict[str, Any]:
         cmd.append("--split")
     if args.gc_threshold:
         cmd += ["--gc-threshold", args.gc_threshold]
+    if args.gc_freeze:
+        cmd.append("--gc-freeze")
     if args.reopen_after_checkpoint:
         cmd.append("--reopen-after-checkpoint")
     if args.recent is not None:
         cmd += ["--recent", str(args.recent)]
+    if args.profile_at and kind == "ingest":
+        cmd += ["--profile-at", args.profile_at, "--profile-batches", str(args.profile_batches)]
     if args.batch_log and kind == "ingest":
         cmd += ["--batch-log", str(args.batch_log)]
     out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, env=os.environ.copy())
@@ -380,6 +447,8 @@ def main() -> None:
                     "N batches (a fresh connection): whether what grows is the long-running connection's")
     ap.add_argument("--reopen-after-checkpoint", action="store_true", help="with --no-code: close and reopen the "
                     "store after each batch whose commit checkpointed (the log is empty then: a cheap reopen)")
+    ap.add_argument("--gc-freeze", action="store_true", help="with --no-code: gc.freeze() after every batch "
+                    "(whether the collector's growth is its walks of what earlier batches left)")
     ap.add_argument("--gc-threshold", help="the ingest child's gc.set_threshold, e.g. 10000,10,10")
     ap.add_argument("--split", action="store_true", help="with --no-code: time each statement's CPU (the batch "
                     "log's sql_s; the rest of cpu_s is Python's, gc_s the collector's)")
@@ -391,6 +460,9 @@ def main() -> None:
     ap.add_argument("--no-recluster", action="store_true", help="skip the recluster of the full store (0 s)")
     ap.add_argument("--batch-log", type=Path, help="write one JSON line a batch here: store and CPU seconds, whether "
                     "a checkpoint landed in it (the log shrank), the log's size; what a checkpoint costs in place")
+    ap.add_argument("--profile-at", help="with --no-code: cProfile (CPU clock) the batches from these document "
+                    "counts, e.g. 2000,19000, and print each function's CPU ms a batch in every window")
+    ap.add_argument("--profile-batches", type=int, default=30, help="batches in each --profile-at window")
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--child", choices=("ingest", "recluster"), help=argparse.SUPPRESS)
     args = ap.parse_args()
