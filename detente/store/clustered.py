@@ -122,8 +122,8 @@ class EventWrites(Session):
         params = q.window_params()
         new_from = MAX_ROW if first_new_row is None else first_new_row
         if first_new_row is not None:  # a batch, not a recluster
-            self._recent.begin(self.epoch)
-            self._members.begin(self.epoch)
+            self._recent.begin(self.con)
+            self._members.begin(self.con)
         light_rows = self._rows_within(q.LIGHT_OF_DOCS_SQL, {**params, "ids": list(doc_ids)}, first_new_row or 0,
                                        new_rows)
         new = [light_from_row(r) for r in light_rows]

@@ -184,18 +184,17 @@ def labels(segs: Iterable[Sequence[str]], numbers: Mapping[str, int], current: M
 class _Kept:
     """What a writer keeps between batches, by key, at most ``size`` items, least recently used first out; what a
     batch stages is taken in only once its transaction has committed (``commit``), and everything is dropped when
-    the rows may have changed through another process (``begin``: the store's ``epoch`` changed) or the index is
-    rebuilt (``clear``)."""
+    the rows were committed through another connection (``begin``) or the index is rebuilt (``clear``)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
         self._items: OrderedDict[Any, Any] = OrderedDict()
         self._staged: dict[Any, Any] = {}
-        self._owner: object | None = None  # the epoch (session.Session.epoch) the items were committed under
+        self._owner: object | None = None  # the connection the items were committed through
 
     def begin(self, owner: object) -> None:
-        """A batch starts under ``owner`` (the store's ``epoch``): drop what a failed one staged, and every item if
-        they were committed under another (the file changed hands since)."""
+        """A batch starts on connection ``owner``: drop what a failed one staged, and every item if the items were
+        committed through another connection."""
         self._staged = {}
         if owner is not self._owner:
             self.clear()
@@ -225,8 +224,8 @@ class RecentRows(_Kept):
 
     They stay true because a mention's row changes only when ``Store._write`` points it at another event, and
     that change is kept here with the row (``stage``) and taken in only once its transaction has committed
-    (``commit``). The store empties it whenever it cannot vouch for that: a recluster, or a new connection to a file
-    that changed while this one had closed it (``session.Session.epoch``: its own reopen keeps it)."""
+    (``commit``). The store empties it whenever it cannot vouch for that: a recluster, or a new connection (another
+    process may have written while this one had closed the file for a reader)."""
 
     def get(self, mention_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The kept rows of these mentions."""

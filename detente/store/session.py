@@ -79,13 +79,7 @@ class Session:
     request at the end of a call (a batch's commit, a duplicate check), and then checkpoints and closes it (its
     commits wait in the write-ahead log until then, or until the log passes its threshold). A transient writer
     also takes ``PATH.writer.lock`` for its whole life, so a second writer gets a clear error at once instead of
-    interleaving its batches. Docs: docs/DESIGN.md, "Readers during an ingest".
-
-    A transient writer also closes and reopens its connection after a commit during which DuckDB checkpointed (the
-    file changed and the log is empty): inserts on one long-lived connection grow dearer with the store, and a
-    fresh one right after a checkpoint costs little (it replays nothing). What it keeps between batches
-    (``clustered``'s recent rows) is tied to ``epoch``, which a reopen keeps when the file is as this writer left
-    it (no other process wrote)."""
+    interleaving its batches. Docs: docs/DESIGN.md, "Readers during an ingest"."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False, transient: bool = False,
                  lock_wait: float = LOCK_WAIT_S, ask_turn: bool = True, threads: int | None = None) -> None:
@@ -98,14 +92,9 @@ class Session:
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `detente ingest` first)")
         self._con: duckdb.DuckDBPyConnection | None = None
-        self.epoch = object()  # what was committed through this process's connections since the file last changed hands
-        self.reopens = 0  # connections this writer reopened after a checkpoint
-        self._reopen_due = False  # a commit checkpointed: reopen when the outermost session ends
-        self._closed_as: tuple[tuple[int, int] | None, ...] | None = None  # the file as this writer closed it
         self._depth = 0  # nested sessions
         self._request = Path(f"{self.path}.read-request")  # a waiting reader's request for a turn
         self._write_request = Path(f"{self.path}.write-request")  # a waiting writer's (a server holding the file)
-        self._wal = Path(f"{self.path}.wal")  # DuckDB's write-ahead log
         self._schema_done = read_only
         self._types: dict[str, dict[str, str]] = {}  # column types per table, for inserts
         self._writer_lock = None if read_only or not transient else _writer_lock(self.path)
@@ -127,34 +116,7 @@ class Session:
         """The open connection (opened here, and then held until ``close``, when none is)."""
         if self._con is None:
             self._con = self._connect()
-            if self._closed_as is None or self._file_state() != self._closed_as:
-                self.epoch = object()  # another process may have written meanwhile: what was kept is stale
-            self._closed_as = None
         return self._con
-
-    def _file_state(self) -> tuple[tuple[int, int] | None, ...]:
-        """The size and modification time of the file and its log: whoever writes changes one of them (a write is
-        in the log, or folded into the file by a checkpoint)."""
-        out: list[tuple[int, int] | None] = []
-        for path in (self.path, self._wal):
-            try:
-                st = path.stat()
-            except OSError:
-                out.append(None)
-            else:
-                out.append((st.st_size, st.st_mtime_ns))
-        return tuple(out)
-
-    def _checkpointed(self, before: tuple[tuple[int, int] | None, ...]) -> bool:
-        """Did DuckDB checkpoint since the file was as ``before`` (``_file_state``)? A checkpoint writes the file
-        and empties its log; a commit alone only appends to the log (a large one may also write the file's blocks
-        early, but then its log is not empty)."""
-        file, log = self._file_state()
-        return file != before[0] and (log is None or log[0] == 0)
-
-    @property
-    def _reopens_after_checkpoint(self) -> bool:
-        return self._writer_lock is not None
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.lock_wait
@@ -205,27 +167,13 @@ class Session:
                 try:
                     if self.transient and (self.read_only or self._turn_asked()):
                         self._yield_file()
-                    elif self._reopen_due:
-                        self._reopen()
                 finally:
                     self._mutex.release()
 
     def _drop(self) -> None:
-        self._reopen_due = False
         if self._con is not None:
             con, self._con = self._con, None
             con.close()
-            if not self.read_only:
-                self._closed_as = self._file_state()
-
-    def _reopen(self) -> None:
-        """A fresh connection in place of one that has just checkpointed, opened at once: the writer's lock
-        (``PATH.writer.lock``, a lock of its own file) stays held, and DuckDB's own lock on the file is free only for
-        the moment between. A reopen that finds the file taken leaves the next use to wait for it."""
-        self._drop()
-        self.reopens += 1
-        with suppress(StoreError):
-            _ = self.con
 
     def _yield_file(self) -> None:
         """Close the file for another process's turn. A writer checkpoints first: its log is allowed to grow to
@@ -286,7 +234,6 @@ class Session:
     def transaction(self) -> Iterator[None]:
         """Everything inside commits together or not at all (also on KeyboardInterrupt)."""
         with self.session():
-            before = self._file_state() if self._reopens_after_checkpoint else None
             self.con.execute("BEGIN TRANSACTION")
             try:
                 yield
@@ -294,8 +241,6 @@ class Session:
             except BaseException:
                 self.con.execute("ROLLBACK")
                 raise
-            if before is not None and self._checkpointed(before):
-                self._reopen_due = True  # see ``Session``
 
     def _rows(self, sql: str, params: dict[str, Any] | list[Any] | None = None) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, params or [])
