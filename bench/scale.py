@@ -80,18 +80,23 @@ def synthetic_records(corpus: Path, n_docs: int, shift_days: int) -> Iterator[di
         yield r
 
 
-def replayed(coded: Coded, n_docs: int, shift_days: int) -> Iterator[tuple[Document, list[Mention]]]:
-    """Coded documents copied with fresh ids, dates shifted by ``shift_days`` per copy and swapped words."""
+def replayed(coded: Coded, n_docs: int, shift_days: int, same_dates: bool = False
+             ) -> Iterator[tuple[Document, list[Mention]]]:
+    """Coded documents copied with fresh ids, dates shifted by ``shift_days`` per copy and swapped words. With
+    ``same_dates`` the mentions keep their event dates (only the publication date moves): every copy reports the
+    same events again, as outlets carrying one story do, so events grow by one member a copy."""
     for n in range(n_docs):
         copy, pos = divmod(n, len(coded))
         doc, mentions = coded[pos]
         days = copy * shift_days
+        event_days = 0 if same_dates else days
         doc_id = hashlib.sha256(f"{doc.id}\x00{copy}".encode()).hexdigest()
         new_doc = dataclasses.replace(doc, id=doc_id, source_id=f"{doc.source_id}-s{copy}",
                                       published=_shift(doc.published, days), text=swap_words(doc.text, copy))
         yield new_doc, [dataclasses.replace(
             m, mention_id=f"{m.mention_id}-s{copy}", doc_id=doc_id, document_id=new_doc.source_id,
-            sentence=swap_words(m.sentence, copy), date=_shift(m.date, days), date_end=_shift(m.date_end, days),
+            sentence=swap_words(m.sentence, copy), date=_shift(m.date, event_days),
+            date_end=_shift(m.date_end, event_days),
         ) for m in mentions]
 
 
@@ -345,7 +350,8 @@ def child_ingest(args: argparse.Namespace) -> dict[str, Any]:
             clustered.RECENT_MENTIONS = args.recent  # read when a writer first keeps rows
         store = detente.open_store(args.db)
         try:
-            for k, batch in enumerate(_batched(replayed(coded, args.docs, args.shift_days), args.batch_size)):
+            for k, batch in enumerate(_batched(replayed(coded, args.docs, args.shift_days, args.same_dates),
+                                              args.batch_size)):
                 if (args.reopen_every and k and k % args.reopen_every == 0) or (
                         args.reopen_after_checkpoint and steps.batch_cpus and steps.batch_cpus[-1][1]):
                     store.close()  # a fresh connection (and empty kept rows): what a new writer process starts with
@@ -362,7 +368,8 @@ def child_ingest(args: argparse.Namespace) -> dict[str, Any]:
             store.close()
         steps.flush()
         profiles.report()
-        extra = next(replayed(coded, len(coded) * (args.docs // len(coded) + 1) + 1, args.shift_days))
+        extra = next(replayed(coded, len(coded) * (args.docs // len(coded) + 1) + 1, args.shift_days,
+                              args.same_dates))
         extra_doc = dataclasses.replace(extra[0], id=hashlib.sha256(b"one more").hexdigest())
         extra_mentions = [dataclasses.replace(m, mention_id=f"{m.mention_id}-one", doc_id=extra_doc.id)
                           for m in extra[1]]
@@ -415,6 +422,8 @@ def spawn(kind: str, args: argparse.Namespace) -> dict[str, Any]:
         cmd += ["--reopen-every", str(args.reopen_every)]
     if args.split:
         cmd.append("--split")
+    if args.same_dates:
+        cmd.append("--same-dates")
     if args.gc_threshold:
         cmd += ["--gc-threshold", args.gc_threshold]
     if args.gc_freeze:
@@ -440,6 +449,9 @@ def main() -> None:
     ap.add_argument("--shift-days", type=int, default=60, help="days between two copies of the corpus")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--no-code", action="store_true", help="replay mentions coded once instead of coding each copy")
+    ap.add_argument("--same-dates", action="store_true", help="with --no-code: replayed mentions keep their event "
+                    "dates (copies report the same events, which grow a member a copy: the cost of a story many "
+                    "outlets carry)")
     ap.add_argument("--mentions-from", type=Path, help="with --no-code: coded corpus cache (written if missing)")
     ap.add_argument("--keep-store", type=Path, help="copy the full store here after the ingest (before recluster), "
                     "to time batches at that size again without rebuilding it (bench/README.md, \"Scale\")")
@@ -506,7 +518,8 @@ def main() -> None:
         "mode": "no-code" if args.no_code else "code", "schema_variant": args.schema_variant or "",
         "recent": args.recent,
         "docs": args.docs, "batch_size": args.batch_size,
-        "shift_days": args.shift_days, "slope": round(slope, 3), "cpu_slope": round(cpu_slope, 3),
+        "shift_days": args.shift_days, "same_dates": args.same_dates,
+        "slope": round(slope, 3), "cpu_slope": round(cpu_slope, 3),
         "first_docs_per_s": round(steps[0]["docs_per_s"], 1), "last_docs_per_s": round(steps[-1]["docs_per_s"], 1),
         "first_store_s_per_batch": round(steps[0]["store_s_per_batch"], 4),
         "last_store_s_per_batch": round(steps[-1]["store_s_per_batch"], 4),
