@@ -23,8 +23,11 @@ TRIGGER_ENDINGS: tuple[str, ...] = tuple(
     str(e) for e in datafiles.load("detente.clustering", "data/triggers.yaml")["endings"])
 
 
+@lru_cache(maxsize=4096)
 def trigger_act(trigger: str | None) -> str | None:
-    """The kind of act the trigger's first word names ("reaffirmed their commitment": restate), if listed."""
+    """The kind of act the trigger's first word names ("reaffirmed their commitment": restate), if listed. Cached:
+    every pair compared asks it of both triggers, and a large event compares its members pairwise
+    (bench/README.md, "One more report of a large event")."""
     words = norm(trigger).split()
     return TRIGGER_ACTS.get(words[0]) if words else None
 

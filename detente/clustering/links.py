@@ -135,8 +135,12 @@ def _evidence(a: ClusterMention, b: ClusterMention, shared: int, place: bool) ->
 
 def link_strength(a: ClusterMention, b: ClusterMention) -> int | None:
     """How strongly the pair is the same event, or None when it is not evidence enough to link them."""
-    if not compatible(a, b):
-        return None
+    return strength_if_compatible(a, b) if compatible(a, b) else None
+
+
+def strength_if_compatible(a: ClusterMention, b: ClusterMention) -> int | None:
+    """``link_strength`` of a pair already found ``compatible``: clustering tests compatibility once a pair and
+    keeps the answer for its complete-linkage checks."""
     shared = _shared_actors(a, b)
     place = _same_place(a, b)
     same_doc = a.doc_id == b.doc_id

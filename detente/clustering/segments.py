@@ -20,7 +20,7 @@ from typing import Protocol
 from detente.clustering.blocks import family
 from detente.clustering.compatibility import DATE_TOLERANCE_DAYS, compatible
 from detente.clustering.features import VAGUE_PRECISIONS, ClusterMention, evidence_keys, named_parts
-from detente.clustering.links import link_strength
+from detente.clustering.links import link_strength, strength_if_compatible
 
 # -- segments and clusters --------------------------------------------------------------------------------
 
@@ -214,8 +214,10 @@ def cluster_mentions(mentions: Iterable[ClusterMention]) -> list[list[ClusterMen
     if len(members) < 2:  # most link components: one mention, one cluster
         return [members] if members else []
     edges: list[tuple[int, int, int, int]] = []
+    cache: dict[tuple[int, int], bool] = {}
     for i, j in _candidate_pairs(members):
-        strength = link_strength(members[i], members[j])
+        cache[(i, j)] = fits = compatible(members[i], members[j])  # asked again by the joins below
+        strength = strength_if_compatible(members[i], members[j]) if fits else None
         if strength is not None:
             a, b = members[i], members[j]
             # among equal links in one article, the nearer sentence first ("During the meeting, …")
@@ -224,7 +226,6 @@ def cluster_mentions(mentions: Iterable[ClusterMention]) -> list[list[ClusterMen
     edges.sort()
     uf = _UnionFind(len(members))
     groups: dict[int, list[int]] = {i: [i] for i in range(len(members))}
-    cache: dict[tuple[int, int], bool] = {}
 
     def ok(x: int, y: int) -> bool:
         key = (min(x, y), max(x, y))
