@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from detente.clustering.blocks import family
 from detente.clustering.features import ClusterMention
 from detente.clustering.merge import event_id_for, merge_event
-from detente.clustering.segments import cluster_mentions, link_components
+from detente.clustering.segments import PairMemo, cluster_mentions, link_components
 from detente.records import Event
 
 
@@ -28,10 +28,11 @@ class EventChanges:
 
 
 def affected_components(mentions: Iterable[ClusterMention], focus: set[str] | None,
-                        apart: Mapping[str, int] | None = None) -> list[list[str]]:
+                        apart: Mapping[str, int] | None = None, memo: PairMemo | None = None) -> list[list[str]]:
     """The link components (lists of mention ids) holding a ``focus`` mention, or every component when ``focus``
     is None. ``mentions`` must hold whole components: with every member of a component, its links are all there.
-    ``apart``: labels of older mentions, see ``segments.link_components``."""
+    ``apart``: labels of older mentions, see ``segments.link_components``; ``memo``: verdicts of pairs compared
+    before."""
     blocks: dict[tuple[str, str], list[ClusterMention]] = defaultdict(list)
     for m in mentions:
         blocks[(family(m.type), m.modality)].append(m)
@@ -39,13 +40,14 @@ def affected_components(mentions: Iterable[ClusterMention], focus: set[str] | No
     for members in blocks.values():
         if focus is not None and not any(m.mention_id in focus for m in members):
             continue
-        for component in link_components(sorted(members, key=lambda m: m.canonical), apart):
+        for component in link_components(sorted(members, key=lambda m: m.canonical), apart, memo):
             if focus is None or any(mid in focus for mid in component):
                 found.append(component)
     return found
 
 
-def rebuild(segs: Sequence[Sequence[str]], mentions: Mapping[str, ClusterMention]) -> EventChanges:
+def rebuild(segs: Sequence[Sequence[str]], mentions: Mapping[str, ClusterMention],
+            memo: PairMemo | None = None) -> EventChanges:
     """Cluster each group (link components, or any unions of them) again; ``mentions`` holds every member of them
     and nothing else, with the event each belonged to."""
     old_members: dict[str, set[str]] = defaultdict(set)
@@ -55,7 +57,7 @@ def rebuild(segs: Sequence[Sequence[str]], mentions: Mapping[str, ClusterMention
     kept: set[str] = set()
     changes = EventChanges()
     for seg in segs:
-        for members in cluster_mentions(mentions[mid] for mid in seg):
+        for members in cluster_mentions((mentions[mid] for mid in seg), memo):
             event_id = event_id_for(members[0].mention_id)
             if old_members.get(event_id) == {m.mention_id for m in members}:
                 kept.add(event_id)  # same members, same id: the stored row is already this event

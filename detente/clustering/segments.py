@@ -20,9 +20,39 @@ from typing import Protocol
 from detente.clustering.blocks import family
 from detente.clustering.compatibility import DATE_TOLERANCE_DAYS, compatible
 from detente.clustering.features import VAGUE_PRECISIONS, ClusterMention, evidence_keys, named_parts
-from detente.clustering.links import link_strength, strength_if_compatible
+from detente.clustering.links import strength_if_compatible
 
 # -- segments and clusters --------------------------------------------------------------------------------
+
+# A pair's verdict, memoised by (mention id, mention id) in canonical order: INCOMPATIBLE, UNLINKED (compatible,
+# no evidence) or the link strength (never negative).
+INCOMPATIBLE = -2
+UNLINKED = -1
+
+
+class PairMemo(Protocol):
+    """Verdicts of pairs compared before: the rule is a function of the two mentions alone, so a writer that keeps
+    them compares a new report of a large event with each member once, not every member with every other again
+    (bench/README.md, "One more report of a large event")."""
+
+    def get(self, key: tuple[str, str]) -> int | None: ...
+    def put(self, key: tuple[str, str], verdict: int) -> None: ...
+
+
+def _verdict(a: ClusterMention, b: ClusterMention, memo: PairMemo | None) -> int:
+    """The pair's verdict (``a`` first in canonical order), from ``memo`` when it has it."""
+    key = (a.mention_id, b.mention_id)
+    known = memo.get(key) if memo is not None else None
+    if known is not None:
+        return known
+    if not compatible(a, b):
+        verdict = INCOMPATIBLE
+    else:
+        strength = strength_if_compatible(a, b)
+        verdict = UNLINKED if strength is None else strength
+    if memo is not None:
+        memo.put(key, verdict)
+    return verdict
 
 
 class _UnionFind:
@@ -185,7 +215,8 @@ def _candidate_pairs(members: Sequence[ClusterMention]) -> set[tuple[int, int]]:
     return pairs
 
 
-def link_components(members: Sequence[ClusterMention], apart: Mapping[str, int] | None = None) -> list[list[str]]:
+def link_components(members: Sequence[ClusterMention], apart: Mapping[str, int] | None = None,
+                    memo: PairMemo | None = None) -> list[list[str]]:
     """The connected components of the link graph of one block's mentions: the pairs the rule links
     (``link_strength`` is not None) among the candidate pairs clustering tries. Clusters only grow along links,
     so each component clusters on its own to what clustering every mention would give. They are much narrower
@@ -193,13 +224,13 @@ def link_components(members: Sequence[ClusterMention], apart: Mapping[str, int] 
     are linked (a vague or undated mention of a recurring person chains a segment through every later report of
     them; it links to few: bench/README.md, "Scale"). ``apart``: a label for members known to lie in unions of
     whole components (the store's older mentions); two members with different labels are not linked, so their
-    pair is not tried."""
+    pair is not tried. ``members`` in canonical order; ``memo``: verdicts of pairs compared before."""
     labels = [apart.get(m.mention_id) if apart else None for m in members]
     uf = _UnionFind(len(members))
     for i, j in _candidate_pairs(members):
         if labels[i] is not None and labels[j] is not None and labels[i] != labels[j]:
             continue
-        if uf.find(i) != uf.find(j) and link_strength(members[i], members[j]) is not None:
+        if uf.find(i) != uf.find(j) and _verdict(members[i], members[j], memo) >= 0:
             uf.union(i, j)
     out: dict[int, list[str]] = defaultdict(list)
     for i, m in enumerate(members):
@@ -207,18 +238,19 @@ def link_components(members: Sequence[ClusterMention], apart: Mapping[str, int] 
     return list(out.values())
 
 
-def cluster_mentions(mentions: Iterable[ClusterMention]) -> list[list[ClusterMention]]:
+def cluster_mentions(mentions: Iterable[ClusterMention], memo: PairMemo | None = None) -> list[list[ClusterMention]]:
     """Cluster one segment: strongest links first, joining two clusters only when every cross pair is
-    compatible, so a vague mention cannot chain two distinct meetings together."""
+    compatible, so a vague mention cannot chain two distinct meetings together. ``memo``: verdicts of pairs
+    compared before."""
     members = sorted(mentions, key=lambda m: m.canonical)
     if len(members) < 2:  # most link components: one mention, one cluster
         return [members] if members else []
     edges: list[tuple[int, int, int, int]] = []
     cache: dict[tuple[int, int], bool] = {}
     for i, j in _candidate_pairs(members):
-        cache[(i, j)] = fits = compatible(members[i], members[j])  # asked again by the joins below
-        strength = strength_if_compatible(members[i], members[j]) if fits else None
-        if strength is not None:
+        strength = _verdict(members[i], members[j], memo)
+        cache[(i, j)] = strength != INCOMPATIBLE  # asked again by the joins below
+        if strength >= 0:
             a, b = members[i], members[j]
             # among equal links in one article, the nearer sentence first ("During the meeting, …")
             distance = abs(a.sentence_index - b.sentence_index) if a.doc_id == b.doc_id else 0
@@ -230,7 +262,7 @@ def cluster_mentions(mentions: Iterable[ClusterMention]) -> list[list[ClusterMen
     def ok(x: int, y: int) -> bool:
         key = (min(x, y), max(x, y))
         if key not in cache:
-            cache[key] = compatible(members[key[0]], members[key[1]])
+            cache[key] = _verdict(members[key[0]], members[key[1]], memo) != INCOMPATIBLE
         return cache[key]
 
     for _, _, i, j in edges:

@@ -37,6 +37,8 @@ KEY_LOOKUPS = 50
 KEY_STATEMENTS = 4
 # Mentions whose full rows a writer keeps between batches (index.RecentRows): about 1.5 kB each.
 RECENT_MENTIONS = 30_000
+# Pair verdicts a writer keeps (index.PairVerdicts): about 0.25 kB each; an event of 300 reports has 45,000 pairs.
+KEPT_VERDICTS = 400_000
 
 
 class EventWrites(Session):
@@ -55,6 +57,11 @@ class EventWrites(Session):
         """Their index rows."""
         return clustering_index.RecentMembers(RECENT_MENTIONS)
 
+    @cached_property
+    def _verdicts(self) -> clustering_index.PairVerdicts:
+        """The rule's verdicts on the pairs its batches compared."""
+        return clustering_index.PairVerdicts(KEPT_VERDICTS)
+
     @in_session
     def recluster(self) -> None:
         """Rebuild every event and the clustering index from every mention (after the clustering rule changed),
@@ -67,6 +74,7 @@ class EventWrites(Session):
     def _recluster(self) -> None:
         self._recent.clear()
         self._members.clear()
+        self._verdicts.clear()
         for sql in (*q.CLEAR_EVENTS_SQL, *q.CLEAR_INDEX_SQL):
             self.con.execute(sql)
         doc_ids = [r[0] for r in self.con.execute(q.DOCUMENT_IDS_SQL).fetchall()]
@@ -124,6 +132,7 @@ class EventWrites(Session):
         if first_new_row is not None:  # a batch, not a recluster
             self._recent.begin(self.con)
             self._members.begin(self.con)
+            self._verdicts.begin(self.con)
         light_rows = self._rows_within(q.LIGHT_OF_DOCS_SQL, {**params, "ids": list(doc_ids)}, first_new_row or 0,
                                        new_rows)
         new = [light_from_row(r) for r in light_rows]
@@ -150,7 +159,8 @@ class EventWrites(Session):
                                                  {light.mention_id: light.doc_id for light in lights},
                                                  batch=first_new_row is not None)]
         mentions = {row["mention_id"]: cluster_mention_from_row(row) for row in rows}
-        components = affected_components(mentions.values(), None, current)  # older members: their labels
+        memo = self._verdicts if first_new_row is not None else None  # a batch, not a recluster
+        components = affected_components(mentions.values(), None, current, memo)  # older members: their labels
         labels = clustering_index.labels(components, numbers, current)
         moved = sorted(numbers[mid] for mid in labels if mid in current)
         if moved:
@@ -163,7 +173,7 @@ class EventWrites(Session):
                               clustering_index.key_table(key_rows), register=first_new_row is not None)
         # only the components the new mentions are in change; the others keep their events
         touched = [c for c in components if any(mid not in current for mid in c)]
-        changes = rebuild(touched, {mid: mentions[mid] for c in touched for mid in c})
+        changes = rebuild(touched, {mid: mentions[mid] for c in touched for mid in c}, memo)
         self._write(changes, at, new_from)
         if first_new_row is not None:  # a batch, not a recluster
             self._recent.stage(rows, changes.assignment)

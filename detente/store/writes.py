@@ -112,6 +112,7 @@ class Writes(EventWrites):
         if cluster and added:
             self._recent.commit()
             self._members.commit()
+            self._verdicts.commit()
         self._index_checked = self._index_checked or (cluster and bool(added))  # committed: the index is whole
         return BatchResult(added, duplicates, len(mention_rows), time.perf_counter() - started)
 
