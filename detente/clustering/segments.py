@@ -24,8 +24,9 @@ from detente.clustering.links import strength_if_compatible
 
 # -- segments and clusters --------------------------------------------------------------------------------
 
-# A pair's verdict, memoised by (mention id, mention id) in canonical order: INCOMPATIBLE, UNLINKED (compatible,
-# no evidence) or the link strength (never negative).
+# A pair's verdict, memoised by its two mention ids in canonical order joined by NUL (a string, not a tuple: Python's
+# collector tracks every new tuple, and a large event looks up thousands of pairs a batch): INCOMPATIBLE,
+# UNLINKED (compatible, no evidence) or the link strength (never negative).
 INCOMPATIBLE = -2
 UNLINKED = -1
 
@@ -35,24 +36,29 @@ class PairMemo(Protocol):
     them compares a new report of a large event with each member once, not every member with every other again
     (bench/README.md, "One more report of a large event")."""
 
-    def get(self, key: tuple[str, str]) -> int | None: ...
-    def put(self, key: tuple[str, str], verdict: int) -> None: ...
+    def get(self, key: str) -> int | None: ...
+    def put(self, key: str, verdict: int) -> None: ...
 
 
 def _verdict(a: ClusterMention, b: ClusterMention, memo: PairMemo | None) -> int:
     """The pair's verdict (``a`` first in canonical order), from ``memo`` when it has it."""
-    key = (a.mention_id, b.mention_id)
-    known = memo.get(key) if memo is not None else None
+    if memo is None:
+        return _judge(a, b)
+    key = f"{a.mention_id}\x00{b.mention_id}"
+    known = memo.get(key)
     if known is not None:
         return known
-    if not compatible(a, b):
-        verdict = INCOMPATIBLE
-    else:
-        strength = strength_if_compatible(a, b)
-        verdict = UNLINKED if strength is None else strength
-    if memo is not None:
-        memo.put(key, verdict)
+    verdict = _judge(a, b)
+    memo.put(key, verdict)
     return verdict
+
+
+def _judge(a: ClusterMention, b: ClusterMention) -> int:
+    """The pair's verdict from the rule."""
+    if not compatible(a, b):
+        return INCOMPATIBLE
+    strength = strength_if_compatible(a, b)
+    return UNLINKED if strength is None else strength
 
 
 class _UnionFind:

@@ -265,16 +265,16 @@ class RecentMembers(_Kept):
 
 
 class PairVerdicts(_Kept):
-    """The rule's verdicts (``clustering.segments.PairMemo``) on the pairs a writer's batches compared, by (mention
-    id, mention id). A new report of an event with n members is compared with each member once: without these,
+    """The rule's verdicts (``clustering.segments.PairMemo``) on the pairs a writer's batches compared, by their
+    two mention ids. A new report of an event with n members is compared with each member once: without these,
     re-clustering the event compares every pair again, n² calls of the rule a report (bench/README.md, "One more
     report of a large event"). A verdict depends on the two mentions' rows alone, which change only in their
     event (``RecentRows``); so it is kept as they are, taken in when its batch commits, dropped when the rows
     may have changed (another connection, a recluster)."""
 
-    def get(self, key: tuple[str, str]) -> int | None:
+    def get(self, key: str) -> int | None:
         found = self._items.get(key)
         return self._staged.get(key) if found is None else found
 
-    def put(self, key: tuple[str, str], verdict: int) -> None:
+    def put(self, key: str, verdict: int) -> None:
         self._staged[key] = verdict
