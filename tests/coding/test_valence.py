@@ -6,12 +6,7 @@ from __future__ import annotations
 from detente.coding import Coder
 from detente.coding.criticism import criticism_forms
 from detente.coding.valence import negative_words
-
-Coded = tuple[str, list[str | None], list[str | None]]
-
-
-def _coded(coder: Coder, text: str) -> list[Coded]:
-    return [(m.type, [a.country for a in m.source], [a.country for a in m.target]) for m in coder.code_text(text)]
+from tests.coding.test_statements import Coded, _coded
 
 
 def _accusations(coder: Coder, text: str) -> list[Coded]:
